@@ -1,0 +1,114 @@
+#!/usr/bin/env bash
+# dangjian's one entry point for building, testing and trying the library.
+#
+#   ./build.sh demo       install what is missing, build, run the quick-start example
+#   ./build.sh test       install what is missing, build and run every test, with the
+#                         library built static (build/) and shared (build-shared/)
+#   ./build.sh build      install what is missing and build (build/)
+#   ./build.sh deps       only install the Debian packages and the pinned tools
+#
+# Environment: JOBS (parallel jobs; default: the number of cores),
+# BUILD_TYPE (default RelWithDebInfo).
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+cd "$root"
+jobs=${JOBS:-$(nproc 2>/dev/null || echo 2)}
+build_type=${BUILD_TYPE:-RelWithDebInfo}
+tools="$root/build/_tools"
+
+# Debian 12 packages the build, the tests and the tools need.
+packages=(
+  g++ cmake ninja-build pkg-config git
+  libprotobuf-dev protobuf-compiler libabsl-dev zlib1g-dev
+  libgtest-dev libgmock-dev libbenchmark-dev
+)
+# npm fetches buf; a machine with Node.js from elsewhere (e.g. NodeSource, whose
+# nodejs package bundles npm and conflicts with Debian's npm) keeps its own.
+command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
+
+log() { printf '==> %s\n' "$*" >&2; }
+
+install_packages() {
+  local missing=()
+  for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' ||
+      missing+=("$p")
+  done
+  ((${#missing[@]})) || return 0
+  log "installing Debian packages: ${missing[*]}"
+  local sudo=()
+  if [[ $(id -u) -ne 0 ]]; then
+    command -v sudo >/dev/null || {
+      echo "build.sh: need root or sudo to install: ${missing[*]}" >&2
+      exit 2
+    }
+    sudo=(sudo)
+  fi
+  "${sudo[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends \
+    "${missing[@]}" >/dev/null
+}
+
+# buf (schema lint), from the npm registry at the version pinned in cmake/buf.
+install_tools() {
+  local want
+  want=$(sed -n 's/.*"@bufbuild\/buf": "\([^"]*\)".*/\1/p' cmake/buf/package.json)
+  if [[ -x $tools/node_modules/.bin/buf ]] &&
+    [[ $("$tools/node_modules/.bin/buf" --version 2>/dev/null) == "$want" ]]; then
+    return 0
+  fi
+  log "installing buf $want from the npm registry into build/_tools"
+  mkdir -p "$tools"
+  cp cmake/buf/package.json cmake/buf/package-lock.json "$tools/"
+  (cd "$tools" && npm ci --no-audit --no-fund --loglevel=error >/dev/null) || {
+    echo "build.sh: could not install buf; the schema lint tests will be skipped" >&2
+  }
+}
+
+configure_and_build() {  # DIR SHARED
+  local dir=$1 shared=$2
+  log "configuring $dir (BUILD_SHARED_LIBS=$shared, $build_type)"
+  cmake -S "$root" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE="$build_type" \
+    -DBUILD_SHARED_LIBS="$shared" -DDANGJIAN_BUF="$tools/node_modules/.bin/buf" >/dev/null
+  log "building $dir"
+  cmake --build "$dir" --parallel "$jobs"
+}
+
+run_tests() {  # DIR
+  log "testing $1"
+  ctest --test-dir "$1" --output-on-failure --parallel "$jobs" --timeout 1200
+}
+
+cmd=${1:-}
+case $cmd in
+  deps)
+    install_packages
+    install_tools
+    ;;
+  build)
+    install_packages
+    install_tools
+    configure_and_build "$root/build" OFF
+    ;;
+  demo)
+    install_packages
+    install_tools
+    configure_and_build "$root/build" OFF
+    log "running build/bin/quickstart"
+    (cd "$root/build" && ./bin/quickstart)
+    ;;
+  test)
+    install_packages
+    install_tools
+    configure_and_build "$root/build" OFF
+    run_tests "$root/build"
+    configure_and_build "$root/build-shared" ON
+    run_tests "$root/build-shared"
+    ;;
+  *)
+    sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'
+    [[ -z $cmd || $cmd == help || $cmd == -h || $cmd == --help ]] && exit 0
+    exit 2
+    ;;
+esac

@@ -1,0 +1,131 @@
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <string>
+#include <system_error>
+
+#include "absl/strings/str_cat.h"
+#include "core/utf8.h"
+#include "dangjian/io.h"
+#include "dangjian/personal_data.h"
+#include "google/protobuf/util/json_util.h"
+
+namespace dangjian {
+namespace {
+
+std::string ErrnoText() { return std::generic_category().message(errno); }
+
+// proto3 readers refuse strings that are not UTF-8, so such a dataset must not
+// be written: it could never be read back.
+absl::Status CheckUtf8(const v1::Dataset& dataset, absl::string_view what) {
+  const std::string field = internal::FirstInvalidUtf8Field(dataset);
+  if (field.empty()) return absl::OkStatus();
+  return absl::InvalidArgumentError(absl::StrCat(
+      what, ": field ", field,
+      " is not valid UTF-8; convert the text to UTF-8 before storing it"));
+}
+
+}  // namespace
+
+absl::Status WriteDatasetFile(const v1::Dataset& dataset,
+                              absl::string_view path) {
+  const std::string final_path(path);
+  if (absl::Status s = CheckUtf8(dataset, final_path); !s.ok()) return s;
+  const std::string tmp_path = final_path + ".tmp";
+  {
+    std::ofstream out(tmp_path, std::ios::binary | std::ios::trunc);
+    if (!out) {
+      return absl::UnavailableError(
+          absl::StrCat(tmp_path, ": cannot open for writing: ", ErrnoText()));
+    }
+    if (!dataset.SerializeToOstream(&out)) {
+      std::remove(tmp_path.c_str());
+      return absl::InternalError(absl::StrCat(
+          tmp_path, ": cannot serialize the dataset (is it over 2 GiB?)"));
+    }
+    out.flush();
+    if (!out) {
+      const std::string why = ErrnoText();
+      std::remove(tmp_path.c_str());
+      return absl::UnavailableError(
+          absl::StrCat(tmp_path, ": write failed: ", why));
+    }
+  }
+  if (std::rename(tmp_path.c_str(), final_path.c_str()) != 0) {
+    const std::string why = ErrnoText();
+    std::remove(tmp_path.c_str());
+    return absl::UnavailableError(absl::StrCat(final_path, ": cannot move ",
+                                               tmp_path, " into place: ", why));
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<v1::Dataset> ReadDatasetFile(absl::string_view path,
+                                            const BinaryReadOptions& options) {
+  const std::string p(path);
+  std::ifstream in(p, std::ios::binary | std::ios::ate);
+  if (!in) {
+    const int err = errno;
+    if (err == ENOENT) {
+      return absl::NotFoundError(absl::StrCat(p, ": no such file"));
+    }
+    return absl::UnavailableError(absl::StrCat(
+        p, ": cannot open: ", std::generic_category().message(err)));
+  }
+  const std::streamoff size = in.tellg();
+  if (size < 0) {
+    return absl::UnavailableError(absl::StrCat(p, ": cannot tell its size"));
+  }
+  if (size > options.max_bytes) {
+    return absl::ResourceExhaustedError(absl::StrCat(
+        p, ": ", size, " bytes is above the limit of ", options.max_bytes,
+        " bytes for a binary Dataset (BinaryReadOptions::max_bytes); use a "
+        "record stream for large data"));
+  }
+  in.seekg(0);
+  v1::Dataset dataset;
+  if (!dataset.ParseFromIstream(&in)) {
+    return absl::DataLossError(absl::StrCat(
+        p, ": not a valid dangjian.v1.Dataset in binary protobuf (", size,
+        " bytes): the file is truncated, damaged or of another format"));
+  }
+  return dataset;
+}
+
+absl::StatusOr<std::string> DatasetToJson(const v1::Dataset& dataset,
+                                          const JsonWriteOptions& options) {
+  if (absl::Status s = CheckUtf8(dataset, "cannot write the dataset as JSON");
+      !s.ok()) {
+    return s;
+  }
+  google::protobuf::util::JsonPrintOptions print;
+  print.add_whitespace = options.pretty;
+  print.always_print_primitive_fields = options.include_default_values;
+  print.preserve_proto_field_names = false;
+  std::string out;
+  auto status =
+      google::protobuf::util::MessageToJsonString(dataset, &out, print);
+  if (!status.ok()) {
+    return absl::InvalidArgumentError(MaskPersonalData(absl::StrCat(
+        "cannot write the dataset as JSON: ", status.message().as_string())));
+  }
+  return out;
+}
+
+absl::StatusOr<v1::Dataset> DatasetFromJson(absl::string_view json,
+                                            const JsonReadOptions& options) {
+  google::protobuf::util::JsonParseOptions parse;
+  parse.ignore_unknown_fields = options.ignore_unknown_fields;
+  v1::Dataset dataset;
+  auto status = google::protobuf::util::JsonStringToMessage(
+      google::protobuf::StringPiece(json.data(), json.size()), &dataset, parse);
+  if (!status.ok()) {
+    return absl::InvalidArgumentError(MaskPersonalData(
+        absl::StrCat("not a valid dangjian.v1.Dataset in JSON: ",
+                     status.message().as_string())));
+  }
+  return dataset;
+}
+
+}  // namespace dangjian

@@ -1,0 +1,174 @@
+// Binary and JSON Dataset I/O: round trips through files, and clear errors on
+// bad input that say where and never quote personal data whole.
+#include "dangjian/io.h"
+
+#include <cstdio>
+#include <fstream>
+#include <string>
+
+#include "gmock/gmock.h"
+#include "google/protobuf/util/message_differencer.h"
+#include "gtest/gtest.h"
+#include "testing/populate.h"
+#include "testing/status_matchers.h"
+
+namespace dangjian {
+namespace {
+
+using ::dangjian::testing::IsOk;
+using ::dangjian::testing::StatusIs;
+using ::testing::AllOf;
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+std::string TempPath(const std::string& name) {
+  return ::testing::TempDir() + "/dangjian_io_test_" + name;
+}
+
+void WriteBytes(const std::string& path, const std::string& bytes) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out << bytes;
+}
+
+TEST(DatasetFileTest, WritesAndReadsBack) {
+  v1::Dataset d;
+  dangjian::testing::PopulateAllFields(&d);
+  const std::string path = TempPath("roundtrip.pb");
+  ASSERT_THAT(WriteDatasetFile(d, path), IsOk());
+  absl::StatusOr<v1::Dataset> back = ReadDatasetFile(path);
+  ASSERT_THAT(back, IsOk());
+  EXPECT_TRUE(google::protobuf::util::MessageDifferencer::Equals(d, *back));
+  // No temporary file is left beside it.
+  EXPECT_FALSE(std::ifstream(path + ".tmp").good());
+}
+
+TEST(DatasetFileTest, MissingFileIsNotFoundAndNamesThePath) {
+  const std::string path = TempPath("does-not-exist.pb");
+  EXPECT_THAT(ReadDatasetFile(path),
+              StatusIs(absl::StatusCode::kNotFound, HasSubstr(path)));
+}
+
+TEST(DatasetFileTest, UnwritableDirectoryFails) {
+  v1::Dataset d;
+  EXPECT_THAT(WriteDatasetFile(d, "/nonexistent-dir/x.pb"),
+              StatusIs(absl::StatusCode::kUnavailable,
+                       HasSubstr("/nonexistent-dir/x.pb")));
+}
+
+TEST(DatasetFileTest, GarbageIsDataLoss) {
+  const std::string path = TempPath("garbage.pb");
+  WriteBytes(path,
+             std::string("\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff", 11));
+  EXPECT_THAT(
+      ReadDatasetFile(path),
+      StatusIs(absl::StatusCode::kDataLoss,
+               AllOf(HasSubstr(path), HasSubstr("dangjian.v1.Dataset"))));
+}
+
+TEST(DatasetFileTest, TruncatedFileIsDataLoss) {
+  v1::Dataset d;
+  dangjian::testing::PopulateAllFields(&d);
+  std::string bytes;
+  ASSERT_TRUE(d.SerializeToString(&bytes));
+  const std::string path = TempPath("truncated.pb");
+  WriteBytes(path, bytes.substr(0, bytes.size() / 2));
+  EXPECT_THAT(ReadDatasetFile(path),
+              StatusIs(absl::StatusCode::kDataLoss, HasSubstr("truncated")));
+}
+
+TEST(DatasetFileTest, SizeCapIsEnforced) {
+  v1::Dataset d;
+  d.add_regions()->set_name(std::string(100, 'x'));
+  const std::string path = TempPath("capped.pb");
+  ASSERT_THAT(WriteDatasetFile(d, path), IsOk());
+  BinaryReadOptions small;
+  small.max_bytes = 10;
+  EXPECT_THAT(
+      ReadDatasetFile(path, small),
+      StatusIs(absl::StatusCode::kResourceExhausted, HasSubstr("max_bytes")));
+  BinaryReadOptions enough;
+  enough.max_bytes = 1000;
+  EXPECT_THAT(ReadDatasetFile(path, enough), IsOk());
+}
+
+TEST(DatasetJsonTest, UnknownFieldIsAnErrorByDefault) {
+  const std::string json = R"({"regions":[{"id":"r1","nmae":"typo"}]})";
+  EXPECT_THAT(DatasetFromJson(json),
+              StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("nmae")));
+  JsonReadOptions lenient;
+  lenient.ignore_unknown_fields = true;
+  absl::StatusOr<v1::Dataset> d = DatasetFromJson(json, lenient);
+  ASSERT_THAT(d, IsOk());
+  EXPECT_EQ(d->regions(0).id(), "r1");
+}
+
+TEST(DatasetJsonTest, SnakeCaseNamesAreAccepted) {
+  absl::StatusOr<v1::Dataset> d = DatasetFromJson(
+      R"({"host_organizations":[{"id":"h1","unified_social_credit_code":"x"}]})");
+  ASSERT_THAT(d, IsOk());
+  EXPECT_EQ(d->host_organizations(0).unified_social_credit_code(), "x");
+}
+
+TEST(DatasetJsonTest, ErrorsMaskResidentIds) {
+  // A resident ID where a number belongs: protobuf's message quotes the value.
+  const std::string json =
+      R"({"members":[{"id":"m1","status":"11010519491231002X"}]})";
+  absl::StatusOr<v1::Dataset> d = DatasetFromJson(json);
+  ASSERT_THAT(d, StatusIs(absl::StatusCode::kInvalidArgument, ::testing::_));
+  EXPECT_THAT(std::string(d.status().message()),
+              Not(HasSubstr("11010519491231002X")));
+}
+
+TEST(DatasetJsonTest, DefaultValuesOnRequest) {
+  v1::Dataset d;
+  d.add_regions()->set_id("r1");
+  JsonWriteOptions w;
+  EXPECT_THAT(*DatasetToJson(d, w), Not(HasSubstr("parentId")));
+  w.include_default_values = true;
+  EXPECT_THAT(*DatasetToJson(d, w), HasSubstr("\"parentId\":\"\""));
+}
+
+TEST(DatasetJsonTest, InvalidUtf8CannotBeWritten) {
+  v1::Dataset d;
+  d.add_regions();
+  d.add_regions()->set_name(std::string("\xc3\x28", 2));
+  EXPECT_THAT(DatasetToJson(d), StatusIs(absl::StatusCode::kInvalidArgument,
+                                         HasSubstr("regions[1].name")));
+  EXPECT_THAT(WriteDatasetFile(d, TempPath("bad-utf8.pb")),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       HasSubstr("regions[1].name")));
+  d.mutable_regions(1)->set_name("克什克腾旗 \xf0\x9f\x98\x80");
+  EXPECT_THAT(DatasetToJson(d), IsOk());
+}
+
+// Each malformed sequence is refused, wherever the string sits in the dataset.
+TEST(DatasetJsonTest, MalformedUtf8IsFoundInNestedAndRepeatedFields) {
+  const std::string malformed[] = {
+      std::string("\xc3\x28"),          // Bad continuation byte.
+      std::string("\xc0\xaf"),          // Overlong '/'.
+      std::string("\xed\xa0\x80"),      // Surrogate U+D800.
+      std::string("\xf4\x90\x80\x80"),  // Above U+10FFFF.
+      std::string("\xe5\x85"),          // Truncated sequence.
+      std::string("\xb6\xfe\xb7\xa2"),  // GBK bytes, not UTF-8.
+  };
+  for (const std::string& bad : malformed) {
+    v1::Dataset d;
+    v1::PartyOrganization* org = d.add_party_organizations();
+    org->add_committee()->set_name("书记");
+    org->add_committee()->set_name("委员" + bad);
+    EXPECT_THAT(
+        DatasetToJson(d),
+        StatusIs(absl::StatusCode::kInvalidArgument,
+                 HasSubstr("party_organizations[0].committee[1].name")));
+    org->mutable_committee(1)->set_name("委员");
+    org->add_host_organization_ids("h1");
+    org->add_host_organization_ids(bad);
+    EXPECT_THAT(
+        DatasetToJson(d),
+        StatusIs(absl::StatusCode::kInvalidArgument,
+                 HasSubstr("party_organizations[0].host_organization_ids[1]")));
+  }
+}
+
+}  // namespace
+}  // namespace dangjian
