@@ -59,6 +59,7 @@ if(IS_ABSOLUTE "${CMAKE_INSTALL_LIBDIR}")
   set(DANGJIAN_PC_PREFIX "${CMAKE_INSTALL_PREFIX}")
 else()
   file(RELATIVE_PATH _dangjian_up "/root/${CMAKE_INSTALL_LIBDIR}/pkgconfig" "/root")
+  string(REGEX REPLACE "/$" "" _dangjian_up "${_dangjian_up}")
   set(DANGJIAN_PC_PREFIX "\${pcfiledir}/${_dangjian_up}")
 endif()
 configure_file("${PROJECT_SOURCE_DIR}/cmake/dangjian.pc.in"
