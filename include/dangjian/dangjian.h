@@ -11,6 +11,7 @@
 #include "dangjian/io.h"
 #include "dangjian/personal_data.h"
 #include "dangjian/policy.h"
+#include "dangjian/record.h"
 #include "dangjian/v1/dataset.pb.h"
 #include "dangjian/version.h"
 
