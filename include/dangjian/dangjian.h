@@ -7,6 +7,7 @@
 #ifndef DANGJIAN_DANGJIAN_H_
 #define DANGJIAN_DANGJIAN_H_
 
+#include "dangjian/coverage.h"
 #include "dangjian/export.h"
 #include "dangjian/io.h"
 #include "dangjian/personal_data.h"

@@ -1,0 +1,43 @@
+#include "dangjian/coverage.h"
+
+namespace dangjian {
+
+HostCoverage ClassifyHost(const HostCoverageFacts& f,
+                          const v1::Policy& policy) {
+  HostCoverage c;
+  if (f.full_members >= policy.min_full_members_to_found() &&
+      f.all_members > 0) {
+    c.target = CoverageTarget::kFoundWhereConditionExists;
+    c.met = f.in_standalone;
+  } else if (f.all_members >= 1) {
+    c.target = CoverageTarget::kJointWhereMembersAreFew;
+    c.met = f.in_joint_or_affiliated;
+  } else {
+    c.target = CoverageTarget::kPartyWorkWhereNoMembers;
+    c.met = f.in_regional_grid_with_instructor;
+  }
+  c.organization_covered =
+      f.in_standalone || f.in_joint_or_affiliated || f.in_regional;
+  c.work_covered = c.organization_covered || f.in_regional_grid_with_instructor;
+  return c;
+}
+
+StarTargetOutcome ClassifyStarTarget(const v1::PartyOrganization& org,
+                                     int32_t year) {
+  StarTargetOutcome out;
+  if (org.formation() != v1::FORMATION_MODEL_STANDALONE) return out;
+  if (org.has_dissolved_on() && org.dissolved_on().year() != 0 &&
+      org.dissolved_on().year() < year) {
+    return out;
+  }
+  out.eligible = true;
+  for (const v1::StarAssessment& a : org.star_assessments()) {
+    if (a.year() == year) {
+      out.met = true;
+      break;
+    }
+  }
+  return out;
+}
+
+}  // namespace dangjian
