@@ -100,7 +100,7 @@ struct StarTargetOutcome {
   bool met = false;
 };
 // Target 2 for one party organization: returns {eligible, met} where eligible
-// is formation == STANDALONE (and not dissolved by the end of `year`), and met
+// is formation == STANDALONE (and not dissolved before `year`), and met
 // is that it has a star assessment whose year is `year`. Thread-safe.
 DANGJIAN_EXPORT StarTargetOutcome
 ClassifyStarTarget(const v1::PartyOrganization& organization, int32_t year);

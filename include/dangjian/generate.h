@@ -1,0 +1,96 @@
+// Synthetic ledgers: country-shaped data to try the library on before trusting
+// it with real ledgers, and to benchmark it at national scale.
+//
+// A generator streams records into a RecordSink one county (shard) at a time,
+// in constant memory whatever the size: nothing of a county is kept once it is
+// written. The same options (seed included) always give the same records in the
+// same order, on every machine.
+#ifndef DANGJIAN_GENERATE_H_
+#define DANGJIAN_GENERATE_H_
+
+#include <cstdint>
+#include <string>
+
+#include "absl/status/status.h"
+#include "dangjian/export.h"
+#include "dangjian/v1/dataset.pb.h"
+
+namespace dangjian {
+
+// One shard of generated data: a county (县/旗) with all of its records.
+struct ShardInfo {
+  // 0-based index of the shard in generation order.
+  int64_t index = 0;
+  // Number of shards the run will produce.
+  int64_t count = 0;
+  // Id of the county's Region record, e.g. "r150425"; usable as a file name.
+  std::string region_id;
+  // The county's name.
+  std::string name;
+};
+
+// Receives generated records. Calls come in the order StartShard, Write..., and
+// FinishShard, once per shard; a non-OK status from any call stops the run and
+// is returned by the generator.
+class DANGJIAN_EXPORT RecordSink {
+ public:
+  virtual ~RecordSink();
+  // A new shard begins.
+  virtual absl::Status StartShard(const ShardInfo& shard) = 0;
+  // One record of the current shard. The record is reused after the call
+  // returns: copy what must be kept.
+  virtual absl::Status Write(const v1::Record& record) = 0;
+  // The current shard is complete.
+  virtual absl::Status FinishShard() = 0;
+};
+
+// Options of the national scenario (--scenario national).
+struct NationalScenarioOptions {
+  // Seed of the pseudo-random sequence; the same seed gives the same records.
+  // Default: 1.
+  uint64_t seed = 1;
+  // Host organizations to generate, about (单位数).
+  // Default: 100,000.
+  int64_t host_organizations = 100000;
+  // Members (people in the pipeline included) to generate, about (党员数).
+  // Default: 300,000.
+  int64_t members = 300000;
+  // Host organizations per county, on average: decides the number of shards.
+  // Default: 3,300 (about 3,000 counties for 10 M units, as China has).
+  int64_t units_per_county = 3300;
+  // The report year the data describes (star assessments, funding, activities).
+  // Default: 2017.
+  int32_t year = 2017;
+  // Share of records, 0 to 1, given one planted fault each (a mangled resident
+  // ID, a wrong check character, a dangling reference, a negative amount, ...),
+  // for trying the validator. docs/generator.md lists the faults. Default: 0
+  // (clean data).
+  double fault_rate = 0.0;
+};
+
+// Generates a country-shaped dataset: provinces -> cities -> counties ->
+// townships, most units tiny and a few large, coverage about the 2017 national
+// rates (about 78% of units with 3 or more full members have their own
+// organization, three in four units with one or two members are in a joint or
+// affiliated one, and nine grids in ten have an instructor), with members,
+// party organizations, grids, venues, funding, star assessments, activities,
+// cadres and regional economy. Each county is one shard holding its ancestor
+// regions too, so a shard is self-contained. Ids are strings
+// ("r150425", "h150425-000123"); resident IDs and credit codes carry valid
+// check characters unless a fault was planted.
+//
+// Example:
+//   dangjian::NationalScenarioOptions options;
+//   options.host_organizations = 10'000'000;
+//   options.members = 30'000'000;
+//   absl::Status s = dangjian::GenerateNational(options, &my_sink);
+//
+// Returns OK; InvalidArgument for counts below 1 or a fault rate outside [0,
+// 1]; or the first non-OK status of the sink. Thread-compatible: one run per
+// sink.
+DANGJIAN_EXPORT absl::Status GenerateNational(
+    const NationalScenarioOptions& options, RecordSink* sink);
+
+}  // namespace dangjian
+
+#endif  // DANGJIAN_GENERATE_H_

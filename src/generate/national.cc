@@ -1,0 +1,862 @@
+// The national scenario: a country-shaped synthetic dataset, streamed county by
+// county in constant memory.
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "dangjian/generate.h"
+#include "dangjian/policy.h"
+#include "generate/identifiers.h"
+#include "generate/rng.h"
+
+namespace dangjian {
+
+RecordSink::~RecordSink() = default;
+
+namespace {
+
+using internal::Rng;
+
+constexpr int kProvinceCodes[] = {11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33,
+                                  34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50,
+                                  51, 52, 53, 54, 61, 62, 63, 64, 65};
+constexpr const char* kProvinceNames[] = {
+    "北京市",          "天津市", "河北省",   "山西省", "内蒙古自治区",
+    "辽宁省",          "吉林省", "黑龙江省", "上海市", "江苏省",
+    "浙江省",          "安徽省", "福建省",   "江西省", "山东省",
+    "河南省",          "湖北省", "湖南省",   "广东省", "广西壮族自治区",
+    "海南省",          "重庆市", "四川省",   "贵州省", "云南省",
+    "西藏自治区",      "陕西省", "甘肃省",   "青海省", "宁夏回族自治区",
+    "新疆维吾尔自治区"};
+constexpr int kProvinces = 31;
+constexpr int kCountiesPerCity = 8;
+constexpr int kMaxCities = 99;
+
+constexpr const char* kSurnames[] = {"王", "李", "张", "刘", "陈", "杨", "赵",
+                                     "黄", "周", "吴", "徐", "孙", "胡", "朱",
+                                     "高", "林", "何", "郭", "马", "罗"};
+constexpr const char* kGiven[] = {"伟", "芳", "娜", "敏", "静", "丽", "强",
+                                  "磊", "军", "洋", "勇", "艳", "杰", "娟",
+                                  "涛", "明", "超", "秀", "霞", "平", "刚"};
+constexpr const char* kTradeNames[] = {"华兴", "宏达", "鑫源", "永盛", "金诚",
+                                       "恒通", "瑞丰", "新元", "德顺", "广泰"};
+struct Industry {
+  const char* code;
+  const char* trade;
+};
+constexpr Industry kIndustries[] = {
+    {"C", "制造"},     {"F", "商贸"},     {"H", "餐饮"}, {"E", "建筑"},
+    {"I", "信息技术"}, {"O", "家政服务"}, {"A", "农牧"}, {"K", "物业"},
+    {"L", "商务咨询"}, {"G", "物流"}};
+
+template <typename T, size_t N>
+constexpr size_t Count(const T (&)[N]) {
+  return N;
+}
+
+// Clears a reused message before it is filled again: the record is reused to
+// keep its buffers, and a mutable_*() of the same kind returns the old entity.
+template <typename T>
+T* Fresh(T* message) {
+  message->Clear();
+  return message;
+}
+
+// Appends `n` zero-padded to `width` digits.
+void AppendPadded(std::string* s, int64_t n, int width) {
+  char buf[24];
+  const int len = std::snprintf(buf, sizeof(buf), "%0*lld", width,
+                                static_cast<long long>(n));
+  s->append(buf, static_cast<size_t>(len));
+}
+
+void SetDate(v1::Date* d, int year, int month, int day) {
+  d->set_year(year);
+  d->set_month(month);
+  d->set_day(day);
+}
+
+// What a county shard needs to know of its place in the tree.
+struct CountyPlan {
+  int province = 0;  // Index into kProvinceCodes.
+  int city = 0;      // 1-based within the province.
+  int county = 0;    // 1-based within the city.
+  int64_t hosts = 0;
+};
+
+// The kinds of fault planted with --faults; see docs/generator.md.
+enum class Fault {
+  kNone,
+  kIdExponentForm,      // Excel turned the resident ID into 1.50425E+17.
+  kIdTrailingZeros,     // Excel kept 15 significant digits.
+  kIdBadCheck,          // Wrong check character.
+  kMissingId,           // The record has no id.
+  kUnknownRegion,       // A host organization names no existing region.
+  kUnknownHost,         // A member names no existing host organization.
+  kCreditCodeBadCheck,  // Wrong credit-code check character.
+  kStarsOutOfRange,     // Six stars.
+  kNegativeFunding,     // A negative amount.
+  kFundingBeforeFounding,
+  kProbationBeforeApplication,
+  kFutureDate,
+};
+
+class NationalGenerator {
+ public:
+  NationalGenerator(const NationalScenarioOptions& o, RecordSink* sink)
+      : o_(o), sink_(sink), fault_rng_(o.seed ^ 0xfa017ULL) {
+    // Member counts per unit: most units have none; "small" ones 1 or 2, to be
+    // joined; "large" ones 3 to 50 (a branch's limit), skewed toward few.
+    const double mean = static_cast<double>(o.members) /
+                        static_cast<double>(o.host_organizations);
+    const double small_mean = 1.5, large_mean = 3 + 47 / 2.5;
+    p_small_ = std::min(0.08, mean / small_mean);
+    p_large_ =
+        std::clamp((mean - p_small_ * small_mean) / large_mean, 0.0, 0.9);
+  }
+
+  absl::Status Run() {
+    std::vector<CountyPlan> plans = PlanCounties();
+    for (size_t i = 0; i < plans.size(); ++i) {
+      ShardInfo info;
+      info.index = static_cast<int64_t>(i);
+      info.count = static_cast<int64_t>(plans.size());
+      info.region_id = CountyId(plans[i]);
+      info.name = CountyName(plans[i]);
+      if (absl::Status s = sink_->StartShard(info); !s.ok()) return s;
+      if (absl::Status s = County(plans[i], i); !s.ok()) return s;
+      if (absl::Status s = sink_->FinishShard(); !s.ok()) return s;
+    }
+    return absl::OkStatus();
+  }
+
+ private:
+  std::vector<CountyPlan> PlanCounties() {
+    const int64_t max_counties =
+        int64_t{kProvinces} * kMaxCities * kCountiesPerCity;
+    const int64_t counties = std::clamp<int64_t>(
+        (o_.host_organizations + o_.units_per_county / 2) / o_.units_per_county,
+        1, std::min(max_counties, o_.host_organizations));
+    Rng rng(internal::SplitMix64(o_.seed));
+    std::vector<CountyPlan> plans(static_cast<size_t>(counties));
+    std::vector<double> weights(plans.size());
+    double total = 0;
+    for (double& w : weights) total += (w = 0.6 + 0.8 * rng.Uniform());
+    int64_t assigned = 0;
+    for (size_t i = 0; i < plans.size(); ++i) {
+      CountyPlan& p = plans[i];
+      p.province = static_cast<int>(i % kProvinces);
+      const int64_t nth_in_province = static_cast<int64_t>(i / kProvinces);
+      p.city = static_cast<int>(nth_in_province / kCountiesPerCity) + 1;
+      p.county = static_cast<int>(nth_in_province % kCountiesPerCity) + 1;
+      p.hosts = std::max<int64_t>(
+          1, static_cast<int64_t>(static_cast<double>(o_.host_organizations) *
+                                  weights[i] / total));
+      if (i + 1 == plans.size()) {
+        p.hosts = std::max<int64_t>(1, o_.host_organizations - assigned);
+      }
+      assigned += p.hosts;
+    }
+    return plans;
+  }
+
+  static std::string Code(const CountyPlan& p) {
+    std::string s;
+    AppendPadded(&s, kProvinceCodes[p.province], 2);
+    AppendPadded(&s, p.city, 2);
+    AppendPadded(&s, p.county, 2);
+    return s;
+  }
+  static std::string CountyId(const CountyPlan& p) {
+    return absl::StrCat("r", Code(p));
+  }
+  static std::string CountyName(const CountyPlan& p) {
+    return absl::StrCat(kProvinceNames[p.province], "第", p.city, "市第",
+                        p.county, "县");
+  }
+
+  // Writes rec_, with a planted fault now and then.
+  absl::Status Emit() {
+    if (o_.fault_rate > 0 && fault_rng_.Chance(o_.fault_rate)) PlantFault();
+    ++records_;
+    return sink_->Write(rec_);
+  }
+
+  void PlantFault() {
+    switch (rec_.entity_case()) {
+      case v1::Record::kMember: {
+        v1::Member* m = rec_.mutable_member();
+        switch (fault_rng_.Below(5)) {
+          case 0:
+            m->set_national_id(absl::StrCat(m->national_id().substr(0, 1), ".",
+                                            m->national_id().substr(1, 5),
+                                            "E+17"));
+            break;
+          case 1:
+            m->set_national_id(
+                absl::StrCat(m->national_id().substr(0, 15), "000"));
+            break;
+          case 2: {
+            std::string id = m->national_id();
+            id[17] = id[17] == '0' ? '1' : '0';
+            m->set_national_id(id);
+            break;
+          }
+          case 3:
+            m->set_host_organization_id("h-missing");
+            break;
+          default:
+            if (m->has_applied_on() && m->has_probationary_on()) {
+              m->mutable_probationary_on()->set_year(m->applied_on().year() -
+                                                     1);
+            } else {
+              m->clear_id();
+            }
+            break;
+        }
+        break;
+      }
+      case v1::Record::kHostOrganization: {
+        v1::HostOrganization* h = rec_.mutable_host_organization();
+        const uint64_t k = fault_rng_.Below(3);
+        if (k == 0 && h->unified_social_credit_code().size() == 18) {
+          std::string c = h->unified_social_credit_code();
+          c[17] = c[17] == '0' ? '1' : '0';
+          h->set_unified_social_credit_code(c);
+        } else if (k == 1) {
+          h->set_region_id("r-missing");
+        } else {
+          h->clear_id();
+        }
+        break;
+      }
+      case v1::Record::kPartyOrganization:
+        if (rec_.party_organization().star_assessments_size() > 0) {
+          rec_.mutable_party_organization()
+              ->mutable_star_assessments(0)
+              ->set_stars(6);
+        } else {
+          rec_.mutable_party_organization()->clear_id();
+        }
+        break;
+      case v1::Record::kFunding:
+        if (fault_rng_.Chance(0.5)) {
+          rec_.mutable_funding()->set_amount_fen(-rec_.funding().amount_fen() -
+                                                 1);
+        } else {
+          rec_.mutable_funding()->set_year(1990);
+        }
+        break;
+      case v1::Record::kActivity:
+        rec_.mutable_activity()->mutable_held_on()->set_year(o_.year + 5);
+        break;
+      default:
+        break;  // Regions, grids and the rest stay clean.
+    }
+  }
+
+  std::string PersonName(Rng& rng) {
+    std::string s = kSurnames[rng.Below(Count(kSurnames))];
+    s += kGiven[rng.Below(Count(kGiven))];
+    if (rng.Chance(0.6)) s += kGiven[rng.Below(Count(kGiven))];
+    return s;
+  }
+
+  // A valid 18-digit resident ID issued in `county_code`.
+  static void ResidentId(Rng& rng, const std::string& county_code, int year,
+                         int month, int day, std::string* out) {
+    out->assign(county_code);
+    AppendPadded(out, year, 4);
+    AppendPadded(out, month, 2);
+    AppendPadded(out, day, 2);
+    AppendPadded(out, rng.Between(0, 999), 3);
+    out->push_back(internal::ResidentIdCheckChar(*out));
+  }
+
+  // A valid unified social credit code: department, type, region, organization
+  // code (with its own check character), check character.
+  static std::string CreditCode(Rng& rng, char department, char type,
+                                const std::string& county_code) {
+    static constexpr char kOrgAlphabet[] = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+    std::string s;
+    s.push_back(department);
+    s.push_back(type);
+    s += county_code;
+    std::string org;
+    for (int i = 0; i < 8; ++i) org.push_back(kOrgAlphabet[rng.Below(31)]);
+    char org_check = internal::OrganizationCodeCheckChar(org);
+    // 'X' is not in the credit-code alphabet: draw again until the organization
+    // code fits (the national system issues such codes only).
+    while (org_check == 'X') {
+      org[7] = kOrgAlphabet[rng.Below(10)];
+      org_check = internal::OrganizationCodeCheckChar(org);
+    }
+    s += org;
+    s.push_back(org_check);
+    s.push_back(internal::CreditCodeCheckChar(s));
+    return s;
+  }
+
+  absl::Status Region(const std::string& id, const std::string& name,
+                      const std::string& code, v1::RegionLevel level,
+                      const std::string& parent) {
+    v1::Region* r = Fresh(rec_.mutable_region());
+    r->set_id(id);
+    r->set_name(name);
+    r->set_code(code);
+    r->set_level(level);
+    r->set_parent_id(parent);
+    return Emit();
+  }
+
+  absl::Status County(const CountyPlan& plan, size_t index);
+
+  const NationalScenarioOptions o_;
+  RecordSink* sink_;
+  Rng fault_rng_;
+  v1::Record rec_;
+  double p_small_ = 0, p_large_ = 0;
+  int64_t records_ = 0;
+};
+
+// One county: its ancestor regions, townships, units, members, party
+// organizations and the rest. Joint groups and grids are filled as units come,
+// so nothing but the open group's few ids is held.
+absl::Status NationalGenerator::County(const CountyPlan& plan, size_t index) {
+  Rng rng(internal::SplitMix64(o_.seed * 0x100000001b3ULL + index + 1));
+  const std::string code = Code(plan);
+  const std::string province_code =
+      absl::StrCat(kProvinceCodes[plan.province], "0000");
+  std::string city_code;
+  AppendPadded(&city_code, kProvinceCodes[plan.province], 2);
+  AppendPadded(&city_code, plan.city, 2);
+  city_code += "00";
+  const std::string county_id = CountyId(plan);
+  const int year = o_.year;
+
+  absl::Status s;
+#define DJ_RETURN_IF_ERROR(expr)            \
+  if (absl::Status st = (expr); !st.ok()) { \
+    return st;                              \
+  }
+  DJ_RETURN_IF_ERROR(Region(absl::StrCat("r", province_code),
+                            kProvinceNames[plan.province], province_code,
+                            v1::REGION_LEVEL_PROVINCE, ""));
+  DJ_RETURN_IF_ERROR(Region(
+      absl::StrCat("r", city_code),
+      absl::StrCat(kProvinceNames[plan.province], "第", plan.city, "市"),
+      city_code, v1::REGION_LEVEL_CITY, absl::StrCat("r", province_code)));
+  DJ_RETURN_IF_ERROR(Region(county_id, CountyName(plan), code,
+                            v1::REGION_LEVEL_COUNTY,
+                            absl::StrCat("r", city_code)));
+
+  // Regional economy of the county.
+  {
+    v1::RegionEconomy* e = Fresh(rec_.mutable_region_economy());
+    e->set_id(absl::StrCat("e", code, "-", year));
+    e->set_region_id(county_id);
+    e->set_year(year);
+    const int64_t entities = plan.hosts * rng.Between(3, 6);
+    e->set_market_entities_total(entities);
+    e->set_market_entities_non_public(entities * rng.Between(930, 985) / 1000);
+    const int64_t value_added =
+        plan.hosts * rng.Between(2'000'000, 5'000'000) * 100;
+    e->set_value_added_total_fen(value_added);
+    e->set_value_added_non_public_fen(value_added * rng.Between(550, 750) /
+                                      1000);
+    const int64_t tax = value_added / 10;
+    e->set_tax_revenue_total_fen(tax);
+    e->set_tax_revenue_non_public_fen(tax * rng.Between(350, 550) / 1000);
+    DJ_RETURN_IF_ERROR(Emit());
+  }
+
+  const int townships = static_cast<int>(rng.Between(4, 15));
+  int64_t host_seq = 0, member_seq = 0, org_seq = 0, grid_seq = 0, misc_seq = 0;
+  std::string id, national_id, phone;
+  std::string last_standalone_org;
+  auto next_id = [&](char prefix, int64_t* seq) {
+    id.assign(1, prefix);
+    id += code;
+    id.push_back('-');
+    AppendPadded(&id, ++*seq, 6);
+    return id;
+  };
+
+  for (int t = 1; t <= townships; ++t) {
+    std::string town_code = code;
+    AppendPadded(&town_code, t, 3);
+    const std::string town_id = absl::StrCat("r", town_code);
+    const v1::RegionLevel level = t == 1  ? v1::REGION_LEVEL_SUB_DISTRICT
+                                  : t % 3 ? v1::REGION_LEVEL_TOWN
+                                          : v1::REGION_LEVEL_TOWNSHIP;
+    DJ_RETURN_IF_ERROR(Region(town_id,
+                              absl::StrCat(CountyName(plan), "第", t, "镇"),
+                              town_code, level, county_id));
+
+    const int64_t first = plan.hosts * (t - 1) / townships;
+    const int64_t last = plan.hosts * t / townships;
+    const std::string regional_id = next_id('p', &org_seq);
+
+    // The open joint group and grid of this township.
+    std::string joint_id;
+    std::vector<std::string> joint_hosts;
+    size_t joint_target = 0;
+    bool joint_affiliated = false;
+    std::string grid_id;
+    int64_t grid_left = 0;
+    int64_t township_units = 0;
+
+    auto close_joint = [&]() -> absl::Status {
+      if (joint_hosts.empty()) return absl::OkStatus();
+      v1::PartyOrganization* o = Fresh(rec_.mutable_party_organization());
+      o->set_id(joint_id);
+      o->set_name(absl::StrCat(CountyName(plan), "第", t, "镇",
+                               joint_affiliated ? "挂靠" : "联合", "党支部"));
+      o->set_level(v1::ORG_LEVEL_BRANCH);
+      o->set_formation(joint_affiliated ? v1::FORMATION_MODEL_AFFILIATED
+                                        : v1::FORMATION_MODEL_JOINT);
+      for (const std::string& h : joint_hosts) o->add_host_organization_ids(h);
+      o->set_region_id(town_id);
+      if (joint_affiliated) o->set_parent_id(last_standalone_org);
+      SetDate(o->mutable_founded_on(),
+              static_cast<int>(rng.Between(2008, year - 1)),
+              static_cast<int>(rng.Between(1, 12)),
+              static_cast<int>(rng.Between(1, 28)));
+      joint_hosts.clear();
+      return Emit();
+    };
+
+    for (int64_t h = first; h < last; ++h) {
+      ++township_units;
+      const std::string host_id = next_id('h', &host_seq);
+      // Kind and size.
+      const bool social = rng.Chance(0.12);
+      v1::HostSubtype subtype;
+      if (social) {
+        const double u = rng.Uniform();
+        subtype = u < 0.5    ? v1::HOST_SUBTYPE_SOCIAL_GROUP
+                  : u < 0.95 ? v1::HOST_SUBTYPE_PRIVATE_NON_ENTERPRISE
+                             : v1::HOST_SUBTYPE_FOUNDATION;
+      } else {
+        const double u = rng.Uniform();
+        subtype = u < 0.55   ? v1::HOST_SUBTYPE_INDIVIDUAL_BUSINESS
+                  : u < 0.93 ? v1::HOST_SUBTYPE_PRIVATE_ENTERPRISE
+                  : u < 0.96 ? v1::HOST_SUBTYPE_ABOVE_SIZE_INDUSTRIAL
+                             : v1::HOST_SUBTYPE_FARMER_COOPERATIVE;
+      }
+      const double u = rng.Uniform();
+      int64_t members = 0;
+      if (u < p_large_) {
+        members = 3 + static_cast<int64_t>(47 * std::pow(rng.Uniform(), 1.5));
+      } else if (u < p_large_ + p_small_) {
+        members = rng.Chance(0.5) ? 1 : 2;
+      }
+      const bool large = members >= 3;
+      const bool standalone = large && rng.Chance(0.78);
+      const bool joined = !large && members > 0 && rng.Chance(0.75);
+      const bool in_grid = !standalone && !joined && rng.Chance(0.9);
+
+      std::string org_id;
+      if (standalone) {
+        org_id = next_id('p', &org_seq);
+        last_standalone_org = org_id;
+      } else if (joined) {
+        if (joint_hosts.empty()) {
+          joint_id = next_id('p', &org_seq);
+          joint_target = static_cast<size_t>(rng.Between(2, 5));
+          joint_affiliated = !last_standalone_org.empty() && rng.Chance(0.1);
+        }
+        org_id = joint_id;
+        joint_hosts.push_back(host_id);
+      }
+      if (in_grid && grid_left == 0) {
+        grid_id = next_id('g', &grid_seq);
+        grid_left = rng.Between(15, 40);
+        v1::Grid* g = Fresh(rec_.mutable_grid());
+        g->set_id(grid_id);
+        g->set_name(absl::StrCat("第", t, "镇网格", grid_seq));
+        g->set_party_organization_id(regional_id);
+        g->set_region_id(town_id);
+        g->set_basis(rng.Chance(0.7) ? v1::GRID_BASIS_GEOGRAPHY
+                                     : v1::GRID_BASIS_INDUSTRY);
+        if (rng.Chance(0.9)) {
+          g->set_instructor_name(PersonName(rng));
+          g->set_instructor_unit("县委组织部");
+          phone.assign("13");
+          AppendPadded(&phone, rng.Between(0, 999'999'999), 9);
+          g->set_instructor_phone(phone);
+          const std::string assignment = absl::StrCat("c", grid_id);
+          g->set_instructor_assignment_id(assignment);
+          DJ_RETURN_IF_ERROR(Emit());
+          v1::CadreAssignment* c = Fresh(rec_.mutable_cadre_assignment());
+          c->set_id(assignment);
+          c->set_kind(v1::CADRE_ASSIGNMENT_KIND_STATIONED_INSTRUCTOR);
+          c->set_name(PersonName(rng));
+          c->set_from_unit("县委组织部");
+          c->set_grid_id(grid_id);
+          SetDate(c->mutable_start_on(), year - 1, 3, 1);
+        }
+        DJ_RETURN_IF_ERROR(Emit());
+      }
+      if (in_grid) --grid_left;
+
+      // The host organization.
+      const Industry& industry = kIndustries[rng.Below(Count(kIndustries))];
+      const bool owner_member = members > 0 && rng.Chance(0.3);
+      const std::string first_member_id =
+          members > 0 ? absl::StrCat("m", code, "-", member_seq + 1) : "";
+      std::string host_name;
+      {
+        v1::HostOrganization* ho = Fresh(rec_.mutable_host_organization());
+        ho->set_id(host_id);
+        ho->set_kind(social ? v1::HOST_KIND_SOCIAL
+                            : v1::HOST_KIND_NON_PUBLIC_ECONOMIC);
+        ho->set_subtype(subtype);
+        const char* trade = kTradeNames[rng.Below(Count(kTradeNames))];
+        if (subtype == v1::HOST_SUBTYPE_INDIVIDUAL_BUSINESS) {
+          ho->set_name(absl::StrCat(trade, industry.trade, "店"));
+        } else if (social) {
+          ho->set_name(
+              absl::StrCat(CountyName(plan), trade, industry.trade, "协会"));
+        } else {
+          ho->set_name(absl::StrCat(trade, industry.trade, "有限公司"));
+        }
+        host_name = ho->name();
+        if (subtype != v1::HOST_SUBTYPE_INDIVIDUAL_BUSINESS ||
+            rng.Chance(0.6)) {
+          const char type =
+              social ? static_cast<char>('1' + rng.Below(3))
+              : subtype == v1::HOST_SUBTYPE_INDIVIDUAL_BUSINESS ? '2'
+              : subtype == v1::HOST_SUBTYPE_FARMER_COOPERATIVE  ? '3'
+                                                                : '1';
+          ho->set_unified_social_credit_code(CreditCode(
+              rng, social ? '5' : (type == '3' ? 'N' : '9'), type, code));
+        }
+        ho->set_industry(industry.code);
+        ho->set_region_id(town_id);
+        if (in_grid) ho->set_grid_id(grid_id);
+        ho->set_sector_system(
+            social ? v1::SECTOR_SYSTEM_CIVIL_AFFAIRS
+            : subtype == v1::HOST_SUBTYPE_ABOVE_SIZE_INDUSTRIAL
+                ? v1::SECTOR_SYSTEM_ECONOMY_IT
+            : industry.code[0] == 'E' || industry.code[0] == 'K'
+                ? v1::SECTOR_SYSTEM_HOUSING_CONSTRUCTION
+                : v1::SECTOR_SYSTEM_INDIVIDUAL_PRIVATE_ECONOMY);
+        int64_t employees = subtype == v1::HOST_SUBTYPE_INDIVIDUAL_BUSINESS
+                                ? rng.Between(1, 8)
+                            : subtype == v1::HOST_SUBTYPE_ABOVE_SIZE_INDUSTRIAL
+                                ? rng.Between(300, 3000)
+                                : rng.Between(3, 120);
+        employees = std::max(employees, members * 3);
+        ho->set_employees(static_cast<int32_t>(employees));
+        v1::Owner* owner = ho->mutable_owner();
+        owner->set_name(PersonName(rng));
+        owner->set_is_party_member(owner_member);
+        if (owner_member) {
+          owner->set_member_id(first_member_id);
+          owner->set_is_secretary(standalone && rng.Chance(0.5));
+        }
+        const bool big = employees >= 25;
+        ho->set_has_trade_union(big && rng.Chance(0.5));
+        ho->set_has_womens_organization(big && rng.Chance(0.15));
+        ho->set_has_youth_league_organization(big && rng.Chance(0.08));
+        ho->set_service_contact_card_issued(in_grid && rng.Chance(0.85));
+        SetDate(ho->mutable_registered_on(),
+                static_cast<int>(rng.Between(1995, year - 1)),
+                static_cast<int>(rng.Between(1, 12)),
+                static_cast<int>(rng.Between(1, 28)));
+        ho->set_status(v1::HOST_STATUS_OPERATING);
+        DJ_RETURN_IF_ERROR(Emit());
+      }
+
+      // Its members.
+      for (int64_t k = 0; k < members; ++k) {
+        v1::Member* m = Fresh(rec_.mutable_member());
+        m->set_id(absl::StrCat("m", code, "-", ++member_seq));
+        m->set_name(PersonName(rng));
+        const double su = rng.Uniform();
+        // A unit counted as large has at least three full members.
+        const v1::MemberStatus status =
+            (large && k < 3) || su < 0.93 ? v1::MEMBER_STATUS_FULL
+            : su < 0.98                   ? v1::MEMBER_STATUS_PROBATIONARY
+            : su < 0.995                  ? v1::MEMBER_STATUS_ACTIVIST
+                                          : v1::MEMBER_STATUS_APPLICANT;
+        m->set_status(status);
+        const int birth_year = static_cast<int>(rng.Between(1950, year - 23));
+        const int bm = static_cast<int>(rng.Between(1, 12));
+        const int bd = static_cast<int>(rng.Between(1, 28));
+        SetDate(m->mutable_birth_date(), birth_year, bm, bd);
+        ResidentId(rng, code, birth_year, bm, bd, &national_id);
+        m->set_national_id(national_id);
+        m->set_gender(national_id[16] % 2 ? v1::GENDER_MALE
+                                          : v1::GENDER_FEMALE);
+        phone.assign("1");
+        phone.push_back(static_cast<char>('3' + rng.Below(7)));
+        AppendPadded(&phone, rng.Between(0, 999'999'999), 9);
+        m->set_phone(phone);
+        // The pipeline: applied, activist (1-6 months later), development
+        // target (12-18 months later), probationary (1-3 months later), full
+        // (12 later).
+        int applied = std::min(
+            year - 3, birth_year + static_cast<int>(rng.Between(20, 35)));
+        if (status == v1::MEMBER_STATUS_PROBATIONARY) applied = year - 2;
+        if (status == v1::MEMBER_STATUS_ACTIVIST) applied = year - 1;
+        if (status == v1::MEMBER_STATUS_APPLICANT) applied = year;
+        SetDate(m->mutable_applied_on(), applied, 3, 1);
+        if (status != v1::MEMBER_STATUS_APPLICANT) {
+          SetDate(m->mutable_activist_on(), applied, 6, 1);
+        }
+        if (status == v1::MEMBER_STATUS_FULL ||
+            status == v1::MEMBER_STATUS_PROBATIONARY) {
+          SetDate(m->mutable_development_target_on(), applied + 1, 9, 1);
+          SetDate(m->mutable_probationary_on(), applied + 1, 11, 1);
+          if (status == v1::MEMBER_STATUS_FULL) {
+            SetDate(m->mutable_full_on(), applied + 2, 11, 1);
+          }
+        }
+        m->set_host_organization_id(host_id);
+        if (!org_id.empty()) m->set_party_organization_id(org_id);
+        if (k == 0 && owner_member) m->set_is_owner(true);
+        if (k == 0 && standalone) m->add_roles(v1::MEMBER_ROLE_SECRETARY);
+        const double pu = rng.Uniform();
+        if (pu < 0.03) {
+          v1::MemberPost* p = m->add_posts();
+          p->set_kind(v1::POST_KIND_DEMONSTRATION_POST);
+          p->set_name(absl::StrCat(host_id, "示范岗"));
+        } else if (pu < 0.05) {
+          v1::MemberPost* p = m->add_posts();
+          p->set_kind(v1::POST_KIND_VANGUARD_POST);
+          p->set_name(absl::StrCat(host_id, "先锋岗"));
+        } else if (pu < 0.10) {
+          v1::MemberPost* p = m->add_posts();
+          p->set_kind(v1::POST_KIND_RESPONSIBILITY_ZONE);
+          p->set_name(absl::StrCat(host_id, "责任区", k));
+        } else if (pu < 0.11) {
+          v1::MemberPost* p = m->add_posts();
+          p->set_kind(v1::POST_KIND_TECHNICAL_SERVICE_TEAM);
+          p->set_name(absl::StrCat(host_id, "技术服务队"));
+        }
+        DJ_RETURN_IF_ERROR(Emit());
+      }
+
+      if (standalone) {
+        const std::string venue_id = absl::StrCat("v", org_id.substr(1));
+        const bool has_venue = rng.Chance(0.9);
+        v1::PartyOrganization* o = Fresh(rec_.mutable_party_organization());
+        o->set_id(org_id);
+        o->set_name(absl::StrCat(host_name, "党支部"));
+        o->set_level(v1::ORG_LEVEL_BRANCH);
+        o->set_formation(v1::FORMATION_MODEL_STANDALONE);
+        o->add_host_organization_ids(host_id);
+        o->set_region_id(town_id);
+        const int founded = static_cast<int>(rng.Between(2000, year - 1));
+        SetDate(o->mutable_founded_on(), founded,
+                static_cast<int>(rng.Between(1, 12)),
+                static_cast<int>(rng.Between(1, 28)));
+        o->set_secretary_member_id(first_member_id);
+        if (members >= 7) {
+          const int seats = static_cast<int>(rng.Between(3, 5));
+          for (int k = 0; k < seats; ++k) {
+            v1::CommitteeSeat* seat = o->add_committee();
+            seat->set_member_id(
+                absl::StrCat("m", code, "-", member_seq - members + 1 + k));
+            seat->set_role(k == 0 ? v1::COMMITTEE_ROLE_SECRETARY
+                                  : v1::COMMITTEE_ROLE_MEMBER);
+          }
+          SetDate(o->mutable_term_started_on(), year - 1, 7, 1);
+        }
+        if (rng.Chance(0.85)) {
+          v1::StarAssessment* a = o->add_star_assessments();
+          a->set_year(year);
+          const double su = rng.Uniform();
+          const int stars = su < 0.05   ? 1
+                            : su < 0.2  ? 2
+                            : su < 0.6  ? 3
+                            : su < 0.88 ? 4
+                                        : 5;
+          a->set_stars(stars);
+          a->set_organization_building_good(stars >= 1);
+          a->set_guarantee_mechanism_good(stars >= 2);
+          a->set_activities_good(stars >= 3);
+          a->set_role_played_well(stars >= 4);
+          a->set_distinctive_results_good(stars >= 5);
+          a->set_standard_version("national-2017");
+          SetDate(a->mutable_assessed_on(), year, 12, 15);
+        }
+        o->set_demonstration_point(rng.Chance(0.05));
+        if (has_venue) o->set_venue_id(venue_id);
+        DJ_RETURN_IF_ERROR(Emit());
+        if (has_venue) {
+          v1::Venue* v = Fresh(rec_.mutable_venue());
+          v->set_id(venue_id);
+          v->set_name(absl::StrCat(host_id, "党员活动室"));
+          v->set_party_organization_id(org_id);
+          v->set_ownership(rng.Chance(0.8)
+                               ? v1::VENUE_OWNERSHIP_OWN
+                               : v1::VENUE_OWNERSHIP_SHARED_COMMUNITY);
+          v->set_area_square_metres(static_cast<int32_t>(rng.Between(15, 200)));
+          v->set_capacity(static_cast<int32_t>(rng.Between(10, 100)));
+          v->set_has_site(true);
+          v->set_has_facilities(rng.Chance(0.9));
+          v->set_has_signage(rng.Chance(0.9));
+          v->set_has_party_flag(rng.Chance(0.95));
+          v->set_has_books_and_newspapers(rng.Chance(0.85));
+          v->set_has_rules_on_wall(rng.Chance(0.9));
+          DJ_RETURN_IF_ERROR(Emit());
+        }
+        static constexpr v1::FundingSource kSources[] = {
+            v1::FUNDING_SOURCE_ENTERPRISE_ALLOCATION,
+            v1::FUNDING_SOURCE_SUPERIOR_SUPPLEMENT,
+            v1::FUNDING_SOURCE_DUES_RETURNED,
+            v1::FUNDING_SOURCE_FISCAL_SUBSIDY};
+        static constexpr double kFundedShare[] = {0.7, 0.5, 0.8, 0.3};
+        for (int k = 0; k < 4; ++k) {
+          if (!rng.Chance(kFundedShare[k])) continue;
+          v1::Funding* f = Fresh(rec_.mutable_funding());
+          f->set_id(next_id('f', &misc_seq));
+          f->set_party_organization_id(org_id);
+          f->set_year(year);
+          f->set_source(kSources[k]);
+          f->set_amount_fen(rng.Between(500, 100000) * 100);
+          SetDate(f->mutable_received_on(), year,
+                  static_cast<int>(rng.Between(1, 12)),
+                  static_cast<int>(rng.Between(1, 28)));
+          DJ_RETURN_IF_ERROR(Emit());
+        }
+        {
+          v1::Activity* a = Fresh(rec_.mutable_activity());
+          a->set_id(next_id('a', &misc_seq));
+          a->set_kind(v1::ACTIVITY_KIND_THREE_MEETINGS_ONE_LESSON);
+          a->set_party_organization_id(org_id);
+          a->set_host_organization_id(host_id);
+          SetDate(a->mutable_held_on(), year,
+                  static_cast<int>(rng.Between(1, 12)),
+                  static_cast<int>(rng.Between(1, 28)));
+          a->set_count(rng.Between(4, 16));
+          a->set_participants(a->count() * members);
+          DJ_RETURN_IF_ERROR(Emit());
+        }
+        if (rng.Chance(0.05)) {
+          v1::CadreAssignment* c = Fresh(rec_.mutable_cadre_assignment());
+          c->set_id(next_id('c', &misc_seq));
+          c->set_kind(v1::CADRE_ASSIGNMENT_KIND_SECONDED_DEPUTY_SECRETARY);
+          c->set_name(PersonName(rng));
+          c->set_from_unit("县委组织部");
+          c->set_party_organization_id(org_id);
+          SetDate(c->mutable_start_on(), year, 3, 1);
+          DJ_RETURN_IF_ERROR(Emit());
+        }
+        if (rng.Chance(0.1)) {
+          v1::ReserveTalent* r = Fresh(rec_.mutable_reserve_talent());
+          r->set_id(next_id('t', &misc_seq));
+          r->set_name(PersonName(rng));
+          r->set_member_id(first_member_id);
+          r->set_host_organization_id(host_id);
+          r->set_party_organization_id(org_id);
+          SetDate(r->mutable_since(), year, 1, 15);
+          DJ_RETURN_IF_ERROR(Emit());
+        }
+        if (rng.Chance(0.3)) {
+          v1::HostAnnualResult* r = Fresh(rec_.mutable_host_annual_result());
+          r->set_id(next_id('y', &misc_seq));
+          r->set_host_organization_id(host_id);
+          r->set_year(year);
+          r->set_jobs_provided(rng.Between(0, 50));
+          r->set_donations_fen(rng.Between(0, 50000) * 100);
+          r->set_households_helped(rng.Between(0, 5));
+          r->set_students_aided(rng.Between(0, 3));
+          r->set_suggestions(rng.Between(0, 10));
+          r->set_savings_fen(rng.Between(0, 200000) * 100);
+          r->set_technical_problems_solved(rng.Between(0, 3));
+          r->set_innovation_projects(rng.Between(0, 2));
+          DJ_RETURN_IF_ERROR(Emit());
+        }
+      }
+      if (joined && joint_hosts.size() >= joint_target) {
+        DJ_RETURN_IF_ERROR(close_joint());
+      }
+    }
+    DJ_RETURN_IF_ERROR(close_joint());
+
+    // The township's regional 1+N branch, its venue and its meetings.
+    {
+      v1::PartyOrganization* o = Fresh(rec_.mutable_party_organization());
+      o->set_id(regional_id);
+      o->set_name(absl::StrCat(CountyName(plan), "第", t, "镇区域党支部"));
+      o->set_level(v1::ORG_LEVEL_BRANCH);
+      o->set_formation(v1::FORMATION_MODEL_REGIONAL);
+      o->set_region_id(town_id);
+      SetDate(o->mutable_founded_on(), 2012, 7, 1);
+      o->set_venue_id(absl::StrCat("v", regional_id.substr(1)));
+      DJ_RETURN_IF_ERROR(Emit());
+      v1::Venue* v = Fresh(rec_.mutable_venue());
+      v->set_id(absl::StrCat("v", regional_id.substr(1)));
+      v->set_name(absl::StrCat("第", t, "镇党群服务中心"));
+      v->set_party_organization_id(regional_id);
+      v->set_ownership(v1::VENUE_OWNERSHIP_SHARED_TOWNSHIP);
+      v->set_has_site(true);
+      v->set_has_facilities(true);
+      v->set_has_signage(true);
+      v->set_has_party_flag(true);
+      v->set_has_books_and_newspapers(true);
+      v->set_has_rules_on_wall(true);
+      DJ_RETURN_IF_ERROR(Emit());
+      for (int q = 0; q < 4; ++q) {
+        if (!rng.Chance(0.9)) continue;
+        v1::Activity* a = Fresh(rec_.mutable_activity());
+        a->set_id(next_id('a', &misc_seq));
+        a->set_kind(v1::ACTIVITY_KIND_HEART_TO_HEART_MEETING);
+        a->set_party_organization_id(regional_id);
+        SetDate(a->mutable_held_on(), year, q * 3 + 2, 10);
+        a->set_count(1);
+        a->set_participants(rng.Between(10, 60));
+        DJ_RETURN_IF_ERROR(Emit());
+      }
+      v1::Activity* a = Fresh(rec_.mutable_activity());
+      a->set_id(next_id('a', &misc_seq));
+      a->set_kind(v1::ACTIVITY_KIND_VISIT);
+      a->set_party_organization_id(regional_id);
+      SetDate(a->mutable_held_on(), year, 6, 30);
+      a->set_count(township_units);
+      DJ_RETURN_IF_ERROR(Emit());
+    }
+  }
+#undef DJ_RETURN_IF_ERROR
+  return s;
+}
+
+}  // namespace
+
+absl::Status GenerateNational(const NationalScenarioOptions& options,
+                              RecordSink* sink) {
+  if (sink == nullptr) return absl::InvalidArgumentError("sink is null");
+  if (options.host_organizations < 1) {
+    return absl::InvalidArgumentError(absl::StrCat("host_organizations is ",
+                                                   options.host_organizations,
+                                                   "; give 1 or more"));
+  }
+  if (options.members < 0) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("members is ", options.members, "; give 0 or more"));
+  }
+  if (options.units_per_county < 1) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "units_per_county is ", options.units_per_county, "; give 1 or more"));
+  }
+  if (!(options.fault_rate >= 0.0 && options.fault_rate <= 1.0)) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "fault_rate is ", options.fault_rate, "; give a share from 0 to 1"));
+  }
+  if (options.year < 1950 || options.year > 9000) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "year is ", options.year, "; give a year from 1950 to 9000"));
+  }
+  NationalGenerator generator(options, sink);
+  return generator.Run();
+}
+
+}  // namespace dangjian

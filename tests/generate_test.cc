@@ -1,0 +1,298 @@
+// The national generator: deterministic, shaped as promised, self-contained
+// shards with consistent references, and faults only when asked for.
+#include "dangjian/generate.h"
+
+#include <cstdint>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "dangjian/record.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "testing/status_matchers.h"
+
+namespace dangjian {
+namespace {
+
+using ::dangjian::testing::IsOk;
+using ::dangjian::testing::StatusIs;
+using ::testing::HasSubstr;
+
+// Keeps every shard's records.
+class CollectingSink : public RecordSink {
+ public:
+  struct Shard {
+    ShardInfo info;
+    std::vector<v1::Record> records;
+  };
+  absl::Status StartShard(const ShardInfo& shard) override {
+    if (open_) return absl::InternalError("StartShard twice");
+    open_ = true;
+    shards.push_back({shard, {}});
+    return absl::OkStatus();
+  }
+  absl::Status Write(const v1::Record& record) override {
+    if (!open_) return absl::InternalError("Write outside a shard");
+    shards.back().records.push_back(record);
+    bytes += record.SerializeAsString();
+    return absl::OkStatus();
+  }
+  absl::Status FinishShard() override {
+    if (!open_) return absl::InternalError("FinishShard without StartShard");
+    open_ = false;
+    return absl::OkStatus();
+  }
+  std::vector<Shard> shards;
+  std::string bytes;
+
+ private:
+  bool open_ = false;
+};
+
+NationalScenarioOptions Small() {
+  NationalScenarioOptions o;
+  o.host_organizations = 20000;
+  o.members = 60000;
+  o.units_per_county = 2000;
+  return o;
+}
+
+TEST(GenerateNationalTest, SameSeedSameBytes) {
+  CollectingSink a, b, c;
+  ASSERT_THAT(GenerateNational(Small(), &a), IsOk());
+  ASSERT_THAT(GenerateNational(Small(), &b), IsOk());
+  EXPECT_EQ(a.bytes, b.bytes);
+  NationalScenarioOptions other = Small();
+  other.seed = 2;
+  ASSERT_THAT(GenerateNational(other, &c), IsOk());
+  EXPECT_NE(a.bytes, c.bytes);
+}
+
+TEST(GenerateNationalTest, CountsAreAsAskedAndShardsAsPlanned) {
+  CollectingSink sink;
+  ASSERT_THAT(GenerateNational(Small(), &sink), IsOk());
+  ASSERT_EQ(sink.shards.size(), 10u);  // 20,000 units / 2,000 per county.
+  int64_t hosts = 0, members = 0;
+  std::map<v1::FormationModel, int64_t> orgs;
+  for (size_t i = 0; i < sink.shards.size(); ++i) {
+    EXPECT_EQ(sink.shards[i].info.index, static_cast<int64_t>(i));
+    EXPECT_EQ(sink.shards[i].info.count, 10);
+    for (const v1::Record& r : sink.shards[i].records) {
+      hosts += r.has_host_organization();
+      members += r.has_member();
+      if (r.has_party_organization())
+        ++orgs[r.party_organization().formation()];
+    }
+  }
+  EXPECT_EQ(hosts, 20000);                                 // Exact.
+  EXPECT_NEAR(static_cast<double>(members), 60000, 6000);  // About.
+  EXPECT_GT(orgs[v1::FORMATION_MODEL_STANDALONE], 0);
+  EXPECT_GT(orgs[v1::FORMATION_MODEL_JOINT], 0);
+  EXPECT_GT(orgs[v1::FORMATION_MODEL_AFFILIATED], 0);
+  EXPECT_GT(orgs[v1::FORMATION_MODEL_REGIONAL], 0);
+}
+
+// Every reference in a shard resolves inside the shard, and ids are unique
+// there.
+TEST(GenerateNationalTest, ShardsAreSelfContained) {
+  CollectingSink sink;
+  ASSERT_THAT(GenerateNational(Small(), &sink), IsOk());
+  for (const auto& shard : sink.shards) {
+    std::map<std::string, std::set<std::string>> ids;  // kind -> ids
+    for (const v1::Record& r : shard.records) {
+      const std::string id(RecordId(r));
+      const std::string kind(RecordKindName(r));
+      ASSERT_FALSE(id.empty()) << kind;
+      if (kind != "region") {  // Ancestor regions repeat in every shard only.
+        EXPECT_TRUE(ids[kind].insert(id).second)
+            << "duplicate " << kind << " " << id;
+      }
+      ids[kind].insert(id);
+    }
+    auto has = [&](const char* kind, const std::string& id) {
+      return ids[kind].count(id) > 0;
+    };
+    EXPECT_TRUE(has("region", shard.info.region_id));
+    for (const v1::Record& r : shard.records) {
+      if (r.has_host_organization()) {
+        const auto& h = r.host_organization();
+        EXPECT_TRUE(has("region", h.region_id())) << h.id();
+        if (!h.grid_id().empty()) {
+          EXPECT_TRUE(has("grid", h.grid_id())) << h.id();
+        }
+      } else if (r.has_member()) {
+        const auto& m = r.member();
+        EXPECT_TRUE(has("host_organization", m.host_organization_id()))
+            << m.id();
+        if (!m.party_organization_id().empty()) {
+          EXPECT_TRUE(has("party_organization", m.party_organization_id()))
+              << m.id();
+        }
+      } else if (r.has_party_organization()) {
+        const auto& o = r.party_organization();
+        for (const auto& h : o.host_organization_ids()) {
+          EXPECT_TRUE(has("host_organization", h)) << o.id();
+        }
+        if (!o.venue_id().empty()) {
+          EXPECT_TRUE(has("venue", o.venue_id())) << o.id();
+        }
+        if (!o.parent_id().empty()) {
+          EXPECT_TRUE(has("party_organization", o.parent_id())) << o.id();
+        }
+      } else if (r.has_grid()) {
+        EXPECT_TRUE(
+            has("party_organization", r.grid().party_organization_id()));
+      } else if (r.has_funding()) {
+        EXPECT_TRUE(
+            has("party_organization", r.funding().party_organization_id()));
+      } else if (r.has_region() && !r.region().parent_id().empty()) {
+        EXPECT_TRUE(has("region", r.region().parent_id())) << r.region().id();
+      }
+    }
+  }
+}
+
+// The shape the issue asks for: standalone organizations where members are
+// many, joint groups of 2-5 units, grids of a regional branch.
+TEST(GenerateNationalTest, OrganizationsFollowTheModels) {
+  CollectingSink sink;
+  ASSERT_THAT(GenerateNational(Small(), &sink), IsOk());
+  for (const auto& shard : sink.shards) {
+    std::map<std::string, int> members_of;
+    for (const v1::Record& r : shard.records) {
+      if (r.has_member() &&
+          (r.member().status() == v1::MEMBER_STATUS_FULL ||
+           r.member().status() == v1::MEMBER_STATUS_PROBATIONARY)) {
+        ++members_of[r.member().host_organization_id()];
+      }
+    }
+    for (const v1::Record& r : shard.records) {
+      if (!r.has_party_organization()) continue;
+      const auto& o = r.party_organization();
+      switch (o.formation()) {
+        case v1::FORMATION_MODEL_STANDALONE:
+          ASSERT_EQ(o.host_organization_ids_size(), 1);
+          EXPECT_GE(members_of[o.host_organization_ids(0)], 3) << o.id();
+          break;
+        case v1::FORMATION_MODEL_JOINT:
+        case v1::FORMATION_MODEL_AFFILIATED:
+          EXPECT_GE(o.host_organization_ids_size(), 1);
+          EXPECT_LE(o.host_organization_ids_size(), 5);
+          break;
+        case v1::FORMATION_MODEL_REGIONAL:
+          EXPECT_EQ(o.host_organization_ids_size(), 0);
+          break;
+        default:
+          ADD_FAILURE() << "unrecorded formation " << o.id();
+      }
+    }
+  }
+}
+
+int ResidentIdChecksumErrors(const CollectingSink& sink) {
+  static constexpr int kWeights[17] = {7, 9, 10, 5,  8, 4, 2, 1, 6,
+                                       3, 7, 9,  10, 5, 8, 4, 2};
+  int bad = 0;
+  for (const auto& shard : sink.shards) {
+    for (const v1::Record& r : shard.records) {
+      if (!r.has_member()) continue;
+      const std::string& id = r.member().national_id();
+      if (id.size() != 18) {
+        ++bad;
+        continue;
+      }
+      int sum = 0;
+      for (int i = 0; i < 17; ++i) sum += (id[i] - '0') * kWeights[i];
+      bad += "10X98765432"[sum % 11] != id[17];
+    }
+  }
+  return bad;
+}
+
+TEST(GenerateNationalTest, CleanUnlessFaultsAreAsked) {
+  CollectingSink clean;
+  ASSERT_THAT(GenerateNational(Small(), &clean), IsOk());
+  EXPECT_EQ(ResidentIdChecksumErrors(clean), 0);
+  NationalScenarioOptions faulty = Small();
+  faulty.fault_rate = 0.05;
+  CollectingSink dirty;
+  ASSERT_THAT(GenerateNational(faulty, &dirty), IsOk());
+  EXPECT_GT(ResidentIdChecksumErrors(dirty), 100);
+}
+
+TEST(GenerateNationalTest, CreditCodesCarryValidCheckCharacters) {
+  // GB 32100-2015 worked example: 91350100M000100Y43.
+  static const std::string kAlphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+  static constexpr int kWeights[17] = {1,  3,  9,  27, 19, 26, 16, 17, 20,
+                                       29, 25, 13, 8,  24, 10, 30, 28};
+  auto valid = [&](const std::string& code) {
+    if (code.size() != 18) return false;
+    int sum = 0;
+    for (int i = 0; i < 17; ++i) {
+      const size_t v = kAlphabet.find(code[i]);
+      if (v == std::string::npos) return false;
+      sum += static_cast<int>(v) * kWeights[i];
+    }
+    return kAlphabet[(31 - sum % 31) % 31] == code[17];
+  };
+  ASSERT_TRUE(valid("91350100M000100Y43"));
+  ASSERT_FALSE(valid("91350100M000100Y44"));
+  CollectingSink sink;
+  ASSERT_THAT(GenerateNational(Small(), &sink), IsOk());
+  int codes = 0;
+  for (const auto& shard : sink.shards) {
+    for (const v1::Record& r : shard.records) {
+      if (!r.has_host_organization()) continue;
+      const std::string& c = r.host_organization().unified_social_credit_code();
+      if (c.empty()) continue;
+      ++codes;
+      EXPECT_TRUE(valid(c)) << c;
+    }
+  }
+  EXPECT_GT(codes, 10000);
+}
+
+class FailingSink : public CollectingSink {
+ public:
+  absl::Status Write(const v1::Record& record) override {
+    if (++writes_ == 100) return absl::DataLossError("disk full");
+    return CollectingSink::Write(record);
+  }
+
+ private:
+  int writes_ = 0;
+};
+
+TEST(GenerateNationalTest, SinkErrorStopsTheRun) {
+  FailingSink sink;
+  EXPECT_THAT(GenerateNational(Small(), &sink),
+              StatusIs(absl::StatusCode::kDataLoss, HasSubstr("disk full")));
+  EXPECT_EQ(sink.shards.size(), 1u);
+}
+
+TEST(GenerateNationalTest, BadOptionsAreRefused) {
+  CollectingSink sink;
+  NationalScenarioOptions o = Small();
+  o.host_organizations = 0;
+  EXPECT_THAT(GenerateNational(o, &sink),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       HasSubstr("host_organizations")));
+  o = Small();
+  o.fault_rate = 1.5;
+  EXPECT_THAT(
+      GenerateNational(o, &sink),
+      StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("fault_rate")));
+  o = Small();
+  o.members = -1;
+  EXPECT_THAT(
+      GenerateNational(o, &sink),
+      StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("members")));
+  EXPECT_THAT(GenerateNational(Small(), nullptr),
+              StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("sink")));
+  EXPECT_TRUE(sink.shards.empty());
+}
+
+}  // namespace
+}  // namespace dangjian
