@@ -4,6 +4,10 @@
 #   ./build.sh demo       install what is missing, build, run the quick-start example
 #   ./build.sh test       install what is missing, build and run every test, with the
 #                         library built static (build/) and shared (build-shared/)
+#   ./build.sh sanitize   build with AddressSanitizer + UndefinedBehaviorSanitizer
+#                         (build-sanitize/) and run every test but the package
+#                         consumer tests (which link the library into programs
+#                         built without the sanitizers)
 #   ./build.sh build      install what is missing and build (build/)
 #   ./build.sh deps       only install the Debian packages and the pinned tools
 #
@@ -66,18 +70,21 @@ install_tools() {
   }
 }
 
-configure_and_build() {  # DIR SHARED
+configure_and_build() {  # DIR SHARED [extra cmake args...]
   local dir=$1 shared=$2
+  shift 2
   log "configuring $dir (BUILD_SHARED_LIBS=$shared, $build_type)"
   cmake -S "$root" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE="$build_type" \
-    -DBUILD_SHARED_LIBS="$shared" -DDANGJIAN_BUF="$tools/node_modules/.bin/buf" >/dev/null
+    -DBUILD_SHARED_LIBS="$shared" -DDANGJIAN_BUF="$tools/node_modules/.bin/buf" "$@" >/dev/null
   log "building $dir"
   cmake --build "$dir" --parallel "$jobs"
 }
 
-run_tests() {  # DIR
-  log "testing $1"
-  ctest --test-dir "$1" --output-on-failure --parallel "$jobs" --timeout 1200
+run_tests() {  # DIR [extra ctest args...]
+  local dir=$1
+  shift
+  log "testing $dir"
+  ctest --test-dir "$dir" --output-on-failure --parallel "$jobs" --timeout 1200 "$@"
 }
 
 cmd=${1:-}
@@ -106,8 +113,21 @@ case $cmd in
     configure_and_build "$root/build-shared" ON
     run_tests "$root/build-shared"
     ;;
+  sanitize)
+    install_packages
+    install_tools
+    flags="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
+    configure_and_build "$root/build-sanitize" OFF -DCMAKE_CXX_FLAGS="$flags" \
+      -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=address,undefined" \
+      -DCMAKE_SHARED_LINKER_FLAGS="-fsanitize=address,undefined"
+    ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+      run_tests "$root/build-sanitize" -E '^package[.]'
+    ;;
   *)
-    sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'
+    if [[ -n $cmd && $cmd != help && $cmd != -h && $cmd != --help ]]; then
+      echo "build.sh: unknown command '$cmd'" >&2
+    fi
+    awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"
     [[ -z $cmd || $cmd == help || $cmd == -h || $cmd == --help ]] && exit 0
     exit 2
     ;;
