@@ -3,11 +3,15 @@
 #
 #   ./build.sh demo       install what is missing, build, run the quick-start example
 #   ./build.sh test       install what is missing, build and run every test, with the
-#                         library built static (build/) and shared (build-shared/)
+#                         library built static (build/) and shared (build-shared/),
+#                         and a smoke run of every fuzz target (build-fuzz/)
 #   ./build.sh sanitize   build with AddressSanitizer + UndefinedBehaviorSanitizer
 #                         (build-sanitize/) and run every test but the package
 #                         consumer tests (which link the library into programs
 #                         built without the sanitizers)
+#   ./build.sh fuzz       build the libFuzzer targets with clang (build-fuzz/) and
+#                         run each for a few thousand executions; FUZZ_SECONDS=N
+#                         runs each for N seconds instead
 #   ./build.sh build      install what is missing and build (build/)
 #   ./build.sh deps       only install the Debian packages and the pinned tools
 #
@@ -26,6 +30,7 @@ packages=(
   g++ cmake ninja-build pkg-config git
   libprotobuf-dev protobuf-compiler libabsl-dev zlib1g-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  clang libclang-rt-14-dev
 )
 # npm fetches buf; a machine with Node.js from elsewhere (e.g. NodeSource, whose
 # nodejs package bundles npm and conflicts with Debian's npm) keeps its own.
@@ -87,6 +92,24 @@ run_tests() {  # DIR [extra ctest args...]
   ctest --test-dir "$dir" --output-on-failure --parallel "$jobs" --timeout 1200 "$@"
 }
 
+# The fuzz targets: clang with libFuzzer, everything instrumented (build-fuzz/).
+run_fuzzers() {
+  CC=clang CXX=clang++ configure_and_build "$root/build-fuzz" OFF \
+    -DDANGJIAN_BUILD_FUZZERS=ON -DDANGJIAN_BUILD_TESTS=OFF \
+    -DDANGJIAN_BUILD_EXAMPLES=OFF -DDANGJIAN_BUILD_BENCHMARKS=OFF -DDANGJIAN_INSTALL=OFF
+  if [[ -n ${FUZZ_SECONDS:-} ]]; then
+    local t
+    for t in "$root"/build-fuzz/bin/*_fuzzer; do
+      log "fuzzing $(basename "$t") for $FUZZ_SECONDS s"
+      mkdir -p "$root/build-fuzz/found/$(basename "$t")"
+      "$t" -max_total_time="$FUZZ_SECONDS" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+        "$root/build-fuzz/found/$(basename "$t")" "$root/tests/fuzz/corpus/$(basename "$t")"
+    done
+  else
+    run_tests "$root/build-fuzz"
+  fi
+}
+
 cmd=${1:-}
 case $cmd in
   deps)
@@ -112,6 +135,12 @@ case $cmd in
     run_tests "$root/build"
     configure_and_build "$root/build-shared" ON
     run_tests "$root/build-shared"
+    run_fuzzers
+    ;;
+  fuzz)
+    install_packages
+    install_tools
+    run_fuzzers
     ;;
   sanitize)
     install_packages
