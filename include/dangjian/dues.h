@@ -1,4 +1,5 @@
-// Party dues (党费): the monthly amount a member owes under a policy's brackets.
+// Party dues (党费): the monthly amount a member owes under a policy's
+// brackets.
 #ifndef DANGJIAN_DUES_H_
 #define DANGJIAN_DUES_H_
 
@@ -27,12 +28,13 @@ namespace dangjian {
 // Example:
 //   // 4,000 yuan a month, employed: 1% -> 40 yuan.
 //   absl::StatusOr<int64_t> d = dangjian::MonthlyDuesFen(
-//       400000, dangjian::v1::DUES_CATEGORY_EMPLOYED, dangjian::DefaultPolicy());
+//       400000, dangjian::v1::DUES_CATEGORY_EMPLOYED,
+//       dangjian::DefaultPolicy());
 //   // *d == 4000
 //
 // Returns the dues; InvalidArgument when the income is negative, the category
-// is UNSPECIFIED or unknown, or the policy fails CheckPolicy() (the message says
-// which field to fix). Thread-safe.
+// is UNSPECIFIED or unknown, or the policy fails CheckPolicy() (the message
+// says which field to fix). Thread-safe.
 DANGJIAN_EXPORT absl::StatusOr<int64_t> MonthlyDuesFen(
     int64_t monthly_income_fen, v1::DuesCategory category,
     const v1::Policy& policy);

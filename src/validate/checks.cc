@@ -11,7 +11,8 @@ bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 constexpr char kCreditAlphabet[] = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 constexpr int kCreditWeights[17] = {1,  3,  9,  27, 19, 26, 16, 17, 20,
                                     29, 25, 13, 8,  24, 10, 30, 28};
-constexpr int kIdWeights[17] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+constexpr int kIdWeights[17] = {7, 9, 10, 5,  8, 4, 2, 1, 6,
+                                3, 7, 9,  10, 5, 8, 4, 2};
 
 int CreditValue(char c) {
   for (int i = 0; i < 31; ++i) {
@@ -149,7 +150,8 @@ Ymd NationalIdBirthDate(absl::string_view id) {
 uint64_t NationalIdKey(absl::string_view id) {
   uint64_t v = 0;
   for (int i = 0; i < 17; ++i) v = v * 10 + static_cast<uint64_t>(id[i] - '0');
-  const uint64_t check = id[17] == 'X' ? 10 : static_cast<uint64_t>(id[17] - '0');
+  const uint64_t check =
+      id[17] == 'X' ? 10 : static_cast<uint64_t>(id[17] - '0');
   return v * 11 + check;
 }
 

@@ -18,7 +18,9 @@ struct Ymd {
   int32_t d = 0;
 };
 
-inline Ymd ToYmd(const v1::Date& d) { return Ymd{d.year(), d.month(), d.day()}; }
+inline Ymd ToYmd(const v1::Date& d) {
+  return Ymd{d.year(), d.month(), d.day()};
+}
 
 int DaysInMonth(int32_t y, int32_t m);
 // True for a full or partial date that exists on the calendar.

@@ -2,9 +2,9 @@
 // the index of one shard.
 #include <algorithm>
 #include <map>
+#include <string>
 #include <string_view>
 #include <tuple>
-#include <string>
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>
@@ -145,7 +145,6 @@ IdMap ById(const std::vector<T>& v, IdFn id) {
   return out;
 }
 
-
 class Checker {
  public:
   Checker(const Config& c, const Index& x, Sink* sink)
@@ -171,10 +170,9 @@ class Checker {
   template <typename T, typename IdFn>
   void Duplicates(const std::vector<T>& v, absl::string_view kind, IdFn id,
                   IdMap* first);
-  void Ref(Rule rule, const IdMap& m,
-           absl::string_view target, absl::string_view kind,
-           absl::string_view id, const Loc& loc, absl::string_view field,
-           absl::string_view value) const;
+  void Ref(Rule rule, const IdMap& m, absl::string_view target,
+           absl::string_view kind, absl::string_view id, const Loc& loc,
+           absl::string_view field, absl::string_view value) const;
   void References();
   void RegionCycles();
   void Members();
@@ -203,9 +201,8 @@ class Checker {
 };
 
 template <typename T, typename IdFn>
-void Checker::Duplicates(
-    const std::vector<T>& v, absl::string_view kind, IdFn id,
-    IdMap* first) {
+void Checker::Duplicates(const std::vector<T>& v, absl::string_view kind,
+                         IdFn id, IdMap* first) {
   *first = ById(v, id);
   if (!c_.On(Rule::kIdDuplicate)) return;
   std::unordered_map<absl::string_view, int64_t, Hash> n;
@@ -222,10 +219,8 @@ void Checker::Duplicates(
   }
 }
 
-void Checker::Ref(Rule rule,
-                  const IdMap& m,
-                  absl::string_view target, absl::string_view kind,
-                  absl::string_view id, const Loc& loc,
+void Checker::Ref(Rule rule, const IdMap& m, absl::string_view target,
+                  absl::string_view kind, absl::string_view id, const Loc& loc,
                   absl::string_view field, absl::string_view value) const {
   if (value.empty() || !c_.On(rule) || m.count(value) != 0) return;
   Emit(rule, kind, id, loc, field,
@@ -234,9 +229,9 @@ void Checker::Ref(Rule rule,
 }
 
 void Checker::References() {
-  constexpr Rule R = Rule::kRefRegion, G = Rule::kRefGrid,
-                 H = Rule::kRefHost, P = Rule::kRefPartyOrg,
-                 M = Rule::kRefMember, V = Rule::kRefVenue;
+  constexpr Rule R = Rule::kRefRegion, G = Rule::kRefGrid, H = Rule::kRefHost,
+                 P = Rule::kRefPartyOrg, M = Rule::kRefMember,
+                 V = Rule::kRefVenue;
   const char* region = "region (区域)";
   const char* grid = "grid (网格)";
   const char* host = "host organization (单位)";
@@ -297,16 +292,16 @@ void Checker::References() {
         e.org_id);
   }
   for (const auto& [e, loc] : x_.cadres) {
-    Ref(P, orgs_, org, "cadre_assignment", e.id(), loc,
-        "party_organization_id", e.party_organization_id());
+    Ref(P, orgs_, org, "cadre_assignment", e.id(), loc, "party_organization_id",
+        e.party_organization_id());
     Ref(G, grids_, grid, "cadre_assignment", e.id(), loc, "grid_id",
         e.grid_id());
   }
   for (const auto& [e, loc] : x_.reserve) {
     Ref(M, members_, member, "reserve_talent", e.id(), loc, "member_id",
         e.member_id());
-    Ref(H, hosts_, host, "reserve_talent", e.id(), loc,
-        "host_organization_id", e.host_organization_id());
+    Ref(H, hosts_, host, "reserve_talent", e.id(), loc, "host_organization_id",
+        e.host_organization_id());
     Ref(P, orgs_, org, "reserve_talent", e.id(), loc, "party_organization_id",
         e.party_organization_id());
   }
@@ -373,7 +368,8 @@ void Checker::Members() {
     const MemberEntry& m = x_.members[i];
     const int s = static_cast<int>(m.status);
     const int status = (s >= 0 && s <= 5) ? s : 0;
-    if (auto it = orgs_.find(m.org_id); !m.org_id.empty() && it != orgs_.end()) {
+    if (auto it = orgs_.find(m.org_id);
+        !m.org_id.empty() && it != orgs_.end()) {
       Counts& c = org_counts_[it->second];
       ++c.by_status[status];
       ++c.records;
@@ -404,15 +400,17 @@ void Checker::Members() {
     while (j < ids.size() && ids[j].first == ids[i].first) ++j;
     if (j - i > 1) {
       std::vector<absl::string_view> who;
-      for (size_t k = i; k < j; ++k) who.push_back(x_.members[ids[k].second].id);
+      for (size_t k = i; k < j; ++k)
+        who.push_back(x_.members[ids[k].second].id);
       std::sort(who.begin(), who.end());
       const std::string masked =
           MaskNationalId(NationalIdFromKey(ids[i].first));
       for (size_t k = i; k < j; ++k) {
         const MemberEntry& m = x_.members[ids[k].second];
-        Emit(Rule::kNidDuplicate, "member", m.id, m.loc, "national_id",
-             absl::StrCat("resident ID (公民身份号码) ", masked, " is on ",
-                          j - i, " member records: ", absl::StrJoin(who, ", ")));
+        Emit(
+            Rule::kNidDuplicate, "member", m.id, m.loc, "national_id",
+            absl::StrCat("resident ID (公民身份号码) ", masked, " is on ",
+                         j - i, " member records: ", absl::StrJoin(who, ", ")));
       }
     }
     i = j;
@@ -456,8 +454,7 @@ void Checker::PartyOrganizations() {
       }
     }
     if (o.formation() == v1::FORMATION_MODEL_STANDALONE && full >= 0 &&
-        full < p.min_full_members_to_found() &&
-        c_.On(Rule::kStandaloneMin)) {
+        full < p.min_full_members_to_found() && c_.On(Rule::kStandaloneMin)) {
       Emit(Rule::kStandaloneMin, k, o.id(), loc, "host_organization_ids",
            absl::StrCat("a standalone (单建) party organization with ", full,
                         " full members (正式党员); founding one needs ",
@@ -495,23 +492,24 @@ void Checker::PartyOrganizations() {
     const StarTargetOutcome star = ClassifyStarTarget(o, c_.as_of.y);
     if (star.eligible && !star.met && c_.On(Rule::kCoverageStar)) {
       Emit(Rule::kCoverageStar, k, o.id(), loc, "star_assessments",
-           absl::StrCat("target 2 (星级管理): no star assessment (星级评定) for ",
-                        c_.as_of.y));
+           absl::StrCat(
+               "target 2 (星级管理): no star assessment (星级评定) for ",
+               c_.as_of.y));
     }
   }
 }
 
-
 void Checker::HeartToHeart(size_t index) {
   const v1::PartyOrganization& o = x_.orgs[index].value;
-  const int32_t per_year = c_.policy.regional_heart_to_heart_meetings_per_year();
+  const int32_t per_year =
+      c_.policy.regional_heart_to_heart_meetings_per_year();
   const int32_t period = per_year >= 12 ? 1 : 12 / per_year;
   const int32_t periods = 12 / period;
   // Month indexes (year * 12 + month - 1) of the organization's meetings.
   std::vector<int64_t> held;
   for (const ActivityEntry& a : x_.activities) {
-    if (a.kind == v1::ACTIVITY_KIND_HEART_TO_HEART_MEETING && a.org_id == o.id() &&
-        a.held_on.y != 0 && a.held_on.m != 0) {
+    if (a.kind == v1::ACTIVITY_KIND_HEART_TO_HEART_MEETING &&
+        a.org_id == o.id() && a.held_on.y != 0 && a.held_on.m != 0) {
       held.push_back(int64_t{a.held_on.y} * 12 + a.held_on.m - 1);
     }
   }
@@ -588,13 +586,11 @@ void Checker::Funding() {
     if (total >= 0) continue;
     const auto& [org_id, year, source] = key;
     const Stored<v1::PartyOrganization>& o = x_.orgs[orgs_.at(org_id)];
-    Emit(Rule::kFundingNegative, "party_organization", org_id, o.loc,
-         "funding",
-         absl::StrCat("funding (经费) for ", year, " from ",
-                      v1::FundingSource_Name(
-                          static_cast<v1::FundingSource>(source)),
-                      " adds up to ", static_cast<int64_t>(total),
-                      " fen, below zero"));
+    Emit(Rule::kFundingNegative, "party_organization", org_id, o.loc, "funding",
+         absl::StrCat(
+             "funding (经费) for ", year, " from ",
+             v1::FundingSource_Name(static_cast<v1::FundingSource>(source)),
+             " adds up to ", static_cast<int64_t>(total), " fen, below zero"));
   }
 }
 
@@ -683,8 +679,8 @@ void Checker::Hosts() {
     facts.in_joint_or_affiliated = cover[i].joint;
     facts.in_regional = cover[i].regional;
     bool in_regional_grid = false;
-    if (auto g = grids_.find(h.grid_id()); !h.grid_id().empty() &&
-                                            g != grids_.end()) {
+    if (auto g = grids_.find(h.grid_id());
+        !h.grid_id().empty() && g != grids_.end()) {
       const v1::Grid& grid = x_.grids[g->second].value;
       auto o = orgs_.find(grid.party_organization_id());
       if (o != orgs_.end() &&

@@ -21,8 +21,8 @@ std::string DateText(const Ymd& d) {
 
 std::string Yuan(int64_t fen) {
   const int64_t a = fen < 0 ? -fen : fen;
-  return absl::StrCat(fen < 0 ? "-" : "", a / 100, ".", (a % 100) / 10,
-                      a % 10, " yuan");
+  return absl::StrCat(fen < 0 ? "-" : "", a / 100, ".", (a % 100) / 10, a % 10,
+                      " yuan");
 }
 
 class Ctx {
@@ -99,7 +99,8 @@ void CheckNationalId(const Ctx& ctx, const v1::Member& m, Ymd* id_birth) {
         ctx.Emit(Rule::kNidFormat, "national_id",
                  absl::StrCat("resident ID (公民身份号码) ", MaskNationalId(id),
                               " is not 17 digits and a check character 0-9 or "
-                              "X (", id.size(), " characters)"));
+                              "X (",
+                              id.size(), " characters)"));
       }
       return;
     case NationalIdProblem::kNone:
@@ -161,8 +162,8 @@ void CheckMember(const Ctx& ctx, const v1::Member& m) {
                 "development_target_on",
                 "development target date (确定为发展对象日期)"),
        "development_target_on", "named a development target (发展对象)"},
-      {ctx.Date(m.has_probationary_on(), m.probationary_on(),
-                "probationary_on", "probationary date (接收为预备党员日期)"),
+      {ctx.Date(m.has_probationary_on(), m.probationary_on(), "probationary_on",
+                "probationary date (接收为预备党员日期)"),
        "probationary_on", "admitted as probationary member (预备党员)"},
       {ctx.Date(m.has_full_on(), m.full_on(), "full_on",
                 "full-member date (转为正式党员日期)"),
@@ -175,10 +176,10 @@ void CheckMember(const Ctx& ctx, const v1::Member& m) {
   if (birth_field.y != 0 && id_birth.y != 0 &&
       CompareDates(birth_field, id_birth) != 0 &&
       ctx.On(Rule::kBirthDateMismatch)) {
-    ctx.Emit(Rule::kBirthDateMismatch, "birth_date",
-             absl::StrCat("birth date (出生日期) ", DateText(birth_field),
-                          " differs from the resident ID's ",
-                          DateText(id_birth)));
+    ctx.Emit(
+        Rule::kBirthDateMismatch, "birth_date",
+        absl::StrCat("birth date (出生日期) ", DateText(birth_field),
+                     " differs from the resident ID's ", DateText(id_birth)));
   }
   const Ymd birth = birth_field.y != 0 ? birth_field : id_birth;
 
@@ -186,11 +187,11 @@ void CheckMember(const Ctx& ctx, const v1::Member& m) {
   if (birth.y != 0 && applied.y != 0 && ctx.On(Rule::kApplicantAge)) {
     const Ymd adult = AddMonths(birth, 12 * p.min_applicant_age());
     if (CompareDates(applied, adult) < 0) {
-      ctx.Emit(Rule::kApplicantAge, "applied_on",
-               absl::StrCat("applied to join (递交入党申请书) on ",
-                            DateText(applied), ", before turning ",
-                            p.min_applicant_age(), " (born ", DateText(birth),
-                            ")"));
+      ctx.Emit(
+          Rule::kApplicantAge, "applied_on",
+          absl::StrCat("applied to join (递交入党申请书) on ",
+                       DateText(applied), ", before turning ",
+                       p.min_applicant_age(), " (born ", DateText(birth), ")"));
     }
   }
   if (ctx.On(Rule::kPipelineOrder)) {
@@ -200,9 +201,8 @@ void CheckMember(const Ctx& ctx, const v1::Member& m) {
       if (previous >= 0 &&
           CompareDates(stages[i].date, stages[previous].date) < 0) {
         ctx.Emit(Rule::kPipelineOrder, stages[i].field,
-                 absl::StrCat(stages[i].term, " on ",
-                              DateText(stages[i].date), ", before being ",
-                              stages[previous].term, " on ",
+                 absl::StrCat(stages[i].term, " on ", DateText(stages[i].date),
+                              ", before being ", stages[previous].term, " on ",
                               DateText(stages[previous].date)));
       }
       previous = i;
@@ -217,23 +217,22 @@ void CheckMember(const Ctx& ctx, const v1::Member& m) {
     for (int i = status; i < 5; ++i) {
       if (!present[i]) continue;
       ctx.Emit(Rule::kStatusDates, stages[i].field,
-               absl::StrCat("status (发展阶段) is ",
-                            v1::MemberStatus_Name(m.status()),
-                            " but the record says the person was ",
-                            stages[i].term));
+               absl::StrCat(
+                   "status (发展阶段) is ", v1::MemberStatus_Name(m.status()),
+                   " but the record says the person was ", stages[i].term));
     }
   }
   const Ymd& activist = stages[1].date;
   const Ymd& target = stages[2].date;
   if (activist.y != 0 && target.y != 0 && ctx.On(Rule::kActivistPeriod) &&
       CompareDates(target, AddMonths(activist, p.activist_min_months())) < 0) {
-    ctx.Emit(Rule::kActivistPeriod, "development_target_on",
-             absl::StrCat("named a development target (发展对象) on ",
-                          DateText(target), ", less than ",
-                          p.activist_min_months(),
-                          " months after becoming an activist (入党积极分子) "
-                          "on ",
-                          DateText(activist)));
+    ctx.Emit(
+        Rule::kActivistPeriod, "development_target_on",
+        absl::StrCat("named a development target (发展对象) on ",
+                     DateText(target), ", less than ", p.activist_min_months(),
+                     " months after becoming an activist (入党积极分子) "
+                     "on ",
+                     DateText(activist)));
   }
   const Ymd& probationary = stages[3].date;
   const Ymd& full = stages[4].date;
@@ -244,13 +243,13 @@ void CheckMember(const Ctx& ctx, const v1::Member& m) {
     const bool too_long =
         CompareDates(full, AddMonths(probationary, probation + 12)) > 0;
     if (too_short || too_long) {
-      ctx.Emit(Rule::kProbationLength, "full_on",
-               absl::StrCat("made a full member (转为正式党员) on ",
-                            DateText(full), ", ",
-                            too_short ? "less than " : "more than ",
-                            too_short ? probation : probation + 12,
-                            " months after probation (预备期) began on ",
-                            DateText(probationary)));
+      ctx.Emit(
+          Rule::kProbationLength, "full_on",
+          absl::StrCat("made a full member (转为正式党员) on ", DateText(full),
+                       ", ", too_short ? "less than " : "more than ",
+                       too_short ? probation : probation + 12,
+                       " months after probation (预备期) began on ",
+                       DateText(probationary)));
     }
   }
   if (m.status() == v1::MEMBER_STATUS_PROBATIONARY && probationary.y != 0 &&
@@ -259,8 +258,7 @@ void CheckMember(const Ctx& ctx, const v1::Member& m) {
     ctx.Emit(Rule::kProbationOverdue, "probationary_on",
              absl::StrCat("still a probationary member (预备党员) on ",
                           DateText(c.as_of), ", more than ", probation + 12,
-                          " months after admission on ",
-                          DateText(probationary),
+                          " months after admission on ", DateText(probationary),
                           "; record the conversion or the decision"));
   }
   // Dues.
@@ -268,14 +266,14 @@ void CheckMember(const Ctx& ctx, const v1::Member& m) {
   const int64_t dues = m.monthly_dues_fen();
   if (ctx.On(Rule::kDuesInvalid)) {
     if (income < 0) {
-      ctx.Emit(Rule::kDuesInvalid, "monthly_income_fen",
-               absl::StrCat("monthly income (月收入) is negative: ",
-                            Yuan(income)));
+      ctx.Emit(
+          Rule::kDuesInvalid, "monthly_income_fen",
+          absl::StrCat("monthly income (月收入) is negative: ", Yuan(income)));
     }
     if (dues < 0) {
-      ctx.Emit(Rule::kDuesInvalid, "monthly_dues_fen",
-               absl::StrCat("monthly dues (月缴党费) are negative: ",
-                            Yuan(dues)));
+      ctx.Emit(
+          Rule::kDuesInvalid, "monthly_dues_fen",
+          absl::StrCat("monthly dues (月缴党费) are negative: ", Yuan(dues)));
     }
     if (dues > 0 && m.dues_category() == v1::DUES_CATEGORY_UNSPECIFIED) {
       ctx.Emit(Rule::kDuesInvalid, "dues_category",
@@ -319,10 +317,11 @@ void CheckHost(const Ctx& ctx, const v1::HostOrganization& h) {
       case CreditCodeProblem::kChecksum:
         if (ctx.On(Rule::kCreditChecksum)) {
           ctx.Emit(Rule::kCreditChecksum, "unified_social_credit_code",
-                   absl::StrCat("unified social credit code (统一社会信用代码) ",
-                                code, " has a wrong check character (校验码); "
-                                "expected ",
-                                std::string(1, CreditCodeCheckChar(code))));
+                   absl::StrCat(
+                       "unified social credit code (统一社会信用代码) ", code,
+                       " has a wrong check character (校验码); "
+                       "expected ",
+                       std::string(1, CreditCodeCheckChar(code))));
         }
         break;
       case CreditCodeProblem::kNone:
@@ -355,10 +354,10 @@ void CheckPartyOrganization(const Ctx& ctx, const v1::PartyOrganization& o) {
                                  "dissolved_on", "dissolution date (撤销日期)");
   if (founded.y != 0 && dissolved.y != 0 &&
       CompareDates(dissolved, founded) < 0 && ctx.On(Rule::kDatesOrder)) {
-    ctx.Emit(Rule::kDatesOrder, "dissolved_on",
-             absl::StrCat("dissolved (撤销) on ", DateText(dissolved),
-                          ", before it was founded (成立) on ",
-                          DateText(founded)));
+    ctx.Emit(
+        Rule::kDatesOrder, "dissolved_on",
+        absl::StrCat("dissolved (撤销) on ", DateText(dissolved),
+                     ", before it was founded (成立) on ", DateText(founded)));
   }
   const int units = o.host_organization_ids_size();
   switch (o.formation()) {
@@ -372,11 +371,12 @@ void CheckPartyOrganization(const Ctx& ctx, const v1::PartyOrganization& o) {
     case v1::FORMATION_MODEL_JOINT:
       if ((units < 2 || units > c.policy.joint_branch_max_units()) &&
           ctx.On(Rule::kJointUnits)) {
-        ctx.Emit(Rule::kJointUnits, "host_organization_ids",
-                 absl::StrCat("a joint (联建) party organization covers ",
-                              units, " host organizations; it should cover 2 "
-                              "to ",
-                              c.policy.joint_branch_max_units()));
+        ctx.Emit(
+            Rule::kJointUnits, "host_organization_ids",
+            absl::StrCat("a joint (联建) party organization covers ", units,
+                         " host organizations; it should cover 2 "
+                         "to ",
+                         c.policy.joint_branch_max_units()));
       }
       break;
     case v1::FORMATION_MODEL_AFFILIATED:
@@ -448,9 +448,9 @@ void CheckVenue(const Ctx& ctx, const v1::Venue& v) {
     if (!v.has_rules_on_wall()) missing.push_back("rules on the wall (有制度)");
     if (!missing.empty()) {
       ctx.Emit(Rule::kSixHaves, "has_*",
-               absl::StrCat("the venue lacks ", missing.size(),
-                            " of the six haves (六有): ",
-                            absl::StrJoin(missing, ", ")));
+               absl::StrCat(
+                   "the venue lacks ", missing.size(),
+                   " of the six haves (六有): ", absl::StrJoin(missing, ", ")));
     }
   }
   if (!ctx.On(Rule::kVenueSize)) return;
@@ -464,9 +464,9 @@ void CheckVenue(const Ctx& ctx, const v1::Venue& v) {
              absl::StrCat("capacity (容纳人数) is negative: ", v.capacity()));
   }
   if (v.has_latitude() && !(v.latitude() >= -90 && v.latitude() <= 90)) {
-    ctx.Emit(Rule::kVenueSize, "latitude",
-             absl::StrCat("latitude (纬度) ", v.latitude(),
-                          " is outside -90..90"));
+    ctx.Emit(
+        Rule::kVenueSize, "latitude",
+        absl::StrCat("latitude (纬度) ", v.latitude(), " is outside -90..90"));
   }
   if (v.has_longitude() && !(v.longitude() >= -180 && v.longitude() <= 180)) {
     ctx.Emit(Rule::kVenueSize, "longitude",
@@ -482,13 +482,12 @@ void CheckFunding(const Ctx& ctx, const v1::Funding& f) {
   if (f.year() <= 0 || f.year() > 9999) {
     if (ctx.On(Rule::kDateInvalid)) {
       ctx.Emit(Rule::kDateInvalid, "year",
-               absl::StrCat("budget year (年度) ", f.year(),
-                            " is not a year"));
+               absl::StrCat("budget year (年度) ", f.year(), " is not a year"));
     }
   } else if (f.year() > c.as_of.y && ctx.On(Rule::kDateFuture)) {
-    ctx.Emit(Rule::kDateFuture, "year",
-             absl::StrCat("budget year (年度) ", f.year(), " is after ",
-                          c.as_of.y));
+    ctx.Emit(
+        Rule::kDateFuture, "year",
+        absl::StrCat("budget year (年度) ", f.year(), " is after ", c.as_of.y));
   }
   const int64_t a = f.amount_fen();
   if ((a > c.max_plausible_funding_fen || a < -c.max_plausible_funding_fen) &&

@@ -14,8 +14,8 @@ constexpr v1::Severity I = v1::SEVERITY_INFO;
 constexpr std::array<RuleDef, kRuleCount> kRules = {{
     {Rule::kRecordEmpty, "record.empty", E,
      "A record of the stream carries no entity.", "integrity"},
-    {Rule::kIdMissing, "record.id.missing", E,
-     "A record has no id (记录标识).", "integrity"},
+    {Rule::kIdMissing, "record.id.missing", E, "A record has no id (记录标识).",
+     "integrity"},
     {Rule::kIdDuplicate, "record.id.duplicate", E,
      "Two records of the same kind share an id; each is reported.",
      "integrity"},

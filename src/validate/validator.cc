@@ -1,5 +1,3 @@
-#include "dangjian/validate.h"
-
 #include <algorithm>
 #include <fstream>
 #include <sstream>
@@ -10,6 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "dangjian/personal_data.h"
 #include "dangjian/record.h"
+#include "dangjian/validate.h"
 #include "google/protobuf/util/json_util.h"
 #include "validate/engine.h"
 
@@ -18,13 +17,11 @@ namespace internal {
 namespace {
 
 auto SortKey(const v1::Finding& f) {
-  return std::make_tuple(absl::string_view(f.record_kind()),
-                         absl::string_view(f.record_id()),
-                         absl::string_view(f.rule_id()),
-                         absl::string_view(f.field_path()),
-                         absl::string_view(f.message()),
-                         absl::string_view(f.location().file()),
-                         f.location().record_index(), f.location().line());
+  return std::make_tuple(
+      absl::string_view(f.record_kind()), absl::string_view(f.record_id()),
+      absl::string_view(f.rule_id()), absl::string_view(f.field_path()),
+      absl::string_view(f.message()), absl::string_view(f.location().file()),
+      f.location().record_index(), f.location().line());
 }
 
 bool FindingLess(const v1::Finding& a, const v1::Finding& b) {
@@ -65,9 +62,7 @@ absl::string_view KindName(const v1::Record& r) {
   }
 }
 
-namespace {
-
-}  // namespace
+namespace {}  // namespace
 
 void Sink::Add(Rule rule, absl::string_view kind, absl::string_view id,
                const v1::SourceLocation& location, absl::string_view field,
@@ -207,8 +202,7 @@ absl::StatusOr<std::unique_ptr<Validator>> Validator::Create(
     c.as_of = internal::ToYmd(options.as_of);
     if (!internal::IsValidDate(c.as_of) || c.as_of.m == 0 || c.as_of.d == 0) {
       return absl::InvalidArgumentError(absl::StrCat(
-          "ValidatorOptions.as_of (", c.as_of.y, "-", c.as_of.m, "-",
-          c.as_of.d,
+          "ValidatorOptions.as_of (", c.as_of.y, "-", c.as_of.m, "-", c.as_of.d,
           ") is not a full calendar date; give year, month and day, or leave "
           "it unset for today"));
     }
@@ -283,8 +277,8 @@ absl::StatusOr<v1::Policy> PolicyFromJson(absl::string_view json) {
       google::protobuf::StringPiece(json.data(), json.size()), &policy,
       options);
   if (!status.ok()) {
-    return absl::InvalidArgumentError(
-        MaskPersonalData(absl::StrCat("policy JSON: ", status.message().ToString())));
+    return absl::InvalidArgumentError(MaskPersonalData(
+        absl::StrCat("policy JSON: ", status.message().ToString())));
   }
   FillPolicyDefaults(&policy);
   absl::Status s = CheckPolicy(policy);
