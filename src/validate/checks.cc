@@ -14,31 +14,23 @@ constexpr int kCreditWeights[17] = {1,  3,  9,  27, 19, 26, 16, 17, 20,
 constexpr int kIdWeights[17] = {7, 9, 10, 5,  8, 4, 2, 1, 6,
                                 3, 7, 9,  10, 5, 8, 4, 2};
 
-int CreditValue(char c) {
-  for (int i = 0; i < 31; ++i) {
-    if (kCreditAlphabet[i] == c) return i;
+struct CreditTable {
+  int8_t value[256];
+  constexpr CreditTable() : value() {
+    for (int i = 0; i < 256; ++i) value[i] = -1;
+    for (int i = 0; i < 31; ++i) {
+      value[static_cast<unsigned char>(kCreditAlphabet[i])] =
+          static_cast<int8_t>(i);
+    }
   }
-  return -1;
+};
+constexpr CreditTable kCreditTable;
+
+int CreditValue(char c) {
+  return kCreditTable.value[static_cast<unsigned char>(c)];
 }
 
 }  // namespace
-
-int DaysInMonth(int32_t y, int32_t m) {
-  static constexpr int kDays[12] = {31, 28, 31, 30, 31, 30,
-                                    31, 31, 30, 31, 30, 31};
-  if (m == 2) {
-    const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    return leap ? 29 : 28;
-  }
-  return kDays[m - 1];
-}
-
-bool IsValidDate(const Ymd& d) {
-  if (d.y < 1 || d.y > 9999) return false;
-  if (d.m < 0 || d.m > 12) return false;
-  if (d.m == 0) return d.d == 0;
-  return d.d >= 0 && d.d <= DaysInMonth(d.y, d.m);
-}
 
 int64_t DayNumber(int32_t y, int32_t m, int32_t d) {
   // Howard Hinnant's days_from_civil.
@@ -65,39 +57,16 @@ Ymd TodayUtc() {
   return Ymd{y, m, d};
 }
 
-int CompareDates(const Ymd& a, const Ymd& b) {
-  if (a.y != b.y) return a.y < b.y ? -1 : 1;
-  if (a.m == 0 || b.m == 0) return 0;
-  if (a.m != b.m) return a.m < b.m ? -1 : 1;
-  if (a.d == 0 || b.d == 0) return 0;
-  if (a.d != b.d) return a.d < b.d ? -1 : 1;
-  return 0;
-}
-
-Ymd AddMonths(const Ymd& d, int32_t months) {
-  if (d.m == 0) {
-    // Year precision: whole years only.
-    return Ymd{d.y + months / 12, 0, 0};
-  }
-  int64_t index = int64_t{d.y} * 12 + (d.m - 1) + months;
-  Ymd out;
-  out.y = static_cast<int32_t>(index / 12);
-  out.m = static_cast<int32_t>(index % 12) + 1;
-  out.d = d.d;
-  if (out.d != 0 && out.y >= 1 && out.y <= 9999) {
-    const int dim = DaysInMonth(out.y, out.m);
-    if (out.d > dim) out.d = dim;
-  }
-  return out;
-}
-
-bool IsAfter(const Ymd& d, const Ymd& as_of) {
-  const int32_t m = d.m == 0 ? 1 : d.m;
-  const int32_t day = d.d == 0 ? 1 : d.d;
-  return DayNumber(d.y, m, day) > DayNumber(as_of.y, as_of.m, as_of.d);
-}
-
 NationalIdProblem NationalIdShape(absl::string_view id) {
+  // The common case first: 17 digits and a check character.
+  if (id.size() == 18) {
+    bool digits = true;
+    for (size_t i = 0; i < 17; ++i) digits &= IsDigit(id[i]);
+    if (digits && (IsDigit(id[17]) || id[17] == 'X') &&
+        !(id[15] == '0' && id[16] == '0' && id[17] == '0')) {
+      return NationalIdProblem::kNone;
+    }
+  }
   // Exponent form as a spreadsheet shows a long number: 1.10101E+17.
   bool has_e = false, has_dot = false, others = false;
   for (char c : id) {

@@ -22,21 +22,63 @@ inline Ymd ToYmd(const v1::Date& d) {
   return Ymd{d.year(), d.month(), d.day()};
 }
 
-int DaysInMonth(int32_t y, int32_t m);
+inline int DaysInMonth(int32_t y, int32_t m) {
+  static constexpr int8_t kDays[13] = {0,  31, 28, 31, 30, 31, 30,
+                                       31, 31, 30, 31, 30, 31};
+  if (m == 2) {
+    const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return leap ? 29 : 28;
+  }
+  return kDays[m];
+}
+
 // True for a full or partial date that exists on the calendar.
-bool IsValidDate(const Ymd& d);
+inline bool IsValidDate(const Ymd& d) {
+  if (d.y < 1 || d.y > 9999) return false;
+  if (d.m < 0 || d.m > 12) return false;
+  if (d.m == 0) return d.d == 0;
+  return d.d >= 0 && (d.d <= 28 || d.d <= DaysInMonth(d.y, d.m));
+}
+
 // Days since 1970-01-01 of a full valid date (proleptic Gregorian).
 int64_t DayNumber(int32_t y, int32_t m, int32_t d);
+
+// The first day of a valid date's period as one ordered int: comparing two
+// packed dates compares the days.
+inline int32_t PackFirstDay(const Ymd& d) {
+  return d.y * 512 + (d.m == 0 ? 1 : d.m) * 32 + (d.d == 0 ? 1 : d.d);
+}
 // Today (UTC).
 Ymd TodayUtc();
 
 // Compares two valid dates at the precision both have: -1, 0 or 1; 0 also when
 // they cannot be told apart (same year, one without a month).
-int CompareDates(const Ymd& a, const Ymd& b);
-// `d` plus `months` months, the day clamped to the month's end. Day 0 stays 0.
-Ymd AddMonths(const Ymd& d, int32_t months);
+inline int CompareDates(const Ymd& a, const Ymd& b) {
+  if (a.y != b.y) return a.y < b.y ? -1 : 1;
+  if (a.m == 0 || b.m == 0) return 0;
+  if (a.m != b.m) return a.m < b.m ? -1 : 1;
+  if (a.d == 0 || b.d == 0) return 0;
+  if (a.d != b.d) return a.d < b.d ? -1 : 1;
+  return 0;
+}
+
+// `d` plus `months` (>= 0) months, the day clamped to the month's end. Day 0
+// stays 0; a year-only date moves by whole years.
+inline Ymd AddMonths(const Ymd& d, int32_t months) {
+  if (d.m == 0) return Ymd{d.y + months / 12, 0, 0};
+  const int32_t total = d.m - 1 + months;
+  Ymd out{d.y + total / 12, total % 12 + 1, d.d};
+  if (out.d > 28 && out.y >= 1 && out.y <= 9999) {
+    const int dim = DaysInMonth(out.y, out.m);
+    if (out.d > dim) out.d = dim;
+  }
+  return out;
+}
+
 // True when `d` lies after `as_of`: the first day of its period is later.
-bool IsAfter(const Ymd& d, const Ymd& as_of);
+inline bool IsAfter(const Ymd& d, const Ymd& as_of) {
+  return PackFirstDay(d) > PackFirstDay(as_of);
+}
 
 enum class NationalIdProblem {
   kNone,

@@ -1,5 +1,7 @@
 #include "dangjian/dues.h"
 
+#include <cstdint>
+
 #include "absl/numeric/int128.h"
 #include "absl/strings/str_cat.h"
 #include "dangjian/policy.h"
@@ -31,7 +33,11 @@ int64_t ComputeMonthlyDuesFen(int64_t income_fen, v1::DuesCategory category,
     rate = b.rate_per_mille();
     if (b.up_to_fen() == 0 || income_fen <= b.up_to_fen()) break;
   }
-  // Exact: income * rate / 1000, half up. int128 so no income can overflow.
+  // Exact: income * rate / 1000, half up; int128 only when int64 could
+  // overflow.
+  if (income_fen <= (INT64_MAX - 500) / 1000) {
+    return (income_fen * rate + 500) / 1000;
+  }
   const absl::int128 scaled = absl::int128(income_fen) * rate;
   return static_cast<int64_t>((scaled + 500) / 1000);
 }

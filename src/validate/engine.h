@@ -49,12 +49,15 @@ class Sink {
   std::vector<v1::Finding> heap_;
 };
 
-// The record a per-record check is looking at.
+// The record a per-record check is looking at. Its kind and id are computed
+// only when a finding is reported.
 struct RecordRef {
-  absl::string_view kind;
-  absl::string_view id;
+  const v1::Record* record;
   const v1::SourceLocation* location;
 };
+
+// RecordKindName() without the descriptor lookup.
+absl::string_view KindName(const v1::Record& record);
 
 // Per-record rules: everything that needs only the record itself.
 void CheckRecord(const Config& config, const v1::Record& record,

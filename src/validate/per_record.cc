@@ -5,6 +5,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "dangjian/personal_data.h"
+#include "dangjian/record.h"
 #include "validate/checks.h"
 #include "validate/dues.h"
 #include "validate/engine.h"
@@ -25,6 +26,20 @@ std::string Yuan(int64_t fen) {
                       " yuan");
 }
 
+// A field path built only when a finding needs it: head[index]tail, or head
+// alone when index < 0.
+struct Field {
+  Field(const char* h) : head(h) {}  // NOLINT: implicit by design
+  Field(const char* h, int i, const char* t) : head(h), index(i), tail(t) {}
+  std::string str() const {
+    if (index < 0) return head;
+    return absl::StrCat(head, "[", index, "]", tail);
+  }
+  const char* head;
+  int index = -1;
+  const char* tail = "";
+};
+
 class Ctx {
  public:
   Ctx(const Config& c, const RecordRef& ref, Sink* sink)
@@ -32,18 +47,19 @@ class Ctx {
   const Config& config() const { return c_; }
   bool On(Rule r) const { return c_.On(r); }
   void Emit(Rule r, absl::string_view field, absl::string_view message) const {
-    sink_->Add(r, ref_.kind, ref_.id, *ref_.location, field, message);
+    sink_->Add(r, KindName(*ref_.record), RecordId(*ref_.record),
+               *ref_.location, field, message);
   }
 
   // Checks an optional date; returns it when present and valid, else a Ymd
   // with y == 0.
-  Ymd Date(bool present, const v1::Date& date, absl::string_view field,
+  Ymd Date(bool present, const v1::Date& date, const Field& field,
            absl::string_view term) const {
     if (!present) return Ymd{};
     const Ymd d = ToYmd(date);
     if (!IsValidDate(d)) {
       if (On(Rule::kDateInvalid)) {
-        Emit(Rule::kDateInvalid, field,
+        Emit(Rule::kDateInvalid, field.str(),
              absl::StrCat(term, " ", d.y, "-", d.m, "-", d.d,
                           " is not a calendar date (日期无效)"));
       }
@@ -51,7 +67,7 @@ class Ctx {
     }
     if (IsAfter(d, c_.as_of)) {
       if (On(Rule::kDateFuture)) {
-        Emit(Rule::kDateFuture, field,
+        Emit(Rule::kDateFuture, field.str(),
              absl::StrCat(term, " ", DateText(d), " is after ",
                           DateText(c_.as_of), " (日期在未来)"));
       }
@@ -406,18 +422,18 @@ void CheckPartyOrganization(const Ctx& ctx, const v1::PartyOrganization& o) {
   }
   for (int i = 0; i < o.star_assessments_size(); ++i) {
     const v1::StarAssessment& a = o.star_assessments(i);
-    const std::string prefix = absl::StrCat("star_assessments[", i, "]");
     ctx.Date(a.has_assessed_on(), a.assessed_on(),
-             absl::StrCat(prefix, ".assessed_on"),
+             Field("star_assessments", i, ".assessed_on"),
              "assessment date (评定日期)");
     if (a.year() > c.as_of.y && ctx.On(Rule::kDateFuture)) {
-      ctx.Emit(Rule::kDateFuture, absl::StrCat(prefix, ".year"),
+      ctx.Emit(Rule::kDateFuture, Field("star_assessments", i, ".year").str(),
                absl::StrCat("assessment year (评定年度) ", a.year(),
                             " is after ", c.as_of.y));
     }
     if (a.stars() < 1 || a.stars() > 5) {
       if (ctx.On(Rule::kStarsRange)) {
-        ctx.Emit(Rule::kStarsRange, absl::StrCat(prefix, ".stars"),
+        ctx.Emit(Rule::kStarsRange,
+                 Field("star_assessments", i, ".stars").str(),
                  absl::StrCat("star rating (星级) of ", a.stars(),
                               " is outside 1-5"));
       }
@@ -428,7 +444,8 @@ void CheckPartyOrganization(const Ctx& ctx, const v1::PartyOrganization& o) {
                     a.role_played_well() + a.distinctive_results_good();
     const int expected = met < 1 ? 1 : met;
     if (a.stars() != expected && ctx.On(Rule::kStarsCriteria)) {
-      ctx.Emit(Rule::kStarsCriteria, absl::StrCat(prefix, ".stars"),
+      ctx.Emit(Rule::kStarsCriteria,
+               Field("star_assessments", i, ".stars").str(),
                absl::StrCat(a.stars(), " stars (星级) but ", met,
                             " of the five criteria (五好) are met"));
     }
@@ -525,7 +542,7 @@ void CheckRecord(const Config& config, const v1::Record& record,
     }
     return;
   }
-  if (ref.id.empty() && ctx.On(Rule::kIdMissing)) {
+  if (ctx.On(Rule::kIdMissing) && RecordId(record).empty()) {
     ctx.Emit(Rule::kIdMissing, "id", "the record has no id (记录标识)");
   }
   switch (record.entity_case()) {

@@ -146,12 +146,13 @@ struct Validator::Impl {
   internal::Sink sink{&config};
   internal::Index index;
   int64_t fed = 0;
+  // Reused by Add() so that a record without a location costs no allocation.
+  v1::SourceLocation default_location;
 
   void Feed(const v1::Record& record, const v1::SourceLocation& location,
             internal::Sink* to, internal::Index* into) const {
     if (record.has_header() || record.has_trailer()) return;
-    const internal::RecordRef ref{internal::KindName(record), RecordId(record),
-                                  &location};
+    const internal::RecordRef ref{&record, &location};
     internal::CheckRecord(config, record, ref, to);
     if (config.cross_record) into->Add(record, location);
   }
@@ -255,9 +256,8 @@ absl::Status Validator::Add(const v1::Record& record,
   if (location != nullptr) {
     impl_->Feed(record, *location, &impl_->sink, &impl_->index);
   } else {
-    v1::SourceLocation here;
-    here.set_record_index(impl_->fed);
-    impl_->Feed(record, here, &impl_->sink, &impl_->index);
+    impl_->default_location.set_record_index(impl_->fed);
+    impl_->Feed(record, impl_->default_location, &impl_->sink, &impl_->index);
   }
   if (!record.has_header() && !record.has_trailer()) ++impl_->fed;
   return absl::OkStatus();
