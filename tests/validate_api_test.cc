@@ -411,6 +411,44 @@ TEST(ValidatorTest, NeverFailsOnArbitraryRecords) {
   EXPECT_THAT(v->Finish(), IsOk());
 }
 
+TEST(ValidatorTest, ExtremePolicyValuesAreJudgedWithoutOverflow) {
+  ValidatorOptions o = FixtureOptions();
+  o.policy.set_probation_months(INT32_MAX);
+  o.policy.set_activist_min_months(INT32_MAX);
+  o.policy.set_min_applicant_age(INT32_MAX);
+  o.policy.set_regional_heart_to_heart_meetings_per_year(INT32_MAX);
+  absl::StatusOr<v1::ValidationReport> r = Make(o)->Validate(CleanCounty());
+  ASSERT_THAT(r, IsOk());
+  int probation = 0, activist = 0, age = 0;
+  for (const v1::Finding& f : r->findings()) {
+    probation += f.rule_id() == "member.probation.length";
+    activist += f.rule_id() == "member.activist.min_period";
+    age += f.rule_id() == "member.applicant.min_age";
+  }
+  EXPECT_EQ(probation, 4);  // every full member converted "too soon"
+  EXPECT_EQ(activist, 5);
+  EXPECT_EQ(age, 5);
+}
+
+TEST(ValidatorTest, RecordIdsThatAreResidentIdsAreMasked) {
+  v1::Dataset d = CleanCounty();
+  const std::string nid = d.members(0).national_id();
+  d.mutable_members(0)->set_id(nid);
+  d.mutable_members(0)->set_status(v1::MEMBER_STATUS_UNSPECIFIED);
+  absl::StatusOr<v1::ValidationReport> r = Make(FixtureOptions())->Validate(d);
+  ASSERT_THAT(r, IsOk());
+  bool found = false;
+  for (const v1::Finding& f : r->findings()) {
+    EXPECT_EQ(f.record_id().find(nid), std::string::npos);
+    EXPECT_EQ(f.message().find(nid), std::string::npos);
+    if (f.rule_id() == "member.status.missing") {
+      found = true;
+      EXPECT_EQ(f.record_id(), nid.substr(0, 6) + "********" + nid.substr(14));
+    }
+  }
+  EXPECT_TRUE(found);
+}
+
 TEST(PolicyJsonTest, ParsesFillsAndChecks) {
   absl::StatusOr<v1::Policy> p =
       PolicyFromJson(R"({"jointBranchMaxUnits": 6})");

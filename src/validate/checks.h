@@ -63,11 +63,16 @@ inline int CompareDates(const Ymd& a, const Ymd& b) {
 }
 
 // `d` plus `months` (>= 0) months, the day clamped to the month's end. Day 0
-// stays 0; a year-only date moves by whole years.
-inline Ymd AddMonths(const Ymd& d, int32_t months) {
-  if (d.m == 0) return Ymd{d.y + months / 12, 0, 0};
-  const int32_t total = d.m - 1 + months;
-  Ymd out{d.y + total / 12, total % 12 + 1, d.d};
+// stays 0; a year-only date moves by whole years. Policies may hold any
+// positive month count: the sum is taken in 64 bits and capped at 100,000
+// years, which still compares after every valid date.
+inline Ymd AddMonths(const Ymd& d, int64_t months) {
+  constexpr int64_t kCap = int64_t{12} * 100000;
+  if (months > kCap) months = kCap;
+  if (d.m == 0) return Ymd{static_cast<int32_t>(d.y + months / 12), 0, 0};
+  const int64_t total = d.m - 1 + months;
+  Ymd out{static_cast<int32_t>(d.y + total / 12),
+          static_cast<int32_t>(total % 12 + 1), d.d};
   if (out.d > 28 && out.y >= 1 && out.y <= 9999) {
     const int dim = DaysInMonth(out.y, out.m);
     if (out.d > dim) out.d = dim;

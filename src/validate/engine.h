@@ -78,7 +78,6 @@ struct MemberEntry {
   std::string org_id;
   v1::MemberStatus status = v1::MEMBER_STATUS_UNSPECIFIED;
   uint64_t national_id_key = 0;  // 0 when the ID is not well formed
-  std::string masked_national_id;
   Loc loc;
 };
 

@@ -201,7 +201,7 @@ void CheckMember(const Ctx& ctx, const v1::Member& m) {
 
   const Ymd& applied = stages[0].date;
   if (birth.y != 0 && applied.y != 0 && ctx.On(Rule::kApplicantAge)) {
-    const Ymd adult = AddMonths(birth, 12 * p.min_applicant_age());
+    const Ymd adult = AddMonths(birth, int64_t{12} * p.min_applicant_age());
     if (CompareDates(applied, adult) < 0) {
       ctx.Emit(
           Rule::kApplicantAge, "applied_on",
@@ -252,7 +252,7 @@ void CheckMember(const Ctx& ctx, const v1::Member& m) {
   }
   const Ymd& probationary = stages[3].date;
   const Ymd& full = stages[4].date;
-  const int32_t probation = p.probation_months();
+  const int64_t probation = p.probation_months();
   if (probationary.y != 0 && full.y != 0 && ctx.On(Rule::kProbationLength)) {
     const bool too_short =
         CompareDates(full, AddMonths(probationary, probation)) < 0;

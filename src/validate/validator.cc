@@ -73,7 +73,8 @@ void Sink::Add(Rule rule, absl::string_view kind, absl::string_view id,
   f.set_rule_id(GetRuleDef(rule).id);
   f.set_severity(config_->severity[r]);
   f.set_record_kind(std::string(kind));
-  f.set_record_id(std::string(id));
+  // A ledger may use a resident ID as a record id: mask it like a message.
+  f.set_record_id(MaskPersonalData(id));
   *f.mutable_location() = location;
   f.set_field_path(std::string(field));
   f.set_message(MaskPersonalData(message));
