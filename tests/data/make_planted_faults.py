@@ -363,6 +363,47 @@ for t in (1, 4):
     expect("party_org.regional.heart_to_heart", "partyOrganizations",
            "p-%d-regional" % t, "activities")
 
+# Cross-record faults.
+for t in range(TOWNSHIPS):
+    # A reserve talent record entered twice: both copies are reported.
+    r = [x for x in d["reserveTalent"] if x["id"] == "t-%d" % t][0]
+    dup = dict(r)
+    d["reserveTalent"].append(dup)
+    expect("record.id.duplicate", "reserveTalent", r["id"], "id", r)
+    expect("record.id.duplicate", "reserveTalent", r["id"], "id", dup)
+    # A cadre assigned to a party organization that is not in the data.
+    c = take("cadreAssignments")
+    c["partyOrganizationId"] = "p-gone"
+    expect("reference.party_organization.unknown", "cadreAssignments", c["id"],
+           "party_organization_id")
+    # A correction larger than the year's receipts.
+    f = take("funding")
+    d["funding"].append({"id": f["id"] + "-fix", "partyOrganizationId": f["partyOrganizationId"],
+                         "year": 2023, "source": "FUNDING_SOURCE_ENTERPRISE_ALLOCATION",
+                         "amountFen": "-20000000", "receivedOn": date(2023, 12, 1)})
+    expect("funding.total.negative", "partyOrganizations", f["partyOrganizationId"], "funding")
+    # Reported counts that disagree with the member records.
+    h = take("hostOrganizations", lambda x: "unifiedSocialCreditCode" in x)
+    h["reportedMemberCounts"] = {"full": 2}
+    expect("host.reported_counts.mismatch", "hostOrganizations", h["id"],
+           "reported_member_counts.full")
+# A joint branch made a general branch: both its members are attached wrongly.
+for t in (0, 3):
+    o = [x for x in d["partyOrganizations"] if x["id"] == "p-%d-joint-1" % t][0]
+    o["level"] = "ORG_LEVEL_GENERAL_BRANCH"
+    for m in d["members"]:
+        if m["partyOrganizationId"] == o["id"]:
+            expect("member.party_org.not_branch", "members", m["id"], "party_organization_id")
+# A joint branch over six units (four units without members join it).
+for t in (2, 5):
+    o = [x for x in d["partyOrganizations"] if x["id"] == "p-%d-joint-2" % t][0]
+    o["hostOrganizationIds"] += ["h-%d-none-%d" % (t, n) for n in range(4)]
+    expect("party_org.joint.unit_count", "partyOrganizations", o["id"], "host_organization_ids")
+# A township whose regional branch was filed under the county: it has none.
+o = [x for x in d["partyOrganizations"] if x["id"] == "p-3-regional"][0]
+o["regionId"] = "r-county"
+expect("region.regional_branch.count", "regions", "r-3", "level")
+
 # ---- Write --------------------------------------------------------------------
 ORDER = ["regions", "grids", "hostOrganizations", "partyOrganizations", "venues",
          "funding", "members", "cadreAssignments", "reserveTalent", "activities",
