@@ -1,6 +1,7 @@
 // Cross-record rules: duplicates, references, counts, 1+N and coverage, over
 // the index of one shard.
 #include <algorithm>
+#include <limits>
 #include <map>
 #include <string>
 #include <string_view>

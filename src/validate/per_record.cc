@@ -1,5 +1,6 @@
 // Per-record rules: each looks at one record only, allocates nothing unless it
 // reports a finding, and runs on the streaming hot path.
+#include <cstdint>
 #include <string>
 
 #include "absl/strings/str_cat.h"
@@ -21,7 +22,9 @@ std::string DateText(const Ymd& d) {
 }
 
 std::string Yuan(int64_t fen) {
-  const int64_t a = fen < 0 ? -fen : fen;
+  // Unsigned, so that INT64_MIN has a magnitude too.
+  const uint64_t a = fen < 0 ? uint64_t{0} - static_cast<uint64_t>(fen)
+                             : static_cast<uint64_t>(fen);
   return absl::StrCat(fen < 0 ? "-" : "", a / 100, ".", (a % 100) / 10, a % 10,
                       " yuan");
 }
