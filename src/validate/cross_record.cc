@@ -134,18 +134,6 @@ struct Hash {
 using IdMap = std::unordered_map<absl::string_view, size_t, Hash>;
 using IdSet = std::unordered_set<absl::string_view, Hash>;
 
-// First-fed-wins lookup from id to position.
-template <typename T, typename IdFn>
-IdMap ById(const std::vector<T>& v, IdFn id) {
-  IdMap out;
-  out.reserve(v.size());
-  for (size_t i = 0; i < v.size(); ++i) {
-    const absl::string_view key = id(v[i]);
-    if (!key.empty()) out.emplace(key, i);
-  }
-  return out;
-}
-
 class Checker {
  public:
   Checker(const Config& c, const Index& x, Sink* sink)
@@ -204,19 +192,28 @@ class Checker {
 template <typename T, typename IdFn>
 void Checker::Duplicates(const std::vector<T>& v, absl::string_view kind,
                          IdFn id, IdMap* first) {
-  *first = ById(v, id);
-  if (!c_.On(Rule::kIdDuplicate)) return;
-  std::unordered_map<absl::string_view, int64_t, Hash> n;
-  for (const T& e : v) {
-    const absl::string_view key = id(e);
-    if (!key.empty()) ++n[key];
+  // One hash operation per record: the first record of each id keeps the
+  // count of its id; every record remembers which record is first.
+  first->clear();
+  first->reserve(v.size());
+  std::vector<size_t> first_of(v.size(), v.size());
+  std::vector<int64_t> count(v.size(), 0);
+  for (size_t i = 0; i < v.size(); ++i) {
+    const absl::string_view key = id(v[i]);
+    if (key.empty()) continue;
+    const size_t f = first->try_emplace(key, i).first->second;
+    first_of[i] = f;
+    ++count[f];
   }
-  for (const T& e : v) {
-    const absl::string_view key = id(e);
-    if (key.empty() || n[key] < 2) continue;
-    Emit(Rule::kIdDuplicate, kind, key, e.loc, "id",
-         absl::StrCat("id (记录标识) \"", key, "\" is used by ", n[key], " ",
-                      kind, " records"));
+  if (!c_.On(Rule::kIdDuplicate)) return;
+  for (size_t i = 0; i < v.size(); ++i) {
+    if (first_of[i] == v.size()) continue;
+    const int64_t n = count[first_of[i]];
+    if (n < 2) continue;
+    const absl::string_view key = id(v[i]);
+    Emit(Rule::kIdDuplicate, kind, key, v[i].loc, "id",
+         absl::StrCat("id (记录标识) \"", key, "\" is used by ", n, " ", kind,
+                      " records"));
   }
 }
 
