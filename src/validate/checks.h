@@ -1,0 +1,112 @@
+// Calendar, resident ID (GB 11643) and credit code (GB 32100) primitives of the
+// validator. Allocation-free: they run on the per-record hot path.
+#ifndef DANGJIAN_SRC_VALIDATE_CHECKS_H_
+#define DANGJIAN_SRC_VALIDATE_CHECKS_H_
+
+#include <cstdint>
+
+#include "absl/strings/string_view.h"
+#include "dangjian/v1/common.pb.h"
+
+namespace dangjian {
+namespace internal {
+
+// A date as three ints; day or month 0 when unknown (see common.proto).
+struct Ymd {
+  int32_t y = 0;
+  int32_t m = 0;
+  int32_t d = 0;
+};
+
+inline Ymd ToYmd(const v1::Date& d) {
+  return Ymd{d.year(), d.month(), d.day()};
+}
+
+inline int DaysInMonth(int32_t y, int32_t m) {
+  static constexpr int8_t kDays[13] = {0,  31, 28, 31, 30, 31, 30,
+                                       31, 31, 30, 31, 30, 31};
+  if (m == 2) {
+    const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return leap ? 29 : 28;
+  }
+  return kDays[m];
+}
+
+// True for a full or partial date that exists on the calendar.
+inline bool IsValidDate(const Ymd& d) {
+  if (d.y < 1 || d.y > 9999) return false;
+  if (d.m < 0 || d.m > 12) return false;
+  if (d.m == 0) return d.d == 0;
+  return d.d >= 0 && (d.d <= 28 || d.d <= DaysInMonth(d.y, d.m));
+}
+
+// Days since 1970-01-01 of a full valid date (proleptic Gregorian).
+int64_t DayNumber(int32_t y, int32_t m, int32_t d);
+
+// The first day of a valid date's period as one ordered int: comparing two
+// packed dates compares the days.
+inline int32_t PackFirstDay(const Ymd& d) {
+  return d.y * 512 + (d.m == 0 ? 1 : d.m) * 32 + (d.d == 0 ? 1 : d.d);
+}
+// Today (UTC).
+Ymd TodayUtc();
+
+// Compares two valid dates at the precision both have: -1, 0 or 1; 0 also when
+// they cannot be told apart (same year, one without a month).
+inline int CompareDates(const Ymd& a, const Ymd& b) {
+  if (a.y != b.y) return a.y < b.y ? -1 : 1;
+  if (a.m == 0 || b.m == 0) return 0;
+  if (a.m != b.m) return a.m < b.m ? -1 : 1;
+  if (a.d == 0 || b.d == 0) return 0;
+  if (a.d != b.d) return a.d < b.d ? -1 : 1;
+  return 0;
+}
+
+// `d` plus `months` (>= 0) months, the day clamped to the month's end. Day 0
+// stays 0; a year-only date moves by whole years. Policies may hold any
+// positive month count: the sum is taken in 64 bits and capped at 100,000
+// years, which still compares after every valid date.
+inline Ymd AddMonths(const Ymd& d, int64_t months) {
+  constexpr int64_t kCap = int64_t{12} * 100000;
+  if (months > kCap) months = kCap;
+  if (d.m == 0) return Ymd{static_cast<int32_t>(d.y + months / 12), 0, 0};
+  const int64_t total = d.m - 1 + months;
+  Ymd out{static_cast<int32_t>(d.y + total / 12),
+          static_cast<int32_t>(total % 12 + 1), d.d};
+  if (out.d > 28 && out.y >= 1 && out.y <= 9999) {
+    const int dim = DaysInMonth(out.y, out.m);
+    if (out.d > dim) out.d = dim;
+  }
+  return out;
+}
+
+// True when `d` lies after `as_of`: the first day of its period is later.
+inline bool IsAfter(const Ymd& d, const Ymd& as_of) {
+  return PackFirstDay(d) > PackFirstDay(as_of);
+}
+
+enum class NationalIdProblem {
+  kNone,
+  kExcelMangled,
+  kFormat,
+  kFifteenDigit,
+  kLowercaseX,
+};
+// Classifies the shape of a resident ID (non-empty).
+NationalIdProblem NationalIdShape(absl::string_view id);
+// The check character (0-9 or X) of the first 17 digits of a well-shaped ID.
+char NationalIdCheckChar(absl::string_view id);
+// The birth date in positions 7-14 of a well-shaped ID (may be invalid).
+Ymd NationalIdBirthDate(absl::string_view id);
+// A 64-bit key equal for equal well-shaped IDs and distinct for distinct ones.
+uint64_t NationalIdKey(absl::string_view id);
+
+enum class CreditCodeProblem { kNone, kFormat, kChecksum };
+CreditCodeProblem CheckCreditCode(absl::string_view code);
+// The expected check character of a well-formed code.
+char CreditCodeCheckChar(absl::string_view code);
+
+}  // namespace internal
+}  // namespace dangjian
+
+#endif  // DANGJIAN_SRC_VALIDATE_CHECKS_H_
