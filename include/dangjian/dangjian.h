@@ -8,12 +8,14 @@
 #define DANGJIAN_DANGJIAN_H_
 
 #include "dangjian/coverage.h"
+#include "dangjian/dues.h"
 #include "dangjian/export.h"
 #include "dangjian/io.h"
 #include "dangjian/personal_data.h"
 #include "dangjian/policy.h"
 #include "dangjian/record.h"
 #include "dangjian/v1/dataset.pb.h"
+#include "dangjian/validate.h"
 #include "dangjian/version.h"
 
 #endif  // DANGJIAN_DANGJIAN_H_
