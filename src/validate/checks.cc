@@ -93,9 +93,14 @@ NationalIdProblem NationalIdShape(absl::string_view id) {
   const char last = id[17];
   if (last == 'x') return NationalIdProblem::kLowercaseX;
   if (!IsDigit(last) && last != 'X') return NationalIdProblem::kFormat;
-  // Sequence code 000 is never issued: a spreadsheet kept 15 significant
-  // digits and padded the rest with zeros.
-  if (id[15] == '0' && id[16] == '0' && id[17] == '0') {
+  // A spreadsheet that kept 15 significant digits padded the rest with zeros.
+  // A real ID can end in "000" too (sequence code 100, 200, ... with check
+  // character 0), so the ending alone is not enough: the sequence code 000 is
+  // never issued, and a padded ID's check character is wrong ten times in
+  // eleven. A padded ID whose check character happens to fit cannot be told
+  // from a real one.
+  if (id[15] == '0' && id[16] == '0' && id[17] == '0' &&
+      (id[14] == '0' || NationalIdCheckChar(id) != '0')) {
     return NationalIdProblem::kExcelMangled;
   }
   return NationalIdProblem::kNone;
