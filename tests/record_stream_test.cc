@@ -4,6 +4,7 @@
 
 #include <zlib.h>
 
+#include <cstdio>
 #include <fstream>
 #include <string>
 #include <vector>
@@ -63,6 +64,7 @@ std::vector<v1::Record> ReadAll(const std::string& bytes, absl::Status* status,
 TEST(RecordStreamTest, RoundTripsThroughAFile) {
   const std::vector<v1::Record> records = SampleRecords();
   const std::string path = ::testing::TempDir() + "/rs_roundtrip.djr";
+  std::remove(path.c_str());  // From an earlier run.
   RecordStreamWriterOptions wo;
   wo.header.mutable_provenance()->set_reporting_unit("克什克腾旗委组织部");
   auto w = RecordStreamWriter::Create(path, wo);

@@ -1,5 +1,6 @@
 #include "io/csv_columns.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <limits>
@@ -546,6 +547,29 @@ bool ValidDate(int y, int m, int d) {
 }
 
 std::string ParseDate(absl::string_view cell, v1::Date* date) {
+  // The common case first: 2014-08-14.
+  if (cell.size() == 10 && cell[4] == '-' && cell[7] == '-') {
+    int y = 0, mo = 0, d = 0;
+    bool digits = true;
+    for (int i : {0, 1, 2, 3}) {
+      digits = digits && IsAsciiDigit(cell[i]);
+      y = y * 10 + (cell[i] - '0');
+    }
+    for (int i : {5, 6}) {
+      digits = digits && IsAsciiDigit(cell[i]);
+      mo = mo * 10 + (cell[i] - '0');
+    }
+    for (int i : {8, 9}) {
+      digits = digits && IsAsciiDigit(cell[i]);
+      d = d * 10 + (cell[i] - '0');
+    }
+    if (digits && y >= 1000 && ValidDate(y, mo, d)) {
+      date->set_year(y);
+      date->set_month(mo);
+      date->set_day(d);
+      return "";
+    }
+  }
   std::string s = RemoveSpaces(HalfWidth(cell));
   if (s.find(':') != std::string::npos) {
     // Excel exports a date cell formatted as date-time as "2014/8/14 0:00":
@@ -786,6 +810,15 @@ std::string NormalizeHeader(absl::string_view header) {
 }
 
 absl::string_view SubtotalWord(absl::string_view cell) {
+  // Quick rejection: every word below starts with 合, 小, 总, 共 (all encoded
+  // from 0xE5 to 0xE6) or an ASCII 's', 't' or 'g'.
+  cell = TrimCell(cell);
+  if (cell.empty()) return "";
+  const auto first = static_cast<unsigned char>(cell[0]);
+  if (first != 0xE5 && first != 0xE6 && first != 0xEF) {
+    const char lower = absl::ascii_tolower(first);
+    if (lower != 's' && lower != 't' && lower != 'g') return "";
+  }
   const std::string s = RemoveSpaces(HalfWidth(TrimCell(cell)));
   for (absl::string_view w : {"合计", "小计", "总计", "共计"}) {
     if (absl::StartsWith(s, w)) return w;
@@ -822,6 +855,11 @@ std::string SetCell(const Column& c, absl::string_view raw, Message* entity) {
       return "";
     }
     case K::kEnum: {
+      if (auto it = c.enum_lookup.find(std::string(cell));
+          it != c.enum_lookup.end()) {
+        r->SetEnumValue(m, f, it->second);
+        return "";
+      }
       const std::string s = std::string(TrimCell(HalfWidth(cell)));
       auto find = [&](absl::string_view key) -> int {
         auto it = c.enum_lookup.find(std::string(key));
@@ -867,11 +905,22 @@ std::string SetCell(const Column& c, absl::string_view raw, Message* entity) {
       return "";
     }
     case K::kInt: {
+      if (cell.size() <= 9 &&
+          std::all_of(cell.begin(), cell.end(), IsAsciiDigit)) {
+        int64_t v = 0;
+        for (char ch : cell) v = v * 10 + (ch - '0');
+        if (f->cpp_type() == FieldDescriptor::CPPTYPE_INT32) {
+          r->SetInt32(m, f, static_cast<int32_t>(v));
+        } else {
+          r->SetInt64(m, f, v);
+        }
+        return "";
+      }
       const std::string s = RemoveSpaces(HalfWidth(cell));
       if (LooksScientific(s)) {
         return "a number in scientific notation; write it whole";
       }
-      int64_t v;
+      int64_t v = 0;
       std::string why;
       if (!ParseInteger(s, &v, &why)) {
         return MaskPersonalData(absl::StrCat("\"", s, "\": ", why));
@@ -888,7 +937,7 @@ std::string SetCell(const Column& c, absl::string_view raw, Message* entity) {
       return "";
     }
     case K::kDecimal: {
-      double v;
+      double v = 0;
       const std::string s = RemoveSpaces(HalfWidth(cell));
       if (!absl::SimpleAtod(s, &v)) {
         return absl::StrCat("\"", MaskPersonalData(s), "\" is not a number");
@@ -897,7 +946,7 @@ std::string SetCell(const Column& c, absl::string_view raw, Message* entity) {
       return "";
     }
     case K::kBool: {
-      bool v;
+      bool v = false;
       std::string why = ParseBool(cell, &v);
       if (!why.empty()) {
         return absl::StrCat("\"", MaskPersonalData(cell), "\" is ", why);
@@ -1049,7 +1098,7 @@ absl::StatusOr<int64_t> ParseAmountFen(absl::string_view text,
   absl::string_view frac =
       dot == absl::string_view::npos ? absl::string_view() : v.substr(dot + 1);
   if (int_part.empty()) return bad("no digits before the decimal point");
-  int64_t whole;
+  int64_t whole = 0;
   std::string why;
   if (!internal::ParseInteger(int_part, &whole, &why) || int_part[0] == '-' ||
       int_part[0] == '+') {
