@@ -11,6 +11,9 @@
 #include "dangjian/io.h"
 #include "dangjian/json_lines.h"
 #include "dangjian/record_stream.h"
+#include "google/protobuf/io/coded_stream.h"
+#include "google/protobuf/io/zero_copy_stream_impl_lite.h"
+#include "google/protobuf/util/delimited_message_util.h"
 
 namespace dangjian {
 namespace {
@@ -175,6 +178,35 @@ void BM_RecordStreamRead(benchmark::State& state) {
                           static_cast<int64_t>(bytes.size()));
 }
 BENCHMARK(BM_RecordStreamRead)->Arg(1000)->Arg(100000);
+
+// The baseline: protobuf's own delimited parser over the same bytes, with no
+// checksum, no location and no damage reporting.
+void BM_RecordStreamStockParse(benchmark::State& state) {
+  std::string bytes;
+  {
+    auto w = RecordStreamWriter::ToString(&bytes);
+    for (const v1::Record& r : CountyMix(static_cast<int>(state.range(0)))) {
+      if (!(*w)->Write(r).ok()) state.SkipWithError("write failed");
+    }
+    if (!(*w)->Close().ok()) state.SkipWithError("close failed");
+  }
+  int64_t records = 0;
+  for (auto _ : state) {
+    google::protobuf::io::ArrayInputStream raw(bytes.data(),
+                                               static_cast<int>(bytes.size()));
+    google::protobuf::io::CodedInputStream in(&raw);
+    v1::Record rec;
+    bool eof = false;
+    while (google::protobuf::util::ParseDelimitedFromCodedStream(&rec, &in,
+                                                                 &eof)) {
+      ++records;
+    }
+  }
+  state.SetItemsProcessed(records);
+  state.SetBytesProcessed(state.iterations() *
+                          static_cast<int64_t>(bytes.size()));
+}
+BENCHMARK(BM_RecordStreamStockParse)->Arg(1000)->Arg(100000);
 
 void BM_JsonLinesRead(benchmark::State& state) {
   std::string text;

@@ -46,6 +46,9 @@ class Input {
   int64_t offset() const { return offset_; }
   // Total size of the input in bytes, or -1 when unknown.
   int64_t size() const { return size_; }
+  // True when Ensure(n) may move the bytes already consumed (and so the
+  // pointers into them) to read more.
+  bool WouldMove(size_t n) const { return end_ - begin_ < n && !eof_; }
   // True when nothing remains.
   bool AtEnd() { return Ensure(1) == 0; }
   const std::string& name() const { return name_; }
