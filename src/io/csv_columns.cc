@@ -639,6 +639,10 @@ std::string ParseDate(absl::string_view cell, v1::Date* date) {
 }
 
 std::string ParseBool(absl::string_view cell, bool* out) {
+  if (cell == "是" || cell == "否") {
+    *out = cell == "是";
+    return "";
+  }
   const std::string s = absl::AsciiStrToLower(RemoveSpaces(HalfWidth(cell)));
   static const char* kTrue[] = {"是", "y", "yes", "true",
                                 "1",  "√", "有",  "已建"};
@@ -660,7 +664,11 @@ std::string ParseBool(absl::string_view cell, bool* out) {
 }
 
 std::string CheckNationalId(absl::string_view cell) {
-  const std::string s = RemoveSpaces(HalfWidth(cell));
+  const bool ascii = std::all_of(cell.begin(), cell.end(), [](char c) {
+    return static_cast<unsigned char>(c) < 0x80 && c != ' ' && c != '\t';
+  });
+  const std::string s =
+      ascii ? std::string(cell) : RemoveSpaces(HalfWidth(cell));
   if (absl::StrContains(s, '*')) {
     return "is masked (an export that was not full-fidelity); it cannot be "
            "imported";
@@ -709,7 +717,11 @@ std::string CheckNationalId(absl::string_view cell) {
 }
 
 std::string CheckPhone(absl::string_view cell, std::string* normalized) {
-  const std::string s = RemoveSpaces(HalfWidth(cell));
+  const bool ascii = std::all_of(cell.begin(), cell.end(), [](char c) {
+    return static_cast<unsigned char>(c) < 0x80 && c != ' ' && c != '\t';
+  });
+  const std::string s =
+      ascii ? std::string(cell) : RemoveSpaces(HalfWidth(cell));
   if (LooksScientific(s)) {
     return "was turned into a number in scientific notation by a spreadsheet "
            "and its last digits are lost; re-export the column as text";
@@ -773,6 +785,17 @@ const Table* FindTable(CsvTable table) {
 }
 
 absl::string_view TrimCell(absl::string_view s) {
+  // Most cells have nothing to trim: a space-like character starts with a byte
+  // of at most 0x20, 0xC2 (U+00A0) or 0xE3 (U+3000).
+  auto plain = [](char c) {
+    const auto b = static_cast<unsigned char>(c);
+    return b > 0x20 && b != 0xC2 && b != 0xE3;
+  };
+  if (s.empty() ||
+      (plain(s.front()) && (s.size() < 3 || plain(s[s.size() - 3])) &&
+       plain(s.back()) && (s.size() < 2 || plain(s[s.size() - 2])))) {
+    return s;
+  }
   for (;;) {
     const size_t before = s.size();
     s = absl::StripAsciiWhitespace(s);

@@ -241,6 +241,30 @@ class Parser {
         ++row->n;
         return true;
       }
+      // Runs of plain characters in a cell are copied at once.
+      if ((state == kUnquoted || state == kQuoted) && !skip_lf_) {
+        size_t end = pos_;
+        const size_t limit = chunk_.size();
+        if (state == kUnquoted) {
+          while (end < limit && chunk_[end] != sep_ && chunk_[end] != '\n' &&
+                 chunk_[end] != '\r' && chunk_[end] != '"') {
+            ++end;
+          }
+        } else {
+          while (end < limit && chunk_[end] != '"' && chunk_[end] != '\n' &&
+                 chunk_[end] != '\r') {
+            ++end;
+          }
+        }
+        if (end > pos_) {
+          bytes += static_cast<int64_t>(end - pos_);
+          if (bytes > max_row_bytes_) return TooLong(row->line);
+          cell->append(chunk_.data() + pos_, end - pos_);
+          pos_ = end;
+          last_cr_ = false;
+          continue;
+        }
+      }
       const char c = chunk_[pos_++];
       const bool crlf_tail = c == '\n' && last_cr_;
       last_cr_ = c == '\r';
@@ -251,13 +275,7 @@ class Parser {
       }
       skip_lf_ = false;
       any = true;
-      if (++bytes > max_row_bytes_) {
-        status_ = absl::ResourceExhaustedError(absl::StrCat(
-            decoder_->name(), ":", row->line, ": a row longer than ",
-            max_row_bytes_,
-            " bytes (CsvReaderOptions::max_row_bytes); an unbalanced quote?"));
-        return false;
-      }
+      if (++bytes > max_row_bytes_) return TooLong(row->line);
       switch (state) {
         case kFieldStart:
         case kUnquoted:
@@ -309,6 +327,13 @@ class Parser {
   }
 
  private:
+  bool TooLong(int64_t line) {
+    status_ = absl::ResourceExhaustedError(absl::StrCat(
+        decoder_->name(), ":", line, ": a row longer than ", max_row_bytes_,
+        " bytes (CsvReaderOptions::max_row_bytes); an unbalanced quote?"));
+    return false;
+  }
+
   std::string* StartCell(Row* row) {
     if (row->cells.size() <= row->n) row->cells.resize(row->n + 1);
     row->cells[row->n].clear();
