@@ -98,7 +98,8 @@ struct CsvReaderOptions {
   // Default: kAuto.
   CsvTable table = CsvTable::kAuto;
   // The encoding; kAuto detects it (BOM, strict UTF-8, GB18030) and
-  // summary().encoding says which was found.
+  // summary().encoding says which was found. Without a BOM, detection reads
+  // the file once through before the import (in constant memory).
   // Default: kAuto.
   TextEncoding encoding = TextEncoding::kAuto;
   // The separator: ',', ';' or '\t'; 0 detects it from the header line (the

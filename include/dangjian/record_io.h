@@ -17,6 +17,7 @@
 #ifndef DANGJIAN_RECORD_IO_H_
 #define DANGJIAN_RECORD_IO_H_
 
+#include <cstdint>
 #include <memory>
 
 #include "absl/status/status.h"

@@ -1,6 +1,7 @@
 #include "dangjian/json_lines.h"
 
 #include <cstring>
+#include <map>
 #include <memory>
 #include <string>
 #include <utility>
@@ -10,7 +11,11 @@
 #include "dangjian/personal_data.h"
 #include "dangjian/record.h"
 #include "dangjian/version.h"
+#include "google/protobuf/descriptor.h"
+#include "google/protobuf/type.pb.h"
 #include "google/protobuf/util/json_util.h"
+#include "google/protobuf/util/type_resolver.h"
+#include "google/protobuf/util/type_resolver_util.h"
 #include "io/input.h"
 
 namespace dangjian {
@@ -27,6 +32,46 @@ bool IsBlank(absl::string_view s) {
   }
   return true;
 }
+
+// protobuf's JSON parser asks its TypeResolver for the Record type and every
+// type inside it again for every line, and the stock resolver converts the
+// descriptors anew each time: most of the parse. A reader keeps the answers.
+class CachingTypeResolver final : public google::protobuf::util::TypeResolver {
+ public:
+  CachingTypeResolver()
+      : base_(google::protobuf::util::NewTypeResolverForDescriptorPool(
+            "type.googleapis.com",
+            google::protobuf::DescriptorPool::generated_pool())) {}
+
+  google::protobuf::util::Status ResolveMessageType(
+      const std::string& url, google::protobuf::Type* type) override {
+    auto it = types_.find(url);
+    if (it != types_.end()) {
+      *type = it->second;
+      return google::protobuf::util::Status();
+    }
+    auto s = base_->ResolveMessageType(url, type);
+    if (s.ok()) types_.emplace(url, *type);
+    return s;
+  }
+
+  google::protobuf::util::Status ResolveEnumType(
+      const std::string& url, google::protobuf::Enum* e) override {
+    auto it = enums_.find(url);
+    if (it != enums_.end()) {
+      *e = it->second;
+      return google::protobuf::util::Status();
+    }
+    auto s = base_->ResolveEnumType(url, e);
+    if (s.ok()) enums_.emplace(url, *e);
+    return s;
+  }
+
+ private:
+  std::unique_ptr<google::protobuf::util::TypeResolver> base_;
+  std::map<std::string, google::protobuf::Type> types_;
+  std::map<std::string, google::protobuf::Enum> enums_;
+};
 
 class LinesReader final : public JsonLinesReader {
  public:
@@ -53,10 +98,16 @@ class LinesReader final : public JsonLinesReader {
                                                     ": a record after the "
                                                     "trailer record")));
       }
-      record->Clear();
-      auto s = google::protobuf::util::JsonStringToMessage(
-          google::protobuf::StringPiece(line.data(), line.size()), record,
+      binary_.clear();
+      auto s = google::protobuf::util::JsonToBinaryString(
+          &resolver_, "type.googleapis.com/dangjian.v1.Record",
+          google::protobuf::StringPiece(line.data(), line.size()), &binary_,
           parse_);
+      if (s.ok() && !record->ParseFromString(binary_)) {
+        s = google::protobuf::util::Status(
+            google::protobuf::util::StatusCode::kInvalidArgument,
+            "the JSON converts to bytes that do not parse");
+      }
       if (!s.ok()) {
         return Stop(absl::InvalidArgumentError(MaskPersonalData(
             absl::StrCat(in_->name(), ":", line_no_, " (byte offset ", start,
@@ -152,6 +203,8 @@ class LinesReader final : public JsonLinesReader {
   std::unique_ptr<Input> in_;
   JsonLinesReaderOptions options_;
   google::protobuf::util::JsonParseOptions parse_;
+  CachingTypeResolver resolver_;
+  std::string binary_;
   v1::SourceLocation location_;
   v1::StreamHeader header_;
   bool has_header_ = false;
