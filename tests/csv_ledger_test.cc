@@ -4,6 +4,7 @@
 
 #include <iconv.h>
 
+#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -541,6 +542,87 @@ TEST(CsvWriterTest, WriteCsvLedgersWritesOneFilePerTable) {
   EXPECT_THAT(CsvLedgerReader::Open(dir + "/members.csv"), IsOk());
   EXPECT_THAT(WriteCsvLedgers(d, dir + "/nonexistent", {}),
               StatusIs(absl::StatusCode::kNotFound, HasSubstr("nonexistent")));
+}
+
+// Files larger than the 1 MiB read chunk: multi-byte characters straddle the
+// chunk boundaries, in UTF-8 (detection scan), GB18030 and UTF-16 (iconv).
+TEST(CsvEncodingTest, LargeFilesAcrossChunkBoundaries) {
+  std::string text = "单位标识,单位名称,所属行业\r\n";
+  int rows = 0;
+  while (text.size() < (size_t{5} << 19)) {  // 2.5 MiB
+    absl::StrAppend(&text, "h", rows, ",克什克腾旗红山水泥有限公司", rows % 7,
+                    ",\"制造,建材\"\r\n");
+    ++rows;
+  }
+  for (const char* encoding : {"UTF-8", "GB18030", "UTF-16LE"}) {
+    SCOPED_TRACE(encoding);
+    std::string bytes =
+        std::string(encoding) == "UTF-8" ? text : Convert(text, encoding);
+    if (std::string(encoding) == "UTF-16LE") bytes = "\xFF\xFE" + bytes;
+    const std::string path =
+        ::testing::TempDir() + "/host_organizations_large.csv";
+    {
+      FILE* f = std::fopen(path.c_str(), "wb");
+      ASSERT_NE(f, nullptr);
+      std::fwrite(bytes.data(), 1, bytes.size(), f);
+      std::fclose(f);
+    }
+    auto r = CsvLedgerReader::Open(path);
+    ASSERT_THAT(r, IsOk());
+    v1::Record rec;
+    int n = 0;
+    while ((*r)->Next(&rec)) {
+      ASSERT_EQ(rec.host_organization().id(), absl::StrCat("h", n));
+      ASSERT_EQ(rec.host_organization().name(),
+                absl::StrCat("克什克腾旗红山水泥有限公司", n % 7));
+      ASSERT_EQ(rec.host_organization().industry(), "制造,建材");
+      ++n;
+    }
+    EXPECT_THAT((*r)->status(), IsOk());
+    EXPECT_EQ(n, rows);
+    EXPECT_TRUE((*r)->findings().empty());
+    EXPECT_EQ((*r)->location().line(), rows + 1);
+  }
+}
+
+// Damaged input of every kind: no crash, and the counts always add up.
+TEST(CsvRowTest, MutatedInputNeverBreaksTheCounts) {
+  const std::string base = absl::StrCat(
+      "\xEF\xBB\xBF人员标识,姓名,公民身份号码,性别,月收入（元）,出生日期\r\n"
+      "m1,张三,",
+      kId,
+      ",男,\"4,500.00\",1949-12-31\r\n"
+      "m2,\"李\"\"四\",,女,(12.5),1980年1月\r\n合计,,,,,\r\n");
+  uint32_t seed = 12345;
+  for (int round = 0; round < 2000; ++round) {
+    std::string text = base;
+    for (int k = 0; k < 1 + round % 4; ++k) {
+      seed = seed * 1103515245u + 12345u;
+      const size_t at = (seed >> 8) % text.size();
+      const char c =
+          static_cast<char>("\",;\r\n\t 0X.\xE5\xBC"[(seed >> 20) % 14]);
+      switch ((seed >> 4) % 3) {
+        case 0:
+          text[at] = c;
+          break;
+        case 1:
+          text.insert(at, 1, c);
+          break;
+        default:
+          text.erase(at, 1);
+      }
+    }
+    Import im = Read(text, "members.csv");
+    if (!im.open.ok()) continue;  // A header damaged beyond use: refused.
+    EXPECT_EQ(im.summary.rows_read, im.summary.rows_imported +
+                                        im.summary.rows_skipped +
+                                        im.summary.subtotal_rows);
+    EXPECT_EQ(static_cast<int64_t>(im.records.size()),
+              im.summary.rows_imported);
+    for (const CsvFinding& f : im.findings) {
+      EXPECT_THAT(f.message, Not(HasSubstr("49123100")));
+    }
+  }
 }
 
 }  // namespace

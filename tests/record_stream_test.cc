@@ -338,5 +338,35 @@ TEST(RecordStreamTest, LargeStreamReadsThroughTheBufferBoundaries) {
   EXPECT_EQ(i, records.size());
 }
 
+// Cut at every byte: never a crash, the complete records before the cut are
+// delivered, and only the whole stream reads clean.
+TEST(RecordStreamTest, EveryTruncationIsReported) {
+  std::vector<v1::Record> records(4);
+  for (int i = 0; i < 4; ++i) {
+    records[i].mutable_member()->set_id("m" + std::to_string(i));
+    records[i].mutable_member()->set_name("张三");
+  }
+  const std::string bytes = WriteStream(records);
+  auto whole = RecordStreamReader::FromBuffer(bytes, "x");
+  ASSERT_THAT(whole, IsOk());
+  std::vector<int64_t> ends;  // Where each entity record ends.
+  v1::Record rec;
+  while ((*whole)->Next(&rec)) ends.push_back((*whole)->offset());
+  for (size_t cut = 0; cut < bytes.size(); ++cut) {
+    absl::Status status;
+    const std::vector<v1::Record> got = ReadAll(bytes.substr(0, cut), &status);
+    size_t complete = 0;
+    while (complete < ends.size() &&
+           ends[complete] <= static_cast<int64_t>(cut)) {
+      ++complete;
+    }
+    EXPECT_EQ(got.size(), complete) << cut;
+    EXPECT_EQ(status.code(), absl::StatusCode::kDataLoss) << cut;
+  }
+  absl::Status status;
+  EXPECT_EQ(ReadAll(bytes, &status).size(), 4u);
+  EXPECT_THAT(status, IsOk());
+}
+
 }  // namespace
 }  // namespace dangjian
