@@ -396,6 +396,10 @@ std::vector<Table> Build() {
         }
       }
       c.is_id = c.path.size() == 1 && c.path[0]->name() == "id";
+      c.normalized.push_back(NormalizeHeader(c.english));
+      for (const std::string& h : c.chinese) {
+        c.normalized.push_back(NormalizeHeader(h));
+      }
       if (c.kind == K::kEnum) {
         const auto* e = c.path.back()->enum_type();
         for (int i = 0; i < e->value_count(); ++i) {
@@ -833,12 +837,18 @@ std::string NormalizeHeader(absl::string_view header) {
 }
 
 absl::string_view SubtotalWord(absl::string_view cell) {
-  // Quick rejection: every word below starts with 合, 小, 总, 共 (all encoded
-  // from 0xE5 to 0xE6) or an ASCII 's', 't' or 'g'.
+  // Quick rejection: every word below starts with 合, 小, 总 or 共, or an
+  // ASCII or full-width (0xEF...) 's', 't' or 'g'.
   cell = TrimCell(cell);
   if (cell.empty()) return "";
   const auto first = static_cast<unsigned char>(cell[0]);
-  if (first != 0xE5 && first != 0xE6 && first != 0xEF) {
+  if (first >= 0x80) {
+    if (first != 0xEF && !absl::StartsWith(cell, "合") &&
+        !absl::StartsWith(cell, "小") && !absl::StartsWith(cell, "总") &&
+        !absl::StartsWith(cell, "共")) {
+      return "";
+    }
+  } else {
     const char lower = absl::ascii_tolower(first);
     if (lower != 's' && lower != 't' && lower != 'g') return "";
   }

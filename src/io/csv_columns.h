@@ -38,6 +38,8 @@ struct Column {
   // kEnum: normalised label or name -> number.
   std::unordered_map<std::string, int> enum_lookup;
   bool is_id = false;  // The entity's `id` column.
+  // NormalizeHeader() of the English and every Chinese header.
+  std::vector<std::string> normalized;
 };
 
 struct Table {

@@ -384,9 +384,8 @@ CsvTable TableFromStem(absl::string_view stem) {
 
 const Column* MatchColumn(const Table& t, const std::string& normalized) {
   for (const Column& c : t.columns) {
-    if (NormalizeHeader(c.english) == normalized) return &c;
-    for (const std::string& h : c.chinese) {
-      if (NormalizeHeader(h) == normalized) return &c;
+    for (const std::string& h : c.normalized) {
+      if (h == normalized) return &c;
     }
   }
   return nullptr;
@@ -612,9 +611,15 @@ class CsvReader final : public CsvLedgerReader {
         }
       }
     }
-    record->Clear();
+    // The entity of the previous row is cleared, not freed: its strings and
+    // nested messages keep their memory for this row.
+    if (static_cast<int>(record->entity_case()) !=
+        table_->record_field->number()) {
+      record->Clear();
+    }
     google::protobuf::Message* entity =
         record->GetReflection()->MutableMessage(record, table_->record_field);
+    entity->Clear();
     const size_t n = std::min(row_.n, headers_.size());
     for (size_t i = 0; i < n && !bad; ++i) {
       std::string& raw = row_.cells[i];
