@@ -90,9 +90,9 @@ BENCHMARK(BM_DatasetFromJson)->Arg(1000)->Arg(100000);
 
 std::string ResidentId(int i) {
   static const int kW[] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-  const std::string body = absl::StrFormat("150425%04d%02d%02d%03d",
-                                           1960 + i % 40, 1 + i % 12,
-                                           1 + i % 28, i % 1000);
+  const std::string body =
+      absl::StrFormat("150425%04d%02d%02d%03d", 1960 + i % 40, 1 + i % 12,
+                      1 + i % 28, i % 1000);
   int sum = 0;
   for (int k = 0; k < 17; ++k) sum += (body[k] - '0') * kW[k];
   return body + "10X98765432"[sum % 11];
@@ -110,8 +110,7 @@ std::vector<v1::Record> CountyMix(int n) {
     h->set_name(absl::StrCat("克什克腾旗红山", i, "号建材有限公司"));
     h->set_kind(v1::HOST_KIND_NON_PUBLIC_ECONOMIC);
     h->set_subtype(v1::HOST_SUBTYPE_PRIVATE_ENTERPRISE);
-    h->set_unified_social_credit_code(
-        absl::StrFormat("91150425MA0N%06d", i));
+    h->set_unified_social_credit_code(absl::StrFormat("91150425MA0N%06d", i));
     h->set_industry("C3011");
     h->set_region_id("150425-101");
     h->set_employees(10 + i % 300);

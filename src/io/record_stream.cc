@@ -118,8 +118,8 @@ class StreamReader final : public RecordStreamReader {
                            "); reading stopped at byte offset ", at, unread));
   }
 
-  // Reads one framed record into `record`, or sets
-  // the status and returns false.
+  // Reads one framed record into `record`, or sets the status and returns
+  // false.
   bool ReadFrame(v1::Record* record) {
     const int64_t start = in_->offset();
     if (in_->WouldMove(kMaxVarintBytes)) FlushCrc();
