@@ -625,5 +625,37 @@ TEST(CsvRowTest, MutatedInputNeverBreaksTheCounts) {
   }
 }
 
+TEST(CsvEncodingTest, DeclaredUtf8RowsThatAreNotUtf8AreReported) {
+  const std::string text = std::string("单位标识,单位名称\nh1,甲\nh2,") +
+                           Convert("红山", "GBK") + "\nh3,丙\n";
+  CsvReaderOptions o;
+  o.encoding = TextEncoding::kUtf8;
+  Import im = Read(text, "单位.csv", o);
+  ASSERT_THAT(im.open, IsOk());
+  EXPECT_EQ(im.summary.encoding, TextEncoding::kUtf8);
+  ASSERT_EQ(im.records.size(), 2u) << Messages(im);
+  EXPECT_THAT(Messages(im), HasSubstr("3:2:单位名称: not valid UTF-8"));
+  EXPECT_EQ(TextEncodingName(TextEncoding::kGb18030), "GB18030");
+}
+
+TEST(CsvHeaderTest, BadOptionsAreRefused) {
+  CsvReaderOptions o;
+  o.separator = '|';
+  EXPECT_THAT(
+      Read(kHosts, "单位.csv", o).open,
+      StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("separator")));
+  CsvWriterOptions w;
+  w.table = CsvTable::kMembers;
+  w.separator = '|';
+  std::string out;
+  EXPECT_THAT(
+      CsvLedgerWriter::ToString(&out, w),
+      StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("separator")));
+  w.separator = ';';
+  EXPECT_THAT(CsvLedgerWriter::ToString(&out, w), IsOk());
+  EXPECT_THAT(CsvLedgerReader::Open("/nonexistent/单位.csv"),
+              StatusIs(absl::StatusCode::kNotFound, HasSubstr("单位.csv")));
+}
+
 }  // namespace
 }  // namespace dangjian

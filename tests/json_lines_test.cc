@@ -161,5 +161,17 @@ TEST(DatasetJsonFileTest, RoundTripAndErrorsNameTheFile) {
               StatusIs(absl::StatusCode::kNotFound, HasSubstr("missing")));
 }
 
+TEST(JsonLinesTest, UnwritableAndMissingFiles) {
+  EXPECT_THAT(JsonLinesWriter::Create("/nonexistent-dir/x.jsonl"),
+              StatusIs(absl::StatusCode::kUnavailable, HasSubstr("x.jsonl")));
+  EXPECT_THAT(JsonLinesReader::Open("/nonexistent-dir/x.jsonl"),
+              StatusIs(absl::StatusCode::kNotFound, HasSubstr("x.jsonl")));
+  EXPECT_THAT(WriteDatasetJsonFile(v1::Dataset(), "/nonexistent-dir/x.json"),
+              StatusIs(absl::StatusCode::kUnavailable, HasSubstr("x.json")));
+  EXPECT_THAT(
+      WriteDatasetJsonFile(v1::Dataset(), ::testing::TempDir() + "/ok.json"),
+      IsOk());
+}
+
 }  // namespace
 }  // namespace dangjian

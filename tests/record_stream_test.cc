@@ -368,5 +368,21 @@ TEST(RecordStreamTest, EveryTruncationIsReported) {
   EXPECT_THAT(status, IsOk());
 }
 
+TEST(RecordStreamTest, BadOptionsAreRefused) {
+  RecordStreamReaderOptions r;
+  r.max_record_bytes = 0;
+  EXPECT_THAT(RecordStreamReader::FromBuffer("", "x", r),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       HasSubstr("max_record_bytes")));
+  RecordStreamWriterOptions w;
+  w.max_record_bytes = int64_t{1} << 40;
+  std::string out;
+  EXPECT_THAT(RecordStreamWriter::ToString(&out, w),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       HasSubstr("max_record_bytes")));
+  w.max_record_bytes = 100;
+  EXPECT_THAT(RecordStreamWriter::ToString(&out, w), IsOk());
+}
+
 }  // namespace
 }  // namespace dangjian
