@@ -163,9 +163,11 @@ struct CsvImportSummary {
 //               << f.message << "\n";
 //   const auto& s = (*reader)->summary();  // rows read / imported / skipped
 //
-// Open() fails (InvalidArgument) when the file cannot be imported at all: no
-// header row, no id column, two columns for one field, a table that cannot be
-// told from the name or headers, an encoding that does not decode. Rows with
+// Open() fails when the file cannot be imported at all: NotFound or
+// Unavailable when it cannot be opened; InvalidArgument for no header row, no
+// id column, two columns for one field, a table that cannot be told from the
+// name or headers, a bad option; DataLoss when the header's bytes do not
+// decode in the encoding. Rows with
 // problems are findings, not failures; status() is non-OK only when reading
 // itself failed (I/O, undecodable bytes in the middle, an overlong row).
 //

@@ -88,8 +88,10 @@ struct OpenOptions {
 //   if (!(*reader)->status().ok()) return (*reader)->status();
 //
 // Returns the reader, or the failure to open: NotFound, InvalidArgument (an
-// unknown extension or bad option), DataLoss (a Dataset file that does not
-// parse, a stream without a header).
+// unknown extension, a bad option, a JSON Dataset that does not parse, a CSV
+// file that cannot be imported), DataLoss (a binary Dataset that does not
+// parse, a stream without a header), ResourceExhausted (a Dataset above
+// max_dataset_bytes).
 DANGJIAN_EXPORT absl::StatusOr<std::unique_ptr<RecordReader>> OpenRecordReader(
     absl::string_view path, const OpenOptions& options = {});
 
