@@ -7,6 +7,7 @@
 
 #include "dangjian/record.h"
 #include "gmock/gmock.h"
+#include "google/protobuf/util/json_util.h"
 #include "google/protobuf/util/message_differencer.h"
 #include "gtest/gtest.h"
 #include "testing/populate.h"
@@ -171,6 +172,92 @@ TEST(JsonLinesTest, UnwritableAndMissingFiles) {
   EXPECT_THAT(
       WriteDatasetJsonFile(v1::Dataset(), ::testing::TempDir() + "/ok.json"),
       IsOk());
+}
+
+// The reader's fast path and protobuf's own JSON parser agree on every line:
+// the same record when protobuf accepts it, an error when it refuses it.
+TEST(JsonLinesTest, AgreesWithProtobufsParser) {
+  const std::vector<std::string> lines = {
+      R"({"member":{"id":"m1","name":"张三","status":"MEMBER_STATUS_FULL"}})",
+      R"({"member":{"id":"m1","status":5}})",
+      R"({"member":{"id":"m1","status":"5"}})",
+      R"({"member":{"id":"m1","status":"FULL"}})",
+      R"({"member":{"id":"m1","status":99}})",
+      R"({"member":{"monthlyIncomeFen":"450000"}})",
+      R"({"member":{"monthly_income_fen":450000}})",
+      R"({"member":{"monthlyIncomeFen":-450000}})",
+      R"({"member":{"monthlyIncomeFen":1e3}})",
+      R"({"member":{"monthlyIncomeFen":1.5}})",
+      R"({"member":{"monthlyIncomeFen":01}})",
+      R"({"member":{"monthlyIncomeFen":"-0"}})",
+      R"({"member":{"monthlyIncomeFen":"+5"}})",
+      R"({"member":{"monthlyIncomeFen":9223372036854775807}})",
+      R"({"member":{"monthlyIncomeFen":9223372036854775808}})",
+      R"({"member":{"monthlyIncomeFen":"-9223372036854775808"}})",
+      R"({"hostOrganization":{"employees":2147483648}})",
+      R"({"hostOrganization":{"employees":-2147483648}})",
+      R"({"venue":{"latitude":42.5,"longitude":-1.5e2}})",
+      R"({"venue":{"latitude":0,"longitude":-0.0}})",
+      R"({"venue":{"latitude":"Infinity"}})",
+      R"({"venue":{"latitude":1e400}})",
+      R"({"venue":{"latitude":.5}})",
+      R"({"member":{"name":"\u5f20\ud83d\ude00\n\"x\"\\\/\t"}})",
+      R"({"member":{"name":"\ud800"}})",
+      R"({"member":{"name":"\x41"}})",
+      R"({"member":{"name":null}})",
+      R"({"member":null})",
+      R"({"member":{},"region":{}})",
+      R"({"member":{"id":"a","id":"b"}})",
+      R"({"partyOrganization":{"hostOrganizationIds":["h1","h2"],)"
+      R"("committee":[{"name":"x","role":"COMMITTEE_ROLE_SECRETARY"},{}]}})",
+      R"({"partyOrganization":{"hostOrganizationIds":[]}})",
+      R"({"partyOrganization":{"hostOrganizationIds":["h1",]}})",
+      R"({"partyOrganization":{"hostOrganizationIds":"h1"}})",
+      R"({"member":{"isOwner":true,"roles":["MEMBER_ROLE_SECRETARY",2]}})",
+      R"({"member":{"isOwner":"true"}})",
+      R"({"member":{"isOwner":1}})",
+      R"({"member":{"id":"m1",}})",
+      R"({"member":{"id":"m1"}} x)",
+      R"({"member":{"id":"m1"})",
+      R"({"member":{"fullOn":{"year":2014,"month":8,"day":14}}})",
+      R"({"member":{"fullOn":{}}})",
+      R"({"member":{"unknownField":1}})",
+      R"({})",
+      R"( {"member" : { "id" : "m1" } } )",
+      R"({"member":{"id":"m1"})"
+      "\t\r",
+      R"({"member":{"gender":"GENDER_MALE","gender2":1}})",
+      R"([{"member":{}}])",
+      R"({"member":{"id":1}})",
+      R"({"member":{"id":"tab	inside"}})",
+  };
+  for (const std::string& line : lines) {
+    SCOPED_TRACE(line);
+    v1::Record want;
+    google::protobuf::util::JsonParseOptions o;
+    const bool stock_ok =
+        google::protobuf::util::JsonStringToMessage(line, &want, o).ok();
+    absl::Status status;
+    std::vector<v1::Record> got = ReadAll(line + "\n", &status);
+    EXPECT_EQ(stock_ok, status.ok()) << status;
+    if (stock_ok && status.ok()) {
+      ASSERT_EQ(got.size(), 1u);
+      EXPECT_TRUE(MessageDifferencer::Equals(got[0], want))
+          << got[0].DebugString() << "\nvs\n"
+          << want.DebugString();
+    }
+  }
+  // uint32 (the trailer's crc32): a trailer is consumed, not handed out.
+  for (const char* crc : {"4294967295", "4294967296", "-1", "\"7\""}) {
+    const std::string line =
+        std::string(R"({"trailer":{"recordCount":"0","crc32":)") + crc + "}}";
+    v1::Record want;
+    const bool stock_ok =
+        google::protobuf::util::JsonStringToMessage(line, &want).ok();
+    absl::Status status;
+    EXPECT_TRUE(ReadAll(line, &status).empty());
+    EXPECT_EQ(stock_ok, status.ok()) << line << " " << status;
+  }
 }
 
 }  // namespace
