@@ -28,7 +28,7 @@ tools="$root/build/_tools"
 # Debian 12 packages the build, the tests and the tools need.
 packages=(
   g++ cmake ninja-build pkg-config git
-  libprotobuf-dev protobuf-compiler libabsl-dev zlib1g-dev
+  libprotobuf-dev protobuf-compiler libabsl-dev zlib1g-dev python3-protobuf
   libgtest-dev libgmock-dev libbenchmark-dev
   clang libclang-rt-14-dev
 )

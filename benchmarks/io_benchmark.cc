@@ -2,9 +2,18 @@
 // county of N host organizations (one member each, a branch for every tenth
 // unit).
 #include <string>
+#include <vector>
 
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "benchmark/benchmark.h"
+#include "dangjian/csv_ledger.h"
 #include "dangjian/io.h"
+#include "dangjian/json_lines.h"
+#include "dangjian/record_stream.h"
+#include "google/protobuf/io/coded_stream.h"
+#include "google/protobuf/io/zero_copy_stream_impl_lite.h"
+#include "google/protobuf/util/delimited_message_util.h"
 
 namespace dangjian {
 namespace {
@@ -72,6 +81,187 @@ void BM_DatasetFromJson(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations() * state.range(0));
 }
 BENCHMARK(BM_DatasetFromJson)->Arg(1000)->Arg(100000);
+
+// --- Streaming readers ------------------------------------------------------
+// A county-like mix with string ids: per host organization about three members
+// (full members, probationary, activists) and a party organization for every
+// third unit; ids, names, credit codes, resident IDs and phones as ledgers
+// hold them. N is the number of records.
+
+std::string ResidentId(int i) {
+  static const int kW[] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+  const std::string body =
+      absl::StrFormat("150425%04d%02d%02d%03d", 1960 + i % 40, 1 + i % 12,
+                      1 + i % 28, i % 1000);
+  int sum = 0;
+  for (int k = 0; k < 17; ++k) sum += (body[k] - '0') * kW[k];
+  return body + "10X98765432"[sum % 11];
+}
+
+std::vector<v1::Record> CountyMix(int n) {
+  std::vector<v1::Record> out;
+  out.reserve(n);
+  for (int i = 0; static_cast<int>(out.size()) < n; ++i) {
+    const std::string host = absl::StrFormat("150425-H-%06d", i);
+    const std::string org = absl::StrFormat("150425-P-%06d", i / 3);
+    v1::Record r;
+    v1::HostOrganization* h = r.mutable_host_organization();
+    h->set_id(host);
+    h->set_name(absl::StrCat("克什克腾旗红山", i, "号建材有限公司"));
+    h->set_kind(v1::HOST_KIND_NON_PUBLIC_ECONOMIC);
+    h->set_subtype(v1::HOST_SUBTYPE_PRIVATE_ENTERPRISE);
+    h->set_unified_social_credit_code(absl::StrFormat("91150425MA0N%06d", i));
+    h->set_industry("C3011");
+    h->set_region_id("150425-101");
+    h->set_employees(10 + i % 300);
+    h->mutable_owner()->set_name("王建国");
+    h->mutable_owner()->set_is_party_member(i % 4 == 0);
+    h->set_has_trade_union(true);
+    h->mutable_registered_on()->set_year(2005 + i % 15);
+    h->mutable_registered_on()->set_month(1 + i % 12);
+    h->mutable_registered_on()->set_day(1 + i % 28);
+    out.push_back(r);
+    if (i % 3 == 0) {
+      v1::Record p;
+      v1::PartyOrganization* o = p.mutable_party_organization();
+      o->set_id(org);
+      o->set_name(absl::StrCat("克什克腾旗红山", i, "号建材有限公司党支部"));
+      o->set_level(v1::ORG_LEVEL_BRANCH);
+      o->set_formation(v1::FORMATION_MODEL_STANDALONE);
+      o->add_host_organization_ids(host);
+      o->set_region_id("150425-101");
+      o->set_secretary_name("李红梅");
+      out.push_back(p);
+    }
+    for (int k = 0; k < 3; ++k) {
+      v1::Record m;
+      v1::Member* mem = m.mutable_member();
+      mem->set_id(absl::StrFormat("150425-M-%06d-%d", i, k));
+      mem->set_name("张志强");
+      mem->set_status(k == 2 ? v1::MEMBER_STATUS_ACTIVIST
+                             : v1::MEMBER_STATUS_FULL);
+      mem->set_host_organization_id(host);
+      mem->set_party_organization_id(org);
+      mem->set_national_id(ResidentId(i * 3 + k));
+      mem->set_gender(k == 1 ? v1::GENDER_FEMALE : v1::GENDER_MALE);
+      mem->set_phone(absl::StrFormat("138%08d", i * 3 + k));
+      mem->mutable_full_on()->set_year(2010 + k);
+      mem->mutable_full_on()->set_month(7);
+      mem->mutable_full_on()->set_day(1);
+      mem->set_monthly_income_fen(450000 + i % 1000);
+      out.push_back(m);
+    }
+  }
+  out.resize(n);
+  return out;
+}
+
+void BM_RecordStreamRead(benchmark::State& state) {
+  std::string bytes;
+  {
+    auto w = RecordStreamWriter::ToString(&bytes);
+    for (const v1::Record& r : CountyMix(static_cast<int>(state.range(0)))) {
+      if (!(*w)->Write(r).ok()) state.SkipWithError("write failed");
+    }
+    if (!(*w)->Close().ok()) state.SkipWithError("close failed");
+  }
+  int64_t records = 0;
+  for (auto _ : state) {
+    auto r = RecordStreamReader::FromBuffer(bytes, "bench.djr");
+    v1::Record rec;
+    while ((*r)->Next(&rec)) ++records;
+    if (!(*r)->status().ok()) state.SkipWithError("read failed");
+  }
+  state.SetItemsProcessed(records);
+  state.SetBytesProcessed(state.iterations() *
+                          static_cast<int64_t>(bytes.size()));
+}
+BENCHMARK(BM_RecordStreamRead)->Arg(1000)->Arg(100000);
+
+// The baseline: protobuf's own delimited parser over the same bytes, with no
+// checksum, no location and no damage reporting.
+void BM_RecordStreamStockParse(benchmark::State& state) {
+  std::string bytes;
+  {
+    auto w = RecordStreamWriter::ToString(&bytes);
+    for (const v1::Record& r : CountyMix(static_cast<int>(state.range(0)))) {
+      if (!(*w)->Write(r).ok()) state.SkipWithError("write failed");
+    }
+    if (!(*w)->Close().ok()) state.SkipWithError("close failed");
+  }
+  int64_t records = 0;
+  for (auto _ : state) {
+    google::protobuf::io::ArrayInputStream raw(bytes.data(),
+                                               static_cast<int>(bytes.size()));
+    google::protobuf::io::CodedInputStream in(&raw);
+    v1::Record rec;
+    bool eof = false;
+    while (google::protobuf::util::ParseDelimitedFromCodedStream(&rec, &in,
+                                                                 &eof)) {
+      ++records;
+    }
+  }
+  state.SetItemsProcessed(records);
+  state.SetBytesProcessed(state.iterations() *
+                          static_cast<int64_t>(bytes.size()));
+}
+BENCHMARK(BM_RecordStreamStockParse)->Arg(1000)->Arg(100000);
+
+void BM_JsonLinesRead(benchmark::State& state) {
+  std::string text;
+  {
+    auto w = JsonLinesWriter::ToString(&text);
+    for (const v1::Record& r : CountyMix(static_cast<int>(state.range(0)))) {
+      if (!w->Write(r).ok()) state.SkipWithError("write failed");
+    }
+    if (!w->Close().ok()) state.SkipWithError("close failed");
+  }
+  int64_t records = 0;
+  for (auto _ : state) {
+    auto r = JsonLinesReader::FromBuffer(text, "bench.jsonl");
+    v1::Record rec;
+    while (r->Next(&rec)) ++records;
+    if (!r->status().ok()) state.SkipWithError("read failed");
+  }
+  state.SetItemsProcessed(records);
+  state.SetBytesProcessed(state.iterations() *
+                          static_cast<int64_t>(text.size()));
+}
+BENCHMARK(BM_JsonLinesRead)->Arg(1000)->Arg(100000);
+
+// CSV is one table per file: the mix's host organizations and members (IDs
+// checked) as two ledgers, rows of both counted.
+void BM_CsvRead(benchmark::State& state) {
+  std::string hosts, members;
+  {
+    CsvWriterOptions o;
+    o.full_fidelity = true;
+    o.table = CsvTable::kHostOrganizations;
+    auto wh = CsvLedgerWriter::ToString(&hosts, o);
+    o.table = CsvTable::kMembers;
+    auto wm = CsvLedgerWriter::ToString(&members, o);
+    for (const v1::Record& r : CountyMix(static_cast<int>(state.range(0)))) {
+      if (r.has_host_organization()) (*wh)->Write(r).IgnoreError();
+      if (r.has_member()) (*wm)->Write(r).IgnoreError();
+    }
+    (*wh)->Close().IgnoreError();
+    (*wm)->Close().IgnoreError();
+  }
+  int64_t rows = 0;
+  for (auto _ : state) {
+    for (const std::string* text : {&hosts, &members}) {
+      auto r = CsvLedgerReader::FromBuffer(
+          *text, text == &hosts ? "host_organizations.csv" : "members.csv");
+      v1::Record rec;
+      while ((*r)->Next(&rec)) ++rows;
+      if (!(*r)->findings().empty()) state.SkipWithError("findings");
+    }
+  }
+  state.SetItemsProcessed(rows);
+  state.SetBytesProcessed(state.iterations() *
+                          static_cast<int64_t>(hosts.size() + members.size()));
+}
+BENCHMARK(BM_CsvRead)->Arg(1000)->Arg(100000);
 
 }  // namespace
 }  // namespace dangjian

@@ -1,0 +1,115 @@
+// The sample township ledger in examples/data/ (written by
+// make_township_ledger.py): the UTF-8-with-BOM and the GBK copies read
+// without a finding but the subtotal row, to the same records.
+#include <fstream>
+#include <iterator>
+#include <string>
+#include <vector>
+
+#include "dangjian/csv_ledger.h"
+#include "gmock/gmock.h"
+#include "google/protobuf/util/message_differencer.h"
+#include "gtest/gtest.h"
+#include "testing/status_matchers.h"
+
+namespace dangjian {
+namespace {
+
+using ::dangjian::testing::IsOk;
+
+struct Read {
+  std::vector<v1::Record> records;
+  CsvImportSummary summary;
+  std::vector<CsvFinding> findings;
+};
+
+Read ReadTable(const std::string& dir, const std::string& table) {
+  Read out;
+  auto r = CsvLedgerReader::Open(std::string(DANGJIAN_EXAMPLES_DATA_DIR) + "/" +
+                                 dir + "/" + table + ".csv");
+  EXPECT_THAT(r, IsOk());
+  if (!r.ok()) return out;
+  v1::Record rec;
+  while ((*r)->Next(&rec)) out.records.push_back(rec);
+  EXPECT_THAT((*r)->status(), IsOk());
+  out.summary = (*r)->summary();
+  out.findings = (*r)->findings();
+  return out;
+}
+
+TEST(ExamplesDataTest, BothEncodingsReadToTheSameLedger) {
+  const std::pair<const char*, int> tables[] = {{"regions", 4},
+                                                {"grids", 3},
+                                                {"host_organizations", 36},
+                                                {"members", 90},
+                                                {"party_organizations", 20},
+                                                {"funding", 20}};
+  for (const auto& [table, rows] : tables) {
+    SCOPED_TRACE(table);
+    Read utf8 = ReadTable("utf8-bom", table);
+    Read gbk = ReadTable("gbk", table);
+    EXPECT_EQ(utf8.summary.encoding, TextEncoding::kUtf8Bom);
+    EXPECT_EQ(gbk.summary.encoding, TextEncoding::kGb18030);
+    EXPECT_EQ(static_cast<int>(utf8.records.size()), rows);
+    EXPECT_EQ(utf8.summary.rows_skipped, 0);
+    ASSERT_EQ(utf8.records.size(), gbk.records.size());
+    for (size_t i = 0; i < utf8.records.size(); ++i) {
+      EXPECT_TRUE(google::protobuf::util::MessageDifferencer::Equals(
+          utf8.records[i], gbk.records[i]))
+          << i;
+    }
+    // Only the host ledger has a subtotal row (合计), reported and not counted.
+    const int subtotals = std::string(table) == "host_organizations" ? 1 : 0;
+    EXPECT_EQ(utf8.summary.subtotal_rows, subtotals);
+    EXPECT_EQ(static_cast<int>(utf8.findings.size()), subtotals);
+  }
+}
+
+std::vector<std::string> HeaderCells(CsvTable table, bool chinese) {
+  CsvWriterOptions o;
+  o.table = table;
+  o.chinese_headers = chinese;
+  o.utf8_bom = false;
+  std::string out;
+  auto w = CsvLedgerWriter::ToString(&out, o);
+  EXPECT_THAT(w, IsOk());
+  std::vector<std::string> cells;
+  std::string line = out.substr(0, out.find("\r\n"));
+  size_t start = 0;
+  for (size_t comma; (comma = line.find(',', start)) != std::string::npos;
+       start = comma + 1) {
+    cells.push_back(line.substr(start, comma - start));
+  }
+  cells.push_back(line.substr(start));
+  return cells;
+}
+
+// docs/ledger-format.md documents every column the writer writes.
+TEST(LedgerFormatDocTest, EveryColumnIsDocumented) {
+  std::ifstream in(std::string(DANGJIAN_EXAMPLES_DATA_DIR) +
+                   "/../../docs/ledger-format.md");
+  ASSERT_TRUE(in.good());
+  const std::string doc((std::istreambuf_iterator<char>(in)),
+                        std::istreambuf_iterator<char>());
+  for (CsvTable table :
+       {CsvTable::kRegions, CsvTable::kGrids, CsvTable::kHostOrganizations,
+        CsvTable::kPartyOrganizations, CsvTable::kVenues, CsvTable::kFunding,
+        CsvTable::kMembers, CsvTable::kActivities}) {
+    const std::string name(CsvTableName(table));
+    const size_t section = doc.find("### `" + name + ".csv`");
+    ASSERT_NE(section, std::string::npos) << name;
+    const size_t next = doc.find("\n### ", section + 1);
+    const std::string text = doc.substr(section, next - section);
+    const std::vector<std::string> english = HeaderCells(table, false);
+    const std::vector<std::string> chinese = HeaderCells(table, true);
+    ASSERT_EQ(english.size(), chinese.size());
+    for (size_t i = 0; i < english.size(); ++i) {
+      EXPECT_THAT(
+          text, ::testing::HasSubstr("| `" + english[i] + "` | " + chinese[i]))
+          << name;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace dangjian

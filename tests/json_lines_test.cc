@@ -1,0 +1,264 @@
+// JSON Lines of Records and JSON Dataset files.
+#include "dangjian/json_lines.h"
+
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "dangjian/record.h"
+#include "gmock/gmock.h"
+#include "google/protobuf/util/json_util.h"
+#include "google/protobuf/util/message_differencer.h"
+#include "gtest/gtest.h"
+#include "testing/populate.h"
+#include "testing/status_matchers.h"
+
+namespace dangjian {
+namespace {
+
+using ::dangjian::testing::IsOk;
+using ::dangjian::testing::StatusIs;
+using ::google::protobuf::util::MessageDifferencer;
+using ::testing::AllOf;
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+std::vector<v1::Record> ReadAll(const std::string& text, absl::Status* status,
+                                JsonLinesReaderOptions options = {}) {
+  auto r = JsonLinesReader::FromBuffer(text, "mem.jsonl", options);
+  std::vector<v1::Record> out;
+  v1::Record rec;
+  while (r->Next(&rec)) out.push_back(rec);
+  *status = r->status();
+  return out;
+}
+
+TEST(JsonLinesTest, RoundTripsEveryFieldThroughAFile) {
+  v1::Dataset d;
+  dangjian::testing::PopulateAllFields(&d);
+  std::vector<v1::Record> records;
+  ForEachRecord(d, [&](const v1::Record& r) { records.push_back(r); });
+  const std::string path = ::testing::TempDir() + "/jl_roundtrip.jsonl";
+  JsonLinesWriterOptions wo;
+  wo.write_header_and_trailer = true;
+  wo.header.set_policy_version("p-1");
+  auto w = JsonLinesWriter::Create(path, wo);
+  ASSERT_THAT(w, IsOk());
+  for (const auto& r : records) ASSERT_THAT((*w)->Write(r), IsOk());
+  ASSERT_THAT((*w)->Close(), IsOk());
+
+  auto r = JsonLinesReader::Open(path);
+  ASSERT_THAT(r, IsOk());
+  v1::Record rec;
+  size_t i = 0;
+  while ((*r)->Next(&rec)) {
+    ASSERT_LT(i, records.size());
+    EXPECT_TRUE(MessageDifferencer::Equals(rec, records[i])) << i;
+    EXPECT_EQ((*r)->location().line(), static_cast<int64_t>(i) + 2);
+    ++i;
+  }
+  EXPECT_THAT((*r)->status(), IsOk());
+  EXPECT_EQ(i, records.size());
+  ASSERT_NE((*r)->header(), nullptr);
+  EXPECT_EQ((*r)->header()->policy_version(), "p-1");
+}
+
+TEST(JsonLinesTest, BlankLinesBomCrlfAndNoFinalNewline) {
+  const std::string text =
+      "\xEF\xBB\xBF{\"member\":{\"id\":\"m1\"}}\r\n\r\n   \n"
+      "{\"host_organization\":{\"id\":\"h1\",\"name\":\"红山水泥\"}}";
+  absl::Status status;
+  std::vector<v1::Record> got = ReadAll(text, &status);
+  EXPECT_THAT(status, IsOk());
+  ASSERT_EQ(got.size(), 2u);
+  EXPECT_EQ(got[0].member().id(), "m1");
+  EXPECT_EQ(got[1].host_organization().name(), "红山水泥");
+}
+
+TEST(JsonLinesTest, UnknownFieldStopsWithLineUnlessIgnored) {
+  const std::string text =
+      "{\"member\":{\"id\":\"m1\"}}\n{\"member\":{\"id\":\"m2\",\"nmae\":1}}\n"
+      "{\"member\":{\"id\":\"m3\"}}\n";
+  absl::Status status;
+  std::vector<v1::Record> got = ReadAll(text, &status);
+  EXPECT_EQ(got.size(), 1u);
+  EXPECT_THAT(status,
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       AllOf(HasSubstr("mem.jsonl:2"),
+                             HasSubstr("byte offset 23"), HasSubstr("nmae"))));
+  JsonLinesReaderOptions lax;
+  lax.ignore_unknown_fields = true;
+  EXPECT_EQ(ReadAll(text, &status, lax).size(), 3u);
+  EXPECT_THAT(status, IsOk());
+}
+
+TEST(JsonLinesTest, ErrorsMaskPersonalData) {
+  const std::string text =
+      "{\"member\":{\"id\":\"m1\",\"status\":\"11010519491231002X\"}}\n";
+  absl::Status status;
+  EXPECT_TRUE(ReadAll(text, &status).empty());
+  EXPECT_THAT(status, StatusIs(absl::StatusCode::kInvalidArgument,
+                               Not(HasSubstr("11010519491231002X"))));
+}
+
+TEST(JsonLinesTest, TrailerCountIsChecked) {
+  absl::Status status;
+  ReadAll("{\"member\":{}}\n{\"trailer\":{\"recordCount\":\"1\"}}\n", &status);
+  EXPECT_THAT(status, IsOk());
+  ReadAll("{\"member\":{}}\n{\"trailer\":{\"recordCount\":\"2\"}}\n", &status);
+  EXPECT_THAT(status, StatusIs(absl::StatusCode::kDataLoss,
+                               HasSubstr("trailer counts 2")));
+  ReadAll("{\"trailer\":{}}\n{\"member\":{}}\n", &status);
+  EXPECT_THAT(status, StatusIs(absl::StatusCode::kInvalidArgument,
+                               HasSubstr("after the trailer")));
+  ReadAll("{\"member\":{}}\n{\"header\":{}}\n", &status);
+  EXPECT_THAT(status, StatusIs(absl::StatusCode::kInvalidArgument,
+                               HasSubstr("not the first")));
+}
+
+TEST(JsonLinesTest, OverlongLineIsRefused) {
+  JsonLinesReaderOptions o;
+  o.max_line_bytes = 10;
+  absl::Status status;
+  ReadAll("{\"member\":{\"id\":\"m1\"}}\n", &status, o);
+  EXPECT_THAT(status, StatusIs(absl::StatusCode::kResourceExhausted,
+                               HasSubstr("max_line_bytes")));
+}
+
+TEST(JsonLinesTest, WriterRefusesHeadersAndBadUtf8) {
+  std::string out;
+  auto w = JsonLinesWriter::ToString(&out);
+  v1::Record r;
+  r.mutable_header();
+  EXPECT_THAT(w->Write(r), StatusIs(absl::StatusCode::kInvalidArgument,
+                                    HasSubstr("header")));
+  r.mutable_region()->set_name(std::string("\xc3\x28", 2));
+  EXPECT_THAT(w->Write(r), StatusIs(absl::StatusCode::kInvalidArgument,
+                                    HasSubstr("region.name")));
+  r.mutable_region()->set_name("经棚镇");
+  EXPECT_THAT(w->Write(r), IsOk());
+  EXPECT_THAT(w->Close(), IsOk());
+  EXPECT_EQ(out, "{\"region\":{\"name\":\"经棚镇\"}}\n");
+}
+
+TEST(DatasetJsonFileTest, RoundTripAndErrorsNameTheFile) {
+  v1::Dataset d;
+  dangjian::testing::PopulateAllFields(&d);
+  const std::string path = ::testing::TempDir() + "/jl_dataset.json";
+  ASSERT_THAT(WriteDatasetJsonFile(d, path), IsOk());
+  absl::StatusOr<v1::Dataset> back = ReadDatasetJsonFile(path);
+  ASSERT_THAT(back, IsOk());
+  EXPECT_TRUE(MessageDifferencer::Equals(d, *back));
+  EXPECT_THAT(ReadDatasetJsonFile(path, {}, 100),
+              StatusIs(absl::StatusCode::kResourceExhausted, HasSubstr(path)));
+  { std::ofstream(path) << "{\"regions\": [{\"nmae\": 1}]}"; }
+  EXPECT_THAT(ReadDatasetJsonFile(path),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       AllOf(HasSubstr(path), HasSubstr("nmae"))));
+  JsonReadOptions lax;
+  lax.ignore_unknown_fields = true;
+  EXPECT_THAT(ReadDatasetJsonFile(path, lax), IsOk());
+  EXPECT_THAT(ReadDatasetJsonFile(path + ".missing"),
+              StatusIs(absl::StatusCode::kNotFound, HasSubstr("missing")));
+}
+
+TEST(JsonLinesTest, UnwritableAndMissingFiles) {
+  EXPECT_THAT(JsonLinesWriter::Create("/nonexistent-dir/x.jsonl"),
+              StatusIs(absl::StatusCode::kUnavailable, HasSubstr("x.jsonl")));
+  EXPECT_THAT(JsonLinesReader::Open("/nonexistent-dir/x.jsonl"),
+              StatusIs(absl::StatusCode::kNotFound, HasSubstr("x.jsonl")));
+  EXPECT_THAT(WriteDatasetJsonFile(v1::Dataset(), "/nonexistent-dir/x.json"),
+              StatusIs(absl::StatusCode::kUnavailable, HasSubstr("x.json")));
+  EXPECT_THAT(
+      WriteDatasetJsonFile(v1::Dataset(), ::testing::TempDir() + "/ok.json"),
+      IsOk());
+}
+
+// The reader's fast path and protobuf's own JSON parser agree on every line:
+// the same record when protobuf accepts it, an error when it refuses it.
+TEST(JsonLinesTest, AgreesWithProtobufsParser) {
+  const std::vector<std::string> lines = {
+      R"({"member":{"id":"m1","name":"张三","status":"MEMBER_STATUS_FULL"}})",
+      R"({"member":{"id":"m1","status":5}})",
+      R"({"member":{"id":"m1","status":"5"}})",
+      R"({"member":{"id":"m1","status":"FULL"}})",
+      R"({"member":{"id":"m1","status":99}})",
+      R"({"member":{"monthlyIncomeFen":"450000"}})",
+      R"({"member":{"monthly_income_fen":450000}})",
+      R"({"member":{"monthlyIncomeFen":-450000}})",
+      R"({"member":{"monthlyIncomeFen":1e3}})",
+      R"({"member":{"monthlyIncomeFen":1.5}})",
+      R"({"member":{"monthlyIncomeFen":01}})",
+      R"({"member":{"monthlyIncomeFen":"-0"}})",
+      R"({"member":{"monthlyIncomeFen":"+5"}})",
+      R"({"member":{"monthlyIncomeFen":9223372036854775807}})",
+      R"({"member":{"monthlyIncomeFen":9223372036854775808}})",
+      R"({"member":{"monthlyIncomeFen":"-9223372036854775808"}})",
+      R"({"hostOrganization":{"employees":2147483648}})",
+      R"({"hostOrganization":{"employees":-2147483648}})",
+      R"({"venue":{"latitude":42.5,"longitude":-1.5e2}})",
+      R"({"venue":{"latitude":0,"longitude":-0.0}})",
+      R"({"venue":{"latitude":"Infinity"}})",
+      R"({"venue":{"latitude":1e400}})",
+      R"({"venue":{"latitude":.5}})",
+      R"({"member":{"name":"\u5f20\ud83d\ude00\n\"x\"\\\/\t"}})",
+      R"({"member":{"name":"\ud800"}})",
+      R"({"member":{"name":"\x41"}})",
+      R"({"member":{"name":null}})",
+      R"({"member":null})",
+      R"({"member":{},"region":{}})",
+      R"({"member":{"id":"a","id":"b"}})",
+      R"({"partyOrganization":{"hostOrganizationIds":["h1","h2"],)"
+      R"("committee":[{"name":"x","role":"COMMITTEE_ROLE_SECRETARY"},{}]}})",
+      R"({"partyOrganization":{"hostOrganizationIds":[]}})",
+      R"({"partyOrganization":{"hostOrganizationIds":["h1",]}})",
+      R"({"partyOrganization":{"hostOrganizationIds":"h1"}})",
+      R"({"member":{"isOwner":true,"roles":["MEMBER_ROLE_SECRETARY",2]}})",
+      R"({"member":{"isOwner":"true"}})",
+      R"({"member":{"isOwner":1}})",
+      R"({"member":{"id":"m1",}})",
+      R"({"member":{"id":"m1"}} x)",
+      R"({"member":{"id":"m1"})",
+      R"({"member":{"fullOn":{"year":2014,"month":8,"day":14}}})",
+      R"({"member":{"fullOn":{}}})",
+      R"({"member":{"unknownField":1}})",
+      R"({})",
+      R"( {"member" : { "id" : "m1" } } )",
+      R"({"member":{"id":"m1"})"
+      "\t\r",
+      R"({"member":{"gender":"GENDER_MALE","gender2":1}})",
+      R"([{"member":{}}])",
+      R"({"member":{"id":1}})",
+      R"({"member":{"id":"tab	inside"}})",
+  };
+  for (const std::string& line : lines) {
+    SCOPED_TRACE(line);
+    v1::Record want;
+    google::protobuf::util::JsonParseOptions o;
+    const bool stock_ok =
+        google::protobuf::util::JsonStringToMessage(line, &want, o).ok();
+    absl::Status status;
+    std::vector<v1::Record> got = ReadAll(line + "\n", &status);
+    EXPECT_EQ(stock_ok, status.ok()) << status;
+    if (stock_ok && status.ok()) {
+      ASSERT_EQ(got.size(), 1u);
+      EXPECT_TRUE(MessageDifferencer::Equals(got[0], want))
+          << got[0].DebugString() << "\nvs\n"
+          << want.DebugString();
+    }
+  }
+  // uint32 (the trailer's crc32): a trailer is consumed, not handed out.
+  for (const char* crc : {"4294967295", "4294967296", "-1", "\"7\""}) {
+    const std::string line =
+        std::string(R"({"trailer":{"recordCount":"0","crc32":)") + crc + "}}";
+    v1::Record want;
+    const bool stock_ok =
+        google::protobuf::util::JsonStringToMessage(line, &want).ok();
+    absl::Status status;
+    EXPECT_TRUE(ReadAll(line, &status).empty());
+    EXPECT_EQ(stock_ok, status.ok()) << line << " " << status;
+  }
+}
+
+}  // namespace
+}  // namespace dangjian
