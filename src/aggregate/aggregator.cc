@@ -5,14 +5,15 @@
 // only when a new id enters a table.
 #include <algorithm>
 #include <cstdint>
+#include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <tuple>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
-#include "absl/container/flat_hash_map.h"
-#include "absl/container/flat_hash_set.h"
 #include "absl/numeric/int128.h"
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
@@ -138,30 +139,25 @@ struct ResultFact {
   int64_t values[8];
 };
 
-struct TeamKey {
-  uint32_t host;
-  std::string name;
-  bool operator==(const TeamKey& o) const {
-    return host == o.host && name == o.name;
-  }
-  template <typename H>
-  friend H AbslHashValue(H h, const TeamKey& k) {
-    return H::combine(std::move(h), k.host, k.name);
-  }
-};
-
 template <typename State>
 struct Table {
-  absl::flat_hash_map<absl::string_view, uint32_t> index;
+  IdIndex index;
   std::vector<State> rows;
 
   uint32_t Intern(absl::string_view id, StringArena* arena) {
-    auto it = index.find(id);
-    if (it != index.end()) return it->second;
-    const uint32_t n = static_cast<uint32_t>(rows.size());
-    rows.emplace_back();
-    rows.back().id = arena->Store(id);
-    index.emplace(rows.back().id, n);
+    bool inserted;
+    absl::string_view kept;
+    const uint32_t n = index.FindOrInsert(
+        id,
+        [&](absl::string_view s) {
+          kept = arena->Store(s);
+          return kept;
+        },
+        &inserted);
+    if (inserted) {
+      rows.emplace_back();
+      rows.back().id = kept;
+    }
     return n;
   }
 };
@@ -286,7 +282,7 @@ class AggregatorImpl final : public Aggregator {
   }
 
   absl::Status AddNamed(absl::string_view name, int64_t count,
-                        absl::flat_hash_map<std::string, int64_t>* map) {
+                        std::map<std::string, int64_t, std::less<>>* map) {
     if (finished_) return FinishedError();
     if (name.empty()) {
       return absl::InvalidArgumentError("Aggregator: empty data-quality name");
@@ -295,7 +291,9 @@ class AggregatorImpl final : public Aggregator {
       return absl::InvalidArgumentError(
           absl::StrCat("Aggregator: negative count ", count, " for ", name));
     }
-    int64_t& slot = (*map)[name];
+    auto it = map->find(name);
+    if (it == map->end()) it = map->emplace(std::string(name), 0).first;
+    int64_t& slot = it->second;
     if (__builtin_add_overflow(slot, count, &slot)) {
       slot = INT64_MAX;
     }
@@ -388,8 +386,8 @@ class AggregatorImpl final : public Aggregator {
           break;
         case v1::POST_KIND_TECHNICAL_SERVICE_TEAM:
           if (!m.host_organization_id().empty()) {
-            teams_.insert(TeamKey{
-                hosts_.Intern(m.host_organization_id(), &arena_), p.name()});
+            teams_.emplace(hosts_.Intern(m.host_organization_id(), &arena_),
+                           p.name());
           }
           break;
         default:
@@ -721,12 +719,12 @@ class AggregatorImpl final : public Aggregator {
   std::vector<VenueFact> venues_;
   std::vector<CadreFact> cadres_;
   std::vector<ResultFact> results_;
-  absl::flat_hash_set<TeamKey> teams_;
-  absl::flat_hash_map<std::string, int64_t> skipped_;
-  absl::flat_hash_map<std::string, int64_t> findings_;
-  absl::flat_hash_map<std::string, int64_t> dangling_;
+  std::set<std::pair<uint32_t, std::string>> teams_;
+  std::map<std::string, int64_t, std::less<>> skipped_;
+  std::map<std::string, int64_t, std::less<>> findings_;
+  std::map<std::string, int64_t, std::less<>> dangling_;
 
-  absl::flat_hash_map<std::string, uint32_t> group_index_;
+  std::unordered_map<std::string, uint32_t> group_index_;
   std::vector<std::unique_ptr<GroupAcc>> groups_;
   std::vector<v1::GroupKey> keys_;
 };
@@ -901,7 +899,7 @@ void AggregatorImpl::FinishFacts() {
     for (int k = 0; k < 8; ++k) s[kResJobs + k] += r.values[k];
   }
   for (const auto& t : teams_) {
-    ++groups_[HostGroup(t.host)]->counters[kMembersTechnicalTeams];
+    ++groups_[HostGroup(t.first)]->counters[kMembersTechnicalTeams];
   }
   for (const ActivityFact& a : activities_) {
     absl::int128* s = groups_[OwnerGroup(a.owner, a.idx)]->sums;
@@ -1006,18 +1004,16 @@ absl::StatusOr<v1::PartialReport> AggregatorImpl::Finish() {
   // Economy figures of a region not on file are dropped; CountUnknown()
   // counted the region under aggregate.unknown_region.
 
-  auto emit = [](const absl::flat_hash_map<std::string, int64_t>& m,
+  auto emit = [](const std::map<std::string, int64_t, std::less<>>& m,
                  google::protobuf::RepeatedPtrField<v1::NamedCount>* out) {
-    std::vector<std::pair<std::string, int64_t>> v(m.begin(), m.end());
-    std::sort(v.begin(), v.end());
-    for (auto& [name, count] : v) {
+    for (const auto& [name, count] : m) {
       v1::NamedCount* nc = out->Add();
       nc->set_name(name);
       nc->set_count(count);
     }
   };
   emit(skipped_, out.mutable_skipped_records());
-  absl::flat_hash_map<std::string, int64_t> findings = findings_;
+  std::map<std::string, int64_t, std::less<>> findings = findings_;
   for (const auto& [name, count] : dangling_) findings[name] += count;
   emit(findings, out.mutable_findings());
   return out;

@@ -1,13 +1,14 @@
 // Partial reports: merging, regrouping, and the final report.
 #include <algorithm>
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <string>
 #include <tuple>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
-#include "absl/container/flat_hash_map.h"
 #include "absl/numeric/int128.h"
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
@@ -121,7 +122,7 @@ auto NodeTuple(const v1::RegionNode& n) {
 
 // Groups keyed by their encoded key, in insertion order.
 struct GroupMap {
-  absl::flat_hash_map<std::string, size_t> index;
+  std::unordered_map<std::string, size_t> index;
   std::vector<std::pair<v1::GroupKey, std::unique_ptr<GroupAcc>>> groups;
 
   GroupAcc* Get(const v1::GroupKey& key) {
@@ -143,18 +144,16 @@ struct GroupMap {
 };
 
 void AddNamed(const google::protobuf::RepeatedPtrField<v1::NamedCount>& from,
-              absl::flat_hash_map<std::string, int64_t>* into) {
+              std::map<std::string, int64_t>* into) {
   for (const v1::NamedCount& c : from) {
     int64_t& slot = (*into)[c.name()];
     slot = WrapAdd(slot, c.count());
   }
 }
 
-void EmitNamed(const absl::flat_hash_map<std::string, int64_t>& m,
+void EmitNamed(const std::map<std::string, int64_t>& m,
                google::protobuf::RepeatedPtrField<v1::NamedCount>* out) {
-  std::vector<std::pair<std::string, int64_t>> v(m.begin(), m.end());
-  std::sort(v.begin(), v.end());
-  for (auto& [name, count] : v) {
+  for (const auto& [name, count] : m) {
     v1::NamedCount* c = out->Add();
     c->set_name(name);
     c->set_count(count);
@@ -206,7 +205,7 @@ class RegionTree {
   }
 
  private:
-  absl::flat_hash_map<std::string, const v1::RegionNode*> nodes_;
+  std::unordered_map<std::string, const v1::RegionNode*> nodes_;
 };
 
 std::string Describe(const v1::GroupKey& key) {
@@ -296,9 +295,9 @@ absl::StatusOr<v1::PartialReport> MergeImpl(
   if (ref == nullptr) return out;
   const int32_t cap = ref->worklist_cap();
   GroupMap groups;
-  absl::flat_hash_map<std::string, const v1::RegionNode*> regions;
-  absl::flat_hash_map<std::string, int64_t> skipped;
-  absl::flat_hash_map<std::string, int64_t> findings;
+  std::unordered_map<std::string, const v1::RegionNode*> regions;
+  std::map<std::string, int64_t> skipped;
+  std::map<std::string, int64_t> findings;
   for (const v1::PartialReport* pp : partials) {
     const v1::PartialReport& p = *pp;
     if (p.state_version() == 0) continue;
