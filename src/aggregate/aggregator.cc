@@ -171,23 +171,26 @@ bool After(bool has, const v1::Date& d, int32_t year) {
 int StatusAsOf(const v1::Member& m, int32_t year) {
   int s = m.status();
   if (s < 0 || s > v1::MEMBER_STATUS_FULL) s = v1::MEMBER_STATUS_UNSPECIFIED;
-  if (s == v1::MEMBER_STATUS_FULL &&
+  if (s == v1::MEMBER_STATUS_UNSPECIFIED) return s;
+  // Each dated step not yet reached by the end of the year takes the person
+  // back one stage, whatever stage the record holds now.
+  if (s >= v1::MEMBER_STATUS_FULL &&
       After(m.has_full_on(), m.full_on(), year)) {
     s = v1::MEMBER_STATUS_PROBATIONARY;
   }
-  if (s == v1::MEMBER_STATUS_PROBATIONARY &&
+  if (s >= v1::MEMBER_STATUS_PROBATIONARY &&
       After(m.has_probationary_on(), m.probationary_on(), year)) {
     s = v1::MEMBER_STATUS_DEVELOPMENT_TARGET;
   }
-  if (s == v1::MEMBER_STATUS_DEVELOPMENT_TARGET &&
+  if (s >= v1::MEMBER_STATUS_DEVELOPMENT_TARGET &&
       After(m.has_development_target_on(), m.development_target_on(), year)) {
     s = v1::MEMBER_STATUS_ACTIVIST;
   }
-  if (s == v1::MEMBER_STATUS_ACTIVIST &&
+  if (s >= v1::MEMBER_STATUS_ACTIVIST &&
       After(m.has_activist_on(), m.activist_on(), year)) {
     s = v1::MEMBER_STATUS_APPLICANT;
   }
-  if (s == v1::MEMBER_STATUS_APPLICANT &&
+  if (s >= v1::MEMBER_STATUS_APPLICANT &&
       After(m.has_applied_on(), m.applied_on(), year)) {
     return -1;
   }
