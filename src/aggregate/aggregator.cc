@@ -30,13 +30,14 @@ namespace {
 constexpr uint32_t kNone = 0xffffffffu;
 
 // Member figures kept per host organization (or per party organization for
-// members without a host).
+// members without a host). 32-bit to keep the per-unit state small; unsigned,
+// so that even 2^32 records of one unit wrap rather than overflow.
 struct MemberAcc {
-  int64_t by_status[6] = {};  // Indexed by MemberStatus.
-  int64_t new_members = 0;
-  int64_t new_owners = 0;
-  int64_t owners = 0;
-  int64_t posts[4] = {};  // Demonstration, vanguard, zone (index 0-2 used).
+  uint32_t by_status[6] = {};  // Indexed by MemberStatus.
+  uint32_t new_members = 0;
+  uint32_t new_owners = 0;
+  uint32_t owners = 0;
+  uint32_t posts[3] = {};  // Demonstration, vanguard, zone.
 };
 
 struct HostState {
@@ -58,11 +59,11 @@ struct HostState {
   bool in_standalone = false;
   bool in_joint = false;
   bool in_regional = false;
-  int kind = 0;
-  int subtype = 0;
-  int sector = 0;
-  int64_t reported[6] = {};  // Indexed by MemberStatus.
-  int64_t member_records = 0;
+  uint8_t kind = 0;
+  uint8_t subtype = 0;
+  uint8_t sector = 0;
+  uint32_t member_records = 0;
+  int32_t reported[6] = {};  // Indexed by MemberStatus.
   MemberAcc members;
 };
 
@@ -81,8 +82,8 @@ struct OrgState {
   int level = 0;
   int stars = 0;
   uint8_t quarter_mask = 0;
-  int64_t new_members = 0;
-  int64_t member_records = 0;
+  uint32_t new_members = 0;
+  uint32_t member_records = 0;
   absl::int128 funding[5] = {};
   MemberAcc members;
 };
@@ -220,7 +221,11 @@ class AggregatorImpl final : public Aggregator {
         cap_(options.worklist_cap),
         policy_(options.policy),
         group_by_(options.group_by),
-        region_tier_(RegionTier(options.group_by.region_level())) {}
+        region_tier_(RegionTier(options.group_by.region_level())),
+        host_dims_(options.group_by.industry() ||
+                   options.group_by.host_kind() ||
+                   options.group_by.host_subtype() ||
+                   options.group_by.sector_system()) {}
 
   absl::Status Add(const v1::Record& record) override {
     if (finished_) return FinishedError();
@@ -324,9 +329,13 @@ class AggregatorImpl final : public Aggregator {
     s.closed = h.status() == v1::HOST_STATUS_CLOSED;
     s.registered_later =
         h.has_registered_on() && h.registered_on().year() > year_;
-    s.kind = h.kind();
-    s.subtype = h.subtype();
-    s.sector = h.sector_system();
+    // Out-of-range enum values (open enums) are kept as UNSPECIFIED.
+    s.kind =
+        static_cast<uint8_t>(v1::HostKind_IsValid(h.kind()) ? h.kind() : 0);
+    s.subtype = static_cast<uint8_t>(
+        v1::HostSubtype_IsValid(h.subtype()) ? h.subtype() : 0);
+    s.sector = static_cast<uint8_t>(
+        v1::SectorSystem_IsValid(h.sector_system()) ? h.sector_system() : 0);
     s.trade_union = h.has_trade_union();
     s.womens = h.has_womens_organization();
     s.youth = h.has_youth_league_organization();
@@ -651,28 +660,49 @@ class AggregatorImpl final : public Aggregator {
     return it->second;
   }
 
+  // The group of data with no host dimensions: by region alone, cached per
+  // region so that the key is built once per region, not per unit.
+  uint32_t RegionGroup(uint32_t region) {
+    const uint32_t anc = TierAncestor(region);
+    if (anc == kNone) {
+      if (no_region_group_ == kNone)
+        no_region_group_ = GroupFor(kNone, nullptr);
+      return no_region_group_;
+    }
+    if (region_group_.size() < regions_.rows.size()) {
+      region_group_.resize(regions_.rows.size(), kNone);
+    }
+    if (region_group_[anc] == kNone) {
+      region_group_[anc] = GroupFor(anc, nullptr);
+    }
+    return region_group_[anc];
+  }
+
   uint32_t HostGroup(uint32_t h) {
-    if (h == kNone) return GroupFor(kNone, nullptr);
+    if (h == kNone) return RegionGroup(kNone);
     HostState& s = hosts_.rows[h];
-    if (s.group == kNone) s.group = GroupFor(s.region, &s);
+    if (s.group == kNone) {
+      s.group = (host_dims_ && s.present) ? GroupFor(s.region, &s)
+                                          : RegionGroup(s.region);
+    }
     return s.group;
   }
 
   uint32_t OrgGroup(uint32_t o) {
-    if (o == kNone) return GroupFor(kNone, nullptr);
+    if (o == kNone) return RegionGroup(kNone);
     OrgState& s = orgs_.rows[o];
     if (s.group == kNone) {
       if (s.anchor_host != kNone && hosts_.rows[s.anchor_host].present) {
         s.group = HostGroup(s.anchor_host);
       } else {
-        s.group = GroupFor(s.region, nullptr);
+        s.group = RegionGroup(s.region);
       }
     }
     return s.group;
   }
 
   uint32_t GridGroup(uint32_t g) {
-    if (g == kNone) return GroupFor(kNone, nullptr);
+    if (g == kNone) return RegionGroup(kNone);
     GridState& s = grids_.rows[g];
     if (s.group == kNone) {
       s.group =
@@ -690,7 +720,7 @@ class AggregatorImpl final : public Aggregator {
       case Owner::kGrid:
         return GridGroup(idx);
       default:
-        return GroupFor(kNone, nullptr);
+        return RegionGroup(kNone);
     }
   }
 
@@ -710,6 +740,7 @@ class AggregatorImpl final : public Aggregator {
   const v1::Policy policy_;
   const v1::GroupBy group_by_;
   const int region_tier_;
+  const bool host_dims_;
   bool finished_ = false;
 
   StringArena arena_;
@@ -728,6 +759,8 @@ class AggregatorImpl final : public Aggregator {
   std::map<std::string, int64_t, std::less<>> dangling_;
 
   std::unordered_map<std::string, uint32_t> group_index_;
+  std::vector<uint32_t> region_group_;
+  uint32_t no_region_group_ = kNone;
   std::vector<std::unique_ptr<GroupAcc>> groups_;
   std::vector<v1::GroupKey> keys_;
 };
@@ -756,7 +789,9 @@ void AggregatorImpl::FinishHosts() {
       facts.all_members =
           facts.full_members + h.reported[v1::MEMBER_STATUS_PROBATIONARY];
       MemberAcc reported;
-      std::copy(h.reported, h.reported + 6, reported.by_status);
+      for (int k = 0; k < 6; ++k) {
+        reported.by_status[k] = static_cast<uint32_t>(h.reported[k]);
+      }
       AddMembers(reported, c);
     } else {
       ++c[kUnitsNotReported];
@@ -915,7 +950,7 @@ void AggregatorImpl::FinishFacts() {
   if (loose_members_.by_status[0] || loose_members_.by_status[1] ||
       loose_members_.by_status[2] || loose_members_.by_status[3] ||
       loose_members_.by_status[4] || loose_members_.by_status[5]) {
-    AddMembers(loose_members_, groups_[GroupFor(kNone, nullptr)]->counters);
+    AddMembers(loose_members_, groups_[RegionGroup(kNone)]->counters);
   }
 }
 

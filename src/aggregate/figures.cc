@@ -1,7 +1,6 @@
 #include "aggregate/figures.h"
 
 #include <algorithm>
-#include <cstdio>
 #include <limits>
 #include <utility>
 
@@ -142,21 +141,13 @@ void GroupAcc::Add(const GroupAcc& other, int32_t cap) {
     MergeWorklist(&worklists[t], other.worklists[t], cap);
 }
 
-absl::int128 FromProto(const v1::Int128& v) {
-  return absl::MakeInt128(v.high(), v.low());
-}
-
-void ToProto(absl::int128 v, v1::Int128* out) {
-  out->set_high(absl::Int128High64(v));
-  out->set_low(absl::Int128Low64(v));
-}
-
 void GroupFromProto(const v1::PartialGroup& g, GroupAcc* acc) {
   for (int i = 0; i < kNumCounters && i < g.counters_size(); ++i) {
     acc->counters[i] = g.counters(i);
   }
-  for (int i = 0; i < kNumSums && i < g.sums_size(); ++i) {
-    acc->sums[i] = FromProto(g.sums(i));
+  for (int i = 0;
+       i < kNumSums && i < g.sums_high_size() && i < g.sums_low_size(); ++i) {
+    acc->sums[i] = absl::MakeInt128(g.sums_high(i), g.sums_low(i));
   }
   for (const v1::Worklist& w : g.worklists()) {
     if (w.target() < 1 || w.target() > 4) continue;
@@ -168,8 +159,12 @@ void GroupFromProto(const v1::PartialGroup& g, GroupAcc* acc) {
 void GroupToProto(const GroupAcc& acc, v1::PartialGroup* g) {
   g->mutable_counters()->Reserve(kNumCounters);
   for (int i = 0; i < kNumCounters; ++i) g->add_counters(acc.counters[i]);
-  g->mutable_sums()->Reserve(kNumSums);
-  for (int i = 0; i < kNumSums; ++i) ToProto(acc.sums[i], g->add_sums());
+  g->mutable_sums_high()->Reserve(kNumSums);
+  g->mutable_sums_low()->Reserve(kNumSums);
+  for (int i = 0; i < kNumSums; ++i) {
+    g->add_sums_high(absl::Int128High64(acc.sums[i]));
+    g->add_sums_low(absl::Int128Low64(acc.sums[i]));
+  }
   for (int t = 0; t < 4; ++t) {
     v1::Worklist* w = g->add_worklists();
     w->set_target(t + 1);
@@ -203,13 +198,22 @@ int RegionTier(int level) {
 }
 
 std::string EncodeGroupKey(const v1::GroupKey& key) {
-  char enums[3 * 9 + 1];
-  std::snprintf(enums, sizeof(enums), "%08x.%08x.%08x",
-                static_cast<unsigned>(key.host_kind()),
-                static_cast<unsigned>(key.host_subtype()),
-                static_cast<unsigned>(key.sector_system()));
-  return absl::StrCat(key.region_id(), absl::string_view("\0", 1),
-                      key.industry(), absl::string_view("\0", 1), enums);
+  // region \0 industry \0 then the three enums as fixed-width hex, so that
+  // byte order is the order of the key's fields.
+  std::string out;
+  out.reserve(key.region_id().size() + key.industry().size() + 2 + 24);
+  out.append(key.region_id());
+  out.push_back('\0');
+  out.append(key.industry());
+  out.push_back('\0');
+  for (uint32_t v : {static_cast<uint32_t>(key.host_kind()),
+                     static_cast<uint32_t>(key.host_subtype()),
+                     static_cast<uint32_t>(key.sector_system())}) {
+    for (int shift = 28; shift >= 0; shift -= 4) {
+      out.push_back("0123456789abcdef"[(v >> shift) & 0xF]);
+    }
+  }
+  return out;
 }
 
 absl::Status FillFigures(const GroupAcc& acc, int32_t cap,

@@ -165,9 +165,6 @@ struct GroupAcc {
 void MergeWorklist(std::vector<std::string>* into,
                    const std::vector<std::string>& from, int32_t cap);
 
-absl::int128 FromProto(const v1::Int128& v);
-void ToProto(absl::int128 v, v1::Int128* out);
-
 // Reads a group of a partial (whose layout is checked) into an accumulator.
 void GroupFromProto(const v1::PartialGroup& g, GroupAcc* acc);
 void GroupToProto(const GroupAcc& acc, v1::PartialGroup* g);

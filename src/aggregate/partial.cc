@@ -46,11 +46,12 @@ absl::Status CheckLayout(const v1::PartialReport& p, absl::string_view what) {
                      "library's layout"));
   }
   for (const v1::PartialGroup& g : p.groups()) {
-    if (g.counters_size() != kNumCounters || g.sums_size() != kNumSums) {
-      return absl::InvalidArgumentError(
-          absl::StrCat(what, ": partial report group has ", g.counters_size(),
-                       " counters and ", g.sums_size(), " sums, expected ",
-                       kNumCounters, " and ", kNumSums));
+    if (g.counters_size() != kNumCounters || g.sums_high_size() != kNumSums ||
+        g.sums_low_size() != kNumSums) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          what, ": partial report group has ", g.counters_size(),
+          " counters and ", g.sums_high_size(), "/", g.sums_low_size(),
+          " sums, expected ", kNumCounters, " and ", kNumSums));
     }
     for (const v1::Worklist& w : g.worklists()) {
       if (w.target() < 1 || w.target() > 4) {
@@ -101,7 +102,9 @@ void AddGroup(const v1::PartialGroup& g, int32_t cap, GroupAcc* acc) {
   for (int i = 0; i < kNumCounters; ++i) {
     acc->counters[i] = WrapAdd(acc->counters[i], g.counters(i));
   }
-  for (int i = 0; i < kNumSums; ++i) acc->sums[i] += FromProto(g.sums(i));
+  for (int i = 0; i < kNumSums; ++i) {
+    acc->sums[i] += absl::MakeInt128(g.sums_high(i), g.sums_low(i));
+  }
   for (const v1::Worklist& w : g.worklists()) {
     if (w.ids_size() == 0) continue;
     std::vector<std::string> ids(w.ids().begin(), w.ids().end());
