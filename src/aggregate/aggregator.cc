@@ -144,21 +144,20 @@ template <typename State>
 struct Table {
   IdIndex index;
   std::vector<State> rows;
+  uint32_t last = IdIndex::kAbsent;
 
   uint32_t Intern(absl::string_view id, StringArena* arena) {
+    // Ledgers list a unit's members together: one entry of memory saves the
+    // hash and probe for runs of the same id.
+    if (last != IdIndex::kAbsent && id == rows[last].id) return last;
     bool inserted;
-    absl::string_view kept;
     const uint32_t n = index.FindOrInsert(
-        id,
-        [&](absl::string_view s) {
-          kept = arena->Store(s);
-          return kept;
-        },
-        &inserted);
+        id, [this](uint32_t i) { return rows[i].id; }, &inserted);
     if (inserted) {
       rows.emplace_back();
-      rows.back().id = kept;
+      rows.back().id = arena->Store(id);
     }
+    last = n;
     return n;
   }
 };

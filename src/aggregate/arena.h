@@ -70,41 +70,39 @@ inline uint64_t HashBytes(const char* p, size_t n) {
   return h;
 }
 
-// Maps ids to dense indexes 0, 1, 2, ... in order of first sight. Keys are
-// views into storage the caller keeps stable (a StringArena).
+// Maps ids to dense indexes 0, 1, 2, ... in order of first sight. A slot is
+// 8 bytes (a 32-bit hash and the index), so the table stays small enough for
+// the caches; the key itself is read back through `key_of(index)` only when
+// the hashes match. Keys are views into storage the caller keeps stable.
 class IdIndex {
  public:
   static constexpr uint32_t kAbsent = 0xffffffffu;
 
-  IdIndex() : slots_(16), mask_(15) {}
+  IdIndex() : slots_(16, Empty()), mask_(15) {}
   IdIndex(const IdIndex&) = delete;
   IdIndex& operator=(const IdIndex&) = delete;
 
   size_t size() const { return size_; }
 
-  // Returns the index of `key`; when absent, calls `store(key)` for the
-  // stable view to keep, gives it index size(), and sets *inserted.
-  template <typename Store>
-  uint32_t FindOrInsert(absl::string_view key, Store&& store, bool* inserted) {
-    const uint64_t h = HashBytes(key.data(), key.size());
-    size_t i = static_cast<size_t>(h) & mask_;
+  // Returns the index of `key`, where `key_of(i)` gives the key of index i;
+  // when absent, gives it index size() and sets *inserted (the caller then
+  // makes key_of(size() - 1) return a stable copy of `key`).
+  template <typename KeyOf>
+  uint32_t FindOrInsert(absl::string_view key, KeyOf&& key_of, bool* inserted) {
+    const uint64_t h64 = HashBytes(key.data(), key.size());
+    const uint32_t h = static_cast<uint32_t>(h64 ^ (h64 >> 32));
+    size_t i = h & mask_;
     while (true) {
-      Slot& s = slots_[i];
+      const Slot s = slots_[i];
       if (s.value == kAbsent) break;
-      if (s.hash == h && s.size == key.size() &&
-          (key.empty() || std::memcmp(s.data, key.data(), key.size()) == 0)) {
+      if (s.hash == h && key_of(s.value) == key) {
         *inserted = false;
         return s.value;
       }
       i = (i + 1) & mask_;
     }
-    const absl::string_view kept = store(key);
     const uint32_t value = static_cast<uint32_t>(size_);
-    Slot& s = slots_[i];
-    s.data = kept.data();
-    s.size = kept.size();
-    s.hash = h;
-    s.value = value;
+    slots_[i] = Slot{h, value};
     ++size_;
     if (size_ * 4 > slots_.size() * 3) Grow();  // Load at most 3/4.
     *inserted = true;
@@ -113,19 +111,18 @@ class IdIndex {
 
  private:
   struct Slot {
-    const char* data = nullptr;
-    uint64_t hash = 0;
-    size_t size = 0;
-    uint32_t value = kAbsent;
+    uint32_t hash;
+    uint32_t value;
   };
+  static Slot Empty() { return Slot{0, kAbsent}; }
 
   void Grow() {
-    std::vector<Slot> old(slots_.size() * 2);
+    std::vector<Slot> old(slots_.size() * 2, Empty());
     old.swap(slots_);
     mask_ = slots_.size() - 1;
     for (const Slot& s : old) {
       if (s.value == kAbsent) continue;
-      size_t i = static_cast<size_t>(s.hash) & mask_;
+      size_t i = s.hash & mask_;
       while (slots_[i].value != kAbsent) i = (i + 1) & mask_;
       slots_[i] = s;
     }

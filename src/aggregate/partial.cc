@@ -298,7 +298,7 @@ absl::StatusOr<v1::PartialReport> MergeImpl(
   if (ref == nullptr) return out;
   const int32_t cap = ref->worklist_cap();
   GroupMap groups;
-  std::unordered_map<std::string, const v1::RegionNode*> regions;
+  std::vector<const v1::RegionNode*> nodes;
   std::map<std::string, int64_t> skipped;
   std::map<std::string, int64_t> findings;
   for (const v1::PartialReport* pp : partials) {
@@ -307,26 +307,25 @@ absl::StatusOr<v1::PartialReport> MergeImpl(
     for (const v1::PartialGroup& g : p.groups()) {
       internal::AddGroup(g, cap, groups.Get(g.key()));
     }
-    for (const v1::RegionNode& n : p.regions()) {
-      auto [it, inserted] = regions.try_emplace(n.id(), &n);
-      if (!inserted &&
-          internal::NodeTuple(*it->second) < internal::NodeTuple(n)) {
-        it->second = &n;
-      }
-    }
+    for (const v1::RegionNode& n : p.regions()) nodes.push_back(&n);
     internal::AddNamed(p.skipped_records(), &skipped);
     internal::AddNamed(p.findings(), &findings);
   }
   internal::CopyHeader(*ref, &out);
   internal::EmitGroups(groups, &out);
-  std::vector<const v1::RegionNode*> nodes;
-  nodes.reserve(regions.size());
-  for (const auto& e : regions) nodes.push_back(e.second);
+  // By id, and for one id the greatest node first, so that which copy of a
+  // replicated region is kept does not depend on the order of the partials.
   std::sort(nodes.begin(), nodes.end(),
             [](const v1::RegionNode* a, const v1::RegionNode* b) {
-              return a->id() < b->id();
+              const int c = a->id().compare(b->id());
+              if (c != 0) return c < 0;
+              return internal::NodeTuple(*b) < internal::NodeTuple(*a);
             });
-  for (const v1::RegionNode* n : nodes) *out.add_regions() = *n;
+  out.mutable_regions()->Reserve(static_cast<int>(nodes.size()));
+  for (size_t i = 0; i < nodes.size(); ++i) {
+    if (i > 0 && nodes[i]->id() == nodes[i - 1]->id()) continue;
+    *out.add_regions() = *nodes[i];
+  }
   internal::EmitNamed(skipped, out.mutable_skipped_records());
   internal::EmitNamed(findings, out.mutable_findings());
   return out;
