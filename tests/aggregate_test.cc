@@ -12,6 +12,7 @@
 #include "dangjian/record.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "testing/populate.h"
 #include "testing/status_matchers.h"
 
 namespace dangjian {
@@ -780,6 +781,53 @@ TEST(PersonalDataTest, NeverInTheReport) {
   // The ids that identify units do appear (worklists): the check can fail.
   EXPECT_NE(Aggregate(l.dataset()).total().targets().target_3().worklist_size(),
             0);
+}
+
+// --- Any input --------------------------------------------------------------
+
+// Every kind of record with every field set (enums at their last value, strings
+// of Chinese text, repeated fields twice), and with out-of-range enum values:
+// counted as they stand, never a crash.
+TEST(AnyInputTest, FullyPopulatedAndOutOfRangeRecords) {
+  auto agg = *Aggregator::Create(Options());
+  const google::protobuf::OneofDescriptor* oneof =
+      v1::Record::descriptor()->FindOneofByName("entity");
+  ASSERT_NE(oneof, nullptr);
+  int added = 0;
+  for (int i = 0; i < oneof->field_count(); ++i) {
+    v1::Record r;
+    google::protobuf::Message* entity =
+        r.GetReflection()->MutableMessage(&r, oneof->field(i));
+    dangjian::testing::PopulateAllFields(entity);
+    ASSERT_THAT(agg->Add(r), IsOk());
+    ++added;
+  }
+  EXPECT_EQ(added, 14);
+  v1::Record odd;
+  v1::HostOrganization* h = odd.mutable_host_organization();
+  h->set_id("odd");
+  h->set_kind(static_cast<v1::HostKind>(77));
+  h->set_status(static_cast<v1::HostStatus>(-3));
+  h->mutable_reported_member_counts()->set_full(-5);
+  ASSERT_THAT(agg->Add(odd), IsOk());
+  odd.Clear();
+  v1::PartyOrganization* o = odd.mutable_party_organization();
+  o->set_id("odd-org");
+  o->set_formation(static_cast<v1::FormationModel>(99));
+  o->add_host_organization_ids("odd");
+  o->add_star_assessments()->set_stars(1000);
+  ASSERT_THAT(agg->Add(odd), IsOk());
+  absl::StatusOr<v1::PartialReport> p = agg->Finish();
+  ASSERT_THAT(p, IsOk());
+  absl::StatusOr<v1::Report> r = FinishReport(*p);
+  ASSERT_THAT(r, IsOk());
+  // The populated host was registered in year 4465, after the report year:
+  // left out. "odd" counts as a unit with no members (negative reported
+  // counts read as 0).
+  EXPECT_EQ(r->total().units().closed(), 0);
+  EXPECT_EQ(r->total().units().total(), 1);
+  EXPECT_EQ(r->total().targets().target_4().eligible(), 1);
+  EXPECT_EQ(r->total().party_organizations().formation_unspecified(), 1);
 }
 
 // --- Malformed partials

@@ -135,7 +135,12 @@ void MergeWorklist(std::vector<std::string>* into,
 }
 
 void GroupAcc::Add(const GroupAcc& other, int32_t cap) {
-  for (int i = 0; i < kNumCounters; ++i) counters[i] += other.counters[i];
+  for (int i = 0; i < kNumCounters; ++i) {
+    // Wrapping, not undefined, should a malformed partial overflow.
+    counters[i] =
+        static_cast<int64_t>(static_cast<uint64_t>(counters[i]) +
+                             static_cast<uint64_t>(other.counters[i]));
+  }
   for (int i = 0; i < kNumSums; ++i) sums[i] += other.sums[i];
   for (int t = 0; t < 4; ++t)
     MergeWorklist(&worklists[t], other.worklists[t], cap);
