@@ -684,6 +684,29 @@ TEST(GroupingTest, ByIndustryAndKind) {
                                   "F52:HOST_KIND_NON_PUBLIC_ECONOMIC:1"));
 }
 
+TEST(GroupingTest, BySubtypeAndSectorSystem) {
+  Ledger l = RegionLedger();
+  l.dataset().mutable_host_organizations(0)->set_subtype(
+      v1::HOST_SUBTYPE_PRIVATE_ENTERPRISE);
+  l.dataset().mutable_host_organizations(0)->set_sector_system(
+      v1::SECTOR_SYSTEM_ECONOMY_IT);
+  AggregatorOptions o = Options();
+  o.group_by.set_host_subtype(true);
+  o.group_by.set_sector_system(true);
+  const v1::Report r = Aggregate(l.dataset(), o);
+  std::vector<std::string> groups;
+  for (const v1::ReportGroup& g : r.groups()) {
+    groups.push_back(v1::HostSubtype_Name(g.key().host_subtype()) + ":" +
+                     v1::SectorSystem_Name(g.key().sector_system()) + ":" +
+                     std::to_string(g.figures().units().total()));
+  }
+  EXPECT_THAT(
+      groups,
+      ElementsAre(
+          "HOST_SUBTYPE_UNSPECIFIED:SECTOR_SYSTEM_UNSPECIFIED:3",
+          "HOST_SUBTYPE_PRIVATE_ENTERPRISE:SECTOR_SYSTEM_ECONOMY_IT:1"));
+}
+
 v1::PartialReport Partial(const v1::Dataset& d, const v1::GroupBy& g) {
   AggregatorOptions o = Options();
   o.group_by = g;
