@@ -93,9 +93,11 @@ class DANGJIAN_EXPORT Aggregator {
   Aggregator& operator=(const Aggregator&) = delete;
 
   // Adds one record. Headers, trailers and empty records are ignored. Never
-  // fails on the record's content (invalid data is counted as it stands, and
-  // dangling references are counted under data quality as
-  // "aggregate.<kind>.unknown_<target>"). Returns FailedPrecondition after
+  // fails on the record's content: invalid data is counted as it stands; ids
+  // referenced but never added are counted under data quality as
+  // "aggregate.unknown_host_organization" (party_organization, grid, region),
+  // and a second record of an id is ignored and counted as
+  // "aggregate.<kind>.duplicate_id". Returns FailedPrecondition after
   // Finish(). Copies what it keeps: `record` may be reused at once.
   virtual absl::Status Add(const v1::Record& record) = 0;
 
