@@ -13,7 +13,7 @@
 //   options.group_by.set_region_level(dangjian::v1::REGION_LEVEL_TOWNSHIP);
 //   auto aggregator = dangjian::Aggregator::Create(options);
 //   if (!aggregator.ok()) return aggregator.status();
-//   for (const dangjian::v1::Record& r : records) (*aggregator)->Add(r);
+//   for (const dangjian::v1::Record& r : records) (void)(*aggregator)->Add(r);
 //   absl::StatusOr<dangjian::v1::PartialReport> county =
 //   (*aggregator)->Finish();
 //   // ... merge with other counties' partials, then:
@@ -134,9 +134,10 @@ class DANGJIAN_EXPORT Aggregator {
 DANGJIAN_EXPORT absl::StatusOr<v1::PartialReport> MergePartialReports(
     const v1::PartialReport& a, const v1::PartialReport& b);
 
-// Merges any number of partial reports at once, in time linear in their total
-// size; the result equals folding MergePartialReports() over them. Fails as
-// MergePartialReports() does. Thread-safe.
+// Merges any number of partial reports at once: one pass over their groups
+// and one sort of their region lists, rather than a fold of pairwise merges
+// that copies the growing result each time; the result equals such a fold.
+// Fails as MergePartialReports() does. Thread-safe.
 DANGJIAN_EXPORT absl::StatusOr<v1::PartialReport> MergeAllPartialReports(
     absl::Span<const v1::PartialReport> partials);
 
