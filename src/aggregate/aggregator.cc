@@ -140,10 +140,38 @@ struct ResultFact {
   int64_t values[8];
 };
 
+// A vector that grows by chunks: rows never move, so growing copies nothing.
+template <typename T>
+class ChunkedVector {
+ public:
+  static constexpr size_t kShift = 8;
+  static constexpr size_t kChunk = size_t{1} << kShift;
+
+  size_t size() const { return size_; }
+  T& operator[](size_t i) { return chunks_[i >> kShift][i & (kChunk - 1)]; }
+  const T& operator[](size_t i) const {
+    return chunks_[i >> kShift][i & (kChunk - 1)];
+  }
+  T& back() { return (*this)[size_ - 1]; }
+  void emplace_back() {
+    if ((size_ & (kChunk - 1)) == 0) chunks_.emplace_back(new T[kChunk]);
+    ++size_;
+  }
+
+  template <typename F>
+  void ForEach(F&& f) const {
+    for (size_t i = 0; i < size_; ++i) f((*this)[i]);
+  }
+
+ private:
+  std::vector<std::unique_ptr<T[]>> chunks_;
+  size_t size_ = 0;
+};
+
 template <typename State>
 struct Table {
   IdIndex index;
-  std::vector<State> rows;
+  ChunkedVector<State> rows;
   uint32_t last = IdIndex::kAbsent;
 
   uint32_t Intern(absl::string_view id, StringArena* arena) {
@@ -955,10 +983,10 @@ void AggregatorImpl::FinishFacts() {
 
 void AggregatorImpl::CountUnknown() {
   int64_t hosts = 0, orgs = 0, grids = 0, regions = 0;
-  for (const HostState& s : hosts_.rows) hosts += !s.present;
-  for (const OrgState& s : orgs_.rows) orgs += !s.present;
-  for (const GridState& s : grids_.rows) grids += !s.present;
-  for (const RegionState& s : regions_.rows) regions += !s.present;
+  hosts_.rows.ForEach([&](const HostState& s) { hosts += !s.present; });
+  orgs_.rows.ForEach([&](const OrgState& s) { orgs += !s.present; });
+  grids_.rows.ForEach([&](const GridState& s) { grids += !s.present; });
+  regions_.rows.ForEach([&](const RegionState& s) { regions += !s.present; });
   if (hosts) dangling_["aggregate.unknown_host_organization"] += hosts;
   if (orgs) dangling_["aggregate.unknown_party_organization"] += orgs;
   if (grids) dangling_["aggregate.unknown_grid"] += grids;
@@ -1015,9 +1043,9 @@ absl::StatusOr<v1::PartialReport> AggregatorImpl::Finish() {
   }
 
   std::vector<const RegionState*> regions;
-  for (const RegionState& r : regions_.rows) {
+  regions_.rows.ForEach([&](const RegionState& r) {
     if (r.present) regions.push_back(&r);
-  }
+  });
   std::sort(
       regions.begin(), regions.end(),
       [](const RegionState* a, const RegionState* b) { return a->id < b->id; });
