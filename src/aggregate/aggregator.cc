@@ -177,7 +177,7 @@ struct Table {
   uint32_t Intern(absl::string_view id, StringArena* arena) {
     // Ledgers list a unit's members together: one entry of memory saves the
     // hash and probe for runs of the same id.
-    if (last != IdIndex::kAbsent && id == rows[last].id) return last;
+    if (last != IdIndex::kAbsent && EqualBytes(id, rows[last].id)) return last;
     bool inserted;
     const uint32_t n = index.FindOrInsert(
         id, [this](uint32_t i) { return rows[i].id; }, &inserted);

@@ -52,6 +52,22 @@ class StringArena {
   size_t left_ = 0;
 };
 
+// a == b, inline for the short ids ledgers use (a libc memcmp call costs more
+// than the compare itself).
+inline bool EqualBytes(absl::string_view a, absl::string_view b) {
+  const size_t n = a.size();
+  if (n != b.size()) return false;
+  if (n >= 8 && n <= 16) {
+    uint64_t a0, a1, b0, b1;
+    std::memcpy(&a0, a.data(), 8);
+    std::memcpy(&b0, b.data(), 8);
+    std::memcpy(&a1, a.data() + n - 8, 8);
+    std::memcpy(&b1, b.data() + n - 8, 8);
+    return ((a0 ^ b0) | (a1 ^ b1)) == 0;
+  }
+  return n == 0 || std::memcmp(a.data(), b.data(), n) == 0;
+}
+
 // 64-bit hash of a byte string (multiply-xorshift over 8-byte words).
 inline uint64_t HashBytes(const char* p, size_t n) {
   uint64_t h = 0x9E3779B97F4A7C15ull ^ (n * 0xff51afd7ed558ccdull);
@@ -95,7 +111,7 @@ class IdIndex {
     while (true) {
       const Slot s = slots_[i];
       if (s.value == kAbsent) break;
-      if (s.hash == h && key_of(s.value) == key) {
+      if (s.hash == h && EqualBytes(key_of(s.value), key)) {
         *inserted = false;
         return s.value;
       }
