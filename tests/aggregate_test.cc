@@ -853,6 +853,27 @@ TEST(AnyInputTest, FullyPopulatedAndOutOfRangeRecords) {
   EXPECT_EQ(r->total().party_organizations().formation_unspecified(), 1);
 }
 
+// Ids of every length from 1 to 40 bytes that differ in one byte only, each
+// unit with one member: the join keeps them apart (a confused lookup would
+// give one unit two members and another none).
+TEST(AnyInputTest, NearlyEqualIdsOfEveryLengthStayApart) {
+  Ledger l;
+  int units = 0;
+  for (int n = 1; n <= 40; ++n) {
+    for (int pos = 0; pos < n; ++pos) {
+      std::string id(static_cast<size_t>(n), 'x');
+      id[static_cast<size_t>(pos)] = 'y';
+      l.Host(id);
+      l.Member(id, v1::MEMBER_STATUS_FULL);
+      ++units;
+    }
+  }
+  const v1::ReportFigures f = Aggregate(l.dataset()).total();
+  EXPECT_EQ(f.units().total(), units);
+  EXPECT_EQ(f.targets().target_3().eligible(), units);
+  EXPECT_EQ(f.targets().target_4().eligible(), 0);
+}
+
 // --- Malformed partials
 // --------------------------------------------------------
 
