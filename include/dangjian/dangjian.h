@@ -7,6 +7,7 @@
 #ifndef DANGJIAN_DANGJIAN_H_
 #define DANGJIAN_DANGJIAN_H_
 
+#include "dangjian/aggregate.h"
 #include "dangjian/coverage.h"
 #include "dangjian/dues.h"
 #include "dangjian/export.h"
@@ -14,6 +15,8 @@
 #include "dangjian/personal_data.h"
 #include "dangjian/policy.h"
 #include "dangjian/record.h"
+#include "dangjian/record_io.h"
+#include "dangjian/render.h"
 #include "dangjian/v1/dataset.pb.h"
 #include "dangjian/validate.h"
 #include "dangjian/version.h"
