@@ -1,0 +1,252 @@
+// CSV ledgers (台账), in and out: one CSV file per entity type, as county and
+// township offices keep them in spreadsheets. Every column is documented in
+// docs/ledger-format.md.
+//
+// Reading copes with what real spreadsheets export: UTF-8 with or without a
+// byte order mark, GBK/GB18030 (Excel's plain CSV on Chinese Windows), UTF-16LE
+// with a BOM and tabs (Excel's "Unicode text"); RFC 4180 quoting with embedded
+// separators, quotes and line breaks; CRLF, LF or CR line ends; ',', ';' or
+// tab separators; Chinese or English headers, padded with full-width spaces;
+// "code label" cells ("11 建立党委"); amounts as "1,234.50", "¥1234", "￥1234",
+// full-width digits, "(1,234.00)" or in 万元. It never guesses: resident IDs
+// that Excel mangled ("1.10101E+17", or 15 significant digits and zeros) are
+// rejected with that explanation, not "corrected"; amounts are parsed exactly
+// to fen, never through a binary float.
+//
+// A bad row never stops an import: it is reported as a CsvFinding (file, line,
+// column, header, what is wrong; personal data masked) and skipped, and the
+// summary counts rows read, imported and skipped. Subtotal rows (合计, 小计)
+// are reported and not counted.
+#ifndef DANGJIAN_CSV_LEDGER_H_
+#define DANGJIAN_CSV_LEDGER_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "dangjian/export.h"
+#include "dangjian/record_reader.h"
+#include "dangjian/v1/dataset.pb.h"
+
+namespace dangjian {
+
+// The entity types a CSV ledger can hold, one per file.
+enum class CsvTable {
+  kAuto = 0,  // Reading: from the file name, else from the headers.
+  kRegions = 1,
+  kGrids = 2,
+  kHostOrganizations = 3,
+  kPartyOrganizations = 4,
+  kVenues = 5,
+  kFunding = 6,
+  kMembers = 7,
+  kActivities = 8,
+};
+
+// The table's file stem and Record field name: "host_organizations", ...;
+// "auto" for kAuto. Thread-safe.
+DANGJIAN_EXPORT absl::string_view CsvTableName(CsvTable table);
+
+// The table whose name (as CsvTableName()) or Chinese name (单位, 党组织, 党员,
+// ...) is `name`; kAuto when none. Thread-safe.
+DANGJIAN_EXPORT CsvTable CsvTableFromName(absl::string_view name);
+
+// Text encodings of CSV files.
+enum class TextEncoding {
+  kAuto = 0,        // Detect: BOM, else strict UTF-8, else GB18030.
+  kUtf8 = 1,        // UTF-8 without a BOM.
+  kUtf8Bom = 2,     // UTF-8 with a BOM (Excel's "CSV UTF-8").
+  kGb18030 = 3,     // GB18030, a superset of GBK and GB2312.
+  kUtf16LeBom = 4,  // UTF-16LE with a BOM (Excel's "Unicode text", tabs).
+  kUtf16BeBom = 5,  // UTF-16BE with a BOM.
+};
+
+// "UTF-8", "UTF-8 with BOM", "GB18030", ... Thread-safe.
+DANGJIAN_EXPORT absl::string_view TextEncodingName(TextEncoding encoding);
+
+// The unit of an amount column.
+enum class AmountUnit {
+  kYuan = 0,     // 元: at most 2 decimals (fen).
+  kWanYuan = 1,  // 万元: at most 6 decimals (1 万元 = 1,000,000 fen).
+};
+
+// Parses an amount written as a spreadsheet shows it into fen, exactly (no
+// binary float): optional "¥"/"￥" or a trailing "元" (万元 columns: "万元"
+// or "万"), thousands separators in groups of three, full-width digits and
+// punctuation, a leading '-' or parentheses for a negative.
+//
+// Example:
+//   ParseAmountFen("￥1,234.50", AmountUnit::kYuan) == 123450
+//   ParseAmountFen("(1,234.00)", AmountUnit::kYuan) == -123400
+//   ParseAmountFen("12.5万元", AmountUnit::kWanYuan) == 12500000
+//
+// Returns the fen, or InvalidArgument saying what is wrong (a fraction of a
+// fen, scientific notation, misplaced separators, out of int64 range, not a
+// number). Thread-safe.
+DANGJIAN_EXPORT absl::StatusOr<int64_t> ParseAmountFen(absl::string_view text,
+                                                       AmountUnit unit);
+
+// Options for reading a CSV ledger.
+struct CsvReaderOptions {
+  // The entity type. kAuto takes it from the file name's stem (e.g.
+  // "members.csv", "党员.csv") or else from the headers (the table most of
+  // whose columns are present).
+  // Default: kAuto.
+  CsvTable table = CsvTable::kAuto;
+  // The encoding; kAuto detects it (BOM, strict UTF-8, GB18030) and
+  // summary().encoding says which was found.
+  // Default: kAuto.
+  TextEncoding encoding = TextEncoding::kAuto;
+  // The separator: ',', ';' or '\t'; 0 detects it from the header line (the
+  // most frequent of the three outside quotes).
+  // Default: 0.
+  char separator = 0;
+  // A row (with its quoted line breaks) longer than this stops reading with
+  // ResourceExhausted: a file with an unbalanced quote would otherwise be read
+  // as one huge cell.
+  // Default: 1 MiB.
+  int64_t max_row_bytes = int64_t{1} << 20;
+  // Findings kept in findings(); later ones are only counted in
+  // summary().findings_dropped.
+  // Default: 100000.
+  int64_t max_findings = 100000;
+};
+
+// One problem found in a CSV file. No personal data appears whole in it.
+struct CsvFinding {
+  std::string file;
+  // 1-based line where the row starts; 0 for the file as a whole.
+  int64_t line = 0;
+  // 1-based column; 0 for the whole row.
+  int column = 0;
+  // The column's header as written in the file; empty for the whole row.
+  std::string header;
+  // What is wrong and, where it helps, how to fix it.
+  std::string message;
+  // True when the row was not imported because of it.
+  bool row_skipped = false;
+};
+
+// What an import did.
+struct CsvImportSummary {
+  // The encoding read (detected or given) and the separator.
+  TextEncoding encoding = TextEncoding::kAuto;
+  char separator = ',';
+  // The table read.
+  CsvTable table = CsvTable::kAuto;
+  // Data rows read (the header row, blank lines and rows of empty cells not
+  // counted): rows_imported + rows_skipped + subtotal_rows.
+  int64_t rows_read = 0;
+  int64_t rows_imported = 0;
+  int64_t rows_skipped = 0;
+  // Subtotal rows (合计, 小计, 总计, 共计): reported, not imported.
+  int64_t subtotal_rows = 0;
+  int64_t blank_lines = 0;
+  // Findings beyond CsvReaderOptions::max_findings.
+  int64_t findings_dropped = 0;
+};
+
+// Reads a CSV ledger of one entity type, one record per good row.
+//
+// Example:
+//   auto reader = dangjian::CsvLedgerReader::Open("单位.csv");
+//   if (!reader.ok()) return reader.status();   // unreadable, bad header row
+//   dangjian::v1::Record r;
+//   while ((*reader)->Next(&r)) AddRecordToDataset(r, &dataset).IgnoreError();
+//   for (const auto& f : (*reader)->findings())
+//     std::cerr << f.file << ":" << f.line << ": " << f.header << ": "
+//               << f.message << "\n";
+//   const auto& s = (*reader)->summary();  // rows read / imported / skipped
+//
+// Open() fails (InvalidArgument) when the file cannot be imported at all: no
+// header row, no id column, two columns for one field, a table that cannot be
+// told from the name or headers, an encoding that does not decode. Rows with
+// problems are findings, not failures; status() is non-OK only when reading
+// itself failed (I/O, undecodable bytes in the middle, an overlong row).
+//
+// Not thread-safe; non-copyable.
+class DANGJIAN_EXPORT CsvLedgerReader : public RecordReader {
+ public:
+  // Opens `path` and reads its header row.
+  static absl::StatusOr<std::unique_ptr<CsvLedgerReader>> Open(
+      absl::string_view path, const CsvReaderOptions& options = {});
+  // Reads CSV bytes held in memory; `name` stands for the file (and its stem
+  // for the table). REQUIRES: `data` outlives the reader.
+  static absl::StatusOr<std::unique_ptr<CsvLedgerReader>> FromBuffer(
+      absl::string_view data, absl::string_view name,
+      const CsvReaderOptions& options = {});
+
+  ~CsvLedgerReader() override;
+
+  // Counts so far; final once Next() has returned false.
+  virtual const CsvImportSummary& summary() const = 0;
+  // Every finding so far, in file order.
+  virtual const std::vector<CsvFinding>& findings() const = 0;
+
+ protected:
+  CsvLedgerReader() = default;
+};
+
+// Options for writing a CSV ledger.
+struct CsvWriterOptions {
+  // The entity type written; records of other types are refused.
+  // Default: kAuto, which Create() refuses: set it.
+  CsvTable table = CsvTable::kAuto;
+  // Chinese headers (单位名称) or English ones (name).
+  // Default: true.
+  bool chinese_headers = true;
+  // Write UTF-8 with a BOM, as Excel needs to recognise UTF-8.
+  // Default: true.
+  bool utf8_bom = true;
+  // The separator.
+  // Default: ','.
+  char separator = ',';
+  // Write resident IDs and phone numbers whole. Without it they are masked
+  // (110105********002X, *******8000) and cannot be imported back.
+  // Default: false.
+  bool full_fidelity = false;
+};
+
+// Writes a CSV ledger of one entity type: a header row, then one row per
+// record, with CRLF line ends and RFC 4180 quoting. A cell that begins with
+// '=', '+', '-', '@', a tab or CR gets a leading "'" so that a spreadsheet does
+// not run it as a formula (CsvLedgerReader removes it again). Amounts are
+// written in yuan with two decimals, dates as 2014-08-14, flags as 是/否, enums
+// by their Chinese label. With full_fidelity, what CsvLedgerReader reads back
+// equals what was written, for every field the table has a column for (fields
+// without a column, e.g. Member.roles, are not in CSV ledgers).
+//
+// Not thread-safe; non-copyable.
+class DANGJIAN_EXPORT CsvLedgerWriter : public RecordWriter {
+ public:
+  // Creates `path` (by way of "<path>.tmp") and writes the header row.
+  // Returns the writer, InvalidArgument for kAuto or a bad separator, or
+  // Unavailable.
+  static absl::StatusOr<std::unique_ptr<CsvLedgerWriter>> Create(
+      absl::string_view path, const CsvWriterOptions& options);
+  // Writes to `*out`. REQUIRES: out != nullptr and outlives the writer.
+  static absl::StatusOr<std::unique_ptr<CsvLedgerWriter>> ToString(
+      std::string* out, const CsvWriterOptions& options);
+
+  ~CsvLedgerWriter() override;
+
+ protected:
+  CsvLedgerWriter() = default;
+};
+
+// Writes each non-empty entity list of `dataset` that has a CSV table to
+// "<directory>/<table>.csv" (host_organizations.csv, members.csv, ...), with
+// `options` (its `table` ignored). Returns OK or the first error. Entity lists
+// without a CSV table (cadre assignments, reserve talent, annual results,
+// region economies) are not written: use a record stream for those.
+DANGJIAN_EXPORT absl::Status WriteCsvLedgers(const v1::Dataset& dataset,
+                                             absl::string_view directory,
+                                             const CsvWriterOptions& options);
+
+}  // namespace dangjian
+
+#endif  // DANGJIAN_CSV_LEDGER_H_

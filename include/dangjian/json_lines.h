@@ -1,0 +1,117 @@
+// JSON Lines of v1::Record (one record in protobuf's canonical JSON mapping
+// per line), and whole v1::Dataset JSON files.
+#ifndef DANGJIAN_JSON_LINES_H_
+#define DANGJIAN_JSON_LINES_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "dangjian/export.h"
+#include "dangjian/io.h"
+#include "dangjian/record_reader.h"
+#include "dangjian/v1/dataset.pb.h"
+
+namespace dangjian {
+
+// Options for reading JSON Lines.
+struct JsonLinesReaderOptions {
+  // Accept and drop fields the schema does not know. A misspelt field name is
+  // then lost without a word, so the default refuses them.
+  // Default: false.
+  bool ignore_unknown_fields = false;
+  // A line longer than this stops reading with ResourceExhausted.
+  // Default: 64 MiB.
+  int64_t max_line_bytes = int64_t{64} << 20;
+};
+
+// Reads JSON Lines: one v1::Record per line ({"member":{"id":"m1",...}}),
+// blank lines skipped, a UTF-8 byte order mark at the start skipped. A header
+// record ({"header":{...}}) on the first line is taken as the stream's header
+// and not handed out; a trailer record, when present, must be the last and its
+// record_count must match (no checksum: JSON has no canonical bytes).
+//
+// Reading stops at the first line that is not a valid Record: status() is then
+// InvalidArgument naming the file, line and byte offset and quoting protobuf's
+// description with personal data masked. Records before it were handed out.
+//
+// Example:
+//   auto reader = dangjian::JsonLinesReader::Open("members.jsonl");
+//   dangjian::v1::Record r;
+//   while ((*reader)->Next(&r)) Use(r, (*reader)->location().line());
+//
+// Not thread-safe; non-copyable.
+class DANGJIAN_EXPORT JsonLinesReader : public RecordReader {
+ public:
+  // Opens `path`. Returns the reader, or NotFound / Unavailable.
+  static absl::StatusOr<std::unique_ptr<JsonLinesReader>> Open(
+      absl::string_view path, const JsonLinesReaderOptions& options = {});
+  // Reads lines held in memory; `name` stands for the file in messages.
+  // REQUIRES: `data` outlives the reader.
+  static std::unique_ptr<JsonLinesReader> FromBuffer(
+      absl::string_view data, absl::string_view name,
+      const JsonLinesReaderOptions& options = {});
+
+  ~JsonLinesReader() override;
+
+  // The header record of the first line, or null when there was none (or
+  // before the first call to Next()).
+  virtual const v1::StreamHeader* header() const = 0;
+
+ protected:
+  JsonLinesReader() = default;
+};
+
+// Options for writing JSON Lines.
+struct JsonLinesWriterOptions {
+  // Write a header record first (from `header`, filled in as the record
+  // stream writer does) and a trailer with the record count last.
+  // Default: false (entity records only).
+  bool write_header_and_trailer = false;
+  // The header, when written.
+  // Default: empty.
+  v1::StreamHeader header;
+};
+
+// Writes JSON Lines, one record per line in protobuf's canonical JSON mapping
+// (lowerCamelCase names, enums by name, int64 as strings). Write() refuses an
+// empty record, a header or trailer, and a string that is not valid UTF-8,
+// with InvalidArgument naming the record. Data goes to "<path>.tmp", renamed
+// into place by Close().
+//
+// Not thread-safe; non-copyable.
+class DANGJIAN_EXPORT JsonLinesWriter : public RecordWriter {
+ public:
+  // Creates the file. Returns the writer or Unavailable.
+  static absl::StatusOr<std::unique_ptr<JsonLinesWriter>> Create(
+      absl::string_view path, const JsonLinesWriterOptions& options = {});
+  // Writes to `*out`. REQUIRES: out != nullptr and outlives the writer.
+  static std::unique_ptr<JsonLinesWriter> ToString(
+      std::string* out, const JsonLinesWriterOptions& options = {});
+
+  ~JsonLinesWriter() override;
+
+ protected:
+  JsonLinesWriter() = default;
+};
+
+// Writes `dataset` to `path` in protobuf's JSON mapping (DatasetToJson()), by
+// way of "<path>.tmp". Returns OK, InvalidArgument (invalid UTF-8, naming the
+// field) or Unavailable. Thread-safe for different paths.
+DANGJIAN_EXPORT absl::Status WriteDatasetJsonFile(
+    const v1::Dataset& dataset, absl::string_view path,
+    const JsonWriteOptions& options = {});
+
+// Reads a Dataset from a JSON file (DatasetFromJson()). Returns it, NotFound,
+// ResourceExhausted above `max_bytes`, or InvalidArgument naming the file and
+// what protobuf found wrong (personal data masked). Thread-safe.
+DANGJIAN_EXPORT absl::StatusOr<v1::Dataset> ReadDatasetJsonFile(
+    absl::string_view path, const JsonReadOptions& options = {},
+    int64_t max_bytes = int64_t{1} << 30);
+
+}  // namespace dangjian
+
+#endif  // DANGJIAN_JSON_LINES_H_

@@ -1,0 +1,135 @@
+// Streaming record readers and writers, and the one entry point that opens a
+// file by its extension or an explicit format.
+//
+// Every exchange format (record stream, JSON Lines, CSV ledger, whole Dataset)
+// is read through a RecordReader that hands out one v1::Record at a time with
+// its v1::SourceLocation, and written through a RecordWriter. Memory per record
+// is constant for the streaming formats; the whole-Dataset formats (.pb, .json)
+// hold the dataset in memory by their nature.
+//
+// File extensions (case-insensitive):
+//
+//   .pb              binary v1::Dataset FileFormat::kDatasetBinary .djr, .pbs
+//   record stream (delimited Records)  FileFormat::kRecordStream .json
+//   v1::Dataset in protobuf JSON       FileFormat::kDatasetJson .jsonl, .ndjson
+//   JSON Lines of v1::Record           FileFormat::kJsonLines .csv, .tsv, .txt
+//   CSV ledger of one entity type      FileFormat::kCsvLedger
+#ifndef DANGJIAN_RECORD_IO_H_
+#define DANGJIAN_RECORD_IO_H_
+
+#include <memory>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "dangjian/csv_ledger.h"
+#include "dangjian/export.h"
+#include "dangjian/json_lines.h"
+#include "dangjian/record_stream.h"
+#include "dangjian/v1/common.pb.h"
+#include "dangjian/v1/dataset.pb.h"
+
+namespace dangjian {
+
+// The exchange formats.
+enum class FileFormat {
+  kAuto = 0,           // From the path's extension (table above).
+  kDatasetBinary = 1,  // One binary v1::Dataset.
+  kRecordStream = 2,   // Length-delimited v1::Records with header and trailer.
+  kDatasetJson = 3,    // One v1::Dataset in protobuf's JSON mapping.
+  kJsonLines = 4,      // One v1::Record in JSON per line.
+  kCsvLedger = 5,      // One CSV table of one entity type.
+};
+
+// Returns a short name for `format` ("record-stream", "jsonl", ...).
+// Thread-safe.
+DANGJIAN_EXPORT absl::string_view FileFormatName(FileFormat format);
+
+// Returns the format the extension of `path` stands for (table at the top of
+// this file), or InvalidArgument naming the path and listing the known
+// extensions. Thread-safe.
+//
+// Example:
+//   FormatForPath("county.djr") -> FileFormat::kRecordStream
+DANGJIAN_EXPORT absl::StatusOr<FileFormat> FormatForPath(
+    absl::string_view path);
+
+// Options for OpenRecordReader().
+struct OpenOptions {
+  // The format; kAuto takes it from the extension.
+  // Default: kAuto.
+  FileFormat format = FileFormat::kAuto;
+  // For kRecordStream.
+  // Default: RecordStreamReaderOptions's defaults.
+  RecordStreamReaderOptions record_stream;
+  // For kJsonLines and kDatasetJson (its ignore_unknown_fields).
+  // Default: JsonLinesReaderOptions's defaults.
+  JsonLinesReaderOptions json_lines;
+  // For kCsvLedger.
+  // Default: CsvReaderOptions's defaults (table detected from the headers).
+  CsvReaderOptions csv;
+  // For kDatasetBinary: files above this size are refused.
+  // Default: 1 GiB.
+  int64_t max_dataset_bytes = int64_t{1} << 30;
+};
+
+// Opens `path` for reading records, in the format given or taken from its
+// extension. For a whole Dataset (.pb, .json) the file is read at once and its
+// entities are handed out in ForEachRecord() order; record_index counts them
+// (the dataset's provenance and policy are not records: ReadDataset() keeps
+// them).
+//
+// Example:
+//   auto reader = dangjian::OpenRecordReader("county.djr");
+//   if (!reader.ok()) return reader.status();
+//   dangjian::v1::Record r;
+//   while ((*reader)->Next(&r)) Use(r, (*reader)->location());
+//   if (!(*reader)->status().ok()) return (*reader)->status();
+//
+// Returns the reader, or the failure to open: NotFound, InvalidArgument (an
+// unknown extension or bad option), DataLoss (a Dataset file that does not
+// parse, a stream without a header).
+DANGJIAN_EXPORT absl::StatusOr<std::unique_ptr<RecordReader>> OpenRecordReader(
+    absl::string_view path, const OpenOptions& options = {});
+
+// Options for CreateRecordWriter().
+struct CreateOptions {
+  // The format; kAuto takes it from the extension. kDatasetBinary and
+  // kDatasetJson collect the records in memory and write on Close().
+  // Default: kAuto.
+  FileFormat format = FileFormat::kAuto;
+  // For kRecordStream.
+  // Default: RecordStreamWriterOptions's defaults.
+  RecordStreamWriterOptions record_stream;
+  // For kCsvLedger; its `table` must be set.
+  // Default: CsvWriterOptions's defaults.
+  CsvWriterOptions csv;
+};
+
+// Creates `path` for writing records in the format given or taken from its
+// extension. A header record given to Write() sets a Dataset's provenance and
+// policy; the record stream writer writes its own header from its options.
+//
+// Example:
+//   auto writer = dangjian::CreateRecordWriter("out.jsonl");
+//   if (!writer.ok()) return writer.status();
+//   for (const auto& r : records) {
+//     if (auto s = (*writer)->Write(r); !s.ok()) return s;
+//   }
+//   return (*writer)->Close();
+//
+// Returns the writer, InvalidArgument for an unknown extension or bad options,
+// or Unavailable when the file cannot be created.
+DANGJIAN_EXPORT absl::StatusOr<std::unique_ptr<RecordWriter>>
+CreateRecordWriter(absl::string_view path, const CreateOptions& options = {});
+
+// Reads every record of `path` (any format, as OpenRecordReader()) into one
+// Dataset. Returns it, or the first error: the reader's status, or for a CSV
+// ledger FailedPrecondition when any row was skipped (the findings are then
+// only in CsvLedgerReader; read CSV with it to see them one by one).
+DANGJIAN_EXPORT absl::StatusOr<v1::Dataset> ReadDataset(
+    absl::string_view path, const OpenOptions& options = {});
+
+}  // namespace dangjian
+
+#endif  // DANGJIAN_RECORD_IO_H_

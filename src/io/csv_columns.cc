@@ -1,0 +1,1084 @@
+#include "io/csv_columns.h"
+
+#include <cstdint>
+#include <cstring>
+#include <limits>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/numeric/int128.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
+#include "dangjian/personal_data.h"
+#include "dangjian/v1/dataset.pb.h"
+
+namespace dangjian {
+namespace internal {
+namespace {
+
+using google::protobuf::Descriptor;
+using google::protobuf::FieldDescriptor;
+using google::protobuf::Message;
+using google::protobuf::Reflection;
+
+struct ColumnDef {
+  const char* field;
+  const char* english;  // nullptr: the field path.
+  std::vector<std::string> chinese;
+  CellKind kind;
+};
+
+struct TableDef {
+  CsvTable table;
+  const char* name;
+  std::vector<std::string> chinese;
+  std::vector<ColumnDef> columns;
+};
+
+using K = CellKind;
+
+std::vector<TableDef> TableDefs() {
+  return {
+      {CsvTable::kRegions,
+       "regions",
+       {"区域", "行政区域"},
+       {
+           {"id", nullptr, {"区域标识", "区域编号"}, K::kString},
+           {"name", nullptr, {"区域名称", "名称"}, K::kString},
+           {"code", nullptr, {"行政区划代码", "区划代码"}, K::kString},
+           {"level", nullptr, {"层级", "区域层级"}, K::kEnum},
+           {"parent_id", nullptr, {"上级区域"}, K::kString},
+           {"working_committee_member_units",
+            nullptr,
+            {"党工委成员单位"},
+            K::kList},
+       }},
+      {CsvTable::kGrids,
+       "grids",
+       {"网格"},
+       {
+           {"id", nullptr, {"网格标识", "网格编号"}, K::kString},
+           {"name", nullptr, {"网格名称"}, K::kString},
+           {"party_organization_id", nullptr, {"所属区域党支部"}, K::kString},
+           {"region_id", nullptr, {"所在区域"}, K::kString},
+           {"basis", nullptr, {"划分依据"}, K::kEnum},
+           {"industry", nullptr, {"行业"}, K::kString},
+           {"instructor_name",
+            nullptr,
+            {"党建工作指导员姓名", "指导员姓名", "党建工作指导员"},
+            K::kString},
+           {"instructor_unit", nullptr, {"指导员派出单位"}, K::kString},
+           {"instructor_phone", nullptr, {"指导员联系电话"}, K::kPhone},
+           {"instructor_assignment_id",
+            nullptr,
+            {"指导员选派记录"},
+            K::kString},
+       }},
+      {CsvTable::kHostOrganizations,
+       "host_organizations",
+       {"单位", "非公经济组织和社会组织"},
+       {
+           {"id", nullptr, {"单位标识", "单位编号"}, K::kString},
+           {"name", nullptr, {"单位名称", "组织名称"}, K::kString},
+           {"kind", nullptr, {"组织类别", "单位类别"}, K::kEnum},
+           {"subtype", nullptr, {"组织类型", "单位类型"}, K::kEnum},
+           {"unified_social_credit_code",
+            nullptr,
+            {"统一社会信用代码"},
+            K::kString},
+           {"industry", nullptr, {"所属行业", "行业"}, K::kString},
+           {"region_id", nullptr, {"所在区域", "所在乡镇"}, K::kString},
+           {"grid_id", nullptr, {"所在网格"}, K::kString},
+           {"sector_system", nullptr, {"行业系统", "主管部门"}, K::kEnum},
+           {"employees", nullptr, {"从业人员数", "职工人数"}, K::kInt},
+           {"owner.name", nullptr, {"业主姓名", "负责人"}, K::kString},
+           {"owner.is_party_member",
+            nullptr,
+            {"业主是否党员", "党员业主"},
+            K::kBool},
+           {"owner.is_secretary", nullptr, {"业主兼任书记"}, K::kBool},
+           {"owner.member_id", nullptr, {"业主党员标识"}, K::kString},
+           {"has_trade_union",
+            nullptr,
+            {"建立工会组织", "是否建立工会"},
+            K::kBool},
+           {"has_womens_organization",
+            nullptr,
+            {"建立妇女组织", "是否建立妇女组织"},
+            K::kBool},
+           {"has_youth_league_organization",
+            nullptr,
+            {"建立团组织", "是否建立团组织"},
+            K::kBool},
+           {"service_contact_card_issued",
+            nullptr,
+            {"服务联系卡", "发放服务联系卡"},
+            K::kBool},
+           {"reported_member_counts.full",
+            nullptr,
+            {"正式党员数", "正式党员"},
+            K::kInt},
+           {"reported_member_counts.probationary",
+            nullptr,
+            {"预备党员数", "预备党员"},
+            K::kInt},
+           {"reported_member_counts.activists",
+            nullptr,
+            {"入党积极分子数", "入党积极分子"},
+            K::kInt},
+           {"reported_member_counts.applicants",
+            nullptr,
+            {"入党申请人数", "入党申请人"},
+            K::kInt},
+           {"reported_member_counts.development_targets",
+            nullptr,
+            {"发展对象数", "发展对象"},
+            K::kInt},
+           {"registered_on", nullptr, {"成立日期", "登记日期"}, K::kDate},
+           {"status", nullptr, {"经营状态", "登记状态"}, K::kEnum},
+       }},
+      {CsvTable::kPartyOrganizations,
+       "party_organizations",
+       {"党组织"},
+       {
+           {"id", nullptr, {"党组织标识", "党组织编号"}, K::kString},
+           {"name", nullptr, {"党组织名称"}, K::kString},
+           {"level", nullptr, {"党组织类别", "党组织建立情况"}, K::kEnum},
+           {"formation", nullptr, {"组建方式"}, K::kEnum},
+           {"host_organization_ids",
+            nullptr,
+            {"覆盖单位", "覆盖单位标识"},
+            K::kList},
+           {"region_id", nullptr, {"所在区域"}, K::kString},
+           {"parent_id", nullptr, {"上级党组织"}, K::kString},
+           {"founded_on", nullptr, {"成立日期"}, K::kDate},
+           {"secretary_member_id", nullptr, {"书记标识"}, K::kString},
+           {"secretary_name", nullptr, {"书记姓名"}, K::kString},
+           {"demonstration_point", nullptr, {"示范点"}, K::kBool},
+           {"venue_id", nullptr, {"活动场所"}, K::kString},
+           {"term_started_on", nullptr, {"本届任期开始"}, K::kDate},
+           {"previous_party_organization_id",
+            nullptr,
+            {"原党组织"},
+            K::kString},
+           {"dissolved_on", nullptr, {"撤销日期"}, K::kDate},
+       }},
+      {CsvTable::kVenues,
+       "venues",
+       {"活动场所", "场所"},
+       {
+           {"id", nullptr, {"场所标识", "场所编号"}, K::kString},
+           {"name", nullptr, {"场所名称"}, K::kString},
+           {"party_organization_id", nullptr, {"所属党组织"}, K::kString},
+           {"ownership", nullptr, {"场所性质"}, K::kEnum},
+           {"shared_with_party_organization_id",
+            nullptr,
+            {"共用党组织"},
+            K::kString},
+           {"address", nullptr, {"地址"}, K::kString},
+           {"area_square_metres", nullptr, {"面积(平方米)", "面积"}, K::kInt},
+           {"capacity", nullptr, {"容纳人数"}, K::kInt},
+           {"has_site", nullptr, {"有场所"}, K::kBool},
+           {"has_facilities", nullptr, {"有设施"}, K::kBool},
+           {"has_signage", nullptr, {"有标志"}, K::kBool},
+           {"has_party_flag", nullptr, {"有党旗"}, K::kBool},
+           {"has_books_and_newspapers", nullptr, {"有书报"}, K::kBool},
+           {"has_rules_on_wall", nullptr, {"有制度"}, K::kBool},
+           {"latitude", nullptr, {"纬度"}, K::kDecimal},
+           {"longitude", nullptr, {"经度"}, K::kDecimal},
+       }},
+      {CsvTable::kFunding,
+       "funding",
+       {"经费"},
+       {
+           {"id", nullptr, {"记录标识", "经费标识"}, K::kString},
+           {"party_organization_id", nullptr, {"党组织"}, K::kString},
+           {"year", nullptr, {"年度"}, K::kInt},
+           {"source", nullptr, {"经费来源", "来源"}, K::kEnum},
+           {"amount_fen", "amount_yuan", {"金额(元)", "金额"}, K::kYuan},
+           {"amount_fen", "amount_wan_yuan", {"金额(万元)"}, K::kWanYuan},
+           {"received_on", nullptr, {"到位日期"}, K::kDate},
+           {"note", nullptr, {"备注"}, K::kString},
+       }},
+      {CsvTable::kMembers,
+       "members",
+       {"党员", "党员及入党积极分子"},
+       {
+           {"id", nullptr, {"人员标识", "人员编号"}, K::kString},
+           {"name", nullptr, {"姓名"}, K::kString},
+           {"status", nullptr, {"发展阶段", "人员类别"}, K::kEnum},
+           {"applied_on", nullptr, {"递交入党申请书日期"}, K::kDate},
+           {"activist_on", nullptr, {"确定为入党积极分子日期"}, K::kDate},
+           {"development_target_on", nullptr, {"确定为发展对象日期"}, K::kDate},
+           {"probationary_on",
+            nullptr,
+            {"接收为预备党员日期", "入党日期"},
+            K::kDate},
+           {"full_on", nullptr, {"转为正式党员日期", "转正日期"}, K::kDate},
+           {"host_organization_id", nullptr, {"工作单位"}, K::kString},
+           {"party_organization_id", nullptr, {"所在党支部"}, K::kString},
+           {"national_id",
+            nullptr,
+            {"公民身份号码", "身份证号码", "身份证号"},
+            K::kNationalId},
+           {"birth_date", nullptr, {"出生日期"}, K::kDate},
+           {"gender", nullptr, {"性别"}, K::kEnum},
+           {"phone", nullptr, {"联系电话", "手机号码"}, K::kPhone},
+           {"is_owner", nullptr, {"党员业主", "是否业主"}, K::kBool},
+           {"dues_category", nullptr, {"党费类别"}, K::kEnum},
+           {"monthly_income_fen",
+            "monthly_income_yuan",
+            {"月收入(元)", "月收入"},
+            K::kYuan},
+           {"monthly_dues_fen",
+            "monthly_dues_yuan",
+            {"月缴党费(元)", "月缴党费"},
+            K::kYuan},
+       }},
+      {CsvTable::kActivities,
+       "activities",
+       {"活动"},
+       {
+           {"id", nullptr, {"记录标识", "活动标识"}, K::kString},
+           {"kind", nullptr, {"活动类别", "类别"}, K::kEnum},
+           {"party_organization_id", nullptr, {"组织单位"}, K::kString},
+           {"grid_id", nullptr, {"网格"}, K::kString},
+           {"host_organization_id", nullptr, {"对象单位"}, K::kString},
+           {"held_on", nullptr, {"活动日期", "日期"}, K::kDate},
+           {"count", nullptr, {"数量"}, K::kInt},
+           {"participants", nullptr, {"参加人次"}, K::kInt},
+           {"title", nullptr, {"主题", "主题/备注"}, K::kString},
+       }},
+  };
+}
+
+// Chinese labels of enum values, first one written. Aliases follow, including
+// the wording of the national system's "code label" cells.
+const std::unordered_map<std::string, std::vector<std::string>>& Labels() {
+  static const auto* labels =
+      new std::unordered_map<std::string, std::vector<std::string>>{
+          {"REGION_LEVEL_NATION", {"全国"}},
+          {"REGION_LEVEL_PROVINCE", {"省", "自治区", "直辖市"}},
+          {"REGION_LEVEL_CITY", {"地级市", "盟", "市"}},
+          {"REGION_LEVEL_COUNTY", {"县", "旗", "区", "县级市"}},
+          {"REGION_LEVEL_SUMU", {"苏木"}},
+          {"REGION_LEVEL_TOWNSHIP", {"乡"}},
+          {"REGION_LEVEL_TOWN", {"镇"}},
+          {"REGION_LEVEL_SUB_DISTRICT", {"街道", "街道办事处"}},
+          {"REGION_LEVEL_DEVELOPMENT_ZONE", {"开发区"}},
+          {"REGION_LEVEL_INDUSTRIAL_PARK", {"工业园区", "园区"}},
+          {"REGION_LEVEL_COMMUNITY", {"社区"}},
+          {"REGION_LEVEL_VILLAGE", {"村", "嘎查"}},
+          {"GRID_BASIS_GEOGRAPHY", {"按地域", "地域"}},
+          {"GRID_BASIS_INDUSTRY", {"按行业类型", "行业", "按行业"}},
+          {"HOST_KIND_NON_PUBLIC_ECONOMIC",
+           {"非公有制经济组织", "非公经济组织", "非公企业"}},
+          {"HOST_KIND_SOCIAL", {"社会组织"}},
+          {"HOST_SUBTYPE_PRIVATE_ENTERPRISE", {"私营企业", "民营企业"}},
+          {"HOST_SUBTYPE_INDIVIDUAL_BUSINESS", {"个体工商户"}},
+          {"HOST_SUBTYPE_ABOVE_SIZE_INDUSTRIAL",
+           {"规上工业企业", "限上工业企业", "规模以上工业企业"}},
+          {"HOST_SUBTYPE_FARMER_COOPERATIVE", {"农民专业合作社", "合作社"}},
+          {"HOST_SUBTYPE_MIXED_OWNERSHIP",
+           {"混合所有制企业", "外资企业", "混合所有制/外资企业"}},
+          {"HOST_SUBTYPE_OTHER_ECONOMIC", {"其他非公经济组织"}},
+          {"HOST_SUBTYPE_SOCIAL_GROUP", {"社会团体", "社团"}},
+          {"HOST_SUBTYPE_PRIVATE_NON_ENTERPRISE",
+           {"民办非企业单位", "民非", "社会服务机构"}},
+          {"HOST_SUBTYPE_FOUNDATION", {"基金会"}},
+          {"HOST_SUBTYPE_INTERMEDIARY", {"中介组织"}},
+          {"HOST_SUBTYPE_OTHER_SOCIAL", {"其他社会组织"}},
+          {"SECTOR_SYSTEM_INDIVIDUAL_PRIVATE_ECONOMY",
+           {"个体私营经济", "工商"}},
+          {"SECTOR_SYSTEM_ECONOMY_IT", {"经信", "经济和信息化"}},
+          {"SECTOR_SYSTEM_HOUSING_CONSTRUCTION", {"住建", "住房和城乡建设"}},
+          {"SECTOR_SYSTEM_INDUSTRIAL_PARK", {"园区"}},
+          {"SECTOR_SYSTEM_CIVIL_AFFAIRS", {"民政"}},
+          {"SECTOR_SYSTEM_HEALTH", {"卫生", "卫健"}},
+          {"SECTOR_SYSTEM_EDUCATION", {"教育"}},
+          {"SECTOR_SYSTEM_TOURISM", {"旅游"}},
+          {"SECTOR_SYSTEM_TRANSPORT", {"交通"}},
+          {"SECTOR_SYSTEM_AGRICULTURE", {"农牧业", "农业"}},
+          {"SECTOR_SYSTEM_FINANCE", {"金融"}},
+          {"SECTOR_SYSTEM_JUSTICE", {"司法"}},
+          {"SECTOR_SYSTEM_TERRITORIAL", {"属地乡镇街道", "属地"}},
+          {"SECTOR_SYSTEM_OTHER", {"其他"}},
+          {"HOST_STATUS_OPERATING", {"存续", "在营", "正常"}},
+          {"HOST_STATUS_SUSPENDED", {"停业", "歇业"}},
+          {"HOST_STATUS_CLOSED", {"注销", "吊销"}},
+          {"ORG_LEVEL_COMMITTEE", {"党委", "建立党委"}},
+          {"ORG_LEVEL_GENERAL_BRANCH", {"党总支", "建立党总支"}},
+          {"ORG_LEVEL_BRANCH", {"党支部", "建立党支部", "支部"}},
+          {"FORMATION_MODEL_STANDALONE", {"单建", "单独组建", "独立组建"}},
+          {"FORMATION_MODEL_JOINT", {"联建", "联合组建", "联合党组织"}},
+          {"FORMATION_MODEL_AFFILIATED", {"挂靠组建", "挂靠"}},
+          {"FORMATION_MODEL_REGIONAL",
+           {"区域党支部", "1+N", "区域1+N", "区域组建"}},
+          {"VENUE_OWNERSHIP_OWN", {"自有固定场所", "自有"}},
+          {"VENUE_OWNERSHIP_SHARED_TOWNSHIP", {"与乡镇党组织共用", "乡镇共用"}},
+          {"VENUE_OWNERSHIP_SHARED_COMMUNITY",
+           {"与社区/村党组织共用", "社区共用", "村共用"}},
+          {"VENUE_OWNERSHIP_SHARED_OTHER", {"与其他单位共用", "其他共用"}},
+          {"FUNDING_SOURCE_ENTERPRISE_ALLOCATION",
+           {"企业列支", "企业党组织列支"}},
+          {"FUNDING_SOURCE_SUPERIOR_SUPPLEMENT",
+           {"上级补充", "上级党组织补充"}},
+          {"FUNDING_SOURCE_DUES_RETURNED", {"党费返还"}},
+          {"FUNDING_SOURCE_FISCAL_SUBSIDY", {"财政补贴"}},
+          {"MEMBER_STATUS_APPLICANT", {"入党申请人"}},
+          {"MEMBER_STATUS_ACTIVIST", {"入党积极分子", "积极分子"}},
+          {"MEMBER_STATUS_DEVELOPMENT_TARGET", {"发展对象"}},
+          {"MEMBER_STATUS_PROBATIONARY", {"预备党员"}},
+          {"MEMBER_STATUS_FULL", {"正式党员", "中共党员", "党员"}},
+          {"GENDER_MALE", {"男"}},
+          {"GENDER_FEMALE", {"女"}},
+          {"DUES_CATEGORY_EMPLOYED", {"在职"}},
+          {"DUES_CATEGORY_RETIRED", {"离退休", "退休"}},
+          {"DUES_CATEGORY_STUDENT", {"学生"}},
+          {"DUES_CATEGORY_UNEMPLOYED", {"失业"}},
+          {"DUES_CATEGORY_SUBSISTENCE", {"低保", "享受最低生活保障"}},
+          {"ACTIVITY_KIND_HEART_TO_HEART_MEETING", {"恳谈会"}},
+          {"ACTIVITY_KIND_VISIT", {"走访"}},
+          {"ACTIVITY_KIND_OWNER_TRAINING_CLASS", {"业主培训班"}},
+          {"ACTIVITY_KIND_BROCHURE_DISTRIBUTION", {"发放宣传册"}},
+          {"ACTIVITY_KIND_CONTACT_CARD_DISTRIBUTION", {"发放服务联系卡"}},
+          {"ACTIVITY_KIND_ONLINE_GROUP", {"建立网络群组"}},
+          {"ACTIVITY_KIND_ONLINE_POST", {"发布帖子"}},
+          {"ACTIVITY_KIND_PROBLEM_SOLVED", {"解决实际问题"}},
+          {"ACTIVITY_KIND_THREE_MEETINGS_ONE_LESSON", {"三会一课"}},
+          {"ACTIVITY_KIND_TECHNICAL_SERVICE", {"技术服务"}},
+          {"ACTIVITY_KIND_OTHER", {"其他"}},
+      };
+  return *labels;
+}
+
+std::string Upper(absl::string_view s) { return absl::AsciiStrToUpper(s); }
+
+std::vector<Table> Build() {
+  std::vector<Table> tables;
+  const Descriptor* record = v1::Record::descriptor();
+  for (TableDef& def : TableDefs()) {
+    Table t;
+    t.table = def.table;
+    t.name = def.name;
+    t.chinese = std::move(def.chinese);
+    // The Record oneof member for a table is its name in the singular.
+    static const std::unordered_map<std::string, std::string> kSingular = {
+        {"regions", "region"},
+        {"grids", "grid"},
+        {"host_organizations", "host_organization"},
+        {"party_organizations", "party_organization"},
+        {"venues", "venue"},
+        {"funding", "funding"},
+        {"members", "member"},
+        {"activities", "activity"}};
+    t.record_field = record->FindFieldByName(kSingular.at(t.name));
+    for (ColumnDef& cd : def.columns) {
+      Column c;
+      c.english = cd.english != nullptr ? cd.english : cd.field;
+      c.chinese = std::move(cd.chinese);
+      c.kind = cd.kind;
+      const Descriptor* d = t.record_field->message_type();
+      for (absl::string_view part : absl::StrSplit(cd.field, '.')) {
+        const FieldDescriptor* f = d->FindFieldByName(std::string(part));
+        c.path.push_back(f);
+        if (f->cpp_type() == FieldDescriptor::CPPTYPE_MESSAGE &&
+            f->message_type()->name() != "Date") {
+          d = f->message_type();
+        }
+      }
+      c.is_id = c.path.size() == 1 && c.path[0]->name() == "id";
+      if (c.kind == K::kEnum) {
+        const auto* e = c.path.back()->enum_type();
+        for (int i = 0; i < e->value_count(); ++i) {
+          const auto* v = e->value(i);
+          if (v->number() == 0) continue;
+          c.enum_lookup[v->name()] = v->number();
+          // The name without the enum's prefix: "STANDALONE".
+          const std::string& zero = e->value(0)->name();
+          const std::string prefix =
+              zero.substr(0, zero.size() - std::strlen("UNSPECIFIED"));
+          if (absl::StartsWith(v->name(), prefix)) {
+            c.enum_lookup[v->name().substr(prefix.size())] = v->number();
+          }
+          auto it = Labels().find(v->name());
+          if (it != Labels().end()) {
+            for (const std::string& l : it->second) {
+              c.enum_lookup.emplace(l, v->number());
+            }
+          }
+        }
+      }
+      t.columns.push_back(std::move(c));
+    }
+    tables.push_back(std::move(t));
+  }
+  return tables;
+}
+
+bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+
+// Full-width digits and punctuation (U+FF01..U+FF5E) to ASCII, U+3000 to a
+// space, "￥" (U+FFE5) to "¥" (U+00A5).
+std::string HalfWidth(absl::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c == 0xEF && i + 2 < s.size()) {
+      const auto c1 = static_cast<unsigned char>(s[i + 1]);
+      const auto c2 = static_cast<unsigned char>(s[i + 2]);
+      const uint32_t cp =
+          ((c & 0x0Fu) << 12) | ((c1 & 0x3Fu) << 6) | (c2 & 0x3Fu);
+      if (cp >= 0xFF01 && cp <= 0xFF5E) {
+        out.push_back(static_cast<char>(cp - 0xFF01 + 0x21));
+        i += 3;
+        continue;
+      }
+      if (cp == 0xFFE5) {
+        out += "\xC2\xA5";
+        i += 3;
+        continue;
+      }
+    }
+    if (c == 0xE3 && i + 2 < s.size() && s[i + 1] == '\x80' &&
+        s[i + 2] == '\x80') {
+      out.push_back(' ');
+      i += 3;
+      continue;
+    }
+    out.push_back(s[i]);
+    ++i;
+  }
+  return out;
+}
+
+std::string RemoveSpaces(absl::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c != ' ' && c != '\t') out.push_back(c);
+  }
+  return out;
+}
+
+// Parses a whole decimal number "123", "1,234", "-5" (already half-width).
+bool ParseInteger(absl::string_view s, int64_t* out, std::string* why) {
+  std::string digits;
+  bool neg = false;
+  if (!s.empty() && (s[0] == '-' || s[0] == '+')) {
+    neg = s[0] == '-';
+    s.remove_prefix(1);
+  }
+  if (s.empty()) {
+    *why = "not a whole number";
+    return false;
+  }
+  const bool grouped = absl::StrContains(s, ',');
+  size_t group = 0;
+  bool first_group = true;
+  for (char c : s) {
+    if (c == ',') {
+      if (group == 0 || group > 3 || (!first_group && group != 3)) {
+        *why = "thousands separators out of place";
+        return false;
+      }
+      first_group = false;
+      group = 0;
+      continue;
+    }
+    if (!IsAsciiDigit(c)) {
+      *why = "not a whole number";
+      return false;
+    }
+    digits.push_back(c);
+    ++group;
+  }
+  if (grouped && group != 3) {
+    *why = "thousands separators out of place";
+    return false;
+  }
+  absl::uint128 v = 0;
+  for (char c : digits) {
+    v = v * 10 + static_cast<uint64_t>(c - '0');
+    if (v > absl::uint128(std::numeric_limits<int64_t>::max())) {
+      *why = "too large";
+      return false;
+    }
+  }
+  *out = neg ? -static_cast<int64_t>(v) : static_cast<int64_t>(v);
+  return true;
+}
+
+bool LooksScientific(absl::string_view s) {
+  // 1.10101E+17, 1E+17, 1.1e17
+  size_t i = 0;
+  if (i < s.size() && (s[i] == '-' || s[i] == '+')) ++i;
+  const size_t start = i;
+  while (i < s.size() && (IsAsciiDigit(s[i]) || s[i] == '.')) ++i;
+  if (i == start || i >= s.size() || (s[i] != 'E' && s[i] != 'e')) {
+    return false;
+  }
+  ++i;
+  if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
+  const size_t exp = i;
+  while (i < s.size() && IsAsciiDigit(s[i])) ++i;
+  return i == s.size() && i > exp;
+}
+
+bool ValidDate(int y, int m, int d) {
+  if (y < 1 || y > 9999 || m < 0 || m > 12 || d < 0 || d > 31) return false;
+  if (m == 0 && d != 0) return false;
+  if (d == 0) return true;
+  static const int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (d > kDays[m - 1]) return false;
+  if (m == 2 && d == 29) {
+    const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    if (!leap) return false;
+  }
+  return true;
+}
+
+std::string ParseDate(absl::string_view cell, v1::Date* date) {
+  std::string s = RemoveSpaces(HalfWidth(cell));
+  if (s.find(':') != std::string::npos) {
+    // Excel exports a date cell formatted as date-time as "2014/8/14 0:00":
+    // only a midnight time is accepted, and dropped.
+    const std::string spaced(TrimCell(HalfWidth(cell)));
+    const size_t space = spaced.find(' ');
+    if (space == std::string::npos) return "not a date";
+    const absl::string_view time =
+        TrimCell(absl::string_view(spaced).substr(space));
+    if (time != "0:00" && time != "00:00" && time != "0:00:00" &&
+        time != "00:00:00") {
+      return "a date with a time of day; write the date only";
+    }
+    s = RemoveSpaces(spaced.substr(0, space));
+  }
+  int parts[3] = {0, 0, 0};
+  int n = 0;
+  bool all_digits = true;
+  for (char c : s) all_digits = all_digits && IsAsciiDigit(c);
+  if (all_digits && s.size() == 8) {
+    parts[0] = std::stoi(s.substr(0, 4));
+    parts[1] = std::stoi(s.substr(4, 2));
+    parts[2] = std::stoi(s.substr(6, 2));
+    n = 3;
+  } else if (all_digits && s.size() == 4) {
+    parts[0] = std::stoi(s);
+    n = 1;
+  } else if (all_digits && s.size() >= 1 && s.size() <= 7) {
+    return "looks like an Excel date serial number, not a date; format the "
+           "column as a date (2014-08-14) or as text";
+  } else {
+    // Split on - / . 年 月 日.
+    absl::string_view rest = s;
+    std::string cur;
+    auto flush = [&]() -> bool {
+      if (cur.empty()) return true;
+      if (n == 3 || cur.size() > 4) return false;
+      parts[n++] = std::stoi(cur);
+      cur.clear();
+      return true;
+    };
+    while (!rest.empty()) {
+      if (IsAsciiDigit(rest[0])) {
+        cur.push_back(rest[0]);
+        rest.remove_prefix(1);
+      } else if (rest[0] == '-' || rest[0] == '/' || rest[0] == '.') {
+        if (cur.empty() || !flush()) return "not a date";
+        rest.remove_prefix(1);
+      } else if (absl::ConsumePrefix(&rest, "年") ||
+                 absl::ConsumePrefix(&rest, "月") ||
+                 absl::ConsumePrefix(&rest, "日") ||
+                 absl::ConsumePrefix(&rest, "号")) {
+        if (cur.empty() || !flush()) return "not a date";
+      } else {
+        return "not a date";
+      }
+    }
+    if (!flush() || n == 0) return "not a date";
+  }
+  if (!ValidDate(parts[0], parts[1], parts[2]) || parts[0] < 1000) {
+    return "not a valid calendar date (year, month 1-12, day of the month)";
+  }
+  date->set_year(parts[0]);
+  date->set_month(parts[1]);
+  date->set_day(parts[2]);
+  return "";
+}
+
+std::string ParseBool(absl::string_view cell, bool* out) {
+  const std::string s = absl::AsciiStrToLower(RemoveSpaces(HalfWidth(cell)));
+  static const char* kTrue[] = {"是", "y", "yes", "true",
+                                "1",  "√", "有",  "已建"};
+  static const char* kFalse[] = {"否", "n", "no", "false",
+                                 "0",  "×", "无", "未建"};
+  for (const char* t : kTrue) {
+    if (s == t) {
+      *out = true;
+      return "";
+    }
+  }
+  for (const char* f : kFalse) {
+    if (s == f) {
+      *out = false;
+      return "";
+    }
+  }
+  return "not a yes/no value; write 是 or 否";
+}
+
+std::string CheckNationalId(absl::string_view cell) {
+  const std::string s = RemoveSpaces(HalfWidth(cell));
+  if (absl::StrContains(s, '*')) {
+    return "is masked (an export that was not full-fidelity); it cannot be "
+           "imported";
+  }
+  if (LooksScientific(s)) {
+    return "was turned into a number in scientific notation by a spreadsheet "
+           "(e.g. 1.10101E+17) and its last digits are lost; re-export the "
+           "column formatted as text";
+  }
+  const size_t n = s.size();
+  bool digits = true;
+  for (size_t i = 0; i < n; ++i) {
+    const bool last = i + 1 == n;
+    digits = digits && (IsAsciiDigit(s[i]) ||
+                        (last && n == 18 && (s[i] == 'X' || s[i] == 'x')));
+  }
+  if (!digits || (n != 18 && n != 15)) {
+    return absl::StrCat("is not a resident identity number (", n,
+                        " characters; 18, or 15 for a first-generation "
+                        "card, digits with a final check character 0-9 or X)");
+  }
+  const int year =
+      n == 18 ? std::stoi(s.substr(6, 4)) : 1900 + std::stoi(s.substr(6, 2));
+  const int month = std::stoi(s.substr(n == 18 ? 10 : 8, 2));
+  const int day = std::stoi(s.substr(n == 18 ? 12 : 10, 2));
+  const bool date_ok = ValidDate(year, month, day) && month > 0 && day > 0;
+  if (n == 18) {
+    static const int kWeights[] = {7, 9, 10, 5,  8, 4, 2, 1, 6,
+                                   3, 7, 9,  10, 5, 8, 4, 2};
+    int sum = 0;
+    for (int i = 0; i < 17; ++i) sum += (s[i] - '0') * kWeights[i];
+    const char want = "10X98765432"[sum % 11];
+    const char got = s[17] == 'x' ? 'X' : s[17];
+    if (got != want) {
+      if (absl::EndsWith(s, "000")) {
+        return "ends in 000 and its check character does not match: a "
+               "spreadsheet kept only 15 significant digits and filled the "
+               "rest with zeros; re-export the column formatted as text";
+      }
+      return "its check character does not match (GB 11643 MOD 11-2); a "
+             "digit is wrong";
+    }
+  }
+  if (!date_ok) return "its birth date (positions 7-14) is not a real date";
+  return "";
+}
+
+std::string CheckPhone(absl::string_view cell, std::string* normalized) {
+  const std::string s = RemoveSpaces(HalfWidth(cell));
+  if (LooksScientific(s)) {
+    return "was turned into a number in scientific notation by a spreadsheet "
+           "and its last digits are lost; re-export the column as text";
+  }
+  int digits = 0;
+  for (char c : s) {
+    if (IsAsciiDigit(c)) {
+      ++digits;
+    } else if (c != '-' && c != '+' && c != '(' && c != ')') {
+      return "is not a phone number (digits, '+', '-' and parentheses only)";
+    }
+  }
+  if (digits < 7 || digits > 15) {
+    return absl::StrCat("is not a phone number (", digits,
+                        " digits; 7 to 15 expected)");
+  }
+  *normalized = std::string(TrimCell(cell));
+  return "";
+}
+
+const Message& GetParent(const Column& c, const Message& entity,
+                         bool* present) {
+  const Message* m = &entity;
+  *present = true;
+  for (size_t i = 0; i + 1 < c.path.size(); ++i) {
+    if (!m->GetReflection()->HasField(*m, c.path[i])) *present = false;
+    m = &m->GetReflection()->GetMessage(*m, c.path[i]);
+  }
+  return *m;
+}
+
+Message* MutableParent(const Column& c, Message* entity) {
+  Message* m = entity;
+  for (size_t i = 0; i + 1 < c.path.size(); ++i) {
+    m = m->GetReflection()->MutableMessage(m, c.path[i]);
+  }
+  return m;
+}
+
+std::string FormatFen(int64_t fen) {
+  const bool neg = fen < 0;
+  const absl::uint128 v = neg ? absl::uint128(-(fen + 1)) + 1
+                              : absl::uint128(static_cast<uint64_t>(fen));
+  return absl::StrCat(
+      neg ? "-" : "", absl::Uint128Low64(v / 100), ".",
+      absl::StrFormat("%02d", static_cast<int>(absl::Uint128Low64(v % 100))));
+}
+
+}  // namespace
+
+const std::vector<Table>& Tables() {
+  static const auto* tables = new std::vector<Table>(Build());
+  return *tables;
+}
+
+const Table* FindTable(CsvTable table) {
+  for (const Table& t : Tables()) {
+    if (t.table == table) return &t;
+  }
+  return nullptr;
+}
+
+absl::string_view TrimCell(absl::string_view s) {
+  for (;;) {
+    const size_t before = s.size();
+    s = absl::StripAsciiWhitespace(s);
+    absl::ConsumePrefix(&s, "\xE3\x80\x80");  // U+3000 full-width space
+    absl::ConsumeSuffix(&s, "\xE3\x80\x80");
+    absl::ConsumePrefix(&s, "\xC2\xA0");  // U+00A0 no-break space
+    absl::ConsumeSuffix(&s, "\xC2\xA0");
+    if (s.size() == before) return s;
+  }
+}
+
+std::string NormalizeHeader(absl::string_view header) {
+  absl::string_view h = header;
+  absl::ConsumePrefix(&h, "\xEF\xBB\xBF");
+  h = TrimCell(h);
+  absl::ConsumePrefix(&h, "*");
+  absl::ConsumeSuffix(&h, "*");
+  h = TrimCell(h);
+  std::string out;
+  for (size_t i = 0; i < h.size();) {
+    if (h.substr(i, 3) == "\xEF\xBC\x88") {  // （
+      out.push_back('(');
+      i += 3;
+    } else if (h.substr(i, 3) == "\xEF\xBC\x89") {  // ）
+      out.push_back(')');
+      i += 3;
+    } else if (h[i] == ' ' || h.substr(i, 3) == "\xE3\x80\x80") {
+      i += h[i] == ' ' ? 1 : 3;  // Spaces inside: "单位 名称".
+    } else {
+      out.push_back(absl::ascii_tolower(static_cast<unsigned char>(h[i])));
+      ++i;
+    }
+  }
+  return out;
+}
+
+absl::string_view SubtotalWord(absl::string_view cell) {
+  const std::string s = RemoveSpaces(HalfWidth(TrimCell(cell)));
+  for (absl::string_view w : {"合计", "小计", "总计", "共计"}) {
+    if (absl::StartsWith(s, w)) return w;
+  }
+  const std::string lower = absl::AsciiStrToLower(s);
+  if (lower == "total" || lower == "subtotal" || lower == "grandtotal" ||
+      lower == "total:" || lower == "subtotal:") {
+    return "total";
+  }
+  return "";
+}
+
+std::string SetCell(const Column& c, absl::string_view raw, Message* entity) {
+  const absl::string_view cell = TrimCell(raw);
+  Message* m = MutableParent(c, entity);
+  const Reflection* r = m->GetReflection();
+  const FieldDescriptor* f = c.path.back();
+  switch (c.kind) {
+    case K::kString:
+      r->SetString(m, f, std::string(cell));
+      return "";
+    case K::kList: {
+      std::string s(cell);
+      for (absl::string_view sep : {"；", "、"}) {
+        size_t at;
+        while ((at = s.find(std::string(sep))) != std::string::npos) {
+          s.replace(at, sep.size(), ";");
+        }
+      }
+      for (absl::string_view item : absl::StrSplit(s, ';')) {
+        item = TrimCell(item);
+        if (!item.empty()) r->AddString(m, f, std::string(item));
+      }
+      return "";
+    }
+    case K::kEnum: {
+      const std::string s = std::string(TrimCell(HalfWidth(cell)));
+      auto find = [&](absl::string_view key) -> int {
+        auto it = c.enum_lookup.find(std::string(key));
+        if (it == c.enum_lookup.end()) it = c.enum_lookup.find(Upper(key));
+        return it == c.enum_lookup.end() ? 0 : it->second;
+      };
+      int v = find(s);
+      if (v == 0) {
+        // "11 建立党委": a code, a space or punctuation, a label.
+        size_t i = 0;
+        while (i < s.size() && IsAsciiDigit(s[i])) ++i;
+        if (i > 0) {
+          absl::string_view label = absl::string_view(s).substr(i);
+          absl::ConsumePrefix(&label, "-");
+          absl::ConsumePrefix(&label, ".");
+          absl::ConsumePrefix(&label, "、");
+          label = TrimCell(label);
+          if (label.empty()) {
+            return absl::StrCat("\"", s,
+                                "\" is a bare code; codes differ between "
+                                "systems: write the label, or \"code label\" "
+                                "as in \"11 建立党委\"");
+          }
+          v = find(label);
+        }
+      }
+      if (v == 0) {
+        std::vector<std::string> firsts;
+        const auto* e = f->enum_type();
+        for (int k = 1; k < e->value_count(); ++k) {
+          auto it = Labels().find(e->value(k)->name());
+          firsts.push_back(it != Labels().end() ? it->second[0]
+                                                : e->value(k)->name());
+        }
+        return MaskPersonalData(absl::StrCat(
+            "\"", s, "\" is not one of: ", absl::StrJoin(firsts, ", ")));
+      }
+      if (f->is_repeated()) {
+        r->AddEnumValue(m, f, v);
+      } else {
+        r->SetEnumValue(m, f, v);
+      }
+      return "";
+    }
+    case K::kInt: {
+      const std::string s = RemoveSpaces(HalfWidth(cell));
+      if (LooksScientific(s)) {
+        return "a number in scientific notation; write it whole";
+      }
+      int64_t v;
+      std::string why;
+      if (!ParseInteger(s, &v, &why)) {
+        return MaskPersonalData(absl::StrCat("\"", s, "\": ", why));
+      }
+      if (f->cpp_type() == FieldDescriptor::CPPTYPE_INT32) {
+        if (v < std::numeric_limits<int32_t>::min() ||
+            v > std::numeric_limits<int32_t>::max()) {
+          return MaskPersonalData(absl::StrCat("\"", s, "\": too large"));
+        }
+        r->SetInt32(m, f, static_cast<int32_t>(v));
+      } else {
+        r->SetInt64(m, f, v);
+      }
+      return "";
+    }
+    case K::kDecimal: {
+      double v;
+      const std::string s = RemoveSpaces(HalfWidth(cell));
+      if (!absl::SimpleAtod(s, &v)) {
+        return absl::StrCat("\"", MaskPersonalData(s), "\" is not a number");
+      }
+      r->SetDouble(m, f, v);
+      return "";
+    }
+    case K::kBool: {
+      bool v;
+      std::string why = ParseBool(cell, &v);
+      if (!why.empty()) {
+        return absl::StrCat("\"", MaskPersonalData(cell), "\" is ", why);
+      }
+      r->SetBool(m, f, v);
+      return "";
+    }
+    case K::kDate: {
+      v1::Date d;
+      std::string why = ParseDate(cell, &d);
+      if (!why.empty()) {
+        return MaskPersonalData(absl::StrCat("\"", cell, "\": ", why));
+      }
+      r->MutableMessage(m, f)->CopyFrom(d);
+      return "";
+    }
+    case K::kYuan:
+    case K::kWanYuan: {
+      absl::StatusOr<int64_t> fen = ParseAmountFen(
+          cell, c.kind == K::kYuan ? AmountUnit::kYuan : AmountUnit::kWanYuan);
+      if (!fen.ok())
+        return MaskPersonalData(std::string(fen.status().message()));
+      r->SetInt64(m, f, *fen);
+      return "";
+    }
+    case K::kNationalId: {
+      std::string why = CheckNationalId(cell);
+      if (!why.empty()) {
+        return absl::StrCat("resident ID ", MaskNationalId(cell), " ", why);
+      }
+      r->SetString(m, f, std::string(cell));
+      return "";
+    }
+    case K::kPhone: {
+      std::string normalized;
+      std::string why = CheckPhone(cell, &normalized);
+      if (!why.empty()) {
+        return absl::StrCat("phone ", MaskPhone(cell), " ", why);
+      }
+      r->SetString(m, f, normalized);
+      return "";
+    }
+  }
+  return "unknown column kind";
+}
+
+std::string FormatCell(const Column& c, const Message& entity,
+                       bool full_fidelity) {
+  bool present;
+  const Message& m = GetParent(c, entity, &present);
+  if (!present) return "";
+  const Reflection* r = m.GetReflection();
+  const FieldDescriptor* f = c.path.back();
+  switch (c.kind) {
+    case K::kString:
+      return r->GetString(m, f);
+    case K::kList: {
+      std::vector<std::string> items;
+      for (int i = 0; i < r->FieldSize(m, f); ++i) {
+        items.push_back(r->GetRepeatedString(m, f, i));
+      }
+      return absl::StrJoin(items, ";");
+    }
+    case K::kEnum: {
+      const auto* v = r->GetEnum(m, f);
+      if (v->number() == 0) return "";
+      auto it = Labels().find(v->name());
+      return it != Labels().end() ? it->second[0] : v->name();
+    }
+    case K::kInt:
+      return f->cpp_type() == FieldDescriptor::CPPTYPE_INT32
+                 ? absl::StrCat(r->GetInt32(m, f))
+                 : absl::StrCat(r->GetInt64(m, f));
+    case K::kDecimal:
+      if (!r->HasField(m, f)) return "";
+      return absl::StrFormat("%.17g", r->GetDouble(m, f));
+    case K::kBool:
+      return r->GetBool(m, f) ? "是" : "否";
+    case K::kDate: {
+      if (!r->HasField(m, f)) return "";
+      const auto& d = static_cast<const v1::Date&>(r->GetMessage(m, f));
+      if (d.month() == 0) return absl::StrFormat("%04d", d.year());
+      if (d.day() == 0)
+        return absl::StrFormat("%04d-%02d", d.year(), d.month());
+      return absl::StrFormat("%04d-%02d-%02d", d.year(), d.month(), d.day());
+    }
+    case K::kYuan:
+      return FormatFen(r->GetInt64(m, f));
+    case K::kWanYuan:
+      return "";  // Written in the 元 column.
+    case K::kNationalId: {
+      const std::string& v = r->GetString(m, f);
+      return full_fidelity ? v : MaskNationalId(v);
+    }
+    case K::kPhone: {
+      const std::string& v = r->GetString(m, f);
+      return full_fidelity ? v : MaskPhone(v);
+    }
+  }
+  return "";
+}
+
+}  // namespace internal
+
+absl::StatusOr<int64_t> ParseAmountFen(absl::string_view text,
+                                       AmountUnit unit) {
+  using internal::HalfWidth;
+  using internal::RemoveSpaces;
+  const int scale = unit == AmountUnit::kYuan ? 2 : 6;
+  const std::string original = std::string(internal::TrimCell(text));
+  std::string s = RemoveSpaces(HalfWidth(original));
+  auto bad = [&](absl::string_view why) {
+    return absl::InvalidArgumentError(
+        MaskPersonalData(absl::StrCat("amount \"", original, "\": ", why)));
+  };
+  if (s.empty()) return bad("empty");
+  if (internal::LooksScientific(s)) {
+    return bad("scientific notation loses digits; write the amount whole");
+  }
+  // "-¥1234", "¥-1234", "(¥1,234.00)", "¥(1,234.00)": one sign at most.
+  absl::string_view v = s;
+  int signs = 0;
+  for (bool more = true; more;) {
+    more = false;
+    if (absl::ConsumePrefix(&v, "-")) {
+      ++signs;
+      more = true;
+    }
+    if (absl::ConsumePrefix(&v, "\xC2\xA5")) more = true;  // ¥
+    if (v.size() >= 2 && v.front() == '(' && v.back() == ')') {
+      v = v.substr(1, v.size() - 2);
+      ++signs;
+      more = true;
+    }
+  }
+  if (signs > 1) return bad("more than one minus sign or parentheses");
+  const bool neg = signs == 1;
+  if (unit == AmountUnit::kYuan) {
+    if (absl::EndsWith(v, "万元") || absl::EndsWith(v, "万")) {
+      return bad("in 万元 but the column is in 元; use the column in 万元");
+    }
+    absl::ConsumeSuffix(&v, "元");
+  } else if (!absl::ConsumeSuffix(&v, "万元")) {
+    absl::ConsumeSuffix(&v, "万");
+  }
+  if (v.empty()) return bad("no digits");
+  const size_t dot = v.find('.');
+  absl::string_view int_part = v.substr(0, dot);
+  absl::string_view frac =
+      dot == absl::string_view::npos ? absl::string_view() : v.substr(dot + 1);
+  if (int_part.empty()) return bad("no digits before the decimal point");
+  int64_t whole;
+  std::string why;
+  if (!internal::ParseInteger(int_part, &whole, &why) || int_part[0] == '-' ||
+      int_part[0] == '+') {
+    return bad(why.empty() || why == "not a whole number" ? "not a number"
+                                                          : why);
+  }
+  if (dot != absl::string_view::npos && frac.empty()) {
+    return bad("nothing after the decimal point");
+  }
+  for (char c : frac) {
+    if (!internal::IsAsciiDigit(c)) return bad("not a number");
+  }
+  std::string f(frac);
+  while (static_cast<int>(f.size()) > scale && f.back() == '0') f.pop_back();
+  if (static_cast<int>(f.size()) > scale) {
+    return bad(unit == AmountUnit::kYuan
+                   ? "more than 2 decimals: a fraction of a fen"
+                   : "more than 6 decimals of 万元: a fraction of a fen");
+  }
+  f.resize(scale, '0');
+  absl::int128 total = absl::int128(whole);
+  for (int i = 0; i < scale; ++i) total *= 10;
+  total += std::stoll(f);
+  if (neg) total = -total;
+  if (total > absl::int128(std::numeric_limits<int64_t>::max()) ||
+      total < absl::int128(std::numeric_limits<int64_t>::min())) {
+    return bad("out of range");
+  }
+  return static_cast<int64_t>(total);
+}
+
+}  // namespace dangjian

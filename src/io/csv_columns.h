@@ -1,0 +1,80 @@
+// The columns of CSV ledgers and how a cell is read and written (internal).
+// docs/ledger-format.md documents the same tables for people.
+#ifndef DANGJIAN_SRC_IO_CSV_COLUMNS_H_
+#define DANGJIAN_SRC_IO_CSV_COLUMNS_H_
+
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "absl/strings/string_view.h"
+#include "dangjian/csv_ledger.h"
+#include "google/protobuf/descriptor.h"
+#include "google/protobuf/message.h"
+
+namespace dangjian {
+namespace internal {
+
+enum class CellKind {
+  kString,      // Text as written.
+  kEnum,        // A label, "code label", or the enum value's name.
+  kInt,         // An integer; thousands separators and full-width digits ok.
+  kBool,        // 是/否, Y/N, yes/no, true/false, 1/0, √/×, 有/无.
+  kDate,        // 2014-08-14, 2014/8/14, 2014年8月14日, 20140814, 2014-08.
+  kYuan,        // Amount in 元 into an int64 fen field.
+  kWanYuan,     // Amount in 万元 into an int64 fen field.
+  kNationalId,  // Resident identity number, checked, never corrected.
+  kPhone,       // Phone number.
+  kList,        // Repeated string: items separated by ';', '；' or '、'.
+  kDecimal,     // A decimal number into a double (coordinates).
+};
+
+struct Column {
+  std::string english;               // "owner.name", "amount_yuan".
+  std::vector<std::string> chinese;  // First is written; all are read.
+  CellKind kind;
+  // The field path from the entity message, e.g. {owner, name}.
+  std::vector<const google::protobuf::FieldDescriptor*> path;
+  // kEnum: normalised label or name -> number.
+  std::unordered_map<std::string, int> enum_lookup;
+  bool is_id = false;  // The entity's `id` column.
+};
+
+struct Table {
+  CsvTable table;
+  std::string name;                  // "host_organizations".
+  std::vector<std::string> chinese;  // Names of the table: "单位", ...
+  const google::protobuf::FieldDescriptor* record_field;  // In v1::Record.
+  std::vector<Column> columns;
+};
+
+// Every table, in CsvTable order (kRegions first). Built once; thread-safe.
+const std::vector<Table>& Tables();
+const Table* FindTable(CsvTable table);
+
+// Header text normalised for matching: surrounding ASCII, full-width and
+// no-break spaces, a leading '*' and a BOM removed; full-width parentheses
+// made ASCII; ASCII lower-cased.
+std::string NormalizeHeader(absl::string_view header);
+
+// Trims ASCII whitespace, full-width spaces (U+3000) and no-break spaces.
+absl::string_view TrimCell(absl::string_view cell);
+
+// Sets the field of `entity` that `column` names from a non-blank `cell`.
+// Returns "" or what is wrong (personal data masked).
+std::string SetCell(const Column& column, absl::string_view cell,
+                    google::protobuf::Message* entity);
+
+// Writes the field of `entity` that `column` names as a cell (unescaped);
+// empty for an absent value. Masks personal data unless `full_fidelity`.
+std::string FormatCell(const Column& column,
+                       const google::protobuf::Message& entity,
+                       bool full_fidelity);
+
+// Returns the subtotal word ("合计", ...) when `cell` marks a subtotal row.
+absl::string_view SubtotalWord(absl::string_view cell);
+
+}  // namespace internal
+}  // namespace dangjian
+
+#endif  // DANGJIAN_SRC_IO_CSV_COLUMNS_H_

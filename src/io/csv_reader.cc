@@ -1,0 +1,686 @@
+#include <iconv.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <functional>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "core/utf8.h"
+#include "dangjian/csv_ledger.h"
+#include "dangjian/personal_data.h"
+#include "io/csv_columns.h"
+#include "io/input.h"
+
+namespace dangjian {
+
+CsvLedgerReader::~CsvLedgerReader() = default;
+
+absl::string_view CsvTableName(CsvTable table) {
+  const internal::Table* t = internal::FindTable(table);
+  return t == nullptr ? "auto" : absl::string_view(t->name);
+}
+
+CsvTable CsvTableFromName(absl::string_view name) {
+  for (const internal::Table& t : internal::Tables()) {
+    if (name == t.name) return t.table;
+    for (const std::string& c : t.chinese) {
+      if (name == c) return t.table;
+    }
+  }
+  return CsvTable::kAuto;
+}
+
+absl::string_view TextEncodingName(TextEncoding encoding) {
+  switch (encoding) {
+    case TextEncoding::kAuto:
+      return "auto";
+    case TextEncoding::kUtf8:
+      return "UTF-8";
+    case TextEncoding::kUtf8Bom:
+      return "UTF-8 with BOM";
+    case TextEncoding::kGb18030:
+      return "GB18030";
+    case TextEncoding::kUtf16LeBom:
+      return "UTF-16LE with BOM";
+    case TextEncoding::kUtf16BeBom:
+      return "UTF-16BE with BOM";
+  }
+  return "unknown";
+}
+
+namespace internal {
+namespace {
+
+constexpr size_t kChunk = size_t{1} << 20;
+
+using InputFactory = std::function<absl::StatusOr<std::unique_ptr<Input>>()>;
+
+// True when the whole input is well-formed UTF-8; reads it once, in chunks.
+absl::StatusOr<bool> ScanUtf8(Input* in) {
+  for (;;) {
+    const size_t n = in->Ensure(kChunk);
+    if (!in->status().ok()) return in->status();
+    if (n == 0) return true;
+    size_t cut = n;
+    if (n == kChunk) {
+      // Leave a sequence cut by the chunk's end for the next round.
+      const auto* p = reinterpret_cast<const unsigned char*>(in->data());
+      for (size_t k = 1; k <= 3 && k <= n; ++k) {
+        const unsigned char b = p[n - k];
+        if ((b & 0xC0) == 0x80) continue;
+        const size_t need = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+        if (need > k) cut = n - k;
+        break;
+      }
+    }
+    if (!IsValidUtf8(absl::string_view(in->data(), cut))) return false;
+    in->Skip(cut);
+  }
+}
+
+// Turns the input's bytes into UTF-8 text, chunk by chunk.
+class Decoder {
+ public:
+  Decoder(std::unique_ptr<Input> in, TextEncoding encoding)
+      : in_(std::move(in)), encoding_(encoding) {}
+  ~Decoder() {
+    if (cd_ != reinterpret_cast<iconv_t>(-1)) iconv_close(cd_);
+  }
+
+  absl::Status Init() {
+    size_t bom = 0;
+    const char* from = nullptr;
+    switch (encoding_) {
+      case TextEncoding::kUtf8Bom:
+        bom = 3;
+        break;
+      case TextEncoding::kUtf16LeBom:
+        bom = 2;
+        from = "UTF-16LE";
+        break;
+      case TextEncoding::kUtf16BeBom:
+        bom = 2;
+        from = "UTF-16BE";
+        break;
+      case TextEncoding::kGb18030:
+        from = "GB18030";
+        break;
+      default:
+        break;
+    }
+    if (bom > 0) {
+      in_->Ensure(bom);
+      in_->Skip(std::min(bom, in_->available()));
+    } else if (encoding_ == TextEncoding::kUtf8 && in_->Ensure(3) >= 3 &&
+               std::memcmp(in_->data(), "\xEF\xBB\xBF", 3) == 0) {
+      in_->Skip(3);
+    }
+    if (from != nullptr) {
+      cd_ = iconv_open("UTF-8", from);
+      if (cd_ == reinterpret_cast<iconv_t>(-1)) {
+        return absl::UnavailableError(
+            absl::StrCat(in_->name(), ": iconv cannot convert from ", from));
+      }
+      out_.resize(kChunk * 2);
+    }
+    return absl::OkStatus();
+  }
+
+  // The next chunk of text, valid until the next call; empty at the end or on
+  // an error (status()).
+  absl::string_view Next() {
+    if (!status_.ok()) return {};
+    if (cd_ == reinterpret_cast<iconv_t>(-1)) {
+      in_->Skip(last_);
+      const size_t n = in_->Ensure(kChunk);
+      if (!in_->status().ok()) status_ = in_->status();
+      last_ = n;
+      return absl::string_view(in_->data(), n);
+    }
+    const size_t n = in_->Ensure(kChunk);
+    if (!in_->status().ok()) {
+      status_ = in_->status();
+      return {};
+    }
+    if (n == 0) return {};
+    char* src = const_cast<char*>(in_->data());
+    size_t src_left = n;
+    char* dst = &out_[0];
+    size_t dst_left = out_.size();
+    const size_t r = iconv(cd_, &src, &src_left, &dst, &dst_left);
+    const int err = errno;
+    const size_t used = n - src_left;
+    if (r == static_cast<size_t>(-1) && used == 0) {
+      const bool at_end = n < kChunk;
+      if (err == EILSEQ || (err == EINVAL && at_end)) {
+        status_ = absl::DataLossError(absl::StrCat(
+            in_->name(), ": byte offset ", in_->offset(), ": ",
+            err == EILSEQ ? "bytes that are not valid " : "a truncated ",
+            TextEncodingName(encoding_),
+            err == EILSEQ ? "" : " character at the end of the file",
+            "; save the file again in one encoding"));
+        return {};
+      }
+    }
+    in_->Skip(used);
+    return absl::string_view(out_.data(), out_.size() - dst_left);
+  }
+
+  const absl::Status& status() const { return status_; }
+  const std::string& name() const { return in_->name(); }
+
+ private:
+  std::unique_ptr<Input> in_;
+  TextEncoding encoding_;
+  iconv_t cd_ = reinterpret_cast<iconv_t>(-1);
+  std::string out_;
+  size_t last_ = 0;
+  absl::Status status_;
+};
+
+struct Row {
+  std::vector<std::string> cells;
+  size_t n = 0;
+  int64_t line = 0;
+  bool unterminated = false;
+};
+
+// RFC 4180 with the leniency spreadsheets need, over decoded text.
+class Parser {
+ public:
+  Parser(Decoder* decoder, int64_t max_row_bytes)
+      : decoder_(decoder), max_row_bytes_(max_row_bytes) {}
+
+  // The separator most frequent in the first line outside quotes.
+  char DetectSeparator() {
+    if (!Fill()) return ',';
+    size_t counts[3] = {0, 0, 0};
+    bool quoted = false;
+    for (size_t i = pos_; i < chunk_.size(); ++i) {
+      const char c = chunk_[i];
+      if (c == '"') quoted = !quoted;
+      if (quoted) continue;
+      if (c == '\n' || c == '\r') break;
+      if (c == ',') ++counts[0];
+      if (c == ';') ++counts[1];
+      if (c == '\t') ++counts[2];
+    }
+    if (counts[2] > counts[0] && counts[2] >= counts[1]) return '\t';
+    if (counts[1] > counts[0]) return ';';
+    return ',';
+  }
+
+  void set_separator(char sep) { sep_ = sep; }
+
+  // Reads the next row; false at the end or on an error (status()).
+  bool NextRow(Row* row) {
+    enum {
+      kFieldStart,
+      kUnquoted,
+      kQuoted,
+      kQuoteInQuoted
+    } state = kFieldStart;
+    row->n = 0;
+    row->unterminated = false;
+    row->line = line_;
+    std::string* cell = StartCell(row);
+    int64_t bytes = 0;
+    bool any = false;
+    for (;;) {
+      if (pos_ == chunk_.size() && !Fill()) {
+        if (!decoder_->status().ok()) return false;
+        if (!any) return false;
+        row->unterminated = state == kQuoted;
+        ++row->n;
+        return true;
+      }
+      const char c = chunk_[pos_++];
+      const bool crlf_tail = c == '\n' && last_cr_;
+      last_cr_ = c == '\r';
+      if (c == '\r' || (c == '\n' && !crlf_tail)) ++line_;
+      if (crlf_tail && skip_lf_) {
+        skip_lf_ = false;
+        continue;
+      }
+      skip_lf_ = false;
+      any = true;
+      if (++bytes > max_row_bytes_) {
+        status_ = absl::ResourceExhaustedError(absl::StrCat(
+            decoder_->name(), ":", row->line, ": a row longer than ",
+            max_row_bytes_,
+            " bytes (CsvReaderOptions::max_row_bytes); an unbalanced quote?"));
+        return false;
+      }
+      switch (state) {
+        case kFieldStart:
+        case kUnquoted:
+          if (c == sep_) {
+            ++row->n;
+            cell = StartCell(row);
+            state = kFieldStart;
+          } else if (c == '\r' || c == '\n') {
+            skip_lf_ = c == '\r';
+            ++row->n;
+            return true;
+          } else if (c == '"' && state == kFieldStart) {
+            state = kQuoted;
+          } else {
+            cell->push_back(c);
+            state = kUnquoted;
+          }
+          break;
+        case kQuoted:
+          if (c == '"') {
+            state = kQuoteInQuoted;
+          } else {
+            cell->push_back(c);
+          }
+          break;
+        case kQuoteInQuoted:
+          if (c == '"') {
+            cell->push_back('"');
+            state = kQuoted;
+          } else if (c == sep_) {
+            ++row->n;
+            cell = StartCell(row);
+            state = kFieldStart;
+          } else if (c == '\r' || c == '\n') {
+            skip_lf_ = c == '\r';
+            ++row->n;
+            return true;
+          } else {
+            cell->push_back(c);  // "abc"def: kept as abcdef.
+            state = kUnquoted;
+          }
+          break;
+      }
+    }
+  }
+
+  const absl::Status& status() const {
+    return status_.ok() ? decoder_->status() : status_;
+  }
+
+ private:
+  std::string* StartCell(Row* row) {
+    if (row->cells.size() <= row->n) row->cells.resize(row->n + 1);
+    row->cells[row->n].clear();
+    return &row->cells[row->n];
+  }
+
+  bool Fill() {
+    if (pos_ < chunk_.size()) return true;
+    chunk_ = decoder_->Next();
+    pos_ = 0;
+    return !chunk_.empty();
+  }
+
+  Decoder* decoder_;
+  int64_t max_row_bytes_;
+  char sep_ = ',';
+  absl::string_view chunk_;
+  size_t pos_ = 0;
+  int64_t line_ = 1;
+  bool last_cr_ = false;
+  bool skip_lf_ = false;
+  absl::Status status_;
+};
+
+absl::string_view Stem(absl::string_view path) {
+  const size_t slash = path.find_last_of('/');
+  if (slash != absl::string_view::npos) path.remove_prefix(slash + 1);
+  const size_t dot = path.find_last_of('.');
+  if (dot != absl::string_view::npos) path = path.substr(0, dot);
+  return path;
+}
+
+CsvTable TableFromStem(absl::string_view stem) {
+  CsvTable best = CsvTable::kAuto;
+  size_t best_len = 0;
+  for (const Table& t : Tables()) {
+    std::vector<std::string> names = t.chinese;
+    names.push_back(t.name);
+    for (const std::string& n : names) {
+      if (absl::EndsWith(stem, n) && n.size() > best_len) {
+        best = t.table;
+        best_len = n.size();
+      }
+    }
+  }
+  return best;
+}
+
+const Column* MatchColumn(const Table& t, const std::string& normalized) {
+  for (const Column& c : t.columns) {
+    if (NormalizeHeader(c.english) == normalized) return &c;
+    for (const std::string& h : c.chinese) {
+      if (NormalizeHeader(h) == normalized) return &c;
+    }
+  }
+  return nullptr;
+}
+
+std::string FieldPath(const Column& c) {
+  std::vector<std::string> parts;
+  for (const auto* f : c.path) parts.push_back(f->name());
+  return absl::StrJoin(parts, ".");
+}
+
+class CsvReader final : public CsvLedgerReader {
+ public:
+  absl::Status Init(InputFactory open, absl::string_view name,
+                    const CsvReaderOptions& options) {
+    options_ = options;
+    name_ = std::string(name);
+    location_.set_file(name_);
+    auto in = open();
+    if (!in.ok()) return in.status();
+    TextEncoding enc = options.encoding;
+    if (enc == TextEncoding::kAuto) {
+      const size_t n = (*in)->Ensure(3);
+      const auto* p = reinterpret_cast<const unsigned char*>((*in)->data());
+      if (n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) {
+        enc = TextEncoding::kUtf8Bom;
+      } else if (n >= 2 && p[0] == 0xFF && p[1] == 0xFE) {
+        enc = TextEncoding::kUtf16LeBom;
+      } else if (n >= 2 && p[0] == 0xFE && p[1] == 0xFF) {
+        enc = TextEncoding::kUtf16BeBom;
+      } else {
+        auto scan = open();
+        if (!scan.ok()) return scan.status();
+        absl::StatusOr<bool> utf8 = ScanUtf8(scan->get());
+        if (!utf8.ok()) return utf8.status();
+        enc = *utf8 ? TextEncoding::kUtf8 : TextEncoding::kGb18030;
+      }
+      utf8_verified_ = enc != TextEncoding::kUtf8Bom;
+    } else {
+      utf8_verified_ =
+          enc != TextEncoding::kUtf8 && enc != TextEncoding::kUtf8Bom;
+    }
+    summary_.encoding = enc;
+    decoder_ = std::make_unique<Decoder>(*std::move(in), enc);
+    if (absl::Status s = decoder_->Init(); !s.ok()) return s;
+    parser_ = std::make_unique<Parser>(decoder_.get(), options.max_row_bytes);
+    char sep = options.separator;
+    if (sep == 0) sep = parser_->DetectSeparator();
+    if (sep != ',' && sep != ';' && sep != '\t') {
+      return absl::InvalidArgumentError(
+          "CsvReaderOptions::separator must be ',', ';', '\\t' or 0");
+    }
+    parser_->set_separator(sep);
+    summary_.separator = sep;
+    return ReadHeader();
+  }
+
+  bool Next(v1::Record* record) override {
+    while (!done_) {
+      if (!parser_->NextRow(&row_)) {
+        done_ = true;
+        status_ = parser_->status();
+        return false;
+      }
+      if (IsBlank()) {
+        ++summary_.blank_lines;
+        continue;
+      }
+      ++summary_.rows_read;
+      if (BuildRecord(record)) {
+        ++summary_.rows_imported;
+        location_.set_line(row_.line);
+        location_.set_record_index(summary_.rows_imported - 1);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  const v1::SourceLocation& location() const override { return location_; }
+  absl::Status status() const override { return status_; }
+  const CsvImportSummary& summary() const override { return summary_; }
+  const std::vector<CsvFinding>& findings() const override { return findings_; }
+
+ private:
+  void Find(int64_t line, int column, bool skipped, std::string message) {
+    if (static_cast<int64_t>(findings_.size()) >= options_.max_findings) {
+      ++summary_.findings_dropped;
+      return;
+    }
+    CsvFinding f;
+    f.file = name_;
+    f.line = line;
+    f.column = column;
+    if (column > 0 && static_cast<size_t>(column) <= headers_.size()) {
+      f.header = headers_[column - 1];
+    }
+    f.message = MaskPersonalData(message);
+    f.row_skipped = skipped;
+    findings_.push_back(std::move(f));
+  }
+
+  bool IsBlank() const {
+    for (size_t i = 0; i < row_.n; ++i) {
+      if (!TrimCell(row_.cells[i]).empty()) return false;
+    }
+    return !row_.unterminated;
+  }
+
+  absl::Status ReadHeader() {
+    do {
+      if (!parser_->NextRow(&row_)) {
+        if (!parser_->status().ok()) return parser_->status();
+        return absl::InvalidArgumentError(
+            absl::StrCat(name_, ": no header row; the file is empty"));
+      }
+    } while (IsBlank());
+    const int64_t line = row_.line;
+    for (size_t i = 0; i < row_.n; ++i) {
+      headers_.push_back(MaskPersonalData(TrimCell(row_.cells[i])));
+    }
+    std::vector<std::string> normalized;
+    for (size_t i = 0; i < row_.n; ++i) {
+      normalized.push_back(NormalizeHeader(row_.cells[i]));
+    }
+    CsvTable table = options_.table;
+    if (table == CsvTable::kAuto) table = TableFromStem(Stem(name_));
+    if (table == CsvTable::kAuto) {
+      size_t best = 0;
+      int ties = 0;
+      for (const Table& t : Tables()) {
+        size_t score = 0;
+        for (const std::string& h : normalized) {
+          if (!h.empty() && MatchColumn(t, h) != nullptr) ++score;
+        }
+        if (score > best) {
+          best = score;
+          table = t.table;
+          ties = 0;
+        } else if (score == best && score > 0) {
+          ++ties;
+        }
+      }
+      if (best < 2 || ties > 0) {
+        return absl::InvalidArgumentError(absl::StrCat(
+            name_, ":", line,
+            ": cannot tell which table the file holds from its name or "
+            "headers; name it after the table (host_organizations.csv, "
+            "单位.csv, ...) or set CsvReaderOptions::table"));
+      }
+    }
+    table_ = FindTable(table);
+    if (table_ == nullptr) {
+      return absl::InvalidArgumentError("CsvReaderOptions::table is invalid");
+    }
+    summary_.table = table;
+    columns_.assign(row_.n, nullptr);
+    std::vector<std::pair<std::string, size_t>> seen;  // field path, column
+    for (size_t i = 0; i < row_.n; ++i) {
+      if (normalized[i].empty()) {
+        blank_header_.push_back(i);
+        continue;
+      }
+      const Column* c = MatchColumn(*table_, normalized[i]);
+      if (c == nullptr) {
+        Find(line, static_cast<int>(i) + 1, false,
+             absl::StrCat("not a column of ", table_->name,
+                          " (docs/ledger-format.md); its cells are not "
+                          "imported"));
+        continue;
+      }
+      const std::string path = FieldPath(*c);
+      for (const auto& [p, col] : seen) {
+        if (p == path) {
+          return absl::InvalidArgumentError(MaskPersonalData(
+              absl::StrCat(name_, ":", line, ": columns ", col + 1, " (",
+                           headers_[col], ") and ", i + 1, " (", headers_[i],
+                           ") are both the column ", path, "; remove one")));
+        }
+      }
+      seen.emplace_back(path, i);
+      columns_[i] = c;
+      if (c->is_id) id_column_ = static_cast<int>(i);
+    }
+    if (id_column_ < 0) {
+      const Column& id = table_->columns[0];
+      return absl::InvalidArgumentError(absl::StrCat(
+          name_, ":", line, ": no id column (", id.chinese[0], " or ",
+          id.english, ") among the headers of this ", table_->name, " ledger"));
+    }
+    return absl::OkStatus();
+  }
+
+  bool BuildRecord(v1::Record* record) {
+    const int64_t line = row_.line;
+    if (row_.unterminated) {
+      Find(line, 0, true,
+           "a quoted cell opened in this row is never closed: the rest of "
+           "the file was read into it; close the quote");
+      ++summary_.rows_skipped;
+      return false;
+    }
+    for (size_t i = 0; i < row_.n; ++i) {
+      const absl::string_view word = SubtotalWord(row_.cells[i]);
+      if (!word.empty()) {
+        Find(line, static_cast<int>(i) + 1, true,
+             absl::StrCat("a subtotal row (", word,
+                          "): not imported and not counted"));
+        ++summary_.subtotal_rows;
+        return false;
+      }
+    }
+    bool bad = false;
+    if (row_.n > headers_.size()) {
+      for (size_t i = headers_.size(); i < row_.n; ++i) {
+        if (!TrimCell(row_.cells[i]).empty()) {
+          Find(line, static_cast<int>(i) + 1, true,
+               absl::StrCat("the row has ", row_.n, " cells but the header ",
+                            headers_.size(),
+                            "; a separator inside an unquoted cell?"));
+          bad = true;
+          break;
+        }
+      }
+    }
+    record->Clear();
+    google::protobuf::Message* entity =
+        record->GetReflection()->MutableMessage(record, table_->record_field);
+    const size_t n = std::min(row_.n, headers_.size());
+    for (size_t i = 0; i < n && !bad; ++i) {
+      std::string& raw = row_.cells[i];
+      // Undo the CSV-injection guard a writer adds: "'=SUM" -> "=SUM".
+      if (raw.size() >= 2 && raw[0] == '\'' &&
+          std::strchr("=+-@\t\r", raw[1]) != nullptr) {
+        raw.erase(0, 1);
+      }
+      if (TrimCell(raw).empty()) continue;
+      if (!utf8_verified_ && !IsValidUtf8(raw)) {
+        Find(line, static_cast<int>(i) + 1, true,
+             "not valid UTF-8 (the file was declared UTF-8)");
+        bad = true;
+        continue;
+      }
+      const Column* c = columns_[i];
+      if (c == nullptr) {
+        if (std::find(blank_header_.begin(), blank_header_.end(), i) !=
+            blank_header_.end()) {
+          Find(line, static_cast<int>(i) + 1, false,
+               "a cell under a blank header is not imported");
+        }
+        continue;
+      }
+      const std::string why = SetCell(*c, raw, entity);
+      if (!why.empty()) {
+        Find(line, static_cast<int>(i) + 1, true, why);
+        bad = true;
+      }
+    }
+    if (!bad && (static_cast<size_t>(id_column_) >= row_.n ||
+                 TrimCell(row_.cells[id_column_]).empty())) {
+      Find(line, id_column_ + 1, true,
+           "the id cell is blank; a merged cell? A spreadsheet exports a "
+           "merged cell's value in its first row only");
+      bad = true;
+    }
+    if (bad) {
+      ++summary_.rows_skipped;
+      return false;
+    }
+    return true;
+  }
+
+  CsvReaderOptions options_;
+  std::string name_;
+  std::unique_ptr<Decoder> decoder_;
+  std::unique_ptr<Parser> parser_;
+  bool utf8_verified_ = false;
+  const Table* table_ = nullptr;
+  std::vector<std::string> headers_;
+  std::vector<const Column*> columns_;
+  std::vector<size_t> blank_header_;
+  int id_column_ = -1;
+  Row row_;
+  v1::SourceLocation location_;
+  CsvImportSummary summary_;
+  std::vector<CsvFinding> findings_;
+  absl::Status status_;
+  bool done_ = false;
+};
+
+absl::StatusOr<std::unique_ptr<CsvLedgerReader>> Make(
+    InputFactory open, absl::string_view name,
+    const CsvReaderOptions& options) {
+  auto r = std::make_unique<CsvReader>();
+  if (absl::Status s = r->Init(std::move(open), name, options); !s.ok()) {
+    return s;
+  }
+  return std::unique_ptr<CsvLedgerReader>(std::move(r));
+}
+
+}  // namespace
+}  // namespace internal
+
+absl::StatusOr<std::unique_ptr<CsvLedgerReader>> CsvLedgerReader::Open(
+    absl::string_view path, const CsvReaderOptions& options) {
+  const std::string p(path);
+  return internal::Make([p] { return internal::Input::OpenFile(p); }, path,
+                        options);
+}
+
+absl::StatusOr<std::unique_ptr<CsvLedgerReader>> CsvLedgerReader::FromBuffer(
+    absl::string_view data, absl::string_view name,
+    const CsvReaderOptions& options) {
+  const std::string n(name);
+  return internal::Make(
+      [data, n]() -> absl::StatusOr<std::unique_ptr<internal::Input>> {
+        return internal::Input::FromBuffer(data, n);
+      },
+      name, options);
+}
+
+}  // namespace dangjian

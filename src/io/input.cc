@@ -1,0 +1,163 @@
+#include "io/input.h"
+
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <system_error>
+
+#include "absl/strings/str_cat.h"
+
+namespace dangjian {
+namespace internal {
+namespace {
+
+constexpr size_t kChunk = size_t{1} << 20;
+
+std::string ErrnoText(int err) { return std::generic_category().message(err); }
+
+}  // namespace
+
+absl::Status OpenError(absl::string_view path, int err) {
+  if (err == ENOENT) {
+    return absl::NotFoundError(absl::StrCat(path, ": no such file"));
+  }
+  return absl::UnavailableError(
+      absl::StrCat(path, ": cannot open: ", ErrnoText(err)));
+}
+
+absl::StatusOr<std::unique_ptr<Input>> Input::OpenFile(absl::string_view path) {
+  std::unique_ptr<Input> in(new Input());
+  in->name_ = std::string(path);
+  in->file_ = std::fopen(in->name_.c_str(), "rb");
+  if (in->file_ == nullptr) return OpenError(path, errno);
+  struct stat st;
+  if (fstat(fileno(in->file_), &st) == 0) {
+    if (S_ISDIR(st.st_mode)) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(path, ": is a directory, not a file"));
+    }
+    if (S_ISREG(st.st_mode)) in->size_ = st.st_size;
+  }
+  in->buffer_.resize(kChunk);
+  in->data_ = in->buffer_.data();
+  return in;
+}
+
+std::unique_ptr<Input> Input::FromBuffer(absl::string_view data,
+                                         absl::string_view name) {
+  std::unique_ptr<Input> in(new Input());
+  in->name_ = std::string(name);
+  in->data_ = data.data();
+  in->end_ = data.size();
+  in->size_ = static_cast<int64_t>(data.size());
+  in->eof_ = true;
+  return in;
+}
+
+Input::~Input() {
+  if (file_ != nullptr) std::fclose(file_);
+}
+
+size_t Input::Ensure(size_t n) {
+  if (end_ - begin_ >= n || eof_) return end_ - begin_;
+  // Move what is left to the front, grow when one request needs more.
+  const size_t left = end_ - begin_;
+  if (begin_ > 0) {
+    std::memmove(&buffer_[0], &buffer_[begin_], left);
+    begin_ = 0;
+    end_ = left;
+  }
+  if (buffer_.size() < n) buffer_.resize(std::max(n, buffer_.size() * 2));
+  data_ = buffer_.data();
+  while (end_ < n && !eof_) {
+    const size_t got =
+        std::fread(&buffer_[end_], 1, buffer_.size() - end_, file_);
+    end_ += got;
+    if (got == 0) {
+      eof_ = true;
+      if (std::ferror(file_)) {
+        status_ = absl::DataLossError(
+            absl::StrCat(name_, ": read error at byte offset ",
+                         offset_ + end_ - begin_, ": ", ErrnoText(errno)));
+      }
+    }
+  }
+  return end_ - begin_;
+}
+
+absl::StatusOr<std::unique_ptr<Output>> Output::CreateFile(
+    absl::string_view path) {
+  std::unique_ptr<Output> out(new Output());
+  out->path_ = std::string(path);
+  out->tmp_path_ = out->path_ + ".tmp";
+  out->file_ = std::fopen(out->tmp_path_.c_str(), "wb");
+  if (out->file_ == nullptr) {
+    return absl::UnavailableError(absl::StrCat(
+        out->tmp_path_, ": cannot open for writing: ", ErrnoText(errno)));
+  }
+  return out;
+}
+
+std::unique_ptr<Output> Output::ToString(std::string* s) {
+  std::unique_ptr<Output> out(new Output());
+  out->path_ = "<string>";
+  out->string_ = s;
+  s->clear();
+  return out;
+}
+
+Output::~Output() {
+  if (file_ != nullptr) {
+    std::fclose(file_);
+    if (!finished_) std::remove(tmp_path_.c_str());
+  }
+}
+
+absl::Status Output::Append(absl::string_view bytes) {
+  if (!status_.ok()) return status_;
+  if (finished_) {
+    return absl::FailedPreconditionError(
+        absl::StrCat(path_, ": already closed"));
+  }
+  if (string_ != nullptr) {
+    string_->append(bytes.data(), bytes.size());
+    return absl::OkStatus();
+  }
+  if (std::fwrite(bytes.data(), 1, bytes.size(), file_) != bytes.size()) {
+    status_ = absl::UnavailableError(
+        absl::StrCat(tmp_path_, ": write failed: ", ErrnoText(errno)));
+  }
+  return status_;
+}
+
+absl::Status Output::Finish() {
+  if (!status_.ok()) return status_;
+  if (finished_) {
+    return absl::FailedPreconditionError(
+        absl::StrCat(path_, ": already closed"));
+  }
+  finished_ = true;
+  if (string_ != nullptr) return absl::OkStatus();
+  const bool flushed = std::fflush(file_) == 0;
+  const int err = errno;
+  std::fclose(file_);
+  file_ = nullptr;
+  if (!flushed) {
+    std::remove(tmp_path_.c_str());
+    return status_ = absl::UnavailableError(
+               absl::StrCat(tmp_path_, ": write failed: ", ErrnoText(err)));
+  }
+  if (std::rename(tmp_path_.c_str(), path_.c_str()) != 0) {
+    const int rerr = errno;
+    std::remove(tmp_path_.c_str());
+    return status_ = absl::UnavailableError(
+               absl::StrCat(path_, ": cannot move ", tmp_path_,
+                            " into place: ", ErrnoText(rerr)));
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace internal
+}  // namespace dangjian

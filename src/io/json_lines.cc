@@ -1,0 +1,332 @@
+#include "dangjian/json_lines.h"
+
+#include <cstring>
+#include <memory>
+#include <string>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "core/utf8.h"
+#include "dangjian/personal_data.h"
+#include "dangjian/record.h"
+#include "dangjian/version.h"
+#include "google/protobuf/util/json_util.h"
+#include "io/input.h"
+
+namespace dangjian {
+
+JsonLinesReader::~JsonLinesReader() = default;
+JsonLinesWriter::~JsonLinesWriter() = default;
+
+namespace internal {
+namespace {
+
+bool IsBlank(absl::string_view s) {
+  for (char c : s) {
+    if (c != ' ' && c != '\t' && c != '\r') return false;
+  }
+  return true;
+}
+
+class LinesReader final : public JsonLinesReader {
+ public:
+  LinesReader(std::unique_ptr<Input> in, const JsonLinesReaderOptions& options)
+      : in_(std::move(in)), options_(options) {
+    location_.set_file(in_->name());
+    parse_.ignore_unknown_fields = options.ignore_unknown_fields;
+  }
+
+  bool Next(v1::Record* record) override {
+    while (!done_) {
+      absl::string_view line;
+      const int64_t start = in_->offset();
+      if (!ReadLine(&line)) return false;
+      ++line_no_;
+      if (line_no_ == 1 && line.size() >= 3 &&
+          std::memcmp(line.data(), "\xEF\xBB\xBF", 3) == 0) {
+        line.remove_prefix(3);
+      }
+      if (IsBlank(line)) continue;
+      if (seen_trailer_) {
+        return Stop(
+            absl::InvalidArgumentError(absl::StrCat(in_->name(), ":", line_no_,
+                                                    ": a record after the "
+                                                    "trailer record")));
+      }
+      record->Clear();
+      auto s = google::protobuf::util::JsonStringToMessage(
+          google::protobuf::StringPiece(line.data(), line.size()), record,
+          parse_);
+      if (!s.ok()) {
+        return Stop(absl::InvalidArgumentError(MaskPersonalData(
+            absl::StrCat(in_->name(), ":", line_no_, " (byte offset ", start,
+                         "): not a valid dangjian.v1.Record in JSON: ",
+                         s.message().as_string()))));
+      }
+      if (record->has_header()) {
+        if (index_ != 0) {
+          return Stop(absl::InvalidArgumentError(
+              absl::StrCat(in_->name(), ":", line_no_,
+                           ": a header record that is not the first record")));
+        }
+        header_ = std::move(*record->mutable_header());
+        has_header_ = true;
+        ++index_;
+        continue;
+      }
+      if (record->has_trailer()) {
+        seen_trailer_ = true;
+        if (record->trailer().record_count() != count_) {
+          return Stop(absl::DataLossError(
+              absl::StrCat(in_->name(), ":", line_no_, ": the trailer counts ",
+                           record->trailer().record_count(),
+                           " records but the file holds ", count_)));
+        }
+        ++index_;
+        continue;
+      }
+      ++count_;
+      location_.set_line(line_no_);
+      location_.set_byte_offset(start);
+      location_.set_record_index(index_++);
+      return true;
+    }
+    return false;
+  }
+
+  const v1::SourceLocation& location() const override { return location_; }
+  absl::Status status() const override { return status_; }
+  const v1::StreamHeader* header() const override {
+    return has_header_ ? &header_ : nullptr;
+  }
+
+ private:
+  bool Stop(absl::Status s) {
+    status_ = std::move(s);
+    done_ = true;
+    return false;
+  }
+
+  bool TooLong() {
+    return Stop(absl::ResourceExhaustedError(absl::StrCat(
+        in_->name(), ":", line_no_ + 1, " (byte offset ", in_->offset(),
+        "): a line longer than ", options_.max_line_bytes,
+        " bytes (JsonLinesReaderOptions::max_line_bytes)")));
+  }
+
+  // Sets `*line` to the next line without its '\n' and consumes it; false at
+  // the end or on an error.
+  bool ReadLine(absl::string_view* line) {
+    size_t searched = 0;
+    for (;;) {
+      const size_t avail = in_->available();
+      const char* nl = static_cast<const char*>(
+          std::memchr(in_->data() + searched, '\n', avail - searched));
+      if (nl != nullptr) {
+        const size_t len = nl - in_->data();
+        if (static_cast<int64_t>(len) > options_.max_line_bytes) {
+          return TooLong();
+        }
+        *line = absl::string_view(in_->data(), len);
+        in_->Skip(len + 1);
+        return true;
+      }
+      searched = avail;
+      if (static_cast<int64_t>(avail) > options_.max_line_bytes) {
+        return TooLong();
+      }
+      const size_t got = in_->Ensure(avail + 1 + avail / 2 + 4096);
+      if (got == avail) {  // The end.
+        if (!in_->status().ok()) return Stop(in_->status());
+        if (avail == 0) {
+          done_ = true;
+          return false;
+        }
+        *line = absl::string_view(in_->data(), avail);
+        in_->Skip(avail);
+        return true;
+      }
+    }
+  }
+
+  std::unique_ptr<Input> in_;
+  JsonLinesReaderOptions options_;
+  google::protobuf::util::JsonParseOptions parse_;
+  v1::SourceLocation location_;
+  v1::StreamHeader header_;
+  bool has_header_ = false;
+  bool seen_trailer_ = false;
+  absl::Status status_;
+  int64_t line_no_ = 0;
+  int64_t index_ = 0;
+  int64_t count_ = 0;
+  bool done_ = false;
+};
+
+class LinesWriter final : public JsonLinesWriter {
+ public:
+  LinesWriter(std::unique_ptr<Output> out, const JsonLinesWriterOptions& o)
+      : out_(std::move(out)), options_(o) {
+    print_.preserve_proto_field_names = false;
+  }
+
+  absl::Status Start() {
+    if (!options_.write_header_and_trailer) return absl::OkStatus();
+    v1::Record r;
+    *r.mutable_header() = options_.header;
+    v1::StreamHeader* h = r.mutable_header();
+    if (h->schema_version().empty()) h->set_schema_version("dangjian.v1");
+    if (h->provenance().producer().empty()) {
+      h->mutable_provenance()->set_producer(
+          absl::StrCat("dangjian ", VersionString()));
+    }
+    if (h->policy_version().empty() && h->has_policy()) {
+      h->set_policy_version(h->policy().version());
+    }
+    return Line(r);
+  }
+
+  absl::Status Write(const v1::Record& record) override {
+    if (!broken_.ok()) return broken_;
+    if (closed_) return absl::FailedPreconditionError("writer closed");
+    if (record.entity_case() == v1::Record::ENTITY_NOT_SET ||
+        record.has_header() || record.has_trailer()) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          out_->path(), ": record ", count_, " is ", RecordKindName(record),
+          "; only entity records are written (headers and trailers by the "
+          "writer itself)"));
+    }
+    if (const std::string f = FirstInvalidUtf8Field(record); !f.empty()) {
+      return absl::InvalidArgumentError(MaskPersonalData(absl::StrCat(
+          out_->path(), ": record ", count_, " (", RecordKindName(record), " ",
+          RecordId(record), "): field ", f, " is not valid UTF-8")));
+    }
+    ++count_;
+    return Line(record);
+  }
+
+  absl::Status Close() override {
+    if (!broken_.ok()) return broken_;
+    if (closed_) return absl::FailedPreconditionError("writer already closed");
+    closed_ = true;
+    if (options_.write_header_and_trailer) {
+      v1::Record r;
+      r.mutable_trailer()->set_record_count(count_);
+      if (absl::Status s = Line(r); !s.ok()) return s;
+    }
+    return out_->Finish();
+  }
+
+ private:
+  absl::Status Line(const v1::Record& r) {
+    json_.clear();
+    auto s = google::protobuf::util::MessageToJsonString(r, &json_, print_);
+    if (!s.ok()) {
+      return absl::InvalidArgumentError(MaskPersonalData(absl::StrCat(
+          out_->path(), ": record ", count_,
+          " cannot be written as JSON: ", s.message().as_string())));
+    }
+    json_.push_back('\n');
+    absl::Status w = out_->Append(json_);
+    if (!w.ok()) broken_ = w;
+    return w;
+  }
+
+  std::unique_ptr<Output> out_;
+  JsonLinesWriterOptions options_;
+  google::protobuf::util::JsonPrintOptions print_;
+  std::string json_;
+  int64_t count_ = 0;
+  bool closed_ = false;
+  absl::Status broken_;
+};
+
+}  // namespace
+}  // namespace internal
+
+absl::StatusOr<std::unique_ptr<JsonLinesReader>> JsonLinesReader::Open(
+    absl::string_view path, const JsonLinesReaderOptions& options) {
+  auto in = internal::Input::OpenFile(path);
+  if (!in.ok()) return in.status();
+  return std::unique_ptr<JsonLinesReader>(
+      new internal::LinesReader(*std::move(in), options));
+}
+
+std::unique_ptr<JsonLinesReader> JsonLinesReader::FromBuffer(
+    absl::string_view data, absl::string_view name,
+    const JsonLinesReaderOptions& options) {
+  return std::make_unique<internal::LinesReader>(
+      internal::Input::FromBuffer(data, name), options);
+}
+
+absl::StatusOr<std::unique_ptr<JsonLinesWriter>> JsonLinesWriter::Create(
+    absl::string_view path, const JsonLinesWriterOptions& options) {
+  auto out = internal::Output::CreateFile(path);
+  if (!out.ok()) return out.status();
+  auto w = std::make_unique<internal::LinesWriter>(*std::move(out), options);
+  if (absl::Status s = w->Start(); !s.ok()) return s;
+  return std::unique_ptr<JsonLinesWriter>(std::move(w));
+}
+
+std::unique_ptr<JsonLinesWriter> JsonLinesWriter::ToString(
+    std::string* out, const JsonLinesWriterOptions& options) {
+  auto w = std::make_unique<internal::LinesWriter>(
+      internal::Output::ToString(out), options);
+  w->Start().IgnoreError();  // A string sink cannot fail.
+  return w;
+}
+
+absl::Status WriteDatasetJsonFile(const v1::Dataset& dataset,
+                                  absl::string_view path,
+                                  const JsonWriteOptions& options) {
+  absl::StatusOr<std::string> json = DatasetToJson(dataset, options);
+  if (!json.ok()) {
+    return absl::Status(json.status().code(),
+                        absl::StrCat(path, ": ", json.status().message()));
+  }
+  json->push_back('\n');
+  auto out = internal::Output::CreateFile(path);
+  if (!out.ok()) return out.status();
+  if (absl::Status s = (*out)->Append(*json); !s.ok()) return s;
+  return (*out)->Finish();
+}
+
+absl::StatusOr<v1::Dataset> ReadDatasetJsonFile(absl::string_view path,
+                                                const JsonReadOptions& options,
+                                                int64_t max_bytes) {
+  auto in = internal::Input::OpenFile(path);
+  if (!in.ok()) return in.status();
+  internal::Input& input = **in;
+  if (input.size() > max_bytes) {
+    return absl::ResourceExhaustedError(
+        absl::StrCat(path, ": ", input.size(), " bytes is above the limit of ",
+                     max_bytes, " bytes for a JSON Dataset"));
+  }
+  // Read it all, growing the window only as far as the file goes.
+  size_t want = input.size() >= 0 ? static_cast<size_t>(input.size()) + 1
+                                  : size_t{1} << 20;
+  size_t n = 0;
+  for (;;) {
+    n = input.Ensure(want);
+    if (static_cast<int64_t>(n) > max_bytes) {
+      return absl::ResourceExhaustedError(
+          absl::StrCat(path, ": above the limit of ", max_bytes,
+                       " bytes for a JSON Dataset"));
+    }
+    if (n < want) break;
+    want *= 2;
+  }
+  if (!input.status().ok()) return input.status();
+  absl::string_view text(input.data(), n);
+  if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") {
+    text.remove_prefix(3);
+  }
+  absl::StatusOr<v1::Dataset> d = DatasetFromJson(text, options);
+  if (!d.ok()) {
+    return absl::Status(d.status().code(),
+                        absl::StrCat(path, ": ", d.status().message()));
+  }
+  return d;
+}
+
+}  // namespace dangjian

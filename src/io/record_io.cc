@@ -1,0 +1,239 @@
+#include "dangjian/record_io.h"
+
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "dangjian/io.h"
+#include "dangjian/record.h"
+
+namespace dangjian {
+namespace internal {
+namespace {
+
+// Hands out the entities of a Dataset read whole.
+class DatasetReader final : public RecordReader {
+ public:
+  DatasetReader(const v1::Dataset& dataset, absl::string_view name) {
+    ForEachRecord(dataset, [&](const v1::Record& r) { records_.push_back(r); });
+    location_.set_file(std::string(name));
+  }
+
+  bool Next(v1::Record* record) override {
+    if (next_ >= records_.size()) return false;
+    location_.set_record_index(static_cast<int64_t>(next_));
+    record->Swap(&records_[next_++]);
+    return true;
+  }
+  const v1::SourceLocation& location() const override { return location_; }
+  absl::Status status() const override { return absl::OkStatus(); }
+
+ private:
+  std::vector<v1::Record> records_;
+  size_t next_ = 0;
+  v1::SourceLocation location_;
+};
+
+// Collects records into a Dataset and writes it whole on Close().
+class DatasetWriter final : public RecordWriter {
+ public:
+  DatasetWriter(std::string path, FileFormat format)
+      : path_(std::move(path)), format_(format) {}
+
+  absl::Status Write(const v1::Record& record) override {
+    if (closed_) return absl::FailedPreconditionError("writer closed");
+    absl::Status s = AddRecordToDataset(record, &dataset_);
+    if (!s.ok()) {
+      return absl::InvalidArgumentError(absl::StrCat(path_, ": ", s.message()));
+    }
+    return s;
+  }
+
+  absl::Status Close() override {
+    if (closed_) return absl::FailedPreconditionError("writer already closed");
+    closed_ = true;
+    return format_ == FileFormat::kDatasetBinary
+               ? WriteDatasetFile(dataset_, path_)
+               : WriteDatasetJsonFile(dataset_, path_);
+  }
+
+ private:
+  std::string path_;
+  FileFormat format_;
+  v1::Dataset dataset_;
+  bool closed_ = false;
+};
+
+absl::StatusOr<FileFormat> Resolve(absl::string_view path, FileFormat format) {
+  if (format != FileFormat::kAuto) return format;
+  return FormatForPath(path);
+}
+
+}  // namespace
+}  // namespace internal
+
+absl::string_view FileFormatName(FileFormat format) {
+  switch (format) {
+    case FileFormat::kAuto:
+      return "auto";
+    case FileFormat::kDatasetBinary:
+      return "dataset-binary";
+    case FileFormat::kRecordStream:
+      return "record-stream";
+    case FileFormat::kDatasetJson:
+      return "dataset-json";
+    case FileFormat::kJsonLines:
+      return "jsonl";
+    case FileFormat::kCsvLedger:
+      return "csv";
+  }
+  return "unknown";
+}
+
+absl::StatusOr<FileFormat> FormatForPath(absl::string_view path) {
+  const size_t slash = path.find_last_of('/');
+  const absl::string_view base =
+      slash == absl::string_view::npos ? path : path.substr(slash + 1);
+  const size_t dot = base.find_last_of('.');
+  const std::string ext = absl::AsciiStrToLower(
+      dot == absl::string_view::npos ? "" : base.substr(dot + 1));
+  if (ext == "pb") return FileFormat::kDatasetBinary;
+  if (ext == "djr" || ext == "pbs") return FileFormat::kRecordStream;
+  if (ext == "json") return FileFormat::kDatasetJson;
+  if (ext == "jsonl" || ext == "ndjson") return FileFormat::kJsonLines;
+  if (ext == "csv" || ext == "tsv" || ext == "txt") {
+    return FileFormat::kCsvLedger;
+  }
+  return absl::InvalidArgumentError(absl::StrCat(
+      path,
+      ": unknown extension; use .pb (Dataset), .djr or .pbs (record stream), "
+      ".json (Dataset JSON), .jsonl or .ndjson (JSON Lines), .csv, .tsv or "
+      ".txt (CSV ledger), or give the format explicitly"));
+}
+
+absl::StatusOr<std::unique_ptr<RecordReader>> OpenRecordReader(
+    absl::string_view path, const OpenOptions& options) {
+  absl::StatusOr<FileFormat> format = internal::Resolve(path, options.format);
+  if (!format.ok()) return format.status();
+  switch (*format) {
+    case FileFormat::kRecordStream: {
+      auto r = RecordStreamReader::Open(path, options.record_stream);
+      if (!r.ok()) return r.status();
+      return std::unique_ptr<RecordReader>(*std::move(r));
+    }
+    case FileFormat::kJsonLines: {
+      auto r = JsonLinesReader::Open(path, options.json_lines);
+      if (!r.ok()) return r.status();
+      return std::unique_ptr<RecordReader>(*std::move(r));
+    }
+    case FileFormat::kCsvLedger: {
+      auto r = CsvLedgerReader::Open(path, options.csv);
+      if (!r.ok()) return r.status();
+      return std::unique_ptr<RecordReader>(*std::move(r));
+    }
+    case FileFormat::kDatasetBinary:
+    case FileFormat::kDatasetJson: {
+      absl::StatusOr<v1::Dataset> d = ReadDataset(path, options);
+      if (!d.ok()) return d.status();
+      return std::unique_ptr<RecordReader>(
+          new internal::DatasetReader(*d, path));
+    }
+    case FileFormat::kAuto:
+      break;
+  }
+  return absl::InvalidArgumentError("OpenOptions::format is invalid");
+}
+
+absl::StatusOr<std::unique_ptr<RecordWriter>> CreateRecordWriter(
+    absl::string_view path, const CreateOptions& options) {
+  absl::StatusOr<FileFormat> format = internal::Resolve(path, options.format);
+  if (!format.ok()) return format.status();
+  switch (*format) {
+    case FileFormat::kRecordStream: {
+      auto w = RecordStreamWriter::Create(path, options.record_stream);
+      if (!w.ok()) return w.status();
+      return std::unique_ptr<RecordWriter>(*std::move(w));
+    }
+    case FileFormat::kJsonLines: {
+      auto w = JsonLinesWriter::Create(path);
+      if (!w.ok()) return w.status();
+      return std::unique_ptr<RecordWriter>(*std::move(w));
+    }
+    case FileFormat::kCsvLedger: {
+      auto w = CsvLedgerWriter::Create(path, options.csv);
+      if (!w.ok()) return w.status();
+      return std::unique_ptr<RecordWriter>(*std::move(w));
+    }
+    case FileFormat::kDatasetBinary:
+    case FileFormat::kDatasetJson:
+      return std::unique_ptr<RecordWriter>(
+          new internal::DatasetWriter(std::string(path), *format));
+    case FileFormat::kAuto:
+      break;
+  }
+  return absl::InvalidArgumentError("CreateOptions::format is invalid");
+}
+
+absl::StatusOr<v1::Dataset> ReadDataset(absl::string_view path,
+                                        const OpenOptions& options) {
+  absl::StatusOr<FileFormat> format = internal::Resolve(path, options.format);
+  if (!format.ok()) return format.status();
+  if (*format == FileFormat::kDatasetBinary) {
+    BinaryReadOptions b;
+    b.max_bytes = options.max_dataset_bytes;
+    return ReadDatasetFile(path, b);
+  }
+  if (*format == FileFormat::kDatasetJson) {
+    JsonReadOptions j;
+    j.ignore_unknown_fields = options.json_lines.ignore_unknown_fields;
+    return ReadDatasetJsonFile(path, j, options.max_dataset_bytes);
+  }
+  OpenOptions o = options;
+  o.format = *format;
+  auto reader = OpenRecordReader(path, o);
+  if (!reader.ok()) return reader.status();
+  v1::Dataset dataset;
+  auto* stream = dynamic_cast<RecordStreamReader*>(reader->get());
+  if (stream != nullptr) {
+    v1::Record h;
+    *h.mutable_header() = stream->header();
+    if (absl::Status s = AddRecordToDataset(h, &dataset); !s.ok()) return s;
+  }
+  v1::Record r;
+  while ((*reader)->Next(&r)) {
+    if (absl::Status s = MoveRecordToDataset(&r, &dataset); !s.ok()) {
+      return absl::Status(
+          s.code(),
+          absl::StrCat(path, ": record ", (*reader)->location().record_index(),
+                       ": ", s.message()));
+    }
+  }
+  if (!(*reader)->status().ok()) return (*reader)->status();
+  if (auto* lines = dynamic_cast<JsonLinesReader*>(reader->get());
+      lines != nullptr && lines->header() != nullptr) {
+    v1::Record h;
+    *h.mutable_header() = *lines->header();
+    if (absl::Status s = AddRecordToDataset(h, &dataset); !s.ok()) return s;
+  }
+  if (auto* csv = dynamic_cast<CsvLedgerReader*>(reader->get());
+      csv != nullptr && csv->summary().rows_skipped > 0) {
+    const CsvFinding* first = nullptr;
+    for (const CsvFinding& f : csv->findings()) {
+      if (f.row_skipped) {
+        first = &f;
+        break;
+      }
+    }
+    return absl::FailedPreconditionError(
+        absl::StrCat(path, ": ", csv->summary().rows_skipped,
+                     " rows skipped; the first at line ",
+                     first ? first->line : 0, ": ", first ? first->message : "",
+                     " (read it with CsvLedgerReader for every finding)"));
+  }
+  return dataset;
+}
+
+}  // namespace dangjian

@@ -1,0 +1,363 @@
+#include "dangjian/record_stream.h"
+
+#include <zlib.h>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "core/utf8.h"
+#include "dangjian/personal_data.h"
+#include "dangjian/record.h"
+#include "dangjian/version.h"
+#include "google/protobuf/io/coded_stream.h"
+#include "io/input.h"
+
+namespace dangjian {
+
+RecordReader::~RecordReader() = default;
+RecordWriter::~RecordWriter() = default;
+RecordStreamReader::~RecordStreamReader() = default;
+RecordStreamWriter::~RecordStreamWriter() = default;
+
+namespace internal {
+namespace {
+
+constexpr size_t kMaxVarintBytes = 10;
+
+// "record 12 (member m-7)", personal data masked.
+std::string Describe(const v1::Record& r) {
+  const absl::string_view id = RecordId(r);
+  if (id.empty()) return std::string(RecordKindName(r));
+  return MaskPersonalData(absl::StrCat(RecordKindName(r), " ", id));
+}
+
+class StreamReader final : public RecordStreamReader {
+ public:
+  StreamReader(std::unique_ptr<Input> in,
+               const RecordStreamReaderOptions& options)
+      : in_(std::move(in)), options_(options) {
+    location_.set_file(in_->name());
+  }
+
+  absl::Status ReadHeader() {
+    v1::Record r;
+    if (in_->AtEnd()) {
+      if (!in_->status().ok()) return in_->status();
+      return absl::DataLossError(absl::StrCat(
+          in_->name(), ": is empty; a record stream begins with a header"));
+    }
+    if (!ReadFrame(&r)) {
+      return absl::DataLossError(
+          absl::StrCat(status_.message(), "; is it a dangjian record stream?"));
+    }
+    if (!r.has_header()) {
+      return absl::DataLossError(absl::StrCat(
+          in_->name(), ": the first record is a ", RecordKindName(r),
+          ", not a header; is it a dangjian record stream?"));
+    }
+    header_ = std::move(*r.mutable_header());
+    ++index_;
+    return absl::OkStatus();
+  }
+
+  bool Next(v1::Record* record) override {
+    if (done_) return false;
+    if (in_->AtEnd()) {
+      if (!in_->status().ok()) return Stop(in_->status());
+      return Stop(absl::DataLossError(
+          absl::StrCat(in_->name(), ": truncated: the stream ends after ",
+                       index_, " records at byte offset ", in_->offset(),
+                       " without a trailer record")));
+    }
+    const int64_t start = in_->offset();
+    if (!ReadFrame(record)) return false;
+    if (record->has_trailer()) return CheckTrailer(record->trailer(), start);
+    if (record->has_header()) {
+      return Stop(Damage(start, "a second header record"));
+    }
+    crc_ = crc32(crc_, reinterpret_cast<const Bytef*>(frame_.data()),
+                 static_cast<uInt>(frame_.size()));
+    ++count_;
+    location_.set_record_index(index_++);
+    location_.set_byte_offset(start);
+    return true;
+  }
+
+  const v1::SourceLocation& location() const override { return location_; }
+  absl::Status status() const override { return status_; }
+  const v1::StreamHeader& header() const override { return header_; }
+  const v1::StreamTrailer* trailer() const override {
+    return has_trailer_ ? &trailer_ : nullptr;
+  }
+  int64_t offset() const override { return in_->offset(); }
+
+ private:
+  bool Stop(absl::Status s) {
+    status_ = std::move(s);
+    done_ = true;
+    return false;
+  }
+
+  absl::Status Damage(int64_t at, absl::string_view what,
+                      absl::StatusCode code = absl::StatusCode::kDataLoss) {
+    std::string unread;
+    if (in_->size() >= 0) {
+      unread = absl::StrCat(" with ", in_->size() - at, " bytes left unread");
+    }
+    return absl::Status(
+        code, absl::StrCat(in_->name(), ": ", what, " (record ", index_,
+                           "); reading stopped at byte offset ", at, unread));
+  }
+
+  // Reads one framed record into `record` and its bytes into frame_, or sets
+  // the status and returns false.
+  bool ReadFrame(v1::Record* record) {
+    const int64_t start = in_->offset();
+    const size_t avail = in_->Ensure(kMaxVarintBytes);
+    const auto* p = reinterpret_cast<const uint8_t*>(in_->data());
+    uint64_t len = 0;
+    size_t prefix = 0;
+    bool complete = false;
+    for (; prefix < avail && prefix < kMaxVarintBytes; ++prefix) {
+      len |= uint64_t{p[prefix] & 0x7Fu} << (7 * prefix);
+      if ((p[prefix] & 0x80) == 0) {
+        complete = true;
+        ++prefix;
+        break;
+      }
+    }
+    if (!complete) {
+      if (!in_->status().ok()) return Stop(in_->status());
+      return Stop(Damage(start, avail < kMaxVarintBytes
+                                    ? "truncated inside a length prefix"
+                                    : "a length prefix longer than 10 bytes"));
+    }
+    if (len > static_cast<uint64_t>(options_.max_record_bytes)) {
+      return Stop(Damage(
+          start,
+          absl::StrCat("a record of ", len, " bytes is above the cap of ",
+                       options_.max_record_bytes,
+                       " bytes (RecordStreamReaderOptions::max_record_bytes)"),
+          absl::StatusCode::kResourceExhausted));
+    }
+    const size_t total = prefix + static_cast<size_t>(len);
+    const size_t got = in_->Ensure(total);
+    if (got < total) {
+      if (!in_->status().ok()) return Stop(in_->status());
+      return Stop(Damage(
+          start, absl::StrCat("truncated: the record declares ", len,
+                              " bytes but only ", got - prefix, " remain")));
+    }
+    frame_ = absl::string_view(in_->data(), total);
+    if (!record->ParseFromArray(in_->data() + prefix, static_cast<int>(len))) {
+      return Stop(Damage(
+          start, absl::StrCat("corrupt: ", len,
+                              " bytes that do not parse as a "
+                              "dangjian.v1.Record (damaged, or not UTF-8)")));
+    }
+    in_->Skip(total);
+    return true;
+  }
+
+  bool CheckTrailer(const v1::StreamTrailer& t, int64_t start) {
+    trailer_ = t;
+    has_trailer_ = true;
+    if (options_.verify_trailer) {
+      if (t.record_count() != count_) {
+        return Stop(Damage(
+            start, absl::StrCat("the trailer counts ", t.record_count(),
+                                " records but the stream holds ", count_)));
+      }
+      if (t.crc32() != static_cast<uint32_t>(crc_)) {
+        return Stop(Damage(start, absl::StrCat("checksum mismatch: the trailer "
+                                               "says crc32 ",
+                                               t.crc32(), ", the records give ",
+                                               static_cast<uint32_t>(crc_))));
+      }
+    }
+    if (!in_->AtEnd()) {
+      ++index_;
+      return Stop(Damage(in_->offset(), "bytes follow the trailer record"));
+    }
+    done_ = true;
+    return false;
+  }
+
+  std::unique_ptr<Input> in_;
+  RecordStreamReaderOptions options_;
+  v1::StreamHeader header_;
+  v1::StreamTrailer trailer_;
+  bool has_trailer_ = false;
+  v1::SourceLocation location_;
+  absl::Status status_;
+  absl::string_view frame_;
+  uLong crc_ = crc32(0L, Z_NULL, 0);
+  int64_t count_ = 0;  // Entity records.
+  int64_t index_ = 0;  // Records of the file, header included.
+  bool done_ = false;
+};
+
+absl::StatusOr<std::unique_ptr<RecordStreamReader>> Finish(
+    std::unique_ptr<StreamReader> r) {
+  if (absl::Status s = r->ReadHeader(); !s.ok()) return s;
+  return std::unique_ptr<RecordStreamReader>(std::move(r));
+}
+
+class StreamWriter final : public RecordStreamWriter {
+ public:
+  StreamWriter(std::unique_ptr<Output> out,
+               const RecordStreamWriterOptions& options)
+      : out_(std::move(out)), options_(options) {}
+
+  absl::Status WriteHeader() {
+    v1::Record r;
+    *r.mutable_header() = options_.header;
+    v1::StreamHeader* h = r.mutable_header();
+    if (h->schema_version().empty()) h->set_schema_version("dangjian.v1");
+    if (h->provenance().producer().empty()) {
+      h->mutable_provenance()->set_producer(
+          absl::StrCat("dangjian ", VersionString()));
+    }
+    if (h->provenance().schema_version().empty()) {
+      h->mutable_provenance()->set_schema_version(h->schema_version());
+    }
+    if (h->policy_version().empty() && h->has_policy()) {
+      h->set_policy_version(h->policy().version());
+    }
+    if (const std::string f = FirstInvalidUtf8Field(r); !f.empty()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(out_->path(), ": the stream header's field ", f,
+                       " is not valid UTF-8"));
+    }
+    return Frame(r, /*count=*/false);
+  }
+
+  absl::Status Write(const v1::Record& record) override {
+    if (!broken_.ok()) return broken_;
+    if (closed_) return absl::FailedPreconditionError("writer closed");
+    switch (record.entity_case()) {
+      case v1::Record::ENTITY_NOT_SET:
+        return absl::InvalidArgumentError(absl::StrCat(
+            out_->path(), ": record ", count_, " is empty; nothing to write"));
+      case v1::Record::kHeader:
+      case v1::Record::kTrailer:
+        return absl::InvalidArgumentError(absl::StrCat(
+            out_->path(), ": record ", count_, " is a ", RecordKindName(record),
+            "; the writer writes the header and trailer itself"));
+      default:
+        break;
+    }
+    if (const std::string f = FirstInvalidUtf8Field(record); !f.empty()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(out_->path(), ": record ", count_, " (",
+                       Describe(record), "): field ", f,
+                       " is not valid UTF-8; convert the text to UTF-8 first"));
+    }
+    return Frame(record, /*count=*/true);
+  }
+
+  absl::Status Close() override {
+    if (!broken_.ok()) return broken_;
+    if (closed_) return absl::FailedPreconditionError("writer already closed");
+    closed_ = true;
+    v1::Record r;
+    r.mutable_trailer()->set_record_count(count_);
+    r.mutable_trailer()->set_crc32(static_cast<uint32_t>(crc_));
+    if (absl::Status s = Frame(r, /*count=*/false); !s.ok()) return s;
+    return out_->Finish();
+  }
+
+  int64_t record_count() const override { return count_; }
+
+ private:
+  absl::Status Frame(const v1::Record& r, bool count) {
+    const size_t size = r.ByteSizeLong();
+    if (size > static_cast<uint64_t>(options_.max_record_bytes)) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          out_->path(), ": record ", count_, " (", Describe(r), ") is ", size,
+          " bytes, above the cap of ", options_.max_record_bytes,
+          " (RecordStreamWriterOptions::max_record_bytes)"));
+    }
+    using google::protobuf::io::CodedOutputStream;
+    const size_t prefix =
+        CodedOutputStream::VarintSize32(static_cast<uint32_t>(size));
+    buffer_.resize(prefix + size);
+    auto* p = reinterpret_cast<uint8_t*>(&buffer_[0]);
+    CodedOutputStream::WriteVarint32ToArray(static_cast<uint32_t>(size), p);
+    r.SerializeWithCachedSizesToArray(p + prefix);
+    if (count) {
+      crc_ = crc32(crc_, p, static_cast<uInt>(buffer_.size()));
+      ++count_;
+    }
+    absl::Status s = out_->Append(buffer_);
+    if (!s.ok()) broken_ = s;
+    return s;
+  }
+
+  std::unique_ptr<Output> out_;
+  RecordStreamWriterOptions options_;
+  std::string buffer_;
+  uLong crc_ = crc32(0L, Z_NULL, 0);
+  int64_t count_ = 0;
+  bool closed_ = false;
+  absl::Status broken_;
+};
+
+absl::StatusOr<std::unique_ptr<RecordStreamWriter>> Start(
+    std::unique_ptr<Output> out, const RecordStreamWriterOptions& options) {
+  if (options.max_record_bytes <= 0 ||
+      options.max_record_bytes > int64_t{INT32_MAX}) {
+    return absl::InvalidArgumentError(
+        "RecordStreamWriterOptions::max_record_bytes must be 1 to 2^31-1");
+  }
+  auto w = std::make_unique<StreamWriter>(std::move(out), options);
+  if (absl::Status s = w->WriteHeader(); !s.ok()) return s;
+  return std::unique_ptr<RecordStreamWriter>(std::move(w));
+}
+
+absl::Status CheckReaderOptions(const RecordStreamReaderOptions& options) {
+  if (options.max_record_bytes <= 0 ||
+      options.max_record_bytes > int64_t{INT32_MAX}) {
+    return absl::InvalidArgumentError(
+        "RecordStreamReaderOptions::max_record_bytes must be 1 to 2^31-1");
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
+}  // namespace internal
+
+absl::StatusOr<std::unique_ptr<RecordStreamReader>> RecordStreamReader::Open(
+    absl::string_view path, const RecordStreamReaderOptions& options) {
+  if (absl::Status s = internal::CheckReaderOptions(options); !s.ok()) return s;
+  auto in = internal::Input::OpenFile(path);
+  if (!in.ok()) return in.status();
+  return internal::Finish(
+      std::make_unique<internal::StreamReader>(*std::move(in), options));
+}
+
+absl::StatusOr<std::unique_ptr<RecordStreamReader>>
+RecordStreamReader::FromBuffer(absl::string_view data, absl::string_view name,
+                               const RecordStreamReaderOptions& options) {
+  if (absl::Status s = internal::CheckReaderOptions(options); !s.ok()) return s;
+  return internal::Finish(std::make_unique<internal::StreamReader>(
+      internal::Input::FromBuffer(data, name), options));
+}
+
+absl::StatusOr<std::unique_ptr<RecordStreamWriter>> RecordStreamWriter::Create(
+    absl::string_view path, const RecordStreamWriterOptions& options) {
+  auto out = internal::Output::CreateFile(path);
+  if (!out.ok()) return out.status();
+  return internal::Start(*std::move(out), options);
+}
+
+absl::StatusOr<std::unique_ptr<RecordStreamWriter>>
+RecordStreamWriter::ToString(std::string* out,
+                             const RecordStreamWriterOptions& options) {
+  return internal::Start(internal::Output::ToString(out), options);
+}
+
+}  // namespace dangjian
