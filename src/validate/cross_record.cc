@@ -1,0 +1,766 @@
+// Cross-record rules: duplicates, references, counts, 1+N and coverage, over
+// the index of one shard.
+#include <algorithm>
+#include <map>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+#include "absl/numeric/int128.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "dangjian/coverage.h"
+#include "dangjian/personal_data.h"
+#include "validate/checks.h"
+#include "validate/engine.h"
+
+namespace dangjian {
+namespace internal {
+
+Loc Index::Intern(const v1::SourceLocation& location) {
+  Loc loc;
+  loc.line = location.line();
+  loc.record_index = location.record_index();
+  loc.byte_offset = location.byte_offset();
+  if (location.file().empty()) return loc;
+  if (!files.empty() && files.back() == location.file()) {
+    loc.file = static_cast<int32_t>(files.size() - 1);
+    return loc;
+  }
+  auto it = file_ids.find(location.file());
+  if (it == file_ids.end()) {
+    it = file_ids.emplace(location.file(), static_cast<int32_t>(files.size()))
+             .first;
+    files.push_back(location.file());
+  }
+  loc.file = it->second;
+  return loc;
+}
+
+void Index::Clear() { *this = Index(); }
+
+void Index::Add(const v1::Record& r, const v1::SourceLocation& location) {
+  const Loc loc = Intern(location);
+  switch (r.entity_case()) {
+    case v1::Record::kRegion:
+      regions.push_back({r.region(), loc});
+      break;
+    case v1::Record::kGrid:
+      grids.push_back({r.grid(), loc});
+      break;
+    case v1::Record::kHostOrganization:
+      hosts.push_back({r.host_organization(), loc});
+      break;
+    case v1::Record::kPartyOrganization:
+      orgs.push_back({r.party_organization(), loc});
+      break;
+    case v1::Record::kVenue:
+      venues.push_back({r.venue(), loc});
+      break;
+    case v1::Record::kFunding:
+      funding.push_back({r.funding(), loc});
+      break;
+    case v1::Record::kMember: {
+      const v1::Member& m = r.member();
+      MemberEntry e;
+      e.id = m.id();
+      e.host_id = m.host_organization_id();
+      e.org_id = m.party_organization_id();
+      e.status = m.status();
+      if (!m.national_id().empty() &&
+          NationalIdShape(m.national_id()) == NationalIdProblem::kNone) {
+        e.national_id_key = NationalIdKey(m.national_id());
+      }
+      e.loc = loc;
+      members.push_back(std::move(e));
+      break;
+    }
+    case v1::Record::kCadreAssignment:
+      cadres.push_back({r.cadre_assignment(), loc});
+      break;
+    case v1::Record::kReserveTalent:
+      reserve.push_back({r.reserve_talent(), loc});
+      break;
+    case v1::Record::kActivity: {
+      const v1::Activity& a = r.activity();
+      ActivityEntry e;
+      e.id = a.id();
+      e.kind = a.kind();
+      e.org_id = a.party_organization_id();
+      e.grid_id = a.grid_id();
+      e.host_id = a.host_organization_id();
+      if (a.has_held_on() && IsValidDate(ToYmd(a.held_on()))) {
+        e.held_on = ToYmd(a.held_on());
+      }
+      e.loc = loc;
+      activities.push_back(std::move(e));
+      break;
+    }
+    case v1::Record::kHostAnnualResult:
+      annual_results.push_back({r.host_annual_result(), loc});
+      break;
+    case v1::Record::kRegionEconomy:
+      economies.push_back({r.region_economy(), loc});
+      break;
+    default:
+      break;
+  }
+}
+
+namespace {
+
+std::string NationalIdFromKey(uint64_t key) {
+  const uint64_t check = key % 11;
+  uint64_t v = key / 11;
+  std::string out(18, '0');
+  out[17] = check == 10 ? 'X' : static_cast<char>('0' + check);
+  for (int i = 16; i >= 0; --i) {
+    out[i] = static_cast<char>('0' + v % 10);
+    v /= 10;
+  }
+  return out;
+}
+
+struct Hash {
+  size_t operator()(absl::string_view s) const {
+    return std::hash<std::string_view>()(std::string_view(s.data(), s.size()));
+  }
+};
+using IdMap = std::unordered_map<absl::string_view, size_t, Hash>;
+using IdSet = std::unordered_set<absl::string_view, Hash>;
+
+// First-fed-wins lookup from id to position.
+template <typename T, typename IdFn>
+IdMap ById(const std::vector<T>& v, IdFn id) {
+  IdMap out;
+  out.reserve(v.size());
+  for (size_t i = 0; i < v.size(); ++i) {
+    const absl::string_view key = id(v[i]);
+    if (!key.empty()) out.emplace(key, i);
+  }
+  return out;
+}
+
+class Checker {
+ public:
+  Checker(const Config& c, const Index& x, Sink* sink)
+      : c_(c), x_(x), sink_(sink) {}
+
+  void Run();
+
+ private:
+  v1::SourceLocation Location(const Loc& loc) const {
+    v1::SourceLocation out;
+    if (loc.file >= 0) out.set_file(x_.files[loc.file]);
+    out.set_line(loc.line);
+    out.set_record_index(loc.record_index);
+    out.set_byte_offset(loc.byte_offset);
+    return out;
+  }
+  void Emit(Rule r, absl::string_view kind, absl::string_view id,
+            const Loc& loc, absl::string_view field,
+            absl::string_view message) const {
+    sink_->Add(r, kind, id, Location(loc), field, message);
+  }
+
+  template <typename T, typename IdFn>
+  void Duplicates(const std::vector<T>& v, absl::string_view kind, IdFn id,
+                  IdMap* first);
+  void Ref(Rule rule, const IdMap& m, absl::string_view target,
+           absl::string_view kind, absl::string_view id, const Loc& loc,
+           absl::string_view field, absl::string_view value) const;
+  void References();
+  void RegionCycles();
+  void Members();
+  void PartyOrganizations();
+  void Regions();
+  void Funding();
+  void Hosts();
+  void HeartToHeart(size_t org);
+
+  bool Dissolved(const v1::PartyOrganization& o) const {
+    if (!o.has_dissolved_on()) return false;
+    const Ymd d = ToYmd(o.dissolved_on());
+    return IsValidDate(d) && !IsAfter(d, c_.as_of);
+  }
+
+  const Config& c_;
+  const Index& x_;
+  Sink* sink_;
+  IdMap regions_, grids_, hosts_, orgs_, members_, venues_, ignored_;
+  // Per party organization (by position): member counts from records.
+  struct Counts {
+    int64_t by_status[6] = {0, 0, 0, 0, 0, 0};
+    int64_t records = 0;
+  };
+  std::vector<Counts> org_counts_, host_counts_;
+};
+
+template <typename T, typename IdFn>
+void Checker::Duplicates(const std::vector<T>& v, absl::string_view kind,
+                         IdFn id, IdMap* first) {
+  *first = ById(v, id);
+  if (!c_.On(Rule::kIdDuplicate)) return;
+  std::unordered_map<absl::string_view, int64_t, Hash> n;
+  for (const T& e : v) {
+    const absl::string_view key = id(e);
+    if (!key.empty()) ++n[key];
+  }
+  for (const T& e : v) {
+    const absl::string_view key = id(e);
+    if (key.empty() || n[key] < 2) continue;
+    Emit(Rule::kIdDuplicate, kind, key, e.loc, "id",
+         absl::StrCat("id (记录标识) \"", key, "\" is used by ", n[key], " ",
+                      kind, " records"));
+  }
+}
+
+void Checker::Ref(Rule rule, const IdMap& m, absl::string_view target,
+                  absl::string_view kind, absl::string_view id, const Loc& loc,
+                  absl::string_view field, absl::string_view value) const {
+  if (value.empty() || !c_.On(rule) || m.count(value) != 0) return;
+  Emit(rule, kind, id, loc, field,
+       absl::StrCat(field, " names ", target, " \"", value,
+                    "\", which is not in the data (引用不存在)"));
+}
+
+void Checker::References() {
+  constexpr Rule R = Rule::kRefRegion, G = Rule::kRefGrid, H = Rule::kRefHost,
+                 P = Rule::kRefPartyOrg, M = Rule::kRefMember,
+                 V = Rule::kRefVenue;
+  const char* region = "region (区域)";
+  const char* grid = "grid (网格)";
+  const char* host = "host organization (单位)";
+  const char* org = "party organization (党组织)";
+  const char* member = "member (党员)";
+  for (const auto& [e, loc] : x_.regions) {
+    Ref(R, regions_, region, "region", e.id(), loc, "parent_id", e.parent_id());
+  }
+  for (const auto& [e, loc] : x_.grids) {
+    Ref(P, orgs_, org, "grid", e.id(), loc, "party_organization_id",
+        e.party_organization_id());
+    Ref(R, regions_, region, "grid", e.id(), loc, "region_id", e.region_id());
+  }
+  for (const auto& [e, loc] : x_.hosts) {
+    Ref(R, regions_, region, "host_organization", e.id(), loc, "region_id",
+        e.region_id());
+    Ref(G, grids_, grid, "host_organization", e.id(), loc, "grid_id",
+        e.grid_id());
+    Ref(M, members_, member, "host_organization", e.id(), loc,
+        "owner.member_id", e.owner().member_id());
+  }
+  for (const auto& [e, loc] : x_.orgs) {
+    const char* k = "party_organization";
+    for (int i = 0; i < e.host_organization_ids_size(); ++i) {
+      Ref(H, hosts_, host, k, e.id(), loc,
+          absl::StrCat("host_organization_ids[", i, "]"),
+          e.host_organization_ids(i));
+    }
+    Ref(R, regions_, region, k, e.id(), loc, "region_id", e.region_id());
+    Ref(P, orgs_, org, k, e.id(), loc, "parent_id", e.parent_id());
+    Ref(P, orgs_, org, k, e.id(), loc, "previous_party_organization_id",
+        e.previous_party_organization_id());
+    Ref(M, members_, member, k, e.id(), loc, "secretary_member_id",
+        e.secretary_member_id());
+    for (int i = 0; i < e.committee_size(); ++i) {
+      Ref(M, members_, member, k, e.id(), loc,
+          absl::StrCat("committee[", i, "].member_id"),
+          e.committee(i).member_id());
+    }
+    Ref(V, venues_, "venue (活动场所)", k, e.id(), loc, "venue_id",
+        e.venue_id());
+  }
+  for (const auto& [e, loc] : x_.venues) {
+    Ref(P, orgs_, org, "venue", e.id(), loc, "party_organization_id",
+        e.party_organization_id());
+    Ref(P, orgs_, org, "venue", e.id(), loc,
+        "shared_with_party_organization_id",
+        e.shared_with_party_organization_id());
+  }
+  for (const auto& [e, loc] : x_.funding) {
+    Ref(P, orgs_, org, "funding", e.id(), loc, "party_organization_id",
+        e.party_organization_id());
+  }
+  for (const MemberEntry& e : x_.members) {
+    Ref(H, hosts_, host, "member", e.id, e.loc, "host_organization_id",
+        e.host_id);
+    Ref(P, orgs_, org, "member", e.id, e.loc, "party_organization_id",
+        e.org_id);
+  }
+  for (const auto& [e, loc] : x_.cadres) {
+    Ref(P, orgs_, org, "cadre_assignment", e.id(), loc, "party_organization_id",
+        e.party_organization_id());
+    Ref(G, grids_, grid, "cadre_assignment", e.id(), loc, "grid_id",
+        e.grid_id());
+  }
+  for (const auto& [e, loc] : x_.reserve) {
+    Ref(M, members_, member, "reserve_talent", e.id(), loc, "member_id",
+        e.member_id());
+    Ref(H, hosts_, host, "reserve_talent", e.id(), loc, "host_organization_id",
+        e.host_organization_id());
+    Ref(P, orgs_, org, "reserve_talent", e.id(), loc, "party_organization_id",
+        e.party_organization_id());
+  }
+  for (const ActivityEntry& e : x_.activities) {
+    Ref(P, orgs_, org, "activity", e.id, e.loc, "party_organization_id",
+        e.org_id);
+    Ref(G, grids_, grid, "activity", e.id, e.loc, "grid_id", e.grid_id);
+    Ref(H, hosts_, host, "activity", e.id, e.loc, "host_organization_id",
+        e.host_id);
+  }
+  for (const auto& [e, loc] : x_.annual_results) {
+    Ref(H, hosts_, host, "host_annual_result", e.id(), loc,
+        "host_organization_id", e.host_organization_id());
+  }
+  for (const auto& [e, loc] : x_.economies) {
+    Ref(R, regions_, region, "region_economy", e.id(), loc, "region_id",
+        e.region_id());
+  }
+}
+
+void Checker::RegionCycles() {
+  if (!c_.On(Rule::kRegionCycle)) return;
+  const size_t n = x_.regions.size();
+  // 0 unvisited, 1 on the current path, 2 done.
+  std::vector<char> state(n, 0);
+  std::vector<char> on_cycle(n, 0);
+  std::vector<size_t> path;
+  for (size_t start = 0; start < n; ++start) {
+    if (state[start] != 0) continue;
+    path.clear();
+    size_t at = start;
+    while (true) {
+      if (state[at] == 1) {
+        // A cycle: the path from `at` onward.
+        auto from = std::find(path.begin(), path.end(), at);
+        for (auto it = from; it != path.end(); ++it) on_cycle[*it] = 1;
+        break;
+      }
+      if (state[at] == 2) break;
+      state[at] = 1;
+      path.push_back(at);
+      auto parent = regions_.find(x_.regions[at].value.parent_id());
+      if (x_.regions[at].value.parent_id().empty() || parent == regions_.end())
+        break;
+      at = parent->second;
+    }
+    for (size_t p : path) state[p] = 2;
+  }
+  for (size_t i = 0; i < n; ++i) {
+    if (!on_cycle[i]) continue;
+    const v1::Region& r = x_.regions[i].value;
+    Emit(Rule::kRegionCycle, "region", r.id(), x_.regions[i].loc, "parent_id",
+         absl::StrCat("region (行政区域) \"", r.id(),
+                      "\" is its own ancestor through parent_id \"",
+                      r.parent_id(), "\" (区域层级循环)"));
+  }
+}
+
+void Checker::Members() {
+  org_counts_.assign(x_.orgs.size(), Counts{});
+  host_counts_.assign(x_.hosts.size(), Counts{});
+  std::vector<std::pair<uint64_t, size_t>> ids;
+  for (size_t i = 0; i < x_.members.size(); ++i) {
+    const MemberEntry& m = x_.members[i];
+    const int s = static_cast<int>(m.status);
+    const int status = (s >= 0 && s <= 5) ? s : 0;
+    if (auto it = orgs_.find(m.org_id);
+        !m.org_id.empty() && it != orgs_.end()) {
+      Counts& c = org_counts_[it->second];
+      ++c.by_status[status];
+      ++c.records;
+      const v1::PartyOrganization& o = x_.orgs[it->second].value;
+      if ((o.level() == v1::ORG_LEVEL_COMMITTEE ||
+           o.level() == v1::ORG_LEVEL_GENERAL_BRANCH) &&
+          c_.On(Rule::kNotBranch)) {
+        Emit(Rule::kNotBranch, "member", m.id, m.loc, "party_organization_id",
+             absl::StrCat("attached to \"", o.id(), "\", a ",
+                          o.level() == v1::ORG_LEVEL_COMMITTEE
+                              ? "party committee (党委)"
+                              : "general branch (党总支)",
+                          "; members attach only to branches (党支部)"));
+      }
+    }
+    if (auto it = hosts_.find(m.host_id);
+        !m.host_id.empty() && it != hosts_.end()) {
+      Counts& c = host_counts_[it->second];
+      ++c.by_status[status];
+      ++c.records;
+    }
+    if (m.national_id_key != 0) ids.emplace_back(m.national_id_key, i);
+  }
+  if (!c_.On(Rule::kNidDuplicate)) return;
+  std::sort(ids.begin(), ids.end());
+  for (size_t i = 0; i < ids.size();) {
+    size_t j = i;
+    while (j < ids.size() && ids[j].first == ids[i].first) ++j;
+    if (j - i > 1) {
+      std::vector<absl::string_view> who;
+      for (size_t k = i; k < j; ++k)
+        who.push_back(x_.members[ids[k].second].id);
+      std::sort(who.begin(), who.end());
+      const std::string masked =
+          MaskNationalId(NationalIdFromKey(ids[i].first));
+      for (size_t k = i; k < j; ++k) {
+        const MemberEntry& m = x_.members[ids[k].second];
+        Emit(
+            Rule::kNidDuplicate, "member", m.id, m.loc, "national_id",
+            absl::StrCat("resident ID (公民身份号码) ", masked, " is on ",
+                         j - i, " member records: ", absl::StrJoin(who, ", ")));
+      }
+    }
+    i = j;
+  }
+}
+
+void Checker::PartyOrganizations() {
+  const v1::Policy& p = c_.policy;
+  // Venues naming an organization.
+  IdSet has_venue;
+  for (const auto& v : x_.venues) {
+    if (!v.value.party_organization_id().empty()) {
+      has_venue.insert(v.value.party_organization_id());
+    }
+  }
+  for (size_t i = 0; i < x_.orgs.size(); ++i) {
+    const v1::PartyOrganization& o = x_.orgs[i].value;
+    const Loc& loc = x_.orgs[i].loc;
+    const char* k = "party_organization";
+    if (Dissolved(o)) continue;
+    // Full and all members: from member records, else from the reported
+    // counts of its units when every unit has them.
+    const Counts& counts = org_counts_[i];
+    int64_t full = -1, all = -1;
+    if (counts.records > 0) {
+      full = counts.by_status[v1::MEMBER_STATUS_FULL];
+      all = full + counts.by_status[v1::MEMBER_STATUS_PROBATIONARY];
+    } else if (o.host_organization_ids_size() > 0) {
+      full = all = 0;
+      for (const std::string& h : o.host_organization_ids()) {
+        auto it = hosts_.find(h);
+        if (it == hosts_.end() ||
+            !x_.hosts[it->second].value.has_reported_member_counts()) {
+          full = all = -1;
+          break;
+        }
+        const v1::ReportedMemberCounts& rc =
+            x_.hosts[it->second].value.reported_member_counts();
+        full += rc.full();
+        all += rc.full() + rc.probationary();
+      }
+    }
+    if (o.formation() == v1::FORMATION_MODEL_STANDALONE && full >= 0 &&
+        full < p.min_full_members_to_found() && c_.On(Rule::kStandaloneMin)) {
+      Emit(Rule::kStandaloneMin, k, o.id(), loc, "host_organization_ids",
+           absl::StrCat("a standalone (单建) party organization with ", full,
+                        " full members (正式党员); founding one needs ",
+                        p.min_full_members_to_found(),
+                        " (join a joint branch 联合党支部 instead)"));
+    }
+    if (o.level() == v1::ORG_LEVEL_BRANCH && all > p.branch_max_members() &&
+        c_.On(Rule::kBranchMax)) {
+      Emit(Rule::kBranchMax, k, o.id(), loc, "level",
+           absl::StrCat("a branch (党支部) with ", all,
+                        " members; a branch has at most ",
+                        p.branch_max_members(),
+                        " (form a general branch 党总支 above that)"));
+    }
+    if (o.level() == v1::ORG_LEVEL_BRANCH &&
+        full >= p.branch_committee_threshold() &&
+        o.committee_size() < p.branch_committee_min_size() &&
+        c_.On(Rule::kCommitteeRequired)) {
+      Emit(Rule::kCommitteeRequired, k, o.id(), loc, "committee",
+           absl::StrCat("a branch with ", full,
+                        " full members has no branch committee (支委会) of at "
+                        "least ",
+                        p.branch_committee_min_size(), " (", o.committee_size(),
+                        " seats recorded)"));
+    }
+    if (o.formation() == v1::FORMATION_MODEL_REGIONAL) {
+      if (o.venue_id().empty() && has_venue.count(o.id()) == 0 &&
+          c_.On(Rule::kRegionalVenue)) {
+        Emit(Rule::kRegionalVenue, k, o.id(), loc, "venue_id",
+             "a regional (1+N) branch (区域党支部) has no activity venue "
+             "(活动场所)");
+      }
+      if (c_.On(Rule::kHeartToHeart)) HeartToHeart(i);
+    }
+    const StarTargetOutcome star = ClassifyStarTarget(o, c_.as_of.y);
+    if (star.eligible && !star.met && c_.On(Rule::kCoverageStar)) {
+      Emit(Rule::kCoverageStar, k, o.id(), loc, "star_assessments",
+           absl::StrCat(
+               "target 2 (星级管理): no star assessment (星级评定) for ",
+               c_.as_of.y));
+    }
+  }
+}
+
+void Checker::HeartToHeart(size_t index) {
+  const v1::PartyOrganization& o = x_.orgs[index].value;
+  const int32_t per_year =
+      c_.policy.regional_heart_to_heart_meetings_per_year();
+  const int32_t period = per_year >= 12 ? 1 : 12 / per_year;
+  const int32_t periods = 12 / period;
+  // Month indexes (year * 12 + month - 1) of the organization's meetings.
+  std::vector<int64_t> held;
+  for (const ActivityEntry& a : x_.activities) {
+    if (a.kind == v1::ACTIVITY_KIND_HEART_TO_HEART_MEETING &&
+        a.org_id == o.id() && a.held_on.y != 0 && a.held_on.m != 0) {
+      held.push_back(int64_t{a.held_on.y} * 12 + a.held_on.m - 1);
+    }
+  }
+  Ymd founded;
+  if (o.has_founded_on() && IsValidDate(ToYmd(o.founded_on()))) {
+    founded = ToYmd(o.founded_on());
+  }
+  // The period containing as_of has not ended: start with the one before.
+  const int64_t now = int64_t{c_.as_of.y} * 12 + c_.as_of.m - 1;
+  int64_t start = (now / 12) * 12 + ((now % 12) / period) * period;
+  for (int32_t k = 0; k < periods; ++k) {
+    start -= period;
+    const Ymd first{static_cast<int32_t>(start / 12),
+                    static_cast<int32_t>(start % 12) + 1, 1};
+    if (founded.y != 0 && CompareDates(founded, first) > 0) continue;
+    bool found = false;
+    for (int64_t h : held) found = found || (h >= start && h < start + period);
+    if (found) continue;
+    const int64_t last = start + period - 1;
+    Emit(Rule::kHeartToHeart, "party_organization", o.id(), x_.orgs[index].loc,
+         "activities",
+         absl::StrCat("no heart-to-heart meeting (恳谈会) from ", first.y, "-",
+                      first.m, " to ", last / 12, "-", last % 12 + 1));
+  }
+}
+
+void Checker::Regions() {
+  if (!c_.On(Rule::kRegionalBranchCount)) return;
+  std::unordered_map<absl::string_view, int64_t, Hash> regional;
+  for (const auto& [o, loc] : x_.orgs) {
+    if (o.formation() == v1::FORMATION_MODEL_REGIONAL && !Dissolved(o)) {
+      ++regional[o.region_id()];
+    }
+  }
+  for (const auto& [r, loc] : x_.regions) {
+    switch (r.level()) {
+      case v1::REGION_LEVEL_SUMU:
+      case v1::REGION_LEVEL_TOWNSHIP:
+      case v1::REGION_LEVEL_TOWN:
+      case v1::REGION_LEVEL_SUB_DISTRICT:
+      case v1::REGION_LEVEL_DEVELOPMENT_ZONE:
+        break;
+      default:
+        continue;
+    }
+    if (r.id().empty()) continue;
+    auto it = regional.find(r.id());
+    const int64_t n = it == regional.end() ? 0 : it->second;
+    if (n == 1) continue;
+    Emit(Rule::kRegionalBranchCount, "region", r.id(), loc, "level",
+         absl::StrCat(v1::RegionLevel_Name(r.level()), " region has ", n,
+                      " regional (1+N) branches (区域党支部); it should have "
+                      "exactly one"));
+  }
+}
+
+void Checker::Funding() {
+  std::map<std::tuple<absl::string_view, int32_t, int>, absl::int128> totals;
+  for (const auto& [f, loc] : x_.funding) {
+    auto org = orgs_.find(f.party_organization_id());
+    if (org == orgs_.end()) continue;
+    totals[{f.party_organization_id(), f.year(), f.source()}] += f.amount_fen();
+    const v1::PartyOrganization& o = x_.orgs[org->second].value;
+    if (o.has_founded_on() && IsValidDate(ToYmd(o.founded_on())) &&
+        f.year() > 0 && f.year() < o.founded_on().year() &&
+        c_.On(Rule::kFundingBeforeFounding)) {
+      Emit(Rule::kFundingBeforeFounding, "funding", f.id(), loc, "year",
+           absl::StrCat("funding (经费) for ", f.year(), ", before \"", o.id(),
+                        "\" was founded (成立) in ", o.founded_on().year()));
+    }
+  }
+  if (!c_.On(Rule::kFundingNegative)) return;
+  for (const auto& [key, total] : totals) {
+    if (total >= 0) continue;
+    const auto& [org_id, year, source] = key;
+    const Stored<v1::PartyOrganization>& o = x_.orgs[orgs_.at(org_id)];
+    Emit(Rule::kFundingNegative, "party_organization", org_id, o.loc, "funding",
+         absl::StrCat(
+             "funding (经费) for ", year, " from ",
+             v1::FundingSource_Name(static_cast<v1::FundingSource>(source)),
+             " adds up to ", static_cast<int64_t>(total), " fen, below zero"));
+  }
+}
+
+void Checker::Hosts() {
+  // Coverage by party organizations.
+  struct Cover {
+    bool standalone = false, joint = false, regional = false;
+  };
+  std::vector<Cover> cover(x_.hosts.size());
+  for (const auto& [o, loc] : x_.orgs) {
+    if (Dissolved(o)) continue;
+    for (const std::string& h : o.host_organization_ids()) {
+      auto it = hosts_.find(h);
+      if (it == hosts_.end()) continue;
+      Cover& c = cover[it->second];
+      switch (o.formation()) {
+        case v1::FORMATION_MODEL_STANDALONE:
+          c.standalone = true;
+          break;
+        case v1::FORMATION_MODEL_JOINT:
+        case v1::FORMATION_MODEL_AFFILIATED:
+          c.joint = true;
+          break;
+        case v1::FORMATION_MODEL_REGIONAL:
+          c.regional = true;
+          break;
+        default:
+          break;
+      }
+    }
+  }
+  IdSet cards;
+  for (const ActivityEntry& a : x_.activities) {
+    if (a.kind == v1::ACTIVITY_KIND_CONTACT_CARD_DISTRIBUTION) {
+      cards.insert(a.host_id);
+    }
+  }
+  const v1::Policy& p = c_.policy;
+  for (size_t i = 0; i < x_.hosts.size(); ++i) {
+    const v1::HostOrganization& h = x_.hosts[i].value;
+    const Loc& loc = x_.hosts[i].loc;
+    const char* k = "host_organization";
+    const Counts& counts = host_counts_[i];
+    // Reported counts against member records.
+    if (h.has_reported_member_counts() && counts.records > 0 &&
+        c_.On(Rule::kReportedCounts)) {
+      const v1::ReportedMemberCounts& rc = h.reported_member_counts();
+      const struct {
+        int64_t reported;
+        v1::MemberStatus status;
+        const char* field;
+        const char* term;
+      } pairs[] = {
+          {rc.full(), v1::MEMBER_STATUS_FULL, "reported_member_counts.full",
+           "full members (正式党员)"},
+          {rc.probationary(), v1::MEMBER_STATUS_PROBATIONARY,
+           "reported_member_counts.probationary",
+           "probationary members (预备党员)"},
+          {rc.development_targets(), v1::MEMBER_STATUS_DEVELOPMENT_TARGET,
+           "reported_member_counts.development_targets",
+           "development targets (发展对象)"},
+          {rc.activists(), v1::MEMBER_STATUS_ACTIVIST,
+           "reported_member_counts.activists", "activists (入党积极分子)"},
+          {rc.applicants(), v1::MEMBER_STATUS_APPLICANT,
+           "reported_member_counts.applicants", "applicants (入党申请人)"},
+      };
+      for (const auto& pr : pairs) {
+        const int64_t actual = counts.by_status[pr.status];
+        if (pr.reported == actual) continue;
+        Emit(Rule::kReportedCounts, k, h.id(), loc, pr.field,
+             absl::StrCat("reports ", pr.reported, " ", pr.term, " but ",
+                          actual, " member records say so"));
+      }
+    }
+    HostCoverageFacts facts;
+    if (counts.records > 0) {
+      facts.full_members = counts.by_status[v1::MEMBER_STATUS_FULL];
+      facts.all_members =
+          facts.full_members + counts.by_status[v1::MEMBER_STATUS_PROBATIONARY];
+    } else if (h.has_reported_member_counts()) {
+      facts.full_members = h.reported_member_counts().full();
+      facts.all_members =
+          facts.full_members + h.reported_member_counts().probationary();
+    }
+    facts.in_standalone = cover[i].standalone;
+    facts.in_joint_or_affiliated = cover[i].joint;
+    facts.in_regional = cover[i].regional;
+    bool in_regional_grid = false;
+    if (auto g = grids_.find(h.grid_id());
+        !h.grid_id().empty() && g != grids_.end()) {
+      const v1::Grid& grid = x_.grids[g->second].value;
+      auto o = orgs_.find(grid.party_organization_id());
+      if (o != orgs_.end() &&
+          x_.orgs[o->second].value.formation() ==
+              v1::FORMATION_MODEL_REGIONAL &&
+          !Dissolved(x_.orgs[o->second].value)) {
+        in_regional_grid = true;
+        facts.in_regional_grid_with_instructor =
+            !grid.instructor_name().empty() ||
+            !grid.instructor_assignment_id().empty();
+      }
+    }
+    if ((facts.in_regional || in_regional_grid) &&
+        !h.service_contact_card_issued() && cards.count(h.id()) == 0 &&
+        c_.On(Rule::kContactCard)) {
+      Emit(Rule::kContactCard, k, h.id(), loc, "service_contact_card_issued",
+           "covered by a regional (1+N) branch but holds no service contact "
+           "card (服务联系卡)");
+    }
+    const HostCoverage cov = ClassifyHost(facts, p);
+    if (cov.met) continue;
+    switch (cov.target) {
+      case CoverageTarget::kFoundWhereConditionExists:
+        if (c_.On(Rule::kCoverageFound)) {
+          Emit(Rule::kCoverageFound, k, h.id(), loc, "id",
+               absl::StrCat("target 1 (应建尽建): ", facts.full_members,
+                            " full members (正式党员) and no standalone (单建) "
+                            "party organization"));
+        }
+        break;
+      case CoverageTarget::kJointWhereMembersAreFew:
+        if (c_.On(Rule::kCoverageJoint)) {
+          Emit(Rule::kCoverageJoint, k, h.id(), loc, "id",
+               absl::StrCat("target 3 (联建): ", facts.all_members,
+                            " members (党员) and in no joint (联建) or "
+                            "affiliated (挂靠) party organization"));
+        }
+        break;
+      case CoverageTarget::kPartyWorkWhereNoMembers:
+        if (c_.On(Rule::kCoveragePartyWork)) {
+          Emit(Rule::kCoveragePartyWork, k, h.id(), loc, "grid_id",
+               "target 4 (党的工作覆盖): no members (党员) and in no regional "
+               "(1+N) grid (网格) with an instructor (指导员)");
+        }
+        break;
+      default:
+        break;
+    }
+  }
+}
+
+void Checker::Run() {
+  auto id = [](const auto& s) { return absl::string_view(s.value.id()); };
+  auto entry_id = [](const auto& e) { return absl::string_view(e.id); };
+  Duplicates(x_.regions, "region", id, &regions_);
+  Duplicates(x_.grids, "grid", id, &grids_);
+  Duplicates(x_.hosts, "host_organization", id, &hosts_);
+  Duplicates(x_.orgs, "party_organization", id, &orgs_);
+  Duplicates(x_.venues, "venue", id, &venues_);
+  Duplicates(x_.members, "member", entry_id, &members_);
+  Duplicates(x_.funding, "funding", id, &ignored_);
+  Duplicates(x_.cadres, "cadre_assignment", id, &ignored_);
+  Duplicates(x_.reserve, "reserve_talent", id, &ignored_);
+  Duplicates(x_.activities, "activity", entry_id, &ignored_);
+  Duplicates(x_.annual_results, "host_annual_result", id, &ignored_);
+  Duplicates(x_.economies, "region_economy", id, &ignored_);
+  References();
+  RegionCycles();
+  Members();
+  PartyOrganizations();
+  Regions();
+  Funding();
+  Hosts();
+}
+
+}  // namespace
+
+void CheckIndex(const Config& config, const Index& index, Sink* sink) {
+  Checker(config, index, sink).Run();
+}
+
+}  // namespace internal
+}  // namespace dangjian

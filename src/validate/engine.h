@@ -1,0 +1,128 @@
+// The validator's engine: configuration, the finding sink, and the per-shard
+// index that cross-record rules read.
+#ifndef DANGJIAN_SRC_VALIDATE_ENGINE_H_
+#define DANGJIAN_SRC_VALIDATE_ENGINE_H_
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "absl/strings/string_view.h"
+#include "dangjian/v1/dataset.pb.h"
+#include "dangjian/v1/validation.pb.h"
+#include "validate/checks.h"
+#include "validate/rules.h"
+
+namespace dangjian {
+namespace internal {
+
+// The validator's options, resolved once by Validator::Create.
+struct Config {
+  v1::Policy policy;
+  Ymd as_of;
+  std::array<bool, kRuleCount> enabled{};
+  std::array<v1::Severity, kRuleCount> severity{};
+  int64_t max_findings = 0;
+  bool cross_record = true;
+  int64_t max_plausible_funding_fen = 0;
+
+  bool On(Rule r) const { return enabled[static_cast<size_t>(r)]; }
+};
+
+// Collects findings: exact counts per rule, and the first max_findings
+// findings in report order (a bounded max-heap), whatever the arrival order.
+class Sink {
+ public:
+  explicit Sink(const Config* config) : config_(config) {}
+
+  void Add(Rule rule, absl::string_view kind, absl::string_view id,
+           const v1::SourceLocation& location, absl::string_view field,
+           absl::string_view message);
+  // Moves the findings and counts into `report` and clears the sink.
+  void Finish(v1::ValidationReport* report);
+
+ private:
+  const Config* config_;
+  std::array<int64_t, kRuleCount> counts_{};
+  std::vector<v1::Finding> heap_;
+};
+
+// The record a per-record check is looking at.
+struct RecordRef {
+  absl::string_view kind;
+  absl::string_view id;
+  const v1::SourceLocation* location;
+};
+
+// Per-record rules: everything that needs only the record itself.
+void CheckRecord(const Config& config, const v1::Record& record,
+                 const RecordRef& ref, Sink* sink);
+
+// A compact location: the file is an index into Index::files.
+struct Loc {
+  int32_t file = -1;
+  int64_t line = 0;
+  int64_t record_index = 0;
+  int64_t byte_offset = 0;
+};
+
+// The compact view of a member that cross-record rules need.
+struct MemberEntry {
+  std::string id;
+  std::string host_id;
+  std::string org_id;
+  v1::MemberStatus status = v1::MEMBER_STATUS_UNSPECIFIED;
+  uint64_t national_id_key = 0;  // 0 when the ID is not well formed
+  std::string masked_national_id;
+  Loc loc;
+};
+
+struct ActivityEntry {
+  std::string id;
+  v1::ActivityKind kind = v1::ACTIVITY_KIND_UNSPECIFIED;
+  std::string org_id;
+  std::string grid_id;
+  std::string host_id;
+  Ymd held_on;
+  Loc loc;
+};
+
+template <typename T>
+struct Stored {
+  T value;
+  Loc loc;
+};
+
+// What the cross-record rules read: the records fed since the last Finish(),
+// kept compactly. Its size is proportional to the shard.
+struct Index {
+  std::vector<std::string> files;
+  std::unordered_map<std::string, int32_t> file_ids;
+  std::vector<Stored<v1::Region>> regions;
+  std::vector<Stored<v1::Grid>> grids;
+  std::vector<Stored<v1::HostOrganization>> hosts;
+  std::vector<Stored<v1::PartyOrganization>> orgs;
+  std::vector<Stored<v1::Venue>> venues;
+  std::vector<Stored<v1::Funding>> funding;
+  std::vector<MemberEntry> members;
+  std::vector<Stored<v1::CadreAssignment>> cadres;
+  std::vector<Stored<v1::ReserveTalent>> reserve;
+  std::vector<ActivityEntry> activities;
+  std::vector<Stored<v1::HostAnnualResult>> annual_results;
+  std::vector<Stored<v1::RegionEconomy>> economies;
+
+  Loc Intern(const v1::SourceLocation& location);
+  void Clear();
+  // Adds the record's entity to the index.
+  void Add(const v1::Record& record, const v1::SourceLocation& location);
+};
+
+// Cross-record rules over the whole index.
+void CheckIndex(const Config& config, const Index& index, Sink* sink);
+
+}  // namespace internal
+}  // namespace dangjian
+
+#endif  // DANGJIAN_SRC_VALIDATE_ENGINE_H_

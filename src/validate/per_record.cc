@@ -1,0 +1,575 @@
+// Per-record rules: each looks at one record only, allocates nothing unless it
+// reports a finding, and runs on the streaming hot path.
+#include <string>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "dangjian/personal_data.h"
+#include "validate/checks.h"
+#include "validate/dues.h"
+#include "validate/engine.h"
+
+namespace dangjian {
+namespace internal {
+namespace {
+
+std::string DateText(const Ymd& d) {
+  if (d.m == 0) return absl::StrCat(d.y);
+  if (d.d == 0) return absl::StrCat(d.y, "-", d.m);
+  return absl::StrCat(d.y, "-", d.m, "-", d.d);
+}
+
+std::string Yuan(int64_t fen) {
+  const int64_t a = fen < 0 ? -fen : fen;
+  return absl::StrCat(fen < 0 ? "-" : "", a / 100, ".", (a % 100) / 10, a % 10,
+                      " yuan");
+}
+
+class Ctx {
+ public:
+  Ctx(const Config& c, const RecordRef& ref, Sink* sink)
+      : c_(c), ref_(ref), sink_(sink) {}
+  const Config& config() const { return c_; }
+  bool On(Rule r) const { return c_.On(r); }
+  void Emit(Rule r, absl::string_view field, absl::string_view message) const {
+    sink_->Add(r, ref_.kind, ref_.id, *ref_.location, field, message);
+  }
+
+  // Checks an optional date; returns it when present and valid, else a Ymd
+  // with y == 0.
+  Ymd Date(bool present, const v1::Date& date, absl::string_view field,
+           absl::string_view term) const {
+    if (!present) return Ymd{};
+    const Ymd d = ToYmd(date);
+    if (!IsValidDate(d)) {
+      if (On(Rule::kDateInvalid)) {
+        Emit(Rule::kDateInvalid, field,
+             absl::StrCat(term, " ", d.y, "-", d.m, "-", d.d,
+                          " is not a calendar date (日期无效)"));
+      }
+      return Ymd{};
+    }
+    if (IsAfter(d, c_.as_of)) {
+      if (On(Rule::kDateFuture)) {
+        Emit(Rule::kDateFuture, field,
+             absl::StrCat(term, " ", DateText(d), " is after ",
+                          DateText(c_.as_of), " (日期在未来)"));
+      }
+    }
+    return d;
+  }
+
+ private:
+  const Config& c_;
+  const RecordRef& ref_;
+  Sink* sink_;
+};
+
+void CheckNationalId(const Ctx& ctx, const v1::Member& m, Ymd* id_birth) {
+  const std::string& id = m.national_id();
+  if (id.empty()) return;
+  switch (NationalIdShape(id)) {
+    case NationalIdProblem::kExcelMangled:
+      if (ctx.On(Rule::kNidExcel)) {
+        ctx.Emit(Rule::kNidExcel, "national_id",
+                 absl::StrCat("resident ID (公民身份号码) ", MaskNationalId(id),
+                              " was mangled by a spreadsheet (exponent form or "
+                              "digits after the 15th turned to zeros); "
+                              "re-enter it as text"));
+      }
+      return;
+    case NationalIdProblem::kFifteenDigit:
+      if (ctx.On(Rule::kNidFormat)) {
+        ctx.Emit(Rule::kNidFormat, "national_id",
+                 absl::StrCat("resident ID (公民身份号码) ", MaskNationalId(id),
+                              " is a first-generation 15-digit number; record "
+                              "the 18-character number"));
+      }
+      return;
+    case NationalIdProblem::kLowercaseX:
+      if (ctx.On(Rule::kNidFormat)) {
+        ctx.Emit(Rule::kNidFormat, "national_id",
+                 absl::StrCat("resident ID (公民身份号码) ", MaskNationalId(id),
+                              " ends in a lowercase x; the check character is "
+                              "a capital X"));
+      }
+      return;
+    case NationalIdProblem::kFormat:
+      if (ctx.On(Rule::kNidFormat)) {
+        ctx.Emit(Rule::kNidFormat, "national_id",
+                 absl::StrCat("resident ID (公民身份号码) ", MaskNationalId(id),
+                              " is not 17 digits and a check character 0-9 or "
+                              "X (",
+                              id.size(), " characters)"));
+      }
+      return;
+    case NationalIdProblem::kNone:
+      break;
+  }
+  const Ymd birth = NationalIdBirthDate(id);
+  if (!IsValidDate(birth) || birth.y < 1900 ||
+      IsAfter(birth, ctx.config().as_of)) {
+    if (ctx.On(Rule::kNidBirthDate)) {
+      ctx.Emit(Rule::kNidBirthDate, "national_id",
+               absl::StrCat("resident ID (公民身份号码) ", MaskNationalId(id),
+                            " does not hold a real birth date (出生日期) in "
+                            "positions 7-14"));
+    }
+  } else {
+    *id_birth = birth;
+  }
+  const char check = NationalIdCheckChar(id);
+  if (check != id[17] && ctx.On(Rule::kNidChecksum)) {
+    ctx.Emit(Rule::kNidChecksum, "national_id",
+             absl::StrCat("resident ID (公民身份号码) ", MaskNationalId(id),
+                          " has a wrong check character (校验码); a mistyped "
+                          "digit is likely"));
+  }
+  if (m.gender() != v1::GENDER_UNSPECIFIED && ctx.On(Rule::kGenderMismatch)) {
+    const bool male = (id[16] - '0') % 2 == 1;
+    if (male != (m.gender() == v1::GENDER_MALE)) {
+      ctx.Emit(Rule::kGenderMismatch, "gender",
+               absl::StrCat("gender (性别) is ",
+                            m.gender() == v1::GENDER_MALE ? "male" : "female",
+                            " but the resident ID (公民身份号码) says ",
+                            male ? "male" : "female"));
+    }
+  }
+}
+
+struct Stage {
+  Ymd date;
+  const char* field;
+  const char* term;
+};
+
+void CheckMember(const Ctx& ctx, const v1::Member& m) {
+  const Config& c = ctx.config();
+  const v1::Policy& p = c.policy;
+  if (m.status() == v1::MEMBER_STATUS_UNSPECIFIED &&
+      ctx.On(Rule::kStatusMissing)) {
+    ctx.Emit(Rule::kStatusMissing, "status",
+             "the member's status (发展阶段) is not recorded");
+  }
+  Stage stages[5] = {
+      {ctx.Date(m.has_applied_on(), m.applied_on(), "applied_on",
+                "application date (递交入党申请书日期)"),
+       "applied_on", "applied (入党申请)"},
+      {ctx.Date(m.has_activist_on(), m.activist_on(), "activist_on",
+                "activist date (确定为入党积极分子日期)"),
+       "activist_on", "named an activist (入党积极分子)"},
+      {ctx.Date(m.has_development_target_on(), m.development_target_on(),
+                "development_target_on",
+                "development target date (确定为发展对象日期)"),
+       "development_target_on", "named a development target (发展对象)"},
+      {ctx.Date(m.has_probationary_on(), m.probationary_on(), "probationary_on",
+                "probationary date (接收为预备党员日期)"),
+       "probationary_on", "admitted as probationary member (预备党员)"},
+      {ctx.Date(m.has_full_on(), m.full_on(), "full_on",
+                "full-member date (转为正式党员日期)"),
+       "full_on", "made a full member (正式党员)"},
+  };
+  const Ymd birth_field = ctx.Date(m.has_birth_date(), m.birth_date(),
+                                   "birth_date", "birth date (出生日期)");
+  Ymd id_birth;
+  CheckNationalId(ctx, m, &id_birth);
+  if (birth_field.y != 0 && id_birth.y != 0 &&
+      CompareDates(birth_field, id_birth) != 0 &&
+      ctx.On(Rule::kBirthDateMismatch)) {
+    ctx.Emit(
+        Rule::kBirthDateMismatch, "birth_date",
+        absl::StrCat("birth date (出生日期) ", DateText(birth_field),
+                     " differs from the resident ID's ", DateText(id_birth)));
+  }
+  const Ymd birth = birth_field.y != 0 ? birth_field : id_birth;
+
+  const Ymd& applied = stages[0].date;
+  if (birth.y != 0 && applied.y != 0 && ctx.On(Rule::kApplicantAge)) {
+    const Ymd adult = AddMonths(birth, 12 * p.min_applicant_age());
+    if (CompareDates(applied, adult) < 0) {
+      ctx.Emit(
+          Rule::kApplicantAge, "applied_on",
+          absl::StrCat("applied to join (递交入党申请书) on ",
+                       DateText(applied), ", before turning ",
+                       p.min_applicant_age(), " (born ", DateText(birth), ")"));
+    }
+  }
+  if (ctx.On(Rule::kPipelineOrder)) {
+    int previous = -1;
+    for (int i = 0; i < 5; ++i) {
+      if (stages[i].date.y == 0) continue;
+      if (previous >= 0 &&
+          CompareDates(stages[i].date, stages[previous].date) < 0) {
+        ctx.Emit(Rule::kPipelineOrder, stages[i].field,
+                 absl::StrCat(stages[i].term, " on ", DateText(stages[i].date),
+                              ", before being ", stages[previous].term, " on ",
+                              DateText(stages[previous].date)));
+      }
+      previous = i;
+    }
+  }
+  const int status = static_cast<int>(m.status());
+  if (status >= v1::MEMBER_STATUS_APPLICANT &&
+      status <= v1::MEMBER_STATUS_FULL && ctx.On(Rule::kStatusDates)) {
+    const bool present[5] = {m.has_applied_on(), m.has_activist_on(),
+                             m.has_development_target_on(),
+                             m.has_probationary_on(), m.has_full_on()};
+    for (int i = status; i < 5; ++i) {
+      if (!present[i]) continue;
+      ctx.Emit(Rule::kStatusDates, stages[i].field,
+               absl::StrCat(
+                   "status (发展阶段) is ", v1::MemberStatus_Name(m.status()),
+                   " but the record says the person was ", stages[i].term));
+    }
+  }
+  const Ymd& activist = stages[1].date;
+  const Ymd& target = stages[2].date;
+  if (activist.y != 0 && target.y != 0 && ctx.On(Rule::kActivistPeriod) &&
+      CompareDates(target, AddMonths(activist, p.activist_min_months())) < 0) {
+    ctx.Emit(
+        Rule::kActivistPeriod, "development_target_on",
+        absl::StrCat("named a development target (发展对象) on ",
+                     DateText(target), ", less than ", p.activist_min_months(),
+                     " months after becoming an activist (入党积极分子) "
+                     "on ",
+                     DateText(activist)));
+  }
+  const Ymd& probationary = stages[3].date;
+  const Ymd& full = stages[4].date;
+  const int32_t probation = p.probation_months();
+  if (probationary.y != 0 && full.y != 0 && ctx.On(Rule::kProbationLength)) {
+    const bool too_short =
+        CompareDates(full, AddMonths(probationary, probation)) < 0;
+    const bool too_long =
+        CompareDates(full, AddMonths(probationary, probation + 12)) > 0;
+    if (too_short || too_long) {
+      ctx.Emit(
+          Rule::kProbationLength, "full_on",
+          absl::StrCat("made a full member (转为正式党员) on ", DateText(full),
+                       ", ", too_short ? "less than " : "more than ",
+                       too_short ? probation : probation + 12,
+                       " months after probation (预备期) began on ",
+                       DateText(probationary)));
+    }
+  }
+  if (m.status() == v1::MEMBER_STATUS_PROBATIONARY && probationary.y != 0 &&
+      !m.has_full_on() && ctx.On(Rule::kProbationOverdue) &&
+      CompareDates(c.as_of, AddMonths(probationary, probation + 12)) > 0) {
+    ctx.Emit(Rule::kProbationOverdue, "probationary_on",
+             absl::StrCat("still a probationary member (预备党员) on ",
+                          DateText(c.as_of), ", more than ", probation + 12,
+                          " months after admission on ", DateText(probationary),
+                          "; record the conversion or the decision"));
+  }
+  // Dues.
+  const int64_t income = m.monthly_income_fen();
+  const int64_t dues = m.monthly_dues_fen();
+  if (ctx.On(Rule::kDuesInvalid)) {
+    if (income < 0) {
+      ctx.Emit(
+          Rule::kDuesInvalid, "monthly_income_fen",
+          absl::StrCat("monthly income (月收入) is negative: ", Yuan(income)));
+    }
+    if (dues < 0) {
+      ctx.Emit(
+          Rule::kDuesInvalid, "monthly_dues_fen",
+          absl::StrCat("monthly dues (月缴党费) are negative: ", Yuan(dues)));
+    }
+    if (dues > 0 && m.dues_category() == v1::DUES_CATEGORY_UNSPECIFIED) {
+      ctx.Emit(Rule::kDuesInvalid, "dues_category",
+               "monthly dues (党费) are recorded without a dues category "
+               "(党费类别)");
+    }
+  }
+  if (dues > 0 && income >= 0 && ctx.On(Rule::kDuesMismatch)) {
+    const int64_t expected =
+        ComputeMonthlyDuesFen(income, m.dues_category(), p);
+    if (expected >= 0 && expected != dues) {
+      ctx.Emit(Rule::kDuesMismatch, "monthly_dues_fen",
+               absl::StrCat("monthly dues (月缴党费) are ", Yuan(dues),
+                            "; the policy's brackets give ", Yuan(expected),
+                            " for ", v1::DuesCategory_Name(m.dues_category()),
+                            " with a monthly income of ", Yuan(income)));
+    }
+  }
+}
+
+bool SubtypeIsSocial(v1::HostSubtype s) {
+  return s >= v1::HOST_SUBTYPE_SOCIAL_GROUP;
+}
+
+void CheckHost(const Ctx& ctx, const v1::HostOrganization& h) {
+  ctx.Date(h.has_registered_on(), h.registered_on(), "registered_on",
+           "registration date (成立日期)");
+  const std::string& code = h.unified_social_credit_code();
+  if (!code.empty()) {
+    switch (CheckCreditCode(code)) {
+      case CreditCodeProblem::kFormat:
+        if (ctx.On(Rule::kCreditFormat)) {
+          ctx.Emit(Rule::kCreditFormat, "unified_social_credit_code",
+                   absl::StrCat("unified social credit code (统一社会信用代码) "
+                                "\"",
+                                code,
+                                "\" is not 18 characters of 0-9 and A-Y "
+                                "without I, O, S, V, Z"));
+        }
+        break;
+      case CreditCodeProblem::kChecksum:
+        if (ctx.On(Rule::kCreditChecksum)) {
+          ctx.Emit(Rule::kCreditChecksum, "unified_social_credit_code",
+                   absl::StrCat(
+                       "unified social credit code (统一社会信用代码) ", code,
+                       " has a wrong check character (校验码); "
+                       "expected ",
+                       std::string(1, CreditCodeCheckChar(code))));
+        }
+        break;
+      case CreditCodeProblem::kNone:
+        break;
+    }
+  }
+  if (h.kind() != v1::HOST_KIND_UNSPECIFIED &&
+      h.subtype() != v1::HOST_SUBTYPE_UNSPECIFIED &&
+      ctx.On(Rule::kHostKindSubtype)) {
+    const bool social = SubtypeIsSocial(h.subtype());
+    if (social != (h.kind() == v1::HOST_KIND_SOCIAL)) {
+      ctx.Emit(Rule::kHostKindSubtype, "subtype",
+               absl::StrCat("subtype (组织类型) ",
+                            v1::HostSubtype_Name(h.subtype()), " is a ",
+                            social ? "social organization (社会组织)"
+                                   : "non-public economic organization "
+                                     "(非公经济组织)",
+                            " but the kind is ", v1::HostKind_Name(h.kind())));
+    }
+  }
+}
+
+void CheckPartyOrganization(const Ctx& ctx, const v1::PartyOrganization& o) {
+  const Config& c = ctx.config();
+  const Ymd founded = ctx.Date(o.has_founded_on(), o.founded_on(), "founded_on",
+                               "founding date (成立日期)");
+  ctx.Date(o.has_term_started_on(), o.term_started_on(), "term_started_on",
+           "term start (本届任期开始)");
+  const Ymd dissolved = ctx.Date(o.has_dissolved_on(), o.dissolved_on(),
+                                 "dissolved_on", "dissolution date (撤销日期)");
+  if (founded.y != 0 && dissolved.y != 0 &&
+      CompareDates(dissolved, founded) < 0 && ctx.On(Rule::kDatesOrder)) {
+    ctx.Emit(
+        Rule::kDatesOrder, "dissolved_on",
+        absl::StrCat("dissolved (撤销) on ", DateText(dissolved),
+                     ", before it was founded (成立) on ", DateText(founded)));
+  }
+  const int units = o.host_organization_ids_size();
+  switch (o.formation()) {
+    case v1::FORMATION_MODEL_STANDALONE:
+      if (units != 1 && ctx.On(Rule::kStandaloneUnits)) {
+        ctx.Emit(Rule::kStandaloneUnits, "host_organization_ids",
+                 absl::StrCat("a standalone (单建) party organization covers ",
+                              units, " host organizations; it covers one"));
+      }
+      break;
+    case v1::FORMATION_MODEL_JOINT:
+      if ((units < 2 || units > c.policy.joint_branch_max_units()) &&
+          ctx.On(Rule::kJointUnits)) {
+        ctx.Emit(
+            Rule::kJointUnits, "host_organization_ids",
+            absl::StrCat("a joint (联建) party organization covers ", units,
+                         " host organizations; it should cover 2 "
+                         "to ",
+                         c.policy.joint_branch_max_units()));
+      }
+      break;
+    case v1::FORMATION_MODEL_AFFILIATED:
+      if (o.parent_id().empty() && ctx.On(Rule::kAffiliated)) {
+        ctx.Emit(Rule::kAffiliated, "parent_id",
+                 "an affiliated (挂靠) party organization does not name the "
+                 "party organization it is attached to");
+      }
+      break;
+    default:
+      break;
+  }
+  if (o.committee_size() > c.policy.branch_committee_hard_max_size() &&
+      ctx.On(Rule::kCommitteeSize)) {
+    ctx.Emit(Rule::kCommitteeSize, "committee",
+             absl::StrCat("the committee (委员会) has ", o.committee_size(),
+                          " seats; at most ",
+                          c.policy.branch_committee_hard_max_size()));
+  }
+  if (o.star_assessments_size() > 0 &&
+      o.formation() != v1::FORMATION_MODEL_STANDALONE &&
+      ctx.On(Rule::kStarsNotStandalone)) {
+    ctx.Emit(Rule::kStarsNotStandalone, "star_assessments",
+             absl::StrCat("a ", v1::FormationModel_Name(o.formation()),
+                          " party organization carries a star rating (星级); "
+                          "only standalone (单建) organizations are rated"));
+  }
+  for (int i = 0; i < o.star_assessments_size(); ++i) {
+    const v1::StarAssessment& a = o.star_assessments(i);
+    const std::string prefix = absl::StrCat("star_assessments[", i, "]");
+    ctx.Date(a.has_assessed_on(), a.assessed_on(),
+             absl::StrCat(prefix, ".assessed_on"),
+             "assessment date (评定日期)");
+    if (a.year() > c.as_of.y && ctx.On(Rule::kDateFuture)) {
+      ctx.Emit(Rule::kDateFuture, absl::StrCat(prefix, ".year"),
+               absl::StrCat("assessment year (评定年度) ", a.year(),
+                            " is after ", c.as_of.y));
+    }
+    if (a.stars() < 1 || a.stars() > 5) {
+      if (ctx.On(Rule::kStarsRange)) {
+        ctx.Emit(Rule::kStarsRange, absl::StrCat(prefix, ".stars"),
+                 absl::StrCat("star rating (星级) of ", a.stars(),
+                              " is outside 1-5"));
+      }
+      continue;
+    }
+    const int met = a.organization_building_good() +
+                    a.guarantee_mechanism_good() + a.activities_good() +
+                    a.role_played_well() + a.distinctive_results_good();
+    const int expected = met < 1 ? 1 : met;
+    if (a.stars() != expected && ctx.On(Rule::kStarsCriteria)) {
+      ctx.Emit(Rule::kStarsCriteria, absl::StrCat(prefix, ".stars"),
+               absl::StrCat(a.stars(), " stars (星级) but ", met,
+                            " of the five criteria (五好) are met"));
+    }
+  }
+}
+
+void CheckVenue(const Ctx& ctx, const v1::Venue& v) {
+  if (ctx.On(Rule::kSixHaves)) {
+    std::vector<const char*> missing;
+    if (!v.has_site()) missing.push_back("site (有场所)");
+    if (!v.has_facilities()) missing.push_back("facilities (有设施)");
+    if (!v.has_signage()) missing.push_back("signage (有标志)");
+    if (!v.has_party_flag()) missing.push_back("party flag (有党旗)");
+    if (!v.has_books_and_newspapers()) {
+      missing.push_back("books and newspapers (有书报)");
+    }
+    if (!v.has_rules_on_wall()) missing.push_back("rules on the wall (有制度)");
+    if (!missing.empty()) {
+      ctx.Emit(Rule::kSixHaves, "has_*",
+               absl::StrCat(
+                   "the venue lacks ", missing.size(),
+                   " of the six haves (六有): ", absl::StrJoin(missing, ", ")));
+    }
+  }
+  if (!ctx.On(Rule::kVenueSize)) return;
+  if (v.area_square_metres() < 0) {
+    ctx.Emit(Rule::kVenueSize, "area_square_metres",
+             absl::StrCat("floor area (面积) is negative: ",
+                          v.area_square_metres(), " m²"));
+  }
+  if (v.capacity() < 0) {
+    ctx.Emit(Rule::kVenueSize, "capacity",
+             absl::StrCat("capacity (容纳人数) is negative: ", v.capacity()));
+  }
+  if (v.has_latitude() && !(v.latitude() >= -90 && v.latitude() <= 90)) {
+    ctx.Emit(
+        Rule::kVenueSize, "latitude",
+        absl::StrCat("latitude (纬度) ", v.latitude(), " is outside -90..90"));
+  }
+  if (v.has_longitude() && !(v.longitude() >= -180 && v.longitude() <= 180)) {
+    ctx.Emit(Rule::kVenueSize, "longitude",
+             absl::StrCat("longitude (经度) ", v.longitude(),
+                          " is outside -180..180"));
+  }
+}
+
+void CheckFunding(const Ctx& ctx, const v1::Funding& f) {
+  const Config& c = ctx.config();
+  ctx.Date(f.has_received_on(), f.received_on(), "received_on",
+           "date received (到位日期)");
+  if (f.year() <= 0 || f.year() > 9999) {
+    if (ctx.On(Rule::kDateInvalid)) {
+      ctx.Emit(Rule::kDateInvalid, "year",
+               absl::StrCat("budget year (年度) ", f.year(), " is not a year"));
+    }
+  } else if (f.year() > c.as_of.y && ctx.On(Rule::kDateFuture)) {
+    ctx.Emit(
+        Rule::kDateFuture, "year",
+        absl::StrCat("budget year (年度) ", f.year(), " is after ", c.as_of.y));
+  }
+  const int64_t a = f.amount_fen();
+  if ((a > c.max_plausible_funding_fen || a < -c.max_plausible_funding_fen) &&
+      ctx.On(Rule::kFundingAbsurd)) {
+    ctx.Emit(Rule::kFundingAbsurd, "amount_fen",
+             absl::StrCat("funding amount (经费金额) ", Yuan(a),
+                          " is beyond the plausible maximum of ",
+                          Yuan(c.max_plausible_funding_fen),
+                          "; check the unit (fen, not yuan)"));
+  }
+}
+
+void CheckCadre(const Ctx& ctx, const v1::CadreAssignment& a) {
+  const Ymd start = ctx.Date(a.has_start_on(), a.start_on(), "start_on",
+                             "assignment start (开始日期)");
+  const Ymd end = ctx.Date(a.has_end_on(), a.end_on(), "end_on",
+                           "assignment end (结束日期)");
+  if (start.y != 0 && end.y != 0 && CompareDates(end, start) < 0 &&
+      ctx.On(Rule::kDatesOrder)) {
+    ctx.Emit(Rule::kDatesOrder, "end_on",
+             absl::StrCat("the assignment (挂职/驻点) ends on ", DateText(end),
+                          ", before it starts on ", DateText(start)));
+  }
+}
+
+}  // namespace
+
+void CheckRecord(const Config& config, const v1::Record& record,
+                 const RecordRef& ref, Sink* sink) {
+  const Ctx ctx(config, ref, sink);
+  if (record.entity_case() == v1::Record::ENTITY_NOT_SET) {
+    if (ctx.On(Rule::kRecordEmpty)) {
+      ctx.Emit(Rule::kRecordEmpty, "entity",
+               "the record carries no entity (空记录)");
+    }
+    return;
+  }
+  if (ref.id.empty() && ctx.On(Rule::kIdMissing)) {
+    ctx.Emit(Rule::kIdMissing, "id", "the record has no id (记录标识)");
+  }
+  switch (record.entity_case()) {
+    case v1::Record::kMember:
+      CheckMember(ctx, record.member());
+      break;
+    case v1::Record::kHostOrganization:
+      CheckHost(ctx, record.host_organization());
+      break;
+    case v1::Record::kPartyOrganization:
+      CheckPartyOrganization(ctx, record.party_organization());
+      break;
+    case v1::Record::kGrid: {
+      const v1::Grid& g = record.grid();
+      if (g.instructor_name().empty() && g.instructor_assignment_id().empty() &&
+          ctx.On(Rule::kGridInstructor)) {
+        ctx.Emit(Rule::kGridInstructor, "instructor_name",
+                 "the grid (网格) has no party-building instructor "
+                 "(党建工作指导员)");
+      }
+      break;
+    }
+    case v1::Record::kVenue:
+      CheckVenue(ctx, record.venue());
+      break;
+    case v1::Record::kFunding:
+      CheckFunding(ctx, record.funding());
+      break;
+    case v1::Record::kCadreAssignment:
+      CheckCadre(ctx, record.cadre_assignment());
+      break;
+    case v1::Record::kReserveTalent:
+      ctx.Date(record.reserve_talent().has_since(),
+               record.reserve_talent().since(), "since",
+               "date entered in the reserve (入库日期)");
+      break;
+    case v1::Record::kActivity:
+      ctx.Date(record.activity().has_held_on(), record.activity().held_on(),
+               "held_on", "activity date (活动日期)");
+      break;
+    default:
+      break;
+  }
+}
+
+}  // namespace internal
+}  // namespace dangjian

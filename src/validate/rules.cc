@@ -1,0 +1,240 @@
+#include "validate/rules.h"
+
+#include <array>
+
+namespace dangjian {
+namespace internal {
+namespace {
+
+constexpr v1::Severity E = v1::SEVERITY_ERROR;
+constexpr v1::Severity W = v1::SEVERITY_WARNING;
+constexpr v1::Severity I = v1::SEVERITY_INFO;
+
+// Keep in the order of enum Rule; docs/rules.md documents every entry.
+constexpr std::array<RuleDef, kRuleCount> kRules = {{
+    {Rule::kRecordEmpty, "record.empty", E,
+     "A record of the stream carries no entity.", "integrity"},
+    {Rule::kIdMissing, "record.id.missing", E, "A record has no id (记录标识).",
+     "integrity"},
+    {Rule::kIdDuplicate, "record.id.duplicate", E,
+     "Two records of the same kind share an id; each is reported.",
+     "integrity"},
+    {Rule::kRefRegion, "reference.region.unknown", E,
+     "A region id (区域) names no region record.", "integrity"},
+    {Rule::kRefGrid, "reference.grid.unknown", E,
+     "A grid id (网格) names no grid record.", "integrity"},
+    {Rule::kRefHost, "reference.host_organization.unknown", E,
+     "A host organization id (单位) names no host organization record.",
+     "integrity"},
+    {Rule::kRefPartyOrg, "reference.party_organization.unknown", E,
+     "A party organization id (党组织) names no party organization record.",
+     "integrity"},
+    {Rule::kRefMember, "reference.member.unknown", E,
+     "A member id (党员) names no member record.", "integrity"},
+    {Rule::kRefVenue, "reference.venue.unknown", E,
+     "A venue id (活动场所) names no venue record.", "integrity"},
+    {Rule::kDateInvalid, "date.invalid", E,
+     "A date (日期) is not a calendar date (month 13, 30 February, day "
+     "without month, year outside 1-9999), or a year field is not positive.",
+     "integrity"},
+    {Rule::kDateFuture, "date.future", E,
+     "A date or year lies after the validator's as_of date.", "integrity"},
+    {Rule::kDatesOrder, "record.dates.order", E,
+     "An end date comes before its start date: a party organization dissolved "
+     "before it was founded, an assignment ended before it started.",
+     "integrity"},
+    {Rule::kRegionCycle, "region.tree.cycle", E,
+     "The parent_id chain of a region (行政区域) loops back on itself; every "
+     "region on the loop is reported.",
+     "integrity"},
+    {Rule::kNidFormat, "member.national_id.format", E,
+     "A resident ID (公民身份号码) is not 17 digits and a check character "
+     "0-9 or X.",
+     "standard: GB 11643-1999"},
+    {Rule::kNidChecksum, "member.national_id.checksum", E,
+     "A resident ID's check character is not the ISO 7064 MOD 11-2 check of "
+     "its first 17 digits.",
+     "standard: GB 11643-1999"},
+    {Rule::kNidBirthDate, "member.national_id.birth_date", E,
+     "Positions 7-14 of a resident ID are not a real birth date (出生日期) "
+     "from 1900 to the as_of date.",
+     "standard: GB 11643-1999"},
+    {Rule::kNidDuplicate, "member.national_id.duplicate", E,
+     "The same resident ID is on two or more member records; each is "
+     "reported.",
+     "integrity"},
+    {Rule::kNidExcel, "member.national_id.excel_mangled", E,
+     "A resident ID was mangled by a spreadsheet: exponent form "
+     "(1.10101E+17) or 15 significant digits padded with zeros.",
+     "integrity"},
+    {Rule::kBirthDateMismatch, "member.birth_date.mismatch", W,
+     "The birth_date field disagrees with the birth date in the resident ID.",
+     "standard: GB 11643-1999"},
+    {Rule::kGenderMismatch, "member.gender.mismatch", W,
+     "The gender field disagrees with the resident ID's 17th digit (odd: "
+     "male, even: female).",
+     "standard: GB 11643-1999"},
+    {Rule::kCreditFormat, "host.credit_code.format", E,
+     "A unified social credit code (统一社会信用代码) is not 18 characters of "
+     "0-9 and A-Y without I, O, S, V, Z.",
+     "standard: GB 32100-2015"},
+    {Rule::kCreditChecksum, "host.credit_code.checksum", E,
+     "A unified social credit code's 18th character is not the MOD 31 check "
+     "of the first 17.",
+     "standard: GB 32100-2015"},
+    {Rule::kHostKindSubtype, "host.kind.subtype_mismatch", E,
+     "A host organization's subtype (组织类型) belongs to the other kind "
+     "(非公经济组织 / 社会组织).",
+     "integrity"},
+    {Rule::kStatusMissing, "member.status.missing", E,
+     "A member record has no status (发展阶段).", "integrity"},
+    {Rule::kApplicantAge, "member.applicant.min_age", W,
+     "The person applied (入党申请) before the policy's minimum age.",
+     "regulation: Party Constitution art. 1; policy.min_applicant_age"},
+    {Rule::kPipelineOrder, "member.pipeline.order", E,
+     "The pipeline dates are out of order: applied, activist, development "
+     "target, probationary, full must not go back in time.",
+     "regulation: Rules on Recruiting Party Members (发展党员工作细则)"},
+    {Rule::kStatusDates, "member.status.dates", E,
+     "A date of a later pipeline stage is set than the member's status says "
+     "(e.g. an activist with a full-member date).",
+     "integrity"},
+    {Rule::kActivistPeriod, "member.activist.min_period", W,
+     "An activist (入党积极分子) became a development target sooner than the "
+     "policy's months of cultivation.",
+     "regulation: 发展党员工作细则 art. 13; policy.activist_min_months"},
+    {Rule::kProbationLength, "member.probation.length", W,
+     "A probationary member (预备党员) became full sooner than the policy's "
+     "probation, or more than a year's extension after it.",
+     "regulation: Party Constitution art. 7; policy.probation_months"},
+    {Rule::kProbationOverdue, "member.probation.overdue", W,
+     "A member is still probationary at as_of more than the probation plus "
+     "the one-year maximum extension after admission.",
+     "regulation: Party Constitution art. 7; policy.probation_months"},
+    {Rule::kNotBranch, "member.party_org.not_branch", W,
+     "A member is attached to a party committee or general branch; members "
+     "attach only to branches (党支部).",
+     "regulation: Party Constitution art. 8"},
+    {Rule::kReportedCounts, "host.reported_counts.mismatch", W,
+     "A host organization's reported member counts (党员人数) disagree with "
+     "its member records.",
+     "integrity"},
+    {Rule::kStandaloneMin, "party_org.standalone.min_full_members", W,
+     "A standalone (单建) party organization has fewer full members than the "
+     "policy's minimum to found one.",
+     "regulation: Party Constitution art. 30; "
+     "policy.min_full_members_to_found"},
+    {Rule::kStandaloneUnits, "party_org.standalone.unit_count", E,
+     "A standalone (单建) party organization does not cover exactly one host "
+     "organization.",
+     "article: one model (一套模式)"},
+    {Rule::kBranchMax, "party_org.branch.max_members", W,
+     "A branch (党支部) has more members than the policy's limit.",
+     "regulation: 支部工作条例 art. 6; policy.branch_max_members"},
+    {Rule::kCommitteeRequired, "party_org.branch.committee_required", W,
+     "A branch with the policy's threshold of full members or more has no "
+     "branch committee (支委会) of the minimum size.",
+     "regulation: 支部工作条例 art. 15; policy.branch_committee_threshold"},
+    {Rule::kCommitteeSize, "party_org.committee.size", W,
+     "A branch committee has more seats than the policy's hard maximum.",
+     "regulation: 支部工作条例 art. 15; "
+     "policy.branch_committee_hard_max_size"},
+    {Rule::kJointUnits, "party_org.joint.unit_count", W,
+     "A joint (联建) party organization covers fewer than two host "
+     "organizations or more than the policy's cap.",
+     "regulation: policy.joint_branch_max_units"},
+    {Rule::kAffiliated, "party_org.affiliated.attached_to_missing", E,
+     "An affiliated (挂靠) party organization does not name the organization "
+     "it is attached to (parent_id).",
+     "article: one model (一套模式)"},
+    {Rule::kRegionalBranchCount, "region.regional_branch.count", W,
+     "A sumu, township, town, sub-district or development zone has not "
+     "exactly one regional (1+N) branch (区域党支部).",
+     "article: 1+N regional branches"},
+    {Rule::kStarsRange, "party_org.stars.range", E,
+     "A star assessment (星级评定) gives stars outside 1-5.",
+     "article: star management (星级管理)"},
+    {Rule::kStarsCriteria, "party_org.stars.criteria", W,
+     "A star assessment's stars are not the number of the five criteria "
+     "(五好) met, counting at least one star.",
+     "article: star management (星级管理)"},
+    {Rule::kStarsNotStandalone, "party_org.stars.not_standalone", W,
+     "A party organization that is not standalone carries a star assessment.",
+     "article: star management applies to standalone organizations"},
+    {Rule::kGridInstructor, "grid.instructor.missing", W,
+     "A grid (网格) has no party-building instructor (党建工作指导员).",
+     "article: regional four ones (一格一名指导员)"},
+    {Rule::kRegionalVenue, "party_org.regional.venue_missing", W,
+     "A regional (1+N) branch has no venue (活动场所).",
+     "article: regional four ones (一个活动场所)"},
+    {Rule::kHeartToHeart, "party_org.regional.heart_to_heart", W,
+     "A regional (1+N) branch held no heart-to-heart meeting (恳谈会) in one "
+     "of the last year's periods (a quarter by default) ended by as_of.",
+     "article: regional four ones; "
+     "policy.regional_heart_to_heart_meetings_per_year"},
+    {Rule::kContactCard, "host.contact_card.missing", W,
+     "A host organization covered by a regional branch holds no service "
+     "contact card (服务联系卡).",
+     "article: regional four ones (一张服务联系卡)"},
+    {Rule::kSixHaves, "venue.six_haves.incomplete", W,
+     "A venue lacks some of the six haves (六有); the message lists which.",
+     "article: six haves (六有)"},
+    {Rule::kVenueSize, "venue.size.invalid", E,
+     "A venue's area or capacity is negative, or its coordinates are outside "
+     "the globe.",
+     "integrity"},
+    {Rule::kFundingAbsurd, "funding.amount.absurd", W,
+     "A single funding amount (经费) is beyond the plausible maximum, either "
+     "sign.",
+     "integrity; ValidatorOptions.max_plausible_funding_fen"},
+    {Rule::kFundingNegative, "funding.total.negative", E,
+     "A party organization's funding for one year and source adds up to less "
+     "than zero (corrections exceed receipts).",
+     "integrity"},
+    {Rule::kFundingBeforeFounding, "funding.year.before_founding", E,
+     "Funding counts for a year before the party organization was founded.",
+     "integrity"},
+    {Rule::kDuesMismatch, "member.dues.mismatch", W,
+     "A member's recorded monthly dues (党费) differ from those the policy's "
+     "brackets give for the income and category.",
+     "regulation: 关于中国共产党党费收缴、使用和管理的规定; policy dues "
+     "brackets"},
+    {Rule::kDuesInvalid, "member.dues.invalid", E,
+     "A member's monthly income or dues is negative, or dues are recorded "
+     "without a dues category (党费类别).",
+     "integrity"},
+    {Rule::kCoverageFound, "coverage.found_where_condition_exists", I,
+     "Target 1 (应建尽建): a unit with the minimum full members has no "
+     "standalone party organization.",
+     "article: four 100% targets; dangjian/coverage.h"},
+    {Rule::kCoverageStar, "coverage.star_management", I,
+     "Target 2 (星级管理): a standalone party organization has no star "
+     "assessment for the as_of year.",
+     "article: four 100% targets; dangjian/coverage.h"},
+    {Rule::kCoverageJoint, "coverage.joint_where_members_are_few", I,
+     "Target 3 (联建): a unit with members but fewer full members than the "
+     "minimum is in no joint or affiliated party organization.",
+     "article: four 100% targets; dangjian/coverage.h"},
+    {Rule::kCoveragePartyWork, "coverage.party_work_where_no_members", I,
+     "Target 4 (党的工作覆盖): a unit without members is in no regional "
+     "branch's grid with an instructor.",
+     "article: four 100% targets; dangjian/coverage.h"},
+}};
+
+constexpr bool InOrder() {
+  for (size_t i = 0; i < kRuleCount; ++i) {
+    if (static_cast<size_t>(kRules[i].rule) != i) return false;
+  }
+  return true;
+}
+static_assert(InOrder(), "kRules must follow the order of enum Rule");
+
+}  // namespace
+
+const RuleDef& GetRuleDef(Rule rule) {
+  return kRules[static_cast<size_t>(rule)];
+}
+const RuleDef& GetRuleDefAt(size_t i) { return kRules[i]; }
+
+}  // namespace internal
+}  // namespace dangjian

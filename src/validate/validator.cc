@@ -1,0 +1,305 @@
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <tuple>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "dangjian/personal_data.h"
+#include "dangjian/record.h"
+#include "dangjian/validate.h"
+#include "google/protobuf/util/json_util.h"
+#include "validate/engine.h"
+
+namespace dangjian {
+namespace internal {
+namespace {
+
+auto SortKey(const v1::Finding& f) {
+  return std::make_tuple(
+      absl::string_view(f.record_kind()), absl::string_view(f.record_id()),
+      absl::string_view(f.rule_id()), absl::string_view(f.field_path()),
+      absl::string_view(f.message()), absl::string_view(f.location().file()),
+      f.location().record_index(), f.location().line());
+}
+
+bool FindingLess(const v1::Finding& a, const v1::Finding& b) {
+  return SortKey(a) < SortKey(b);
+}
+
+}  // namespace
+
+// RecordKindName() without the descriptor lookup: this runs per record.
+absl::string_view KindName(const v1::Record& r) {
+  switch (r.entity_case()) {
+    case v1::Record::kRegion:
+      return "region";
+    case v1::Record::kGrid:
+      return "grid";
+    case v1::Record::kHostOrganization:
+      return "host_organization";
+    case v1::Record::kPartyOrganization:
+      return "party_organization";
+    case v1::Record::kVenue:
+      return "venue";
+    case v1::Record::kFunding:
+      return "funding";
+    case v1::Record::kMember:
+      return "member";
+    case v1::Record::kCadreAssignment:
+      return "cadre_assignment";
+    case v1::Record::kReserveTalent:
+      return "reserve_talent";
+    case v1::Record::kActivity:
+      return "activity";
+    case v1::Record::kHostAnnualResult:
+      return "host_annual_result";
+    case v1::Record::kRegionEconomy:
+      return "region_economy";
+    default:
+      return RecordKindName(r);
+  }
+}
+
+namespace {}  // namespace
+
+void Sink::Add(Rule rule, absl::string_view kind, absl::string_view id,
+               const v1::SourceLocation& location, absl::string_view field,
+               absl::string_view message) {
+  const size_t r = static_cast<size_t>(rule);
+  ++counts_[r];
+  v1::Finding f;
+  f.set_rule_id(GetRuleDef(rule).id);
+  f.set_severity(config_->severity[r]);
+  f.set_record_kind(std::string(kind));
+  f.set_record_id(std::string(id));
+  *f.mutable_location() = location;
+  f.set_field_path(std::string(field));
+  f.set_message(MaskPersonalData(message));
+  const int64_t cap = config_->max_findings;
+  if (cap == 0 || static_cast<int64_t>(heap_.size()) < cap) {
+    heap_.push_back(std::move(f));
+    if (cap != 0) std::push_heap(heap_.begin(), heap_.end(), FindingLess);
+    return;
+  }
+  if (!FindingLess(f, heap_.front())) return;
+  std::pop_heap(heap_.begin(), heap_.end(), FindingLess);
+  heap_.back() = std::move(f);
+  std::push_heap(heap_.begin(), heap_.end(), FindingLess);
+}
+
+void Sink::Finish(v1::ValidationReport* report) {
+  std::sort(heap_.begin(), heap_.end(), FindingLess);
+  for (v1::Finding& f : heap_) *report->add_findings() = std::move(f);
+  heap_.clear();
+  std::vector<size_t> order;
+  int64_t total = 0;
+  for (size_t i = 0; i < kRuleCount; ++i) {
+    if (counts_[i] == 0) continue;
+    order.push_back(i);
+    total += counts_[i];
+    switch (config_->severity[i]) {
+      case v1::SEVERITY_ERROR:
+        report->set_error_count(report->error_count() + counts_[i]);
+        break;
+      case v1::SEVERITY_WARNING:
+        report->set_warning_count(report->warning_count() + counts_[i]);
+        break;
+      default:
+        report->set_info_count(report->info_count() + counts_[i]);
+        break;
+    }
+  }
+  std::sort(order.begin(), order.end(), [](size_t a, size_t b) {
+    return absl::string_view(GetRuleDefAt(a).id) <
+           absl::string_view(GetRuleDefAt(b).id);
+  });
+  for (size_t i : order) {
+    v1::RuleCount* c = report->add_rule_counts();
+    c->set_rule_id(GetRuleDefAt(i).id);
+    c->set_severity(config_->severity[i]);
+    c->set_count(counts_[i]);
+  }
+  report->set_findings_omitted(total - report->findings_size());
+  counts_.fill(0);
+}
+
+}  // namespace internal
+
+std::vector<RuleInfo> RuleCatalogue() {
+  std::vector<RuleInfo> out;
+  out.reserve(internal::kRuleCount);
+  for (size_t i = 0; i < internal::kRuleCount; ++i) {
+    const internal::RuleDef& d = internal::GetRuleDefAt(i);
+    out.push_back(RuleInfo{d.id, d.severity, d.summary, d.source});
+  }
+  std::sort(out.begin(), out.end(), [](const RuleInfo& a, const RuleInfo& b) {
+    return a.rule_id < b.rule_id;
+  });
+  return out;
+}
+
+struct Validator::Impl {
+  internal::Config config;
+  // Stream state.
+  internal::Sink sink{&config};
+  internal::Index index;
+  int64_t fed = 0;
+
+  void Feed(const v1::Record& record, const v1::SourceLocation& location,
+            internal::Sink* to, internal::Index* into) const {
+    if (record.has_header() || record.has_trailer()) return;
+    const internal::RecordRef ref{internal::KindName(record), RecordId(record),
+                                  &location};
+    internal::CheckRecord(config, record, ref, to);
+    if (config.cross_record) into->Add(record, location);
+  }
+
+  v1::ValidationReport Report(int64_t records, internal::Sink* from,
+                              internal::Index* index_to_check) const {
+    if (config.cross_record) {
+      internal::CheckIndex(config, *index_to_check, from);
+    }
+    v1::ValidationReport report;
+    report.set_policy_version(config.policy.version());
+    report.mutable_as_of()->set_year(config.as_of.y);
+    report.mutable_as_of()->set_month(config.as_of.m);
+    report.mutable_as_of()->set_day(config.as_of.d);
+    report.set_records_checked(records);
+    from->Finish(&report);
+    index_to_check->Clear();
+    return report;
+  }
+};
+
+Validator::Validator(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Validator::~Validator() = default;
+
+absl::StatusOr<std::unique_ptr<Validator>> Validator::Create(
+    const ValidatorOptions& options) {
+  absl::Status s = CheckPolicy(options.policy);
+  if (!s.ok()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("ValidatorOptions.policy is inconsistent: ", s.message()));
+  }
+  if (options.max_findings < 0) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("ValidatorOptions.max_findings is ", options.max_findings,
+                     "; give 0 (no cap) or a positive cap"));
+  }
+  if (options.max_plausible_funding_fen <= 0) {
+    return absl::InvalidArgumentError(
+        "ValidatorOptions.max_plausible_funding_fen must be positive");
+  }
+  auto impl = std::make_unique<Impl>();
+  internal::Config& c = impl->config;
+  c.policy = options.policy;
+  if (options.as_of.year() == 0 && options.as_of.month() == 0 &&
+      options.as_of.day() == 0) {
+    c.as_of = internal::TodayUtc();
+  } else {
+    c.as_of = internal::ToYmd(options.as_of);
+    if (!internal::IsValidDate(c.as_of) || c.as_of.m == 0 || c.as_of.d == 0) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "ValidatorOptions.as_of (", c.as_of.y, "-", c.as_of.m, "-", c.as_of.d,
+          ") is not a full calendar date; give year, month and day, or leave "
+          "it unset for today"));
+    }
+  }
+  for (size_t i = 0; i < internal::kRuleCount; ++i) {
+    c.enabled[i] = true;
+    c.severity[i] = internal::GetRuleDefAt(i).severity;
+  }
+  for (const v1::RuleOverride& o : options.rule_overrides) {
+    size_t found = internal::kRuleCount;
+    for (size_t i = 0; i < internal::kRuleCount; ++i) {
+      if (o.rule_id() == internal::GetRuleDefAt(i).id) found = i;
+    }
+    if (found == internal::kRuleCount) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "ValidatorOptions.rule_overrides: unknown rule id \"", o.rule_id(),
+          "\"; see RuleCatalogue() or docs/rules.md for the rule ids"));
+    }
+    if (!v1::Severity_IsValid(o.severity())) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("ValidatorOptions.rule_overrides: rule \"", o.rule_id(),
+                       "\" has an unknown severity ", o.severity()));
+    }
+    c.enabled[found] = !o.disabled();
+    if (o.severity() != v1::SEVERITY_UNSPECIFIED) {
+      c.severity[found] = o.severity();
+    }
+  }
+  c.max_findings = options.max_findings;
+  c.cross_record = options.cross_record_checks;
+  c.max_plausible_funding_fen = options.max_plausible_funding_fen;
+  return std::unique_ptr<Validator>(new Validator(std::move(impl)));
+}
+
+absl::StatusOr<v1::ValidationReport> Validator::Validate(
+    const v1::Dataset& dataset) const {
+  internal::Sink sink(&impl_->config);
+  internal::Index index;
+  v1::SourceLocation location;
+  int64_t n = 0;
+  ForEachRecord(dataset, [&](const v1::Record& r) {
+    location.set_record_index(n++);
+    impl_->Feed(r, location, &sink, &index);
+  });
+  return impl_->Report(n, &sink, &index);
+}
+
+absl::Status Validator::Add(const v1::Record& record,
+                            const v1::SourceLocation* location) {
+  if (location != nullptr) {
+    impl_->Feed(record, *location, &impl_->sink, &impl_->index);
+  } else {
+    v1::SourceLocation here;
+    here.set_record_index(impl_->fed);
+    impl_->Feed(record, here, &impl_->sink, &impl_->index);
+  }
+  if (!record.has_header() && !record.has_trailer()) ++impl_->fed;
+  return absl::OkStatus();
+}
+
+absl::StatusOr<v1::ValidationReport> Validator::Finish() {
+  v1::ValidationReport report =
+      impl_->Report(impl_->fed, &impl_->sink, &impl_->index);
+  impl_->fed = 0;
+  return report;
+}
+
+absl::StatusOr<v1::Policy> PolicyFromJson(absl::string_view json) {
+  v1::Policy policy;
+  google::protobuf::util::JsonParseOptions options;
+  const auto status = google::protobuf::util::JsonStringToMessage(
+      google::protobuf::StringPiece(json.data(), json.size()), &policy,
+      options);
+  if (!status.ok()) {
+    return absl::InvalidArgumentError(MaskPersonalData(
+        absl::StrCat("policy JSON: ", status.message().ToString())));
+  }
+  FillPolicyDefaults(&policy);
+  absl::Status s = CheckPolicy(policy);
+  if (!s.ok()) return s;
+  return policy;
+}
+
+absl::StatusOr<v1::Policy> LoadPolicyJsonFile(absl::string_view path) {
+  std::ifstream in{std::string(path), std::ios::binary};
+  if (!in) {
+    return absl::NotFoundError(
+        absl::StrCat(path, ": cannot open the policy file"));
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  absl::StatusOr<v1::Policy> p = PolicyFromJson(text.str());
+  if (!p.ok()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(path, ": ", p.status().message()));
+  }
+  return p;
+}
+
+}  // namespace dangjian
