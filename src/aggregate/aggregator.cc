@@ -1,0 +1,1056 @@
+// The streaming Aggregator: Add() files each record into flat tables keyed by
+// the ids it references (creating placeholders for ids not seen yet), so that
+// records may come in any order; Finish() joins the tables and sums them into
+// groups. The hot path does one or two hash lookups per record and allocates
+// only when a new id enters a table.
+#include <algorithm>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <tuple>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "absl/numeric/int128.h"
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+#include "aggregate/arena.h"
+#include "aggregate/figures.h"
+#include "dangjian/aggregate.h"
+#include "dangjian/coverage.h"
+#include "dangjian/policy.h"
+
+namespace dangjian {
+namespace internal {
+namespace {
+
+constexpr uint32_t kNone = 0xffffffffu;
+
+// Member figures kept per host organization (or per party organization for
+// members without a host).
+struct MemberAcc {
+  int64_t by_status[6] = {};  // Indexed by MemberStatus.
+  int64_t new_members = 0;
+  int64_t new_owners = 0;
+  int64_t owners = 0;
+  int64_t posts[4] = {};  // Demonstration, vanguard, zone (index 0-2 used).
+};
+
+struct HostState {
+  absl::string_view id;
+  absl::string_view industry;
+  uint32_t region = kNone;
+  uint32_t grid = kNone;
+  uint32_t group = kNone;
+  bool present = false;
+  bool closed = false;
+  bool registered_later = false;
+  bool has_reported = false;
+  bool trade_union = false;
+  bool womens = false;
+  bool youth = false;
+  bool contact_card = false;
+  bool owner_member = false;
+  bool owner_secretary = false;
+  bool in_standalone = false;
+  bool in_joint = false;
+  bool in_regional = false;
+  int kind = 0;
+  int subtype = 0;
+  int sector = 0;
+  int64_t reported[6] = {};  // Indexed by MemberStatus.
+  int64_t member_records = 0;
+  MemberAcc members;
+};
+
+struct OrgState {
+  absl::string_view id;
+  uint32_t region = kNone;
+  uint32_t anchor_host = kNone;
+  uint32_t previous = kNone;
+  uint32_t group = kNone;
+  bool present = false;
+  bool exists = false;
+  bool star_eligible = false;
+  bool star_met = false;
+  bool demonstration = false;
+  int formation = 0;
+  int level = 0;
+  int stars = 0;
+  uint8_t quarter_mask = 0;
+  int64_t new_members = 0;
+  int64_t member_records = 0;
+  absl::int128 funding[5] = {};
+  MemberAcc members;
+};
+
+struct GridState {
+  absl::string_view id;
+  uint32_t region = kNone;
+  uint32_t org = kNone;
+  uint32_t group = kNone;
+  bool present = false;
+  bool has_instructor = false;
+};
+
+struct RegionState {
+  absl::string_view id;
+  absl::string_view name;
+  uint32_t parent = kNone;
+  uint32_t tier_ancestor = kNone;
+  bool tier_resolved = false;
+  bool present = false;
+  int level = 0;
+  int64_t working_committee_units = 0;
+  int32_t economy_year = 0;
+  int64_t economy[6] = {};
+};
+
+// Who a fact belongs to.
+enum class Owner : uint8_t { kNone, kHost, kOrg, kGrid };
+
+struct ActivityFact {
+  uint32_t idx;
+  Owner owner;
+  uint8_t kind;
+  uint8_t quarter;  // 1-4, 0 unknown.
+  uint32_t grid;    // For the regional branch of a grid's meeting.
+  int64_t count;
+  int64_t participants;
+};
+
+struct VenueFact {
+  uint32_t org;
+  uint8_t haves;  // Bit i: the i-th of the six haves.
+  uint8_t ownership;
+};
+
+struct CadreFact {
+  uint32_t idx;
+  Owner owner;
+  uint8_t kind;
+};
+
+struct ResultFact {
+  uint32_t host;
+  int64_t values[8];
+};
+
+template <typename State>
+struct Table {
+  IdIndex index;
+  std::vector<State> rows;
+
+  uint32_t Intern(absl::string_view id, StringArena* arena) {
+    bool inserted;
+    absl::string_view kept;
+    const uint32_t n = index.FindOrInsert(
+        id,
+        [&](absl::string_view s) {
+          kept = arena->Store(s);
+          return kept;
+        },
+        &inserted);
+    if (inserted) {
+      rows.emplace_back();
+      rows.back().id = kept;
+    }
+    return n;
+  }
+};
+
+bool After(bool has, const v1::Date& d, int32_t year) {
+  return has && d.year() > year;
+}
+
+// The member's status at the end of `year`, stepping back through the dated
+// pipeline; -1 when the person had not even applied by then.
+int StatusAsOf(const v1::Member& m, int32_t year) {
+  int s = m.status();
+  if (s < 0 || s > v1::MEMBER_STATUS_FULL) s = v1::MEMBER_STATUS_UNSPECIFIED;
+  if (s == v1::MEMBER_STATUS_UNSPECIFIED) return s;
+  // Each dated step not yet reached by the end of the year takes the person
+  // back one stage, whatever stage the record holds now.
+  if (s >= v1::MEMBER_STATUS_FULL &&
+      After(m.has_full_on(), m.full_on(), year)) {
+    s = v1::MEMBER_STATUS_PROBATIONARY;
+  }
+  if (s >= v1::MEMBER_STATUS_PROBATIONARY &&
+      After(m.has_probationary_on(), m.probationary_on(), year)) {
+    s = v1::MEMBER_STATUS_DEVELOPMENT_TARGET;
+  }
+  if (s >= v1::MEMBER_STATUS_DEVELOPMENT_TARGET &&
+      After(m.has_development_target_on(), m.development_target_on(), year)) {
+    s = v1::MEMBER_STATUS_ACTIVIST;
+  }
+  if (s >= v1::MEMBER_STATUS_ACTIVIST &&
+      After(m.has_activist_on(), m.activist_on(), year)) {
+    s = v1::MEMBER_STATUS_APPLICANT;
+  }
+  if (s >= v1::MEMBER_STATUS_APPLICANT &&
+      After(m.has_applied_on(), m.applied_on(), year)) {
+    return -1;
+  }
+  return s;
+}
+
+void AddMembers(const MemberAcc& m, int64_t* c) {
+  c[kMembersFull] += m.by_status[v1::MEMBER_STATUS_FULL];
+  c[kMembersProbationary] += m.by_status[v1::MEMBER_STATUS_PROBATIONARY];
+  c[kMembersDevelopmentTargets] +=
+      m.by_status[v1::MEMBER_STATUS_DEVELOPMENT_TARGET];
+  c[kMembersActivists] += m.by_status[v1::MEMBER_STATUS_ACTIVIST];
+  c[kMembersApplicants] += m.by_status[v1::MEMBER_STATUS_APPLICANT];
+  c[kMembersStatusUnspecified] += m.by_status[v1::MEMBER_STATUS_UNSPECIFIED];
+  c[kMembersNew] += m.new_members;
+  c[kMembersNewOwners] += m.new_owners;
+  c[kMembersOwners] += m.owners;
+  c[kMembersDemonstrationPosts] += m.posts[0];
+  c[kMembersVanguardPosts] += m.posts[1];
+  c[kMembersResponsibilityZones] += m.posts[2];
+}
+
+class AggregatorImpl final : public Aggregator {
+ public:
+  explicit AggregatorImpl(const AggregatorOptions& options)
+      : year_(options.year),
+        cap_(options.worklist_cap),
+        policy_(options.policy),
+        group_by_(options.group_by),
+        region_tier_(RegionTier(options.group_by.region_level())) {}
+
+  absl::Status Add(const v1::Record& record) override {
+    if (finished_) return FinishedError();
+    switch (record.entity_case()) {
+      case v1::Record::kHostOrganization:
+        AddHost(record.host_organization());
+        break;
+      case v1::Record::kMember:
+        AddMember(record.member());
+        break;
+      case v1::Record::kPartyOrganization:
+        AddOrg(record.party_organization());
+        break;
+      case v1::Record::kGrid:
+        AddGrid(record.grid());
+        break;
+      case v1::Record::kRegion:
+        AddRegion(record.region());
+        break;
+      case v1::Record::kActivity:
+        AddActivity(record.activity());
+        break;
+      case v1::Record::kFunding:
+        AddFunding(record.funding());
+        break;
+      case v1::Record::kVenue:
+        AddVenue(record.venue());
+        break;
+      case v1::Record::kCadreAssignment:
+        AddCadre(record.cadre_assignment());
+        break;
+      case v1::Record::kReserveTalent:
+        AddReserve(record.reserve_talent());
+        break;
+      case v1::Record::kHostAnnualResult:
+        AddResult(record.host_annual_result());
+        break;
+      case v1::Record::kRegionEconomy:
+        AddEconomy(record.region_economy());
+        break;
+      default:  // Header, trailer, empty: nothing to count.
+        break;
+    }
+    return absl::OkStatus();
+  }
+
+  absl::Status AddSkippedRecords(absl::string_view reason,
+                                 int64_t count) override {
+    return AddNamed(reason, count, &skipped_);
+  }
+
+  absl::Status AddFindings(absl::string_view rule_id, int64_t count) override {
+    return AddNamed(rule_id, count, &findings_);
+  }
+
+  absl::StatusOr<v1::PartialReport> Finish() override;
+
+ private:
+  static absl::Status FinishedError() {
+    return absl::FailedPreconditionError(
+        "Aggregator: Finish() was already called");
+  }
+
+  absl::Status AddNamed(absl::string_view name, int64_t count,
+                        std::map<std::string, int64_t, std::less<>>* map) {
+    if (finished_) return FinishedError();
+    if (name.empty()) {
+      return absl::InvalidArgumentError("Aggregator: empty data-quality name");
+    }
+    if (count < 0) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("Aggregator: negative count ", count, " for ", name));
+    }
+    auto it = map->find(name);
+    if (it == map->end()) it = map->emplace(std::string(name), 0).first;
+    int64_t& slot = it->second;
+    if (__builtin_add_overflow(slot, count, &slot)) {
+      slot = INT64_MAX;
+    }
+    return absl::OkStatus();
+  }
+
+  uint32_t RegionOf(absl::string_view id) {
+    return id.empty() ? kNone : regions_.Intern(id, &arena_);
+  }
+
+  void Duplicate(absl::string_view kind) {
+    ++dangling_[absl::StrCat("aggregate.", kind, ".duplicate_id")];
+  }
+
+  void AddHost(const v1::HostOrganization& h) {
+    HostState& s = hosts_.rows[hosts_.Intern(h.id(), &arena_)];
+    if (s.present) return Duplicate("host_organization");
+    s.present = true;
+    s.industry = arena_.Store(h.industry());
+    s.region = RegionOf(h.region_id());
+    if (!h.grid_id().empty()) {
+      // Interning may move rows of other tables only.
+      s.grid = grids_.Intern(h.grid_id(), &arena_);
+    }
+    s.closed = h.status() == v1::HOST_STATUS_CLOSED;
+    s.registered_later =
+        h.has_registered_on() && h.registered_on().year() > year_;
+    s.kind = h.kind();
+    s.subtype = h.subtype();
+    s.sector = h.sector_system();
+    s.trade_union = h.has_trade_union();
+    s.womens = h.has_womens_organization();
+    s.youth = h.has_youth_league_organization();
+    s.contact_card = h.service_contact_card_issued();
+    s.owner_member = h.owner().is_party_member();
+    s.owner_secretary = h.owner().is_secretary();
+    if (h.has_reported_member_counts()) {
+      const v1::ReportedMemberCounts& r = h.reported_member_counts();
+      s.has_reported = true;
+      s.reported[v1::MEMBER_STATUS_FULL] = std::max(0, r.full());
+      s.reported[v1::MEMBER_STATUS_PROBATIONARY] =
+          std::max(0, r.probationary());
+      s.reported[v1::MEMBER_STATUS_DEVELOPMENT_TARGET] =
+          std::max(0, r.development_targets());
+      s.reported[v1::MEMBER_STATUS_ACTIVIST] = std::max(0, r.activists());
+      s.reported[v1::MEMBER_STATUS_APPLICANT] = std::max(0, r.applicants());
+    }
+  }
+
+  void AddMember(const v1::Member& m) {
+    const int status = StatusAsOf(m, year_);
+    if (status < 0) return;
+    MemberAcc* acc;
+    if (!m.host_organization_id().empty()) {
+      HostState& h =
+          hosts_.rows[hosts_.Intern(m.host_organization_id(), &arena_)];
+      ++h.member_records;
+      acc = &h.members;
+    } else if (!m.party_organization_id().empty()) {
+      OrgState& o =
+          orgs_.rows[orgs_.Intern(m.party_organization_id(), &arena_)];
+      ++o.member_records;
+      acc = &o.members;
+    } else {
+      acc = &loose_members_;
+    }
+    ++acc->by_status[status];
+    const bool member = status == v1::MEMBER_STATUS_FULL ||
+                        status == v1::MEMBER_STATUS_PROBATIONARY;
+    if (member && m.is_owner()) ++acc->owners;
+    if (member && m.has_probationary_on() &&
+        m.probationary_on().year() == year_) {
+      ++acc->new_members;
+      if (m.is_owner()) ++acc->new_owners;
+      if (!m.party_organization_id().empty()) {
+        ++orgs_.rows[orgs_.Intern(m.party_organization_id(), &arena_)]
+              .new_members;
+      }
+    }
+    for (const v1::MemberPost& p : m.posts()) {
+      switch (p.kind()) {
+        case v1::POST_KIND_DEMONSTRATION_POST:
+          ++acc->posts[0];
+          break;
+        case v1::POST_KIND_VANGUARD_POST:
+          ++acc->posts[1];
+          break;
+        case v1::POST_KIND_RESPONSIBILITY_ZONE:
+          ++acc->posts[2];
+          break;
+        case v1::POST_KIND_TECHNICAL_SERVICE_TEAM:
+          if (!m.host_organization_id().empty()) {
+            teams_.emplace(hosts_.Intern(m.host_organization_id(), &arena_),
+                           p.name());
+          }
+          break;
+        default:
+          break;
+      }
+    }
+  }
+
+  void AddOrg(const v1::PartyOrganization& o) {
+    const uint32_t idx = orgs_.Intern(o.id(), &arena_);
+    if (orgs_.rows[idx].present) return Duplicate("party_organization");
+    const bool exists =
+        !(o.has_founded_on() && o.founded_on().year() > year_) &&
+        !(o.has_dissolved_on() && o.dissolved_on().year() != 0 &&
+          o.dissolved_on().year() < year_);
+    uint32_t anchor = kNone;
+    if (exists) {
+      for (const std::string& host_id : o.host_organization_ids()) {
+        const uint32_t h = hosts_.Intern(host_id, &arena_);
+        if (anchor == kNone) anchor = h;
+        HostState& hs = hosts_.rows[h];
+        switch (o.formation()) {
+          case v1::FORMATION_MODEL_STANDALONE:
+            hs.in_standalone = true;
+            break;
+          case v1::FORMATION_MODEL_JOINT:
+          case v1::FORMATION_MODEL_AFFILIATED:
+            hs.in_joint = true;
+            break;
+          case v1::FORMATION_MODEL_REGIONAL:
+            hs.in_regional = true;
+            break;
+          default:
+            break;
+        }
+      }
+    }
+    const uint32_t region = RegionOf(o.region_id());
+    const uint32_t previous =
+        o.previous_party_organization_id().empty()
+            ? kNone
+            : orgs_.Intern(o.previous_party_organization_id(), &arena_);
+    OrgState& s = orgs_.rows[idx];
+    s.present = true;
+    s.exists = exists;
+    s.anchor_host = anchor;
+    s.region = region;
+    s.previous = previous;
+    s.formation = o.formation();
+    s.level = o.level();
+    s.demonstration = o.demonstration_point();
+    const StarTargetOutcome star = ClassifyStarTarget(o, year_);
+    s.star_eligible = exists && star.eligible;
+    s.star_met = star.met;
+    for (const v1::StarAssessment& a : o.star_assessments()) {
+      if (a.year() == year_) {
+        s.stars = a.stars();
+        break;
+      }
+    }
+  }
+
+  void AddGrid(const v1::Grid& g) {
+    const uint32_t idx = grids_.Intern(g.id(), &arena_);
+    if (grids_.rows[idx].present) return Duplicate("grid");
+    const uint32_t org = g.party_organization_id().empty()
+                             ? kNone
+                             : orgs_.Intern(g.party_organization_id(), &arena_);
+    const uint32_t region = RegionOf(g.region_id());
+    GridState& s = grids_.rows[idx];
+    s.present = true;
+    s.org = org;
+    s.region = region;
+    s.has_instructor =
+        !g.instructor_name().empty() || !g.instructor_assignment_id().empty();
+  }
+
+  void AddRegion(const v1::Region& r) {
+    const uint32_t idx = regions_.Intern(r.id(), &arena_);
+    if (regions_.rows[idx].present) return Duplicate("region");
+    const uint32_t parent = RegionOf(r.parent_id());
+    RegionState& s = regions_.rows[idx];
+    s.present = true;
+    s.name = arena_.Store(r.name());
+    s.level = r.level();
+    s.parent = parent;
+    s.working_committee_units = r.working_committee_member_units_size();
+  }
+
+  void AddEconomy(const v1::RegionEconomy& e) {
+    if (e.year() > year_ || e.region_id().empty()) return;
+    RegionState& s = regions_.rows[regions_.Intern(e.region_id(), &arena_)];
+    const int64_t v[6] = {
+        e.market_entities_total(), e.market_entities_non_public(),
+        e.value_added_total_fen(), e.value_added_non_public_fen(),
+        e.tax_revenue_total_fen(), e.tax_revenue_non_public_fen()};
+    // The latest year wins; within a year the greatest figures, so that the
+    // choice does not depend on the order of the records.
+    if (e.year() > s.economy_year ||
+        (e.year() == s.economy_year &&
+         std::lexicographical_compare(s.economy, s.economy + 6, v, v + 6))) {
+      s.economy_year = e.year();
+      std::copy(v, v + 6, s.economy);
+    }
+  }
+
+  void AddActivity(const v1::Activity& a) {
+    if (!a.has_held_on() || a.held_on().year() != year_) return;
+    ActivityFact f;
+    f.grid = kNone;
+    if (!a.party_organization_id().empty()) {
+      f.owner = Owner::kOrg;
+      f.idx = orgs_.Intern(a.party_organization_id(), &arena_);
+    } else if (!a.grid_id().empty()) {
+      f.owner = Owner::kGrid;
+      f.idx = grids_.Intern(a.grid_id(), &arena_);
+      f.grid = f.idx;
+    } else if (!a.host_organization_id().empty()) {
+      f.owner = Owner::kHost;
+      f.idx = hosts_.Intern(a.host_organization_id(), &arena_);
+    } else {
+      f.owner = Owner::kNone;
+      f.idx = kNone;
+    }
+    const int kind = a.kind();
+    f.kind = static_cast<uint8_t>(
+        kind >= 0 && kind <= v1::ACTIVITY_KIND_OTHER ? kind : 0);
+    const int month = a.held_on().month();
+    f.quarter = static_cast<uint8_t>(
+        month >= 1 && month <= 12 ? (month - 1) / 3 + 1 : 0);
+    f.count = a.count() == 0 ? 1 : a.count();
+    f.participants = a.participants();
+    activities_.push_back(f);
+  }
+
+  void AddFunding(const v1::Funding& f) {
+    if (f.year() != year_ || f.party_organization_id().empty()) return;
+    OrgState& o = orgs_.rows[orgs_.Intern(f.party_organization_id(), &arena_)];
+    const int source = f.source();
+    o.funding[source >= 0 && source <= 4 ? source : 0] += f.amount_fen();
+  }
+
+  void AddVenue(const v1::Venue& v) {
+    VenueFact f;
+    f.org = v.party_organization_id().empty()
+                ? kNone
+                : orgs_.Intern(v.party_organization_id(), &arena_);
+    f.haves = static_cast<uint8_t>(
+        (v.has_site() ? 1 : 0) | (v.has_facilities() ? 2 : 0) |
+        (v.has_signage() ? 4 : 0) | (v.has_party_flag() ? 8 : 0) |
+        (v.has_books_and_newspapers() ? 16 : 0) |
+        (v.has_rules_on_wall() ? 32 : 0));
+    const int own = v.ownership();
+    f.ownership = static_cast<uint8_t>(own >= 0 && own <= 4 ? own : 0);
+    venues_.push_back(f);
+  }
+
+  void AddCadre(const v1::CadreAssignment& c) {
+    if (c.has_start_on() && c.start_on().year() > year_) return;
+    if (c.has_end_on() && c.end_on().year() != 0 && c.end_on().year() < year_) {
+      return;
+    }
+    const int kind = c.kind();
+    if (kind < 1 || kind > 3) return;
+    CadreFact f;
+    f.kind = static_cast<uint8_t>(kind);
+    if (!c.party_organization_id().empty()) {
+      f.owner = Owner::kOrg;
+      f.idx = orgs_.Intern(c.party_organization_id(), &arena_);
+    } else if (!c.grid_id().empty()) {
+      f.owner = Owner::kGrid;
+      f.idx = grids_.Intern(c.grid_id(), &arena_);
+    } else {
+      f.owner = Owner::kNone;
+      f.idx = kNone;
+    }
+    cadres_.push_back(f);
+  }
+
+  void AddReserve(const v1::ReserveTalent& r) {
+    if (r.has_since() && r.since().year() > year_) return;
+    CadreFact f;
+    f.kind = 0;
+    if (!r.host_organization_id().empty()) {
+      f.owner = Owner::kHost;
+      f.idx = hosts_.Intern(r.host_organization_id(), &arena_);
+    } else if (!r.party_organization_id().empty()) {
+      f.owner = Owner::kOrg;
+      f.idx = orgs_.Intern(r.party_organization_id(), &arena_);
+    } else {
+      f.owner = Owner::kNone;
+      f.idx = kNone;
+    }
+    cadres_.push_back(f);
+  }
+
+  void AddResult(const v1::HostAnnualResult& r) {
+    if (r.year() != year_) return;
+    ResultFact f;
+    f.host = r.host_organization_id().empty()
+                 ? kNone
+                 : hosts_.Intern(r.host_organization_id(), &arena_);
+    f.values[0] = r.jobs_provided();
+    f.values[1] = r.donations_fen();
+    f.values[2] = r.households_helped();
+    f.values[3] = r.students_aided();
+    f.values[4] = r.suggestions();
+    f.values[5] = r.savings_fen();
+    f.values[6] = r.technical_problems_solved();
+    f.values[7] = r.innovation_projects();
+    results_.push_back(f);
+  }
+
+  // --- Finish --------------------------------------------------------------
+
+  uint32_t TierAncestor(uint32_t region) {
+    if (region == kNone || region_tier_ == 0) return kNone;
+    RegionState& start = regions_.rows[region];
+    if (start.tier_resolved) return start.tier_ancestor;
+    uint32_t r = region;
+    uint32_t found = kNone;
+    for (int steps = 0; r != kNone && steps < 64; ++steps) {
+      const RegionState& s = regions_.rows[r];
+      if (RegionTier(s.level) == region_tier_) {
+        found = r;
+        break;
+      }
+      r = s.parent;
+    }
+    start.tier_resolved = true;
+    start.tier_ancestor = found;
+    return found;
+  }
+
+  uint32_t GroupFor(uint32_t region, const HostState* host) {
+    v1::GroupKey key;
+    const uint32_t anc = TierAncestor(region);
+    if (anc != kNone) key.set_region_id(std::string(regions_.rows[anc].id));
+    if (host != nullptr && host->present) {
+      if (group_by_.industry()) key.set_industry(std::string(host->industry));
+      if (group_by_.host_kind()) {
+        key.set_host_kind(static_cast<v1::HostKind>(host->kind));
+      }
+      if (group_by_.host_subtype()) {
+        key.set_host_subtype(static_cast<v1::HostSubtype>(host->subtype));
+      }
+      if (group_by_.sector_system()) {
+        key.set_sector_system(static_cast<v1::SectorSystem>(host->sector));
+      }
+    }
+    std::string encoded = EncodeGroupKey(key);
+    auto [it, inserted] = group_index_.try_emplace(
+        std::move(encoded), static_cast<uint32_t>(groups_.size()));
+    if (inserted) {
+      groups_.push_back(std::make_unique<GroupAcc>());
+      keys_.push_back(std::move(key));
+    }
+    return it->second;
+  }
+
+  uint32_t HostGroup(uint32_t h) {
+    if (h == kNone) return GroupFor(kNone, nullptr);
+    HostState& s = hosts_.rows[h];
+    if (s.group == kNone) s.group = GroupFor(s.region, &s);
+    return s.group;
+  }
+
+  uint32_t OrgGroup(uint32_t o) {
+    if (o == kNone) return GroupFor(kNone, nullptr);
+    OrgState& s = orgs_.rows[o];
+    if (s.group == kNone) {
+      if (s.anchor_host != kNone && hosts_.rows[s.anchor_host].present) {
+        s.group = HostGroup(s.anchor_host);
+      } else {
+        s.group = GroupFor(s.region, nullptr);
+      }
+    }
+    return s.group;
+  }
+
+  uint32_t GridGroup(uint32_t g) {
+    if (g == kNone) return GroupFor(kNone, nullptr);
+    GridState& s = grids_.rows[g];
+    if (s.group == kNone) {
+      s.group =
+          s.region != kNone ? GroupFor(s.region, nullptr) : OrgGroup(s.org);
+    }
+    return s.group;
+  }
+
+  uint32_t OwnerGroup(Owner owner, uint32_t idx) {
+    switch (owner) {
+      case Owner::kHost:
+        return HostGroup(idx);
+      case Owner::kOrg:
+        return OrgGroup(idx);
+      case Owner::kGrid:
+        return GridGroup(idx);
+      default:
+        return GroupFor(kNone, nullptr);
+    }
+  }
+
+  bool RegionalOrg(uint32_t o) const {
+    if (o == kNone) return false;
+    const OrgState& s = orgs_.rows[o];
+    return s.present && s.exists && s.formation == v1::FORMATION_MODEL_REGIONAL;
+  }
+
+  void FinishHosts();
+  void FinishOrgs();
+  void FinishFacts();
+  void CountUnknown();
+
+  const int32_t year_;
+  const int32_t cap_;
+  const v1::Policy policy_;
+  const v1::GroupBy group_by_;
+  const int region_tier_;
+  bool finished_ = false;
+
+  StringArena arena_;
+  Table<HostState> hosts_;
+  Table<OrgState> orgs_;
+  Table<GridState> grids_;
+  Table<RegionState> regions_;
+  MemberAcc loose_members_;
+  std::vector<ActivityFact> activities_;
+  std::vector<VenueFact> venues_;
+  std::vector<CadreFact> cadres_;
+  std::vector<ResultFact> results_;
+  std::set<std::pair<uint32_t, std::string>> teams_;
+  std::map<std::string, int64_t, std::less<>> skipped_;
+  std::map<std::string, int64_t, std::less<>> findings_;
+  std::map<std::string, int64_t, std::less<>> dangling_;
+
+  std::unordered_map<std::string, uint32_t> group_index_;
+  std::vector<std::unique_ptr<GroupAcc>> groups_;
+  std::vector<v1::GroupKey> keys_;
+};
+
+void AggregatorImpl::FinishHosts() {
+  for (uint32_t i = 0; i < hosts_.rows.size(); ++i) {
+    HostState& h = hosts_.rows[i];
+    GroupAcc& g = *groups_[HostGroup(i)];
+    int64_t* c = g.counters;
+    AddMembers(h.members, c);
+    if (!h.present || h.registered_later) continue;
+    if (h.closed) {
+      ++c[kUnitsClosed];
+      continue;
+    }
+    ++c[kUnitsTotal];
+    HostCoverageFacts facts;
+    if (h.member_records > 0) {
+      ++c[kUnitsFromRecords];
+      facts.full_members = h.members.by_status[v1::MEMBER_STATUS_FULL];
+      facts.all_members = facts.full_members +
+                          h.members.by_status[v1::MEMBER_STATUS_PROBATIONARY];
+    } else if (h.has_reported) {
+      ++c[kUnitsFromReported];
+      facts.full_members = h.reported[v1::MEMBER_STATUS_FULL];
+      facts.all_members =
+          facts.full_members + h.reported[v1::MEMBER_STATUS_PROBATIONARY];
+      MemberAcc reported;
+      std::copy(h.reported, h.reported + 6, reported.by_status);
+      AddMembers(reported, c);
+    } else {
+      ++c[kUnitsNotReported];
+    }
+    facts.in_standalone = h.in_standalone;
+    facts.in_joint_or_affiliated = h.in_joint;
+    facts.in_regional = h.in_regional;
+    bool in_regional_grid = false;
+    if (h.grid != kNone) {
+      const GridState& grid = grids_.rows[h.grid];
+      in_regional_grid = grid.present && RegionalOrg(grid.org);
+      facts.in_regional_grid_with_instructor =
+          in_regional_grid && grid.has_instructor;
+    }
+    const HostCoverage cov = ClassifyHost(facts, policy_);
+    const int t = static_cast<int>(cov.target);
+    const Counter eligible = t == 1   ? kT1Eligible
+                             : t == 3 ? kT3Eligible
+                                      : kT4Eligible;
+    ++c[eligible];
+    if (cov.met) {
+      ++c[eligible + 1];
+    } else if (cap_ > 0) {
+      g.worklists[t - 1].emplace_back(h.id);
+    }
+    c[kUnitsOrgCovered] += cov.organization_covered;
+    c[kUnitsWorkCovered] += cov.work_covered;
+    c[kUnitsTradeUnions] += h.trade_union;
+    c[kUnitsWomens] += h.womens;
+    c[kUnitsYouth] += h.youth;
+    c[kUnitsContactCards] += h.contact_card;
+    c[kUnitsRegional] += h.in_regional || in_regional_grid;
+    c[kUnitsOwnerMembers] += h.owner_member;
+    c[kUnitsOwnerSecretaries] += h.owner_secretary;
+  }
+}
+
+void AggregatorImpl::FinishOrgs() {
+  for (uint32_t i = 0; i < orgs_.rows.size(); ++i) {
+    OrgState& o = orgs_.rows[i];
+    GroupAcc& g = *groups_[OrgGroup(i)];
+    int64_t* c = g.counters;
+    AddMembers(o.members, c);
+    for (int s = 0; s < 5; ++s) g.sums[kFundUnspecified + s] += o.funding[s];
+    const bool joint = o.formation == v1::FORMATION_MODEL_JOINT ||
+                       o.formation == v1::FORMATION_MODEL_AFFILIATED;
+    if (o.present && joint) c[kMembersNewInJoint] += o.new_members;
+    if (!o.present || !o.exists) continue;
+    int kind = 0;
+    if (o.anchor_host != kNone && hosts_.rows[o.anchor_host].present) {
+      kind = hosts_.rows[o.anchor_host].kind;
+    }
+    const int kind_offset = kind == v1::HOST_KIND_NON_PUBLIC_ECONOMIC ? 0
+                            : kind == v1::HOST_KIND_SOCIAL            ? 1
+                                                                      : 2;
+    switch (o.formation) {
+      case v1::FORMATION_MODEL_STANDALONE:
+        ++c[kOrgStandaloneNonPublic + kind_offset];
+        break;
+      case v1::FORMATION_MODEL_JOINT:
+        ++c[kOrgJointNonPublic + kind_offset];
+        break;
+      case v1::FORMATION_MODEL_AFFILIATED:
+        ++c[kOrgAffiliatedNonPublic + kind_offset];
+        break;
+      case v1::FORMATION_MODEL_REGIONAL:
+        ++c[kOrgRegional];
+        c[kOrgQuarterlyMeetings] += o.quarter_mask == 0xF;
+        break;
+      default:
+        ++c[kOrgFormationUnspecified];
+        break;
+    }
+    c[kOrgCommittees] += o.level == v1::ORG_LEVEL_COMMITTEE;
+    c[kOrgGeneralBranches] += o.level == v1::ORG_LEVEL_GENERAL_BRANCH;
+    c[kOrgBranches] += o.level == v1::ORG_LEVEL_BRANCH;
+    if (o.star_eligible) {
+      ++c[kT2Eligible];
+      if (o.star_met) {
+        ++c[kT2Met];
+      } else if (cap_ > 0) {
+        g.worklists[1].emplace_back(o.id);
+      }
+      if (o.star_met && o.stars >= 1 && o.stars <= 5) {
+        ++c[kOrgOneStar - (o.stars - 1)];
+      } else {
+        ++c[kOrgUnrated];
+      }
+    }
+    c[kOrgDemonstrationPoints] += o.demonstration;
+    if (!joint && o.previous != kNone) {
+      const OrgState& p = orgs_.rows[o.previous];
+      c[kOrgFoundedOutOfJoint] +=
+          p.present && (p.formation == v1::FORMATION_MODEL_JOINT ||
+                        p.formation == v1::FORMATION_MODEL_AFFILIATED);
+    }
+    int funded = 0;
+    for (int s = 1; s <= 4; ++s) {
+      if (o.funding[s] > 0) {
+        ++c[kOrgFundedEnterprise + s - 1];
+        ++funded;
+      }
+    }
+    c[kOrgFundedAllFour] += funded == 4;
+  }
+}
+
+void AggregatorImpl::FinishFacts() {
+  for (uint32_t i = 0; i < grids_.rows.size(); ++i) {
+    const GridState& s = grids_.rows[i];
+    if (!s.present) continue;
+    int64_t* c = groups_[GridGroup(i)]->counters;
+    ++c[kGridsTotal];
+    c[kGridsWithInstructor] += s.has_instructor;
+  }
+  for (const VenueFact& v : venues_) {
+    int64_t* c = groups_[OrgGroup(v.org)]->counters;
+    ++c[kVenuesTotal];
+    c[kVenuesSixHaves] += v.haves == 0x3F;
+    for (int b = 0; b < 6; ++b) c[kVenuesSite + b] += (v.haves >> b) & 1;
+    c[kVenuesOwn] += v.ownership == v1::VENUE_OWNERSHIP_OWN;
+    c[kVenuesShared] += v.ownership >= v1::VENUE_OWNERSHIP_SHARED_TOWNSHIP;
+  }
+  for (const CadreFact& f : cadres_) {
+    int64_t* c = groups_[OwnerGroup(f.owner, f.idx)]->counters;
+    switch (f.kind) {
+      case v1::CADRE_ASSIGNMENT_KIND_SECONDED_DEPUTY_SECRETARY:
+        ++c[kCadresSeconded];
+        break;
+      case v1::CADRE_ASSIGNMENT_KIND_STATIONED_INSTRUCTOR:
+        ++c[kCadresInstructors];
+        break;
+      case v1::CADRE_ASSIGNMENT_KIND_INTERNAL:
+        ++c[kCadresInternal];
+        break;
+      default:  // Reserve talent.
+        ++c[kCadresReserve];
+        break;
+    }
+  }
+  for (const ResultFact& r : results_) {
+    absl::int128* s = groups_[HostGroup(r.host)]->sums;
+    for (int k = 0; k < 8; ++k) s[kResJobs + k] += r.values[k];
+  }
+  for (const auto& t : teams_) {
+    ++groups_[HostGroup(t.first)]->counters[kMembersTechnicalTeams];
+  }
+  for (const ActivityFact& a : activities_) {
+    absl::int128* s = groups_[OwnerGroup(a.owner, a.idx)]->sums;
+    s[kActUnspecified + a.kind] += a.count;
+    s[kActParticipants] += a.participants;
+    if (a.kind == v1::ACTIVITY_KIND_OWNER_TRAINING_CLASS) {
+      s[kActOwnerTrainingParticipants] += a.participants;
+    }
+  }
+  if (loose_members_.by_status[0] || loose_members_.by_status[1] ||
+      loose_members_.by_status[2] || loose_members_.by_status[3] ||
+      loose_members_.by_status[4] || loose_members_.by_status[5]) {
+    AddMembers(loose_members_, groups_[GroupFor(kNone, nullptr)]->counters);
+  }
+}
+
+void AggregatorImpl::CountUnknown() {
+  int64_t hosts = 0, orgs = 0, grids = 0, regions = 0;
+  for (const HostState& s : hosts_.rows) hosts += !s.present;
+  for (const OrgState& s : orgs_.rows) orgs += !s.present;
+  for (const GridState& s : grids_.rows) grids += !s.present;
+  for (const RegionState& s : regions_.rows) regions += !s.present;
+  if (hosts) dangling_["aggregate.unknown_host_organization"] += hosts;
+  if (orgs) dangling_["aggregate.unknown_party_organization"] += orgs;
+  if (grids) dangling_["aggregate.unknown_grid"] += grids;
+  if (regions) dangling_["aggregate.unknown_region"] += regions;
+}
+
+absl::StatusOr<v1::PartialReport> AggregatorImpl::Finish() {
+  if (finished_) return FinishedError();
+  finished_ = true;
+  // Quarterly meetings first: orgs read their masks.
+  for (const ActivityFact& a : activities_) {
+    if (a.kind != v1::ACTIVITY_KIND_HEART_TO_HEART_MEETING || a.quarter == 0) {
+      continue;
+    }
+    uint32_t org = kNone;
+    if (a.owner == Owner::kOrg) {
+      org = a.idx;
+    } else if (a.owner == Owner::kGrid) {
+      org = grids_.rows[a.idx].org;
+    }
+    if (org != kNone) {
+      orgs_.rows[org].quarter_mask |=
+          static_cast<uint8_t>(1u << (a.quarter - 1));
+    }
+  }
+  FinishHosts();
+  FinishOrgs();
+  FinishFacts();
+  CountUnknown();
+
+  v1::PartialReport out;
+  out.set_state_version(kStateVersion);
+  out.set_year(year_);
+  out.set_policy_version(policy_.version());
+  out.set_min_full_members_to_found(policy_.min_full_members_to_found());
+  *out.mutable_group_by() = group_by_;
+  out.set_worklist_cap(cap_);
+  for (const std::string& n : CounterNames()) out.add_counter_names(n);
+  for (const std::string& n : SumNames()) out.add_sum_names(n);
+
+  std::vector<std::pair<std::string, uint32_t>> order(group_index_.begin(),
+                                                      group_index_.end());
+  std::sort(order.begin(), order.end());
+  for (const auto& [encoded, idx] : order) {
+    GroupAcc& g = *groups_[idx];
+    for (auto& list : g.worklists) {
+      std::sort(list.begin(), list.end());
+      list.erase(std::unique(list.begin(), list.end()), list.end());
+      if (list.size() > static_cast<size_t>(cap_)) list.resize(cap_);
+    }
+    v1::PartialGroup* pg = out.add_groups();
+    *pg->mutable_key() = keys_[idx];
+    GroupToProto(g, pg);
+  }
+
+  std::vector<const RegionState*> regions;
+  for (const RegionState& r : regions_.rows) {
+    if (r.present) regions.push_back(&r);
+  }
+  std::sort(
+      regions.begin(), regions.end(),
+      [](const RegionState* a, const RegionState* b) { return a->id < b->id; });
+  for (const RegionState* r : regions) {
+    v1::RegionNode* n = out.add_regions();
+    n->set_id(std::string(r->id));
+    n->set_name(std::string(r->name));
+    n->set_level(static_cast<v1::RegionLevel>(r->level));
+    if (r->parent != kNone) {
+      n->set_parent_id(std::string(regions_.rows[r->parent].id));
+    }
+    n->set_working_committee_member_units(r->working_committee_units);
+    n->set_economy_year(r->economy_year);
+    n->set_market_entities_total(r->economy[0]);
+    n->set_market_entities_non_public(r->economy[1]);
+    n->set_value_added_total_fen(r->economy[2]);
+    n->set_value_added_non_public_fen(r->economy[3]);
+    n->set_tax_revenue_total_fen(r->economy[4]);
+    n->set_tax_revenue_non_public_fen(r->economy[5]);
+  }
+  // Economy figures of a region not on file are dropped; CountUnknown()
+  // counted the region under aggregate.unknown_region.
+
+  auto emit = [](const std::map<std::string, int64_t, std::less<>>& m,
+                 google::protobuf::RepeatedPtrField<v1::NamedCount>* out) {
+    for (const auto& [name, count] : m) {
+      v1::NamedCount* nc = out->Add();
+      nc->set_name(name);
+      nc->set_count(count);
+    }
+  };
+  emit(skipped_, out.mutable_skipped_records());
+  std::map<std::string, int64_t, std::less<>> findings = findings_;
+  for (const auto& [name, count] : dangling_) findings[name] += count;
+  emit(findings, out.mutable_findings());
+  return out;
+}
+
+}  // namespace
+}  // namespace internal
+
+Aggregator::~Aggregator() = default;
+
+absl::StatusOr<std::unique_ptr<Aggregator>> Aggregator::Create(
+    const AggregatorOptions& options) {
+  if (options.year < 1 || options.year > 9999) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "AggregatorOptions.year must be 1 to 9999, got ", options.year));
+  }
+  if (options.worklist_cap < 0 || options.worklist_cap > 1000000) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("AggregatorOptions.worklist_cap must be 0 to 1000000, "
+                     "got ",
+                     options.worklist_cap));
+  }
+  if (!v1::RegionLevel_IsValid(options.group_by.region_level())) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("AggregatorOptions.group_by.region_level: unknown level ",
+                     options.group_by.region_level()));
+  }
+  AggregatorOptions filled = options;
+  FillPolicyDefaults(&filled.policy);
+  if (absl::Status s = CheckPolicy(filled.policy); !s.ok()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("AggregatorOptions.policy: ", s.message()));
+  }
+  return std::unique_ptr<Aggregator>(new internal::AggregatorImpl(filled));
+}
+
+}  // namespace dangjian

@@ -1,0 +1,142 @@
+// Stable storage for the ids an aggregator keeps, and a flat open-addressing
+// index over them: a record's id is copied once, when it is first seen, and
+// looked up without allocating afterwards.
+//
+// The index is our own rather than absl::flat_hash_map because Debian's
+// abseil builds raw_hash_set and hash as separate shared libraries, which
+// the library target does not link (src/CMakeLists.txt is shared); this
+// keeps the aggregate module free of new link dependencies.
+#ifndef DANGJIAN_SRC_AGGREGATE_ARENA_H_
+#define DANGJIAN_SRC_AGGREGATE_ARENA_H_
+
+#include <cstdint>
+#include <cstring>
+#include <memory>
+#include <vector>
+
+#include "absl/strings/string_view.h"
+
+namespace dangjian {
+namespace internal {
+
+class StringArena {
+ public:
+  StringArena() = default;
+  StringArena(const StringArena&) = delete;
+  StringArena& operator=(const StringArena&) = delete;
+
+  // Returns a view of a copy of `s` that lives as long as the arena.
+  absl::string_view Store(absl::string_view s) {
+    if (s.empty()) return absl::string_view();
+    if (s.size() > kBlockSize / 4) {
+      blocks_.emplace_back(new char[s.size()]);
+      std::memcpy(blocks_.back().get(), s.data(), s.size());
+      return absl::string_view(blocks_.back().get(), s.size());
+    }
+    if (s.size() > left_) {
+      blocks_.emplace_back(new char[kBlockSize]);
+      next_ = blocks_.back().get();
+      left_ = kBlockSize;
+    }
+    char* out = next_;
+    std::memcpy(out, s.data(), s.size());
+    next_ += s.size();
+    left_ -= s.size();
+    return absl::string_view(out, s.size());
+  }
+
+ private:
+  static constexpr size_t kBlockSize = 64 * 1024;
+  std::vector<std::unique_ptr<char[]>> blocks_;
+  char* next_ = nullptr;
+  size_t left_ = 0;
+};
+
+// 64-bit hash of a byte string (multiply-xorshift over 8-byte words).
+inline uint64_t HashBytes(const char* p, size_t n) {
+  uint64_t h = 0x9E3779B97F4A7C15ull ^ (n * 0xff51afd7ed558ccdull);
+  while (n >= 8) {
+    uint64_t v;
+    std::memcpy(&v, p, 8);
+    h = (h ^ v) * 0xbf58476d1ce4e5b9ull;
+    h ^= h >> 31;
+    p += 8;
+    n -= 8;
+  }
+  uint64_t v = 0;
+  std::memcpy(&v, p, n);
+  h = (h ^ v) * 0x94d049bb133111ebull;
+  h ^= h >> 29;
+  return h;
+}
+
+// Maps ids to dense indexes 0, 1, 2, ... in order of first sight. Keys are
+// views into storage the caller keeps stable (a StringArena).
+class IdIndex {
+ public:
+  static constexpr uint32_t kAbsent = 0xffffffffu;
+
+  IdIndex() : slots_(16), mask_(15) {}
+  IdIndex(const IdIndex&) = delete;
+  IdIndex& operator=(const IdIndex&) = delete;
+
+  size_t size() const { return size_; }
+
+  // Returns the index of `key`; when absent, calls `store(key)` for the
+  // stable view to keep, gives it index size(), and sets *inserted.
+  template <typename Store>
+  uint32_t FindOrInsert(absl::string_view key, Store&& store, bool* inserted) {
+    const uint64_t h = HashBytes(key.data(), key.size());
+    size_t i = static_cast<size_t>(h) & mask_;
+    while (true) {
+      Slot& s = slots_[i];
+      if (s.value == kAbsent) break;
+      if (s.hash == h && s.size == key.size() &&
+          (key.empty() || std::memcmp(s.data, key.data(), key.size()) == 0)) {
+        *inserted = false;
+        return s.value;
+      }
+      i = (i + 1) & mask_;
+    }
+    const absl::string_view kept = store(key);
+    const uint32_t value = static_cast<uint32_t>(size_);
+    Slot& s = slots_[i];
+    s.data = kept.data();
+    s.size = kept.size();
+    s.hash = h;
+    s.value = value;
+    ++size_;
+    if (size_ * 4 > slots_.size() * 3) Grow();  // Load at most 3/4.
+    *inserted = true;
+    return value;
+  }
+
+ private:
+  struct Slot {
+    const char* data = nullptr;
+    uint64_t hash = 0;
+    size_t size = 0;
+    uint32_t value = kAbsent;
+  };
+
+  void Grow() {
+    std::vector<Slot> old(slots_.size() * 2);
+    old.swap(slots_);
+    mask_ = slots_.size() - 1;
+    for (const Slot& s : old) {
+      if (s.value == kAbsent) continue;
+      size_t i = static_cast<size_t>(s.hash) & mask_;
+      while (slots_[i].value != kAbsent) i = (i + 1) & mask_;
+      slots_[i] = s;
+    }
+  }
+
+  std::vector<Slot> slots_;
+  size_t mask_;
+  size_t size_ = 0;
+};
+
+}  // namespace internal
+}  // namespace dangjian
+
+#endif  // DANGJIAN_SRC_AGGREGATE_ARENA_H_

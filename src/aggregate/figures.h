@@ -1,0 +1,191 @@
+// The counters and sums a partial report carries, each named by its path in
+// v1::ReportFigures. The order is the layout of PartialGroup.counters and
+// PartialGroup.sums; kStateVersion changes whenever it does.
+#ifndef DANGJIAN_SRC_AGGREGATE_FIGURES_H_
+#define DANGJIAN_SRC_AGGREGATE_FIGURES_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "absl/numeric/int128.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "dangjian/v1/report.pb.h"
+
+namespace dangjian {
+namespace internal {
+
+inline constexpr int32_t kStateVersion = 1;
+
+// Counters: how many entities; int64 is ample and exact.
+#define DANGJIAN_COUNTERS(X)                                               \
+  X(kT1Eligible, "targets.target_1.eligible")                              \
+  X(kT1Met, "targets.target_1.met")                                        \
+  X(kT2Eligible, "targets.target_2.eligible")                              \
+  X(kT2Met, "targets.target_2.met")                                        \
+  X(kT3Eligible, "targets.target_3.eligible")                              \
+  X(kT3Met, "targets.target_3.met")                                        \
+  X(kT4Eligible, "targets.target_4.eligible")                              \
+  X(kT4Met, "targets.target_4.met")                                        \
+  X(kUnitsTotal, "units.total")                                            \
+  X(kUnitsClosed, "units.closed")                                          \
+  X(kUnitsFromRecords, "units.members_from_records")                       \
+  X(kUnitsFromReported, "units.members_from_reported_counts")              \
+  X(kUnitsNotReported, "units.members_not_reported")                       \
+  X(kUnitsOrgCovered, "units.organization_covered")                        \
+  X(kUnitsWorkCovered, "units.work_covered")                               \
+  X(kUnitsTradeUnions, "units.trade_unions")                               \
+  X(kUnitsWomens, "units.womens_organizations")                            \
+  X(kUnitsYouth, "units.youth_league_organizations")                       \
+  X(kUnitsContactCards, "units.contact_cards_held")                        \
+  X(kUnitsRegional, "units.covered_by_regional")                           \
+  X(kUnitsOwnerMembers, "units.owners_party_members")                      \
+  X(kUnitsOwnerSecretaries, "units.owners_secretaries")                    \
+  X(kOrgStandaloneNonPublic, "party_organizations.standalone_non_public")  \
+  X(kOrgStandaloneSocial, "party_organizations.standalone_social")         \
+  X(kOrgStandaloneOther, "party_organizations.standalone_other")           \
+  X(kOrgJointNonPublic, "party_organizations.joint_non_public")            \
+  X(kOrgJointSocial, "party_organizations.joint_social")                   \
+  X(kOrgJointOther, "party_organizations.joint_other")                     \
+  X(kOrgAffiliatedNonPublic, "party_organizations.affiliated_non_public")  \
+  X(kOrgAffiliatedSocial, "party_organizations.affiliated_social")         \
+  X(kOrgAffiliatedOther, "party_organizations.affiliated_other")           \
+  X(kOrgRegional, "party_organizations.regional_branches")                 \
+  X(kOrgFormationUnspecified, "party_organizations.formation_unspecified") \
+  X(kOrgCommittees, "party_organizations.committees")                      \
+  X(kOrgGeneralBranches, "party_organizations.general_branches")           \
+  X(kOrgBranches, "party_organizations.branches")                          \
+  X(kOrgFiveStar, "party_organizations.five_star")                         \
+  X(kOrgFourStar, "party_organizations.four_star")                         \
+  X(kOrgThreeStar, "party_organizations.three_star")                       \
+  X(kOrgTwoStar, "party_organizations.two_star")                           \
+  X(kOrgOneStar, "party_organizations.one_star")                           \
+  X(kOrgUnrated, "party_organizations.unrated")                            \
+  X(kOrgDemonstrationPoints, "party_organizations.demonstration_points")   \
+  X(kOrgFoundedOutOfJoint, "party_organizations.founded_out_of_joint")     \
+  X(kOrgQuarterlyMeetings,                                                 \
+    "party_organizations.regional_branches_meeting_every_quarter")         \
+  X(kOrgFundedEnterprise, "party_organizations.funded_by_enterprise")      \
+  X(kOrgFundedSuperior, "party_organizations.funded_by_superior")          \
+  X(kOrgFundedDues, "party_organizations.funded_by_dues_returned")         \
+  X(kOrgFundedFiscal, "party_organizations.funded_by_fiscal_subsidy")      \
+  X(kOrgFundedAllFour, "party_organizations.funded_by_all_four")           \
+  X(kGridsTotal, "grids.total")                                            \
+  X(kGridsWithInstructor, "grids.with_instructor")                         \
+  X(kMembersFull, "members.full")                                          \
+  X(kMembersProbationary, "members.probationary")                          \
+  X(kMembersDevelopmentTargets, "members.development_targets")             \
+  X(kMembersActivists, "members.activists")                                \
+  X(kMembersApplicants, "members.applicants")                              \
+  X(kMembersStatusUnspecified, "members.status_unspecified")               \
+  X(kMembersNew, "members.new_members")                                    \
+  X(kMembersNewOwners, "members.new_members_owners")                       \
+  X(kMembersNewInJoint, "members.new_members_in_joint")                    \
+  X(kMembersOwners, "members.owner_members")                               \
+  X(kMembersDemonstrationPosts, "members.demonstration_posts")             \
+  X(kMembersVanguardPosts, "members.vanguard_posts")                       \
+  X(kMembersResponsibilityZones, "members.responsibility_zones")           \
+  X(kMembersTechnicalTeams, "members.technical_service_teams")             \
+  X(kCadresSeconded, "cadres.seconded_deputy_secretaries")                 \
+  X(kCadresInstructors, "cadres.stationed_instructors")                    \
+  X(kCadresInternal, "cadres.internal")                                    \
+  X(kCadresReserve, "cadres.reserve_talent")                               \
+  X(kVenuesTotal, "venues.total")                                          \
+  X(kVenuesSixHaves, "venues.all_six_haves")                               \
+  X(kVenuesSite, "venues.has_site")                                        \
+  X(kVenuesFacilities, "venues.has_facilities")                            \
+  X(kVenuesSignage, "venues.has_signage")                                  \
+  X(kVenuesFlag, "venues.has_party_flag")                                  \
+  X(kVenuesBooks, "venues.has_books_and_newspapers")                       \
+  X(kVenuesRules, "venues.has_rules_on_wall")                              \
+  X(kVenuesOwn, "venues.own")                                              \
+  X(kVenuesShared, "venues.shared")                                        \
+  X(kWorkingCommitteeUnits, "working_committee_member_units")
+
+// Sums: of quantities taken from records (money in fen, activity counts),
+// exact in 128 bits and range-checked once, in FinishReport().
+#define DANGJIAN_SUMS(X)                                                     \
+  X(kActUnspecified, "activities.unspecified")                               \
+  X(kActHeartToHeart, "activities.heart_to_heart_meetings")                  \
+  X(kActVisits, "activities.visits")                                         \
+  X(kActOwnerTraining, "activities.owner_training_classes")                  \
+  X(kActBrochures, "activities.brochures")                                   \
+  X(kActContactCards, "activities.contact_cards")                            \
+  X(kActOnlineGroups, "activities.online_groups")                            \
+  X(kActOnlinePosts, "activities.online_posts")                              \
+  X(kActProblemsSolved, "activities.problems_solved")                        \
+  X(kActThreeMeetings, "activities.three_meetings_one_lesson")               \
+  X(kActTechnicalServices, "activities.technical_services")                  \
+  X(kActOther, "activities.other")                                           \
+  X(kActOwnerTrainingParticipants, "activities.owner_training_participants") \
+  X(kActParticipants, "activities.participants")                             \
+  X(kFundUnspecified, "funding.unspecified_fen")                             \
+  X(kFundEnterprise, "funding.enterprise_allocation_fen")                    \
+  X(kFundSuperior, "funding.superior_supplement_fen")                        \
+  X(kFundDues, "funding.dues_returned_fen")                                  \
+  X(kFundFiscal, "funding.fiscal_subsidy_fen")                               \
+  X(kResJobs, "results.jobs_provided")                                       \
+  X(kResDonations, "results.donations_fen")                                  \
+  X(kResHouseholds, "results.households_helped")                             \
+  X(kResStudents, "results.students_aided")                                  \
+  X(kResSuggestions, "results.suggestions")                                  \
+  X(kResSavings, "results.savings_fen")                                      \
+  X(kResTechnicalProblems, "results.technical_problems_solved")              \
+  X(kResInnovation, "results.innovation_projects")                           \
+  X(kEconMarketTotal, "economy.market_entities_total")                       \
+  X(kEconMarketNonPublic, "economy.market_entities_non_public")              \
+  X(kEconValueAddedTotal, "economy.value_added_total_fen")                   \
+  X(kEconValueAddedNonPublic, "economy.value_added_non_public_fen")          \
+  X(kEconTaxTotal, "economy.tax_revenue_total_fen")                          \
+  X(kEconTaxNonPublic, "economy.tax_revenue_non_public_fen")
+
+#define DANGJIAN_ENUM_ENTRY(name, path) name,
+enum Counter : int { DANGJIAN_COUNTERS(DANGJIAN_ENUM_ENTRY) kNumCounters };
+enum Sum : int { DANGJIAN_SUMS(DANGJIAN_ENUM_ENTRY) kNumSums };
+#undef DANGJIAN_ENUM_ENTRY
+
+// The names, in layout order.
+const std::vector<std::string>& CounterNames();
+const std::vector<std::string>& SumNames();
+
+// The accumulated figures of one group.
+struct GroupAcc {
+  int64_t counters[kNumCounters] = {};
+  absl::int128 sums[kNumSums] = {};
+  // Worklists of targets 1-4: sorted ids, at most the cap.
+  std::vector<std::string> worklists[4];
+
+  void Add(const GroupAcc& other, int32_t cap);
+};
+
+// Merges sorted `from` into sorted `into`, dropping duplicates, keeping the
+// smallest `cap`.
+void MergeWorklist(std::vector<std::string>* into,
+                   const std::vector<std::string>& from, int32_t cap);
+
+absl::int128 FromProto(const v1::Int128& v);
+void ToProto(absl::int128 v, v1::Int128* out);
+
+// Reads a group of a partial (whose layout is checked) into an accumulator.
+void GroupFromProto(const v1::PartialGroup& g, GroupAcc* acc);
+void GroupToProto(const GroupAcc& acc, v1::PartialGroup* g);
+
+// The tier of a region level in the tree: nation 1, province 2, city 3,
+// county 4, sumu/township/town/sub-district/zone/park 5, community/village 6;
+// 0 for UNSPECIFIED or an unknown value.
+int RegionTier(int level);
+
+// Returns a key that orders groups as GroupKey's fields do.
+std::string EncodeGroupKey(const v1::GroupKey& key);
+
+// Fills `figures` from an accumulator: counters and sums (OutOfRange when a sum
+// is outside int64, naming `where`), then the derived rates and totals.
+absl::Status FillFigures(const GroupAcc& acc, int32_t cap,
+                         absl::string_view where, v1::ReportFigures* figures);
+
+}  // namespace internal
+}  // namespace dangjian
+
+#endif  // DANGJIAN_SRC_AGGREGATE_FIGURES_H_

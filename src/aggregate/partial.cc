@@ -1,0 +1,507 @@
+// Partial reports: merging, regrouping, and the final report.
+#include <algorithm>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <tuple>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "absl/numeric/int128.h"
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+#include "aggregate/figures.h"
+#include "dangjian/aggregate.h"
+#include "dangjian/record.h"
+#include "google/protobuf/descriptor.h"
+#include "google/protobuf/message.h"
+
+namespace dangjian {
+namespace internal {
+namespace {
+
+int64_t WrapAdd(int64_t a, int64_t b) {
+  return static_cast<int64_t>(static_cast<uint64_t>(a) +
+                              static_cast<uint64_t>(b));
+}
+
+absl::Status CheckLayout(const v1::PartialReport& p, absl::string_view what) {
+  if (p.state_version() != kStateVersion) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(what, ": partial report state version ", p.state_version(),
+                     ", this library reads ", kStateVersion));
+  }
+  const std::vector<std::string>& counters = CounterNames();
+  const std::vector<std::string>& sums = SumNames();
+  if (p.counter_names_size() != static_cast<int>(counters.size()) ||
+      !std::equal(counters.begin(), counters.end(),
+                  p.counter_names().begin()) ||
+      p.sum_names_size() != static_cast<int>(sums.size()) ||
+      !std::equal(sums.begin(), sums.end(), p.sum_names().begin())) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(what,
+                     ": partial report counter or sum names differ from this "
+                     "library's layout"));
+  }
+  for (const v1::PartialGroup& g : p.groups()) {
+    if (g.counters_size() != kNumCounters || g.sums_size() != kNumSums) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(what, ": partial report group has ", g.counters_size(),
+                       " counters and ", g.sums_size(), " sums, expected ",
+                       kNumCounters, " and ", kNumSums));
+    }
+    for (const v1::Worklist& w : g.worklists()) {
+      if (w.target() < 1 || w.target() > 4) {
+        return absl::InvalidArgumentError(absl::StrCat(
+            what, ": partial report worklist for target ", w.target()));
+      }
+    }
+  }
+  return absl::OkStatus();
+}
+
+bool SameGroupBy(const v1::GroupBy& a, const v1::GroupBy& b) {
+  return a.region_level() == b.region_level() && a.industry() == b.industry() &&
+         a.host_kind() == b.host_kind() &&
+         a.host_subtype() == b.host_subtype() &&
+         a.sector_system() == b.sector_system();
+}
+
+absl::Status CheckCompatible(const v1::PartialReport& a,
+                             const v1::PartialReport& b) {
+  if (a.year() != b.year()) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "cannot merge partial reports of years ", a.year(), " and ", b.year()));
+  }
+  if (a.policy_version() != b.policy_version() ||
+      a.min_full_members_to_found() != b.min_full_members_to_found()) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "cannot merge partial reports judged by different policies (\"",
+        a.policy_version(), "\" with minimum ", a.min_full_members_to_found(),
+        ", \"", b.policy_version(), "\" with minimum ",
+        b.min_full_members_to_found(), ")"));
+  }
+  if (!SameGroupBy(a.group_by(), b.group_by())) {
+    return absl::InvalidArgumentError(
+        "cannot merge partial reports grouped differently; regroup them "
+        "first (RegroupPartialReport)");
+  }
+  if (a.worklist_cap() != b.worklist_cap()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("cannot merge partial reports with worklist caps ",
+                     a.worklist_cap(), " and ", b.worklist_cap()));
+  }
+  return absl::OkStatus();
+}
+
+// Adds a partial group into an accumulator.
+void AddGroup(const v1::PartialGroup& g, int32_t cap, GroupAcc* acc) {
+  for (int i = 0; i < kNumCounters; ++i) {
+    acc->counters[i] = WrapAdd(acc->counters[i], g.counters(i));
+  }
+  for (int i = 0; i < kNumSums; ++i) acc->sums[i] += FromProto(g.sums(i));
+  for (const v1::Worklist& w : g.worklists()) {
+    if (w.ids_size() == 0) continue;
+    std::vector<std::string> ids(w.ids().begin(), w.ids().end());
+    std::sort(ids.begin(), ids.end());
+    MergeWorklist(&acc->worklists[w.target() - 1], ids, cap);
+  }
+}
+
+// Region nodes ordered so that merging keeps the same one whatever the order.
+auto NodeTuple(const v1::RegionNode& n) {
+  return std::make_tuple(
+      n.economy_year(), n.working_committee_member_units(),
+      n.market_entities_total(), n.market_entities_non_public(),
+      n.value_added_total_fen(), n.value_added_non_public_fen(),
+      n.tax_revenue_total_fen(), n.tax_revenue_non_public_fen(), n.level(),
+      std::cref(n.name()), std::cref(n.parent_id()));
+}
+
+// Groups keyed by their encoded key, in insertion order.
+struct GroupMap {
+  std::unordered_map<std::string, size_t> index;
+  std::vector<std::pair<v1::GroupKey, std::unique_ptr<GroupAcc>>> groups;
+
+  GroupAcc* Get(const v1::GroupKey& key) {
+    auto [it, inserted] = index.try_emplace(EncodeGroupKey(key), groups.size());
+    if (inserted) groups.emplace_back(key, std::make_unique<GroupAcc>());
+    return groups[it->second].second.get();
+  }
+
+  // Indexes of the groups in ascending key order.
+  std::vector<size_t> Sorted() const {
+    std::vector<std::pair<absl::string_view, size_t>> v(index.begin(),
+                                                        index.end());
+    std::sort(v.begin(), v.end());
+    std::vector<size_t> out;
+    out.reserve(v.size());
+    for (const auto& e : v) out.push_back(e.second);
+    return out;
+  }
+};
+
+void AddNamed(const google::protobuf::RepeatedPtrField<v1::NamedCount>& from,
+              std::map<std::string, int64_t>* into) {
+  for (const v1::NamedCount& c : from) {
+    int64_t& slot = (*into)[c.name()];
+    slot = WrapAdd(slot, c.count());
+  }
+}
+
+void EmitNamed(const std::map<std::string, int64_t>& m,
+               google::protobuf::RepeatedPtrField<v1::NamedCount>* out) {
+  for (const auto& [name, count] : m) {
+    v1::NamedCount* c = out->Add();
+    c->set_name(name);
+    c->set_count(count);
+  }
+}
+
+void CopyHeader(const v1::PartialReport& from, v1::PartialReport* to) {
+  to->set_state_version(from.state_version());
+  to->set_year(from.year());
+  to->set_policy_version(from.policy_version());
+  to->set_min_full_members_to_found(from.min_full_members_to_found());
+  *to->mutable_group_by() = from.group_by();
+  to->set_worklist_cap(from.worklist_cap());
+  *to->mutable_counter_names() = from.counter_names();
+  *to->mutable_sum_names() = from.sum_names();
+}
+
+void EmitGroups(const GroupMap& groups, v1::PartialReport* out) {
+  for (size_t i : groups.Sorted()) {
+    v1::PartialGroup* g = out->add_groups();
+    *g->mutable_key() = groups.groups[i].first;
+    GroupToProto(*groups.groups[i].second, g);
+  }
+}
+
+// The region tree a partial carries.
+class RegionTree {
+ public:
+  explicit RegionTree(const v1::PartialReport& p) {
+    for (const v1::RegionNode& n : p.regions()) nodes_[n.id()] = &n;
+  }
+
+  // The id of `id` or its nearest ancestor at `tier`, or "" when none.
+  std::string AncestorAt(const std::string& id, int tier) const {
+    if (tier == 0) return "";
+    const std::string* cur = &id;
+    for (int steps = 0; steps < 64 && !cur->empty(); ++steps) {
+      auto it = nodes_.find(*cur);
+      if (it == nodes_.end()) return "";
+      if (RegionTier(it->second->level()) == tier) return *cur;
+      cur = &it->second->parent_id();
+    }
+    return "";
+  }
+
+  std::string Name(const std::string& id) const {
+    auto it = nodes_.find(id);
+    return it == nodes_.end() ? "" : it->second->name();
+  }
+
+ private:
+  std::unordered_map<std::string, const v1::RegionNode*> nodes_;
+};
+
+std::string Describe(const v1::GroupKey& key) {
+  if (key.region_id().empty() && key.industry().empty() &&
+      key.host_kind() == 0 && key.host_subtype() == 0 &&
+      key.sector_system() == 0) {
+    return "the group with no key";
+  }
+  return absl::StrCat("group {region \"", key.region_id(), "\", industry \"",
+                      key.industry(), "\", ",
+                      v1::HostKind_Name(key.host_kind()), ", ",
+                      v1::HostSubtype_Name(key.host_subtype()), ", ",
+                      v1::SectorSystem_Name(key.sector_system()), "}");
+}
+
+// later - earlier over every int64 and double field; worklists left empty.
+absl::Status Diff(const google::protobuf::Message& earlier,
+                  const google::protobuf::Message& later,
+                  google::protobuf::Message* out, const std::string& path) {
+  using google::protobuf::FieldDescriptor;
+  const google::protobuf::Descriptor* d = out->GetDescriptor();
+  const google::protobuf::Reflection* r = out->GetReflection();
+  for (int i = 0; i < d->field_count(); ++i) {
+    const FieldDescriptor* f = d->field(i);
+    if (f->is_repeated()) continue;
+    const std::string name = path.empty() ? f->name() : path + "." + f->name();
+    switch (f->cpp_type()) {
+      case FieldDescriptor::CPPTYPE_MESSAGE:
+        if (absl::Status s =
+                Diff(earlier.GetReflection()->GetMessage(earlier, f),
+                     later.GetReflection()->GetMessage(later, f),
+                     r->MutableMessage(out, f), name);
+            !s.ok()) {
+          return s;
+        }
+        break;
+      case FieldDescriptor::CPPTYPE_INT64: {
+        int64_t v;
+        if (__builtin_sub_overflow(
+                later.GetReflection()->GetInt64(later, f),
+                earlier.GetReflection()->GetInt64(earlier, f), &v)) {
+          return absl::OutOfRangeError(absl::StrCat(
+              "the change of ", name, " is outside the int64 range"));
+        }
+        r->SetInt64(out, f, v);
+        break;
+      }
+      case FieldDescriptor::CPPTYPE_DOUBLE:
+        r->SetDouble(out, f,
+                     later.GetReflection()->GetDouble(later, f) -
+                         earlier.GetReflection()->GetDouble(earlier, f));
+        break;
+      default:
+        break;
+    }
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
+}  // namespace internal
+
+using internal::GroupAcc;
+using internal::GroupMap;
+
+namespace internal {
+namespace {
+
+absl::StatusOr<v1::PartialReport> MergeImpl(
+    absl::Span<const v1::PartialReport* const> partials) {
+  const v1::PartialReport* ref = nullptr;
+  for (size_t i = 0; i < partials.size(); ++i) {
+    const v1::PartialReport& p = *partials[i];
+    if (p.state_version() == 0 && p.ByteSizeLong() == 0) continue;  // Empty.
+    if (absl::Status s =
+            internal::CheckLayout(p, absl::StrCat("partial report ", i));
+        !s.ok()) {
+      return s;
+    }
+    if (ref == nullptr) {
+      ref = &p;
+    } else if (absl::Status s = internal::CheckCompatible(*ref, p); !s.ok()) {
+      return s;
+    }
+  }
+  v1::PartialReport out;
+  if (ref == nullptr) return out;
+  const int32_t cap = ref->worklist_cap();
+  GroupMap groups;
+  std::unordered_map<std::string, const v1::RegionNode*> regions;
+  std::map<std::string, int64_t> skipped;
+  std::map<std::string, int64_t> findings;
+  for (const v1::PartialReport* pp : partials) {
+    const v1::PartialReport& p = *pp;
+    if (p.state_version() == 0) continue;
+    for (const v1::PartialGroup& g : p.groups()) {
+      internal::AddGroup(g, cap, groups.Get(g.key()));
+    }
+    for (const v1::RegionNode& n : p.regions()) {
+      auto [it, inserted] = regions.try_emplace(n.id(), &n);
+      if (!inserted &&
+          internal::NodeTuple(*it->second) < internal::NodeTuple(n)) {
+        it->second = &n;
+      }
+    }
+    internal::AddNamed(p.skipped_records(), &skipped);
+    internal::AddNamed(p.findings(), &findings);
+  }
+  internal::CopyHeader(*ref, &out);
+  internal::EmitGroups(groups, &out);
+  std::vector<const v1::RegionNode*> nodes;
+  nodes.reserve(regions.size());
+  for (const auto& e : regions) nodes.push_back(e.second);
+  std::sort(nodes.begin(), nodes.end(),
+            [](const v1::RegionNode* a, const v1::RegionNode* b) {
+              return a->id() < b->id();
+            });
+  for (const v1::RegionNode* n : nodes) *out.add_regions() = *n;
+  internal::EmitNamed(skipped, out.mutable_skipped_records());
+  internal::EmitNamed(findings, out.mutable_findings());
+  return out;
+}
+
+}  // namespace
+}  // namespace internal
+
+absl::StatusOr<v1::PartialReport> MergeAllPartialReports(
+    absl::Span<const v1::PartialReport> partials) {
+  std::vector<const v1::PartialReport*> ptrs;
+  ptrs.reserve(partials.size());
+  for (const v1::PartialReport& p : partials) ptrs.push_back(&p);
+  return internal::MergeImpl(ptrs);
+}
+
+absl::StatusOr<v1::PartialReport> MergePartialReports(
+    const v1::PartialReport& a, const v1::PartialReport& b) {
+  const v1::PartialReport* both[2] = {&a, &b};
+  return internal::MergeImpl(both);
+}
+
+absl::StatusOr<v1::PartialReport> RegroupPartialReport(
+    const v1::PartialReport& partial, const v1::GroupBy& group_by) {
+  if (!v1::RegionLevel_IsValid(group_by.region_level())) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("RegroupPartialReport: unknown region level ",
+                     group_by.region_level()));
+  }
+  if (partial.state_version() == 0 && partial.ByteSizeLong() == 0) {
+    return v1::PartialReport();
+  }
+  if (absl::Status s = internal::CheckLayout(partial, "RegroupPartialReport");
+      !s.ok()) {
+    return s;
+  }
+  const v1::GroupBy& old = partial.group_by();
+  const int new_tier = internal::RegionTier(group_by.region_level());
+  const int old_tier = internal::RegionTier(old.region_level());
+  if (group_by.region_level() != v1::REGION_LEVEL_UNSPECIFIED &&
+      (old_tier == 0 || new_tier > old_tier)) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("RegroupPartialReport: cannot group by ",
+                     v1::RegionLevel_Name(group_by.region_level()),
+                     " a partial report grouped by region level ",
+                     v1::RegionLevel_Name(old.region_level()),
+                     "; regions roll up only to the same or a coarser tier"));
+  }
+  if ((group_by.industry() && !old.industry()) ||
+      (group_by.host_kind() && !old.host_kind()) ||
+      (group_by.host_subtype() && !old.host_subtype()) ||
+      (group_by.sector_system() && !old.sector_system())) {
+    return absl::InvalidArgumentError(
+        "RegroupPartialReport: cannot group by a dimension the partial report "
+        "is not grouped by");
+  }
+  const internal::RegionTree tree(partial);
+  GroupMap groups;
+  for (const v1::PartialGroup& g : partial.groups()) {
+    v1::GroupKey key;
+    if (new_tier != 0) {
+      key.set_region_id(tree.AncestorAt(g.key().region_id(), new_tier));
+    }
+    if (group_by.industry()) key.set_industry(g.key().industry());
+    if (group_by.host_kind()) key.set_host_kind(g.key().host_kind());
+    if (group_by.host_subtype()) key.set_host_subtype(g.key().host_subtype());
+    if (group_by.sector_system()) {
+      key.set_sector_system(g.key().sector_system());
+    }
+    internal::AddGroup(g, partial.worklist_cap(), groups.Get(key));
+  }
+  v1::PartialReport out;
+  internal::CopyHeader(partial, &out);
+  *out.mutable_group_by() = group_by;
+  internal::EmitGroups(groups, &out);
+  *out.mutable_regions() = partial.regions();
+  *out.mutable_skipped_records() = partial.skipped_records();
+  *out.mutable_findings() = partial.findings();
+  return out;
+}
+
+absl::StatusOr<v1::Report> FinishReport(const v1::PartialReport& partial) {
+  if (partial.state_version() == 0) {
+    return absl::InvalidArgumentError(
+        "FinishReport: the partial report is empty (no aggregation ran)");
+  }
+  if (absl::Status s = internal::CheckLayout(partial, "FinishReport");
+      !s.ok()) {
+    return s;
+  }
+  const int32_t cap = partial.worklist_cap();
+  GroupMap groups;
+  for (const v1::PartialGroup& g : partial.groups()) {
+    internal::AddGroup(g, cap, groups.Get(g.key()));
+  }
+  // Region facts are kept per region so that replicated region records count
+  // once; they join the groups only now.
+  const internal::RegionTree tree(partial);
+  const int tier = internal::RegionTier(partial.group_by().region_level());
+  for (const v1::RegionNode& n : partial.regions()) {
+    v1::GroupKey key;
+    key.set_region_id(tree.AncestorAt(n.id(), tier));
+    GroupAcc* acc = groups.Get(key);
+    acc->counters[internal::kWorkingCommitteeUnits] =
+        internal::WrapAdd(acc->counters[internal::kWorkingCommitteeUnits],
+                          n.working_committee_member_units());
+    const int64_t econ[6] = {
+        n.market_entities_total(), n.market_entities_non_public(),
+        n.value_added_total_fen(), n.value_added_non_public_fen(),
+        n.tax_revenue_total_fen(), n.tax_revenue_non_public_fen()};
+    for (int k = 0; k < 6; ++k)
+      acc->sums[internal::kEconMarketTotal + k] += econ[k];
+  }
+  v1::Report report;
+  report.set_year(partial.year());
+  report.set_policy_version(partial.policy_version());
+  *report.mutable_group_by() = partial.group_by();
+  GroupAcc total;
+  for (size_t i : groups.Sorted()) {
+    const auto& [key, acc] = groups.groups[i];
+    total.Add(*acc, cap);
+    v1::ReportGroup* g = report.add_groups();
+    *g->mutable_key() = key;
+    g->set_region_name(tree.Name(key.region_id()));
+    if (absl::Status s = internal::FillFigures(
+            *acc, cap, internal::Describe(key), g->mutable_figures());
+        !s.ok()) {
+      return s;
+    }
+  }
+  if (absl::Status s = internal::FillFigures(total, cap, "the total",
+                                             report.mutable_total());
+      !s.ok()) {
+    return s;
+  }
+  v1::DataQualityFigures* dq = report.mutable_data_quality();
+  *dq->mutable_skipped_records() = partial.skipped_records();
+  *dq->mutable_findings() = partial.findings();
+  int64_t skipped = 0, findings = 0;
+  for (const v1::NamedCount& c : partial.skipped_records()) {
+    skipped = internal::WrapAdd(skipped, c.count());
+  }
+  for (const v1::NamedCount& c : partial.findings()) {
+    findings = internal::WrapAdd(findings, c.count());
+  }
+  dq->set_skipped_total(skipped);
+  dq->set_findings_total(findings);
+  return report;
+}
+
+absl::StatusOr<v1::Report> AggregateDataset(const v1::Dataset& dataset,
+                                            const AggregatorOptions& options) {
+  AggregatorOptions o = options;
+  if (dataset.has_policy()) o.policy = dataset.policy();
+  absl::StatusOr<std::unique_ptr<Aggregator>> agg = Aggregator::Create(o);
+  if (!agg.ok()) return agg.status();
+  ForEachRecord(dataset, [&](const v1::Record& r) { (void)(*agg)->Add(r); });
+  absl::StatusOr<v1::PartialReport> partial = (*agg)->Finish();
+  if (!partial.ok()) return partial.status();
+  return FinishReport(*partial);
+}
+
+absl::StatusOr<v1::ReportComparison> CompareReports(const v1::Report& earlier,
+                                                    const v1::Report& later) {
+  if (earlier.year() >= later.year()) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "CompareReports: the earlier report's year ", earlier.year(),
+        " is not before the later's ", later.year()));
+  }
+  v1::ReportComparison out;
+  *out.mutable_earlier() = earlier;
+  *out.mutable_later() = later;
+  if (absl::Status s = internal::Diff(earlier.total(), later.total(),
+                                      out.mutable_change(), "");
+      !s.ok()) {
+    return s;
+  }
+  return out;
+}
+
+}  // namespace dangjian

@@ -1,0 +1,424 @@
+// Property tests of merging: over random ledgers split at random into shards
+// (each shard holding whole "families" - a unit with its members and party
+// organization, a joint branch with its units, a regional branch with its
+// grids and units - and a copy of the region tree), fed in random orders and
+// merged in random orders, the merged partial equals the whole's; Merge is
+// commutative and associative, and the empty partial is its identity.
+// Deterministic seeds.
+#include <algorithm>
+#include <cstdint>
+#include <limits>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "dangjian/aggregate.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "testing/status_matchers.h"
+
+namespace dangjian {
+namespace {
+
+using ::dangjian::testing::IsOk;
+
+constexpr int kYear = 2014;
+
+using Family = std::vector<v1::Record>;
+
+v1::Date D(int y, int m, int d) {
+  v1::Date date;
+  date.set_year(y);
+  date.set_month(m);
+  date.set_day(d);
+  return date;
+}
+
+class Generator {
+ public:
+  explicit Generator(uint32_t seed) : rng_(seed) {}
+
+  int Uniform(int lo, int hi) {
+    return std::uniform_int_distribution<int>(lo, hi)(rng_);
+  }
+  bool Coin(int percent = 50) { return Uniform(1, 100) <= percent; }
+  std::mt19937& rng() { return rng_; }
+
+  std::vector<v1::Record> Regions() {
+    std::vector<v1::Record> out;
+    auto region = [&](const std::string& id, v1::RegionLevel level,
+                      const std::string& parent) {
+      v1::Region* r = out.emplace_back().mutable_region();
+      r->set_id(id);
+      r->set_name("区域" + id);
+      r->set_level(level);
+      r->set_parent_id(parent);
+      if (level == v1::REGION_LEVEL_COUNTY) {
+        r->add_working_committee_member_units("工商局");
+        r->add_working_committee_member_units("民政局");
+      }
+    };
+    region("banner", v1::REGION_LEVEL_COUNTY, "");
+    for (int t = 0; t < 4; ++t) {
+      region("t" + std::to_string(t), v1::REGION_LEVEL_TOWN, "banner");
+      region("v" + std::to_string(t), v1::REGION_LEVEL_VILLAGE,
+             "t" + std::to_string(t));
+    }
+    for (int y : {2010, 2012}) {
+      v1::RegionEconomy* e = out.emplace_back().mutable_region_economy();
+      e->set_region_id("banner");
+      e->set_year(y);
+      e->set_market_entities_total(1000);
+      e->set_market_entities_non_public(Uniform(0, 1000));
+      e->set_tax_revenue_total_fen(std::numeric_limits<int64_t>::max() / 2);
+      e->set_tax_revenue_non_public_fen(Uniform(0, 1 << 30));
+    }
+    return out;
+  }
+
+  std::string Region() {
+    const int t = Uniform(0, 3);
+    return (Coin() ? "t" : "v") + std::to_string(t);
+  }
+
+  v1::HostOrganization* Host(Family* f, const std::string& id) {
+    v1::HostOrganization* h = f->emplace_back().mutable_host_organization();
+    h->set_id(id);
+    h->set_region_id(Region());
+    h->set_kind(Coin() ? v1::HOST_KIND_SOCIAL
+                       : v1::HOST_KIND_NON_PUBLIC_ECONOMIC);
+    h->set_industry(Coin() ? "C30" : "F52");
+    h->set_has_trade_union(Coin());
+    h->set_has_womens_organization(Coin(30));
+    h->set_has_youth_league_organization(Coin(20));
+    h->mutable_owner()->set_is_party_member(Coin(30));
+    h->mutable_owner()->set_is_secretary(Coin(20));
+    if (Coin(10)) h->set_status(v1::HOST_STATUS_CLOSED);
+    if (Coin(5)) *h->mutable_registered_on() = D(kYear + 1, 1, 1);
+    return h;
+  }
+
+  void Members(Family* f, const std::string& host, const std::string& org,
+               int n) {
+    for (int i = 0; i < n; ++i) {
+      v1::Member* m = f->emplace_back().mutable_member();
+      m->set_id(host + "-m" + std::to_string(i));
+      m->set_host_organization_id(host);
+      m->set_party_organization_id(org);
+      m->set_status(static_cast<v1::MemberStatus>(Uniform(1, 5)));
+      *m->mutable_probationary_on() = D(Uniform(2010, 2015), Uniform(1, 12), 1);
+      m->set_is_owner(Coin(15));
+      if (Coin(30)) {
+        v1::MemberPost* p = m->add_posts();
+        p->set_kind(static_cast<v1::PostKind>(Uniform(1, 4)));
+        p->set_name("岗" + std::to_string(Uniform(0, 2)));
+      }
+    }
+  }
+
+  void Extras(Family* f, const std::string& org, const std::string& host) {
+    for (int i = 0, n = Uniform(0, 3); i < n; ++i) {
+      v1::Funding* fu = f->emplace_back().mutable_funding();
+      fu->set_id(org + "-f" + std::to_string(i));
+      fu->set_party_organization_id(org);
+      fu->set_year(Coin(80) ? kYear : kYear - 1);
+      fu->set_source(static_cast<v1::FundingSource>(Uniform(0, 4)));
+      // Large amounts, so that 128-bit partial sums matter.
+      fu->set_amount_fen(Coin(10) ? std::numeric_limits<int64_t>::max() / 8
+                                  : Uniform(-1000, 1000000));
+    }
+    for (int i = 0, n = Uniform(0, 4); i < n; ++i) {
+      v1::Activity* a = f->emplace_back().mutable_activity();
+      a->set_id(org + "-a" + std::to_string(i));
+      a->set_kind(static_cast<v1::ActivityKind>(Uniform(0, 11)));
+      a->set_party_organization_id(org);
+      *a->mutable_held_on() =
+          D(Coin(85) ? kYear : kYear - 1, Uniform(0, 12), 1);
+      a->set_count(Uniform(0, 50));
+      a->set_participants(Uniform(0, 200));
+    }
+    if (Coin(40)) {
+      v1::Venue* v = f->emplace_back().mutable_venue();
+      v->set_id(org + "-venue");
+      v->set_party_organization_id(org);
+      v->set_ownership(static_cast<v1::VenueOwnership>(Uniform(0, 4)));
+      v->set_has_site(Coin(80));
+      v->set_has_facilities(Coin(80));
+      v->set_has_signage(Coin(80));
+      v->set_has_party_flag(Coin(80));
+      v->set_has_books_and_newspapers(Coin(80));
+      v->set_has_rules_on_wall(Coin(80));
+    }
+    if (Coin(30)) {
+      v1::CadreAssignment* c = f->emplace_back().mutable_cadre_assignment();
+      c->set_id(org + "-cadre");
+      c->set_kind(static_cast<v1::CadreAssignmentKind>(Uniform(0, 3)));
+      c->set_party_organization_id(org);
+      *c->mutable_start_on() = D(Uniform(2012, 2015), 1, 1);
+    }
+    if (!host.empty() && Coin(30)) {
+      v1::ReserveTalent* r = f->emplace_back().mutable_reserve_talent();
+      r->set_id(host + "-rt");
+      r->set_host_organization_id(host);
+    }
+    if (!host.empty() && Coin(50)) {
+      v1::HostAnnualResult* r = f->emplace_back().mutable_host_annual_result();
+      r->set_id(host + "-res");
+      r->set_host_organization_id(host);
+      r->set_year(Coin(80) ? kYear : kYear - 1);
+      r->set_jobs_provided(Uniform(0, 100));
+      r->set_donations_fen(Uniform(0, 1 << 30));
+      r->set_savings_fen(Uniform(0, 1 << 30));
+      r->set_innovation_projects(Uniform(0, 3));
+    }
+  }
+
+  Family Standalone(int n) {
+    Family f;
+    const std::string host = "s" + std::to_string(n);
+    const std::string org = "so" + std::to_string(n);
+    v1::HostOrganization* h = Host(&f, host);
+    if (Coin(20)) {
+      h->mutable_reported_member_counts()->set_full(Uniform(0, 6));
+    } else {
+      Members(&f, host, org, Uniform(0, 6));
+    }
+    if (Coin(70)) {
+      v1::PartyOrganization* o = f.emplace_back().mutable_party_organization();
+      o->set_id(org);
+      o->set_formation(v1::FORMATION_MODEL_STANDALONE);
+      o->set_level(v1::ORG_LEVEL_BRANCH);
+      o->add_host_organization_ids(host);
+      o->set_demonstration_point(Coin(20));
+      if (Coin(70)) {
+        v1::StarAssessment* a = o->add_star_assessments();
+        a->set_year(Coin(80) ? kYear : kYear - 1);
+        a->set_stars(Uniform(0, 5));
+      }
+      Extras(&f, org, host);
+    }
+    return f;
+  }
+
+  Family Joint(int n) {
+    Family f;
+    const std::string org = "jo" + std::to_string(n);
+    v1::PartyOrganization* o = f.emplace_back().mutable_party_organization();
+    o->set_id(org);
+    o->set_formation(Coin(80) ? v1::FORMATION_MODEL_JOINT
+                              : v1::FORMATION_MODEL_AFFILIATED);
+    std::vector<std::string> hosts;
+    for (int i = 0, k = Uniform(1, 3); i < k; ++i) {
+      hosts.push_back("j" + std::to_string(n) + "-" + std::to_string(i));
+      o->add_host_organization_ids(hosts.back());
+    }
+    for (const std::string& h : hosts) {
+      Host(&f, h);
+      Members(&f, h, org, Uniform(0, 3));
+    }
+    Extras(&f, org, hosts[0]);
+    return f;
+  }
+
+  Family Regional(int n) {
+    Family f;
+    const std::string org = "ro" + std::to_string(n);
+    v1::PartyOrganization* o = f.emplace_back().mutable_party_organization();
+    o->set_id(org);
+    o->set_formation(v1::FORMATION_MODEL_REGIONAL);
+    o->set_region_id("t" + std::to_string(Uniform(0, 3)));
+    for (int g = 0, k = Uniform(1, 3); g < k; ++g) {
+      const std::string grid = org + "-g" + std::to_string(g);
+      v1::Grid* gr = f.emplace_back().mutable_grid();
+      gr->set_id(grid);
+      gr->set_party_organization_id(org);
+      if (Coin(70)) gr->set_instructor_name("指导员");
+      if (Coin(50)) gr->set_region_id(Region());
+      for (int h = 0, m = Uniform(0, 5); h < m; ++h) {
+        v1::HostOrganization* host = Host(&f, grid + "-h" + std::to_string(h));
+        host->set_grid_id(grid);
+        if (Coin(50)) host->mutable_reported_member_counts();
+      }
+    }
+    for (int q = 0; q < 6; ++q) {
+      v1::Activity* a = f.emplace_back().mutable_activity();
+      a->set_id(org + "-meet" + std::to_string(q));
+      a->set_kind(v1::ACTIVITY_KIND_HEART_TO_HEART_MEETING);
+      if (Coin()) {
+        a->set_party_organization_id(org);
+      } else {
+        a->set_grid_id(org + "-g0");
+      }
+      *a->mutable_held_on() = D(kYear, Uniform(1, 12), 1);
+    }
+    Extras(&f, org, "");
+    return f;
+  }
+
+  std::vector<Family> Families(int n) {
+    std::vector<Family> out;
+    for (int i = 0; i < n; ++i) {
+      switch (Uniform(0, 2)) {
+        case 0:
+          out.push_back(Standalone(i));
+          break;
+        case 1:
+          out.push_back(Joint(i));
+          break;
+        default:
+          out.push_back(Regional(i));
+          break;
+      }
+    }
+    return out;
+  }
+
+ private:
+  std::mt19937 rng_;
+};
+
+AggregatorOptions Options(const v1::GroupBy& group_by) {
+  AggregatorOptions o;
+  o.year = kYear;
+  o.worklist_cap = 3;  // Small, so that capping is exercised.
+  o.group_by = group_by;
+  return o;
+}
+
+struct Finding {
+  std::string rule;
+  int64_t count;
+};
+
+v1::PartialReport Aggregate(std::vector<v1::Record> records,
+                            const std::vector<Finding>& findings,
+                            const v1::GroupBy& group_by, std::mt19937* rng) {
+  std::shuffle(records.begin(), records.end(), *rng);
+  auto agg = *Aggregator::Create(Options(group_by));
+  for (const v1::Record& r : records) EXPECT_THAT(agg->Add(r), IsOk());
+  for (const Finding& f : findings) {
+    EXPECT_THAT(agg->AddFindings(f.rule, f.count), IsOk());
+    EXPECT_THAT(agg->AddSkippedRecords("skip." + f.rule, 1), IsOk());
+  }
+  absl::StatusOr<v1::PartialReport> p = agg->Finish();
+  EXPECT_THAT(p, IsOk());
+  return p.ok() ? *p : v1::PartialReport();
+}
+
+// Merges `parts` in a random order and a random tree shape.
+v1::PartialReport MergeRandomly(std::vector<v1::PartialReport> parts,
+                                std::mt19937* rng) {
+  while (parts.size() > 1) {
+    std::shuffle(parts.begin(), parts.end(), *rng);
+    absl::StatusOr<v1::PartialReport> m =
+        MergePartialReports(parts[parts.size() - 2], parts.back());
+    EXPECT_THAT(m, IsOk());
+    parts.pop_back();
+    parts.back() = m.ok() ? *m : v1::PartialReport();
+  }
+  return parts.empty() ? v1::PartialReport() : parts[0];
+}
+
+std::string Bytes(const v1::PartialReport& p) {
+  std::string out;
+  EXPECT_TRUE(p.SerializeToString(&out));
+  return out;
+}
+
+class MergePropertyTest : public ::testing::TestWithParam<int> {};
+
+TEST_P(MergePropertyTest, AnySplitMergedInAnyOrderEqualsTheWhole) {
+  const uint32_t seed = static_cast<uint32_t>(GetParam());
+  Generator gen(seed);
+  const std::vector<v1::Record> regions = gen.Regions();
+  const std::vector<Family> families = gen.Families(gen.Uniform(5, 60));
+  for (const v1::GroupBy& group_by : [] {
+         v1::GroupBy none, township, mixed;
+         township.set_region_level(v1::REGION_LEVEL_TOWNSHIP);
+         mixed.set_region_level(v1::REGION_LEVEL_COUNTY);
+         mixed.set_host_kind(true);
+         mixed.set_industry(true);
+         return std::vector<v1::GroupBy>{none, township, mixed};
+       }()) {
+    const int shards = gen.Uniform(1, 6);
+    std::vector<std::vector<v1::Record>> shard_records(shards, regions);
+    std::vector<v1::Record> all = regions;
+    for (const Family& f : families) {
+      auto& s = shard_records[gen.Uniform(0, shards - 1)];
+      s.insert(s.end(), f.begin(), f.end());
+      all.insert(all.end(), f.begin(), f.end());
+    }
+    std::vector<std::vector<Finding>> shard_findings(shards);
+    std::vector<Finding> all_findings;
+    for (int i = 0, n = gen.Uniform(0, 5); i < n; ++i) {
+      Finding f{"rule." + std::to_string(gen.Uniform(0, 2)),
+                gen.Uniform(1, 10)};
+      shard_findings[gen.Uniform(0, shards - 1)].push_back(f);
+      all_findings.push_back(f);
+    }
+    const v1::PartialReport whole =
+        Aggregate(all, all_findings, group_by, &gen.rng());
+    std::vector<v1::PartialReport> parts;
+    for (int s = 0; s < shards; ++s) {
+      parts.push_back(
+          Aggregate(shard_records[s], shard_findings[s], group_by, &gen.rng()));
+    }
+    // Empty partials anywhere change nothing.
+    parts.push_back(v1::PartialReport());
+    const v1::PartialReport merged = MergeRandomly(parts, &gen.rng());
+    EXPECT_EQ(Bytes(merged), Bytes(whole)) << "seed " << seed;
+    absl::StatusOr<v1::PartialReport> all_at_once =
+        MergeAllPartialReports(parts);
+    ASSERT_THAT(all_at_once, IsOk());
+    EXPECT_EQ(Bytes(*all_at_once), Bytes(whole));
+    // And the final reports agree, or fail alike (the random amounts can
+    // pass int64 in a total: then both name the same figure and value).
+    absl::StatusOr<v1::Report> a = FinishReport(merged);
+    absl::StatusOr<v1::Report> b = FinishReport(whole);
+    EXPECT_EQ(a.status(), b.status());
+    if (a.ok() && b.ok()) {
+      EXPECT_EQ(a->SerializeAsString(), b->SerializeAsString());
+    }
+  }
+}
+
+TEST_P(MergePropertyTest, CommutativeAssociativeWithIdentity) {
+  const uint32_t seed = static_cast<uint32_t>(GetParam());
+  Generator gen(seed + 1000);
+  const std::vector<v1::Record> regions = gen.Regions();
+  v1::GroupBy township;
+  township.set_region_level(v1::REGION_LEVEL_TOWNSHIP);
+  std::vector<v1::PartialReport> p;
+  for (int i = 0; i < 3; ++i) {
+    std::vector<v1::Record> records = regions;
+    for (const Family& f : gen.Families(gen.Uniform(0, 15))) {
+      records.insert(records.end(), f.begin(), f.end());
+    }
+    p.push_back(Aggregate(records, {{"r", i + 1}}, township, &gen.rng()));
+  }
+  auto merge = [](const v1::PartialReport& a, const v1::PartialReport& b) {
+    absl::StatusOr<v1::PartialReport> m = MergePartialReports(a, b);
+    EXPECT_THAT(m, IsOk());
+    return m.ok() ? *m : v1::PartialReport();
+  };
+  EXPECT_EQ(Bytes(merge(p[0], p[1])), Bytes(merge(p[1], p[0])));
+  EXPECT_EQ(Bytes(merge(merge(p[0], p[1]), p[2])),
+            Bytes(merge(p[0], merge(p[1], p[2]))));
+  const v1::PartialReport empty;
+  EXPECT_EQ(Bytes(merge(p[0], empty)), Bytes(p[0]));
+  EXPECT_EQ(Bytes(merge(empty, p[0])), Bytes(p[0]));
+  EXPECT_EQ(Bytes(merge(empty, empty)), Bytes(empty));
+  // Regrouping commutes with merging.
+  v1::GroupBy banner;
+  banner.set_region_level(v1::REGION_LEVEL_COUNTY);
+  EXPECT_EQ(Bytes(*RegroupPartialReport(merge(p[0], p[1]), banner)),
+            Bytes(merge(*RegroupPartialReport(p[0], banner),
+                        *RegroupPartialReport(p[1], banner))));
+  // A non-trivial partial is not the identity: the checks above can fail.
+  EXPECT_NE(Bytes(merge(p[0], p[0])), Bytes(p[0]));
+}
+
+INSTANTIATE_TEST_SUITE_P(Seeds, MergePropertyTest, ::testing::Range(1, 26));
+
+}  // namespace
+}  // namespace dangjian

@@ -1,0 +1,836 @@
+// Unit tests of the aggregate module: each figure with a case that counts and
+// a case that does not, options, errors, data quality, year filter, grouping,
+// and the int64 boundary of money sums.
+#include "dangjian/aggregate.h"
+
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <vector>
+
+#include "dangjian/policy.h"
+#include "dangjian/record.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "testing/status_matchers.h"
+
+namespace dangjian {
+namespace {
+
+using ::dangjian::testing::IsOk;
+using ::dangjian::testing::StatusIs;
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using ::testing::IsEmpty;
+
+constexpr int kYear = 2014;
+
+v1::Date D(int y, int m = 0, int d = 0) {
+  v1::Date date;
+  date.set_year(y);
+  date.set_month(m);
+  date.set_day(d);
+  return date;
+}
+
+// A small ledger builder.
+class Ledger {
+ public:
+  v1::HostOrganization* Host(const std::string& id,
+                             const std::string& region = "") {
+    v1::HostOrganization* h = d_.add_host_organizations();
+    h->set_id(id);
+    h->set_region_id(region);
+    h->set_kind(v1::HOST_KIND_NON_PUBLIC_ECONOMIC);
+    return h;
+  }
+  v1::Member* Member(const std::string& host, v1::MemberStatus status,
+                     const std::string& org = "") {
+    v1::Member* m = d_.add_members();
+    m->set_id("m" + std::to_string(d_.members_size()));
+    m->set_host_organization_id(host);
+    m->set_party_organization_id(org);
+    m->set_status(status);
+    return m;
+  }
+  v1::PartyOrganization* Org(const std::string& id, v1::FormationModel f,
+                             std::vector<std::string> hosts = {}) {
+    v1::PartyOrganization* o = d_.add_party_organizations();
+    o->set_id(id);
+    o->set_formation(f);
+    for (const auto& h : hosts) o->add_host_organization_ids(h);
+    return o;
+  }
+  v1::Grid* Grid(const std::string& id, const std::string& org,
+                 bool instructor) {
+    v1::Grid* g = d_.add_grids();
+    g->set_id(id);
+    g->set_party_organization_id(org);
+    if (instructor) g->set_instructor_name("王指导员");
+    return g;
+  }
+  v1::Region* Region(const std::string& id, v1::RegionLevel level,
+                     const std::string& parent = "") {
+    v1::Region* r = d_.add_regions();
+    r->set_id(id);
+    r->set_name("区域" + id);
+    r->set_level(level);
+    r->set_parent_id(parent);
+    return r;
+  }
+  v1::Activity* Activity(v1::ActivityKind kind, const std::string& org,
+                         v1::Date held_on, int64_t count = 0) {
+    v1::Activity* a = d_.add_activities();
+    a->set_id("a" + std::to_string(d_.activities_size()));
+    a->set_kind(kind);
+    a->set_party_organization_id(org);
+    *a->mutable_held_on() = held_on;
+    a->set_count(count);
+    return a;
+  }
+  v1::Funding* Funding(const std::string& org, v1::FundingSource source,
+                       int64_t fen, int year = kYear) {
+    v1::Funding* f = d_.add_funding();
+    f->set_id("f" + std::to_string(d_.funding_size()));
+    f->set_party_organization_id(org);
+    f->set_source(source);
+    f->set_amount_fen(fen);
+    f->set_year(year);
+    return f;
+  }
+  v1::Dataset& dataset() { return d_; }
+
+ private:
+  v1::Dataset d_;
+};
+
+AggregatorOptions Options(int year = kYear) {
+  AggregatorOptions o;
+  o.year = year;
+  return o;
+}
+
+v1::Report Aggregate(const v1::Dataset& d,
+                     const AggregatorOptions& o = Options()) {
+  absl::StatusOr<v1::Report> r = AggregateDataset(d, o);
+  EXPECT_THAT(r, IsOk());
+  return r.ok() ? *r : v1::Report();
+}
+
+// --- Options -------------------------------------------------------------
+
+TEST(AggregatorCreateTest, AcceptsValidOptions) {
+  EXPECT_THAT(Aggregator::Create(Options()), IsOk());
+  AggregatorOptions o = Options();
+  o.worklist_cap = 0;
+  o.policy = v1::Policy();  // All unset: filled with the defaults.
+  EXPECT_THAT(Aggregator::Create(o), IsOk());
+}
+
+TEST(AggregatorCreateTest, RejectsBadOptions) {
+  EXPECT_THAT(Aggregator::Create(Options(0)),
+              StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("year")));
+  EXPECT_THAT(Aggregator::Create(Options(10000)),
+              StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("year")));
+  AggregatorOptions o = Options();
+  o.worklist_cap = -1;
+  EXPECT_THAT(
+      Aggregator::Create(o),
+      StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("worklist_cap")));
+  o = Options();
+  o.policy.set_branch_committee_min_size(9);  // Above the max size.
+  EXPECT_THAT(
+      Aggregator::Create(o),
+      StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("policy")));
+  o = Options();
+  o.group_by.set_region_level(static_cast<v1::RegionLevel>(99));
+  EXPECT_THAT(
+      Aggregator::Create(o),
+      StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("region_level")));
+}
+
+TEST(AggregatorTest, FinishTwiceAndAddAfterFinishFail) {
+  auto agg = *Aggregator::Create(Options());
+  EXPECT_THAT(agg->Add(v1::Record()), IsOk());
+  EXPECT_THAT(agg->Finish(), IsOk());
+  EXPECT_THAT(agg->Finish(),
+              StatusIs(absl::StatusCode::kFailedPrecondition, HasSubstr("")));
+  EXPECT_THAT(agg->Add(v1::Record()),
+              StatusIs(absl::StatusCode::kFailedPrecondition, HasSubstr("")));
+  EXPECT_THAT(agg->AddFindings("x", 1),
+              StatusIs(absl::StatusCode::kFailedPrecondition, HasSubstr("")));
+}
+
+// --- The four targets ------------------------------------------------------
+
+TEST(TargetsTest, TargetOneNeedsAStandaloneOrganization) {
+  Ledger l;
+  for (const char* id : {"a", "b"}) {
+    l.Host(id);
+    for (int i = 0; i < 3; ++i) l.Member(id, v1::MEMBER_STATUS_FULL);
+  }
+  l.Org("o-a", v1::FORMATION_MODEL_STANDALONE, {"a"});
+  l.Org("o-b", v1::FORMATION_MODEL_JOINT, {"b"});  // Not enough for target 1.
+  const v1::TargetResult t =
+      Aggregate(l.dataset()).total().targets().target_1();
+  EXPECT_EQ(t.eligible(), 2);
+  EXPECT_EQ(t.met(), 1);
+  EXPECT_EQ(t.shortfall(), 1);
+  EXPECT_DOUBLE_EQ(t.rate_percent(), 50.0);
+  EXPECT_FALSE(t.nothing_eligible());
+  EXPECT_THAT(t.worklist(), ElementsAre("b"));
+}
+
+TEST(TargetsTest, TargetTwoNeedsAStarAssessmentOfTheYear) {
+  Ledger l;
+  l.Org("o1", v1::FORMATION_MODEL_STANDALONE)
+      ->add_star_assessments()
+      ->set_year(kYear);
+  v1::StarAssessment* old =
+      l.Org("o2", v1::FORMATION_MODEL_STANDALONE)->add_star_assessments();
+  old->set_year(kYear - 1);
+  old->set_stars(5);
+  l.Org("o3", v1::FORMATION_MODEL_JOINT);  // Not eligible.
+  const v1::ReportFigures f = Aggregate(l.dataset()).total();
+  EXPECT_EQ(f.targets().target_2().eligible(), 2);
+  EXPECT_EQ(f.targets().target_2().met(), 1);
+  EXPECT_THAT(f.targets().target_2().worklist(), ElementsAre("o2"));
+  // o1's assessment has no stars: unrated; o2 has none this year: unrated.
+  EXPECT_EQ(f.party_organizations().unrated(), 2);
+  EXPECT_EQ(f.party_organizations().five_star(), 0);
+}
+
+TEST(TargetsTest, StarDistribution) {
+  Ledger l;
+  for (int s = 1; s <= 5; ++s) {
+    v1::StarAssessment* a =
+        l.Org("o" + std::to_string(s), v1::FORMATION_MODEL_STANDALONE)
+            ->add_star_assessments();
+    a->set_year(kYear);
+    a->set_stars(s);
+  }
+  const auto p = Aggregate(l.dataset()).total().party_organizations();
+  EXPECT_EQ(p.one_star(), 1);
+  EXPECT_EQ(p.two_star(), 1);
+  EXPECT_EQ(p.three_star(), 1);
+  EXPECT_EQ(p.four_star(), 1);
+  EXPECT_EQ(p.five_star(), 1);
+  EXPECT_EQ(p.unrated(), 0);
+}
+
+TEST(TargetsTest, TargetThreeNeedsJointOrAffiliated) {
+  Ledger l;
+  for (const char* id : {"a", "b", "c"}) {
+    l.Host(id);
+    l.Member(id, v1::MEMBER_STATUS_PROBATIONARY);
+  }
+  l.Org("j", v1::FORMATION_MODEL_JOINT, {"a"});
+  l.Org("f", v1::FORMATION_MODEL_AFFILIATED, {"b"});
+  const v1::TargetResult t =
+      Aggregate(l.dataset()).total().targets().target_3();
+  EXPECT_EQ(t.eligible(), 3);
+  EXPECT_EQ(t.met(), 2);
+  EXPECT_THAT(t.worklist(), ElementsAre("c"));
+}
+
+TEST(TargetsTest, TargetFourNeedsARegionalGridWithAnInstructor) {
+  Ledger l;
+  l.Org("rb", v1::FORMATION_MODEL_REGIONAL);
+  l.Grid("g1", "rb", true);
+  l.Grid("g2", "rb", false);
+  l.Host("a")->set_grid_id("g1");
+  l.Host("b")->set_grid_id("g2");
+  l.Host("c");
+  const v1::ReportFigures f = Aggregate(l.dataset()).total();
+  EXPECT_EQ(f.targets().target_4().eligible(), 3);
+  EXPECT_EQ(f.targets().target_4().met(), 1);
+  EXPECT_THAT(f.targets().target_4().worklist(), ElementsAre("b", "c"));
+  EXPECT_EQ(f.units().covered_by_regional(), 2);
+  EXPECT_EQ(f.units().work_covered(), 1);
+  EXPECT_EQ(f.units().organization_covered(), 0);
+  EXPECT_EQ(f.grids().total(), 2);
+  EXPECT_EQ(f.grids().with_instructor(), 1);
+}
+
+TEST(TargetsTest, NothingEligibleIsOneHundredPercentAndMarked) {
+  const v1::ReportFigures f = Aggregate(Ledger().dataset()).total();
+  for (const v1::TargetResult* t :
+       {&f.targets().target_1(), &f.targets().target_2(),
+        &f.targets().target_3(), &f.targets().target_4()}) {
+    EXPECT_TRUE(t->nothing_eligible());
+    EXPECT_DOUBLE_EQ(t->rate_percent(), 100.0);
+  }
+  EXPECT_TRUE(f.targets().full_coverage());
+  Ledger l;
+  l.Host("a");
+  EXPECT_FALSE(Aggregate(l.dataset()).total().targets().full_coverage());
+}
+
+TEST(TargetsTest, WorklistIsCappedAndTheFullCountShown) {
+  Ledger l;
+  for (int i = 9; i >= 0; --i) l.Host("h" + std::to_string(i));
+  AggregatorOptions o = Options();
+  o.worklist_cap = 3;
+  const v1::TargetResult t =
+      Aggregate(l.dataset(), o).total().targets().target_4();
+  EXPECT_EQ(t.shortfall(), 10);
+  EXPECT_EQ(t.worklist_cap(), 3);
+  EXPECT_THAT(t.worklist(), ElementsAre("h0", "h1", "h2"));
+  o.worklist_cap = 0;
+  EXPECT_THAT(Aggregate(l.dataset(), o).total().targets().target_4().worklist(),
+              IsEmpty());
+}
+
+// --- Member counts: records or reported -----------------------------------
+
+TEST(MemberCountTest, RecordsWinOverReportedCounts) {
+  Ledger l;
+  // Records say 1 member (target 3); the reported counts say 5 (ignored).
+  v1::HostOrganization* a = l.Host("a");
+  a->mutable_reported_member_counts()->set_full(5);
+  l.Member("a", v1::MEMBER_STATUS_FULL);
+  // Only reported counts: 4 full (target 1).
+  l.Host("b")->mutable_reported_member_counts()->set_full(4);
+  // Neither.
+  l.Host("c");
+  const v1::ReportFigures f = Aggregate(l.dataset()).total();
+  EXPECT_EQ(f.units().members_from_records(), 1);
+  EXPECT_EQ(f.units().members_from_reported_counts(), 1);
+  EXPECT_EQ(f.units().members_not_reported(), 1);
+  EXPECT_EQ(f.targets().target_1().eligible(), 1);
+  EXPECT_THAT(f.targets().target_1().worklist(), ElementsAre("b"));
+  EXPECT_EQ(f.targets().target_3().eligible(), 1);
+  EXPECT_EQ(f.targets().target_4().eligible(), 1);
+  EXPECT_EQ(f.members().full(), 1 + 4);
+}
+
+TEST(MemberCountTest, StatusIsTakenAsOfTheEndOfTheYear) {
+  Ledger l;
+  l.Host("a");
+  v1::Member* m = l.Member("a", v1::MEMBER_STATUS_FULL);
+  *m->mutable_probationary_on() = D(2013, 5, 1);
+  *m->mutable_full_on() = D(2014, 5, 1);
+  v1::Member* later = l.Member("a", v1::MEMBER_STATUS_FULL);
+  *later->mutable_applied_on() = D(2015, 1, 1);
+  const v1::MemberFigures in_2013 =
+      Aggregate(l.dataset(), Options(2013)).total().members();
+  EXPECT_EQ(in_2013.probationary(), 1);
+  EXPECT_EQ(in_2013.full(), 0);
+  EXPECT_EQ(in_2013.new_members(), 1);
+  const v1::MemberFigures in_2014 = Aggregate(l.dataset()).total().members();
+  EXPECT_EQ(in_2014.full(), 1);
+  EXPECT_EQ(in_2014.new_members(), 0);
+}
+
+TEST(MemberCountTest, NewMembersOwnersAndPosts) {
+  Ledger l;
+  l.Host("a");
+  l.Org("j", v1::FORMATION_MODEL_JOINT, {"a"});
+  v1::Member* m = l.Member("a", v1::MEMBER_STATUS_PROBATIONARY, "j");
+  *m->mutable_probationary_on() = D(kYear, 7, 1);
+  m->set_is_owner(true);
+  m->add_posts()->set_kind(v1::POST_KIND_VANGUARD_POST);
+  v1::MemberPost* team = m->add_posts();
+  team->set_kind(v1::POST_KIND_TECHNICAL_SERVICE_TEAM);
+  team->set_name("队");
+  v1::Member* other = l.Member("a", v1::MEMBER_STATUS_FULL);
+  *other->mutable_probationary_on() = D(2000);
+  *other->add_posts() = *team;  // Same team: counted once.
+  const v1::MemberFigures f = Aggregate(l.dataset()).total().members();
+  EXPECT_EQ(f.new_members(), 1);
+  EXPECT_EQ(f.new_members_owners(), 1);
+  EXPECT_EQ(f.new_members_in_joint(), 1);
+  EXPECT_EQ(f.owner_members(), 1);
+  EXPECT_EQ(f.vanguard_posts(), 1);
+  EXPECT_EQ(f.demonstration_posts(), 0);
+  EXPECT_EQ(f.technical_service_teams(), 1);
+}
+
+// --- Closed units and existence in the year -------------------------------
+
+TEST(UnitsTest, ClosedAndLaterUnitsAreLeftOut) {
+  Ledger l;
+  l.Host("open");
+  l.Host("closed")->set_status(v1::HOST_STATUS_CLOSED);
+  *l.Host("later")->mutable_registered_on() = D(kYear + 1);
+  const v1::ReportFigures f = Aggregate(l.dataset()).total();
+  EXPECT_EQ(f.units().total(), 1);
+  EXPECT_EQ(f.units().closed(), 1);
+  EXPECT_EQ(f.targets().target_4().eligible(), 1);
+  EXPECT_THAT(f.targets().target_4().worklist(), ElementsAre("open"));
+}
+
+TEST(UnitsTest, OrganizationsOutsideTheYearCoverNothing) {
+  Ledger l;
+  l.Host("a")->mutable_reported_member_counts()->set_full(3);
+  *l.Org("later", v1::FORMATION_MODEL_STANDALONE, {"a"})->mutable_founded_on() =
+      D(kYear + 1);
+  *l.Org("gone", v1::FORMATION_MODEL_STANDALONE, {"a"})
+       ->mutable_dissolved_on() = D(kYear - 1);
+  const v1::ReportFigures f = Aggregate(l.dataset()).total();
+  EXPECT_EQ(f.targets().target_1().met(), 0);
+  EXPECT_EQ(f.party_organizations().standalone_non_public(), 0);
+  *l.dataset().mutable_party_organizations(0)->mutable_founded_on() = D(kYear);
+  EXPECT_EQ(Aggregate(l.dataset()).total().targets().target_1().met(), 1);
+}
+
+TEST(UnitsTest, MassOrganizationsOwnersAndFormationByKind) {
+  Ledger l;
+  v1::HostOrganization* a = l.Host("a");
+  a->set_has_trade_union(true);
+  a->set_has_youth_league_organization(true);
+  a->mutable_owner()->set_is_party_member(true);
+  a->mutable_owner()->set_is_secretary(true);
+  a->set_service_contact_card_issued(true);
+  v1::HostOrganization* b = l.Host("b");
+  b->set_kind(v1::HOST_KIND_SOCIAL);
+  b->set_has_womens_organization(true);
+  l.Org("sa", v1::FORMATION_MODEL_STANDALONE, {"a"});
+  l.Org("sb", v1::FORMATION_MODEL_STANDALONE, {"b"});
+  l.Org("x", v1::FORMATION_MODEL_UNSPECIFIED);
+  const v1::ReportFigures f = Aggregate(l.dataset()).total();
+  EXPECT_EQ(f.units().trade_unions(), 1);
+  EXPECT_EQ(f.units().womens_organizations(), 1);
+  EXPECT_EQ(f.units().youth_league_organizations(), 1);
+  EXPECT_EQ(f.units().owners_party_members(), 1);
+  EXPECT_EQ(f.units().owners_secretaries(), 1);
+  EXPECT_EQ(f.units().contact_cards_held(), 1);
+  EXPECT_EQ(f.party_organizations().standalone_non_public(), 1);
+  EXPECT_EQ(f.party_organizations().standalone_social(), 1);
+  EXPECT_EQ(f.party_organizations().formation_unspecified(), 1);
+  EXPECT_DOUBLE_EQ(f.units().organization_coverage_percent(), 100.0);
+}
+
+// --- Regional branches, venues, funding, cadres, activities ----------------
+
+TEST(IndicatorsTest, QuarterlyMeetingsNeedAllFourQuarters) {
+  Ledger l;
+  l.Org("rb4", v1::FORMATION_MODEL_REGIONAL);
+  l.Org("rb3", v1::FORMATION_MODEL_REGIONAL);
+  for (int q = 0; q < 4; ++q) {
+    l.Activity(v1::ACTIVITY_KIND_HEART_TO_HEART_MEETING, "rb4",
+               D(kYear, 3 * q + 1, 5));
+    if (q < 3) {
+      l.Activity(v1::ACTIVITY_KIND_HEART_TO_HEART_MEETING, "rb3",
+                 D(kYear, 3 * q + 1, 5));
+    }
+  }
+  // Two meetings in one quarter count as meetings, not as a quarter.
+  l.Activity(v1::ACTIVITY_KIND_HEART_TO_HEART_MEETING, "rb3", D(kYear, 2, 5));
+  const v1::ReportFigures f = Aggregate(l.dataset()).total();
+  EXPECT_EQ(f.party_organizations().regional_branches_meeting_every_quarter(),
+            1);
+  EXPECT_EQ(f.activities().heart_to_heart_meetings(), 8);
+}
+
+TEST(IndicatorsTest, ActivitiesOfOtherYearsAndUndatedAreLeftOut) {
+  Ledger l;
+  l.Org("o", v1::FORMATION_MODEL_REGIONAL);
+  l.Activity(v1::ACTIVITY_KIND_VISIT, "o", D(kYear, 1, 1), 10);
+  l.Activity(v1::ACTIVITY_KIND_VISIT, "o", D(kYear - 1, 1, 1), 100);
+  l.Activity(v1::ACTIVITY_KIND_VISIT, "o", D(kYear, 1, 1))  // count 0 is 1
+      ->set_participants(7);
+  l.Activity(v1::ACTIVITY_KIND_VISIT, "o", D(kYear, 1, 1))->clear_held_on();
+  const v1::ActivityFigures a = Aggregate(l.dataset()).total().activities();
+  EXPECT_EQ(a.visits(), 11);
+  EXPECT_EQ(a.participants(), 7);
+}
+
+TEST(IndicatorsTest, VenuesSixHavesOwnAndShared) {
+  Ledger l;
+  l.Org("o", v1::FORMATION_MODEL_STANDALONE);
+  v1::Venue* full = l.dataset().add_venues();
+  full->set_party_organization_id("o");
+  full->set_ownership(v1::VENUE_OWNERSHIP_OWN);
+  full->set_has_site(true);
+  full->set_has_facilities(true);
+  full->set_has_signage(true);
+  full->set_has_party_flag(true);
+  full->set_has_books_and_newspapers(true);
+  full->set_has_rules_on_wall(true);
+  v1::Venue* part = l.dataset().add_venues();
+  part->set_party_organization_id("o");
+  part->set_ownership(v1::VENUE_OWNERSHIP_SHARED_COMMUNITY);
+  part->set_has_site(true);
+  const v1::VenueFigures v = Aggregate(l.dataset()).total().venues();
+  EXPECT_EQ(v.total(), 2);
+  EXPECT_EQ(v.all_six_haves(), 1);
+  EXPECT_EQ(v.has_site(), 2);
+  EXPECT_EQ(v.has_rules_on_wall(), 1);
+  EXPECT_EQ(v.own(), 1);
+  EXPECT_EQ(v.shared(), 1);
+}
+
+TEST(IndicatorsTest, FundingPerSourceAndAllFour) {
+  Ledger l;
+  l.Org("all", v1::FORMATION_MODEL_STANDALONE);
+  l.Org("some", v1::FORMATION_MODEL_STANDALONE);
+  for (int s = 1; s <= 4; ++s) {
+    l.Funding("all", static_cast<v1::FundingSource>(s), 100 * s);
+  }
+  l.Funding("some", v1::FUNDING_SOURCE_FISCAL_SUBSIDY, 50);
+  l.Funding("some", v1::FUNDING_SOURCE_DUES_RETURNED, 70);
+  l.Funding("some", v1::FUNDING_SOURCE_DUES_RETURNED, -70);  // Corrected away.
+  l.Funding("some", v1::FUNDING_SOURCE_ENTERPRISE_ALLOCATION, 999,
+            kYear - 1);  // Another year.
+  const v1::ReportFigures f = Aggregate(l.dataset()).total();
+  EXPECT_EQ(f.funding().enterprise_allocation_fen(), 100);
+  EXPECT_EQ(f.funding().fiscal_subsidy_fen(), 450);
+  EXPECT_EQ(f.funding().dues_returned_fen(), 300);
+  EXPECT_EQ(f.funding().total_fen(), 1050);
+  EXPECT_EQ(f.party_organizations().funded_by_all_four(), 1);
+  EXPECT_EQ(f.party_organizations().funded_by_fiscal_subsidy(), 2);
+  EXPECT_EQ(f.party_organizations().funded_by_dues_returned(), 1);
+}
+
+TEST(IndicatorsTest, CadresInPostDuringTheYear) {
+  Ledger l;
+  auto cadre = [&](v1::CadreAssignmentKind kind, int start, int end) {
+    v1::CadreAssignment* c = l.dataset().add_cadre_assignments();
+    c->set_kind(kind);
+    c->set_party_organization_id("o");
+    *c->mutable_start_on() = D(start);
+    if (end) *c->mutable_end_on() = D(end);
+  };
+  cadre(v1::CADRE_ASSIGNMENT_KIND_SECONDED_DEPUTY_SECRETARY, 2013, 0);
+  cadre(v1::CADRE_ASSIGNMENT_KIND_SECONDED_DEPUTY_SECRETARY, 2010, 2012);
+  cadre(v1::CADRE_ASSIGNMENT_KIND_STATIONED_INSTRUCTOR, 2015, 0);
+  cadre(v1::CADRE_ASSIGNMENT_KIND_INTERNAL, 2014, 2014);
+  l.dataset().add_reserve_talent()->set_party_organization_id("o");
+  *l.dataset().add_reserve_talent()->mutable_since() = D(kYear + 1);
+  const v1::CadreFigures c = Aggregate(l.dataset()).total().cadres();
+  EXPECT_EQ(c.seconded_deputy_secretaries(), 1);
+  EXPECT_EQ(c.stationed_instructors(), 0);
+  EXPECT_EQ(c.internal(), 1);
+  EXPECT_EQ(c.reserve_talent(), 1);
+}
+
+TEST(IndicatorsTest, EconomyTakesEachRegionsLatestYearNotAfterTheReport) {
+  Ledger l;
+  l.Region("c", v1::REGION_LEVEL_COUNTY);
+  auto econ = [&](int year, int64_t total, int64_t np) {
+    v1::RegionEconomy* e = l.dataset().add_region_economies();
+    e->set_region_id("c");
+    e->set_year(year);
+    e->set_market_entities_total(total);
+    e->set_market_entities_non_public(np);
+  };
+  econ(2012, 100, 90);
+  econ(2010, 100, 50);
+  econ(2015, 100, 10);  // After the report year.
+  const v1::EconomyFigures e = Aggregate(l.dataset()).total().economy();
+  EXPECT_EQ(e.market_entities_total(), 100);
+  EXPECT_DOUBLE_EQ(e.market_entities_non_public_percent(), 90.0);
+  EXPECT_DOUBLE_EQ(e.value_added_non_public_percent(), 0.0);  // No figures.
+}
+
+// --- Data quality ------------------------------------------------------------
+
+TEST(DataQualityTest, SkippedRecordsFindingsAndDanglingReferences) {
+  auto agg = *Aggregator::Create(Options());
+  EXPECT_THAT(agg->AddSkippedRecords("io.bad_frame", 2), IsOk());
+  EXPECT_THAT(agg->AddSkippedRecords("io.bad_frame", 1), IsOk());
+  EXPECT_THAT(agg->AddFindings("member.national_id.checksum", 4), IsOk());
+  EXPECT_THAT(agg->AddFindings("", 1),
+              StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("empty")));
+  EXPECT_THAT(
+      agg->AddSkippedRecords("x", -1),
+      StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("negative")));
+  v1::Record r;
+  r.mutable_member()->set_host_organization_id("nowhere");
+  r.mutable_member()->set_status(v1::MEMBER_STATUS_FULL);
+  ASSERT_THAT(agg->Add(r), IsOk());
+  r.Clear();
+  r.mutable_host_organization()->set_id("dup");
+  ASSERT_THAT(agg->Add(r), IsOk());
+  ASSERT_THAT(agg->Add(r), IsOk());
+  absl::StatusOr<v1::PartialReport> p = agg->Finish();
+  ASSERT_THAT(p, IsOk());
+  absl::StatusOr<v1::Report> report = FinishReport(*p);
+  ASSERT_THAT(report, IsOk());
+  const v1::DataQualityFigures& dq = report->data_quality();
+  ASSERT_EQ(dq.skipped_records_size(), 1);
+  EXPECT_EQ(dq.skipped_records(0).name(), "io.bad_frame");
+  EXPECT_EQ(dq.skipped_total(), 3);
+  std::vector<std::string> names;
+  for (const auto& f : dq.findings()) {
+    names.push_back(f.name() + "=" + std::to_string(f.count()));
+  }
+  EXPECT_THAT(names, ElementsAre("aggregate.host_organization.duplicate_id=1",
+                                 "aggregate.unknown_host_organization=1",
+                                 "member.national_id.checksum=4"));
+  EXPECT_EQ(dq.findings_total(), 6);
+  // The member of the unknown unit still counts as a member, not as a unit.
+  EXPECT_EQ(report->total().members().full(), 1);
+  EXPECT_EQ(report->total().units().total(), 1);
+}
+
+// --- Money at the int64 boundary ---------------------------------------------
+
+v1::PartialReport FundingPartial(std::vector<int64_t> amounts) {
+  Ledger l;
+  l.Org("o", v1::FORMATION_MODEL_STANDALONE);
+  for (int64_t a : amounts) {
+    l.Funding("o", v1::FUNDING_SOURCE_FISCAL_SUBSIDY, a);
+  }
+  auto agg = *Aggregator::Create(Options());
+  ForEachRecord(l.dataset(), [&](const v1::Record& r) { (void)agg->Add(r); });
+  return *agg->Finish();
+}
+
+TEST(MoneyTest, SumsExactlyUpToInt64Max) {
+  constexpr int64_t kMax = std::numeric_limits<int64_t>::max();
+  // Two amounts whose running sum passes 2^63 before a correction brings it
+  // back: exact in 128 bits.
+  absl::StatusOr<v1::Report> r =
+      FinishReport(FundingPartial({kMax, kMax, -kMax}));
+  ASSERT_THAT(r, IsOk());
+  EXPECT_EQ(r->total().funding().fiscal_subsidy_fen(), kMax);
+  EXPECT_EQ(r->total().funding().total_fen(), kMax);
+}
+
+TEST(MoneyTest, TotalAboveInt64IsAnError) {
+  constexpr int64_t kMax = std::numeric_limits<int64_t>::max();
+  EXPECT_THAT(
+      FinishReport(FundingPartial({kMax, 1})),
+      StatusIs(absl::StatusCode::kOutOfRange,
+               HasSubstr("funding.fiscal_subsidy_fen of the group with no key "
+                         "is 9223372036854775808, outside the int64 range")));
+}
+
+TEST(MoneyTest, TotalBelowInt64IsAnError) {
+  constexpr int64_t kMin = std::numeric_limits<int64_t>::min();
+  EXPECT_THAT(FinishReport(FundingPartial({kMin, -1})),
+              StatusIs(absl::StatusCode::kOutOfRange,
+                       HasSubstr("-9223372036854775809")));
+  EXPECT_THAT(FinishReport(FundingPartial({kMin})), IsOk());
+}
+
+TEST(MoneyTest, TotalOverSourcesIsCheckedToo) {
+  constexpr int64_t kMax = std::numeric_limits<int64_t>::max();
+  Ledger l;
+  l.Org("o", v1::FORMATION_MODEL_STANDALONE);
+  l.Funding("o", v1::FUNDING_SOURCE_FISCAL_SUBSIDY, kMax);
+  l.Funding("o", v1::FUNDING_SOURCE_DUES_RETURNED, 1);
+  EXPECT_THAT(
+      AggregateDataset(l.dataset(), Options()),
+      StatusIs(absl::StatusCode::kOutOfRange, HasSubstr("funding.total_fen")));
+}
+
+TEST(MoneyTest, MergedPartialsAreCheckedOnceAtTheEnd) {
+  constexpr int64_t kMax = std::numeric_limits<int64_t>::max();
+  absl::StatusOr<v1::PartialReport> m =
+      MergePartialReports(FundingPartial({kMax}), FundingPartial({kMax}));
+  ASSERT_THAT(m, IsOk());  // The 128-bit state holds 2^64 - 2.
+  EXPECT_THAT(FinishReport(*m), StatusIs(absl::StatusCode::kOutOfRange,
+                                         HasSubstr("18446744073709551614")));
+  absl::StatusOr<v1::PartialReport> back =
+      MergePartialReports(*m, FundingPartial({-kMax}));
+  ASSERT_THAT(back, IsOk());
+  EXPECT_THAT(FinishReport(*back), IsOk());
+}
+
+// --- Grouping and roll-up
+// ------------------------------------------------------
+
+// Two townships under one banner, a village under the first.
+Ledger RegionLedger() {
+  Ledger l;
+  l.Region("banner", v1::REGION_LEVEL_COUNTY)
+      ->add_working_committee_member_units("工商局");
+  l.Region("t1", v1::REGION_LEVEL_TOWN, "banner");
+  l.Region("t2", v1::REGION_LEVEL_SUMU, "banner");
+  l.Region("v1", v1::REGION_LEVEL_VILLAGE, "t1");
+  l.Host("a", "v1")->set_industry("C30");
+  l.Host("b", "t1")->set_industry("F52");
+  v1::HostOrganization* c = l.Host("c", "t2");
+  c->set_industry("C30");
+  c->set_kind(v1::HOST_KIND_SOCIAL);
+  l.Host("d", "elsewhere");
+  return l;
+}
+
+TEST(GroupingTest, ByRegionTier) {
+  AggregatorOptions o = Options();
+  o.group_by.set_region_level(v1::REGION_LEVEL_TOWNSHIP);
+  const v1::Report r = Aggregate(RegionLedger().dataset(), o);
+  std::vector<std::string> groups;
+  for (const v1::ReportGroup& g : r.groups()) {
+    groups.push_back(g.key().region_id() + ":" + g.region_name() + ":" +
+                     std::to_string(g.figures().units().total()));
+  }
+  // The banner and the unknown region have no township: unassigned ("").
+  EXPECT_THAT(groups, ElementsAre("::1", "t1:区域t1:2", "t2:区域t2:1"));
+  EXPECT_EQ(r.total().units().total(), 4);
+  EXPECT_EQ(r.groups(0).figures().working_committee_member_units(), 1);
+}
+
+TEST(GroupingTest, ByIndustryAndKind) {
+  AggregatorOptions o = Options();
+  o.group_by.set_industry(true);
+  o.group_by.set_host_kind(true);
+  const v1::Report r = Aggregate(RegionLedger().dataset(), o);
+  std::vector<std::string> groups;
+  for (const v1::ReportGroup& g : r.groups()) {
+    groups.push_back(g.key().industry() + ":" +
+                     v1::HostKind_Name(g.key().host_kind()) + ":" +
+                     std::to_string(g.figures().units().total()));
+  }
+  EXPECT_THAT(groups, ElementsAre(":HOST_KIND_UNSPECIFIED:0",  // Region facts.
+                                  ":HOST_KIND_NON_PUBLIC_ECONOMIC:1",
+                                  "C30:HOST_KIND_NON_PUBLIC_ECONOMIC:1",
+                                  "C30:HOST_KIND_SOCIAL:1",
+                                  "F52:HOST_KIND_NON_PUBLIC_ECONOMIC:1"));
+}
+
+v1::PartialReport Partial(const v1::Dataset& d, const v1::GroupBy& g) {
+  AggregatorOptions o = Options();
+  o.group_by = g;
+  auto agg = *Aggregator::Create(o);
+  ForEachRecord(d, [&](const v1::Record& r) { (void)agg->Add(r); });
+  return *agg->Finish();
+}
+
+TEST(GroupingTest, TownshipsRollUpIntoTheBanner) {
+  v1::GroupBy township, banner;
+  township.set_region_level(v1::REGION_LEVEL_TOWNSHIP);
+  township.set_industry(true);
+  banner.set_region_level(v1::REGION_LEVEL_COUNTY);
+  const v1::Dataset d = RegionLedger().dataset();
+  absl::StatusOr<v1::PartialReport> rolled =
+      RegroupPartialReport(Partial(d, township), banner);
+  ASSERT_THAT(rolled, IsOk());
+  const v1::PartialReport direct = Partial(d, banner);
+  EXPECT_EQ(rolled->SerializeAsString(), direct.SerializeAsString());
+  const v1::Report r = *FinishReport(direct);
+  ASSERT_EQ(r.groups_size(), 2);
+  EXPECT_EQ(r.groups(1).key().region_id(), "banner");
+  EXPECT_EQ(r.groups(1).figures().units().total(), 3);
+}
+
+TEST(GroupingTest, RegroupRejectsFinerOrNewDimensions) {
+  v1::GroupBy banner, township, industry;
+  banner.set_region_level(v1::REGION_LEVEL_COUNTY);
+  township.set_region_level(v1::REGION_LEVEL_TOWNSHIP);
+  industry.set_industry(true);
+  const v1::PartialReport p = Partial(RegionLedger().dataset(), banner);
+  EXPECT_THAT(
+      RegroupPartialReport(p, township),
+      StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("coarser")));
+  EXPECT_THAT(
+      RegroupPartialReport(p, industry),
+      StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("dimension")));
+  EXPECT_THAT(RegroupPartialReport(p, v1::GroupBy()), IsOk());
+}
+
+// --- Years
+// ---------------------------------------------------------------------
+
+TEST(YearsTest, TwoYearReportShowsTheChange) {
+  Ledger l;
+  l.Host("a");
+  for (int i = 0; i < 3; ++i) {
+    *l.Member("a", v1::MEMBER_STATUS_FULL)->mutable_probationary_on() =
+        D(2012 + i % 2);
+  }
+  l.Org("o", v1::FORMATION_MODEL_STANDALONE, {"a"});
+  const v1::Report r2012 = Aggregate(l.dataset(), Options(2012));
+  const v1::Report r2013 = Aggregate(l.dataset(), Options(2013));
+  absl::StatusOr<v1::ReportComparison> c = CompareReports(r2012, r2013);
+  ASSERT_THAT(c, IsOk());
+  // 2012: 2 members (target 3, unmet); 2013: 3 (target 1, met).
+  // The third member was a development target at the end of 2012.
+  EXPECT_EQ(c->change().members().full(), 1);
+  EXPECT_EQ(c->change().members().development_targets(), -1);
+  EXPECT_EQ(c->change().targets().target_1().met(), 1);
+  EXPECT_EQ(c->change().targets().target_3().eligible(), -1);
+  EXPECT_DOUBLE_EQ(c->change().targets().target_3().rate_percent(), 100.0);
+  EXPECT_EQ(c->later().year(), 2013);
+  EXPECT_THAT(
+      CompareReports(r2013, r2012),
+      StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("not before")));
+}
+
+TEST(YearsTest, DifferenceOutsideInt64IsAnError) {
+  v1::Report a, b;
+  a.set_year(1);
+  b.set_year(2);
+  a.mutable_total()->mutable_funding()->set_total_fen(
+      std::numeric_limits<int64_t>::min());
+  b.mutable_total()->mutable_funding()->set_total_fen(1);
+  EXPECT_THAT(CompareReports(a, b), StatusIs(absl::StatusCode::kOutOfRange,
+                                             HasSubstr("funding.total_fen")));
+}
+
+// --- Personal data
+// ---------------------------------------------------------------
+
+TEST(PersonalDataTest, NeverInTheReport) {
+  Ledger l;
+  l.Host("a");
+  v1::Member* m = l.Member("a", v1::MEMBER_STATUS_FULL);
+  m->set_national_id("150425198001011237");
+  m->set_phone("13912341234");
+  v1::Grid* g = l.Grid("g", "rb", true);
+  g->set_instructor_phone("13800001111");
+  const std::string bytes = Aggregate(l.dataset()).SerializeAsString();
+  EXPECT_EQ(bytes.find("150425198001011237"), std::string::npos);
+  EXPECT_EQ(bytes.find("13912341234"), std::string::npos);
+  EXPECT_EQ(bytes.find("13800001111"), std::string::npos);
+  // The ids that identify units do appear (worklists): the check can fail.
+  EXPECT_NE(Aggregate(l.dataset()).total().targets().target_3().worklist_size(),
+            0);
+}
+
+// --- Malformed partials
+// --------------------------------------------------------
+
+TEST(PartialTest, MalformedOrEmptyPartialsAreRejected) {
+  EXPECT_THAT(FinishReport(v1::PartialReport()),
+              StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("empty")));
+  v1::PartialReport p = Partial(RegionLedger().dataset(), v1::GroupBy());
+  EXPECT_THAT(FinishReport(p), IsOk());
+  v1::PartialReport bad = p;
+  bad.mutable_groups(0)->mutable_counters()->RemoveLast();
+  EXPECT_THAT(FinishReport(bad), StatusIs(absl::StatusCode::kInvalidArgument,
+                                          HasSubstr("counters")));
+  bad = p;
+  bad.set_counter_names(0, "renamed");
+  EXPECT_THAT(
+      MergePartialReports(p, bad),
+      StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("layout")));
+  bad = p;
+  bad.set_state_version(99);
+  EXPECT_THAT(
+      RegroupPartialReport(bad, v1::GroupBy()),
+      StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("version")));
+  bad = p;
+  bad.mutable_groups(0)->mutable_worklists(0)->set_target(7);
+  EXPECT_THAT(FinishReport(bad), StatusIs(absl::StatusCode::kInvalidArgument,
+                                          HasSubstr("target 7")));
+}
+
+TEST(PartialTest, IncompatiblePartialsDoNotMerge) {
+  const v1::PartialReport p = Partial(RegionLedger().dataset(), v1::GroupBy());
+  v1::PartialReport q = p;
+  q.set_year(2013);
+  EXPECT_THAT(MergePartialReports(p, q),
+              StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("years")));
+  q = p;
+  q.set_worklist_cap(1);
+  EXPECT_THAT(MergePartialReports(p, q),
+              StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("caps")));
+  q = p;
+  q.mutable_group_by()->set_industry(true);
+  EXPECT_THAT(
+      MergePartialReports(p, q),
+      StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("grouped")));
+  q = p;
+  q.set_policy_version("other");
+  EXPECT_THAT(MergePartialReports(p, q),
+              StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("polic")));
+  EXPECT_THAT(MergePartialReports(p, p), IsOk());
+}
+
+}  // namespace
+}  // namespace dangjian
