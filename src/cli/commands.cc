@@ -9,7 +9,8 @@ namespace cli {
 
 const std::vector<Command>& Commands() {
   static const std::vector<Command>* commands = new std::vector<Command>{
-      GenerateCommand(),
+      GenerateCommand(), ValidateCommand(), ReportCommand(),
+      MergeCommand(),    ConvertCommand(),
   };
   return *commands;
 }

@@ -34,6 +34,10 @@ const std::vector<Command>& Commands();
 int Fail(const char* command, const std::string& message);
 
 Command GenerateCommand();
+Command ValidateCommand();
+Command ReportCommand();
+Command MergeCommand();
+Command ConvertCommand();
 
 }  // namespace cli
 }  // namespace dangjian

@@ -11,6 +11,7 @@
 #include "dangjian/policy.h"
 #include "generate/identifiers.h"
 #include "generate/rng.h"
+#include "validate/checks.h"
 
 namespace dangjian {
 
@@ -273,14 +274,14 @@ class NationalGenerator {
   }
 
   // A valid 18-digit resident ID issued in `county_code`.
-  static void ResidentId(Rng& rng, const std::string& county_code, int year,
-                         int month, int day, std::string* out) {
+  static void ResidentId(const std::string& county_code, int year, int month,
+                         int day, int sequence, std::string* out) {
     out->assign(county_code);
     AppendPadded(out, year, 4);
     AppendPadded(out, month, 2);
     AppendPadded(out, day, 2);
-    AppendPadded(out, rng.Between(0, 999), 3);
-    out->push_back(internal::ResidentIdCheckChar(*out));
+    AppendPadded(out, sequence, 3);
+    out->push_back(internal::NationalIdCheckChar(*out));
   }
 
   // A valid unified social credit code: department, type, region, organization
@@ -410,6 +411,7 @@ absl::Status NationalGenerator::County(const CountyPlan& plan, size_t index) {
     // The open joint group and grid of this township.
     std::string joint_id;
     std::vector<std::string> joint_hosts;
+    int64_t joint_full = 0;  // Full members of the open group's units.
     size_t joint_target = 0;
     bool joint_affiliated = false;
     std::string grid_id;
@@ -418,6 +420,11 @@ absl::Status NationalGenerator::County(const CountyPlan& plan, size_t index) {
 
     auto close_joint = [&]() -> absl::Status {
       if (joint_hosts.empty()) return absl::OkStatus();
+      // A joint branch needs two units: a lone unit left at the township's end
+      // is attached to a neighbouring organization instead, where there is one.
+      if (joint_hosts.size() == 1 && !last_standalone_org.empty()) {
+        joint_affiliated = true;
+      }
       v1::PartyOrganization* o = Fresh(rec_.mutable_party_organization());
       o->set_id(joint_id);
       o->set_name(absl::StrCat(county_name, "第", t, "镇",
@@ -432,7 +439,17 @@ absl::Status NationalGenerator::County(const CountyPlan& plan, size_t index) {
               static_cast<int>(rng.Between(2008, year - 1)),
               static_cast<int>(rng.Between(1, 12)),
               static_cast<int>(rng.Between(1, 28)));
+      if (joint_full >= 7) {  // Seven full members elect a committee.
+        for (int k = 0; k < 3; ++k) {
+          v1::CommitteeSeat* seat = o->add_committee();
+          seat->set_name(PersonName(rng));
+          seat->set_role(k == 0 ? v1::COMMITTEE_ROLE_SECRETARY
+                                : v1::COMMITTEE_ROLE_MEMBER);
+        }
+        SetDate(o->mutable_term_started_on(), year - 1, 7, 1);
+      }
       joint_hosts.clear();
+      joint_full = 0;
       return Emit();
     };
 
@@ -592,11 +609,24 @@ absl::Status NationalGenerator::County(const CountyPlan& plan, size_t index) {
             : su < 0.995                  ? v1::MEMBER_STATUS_ACTIVIST
                                           : v1::MEMBER_STATUS_APPLICANT;
         m->set_status(status);
-        const int birth_year = static_cast<int>(rng.Between(1950, year - 23));
-        const int bm = static_cast<int>(rng.Between(1, 12));
-        const int bd = static_cast<int>(rng.Between(1, 28));
+        if (joined && status == v1::MEMBER_STATUS_FULL) ++joint_full;
+        // Birth date and sequence number from a permutation of the member's
+        // number: scattered like real ones, yet no two members of a county
+        // share a resident ID.
+        const int years = year - 23 - 1950 + 1;
+        const uint64_t slots = static_cast<uint64_t>(years) * 12 * 28 * 990;
+        const uint64_t slot =
+            (static_cast<uint64_t>(member_seq) * 1000003ULL + index * 7919ULL) %
+            slots;
+        const int birth_year = 1950 + static_cast<int>(slot / (12 * 28 * 990));
+        const int bm = static_cast<int>(slot / (28 * 990) % 12) + 1;
+        const int bd = static_cast<int>(slot / 990 % 28) + 1;
+        // Sequence numbers 1-999 but not multiples of 100: an ID never ends in
+        // "000", the mark of one Excel cut to 15 significant digits.
+        int sequence = static_cast<int>(slot % 990) + 1;
+        sequence += (sequence - 1) / 99;
         SetDate(m->mutable_birth_date(), birth_year, bm, bd);
-        ResidentId(rng, code, birth_year, bm, bd, &national_id);
+        ResidentId(code, birth_year, bm, bd, sequence, &national_id);
         m->set_national_id(national_id);
         m->set_gender(national_id[16] % 2 ? v1::GENDER_MALE
                                           : v1::GENDER_FEMALE);
@@ -609,7 +639,7 @@ absl::Status NationalGenerator::County(const CountyPlan& plan, size_t index) {
         // (12 later).
         int applied = std::min(
             year - 3, birth_year + static_cast<int>(rng.Between(20, 35)));
-        if (status == v1::MEMBER_STATUS_PROBATIONARY) applied = year - 2;
+        if (status == v1::MEMBER_STATUS_PROBATIONARY) applied = year - 1;
         if (status == v1::MEMBER_STATUS_ACTIVIST) applied = year - 1;
         if (status == v1::MEMBER_STATUS_APPLICANT) applied = year;
         SetDate(m->mutable_applied_on(), applied, 3, 1);
