@@ -1,0 +1,179 @@
+// dangjian convert: between the exchange formats.
+#include <sys/stat.h>
+
+#include <cerrno>
+#include <map>
+#include <memory>
+#include <string>
+#include <system_error>
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "cli/commands.h"
+#include "cli/inputs.h"
+#include "cli/progress.h"
+#include "dangjian/csv_ledger.h"
+#include "dangjian/record.h"
+#include "dangjian/record_io.h"
+
+namespace dangjian {
+namespace cli {
+namespace {
+
+// Writes each record kind into its own CSV ledger in a folder, opened on first
+// use.
+class CsvFolderWriter {
+ public:
+  CsvFolderWriter(std::string dir, bool full_fidelity, bool english)
+      : dir_(std::move(dir)),
+        full_fidelity_(full_fidelity),
+        english_(english) {}
+
+  // Returns OK, or NotFound when the record's kind has no CSV ledger.
+  absl::Status Write(const v1::Record& r) {
+    const absl::string_view kind = RecordKindName(r);
+    auto it = writers_.find(kind);
+    if (it == writers_.end()) {
+      // CSV tables are named by the Dataset's plural field names.
+      const std::string table_name = TableNameFor(kind);
+      const CsvTable table = CsvTableFromName(table_name);
+      if (table == CsvTable::kAuto) {
+        return absl::NotFoundError(
+            absl::StrCat("no CSV ledger holds ", kind, " records"));
+      }
+      CreateOptions options;
+      options.format = FileFormat::kCsvLedger;
+      options.csv.table = table;
+      options.csv.full_fidelity = full_fidelity_;
+      options.csv.chinese_headers = !english_;
+      auto writer = CreateRecordWriter(
+          absl::StrCat(dir_, "/", table_name, ".csv"), options);
+      if (!writer.ok()) return writer.status();
+      it = writers_.emplace(std::string(kind), std::move(*writer)).first;
+    }
+    return it->second->Write(r);
+  }
+
+  absl::Status Close() {
+    for (auto& [kind, w] : writers_) {
+      if (absl::Status s = w->Close(); !s.ok()) return s;
+    }
+    return absl::OkStatus();
+  }
+
+ private:
+  static std::string TableNameFor(absl::string_view kind) {
+    if (kind == "funding") return "funding";
+    if (kind == "activity") return "activities";
+    return absl::StrCat(kind, "s");
+  }
+  std::string dir_;
+  bool full_fidelity_;
+  bool english_;
+  std::map<std::string, std::unique_ptr<RecordWriter>, std::less<>> writers_;
+};
+
+int Run(const Args& args) {
+  const char* kName = "convert";
+  if (args.positional().size() != 2) return Fail(kName, "give IN and OUT");
+  const std::string in = args.positional()[0];
+  const std::string out = args.positional()[1];
+  absl::StatusOr<FileFormat> stdin_format = FormatFromName(args.Get("from"));
+  if (!stdin_format.ok())
+    return Fail(kName, std::string(stdin_format.status().message()));
+
+  const bool csv_folder = args.Get("to") == "csv" || absl::EndsWith(out, "/");
+  std::unique_ptr<RecordWriter> writer;
+  std::unique_ptr<CsvFolderWriter> csv;
+  if (csv_folder) {
+    std::string dir = out;
+    while (dir.size() > 1 && dir.back() == '/') dir.pop_back();
+    struct stat st;
+    if (stat(dir.c_str(), &st) != 0 && mkdir(dir.c_str(), 0777) != 0) {
+      return Fail(kName, absl::StrCat(dir, ": cannot create the folder: ",
+                                      std::generic_category().message(errno)));
+    }
+    csv = std::make_unique<CsvFolderWriter>(dir, args.Has("full-fidelity"),
+                                            args.Get("headers") == "en");
+  } else {
+    CreateOptions options;
+    if (args.Has("to")) {
+      absl::StatusOr<FileFormat> f = FormatFromName(args.Get("to"));
+      if (!f.ok()) return Fail(kName, std::string(f.status().message()));
+      options.format = *f;
+    }
+    auto w = CreateRecordWriter(out, options);
+    if (!w.ok()) return Fail(kName, std::string(w.status().message()));
+    writer = std::move(*w);
+  }
+
+  Progress progress("dangjian convert", !args.Has("quiet"));
+  int64_t records = 0;
+  std::map<std::string, int64_t> unsupported;
+  absl::StatusOr<ShardRead> read =
+      ReadShard(in, *stdin_format,
+                [&](const v1::Record& r, const v1::SourceLocation& where) {
+                  progress.Update(++records, where.byte_offset());
+                  if (writer != nullptr) return writer->Write(r);
+                  absl::Status s = csv->Write(r);
+                  if (absl::IsNotFound(s)) {
+                    ++unsupported[std::string(RecordKindName(r))];
+                    return absl::OkStatus();
+                  }
+                  return s;
+                });
+  if (!read.ok()) return Fail(kName, std::string(read.status().message()));
+  absl::Status closed = writer != nullptr ? writer->Close() : csv->Close();
+  if (!closed.ok()) return Fail(kName, std::string(closed.message()));
+  progress.Finish(records, read->bytes);
+  int exit = kExitOk;
+  for (const v1::Finding& f : read->findings) {
+    std::fprintf(stderr, "%s:%lld: %s\n", f.location().file().c_str(),
+                 static_cast<long long>(f.location().line()),
+                 f.message().c_str());
+    exit = kExitFailed;
+  }
+  for (const auto& [kind, n] : unsupported) {
+    std::fprintf(
+        stderr,
+        "dangjian convert: %lld %s records were not written: no CSV ledger "
+        "holds them (convert to .djr, .jsonl or .pb to keep them)\n",
+        static_cast<long long>(n), kind.c_str());
+    exit = kExitFailed;
+  }
+  return exit;
+}
+
+}  // namespace
+
+Command ConvertCommand() {
+  return Command{
+      "convert",
+      "convert between the exchange formats",
+      "Usage: dangjian convert [OPTIONS] IN OUT\n\n"
+      "Reads IN and writes OUT, each in the format of its extension: .djr "
+      "record\n"
+      "stream, .jsonl JSON Lines, .pb binary Dataset, .json JSON Dataset, .csv "
+      "a\n"
+      "CSV ledger of one table. OUT ending in '/' (or --to csv) is a folder "
+      "that\n"
+      "gets one CSV ledger per table. CSV output masks resident IDs and phone\n"
+      "numbers unless --full-fidelity. Rows or records that cannot be read or\n"
+      "written are listed on standard error and make the exit status 2.\n\n"
+      "Example:\n"
+      "  dangjian convert county.djr ledgers/\n"
+      "  dangjian convert --from csv - members.jsonl < 党员.csv\n",
+      {
+          {"to", 0, true, "FORMAT", "format of OUT: djr, jsonl, json, pb, csv",
+           ""},
+          {"from", 0, true, "FORMAT", "format of standard input (-)", "jsonl"},
+          {"full-fidelity", 0, false, "",
+           "write resident IDs and phones whole in CSV", ""},
+          {"headers", 0, true, "LANG", "CSV headers in zh or en", "zh"},
+          {"quiet", 'q', false, "", "no progress line", ""},
+      },
+      &Run};
+}
+
+}  // namespace cli
+}  // namespace dangjian

@@ -1,0 +1,76 @@
+#include "cli/progress.h"
+
+#include <unistd.h>
+
+#include <cstdio>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+
+namespace dangjian {
+namespace cli {
+
+std::string Grouped(int64_t n) {
+  std::string digits = absl::StrCat(n < 0 ? -n : n);
+  std::string out;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out.push_back(',');
+    out.push_back(digits[i]);
+  }
+  return n < 0 ? "-" + out : out;
+}
+
+Progress::Progress(std::string what, bool enabled)
+    : what_(std::move(what)),
+      enabled_(enabled),
+      tty_(isatty(STDERR_FILENO) != 0),
+      start_(std::chrono::steady_clock::now()),
+      last_(start_) {}
+
+std::string Progress::Line(int64_t records, int64_t bytes,
+                           double seconds) const {
+  std::string line = absl::StrCat(what_, ": ", Grouped(records), " records");
+  if (seconds > 0) {
+    absl::StrAppend(
+        &line, absl::StrFormat(", %.2f M records/s",
+                               static_cast<double>(records) / seconds / 1e6));
+    if (bytes > 0) {
+      absl::StrAppend(
+          &line, absl::StrFormat(", %.0f MB/s",
+                                 static_cast<double>(bytes) / seconds / 1e6));
+    }
+  }
+  if (total_bytes_ > 0) {
+    absl::StrAppend(
+        &line,
+        absl::StrFormat(", %.0f%%", 100.0 * static_cast<double>(bytes) /
+                                        static_cast<double>(total_bytes_)));
+  }
+  return line;
+}
+
+void Progress::Maybe(int64_t records, int64_t bytes) {
+  const auto now = std::chrono::steady_clock::now();
+  const double since_last = std::chrono::duration<double>(now - last_).count();
+  if (since_last < (tty_ ? 0.25 : 10.0)) return;
+  last_ = now;
+  const double seconds = std::chrono::duration<double>(now - start_).count();
+  const std::string line = Line(records, bytes, seconds);
+  std::fprintf(stderr, tty_ ? "\r%s\033[K" : "%s\n", line.c_str());
+  std::fflush(stderr);
+}
+
+void Progress::Finish(int64_t records, int64_t bytes) {
+  if (!enabled_) return;
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start_)
+          .count();
+  const int64_t saved = total_bytes_;
+  total_bytes_ = 0;  // No percentage on the last line.
+  std::fprintf(stderr, "%s%s in %.1f s\n", tty_ ? "\r\033[K" : "",
+               Line(records, bytes, seconds).c_str(), seconds);
+  total_bytes_ = saved;
+}
+
+}  // namespace cli
+}  // namespace dangjian

@@ -1,0 +1,46 @@
+// The progress line the CLI prints on standard error (internal to the CLI).
+#ifndef DANGJIAN_SRC_CLI_PROGRESS_H_
+#define DANGJIAN_SRC_CLI_PROGRESS_H_
+
+#include <chrono>
+#include <cstdint>
+#include <string>
+
+namespace dangjian {
+namespace cli {
+
+// Prints "<what>: N records, R records/s[, P%]" on stderr: rewritten in place
+// on a terminal (at most 4 times a second), once every 10 seconds otherwise,
+// and a last line from Finish(). Silent when disabled.
+class Progress {
+ public:
+  Progress(std::string what, bool enabled);
+  // Sets the total bytes, for a percentage; 0 when unknown.
+  void set_total_bytes(int64_t total) { total_bytes_ = total; }
+  // Cheap enough to call for every record.
+  void Update(int64_t records, int64_t bytes) {
+    if (!enabled_ || (++calls_ & 1023) != 0) return;
+    Maybe(records, bytes);
+  }
+  // Prints the final line (records, time, rate).
+  void Finish(int64_t records, int64_t bytes);
+
+ private:
+  void Maybe(int64_t records, int64_t bytes);
+  std::string Line(int64_t records, int64_t bytes, double seconds) const;
+
+  std::string what_;
+  bool enabled_;
+  bool tty_;
+  int64_t total_bytes_ = 0;
+  uint64_t calls_ = 0;
+  std::chrono::steady_clock::time_point start_, last_;
+};
+
+// Formats 1234567 as "1,234,567".
+std::string Grouped(int64_t n);
+
+}  // namespace cli
+}  // namespace dangjian
+
+#endif  // DANGJIAN_SRC_CLI_PROGRESS_H_

@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# End-to-end tests of the dangjian CLI: cli_test.sh DANGJIAN WORK_DIR
+# Each check prints "ok - ..." or "not ok - ..."; the last line counts them.
+set -u
+bin=$(realpath "$1") work=$2
+rm -rf "$work" && mkdir -p "$work" && cd "$work" || exit 2
+passed=0 failed=0
+ok() { echo "ok - $1"; passed=$((passed + 1)); }
+bad() { echo "not ok - $1"; failed=$((failed + 1)); }
+check() { if eval "$2"; then ok "$1"; else bad "$1"; fi; }
+
+# Help and usage errors.
+"$bin" --help >help.txt; check "--help exits 0 and lists the commands" \
+  '[[ $? -eq 0 ]] && grep -q generate help.txt && grep -q convert help.txt'
+"$bin" bogus 2>err.txt; check "an unknown command exits 2 with a message" \
+  '[[ $? -eq 2 ]] && grep -q "unknown command" err.txt'
+"$bin" report --bogus x 2>err.txt; check "an unknown option exits 2 and names it" \
+  '[[ $? -eq 2 ]] && grep -q -- "--bogus" err.txt'
+for c in generate validate report merge convert; do
+  "$bin" $c --help >h.txt; check "$c --help has an example" '[[ $? -eq 0 ]] && grep -q Example h.txt'
+done
+
+# generate: deterministic, one stream per county.
+"$bin" generate -q --units 3000 --units-per-county 1000 -o a/; rc=$?
+check "generate into a folder writes one stream per county" '[[ $rc -eq 0 && $(ls a/*.djr | wc -l) -eq 3 ]]'
+"$bin" generate -q --units 3000 --units-per-county 1000 -o b/
+check "same seed, same bytes" 'diff -r a b >/dev/null'
+"$bin" generate -q --units 3000 --units-per-county 1000 --seed 2 -o c/
+check "another seed, other bytes" '! diff -r a c >/dev/null'
+"$bin" generate -q --units 0 -o z/ 2>err.txt
+check "generate refuses 0 units" '[[ $? -eq 2 ]] && grep -q host_organizations err.txt'
+
+# validate: clean data has no ERROR; planted faults are found, IDs never whole.
+"$bin" validate -q --as-of 2017-12-31 a/ >v.txt; rc=$?
+check "clean generated data validates with exit 0" '[[ $rc -eq 0 ]] && grep -q "0 errors" v.txt'
+"$bin" generate -q --units 3000 --units-per-county 1000 --faults 0.05 -o f/
+"$bin" validate -q --as-of 2017-12-31 f/ >vf.txt; rc=$?
+check "planted faults give exit 1" '[[ $rc -eq 1 ]]'
+check "planted faults are found by rule" 'grep -q "member.national_id" vf.txt && grep -q "funding" vf.txt'
+check "no resident ID is printed whole" '[[ -s vf.txt ]] && ! grep -Eq "[0-9]{17}[0-9X]" vf.txt'
+"$bin" validate -q --as-of 2017-12-31 --format csv -o vf.csv f/; rc=$?
+check "csv findings with a header row" '[[ $rc -eq 1 ]] && head -1 vf.csv | grep -q "^file,line,record_index,severity,rule_id"'
+"$bin" validate -q --format json f/ >vf.json
+check "json findings" 'grep -q "\"ruleId\"" vf.json'
+first=$(ls a/*.djr | head -1)
+head -c 20000 "$first" >truncated.djr
+"$bin" validate -q truncated.djr >vt.txt 2>&1; rc=$?
+check "a truncated stream exits 2 and says where" '[[ $rc -eq 2 ]] && grep -q "io.read" vt.txt && grep -qi "offset" vt.txt'
+
+# report and merge: the partials of the shards merge to the whole report.
+"$bin" report -q --year 2017 --format json -o whole.json a/; rc=$?
+check "report over a folder" '[[ $rc -eq 0 ]] && grep -q "\"targets\"\|\"target" whole.json'
+for f in a/*.djr; do
+  "$bin" report -q --year 2017 --partial -o "$(basename "$f" .djr).partial.pb" "$f" || bad "partial of $f"
+done
+"$bin" merge --format json -o merged.json *.partial.pb; rc=$?
+check "merging the county partials equals the whole report" '[[ $rc -eq 0 ]] && cmp -s whole.json merged.json'
+"$bin" report -q --year 2017 --lang en a/ >en.txt
+check "an English text report" 'grep -q "target 1" en.txt'
+"$bin" report -q --year 2017 a/ >zh.txt
+check "a Chinese text report" 'grep -q "目标1" zh.txt'
+"$bin" report -q a/ 2>err.txt
+check "report without --year says so" '[[ $? -eq 2 ]] && grep -q -- "--year" err.txt'
+"$bin" report -q --year 2017 --group-by county --format json a/ >g.json
+check "group by county" '[[ $(grep -c "\"regionId\"" g.json) -ge 3 ]]'
+
+# convert: stream -> JSON Lines -> stream keeps every record; CSV masks IDs.
+"$bin" convert -q "$first" one.jsonl && "$bin" convert -q one.jsonl one.djr &&
+  "$bin" convert -q one.djr two.jsonl
+check "stream -> jsonl -> stream -> jsonl is lossless" 'cmp -s one.jsonl two.jsonl'
+check "JSON Lines has one record a line" '[[ $(wc -l <one.jsonl) -gt 1000 ]]'
+"$bin" convert -q "$first" ledgers/ 2>conv.txt; rc=$?
+check "convert to CSV ledgers writes one file per table" '[[ -f ledgers/members.csv && -f ledgers/host_organizations.csv ]]'
+check "records no CSV ledger holds are reported, exit 2" '[[ $rc -eq 2 ]] && grep -q "were not written" conv.txt'
+check "CSV ledgers mask resident IDs" '[[ -s ledgers/members.csv ]] && ! grep -Eq "[0-9]{17}[0-9X]" ledgers/members.csv'
+"$bin" validate -q --as-of 2017-12-31 ledgers/members.csv >vcsv.txt; rc=$?
+check "a masked CSV ledger is refused row by row, not crashed on" '[[ $rc -ne 0 ]] && grep -q "io.csv" vcsv.txt'
+
+echo "$passed passed, $failed failed"
+[[ $failed -eq 0 ]]
