@@ -1,5 +1,6 @@
 #include "core/utf8.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -125,7 +126,120 @@ bool Find(const google::protobuf::Message& m, const std::string& prefix,
   return false;
 }
 
+// What the wire walk needs of one message type: for each field number, whether
+// it is a string, a message (and of which type) or anything else.
+struct WirePlan {
+  const Descriptor* type = nullptr;
+  std::vector<uint8_t> kind;  // By field number: 0 other, 1 string, 2 message.
+  std::vector<const Descriptor*> child;
+};
+
+constexpr uint8_t kOther = 0, kString = 1, kMessage = 2;
+
+// Plans of this thread, found by linear search: a record stream's types are
+// few.
+using WirePlans = std::vector<WirePlan>;
+
+const WirePlan& WirePlanFor(const Descriptor* d, WirePlans* plans) {
+  for (const WirePlan& p : *plans) {
+    if (p.type == d) return p;
+  }
+  WirePlan plan;
+  plan.type = d;
+  int max_number = 0;
+  for (int i = 0; i < d->field_count(); ++i) {
+    max_number = std::max(max_number, d->field(i)->number());
+  }
+  // Field numbers beyond this are read as "other": a schema with huge numbers
+  // would otherwise cost a huge table.
+  max_number = std::min(max_number, 4096);
+  plan.kind.assign(static_cast<size_t>(max_number) + 1, kOther);
+  plan.child.assign(static_cast<size_t>(max_number) + 1, nullptr);
+  for (int i = 0; i < d->field_count(); ++i) {
+    const FieldDescriptor* f = d->field(i);
+    if (f->number() > max_number) continue;
+    if (f->type() == FieldDescriptor::TYPE_STRING) {
+      plan.kind[f->number()] = kString;
+    } else if (f->type() == FieldDescriptor::TYPE_MESSAGE) {
+      plan.kind[f->number()] = kMessage;
+      plan.child[f->number()] = f->message_type();
+    }
+  }
+  plans->push_back(std::move(plan));
+  return plans->back();
+}
+
+bool ReadVarint(const uint8_t** p, const uint8_t* end, uint64_t* out) {
+  uint64_t v = 0;
+  for (int shift = 0; shift < 64 && *p < end; shift += 7) {
+    const uint8_t b = *(*p)++;
+    v |= static_cast<uint64_t>(b & 0x7F) << shift;
+    if ((b & 0x80) == 0) {
+      *out = v;
+      return true;
+    }
+  }
+  return false;
+}
+
+bool WireValid(const uint8_t* p, const uint8_t* end, const Descriptor* d,
+               WirePlans* plans, int depth) {
+  if (depth > 100) return true;  // Deeper than protobuf itself would go.
+  // Plans may be added (and the vector moved) while recursing: copy the index.
+  const size_t index =
+      static_cast<size_t>(&WirePlanFor(d, plans) - plans->data());
+  while (p < end) {
+    uint64_t tag;
+    if (!ReadVarint(&p, end, &tag)) return true;
+    const uint64_t number = tag >> 3;
+    switch (tag & 7) {
+      case 0: {
+        uint64_t ignored;
+        if (!ReadVarint(&p, end, &ignored)) return true;
+        break;
+      }
+      case 1:
+        p += 8;
+        break;
+      case 5:
+        p += 4;
+        break;
+      case 2: {
+        uint64_t len;
+        if (!ReadVarint(&p, end, &len) ||
+            len > static_cast<uint64_t>(end - p)) {
+          return true;
+        }
+        const WirePlan& plan = (*plans)[index];
+        const uint8_t kind =
+            number < plan.kind.size() ? plan.kind[number] : kOther;
+        if (kind == kString) {
+          if (!IsValidUtf8(
+                  absl::string_view(reinterpret_cast<const char*>(p), len))) {
+            return false;
+          }
+        } else if (kind == kMessage) {
+          if (!WireValid(p, p + len, plan.child[number], plans, depth + 1))
+            return false;
+        }
+        p += len;
+        break;
+      }
+      default:
+        return true;  // Groups: not in proto3.
+    }
+  }
+  return true;
+}
+
 }  // namespace
+
+bool WireStringsAreValidUtf8(absl::string_view wire,
+                             const google::protobuf::Descriptor* type) {
+  thread_local WirePlans plans;
+  const auto* p = reinterpret_cast<const uint8_t*>(wire.data());
+  return WireValid(p, p + wire.size(), type, &plans, 0);
+}
 
 std::string FirstInvalidUtf8Field(const google::protobuf::Message& message) {
   std::string path;

@@ -269,12 +269,6 @@ class StreamWriter final : public RecordStreamWriter {
       default:
         break;
     }
-    if (const std::string f = FirstInvalidUtf8Field(record); !f.empty()) {
-      return absl::InvalidArgumentError(
-          absl::StrCat(out_->path(), ": record ", count_, " (",
-                       Describe(record), "): field ", f,
-                       " is not valid UTF-8; convert the text to UTF-8 first"));
-    }
     return Frame(record, /*count=*/true);
   }
 
@@ -307,6 +301,15 @@ class StreamWriter final : public RecordStreamWriter {
     auto* p = reinterpret_cast<uint8_t*>(&buffer_[0]);
     CodedOutputStream::WriteVarint32ToArray(static_cast<uint32_t>(size), p);
     r.SerializeWithCachedSizesToArray(p + prefix);
+    // proto3 readers refuse strings that are not UTF-8: check the bytes just
+    // made (cheap), and name the field only when one is bad.
+    if (!WireStringsAreValidUtf8(absl::string_view(buffer_).substr(prefix),
+                                 v1::Record::descriptor())) {
+      const std::string f = FirstInvalidUtf8Field(r);
+      return absl::InvalidArgumentError(absl::StrCat(
+          out_->path(), ": record ", count_, " (", Describe(r), "): field ", f,
+          " is not valid UTF-8; convert the text to UTF-8 first"));
+    }
     if (count) {
       crc_ = crc32(crc_, p, static_cast<uInt>(buffer_.size()));
       ++count_;
