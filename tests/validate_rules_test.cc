@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <fstream>
 #include <functional>
+#include <ostream>
 #include <set>
 #include <sstream>
 #include <string>
@@ -35,6 +36,11 @@ struct Case {
   Mutation fail;
   Mutation pass;
 };
+
+// Names the case in test output (gtest would print the struct's raw bytes).
+void PrintTo(const Case& c, std::ostream* os) {
+  *os << c.name << " (" << c.rule << ")";
+}
 
 v1::Member* M(v1::Dataset& d, const std::string& id) {
   for (v1::Member& m : *d.mutable_members()) {
