@@ -4,7 +4,7 @@
 #include <limits>
 #include <string>
 
-#include "../examples/keshiketeng_dataset.h"
+#include "dangjian/generate.h"
 #include "dangjian/aggregate.h"
 #include "dangjian/v1/report.pb.h"
 #include "gmock/gmock.h"
@@ -21,10 +21,10 @@ using ::testing::Not;
 
 v1::Report Keshiketeng(bool by_township) {
   AggregatorOptions options;
-  options.year = examples::kKeshiketengYear;
+  options.year = kKeshiketeng2014Year;
   options.worklist_cap = 2;
   if (by_township) options.group_by.set_region_level(v1::REGION_LEVEL_TOWNSHIP);
-  v1::Dataset d = examples::BuildKeshiketeng2014();
+  v1::Dataset d = BuildKeshiketeng2014();
   // Two units without their branch, so that a worklist shows.
   d.mutable_party_organizations()->DeleteSubrange(23, 2);
   absl::StatusOr<v1::Report> r = AggregateDataset(d, options);
