@@ -95,8 +95,8 @@ DANGJIAN_EXPORT absl::Status GenerateNational(
 // those of 2014 (stars, new members, funding, activities, results).
 inline constexpr int32_t kKeshiketeng2014Year = 2014;
 
-// Returns a ledger shaped like Keshiketeng Banner (克什克腾旗, Inner Mongolia) in
-// mid-2014, built from the figures of the People's Daily Online article of
+// Returns a ledger shaped like Keshiketeng Banner (克什克腾旗, Inner Mongolia)
+// in mid-2014, built from the figures of the People's Daily Online article of
 // 2014-08-14 (DOMAIN.md), so that its report reproduces every figure of the
 // article that records can determine: the banner (22 working-committee member
 // units, the 2012 non-public shares 96.69% / 70% / 43.26%) and 23 sumu/towns,

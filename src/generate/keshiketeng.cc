@@ -362,9 +362,9 @@ v1::Dataset BuildKeshiketeng2014() {
     v->set_has_rules_on_wall(i < 80 || i >= 90);
   }
 
-  // The other three of the "four ones" (四个一): the superior's supplement and a
-  // fiscal subsidy for each regional branch, returned dues for each standalone
-  // branch.
+  // The other three of the "four ones" (四个一): the superior's supplement and
+  // a fiscal subsidy for each regional branch, returned dues for each
+  // standalone branch.
   for (int t = 0; t < kTowns; ++t) {
     const std::string rb = "rb-" + std::to_string(t);
     v1::Funding* s = d.add_funding();

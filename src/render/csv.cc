@@ -64,11 +64,11 @@ void Figures(const std::string& group, const std::string& region_id,
       "boolean", out);
   for (const internal::FigureSection& s : internal::FigureSections()) {
     for (const internal::FigureRow& r : s.rows) {
-      const char* unit = r.unit == internal::FigureUnit::kCount ? "count"
+      const char* unit = r.unit == internal::FigureUnit::kCount  ? "count"
                          : r.unit == internal::FigureUnit::kYuan ? "yuan"
                                                                  : "percent";
-      Row(group, region_id, r.key, zh ? r.zh : r.en,
-          internal::RawFigure(r, f), unit, out);
+      Row(group, region_id, r.key, zh ? r.zh : r.en, internal::RawFigure(r, f),
+          unit, out);
     }
   }
 }
@@ -83,8 +83,8 @@ std::string RenderReportCsv(const v1::Report& report,
   Figures(zh ? "合计" : "total", "", report.total(), zh, &out);
   if (options.include_groups && internal::IsGrouped(report)) {
     for (const v1::ReportGroup& g : report.groups()) {
-      Figures(internal::GroupTitle(g, zh), g.key().region_id(), g.figures(),
-              zh, &out);
+      Figures(internal::GroupTitle(g, zh), g.key().region_id(), g.figures(), zh,
+              &out);
     }
   }
   return out;

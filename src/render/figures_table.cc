@@ -19,22 +19,29 @@ using Figures = v1::ReportFigures;
 
 template <typename F>
 FigureRow C(const char* key, const char* zh, const char* en, F get) {
-  return FigureRow{key, zh, en, FigureUnit::kCount,
+  return FigureRow{key,
+                   zh,
+                   en,
+                   FigureUnit::kCount,
                    [get](const Figures& f) { return int64_t{get(f)}; },
                    nullptr};
 }
 
 template <typename F>
 FigureRow M(const char* key, const char* zh, const char* en, F get) {
-  return FigureRow{key, zh, en, FigureUnit::kYuan,
+  return FigureRow{key,
+                   zh,
+                   en,
+                   FigureUnit::kYuan,
                    [get](const Figures& f) { return int64_t{get(f)}; },
                    nullptr};
 }
 
 template <typename F>
 FigureRow P(const char* key, const char* zh, const char* en, F get) {
-  return FigureRow{key, zh, en, FigureUnit::kPercent, nullptr,
-                   [get](const Figures& f) { return double{get(f)}; }};
+  return FigureRow{key,     zh,
+                   en,      FigureUnit::kPercent,
+                   nullptr, [get](const Figures& f) { return double{get(f)}; }};
 }
 
 }  // namespace
@@ -366,8 +373,8 @@ const std::vector<FigureSection>& FigureSections() {
 
 std::string FormatCount(int64_t n) {
   // Work in unsigned to take INT64_MIN's magnitude.
-  const uint64_t magnitude = n < 0 ? uint64_t{0} - static_cast<uint64_t>(n)
-                                   : static_cast<uint64_t>(n);
+  const uint64_t magnitude =
+      n < 0 ? uint64_t{0} - static_cast<uint64_t>(n) : static_cast<uint64_t>(n);
   const std::string digits = absl::StrCat(magnitude);
   std::string out = n < 0 ? "-" : "";
   for (size_t i = 0; i < digits.size(); ++i) {
@@ -450,13 +457,11 @@ int DisplayWidth(absl::string_view utf8) {
     }
     i += len;
     // East Asian wide: CJK, Hangul, fullwidth forms and the planes above.
-    const bool wide = (cp >= 0x1100 && cp <= 0x115F) ||
-                      (cp >= 0x2E80 && cp <= 0xA4CF) ||
-                      (cp >= 0xAC00 && cp <= 0xD7A3) ||
-                      (cp >= 0xF900 && cp <= 0xFAFF) ||
-                      (cp >= 0xFE30 && cp <= 0xFE4F) ||
-                      (cp >= 0xFF00 && cp <= 0xFF60) ||
-                      (cp >= 0xFFE0 && cp <= 0xFFE6) || cp >= 0x10000;
+    const bool wide =
+        (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
+        (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+        (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
+        (cp >= 0xFFE0 && cp <= 0xFFE6) || cp >= 0x10000;
     width += wide ? 2 : 1;
   }
   return width;

@@ -88,8 +88,7 @@ std::string BarChart(absl::string_view id, const std::vector<BarRow>& rows,
         "dominant-baseline=\"middle\">%s</text>\n",
         kLabelWidth - 8, y + block / 2, Esc(r.label));
     for (const Bar& b : r.bars) {
-      const double share =
-          max > 0 ? std::clamp(b.value / max, 0.0, 1.0) : 0.0;
+      const double share = max > 0 ? std::clamp(b.value / max, 0.0, 1.0) : 0.0;
       const int w = static_cast<int>(share * kBarArea + 0.5);
       absl::StrAppendFormat(
           &out,
@@ -135,10 +134,9 @@ void Targets(const v1::Report& report, const HtmlRenderOptions& options,
         Esc(zh ? l.short_zh : l.short_en),
         t.nothing_eligible() ? "-" : FormatPercent(t.rate_percent()),
         FormatCount(t.met()), FormatCount(t.eligible()),
-        t.shortfall() > 0
-            ? absl::StrCat(h->T(" · 未达标 ", " · short "),
-                           FormatCount(t.shortfall()))
-            : "");
+        t.shortfall() > 0 ? absl::StrCat(h->T(" · 未达标 ", " · short "),
+                                         FormatCount(t.shortfall()))
+                          : "");
   }
   const bool full = report.total().targets().full_coverage();
   absl::StrAppendFormat(
@@ -161,14 +159,13 @@ void Targets(const v1::Report& report, const HtmlRenderOptions& options,
     for (int i = 0; i < 4; ++i) {
       const v1::TargetResult& t = internal::Target(f.targets(), i);
       const internal::TargetLabel& l = internal::TargetLabels()[i];
-      row.bars.push_back(
-          Bar{zh ? l.short_zh : l.short_en, t.rate_percent(),
-              t.nothing_eligible()
-                  ? h->T("无适用对象", "none eligible")
-                  : absl::StrCat(FormatPercent(t.rate_percent()), " (",
-                                 FormatCount(t.met()), "/",
-                                 FormatCount(t.eligible()), ")"),
-              absl::StrCat("t", i + 1)});
+      row.bars.push_back(Bar{zh ? l.short_zh : l.short_en, t.rate_percent(),
+                             t.nothing_eligible()
+                                 ? h->T("无适用对象", "none eligible")
+                                 : absl::StrCat(FormatPercent(t.rate_percent()),
+                                                " (", FormatCount(t.met()), "/",
+                                                FormatCount(t.eligible()), ")"),
+                             absl::StrCat("t", i + 1)});
     }
     return row;
   };
@@ -183,16 +180,16 @@ void Targets(const v1::Report& report, const HtmlRenderOptions& options,
                   "</h2>\n<div class=\"legend\">");
   for (int i = 0; i < 4; ++i) {
     const internal::TargetLabel& l = internal::TargetLabels()[i];
-    absl::StrAppendFormat(&h->out, "<span class=\"key t%d\"></span>%s ",
-                          i + 1, Esc(zh ? l.zh : l.en));
+    absl::StrAppendFormat(&h->out, "<span class=\"key t%d\"></span>%s ", i + 1,
+                          Esc(zh ? l.zh : l.en));
   }
   absl::StrAppend(&h->out, "</div>\n", BarChart("chart-targets", rows, 100));
   if (groups.size() > cap) {
     absl::StrAppend(&h->out, "<p class=\"note\">",
                     zh ? absl::StrCat("图中列出前 ", cap, " 个分组, 共 ",
                                       groups.size(), " 个。")
-                       : absl::StrCat("The chart shows the first ", cap,
-                                      " of ", groups.size(), " groups."),
+                       : absl::StrCat("The chart shows the first ", cap, " of ",
+                                      groups.size(), " groups."),
                     "</p>\n");
   }
   absl::StrAppend(&h->out, "</section>\n");
@@ -218,14 +215,13 @@ void Stars(const v1::ReportFigures& f, Html* h) {
                                i < 5 ? absl::StrCat("star s", 5 - i)
                                      : std::string("star unrated")}}});
   }
-  absl::StrAppend(&h->out, "<section id=\"stars\"><h2>",
-                  h->T("星级管理: 单建党组织星级分布",
-                       "Star ratings of standalone organizations"),
-                  "</h2>\n",
-                  BarChart("chart-stars", rows, static_cast<double>(max)),
-                  "<p class=\"note\">",
-                  h->T("示范点: ", "demonstration points: "),
-                  FormatCount(p.demonstration_points()), "</p></section>\n");
+  absl::StrAppend(
+      &h->out, "<section id=\"stars\"><h2>",
+      h->T("星级管理: 单建党组织星级分布",
+           "Star ratings of standalone organizations"),
+      "</h2>\n", BarChart("chart-stars", rows, static_cast<double>(max)),
+      "<p class=\"note\">", h->T("示范点: ", "demonstration points: "),
+      FormatCount(p.demonstration_points()), "</p></section>\n");
 }
 
 void Funding(const v1::ReportFigures& f, Html* h) {
@@ -244,12 +240,12 @@ void Funding(const v1::ReportFigures& f, Html* h) {
   const char* kCss[] = {"fund enterprise", "fund superior", "fund dues",
                         "fund fiscal", "fund unspecified"};
   for (size_t i = 0; i < 5; ++i) {
-    rows.push_back(BarRow{
-        sources[i].first,
-        {Bar{"", static_cast<double>(sources[i].second),
-             absl::StrCat(internal::FormatYuan(sources[i].second, true),
-                          h->T(" 元", " yuan")),
-             kCss[i]}}});
+    rows.push_back(
+        BarRow{sources[i].first,
+               {Bar{"", static_cast<double>(sources[i].second),
+                    absl::StrCat(internal::FormatYuan(sources[i].second, true),
+                                 h->T(" 元", " yuan")),
+                    kCss[i]}}});
   }
   absl::StrAppend(
       &h->out, "<section id=\"funding\"><h2>",
@@ -275,16 +271,16 @@ void SixHaves(const v1::ReportFigures& f, Html* h) {
   };
   std::vector<BarRow> rows;
   for (size_t i = 0; i < 7; ++i) {
-    const double pct =
-        v.total() > 0 ? 100.0 * static_cast<double>(items[i].second) /
-                            static_cast<double>(v.total())
-                      : 0.0;
-    rows.push_back(BarRow{
-        items[i].first,
-        {Bar{"", pct,
-             absl::StrCat(FormatPercent(pct), " (", FormatCount(items[i].second),
-                          "/", FormatCount(v.total()), ")"),
-             i == 0 ? "have all" : "have"}}});
+    const double pct = v.total() > 0
+                           ? 100.0 * static_cast<double>(items[i].second) /
+                                 static_cast<double>(v.total())
+                           : 0.0;
+    rows.push_back(BarRow{items[i].first,
+                          {Bar{"", pct,
+                               absl::StrCat(FormatPercent(pct), " (",
+                                            FormatCount(items[i].second), "/",
+                                            FormatCount(v.total()), ")"),
+                               i == 0 ? "have all" : "have"}}});
   }
   absl::StrAppend(&h->out, "<section id=\"six-haves\"><h2>",
                   h->T("活动场所: 六有达标情况", "Venues: the six haves"),
@@ -319,15 +315,15 @@ void Worklists(const v1::ReportFigures& f, Html* h) {
     }
     absl::StrAppend(&h->out, "</ol>");
     if (t.shortfall() > t.worklist_size()) {
-      absl::StrAppend(
-          &h->out, "<p class=\"note\">",
-          h->zh ? absl::StrCat("列出前 ", t.worklist_size(), " 个, 共 ",
-                               FormatCount(t.shortfall()), " 个 (上限 ",
-                               t.worklist_cap(), ")")
-                : absl::StrCat("the first ", t.worklist_size(), " of ",
-                               FormatCount(t.shortfall()), " (cap ",
-                               t.worklist_cap(), ")"),
-          "</p>");
+      absl::StrAppend(&h->out, "<p class=\"note\">",
+                      h->zh
+                          ? absl::StrCat("列出前 ", t.worklist_size(),
+                                         " 个, 共 ", FormatCount(t.shortfall()),
+                                         " 个 (上限 ", t.worklist_cap(), ")")
+                          : absl::StrCat("the first ", t.worklist_size(),
+                                         " of ", FormatCount(t.shortfall()),
+                                         " (cap ", t.worklist_cap(), ")"),
+                      "</p>");
     }
     absl::StrAppend(&h->out, "</div>\n");
   }
@@ -344,10 +340,10 @@ void FiguresTable(const v1::Report& report, Html* h) {
                           "%s</caption>\n",
                           s.key, Esc(h->zh ? s.zh : s.en));
     for (const internal::FigureRow& r : s.rows) {
-      absl::StrAppendFormat(
-          &h->out, "<tr data-key=\"%s\"><th>%s</th><td>%s</td></tr>\n", r.key,
-          Esc(h->zh ? r.zh : r.en),
-          Esc(internal::FormatFigure(r, report.total())));
+      absl::StrAppendFormat(&h->out,
+                            "<tr data-key=\"%s\"><th>%s</th><td>%s</td></tr>\n",
+                            r.key, Esc(h->zh ? r.zh : r.en),
+                            Esc(internal::FormatFigure(r, report.total())));
     }
     absl::StrAppend(&h->out, "</table>\n");
   }
@@ -407,23 +403,20 @@ std::string RenderReportHtml(const v1::Report& report,
                   : absl::StrCat("Party building in non-public and social "
                                  "organizations, ",
                                  report.year()));
-  absl::StrAppend(&h.out, "<!DOCTYPE html>\n<html lang=\"",
-                  h.zh ? "zh-CN" : "en",
-                  "\">\n<head>\n<meta charset=\"utf-8\">\n"
-                  "<meta name=\"viewport\" content=\"width=device-width\">\n"
-                  "<title>",
-                  Esc(title), "</title>\n<style>", kStyle,
-                  "</style>\n</head>\n<body>\n<h1>", Esc(title),
-                  "</h1>\n<p class=\"sub-title\">",
-                  h.T("政策版本 ", "policy "), Esc(report.policy_version()),
-                  h.T(" · 单位 ", " · units "),
-                  FormatCount(report.total().units().total()),
-                  h.T(" · 党组织覆盖率 ", " · organization coverage "),
-                  FormatPercent(
-                      report.total().units().organization_coverage_percent()),
-                  h.T(" · 党的工作覆盖率 ", " · work coverage "),
-                  FormatPercent(report.total().units().work_coverage_percent()),
-                  "</p>\n");
+  absl::StrAppend(
+      &h.out, "<!DOCTYPE html>\n<html lang=\"", h.zh ? "zh-CN" : "en",
+      "\">\n<head>\n<meta charset=\"utf-8\">\n"
+      "<meta name=\"viewport\" content=\"width=device-width\">\n"
+      "<title>",
+      Esc(title), "</title>\n<style>", kStyle,
+      "</style>\n</head>\n<body>\n<h1>", Esc(title),
+      "</h1>\n<p class=\"sub-title\">", h.T("政策版本 ", "policy "),
+      Esc(report.policy_version()), h.T(" · 单位 ", " · units "),
+      FormatCount(report.total().units().total()),
+      h.T(" · 党组织覆盖率 ", " · organization coverage "),
+      FormatPercent(report.total().units().organization_coverage_percent()),
+      h.T(" · 党的工作覆盖率 ", " · work coverage "),
+      FormatPercent(report.total().units().work_coverage_percent()), "</p>\n");
   Targets(report, options, &h);
   Stars(report.total(), &h);
   Funding(report.total(), &h);

@@ -45,11 +45,11 @@ void RenderFigures(const Figures& f, const TextRenderOptions& options,
     for (int i = 0; i < 4; ++i) {
       const v1::TargetResult& t = internal::Target(f.targets(), i);
       if (t.worklist_size() == 0) continue;
-      absl::StrAppend(
-          out, zh ? "  清单 目标" : "  worklist of target ", i + 1,
-          zh ? " (前" : " (first ", t.worklist_size(), zh ? "个, 共" : " of ",
-          FormatCount(t.shortfall()), zh ? "个, 上限" : ", cap ",
-          t.worklist_cap(), "): ", absl::StrJoin(t.worklist(), ", "), "\n");
+      absl::StrAppend(out, zh ? "  清单 目标" : "  worklist of target ", i + 1,
+                      zh ? " (前" : " (first ", t.worklist_size(),
+                      zh ? "个, 共" : " of ", FormatCount(t.shortfall()),
+                      zh ? "个, 上限" : ", cap ", t.worklist_cap(),
+                      "): ", absl::StrJoin(t.worklist(), ", "), "\n");
     }
   }
   rows.clear();
@@ -82,8 +82,8 @@ std::string RenderReportText(const v1::Report& report,
   const v1::DataQualityFigures& dq = report.data_quality();
   std::vector<std::vector<std::string>> rows;
   rows.push_back({zh ? "数据质量" : "Data quality"});
-  rows.push_back({zh ? "跳过的记录" : "records skipped",
-                  FormatCount(dq.skipped_total())});
+  rows.push_back(
+      {zh ? "跳过的记录" : "records skipped", FormatCount(dq.skipped_total())});
   for (const v1::NamedCount& c : dq.skipped_records()) {
     rows.push_back({"  " + c.name(), FormatCount(c.count())});
   }
