@@ -211,10 +211,11 @@ TEST(RenderHtmlTest, ChartsFiguresAndWorklists) {
        {"chart-targets", "chart-stars", "chart-funding", "chart-six-haves"}) {
     EXPECT_THAT(html, HasSubstr(absl::StrCat("<svg id=\"", id, "\"")));
   }
-  // Total and 24 groups (23 towns and the banner), four bars each.
-  EXPECT_EQ(Count(html, "class=\"bar t1\""), 25);
-  EXPECT_EQ(Count(html, "class=\"bar t4\""), 25);
-  EXPECT_THAT(html, HasSubstr(">98.3% (114/116)<"));
+  // Total and 23 towns (not the banner, which has no unit), four bars each.
+  EXPECT_EQ(Count(html, "class=\"bar t1\""), 24);
+  EXPECT_EQ(Count(html, "class=\"bar t4\""), 24);
+  EXPECT_THAT(html, HasSubstr(": 98.3% (114/116)</title>"));
+  EXPECT_THAT(html, HasSubstr(">98.3%</text>"));
   EXPECT_THAT(html, HasSubstr(">100,000.00 yuan<"));
   EXPECT_THAT(html, HasSubstr("<li>h-0</li><li>h-1</li>"));
   EXPECT_THAT(html, HasSubstr(">83.7% (103/123)<"));  // All six haves.
@@ -229,7 +230,7 @@ TEST(RenderHtmlTest, ChartsFiguresAndWorklists) {
   EXPECT_THAT(short_html, Not(HasSubstr("<li>h-0</li>")));
   EXPECT_EQ(Count(short_html, "class=\"bar t1\""), 4);
   EXPECT_THAT(short_html,
-              HasSubstr("The chart shows the first 3 of 24 groups"));
+              HasSubstr("The chart shows the first 3 of 23 groups"));
 }
 
 TEST(RenderHtmlTest, EscapesEveryTextAndSpeaksChinese) {

@@ -48,6 +48,9 @@ struct Bar {
   double value = 0;   // Its length, against the chart's maximum.
   std::string text;   // Right of the bar.
   std::string css;    // Class of the rect, e.g. "t1".
+  // Beside the bar where space is short (TargetsChart); `text` goes to the
+  // tooltip there.
+  std::string short_text = "";
 };
 
 // One row of bars sharing a label (a group), or a single bar.
@@ -109,6 +112,63 @@ std::string BarChart(absl::string_view id, const std::vector<BarRow>& rows,
   return out;
 }
 
+// The four targets of each row (the total, then each group) side by side: one
+// column per target, each a bar of the rate with the rate beside it; the
+// counts in each bar's tooltip. Compact enough for a county's townships.
+std::string TargetsChart(const std::vector<BarRow>& rows,
+                         const std::vector<std::string>& headers) {
+  constexpr int kColumn = 190;
+  constexpr int kBar = 110;
+  constexpr int kRow = 20;
+  constexpr int kTop = 22;
+  const int width = kLabelWidth + 4 * kColumn;
+  const int height = kTop + static_cast<int>(rows.size()) * kRow + 4;
+  std::string out = absl::StrFormat(
+      "<svg id=\"chart-targets\" class=\"chart\" "
+      "xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
+      "viewBox=\"0 0 %d %d\" role=\"img\">\n",
+      width, height, width, height);
+  for (size_t c = 0; c < headers.size(); ++c) {
+    absl::StrAppendFormat(
+        &out, "<text class=\"head\" x=\"%d\" y=\"14\">%s</text>\n",
+        kLabelWidth + static_cast<int>(c) * kColumn, Esc(headers[c]));
+  }
+  int y = kTop;
+  for (size_t i = 0; i < rows.size(); ++i) {
+    const BarRow& r = rows[i];
+    if (i % 2 == 1) {
+      absl::StrAppendFormat(&out,
+                            "<rect class=\"stripe\" x=\"0\" y=\"%d\" "
+                            "width=\"%d\" height=\"%d\"/>\n",
+                            y, width, kRow);
+    }
+    absl::StrAppendFormat(
+        &out,
+        "<text class=\"label\" x=\"%d\" y=\"%d\" text-anchor=\"end\" "
+        "dominant-baseline=\"middle\">%s</text>\n",
+        kLabelWidth - 8, y + kRow / 2, Esc(r.label));
+    for (size_t c = 0; c < r.bars.size(); ++c) {
+      const Bar& b = r.bars[c];
+      const int x = kLabelWidth + static_cast<int>(c) * kColumn;
+      const int w =
+          static_cast<int>(std::clamp(b.value / 100.0, 0.0, 1.0) * kBar + 0.5);
+      absl::StrAppendFormat(
+          &out,
+          "<rect class=\"track\" x=\"%d\" y=\"%d\" width=\"%d\" "
+          "height=\"12\"/><rect class=\"bar %s\" x=\"%d\" y=\"%d\" "
+          "width=\"%d\" height=\"12\" data-value=\"%g\"><title>%s %s: "
+          "%s</title></rect><text class=\"value\" x=\"%d\" y=\"%d\" "
+          "dominant-baseline=\"middle\">%s</text>\n",
+          x, y + 4, kBar, Esc(b.css), x, y + 4, w, b.value, Esc(r.label),
+          Esc(b.label), Esc(b.text), x + kBar + 6, y + kRow / 2,
+          Esc(b.short_text));
+    }
+    y += kRow;
+  }
+  out += "</svg>\n";
+  return out;
+}
+
 struct Html {
   bool zh;
   std::string out;
@@ -159,31 +219,41 @@ void Targets(const v1::Report& report, const HtmlRenderOptions& options,
     for (int i = 0; i < 4; ++i) {
       const v1::TargetResult& t = internal::Target(f.targets(), i);
       const internal::TargetLabel& l = internal::TargetLabels()[i];
-      row.bars.push_back(Bar{zh ? l.short_zh : l.short_en, t.rate_percent(),
-                             t.nothing_eligible()
-                                 ? h->T("无适用对象", "none eligible")
-                                 : absl::StrCat(FormatPercent(t.rate_percent()),
-                                                " (", FormatCount(t.met()), "/",
-                                                FormatCount(t.eligible()), ")"),
-                             absl::StrCat("t", i + 1)});
+      row.bars.push_back(Bar{
+          zh ? l.short_zh : l.short_en, t.rate_percent(),
+          t.nothing_eligible() ? h->T("无适用对象", "none eligible")
+                               : absl::StrCat(FormatPercent(t.rate_percent()),
+                                              " (", FormatCount(t.met()), "/",
+                                              FormatCount(t.eligible()), ")"),
+          absl::StrCat("t", i + 1),
+          t.nothing_eligible() ? "-" : FormatPercent(t.rate_percent())});
     }
     return row;
   };
   rows.push_back(row_of(h->T("合计", "Total"), report.total()));
+  // A group with nothing eligible for any target (the banner's own record,
+  // say) has no bar to show.
+  groups.erase(std::remove_if(groups.begin(), groups.end(),
+                              [](const v1::ReportGroup* g) {
+                                const auto& t = g->figures().targets();
+                                return t.target_1().nothing_eligible() &&
+                                       t.target_2().nothing_eligible() &&
+                                       t.target_3().nothing_eligible() &&
+                                       t.target_4().nothing_eligible();
+                              }),
+               groups.end());
   const size_t cap = static_cast<size_t>(std::max(0, options.max_chart_groups));
   for (size_t i = 0; i < groups.size() && i < cap; ++i) {
     rows.push_back(row_of(internal::GroupShortTitle(*groups[i], zh),
                           groups[i]->figures()));
   }
-  absl::StrAppend(&h->out, "<section id=\"targets\"><h2>",
-                  h->T("四个100%: 各单位达标率", "The four 100% targets"),
-                  "</h2>\n<div class=\"legend\">");
-  for (int i = 0; i < 4; ++i) {
-    const internal::TargetLabel& l = internal::TargetLabels()[i];
-    absl::StrAppendFormat(&h->out, "<span class=\"key t%d\"></span>%s ", i + 1,
-                          Esc(zh ? l.zh : l.en));
+  std::vector<std::string> headers;
+  for (const internal::TargetLabel& l : internal::TargetLabels()) {
+    headers.push_back(zh ? l.zh : l.en);
   }
-  absl::StrAppend(&h->out, "</div>\n", BarChart("chart-targets", rows, 100));
+  absl::StrAppend(&h->out, "<section id=\"targets\"><h2>",
+                  h->T("四个100%: 达标率", "The four 100% targets: rates"),
+                  "</h2>\n", TargetsChart(rows, headers));
   if (groups.size() > cap) {
     absl::StrAppend(&h->out, "<p class=\"note\">",
                     zh ? absl::StrCat("图中列出前 ", cap, " 个分组, 共 ",
@@ -376,7 +446,7 @@ h3{font-size:14px;margin:12px 0 4px}.sub-title{color:#666;margin:0 0 16px}
 .card .name{font-size:13px;color:#555}.card .rate{font-size:26px;font-weight:600}.card .detail{font-size:12px;color:#666}
 .card.t1{border-top-color:#c8102e}.card.t2{border-top-color:#e8a317}.card.t3{border-top-color:#2b7bb9}.card.t4{border-top-color:#3a9d5d}
 .card.full{background:#eef8f0}.card.notfull{background:#fdf0f0}
-svg.chart{display:block;font-size:12px}svg .label{fill:#333}svg .value{fill:#444}svg .track{fill:#f2f2f2}
+svg.chart{display:block;font-size:12px}svg .head{font-weight:600;fill:#333}svg .stripe{fill:#fafafa}svg .label{fill:#333}svg .value{fill:#444}svg .track{fill:#f2f2f2}
 .bar.t1{fill:#c8102e}.bar.t2{fill:#e8a317}.bar.t3{fill:#2b7bb9}.bar.t4{fill:#3a9d5d}
 .bar.star{fill:#e8a317}.bar.star.unrated{fill:#aaa}.bar.fund{fill:#2b7bb9}.bar.fund.unspecified{fill:#aaa}
 .bar.have{fill:#3a9d5d}.bar.have.all{fill:#c8102e}
