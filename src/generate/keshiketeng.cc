@@ -181,6 +181,12 @@ v1::Dataset BuildKeshiketeng2014() {
     v1::StarAssessment* a = o->add_star_assessments();
     a->set_year(kYear);
     a->set_stars(i < 12 ? 5 : i < 27 ? 4 : i < 87 ? 3 : 2);
+    // The five criteria (五好) met, one per star.
+    a->set_organization_building_good(a->stars() >= 1);
+    a->set_guarantee_mechanism_good(a->stars() >= 2);
+    a->set_activities_good(a->stars() >= 3);
+    a->set_role_played_well(a->stars() >= 4);
+    a->set_distinctive_results_good(a->stars() >= 5);
     a->set_standard_version("keshiketeng-2013");
     for (int k = 0; k < 3; ++k) {
       v1::Member* m = add_member(host, o->id(), v1::MEMBER_STATUS_FULL);
