@@ -52,7 +52,9 @@ struct TextRenderOptions {
 // 100 never shows as "100.0%"). Never fails; the report holds no personal
 // data, so neither does the text. Thread-safe.
 //
-// Example output line (Chinese): "  目标1 应建尽建      116     116  100.0% 0"
+// Example output lines (Chinese):
+//   "  目标1 应建尽建        116     116  100.0%       0"
+//   "  单位总数                             7,000"
 DANGJIAN_EXPORT std::string RenderReportText(
     const v1::Report& report, const TextRenderOptions& options = {});
 
