@@ -73,8 +73,8 @@ std::string BarChart(absl::string_view id, const std::vector<BarRow>& rows,
                      double max) {
   int height = kRowGap;
   for (const BarRow& r : rows) {
-    height +=
-        static_cast<int>(r.bars.size()) * (kBarHeight + kBarGap) + kRowGap;
+    height += static_cast<int>(r.bars.size()) * (kBarHeight + kBarGap) -
+              kBarGap + kRowGap;
   }
   const int width = kLabelWidth + kBarArea + kTextWidth;
   std::string out = absl::StrFormat(
@@ -248,8 +248,12 @@ void Targets(const v1::Report& report, const HtmlRenderOptions& options,
                           groups[i]->figures()));
   }
   std::vector<std::string> headers;
-  for (const internal::TargetLabel& l : internal::TargetLabels()) {
-    headers.push_back(zh ? l.zh : l.en);
+  for (int i = 0; i < 4; ++i) {
+    // Short enough for the column: "目标1 应建尽建", "1 · found where
+    // possible".
+    const internal::TargetLabel& l = internal::TargetLabels()[i];
+    headers.push_back(zh ? std::string(l.zh)
+                         : absl::StrCat(i + 1, " · ", l.short_en));
   }
   absl::StrAppend(&h->out, "<section id=\"targets\"><h2>",
                   h->T("四个100%: 达标率", "The four 100% targets: rates"),
@@ -442,7 +446,7 @@ constexpr char kStyle[] = R"css(
 body{font-family:system-ui,"Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei",sans-serif;margin:24px auto;max-width:1100px;color:#222;background:#fff}
 h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 8px;border-bottom:2px solid #c8102e;padding-bottom:4px}
 h3{font-size:14px;margin:12px 0 4px}.sub-title{color:#666;margin:0 0 16px}
-.cards{display:flex;gap:12px;flex-wrap:wrap}.card{border:1px solid #ddd;border-top:4px solid #999;border-radius:4px;padding:10px 14px;min-width:150px}
+.cards{display:flex;gap:12px}.card{flex:1 1 0;min-width:0;border:1px solid #ddd;border-top:4px solid #999;border-radius:4px;padding:10px 14px}
 .card .name{font-size:13px;color:#555}.card .rate{font-size:26px;font-weight:600}.card .detail{font-size:12px;color:#666}
 .card.t1{border-top-color:#c8102e}.card.t2{border-top-color:#e8a317}.card.t3{border-top-color:#2b7bb9}.card.t4{border-top-color:#3a9d5d}
 .card.full{background:#eef8f0}.card.notfull{background:#fdf0f0}
