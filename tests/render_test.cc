@@ -120,6 +120,12 @@ TEST(RenderTextTest, RatesShortOfTheWholeNeverReadAsOneHundred) {
   const std::string text = RenderReportText(r);
   EXPECT_THAT(text, HasSubstr("9,999  10,000   99.9%       1\n"));
   EXPECT_THAT(text, HasSubstr("    0.1%"));
+  // A percentage that is not a number prints as "-", not "nan%".
+  r.mutable_total()->mutable_economy()->set_tax_revenue_non_public_percent(
+      std::numeric_limits<double>::quiet_NaN());
+  const std::string with_nan = RenderReportText(r);
+  EXPECT_THAT(with_nan, HasSubstr(" -\n"));
+  EXPECT_THAT(with_nan, Not(HasSubstr("nan")));
   EXPECT_THAT(text, HasSubstr("  100.0%"));
 }
 
