@@ -458,7 +458,7 @@ svg.chart{display:block;font-size:12px}svg .head{font-weight:600;fill:#333}svg .
 .key.t1{background:#c8102e}.key.t2{background:#e8a317}.key.t3{background:#2b7bb9}.key.t4{background:#3a9d5d}
 .note{font-size:12px;color:#666}.worklist ol{columns:4;font-family:monospace;font-size:12px;margin:4px 0}.worklist .count{color:#c8102e}
 .none{color:#3a9d5d;font-size:13px;margin:2px 0}
-.tables{display:flex;flex-wrap:wrap;gap:16px}table.figures{border-collapse:collapse;font-size:12px;min-width:320px}
+.tables{display:flex;flex-wrap:wrap;gap:16px;align-items:flex-start}table.figures{border-collapse:collapse;font-size:12px;min-width:320px}
 table.figures caption{text-align:left;font-weight:600;padding:4px 0}table.figures th{text-align:left;font-weight:normal;padding:2px 12px 2px 0;border-bottom:1px solid #eee}
 table.figures th.sub{padding-left:16px;color:#666}table.figures td{text-align:right;font-variant-numeric:tabular-nums;border-bottom:1px solid #eee}
 footer{margin-top:32px;font-size:11px;color:#888}
