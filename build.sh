@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # dangjian's one entry point for building, testing and trying the library.
 #
-#   ./build.sh demo       install what is missing, build, run the quick-start example
+#   ./build.sh demo       install what is missing, build, run the Keshiketeng example:
+#                         the article's figures beside the report's, and the HTML
+#                         report written to build/keshiketeng_report.html
 #   ./build.sh test       install what is missing, build and run every test, with the
 #                         library built static (build/) and shared (build-shared/),
 #                         and a smoke run of every fuzz target (build-fuzz/)
@@ -31,6 +33,7 @@ packages=(
   libprotobuf-dev protobuf-compiler libabsl-dev zlib1g-dev python3-protobuf
   libgtest-dev libgmock-dev libbenchmark-dev
   clang libclang-rt-14-dev
+  chromium
 )
 # npm fetches buf; a machine with Node.js from elsewhere (e.g. NodeSource, whose
 # nodejs package bundles npm and conflicts with Debian's npm) keeps its own.
@@ -125,8 +128,8 @@ case $cmd in
     install_packages
     install_tools
     configure_and_build "$root/build" OFF
-    log "running build/bin/quickstart"
-    (cd "$root/build" && ./bin/quickstart)
+    log "running build/bin/keshiketeng_report"
+    (cd "$root/build" && ./bin/keshiketeng_report "$root/build/keshiketeng_report.html")
     ;;
   test)
     install_packages

@@ -1,5 +1,6 @@
 // Quick start: build a small township ledger in code, write it to a file, read
-// it back and print a summary.
+// it back, print a summary, validate it and aggregate it into the coverage
+// report (the four 100% targets).
 //
 //   build/bin/quickstart [PATH]     (default PATH: quickstart.pb)
 //
@@ -9,6 +10,7 @@
 #include <cstdint>
 #include <iostream>
 #include <map>
+#include <memory>
 #include <string>
 
 #include "dangjian/dangjian.h"
@@ -113,8 +115,8 @@ v1::Dataset BuildTownship() {
   stars->set_role_played_well(true);
   stars->set_distinctive_results_good(true);
   stars->set_standard_version("keshiketeng-2013");
-  const char* ids[] = {"150425198001011237", "150425198203050041",
-                       "150425197511200035", "15042519900808002X"};
+  const char* ids[] = {"150425198001011237", "15042519820305004X",
+                       "150425197511200033", "150425199008080029"};
   for (int i = 0; i < 4; ++i) {
     AddMember(&d, "member-" + std::to_string(i + 1),
               "党员" + std::to_string(i + 1), "host-hongshan", "org-hongshan",
@@ -150,7 +152,7 @@ v1::Dataset BuildTownship() {
     joint->add_host_organization_ids(id);
     AddMember(&d, "member-shop-" + std::to_string(i),
               "店主" + std::to_string(i), id, "org-joint-1",
-              i == 1 ? "150425196912310018" : "150425197702140026");
+              i == 1 ? "15042519691231001X" : "150425197702140029");
   }
 
   // Regional 1+N (区域党支部): three units without members, in one grid.
@@ -252,5 +254,44 @@ int main(int argc, char** argv) {
             << dangjian::MaskNationalId(d.members(0).national_id()) << "\n"
             << "  grid instructor's phone 电话: "
             << dangjian::MaskPhone(d.grids(0).instructor_phone()) << "\n";
+
+  // Validate: invalid data is not a failed call; the findings say what is
+  // wrong, by rule.
+  dangjian::ValidatorOptions check;
+  check.as_of = MakeDate(2014, 12, 31);
+  absl::StatusOr<std::unique_ptr<dangjian::Validator>> validator =
+      dangjian::Validator::Create(check);
+  if (!validator.ok()) {
+    std::cerr << "quickstart: " << validator.status() << "\n";
+    return 2;
+  }
+  absl::StatusOr<v1::ValidationReport> findings = (*validator)->Validate(d);
+  if (!findings.ok()) {
+    std::cerr << "quickstart: " << findings.status() << "\n";
+    return 2;
+  }
+  std::cout << "\nValidation 校验: " << findings->records_checked()
+            << " records, " << findings->error_count() << " errors, "
+            << findings->warning_count() << " warnings\n";
+  for (const v1::Finding& f : findings->findings()) {
+    std::cout << "  " << v1::Severity_Name(f.severity()) << " " << f.rule_id()
+              << ": " << f.message() << "\n";
+  }
+
+  // Aggregate: the four 100% targets and every indicator.
+  dangjian::AggregatorOptions options;
+  options.year = 2014;
+  absl::StatusOr<v1::Report> report = dangjian::AggregateDataset(d, options);
+  if (!report.ok()) {
+    std::cerr << "quickstart: " << report.status() << "\n";
+    return 2;
+  }
+  dangjian::TextRenderOptions text;
+  text.language = dangjian::ReportLanguage::kEnglish;
+  text.include_groups = false;
+  const std::string rendered = dangjian::RenderReportText(*report, text);
+  // The targets' table: the report's first lines.
+  std::cout << "\nReport 报告 (the four 100% targets):\n"
+            << rendered.substr(0, rendered.find("\nUnits\n")) << "\n";
   return 0;
 }

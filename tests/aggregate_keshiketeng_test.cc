@@ -5,8 +5,8 @@
 #include <random>
 #include <vector>
 
-#include "../examples/keshiketeng_dataset.h"
 #include "dangjian/aggregate.h"
+#include "dangjian/generate.h"
 #include "dangjian/record.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -22,9 +22,9 @@ class KeshiketengTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     AggregatorOptions options;
-    options.year = examples::kKeshiketengYear;
+    options.year = kKeshiketeng2014Year;
     absl::StatusOr<v1::Report> r =
-        AggregateDataset(examples::BuildKeshiketeng2014(), options);
+        AggregateDataset(BuildKeshiketeng2014(), options);
     ASSERT_THAT(r, IsOk());
     report_ = new v1::Report(*std::move(r));
   }
@@ -111,6 +111,20 @@ TEST_F(KeshiketengTest, PostsAndResults) {
   EXPECT_EQ(total().funding().enterprise_allocation_fen(), 10000000);
 }
 
+TEST_F(KeshiketengTest, FundingFromAllFourSourcesAndVenues) {
+  const auto& f = total().funding();
+  EXPECT_EQ(f.superior_supplement_fen(), 23 * 2000000);
+  EXPECT_EQ(f.fiscal_subsidy_fen(), 23 * 3000000);
+  EXPECT_EQ(f.dues_returned_fen(), 116 * 150000);
+  EXPECT_EQ(f.unspecified_fen(), 0);
+  EXPECT_EQ(f.total_fen(), 10000000 + 23 * 5000000 + 116 * 150000);
+  const auto& v = total().venues();
+  EXPECT_EQ(v.total(), 123);
+  EXPECT_EQ(v.all_six_haves(), 103);
+  EXPECT_EQ(v.shared(), 23);
+  EXPECT_EQ(v.own(), 100);
+}
+
 TEST_F(KeshiketengTest, NonPublicSharesOfTheEconomy) {
   const auto& e = total().economy();
   EXPECT_THAT(e.market_entities_non_public_percent(), DoubleNear(96.69, 1e-9));
@@ -137,7 +151,7 @@ TEST_F(KeshiketengTest, FourHundredPercentAndFullCoverage) {
 // The same ledger, one unit's branch removed: the report must notice, so the
 // assertions above are not vacuous.
 TEST(KeshiketengVariantTest, RemovingABranchBreaksFullCoverage) {
-  v1::Dataset d = examples::BuildKeshiketeng2014();
+  v1::Dataset d = BuildKeshiketeng2014();
   auto* orgs = d.mutable_party_organizations();
   orgs->erase(std::remove_if(orgs->begin(), orgs->end(),
                              [](const v1::PartyOrganization& o) {
@@ -145,7 +159,7 @@ TEST(KeshiketengVariantTest, RemovingABranchBreaksFullCoverage) {
                              }),
               orgs->end());
   AggregatorOptions options;
-  options.year = examples::kKeshiketengYear;
+  options.year = kKeshiketeng2014Year;
   absl::StatusOr<v1::Report> r = AggregateDataset(d, options);
   ASSERT_THAT(r, IsOk());
   EXPECT_EQ(r->total().party_organizations().standalone_non_public(), 97);
@@ -153,6 +167,57 @@ TEST(KeshiketengVariantTest, RemovingABranchBreaksFullCoverage) {
   EXPECT_THAT(r->total().targets().target_1().worklist(),
               ::testing::ElementsAre("h-5"));
   EXPECT_FALSE(r->total().targets().full_coverage());
+}
+
+// Collects what GenerateKeshiketeng2014() streams; fails the Nth write when
+// asked to.
+class CollectingSink : public RecordSink {
+ public:
+  explicit CollectingSink(int64_t fail_at = -1) : fail_at_(fail_at) {}
+  absl::Status StartShard(const ShardInfo& shard) override {
+    shards.push_back(shard);
+    return absl::OkStatus();
+  }
+  absl::Status Write(const v1::Record& record) override {
+    if (records == fail_at_) return absl::UnavailableError("disk full");
+    ++records;
+    return AddRecordToDataset(record, &dataset);
+  }
+  absl::Status FinishShard() override {
+    ++finished;
+    return absl::OkStatus();
+  }
+  std::vector<ShardInfo> shards;
+  int64_t records = 0;
+  int finished = 0;
+  v1::Dataset dataset;
+
+ private:
+  int64_t fail_at_;
+};
+
+TEST(GenerateKeshiketengTest, StreamsTheLedgerAsOneShard) {
+  CollectingSink sink;
+  ASSERT_THAT(GenerateKeshiketeng2014(&sink), IsOk());
+  ASSERT_EQ(sink.shards.size(), 1u);
+  EXPECT_EQ(sink.shards[0].region_id, "ksk");
+  EXPECT_EQ(sink.shards[0].count, 1);
+  EXPECT_EQ(sink.finished, 1);
+  v1::Dataset expected = BuildKeshiketeng2014();
+  expected.clear_policy();
+  expected.clear_provenance();
+  EXPECT_EQ(sink.dataset.SerializeAsString(), expected.SerializeAsString());
+  EXPECT_EQ(sink.dataset.host_organizations_size(), 7000);
+}
+
+TEST(GenerateKeshiketengTest, ReturnsTheSinksErrorAndRefusesNull) {
+  CollectingSink sink(/*fail_at=*/10);
+  absl::Status s = GenerateKeshiketeng2014(&sink);
+  EXPECT_EQ(s.code(), absl::StatusCode::kUnavailable);
+  EXPECT_EQ(sink.records, 10);
+  EXPECT_EQ(sink.finished, 0);
+  EXPECT_EQ(GenerateKeshiketeng2014(nullptr).code(),
+            absl::StatusCode::kInvalidArgument);
 }
 
 }  // namespace

@@ -3,9 +3,12 @@
 
 #include <limits>
 #include <string>
+#include <vector>
 
-#include "../examples/keshiketeng_dataset.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
 #include "dangjian/aggregate.h"
+#include "dangjian/generate.h"
 #include "dangjian/v1/report.pb.h"
 #include "gmock/gmock.h"
 #include "google/protobuf/util/json_util.h"
@@ -16,15 +19,27 @@ namespace dangjian {
 namespace {
 
 using ::dangjian::testing::IsOk;
+using ::testing::Contains;
+using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::Not;
+using ::testing::StartsWith;
+
+int Count(const std::string& text, const std::string& what) {
+  int n = 0;
+  for (size_t at = text.find(what); at != std::string::npos;
+       at = text.find(what, at + what.size())) {
+    ++n;
+  }
+  return n;
+}
 
 v1::Report Keshiketeng(bool by_township) {
   AggregatorOptions options;
-  options.year = examples::kKeshiketengYear;
+  options.year = kKeshiketeng2014Year;
   options.worklist_cap = 2;
   if (by_township) options.group_by.set_region_level(v1::REGION_LEVEL_TOWNSHIP);
-  v1::Dataset d = examples::BuildKeshiketeng2014();
+  v1::Dataset d = BuildKeshiketeng2014();
   // Two units without their branch, so that a worklist shows.
   d.mutable_party_organizations()->DeleteSubrange(23, 2);
   absl::StatusOr<v1::Report> r = AggregateDataset(d, options);
@@ -32,22 +47,25 @@ v1::Report Keshiketeng(bool by_township) {
   return r.ok() ? *r : v1::Report();
 }
 
-TEST(RenderTextTest, ChineseLabels) {
+TEST(RenderTextTest, ChineseLabelsInAlignedTables) {
   const std::string text = RenderReportText(Keshiketeng(false));
   EXPECT_THAT(text, HasSubstr("2014年度"));
-  EXPECT_THAT(text, HasSubstr("目标1 应建尽建: 114/116 = 98.28%; 未达标 2"));
-  EXPECT_THAT(text, HasSubstr("清单(前2个, 共2个, 上限2): h-0, h-1"));
-  EXPECT_THAT(text, HasSubstr("目标3 联建: 184/184 = 100.00%"));
+  // Met, eligible, rate with one decimal, shortfall; numbers right-aligned.
+  EXPECT_THAT(
+      text, HasSubstr("  目标1 应建尽建        114     116   98.3%       2\n"));
+  EXPECT_THAT(
+      text, HasSubstr("  目标4 党的工作覆盖  6,700   6,700  100.0%       0\n"));
+  EXPECT_THAT(text, HasSubstr("清单 目标1 (前2个, 共2个, 上限2): h-0, h-1"));
   EXPECT_THAT(text, HasSubstr("全覆盖: 否"));
-  EXPECT_THAT(text, HasSubstr("单建·非公经济: 96"));
-  EXPECT_THAT(text, HasSubstr("工会组织: 259"));
+  EXPECT_THAT(text, HasSubstr("工会组织                               259\n"));
+  EXPECT_THAT(text, HasSubstr("单位总数                             7,000\n"));
   // 红山水泥's branch is gone but its money is still counted, and the dangling
   // references show under data quality.
-  EXPECT_THAT(text, HasSubstr("企业列支: 100000.00"));
-  EXPECT_THAT(text, HasSubstr("aggregate.unknown_party_organization: 2"));
+  EXPECT_THAT(text, HasSubstr("企业列支                        100,000.00\n"));
+  EXPECT_THAT(text, HasSubstr("aggregate.unknown_party_organization  2"));
   // Not grouped: the one group is the total, not repeated.
   EXPECT_THAT(text, Not(HasSubstr("未归属")));
-  EXPECT_THAT(text, HasSubstr("非公市场主体占比: 96.69%"));
+  EXPECT_THAT(text, HasSubstr("非公市场主体占比                     96.7%\n"));
   EXPECT_THAT(text, Not(HasSubstr("Total")));
 }
 
@@ -57,7 +75,8 @@ TEST(RenderTextTest, EnglishLabelsGroupsAndNoWorklists) {
   o.include_worklists = false;
   const std::string text = RenderReportText(Keshiketeng(true), o);
   EXPECT_THAT(text, HasSubstr("== Total =="));
-  EXPECT_THAT(text, HasSubstr("target 4 party work where none: 6700/6700"));
+  EXPECT_THAT(text,
+              HasSubstr("target 4 party work where none  6,700     6,700"));
   EXPECT_THAT(text, HasSubstr("== 经棚镇 (town-0) =="));
   EXPECT_THAT(text, HasSubstr("== unassigned =="));  // The banner's figures.
   EXPECT_THAT(text, Not(HasSubstr("worklist")));
@@ -76,11 +95,164 @@ TEST(RenderTextTest, NothingEligibleAndMoneyAtTheEdges) {
   r.mutable_total()->mutable_funding()->set_dues_returned_fen(-5);
   r.mutable_total()->mutable_funding()->set_fiscal_subsidy_fen(123456);
   const std::string text = RenderReportText(r);
-  EXPECT_THAT(text, HasSubstr("(无适用对象)"));
-  EXPECT_THAT(text, HasSubstr("合计: -92233720368547758.08"));
-  EXPECT_THAT(text, HasSubstr("党费返还: -0.05"));
-  EXPECT_THAT(text, HasSubstr("财政补贴: 1234.56"));
+  EXPECT_THAT(text, HasSubstr("无适用对象"));
+  EXPECT_THAT(text, HasSubstr("-92,233,720,368,547,758.08"));
+  EXPECT_THAT(text, HasSubstr("-0.05\n"));
+  EXPECT_THAT(text, HasSubstr(" 1,234.56\n"));
   EXPECT_THAT(text, HasSubstr("== 合计 =="));
+}
+
+TEST(RenderTextTest, RatesShortOfTheWholeNeverReadAsOneHundred) {
+  v1::Report r;
+  v1::TargetResult* t =
+      r.mutable_total()->mutable_targets()->mutable_target_1();
+  t->set_eligible(10000);
+  t->set_met(9999);
+  t->set_shortfall(1);
+  t->set_rate_percent(99.99);
+  v1::TargetResult* t3 =
+      r.mutable_total()->mutable_targets()->mutable_target_3();
+  t3->set_eligible(10000);
+  t3->set_met(1);
+  t3->set_rate_percent(0.01);
+  r.mutable_total()->mutable_targets()->mutable_target_4()->set_rate_percent(
+      100);
+  const std::string text = RenderReportText(r);
+  EXPECT_THAT(text, HasSubstr("9,999  10,000   99.9%       1\n"));
+  EXPECT_THAT(text, HasSubstr("    0.1%"));
+  // A percentage that is not a number prints as "-", not "nan%".
+  r.mutable_total()->mutable_economy()->set_tax_revenue_non_public_percent(
+      std::numeric_limits<double>::quiet_NaN());
+  const std::string with_nan = RenderReportText(r);
+  EXPECT_THAT(with_nan, HasSubstr(" -\n"));
+  EXPECT_THAT(with_nan, Not(HasSubstr("nan")));
+  EXPECT_THAT(text, HasSubstr("  100.0%"));
+}
+
+// Splits CSV text into records of fields (RFC 4180, as a reader would).
+std::vector<std::vector<std::string>> ParseCsv(const std::string& text) {
+  std::vector<std::vector<std::string>> rows(1, std::vector<std::string>(1));
+  bool quoted = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (quoted) {
+      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
+        rows.back().back().push_back('"');
+        ++i;
+      } else if (c == '"') {
+        quoted = false;
+      } else {
+        rows.back().back().push_back(c);
+      }
+    } else if (c == '"') {
+      quoted = true;
+    } else if (c == ',') {
+      rows.back().emplace_back();
+    } else if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') {
+      ++i;
+      if (i + 1 < text.size()) rows.emplace_back(1);
+    } else {
+      rows.back().back().push_back(c);
+    }
+  }
+  return rows;
+}
+
+TEST(RenderCsvTest, OneRowPerFigurePerGroup) {
+  const v1::Report report = Keshiketeng(true);
+  CsvRenderOptions o;
+  o.language = ReportLanguage::kEnglish;
+  const std::string csv = RenderReportCsv(report, o);
+  const auto rows = ParseCsv(csv);
+  ASSERT_GT(rows.size(), 2u);
+  EXPECT_THAT(rows[0], ElementsAre("group", "region_id", "figure", "label",
+                                   "value", "unit"));
+  for (const auto& row : rows) ASSERT_EQ(row.size(), 6u) << row[0];
+  EXPECT_THAT(rows, Contains(ElementsAre("total", "", "targets.target_1.met",
+                                         "target 1 found where possible, met",
+                                         "114", "count")));
+  EXPECT_THAT(rows, Contains(ElementsAre("total", "", "funding.total_fen",
+                                         "total", "1424000.00", "yuan")));
+  EXPECT_THAT(rows,
+              Contains(ElementsAre("经棚镇 (town-0)", "town-0", "grids.total",
+                                   "grids", "6", "count")));
+  EXPECT_THAT(rows,
+              Contains(ElementsAre(
+                  "total", "", "economy.market_entities_non_public_percent",
+                  "non-public share of market entities", "96.69", "percent")));
+  // Every group has as many rows as the total: 1 header + (1 + groups) * n.
+  const size_t per_group = (rows.size() - 1) / (1 + report.groups_size());
+  EXPECT_EQ(rows.size(), 1 + per_group * (1 + report.groups_size()));
+  o.include_groups = false;
+  EXPECT_EQ(ParseCsv(RenderReportCsv(report, o)).size(), 1 + per_group);
+  EXPECT_THAT(csv.substr(0, 5), "group");
+  o.utf8_bom = true;
+  EXPECT_EQ(RenderReportCsv(report, o).substr(0, 3), "\xEF\xBB\xBF");
+}
+
+TEST(RenderCsvTest, QuotesAndDefusesFormulas) {
+  v1::Report report = Keshiketeng(true);
+  report.mutable_groups(1)->set_region_name("=HYPERLINK(\"x\"),\n2");
+  report.mutable_groups(2)->set_region_name("plain");
+  const std::string csv = RenderReportCsv(report);
+  const auto rows = ParseCsv(csv);
+  bool defused = false, plain = false;
+  for (const auto& row : rows) {
+    ASSERT_EQ(row.size(), 6u);
+    if (absl::StartsWith(row[0], "'=HYPERLINK(\"x\"),\n2 (")) defused = true;
+    if (absl::StartsWith(row[0], "plain (")) plain = true;
+    EXPECT_FALSE(absl::StartsWith(row[0], "=")) << row[0];
+  }
+  EXPECT_TRUE(defused);
+  EXPECT_TRUE(plain);
+  EXPECT_THAT(csv, HasSubstr("\"'=HYPERLINK(\"\"x\"\"),\n2 ("));
+}
+
+TEST(RenderHtmlTest, ChartsFiguresAndWorklists) {
+  HtmlRenderOptions o;
+  o.language = ReportLanguage::kEnglish;
+  const std::string html = RenderReportHtml(Keshiketeng(true), o);
+  EXPECT_THAT(html, StartsWith("<!DOCTYPE html>"));
+  for (const char* id :
+       {"chart-targets", "chart-stars", "chart-funding", "chart-six-haves"}) {
+    EXPECT_THAT(html, HasSubstr(absl::StrCat("<svg id=\"", id, "\"")));
+  }
+  // Total and 23 towns (not the banner, which has no unit), four bars each.
+  EXPECT_EQ(Count(html, "class=\"bar t1\""), 24);
+  EXPECT_EQ(Count(html, "class=\"bar t4\""), 24);
+  EXPECT_THAT(html, HasSubstr(": 98.3% (114/116)</title>"));
+  EXPECT_THAT(html, HasSubstr(">98.3%</text>"));
+  EXPECT_THAT(html, HasSubstr(">100,000.00 yuan<"));
+  EXPECT_THAT(html, HasSubstr("<li>h-0</li><li>h-1</li>"));
+  EXPECT_THAT(html, HasSubstr(">83.7% (103/123)<"));  // All six haves.
+  // Self-contained: nothing fetched, nothing run.
+  EXPECT_THAT(html, Not(HasSubstr("<script")));
+  EXPECT_THAT(html, Not(HasSubstr("src=")));
+  EXPECT_THAT(html, Not(HasSubstr("href=")));
+  EXPECT_THAT(html, Not(HasSubstr("@import")));
+  o.include_worklists = false;
+  o.max_chart_groups = 3;
+  const std::string short_html = RenderReportHtml(Keshiketeng(true), o);
+  EXPECT_THAT(short_html, Not(HasSubstr("<li>h-0</li>")));
+  EXPECT_EQ(Count(short_html, "class=\"bar t1\""), 4);
+  EXPECT_THAT(short_html,
+              HasSubstr("The chart shows the first 3 of 23 groups"));
+}
+
+TEST(RenderHtmlTest, EscapesEveryTextAndSpeaksChinese) {
+  v1::Report report = Keshiketeng(true);
+  report.mutable_groups(1)->set_region_name("<script>alert(1)</script>");
+  report.mutable_total()->mutable_targets()->mutable_target_1()->add_worklist(
+      "h-<b>");
+  HtmlRenderOptions o;
+  o.title = "A & B";
+  const std::string html = RenderReportHtml(report, o);
+  EXPECT_THAT(html, Not(HasSubstr("<script>")));
+  EXPECT_THAT(html, HasSubstr("&lt;script&gt;alert(1)&lt;/script&gt;"));
+  EXPECT_THAT(html, HasSubstr("<li>h-&lt;b&gt;</li>"));
+  EXPECT_THAT(html, HasSubstr("<title>A &amp; B</title>"));
+  EXPECT_THAT(html, HasSubstr("lang=\"zh-CN\""));
+  EXPECT_THAT(html, HasSubstr("星级管理"));
 }
 
 TEST(RenderJsonTest, RoundTripsThroughProtobufJson) {

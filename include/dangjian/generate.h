@@ -91,6 +91,46 @@ struct NationalScenarioOptions {
 DANGJIAN_EXPORT absl::Status GenerateNational(
     const NationalScenarioOptions& options, RecordSink* sink);
 
+// The report year of the keshiketeng-2014 scenario: the article's figures are
+// those of 2014 (stars, new members, funding, activities, results).
+inline constexpr int32_t kKeshiketeng2014Year = 2014;
+
+// Returns a ledger shaped like Keshiketeng Banner (克什克腾旗, Inner Mongolia)
+// in mid-2014, built from the figures of the People's Daily Online article of
+// 2014-08-14 (DOMAIN.md), so that its report reproduces every figure of the
+// article that records can determine: the banner (22 working-committee member
+// units, the 2012 non-public shares 96.69% / 70% / 43.26%) and 23 sumu/towns,
+// each with one regional 1+N branch and a shared venue; 126 grids with an
+// instructor each; 7,000 units: 116 with a standalone branch (98 non-public,
+// 18 social), 184 in 92 joint branches (29 non-public, 63 social), 6,700 with
+// no members; 259 unions, 69 women's and 28 youth league organizations; 12
+// five-star and 15 four-star branches, 30 demonstration points; 261 new
+// members (45 owners, 42 in joint branches); 85 owner secretaries, 60
+// seconded cadres, 163 reserve talents; the outreach, posts and results; and
+// funding from all four sources (红山水泥's 100,000 yuan among them). The
+// people are invented and carry no resident IDs. The same ledger every call.
+//
+// Example:
+//   dangjian::AggregatorOptions options;
+//   options.year = dangjian::kKeshiketeng2014Year;
+//   auto report = dangjian::AggregateDataset(dangjian::BuildKeshiketeng2014(),
+//                                            options);
+//
+// Never fails. Thread-safe.
+DANGJIAN_EXPORT v1::Dataset BuildKeshiketeng2014();
+
+// Streams the ledger of BuildKeshiketeng2014() into `sink` as one shard (the
+// banner, region id "ksk"), in ForEachRecord()'s order. This is
+// `dangjian generate --scenario keshiketeng-2014`.
+//
+// Example:
+//   MySink sink;
+//   absl::Status s = dangjian::GenerateKeshiketeng2014(&sink);
+//
+// Returns OK; InvalidArgument for a null sink; or the first non-OK status of
+// the sink. Thread-compatible: one run per sink.
+DANGJIAN_EXPORT absl::Status GenerateKeshiketeng2014(RecordSink* sink);
+
 }  // namespace dangjian
 
 #endif  // DANGJIAN_GENERATE_H_

@@ -1,5 +1,6 @@
-// Rendering a final report (统计报告输出): human-readable text with Chinese or
-// English labels, and JSON in protobuf's JSON mapping.
+// Rendering a final report (统计报告输出): aligned text with Chinese or English
+// labels, JSON in protobuf's JSON mapping, CSV (one row per figure per group)
+// and a self-contained HTML page with charts.
 //
 // Example:
 //   absl::StatusOr<dangjian::v1::Report> report =
@@ -41,14 +42,19 @@ struct TextRenderOptions {
   bool include_worklists = true;
 };
 
-// Returns the report as plain text, one figure a line under section headings:
-// the four targets (eligible, met, rate, shortfall and worklist with its cap),
-// then units, party organizations, grids, members, cadres, activities,
-// venues, funding (in yuan, exact to the fen), results, economy and data
-// quality; then each group the same way. Never fails; the report holds no
-// personal data, so neither does the text. Thread-safe.
+// Returns the report as plain text in aligned tables (labels left, numbers
+// right; Chinese characters count two columns): the four targets (met,
+// eligible, rate, shortfall; then each worklist with its cap), then units,
+// party organizations, grids, members, cadres, activities, venues, funding
+// (in yuan, exact to the fen), results, economy and data quality; then each
+// group the same way. Counts have thousands separators ("7,000"), money two
+// decimals ("100,000.00"), percentages one decimal ("98.3%"; a rate short of
+// 100 never shows as "100.0%"). Never fails; the report holds no personal
+// data, so neither does the text. Thread-safe.
 //
-// Example output line (Chinese): "  目标1 应建尽建: 116/116 = 100.00%"
+// Example output lines (Chinese):
+//   "  目标1 应建尽建        116     116  100.0%       0"
+//   "  单位总数                             7,000"
 DANGJIAN_EXPORT std::string RenderReportText(
     const v1::Report& report, const TextRenderOptions& options = {});
 
@@ -58,6 +64,73 @@ DANGJIAN_EXPORT std::string RenderReportText(
 // for its status contract). Thread-safe.
 DANGJIAN_EXPORT absl::StatusOr<std::string> RenderReportJson(
     const v1::Report& report, const JsonWriteOptions& options = {});
+
+// Options of RenderReportCsv().
+struct CsvRenderOptions {
+  // The language of the `label` column and of the total's group name.
+  // Default: kChinese.
+  ReportLanguage language = ReportLanguage::kChinese;
+  // Add the rows of each group after the total's.
+  // Default: true.
+  bool include_groups = true;
+  // Begin with a UTF-8 byte order mark, which older spreadsheet programs need
+  // to read Chinese text as UTF-8.
+  // Default: false.
+  bool utf8_bom = false;
+};
+
+// Returns the report as CSV (RFC 4180: comma-separated, CRLF line ends, fields
+// with a comma, quote or line break quoted), one row per figure per group,
+// total first, under the header `group,region_id,figure,label,value,unit`:
+// `figure` is the figure's stable path in v1::ReportFigures
+// ("targets.target_1.met", "units.total", "funding.total_fen"); `value` is
+// for machines (no separators: counts as integers, money as yuan with two
+// decimals, percentages with two decimals, booleans as 1/0); `unit` is
+// count, yuan, percent or boolean. A text field that starts like a
+// spreadsheet formula (=, +, -, @, tab, CR) is prefixed with an apostrophe.
+// Never fails. Thread-safe.
+//
+// Example row: "合计,,targets.target_1.met,目标1 应建尽建 达标,116,count"
+DANGJIAN_EXPORT std::string RenderReportCsv(
+    const v1::Report& report, const CsvRenderOptions& options = {});
+
+// Options of RenderReportHtml().
+struct HtmlRenderOptions {
+  // The labels' language.
+  // Default: kChinese.
+  ReportLanguage language = ReportLanguage::kChinese;
+  // The page's title and heading; empty for the standard one with the year.
+  // Default: "".
+  std::string title;
+  // List the ids of each target's worklist below the charts.
+  // Default: true.
+  bool include_worklists = true;
+  // Groups shown in the targets chart after the total; the rest are counted
+  // in a note (a country's 3,000 counties make no readable chart).
+  // Default: 60.
+  int max_chart_groups = 60;
+};
+
+// Returns the report as one self-contained HTML page (UTF-8; no script, no
+// network access, no external font or stylesheet) that a department head can
+// open in any browser: cards with the four targets' rates and full coverage,
+// then inline SVG charts, each an <svg class="chart"> with a stable id:
+//  - "chart-targets": the four targets' rates as bars for the total and each
+//    group (e.g. each township with --group-by township), rects of class
+//    "bar t1".."bar t4";
+//  - "chart-stars": standalone organizations by star rating;
+//  - "chart-funding": funding by source (the four ones), in yuan;
+//  - "chart-six-haves": share of venues with each of the six haves;
+// then the worklists (section "worklists", one "worklist-N" per target) and a
+// table of every figure of the total and the data quality. Every text from
+// the report is HTML-escaped. Never fails. Thread-safe.
+//
+// Example:
+//   dangjian::HtmlRenderOptions html;
+//   html.language = dangjian::ReportLanguage::kEnglish;
+//   std::ofstream("report.html") << dangjian::RenderReportHtml(*report, html);
+DANGJIAN_EXPORT std::string RenderReportHtml(
+    const v1::Report& report, const HtmlRenderOptions& options = {});
 
 }  // namespace dangjian
 

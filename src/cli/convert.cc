@@ -11,6 +11,7 @@
 #include "absl/strings/str_cat.h"
 #include "cli/commands.h"
 #include "cli/inputs.h"
+#include "cli/output.h"
 #include "cli/progress.h"
 #include "dangjian/csv_ledger.h"
 #include "dangjian/record.h"
@@ -82,7 +83,8 @@ int Run(const Args& args) {
   if (!stdin_format.ok())
     return Fail(kName, std::string(stdin_format.status().message()));
 
-  const bool csv_folder = args.Get("to") == "csv" || absl::EndsWith(out, "/");
+  const bool csv_folder =
+      !IsStdout(out) && (args.Get("to") == "csv" || absl::EndsWith(out, "/"));
   std::unique_ptr<RecordWriter> writer;
   std::unique_ptr<CsvFolderWriter> csv;
   if (csv_folder) {
@@ -102,7 +104,16 @@ int Run(const Args& args) {
       if (!f.ok()) return Fail(kName, std::string(f.status().message()));
       options.format = *f;
     }
-    auto w = CreateRecordWriter(out, options);
+    absl::StatusOr<std::unique_ptr<RecordWriter>> w;
+    if (IsStdout(out)) {
+      // JSON Lines unless told: text a pipe or a terminal can show.
+      w = CreateStdoutRecordWriter(options.format == FileFormat::kAuto
+                                       ? FileFormat::kJsonLines
+                                       : options.format,
+                                   options);
+    } else {
+      w = CreateRecordWriter(out, options);
+    }
     if (!w.ok()) return Fail(kName, std::string(w.status().message()));
     writer = std::move(*w);
   }
@@ -158,11 +169,15 @@ Command ConvertCommand() {
       "CSV ledger of one table. OUT ending in '/' (or --to csv) is a folder "
       "that\n"
       "gets one CSV ledger per table. CSV output masks resident IDs and phone\n"
-      "numbers unless --full-fidelity. Rows or records that cannot be read or\n"
-      "written are listed on standard error and make the exit status 2.\n\n"
+      "numbers unless --full-fidelity. IN - is standard input (format from\n"
+      "--from); OUT - is standard output, as JSON Lines or, with --to djr, a\n"
+      "record stream. Rows or records that cannot be read or written are "
+      "listed\n"
+      "on standard error and make the exit status 2.\n\n"
       "Example:\n"
       "  dangjian convert county.djr ledgers/\n"
-      "  dangjian convert --from csv - members.jsonl < 党员.csv\n",
+      "  dangjian convert --from csv - members.jsonl < 党员.csv\n"
+      "  dangjian convert county.djr - | grep hostOrganization | head\n",
       {
           {"to", 0, true, "FORMAT", "format of OUT: djr, jsonl, json, pb, csv",
            ""},

@@ -12,6 +12,8 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "cli/commands.h"
+#include "cli/inputs.h"
+#include "cli/output.h"
 #include "cli/progress.h"
 #include "dangjian/record_io.h"
 #include "dangjian/version.h"
@@ -47,8 +49,15 @@ class WritingSink : public RecordSink {
     p->set_producer(absl::StrCat("dangjian generate ", VersionString()));
     p->set_description(description_);
     p->set_schema_version("dangjian.v1");
-    if (folder_) p->set_region_id(shard.region_id);
-    auto writer = CreateRecordWriter(path, options);
+    if (folder_ || shard.count == 1) p->set_region_id(shard.region_id);
+    absl::StatusOr<std::unique_ptr<RecordWriter>> writer;
+    if (IsStdout(path)) {
+      absl::StatusOr<FileFormat> format = FormatFromName(extension_);
+      if (!format.ok()) return format.status();
+      writer = CreateStdoutRecordWriter(*format, options);
+    } else {
+      writer = CreateRecordWriter(path, options);
+    }
     if (!writer.ok()) return writer.status();
     writer_ = std::move(*writer);
     ++files_;
@@ -101,9 +110,21 @@ int Run(const Args& args) {
     return Fail(kName, absl::StrCat("unexpected argument '",
                                     args.positional()[0], "'"));
   }
-  if (scenario != "national") {
-    return Fail(kName, absl::StrCat("unknown scenario '", scenario,
-                                    "'; the scenarios are: national"));
+  if (scenario != "national" && scenario != "keshiketeng-2014") {
+    return Fail(kName, absl::StrCat(
+                           "unknown scenario '", scenario,
+                           "'; the scenarios are: national, keshiketeng-2014"));
+  }
+  const bool keshiketeng = scenario == "keshiketeng-2014";
+  if (keshiketeng) {
+    for (const char* flag :
+         {"units", "members", "seed", "year", "units-per-county", "faults"}) {
+      if (args.Has(flag)) {
+        return Fail(kName, absl::StrCat("--", flag,
+                                        " does not apply to the fixed "
+                                        "scenario keshiketeng-2014"));
+      }
+    }
   }
   NationalScenarioOptions options;
   auto units = args.GetInt("units");
@@ -126,7 +147,8 @@ int Run(const Args& args) {
   options.fault_rate = *faults;
 
   // A folder: an existing directory, or a path ending in '/'.
-  const bool folder = IsDirectory(output) || absl::EndsWith(output, "/");
+  const bool folder =
+      !IsStdout(output) && (IsDirectory(output) || absl::EndsWith(output, "/"));
   std::string dir = output;
   while (folder && dir.size() > 1 && dir.back() == '/') dir.pop_back();
   if (folder && !IsDirectory(dir) && mkdir(dir.c_str(), 0777) != 0) {
@@ -134,20 +156,26 @@ int Run(const Args& args) {
                                     std::generic_category().message(errno)));
   }
   const std::string description =
-      absl::StrCat("scenario ", scenario, ", seed ", options.seed, ", units ",
-                   options.host_organizations, ", members ", options.members,
-                   ", year ", options.year, ", faults ", options.fault_rate);
+      keshiketeng ? std::string(
+                        "scenario keshiketeng-2014: Keshiketeng Banner, 2014, "
+                        "after People's Daily Online, 2014-08-14")
+                  : absl::StrCat("scenario ", scenario, ", seed ", options.seed,
+                                 ", units ", options.host_organizations,
+                                 ", members ", options.members, ", year ",
+                                 options.year, ", faults ", options.fault_rate);
   Progress progress("dangjian generate", !args.Has("quiet"));
   WritingSink sink(folder ? dir : output, folder, args.Get("format"),
                    description, &progress);
-  absl::Status s = GenerateNational(options, &sink);
+  absl::Status s = keshiketeng ? GenerateKeshiketeng2014(&sink)
+                               : GenerateNational(options, &sink);
   if (s.ok()) s = sink.Close();
   if (!s.ok()) return Fail(kName, std::string(s.message()));
   progress.Finish(sink.records(), 0);
   if (!args.Has("quiet")) {
     std::fprintf(stderr, "wrote %s records to %s file%s under %s\n",
                  Grouped(sink.records()).c_str(), Grouped(sink.files()).c_str(),
-                 sink.files() == 1 ? "" : "s", output.c_str());
+                 sink.files() == 1 ? "" : "s",
+                 IsStdout(output) ? "standard output" : output.c_str());
   }
   return kExitOk;
 }
@@ -158,21 +186,31 @@ Command GenerateCommand() {
   return Command{
       "generate",
       "make a synthetic dataset (same seed, same bytes)",
-      "Usage: dangjian generate --scenario national [OPTIONS] -o PATH\n\n"
-      "Writes a country-shaped synthetic dataset: provinces, cities, counties "
-      "and\n"
-      "townships; units, members, party organizations, grids, venues, "
-      "funding,\n"
-      "activities. PATH is a file (format from its extension: .djr record "
-      "stream,\n"
-      ".jsonl, .pb, .json) or a folder (an existing one, or a path ending in "
-      "'/'),\n"
-      "which gets one record stream per county.\n\n"
+      "Usage: dangjian generate --scenario NAME [OPTIONS] -o PATH\n\n"
+      "Writes a synthetic dataset. Scenarios:\n"
+      "  national          country-shaped: provinces, cities, counties and\n"
+      "                    townships; units, members, party organizations,\n"
+      "                    grids, venues, funding, activities (--units,\n"
+      "                    --members, --seed, --year, --faults)\n"
+      "  keshiketeng-2014  Keshiketeng Banner in 2014, shaped so that its "
+      "report\n"
+      "                    reproduces the article's figures (report it with\n"
+      "                    --year 2014)\n"
+      "PATH is a file (format from its extension: .djr record stream, .jsonl,\n"
+      ".pb, .json), a folder (an existing one, or a path ending in '/'), "
+      "which\n"
+      "gets one record stream per county, or - for standard output (a record\n"
+      "stream, or JSON Lines with --format jsonl).\n\n"
       "Example:\n"
       "  dangjian generate --scenario national --units 100000 --members 300000 "
-      "-o counties/\n",
+      "-o counties/\n"
+      "  dangjian report --year 2017 --group-by province counties/\n"
+      "  dangjian generate --scenario keshiketeng-2014 -o keshiketeng.djr\n"
+      "  dangjian generate --scenario keshiketeng-2014 --format jsonl -o - | "
+      "head\n",
       {
-          {"scenario", 0, true, "NAME", "the scenario: national", "national"},
+          {"scenario", 0, true, "NAME",
+           "the scenario: national or keshiketeng-2014", "national"},
           {"output", 'o', true, "PATH", "the file or folder to write", ""},
           {"units", 0, true, "N", "host organizations", "100000"},
           {"members", 0, true, "M", "members, about (default: 3 per unit)", ""},
@@ -183,7 +221,9 @@ Command GenerateCommand() {
           {"faults", 0, true, "RATE",
            "share of records given a planted fault, 0 to 1", "0"},
           {"format", 0, true, "EXT",
-           "file extension in a folder: djr, jsonl, pb, json", "djr"},
+           "format in a folder or on standard output: djr, jsonl (folder: "
+           "also pb, json)",
+           "djr"},
           {"quiet", 'q', false, "", "no progress line", ""},
       },
       &Run};

@@ -21,11 +21,16 @@ std::string Grouped(int64_t n) {
 }
 
 Progress::Progress(std::string what, bool enabled)
+    : Progress(std::move(what), enabled, isatty(STDERR_FILENO) != 0) {}
+
+Progress::Progress(std::string what, bool enabled, bool terminal)
     : what_(std::move(what)),
-      enabled_(enabled),
-      tty_(isatty(STDERR_FILENO) != 0),
+      enabled_(enabled && terminal),
       start_(std::chrono::steady_clock::now()),
       last_(start_) {}
+
+// Runs shorter than this print nothing.
+constexpr double kQuietSeconds = 2.0;
 
 std::string Progress::Line(int64_t records, int64_t bytes,
                            double seconds) const {
@@ -52,11 +57,11 @@ std::string Progress::Line(int64_t records, int64_t bytes,
 void Progress::Maybe(int64_t records, int64_t bytes) {
   const auto now = std::chrono::steady_clock::now();
   const double since_last = std::chrono::duration<double>(now - last_).count();
-  if (since_last < (tty_ ? 0.25 : 10.0)) return;
-  last_ = now;
   const double seconds = std::chrono::duration<double>(now - start_).count();
+  if (since_last < 0.25 || seconds <= kQuietSeconds) return;
+  last_ = now;
   const std::string line = Line(records, bytes, seconds);
-  std::fprintf(stderr, tty_ ? "\r%s\033[K" : "%s\n", line.c_str());
+  std::fprintf(stderr, "\r%s\033[K", line.c_str());
   std::fflush(stderr);
 }
 
@@ -65,9 +70,10 @@ void Progress::Finish(int64_t records, int64_t bytes) {
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start_)
           .count();
+  if (seconds <= kQuietSeconds) return;
   const int64_t saved = total_bytes_;
   total_bytes_ = 0;  // No percentage on the last line.
-  std::fprintf(stderr, "%s%s in %.1f s\n", tty_ ? "\r\033[K" : "",
+  std::fprintf(stderr, "\r\033[K%s in %.1f s\n",
                Line(records, bytes, seconds).c_str(), seconds);
   total_bytes_ = saved;
 }

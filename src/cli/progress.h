@@ -9,12 +9,15 @@
 namespace dangjian {
 namespace cli {
 
-// Prints "<what>: N records, R records/s[, P%]" on stderr: rewritten in place
-// on a terminal (at most 4 times a second), once every 10 seconds otherwise,
-// and a last line from Finish(). Silent when disabled.
+// Prints "<what>: N records, R records/s[, P%]" on stderr, rewritten in place
+// at most 4 times a second, and a last line from Finish(); only when stderr is
+// a terminal and only once the run has taken more than two seconds, so that
+// short runs, pipes and logs stay quiet. Silent when disabled.
 class Progress {
  public:
   Progress(std::string what, bool enabled);
+  // As above, with the terminal test decided by the caller (for tests).
+  Progress(std::string what, bool enabled, bool terminal);
   // Sets the total bytes, for a percentage; 0 when unknown.
   void set_total_bytes(int64_t total) { total_bytes_ = total; }
   // Cheap enough to call for every record.
@@ -31,7 +34,6 @@ class Progress {
 
   std::string what_;
   bool enabled_;
-  bool tty_;
   int64_t total_bytes_ = 0;
   uint64_t calls_ = 0;
   std::chrono::steady_clock::time_point start_, last_;

@@ -87,9 +87,19 @@ int Emit(const char* name, const Args& args, const v1::PartialReport& partial) {
     absl::StatusOr<std::string> json = RenderReportJson(*report, options);
     if (!json.ok()) return Fail(name, std::string(json.status().message()));
     text = *json;
+  } else if (format == "csv") {
+    CsvRenderOptions options;
+    options.language =
+        lang == "en" ? ReportLanguage::kEnglish : ReportLanguage::kChinese;
+    text = RenderReportCsv(*report, options);
+  } else if (format == "html") {
+    HtmlRenderOptions options;
+    options.language =
+        lang == "en" ? ReportLanguage::kEnglish : ReportLanguage::kChinese;
+    text = RenderReportHtml(*report, options);
   } else {
     return Fail(name, absl::StrCat("unknown --format '", format,
-                                   "'; use text or json"));
+                                   "'; use text, json, csv or html"));
   }
   if (absl::Status s = WriteOutput(output, text); !s.ok()) {
     return Fail(name, std::string(s.message()));
@@ -233,7 +243,9 @@ int RunMerge(const Args& args) {
 
 std::vector<FlagSpec> OutputFlags() {
   return {
-      {"format", 0, true, "FORMAT", "text or json", "text"},
+      {"format", 0, true, "FORMAT",
+       "text, json, csv (a row per figure) or html (a page with charts)",
+       "text"},
       {"lang", 0, true, "LANG", "labels in zh or en", "zh"},
       {"output", 'o', true, "PATH", "write there instead of standard output",
        "-"},
@@ -275,8 +287,12 @@ Command ReportCommand() {
       "'dangjian merge' at the level above.\n\n"
       "Example:\n"
       "  dangjian report --year 2017 --group-by province counties/\n"
+      "  dangjian report --year 2017 --group-by county --format html -o "
+      "report.html counties/\n"
       "  dangjian report --year 2017 --partial -o county.partial.pb "
-      "county.djr\n",
+      "county.djr\n"
+      "  dangjian generate --scenario keshiketeng-2014 -o - | dangjian report "
+      "--year 2014 --from djr -\n",
       std::move(flags), &RunReport};
 }
 

@@ -76,5 +76,45 @@ check "CSV ledgers mask resident IDs" '[[ -s ledgers/members.csv ]] && ! grep -E
 "$bin" validate -q --as-of 2017-12-31 ledgers/members.csv >vcsv.txt; rc=$?
 check "a masked CSV ledger is refused row by row, not crashed on" '[[ $rc -ne 0 ]] && grep -q "io.csv" vcsv.txt'
 
+# The article's banner, report formats, and standard input/output.
+"$bin" generate -q --scenario keshiketeng-2014 -o k.djr; rc=$?
+check "generate --scenario keshiketeng-2014" '[[ $rc -eq 0 && -s k.djr ]]'
+"$bin" generate -q --scenario keshiketeng-2014 -o k2.djr
+check "keshiketeng-2014 is the same bytes every time" 'cmp -s k.djr k2.djr'
+"$bin" generate -q --scenario keshiketeng-2014 --units 5 -o k3.djr 2>err.txt
+check "keshiketeng-2014 refuses --units, naming it" '[[ $? -eq 2 ]] && grep -q -- "--units" err.txt'
+"$bin" generate -q --scenario nowhere -o n.djr 2>err.txt
+check "an unknown scenario lists the scenarios" '[[ $? -eq 2 ]] && grep -q "keshiketeng-2014" err.txt'
+"$bin" report -q --year 2014 --lang en k.djr >k.txt
+check "the banner's report: 98 + 18 standalone, full coverage" \
+  'grep -q "standalone, non-public  *98$" k.txt && grep -q "standalone, social  *18$" k.txt && grep -q "full coverage: yes" k.txt'
+check "text numbers have thousands separators and one-decimal rates" \
+  'grep -Eq "^  units  +7,000$" k.txt && grep -Eq "target 1 found where possible +116 +116 +100[.]0% +0$" k.txt'
+"$bin" report -q --year 2014 --group-by township --format csv -o k.csv k.djr; rc=$?
+check "report --format csv: a header and one row per figure per group" \
+  '[[ $rc -eq 0 ]] && head -1 k.csv | grep -q "^group,region_id,figure,label,value,unit" && [[ $(grep -c ",targets.target_1.met," k.csv) -eq 25 ]]'
+check "csv rows end in CRLF" '[[ $(head -1 k.csv | tail -c 2 | od -An -tx1 | tr -d " ") == 0d0a ]]'
+"$bin" report -q --year 2014 --group-by township --format html -o k.html k.djr; rc=$?
+check "report --format html: one page with the four charts" \
+  '[[ $rc -eq 0 ]] && grep -q "<svg id=\"chart-targets\"" k.html && grep -q "<svg id=\"chart-stars\"" k.html && grep -q "<svg id=\"chart-funding\"" k.html && grep -q "<svg id=\"chart-six-haves\"" k.html'
+check "the html page loads nothing from elsewhere" '! grep -Eq "<script|<link|src=|https?://[a-z]" <(grep -v "xmlns=" k.html)'
+"$bin" report -q --year 2014 --format pdf k.djr 2>err.txt
+check "an unknown report format names the formats" '[[ $? -eq 2 ]] && grep -q "html" err.txt'
+"$bin" report -q --year 2014 --partial -o k.partial.json k.djr
+"$bin" merge --format html -o merged.html k.partial.json
+check "merge --format html" 'grep -q "chart-targets" merged.html'
+"$bin" generate -q --scenario keshiketeng-2014 -o - | "$bin" report -q --year 2014 --from djr --lang en - >piped.txt
+check "generate -o - streams into report -" 'cmp -s k.txt piped.txt'
+"$bin" generate -q --scenario keshiketeng-2014 --format jsonl -o - >k.jsonl
+check "generate -o - --format jsonl writes JSON Lines" '[[ $(wc -l <k.jsonl) -eq 9126 ]] && head -1 k.jsonl | grep -q "^{\"region\""'
+"$bin" generate -q --scenario keshiketeng-2014 --format pb -o - >/dev/null 2>err.txt
+check "standard output refuses a whole-dataset format" '[[ $? -eq 2 ]] && grep -q "streaming" err.txt'
+"$bin" convert -q k.djr - >conv.jsonl
+check "convert IN - writes JSON Lines to standard output" 'cmp -s k.jsonl conv.jsonl'
+"$bin" convert -q --to djr k.djr - | "$bin" convert -q --from djr - back.jsonl
+check "convert - to - round trip through a record stream" 'cmp -s k.jsonl back.jsonl'
+"$bin" report --year 2014 k.djr 2>progress.txt >/dev/null
+check "no progress line when stderr is not a terminal" '[[ ! -s progress.txt ]]'
+
 echo "$passed passed, $failed failed"
 [[ $failed -eq 0 ]]

@@ -1,26 +1,19 @@
-// A ledger shaped like Keshiketeng Banner (克什克腾旗) in mid-2014, built in
-// code from the figures of the People's Daily Online article of 2014-08-14 (see
-// /work/shared/DOMAIN.md). Used by examples/keshiketeng.cc and by
-// tests/aggregate_keshiketeng_test.cc, which asserts that the report
-// reproduces every figure the records can determine.
-//
-// Header-only so that the example program and the test share it without a
-// library of their own. The people are invented; the national ids are absent.
-#ifndef DANGJIAN_EXAMPLES_KESHIKETENG_DATASET_H_
-#define DANGJIAN_EXAMPLES_KESHIKETENG_DATASET_H_
-
+// The keshiketeng-2014 scenario: a ledger shaped like Keshiketeng Banner
+// (克什克腾旗) in mid-2014, built from the figures of the People's Daily Online
+// article of 2014-08-14 (DOMAIN.md). The people are invented; no resident IDs.
+#include <cstdint>
 #include <string>
 
+#include "dangjian/generate.h"
 #include "dangjian/policy.h"
-#include "dangjian/v1/dataset.pb.h"
+#include "dangjian/record.h"
 
 namespace dangjian {
-namespace examples {
+namespace {
 
-// The report year of the article's figures.
-inline constexpr int kKeshiketengYear = 2014;
+constexpr int kYear = kKeshiketeng2014Year;
 
-inline v1::Date KsDate(int y, int m, int d) {
+v1::Date Day(int y, int m, int d) {
   v1::Date date;
   date.set_year(y);
   date.set_month(m);
@@ -28,21 +21,9 @@ inline v1::Date KsDate(int y, int m, int d) {
   return date;
 }
 
-// Returns the ledger. Its shape:
-//  - the banner (COUNTY, 22 working-committee member units, 2012 economy with
-//    the article's non-public shares) and 23 sumu/towns, each with one
-//    regional 1+N branch; 126 grids, each with an instructor;
-//  - 7,000 host organizations, every one in a grid: 116 with 3 full members
-//    and a standalone branch (98 non-public, 18 social), 184 with one full
-//    member in 92 joint branches of two units (29 non-public, 63 social), and
-//    6,700 that reported no members;
-//  - 261 members admitted in 2014 (45 owners; 42 of them in joint branches);
-//  - star ratings for 2014 of every standalone branch (12 five-star, 15
-//    four-star), 30 demonstration points, 7 branches founded out of a joint
-//    one; unions, women's and youth organizations, owner secretaries, cadres,
-//    reserve talent, posts, activities and annual results as the article
-//    counts them.
-inline v1::Dataset BuildKeshiketeng2014() {
+}  // namespace
+
+v1::Dataset BuildKeshiketeng2014() {
   v1::Dataset d;
   *d.mutable_policy() = DefaultPolicy();
   d.mutable_provenance()->set_reporting_unit("克什克腾旗委组织部");
@@ -89,7 +70,7 @@ inline v1::Dataset BuildKeshiketeng2014() {
         a->set_id("meet-" + ts + "-" + std::to_string(q));
         a->set_kind(v1::ACTIVITY_KIND_HEART_TO_HEART_MEETING);
         a->set_party_organization_id(rb->id());
-        *a->mutable_held_on() = KsDate(kKeshiketengYear, 3 * q + 2, 10);
+        *a->mutable_held_on() = Day(kYear, 3 * q + 2, 10);
         a->set_participants(20);
       }
     } else if (t < 18) {
@@ -97,7 +78,7 @@ inline v1::Dataset BuildKeshiketeng2014() {
       a->set_id("meet-" + ts + "-x");
       a->set_kind(v1::ACTIVITY_KIND_HEART_TO_HEART_MEETING);
       a->set_party_organization_id(rb->id());
-      *a->mutable_held_on() = KsDate(kKeshiketengYear, 5, 20);
+      *a->mutable_held_on() = Day(kYear, 5, 20);
     }
   }
   for (int g = 0; g < kGrids; ++g) {
@@ -117,7 +98,7 @@ inline v1::Dataset BuildKeshiketeng2014() {
     c->set_kind(v1::CADRE_ASSIGNMENT_KIND_STATIONED_INSTRUCTOR);
     c->set_name(grid->instructor_name());
     c->set_grid_id(grid->id());
-    *c->mutable_start_on() = KsDate(2013, 3, 1);
+    *c->mutable_start_on() = Day(2013, 3, 1);
   }
 
   // Host organizations: 0-115 standalone, 116-299 joint, 300-6999 none.
@@ -135,9 +116,9 @@ inline v1::Dataset BuildKeshiketeng2014() {
     m->set_status(status);
     m->set_host_organization_id(host);
     m->set_party_organization_id(org);
-    *m->mutable_probationary_on() = KsDate(2008, 6, 1);
+    *m->mutable_probationary_on() = Day(2008, 6, 1);
     if (status == v1::MEMBER_STATUS_FULL) {
-      *m->mutable_full_on() = KsDate(2009, 6, 1);
+      *m->mutable_full_on() = Day(2009, 6, 1);
     }
     return m;
   };
@@ -191,15 +172,21 @@ inline v1::Dataset BuildKeshiketeng2014() {
     o->set_formation(v1::FORMATION_MODEL_STANDALONE);
     o->add_host_organization_ids(host);
     o->set_region_id(d.host_organizations(i).region_id());
-    *o->mutable_founded_on() = KsDate(2010, 7, 1);
+    *o->mutable_founded_on() = Day(2010, 7, 1);
     o->set_demonstration_point(i < 30);
     if (i >= 100 && i < 107) {  // Moved out of a joint branch.
       o->set_previous_party_organization_id("jb-" + std::to_string(i - 100));
-      *o->mutable_founded_on() = KsDate(2013, 7, 1);
+      *o->mutable_founded_on() = Day(2013, 7, 1);
     }
     v1::StarAssessment* a = o->add_star_assessments();
-    a->set_year(kKeshiketengYear);
+    a->set_year(kYear);
     a->set_stars(i < 12 ? 5 : i < 27 ? 4 : i < 87 ? 3 : 2);
+    // The five criteria (五好) met, one per star.
+    a->set_organization_building_good(a->stars() >= 1);
+    a->set_guarantee_mechanism_good(a->stars() >= 2);
+    a->set_activities_good(a->stars() >= 3);
+    a->set_role_played_well(a->stars() >= 4);
+    a->set_distinctive_results_good(a->stars() >= 5);
     a->set_standard_version("keshiketeng-2013");
     for (int k = 0; k < 3; ++k) {
       v1::Member* m = add_member(host, o->id(), v1::MEMBER_STATUS_FULL);
@@ -238,8 +225,8 @@ inline v1::Dataset BuildKeshiketeng2014() {
       org = "jb-" + std::to_string((u - kStandalone) / 2);
     }
     v1::Member* m = add_member(host, org, v1::MEMBER_STATUS_PROBATIONARY);
-    *m->mutable_activist_on() = KsDate(2012, 5, 1);
-    *m->mutable_probationary_on() = KsDate(kKeshiketengYear, 7, 1);
+    *m->mutable_activist_on() = Day(2012, 5, 1);
+    *m->mutable_probationary_on() = Day(kYear, 7, 1);
     m->set_is_owner(n >= 85 && n < 130);  // 45 owners.
     if (n < 42) {  // 30 demonstration and 12 vanguard posts.
       v1::MemberPost* p = m->add_posts();
@@ -271,14 +258,14 @@ inline v1::Dataset BuildKeshiketeng2014() {
     c->set_name("挂职干部" + std::to_string(k));
     c->set_from_unit("旗直单位");
     c->set_party_organization_id("sa-" + std::to_string(k % kStandalone));
-    *c->mutable_start_on() = KsDate(2014, 1, 1);
+    *c->mutable_start_on() = Day(2014, 1, 1);
   }
   for (int k = 0; k < 163; ++k) {
     v1::ReserveTalent* r = d.add_reserve_talent();
     r->set_id("rt-" + std::to_string(k));
     r->set_name("储备人才" + std::to_string(k));
     r->set_host_organization_id("h-" + std::to_string(k % 300));
-    *r->mutable_since() = KsDate(2013, 9, 1);
+    *r->mutable_since() = Day(2013, 9, 1);
   }
 
   // Activities of 2014 beyond the meetings.
@@ -289,7 +276,7 @@ inline v1::Dataset BuildKeshiketeng2014() {
     a->set_id(id);
     a->set_kind(kind);
     a->set_party_organization_id(org);
-    *a->mutable_held_on() = KsDate(kKeshiketengYear, 6, 1);
+    *a->mutable_held_on() = Day(kYear, 6, 1);
     a->set_count(count);
     a->set_participants(participants);
   };
@@ -318,7 +305,7 @@ inline v1::Dataset BuildKeshiketeng2014() {
   v1::Funding* f = d.add_funding();
   f->set_id("fund-hongshan");
   f->set_party_organization_id("sa-0");
-  f->set_year(kKeshiketengYear);
+  f->set_year(kYear);
   f->set_source(v1::FUNDING_SOURCE_ENTERPRISE_ALLOCATION);
   f->set_amount_fen(10000000);
   f->set_note("每年拿出10万元作为党建活动经费");
@@ -329,7 +316,7 @@ inline v1::Dataset BuildKeshiketeng2014() {
     v1::HostAnnualResult* r = d.add_host_annual_results();
     r->set_id("res-" + std::to_string(i));
     r->set_host_organization_id("h-" + std::to_string(i));
-    r->set_year(kKeshiketengYear);
+    r->set_year(kYear);
     int64_t v[8];
     for (int k = 0; k < 8; ++k) {
       v[k] = i + 1 == kStandalone ? remaining[k]
@@ -345,10 +332,88 @@ inline v1::Dataset BuildKeshiketeng2014() {
     r->set_technical_problems_solved(v[6]);
     r->set_innovation_projects(v[7]);
   }
+  // Venues (六有): every regional branch has one, shared with its township
+  // (场所共用); the first 100 standalone branches have their own, of which 80
+  // meet all six haves and 20 lack books and newspapers or rules on the wall.
+  for (int t = 0; t < kTowns; ++t) {
+    const std::string ts = std::to_string(t);
+    v1::Venue* v = d.add_venues();
+    v->set_id("venue-rb-" + ts);
+    v->set_name(d.regions(t + 1).name() + "党群服务中心");
+    v->set_party_organization_id("rb-" + ts);
+    v->set_ownership(v1::VENUE_OWNERSHIP_SHARED_TOWNSHIP);
+    v->set_area_square_metres(120);
+    v->set_capacity(60);
+    v->set_has_site(true);
+    v->set_has_facilities(true);
+    v->set_has_signage(true);
+    v->set_has_party_flag(true);
+    v->set_has_books_and_newspapers(true);
+    v->set_has_rules_on_wall(true);
+  }
+  for (int i = 0; i < 100; ++i) {
+    const std::string is = std::to_string(i);
+    v1::Venue* v = d.add_venues();
+    v->set_id("venue-sa-" + is);
+    v->set_name("单位" + is + "党员活动室");
+    v->set_party_organization_id("sa-" + is);
+    v->set_ownership(v1::VENUE_OWNERSHIP_OWN);
+    v->set_area_square_metres(40);
+    v->set_capacity(20);
+    v->set_has_site(true);
+    v->set_has_facilities(true);
+    v->set_has_signage(true);
+    v->set_has_party_flag(true);
+    v->set_has_books_and_newspapers(i < 90);
+    v->set_has_rules_on_wall(i < 80 || i >= 90);
+  }
+
+  // The other three of the "four ones" (四个一): the superior's supplement and
+  // a fiscal subsidy for each regional branch, returned dues for each
+  // standalone branch.
+  for (int t = 0; t < kTowns; ++t) {
+    const std::string rb = "rb-" + std::to_string(t);
+    v1::Funding* s = d.add_funding();
+    s->set_id("fund-sup-" + rb);
+    s->set_party_organization_id(rb);
+    s->set_year(kYear);
+    s->set_source(v1::FUNDING_SOURCE_SUPERIOR_SUPPLEMENT);
+    s->set_amount_fen(2000000);  // 20,000 yuan.
+    v1::Funding* g = d.add_funding();
+    g->set_id("fund-fis-" + rb);
+    g->set_party_organization_id(rb);
+    g->set_year(kYear);
+    g->set_source(v1::FUNDING_SOURCE_FISCAL_SUBSIDY);
+    g->set_amount_fen(3000000);  // 30,000 yuan.
+  }
+  for (int i = 0; i < kStandalone; ++i) {
+    v1::Funding* r = d.add_funding();
+    r->set_id("fund-dues-sa-" + std::to_string(i));
+    r->set_party_organization_id("sa-" + std::to_string(i));
+    r->set_year(kYear);
+    r->set_source(v1::FUNDING_SOURCE_DUES_RETURNED);
+    r->set_amount_fen(150000);  // 1,500 yuan.
+  }
   return d;
 }
 
-}  // namespace examples
-}  // namespace dangjian
+absl::Status GenerateKeshiketeng2014(RecordSink* sink) {
+  if (sink == nullptr) {
+    return absl::InvalidArgumentError("GenerateKeshiketeng2014: sink is null");
+  }
+  const v1::Dataset d = BuildKeshiketeng2014();
+  ShardInfo shard;
+  shard.index = 0;
+  shard.count = 1;
+  shard.region_id = d.regions(0).id();
+  shard.name = d.regions(0).name();
+  if (absl::Status s = sink->StartShard(shard); !s.ok()) return s;
+  absl::Status status;
+  ForEachRecord(d, [&](const v1::Record& r) {
+    if (status.ok()) status = sink->Write(r);
+  });
+  if (!status.ok()) return status;
+  return sink->FinishShard();
+}
 
-#endif  // DANGJIAN_EXAMPLES_KESHIKETENG_DATASET_H_
+}  // namespace dangjian

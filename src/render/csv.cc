@@ -1,0 +1,93 @@
+// The report as CSV: one row per figure per group (RFC 4180).
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "dangjian/render.h"
+#include "render/figures_table.h"
+
+namespace dangjian {
+namespace {
+
+// A field as RFC 4180 wants it, and safe to open in a spreadsheet: a text
+// that starts like a formula (= + - @, tab, carriage return) gets a leading
+// apostrophe, so that no spreadsheet runs a region name as a formula.
+std::string Field(absl::string_view text, bool is_text) {
+  std::string s(text);
+  if (is_text && !s.empty() &&
+      (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' ||
+       s[0] == '\t' || s[0] == '\r')) {
+    s.insert(0, "'");
+  }
+  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
+  std::string quoted = "\"";
+  for (char c : s) {
+    if (c == '"') quoted.push_back('"');
+    quoted.push_back(c);
+  }
+  quoted.push_back('"');
+  return quoted;
+}
+
+void Row(const std::string& group, const std::string& region_id,
+         absl::string_view figure, absl::string_view label,
+         const std::string& value, absl::string_view unit, std::string* out) {
+  absl::StrAppend(out, Field(group, true), ",", Field(region_id, true), ",",
+                  Field(figure, true), ",", Field(label, true), ",",
+                  Field(value, false), ",", unit, "\r\n");
+}
+
+void Figures(const std::string& group, const std::string& region_id,
+             const v1::ReportFigures& f, bool zh, std::string* out) {
+  static constexpr const char* kTargetKeys[] = {"target_1", "target_2",
+                                                "target_3", "target_4"};
+  for (int i = 0; i < 4; ++i) {
+    const v1::TargetResult& t = internal::Target(f.targets(), i);
+    const internal::TargetLabel& l = internal::TargetLabels()[i];
+    const std::string key = absl::StrCat("targets.", kTargetKeys[i]);
+    const std::string label = zh ? l.zh : l.en;
+    Row(group, region_id, key + ".eligible",
+        label + (zh ? " 应达标" : ", eligible"), absl::StrCat(t.eligible()),
+        "count", out);
+    Row(group, region_id, key + ".met", label + (zh ? " 达标" : ", met"),
+        absl::StrCat(t.met()), "count", out);
+    Row(group, region_id, key + ".rate_percent",
+        label + (zh ? " 比例" : ", rate"),
+        absl::StrFormat("%.2f", t.rate_percent()), "percent", out);
+    Row(group, region_id, key + ".shortfall",
+        label + (zh ? " 未达标" : ", short"), absl::StrCat(t.shortfall()),
+        "count", out);
+  }
+  Row(group, region_id, "targets.full_coverage",
+      zh ? "全覆盖" : "full coverage", f.targets().full_coverage() ? "1" : "0",
+      "boolean", out);
+  for (const internal::FigureSection& s : internal::FigureSections()) {
+    for (const internal::FigureRow& r : s.rows) {
+      const char* unit = r.unit == internal::FigureUnit::kCount  ? "count"
+                         : r.unit == internal::FigureUnit::kYuan ? "yuan"
+                                                                 : "percent";
+      Row(group, region_id, r.key, zh ? r.zh : r.en, internal::RawFigure(r, f),
+          unit, out);
+    }
+  }
+}
+
+}  // namespace
+
+std::string RenderReportCsv(const v1::Report& report,
+                            const CsvRenderOptions& options) {
+  const bool zh = options.language == ReportLanguage::kChinese;
+  std::string out = options.utf8_bom ? "\xEF\xBB\xBF" : "";
+  absl::StrAppend(&out, "group,region_id,figure,label,value,unit\r\n");
+  Figures(zh ? "合计" : "total", "", report.total(), zh, &out);
+  if (options.include_groups && internal::IsGrouped(report)) {
+    for (const v1::ReportGroup& g : report.groups()) {
+      Figures(internal::GroupTitle(g, zh), g.key().region_id(), g.figures(), zh,
+              &out);
+    }
+  }
+  return out;
+}
+
+}  // namespace dangjian
