@@ -31,6 +31,7 @@ packages=(
   libprotobuf-dev protobuf-compiler libabsl-dev zlib1g-dev python3-protobuf
   libgtest-dev libgmock-dev libbenchmark-dev
   clang libclang-rt-14-dev
+  abigail-tools  # abidw/abidiff: the ABI check of shared builds (abi/)
 )
 # npm fetches buf; a machine with Node.js from elsewhere (e.g. NodeSource, whose
 # nodejs package bundles npm and conflicts with Debian's npm) keeps its own.
