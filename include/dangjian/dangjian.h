@@ -11,6 +11,7 @@
 #include "dangjian/coverage.h"
 #include "dangjian/dues.h"
 #include "dangjian/export.h"
+#include "dangjian/generate.h"
 #include "dangjian/io.h"
 #include "dangjian/personal_data.h"
 #include "dangjian/policy.h"

@@ -6,12 +6,13 @@
 #       "dangjian/v1/X.pb.h" whose X.proto is in PROTO_DIR/dangjian/v1/;
 #     - abseil ("absl/...") and protobuf ("google/protobuf/...") headers;
 #     - standard headers (<name>, no directory, no ".h");
-#   and none opens a namespace `internal` (internals live in src/).
+#   none opens a namespace `internal` (internals live in src/); and the umbrella
+#   header dangjian/dangjian.h reaches every public header.
 #   A src/ header ("validate/checks.h", "src/...", "../src/...") is thus refused.
 # check_public_headers.sh --self-test INCLUDE_DIR PROTO_DIR
 #   Copies the headers to a scratch directory, plants a src/ include, a
-#   non-standard <...> include and a namespace internal, and passes only when
-#   the check reports all three.
+#   non-standard <...> include, a namespace internal and a header the umbrella
+#   header misses, and passes only when the check reports all four.
 set -euo pipefail
 
 if [[ ${1:-} == --self-test ]]; then
@@ -21,13 +22,14 @@ if [[ ${1:-} == --self-test ]]; then
   cp -r "$include/dangjian" "$scratch/"
   printf '#include "validate/checks.h"\n#include <zlib.h>\nnamespace dangjian::internal {}\n' \
     >>"$scratch/dangjian/policy.h"
+  printf '// Not in the umbrella header.\n' >"$scratch/dangjian/orphan.h"
   if out=$(bash "$0" "$scratch" "$proto" 2>&1); then
     printf '%s\n' "$out"
     echo "self-test: the check passed headers that include a src/ header" >&2
     exit 1
   fi
   printf '%s\n' "$out"
-  for want in '"validate/checks.h"' '<zlib.h>' 'namespace internal'; do
+  for want in '"validate/checks.h"' '<zlib.h>' 'namespace internal' 'dangjian/orphan.h'; do
     if [[ $out != *"$want"* ]]; then
       echo "self-test: the check did not report $want" >&2
       exit 1
@@ -77,8 +79,33 @@ for h in "${headers[@]}"; do
     bad=1
   fi
 done
+# The umbrella header reaches every public header, directly or through another.
+if [[ -f $include/dangjian/dangjian.h ]]; then
+  declare -A reached=([dangjian.h]=1)
+  queue=(dangjian.h)
+  while ((${#queue[@]})); do
+    h=${queue[0]}
+    queue=("${queue[@]:1}")
+    [[ -f $include/dangjian/$h ]] || continue
+    while IFS= read -r inc; do
+      if [[ -z ${reached[$inc]:-} ]]; then
+        reached[$inc]=1
+        queue+=("$inc")
+      fi
+    done < <(sed -nE 's/^[[:space:]]*#[[:space:]]*include[[:space:]]*"dangjian\/([a-z_0-9]+\.h)".*/\1/p' \
+      "$include/dangjian/$h")
+  done
+  for h in "${headers[@]}"; do
+    base=${h##*/}
+    if [[ -z ${reached[$base]:-} ]]; then
+      echo "dangjian/dangjian.h does not include dangjian/$base (it promises the whole" \
+        "public API)" >&2
+      bad=1
+    fi
+  done
+fi
 if ((bad)); then
   exit 1
 fi
-echo "public headers ok: ${#headers[@]} headers include only public, absl, protobuf" \
-  "and standard headers"
+echo "public headers ok: ${#headers[@]} headers, all reached from dangjian.h, include" \
+  "only public, absl, protobuf and standard headers"
