@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Shared by abi/*.sh (sourced, not run). Keep the ABI dump and the symbol list made
 # the same way by the checks and by update_baselines.sh.
 
@@ -38,6 +39,7 @@ dangjian_foreign_symbols() {
     grep -vE '^(_init|_fini|_edata|_end|__bss_start)$' | LC_ALL=C sort -u || true
 }
 
+# shellcheck disable=SC2034  # used by the scripts that source this file
 DANGJIAN_UPDATE_HINT="If the change is deliberate (a new public function, or a release
 that may break the ABI: see docs/compatibility.md), regenerate the baselines from a
 shared build and commit them with a CHANGELOG entry:

@@ -11,8 +11,8 @@
 #                        DIR (the project) and check it against BASELINE; pass when
 #                        buf reports the renumbered field (a self-test of the check).
 # Exits 77 (ctest: skipped) when buf is not installed.
-set -u
-buf=$1 mode=$2 dir=$3 config=${4:-}
+set -euo pipefail
+buf=${1:-} mode=$2 dir=$3 config=${4:-}
 if [[ -z $buf || ! -x $buf ]]; then
   echo "buf is not installed; ./build.sh installs it (cmake/buf/package.json)" >&2
   exit 77
@@ -38,9 +38,8 @@ breaking() {
   fi
   cd "$dir" || exit 1
   "$buf" --version
-  local out rc
-  out=$("$buf" breaking --against "$baseline" 2>&1)
-  rc=$?
+  local out rc=0
+  out=$("$buf" breaking --against "$baseline" 2>&1) || rc=$?
   printf '%s\n' "$out"
   if [[ $mode == breaking ]]; then
     if [[ $rc -ne 0 ]]; then
@@ -71,8 +70,8 @@ if [[ $mode == lint-must-fail ]]; then
 fi
 cd "$dir" || exit 1
 "$buf" --version
-out=$("$buf" lint 2>&1)
-rc=$?
+rc=0
+out=$("$buf" lint 2>&1) || rc=$?
 printf '%s\n' "$out"
 case $mode in
   lint) exit $rc ;;
