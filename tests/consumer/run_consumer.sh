@@ -56,7 +56,8 @@ esac
 
 cd "$work"
 # The program links the library kind asked for.
-if readelf -d ./consumer | grep -q 'NEEDED.*libdangjian[.]so'; then linked=ON; else linked=OFF; fi
+# (Not `readelf | grep -q`: grep quitting early would fail the pipe with SIGPIPE.)
+if [[ $(readelf -d ./consumer) =~ NEEDED[^$'\n']*libdangjian[.]so ]]; then linked=ON; else linked=OFF; fi
 if [[ $linked != "$shared" ]]; then
   echo "consumer: expected BUILD_SHARED_LIBS=$shared but the program links" \
     "libdangjian $([[ $linked == ON ]] && echo shared || echo static)" >&2
