@@ -34,6 +34,8 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   clang libclang-rt-14-dev
   chromium
+
+  abigail-tools  # abidw/abidiff: the ABI check of shared builds (abi/)
 )
 # npm fetches buf; a machine with Node.js from elsewhere (e.g. NodeSource, whose
 # nodejs package bundles npm and conflicts with Debian's npm) keeps its own.

@@ -15,7 +15,7 @@
 //   if (!aggregator.ok()) return aggregator.status();
 //   for (const dangjian::v1::Record& r : records) (void)(*aggregator)->Add(r);
 //   absl::StatusOr<dangjian::v1::PartialReport> county =
-//   (*aggregator)->Finish();
+//       (*aggregator)->Finish();
 //   // ... merge with other counties' partials, then:
 //   absl::StatusOr<dangjian::v1::Report> report =
 //       dangjian::FinishReport(*county);

@@ -5,18 +5,16 @@
 // coverage findings use, kept in one place so both always agree:
 //
 //   Target 1 (found where the condition exists, 应建尽建): eligible when
-//   full(h) >=
-//     policy.min_full_members_to_found; met when h is covered by a STANDALONE
-//     party organization.
+//     full(h) >= policy.min_full_members_to_found; met when h is covered by a
+//     STANDALONE party organization.
 //   Target 2 (star management, 星级管理): eligible for each STANDALONE party
 //     organization; met when it has a star assessment for the report year.
 //   Target 3 (joint where members are few, 联建): eligible when all(h) >= 1 and
 //     full(h) < the minimum; met when h is covered by a JOINT or AFFILIATED
 //     party organization.
 //   Target 4 (party work where there are no members, 党的工作覆盖): eligible
-//   when
-//     all(h) == 0; met when h is covered by a REGIONAL (1+N) party organization
-//     through a grid that has an instructor.
+//     when all(h) == 0; met when h is covered by a REGIONAL (1+N) party
+//     organization through a grid that has an instructor.
 //
 // full(h) is h's full members and all(h) its full plus probationary members.
 #ifndef DANGJIAN_COVERAGE_H_
@@ -86,8 +84,8 @@ struct HostCoverage {
 //   facts.full_members = 2;
 //   facts.all_members = 2;
 //   facts.in_joint_or_affiliated = true;
-//   dangjian::HostCoverage c = dangjian::ClassifyHost(facts,
-//   dangjian::DefaultPolicy());
+//   dangjian::HostCoverage c =
+//       dangjian::ClassifyHost(facts, dangjian::DefaultPolicy());
 //   // c.target == kJointWhereMembersAreFew, c.met == true
 DANGJIAN_EXPORT HostCoverage ClassifyHost(const HostCoverageFacts& facts,
                                           const v1::Policy& policy);

@@ -243,9 +243,12 @@ class DANGJIAN_EXPORT CsvLedgerWriter : public RecordWriter {
 
 // Writes each non-empty entity list of `dataset` that has a CSV table to
 // "<directory>/<table>.csv" (host_organizations.csv, members.csv, ...), with
-// `options` (its `table` ignored). Returns OK or the first error. Entity lists
-// without a CSV table (cadre assignments, reserve talent, annual results,
-// region economies) are not written: use a record stream for those.
+// `options` (its `table` ignored). Entity lists without a CSV table (cadre
+// assignments, reserve talent, annual results, region economies) are not
+// written: use a record stream for those. Returns OK or the first error:
+// NotFound when `directory` is not an existing directory, else as
+// CsvLedgerWriter's Create(), Write() and Close() (a file already written
+// stays). Thread-safe for different directories.
 DANGJIAN_EXPORT absl::Status WriteCsvLedgers(const v1::Dataset& dataset,
                                              absl::string_view directory,
                                              const CsvWriterOptions& options);

@@ -59,8 +59,11 @@ DANGJIAN_EXPORT absl::Status WriteDatasetFile(const v1::Dataset& dataset,
 //
 // Example:
 //   absl::StatusOr<dangjian::v1::Dataset> d =
-//   dangjian::ReadDatasetFile("county.pb"); if (!d.ok()) { std::cerr <<
-//   d.status() << "\n"; return 2; }
+//       dangjian::ReadDatasetFile("county.pb");
+//   if (!d.ok()) {
+//     std::cerr << d.status() << "\n";
+//     return 2;
+//   }
 //
 // Returns the dataset; NotFound when the file does not exist; ResourceExhausted
 // when it is larger than options.max_bytes; DataLoss when its bytes are not a

@@ -23,8 +23,7 @@ namespace dangjian {
 DANGJIAN_EXPORT std::string MaskNationalId(absl::string_view id);
 
 // Masks a phone number: every digit but the last 4 becomes '*'; other
-// characters
-// ('+', '-', spaces) are kept. Thread-safe.
+// characters ('+', '-', spaces) are kept. Thread-safe.
 //
 // Example:
 //   MaskPhone("13800138000") == "*******8000"

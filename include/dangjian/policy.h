@@ -34,7 +34,7 @@ DANGJIAN_EXPORT v1::Policy DefaultPolicy();
 
 // Fills every field of `policy` that is left at 0 (unset) with the default's
 // value, and the dues brackets when the list is empty. The version is kept when
-// set.
+// set. Thread-safe for different policies.
 //
 // REQUIRES: policy != nullptr.
 DANGJIAN_EXPORT void FillPolicyDefaults(v1::Policy* policy);
@@ -46,7 +46,7 @@ DANGJIAN_EXPORT void FillPolicyDefaults(v1::Policy* policy);
 // rates of 1 to 1000 thousandths, and exactly the last bracket unbounded (0).
 // Returns OK, or InvalidArgument naming the first field that is wrong and why.
 // Unset (0) fields are errors: call FillPolicyDefaults() first to accept a
-// partial policy.
+// partial policy. Thread-safe.
 DANGJIAN_EXPORT absl::Status CheckPolicy(const v1::Policy& policy);
 
 }  // namespace dangjian

@@ -41,14 +41,15 @@ DANGJIAN_EXPORT void ForEachRecord(
 // Appends the record's entity to the matching list of `dataset`. A header sets
 // the dataset's provenance and, when it carries one, its policy. Returns OK, or
 // InvalidArgument for an empty record or a trailer (which has no place in a
-// Dataset).
+// Dataset). Thread-safe for different datasets.
 //
 // REQUIRES: dataset != nullptr.
 DANGJIAN_EXPORT absl::Status AddRecordToDataset(const v1::Record& record,
                                                 v1::Dataset* dataset);
 
 // Moves the record's entity into `dataset` like AddRecordToDataset(), leaving
-// `record` empty; avoids copying large entities.
+// `record` empty; avoids copying large entities. Fails as AddRecordToDataset()
+// does. Thread-safe for different records and datasets.
 //
 // REQUIRES: record != nullptr, dataset != nullptr.
 DANGJIAN_EXPORT absl::Status MoveRecordToDataset(v1::Record* record,

@@ -9,11 +9,11 @@
 //
 // File extensions (case-insensitive):
 //
-//   .pb              binary v1::Dataset FileFormat::kDatasetBinary .djr, .pbs
-//   record stream (delimited Records)  FileFormat::kRecordStream .json
-//   v1::Dataset in protobuf JSON       FileFormat::kDatasetJson .jsonl, .ndjson
-//   JSON Lines of v1::Record           FileFormat::kJsonLines .csv, .tsv, .txt
-//   CSV ledger of one entity type      FileFormat::kCsvLedger
+//   .pb               FileFormat::kDatasetBinary  one binary v1::Dataset
+//   .djr, .pbs        FileFormat::kRecordStream   a record stream
+//   .json             FileFormat::kDatasetJson    a v1::Dataset in JSON
+//   .jsonl, .ndjson   FileFormat::kJsonLines      JSON Lines of v1::Record
+//   .csv, .tsv, .txt  FileFormat::kCsvLedger      a CSV ledger of one table
 #ifndef DANGJIAN_RECORD_IO_H_
 #define DANGJIAN_RECORD_IO_H_
 

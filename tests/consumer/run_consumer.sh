@@ -4,7 +4,13 @@
 #   find_package      CMake package installed under PREFIX
 #   pkg-config        dangjian.pc installed under PREFIX, compiled with plain c++
 #   add_subdirectory  DANGJIAN_SOURCE built inside the consumer's build
-# SHARED is the BUILD_SHARED_LIBS of the build under test.
+#   FetchContent      DANGJIAN_SOURCE fetched from its local path; when PREFIX is
+#                     given, the build also installs dangjian there afterwards (as
+#                     a superbuild would), for the find_package and pkg-config
+#                     consumers of the other library kind
+# SHARED (ON/OFF) is the library kind: of the package under PREFIX for
+# find_package and pkg-config, the BUILD_SHARED_LIBS to build with otherwise. The
+# program must link libdangjian that way (checked with readelf).
 set -euo pipefail
 mode=$1 consumer=$2 source=$3 prefix=$4 work=$5 shared=${6:-OFF}
 rm -rf "$work"
@@ -24,6 +30,18 @@ case $mode in
       -DDANGJIAN_CONSUMER_MODE=add_subdirectory -DDANGJIAN_SOURCE_DIR="$source"
     cmake --build "$work"
     ;;
+  FetchContent)
+    install=()
+    [[ -n $prefix ]] && install=(-DDANGJIAN_INSTALL=ON)
+    cmake -S "$consumer" -B "$work" "${generator[@]}" -DBUILD_SHARED_LIBS=$shared \
+      -DDANGJIAN_CONSUMER_MODE=FetchContent \
+      -DDANGJIAN_SOURCE_DIR="$source" "${install[@]}"
+    cmake --build "$work"
+    if [[ -n $prefix ]]; then
+      rm -rf "$prefix"
+      cmake --install "$work" --prefix "$prefix"
+    fi
+    ;;
   pkg-config)
     pcdir=$(dirname "$(find "$prefix" -name dangjian.pc -print -quit)")
     export PKG_CONFIG_PATH="$pcdir${PKG_CONFIG_PATH:+:$PKG_CONFIG_PATH}"
@@ -37,4 +55,13 @@ case $mode in
 esac
 
 cd "$work"
+# The program links the library kind asked for.
+# (Not `readelf | grep -q`: grep quitting early would fail the pipe with SIGPIPE.)
+if [[ $(readelf -d ./consumer) =~ NEEDED[^$'\n']*libdangjian[.]so ]]; then linked=ON; else linked=OFF; fi
+if [[ $linked != "$shared" ]]; then
+  echo "consumer: expected BUILD_SHARED_LIBS=$shared but the program links" \
+    "libdangjian $([[ $linked == ON ]] && echo shared || echo static)" >&2
+  exit 1
+fi
+echo "consumer links libdangjian $([[ $linked == ON ]] && echo shared || echo static)"
 ./consumer "$work/consumer.pb"
