@@ -34,7 +34,6 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   clang libclang-rt-14-dev
   chromium
-
   abigail-tools  # abidw/abidiff: the ABI check of shared builds (abi/)
 )
 # npm fetches buf; a machine with Node.js from elsewhere (e.g. NodeSource, whose
