@@ -56,11 +56,16 @@ done
 
 echo "==> building libdangjian in $build"
 cmake --build "$build" --target dangjian
-lib=$(find "$build" -name 'libdangjian.so' -print -quit)
-[[ -n $lib ]] || {
-  echo "update_baselines.sh: no libdangjian.so in $build" >&2
+# The build's own library (build/lib/), not a copy a consumer test built below it.
+lib=$build/lib/libdangjian.so
+[[ -f $lib ]] || {
+  echo "update_baselines.sh: no $lib" >&2
   exit 2
 }
+if [[ $(readelf -S "$lib") != *.debug_info* ]]; then
+  echo "update_baselines.sh: $lib has no debug information" >&2
+  exit 2
+fi
 
 echo "==> abi/libdangjian.abi"
 dangjian_abi_dump "$lib" "$root/abi/libdangjian.abi"
