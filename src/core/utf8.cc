@@ -132,6 +132,9 @@ struct WirePlan {
   const Descriptor* type = nullptr;
   std::vector<uint8_t> kind;  // By field number: 0 other, 1 string, 2 message.
   std::vector<const Descriptor*> child;
+  // The index of each message field's plan in WirePlans, once looked up; -1
+  // before.
+  std::vector<int> child_plan;
 };
 
 constexpr uint8_t kOther = 0, kString = 1, kMessage = 2;
@@ -155,6 +158,7 @@ const WirePlan& WirePlanFor(const Descriptor* d, WirePlans* plans) {
   max_number = std::min(max_number, 4096);
   plan.kind.assign(static_cast<size_t>(max_number) + 1, kOther);
   plan.child.assign(static_cast<size_t>(max_number) + 1, nullptr);
+  plan.child_plan.assign(static_cast<size_t>(max_number) + 1, -1);
   for (int i = 0; i < d->field_count(); ++i) {
     const FieldDescriptor* f = d->field(i);
     if (f->number() > max_number) continue;
@@ -170,6 +174,10 @@ const WirePlan& WirePlanFor(const Descriptor* d, WirePlans* plans) {
 }
 
 bool ReadVarint(const uint8_t** p, const uint8_t* end, uint64_t* out) {
+  if (*p < end && **p < 0x80) {  // Tags and short lengths: one byte.
+    *out = *(*p)++;
+    return true;
+  }
   uint64_t v = 0;
   for (int shift = 0; shift < 64 && *p < end; shift += 7) {
     const uint8_t b = *(*p)++;
@@ -182,12 +190,15 @@ bool ReadVarint(const uint8_t** p, const uint8_t* end, uint64_t* out) {
   return false;
 }
 
-bool WireValid(const uint8_t* p, const uint8_t* end, const Descriptor* d,
+int PlanIndex(const Descriptor* d, WirePlans* plans) {
+  return static_cast<int>(&WirePlanFor(d, plans) - plans->data());
+}
+
+// `index` is the message type's plan in `plans`. Plans may be added (and the
+// vector moved) while recursing, so plans are named by index, not reference.
+bool WireValid(const uint8_t* p, const uint8_t* end, size_t index,
                WirePlans* plans, int depth) {
   if (depth > 100) return true;  // Deeper than protobuf itself would go.
-  // Plans may be added (and the vector moved) while recursing: copy the index.
-  const size_t index =
-      static_cast<size_t>(&WirePlanFor(d, plans) - plans->data());
   while (p < end) {
     uint64_t tag;
     if (!ReadVarint(&p, end, &tag)) return true;
@@ -219,8 +230,15 @@ bool WireValid(const uint8_t* p, const uint8_t* end, const Descriptor* d,
             return false;
           }
         } else if (kind == kMessage) {
-          if (!WireValid(p, p + len, plan.child[number], plans, depth + 1))
+          int child = plan.child_plan[number];
+          if (child < 0) {
+            child = PlanIndex(plan.child[number], plans);
+            (*plans)[index].child_plan[number] = child;
+          }
+          if (!WireValid(p, p + len, static_cast<size_t>(child), plans,
+                         depth + 1)) {
             return false;
+          }
         }
         p += len;
         break;
@@ -238,7 +256,8 @@ bool WireStringsAreValidUtf8(absl::string_view wire,
                              const google::protobuf::Descriptor* type) {
   thread_local WirePlans plans;
   const auto* p = reinterpret_cast<const uint8_t*>(wire.data());
-  return WireValid(p, p + wire.size(), type, &plans, 0);
+  return WireValid(p, p + wire.size(),
+                   static_cast<size_t>(PlanIndex(type, &plans)), &plans, 0);
 }
 
 std::string FirstInvalidUtf8Field(const google::protobuf::Message& message) {

@@ -11,6 +11,7 @@
 #include "dangjian/policy.h"
 #include "generate/identifiers.h"
 #include "generate/rng.h"
+#include "google/protobuf/arena.h"
 #include "validate/checks.h"
 
 namespace dangjian {
@@ -56,6 +57,13 @@ constexpr Industry kIndustries[] = {
 template <typename T, size_t N>
 constexpr size_t Count(const T (&)[N]) {
   return N;
+}
+
+google::protobuf::ArenaOptions ArenaOptions() {
+  google::protobuf::ArenaOptions o;
+  o.start_block_size = 64 << 10;
+  o.max_block_size = 1 << 20;
+  return o;
 }
 
 // Clears a reused message before it is filled again: the record is reused to
@@ -190,13 +198,22 @@ class NationalGenerator {
   absl::Status Emit() {
     if (o_.fault_rate > 0 && fault_rng_.Chance(o_.fault_rate)) PlantFault();
     ++records_;
-    return sink_->Write(rec_);
+    absl::Status s = sink_->Write(*rec_);
+    // The record lives on an arena: clearing it drops its sub-messages (dates)
+    // without freeing them, so no malloc/free per record; the arena is reset
+    // every few thousand records to keep memory constant.
+    if (++since_reset_ == kRecordsPerArena) {
+      since_reset_ = 0;
+      arena_.Reset();
+      rec_ = google::protobuf::Arena::CreateMessage<v1::Record>(&arena_);
+    }
+    return s;
   }
 
   void PlantFault() {
-    switch (rec_.entity_case()) {
+    switch (rec_->entity_case()) {
       case v1::Record::kMember: {
-        v1::Member* m = rec_.mutable_member();
+        v1::Member* m = rec_->mutable_member();
         switch (fault_rng_.Below(5)) {
           case 0:
             m->set_national_id(absl::StrCat(m->national_id().substr(0, 1), ".",
@@ -228,7 +245,7 @@ class NationalGenerator {
         break;
       }
       case v1::Record::kHostOrganization: {
-        v1::HostOrganization* h = rec_.mutable_host_organization();
+        v1::HostOrganization* h = rec_->mutable_host_organization();
         const uint64_t k = fault_rng_.Below(3);
         if (k == 0 && h->unified_social_credit_code().size() == 18) {
           std::string c = h->unified_social_credit_code();
@@ -242,24 +259,24 @@ class NationalGenerator {
         break;
       }
       case v1::Record::kPartyOrganization:
-        if (rec_.party_organization().star_assessments_size() > 0) {
-          rec_.mutable_party_organization()
+        if (rec_->party_organization().star_assessments_size() > 0) {
+          rec_->mutable_party_organization()
               ->mutable_star_assessments(0)
               ->set_stars(6);
         } else {
-          rec_.mutable_party_organization()->clear_id();
+          rec_->mutable_party_organization()->clear_id();
         }
         break;
       case v1::Record::kFunding:
         if (fault_rng_.Chance(0.5)) {
-          rec_.mutable_funding()->set_amount_fen(-rec_.funding().amount_fen() -
-                                                 1);
+          rec_->mutable_funding()->set_amount_fen(
+              -rec_->funding().amount_fen() - 1);
         } else {
-          rec_.mutable_funding()->set_year(1990);
+          rec_->mutable_funding()->set_year(1990);
         }
         break;
       case v1::Record::kActivity:
-        rec_.mutable_activity()->mutable_held_on()->set_year(o_.year + 5);
+        rec_->mutable_activity()->mutable_held_on()->set_year(o_.year + 5);
         break;
       default:
         break;  // Regions, grids and the rest stay clean.
@@ -311,7 +328,7 @@ class NationalGenerator {
   absl::Status Region(const std::string& id, const std::string& name,
                       const std::string& code, v1::RegionLevel level,
                       const std::string& parent) {
-    v1::Region* r = Fresh(rec_.mutable_region());
+    v1::Region* r = Fresh(rec_->mutable_region());
     r->set_id(id);
     r->set_name(name);
     r->set_code(code);
@@ -325,7 +342,11 @@ class NationalGenerator {
   const NationalScenarioOptions o_;
   RecordSink* sink_;
   Rng fault_rng_;
-  v1::Record rec_;
+  static constexpr int kRecordsPerArena = 4096;
+  google::protobuf::Arena arena_{ArenaOptions()};
+  v1::Record* rec_ =
+      google::protobuf::Arena::CreateMessage<v1::Record>(&arena_);
+  int since_reset_ = 0;
   double p_small_ = 0, p_large_ = 0;
   int64_t records_ = 0;
 };
@@ -364,7 +385,7 @@ absl::Status NationalGenerator::County(const CountyPlan& plan, size_t index) {
 
   // Regional economy of the county.
   {
-    v1::RegionEconomy* e = Fresh(rec_.mutable_region_economy());
+    v1::RegionEconomy* e = Fresh(rec_->mutable_region_economy());
     e->set_id(absl::StrCat("e", code, "-", year));
     e->set_region_id(county_id);
     e->set_year(year);
@@ -425,7 +446,7 @@ absl::Status NationalGenerator::County(const CountyPlan& plan, size_t index) {
       if (joint_hosts.size() == 1 && !last_standalone_org.empty()) {
         joint_affiliated = true;
       }
-      v1::PartyOrganization* o = Fresh(rec_.mutable_party_organization());
+      v1::PartyOrganization* o = Fresh(rec_->mutable_party_organization());
       o->set_id(joint_id);
       o->set_name(absl::StrCat(county_name, "第", t, "镇",
                                joint_affiliated ? "挂靠" : "联合", "党支部"));
@@ -499,7 +520,7 @@ absl::Status NationalGenerator::County(const CountyPlan& plan, size_t index) {
       if (in_grid && grid_left == 0) {
         grid_id = next_id('g', &grid_seq);
         grid_left = rng.Between(15, 40);
-        v1::Grid* g = Fresh(rec_.mutable_grid());
+        v1::Grid* g = Fresh(rec_->mutable_grid());
         g->set_id(grid_id);
         g->set_name(absl::StrCat("第", t, "镇网格", grid_seq));
         g->set_party_organization_id(regional_id);
@@ -515,7 +536,7 @@ absl::Status NationalGenerator::County(const CountyPlan& plan, size_t index) {
           const std::string assignment = absl::StrCat("c", grid_id);
           g->set_instructor_assignment_id(assignment);
           DJ_RETURN_IF_ERROR(Emit());
-          v1::CadreAssignment* c = Fresh(rec_.mutable_cadre_assignment());
+          v1::CadreAssignment* c = Fresh(rec_->mutable_cadre_assignment());
           c->set_id(assignment);
           c->set_kind(v1::CADRE_ASSIGNMENT_KIND_STATIONED_INSTRUCTOR);
           c->set_name(PersonName(rng));
@@ -534,7 +555,7 @@ absl::Status NationalGenerator::County(const CountyPlan& plan, size_t index) {
           members > 0 ? absl::StrCat("m", code, "-", member_seq + 1) : "";
       std::string host_name;
       {
-        v1::HostOrganization* ho = Fresh(rec_.mutable_host_organization());
+        v1::HostOrganization* ho = Fresh(rec_->mutable_host_organization());
         ho->set_id(host_id);
         ho->set_kind(social ? v1::HOST_KIND_SOCIAL
                             : v1::HOST_KIND_NON_PUBLIC_ECONOMIC);
@@ -598,7 +619,7 @@ absl::Status NationalGenerator::County(const CountyPlan& plan, size_t index) {
 
       // Its members.
       for (int64_t k = 0; k < members; ++k) {
-        v1::Member* m = Fresh(rec_.mutable_member());
+        v1::Member* m = Fresh(rec_->mutable_member());
         m->set_id(absl::StrCat("m", code, "-", ++member_seq));
         m->set_name(PersonName(rng));
         const double su = rng.Uniform();
@@ -682,7 +703,7 @@ absl::Status NationalGenerator::County(const CountyPlan& plan, size_t index) {
       if (standalone) {
         const std::string venue_id = absl::StrCat("v", org_id.substr(1));
         const bool has_venue = rng.Chance(0.9);
-        v1::PartyOrganization* o = Fresh(rec_.mutable_party_organization());
+        v1::PartyOrganization* o = Fresh(rec_->mutable_party_organization());
         o->set_id(org_id);
         o->set_name(absl::StrCat(host_name, "党支部"));
         o->set_level(v1::ORG_LEVEL_BRANCH);
@@ -727,7 +748,7 @@ absl::Status NationalGenerator::County(const CountyPlan& plan, size_t index) {
         if (has_venue) o->set_venue_id(venue_id);
         DJ_RETURN_IF_ERROR(Emit());
         if (has_venue) {
-          v1::Venue* v = Fresh(rec_.mutable_venue());
+          v1::Venue* v = Fresh(rec_->mutable_venue());
           v->set_id(venue_id);
           v->set_name(absl::StrCat(host_id, "党员活动室"));
           v->set_party_organization_id(org_id);
@@ -752,7 +773,7 @@ absl::Status NationalGenerator::County(const CountyPlan& plan, size_t index) {
         static constexpr double kFundedShare[] = {0.7, 0.5, 0.8, 0.3};
         for (int k = 0; k < 4; ++k) {
           if (!rng.Chance(kFundedShare[k])) continue;
-          v1::Funding* f = Fresh(rec_.mutable_funding());
+          v1::Funding* f = Fresh(rec_->mutable_funding());
           f->set_id(next_id('f', &misc_seq));
           f->set_party_organization_id(org_id);
           f->set_year(year);
@@ -764,7 +785,7 @@ absl::Status NationalGenerator::County(const CountyPlan& plan, size_t index) {
           DJ_RETURN_IF_ERROR(Emit());
         }
         {
-          v1::Activity* a = Fresh(rec_.mutable_activity());
+          v1::Activity* a = Fresh(rec_->mutable_activity());
           a->set_id(next_id('a', &misc_seq));
           a->set_kind(v1::ACTIVITY_KIND_THREE_MEETINGS_ONE_LESSON);
           a->set_party_organization_id(org_id);
@@ -777,7 +798,7 @@ absl::Status NationalGenerator::County(const CountyPlan& plan, size_t index) {
           DJ_RETURN_IF_ERROR(Emit());
         }
         if (rng.Chance(0.05)) {
-          v1::CadreAssignment* c = Fresh(rec_.mutable_cadre_assignment());
+          v1::CadreAssignment* c = Fresh(rec_->mutable_cadre_assignment());
           c->set_id(next_id('c', &misc_seq));
           c->set_kind(v1::CADRE_ASSIGNMENT_KIND_SECONDED_DEPUTY_SECRETARY);
           c->set_name(PersonName(rng));
@@ -787,7 +808,7 @@ absl::Status NationalGenerator::County(const CountyPlan& plan, size_t index) {
           DJ_RETURN_IF_ERROR(Emit());
         }
         if (rng.Chance(0.1)) {
-          v1::ReserveTalent* r = Fresh(rec_.mutable_reserve_talent());
+          v1::ReserveTalent* r = Fresh(rec_->mutable_reserve_talent());
           r->set_id(next_id('t', &misc_seq));
           r->set_name(PersonName(rng));
           r->set_member_id(first_member_id);
@@ -797,7 +818,7 @@ absl::Status NationalGenerator::County(const CountyPlan& plan, size_t index) {
           DJ_RETURN_IF_ERROR(Emit());
         }
         if (rng.Chance(0.3)) {
-          v1::HostAnnualResult* r = Fresh(rec_.mutable_host_annual_result());
+          v1::HostAnnualResult* r = Fresh(rec_->mutable_host_annual_result());
           r->set_id(next_id('y', &misc_seq));
           r->set_host_organization_id(host_id);
           r->set_year(year);
@@ -820,7 +841,7 @@ absl::Status NationalGenerator::County(const CountyPlan& plan, size_t index) {
 
     // The township's regional 1+N branch, its venue and its meetings.
     {
-      v1::PartyOrganization* o = Fresh(rec_.mutable_party_organization());
+      v1::PartyOrganization* o = Fresh(rec_->mutable_party_organization());
       o->set_id(regional_id);
       o->set_name(absl::StrCat(county_name, "第", t, "镇区域党支部"));
       o->set_level(v1::ORG_LEVEL_BRANCH);
@@ -829,7 +850,7 @@ absl::Status NationalGenerator::County(const CountyPlan& plan, size_t index) {
       SetDate(o->mutable_founded_on(), 2012, 7, 1);
       o->set_venue_id(absl::StrCat("v", regional_id.substr(1)));
       DJ_RETURN_IF_ERROR(Emit());
-      v1::Venue* v = Fresh(rec_.mutable_venue());
+      v1::Venue* v = Fresh(rec_->mutable_venue());
       v->set_id(absl::StrCat("v", regional_id.substr(1)));
       v->set_name(absl::StrCat("第", t, "镇党群服务中心"));
       v->set_party_organization_id(regional_id);
@@ -843,7 +864,7 @@ absl::Status NationalGenerator::County(const CountyPlan& plan, size_t index) {
       DJ_RETURN_IF_ERROR(Emit());
       for (int q = 0; q < 4; ++q) {
         if (!rng.Chance(0.9)) continue;
-        v1::Activity* a = Fresh(rec_.mutable_activity());
+        v1::Activity* a = Fresh(rec_->mutable_activity());
         a->set_id(next_id('a', &misc_seq));
         a->set_kind(v1::ACTIVITY_KIND_HEART_TO_HEART_MEETING);
         a->set_party_organization_id(regional_id);
@@ -852,7 +873,7 @@ absl::Status NationalGenerator::County(const CountyPlan& plan, size_t index) {
         a->set_participants(rng.Between(10, 60));
         DJ_RETURN_IF_ERROR(Emit());
       }
-      v1::Activity* a = Fresh(rec_.mutable_activity());
+      v1::Activity* a = Fresh(rec_->mutable_activity());
       a->set_id(next_id('a', &misc_seq));
       a->set_kind(v1::ACTIVITY_KIND_VISIT);
       a->set_party_organization_id(regional_id);
