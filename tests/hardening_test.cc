@@ -7,8 +7,11 @@
 #include "dangjian/csv_ledger.h"
 #include "dangjian/io.h"
 #include "dangjian/json_lines.h"
+#include "dangjian/personal_data.h"
 #include "dangjian/record_stream.h"
+#include "dangjian/validate.h"
 #include "gmock/gmock.h"
+#include "google/protobuf/util/json_util.h"
 #include "gtest/gtest.h"
 #include "testing/status_matchers.h"
 
@@ -110,6 +113,37 @@ TEST(Hardening, AHugeDeclaredLengthIsNotPrintedAsEighteenDigits) {
                        ::testing::AllOf(
                            HasSubstr("max_record_bytes"),
                            ::testing::Not(HasSubstr("782988029703468910")))));
+}
+
+// Found while triaging identifiers_fuzzer's first crash (a false positive:
+// text that was its own mask): masking counted bytes, so a resident ID field
+// holding Chinese text was cut inside a character, and the finding's message
+// was not UTF-8 (a proto3 string no JSON or binary writer could write).
+TEST(Hardening, MaskingNeverCutsAUtf8Character) {
+  const std::string id =
+      "12345\xE5\xBC\xA0"
+      "0123456789";  // 12345张0123456789
+  ASSERT_EQ(id.size(), 18u);
+  // The region part would end inside 张: 张 is masked with the middle.
+  EXPECT_EQ(MaskNationalId(id), "12345*********6789");
+  // abc张cd: the last 4 bytes would begin inside 张.
+  const std::string tail =
+      "abc\xE5\xBC\xA0"
+      "cd";
+  EXPECT_EQ(MaskNationalId(tail), "******cd");
+  v1::Dataset d;
+  v1::Member* m = d.add_members();
+  m->set_id("m1");
+  m->set_national_id(id);
+  ValidatorOptions options;
+  options.as_of.set_year(2017);
+  options.as_of.set_month(1);
+  options.as_of.set_day(1);
+  auto report = (*Validator::Create(options))->Validate(d);
+  ASSERT_THAT(report.status(), IsOk());
+  ASSERT_GT(report->findings_size(), 0);
+  std::string json;
+  EXPECT_TRUE(google::protobuf::util::MessageToJsonString(*report, &json).ok());
 }
 
 TEST(Hardening, BinaryDatasetErrorsSayWhere) {
