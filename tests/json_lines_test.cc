@@ -2,6 +2,7 @@
 #include "dangjian/json_lines.h"
 
 #include <fstream>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -176,6 +177,16 @@ TEST(JsonLinesTest, UnwritableAndMissingFiles) {
 
 // The reader's fast path and protobuf's own JSON parser agree on every line:
 // the same record when protobuf accepts it, an error when it refuses it.
+// Lines protobuf 3.21's JSON parser accepts and the reader refuses, saying
+// where (CheckJsonText in src/io/json_check.h).
+const std::set<std::string> kStricterThanProtobuf = {
+    R"({"member":{"name":"\x41"}})",
+    R"({"member":{"id":"a","id":"b"}})",
+    R"({"partyOrganization":{"hostOrganizationIds":["h1",]}})",
+    R"({"member":{"id":"m1",}})",
+    R"({"member":{"id":"tab	inside"}})",
+};
+
 TEST(JsonLinesTest, AgreesWithProtobufsParser) {
   const std::vector<std::string> lines = {
       R"({"member":{"id":"m1","name":"张三","status":"MEMBER_STATUS_FULL"}})",
@@ -239,7 +250,14 @@ TEST(JsonLinesTest, AgreesWithProtobufsParser) {
         google::protobuf::util::JsonStringToMessage(line, &want, o).ok();
     absl::Status status;
     std::vector<v1::Record> got = ReadAll(line + "\n", &status);
-    EXPECT_EQ(stock_ok, status.ok()) << status;
+    // The reader is stricter than protobuf's parser where protobuf accepts
+    // what RFC 8259 refuses or loses data (a key twice, a trailing comma, a
+    // raw control character, "\x41"); it never accepts what protobuf refuses.
+    const bool stricter = kStricterThanProtobuf.count(line) > 0;
+    EXPECT_EQ(stock_ok && !stricter, status.ok()) << status;
+    if (stricter) {
+      EXPECT_TRUE(stock_ok) << "protobuf refuses it too now";
+    }
     if (stock_ok && status.ok()) {
       ASSERT_EQ(got.size(), 1u);
       EXPECT_TRUE(MessageDifferencer::Equals(got[0], want))

@@ -22,6 +22,16 @@ std::string MaskNationalId(absl::string_view id) {
   const size_t tail_start = n > kKeepTail ? n - kKeepTail : n;
   for (size_t i = head; i < tail_start; ++i) out[i] = '*';
   if (n <= kKeepTail) out.assign(n, '*');
+  // Counts are in bytes: a UTF-8 character cut by the head or the tail is
+  // masked whole, or the result would not be UTF-8 (and a proto3 message
+  // holding it could not be written).
+  auto continuation = [&](size_t i) {
+    return (static_cast<unsigned char>(id[i]) & 0xC0) == 0x80;
+  };
+  if (head > 0 && head < tail_start) {
+    for (size_t i = head; i > 0 && continuation(i); --i) out[i - 1] = '*';
+  }
+  for (size_t i = tail_start; i < n && continuation(i); ++i) out[i] = '*';
   return out;
 }
 

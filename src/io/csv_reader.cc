@@ -611,6 +611,22 @@ class CsvReader final : public CsvLedgerReader {
         }
       }
     }
+    // A NUL or other control character is in no spreadsheet's export: the
+    // file is damaged or in another encoding (UTF-16 without its BOM).
+    for (size_t i = 0; i < row_.n && !bad; ++i) {
+      for (const char c : row_.cells[i]) {
+        const unsigned char u = static_cast<unsigned char>(c);
+        if (u < 0x20 && u != '\t' && u != '\r' && u != '\n') {
+          Find(line, static_cast<int>(i) + 1, true,
+               absl::StrCat("a control character (byte 0x",
+                            absl::Hex(u, absl::kZeroPad2),
+                            ") in the cell: the file is damaged or in "
+                            "another encoding (UTF-16 without its BOM?)"));
+          bad = true;
+          break;
+        }
+      }
+    }
     // The entity of the previous row is cleared, not freed: its strings and
     // nested messages keep their memory for this row.
     if (static_cast<int>(record->entity_case()) !=

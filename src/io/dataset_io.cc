@@ -10,6 +10,8 @@
 #include "dangjian/io.h"
 #include "dangjian/personal_data.h"
 #include "google/protobuf/util/json_util.h"
+#include "io/json_check.h"
+#include "io/wire_check.h"
 
 namespace dangjian {
 namespace {
@@ -84,8 +86,22 @@ absl::StatusOr<v1::Dataset> ReadDatasetFile(absl::string_view path,
         "record stream for large data"));
   }
   in.seekg(0);
+  std::string bytes(static_cast<size_t>(size), '\0');
+  if (!in.read(&bytes[0], size)) {
+    return absl::UnavailableError(absl::StrCat(p, ": read failed"));
+  }
+  // protobuf keeps a known field sent with the wrong wire type as an unknown
+  // field (its value lost without a word) and never says where bytes are bad.
+  int64_t bad_at = 0;
+  std::string what;
+  if (!internal::CheckWireFormat(bytes, v1::Dataset::descriptor(), &bad_at,
+                                 &what)) {
+    return absl::DataLossError(MaskPersonalData(absl::StrCat(
+        p, ": not a valid dangjian.v1.Dataset in binary protobuf (", size,
+        " bytes): ", what, " at byte offset ", bad_at)));
+  }
   v1::Dataset dataset;
-  if (!dataset.ParseFromIstream(&in)) {
+  if (!dataset.ParseFromString(bytes)) {
     return absl::DataLossError(absl::StrCat(
         p, ": not a valid dangjian.v1.Dataset in binary protobuf (", size,
         " bytes): the file is truncated, damaged or of another format"));
@@ -115,6 +131,13 @@ absl::StatusOr<std::string> DatasetToJson(const v1::Dataset& dataset,
 
 absl::StatusOr<v1::Dataset> DatasetFromJson(absl::string_view json,
                                             const JsonReadOptions& options) {
+  int64_t offset = 0;
+  std::string what;
+  if (!internal::CheckJsonText(json, &offset, &what)) {
+    return absl::InvalidArgumentError(MaskPersonalData(
+        absl::StrCat("not a valid dangjian.v1.Dataset in JSON: at byte offset ",
+                     offset, ": ", what)));
+  }
   google::protobuf::util::JsonParseOptions parse;
   parse.ignore_unknown_fields = options.ignore_unknown_fields;
   v1::Dataset dataset;

@@ -17,6 +17,7 @@
 #include "google/protobuf/util/type_resolver.h"
 #include "google/protobuf/util/type_resolver_util.h"
 #include "io/input.h"
+#include "io/json_check.h"
 #include "io/json_fast.h"
 
 namespace dangjian {
@@ -154,6 +155,14 @@ class LinesReader final : public JsonLinesReader {
 
   absl::Status SlowParse(absl::string_view line, int64_t start,
                          v1::Record* record) {
+    int64_t at = 0;
+    std::string what;
+    if (!CheckJsonText(line, &at, &what)) {
+      return absl::InvalidArgumentError(MaskPersonalData(
+          absl::StrCat(in_->name(), ":", line_no_, " (byte offset ", start,
+                       "): not a valid dangjian.v1.Record in JSON: column ",
+                       at + 1, ": ", what)));
+    }
     binary_.clear();
     auto s = google::protobuf::util::JsonToBinaryString(
         &resolver_, "type.googleapis.com/dangjian.v1.Record",

@@ -14,6 +14,7 @@
 #include "dangjian/version.h"
 #include "google/protobuf/io/coded_stream.h"
 #include "io/input.h"
+#include "io/wire_check.h"
 
 namespace dangjian {
 
@@ -113,9 +114,12 @@ class StreamReader final : public RecordStreamReader {
     if (in_->size() >= 0) {
       unread = absl::StrCat(" with ", in_->size() - at, " bytes left unread");
     }
-    return absl::Status(
-        code, absl::StrCat(in_->name(), ": ", what, " (record ", index_,
-                           "); reading stopped at byte offset ", at, unread));
+    // A damaged length prefix can declare a length of 18 digits, which a log
+    // scanner would take for a resident ID: mask as every message is masked.
+    return absl::Status(code,
+                        MaskPersonalData(absl::StrCat(
+                            in_->name(), ": ", what, " (record ", index_,
+                            "); reading stopped at byte offset ", at, unread)));
   }
 
   // Reads one framed record into `record`, or sets the status and returns
@@ -159,11 +163,29 @@ class StreamReader final : public RecordStreamReader {
           start, absl::StrCat("truncated: the record declares ", len,
                               " bytes but only ", got - prefix, " remain")));
     }
+    // protobuf accepts some bytes no writer produces (a known field with the
+    // wrong wire type is kept as an unknown field: its value is lost), and
+    // says nothing of where bytes are bad: check the wire format first.
+    int64_t bad_at = 0;
+    std::string what;
+    if (!CheckWireFormat(absl::string_view(in_->data() + prefix, len),
+                         v1::Record::descriptor(), &bad_at, &what)) {
+      return Stop(Damage(
+          start, absl::StrCat("corrupt: ", what, " at byte offset ",
+                              start + static_cast<int64_t>(prefix) + bad_at,
+                              " in a record of ", len, " bytes")));
+    }
     if (!record->ParseFromArray(in_->data() + prefix, static_cast<int>(len))) {
       return Stop(Damage(
           start, absl::StrCat("corrupt: ", len,
                               " bytes that do not parse as a "
                               "dangjian.v1.Record (damaged, or not UTF-8)")));
+    }
+    if (len > 0 && record->entity_case() == v1::Record::ENTITY_NOT_SET) {
+      return Stop(
+          Damage(start, absl::StrCat("a record of ", len,
+                                     " bytes with no entity this reader "
+                                     "knows (a newer schema, or damage)")));
     }
     in_->Skip(total);
     return true;

@@ -10,6 +10,7 @@
 #include "dangjian/record.h"
 #include "dangjian/validate.h"
 #include "google/protobuf/util/json_util.h"
+#include "io/json_check.h"
 #include "validate/engine.h"
 
 namespace dangjian {
@@ -273,6 +274,12 @@ absl::StatusOr<v1::ValidationReport> Validator::Finish() {
 
 absl::StatusOr<v1::Policy> PolicyFromJson(absl::string_view json) {
   v1::Policy policy;
+  int64_t offset = 0;
+  std::string what;
+  if (!internal::CheckJsonText(json, &offset, &what)) {
+    return absl::InvalidArgumentError(MaskPersonalData(
+        absl::StrCat("policy JSON: at byte offset ", offset, ": ", what)));
+  }
   google::protobuf::util::JsonParseOptions options;
   const auto status = google::protobuf::util::JsonStringToMessage(
       google::protobuf::StringPiece(json.data(), json.size()), &policy,

@@ -1,0 +1,39 @@
+// A strict check of protobuf's binary wire format against a schema (internal).
+//
+// protobuf's parser accepts bytes that no writer produces and loses data
+// without a word: a field of a known number sent with the wrong wire type is
+// kept as an unknown field (a member's birth date sent as a varint simply
+// disappears), and a 10-byte varint's bits beyond 64 are dropped. When it does
+// refuse bytes it does not say where. CheckWireFormat() walks the bytes by the
+// message's descriptor and reports the first problem with its byte offset and
+// field path.
+#ifndef DANGJIAN_SRC_IO_WIRE_CHECK_H_
+#define DANGJIAN_SRC_IO_WIRE_CHECK_H_
+
+#include <cstdint>
+#include <string>
+
+#include "absl/strings/string_view.h"
+#include "google/protobuf/descriptor.h"
+
+namespace dangjian {
+namespace internal {
+
+// Returns true when `bytes` are a well-formed encoding of a `type` message:
+// every tag and varint complete and at most 10 bytes (the 10th at most 1),
+// field numbers above 0, wire types 0-5 and, for fields the schema knows, the
+// wire type of the field's type (or length-delimited for packed repeated
+// scalars), lengths within the bytes, groups closed, strings valid UTF-8,
+// nesting at most 100 deep. Unknown field numbers are allowed (a newer
+// schema). Otherwise returns false with `*offset` the byte offset of the bad
+// tag or value and `*what` the field path and problem, e.g.
+// "member.birth_date (field 12): wire type varint, but the schema says
+// length-delimited".
+bool CheckWireFormat(absl::string_view bytes,
+                     const google::protobuf::Descriptor* type, int64_t* offset,
+                     std::string* what);
+
+}  // namespace internal
+}  // namespace dangjian
+
+#endif  // DANGJIAN_SRC_IO_WIRE_CHECK_H_
