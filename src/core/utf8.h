@@ -19,16 +19,6 @@ bool IsValidUtf8(absl::string_view s);
 // proto3 refuses to parse such strings, so writers check before writing.
 std::string FirstInvalidUtf8Field(const google::protobuf::Message& message);
 
-// Returns true when every string field in `wire`, the binary serialization of a
-// message of type `type` (nested messages included), is valid UTF-8. Reads the
-// wire format directly, without reflection: writers serialize a record anyway,
-// and checking its bytes costs a fraction of walking the message. Bytes that
-// are not a well-formed serialization (which a writer's own serializer never
-// produces) give true: only strings that can be found are judged. When it
-// returns false, FirstInvalidUtf8Field() on the message names the field.
-bool WireStringsAreValidUtf8(absl::string_view wire,
-                             const google::protobuf::Descriptor* type);
-
 }  // namespace internal
 }  // namespace dangjian
 

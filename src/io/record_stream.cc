@@ -9,6 +9,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "core/utf8.h"
+#include "core/wire_format.h"
 #include "dangjian/personal_data.h"
 #include "dangjian/record.h"
 #include "dangjian/version.h"
@@ -325,8 +326,8 @@ class StreamWriter final : public RecordStreamWriter {
     r.SerializeWithCachedSizesToArray(p + prefix);
     // proto3 readers refuse strings that are not UTF-8: check the bytes just
     // made (cheap), and name the field only when one is bad.
-    if (!WireStringsAreValidUtf8(absl::string_view(buffer_).substr(prefix),
-                                 v1::Record::descriptor())) {
+    if (!WireFormatIsValid(absl::string_view(buffer_).substr(prefix),
+                           v1::Record::descriptor())) {
       const std::string f = FirstInvalidUtf8Field(r);
       return absl::InvalidArgumentError(absl::StrCat(
           out_->path(), ": record ", count_, " (", Describe(r), "): field ", f,

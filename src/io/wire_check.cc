@@ -5,6 +5,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "core/utf8.h"
+#include "core/wire_format.h"
 
 namespace dangjian {
 namespace internal {
@@ -237,6 +238,13 @@ class Walker {
 
 bool CheckWireFormat(absl::string_view bytes, const Descriptor* type,
                      int64_t* offset, std::string* what) {
+  // The fast walk answers yes or no; only a "no" needs the path and offset.
+  if (WireFormatIsValid(bytes, type)) return true;
+  return CheckWireFormatSlowly(bytes, type, offset, what);
+}
+
+bool CheckWireFormatSlowly(absl::string_view bytes, const Descriptor* type,
+                           int64_t* offset, std::string* what) {
   Walker w(bytes);
   const auto* p = reinterpret_cast<const uint8_t*>(bytes.data());
   if (w.Message(p, p + bytes.size(), type, "", 0, -1)) return true;

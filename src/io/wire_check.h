@@ -33,6 +33,13 @@ bool CheckWireFormat(absl::string_view bytes,
                      const google::protobuf::Descriptor* type, int64_t* offset,
                      std::string* what);
 
+// CheckWireFormat() without its fast first pass (core/wire_format.h): the walk
+// that finds the path and offset. For the fuzz target that checks the two
+// passes agree.
+bool CheckWireFormatSlowly(absl::string_view bytes,
+                           const google::protobuf::Descriptor* type,
+                           int64_t* offset, std::string* what);
+
 }  // namespace internal
 }  // namespace dangjian
 

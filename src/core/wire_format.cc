@@ -1,0 +1,251 @@
+#include "core/wire_format.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <vector>
+
+#include "core/utf8.h"
+
+namespace dangjian {
+namespace internal {
+namespace {
+
+using google::protobuf::Descriptor;
+using google::protobuf::FieldDescriptor;
+
+constexpr int kMaxDepth = 100;
+constexpr uint64_t kMaxFieldNumber = 0x1FFFFFFF;
+// Tables are indexed by field number up to this; a type with larger numbers
+// asks its descriptor for those (none of ours has any).
+constexpr int kMaxTableNumber = 4096;
+
+// What the walk needs of one field.
+struct FieldPlan {
+  enum Kind : uint8_t { kUnknown, kString, kMessage, kPacked, kOther };
+  Kind kind = kUnknown;
+  uint8_t wire = 0;    // The wire type the field's type is written with.
+  int32_t child = -1;  // kMessage: the child type's plan, once looked up.
+};
+
+// One message type's fields, by number.
+struct TypePlan {
+  const Descriptor* type = nullptr;
+  std::vector<FieldPlan> fields;
+  bool has_large_numbers = false;
+};
+
+uint8_t WireTypeOf(const FieldDescriptor* f) {
+  switch (f->type()) {
+    case FieldDescriptor::TYPE_DOUBLE:
+    case FieldDescriptor::TYPE_FIXED64:
+    case FieldDescriptor::TYPE_SFIXED64:
+      return 1;
+    case FieldDescriptor::TYPE_FLOAT:
+    case FieldDescriptor::TYPE_FIXED32:
+    case FieldDescriptor::TYPE_SFIXED32:
+      return 5;
+    case FieldDescriptor::TYPE_STRING:
+    case FieldDescriptor::TYPE_BYTES:
+    case FieldDescriptor::TYPE_MESSAGE:
+      return 2;
+    case FieldDescriptor::TYPE_GROUP:
+      return 3;
+    default:
+      return 0;
+  }
+}
+
+FieldPlan PlanField(const FieldDescriptor* f) {
+  FieldPlan p;
+  p.wire = WireTypeOf(f);
+  if (f->type() == FieldDescriptor::TYPE_STRING) {
+    p.kind = FieldPlan::kString;
+  } else if (f->type() == FieldDescriptor::TYPE_MESSAGE) {
+    p.kind = FieldPlan::kMessage;
+  } else if (f->is_packable()) {
+    p.kind = FieldPlan::kPacked;
+  } else {
+    p.kind = FieldPlan::kOther;
+  }
+  return p;
+}
+
+// The plans of this thread, found by linear search (a stream has few types)
+// and named by index: the vector grows, and moves, while a walk recurses.
+class Plans {
+ public:
+  int IndexOf(const Descriptor* d) {
+    for (size_t i = 0; i < plans_.size(); ++i) {
+      if (plans_[i].type == d) return static_cast<int>(i);
+    }
+    TypePlan plan;
+    plan.type = d;
+    int max_number = 0;
+    for (int i = 0; i < d->field_count(); ++i) {
+      max_number = std::max(max_number, d->field(i)->number());
+    }
+    plan.has_large_numbers = max_number > kMaxTableNumber;
+    plan.fields.resize(
+        static_cast<size_t>(std::min(max_number, kMaxTableNumber)) + 1);
+    for (int i = 0; i < d->field_count(); ++i) {
+      const FieldDescriptor* f = d->field(i);
+      if (f->number() <= kMaxTableNumber)
+        plan.fields[f->number()] = PlanField(f);
+    }
+    plans_.push_back(std::move(plan));
+    return static_cast<int>(plans_.size() - 1);
+  }
+
+  // The plan of field `number` of plan `index`; kind kUnknown when the type
+  // has no such field.
+  FieldPlan Field(int index, uint64_t number) {
+    const TypePlan& t = plans_[static_cast<size_t>(index)];
+    if (number < t.fields.size()) return t.fields[number];
+    if (t.has_large_numbers) {
+      const FieldDescriptor* f =
+          t.type->FindFieldByNumber(static_cast<int>(number));
+      if (f != nullptr) return PlanField(f);
+    }
+    return FieldPlan{};
+  }
+
+  // The plan index of message field `number` of plan `index`.
+  int Child(int index, uint64_t number) {
+    TypePlan* t = &plans_[static_cast<size_t>(index)];
+    if (number < t->fields.size() && t->fields[number].child >= 0) {
+      return t->fields[number].child;
+    }
+    const FieldDescriptor* f =
+        t->type->FindFieldByNumber(static_cast<int>(number));
+    const int child = IndexOf(f->message_type());
+    t = &plans_[static_cast<size_t>(index)];  // IndexOf may have moved it.
+    if (number < t->fields.size()) t->fields[number].child = child;
+    return child;
+  }
+
+ private:
+  std::vector<TypePlan> plans_;
+};
+
+// As CheckWireFormat's reader: false when cut short, above 64 bits or longer
+// than 10 bytes.
+inline bool ReadVarint(const uint8_t** p, const uint8_t* end, uint64_t* v) {
+  if (*p < end && **p < 0x80) {  // Tags and short lengths: one byte.
+    *v = *(*p)++;
+    return true;
+  }
+  uint64_t n = 0;
+  for (int i = 0; i < 10; ++i) {
+    if (*p == end) return false;
+    const uint8_t b = *(*p)++;
+    if (i == 9 && b > 1) return false;
+    n |= uint64_t{b & 0x7Fu} << (7 * i);
+    if ((b & 0x80) == 0) {
+      *v = n;
+      return true;
+    }
+  }
+  return false;
+}
+
+bool PackedValid(const uint8_t* p, const uint8_t* end, uint8_t wire) {
+  if (wire != 0) {
+    const int64_t n = wire == 1 ? 8 : 4;
+    return (end - p) % n == 0;
+  }
+  while (p < end) {
+    uint64_t v;
+    if (!ReadVarint(&p, end, &v)) return false;
+  }
+  return true;
+}
+
+// Walks one message (`plan` >= 0) or the contents of a group of an unknown
+// field (`plan` -1, `group` its field number, `*group_end` set past its
+// end-group tag).
+bool Walk(const uint8_t* p, const uint8_t* end, int plan, Plans* plans,
+          int depth, uint64_t group, const uint8_t** group_end) {
+  if (depth > kMaxDepth) return false;
+  while (p < end) {
+    uint64_t tag;
+    if (!ReadVarint(&p, end, &tag)) return false;
+    const uint64_t number = tag >> 3;
+    const uint8_t wire = static_cast<uint8_t>(tag & 7);
+    if (number == 0 || number > kMaxFieldNumber || wire > 5) return false;
+    if (wire == 4) {
+      if (group_end == nullptr || number != group) return false;
+      *group_end = p;
+      return true;
+    }
+    const FieldPlan f = plan >= 0 ? plans->Field(plan, number) : FieldPlan{};
+    if (f.kind != FieldPlan::kUnknown && wire != f.wire &&
+        !(f.kind == FieldPlan::kPacked && wire == 2)) {
+      return false;
+    }
+    switch (wire) {
+      case 0: {
+        uint64_t v;
+        if (!ReadVarint(&p, end, &v)) return false;
+        break;
+      }
+      case 1:
+      case 5: {
+        const int64_t n = wire == 1 ? 8 : 4;
+        if (end - p < n) return false;
+        p += n;
+        break;
+      }
+      case 2: {
+        uint64_t len;
+        if (!ReadVarint(&p, end, &len) ||
+            len > static_cast<uint64_t>(end - p)) {
+          return false;
+        }
+        const uint8_t* value_end = p + len;
+        switch (f.kind) {
+          case FieldPlan::kString:
+            if (!IsValidUtf8(
+                    absl::string_view(reinterpret_cast<const char*>(p), len))) {
+              return false;
+            }
+            break;
+          case FieldPlan::kMessage:
+            if (!Walk(p, value_end, plans->Child(plan, number), plans,
+                      depth + 1, 0, nullptr)) {
+              return false;
+            }
+            break;
+          case FieldPlan::kPacked:
+            if (!PackedValid(p, value_end, f.wire)) return false;
+            break;
+          default:
+            break;
+        }
+        p = value_end;
+        break;
+      }
+      case 3: {
+        const uint8_t* after = nullptr;
+        if (!Walk(p, end, -1, plans, depth + 1, number, &after) ||
+            after == nullptr) {
+          return false;
+        }
+        p = after;
+        break;
+      }
+    }
+  }
+  // A group's contents end with its end-group tag, never with the bytes.
+  return group_end == nullptr;
+}
+
+}  // namespace
+
+bool WireFormatIsValid(absl::string_view bytes, const Descriptor* type) {
+  thread_local Plans plans;
+  const auto* p = reinterpret_cast<const uint8_t*>(bytes.data());
+  return Walk(p, p + bytes.size(), plans.IndexOf(type), &plans, 0, 0, nullptr);
+}
+
+}  // namespace internal
+}  // namespace dangjian

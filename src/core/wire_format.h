@@ -1,0 +1,36 @@
+// A fast, strict yes/no check of protobuf's binary wire format (internal).
+//
+// Readers check every record's bytes before handing them to protobuf's parser
+// (which keeps a field sent with the wrong wire type as an unknown field, its
+// value lost, and never says where bytes are bad); writers check the bytes
+// they just serialized for text that is not UTF-8. Both ask the same yes/no
+// question millions of times a second, and only a "no" needs a field path and
+// an offset: io/wire_check.h's CheckWireFormat() answers "where" by walking
+// again, slowly, only then.
+#ifndef DANGJIAN_SRC_CORE_WIRE_FORMAT_H_
+#define DANGJIAN_SRC_CORE_WIRE_FORMAT_H_
+
+#include "absl/strings/string_view.h"
+#include "google/protobuf/descriptor.h"
+
+namespace dangjian {
+namespace internal {
+
+// Returns true when `bytes` are a well-formed encoding of a `type` message:
+// every tag and varint complete and at most 10 bytes (the 10th at most 1),
+// field numbers 1 to 2^29-1, wire types 0-5 and, for the fields the schema
+// knows, the wire type of the field's type (or length-delimited for packed
+// repeated scalars, whose contents must be whole values), lengths within the
+// bytes, groups (of unknown fields) closed, strings valid UTF-8, nesting at
+// most 100 deep. Unknown field numbers are allowed (a newer schema).
+//
+// Exactly the rules of CheckWireFormat() (a fuzz target checks that the two
+// agree on arbitrary bytes), without building any text. Per-type tables are
+// built on first use and kept per thread. Thread-safe.
+bool WireFormatIsValid(absl::string_view bytes,
+                       const google::protobuf::Descriptor* type);
+
+}  // namespace internal
+}  // namespace dangjian
+
+#endif  // DANGJIAN_SRC_CORE_WIRE_FORMAT_H_
