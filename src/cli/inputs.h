@@ -15,11 +15,19 @@
 namespace dangjian {
 namespace cli {
 
-// Expands the FILE arguments: a folder stands for the files in it with an
-// extension the library reads (record streams, JSON Lines, datasets, CSV),
-// sorted by name; "-" stands for standard input. Fails when an argument does
-// not exist or a folder holds no such file.
-absl::StatusOr<std::vector<std::string>> ExpandInputs(
+// The files of one shard (one county, say): read into one aggregator or
+// validator, so that records joining across files (a CSV ledger's members and
+// its units) meet.
+using Shard = std::vector<std::string>;
+
+// Expands the FILE arguments into shards. A file is a shard; "-" (standard
+// input) is a shard. A folder stands for what it holds, sorted by name: its
+// CSV ledgers together are one shard (a county's ledgers, one per table), each
+// other file the library reads (record stream, JSON Lines, dataset) is a
+// shard, and each subfolder is expanded the same way (so a folder of county
+// folders gives one shard per county). Fails when an argument does not exist
+// or a folder holds nothing the library reads.
+absl::StatusOr<std::vector<Shard>> ExpandInputs(
     const std::vector<std::string>& args);
 
 // What reading one file produced besides its records.
@@ -34,9 +42,10 @@ struct ShardRead {
 };
 
 // Reads every record of `path` (standard input for "-", in `stdin_format`) and
-// calls `fn` with each and its location. Returns OK with what was read, even
-// when the file was damaged part way (that is in `findings`); an error when it
-// could not be opened at all or `fn` failed.
+// calls `fn` with each and its location. The records are parsed onto an arena
+// reset every thousand records: `fn` must not keep a reference to one. Returns
+// OK with what was read, even when the file was damaged part way (that is in
+// `findings`); an error when it could not be opened at all or `fn` failed.
 absl::StatusOr<ShardRead> ReadShard(
     const std::string& path, FileFormat stdin_format,
     const std::function<absl::Status(const v1::Record&,

@@ -1,8 +1,13 @@
 // dangjian report and dangjian merge: the coverage and indicator report.
+#include <algorithm>
+#include <atomic>
 #include <fstream>
+#include <functional>
 #include <memory>
+#include <mutex>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "absl/strings/match.h"
@@ -107,6 +112,59 @@ int Emit(const char* name, const Args& args, const v1::PartialReport& partial) {
   return kExitOk;
 }
 
+// Reads, validates (when `validator_options` is not null) and aggregates one
+// shard, calling `tick` with records and bytes read since its last call.
+absl::StatusOr<v1::PartialReport> ReportShard(
+    const Shard& shard, FileFormat stdin_format,
+    const AggregatorOptions& options, const ValidatorOptions* validator_options,
+    const std::function<void(int64_t, int64_t)>& tick) {
+  absl::StatusOr<std::unique_ptr<Aggregator>> aggregator =
+      Aggregator::Create(options);
+  if (!aggregator.ok()) return aggregator.status();
+  std::unique_ptr<Validator> validator;
+  if (validator_options != nullptr) {
+    auto v = Validator::Create(*validator_options);
+    if (!v.ok()) return v.status();
+    validator = *std::move(v);
+  }
+  for (const std::string& path : shard) {
+    int64_t pending = 0, last_offset = 0;
+    absl::StatusOr<ShardRead> read =
+        ReadShard(path, stdin_format,
+                  [&](const v1::Record& r, const v1::SourceLocation& where) {
+                    if (++pending == 256) {
+                      tick(pending, where.byte_offset() - last_offset);
+                      pending = 0;
+                      last_offset = where.byte_offset();
+                    }
+                    if (validator != nullptr) {
+                      if (absl::Status s = validator->Add(r, &where); !s.ok())
+                        return s;
+                    }
+                    return (*aggregator)->Add(r);
+                  });
+    if (!read.ok()) return read.status();
+    tick(pending, read->bytes - last_offset);
+    for (const auto& [reason, count] : read->skipped) {
+      if (absl::Status s = (*aggregator)->AddSkippedRecords(reason, count);
+          !s.ok()) {
+        return s;
+      }
+    }
+  }
+  if (validator != nullptr) {
+    absl::StatusOr<v1::ValidationReport> findings = validator->Finish();
+    if (!findings.ok()) return findings.status();
+    for (const v1::RuleCount& c : findings->rule_counts()) {
+      if (absl::Status s = (*aggregator)->AddFindings(c.rule_id(), c.count());
+          !s.ok()) {
+        return s;
+      }
+    }
+  }
+  return (*aggregator)->Finish();
+}
+
 int RunReport(const Args& args) {
   const char* kName = "report";
   if (args.positional().empty())
@@ -134,63 +192,58 @@ int RunReport(const Args& args) {
     validator_options.policy = *policy;
   }
   const bool validate = !args.Has("no-validate");
-  std::unique_ptr<Validator> validator;
+  absl::StatusOr<int64_t> threads_flag = args.GetInt("threads");
+  if (!threads_flag.ok() || *threads_flag < 0 || *threads_flag > 256) {
+    return Fail(kName, "--threads is 0 (one per core) to 256");
+  }
+  // Check the validator options once, before any thread starts.
   if (validate) {
-    validator_options.max_findings =
-        1;  // The report shows counts, not findings.
+    validator_options.max_findings = 1;  // The report shows counts only.
     auto v = Validator::Create(validator_options);
     if (!v.ok()) return Fail(kName, std::string(v.status().message()));
-    validator = std::move(*v);
   }
-  absl::StatusOr<std::vector<std::string>> inputs =
-      ExpandInputs(args.positional());
-  if (!inputs.ok()) return Fail(kName, std::string(inputs.status().message()));
+  absl::StatusOr<std::vector<Shard>> shards = ExpandInputs(args.positional());
+  if (!shards.ok()) return Fail(kName, std::string(shards.status().message()));
 
+  // Shards are independent: each thread takes the next shard, reads,
+  // validates and aggregates it on its own, and leaves its partial in the
+  // shard's slot; the partials merge exactly in any order.
+  size_t threads = *threads_flag > 0
+                       ? static_cast<size_t>(*threads_flag)
+                       : std::max(1u, std::thread::hardware_concurrency());
+  threads = std::min(threads, shards->size());
   Progress progress("dangjian report", !args.Has("quiet"));
-  int64_t records = 0, bytes = 0;
-  std::vector<v1::PartialReport> partials;
-  partials.reserve(inputs->size());
-  for (const std::string& path : *inputs) {
-    // One aggregator per file: each file is a shard (a county).
-    absl::StatusOr<std::unique_ptr<Aggregator>> aggregator =
-        Aggregator::Create(options);
-    if (!aggregator.ok())
-      return Fail(kName, std::string(aggregator.status().message()));
-    absl::StatusOr<ShardRead> read =
-        ReadShard(path, *stdin_format,
-                  [&](const v1::Record& r, const v1::SourceLocation& where) {
-                    progress.Update(++records, bytes + where.byte_offset());
-                    if (validator != nullptr) {
-                      if (absl::Status s = validator->Add(r, &where); !s.ok())
-                        return s;
-                    }
-                    return (*aggregator)->Add(r);
-                  });
-    if (!read.ok()) return Fail(kName, std::string(read.status().message()));
-    bytes += read->bytes;
-    for (const auto& [reason, count] : read->skipped) {
-      if (absl::Status s = (*aggregator)->AddSkippedRecords(reason, count);
-          !s.ok()) {
-        return Fail(kName, std::string(s.message()));
+  std::mutex progress_mu;
+  std::atomic<int64_t> records{0}, bytes{0};
+  std::atomic<size_t> next{0};
+  std::vector<v1::PartialReport> partials(shards->size());
+  std::vector<absl::Status> failures(shards->size());
+  auto work = [&] {
+    for (size_t i = next++; i < shards->size(); i = next++) {
+      absl::StatusOr<v1::PartialReport> partial = ReportShard(
+          (*shards)[i], *stdin_format, options,
+          validate ? &validator_options : nullptr, [&](int64_t n, int64_t b) {
+            const int64_t r = records += n;
+            const int64_t at = bytes += b;
+            std::lock_guard<std::mutex> lock(progress_mu);
+            progress.Update(r, at);
+          });
+      if (!partial.ok()) {
+        failures[i] = partial.status();
+        next = shards->size();  // Stop taking shards: the run has failed.
+        return;
       }
+      partials[i] = *std::move(partial);
     }
-    if (validator != nullptr) {
-      absl::StatusOr<v1::ValidationReport> findings = validator->Finish();
-      if (!findings.ok())
-        return Fail(kName, std::string(findings.status().message()));
-      for (const v1::RuleCount& c : findings->rule_counts()) {
-        if (absl::Status s = (*aggregator)->AddFindings(c.rule_id(), c.count());
-            !s.ok()) {
-          return Fail(kName, std::string(s.message()));
-        }
-      }
-    }
-    absl::StatusOr<v1::PartialReport> partial = (*aggregator)->Finish();
-    if (!partial.ok())
-      return Fail(kName, std::string(partial.status().message()));
-    partials.push_back(std::move(*partial));
+  };
+  std::vector<std::thread> pool;
+  for (size_t t = 1; t < threads; ++t) pool.emplace_back(work);
+  work();
+  for (std::thread& t : pool) t.join();
+  for (const absl::Status& s : failures) {
+    if (!s.ok()) return Fail(kName, std::string(s.message()));
   }
-  progress.Finish(records, bytes);
+  progress.Finish(records.load(), bytes.load());
   absl::StatusOr<v1::PartialReport> merged = MergeAllPartialReports(partials);
   if (!merged.ok()) return Fail(kName, std::string(merged.status().message()));
   return Emit(kName, args, *merged);
@@ -271,20 +324,28 @@ Command ReportCommand() {
        "skip validation (no finding counts in data quality)", ""},
       {"from", 0, true, "FORMAT",
        "format of standard input (-): djr, jsonl, json, pb, csv", "jsonl"},
+      {"threads", 'j', true, "N",
+       "shards read at once (0: one thread per core)", "0"},
       {"quiet", 'q', false, "", "no progress line", ""},
   };
   for (FlagSpec& f : OutputFlags()) flags.push_back(std::move(f));
   return Command{
       "report", "the four-100% coverage and indicator report",
       "Usage: dangjian report --year YEAR [OPTIONS] FILE...\n\n"
-      "Aggregates each file (a folder stands for its files; each file is one "
+      "Validates and aggregates each shard on its own, several at once "
+      "(--threads),\n"
+      "and merges them into one report. A file is a shard (e.g. one county); "
+      "a\n"
+      "folder stands for what it holds: its CSV ledgers together are one "
       "shard,\n"
-      "e.g. one county, validated and aggregated on its own) and merges the "
-      "shards\n"
-      "into one report: the four targets with their worklists, coverage and "
-      "every\n"
-      "indicator. With --partial it writes the mergeable state instead, for\n"
-      "'dangjian merge' at the level above.\n\n"
+      "each other file a shard, and each subfolder is read the same way (a "
+      "folder\n"
+      "of county folders: a shard per county). The report holds\n"
+      "the four targets with their worklists, coverage and every indicator. "
+      "With\n"
+      "--partial it writes the mergeable state instead, for 'dangjian merge' "
+      "at\n"
+      "the level above.\n\n"
       "Example:\n"
       "  dangjian report --year 2017 --group-by province counties/\n"
       "  dangjian report --year 2017 --group-by county --format html -o "

@@ -181,33 +181,38 @@ int Run(const Args& args) {
       Validator::Create(options);
   if (!validator.ok())
     return Fail(kName, std::string(validator.status().message()));
-  absl::StatusOr<std::vector<std::string>> inputs =
-      ExpandInputs(args.positional());
-  if (!inputs.ok()) return Fail(kName, std::string(inputs.status().message()));
+  absl::StatusOr<std::vector<Shard>> shards = ExpandInputs(args.positional());
+  if (!shards.ok()) return Fail(kName, std::string(shards.status().message()));
 
   v1::ValidationReport all;
   std::map<std::string, v1::RuleCount> counts;
   Progress progress("dangjian validate", !args.Has("quiet"));
   int64_t records = 0, bytes = 0;
   bool read_failed = false;
-  for (const std::string& path : *inputs) {
-    // Each file is a shard: cross-record rules look within it.
-    absl::StatusOr<ShardRead> read =
-        ReadShard(path, *stdin_format,
-                  [&](const v1::Record& r, const v1::SourceLocation& where) {
-                    progress.Update(++records, bytes + where.byte_offset());
-                    return (*validator)->Add(r, &where);
-                  });
-    if (!read.ok()) return Fail(kName, std::string(read.status().message()));
-    bytes += read->bytes;
-    absl::StatusOr<v1::ValidationReport> shard = (*validator)->Finish();
-    if (!shard.ok()) return Fail(kName, std::string(shard.status().message()));
-    all.set_policy_version(shard->policy_version());
-    *all.mutable_as_of() = shard->as_of();
-    Accumulate(*shard, &all, &counts);
-    AddReadFindings(*read, &all, &counts);
-    for (const v1::Finding& f : read->findings)
-      read_failed |= f.rule_id() == "io.read";
+  for (const Shard& shard : *shards) {
+    // Cross-record rules look within a shard (a file, or a county's ledgers).
+    std::vector<ShardRead> reads;
+    for (const std::string& path : shard) {
+      absl::StatusOr<ShardRead> read =
+          ReadShard(path, *stdin_format,
+                    [&](const v1::Record& r, const v1::SourceLocation& where) {
+                      progress.Update(++records, bytes + where.byte_offset());
+                      return (*validator)->Add(r, &where);
+                    });
+      if (!read.ok()) return Fail(kName, std::string(read.status().message()));
+      bytes += read->bytes;
+      reads.push_back(*std::move(read));
+    }
+    absl::StatusOr<v1::ValidationReport> found = (*validator)->Finish();
+    if (!found.ok()) return Fail(kName, std::string(found.status().message()));
+    all.set_policy_version(found->policy_version());
+    *all.mutable_as_of() = found->as_of();
+    Accumulate(*found, &all, &counts);
+    for (const ShardRead& read : reads) {
+      AddReadFindings(read, &all, &counts);
+      for (const v1::Finding& f : read.findings)
+        read_failed |= f.rule_id() == "io.read";
+    }
   }
   progress.Finish(records, bytes);
   for (auto& [id, c] : counts) *all.add_rule_counts() = c;
@@ -241,11 +246,16 @@ Command ValidateCommand() {
       "validate",
       "check ledgers against the regulations: findings, not crashes",
       "Usage: dangjian validate [OPTIONS] FILE...\n\n"
-      "Checks each file (a folder stands for its files; each file is one "
-      "shard,\n"
-      "e.g. one county) against the rule catalogue and prints every finding "
+      "Checks each shard against the rule catalogue and prints every finding "
       "with\n"
-      "where it is (file, line or record, field) and which rule it breaks.\n"
+      "where it is (file, line or record, field) and which rule it breaks. A "
+      "file\n"
+      "is a shard (e.g. one county); a folder stands for what it holds: its "
+      "CSV\n"
+      "ledgers together are one shard, each other file a shard, and each "
+      "subfolder\n"
+      "is read the same way (a folder of county folders: a shard per "
+      "county).\n"
       "Exit status: 0 no ERROR finding; 1 ERROR findings; 2 the run failed (a "
       "file\n"
       "could not be read, or was damaged part way).\n\n"

@@ -116,5 +116,24 @@ check "convert - to - round trip through a record stream" 'cmp -s k.jsonl back.j
 "$bin" report --year 2014 k.djr 2>progress.txt >/dev/null
 check "no progress line when stderr is not a terminal" '[[ ! -s progress.txt ]]'
 
+# Shards: threads change nothing; a folder of CSV ledgers is one shard.
+"$bin" report -q --year 2017 --group-by county --format csv --threads 1 a/ >t1.csv
+"$bin" report -q --year 2017 --group-by county --format csv --threads 2 a/ >t2.csv
+check "report --threads 2 gives the bytes of --threads 1" '[[ -s t1.csv ]] && cmp -s t1.csv t2.csv'
+"$bin" report -q --year 2017 --threads -1 a/ 2>err.txt
+check "report refuses a negative --threads" '[[ $? -eq 2 ]] && grep -q -- "--threads" err.txt'
+mkdir -p counties
+for f in a/*.djr; do "$bin" convert -q --full-fidelity "$f" "counties/$(basename "$f" .djr)/" 2>/dev/null; done
+"$bin" report -q --year 2017 --no-validate --group-by county --format csv a/ >from_djr.csv
+"$bin" report -q --year 2017 --no-validate --group-by county --format csv counties/ >from_csv.csv
+targets() { grep -E ",targets[.]target_[134][.](eligible|met)," "$1" | sort; }
+check "a folder of county ledger folders: one shard per county, the stream's targets" \
+  '[[ $(targets from_djr.csv | wc -l) -eq 30 ]] && diff <(targets from_djr.csv) <(targets from_csv.csv) >/dev/null'
+one=$(ls a/*.djr | head -1)
+"$bin" report -q --year 2017 --no-validate --format csv "$one" >one_djr.csv
+"$bin" report -q --year 2017 --no-validate --format csv "counties/$(basename "$one" .djr)/" >one_csv.csv
+check "one county's ledger folder is one shard" \
+  '[[ $(targets one_djr.csv | wc -l) -eq 6 ]] && diff <(targets one_djr.csv) <(targets one_csv.csv) >/dev/null'
+
 echo "$passed passed, $failed failed"
 [[ $failed -eq 0 ]]
