@@ -11,11 +11,16 @@
 #                          default 100000; MEMBERS, default 3 per unit), unless
 #                          DIR/djr already holds streams (or DIR itself holds
 #                          *.djr: they are linked into DIR/djr);
-#   csv/<county>/*.csv     `dangjian convert --headers en` of each stream
-#                          (cadre assignments, reserve talent, annual results
-#                          and region economies have no CSV ledger: not needed
-#                          for the targets);
-#   stars/<county>.csv     the star assessments, which the ledgers cannot hold.
+#   csv/<county>/*.csv     `dangjian convert --headers en --full-fidelity` of
+#                          each stream (cadre assignments, reserve talent,
+#                          annual results and region economies have no CSV
+#                          ledger: not needed for the targets). Full fidelity:
+#                          masked resident IDs and phones cannot be read back,
+#                          so dangjian's CSV reader would skip every member
+#                          row and every grid row with an instructor's phone;
+#   stars/<county>.csv     the star assessments, which the ledgers cannot hold;
+#   roundtrip/<county>.jsonl  the ledgers read back by dangjian's CSV reader
+#                          (`convert --from csv`), for the round-trip check.
 # Then runs `npm ci` in benchmarks/duckdb/ if its node_modules is missing, and
 # node benchmarks/duckdb/compare.mjs, which prints the table.
 #
@@ -58,7 +63,7 @@ for f in "${streams[@]}"; do
   mkdir -p "$dir/csv/$county.tmp"
   log=$(mktemp)
   status=0
-  "$bin" convert -q --headers en "$f" "$dir/csv/$county.tmp/" 2>"$log" || status=$?
+  "$bin" convert -q --headers en --full-fidelity "$f" "$dir/csv/$county.tmp/" 2>"$log" || status=$?
   if grep -v 'records were not written: no CSV ledger holds them' "$log" >&2 ||
     ((status != 0 && status != 2)); then
     echo "convert $f failed (exit $status)" >&2
@@ -77,6 +82,29 @@ done
 if ((${#missing[@]})); then
   node "$root/benchmarks/duckdb/extract_stars.mjs" "$bin" "$dir/stars" "${missing[@]}"
 fi
+
+# The CSV ledgers read back by dangjian's own CSV reader, one JSON Lines
+# file per county (convert reads one ledger file at a time), so that what the
+# CSV round trip keeps can be checked with today's `dangjian report`.
+mkdir -p "$dir/roundtrip"
+for f in "${streams[@]}"; do
+  county=$(basename "$f" .djr)
+  [[ -f $dir/roundtrip/$county.jsonl ]] && continue
+  : >"$dir/roundtrip/$county.jsonl.tmp"
+  : >"$dir/roundtrip/$county.log"
+  for ledger in "$dir/csv/$county"/*.csv; do
+    # Exit 2 with rows listed on standard error: rows the reader refuses
+    # (that loss is what the check measures); anything else is a failure.
+    status=0
+    "$bin" convert -q --from csv - - <"$ledger" >>"$dir/roundtrip/$county.jsonl.tmp" \
+      2>>"$dir/roundtrip/$county.log" || status=$?
+    ((status == 0 || status == 2)) || { echo "convert --from csv $ledger failed" >&2; exit 2; }
+  done
+  mv "$dir/roundtrip/$county.jsonl.tmp" "$dir/roundtrip/$county.jsonl"
+done
+skipped=$(cat "$dir"/roundtrip/*.log | grep -c . || true)
+((skipped == 0)) || echo "CSV round trip: dangjian's CSV reader refused $skipped rows (see $dir/roundtrip/*.log)"
+
 
 if [[ ! -d $root/benchmarks/duckdb/node_modules/@duckdb/node-api ]]; then
   (cd "$root/benchmarks/duckdb" && npm ci --no-audit --no-fund)

@@ -6,7 +6,10 @@
 //
 // DATA_DIR holds djr/<county>.djr (the record streams), csv/<county>/*.csv
 // (their CSV ledgers, English headers) and stars/<county>.csv (their star
-// assessments, extract_stars.mjs).
+// assessments, extract_stars.mjs); and, optionally, roundtrip/<county>.jsonl
+// (the ledgers read back by dangjian's CSV reader), for an untimed check of
+// what the dangjian side of pairs B and C must report, runnable before
+// `dangjian report` reads folders of CSV ledgers as shards.
 //
 // Pairs (each side a fresh process, run --repeat times, the fastest kept):
 //   A  DuckDB: the query alone over tables already loaded in memory
@@ -169,6 +172,13 @@ for (const pair of ['A', 'B', 'C']) {
   if (pair === 'A') reference = dj.failed ? null : dj.numbers;
   results.push({ pair, dj, duck });
 }
+// The CSV round trip with today's CLI: the ledgers read back by dangjian's
+// CSV reader, one JSON Lines shard per county (untimed; a check of what the
+// dangjian side of pairs B and C must report).
+const roundtripDir = join(opt.data, 'roundtrip');
+const roundtrip = existsSync(roundtripDir)
+  ? best([opt.dangjian, ...reportArgs, `${roundtripDir}/`], fromDangjian)
+  : null;
 rmSync(scratch, { recursive: true, force: true });
 
 const fmt = (x, digits) => (Number.isFinite(x) ? x.toFixed(digits) : '-');
@@ -212,6 +222,22 @@ if (reference !== null) {
   const t = reference.get(TOTAL);
   console.log(`reference (dangjian, record streams), total: ` +
     FIELDS.map((f) => `${f}=${t[f]}`).join(' '));
+}
+if (roundtrip !== null && reference !== null) {
+  let verdict;
+  if (roundtrip.failed) {
+    verdict = `failed: ${roundtrip.failed}`;
+    exit = Math.max(exit, 2);
+  } else {
+    const diffs = differences(withoutStars(reference), roundtrip.numbers);
+    verdict = diffs.length === 0 ? 'agrees (target 2 met 0: no star assessments)'
+      : `DISAGREES in ${diffs.length} numbers`;
+    if (diffs.length) {
+      exit = Math.max(exit, 1);
+      notes.push('CSV round trip:', ...diffs.slice(0, 20).map((d) => `  ${d}`));
+    }
+  }
+  console.log(`dangjian over the CSV ledgers read back one county a shard (roundtrip/): ${verdict}`);
 }
 for (const n of notes) console.log(n);
 process.exit(exit);

@@ -106,16 +106,26 @@ member_count AS (
     -- The status at the end of Y (StatusAsOf in aggregator.cc): each dated
     -- step of the pipeline that falls after Y takes the person back one
     -- stage, whatever stage the record holds now; -1 when the person had not
-    -- even applied by then.
+    -- even applied by then. One step per level of nesting (a chain of
+    -- aliases in one SELECT would be expanded into an exponentially large
+    -- expression).
     SELECT shard, host_organization_id,
-           member_status(status) AS s0,
-           CASE WHEN s0 >= 5 AND ledger_year(full_on) > getvariable('report_year') THEN 4 ELSE s0 END AS s1,
-           CASE WHEN s1 >= 4 AND ledger_year(probationary_on) > getvariable('report_year') THEN 3 ELSE s1 END AS s2,
-           CASE WHEN s2 >= 3 AND ledger_year(development_target_on) > getvariable('report_year') THEN 2 ELSE s2 END AS s3,
-           CASE WHEN s3 >= 2 AND ledger_year(activist_on) > getvariable('report_year') THEN 1 ELSE s3 END AS s4,
-           CASE WHEN s4 >= 1 AND ledger_year(applied_on) > getvariable('report_year') THEN -1 ELSE s4 END AS s
-    FROM members
-    WHERE host_organization_id IS NOT NULL)
+           CASE WHEN s >= 1 AND ledger_year(applied_on) > getvariable('report_year') THEN -1 ELSE s END AS s
+    FROM (
+      SELECT shard, host_organization_id, applied_on,
+             CASE WHEN s >= 2 AND ledger_year(activist_on) > getvariable('report_year') THEN 1 ELSE s END AS s
+      FROM (
+        SELECT shard, host_organization_id, applied_on, activist_on,
+               CASE WHEN s >= 3 AND ledger_year(development_target_on) > getvariable('report_year') THEN 2 ELSE s END AS s
+        FROM (
+          SELECT shard, host_organization_id, applied_on, activist_on, development_target_on,
+                 CASE WHEN s >= 4 AND ledger_year(probationary_on) > getvariable('report_year') THEN 3 ELSE s END AS s
+          FROM (
+            SELECT shard, host_organization_id, applied_on, activist_on,
+                   development_target_on, probationary_on,
+                   CASE WHEN s >= 5 AND ledger_year(full_on) > getvariable('report_year') THEN 4 ELSE s END AS s
+            FROM (SELECT *, member_status(status) AS s FROM members
+                  WHERE host_organization_id IS NOT NULL))))))
   GROUP BY ALL
 ),
 
