@@ -26,7 +26,8 @@
 #
 # Environment: DANGJIAN the CLI (default: build/bin/dangjian of this tree);
 # YEAR (2017); REPEAT runs per side, the fastest kept (3); SEED (1);
-# THREADS for DuckDB (2).
+# THREADS for DuckDB (2); SNIFF=1 lets DuckDB sniff the CSV columns instead
+# of declaring them from the header line (duck.mjs).
 # Exit status: 0 all numbers agree; 1 some disagree; 2 a step or run failed.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -55,7 +56,8 @@ fi
 streams=("$dir"/djr/*.djr)
 echo "dataset: ${#streams[@]} county streams in $dir/djr ($(du -shL "$dir/djr" | cut -f1))"
 
-# CSV ledgers, one folder per county. convert exits 2 when some records have
+# CSV ledgers, one folder per county (csv/ must hold nothing else: it is read
+# as one shard per subfolder). convert exits 2 when some records have
 # no CSV ledger; anything else on its standard error is a failure.
 for f in "${streams[@]}"; do
   county=$(basename "$f" .djr)
@@ -67,7 +69,7 @@ for f in "${streams[@]}"; do
   if grep -v 'records were not written: no CSV ledger holds them' "$log" >&2 ||
     ((status != 0 && status != 2)); then
     echo "convert $f failed (exit $status)" >&2
-    rm -f "$log"
+    rm -rf "$log" "$dir/csv/$county.tmp"
     exit 2
   fi
   rm -f "$log"
@@ -112,4 +114,4 @@ fi
 
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 exec node "$root/benchmarks/duckdb/compare.mjs" --data "$dir" --dangjian "$bin" \
-  --year "$year" --repeat "${REPEAT:-3}" --threads "${THREADS:-2}"
+  --year "$year" --repeat "${REPEAT:-3}" --threads "${THREADS:-2}" ${SNIFF:+--sniff}

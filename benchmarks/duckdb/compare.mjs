@@ -3,6 +3,7 @@
 // benchmarks/duckdb_compare.sh, which prepares DATA_DIR:
 //
 //   node compare.mjs --data DATA_DIR --dangjian BIN [--year 2017] [--repeat 3]
+//                    [--threads 2] [--sniff]
 //
 // DATA_DIR holds djr/<county>.djr (the record streams), csv/<county>/*.csv
 // (their CSV ledgers, English headers) and stars/<county>.csv (their star
@@ -45,6 +46,7 @@ const { values: opt } = parseArgs({
     year: { type: 'string', default: '2017' },
     repeat: { type: 'string', default: '3' },
     threads: { type: 'string', default: '2' },
+    sniff: { type: 'boolean', default: false },
   },
 });
 if (!opt.data || !opt.dangjian) {
@@ -162,7 +164,8 @@ function withoutStars(numbers) {
 const reportArgs = ['report', '--year', opt.year, '--no-validate', '--group-by', 'county',
   '--format', 'json', '-q'];
 const duckArgs = (pair) => [process.execPath, join(here, 'duck.mjs'), '--pair', pair,
-  '--csv', csvDir, '--stars', starsDir, '--year', opt.year, '--threads', opt.threads];
+  '--csv', csvDir, '--stars', starsDir, '--year', opt.year, '--threads', opt.threads,
+  ...(opt.sniff ? ['--sniff'] : [])];
 
 const results = [];
 let reference = null;
@@ -184,7 +187,8 @@ rmSync(scratch, { recursive: true, force: true });
 const fmt = (x, digits) => (Number.isFinite(x) ? x.toFixed(digits) : '-');
 let exit = 0;
 const notes = [];
-console.log(`dangjian ${opt.dangjian}; DuckDB threads=${opt.threads}; year ${opt.year}; best of ${repeat}`);
+console.log(`dangjian ${opt.dangjian}; DuckDB threads=${opt.threads}, CSV columns ` +
+  `${opt.sniff ? 'sniffed' : 'declared'}; year ${opt.year}; best of ${repeat}`);
 console.log('pair  DuckDB s  dangjian s  DuckDB/dangjian  DuckDB MiB  dangjian MiB  agree');
 for (const { pair, dj, duck } of results) {
   let agree;

@@ -4,11 +4,16 @@
 -- extracts from the record streams (stars/<county>.csv; the CSV ledgers have
 -- no column for PartyOrganization.star_assessments, see report.sql).
 --
--- compare.mjs substitutes two placeholders before running this file:
---   ${KIND}  VIEW  (pair C: every query reads the CSV files again) or
---            TABLE (pairs A and B: the files are loaded once into memory);
---   ${CSV}   the folder holding one folder of ledgers per county;
---   ${STARS} the folder holding one star-assessment file per county.
+-- duck.mjs substitutes placeholders before running this file:
+--   ${KIND}         VIEW  (pair C: every query reads the CSV files again) or
+--                   TABLE (pairs A and B: the files are loaded once into memory);
+--   ${READ:<table>} read_csv over CSV/*/<table>.csv (stars: STARS/*.csv) with
+--                   filename = true, header = true and every column VARCHAR.
+--                   By default the columns are declared from the header line
+--                   (duck.mjs checks that every file of the table has the same
+--                   one) and DuckDB's sniffer is off: the ledger format is
+--                   fixed, and sniffing 30 small files per table costs more
+--                   than reading them. duck.mjs --sniff lets DuckDB sniff.
 --
 -- Every relation keeps
 --   shard  the county folder (or file) name: dangjian aggregates each folder
@@ -32,8 +37,7 @@ SELECT shard_of_ledger(filename) AS shard,
        ledger_cell(id) AS id,
        ledger_cell(parent_id) AS parent_id,
        ledger_cell(level) AS level
-FROM read_csv('${CSV}/*/regions.csv', header = true, all_varchar = true,
-              filename = true) WITH ORDINALITY;
+FROM ${READ:regions} WITH ORDINALITY;
 
 CREATE OR REPLACE ${KIND} host_organizations AS
 SELECT shard_of_ledger(filename) AS shard,
@@ -45,8 +49,7 @@ SELECT shard_of_ledger(filename) AS shard,
        ledger_cell(registered_on) AS registered_on,
        ledger_cell("reported_member_counts.full") AS reported_full,
        ledger_cell("reported_member_counts.probationary") AS reported_probationary
-FROM read_csv('${CSV}/*/host_organizations.csv', header = true,
-              all_varchar = true, filename = true) WITH ORDINALITY;
+FROM ${READ:host_organizations} WITH ORDINALITY;
 
 CREATE OR REPLACE ${KIND} members AS
 SELECT shard_of_ledger(filename) AS shard,
@@ -57,8 +60,7 @@ SELECT shard_of_ledger(filename) AS shard,
        ledger_cell(development_target_on) AS development_target_on,
        ledger_cell(probationary_on) AS probationary_on,
        ledger_cell(full_on) AS full_on
-FROM read_csv('${CSV}/*/members.csv', header = true, all_varchar = true,
-              filename = true);
+FROM ${READ:members};
 
 CREATE OR REPLACE ${KIND} party_organizations AS
 SELECT shard_of_ledger(filename) AS shard,
@@ -69,8 +71,7 @@ SELECT shard_of_ledger(filename) AS shard,
        ledger_cell(region_id) AS region_id,
        ledger_cell(founded_on) AS founded_on,
        ledger_cell(dissolved_on) AS dissolved_on
-FROM read_csv('${CSV}/*/party_organizations.csv', header = true,
-              all_varchar = true, filename = true) WITH ORDINALITY;
+FROM ${READ:party_organizations} WITH ORDINALITY;
 
 CREATE OR REPLACE ${KIND} grids AS
 SELECT shard_of_ledger(filename) AS shard,
@@ -79,8 +80,7 @@ SELECT shard_of_ledger(filename) AS shard,
        ledger_cell(party_organization_id) AS party_organization_id,
        ledger_cell(instructor_name) AS instructor_name,
        ledger_cell(instructor_assignment_id) AS instructor_assignment_id
-FROM read_csv('${CSV}/*/grids.csv', header = true, all_varchar = true,
-              filename = true) WITH ORDINALITY;
+FROM ${READ:grids} WITH ORDINALITY;
 
 -- One row per (party organization record, assessment): occurrence is 1 for
 -- the first record of that id in the county's stream, so that the
@@ -90,5 +90,4 @@ SELECT parse_filename(filename, true) AS shard,  -- stars/<county>.csv
        party_organization_id,
        CAST(occurrence AS BIGINT) AS occurrence,
        CAST(year AS INTEGER) AS year
-FROM read_csv('${STARS}/*.csv', header = true, all_varchar = true,
-              filename = true);
+FROM ${READ:stars};
