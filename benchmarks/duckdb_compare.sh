@@ -28,7 +28,15 @@
 # YEAR (2017); REPEAT runs per side, the fastest kept (3); SEED (1);
 # THREADS for DuckDB (2); SNIFF=1 lets DuckDB sniff the CSV columns instead
 # of declaring them from the header line (duck.mjs).
-# Exit status: 0 all numbers agree; 1 some disagree; 2 a step or run failed.
+# Exit status: 0 all numbers agree; 1 some disagree; 2 a step or run failed
+# (until `dangjian report` reads a folder of CSV ledger folders as one shard
+# per folder, the dangjian side of pairs B and C fails).
+#
+# The edge cases (duplicate ids, closed and later units, dissolved and later
+# organizations, statuses stepping back, reported counts, grids), one county:
+#   mkdir -p /tmp/dj-edge/djr
+#   "$DANGJIAN" convert benchmarks/duckdb/edge_cases.jsonl /tmp/dj-edge/djr/r900101.djr
+#   REPEAT=1 benchmarks/duckdb_compare.sh /tmp/dj-edge
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 dir=${1:-/tmp/dangjian-duckdb}
@@ -106,7 +114,6 @@ for f in "${streams[@]}"; do
 done
 skipped=$(cat "$dir"/roundtrip/*.log | grep -c . || true)
 ((skipped == 0)) || echo "CSV round trip: dangjian's CSV reader refused $skipped rows (see $dir/roundtrip/*.log)"
-
 
 if [[ ! -d $root/benchmarks/duckdb/node_modules/@duckdb/node-api ]]; then
   (cd "$root/benchmarks/duckdb" && npm ci --no-audit --no-fund)

@@ -16,6 +16,11 @@
 -- empty region id) and one row with is_total = true, each with eligible and
 -- met for the four targets.
 --
+-- star_assessments is not a ledger: the CSV ledgers have no column for
+-- PartyOrganization.star_assessments, so the driver extracts them from the
+-- record streams (extract_stars.mjs). Without it every organization would
+-- miss target 2, which is what dangjian itself reports from the ledgers.
+--
 -- Labels: `dangjian convert` writes the first label of each value
 -- (docs/ledger-format.md, "Labels"); the matches below take the aliases too.
 --
