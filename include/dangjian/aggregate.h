@@ -117,6 +117,25 @@ class DANGJIAN_EXPORT Aggregator {
   // here (sums are 128-bit); FinishReport() checks the range.
   virtual absl::StatusOr<v1::PartialReport> Finish() = 0;
 
+  // Adds one record given as the bytes of a serialized v1::Record (as
+  // RecordStreamReader::NextSerialized() delivers them), exactly as Add()
+  // would add the parsed record. A member or host organization record in the
+  // plain encoding every writer produces is not parsed: the few fields
+  // aggregation reads are decoded in place, several times faster than
+  // parsing; anything else is parsed. Returns InvalidArgument, adding
+  // nothing, when the bytes do not parse as a v1::Record (including text that
+  // is not UTF-8); FailedPrecondition after Finish(). `bytes` may be reused at
+  // once.
+  //
+  // Example:
+  //   absl::string_view bytes;
+  //   while ((*reader)->NextSerialized(&bytes)) {
+  //     if (auto s = (*aggregator)->AddSerialized(bytes); !s.ok()) return s;
+  //   }
+  virtual absl::Status AddSerialized(absl::string_view bytes);
+  // (Declared after Finish() so that the virtual table of 0.1 keeps its
+  // layout.)
+
  protected:
   Aggregator() = default;
 };

@@ -78,6 +78,20 @@ class DANGJIAN_EXPORT RecordStreamReader : public RecordReader {
   // Bytes consumed so far (the offset of the next record).
   virtual int64_t offset() const = 0;
 
+  // As Next(), but delivers the record's bytes (a serialized v1::Record,
+  // without its length prefix) instead of parsing them: `*bytes` points into
+  // the reader's buffer and is valid until the next call. The bytes have
+  // passed every check Next() makes (framing, size cap, the strict wire
+  // format, UTF-8; the trailer's count and crc32 at the end), so they parse.
+  // For a consumer that decodes what it needs itself, such as
+  // Aggregator::AddSerialized(). Next() and NextSerialized() may be mixed.
+  //
+  // Example:
+  //   absl::string_view bytes;
+  //   while ((*reader)->NextSerialized(&bytes)) Use(bytes);
+  //   if (!(*reader)->status().ok()) std::cerr << (*reader)->status() << "\n";
+  virtual bool NextSerialized(absl::string_view* bytes) = 0;
+
  protected:
   RecordStreamReader() = default;
 };

@@ -19,6 +19,7 @@
 #include "absl/strings/str_cat.h"
 #include "aggregate/arena.h"
 #include "aggregate/figures.h"
+#include "aggregate/hot_fields.h"
 #include "dangjian/aggregate.h"
 #include "dangjian/coverage.h"
 #include "dangjian/policy.h"
@@ -190,38 +191,32 @@ struct Table {
   }
 };
 
-bool After(bool has, const v1::Date& d, int32_t year) {
-  return has && d.year() > year;
-}
-
 // The member's status at the end of `year`, stepping back through the dated
 // pipeline; -1 when the person had not even applied by then.
-int StatusAsOf(const v1::Member& m, int32_t year) {
-  int s = m.status();
+int StatusAsOf(const MemberFacts& m, int32_t year) {
+  using F = MemberFacts;
+  int s = m.status;
   if (s < 0 || s > v1::MEMBER_STATUS_FULL) s = v1::MEMBER_STATUS_UNSPECIFIED;
   if (s == v1::MEMBER_STATUS_UNSPECIFIED) return s;
+  auto after = [&](int step) {
+    return m.has_date[step] && m.date_year[step] > year;
+  };
   // Each dated step not yet reached by the end of the year takes the person
   // back one stage, whatever stage the record holds now.
-  if (s >= v1::MEMBER_STATUS_FULL &&
-      After(m.has_full_on(), m.full_on(), year)) {
+  if (s >= v1::MEMBER_STATUS_FULL && after(F::kFull)) {
     s = v1::MEMBER_STATUS_PROBATIONARY;
   }
-  if (s >= v1::MEMBER_STATUS_PROBATIONARY &&
-      After(m.has_probationary_on(), m.probationary_on(), year)) {
+  if (s >= v1::MEMBER_STATUS_PROBATIONARY && after(F::kProbationary)) {
     s = v1::MEMBER_STATUS_DEVELOPMENT_TARGET;
   }
   if (s >= v1::MEMBER_STATUS_DEVELOPMENT_TARGET &&
-      After(m.has_development_target_on(), m.development_target_on(), year)) {
+      after(F::kDevelopmentTarget)) {
     s = v1::MEMBER_STATUS_ACTIVIST;
   }
-  if (s >= v1::MEMBER_STATUS_ACTIVIST &&
-      After(m.has_activist_on(), m.activist_on(), year)) {
+  if (s >= v1::MEMBER_STATUS_ACTIVIST && after(F::kActivist)) {
     s = v1::MEMBER_STATUS_APPLICANT;
   }
-  if (s >= v1::MEMBER_STATUS_APPLICANT &&
-      After(m.has_applied_on(), m.applied_on(), year)) {
-    return -1;
-  }
+  if (s >= v1::MEMBER_STATUS_APPLICANT && after(F::kApplied)) return -1;
   return s;
 }
 
@@ -258,10 +253,12 @@ class AggregatorImpl final : public Aggregator {
     if (finished_) return FinishedError();
     switch (record.entity_case()) {
       case v1::Record::kHostOrganization:
-        AddHost(record.host_organization());
+        HostFactsOf(record.host_organization(), &host_facts_);
+        AddHost(host_facts_);
         break;
       case v1::Record::kMember:
-        AddMember(record.member());
+        MemberFactsOf(record.member(), &member_facts_);
+        AddMember(member_facts_);
         break;
       case v1::Record::kPartyOrganization:
         AddOrg(record.party_organization());
@@ -297,6 +294,21 @@ class AggregatorImpl final : public Aggregator {
         break;
     }
     return absl::OkStatus();
+  }
+
+  absl::Status AddSerialized(absl::string_view bytes) override {
+    if (finished_) return FinishedError();
+    // A Record holding one member or host organization, in the plain
+    // encoding: its hot fields straight from the bytes.
+    if (HotRecord(bytes)) return absl::OkStatus();
+    if (bytes.size() > static_cast<size_t>(INT32_MAX) ||
+        !scratch_.ParseFromArray(bytes.data(),
+                                 static_cast<int>(bytes.size()))) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("Aggregator: ", bytes.size(),
+                       " bytes that do not parse as a dangjian.v1.Record"));
+    }
+    return Add(scratch_);
   }
 
   absl::Status AddSkippedRecords(absl::string_view reason,
@@ -343,57 +355,82 @@ class AggregatorImpl final : public Aggregator {
     ++dangling_[absl::StrCat("aggregate.", kind, ".duplicate_id")];
   }
 
-  void AddHost(const v1::HostOrganization& h) {
-    HostState& s = hosts_.rows[hosts_.Intern(h.id(), &arena_)];
+  // Takes a Record of one member or host organization in the plain encoding
+  // (hot_fields.h); false, having added nothing, for anything else.
+  bool HotRecord(absl::string_view bytes) {
+    // One tag byte: field 5 or 9, length-delimited; then the length, which
+    // must cover the rest exactly (a second field would be merged or
+    // replace the first: protobuf's business).
+    if (bytes.size() < 2) return false;
+    const uint8_t tag = static_cast<uint8_t>(bytes[0]);
+    if (tag != (5 << 3 | 2) && tag != (9 << 3 | 2)) return false;
+    uint64_t len = 0;
+    size_t i = 1;
+    for (int shift = 0; i < bytes.size() && shift < 35; shift += 7) {
+      const uint8_t b = static_cast<uint8_t>(bytes[i++]);
+      len |= uint64_t{b & 0x7Fu} << shift;
+      if ((b & 0x80) == 0) {
+        if (len != bytes.size() - i) return false;
+        const absl::string_view body = bytes.substr(i);
+        if (tag == (9 << 3 | 2)) {
+          if (!DecodeMemberFacts(body, &member_facts_)) return false;
+          AddMember(member_facts_);
+        } else {
+          if (!DecodeHostFacts(body, &host_facts_)) return false;
+          AddHost(host_facts_);
+        }
+        return true;
+      }
+    }
+    return false;
+  }
+
+  void AddHost(const HostFacts& h) {
+    HostState& s = hosts_.rows[hosts_.Intern(h.id, &arena_)];
     if (s.present) return Duplicate("host_organization");
     s.present = true;
-    s.industry = arena_.Store(h.industry());
-    s.region = RegionOf(h.region_id());
-    if (!h.grid_id().empty()) {
+    s.industry = arena_.Store(h.industry);
+    s.region = RegionOf(h.region_id);
+    if (!h.grid_id.empty()) {
       // Interning may move rows of other tables only.
-      s.grid = grids_.Intern(h.grid_id(), &arena_);
+      s.grid = grids_.Intern(h.grid_id, &arena_);
     }
-    s.closed = h.status() == v1::HOST_STATUS_CLOSED;
-    s.registered_later =
-        h.has_registered_on() && h.registered_on().year() > year_;
+    s.closed = h.status == v1::HOST_STATUS_CLOSED;
+    s.registered_later = h.has_registered_on && h.registered_year > year_;
     // Out-of-range enum values (open enums) are kept as UNSPECIFIED.
-    s.kind =
-        static_cast<uint8_t>(v1::HostKind_IsValid(h.kind()) ? h.kind() : 0);
+    s.kind = static_cast<uint8_t>(v1::HostKind_IsValid(h.kind) ? h.kind : 0);
     s.subtype = static_cast<uint8_t>(
-        v1::HostSubtype_IsValid(h.subtype()) ? h.subtype() : 0);
+        v1::HostSubtype_IsValid(h.subtype) ? h.subtype : 0);
     s.sector = static_cast<uint8_t>(
-        v1::SectorSystem_IsValid(h.sector_system()) ? h.sector_system() : 0);
-    s.trade_union = h.has_trade_union();
-    s.womens = h.has_womens_organization();
-    s.youth = h.has_youth_league_organization();
-    s.contact_card = h.service_contact_card_issued();
-    s.owner_member = h.owner().is_party_member();
-    s.owner_secretary = h.owner().is_secretary();
-    if (h.has_reported_member_counts()) {
-      const v1::ReportedMemberCounts& r = h.reported_member_counts();
+        v1::SectorSystem_IsValid(h.sector_system) ? h.sector_system : 0);
+    s.trade_union = h.has_trade_union;
+    s.womens = h.has_womens_organization;
+    s.youth = h.has_youth_league_organization;
+    s.contact_card = h.service_contact_card_issued;
+    s.owner_member = h.owner_is_party_member;
+    s.owner_secretary = h.owner_is_secretary;
+    if (h.has_reported_member_counts) {
       s.has_reported = true;
-      s.reported[v1::MEMBER_STATUS_FULL] = std::max(0, r.full());
-      s.reported[v1::MEMBER_STATUS_PROBATIONARY] =
-          std::max(0, r.probationary());
+      s.reported[v1::MEMBER_STATUS_FULL] = std::max(0, h.reported[0]);
+      s.reported[v1::MEMBER_STATUS_PROBATIONARY] = std::max(0, h.reported[1]);
+      s.reported[v1::MEMBER_STATUS_ACTIVIST] = std::max(0, h.reported[2]);
+      s.reported[v1::MEMBER_STATUS_APPLICANT] = std::max(0, h.reported[3]);
       s.reported[v1::MEMBER_STATUS_DEVELOPMENT_TARGET] =
-          std::max(0, r.development_targets());
-      s.reported[v1::MEMBER_STATUS_ACTIVIST] = std::max(0, r.activists());
-      s.reported[v1::MEMBER_STATUS_APPLICANT] = std::max(0, r.applicants());
+          std::max(0, h.reported[4]);
     }
   }
 
-  void AddMember(const v1::Member& m) {
+  void AddMember(const MemberFacts& m) {
     const int status = StatusAsOf(m, year_);
     if (status < 0) return;
     MemberAcc* acc;
-    if (!m.host_organization_id().empty()) {
+    if (!m.host_organization_id.empty()) {
       HostState& h =
-          hosts_.rows[hosts_.Intern(m.host_organization_id(), &arena_)];
+          hosts_.rows[hosts_.Intern(m.host_organization_id, &arena_)];
       ++h.member_records;
       acc = &h.members;
-    } else if (!m.party_organization_id().empty()) {
-      OrgState& o =
-          orgs_.rows[orgs_.Intern(m.party_organization_id(), &arena_)];
+    } else if (!m.party_organization_id.empty()) {
+      OrgState& o = orgs_.rows[orgs_.Intern(m.party_organization_id, &arena_)];
       ++o.member_records;
       acc = &o.members;
     } else {
@@ -402,18 +439,18 @@ class AggregatorImpl final : public Aggregator {
     ++acc->by_status[status];
     const bool member = status == v1::MEMBER_STATUS_FULL ||
                         status == v1::MEMBER_STATUS_PROBATIONARY;
-    if (member && m.is_owner()) ++acc->owners;
-    if (member && m.has_probationary_on() &&
-        m.probationary_on().year() == year_) {
+    if (member && m.is_owner) ++acc->owners;
+    if (member && m.has_date[MemberFacts::kProbationary] &&
+        m.date_year[MemberFacts::kProbationary] == year_) {
       ++acc->new_members;
-      if (m.is_owner()) ++acc->new_owners;
-      if (!m.party_organization_id().empty()) {
-        ++orgs_.rows[orgs_.Intern(m.party_organization_id(), &arena_)]
+      if (m.is_owner) ++acc->new_owners;
+      if (!m.party_organization_id.empty()) {
+        ++orgs_.rows[orgs_.Intern(m.party_organization_id, &arena_)]
               .new_members;
       }
     }
-    for (const v1::MemberPost& p : m.posts()) {
-      switch (p.kind()) {
+    for (const auto& [kind, name] : m.posts) {
+      switch (kind) {
         case v1::POST_KIND_DEMONSTRATION_POST:
           ++acc->posts[0];
           break;
@@ -424,9 +461,9 @@ class AggregatorImpl final : public Aggregator {
           ++acc->posts[2];
           break;
         case v1::POST_KIND_TECHNICAL_SERVICE_TEAM:
-          if (!m.host_organization_id().empty()) {
-            teams_.emplace(hosts_.Intern(m.host_organization_id(), &arena_),
-                           p.name());
+          if (!m.host_organization_id.empty()) {
+            teams_.emplace(hosts_.Intern(m.host_organization_id, &arena_),
+                           std::string(name));
           }
           break;
         default:
@@ -770,6 +807,11 @@ class AggregatorImpl final : public Aggregator {
   const bool host_dims_;
   bool finished_ = false;
 
+  // Reused for each record: the hot fields, and a record to parse into.
+  MemberFacts member_facts_;
+  HostFacts host_facts_;
+  v1::Record scratch_;
+
   StringArena arena_;
   Table<HostState> hosts_;
   Table<OrgState> orgs_;
@@ -1088,6 +1130,17 @@ absl::StatusOr<v1::PartialReport> AggregatorImpl::Finish() {
 }  // namespace internal
 
 Aggregator::~Aggregator() = default;
+
+absl::Status Aggregator::AddSerialized(absl::string_view bytes) {
+  v1::Record record;
+  if (bytes.size() > static_cast<size_t>(INT32_MAX) ||
+      !record.ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("Aggregator: ", bytes.size(),
+                     " bytes that do not parse as a dangjian.v1.Record"));
+  }
+  return Add(record);
+}
 
 absl::StatusOr<std::unique_ptr<Aggregator>> Aggregator::Create(
     const AggregatorOptions& options) {

@@ -8,6 +8,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "dangjian/csv_ledger.h"
+#include "dangjian/record_stream.h"
 #include "google/protobuf/arena.h"
 
 namespace dangjian {
@@ -106,6 +107,15 @@ absl::StatusOr<ShardRead> ReadShard(
     const std::string& path, FileFormat stdin_format,
     const std::function<absl::Status(const v1::Record&,
                                      const v1::SourceLocation&)>& fn) {
+  return ReadShard(path, stdin_format, fn, nullptr);
+}
+
+absl::StatusOr<ShardRead> ReadShard(
+    const std::string& path, FileFormat stdin_format,
+    const std::function<absl::Status(const v1::Record&,
+                                     const v1::SourceLocation&)>& fn,
+    const std::function<absl::Status(absl::string_view,
+                                     const v1::SourceLocation&)>& serialized) {
   OpenOptions options;
   std::string open_path = path;
   if (path == "-") {
@@ -119,12 +129,22 @@ absl::StatusOr<ShardRead> ReadShard(
   // Records parsed onto an arena cost a pointer bump for each submessage and
   // string object rather than a malloc and a free; its first block (reused
   // after each reset) stays warm in the cache.
+  auto* stream = dynamic_cast<RecordStreamReader*>(reader->get());
+  if (serialized != nullptr && stream != nullptr) {
+    absl::string_view bytes;
+    while (stream->NextSerialized(&bytes)) {
+      ++read.records;
+      const v1::SourceLocation& where = stream->location();
+      read.bytes = where.byte_offset();
+      if (absl::Status s = serialized(bytes, where); !s.ok()) return s;
+    }
+  }
   std::vector<char> block(size_t{1} << 20);
   google::protobuf::ArenaOptions arena_options;
   arena_options.initial_block = block.data();
   arena_options.initial_block_size = block.size();
   google::protobuf::Arena arena(arena_options);
-  for (bool more = true; more;) {
+  for (bool more = serialized == nullptr || stream == nullptr; more;) {
     auto* record = google::protobuf::Arena::CreateMessage<v1::Record>(&arena);
     for (int i = 0; i < 1024 && (more = (*reader)->Next(record)); ++i) {
       ++read.records;

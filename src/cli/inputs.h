@@ -51,6 +51,16 @@ absl::StatusOr<ShardRead> ReadShard(
     const std::function<absl::Status(const v1::Record&,
                                      const v1::SourceLocation&)>& fn);
 
+// As above, but a record stream's records go to `serialized` as their bytes,
+// unparsed (RecordStreamReader::NextSerialized()); other formats' records go
+// to `fn`. A null `serialized` is the function above.
+absl::StatusOr<ShardRead> ReadShard(
+    const std::string& path, FileFormat stdin_format,
+    const std::function<absl::Status(const v1::Record&,
+                                     const v1::SourceLocation&)>& fn,
+    const std::function<absl::Status(absl::string_view,
+                                     const v1::SourceLocation&)>& serialized);
+
 // The format named by --from/--to ("djr", "jsonl", "json", "pb", "csv"), or
 // InvalidArgument.
 absl::StatusOr<FileFormat> FormatFromName(const std::string& name);

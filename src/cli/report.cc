@@ -129,20 +129,31 @@ absl::StatusOr<v1::PartialReport> ReportShard(
   }
   for (const std::string& path : shard) {
     int64_t pending = 0, last_offset = 0;
+    auto count = [&](const v1::SourceLocation& where) {
+      if (++pending == 256) {
+        tick(pending, where.byte_offset() - last_offset);
+        pending = 0;
+        last_offset = where.byte_offset();
+      }
+    };
+    auto add = [&](const v1::Record& r, const v1::SourceLocation& where) {
+      count(where);
+      if (validator != nullptr) {
+        if (absl::Status s = validator->Add(r, &where); !s.ok()) return s;
+      }
+      return (*aggregator)->Add(r);
+    };
+    // Without validation, a record stream's records go to the aggregator
+    // unparsed: it decodes the few fields it reads.
+    auto add_serialized = [&](absl::string_view bytes,
+                              const v1::SourceLocation& where) {
+      count(where);
+      return (*aggregator)->AddSerialized(bytes);
+    };
     absl::StatusOr<ShardRead> read =
-        ReadShard(path, stdin_format,
-                  [&](const v1::Record& r, const v1::SourceLocation& where) {
-                    if (++pending == 256) {
-                      tick(pending, where.byte_offset() - last_offset);
-                      pending = 0;
-                      last_offset = where.byte_offset();
-                    }
-                    if (validator != nullptr) {
-                      if (absl::Status s = validator->Add(r, &where); !s.ok())
-                        return s;
-                    }
-                    return (*aggregator)->Add(r);
-                  });
+        validator != nullptr
+            ? ReadShard(path, stdin_format, add)
+            : ReadShard(path, stdin_format, add, add_serialized);
     if (!read.ok()) return read.status();
     tick(pending, read->bytes - last_offset);
     for (const auto& [reason, count] : read->skipped) {

@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "core/utf8.h"
@@ -14,6 +15,7 @@
 #include "dangjian/record.h"
 #include "dangjian/version.h"
 #include "google/protobuf/io/coded_stream.h"
+#include "google/protobuf/wire_format_lite.h"
 #include "io/input.h"
 #include "io/wire_check.h"
 
@@ -34,6 +36,35 @@ std::string Describe(const v1::Record& r) {
   const absl::string_view id = RecordId(r);
   if (id.empty()) return std::string(RecordKindName(r));
   return MaskPersonalData(absl::StrCat(RecordKindName(r), " ", id));
+}
+
+// The number of the last field of Record's oneof in well-formed `bytes` (what
+// entity_case() would be after parsing them), or 0.
+int LastEntityField(absl::string_view bytes) {
+  static const std::vector<bool>* const entity = [] {
+    const google::protobuf::Descriptor* d = v1::Record::descriptor();
+    auto* v = new std::vector<bool>();
+    for (int i = 0; i < d->field_count(); ++i) {
+      const google::protobuf::FieldDescriptor* f = d->field(i);
+      if (f->containing_oneof() == nullptr) continue;
+      if (static_cast<size_t>(f->number()) >= v->size())
+        v->resize(static_cast<size_t>(f->number()) + 1);
+      (*v)[static_cast<size_t>(f->number())] = true;
+    }
+    return v;
+  }();
+  google::protobuf::io::CodedInputStream in(
+      reinterpret_cast<const uint8_t*>(bytes.data()),
+      static_cast<int>(bytes.size()));
+  int last = 0;
+  for (uint32_t tag; (tag = in.ReadTag()) != 0;) {
+    const uint32_t number = tag >> 3;
+    if (number < entity->size() && (*entity)[number]) {
+      last = static_cast<int>(number);
+    }
+    if (!google::protobuf::internal::WireFormatLite::SkipField(&in, tag)) break;
+  }
+  return last;
 }
 
 class StreamReader final : public RecordStreamReader {
@@ -94,6 +125,45 @@ class StreamReader final : public RecordStreamReader {
     return true;
   }
 
+  bool NextSerialized(absl::string_view* bytes) override {
+    if (done_) return false;
+    if (in_->WouldMove(1)) FlushCrc();
+    if (in_->AtEnd()) {
+      if (!in_->status().ok()) return Stop(in_->status());
+      return Stop(absl::DataLossError(
+          absl::StrCat(in_->name(), ": truncated: the stream ends after ",
+                       index_, " records at byte offset ", in_->offset(),
+                       " without a trailer record")));
+    }
+    const int64_t start = in_->offset();
+    if (!CheckFrame(bytes)) return false;
+    // The entity a parser would find: the last field of the oneof (the
+    // bytes are well formed: the check above walked them).
+    switch (LastEntityField(*bytes)) {
+      case v1::Record::kTrailerFieldNumber: {
+        v1::Record r;
+        r.ParseFromArray(bytes->data(), static_cast<int>(bytes->size()));
+        return CheckTrailer(r.trailer(), start);
+      }
+      case v1::Record::kHeaderFieldNumber:
+        return Stop(Damage(start, "a second header record"));
+      case 0:
+        if (!bytes->empty()) return Stop(NoEntity(start, bytes->size()));
+        break;
+      default:
+        break;
+    }
+    if (crc_end_ != start) {
+      FlushCrc();
+      crc_begin_ = start;
+    }
+    crc_end_ = in_->offset();
+    ++count_;
+    location_.set_record_index(index_++);
+    location_.set_byte_offset(start);
+    return true;
+  }
+
   const v1::SourceLocation& location() const override { return location_; }
   absl::Status status() const override { return status_; }
   const v1::StreamHeader& header() const override { return header_; }
@@ -126,6 +196,32 @@ class StreamReader final : public RecordStreamReader {
   // Reads one framed record into `record`, or sets the status and returns
   // false.
   bool ReadFrame(v1::Record* record) {
+    const int64_t start = in_->offset();
+    absl::string_view bytes;
+    if (!CheckFrame(&bytes)) return false;
+    if (!record->ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))) {
+      return Stop(Damage(
+          start, absl::StrCat("corrupt: ", bytes.size(),
+                              " bytes that do not parse as a "
+                              "dangjian.v1.Record (damaged, or not UTF-8)")));
+    }
+    if (!bytes.empty() && record->entity_case() == v1::Record::ENTITY_NOT_SET) {
+      return Stop(NoEntity(start, bytes.size()));
+    }
+    return true;
+  }
+
+  absl::Status NoEntity(int64_t start, size_t len) {
+    return Damage(start, absl::StrCat("a record of ", len,
+                                      " bytes with no entity this reader "
+                                      "knows (a newer schema, or damage)"));
+  }
+
+  // Reads one frame and checks it (length within the cap, all there, a
+  // well-formed Record by the strict wire check): `*bytes` is the record,
+  // valid until the input moves (the next read). Or sets the status and
+  // returns false.
+  bool CheckFrame(absl::string_view* bytes) {
     const int64_t start = in_->offset();
     if (in_->WouldMove(kMaxVarintBytes)) FlushCrc();
     const size_t avail = in_->Ensure(kMaxVarintBytes);
@@ -167,26 +263,14 @@ class StreamReader final : public RecordStreamReader {
     // protobuf accepts some bytes no writer produces (a known field with the
     // wrong wire type is kept as an unknown field: its value is lost), and
     // says nothing of where bytes are bad: check the wire format first.
+    *bytes = absl::string_view(in_->data() + prefix, len);
     int64_t bad_at = 0;
     std::string what;
-    if (!CheckWireFormat(absl::string_view(in_->data() + prefix, len),
-                         v1::Record::descriptor(), &bad_at, &what)) {
+    if (!CheckWireFormat(*bytes, v1::Record::descriptor(), &bad_at, &what)) {
       return Stop(Damage(
           start, absl::StrCat("corrupt: ", what, " at byte offset ",
                               start + static_cast<int64_t>(prefix) + bad_at,
                               " in a record of ", len, " bytes")));
-    }
-    if (!record->ParseFromArray(in_->data() + prefix, static_cast<int>(len))) {
-      return Stop(Damage(
-          start, absl::StrCat("corrupt: ", len,
-                              " bytes that do not parse as a "
-                              "dangjian.v1.Record (damaged, or not UTF-8)")));
-    }
-    if (len > 0 && record->entity_case() == v1::Record::ENTITY_NOT_SET) {
-      return Stop(
-          Damage(start, absl::StrCat("a record of ", len,
-                                     " bytes with no entity this reader "
-                                     "knows (a newer schema, or damage)")));
     }
     in_->Skip(total);
     return true;
