@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "dangjian/io.h"
 #include "dangjian/record.h"
 #include "gmock/gmock.h"
 #include "google/protobuf/util/json_util.h"
@@ -91,6 +92,86 @@ TEST(JsonLinesTest, UnknownFieldStopsWithLineUnlessIgnored) {
   lax.ignore_unknown_fields = true;
   EXPECT_EQ(ReadAll(text, &status, lax).size(), 3u);
   EXPECT_THAT(status, IsOk());
+}
+
+// Fuzzer findings (json_fast_fuzzer): a key given twice, the first time with
+// its default value, slipped past the fast path; and (dataset_json_fuzzer)
+// protobuf's lenient parser kept an ignored key's contents as unknown fields.
+TEST(JsonLinesTest, AKeyGivenTwiceIsRefusedEvenWhenFirstEmpty) {
+  const std::string text =
+      "{\"member\":{\"id\":\"m1\",\"phone\":\"\",\"phone\":\"1kk22564\"}}\n";
+  absl::Status status;
+  EXPECT_TRUE(ReadAll(text, &status).empty());
+  EXPECT_THAT(status,
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       AllOf(HasSubstr("mem.jsonl:1"), HasSubstr("phone"))));
+  const std::string fine = "{\"member\":{\"id\":\"m1\",\"phone\":\"\"}}\n";
+  EXPECT_EQ(ReadAll(fine, &status).size(), 1u);
+  EXPECT_THAT(status, IsOk());
+}
+
+TEST(JsonLinesTest, AnEmptyKeyIsRefusedEvenWhenUnknownKeysAreIgnored) {
+  const std::string text =
+      "{\"venue\":{\"id\":\"v1\",\"\":[{\"id\":\"r1\"}]}}\n";
+  JsonLinesReaderOptions lax;
+  lax.ignore_unknown_fields = true;
+  for (const JsonLinesReaderOptions& options :
+       {JsonLinesReaderOptions{}, lax}) {
+    absl::Status status;
+    EXPECT_TRUE(ReadAll(text, &status, options).empty());
+    EXPECT_THAT(status, StatusIs(absl::StatusCode::kInvalidArgument,
+                                 AllOf(HasSubstr("mem.jsonl:1"),
+                                       HasSubstr("empty key"))));
+  }
+}
+
+TEST(JsonLinesTest, IgnoredKeysLeaveNothingBehind) {
+  const std::string text =
+      "{\"venue\":{\"id\":\"v1\",\"x\":[{\"id\":\"r1\"}]}}\n";
+  JsonLinesReaderOptions lax;
+  lax.ignore_unknown_fields = true;
+  absl::Status status;
+  std::vector<v1::Record> got = ReadAll(text, &status, lax);
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_THAT(status, IsOk());
+  EXPECT_EQ(got[0].venue().id(), "v1");
+  EXPECT_EQ(got[0]
+                .venue()
+                .GetReflection()
+                ->GetUnknownFields(got[0].venue())
+                .field_count(),
+            0);
+  v1::Record expected;
+  expected.mutable_venue()->set_id("v1");
+  EXPECT_TRUE(MessageDifferencer::Equals(got[0], expected));
+  EXPECT_TRUE(ReadAll(text, &status).empty());  // Strict: refused.
+}
+
+TEST(DatasetJsonTest, AnEmptyKeyIsRefused) {
+  const std::string json =
+      "{\"venues\":[{\"id\":\"v1\",\"\":[{\"id\":\"r1\"}]}]}";
+  JsonReadOptions lax;
+  lax.ignore_unknown_fields = true;
+  EXPECT_THAT(
+      DatasetFromJson(json, lax).status(),
+      StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("empty key")));
+  EXPECT_THAT(
+      DatasetFromJson(json).status(),
+      StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("empty key")));
+}
+
+TEST(DatasetJsonTest, IgnoredKeysLeaveNothingBehind) {
+  const std::string json =
+      "{\"venues\":[{\"id\":\"v1\",\"x\":[{\"id\":\"r1\"}]}]}";
+  JsonReadOptions lax;
+  lax.ignore_unknown_fields = true;
+  absl::StatusOr<v1::Dataset> d = DatasetFromJson(json, lax);
+  ASSERT_THAT(d.status(), IsOk());
+  v1::Dataset expected;
+  expected.add_venues()->set_id("v1");
+  EXPECT_TRUE(MessageDifferencer::Equals(*d, expected)) << d->DebugString();
+  EXPECT_THAT(DatasetFromJson(json).status(),
+              StatusIs(absl::StatusCode::kInvalidArgument, ::testing::_));
 }
 
 TEST(JsonLinesTest, ErrorsMaskPersonalData) {

@@ -231,6 +231,12 @@ class Checker {
       const char* at = p_;
       std::string key;
       if (!String(&key)) return false;
+      if (key.empty()) {
+        // protobuf's parser takes "" for no field at all and keeps the value
+        // as unknown bytes, even when unknown keys are to be refused.
+        p_ = at;
+        return Fail("an empty key names no field");
+      }
       if (!keys.insert(FieldKey(key)).second) {
         p_ = at;
         return Fail(

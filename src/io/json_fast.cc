@@ -211,6 +211,10 @@ bool FastJsonParser::Object(Message* m, int depth) {
   }
   const Fields& fields = FieldsOf(m->GetDescriptor());
   std::string key;
+  // The fields given so far, by index: HasField() cannot tell a proto3 field
+  // given as its default ("phone": "") from one not given (a fuzzer found
+  // the duplicate key that slipped through).
+  uint64_t seen = 0;
   for (;;) {
     Ws();
     if (!String(&key)) return false;
@@ -219,6 +223,8 @@ bool FastJsonParser::Object(Message* m, int depth) {
     const FieldDescriptor* f = it->second;
     const Reflection* r = m->GetReflection();
     // A field given twice, or two members of one oneof: protobuf decides.
+    if (f->index() >= 64 || (seen >> f->index() & 1) != 0) return false;
+    seen |= uint64_t{1} << f->index();
     if (f->is_repeated() ? r->FieldSize(*m, f) > 0 : r->HasField(*m, f)) {
       return false;
     }

@@ -173,7 +173,11 @@ class LinesReader final : public JsonLinesReader {
           google::protobuf::util::StatusCode::kInvalidArgument,
           "the JSON converts to bytes that do not parse");
     }
-    if (s.ok()) return absl::OkStatus();
+    if (s.ok()) {
+      // Ignored keys can leave bytes in the unknown fields: drop them.
+      if (parse_.ignore_unknown_fields) record->DiscardUnknownFields();
+      return absl::OkStatus();
+    }
     return absl::InvalidArgumentError(MaskPersonalData(
         absl::StrCat(in_->name(), ":", line_no_, " (byte offset ", start,
                      "): not a valid dangjian.v1.Record in JSON: ",
