@@ -30,6 +30,7 @@ namespace {
 using ::dangjian::testing::IsOk;
 using ::dangjian::testing::StatusIs;
 using ::google::protobuf::util::MessageDifferencer;
+using ::testing::HasSubstr;
 
 AggregatorOptions Options(int32_t year) {
   AggregatorOptions o;
@@ -82,21 +83,23 @@ void ExpectSamePartial(Aggregator* parsed, Aggregator* serialized,
 }
 
 // Adds `bytes` through AddSerialized() to one aggregator and, parsed, through
-// Add() to another; both must accept or both refuse, and their partials
-// must be equal.
-void ExpectAgreement(absl::string_view bytes, int32_t year,
+// Add() to another. AddSerialized() must accept when `well_formed` (the
+// bytes pass the readers' strict wire check; protobuf then parses them) and
+// refuse otherwise; the partials must be equal.
+void ExpectAgreement(absl::string_view bytes, bool well_formed, int32_t year,
                      const std::string& what) {
   auto parsed = NewAggregator(year);
   auto serialized = NewAggregator(year);
-  v1::Record r;
-  const bool parses =
-      r.ParseFromArray(bytes.data(), static_cast<int>(bytes.size()));
   const absl::Status s = serialized->AddSerialized(bytes);
-  if (parses) {
+  if (well_formed) {
+    v1::Record r;
+    ASSERT_TRUE(r.ParseFromArray(bytes.data(), static_cast<int>(bytes.size())))
+        << what;
     EXPECT_THAT(s, IsOk()) << what;
     EXPECT_THAT(parsed->Add(r), IsOk());
   } else {
-    EXPECT_THAT(s, StatusIs(absl::StatusCode::kInvalidArgument, ::testing::_))
+    EXPECT_THAT(s, StatusIs(absl::StatusCode::kInvalidArgument,
+                            HasSubstr("not a well-formed dangjian.v1.Record")))
         << what;
   }
   ExpectSamePartial(parsed.get(), serialized.get(), what);
@@ -116,7 +119,7 @@ TEST(AddSerializedTest, AgreesWithTheParserOnEveryGeneratedRecord) {
     for (size_t i = 0; i < sink.records().size(); ++i) {
       const v1::Record& r = sink.records()[i];
       hot += r.has_member() || r.has_host_organization();
-      ExpectAgreement(r.SerializeAsString(), options.year,
+      ExpectAgreement(r.SerializeAsString(), true, options.year,
                       absl::StrCat("faults ", faults, " record ", i, " ",
                                    RecordKindName(r)));
     }
@@ -221,51 +224,73 @@ TEST(AddSerializedTest, EncodingsNoWriterProduces) {
   const std::string member = Member().member().SerializeAsString();
   const std::string host = Host().host_organization().SerializeAsString();
   ASSERT_LT(member.size(), 128u);
-  std::vector<std::pair<std::string, std::string>> cases = {
-      {"plain member", Wrap(9, member)},
-      {"plain host", Wrap(5, host)},
+  struct Case {
+    std::string name;
+    std::string bytes;
+    bool well_formed;
+  };
+  const std::vector<Case> cases = {
+      {"plain member", Wrap(9, member), true},
+      {"plain host", Wrap(5, host), true},
       // Fields repeated: the last scalar wins, submessages merge.
-      {"status twice", Wrap(9, member + "\x18\x02")},
-      {"date merged", Wrap(9, member + std::string("\x42\x02\x10\x05", 4))},
-      {"date year replaced", Wrap(9, member + "\x42\x03\x08\xdf\x0f")},
-      {"ids replaced", Wrap(9, member + "\x4a\x03h-2")},
-      {"owner merged", Wrap(5, host + "\x5a\x02\x18\x01")},
-      {"reported replaced", Wrap(5, host + "\x82\x01\x02\x08\x00")},
+      {"status twice", Wrap(9, member + "\x18\x02"), true},
+      {"date merged", Wrap(9, member + std::string("\x42\x02\x10\x05", 4)),
+       true},
+      {"date year replaced", Wrap(9, member + "\x42\x03\x08\xdf\x0f"), true},
+      {"ids replaced", Wrap(9, member + "\x4a\x03h-2"), true},
+      {"owner merged", Wrap(5, host + "\x5a\x02\x18\x01"), true},
+      {"reported replaced",
+       Wrap(5, host + std::string("\x82\x01\x02\x08\x00", 5)), true},
       // The entity field twice: merged by protobuf.
-      {"member in two parts", Wrap(9, member) + Wrap(9, "\x18\x01")},
-      {"host then member", Wrap(5, host) + Wrap(9, member)},
-      // Varints protobuf takes that the decoder leaves to it.
-      {"overlong status varint",
+      {"member in two parts", Wrap(9, member) + Wrap(9, "\x18\x01"), true},
+      {"host then member", Wrap(5, host) + Wrap(9, member), true},
+      // Varints at the edges.
+      {"10-byte status varint",
        Wrap(9, member + std::string("\x18\x81\x80\x80\x80\x80\x80\x80\x80\x80"
                                     "\x00",
-                                    11))},
-      {"negative status", Wrap(9, member + std::string("\x18\xff\xff\xff\xff"
-                                                       "\xff\xff\xff\xff\xff"
-                                                       "\x01",
-                                                       11))},
-      {"status beyond int32", Wrap(9, member + "\x18\x80\x80\x80\x80\x10")},
-      {"bool of 2", Wrap(9, member + "\x78\x02")},
+                                    11)),
+       true},
+      {"negative status",
+       Wrap(9, member + std::string("\x18\xff\xff\xff\xff"
+                                    "\xff\xff\xff\xff\xff"
+                                    "\x01",
+                                    11)),
+       true},
+      {"status beyond int32", Wrap(9, member + "\x18\x80\x80\x80\x80\x10"),
+       true},
+      {"bool of 2", Wrap(9, member + "\x78\x02"), true},
       {"non-canonical length prefix",
        std::string("\x4a") + static_cast<char>(member.size() | 0x80) +
-           std::string(1, '\0') + member},
-      // Unknown and mistyped fields: kept as unknown by protobuf.
-      {"unknown field", Wrap(9, member + "\xf8\x07\x01")},
-      {"status as a string", Wrap(9, member + "\x1a\x01x")},
-      {"date as a varint", Wrap(9, member + "\x40\x01")},
-      {"unknown field in a date", Wrap(9, member + "\x42\x02\x20\x01")},
-      {"unpacked roles", Wrap(9, member + "\x80\x01\x01")},
-      {"unknown top-level field", Wrap(9, member) + "\xf8\x07\x01"},
-      // Bad bytes: protobuf refuses them, and so must AddSerialized().
-      {"name not UTF-8", Wrap(9, member + "\x12\x02\xff\xfe")},
-      {"post name not UTF-8", Wrap(9, member + "\x8a\x01\x04\x12\x02\xc3\x28")},
-      {"owner name not UTF-8", Wrap(5, host + "\x5a\x03\x0a\x01\x80")},
-      {"truncated member", Wrap(9, member).substr(0, 20)},
-      {"length past the end", Wrap(9, member + "\x4a\x09h")},
-      {"varint cut short", Wrap(9, member + "\x18")},
-      {"empty", ""},
-      {"garbage", "\xff\xff\xff"},
+           std::string(1, '\0') + member,
+       true},
+      // Unknown field numbers (a newer schema): allowed, then ignored.
+      {"unknown field", Wrap(9, member + "\xf8\x07\x01"), true},
+      {"unknown field in a date", Wrap(9, member + "\x42\x02\x20\x01"), true},
+      {"unpacked roles", Wrap(9, member + "\x80\x01\x01"), true},
+      {"unknown top-level field", Wrap(9, member) + "\xf8\x07\x01", true},
+      // Known fields with the wrong wire type: protobuf would keep them as
+      // unknown fields and lose the value; the strict check refuses them.
+      {"status as a string", Wrap(9, member + "\x1a\x01x"), false},
+      {"date as a varint", Wrap(9, member + "\x40\x01"), false},
+      {"a varint's 10th byte above 1",
+       Wrap(9, member + std::string("\x18\x81\x80\x80\x80\x80\x80\x80\x80\x80"
+                                    "\x02",
+                                    11)),
+       false},
+      // Bad bytes protobuf refuses too.
+      {"name not UTF-8", Wrap(9, member + "\x12\x02\xff\xfe"), false},
+      {"post name not UTF-8", Wrap(9, member + "\x8a\x01\x04\x12\x02\xc3\x28"),
+       false},
+      {"owner name not UTF-8", Wrap(5, host + "\x5a\x03\x0a\x01\x80"), false},
+      {"truncated member", Wrap(9, member).substr(0, 20), false},
+      {"length past the end", Wrap(9, member + "\x4a\x09h"), false},
+      {"varint cut short", Wrap(9, member + "\x18"), false},
+      {"empty", "", true},
+      {"garbage", "\xff\xff\xff", false},
   };
-  for (const auto& [name, bytes] : cases) ExpectAgreement(bytes, 2017, name);
+  for (const Case& c : cases) {
+    ExpectAgreement(c.bytes, c.well_formed, 2017, c.name);
+  }
 }
 
 std::string ReadFile(const std::string& path) {
@@ -313,6 +338,31 @@ TEST(NextSerializedTest, AgreesWithNextOnEveryBadInputStream) {
     EXPECT_EQ((*a)->status(), (*b)->status()) << name;
     EXPECT_EQ((*a)->offset(), (*b)->offset()) << name;
     ExpectSamePartial(parsed.get(), serialized.get(), name);
+
+    // The reader leaving the wire check to AddSerialized(): the aggregator
+    // refuses exactly the record the checking reader stops at.
+    RecordStreamReaderOptions unchecked;
+    unchecked.check_serialized = false;
+    auto c = RecordStreamReader::FromBuffer(bytes, name, unchecked);
+    ASSERT_THAT(c.status(), IsOk()) << name;
+    auto aggregated = NewAggregator(2017);
+    int64_t k = 0;
+    bool refused = false;
+    while ((*c)->NextSerialized(&record)) {
+      if (!aggregated->AddSerialized(record).ok()) {
+        refused = true;
+        break;
+      }
+      ++k;
+    }
+    EXPECT_EQ(k, n) << name;
+    const bool wire_damage =
+        absl::StrContains((*a)->status().message(), "corrupt:");
+    EXPECT_EQ(refused, wire_damage && (*c)->status().ok()) << name;
+    auto again = NewAggregator(2017);
+    auto d2 = RecordStreamReader::FromBuffer(bytes, name);
+    while ((*d2)->Next(&r)) ASSERT_THAT(again->Add(r), IsOk());
+    ExpectSamePartial(again.get(), aggregated.get(), name + " unchecked");
   }
 }
 

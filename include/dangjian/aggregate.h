@@ -122,12 +122,17 @@ class DANGJIAN_EXPORT Aggregator {
   // would add the parsed record. A member or host organization record in the
   // plain encoding every writer produces is not parsed: the few fields
   // aggregation reads are decoded in place, several times faster than
-  // parsing; anything else is parsed. Returns InvalidArgument, adding
-  // nothing, when the bytes do not parse as a v1::Record (including text that
-  // is not UTF-8); FailedPrecondition after Finish(). `bytes` may be reused at
-  // once.
+  // parsing, and that decoding checks the bytes as strictly as a reader
+  // does; anything else is checked by the readers' strict wire-format check
+  // (docs/limits.md) and parsed. Returns InvalidArgument, adding nothing,
+  // when the bytes are not a well-formed v1::Record by that check (a known
+  // field with the wrong wire type, a bad varint, text that is not UTF-8,
+  // ...); FailedPrecondition after Finish(). `bytes` may be reused at once.
   //
-  // Example:
+  // Example (the reader may leave the wire check to the aggregator):
+  //   dangjian::RecordStreamReaderOptions options;
+  //   options.check_serialized = false;
+  //   auto reader = dangjian::RecordStreamReader::Open(path, options);
   //   absl::string_view bytes;
   //   while ((*reader)->NextSerialized(&bytes)) {
   //     if (auto s = (*aggregator)->AddSerialized(bytes); !s.ok()) return s;

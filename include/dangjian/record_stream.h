@@ -35,6 +35,14 @@ struct RecordStreamReaderOptions {
   // Check the trailer's record count and crc32.
   // Default: true.
   bool verify_trailer = true;
+  // Walk each record's bytes with the strict wire-format check in
+  // NextSerialized() as Next() does. A consumer that checks the bytes itself
+  // as strictly - Aggregator::AddSerialized() does, in the same pass that
+  // decodes them - may turn it off to save a pass; the framing, the size cap
+  // and the trailer's count and crc32 are checked either way, and Next()
+  // always checks.
+  // Default: true.
+  bool check_serialized = true;
 };
 
 // Reads a record stream one record at a time in constant memory (one buffer,
@@ -82,7 +90,8 @@ class DANGJIAN_EXPORT RecordStreamReader : public RecordReader {
   // without its length prefix) instead of parsing them: `*bytes` points into
   // the reader's buffer and is valid until the next call. The bytes have
   // passed every check Next() makes (framing, size cap, the strict wire
-  // format, UTF-8; the trailer's count and crc32 at the end), so they parse.
+  // format, UTF-8; the trailer's count and crc32 at the end), so they parse;
+  // with check_serialized off, all but the wire format.
   // For a consumer that decodes what it needs itself, such as
   // Aggregator::AddSerialized(). Next() and NextSerialized() may be mixed.
   //

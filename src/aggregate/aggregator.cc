@@ -20,8 +20,10 @@
 #include "aggregate/arena.h"
 #include "aggregate/figures.h"
 #include "aggregate/hot_fields.h"
+#include "core/wire_check.h"
 #include "dangjian/aggregate.h"
 #include "dangjian/coverage.h"
+#include "dangjian/personal_data.h"
 #include "dangjian/policy.h"
 
 namespace dangjian {
@@ -29,6 +31,30 @@ namespace internal {
 namespace {
 
 constexpr uint32_t kNone = 0xffffffffu;
+
+}  // namespace
+
+// Parses `bytes` into `record` after the readers' strict wire check; says
+// where the bytes are bad, as a reader would (personal data masked).
+absl::Status ParseStrictly(absl::string_view bytes, v1::Record* record) {
+  int64_t at = 0;
+  std::string what;
+  if (bytes.size() > static_cast<size_t>(INT32_MAX)) {
+    what = "more than 2^31-1 bytes";
+  } else if (!CheckWireFormat(bytes, v1::Record::descriptor(), &at, &what)) {
+    what = absl::StrCat(what, " at byte offset ", at);
+  } else if (!record->ParseFromArray(bytes.data(),
+                                     static_cast<int>(bytes.size()))) {
+    what = "bytes protobuf does not parse";
+  } else {
+    return absl::OkStatus();
+  }
+  return absl::InvalidArgumentError(
+      MaskPersonalData(absl::StrCat("not a well-formed dangjian.v1.Record (",
+                                    bytes.size(), " bytes): ", what)));
+}
+
+namespace {
 
 // Member figures kept per host organization (or per party organization for
 // members without a host). 32-bit to keep the per-unit state small; unsigned,
@@ -300,14 +326,10 @@ class AggregatorImpl final : public Aggregator {
     if (finished_) return FinishedError();
     // A Record holding one member or host organization, in the plain
     // encoding: its hot fields straight from the bytes.
+    // (What the hot decoder takes is well formed by the strict check.)
     if (HotRecord(bytes)) return absl::OkStatus();
-    if (bytes.size() > static_cast<size_t>(INT32_MAX) ||
-        !scratch_.ParseFromArray(bytes.data(),
-                                 static_cast<int>(bytes.size()))) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("Aggregator: ", bytes.size(),
-                       " bytes that do not parse as a dangjian.v1.Record"));
-    }
+    // Otherwise the strict check the readers apply, then protobuf's parser.
+    if (absl::Status s = ParseStrictly(bytes, &scratch_); !s.ok()) return s;
     return Add(scratch_);
   }
 
@@ -1133,11 +1155,8 @@ Aggregator::~Aggregator() = default;
 
 absl::Status Aggregator::AddSerialized(absl::string_view bytes) {
   v1::Record record;
-  if (bytes.size() > static_cast<size_t>(INT32_MAX) ||
-      !record.ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("Aggregator: ", bytes.size(),
-                     " bytes that do not parse as a dangjian.v1.Record"));
+  if (absl::Status s = internal::ParseStrictly(bytes, &record); !s.ok()) {
+    return s;
   }
   return Add(record);
 }

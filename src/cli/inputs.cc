@@ -122,23 +122,42 @@ absl::StatusOr<ShardRead> ReadShard(
     open_path = "/dev/stdin";
     options.format = stdin_format;
   }
+  // The consumer of serialized records checks their wire format as it
+  // decodes them (Aggregator::AddSerialized()): no second pass in the reader.
+  if (serialized != nullptr) options.record_stream.check_serialized = false;
   absl::StatusOr<std::unique_ptr<RecordReader>> reader =
       OpenRecordReader(open_path, options);
   if (!reader.ok()) return reader.status();
   ShardRead read;
-  // Records parsed onto an arena cost a pointer bump for each submessage and
-  // string object rather than a malloc and a free; its first block (reused
-  // after each reset) stays warm in the cache.
   auto* stream = dynamic_cast<RecordStreamReader*>(reader->get());
   if (serialized != nullptr && stream != nullptr) {
     absl::string_view bytes;
     while (stream->NextSerialized(&bytes)) {
-      ++read.records;
       const v1::SourceLocation& where = stream->location();
+      absl::Status s = serialized(bytes, where);
+      if (absl::IsInvalidArgument(s)) {
+        // Bad bytes: reading stops there, as at any damaged record.
+        v1::Finding finding;
+        finding.set_rule_id("io.read");
+        finding.set_severity(v1::SEVERITY_ERROR);
+        *finding.mutable_location() = where;
+        finding.mutable_location()->set_file(path);
+        finding.set_message(absl::StrCat(
+            "reading stopped: ", path, ": record ", where.record_index(),
+            " at byte offset ", where.byte_offset(),
+            " is corrupt: ", s.message(), "; the records before it were read"));
+        read.findings.push_back(std::move(finding));
+        read.skipped.emplace_back("io.read", 1);
+        return read;
+      }
+      if (!s.ok()) return s;
+      ++read.records;
       read.bytes = where.byte_offset();
-      if (absl::Status s = serialized(bytes, where); !s.ok()) return s;
     }
   }
+  // Records parsed onto an arena cost a pointer bump for each submessage and
+  // string object rather than a malloc and a free; its first block (reused
+  // after each reset) stays warm in the cache.
   std::vector<char> block(size_t{1} << 20);
   google::protobuf::ArenaOptions arena_options;
   arena_options.initial_block = block.data();

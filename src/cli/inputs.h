@@ -52,8 +52,11 @@ absl::StatusOr<ShardRead> ReadShard(
                                      const v1::SourceLocation&)>& fn);
 
 // As above, but a record stream's records go to `serialized` as their bytes,
-// unparsed (RecordStreamReader::NextSerialized()); other formats' records go
-// to `fn`. A null `serialized` is the function above.
+// unparsed and unchecked (RecordStreamReader::NextSerialized() with
+// check_serialized off): `serialized` must refuse bad bytes with
+// InvalidArgument, as Aggregator::AddSerialized() does, and reading stops
+// there with an "io.read" finding. Other formats' records go to `fn`. A null
+// `serialized` is the function above.
 absl::StatusOr<ShardRead> ReadShard(
     const std::string& path, FileFormat stdin_format,
     const std::function<absl::Status(const v1::Record&,

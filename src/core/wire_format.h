@@ -5,7 +5,7 @@
 // value lost, and never says where bytes are bad); writers check the bytes
 // they just serialized for text that is not UTF-8. Both ask the same yes/no
 // question millions of times a second, and only a "no" needs a field path and
-// an offset: io/wire_check.h's CheckWireFormat() answers "where" by walking
+// an offset: core/wire_check.h's CheckWireFormat() answers "where" by walking
 // again, slowly, only then.
 #ifndef DANGJIAN_SRC_CORE_WIRE_FORMAT_H_
 #define DANGJIAN_SRC_CORE_WIRE_FORMAT_H_

@@ -11,7 +11,7 @@
 #include "dangjian/personal_data.h"
 #include "google/protobuf/util/json_util.h"
 #include "io/json_check.h"
-#include "io/wire_check.h"
+#include "core/wire_check.h"
 
 namespace dangjian {
 namespace {

@@ -10,6 +10,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "core/utf8.h"
+#include "core/wire_check.h"
 #include "core/wire_format.h"
 #include "dangjian/personal_data.h"
 #include "dangjian/record.h"
@@ -17,7 +18,6 @@
 #include "google/protobuf/io/coded_stream.h"
 #include "google/protobuf/wire_format_lite.h"
 #include "io/input.h"
-#include "io/wire_check.h"
 
 namespace dangjian {
 
@@ -136,13 +136,22 @@ class StreamReader final : public RecordStreamReader {
                        " without a trailer record")));
     }
     const int64_t start = in_->offset();
-    if (!CheckFrame(bytes)) return false;
-    // The entity a parser would find: the last field of the oneof (the
-    // bytes are well formed: the check above walked them).
+    if (!CheckFrame(bytes, options_.check_serialized)) return false;
+    // The entity a parser would find: the last field of the oneof (when the
+    // bytes were not checked, a malformed tail just ends the search: the
+    // consumer refuses such bytes).
     switch (LastEntityField(*bytes)) {
       case v1::Record::kTrailerFieldNumber: {
         v1::Record r;
-        r.ParseFromArray(bytes->data(), static_cast<int>(bytes->size()));
+        int64_t bad_at = 0;
+        std::string what;
+        if (!CheckWireFormat(*bytes, v1::Record::descriptor(), &bad_at,
+                             &what) ||
+            !r.ParseFromArray(bytes->data(), static_cast<int>(bytes->size()))) {
+          return Stop(Damage(start,
+                             "corrupt: a trailer record that does not "
+                             "parse"));
+        }
         return CheckTrailer(r.trailer(), start);
       }
       case v1::Record::kHeaderFieldNumber:
@@ -221,7 +230,7 @@ class StreamReader final : public RecordStreamReader {
   // well-formed Record by the strict wire check): `*bytes` is the record,
   // valid until the input moves (the next read). Or sets the status and
   // returns false.
-  bool CheckFrame(absl::string_view* bytes) {
+  bool CheckFrame(absl::string_view* bytes, bool check_wire = true) {
     const int64_t start = in_->offset();
     if (in_->WouldMove(kMaxVarintBytes)) FlushCrc();
     const size_t avail = in_->Ensure(kMaxVarintBytes);
@@ -266,7 +275,8 @@ class StreamReader final : public RecordStreamReader {
     *bytes = absl::string_view(in_->data() + prefix, len);
     int64_t bad_at = 0;
     std::string what;
-    if (!CheckWireFormat(*bytes, v1::Record::descriptor(), &bad_at, &what)) {
+    if (check_wire &&
+        !CheckWireFormat(*bytes, v1::Record::descriptor(), &bad_at, &what)) {
       return Stop(Damage(
           start, absl::StrCat("corrupt: ", what, " at byte offset ",
                               start + static_cast<int64_t>(prefix) + bad_at,

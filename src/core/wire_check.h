@@ -7,8 +7,8 @@
 // refuse bytes it does not say where. CheckWireFormat() walks the bytes by the
 // message's descriptor and reports the first problem with its byte offset and
 // field path.
-#ifndef DANGJIAN_SRC_IO_WIRE_CHECK_H_
-#define DANGJIAN_SRC_IO_WIRE_CHECK_H_
+#ifndef DANGJIAN_SRC_CORE_WIRE_CHECK_H_
+#define DANGJIAN_SRC_CORE_WIRE_CHECK_H_
 
 #include <cstdint>
 #include <string>
@@ -43,4 +43,4 @@ bool CheckWireFormatSlowly(absl::string_view bytes,
 }  // namespace internal
 }  // namespace dangjian
 
-#endif  // DANGJIAN_SRC_IO_WIRE_CHECK_H_
+#endif  // DANGJIAN_SRC_CORE_WIRE_CHECK_H_

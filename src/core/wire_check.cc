@@ -1,4 +1,4 @@
-#include "io/wire_check.h"
+#include "core/wire_check.h"
 
 #include <cstdint>
 #include <string>
