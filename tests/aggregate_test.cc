@@ -825,7 +825,7 @@ TEST(AnyInputTest, FullyPopulatedAndOutOfRangeRecords) {
     ASSERT_THAT(agg->Add(r), IsOk());
     ++added;
   }
-  EXPECT_EQ(added, 14);
+  EXPECT_EQ(added, 15);
   v1::Record odd;
   v1::HostOrganization* h = odd.mutable_host_organization();
   h->set_id("odd");
