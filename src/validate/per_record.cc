@@ -367,24 +367,21 @@ void CheckHost(const Ctx& ctx, const v1::HostOrganization& h) {
 // or a record of its own (index < 0, fields named without a prefix).
 void CheckStar(const Ctx& ctx, const v1::StarAssessment& a, int index) {
   const Config& c = ctx.config();
-  auto field = [index](const char* name) {
-    return index < 0 ? Field(name) : Field("star_assessments", index, name);
+  // field(".year"): "star_assessments[2].year" nested, "year" in a record.
+  auto field = [index](const char* tail) {
+    return index < 0 ? Field(tail + 1) : Field("star_assessments", index, tail);
   };
-  // Nested fields are named ".year"; a record's own are named "year".
-  const char* year = index < 0 ? "year" : ".year";
-  const char* assessed_on = index < 0 ? "assessed_on" : ".assessed_on";
-  const char* stars = index < 0 ? "stars" : ".stars";
-  ctx.Date(a.has_assessed_on(), a.assessed_on(), field(assessed_on),
+  ctx.Date(a.has_assessed_on(), a.assessed_on(), field(".assessed_on"),
            "assessment date (评定日期)");
   if (a.year() > c.as_of.y && ctx.On(Rule::kDateFuture)) {
-    ctx.Emit(Rule::kDateFuture, field(year).str(),
+    ctx.Emit(Rule::kDateFuture, field(".year").str(),
              absl::StrCat("assessment year (评定年度) ", a.year(), " is after ",
                           c.as_of.y));
   }
   if (a.stars() < 1 || a.stars() > 5) {
     if (ctx.On(Rule::kStarsRange)) {
       ctx.Emit(
-          Rule::kStarsRange, field(stars).str(),
+          Rule::kStarsRange, field(".stars").str(),
           absl::StrCat("star rating (星级) of ", a.stars(), " is outside 1-5"));
     }
     return;
@@ -394,7 +391,7 @@ void CheckStar(const Ctx& ctx, const v1::StarAssessment& a, int index) {
                   a.role_played_well() + a.distinctive_results_good();
   const int expected = met < 1 ? 1 : met;
   if (a.stars() != expected && ctx.On(Rule::kStarsCriteria)) {
-    ctx.Emit(Rule::kStarsCriteria, field(stars).str(),
+    ctx.Emit(Rule::kStarsCriteria, field(".stars").str(),
              absl::StrCat(a.stars(), " stars (星级) but ", met,
                           " of the five criteria (五好) are met"));
   }
