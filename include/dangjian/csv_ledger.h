@@ -250,12 +250,11 @@ class DANGJIAN_EXPORT CsvLedgerWriter : public RecordWriter {
 // assessments nested in party organizations (party_organization_id set to
 // the organization's id; also those of a second organization with the same
 // id, which then count for the first) and then Dataset.star_assessments.
-// Entity lists
-// without a CSV table (cadre assignments, reserve talent, annual results,
-// region economies) are not written: use a record stream for those. Returns OK
-// or the first error: NotFound when `directory` is not an existing directory,
-// else as CsvLedgerWriter's Create(), Write() and Close() (a file already
-// written stays). Thread-safe for different directories.
+// Entity lists without a CSV table (cadre assignments, reserve talent, annual
+// results, region economies) are not written: use a record stream for those.
+// Returns OK or the first error: NotFound when `directory` is not an existing
+// directory, else as CsvLedgerWriter's Create(), Write() and Close() (a file
+// already written stays). Thread-safe for different directories.
 DANGJIAN_EXPORT absl::Status WriteCsvLedgers(const v1::Dataset& dataset,
                                              absl::string_view directory,
                                              const CsvWriterOptions& options);
