@@ -219,6 +219,122 @@ TEST(TargetsTest, StarDistribution) {
   EXPECT_EQ(p.unrated(), 0);
 }
 
+// Star assessments of their own (a star ledger's rows) count for their
+// organization as nested ones do, whether they come before or after it.
+v1::Record StarRecord(const std::string& org, int year, int stars) {
+  v1::Record r;
+  v1::StarAssessment* a = r.mutable_star_assessment();
+  a->set_party_organization_id(org);
+  a->set_year(year);
+  a->set_stars(stars);
+  return r;
+}
+
+v1::PartialReport AggregateRecords(const std::vector<v1::Record>& records) {
+  auto agg = *Aggregator::Create(Options());
+  for (const v1::Record& r : records) EXPECT_THAT(agg->Add(r), IsOk());
+  absl::StatusOr<v1::PartialReport> p = agg->Finish();
+  EXPECT_THAT(p, IsOk());
+  return p.ok() ? *p : v1::PartialReport();
+}
+
+v1::Record OrgRecord(const std::string& id, v1::FormationModel f) {
+  v1::Record r;
+  r.mutable_party_organization()->set_id(id);
+  r.mutable_party_organization()->set_formation(f);
+  return r;
+}
+
+TEST(TargetsTest, StarRecordBeforeOrAfterItsOrganization) {
+  for (bool star_first : {true, false}) {
+    SCOPED_TRACE(star_first ? "star first" : "organization first");
+    std::vector<v1::Record> records = {
+        OrgRecord("o1", v1::FORMATION_MODEL_STANDALONE),
+        OrgRecord("o2", v1::FORMATION_MODEL_STANDALONE),
+        OrgRecord("o3", v1::FORMATION_MODEL_JOINT)};
+    std::vector<v1::Record> stars = {
+        StarRecord("o1", kYear, 4),
+        StarRecord("o2", kYear - 1, 5),  // Another year: o2 not met.
+        StarRecord("o3", kYear, 3)};     // Not eligible: not counted.
+    records.insert(star_first ? records.begin() : records.end(), stars.begin(),
+                   stars.end());
+    absl::StatusOr<v1::Report> report = FinishReport(AggregateRecords(records));
+    ASSERT_THAT(report, IsOk());
+    const v1::ReportFigures& f = report->total();
+    EXPECT_EQ(f.targets().target_2().eligible(), 2);
+    EXPECT_EQ(f.targets().target_2().met(), 1);
+    EXPECT_THAT(f.targets().target_2().worklist(), ElementsAre("o2"));
+    EXPECT_EQ(f.party_organizations().four_star(), 1);
+    EXPECT_EQ(f.party_organizations().unrated(), 1);
+    EXPECT_EQ(f.party_organizations().three_star(), 0);
+    EXPECT_EQ(report->data_quality().findings_total(), 0);
+  }
+}
+
+// A stream of nested assessments and the same assessments as records give
+// the same report: the record form loses nothing.
+TEST(TargetsTest, StarRecordsEqualNestedAssessments) {
+  Ledger nested;
+  for (int s = 1; s <= 5; ++s) {
+    v1::StarAssessment* a =
+        nested.Org("o" + std::to_string(s), v1::FORMATION_MODEL_STANDALONE)
+            ->add_star_assessments();
+    a->set_year(kYear);
+    a->set_stars(s);
+  }
+  nested.Org("o6", v1::FORMATION_MODEL_STANDALONE);
+  v1::Dataset apart = nested.dataset();
+  for (v1::PartyOrganization& o : *apart.mutable_party_organizations()) {
+    for (v1::StarAssessment& a : *o.mutable_star_assessments()) {
+      a.set_party_organization_id(o.id());
+      *apart.add_star_assessments() = a;
+    }
+    o.clear_star_assessments();
+  }
+  const v1::ReportFigures a = Aggregate(nested.dataset()).total();
+  const v1::ReportFigures b = Aggregate(apart).total();
+  EXPECT_EQ(a.targets().DebugString(), b.targets().DebugString());
+  EXPECT_EQ(a.party_organizations().DebugString(),
+            b.party_organizations().DebugString());
+  EXPECT_EQ(b.targets().target_2().met(), 5);
+  EXPECT_EQ(b.party_organizations().one_star(), 1);
+}
+
+// A nested assessment of the year comes first; a second record of the year
+// does not count twice.
+TEST(TargetsTest, NestedStarsWinOverARecordOfTheSameYear) {
+  v1::Record org = OrgRecord("o1", v1::FORMATION_MODEL_STANDALONE);
+  v1::StarAssessment* a =
+      org.mutable_party_organization()->add_star_assessments();
+  a->set_year(kYear);
+  a->set_stars(2);
+  absl::StatusOr<v1::Report> report = FinishReport(AggregateRecords(
+      {StarRecord("o1", kYear, 5), org, StarRecord("o1", kYear, 5)}));
+  ASSERT_THAT(report, IsOk());
+  EXPECT_EQ(report->total().targets().target_2().met(), 1);
+  EXPECT_EQ(report->total().party_organizations().two_star(), 1);
+  EXPECT_EQ(report->total().party_organizations().five_star(), 0);
+}
+
+// A star assessment whose organization never arrives, or that names none, is
+// counted under data quality, not lost.
+TEST(TargetsTest, StarRecordOfAnUnknownOrganizationIsDataQuality) {
+  v1::Record no_org = StarRecord("", kYear, 3);
+  absl::StatusOr<v1::Report> report = FinishReport(AggregateRecords(
+      {StarRecord("nowhere", kYear, 3), StarRecord("nowhere", kYear - 1, 3),
+       StarRecord("elsewhere", kYear - 1, 3), no_org}));
+  ASSERT_THAT(report, IsOk());
+  std::vector<std::string> names;
+  for (const auto& f : report->data_quality().findings()) {
+    names.push_back(f.name() + "=" + std::to_string(f.count()));
+  }
+  EXPECT_THAT(names,
+              ElementsAre("aggregate.star_assessment.no_party_organization=1",
+                          "aggregate.unknown_party_organization=2"));
+  EXPECT_EQ(report->total().targets().target_2().eligible(), 0);
+  EXPECT_EQ(report->total().party_organizations().three_star(), 0);
+}
+
 TEST(TargetsTest, TargetThreeNeedsJointOrAffiliated) {
   Ledger l;
   for (const char* id : {"a", "b", "c"}) {
@@ -825,7 +941,7 @@ TEST(AnyInputTest, FullyPopulatedAndOutOfRangeRecords) {
     ASSERT_THAT(agg->Add(r), IsOk());
     ++added;
   }
-  EXPECT_EQ(added, 14);
+  EXPECT_EQ(added, 15);
   v1::Record odd;
   v1::HostOrganization* h = odd.mutable_host_organization();
   h->set_id("odd");

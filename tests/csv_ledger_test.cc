@@ -3,7 +3,9 @@
 #include "dangjian/csv_ledger.h"
 
 #include <iconv.h>
+#include <sys/stat.h>
 
+#include <cerrno>
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -444,7 +446,8 @@ TEST(CsvWriterTest, EveryTableRoundTripsWithFullFidelity) {
   for (CsvTable table :
        {CsvTable::kRegions, CsvTable::kGrids, CsvTable::kHostOrganizations,
         CsvTable::kPartyOrganizations, CsvTable::kVenues, CsvTable::kFunding,
-        CsvTable::kMembers, CsvTable::kActivities}) {
+        CsvTable::kMembers, CsvTable::kActivities,
+        CsvTable::kStarAssessments}) {
     SCOPED_TRACE(CsvTableName(table));
     const auto* list = v1::Dataset::descriptor()->FindFieldByName(
         std::string(CsvTableName(table)));
@@ -542,6 +545,92 @@ TEST(CsvWriterTest, WriteCsvLedgersWritesOneFilePerTable) {
   EXPECT_THAT(CsvLedgerReader::Open(dir + "/members.csv"), IsOk());
   EXPECT_THAT(WriteCsvLedgers(d, dir + "/nonexistent", {}),
               StatusIs(absl::StatusCode::kNotFound, HasSubstr("nonexistent")));
+}
+
+// Star assessments nested in party organizations and those of their own both
+// land in star_assessments.csv, each naming its organization; reading the
+// folder back gives the same assessments.
+TEST(CsvWriterTest, WriteCsvLedgersKeepsEveryStarAssessment) {
+  v1::Dataset d;
+  v1::PartyOrganization* o = d.add_party_organizations();
+  o->set_id("p1");
+  o->set_formation(v1::FORMATION_MODEL_STANDALONE);
+  v1::StarAssessment* a = o->add_star_assessments();
+  a->set_year(2013);
+  a->set_stars(4);
+  a->set_organization_building_good(true);
+  a->set_guarantee_mechanism_good(true);
+  a->set_activities_good(true);
+  a->set_role_played_well(true);
+  a->set_standard_version("keshiketeng-2013");
+  a->mutable_assessed_on()->set_year(2013);
+  a->mutable_assessed_on()->set_month(12);
+  a->mutable_assessed_on()->set_day(20);
+  a->set_score(88);
+  o->add_star_assessments()->set_year(2014);  // Stars not yet given.
+  v1::StarAssessment* own = d.add_star_assessments();
+  own->set_party_organization_id("p2");
+  own->set_year(2014);
+  own->set_stars(5);
+  own->set_distinctive_results_good(true);
+  const std::string dir = ::testing::TempDir() + "/stars";
+  ASSERT_TRUE(mkdir(dir.c_str(), 0777) == 0 || errno == EEXIST);
+  CsvWriterOptions wo;
+  wo.chinese_headers = true;
+  ASSERT_THAT(WriteCsvLedgers(d, dir, wo), IsOk());
+
+  std::vector<v1::StarAssessment> want;
+  for (const v1::StarAssessment& s : o->star_assessments()) {
+    want.push_back(s);
+    want.back().set_party_organization_id("p1");
+  }
+  want.push_back(*own);
+  auto r = CsvLedgerReader::Open(dir + "/star_assessments.csv");
+  ASSERT_THAT(r, IsOk());
+  EXPECT_EQ((*r)->summary().table, CsvTable::kStarAssessments);
+  v1::Record rec;
+  std::vector<v1::StarAssessment> got;
+  while ((*r)->Next(&rec)) got.push_back(rec.star_assessment());
+  ASSERT_THAT((*r)->status(), IsOk());
+  EXPECT_TRUE((*r)->findings().empty());
+  ASSERT_EQ(got.size(), want.size());
+  for (size_t i = 0; i < want.size(); ++i) {
+    EXPECT_TRUE(MessageDifferencer::Equals(want[i], got[i]))
+        << want[i].DebugString() << "\nvs\n"
+        << got[i].DebugString();
+  }
+  // The party organization's own row is there too, without its stars.
+  auto orgs = CsvLedgerReader::Open(dir + "/party_organizations.csv");
+  ASSERT_THAT(orgs, IsOk());
+  ASSERT_TRUE((*orgs)->Next(&rec));
+  EXPECT_EQ(rec.party_organization().id(), "p1");
+  EXPECT_EQ(rec.party_organization().star_assessments_size(), 0);
+}
+
+// A star ledger as a county office keeps it: Chinese headers, the sheet named
+// 星级评定台账; the organization keys the row.
+TEST(CsvReaderTest, ReadsAStarLedger) {
+  Import im = Read(
+      "党组织标识,评定年度,星级,组织建设好,保障机制好,活动开展好,作用发挥好,"
+      "特色效果好,评定标准,评定日期,得分\r\n"
+      "p1,2014,3,是,是,否,是,否,keshiketeng-2013,2014年12月1日,75\r\n"
+      ",2014,5,是,是,是,是,是,,,\r\n",
+      "经棚镇星级评定台账.csv");
+  ASSERT_THAT(im.open, IsOk());
+  EXPECT_EQ(im.summary.table, CsvTable::kStarAssessments);
+  ASSERT_EQ(im.records.size(), 1u) << Messages(im);
+  const v1::StarAssessment& a = im.records[0].star_assessment();
+  EXPECT_EQ(a.party_organization_id(), "p1");
+  EXPECT_EQ(a.year(), 2014);
+  EXPECT_EQ(a.stars(), 3);
+  EXPECT_TRUE(a.role_played_well());
+  EXPECT_FALSE(a.activities_good());
+  EXPECT_EQ(a.assessed_on().month(), 12);
+  EXPECT_EQ(a.score(), 75);
+  // The row naming no organization is reported and skipped.
+  EXPECT_EQ(im.summary.rows_skipped, 1);
+  EXPECT_EQ(CsvTableFromName("星级评定"), CsvTable::kStarAssessments);
+  EXPECT_EQ(CsvTableName(CsvTable::kStarAssessments), "star_assessments");
 }
 
 // Files larger than the 1 MiB read chunk: multi-byte characters straddle the

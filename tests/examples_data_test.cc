@@ -94,7 +94,8 @@ TEST(LedgerFormatDocTest, EveryColumnIsDocumented) {
   for (CsvTable table :
        {CsvTable::kRegions, CsvTable::kGrids, CsvTable::kHostOrganizations,
         CsvTable::kPartyOrganizations, CsvTable::kVenues, CsvTable::kFunding,
-        CsvTable::kMembers, CsvTable::kActivities}) {
+        CsvTable::kMembers, CsvTable::kActivities,
+        CsvTable::kStarAssessments}) {
     const std::string name(CsvTableName(table));
     const size_t section = doc.find("### `" + name + ".csv`");
     ASSERT_NE(section, std::string::npos) << name;

@@ -37,7 +37,8 @@ TEST(RecordTest, EveryEntityHasItsId) {
     auto* entity = r.GetReflection()->MutableMessage(&r, field);
     dangjian::testing::PopulateAllFields(entity);
     EXPECT_EQ(RecordKindName(r), field->name());
-    const auto* id = entity->GetDescriptor()->FindFieldByName("id");
+    const auto* id = entity->GetDescriptor()->FindFieldByName(
+        field->name() == "star_assessment" ? "party_organization_id" : "id");
     if (id == nullptr) {
       EXPECT_EQ(RecordId(r), "") << field->name();
     } else {
@@ -61,8 +62,22 @@ TEST(RecordTest, DatasetRoundTripsThroughRecords) {
     ++n;
     ASSERT_THAT(AddRecordToDataset(r, &back), IsOk());
   });
-  EXPECT_EQ(n, 12 * 2);  // 12 entity lists, 2 each.
+  EXPECT_EQ(n, 13 * 2);  // 13 entity lists, 2 each.
   EXPECT_TRUE(google::protobuf::util::MessageDifferencer::Equals(d, back));
+}
+
+// A star assessment, which has no id, is named by its organization.
+TEST(RecordTest, StarAssessmentIsNamedByItsOrganization) {
+  v1::Record r;
+  r.mutable_star_assessment()->set_year(2014);
+  EXPECT_EQ(RecordKindName(r), "star_assessment");
+  EXPECT_EQ(RecordId(r), "");
+  r.mutable_star_assessment()->set_party_organization_id("org-1");
+  EXPECT_EQ(RecordId(r), "org-1");
+  v1::Dataset d;
+  ASSERT_THAT(AddRecordToDataset(r, &d), IsOk());
+  ASSERT_EQ(d.star_assessments_size(), 1);
+  EXPECT_EQ(d.star_assessments(0).party_organization_id(), "org-1");
 }
 
 TEST(RecordTest, MoveLeavesRecordEmpty) {

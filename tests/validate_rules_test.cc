@@ -61,6 +61,16 @@ v1::PartyOrganization* O(v1::Dataset& d, const std::string& id) {
   return nullptr;
 }
 
+// Moves p-standalone's nested assessment into a record of its own naming
+// `org` (a star ledger's row), and returns it.
+v1::StarAssessment* StarRecord(v1::Dataset& d, const std::string& org) {
+  v1::StarAssessment* a = d.add_star_assessments();
+  *a = O(d, "p-standalone")->star_assessments(0);
+  O(d, "p-standalone")->clear_star_assessments();
+  a->set_party_organization_id(org);
+  return a;
+}
+
 // Adds n full members to h-big / p-standalone, with distinct resident IDs.
 void AddMembers(v1::Dataset& d, int n) {
   for (int i = 0; i < n; ++i) {
@@ -494,6 +504,43 @@ std::vector<Case> Cases() {
                      O(d, "p-standalone")->star_assessments(0);
                },
                none});
+  // The same rules on star assessments that are records of their own.
+  c.push_back(
+      {"StarsRangeRecord", "party_org.stars.range", "star_assessment",
+       "p-standalone", "stars",
+       [](v1::Dataset& d) { StarRecord(d, "p-standalone")->set_stars(0); },
+       [](v1::Dataset& d) { StarRecord(d, "p-standalone"); }});
+  c.push_back({"StarsCriteriaRecord", "party_org.stars.criteria",
+               "star_assessment", "p-standalone", "stars",
+               [](v1::Dataset& d) {
+                 StarRecord(d, "p-standalone")->set_activities_good(false);
+               },
+               [](v1::Dataset& d) {
+                 v1::StarAssessment* a = StarRecord(d, "p-standalone");
+                 a->set_activities_good(false);
+                 a->set_stars(4);
+               }});
+  c.push_back(
+      {"DateFutureStarRecord", "date.future", "star_assessment", "p-standalone",
+       "year",
+       [](v1::Dataset& d) { StarRecord(d, "p-standalone")->set_year(2025); },
+       [](v1::Dataset& d) { StarRecord(d, "p-standalone"); }});
+  c.push_back({"StarsNotStandaloneRecord", "party_org.stars.not_standalone",
+               "star_assessment", "p-joint", "party_organization_id",
+               [](v1::Dataset& d) {
+                 v1::StarAssessment joint = *StarRecord(d, "p-standalone");
+                 joint.set_party_organization_id("p-joint");
+                 *d.add_star_assessments() = joint;
+               },
+               [](v1::Dataset& d) { StarRecord(d, "p-standalone"); }});
+  c.push_back({"StarsOrgMissing", "party_org.stars.organization_missing",
+               "star_assessment", "", "party_organization_id",
+               [](v1::Dataset& d) { StarRecord(d, ""); },
+               [](v1::Dataset& d) { StarRecord(d, "p-standalone"); }});
+  c.push_back({"RefPartyOrgStarRecord", "reference.party_organization.unknown",
+               "star_assessment", "p-gone", "party_organization_id",
+               [](v1::Dataset& d) { StarRecord(d, "p-gone"); },
+               [](v1::Dataset& d) { StarRecord(d, "p-standalone"); }});
   c.push_back(
       {"GridInstructor", "grid.instructor.missing", "grid", "g-1",
        "instructor_name",
@@ -608,6 +655,12 @@ std::vector<Case> Cases() {
          O(d, "p-standalone")->mutable_star_assessments(0)->set_year(2023);
        },
        none});
+  // A star ledger's row for the year meets target 2 as a nested one does.
+  c.push_back(
+      {"CoverageStarRecord", "coverage.star_management", "party_organization",
+       "p-standalone", "star_assessments",
+       [](v1::Dataset& d) { StarRecord(d, "p-standalone")->set_year(2023); },
+       [](v1::Dataset& d) { StarRecord(d, "p-standalone"); }});
   c.push_back({"CoverageJoint", "coverage.joint_where_members_are_few",
                "host_organization", "h-small", "id",
                [](v1::Dataset& d) {

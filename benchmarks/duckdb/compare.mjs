@@ -5,12 +5,11 @@
 //   node compare.mjs --data DATA_DIR --dangjian BIN [--year 2017] [--repeat 3]
 //                    [--threads 2] [--sniff]
 //
-// DATA_DIR holds djr/<county>.djr (the record streams), csv/<county>/*.csv
-// (their CSV ledgers, English headers) and stars/<county>.csv (their star
-// assessments, extract_stars.mjs); and, optionally, roundtrip/<county>.jsonl
-// (the ledgers read back by dangjian's CSV reader), for an untimed check of
-// what the dangjian side of pairs B and C must report, runnable before
-// `dangjian report` reads folders of CSV ledgers as shards.
+// DATA_DIR holds djr/<county>.djr (the record streams) and csv/<county>/*.csv
+// (their CSV ledgers, English headers, the star ledger star_assessments.csv
+// included); and, optionally, roundtrip/<county>.jsonl (the ledgers read back
+// by dangjian's CSV reader one file at a time), for an untimed check of the
+// CSV round trip.
 //
 // Pairs (each side a fresh process, run --repeat times, the fastest kept):
 //   A  DuckDB: the query alone over tables already loaded in memory
@@ -26,9 +25,8 @@
 //
 // The reference is dangjian's report from the record streams (pair A's
 // dangjian run). Every other result must equal it, per county and in total,
-// for eligible and met of the four targets. One known exception: the CSV
-// ledgers carry no star assessments, so dangjian reading them must find
-// target 2 met = 0 everywhere (DuckDB reads the stars/ side files instead).
+// for eligible and met of the four targets, target 2 included: the star
+// assessments travel in star_assessments.csv.
 //
 // Exit status: 0 all agree; 1 some numbers disagree; 2 a run failed.
 import { spawnSync } from 'node:child_process';
@@ -56,8 +54,7 @@ if (!opt.data || !opt.dangjian) {
 const repeat = Math.max(1, Number.parseInt(opt.repeat, 10) || 1);
 const djrDir = join(opt.data, 'djr');
 const csvDir = join(opt.data, 'csv');
-const starsDir = join(opt.data, 'stars');
-for (const d of [djrDir, csvDir, starsDir]) {
+for (const d of [djrDir, csvDir]) {
   if (!existsSync(d)) {
     console.error(`compare.mjs: ${d} is missing (run benchmarks/duckdb_compare.sh)`);
     process.exit(2);
@@ -153,18 +150,10 @@ function differences(expected, got) {
   return diffs;
 }
 
-// What dangjian must report from the CSV ledgers: the reference with no
-// target 2 met, the ledgers having no column for star assessments.
-function withoutStars(numbers) {
-  const out = new Map();
-  for (const [k, v] of numbers) out.set(k, { ...v, t2_met: 0 });
-  return out;
-}
-
 const reportArgs = ['report', '--year', opt.year, '--no-validate', '--group-by', 'county',
   '--format', 'json', '-q'];
 const duckArgs = (pair) => [process.execPath, join(here, 'duck.mjs'), '--pair', pair,
-  '--csv', csvDir, '--stars', starsDir, '--year', opt.year, '--threads', opt.threads,
+  '--csv', csvDir, '--year', opt.year, '--threads', opt.threads,
   ...(opt.sniff ? ['--sniff'] : [])];
 
 const results = [];
@@ -175,9 +164,8 @@ for (const pair of ['A', 'B', 'C']) {
   if (pair === 'A') reference = dj.failed ? null : dj.numbers;
   results.push({ pair, dj, duck });
 }
-// The CSV round trip with today's CLI: the ledgers read back by dangjian's
-// CSV reader, one JSON Lines shard per county (untimed; a check of what the
-// dangjian side of pairs B and C must report).
+// The CSV round trip: the ledgers read back by dangjian's CSV reader one file
+// at a time, one JSON Lines shard per county (untimed).
 const roundtripDir = join(opt.data, 'roundtrip');
 const roundtrip = existsSync(roundtripDir)
   ? best([opt.dangjian, ...reportArgs, `${roundtripDir}/`], fromDangjian)
@@ -215,7 +203,7 @@ for (const { pair, dj, duck } of results) {
       }
     };
     check('DuckDB', duck, reference, '');
-    if (pair !== 'A') check('dangjian', dj, withoutStars(reference), ' (t2 met 0)');
+    if (pair !== 'A') check('dangjian', dj, reference, '');
     agree = parts.join(', ');
   }
   const ratio = !dj.failed && !duck.failed ? duck.seconds / dj.seconds : NaN;
@@ -233,8 +221,8 @@ if (roundtrip !== null && reference !== null) {
     verdict = `failed: ${roundtrip.failed}`;
     exit = Math.max(exit, 2);
   } else {
-    const diffs = differences(withoutStars(reference), roundtrip.numbers);
-    verdict = diffs.length === 0 ? 'agrees (target 2 met 0: no star assessments)'
+    const diffs = differences(reference, roundtrip.numbers);
+    verdict = diffs.length === 0 ? 'agrees'
       : `DISAGREES in ${diffs.length} numbers`;
     if (diffs.length) {
       exit = Math.max(exit, 1);

@@ -1,7 +1,7 @@
 // Runs one DuckDB side of a pair and prints {"seconds", "rows"} as JSON on
 // standard output; compare.mjs runs it under /usr/bin/time -v for peak RSS.
 //
-//   node duck.mjs --pair A|B|C --csv CSV_DIR --stars STARS_DIR [--year 2017]
+//   node duck.mjs --pair A|B|C --csv CSV_DIR [--year 2017]
 //                 [--threads 2] [--min-full 3] [--sniff]
 //
 //   A  load the ledgers into in-memory tables (not timed), then time the
@@ -23,15 +23,14 @@ const { values: opt } = parseArgs({
   options: {
     pair: { type: 'string' },
     csv: { type: 'string' },
-    stars: { type: 'string' },
     year: { type: 'string', default: '2017' },
     threads: { type: 'string', default: '2' },
     'min-full': { type: 'string', default: '3' },
     sniff: { type: 'boolean', default: false },
   },
 });
-if (!['A', 'B', 'C'].includes(opt.pair) || !opt.csv || !opt.stars) {
-  console.error('usage: node duck.mjs --pair A|B|C --csv CSV_DIR --stars STARS_DIR [--year Y]');
+if (!['A', 'B', 'C'].includes(opt.pair) || !opt.csv) {
+  console.error('usage: node duck.mjs --pair A|B|C --csv CSV_DIR [--year Y]');
   process.exit(2);
 }
 const year = Number.parseInt(opt.year, 10);
@@ -45,13 +44,9 @@ if (!Number.isInteger(year) || !Number.isInteger(minFull) || !Number.isInteger(t
 // A single-quoted SQL string literal.
 const sqlString = (s) => `'${s.replaceAll("'", "''")}'`;
 
-// The files of a table: CSV/*/<table>.csv, or STARS/*.csv for stars.
+// The files of a table: CSV/*/<table>.csv.
 function tableFiles(table) {
   const inDir = (d, name) => (existsSync(join(d, name)) ? [join(d, name)] : []);
-  if (table === 'stars') {
-    return readdirSync(opt.stars).filter((f) => f.endsWith('.csv')).sort()
-      .map((f) => join(resolve(opt.stars), f));
-  }
   return readdirSync(opt.csv, { withFileTypes: true }).filter((e) => e.isDirectory())
     .map((e) => e.name).sort().flatMap((d) => inDir(join(resolve(opt.csv), d), `${table}.csv`));
 }
@@ -70,8 +65,7 @@ function headerOf(file) {
 function readCsv(table) {
   const files = tableFiles(table);
   if (files.length === 0) throw new Error(`no ${table}.csv under ${opt.csv}`);
-  const glob = table === 'stars' ? join(resolve(opt.stars), '*.csv')
-    : join(resolve(opt.csv), '*', `${table}.csv`);
+  const glob = join(resolve(opt.csv), '*', `${table}.csv`);
   const common = `${sqlString(glob)}, header = true, filename = true`;
   if (opt.sniff) return `read_csv(${common}, all_varchar = true)`;
   const header = headerOf(files[0]);

@@ -16,10 +16,10 @@
 -- empty region id) and one row with is_total = true, each with eligible and
 -- met for the four targets.
 --
--- star_assessments is not a ledger: the CSV ledgers have no column for
--- PartyOrganization.star_assessments, so the driver extracts them from the
--- record streams (extract_stars.mjs). Without it every organization would
--- miss target 2, which is what dangjian itself reports from the ledgers.
+-- star_assessments is the star ledger (star_assessments.csv): `dangjian
+-- convert` writes each party organization's nested assessments there, one row
+-- naming it, and dangjian counts such a row for its organization as it counts
+-- a nested one.
 --
 -- Labels: `dangjian convert` writes the first label of each value
 -- (docs/ledger-format.md, "Labels"); the matches below take the aliases too.
@@ -201,7 +201,7 @@ org_target AS (
          2 AS target,
          EXISTS (SELECT 1 FROM star_assessments a
                  WHERE a.shard = o.shard AND a.party_organization_id = o.id
-                   AND a.occurrence = 1 AND a.year = getvariable('report_year')) AS met
+                   AND a.year = getvariable('report_year')) AS met
   FROM org o
   LEFT JOIN host anchor ON anchor.shard = o.shard AND anchor.id = o.host_ids[1]
   LEFT JOIN county_of c

@@ -1,14 +1,12 @@
 -- The relations report.sql reads, defined over the CSV ledgers that
 -- `dangjian convert --headers en --full-fidelity county.djr csv/<county>/`
--- writes (one folder
--- per county = one shard) and the star-assessment side files the driver
--- extracts from the record streams (stars/<county>.csv; the CSV ledgers have
--- no column for PartyOrganization.star_assessments, see report.sql).
+-- writes (one folder per county = one shard), the star ledger
+-- star_assessments.csv included.
 --
 -- duck.mjs substitutes placeholders before running this file:
 --   ${KIND}         VIEW  (pair C: every query reads the CSV files again) or
 --                   TABLE (pairs A and B: the files are loaded once into memory);
---   ${READ:<table>} read_csv over CSV/*/<table>.csv (stars: STARS/*.csv) with
+--   ${READ:<table>} read_csv over CSV/*/<table>.csv with
 --                   filename = true, header = true and every column VARCHAR.
 --                   By default the columns are declared from the header line
 --                   (duck.mjs checks that every file of the table has the same
@@ -87,12 +85,12 @@ SELECT shard_of_ledger(filename) AS shard,
        ledger_cell(instructor_assignment_id) AS instructor_assignment_id
 FROM ${READ:grids} WITH ORDINALITY;
 
--- One row per (party organization record, assessment): occurrence is 1 for
--- the first record of that id in the county's stream, so that the
--- assessments of a duplicate record (which dangjian ignores) can be left out.
+-- The star ledger: one row per assessment, naming its organization. convert
+-- writes the nested assessments of a party organization record here, but not
+-- those of a second record of the same id (which dangjian ignores), so every
+-- row counts for the organization it names.
 CREATE OR REPLACE ${KIND} star_assessments AS
-SELECT parse_filename(filename, true) AS shard,  -- stars/<county>.csv
-       party_organization_id,
-       CAST(occurrence AS BIGINT) AS occurrence,
-       CAST(year AS INTEGER) AS year
-FROM ${READ:stars};
+SELECT shard_of_ledger(filename) AS shard,
+       ledger_cell(party_organization_id) AS party_organization_id,
+       TRY_CAST(ledger_cell(year) AS INTEGER) AS year
+FROM ${READ:star_assessments};

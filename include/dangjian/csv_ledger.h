@@ -45,6 +45,9 @@ enum class CsvTable {
   kFunding = 6,
   kMembers = 7,
   kActivities = 8,
+  // Star assessments (星级评定台账), one row per organization and year, keyed
+  // by party_organization_id: StarAssessment records.
+  kStarAssessments = 9,
 };
 
 // The table's file stem and Record field name: "host_organizations", ...;
@@ -243,12 +246,15 @@ class DANGJIAN_EXPORT CsvLedgerWriter : public RecordWriter {
 
 // Writes each non-empty entity list of `dataset` that has a CSV table to
 // "<directory>/<table>.csv" (host_organizations.csv, members.csv, ...), with
-// `options` (its `table` ignored). Entity lists without a CSV table (cadre
-// assignments, reserve talent, annual results, region economies) are not
-// written: use a record stream for those. Returns OK or the first error:
-// NotFound when `directory` is not an existing directory, else as
-// CsvLedgerWriter's Create(), Write() and Close() (a file already written
-// stays). Thread-safe for different directories.
+// `options` (its `table` ignored). star_assessments.csv gets the star
+// assessments nested in party organizations (party_organization_id set to
+// the organization's id; also those of a second organization with the same
+// id, which then count for the first) and then Dataset.star_assessments.
+// Entity lists without a CSV table (cadre assignments, reserve talent, annual
+// results, region economies) are not written: use a record stream for those.
+// Returns OK or the first error: NotFound when `directory` is not an existing
+// directory, else as CsvLedgerWriter's Create(), Write() and Close() (a file
+// already written stays). Thread-safe for different directories.
 DANGJIAN_EXPORT absl::Status WriteCsvLedgers(const v1::Dataset& dataset,
                                              absl::string_view directory,
                                              const CsvWriterOptions& options);

@@ -20,15 +20,18 @@ namespace dangjian {
 DANGJIAN_EXPORT absl::string_view RecordKindName(const v1::Record& record);
 
 // Returns the id of the record's entity (its `id` field), or "" for a header, a
-// trailer or an empty record. The view points into `record`. Thread-safe.
+// trailer or an empty record. A star assessment has no id of its own: its
+// `party_organization_id` is returned, which is not unique (one row per year).
+// The view points into `record`. Thread-safe.
 DANGJIAN_EXPORT absl::string_view RecordId(const v1::Record& record);
 
 // Calls `fn` once for every entity of `dataset`, wrapped in a Record, in a
 // fixed order: regions, grids, host organizations, party organizations, venues,
 // funding, members, cadre assignments, reserve talent, activities, host annual
-// results, region economies; each list in its own order. No header or trailer
-// is produced. The Record passed to `fn` is reused between calls: copy it to
-// keep it.
+// results, region economies, star assessments (Dataset.star_assessments; those
+// nested in party organizations stay there); each list in its own order. No
+// header or trailer is produced. The Record passed to `fn` is reused between
+// calls: copy it to keep it.
 //
 // Example:
 //   int64_t members = 0;

@@ -316,6 +316,9 @@ class AggregatorImpl final : public Aggregator {
       case v1::Record::kRegionEconomy:
         AddEconomy(record.region_economy());
         break;
+      case v1::Record::kStarAssessment:
+        AddStar(record.star_assessment());
+        break;
       default:  // Header, trailer, empty: nothing to count.
         break;
     }
@@ -546,6 +549,19 @@ class AggregatorImpl final : public Aggregator {
         break;
       }
     }
+  }
+
+  // A star assessment of its own (a star ledger's row) counts for its
+  // organization as a nested one would; Finish() joins them, since the
+  // organization may come later. Interned whatever the year, so that an
+  // organization that never arrives shows under unknown_party_organization.
+  void AddStar(const v1::StarAssessment& a) {
+    if (a.party_organization_id().empty()) {
+      ++dangling_["aggregate.star_assessment.no_party_organization"];
+      return;
+    }
+    const uint32_t org = orgs_.Intern(a.party_organization_id(), &arena_);
+    if (a.year() == year_) stars_.push_back({org, a.stars()});
   }
 
   void AddGrid(const v1::Grid& g) {
@@ -844,6 +860,8 @@ class AggregatorImpl final : public Aggregator {
   std::vector<VenueFact> venues_;
   std::vector<CadreFact> cadres_;
   std::vector<ResultFact> results_;
+  // Star assessment records of the year: {organization, stars}.
+  std::vector<std::pair<uint32_t, int>> stars_;
   std::set<std::pair<uint32_t, std::string>> teams_;
   std::map<std::string, int64_t, std::less<>> skipped_;
   std::map<std::string, int64_t, std::less<>> findings_;
@@ -1075,6 +1093,14 @@ absl::StatusOr<v1::PartialReport> AggregatorImpl::Finish() {
       orgs_.rows[org].quarter_mask |=
           static_cast<uint8_t>(1u << (a.quarter - 1));
     }
+  }
+  // Star assessment records of the year: an organization met target 2 when
+  // it has one, nested or of its own; a nested one's stars come first.
+  for (const auto& [org, stars] : stars_) {
+    OrgState& o = orgs_.rows[org];
+    if (o.star_met) continue;
+    o.star_met = true;
+    o.stars = stars;
   }
   FinishHosts();
   FinishOrgs();

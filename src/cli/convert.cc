@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 #include <system_error>
+#include <unordered_set>
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
@@ -30,8 +31,40 @@ class CsvFolderWriter {
         full_fidelity_(full_fidelity),
         english_(english) {}
 
-  // Returns OK, or NotFound when the record's kind has no CSV ledger.
+  // Returns OK, or NotFound when the record's kind has no CSV ledger. A party
+  // organization's star assessments, which its row has no column for, go to
+  // star_assessments.csv, one row each naming it. Those of a second record of
+  // an id are not written but counted (duplicate_stars()): `report` ignores a
+  // duplicate record with its nested assessments, but as rows naming the id
+  // they would count for the first record.
   absl::Status Write(const v1::Record& r) {
+    if (absl::Status s = WriteOne(r); !s.ok()) return s;
+    if (!r.has_party_organization()) return absl::OkStatus();
+    const v1::PartyOrganization& org = r.party_organization();
+    if (!org_ids_.insert(org.id()).second) {
+      duplicate_stars_ += org.star_assessments_size();
+      return absl::OkStatus();
+    }
+    for (const v1::StarAssessment& a : org.star_assessments()) {
+      v1::StarAssessment* row = star_.mutable_star_assessment();
+      *row = a;
+      row->set_party_organization_id(org.id());
+      if (absl::Status s = WriteOne(star_); !s.ok()) return s;
+    }
+    return absl::OkStatus();
+  }
+
+  int64_t duplicate_stars() const { return duplicate_stars_; }
+
+  absl::Status Close() {
+    for (auto& [kind, w] : writers_) {
+      if (absl::Status s = w->Close(); !s.ok()) return s;
+    }
+    return absl::OkStatus();
+  }
+
+ private:
+  absl::Status WriteOne(const v1::Record& r) {
     const absl::string_view kind = RecordKindName(r);
     auto it = writers_.find(kind);
     if (it == writers_.end()) {
@@ -55,14 +88,6 @@ class CsvFolderWriter {
     return it->second->Write(r);
   }
 
-  absl::Status Close() {
-    for (auto& [kind, w] : writers_) {
-      if (absl::Status s = w->Close(); !s.ok()) return s;
-    }
-    return absl::OkStatus();
-  }
-
- private:
   static std::string TableNameFor(absl::string_view kind) {
     if (kind == "funding") return "funding";
     if (kind == "activity") return "activities";
@@ -72,7 +97,22 @@ class CsvFolderWriter {
   bool full_fidelity_;
   bool english_;
   std::map<std::string, std::unique_ptr<RecordWriter>, std::less<>> writers_;
+  v1::Record star_;  // Reused for nested star assessments.
+  std::unordered_set<std::string> org_ids_;
+  int64_t duplicate_stars_ = 0;
 };
+
+// mkdir -p: creates `dir` and its missing parents. Returns 0 or an errno.
+int MakeFolders(const std::string& dir) {
+  struct stat st;
+  if (stat(dir.c_str(), &st) == 0) return S_ISDIR(st.st_mode) ? 0 : ENOTDIR;
+  const size_t slash = dir.find_last_of('/');
+  if (slash != std::string::npos && slash > 0) {
+    if (int e = MakeFolders(dir.substr(0, slash)); e != 0) return e;
+  }
+  if (mkdir(dir.c_str(), 0777) != 0 && errno != EEXIST) return errno;
+  return 0;
+}
 
 int Run(const Args& args) {
   const char* kName = "convert";
@@ -90,10 +130,9 @@ int Run(const Args& args) {
   if (csv_folder) {
     std::string dir = out;
     while (dir.size() > 1 && dir.back() == '/') dir.pop_back();
-    struct stat st;
-    if (stat(dir.c_str(), &st) != 0 && mkdir(dir.c_str(), 0777) != 0) {
+    if (int e = MakeFolders(dir); e != 0) {
       return Fail(kName, absl::StrCat(dir, ": cannot create the folder: ",
-                                      std::generic_category().message(errno)));
+                                      std::generic_category().message(e)));
     }
     csv = std::make_unique<CsvFolderWriter>(dir, args.Has("full-fidelity"),
                                             args.Get("headers") == "en");
@@ -144,6 +183,14 @@ int Run(const Args& args) {
                  f.message().c_str());
     exit = kExitFailed;
   }
+  if (csv != nullptr && csv->duplicate_stars() > 0) {
+    std::fprintf(stderr,
+                 "dangjian convert: %lld star assessments of duplicate "
+                 "party_organization records were not written: report keeps "
+                 "the first record of an id and ignores the rest\n",
+                 static_cast<long long>(csv->duplicate_stars()));
+    exit = kExitFailed;
+  }
   for (const auto& [kind, n] : unsupported) {
     std::fprintf(
         stderr,
@@ -168,12 +215,13 @@ Command ConvertCommand() {
       "a\n"
       "CSV ledger of one table. OUT ending in '/' (or --to csv) is a folder "
       "that\n"
-      "gets one CSV ledger per table. CSV output masks resident IDs and phone\n"
-      "numbers unless --full-fidelity. IN - is standard input (format from\n"
-      "--from); OUT - is standard output, as JSON Lines or, with --to djr, a\n"
-      "record stream. Rows or records that cannot be read or written are "
-      "listed\n"
-      "on standard error and make the exit status 2.\n\n"
+      "gets one CSV ledger per table (created with its parent folders); party\n"
+      "organizations' star assessments go to star_assessments.csv. CSV output\n"
+      "masks resident IDs and phone numbers unless --full-fidelity. IN - is\n"
+      "standard input (format from --from); OUT - is standard output, as JSON\n"
+      "Lines or, with --to djr, a record stream. Rows or records that cannot\n"
+      "be read or written are listed on standard error and make the exit\n"
+      "status 2.\n\n"
       "Example:\n"
       "  dangjian convert county.djr ledgers/\n"
       "  dangjian convert --from csv - members.jsonl < 党员.csv\n"

@@ -50,6 +50,9 @@ absl::string_view RecordId(const v1::Record& record) {
       return record.host_annual_result().id();
     case v1::Record::kRegionEconomy:
       return record.region_economy().id();
+    case v1::Record::kStarAssessment:
+      // No id of its own: the organization's, as a star ledger keys its rows.
+      return record.star_assessment().party_organization_id();
     case v1::Record::kHeader:
     case v1::Record::kTrailer:
     case v1::Record::ENTITY_NOT_SET:
@@ -74,6 +77,7 @@ void ForEachRecord(const v1::Dataset& d,
   Each(d.activities(), &r, &R::mutable_activity, fn);
   Each(d.host_annual_results(), &r, &R::mutable_host_annual_result, fn);
   Each(d.region_economies(), &r, &R::mutable_region_economy, fn);
+  Each(d.star_assessments(), &r, &R::mutable_star_assessment, fn);
 }
 
 absl::Status MoveRecordToDataset(v1::Record* r, v1::Dataset* d) {
@@ -122,6 +126,9 @@ absl::Status MoveRecordToDataset(v1::Record* r, v1::Dataset* d) {
       break;
     case v1::Record::kRegionEconomy:
       *d->add_region_economies() = std::move(*r->mutable_region_economy());
+      break;
+    case v1::Record::kStarAssessment:
+      *d->add_star_assessments() = std::move(*r->mutable_star_assessment());
       break;
     case v1::Record::kTrailer:
       return absl::InvalidArgumentError(

@@ -41,6 +41,8 @@ struct TableDef {
   const char* name;
   std::vector<std::string> chinese;
   std::vector<ColumnDef> columns;
+  // The field that keys a row: a row without it is skipped.
+  const char* id_field = "id";
 };
 
 using K = CellKind;
@@ -257,6 +259,31 @@ std::vector<TableDef> TableDefs() {
            {"participants", nullptr, {"参加人次"}, K::kInt},
            {"title", nullptr, {"主题", "主题/备注"}, K::kString},
        }},
+      // 星级评定台账: one row per organization per year, keyed by the
+      // organization (an assessment has no id of its own).
+      {CsvTable::kStarAssessments,
+       "star_assessments",
+       {"星级评定", "星级评定台账", "星级评定情况"},
+       {
+           {"party_organization_id",
+            nullptr,
+            {"党组织标识", "党组织编号", "党组织"},
+            K::kString},
+           {"year", nullptr, {"评定年度", "年度"}, K::kInt},
+           {"stars", nullptr, {"星级", "评定星级"}, K::kInt},
+           {"organization_building_good", nullptr, {"组织建设好"}, K::kBool},
+           {"guarantee_mechanism_good", nullptr, {"保障机制好"}, K::kBool},
+           {"activities_good", nullptr, {"活动开展好"}, K::kBool},
+           {"role_played_well", nullptr, {"作用发挥好"}, K::kBool},
+           {"distinctive_results_good", nullptr, {"特色效果好"}, K::kBool},
+           {"standard_version",
+            nullptr,
+            {"评定标准", "评定标准版本"},
+            K::kString},
+           {"assessed_on", nullptr, {"评定日期"}, K::kDate},
+           {"score", nullptr, {"得分"}, K::kInt},
+       },
+       "party_organization_id"},
   };
 }
 
@@ -379,7 +406,8 @@ std::vector<Table> Build() {
         {"venues", "venue"},
         {"funding", "funding"},
         {"members", "member"},
-        {"activities", "activity"}};
+        {"activities", "activity"},
+        {"star_assessments", "star_assessment"}};
     t.record_field = record->FindFieldByName(kSingular.at(t.name));
     for (ColumnDef& cd : def.columns) {
       Column c;
@@ -395,7 +423,7 @@ std::vector<Table> Build() {
           d = f->message_type();
         }
       }
-      c.is_id = c.path.size() == 1 && c.path[0]->name() == "id";
+      c.is_id = c.path.size() == 1 && c.path[0]->name() == def.id_field;
       c.normalized.push_back(NormalizeHeader(c.english));
       for (const std::string& h : c.chinese) {
         c.normalized.push_back(NormalizeHeader(h));

@@ -37,7 +37,8 @@ struct Column {
   std::vector<const google::protobuf::FieldDescriptor*> path;
   // kEnum: normalised label or name -> number.
   std::unordered_map<std::string, int> enum_lookup;
-  bool is_id = false;  // The entity's `id` column.
+  bool is_id = false;  // The column keying a row: `id`, or the star
+                       // ledger's party_organization_id.
   // NormalizeHeader() of the English and every Chinese header.
   std::vector<std::string> normalized;
 };

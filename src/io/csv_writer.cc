@@ -158,17 +158,34 @@ absl::Status WriteCsvLedgers(const v1::Dataset& dataset,
     return absl::NotFoundError(
         absl::StrCat(dir, ": not a directory; create it first"));
   }
+  // The star ledger holds the nested assessments too, each naming its
+  // organization: a party organization's row has no column for them.
+  int nested_stars = 0;
+  for (const v1::PartyOrganization& org : dataset.party_organizations()) {
+    nested_stars += org.star_assessments_size();
+  }
   for (const internal::Table& t : internal::Tables()) {
     // The Dataset list of the table has the table's name.
     const auto* list = v1::Dataset::descriptor()->FindFieldByName(t.name);
     const auto* r = dataset.GetReflection();
     const int n = r->FieldSize(dataset, list);
-    if (n == 0) continue;
+    const bool stars = t.table == CsvTable::kStarAssessments;
+    if (n == 0 && !(stars && nested_stars > 0)) continue;
     CsvWriterOptions o = options;
     o.table = t.table;
     auto w = CsvLedgerWriter::Create(absl::StrCat(dir, "/", t.name, ".csv"), o);
     if (!w.ok()) return w.status();
     v1::Record record;
+    if (stars) {
+      for (const v1::PartyOrganization& org : dataset.party_organizations()) {
+        for (const v1::StarAssessment& a : org.star_assessments()) {
+          v1::StarAssessment* row = record.mutable_star_assessment();
+          *row = a;
+          row->set_party_organization_id(org.id());
+          if (absl::Status s = (*w)->Write(record); !s.ok()) return s;
+        }
+      }
+    }
     for (int i = 0; i < n; ++i) {
       record.GetReflection()
           ->MutableMessage(&record, t.record_field)

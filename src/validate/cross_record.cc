@@ -107,6 +107,9 @@ void Index::Add(const v1::Record& r, const v1::SourceLocation& location) {
     case v1::Record::kRegionEconomy:
       economies.push_back({r.region_economy(), loc});
       break;
+    case v1::Record::kStarAssessment:
+      stars.push_back({r.star_assessment(), loc});
+      break;
     default:
       break;
   }
@@ -318,6 +321,10 @@ void Checker::References() {
     Ref(R, regions_, region, "region_economy", e.id(), loc, "region_id",
         e.region_id());
   }
+  for (const auto& [e, loc] : x_.stars) {
+    Ref(P, orgs_, org, "star_assessment", e.party_organization_id(), loc,
+        "party_organization_id", e.party_organization_id());
+  }
 }
 
 void Checker::RegionCycles() {
@@ -424,6 +431,22 @@ void Checker::PartyOrganizations() {
       has_venue.insert(v.value.party_organization_id());
     }
   }
+  // Organizations with a star assessment record of their own for the year;
+  // and such records naming an organization that is not standalone.
+  IdSet rated;
+  for (const auto& [a, loc] : x_.stars) {
+    if (a.year() == c_.as_of.y) rated.insert(a.party_organization_id());
+    auto it = orgs_.find(a.party_organization_id());
+    if (it == orgs_.end() || !c_.On(Rule::kStarsNotStandalone)) continue;
+    const v1::PartyOrganization& o = x_.orgs[it->second].value;
+    if (o.formation() == v1::FORMATION_MODEL_STANDALONE) continue;
+    Emit(Rule::kStarsNotStandalone, "star_assessment", o.id(), loc,
+         "party_organization_id",
+         absl::StrCat("a star rating (星级) of a ",
+                      v1::FormationModel_Name(o.formation()),
+                      " party organization; only standalone (单建) "
+                      "organizations are rated"));
+  }
   for (size_t i = 0; i < x_.orgs.size(); ++i) {
     const v1::PartyOrganization& o = x_.orgs[i].value;
     const Loc& loc = x_.orgs[i].loc;
@@ -488,7 +511,8 @@ void Checker::PartyOrganizations() {
       if (c_.On(Rule::kHeartToHeart)) HeartToHeart(i);
     }
     const StarTargetOutcome star = ClassifyStarTarget(o, c_.as_of.y);
-    if (star.eligible && !star.met && c_.On(Rule::kCoverageStar)) {
+    if (star.eligible && !star.met && rated.count(o.id()) == 0 &&
+        c_.On(Rule::kCoverageStar)) {
       Emit(Rule::kCoverageStar, k, o.id(), loc, "star_assessments",
            absl::StrCat(
                "target 2 (星级管理): no star assessment (星级评定) for ",

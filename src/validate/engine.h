@@ -114,6 +114,7 @@ struct Index {
   std::vector<ActivityEntry> activities;
   std::vector<Stored<v1::HostAnnualResult>> annual_results;
   std::vector<Stored<v1::RegionEconomy>> economies;
+  std::vector<Stored<v1::StarAssessment>> stars;  // Records of their own.
 
   Loc Intern(const v1::SourceLocation& location);
   void Clear();

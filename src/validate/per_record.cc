@@ -363,6 +363,40 @@ void CheckHost(const Ctx& ctx, const v1::HostOrganization& h) {
   }
 }
 
+// One star assessment: nested in its organization's star_assessments[index],
+// or a record of its own (index < 0, fields named without a prefix).
+void CheckStar(const Ctx& ctx, const v1::StarAssessment& a, int index) {
+  const Config& c = ctx.config();
+  // field(".year"): "star_assessments[2].year" nested, "year" in a record.
+  auto field = [index](const char* tail) {
+    return index < 0 ? Field(tail + 1) : Field("star_assessments", index, tail);
+  };
+  ctx.Date(a.has_assessed_on(), a.assessed_on(), field(".assessed_on"),
+           "assessment date (评定日期)");
+  if (a.year() > c.as_of.y && ctx.On(Rule::kDateFuture)) {
+    ctx.Emit(Rule::kDateFuture, field(".year").str(),
+             absl::StrCat("assessment year (评定年度) ", a.year(), " is after ",
+                          c.as_of.y));
+  }
+  if (a.stars() < 1 || a.stars() > 5) {
+    if (ctx.On(Rule::kStarsRange)) {
+      ctx.Emit(
+          Rule::kStarsRange, field(".stars").str(),
+          absl::StrCat("star rating (星级) of ", a.stars(), " is outside 1-5"));
+    }
+    return;
+  }
+  const int met = a.organization_building_good() +
+                  a.guarantee_mechanism_good() + a.activities_good() +
+                  a.role_played_well() + a.distinctive_results_good();
+  const int expected = met < 1 ? 1 : met;
+  if (a.stars() != expected && ctx.On(Rule::kStarsCriteria)) {
+    ctx.Emit(Rule::kStarsCriteria, field(".stars").str(),
+             absl::StrCat(a.stars(), " stars (星级) but ", met,
+                          " of the five criteria (五好) are met"));
+  }
+}
+
 void CheckPartyOrganization(const Ctx& ctx, const v1::PartyOrganization& o) {
   const Config& c = ctx.config();
   const Ymd founded = ctx.Date(o.has_founded_on(), o.founded_on(), "founded_on",
@@ -424,34 +458,7 @@ void CheckPartyOrganization(const Ctx& ctx, const v1::PartyOrganization& o) {
                           "only standalone (单建) organizations are rated"));
   }
   for (int i = 0; i < o.star_assessments_size(); ++i) {
-    const v1::StarAssessment& a = o.star_assessments(i);
-    ctx.Date(a.has_assessed_on(), a.assessed_on(),
-             Field("star_assessments", i, ".assessed_on"),
-             "assessment date (评定日期)");
-    if (a.year() > c.as_of.y && ctx.On(Rule::kDateFuture)) {
-      ctx.Emit(Rule::kDateFuture, Field("star_assessments", i, ".year").str(),
-               absl::StrCat("assessment year (评定年度) ", a.year(),
-                            " is after ", c.as_of.y));
-    }
-    if (a.stars() < 1 || a.stars() > 5) {
-      if (ctx.On(Rule::kStarsRange)) {
-        ctx.Emit(Rule::kStarsRange,
-                 Field("star_assessments", i, ".stars").str(),
-                 absl::StrCat("star rating (星级) of ", a.stars(),
-                              " is outside 1-5"));
-      }
-      continue;
-    }
-    const int met = a.organization_building_good() +
-                    a.guarantee_mechanism_good() + a.activities_good() +
-                    a.role_played_well() + a.distinctive_results_good();
-    const int expected = met < 1 ? 1 : met;
-    if (a.stars() != expected && ctx.On(Rule::kStarsCriteria)) {
-      ctx.Emit(Rule::kStarsCriteria,
-               Field("star_assessments", i, ".stars").str(),
-               absl::StrCat(a.stars(), " stars (星级) but ", met,
-                            " of the five criteria (五好) are met"));
-    }
+    CheckStar(ctx, o.star_assessments(i), i);
   }
 }
 
@@ -545,7 +552,15 @@ void CheckRecord(const Config& config, const v1::Record& record,
     }
     return;
   }
-  if (ctx.On(Rule::kIdMissing) && RecordId(record).empty()) {
+  if (record.entity_case() == v1::Record::kStarAssessment) {
+    // No id of its own: its organization's id keys it.
+    if (record.star_assessment().party_organization_id().empty() &&
+        ctx.On(Rule::kStarsOrgMissing)) {
+      ctx.Emit(Rule::kStarsOrgMissing, "party_organization_id",
+               "the star assessment (星级评定) does not name its party "
+               "organization (党组织标识)");
+    }
+  } else if (ctx.On(Rule::kIdMissing) && RecordId(record).empty()) {
     ctx.Emit(Rule::kIdMissing, "id", "the record has no id (记录标识)");
   }
   switch (record.entity_case()) {
@@ -585,6 +600,9 @@ void CheckRecord(const Config& config, const v1::Record& record,
     case v1::Record::kActivity:
       ctx.Date(record.activity().has_held_on(), record.activity().held_on(),
                "held_on", "activity date (活动日期)");
+      break;
+    case v1::Record::kStarAssessment:
+      CheckStar(ctx, record.star_assessment(), -1);
       break;
     default:
       break;

@@ -159,8 +159,13 @@ constexpr std::array<RuleDef, kRuleCount> kRules = {{
      "(五好) met, counting at least one star.",
      "article: star management (星级管理)"},
     {Rule::kStarsNotStandalone, "party_org.stars.not_standalone", W,
-     "A party organization that is not standalone carries a star assessment.",
+     "A party organization that is not standalone carries a star assessment, "
+     "nested or as a star assessment record naming it.",
      "article: star management applies to standalone organizations"},
+    {Rule::kStarsOrgMissing, "party_org.stars.organization_missing", E,
+     "A star assessment record (a star ledger's row) does not name its party "
+     "organization (党组织标识).",
+     "integrity: a star assessment of its own is keyed by its organization"},
     {Rule::kGridInstructor, "grid.instructor.missing", W,
      "A grid (网格) has no party-building instructor (党建工作指导员).",
      "article: regional four ones (一格一名指导员)"},

@@ -61,6 +61,7 @@ enum class Rule : uint16_t {
   kStarsRange,
   kStarsCriteria,
   kStarsNotStandalone,
+  kStarsOrgMissing,
   // 1+N.
   kGridInstructor,
   kRegionalVenue,

@@ -58,6 +58,8 @@ absl::string_view KindName(const v1::Record& r) {
       return "host_annual_result";
     case v1::Record::kRegionEconomy:
       return "region_economy";
+    case v1::Record::kStarAssessment:
+      return "star_assessment";
     default:
       return RecordKindName(r);
   }

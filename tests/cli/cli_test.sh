@@ -126,14 +126,26 @@ mkdir -p counties
 for f in a/*.djr; do "$bin" convert -q --full-fidelity "$f" "counties/$(basename "$f" .djr)/" 2>/dev/null; done
 "$bin" report -q --year 2017 --no-validate --group-by county --format csv a/ >from_djr.csv
 "$bin" report -q --year 2017 --no-validate --group-by county --format csv counties/ >from_csv.csv
-targets() { grep -E ",targets[.]target_[134][.](eligible|met)," "$1" | sort; }
+targets() { grep -E ",targets[.]target_[1-4][.](eligible|met)," "$1" | sort; }
 check "a folder of county ledger folders: one shard per county, the stream's targets" \
-  '[[ $(targets from_djr.csv | wc -l) -eq 30 ]] && diff <(targets from_djr.csv) <(targets from_csv.csv) >/dev/null'
+  '[[ $(targets from_djr.csv | wc -l) -eq 40 ]] && diff <(targets from_djr.csv) <(targets from_csv.csv) >/dev/null'
+check "the stars travel in star_assessments.csv: target 2 is met in the CSV folders too" \
+  '[[ -f "counties/$(basename "$(ls a/*.djr | head -1)" .djr)/star_assessments.csv" ]] && awk -F, '"'"'$3 == "targets.target_2.met" && $5 > 0'"'"' from_csv.csv | grep -q .'
 one=$(ls a/*.djr | head -1)
 "$bin" report -q --year 2017 --no-validate --format csv "$one" >one_djr.csv
 "$bin" report -q --year 2017 --no-validate --format csv "counties/$(basename "$one" .djr)/" >one_csv.csv
 check "one county's ledger folder is one shard" \
-  '[[ $(targets one_djr.csv | wc -l) -eq 6 ]] && diff <(targets one_djr.csv) <(targets one_csv.csv) >/dev/null'
+  '[[ $(targets one_djr.csv | wc -l) -eq 8 ]] && diff <(targets one_djr.csv) <(targets one_csv.csv) >/dev/null'
+"$bin" convert -q "$one" new/deep/folder/ 2>/dev/null
+check "convert creates the missing parent folders of a CSV folder" \
+  '[[ -f new/deep/folder/party_organizations.csv ]]'
+# A second record of an organization id: report ignores it with its stars, so
+# convert does not write them as rows naming the id, and says so.
+printf '%s\n' '{"partyOrganization":{"id":"p1","starAssessments":[{"year":2017,"stars":3}]}}' \
+  '{"partyOrganization":{"id":"p1","starAssessments":[{"year":2017,"stars":5}]}}' >dup.jsonl
+"$bin" convert -q dup.jsonl dup/ 2>dup.txt; rc=$?
+check "a duplicate organization's star assessments are reported, not written" \
+  '[[ $rc -eq 2 && $(wc -l <dup/star_assessments.csv) -eq 2 ]] && grep -q "1 star assessments of duplicate" dup.txt'
 
 echo "$passed passed, $failed failed"
 [[ $failed -eq 0 ]]

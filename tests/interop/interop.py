@@ -23,7 +23,8 @@ LISTS = [("regions", "region"), ("grids", "grid"),
          ("cadre_assignments", "cadre_assignment"),
          ("reserve_talent", "reserve_talent"), ("activities", "activity"),
          ("host_annual_results", "host_annual_result"),
-         ("region_economies", "region_economy")]
+         ("region_economies", "region_economy"),
+         ("star_assessments", "star_assessment")]
 
 
 def fail(what):
