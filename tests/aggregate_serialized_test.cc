@@ -286,6 +286,9 @@ TEST(AddSerializedTest, EncodingsNoWriterProduces) {
       {"length past the end", Wrap(9, member + "\x4a\x09h"), false},
       {"varint cut short", Wrap(9, member + "\x18"), false},
       {"empty", "", true},
+      // A fuzzer finding: an empty host hashed a null id pointer (UBSan).
+      {"empty host", std::string("\x2a\x00", 2), true},
+      {"empty member", std::string("\x4a\x00", 2), true},
       {"garbage", "\xff\xff\xff", false},
   };
   for (const Case& c : cases) {

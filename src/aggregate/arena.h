@@ -80,7 +80,7 @@ inline uint64_t HashBytes(const char* p, size_t n) {
     n -= 8;
   }
   uint64_t v = 0;
-  std::memcpy(&v, p, n);
+  if (n > 0) std::memcpy(&v, p, n);  // p may be null when n is 0.
   h = (h ^ v) * 0x94d049bb133111ebull;
   h ^= h >> 29;
   return h;

@@ -27,12 +27,13 @@ namespace dangjian {
 namespace internal {
 
 // What aggregation reads of a v1::Member. Views point into the message or
-// bytes it came from.
+// bytes it came from; an absent string is "" (never a null pointer, as a
+// message's empty string is not).
 struct MemberFacts {
   // The pipeline dates, in MemberStatus order.
   enum Step { kApplied, kActivist, kDevelopmentTarget, kProbationary, kFull };
-  absl::string_view host_organization_id;
-  absl::string_view party_organization_id;
+  absl::string_view host_organization_id = "";
+  absl::string_view party_organization_id = "";
   int32_t status = 0;
   bool is_owner = false;
   bool has_date[5] = {};      // By Step: the date is present.
@@ -42,10 +43,10 @@ struct MemberFacts {
 
 // What aggregation reads of a v1::HostOrganization.
 struct HostFacts {
-  absl::string_view id;
-  absl::string_view industry;
-  absl::string_view region_id;
-  absl::string_view grid_id;
+  absl::string_view id = "";
+  absl::string_view industry = "";
+  absl::string_view region_id = "";
+  absl::string_view grid_id = "";
   int32_t kind = 0;
   int32_t subtype = 0;
   int32_t sector_system = 0;

@@ -1,12 +1,14 @@
-// Fuzzes Aggregator::AddSerialized() against protobuf's parser: on any bytes,
-// it must accept exactly what ParseFromArray() accepts and leave the same
-// partial report as Add() of the parsed record. The hot-field decoder it uses
-// for members and host organizations must never disagree.
+// Fuzzes Aggregator::AddSerialized() against the readers' strict wire check
+// and protobuf's parser: on any bytes, it must accept exactly what both
+// accept and leave the same partial report as Add() of the parsed record. The
+// hot-field decoder it uses for members and host organizations must never
+// disagree.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 #include <memory>
 
+#include "core/wire_format.h"
 #include "dangjian/aggregate.h"
 #include "google/protobuf/stubs/logging.h"
 #include "google/protobuf/util/message_differencer.h"
@@ -32,7 +34,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   auto serialized = New();
   auto parsed = New();
   dangjian::v1::Record r;
-  const bool parses = r.ParseFromArray(data, static_cast<int>(size));
+  const bool parses = dangjian::internal::WireFormatIsValid(
+                          bytes, dangjian::v1::Record::descriptor()) &&
+                      r.ParseFromArray(data, static_cast<int>(size));
   const absl::Status s = serialized->AddSerialized(bytes);
   if (s.ok() != parses) std::abort();
   if (parses && !parsed->Add(r).ok()) std::abort();
