@@ -155,23 +155,26 @@ absl::StatusOr<ShardRead> ReadShard(
       read.bytes = where.byte_offset();
     }
   }
-  // Records parsed onto an arena cost a pointer bump for each submessage and
-  // string object rather than a malloc and a free; its first block (reused
-  // after each reset) stays warm in the cache.
-  std::vector<char> block(size_t{1} << 20);
-  google::protobuf::ArenaOptions arena_options;
-  arena_options.initial_block = block.data();
-  arena_options.initial_block_size = block.size();
-  google::protobuf::Arena arena(arena_options);
-  for (bool more = serialized == nullptr || stream == nullptr; more;) {
-    auto* record = google::protobuf::Arena::CreateMessage<v1::Record>(&arena);
-    for (int i = 0; i < 1024 && (more = (*reader)->Next(record)); ++i) {
-      ++read.records;
-      const v1::SourceLocation& where = (*reader)->location();
-      read.bytes = where.byte_offset();
-      if (absl::Status s = fn(*record, where); !s.ok()) return s;
+  if (serialized == nullptr || stream == nullptr) {
+    // Records parsed onto an arena cost a pointer bump for each submessage
+    // and string object rather than a malloc and a free; its first block
+    // (reused after each reset, and by the next file of the thread) stays
+    // warm in the cache.
+    thread_local std::vector<char> block(size_t{1} << 20);
+    google::protobuf::ArenaOptions arena_options;
+    arena_options.initial_block = block.data();
+    arena_options.initial_block_size = block.size();
+    google::protobuf::Arena arena(arena_options);
+    for (bool more = true; more;) {
+      auto* record = google::protobuf::Arena::CreateMessage<v1::Record>(&arena);
+      for (int i = 0; i < 1024 && (more = (*reader)->Next(record)); ++i) {
+        ++read.records;
+        const v1::SourceLocation& where = (*reader)->location();
+        read.bytes = where.byte_offset();
+        if (absl::Status s = fn(*record, where); !s.ok()) return s;
+      }
+      arena.Reset();
     }
-    arena.Reset();
   }
   if (const auto* csv = dynamic_cast<const CsvLedgerReader*>(reader->get())) {
     for (const CsvFinding& f : csv->findings()) {
