@@ -5,8 +5,9 @@
 #   benchmarks/national_run.sh [UNITS] [MEMBERS] [DIR]
 #
 # Defaults: 10,000,000 units, 30,000,000 members, /tmp/dangjian-national. Needs
-# about 600 bytes of disk per unit. Prints, for generate, report (validated and
-# aggregated) and report --no-validate: wall time, records/s and peak RSS.
+# about 600 bytes of disk per unit. Prints, for generate, report --no-validate
+# on 1 and 2 threads and report (validated and aggregated) on 2 threads: wall
+# time, records/s and peak RSS. KEEP=1 keeps an existing dataset in DIR.
 set -euo pipefail
 units=${1:-10000000}
 members=${2:-30000000}
@@ -34,10 +35,17 @@ measure() {  # NAME COMMAND...
   rm -f "$log"
 }
 
-rm -rf "$dir"
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
 echo "dataset: $units units, $members members -> $dir"
-measure "generate" "$bin" generate --scenario national --units "$units" --members "$members" -o "$dir/"
+if [[ ${KEEP:-0} == 1 && -d $dir ]]; then
+  records=$(cat "$dir.records" 2>/dev/null || echo 0)
+else
+  rm -rf "$dir"
+  measure "generate" "$bin" generate --scenario national --units "$units" --members "$members" -o "$dir/"
+  echo "$records" >"$dir.records"
+fi
+[[ $records -gt 0 ]] || records=$(cat "$dir.records")
 echo "    $(ls "$dir" | wc -l) county streams, $(du -sh "$dir" | cut -f1)"
-measure "report (no validation)" "$bin" report --year 2017 --no-validate "$dir/"
-measure "report (validated)" "$bin" report --year 2017 "$dir/"
+measure "report --no-validate -j1" "$bin" report --year 2017 --no-validate --threads 1 "$dir/"
+measure "report --no-validate -j2" "$bin" report --year 2017 --no-validate --threads 2 "$dir/"
+measure "report (validated) -j2" "$bin" report --year 2017 --threads 2 "$dir/"
