@@ -147,7 +147,8 @@ class DANGJIAN_EXPORT Aggregator {
 
 // Merges two partial reports: the result is the partial of the union of their
 // data. Associative and commutative; an empty (default) PartialReport is the
-// identity. Worklists keep the smallest ids up to the cap.
+// identity. Worklists keep the smallest ids up to the cap. Fields of the
+// partials this version does not know (unknown fields) are dropped.
 // Returns InvalidArgument when both are non-empty and differ in year, policy
 // version or minimum, grouping, worklist cap or counter layout, or when one
 // is malformed (counter or sum count not matching its names). Thread-safe.

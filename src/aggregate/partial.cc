@@ -328,6 +328,11 @@ absl::StatusOr<v1::PartialReport> MergeImpl(
   }
   internal::EmitNamed(skipped, out.mutable_skipped_records());
   internal::EmitNamed(findings, out.mutable_findings());
+  // Fields this version does not know (a partial's bytes may carry them)
+  // would come from whichever partial was first: drop them, so that the merge
+  // stays commutative (a fuzzer found two copies of a region that differed
+  // only there).
+  out.DiscardUnknownFields();
   return out;
 }
 
