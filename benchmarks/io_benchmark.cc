@@ -156,15 +156,19 @@ std::vector<v1::Record> CountyMix(int n) {
   return out;
 }
 
-void BM_RecordStreamRead(benchmark::State& state) {
+// The county mix of state.range(0) records as a record stream.
+std::string CountyStream(benchmark::State& state) {
   std::string bytes;
-  {
-    auto w = RecordStreamWriter::ToString(&bytes);
-    for (const v1::Record& r : CountyMix(static_cast<int>(state.range(0)))) {
-      if (!(*w)->Write(r).ok()) state.SkipWithError("write failed");
-    }
-    if (!(*w)->Close().ok()) state.SkipWithError("close failed");
+  auto w = RecordStreamWriter::ToString(&bytes);
+  for (const v1::Record& r : CountyMix(static_cast<int>(state.range(0)))) {
+    if (!(*w)->Write(r).ok()) state.SkipWithError("write failed");
   }
+  if (!(*w)->Close().ok()) state.SkipWithError("close failed");
+  return bytes;
+}
+
+void BM_RecordStreamRead(benchmark::State& state) {
+  const std::string bytes = CountyStream(state);
   int64_t records = 0;
   for (auto _ : state) {
     auto r = RecordStreamReader::FromBuffer(bytes, "bench.djr");
@@ -183,14 +187,7 @@ BENCHMARK(BM_RecordStreamRead)->Arg(1000)->Arg(100000);
 // Record's oneof member, its dates and strings then cost a pointer bump, not a
 // malloc and a free each.
 void BM_RecordStreamReadArena(benchmark::State& state) {
-  std::string bytes;
-  {
-    auto w = RecordStreamWriter::ToString(&bytes);
-    for (const v1::Record& r : CountyMix(static_cast<int>(state.range(0)))) {
-      if (!(*w)->Write(r).ok()) state.SkipWithError("write failed");
-    }
-    if (!(*w)->Close().ok()) state.SkipWithError("close failed");
-  }
+  const std::string bytes = CountyStream(state);
   std::vector<char> block(1 << 20);
   google::protobuf::ArenaOptions arena_options;
   arena_options.initial_block = block.data();
@@ -217,14 +214,7 @@ BENCHMARK(BM_RecordStreamReadArena)->Arg(1000)->Arg(100000);
 // check, without parsing; what a consumer that decodes the bytes itself
 // (Aggregator::AddSerialized()) gets from the reader.
 void BM_RecordStreamNextSerialized(benchmark::State& state) {
-  std::string bytes;
-  {
-    auto w = RecordStreamWriter::ToString(&bytes);
-    for (const v1::Record& r : CountyMix(static_cast<int>(state.range(0)))) {
-      if (!(*w)->Write(r).ok()) state.SkipWithError("write failed");
-    }
-    if (!(*w)->Close().ok()) state.SkipWithError("close failed");
-  }
+  const std::string bytes = CountyStream(state);
   RecordStreamReaderOptions options;
   options.check_serialized = state.range(1) != 0;
   int64_t records = 0;
@@ -246,14 +236,7 @@ BENCHMARK(BM_RecordStreamNextSerialized)
 // The baseline: protobuf's own delimited parser over the same bytes, with no
 // checksum, no location and no damage reporting.
 void BM_RecordStreamStockParse(benchmark::State& state) {
-  std::string bytes;
-  {
-    auto w = RecordStreamWriter::ToString(&bytes);
-    for (const v1::Record& r : CountyMix(static_cast<int>(state.range(0)))) {
-      if (!(*w)->Write(r).ok()) state.SkipWithError("write failed");
-    }
-    if (!(*w)->Close().ok()) state.SkipWithError("close failed");
-  }
+  const std::string bytes = CountyStream(state);
   int64_t records = 0;
   for (auto _ : state) {
     google::protobuf::io::ArrayInputStream raw(bytes.data(),

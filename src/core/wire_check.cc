@@ -35,27 +35,6 @@ const char* WireTypeName(int wire) {
   }
 }
 
-int WireTypeOf(const FieldDescriptor* f) {
-  switch (f->type()) {
-    case FieldDescriptor::TYPE_DOUBLE:
-    case FieldDescriptor::TYPE_FIXED64:
-    case FieldDescriptor::TYPE_SFIXED64:
-      return 1;
-    case FieldDescriptor::TYPE_FLOAT:
-    case FieldDescriptor::TYPE_FIXED32:
-    case FieldDescriptor::TYPE_SFIXED32:
-      return 5;
-    case FieldDescriptor::TYPE_STRING:
-    case FieldDescriptor::TYPE_BYTES:
-    case FieldDescriptor::TYPE_MESSAGE:
-      return 2;
-    case FieldDescriptor::TYPE_GROUP:
-      return 3;
-    default:
-      return 0;
-  }
-}
-
 class Walker {
  public:
   explicit Walker(absl::string_view bytes)

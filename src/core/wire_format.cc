@@ -34,30 +34,9 @@ struct TypePlan {
   bool has_large_numbers = false;
 };
 
-uint8_t WireTypeOf(const FieldDescriptor* f) {
-  switch (f->type()) {
-    case FieldDescriptor::TYPE_DOUBLE:
-    case FieldDescriptor::TYPE_FIXED64:
-    case FieldDescriptor::TYPE_SFIXED64:
-      return 1;
-    case FieldDescriptor::TYPE_FLOAT:
-    case FieldDescriptor::TYPE_FIXED32:
-    case FieldDescriptor::TYPE_SFIXED32:
-      return 5;
-    case FieldDescriptor::TYPE_STRING:
-    case FieldDescriptor::TYPE_BYTES:
-    case FieldDescriptor::TYPE_MESSAGE:
-      return 2;
-    case FieldDescriptor::TYPE_GROUP:
-      return 3;
-    default:
-      return 0;
-  }
-}
-
 FieldPlan PlanField(const FieldDescriptor* f) {
   FieldPlan p;
-  p.wire = WireTypeOf(f);
+  p.wire = static_cast<uint8_t>(WireTypeOf(f));
   if (f->type() == FieldDescriptor::TYPE_STRING) {
     p.kind = FieldPlan::kString;
   } else if (f->type() == FieldDescriptor::TYPE_MESSAGE) {
@@ -240,6 +219,27 @@ bool Walk(const uint8_t* p, const uint8_t* end, int plan, Plans* plans,
 }
 
 }  // namespace
+
+int WireTypeOf(const FieldDescriptor* f) {
+  switch (f->type()) {
+    case FieldDescriptor::TYPE_DOUBLE:
+    case FieldDescriptor::TYPE_FIXED64:
+    case FieldDescriptor::TYPE_SFIXED64:
+      return 1;
+    case FieldDescriptor::TYPE_FLOAT:
+    case FieldDescriptor::TYPE_FIXED32:
+    case FieldDescriptor::TYPE_SFIXED32:
+      return 5;
+    case FieldDescriptor::TYPE_STRING:
+    case FieldDescriptor::TYPE_BYTES:
+    case FieldDescriptor::TYPE_MESSAGE:
+      return 2;
+    case FieldDescriptor::TYPE_GROUP:
+      return 3;
+    default:
+      return 0;
+  }
+}
 
 bool WireFormatIsValid(absl::string_view bytes, const Descriptor* type) {
   thread_local Plans plans;

@@ -30,6 +30,11 @@ namespace internal {
 bool WireFormatIsValid(absl::string_view bytes,
                        const google::protobuf::Descriptor* type);
 
+// The wire type a field of `f`'s type is written with: 0 varint, 1 fixed64,
+// 2 length-delimited, 3 group, 5 fixed32 (packed repeated scalars may also
+// come length-delimited).
+int WireTypeOf(const google::protobuf::FieldDescriptor* f);
+
 }  // namespace internal
 }  // namespace dangjian
 

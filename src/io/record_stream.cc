@@ -97,44 +97,19 @@ class StreamReader final : public RecordStreamReader {
   }
 
   bool Next(v1::Record* record) override {
-    if (done_) return false;
-    if (in_->WouldMove(1)) FlushCrc();
-    if (in_->AtEnd()) {
-      if (!in_->status().ok()) return Stop(in_->status());
-      return Stop(absl::DataLossError(
-          absl::StrCat(in_->name(), ": truncated: the stream ends after ",
-                       index_, " records at byte offset ", in_->offset(),
-                       " without a trailer record")));
-    }
+    if (!MoreToRead()) return false;
     const int64_t start = in_->offset();
     if (!ReadFrame(record)) return false;
     if (record->has_trailer()) return CheckTrailer(record->trailer(), start);
     if (record->has_header()) {
       return Stop(Damage(start, "a second header record"));
     }
-    // The crc runs over long spans, not record by record (several times
-    // faster): frames are contiguous until the input window moves.
-    if (crc_end_ != start) {
-      FlushCrc();
-      crc_begin_ = start;
-    }
-    crc_end_ = in_->offset();
-    ++count_;
-    location_.set_record_index(index_++);
-    location_.set_byte_offset(start);
+    Accept(start);
     return true;
   }
 
   bool NextSerialized(absl::string_view* bytes) override {
-    if (done_) return false;
-    if (in_->WouldMove(1)) FlushCrc();
-    if (in_->AtEnd()) {
-      if (!in_->status().ok()) return Stop(in_->status());
-      return Stop(absl::DataLossError(
-          absl::StrCat(in_->name(), ": truncated: the stream ends after ",
-                       index_, " records at byte offset ", in_->offset(),
-                       " without a trailer record")));
-    }
+    if (!MoreToRead()) return false;
     const int64_t start = in_->offset();
     if (!CheckFrame(bytes, options_.check_serialized)) return false;
     // The entity a parser would find: the last field of the oneof (when the
@@ -162,6 +137,27 @@ class StreamReader final : public RecordStreamReader {
       default:
         break;
     }
+    Accept(start);
+    return true;
+  }
+
+  // False, with the status set, when the stream ends here (where a record or
+  // the trailer should be).
+  bool MoreToRead() {
+    if (done_) return false;
+    if (in_->WouldMove(1)) FlushCrc();
+    if (!in_->AtEnd()) return true;
+    if (!in_->status().ok()) return Stop(in_->status());
+    return Stop(absl::DataLossError(
+        absl::StrCat(in_->name(), ": truncated: the stream ends after ", index_,
+                     " records at byte offset ", in_->offset(),
+                     " without a trailer record")));
+  }
+
+  // Counts the entity record just read from `start`. The crc runs over long
+  // spans, not record by record (several times faster): frames are
+  // contiguous until the input window moves.
+  void Accept(int64_t start) {
     if (crc_end_ != start) {
       FlushCrc();
       crc_begin_ = start;
@@ -170,7 +166,6 @@ class StreamReader final : public RecordStreamReader {
     ++count_;
     location_.set_record_index(index_++);
     location_.set_byte_offset(start);
-    return true;
   }
 
   const v1::SourceLocation& location() const override { return location_; }
