@@ -27,7 +27,7 @@
 #
 # Environment: DANGJIAN the CLI (default: build/bin/dangjian of this tree);
 # YEAR (2017); REPEAT runs per side, the fastest kept (3); SEED (1);
-# ROUNDTRIP=0 skips the roundtrip/ step;
+# ROUNDTRIP=0 skips the roundtrip/ step; JOBS conversions at once (nproc);
 # THREADS for DuckDB (2); SNIFF=1 lets DuckDB sniff the CSV columns instead
 # of declaring them from the header line (duck.mjs).
 # Exit status: 0 all numbers agree; 1 some disagree; 2 a step or run failed.
@@ -69,24 +69,29 @@ echo "dataset: ${#streams[@]} county streams in $dir/djr ($(du -shL "$dir/djr" |
 # ledger, or when a duplicate party organization record's star assessments
 # are left out (report ignores them too); anything else on its standard
 # error is a failure.
-for f in "${streams[@]}"; do
+convert_one() {  # STREAM
+  local f=$1 county log status=0
   county=$(basename "$f" .djr)
-  [[ -f $dir/csv/$county/host_organizations.csv ]] && continue
+  [[ -f $dir/csv/$county/host_organizations.csv ]] && return 0
   mkdir -p "$dir/csv/$county.tmp"
   log=$(mktemp)
-  status=0
   "$bin" convert -q --headers en --full-fidelity "$f" "$dir/csv/$county.tmp/" 2>"$log" || status=$?
   if grep -v -e 'records were not written: no CSV ledger holds them' \
     -e 'star assessments of duplicate party_organization records were not written' "$log" >&2 ||
     ((status != 0 && status != 2)); then
     echo "convert $f failed (exit $status)" >&2
     rm -rf "$log" "$dir/csv/$county.tmp"
-    exit 2
+    return 2
   fi
   rm -f "$log"
   rm -rf "$dir/csv/$county"
   mv "$dir/csv/$county.tmp" "$dir/csv/$county"
-done
+}
+export -f convert_one
+export dir bin
+# JOBS conversions at once (default: one per core).
+printf '%s\0' "${streams[@]}" | xargs -0 -n 1 -P "${JOBS:-$(nproc)}" bash -c 'convert_one "$1"' _ ||
+  exit 2
 
 # The CSV ledgers read back by dangjian's own CSV reader, one JSON Lines
 # file per county (convert reads one ledger file at a time), so that what the
