@@ -21,6 +21,7 @@
 #include "aggregate/figures.h"
 #include "aggregate/hot_fields.h"
 #include "core/wire_check.h"
+#include "core/wire_format.h"
 #include "dangjian/aggregate.h"
 #include "dangjian/coverage.h"
 #include "dangjian/personal_data.h"
@@ -389,25 +390,23 @@ class AggregatorImpl final : public Aggregator {
     if (bytes.size() < 2) return false;
     const uint8_t tag = static_cast<uint8_t>(bytes[0]);
     if (tag != (5 << 3 | 2) && tag != (9 << 3 | 2)) return false;
+    const auto* p = reinterpret_cast<const uint8_t*>(bytes.data()) + 1;
+    const auto* end =
+        reinterpret_cast<const uint8_t*>(bytes.data()) + bytes.size();
     uint64_t len = 0;
-    size_t i = 1;
-    for (int shift = 0; i < bytes.size() && shift < 35; shift += 7) {
-      const uint8_t b = static_cast<uint8_t>(bytes[i++]);
-      len |= uint64_t{b & 0x7Fu} << shift;
-      if ((b & 0x80) == 0) {
-        if (len != bytes.size() - i) return false;
-        const absl::string_view body = bytes.substr(i);
-        if (tag == (9 << 3 | 2)) {
-          if (!DecodeMemberFacts(body, &member_facts_)) return false;
-          AddMember(member_facts_);
-        } else {
-          if (!DecodeHostFacts(body, &host_facts_)) return false;
-          AddHost(host_facts_);
-        }
-        return true;
-      }
+    if (ReadVarint(&p, end, &len) != VarintRead::kOk ||
+        len != static_cast<uint64_t>(end - p)) {
+      return false;
     }
-    return false;
+    const absl::string_view body(reinterpret_cast<const char*>(p), len);
+    if (tag == (9 << 3 | 2)) {
+      if (!DecodeMemberFacts(body, &member_facts_)) return false;
+      AddMember(member_facts_);
+    } else {
+      if (!DecodeHostFacts(body, &host_facts_)) return false;
+      AddHost(host_facts_);
+    }
+    return true;
   }
 
   void AddHost(const HostFacts& h) {

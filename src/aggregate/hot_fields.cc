@@ -3,6 +3,7 @@
 #include <cstdint>
 
 #include "core/utf8.h"
+#include "core/wire_format.h"
 
 namespace dangjian {
 namespace internal {
@@ -22,21 +23,7 @@ class Wire {
   // A varint of at most 10 bytes whose 10th byte is 0 or 1 (protobuf takes
   // more; those go to protobuf).
   bool Varint(uint64_t* v) {
-    if (p_ < end_ && *p_ < 0x80) {
-      *v = *p_++;
-      return true;
-    }
-    uint64_t n = 0;
-    for (int i = 0; i < 10 && p_ < end_; ++i) {
-      const uint8_t b = *p_++;
-      if (i == 9 && b > 1) return false;
-      n |= uint64_t{b & 0x7Fu} << (7 * i);
-      if ((b & 0x80) == 0) {
-        *v = n;
-        return true;
-      }
-    }
-    return false;
+    return ReadVarint(&p_, end_, v) == VarintRead::kOk;
   }
 
   // A tag: its field number and wire type.

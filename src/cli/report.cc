@@ -80,11 +80,12 @@ int Emit(const char* name, const Args& args, const v1::PartialReport& partial) {
   const std::string format = args.Get("format");
   const std::string lang = args.Get("lang");
   if (lang != "zh" && lang != "en") return Fail(name, "--lang is zh or en");
+  const ReportLanguage language =
+      lang == "en" ? ReportLanguage::kEnglish : ReportLanguage::kChinese;
   std::string text;
   if (format == "text") {
     TextRenderOptions options;
-    options.language =
-        lang == "en" ? ReportLanguage::kEnglish : ReportLanguage::kChinese;
+    options.language = language;
     text = RenderReportText(*report, options);
   } else if (format == "json") {
     JsonWriteOptions options;
@@ -94,13 +95,11 @@ int Emit(const char* name, const Args& args, const v1::PartialReport& partial) {
     text = *json;
   } else if (format == "csv") {
     CsvRenderOptions options;
-    options.language =
-        lang == "en" ? ReportLanguage::kEnglish : ReportLanguage::kChinese;
+    options.language = language;
     text = RenderReportCsv(*report, options);
   } else if (format == "html") {
     HtmlRenderOptions options;
-    options.language =
-        lang == "en" ? ReportLanguage::kEnglish : ReportLanguage::kChinese;
+    options.language = language;
     text = RenderReportHtml(*report, options);
   } else {
     return Fail(name, absl::StrCat("unknown --format '", format,

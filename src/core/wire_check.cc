@@ -14,8 +14,6 @@ namespace {
 using google::protobuf::Descriptor;
 using google::protobuf::FieldDescriptor;
 
-constexpr int kMaxDepth = 100;
-
 const char* WireTypeName(int wire) {
   switch (wire) {
     case 0:
@@ -42,8 +40,8 @@ class Walker {
 
   bool Message(const uint8_t* p, const uint8_t* end, const Descriptor* type,
                const std::string& path, int depth, int group_field) {
-    if (depth > kMaxDepth) {
-      return Fail(p, path, absl::StrCat("nested deeper than ", kMaxDepth));
+    if (depth > kMaxWireDepth) {
+      return Fail(p, path, absl::StrCat("nested deeper than ", kMaxWireDepth));
     }
     while (p < end) {
       const uint8_t* tag_at = p;
@@ -54,7 +52,7 @@ class Walker {
       const uint64_t number = tag >> 3;
       const int wire = static_cast<int>(tag & 7);
       const FieldDescriptor* f =
-          type != nullptr && number <= 0x1FFFFFFF
+          type != nullptr && number <= kMaxFieldNumber
               ? type->FindFieldByNumber(static_cast<int>(number))
               : nullptr;
       // The field's path, built only when needed (an error, a nested message).
@@ -63,7 +61,7 @@ class Walker {
                             f != nullptr ? f->name() : "",
                             f != nullptr ? " " : "", "(field ", number, ")");
       };
-      if (number == 0 || number > 0x1FFFFFFF) {
+      if (number == 0 || number > kMaxFieldNumber) {
         return Fail(tag_at, path, absl::StrCat("field number ", number));
       }
       if (wire > 5) {
@@ -157,38 +155,22 @@ class Walker {
     return false;
   }
 
-  // Reads a varint: 0, or 1 (cut short), 2 (overflows 64 bits), 3 (longer
-  // than 10 bytes).
-  static int ReadVarint(const uint8_t** p, const uint8_t* end, uint64_t* v) {
-    uint64_t n = 0;
-    for (int i = 0; i < 10; ++i) {
-      if (*p == end) return 1;
-      const uint8_t b = *(*p)++;
-      if (i == 9 && b > 1) return 2;
-      n |= uint64_t{b & 0x7Fu} << (7 * i);
-      if ((b & 0x80) == 0) {
-        *v = n;
-        return 0;
-      }
-    }
-    return 3;
-  }
-
   template <typename PathFn>
   bool Varint(const uint8_t** p, const uint8_t* end, uint64_t* v,
               const PathFn& path, absl::string_view what) {
     const uint8_t* start = *p;
     switch (ReadVarint(p, end, v)) {
-      case 0:
+      case VarintRead::kOk:
         return true;
-      case 1:
+      case VarintRead::kCutShort:
         return Fail(start, path(), absl::StrCat(what, " cut short"));
-      case 2:
+      case VarintRead::kOverflows64Bits:
         return Fail(start, path(),
                     absl::StrCat(what, " that overflows 64 bits"));
-      default:
-        return Fail(start, path(), absl::StrCat(what, " longer than 10 bytes"));
+      case VarintRead::kLongerThan10Bytes:
+        break;
     }
+    return Fail(start, path(), absl::StrCat(what, " longer than 10 bytes"));
   }
 
   template <typename PathFn>

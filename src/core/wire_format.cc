@@ -13,8 +13,6 @@ namespace {
 using google::protobuf::Descriptor;
 using google::protobuf::FieldDescriptor;
 
-constexpr int kMaxDepth = 100;
-constexpr uint64_t kMaxFieldNumber = 0x1FFFFFFF;
 // Tables are indexed by field number up to this; a type with larger numbers
 // asks its descriptor for those (none of ours has any).
 constexpr int kMaxTableNumber = 4096;
@@ -106,25 +104,9 @@ class Plans {
   std::vector<TypePlan> plans_;
 };
 
-// As CheckWireFormat's reader: false when cut short, above 64 bits or longer
-// than 10 bytes.
-inline bool ReadVarint(const uint8_t** p, const uint8_t* end, uint64_t* v) {
-  if (*p < end && **p < 0x80) {  // Tags and short lengths: one byte.
-    *v = *(*p)++;
-    return true;
-  }
-  uint64_t n = 0;
-  for (int i = 0; i < 10; ++i) {
-    if (*p == end) return false;
-    const uint8_t b = *(*p)++;
-    if (i == 9 && b > 1) return false;
-    n |= uint64_t{b & 0x7Fu} << (7 * i);
-    if ((b & 0x80) == 0) {
-      *v = n;
-      return true;
-    }
-  }
-  return false;
+// ReadVarint() (wire_format.h) as a yes or no.
+inline bool Varint(const uint8_t** p, const uint8_t* end, uint64_t* v) {
+  return ReadVarint(p, end, v) == VarintRead::kOk;
 }
 
 bool PackedValid(const uint8_t* p, const uint8_t* end, uint8_t wire) {
@@ -134,7 +116,7 @@ bool PackedValid(const uint8_t* p, const uint8_t* end, uint8_t wire) {
   }
   while (p < end) {
     uint64_t v;
-    if (!ReadVarint(&p, end, &v)) return false;
+    if (!Varint(&p, end, &v)) return false;
   }
   return true;
 }
@@ -144,10 +126,10 @@ bool PackedValid(const uint8_t* p, const uint8_t* end, uint8_t wire) {
 // end-group tag).
 bool Walk(const uint8_t* p, const uint8_t* end, int plan, Plans* plans,
           int depth, uint64_t group, const uint8_t** group_end) {
-  if (depth > kMaxDepth) return false;
+  if (depth > kMaxWireDepth) return false;
   while (p < end) {
     uint64_t tag;
-    if (!ReadVarint(&p, end, &tag)) return false;
+    if (!Varint(&p, end, &tag)) return false;
     const uint64_t number = tag >> 3;
     const uint8_t wire = static_cast<uint8_t>(tag & 7);
     if (number == 0 || number > kMaxFieldNumber || wire > 5) return false;
@@ -164,7 +146,7 @@ bool Walk(const uint8_t* p, const uint8_t* end, int plan, Plans* plans,
     switch (wire) {
       case 0: {
         uint64_t v;
-        if (!ReadVarint(&p, end, &v)) return false;
+        if (!Varint(&p, end, &v)) return false;
         break;
       }
       case 1:
@@ -176,8 +158,7 @@ bool Walk(const uint8_t* p, const uint8_t* end, int plan, Plans* plans,
       }
       case 2: {
         uint64_t len;
-        if (!ReadVarint(&p, end, &len) ||
-            len > static_cast<uint64_t>(end - p)) {
+        if (!Varint(&p, end, &len) || len > static_cast<uint64_t>(end - p)) {
           return false;
         }
         const uint8_t* value_end = p + len;

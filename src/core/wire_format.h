@@ -10,11 +10,44 @@
 #ifndef DANGJIAN_SRC_CORE_WIRE_FORMAT_H_
 #define DANGJIAN_SRC_CORE_WIRE_FORMAT_H_
 
+#include <cstdint>
+
 #include "absl/strings/string_view.h"
 #include "google/protobuf/descriptor.h"
 
 namespace dangjian {
 namespace internal {
+
+// The limits every walk of the wire format applies (the fast check, the slow
+// one that says where, the hot-field decoder), kept in one place so that they
+// cannot drift apart.
+inline constexpr int kMaxWireDepth = 100;
+inline constexpr uint64_t kMaxFieldNumber = 0x1FFFFFFF;
+
+// What reading a varint found.
+enum class VarintRead { kOk, kCutShort, kOverflows64Bits, kLongerThan10Bytes };
+
+// Reads a varint at `*p` (advancing it) as the strict check reads it: at most
+// 10 bytes, the 10th 0 or 1. `*v` is set only when the result is kOk.
+inline VarintRead ReadVarint(const uint8_t** p, const uint8_t* end,
+                             uint64_t* v) {
+  if (*p < end && **p < 0x80) {  // Tags and short lengths: one byte.
+    *v = *(*p)++;
+    return VarintRead::kOk;
+  }
+  uint64_t n = 0;
+  for (int i = 0; i < 10; ++i) {
+    if (*p == end) return VarintRead::kCutShort;
+    const uint8_t b = *(*p)++;
+    if (i == 9 && b > 1) return VarintRead::kOverflows64Bits;
+    n |= uint64_t{b & 0x7Fu} << (7 * i);
+    if ((b & 0x80) == 0) {
+      *v = n;
+      return VarintRead::kOk;
+    }
+  }
+  return VarintRead::kLongerThan10Bytes;
+}
 
 // Returns true when `bytes` are a well-formed encoding of a `type` message:
 // every tag and varint complete and at most 10 bytes (the 10th at most 1),
