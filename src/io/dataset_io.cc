@@ -7,11 +7,11 @@
 
 #include "absl/strings/str_cat.h"
 #include "core/utf8.h"
+#include "core/wire_check.h"
 #include "dangjian/io.h"
 #include "dangjian/personal_data.h"
 #include "google/protobuf/util/json_util.h"
 #include "io/json_check.h"
-#include "core/wire_check.h"
 
 namespace dangjian {
 namespace {

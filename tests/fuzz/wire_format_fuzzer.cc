@@ -1,17 +1,17 @@
 // Fuzzes the two wire-format checkers against each other: the fast yes/no walk
 // (core/wire_format.h) that every reader and writer runs on every record, and
-// the slow walk (core/wire_check.h) that says where bytes are bad. They must give
-// the same answer on any bytes, for each type a reader checks: the first byte
-// picks the type (Record, Dataset, PartialReport), the rest are the bytes.
+// the slow walk (core/wire_check.h) that says where bytes are bad. They must
+// give the same answer on any bytes, for each type a reader checks: the first
+// byte picks the type (Record, Dataset, PartialReport), the rest are the bytes.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 #include <string>
 
+#include "core/wire_check.h"
 #include "core/wire_format.h"
 #include "dangjian/v1/dataset.pb.h"
 #include "dangjian/v1/report.pb.h"
-#include "core/wire_check.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size == 0) return 0;
