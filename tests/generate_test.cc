@@ -294,5 +294,99 @@ TEST(GenerateNationalTest, BadOptionsAreRefused) {
   EXPECT_TRUE(sink.shards.empty());
 }
 
+// Serializes each shard's records on its own, to compare shards made apart.
+std::vector<std::string> ShardBytes(const CollectingSink& sink) {
+  std::vector<std::string> out;
+  for (const auto& shard : sink.shards) {
+    std::string bytes;
+    for (const v1::Record& r : shard.records) bytes += r.SerializeAsString();
+    out.push_back(bytes);
+  }
+  return out;
+}
+
+TEST(GenerateNationalShardTest, ShardsMadeApartEqualTheWholeRun) {
+  for (double fault_rate : {0.0, 0.05}) {
+    NationalScenarioOptions o = Small();
+    o.fault_rate = fault_rate;
+    CollectingSink whole;
+    ASSERT_THAT(GenerateNational(o, &whole), IsOk());
+    absl::StatusOr<int64_t> n = NationalShardCount(o);
+    ASSERT_THAT(n.status(), IsOk());
+    ASSERT_EQ(*n, static_cast<int64_t>(whole.shards.size()));
+    const std::vector<std::string> expected = ShardBytes(whole);
+    // In reverse order, each shard into a sink of its own: the same bytes
+    // and the same shard descriptions, faults included.
+    for (int64_t i = *n - 1; i >= 0; --i) {
+      CollectingSink one;
+      ASSERT_THAT(GenerateNationalShard(o, i, &one), IsOk());
+      ASSERT_EQ(one.shards.size(), 1u);
+      const ShardInfo& info = one.shards[0].info;
+      const ShardInfo& want = whole.shards[static_cast<size_t>(i)].info;
+      EXPECT_EQ(info.index, i);
+      EXPECT_EQ(info.count, *n);
+      EXPECT_EQ(info.region_id, want.region_id);
+      EXPECT_EQ(info.name, want.name);
+      EXPECT_EQ(ShardBytes(one)[0], expected[static_cast<size_t>(i)])
+          << "shard " << i << ", fault rate " << fault_rate;
+    }
+  }
+}
+
+TEST(GenerateNationalShardTest, FaultsDifferBetweenCounties) {
+  // Each county draws its faults from its own sequence, not a copy of one.
+  NationalScenarioOptions o = Small();
+  o.fault_rate = 0.05;
+  CollectingSink sink;
+  ASSERT_THAT(GenerateNational(o, &sink), IsOk());
+  std::set<std::vector<size_t>> patterns;
+  for (const auto& shard : sink.shards) {
+    CollectingSink clean;
+    NationalScenarioOptions c = Small();
+    ASSERT_THAT(GenerateNationalShard(c, shard.info.index, &clean), IsOk());
+    ASSERT_EQ(clean.shards[0].records.size(), shard.records.size());
+    std::vector<size_t> faulted;
+    for (size_t i = 0; i < shard.records.size(); ++i) {
+      if (shard.records[i].SerializeAsString() !=
+          clean.shards[0].records[i].SerializeAsString()) {
+        faulted.push_back(i);
+      }
+    }
+    // The first few faulted positions: the same for every county if they all
+    // drew from copies of one sequence.
+    ASSERT_GE(faulted.size(), 5u);
+    faulted.resize(5);
+    patterns.insert(faulted);
+  }
+  EXPECT_EQ(patterns.size(), sink.shards.size());
+}
+
+TEST(GenerateNationalShardTest, BadArgumentsAreRefused) {
+  CollectingSink sink;
+  EXPECT_THAT(GenerateNationalShard(Small(), 10, &sink),
+              StatusIs(absl::StatusCode::kOutOfRange,
+                       HasSubstr("these options make 10 shards, 0 to 9")));
+  EXPECT_THAT(GenerateNationalShard(Small(), -1, &sink),
+              StatusIs(absl::StatusCode::kOutOfRange, HasSubstr("shard -1")));
+  EXPECT_THAT(GenerateNationalShard(Small(), 0, nullptr),
+              StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("sink")));
+  NationalScenarioOptions o = Small();
+  o.units_per_county = 0;
+  EXPECT_THAT(GenerateNationalShard(o, 0, &sink),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       HasSubstr("units_per_county")));
+  EXPECT_THAT(NationalShardCount(o).status(),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       HasSubstr("units_per_county")));
+  EXPECT_TRUE(sink.shards.empty());
+  // One county per unit at most.
+  o = Small();
+  o.host_organizations = 3;
+  o.units_per_county = 1;
+  absl::StatusOr<int64_t> n = NationalShardCount(o);
+  ASSERT_THAT(n.status(), IsOk());
+  EXPECT_EQ(*n, 3);
+}
+
 }  // namespace
 }  // namespace dangjian

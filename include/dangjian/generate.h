@@ -12,6 +12,7 @@
 #include <string>
 
 #include "absl/status/status.h"
+#include "absl/status/statusor.h"
 #include "dangjian/export.h"
 #include "dangjian/v1/dataset.pb.h"
 
@@ -90,6 +91,35 @@ struct NationalScenarioOptions {
 // sink.
 DANGJIAN_EXPORT absl::Status GenerateNational(
     const NationalScenarioOptions& options, RecordSink* sink);
+
+// The number of shards (counties) GenerateNational() makes with `options`.
+//
+// Returns the count (1 or more), or InvalidArgument for options that
+// GenerateNational() refuses. Thread-safe.
+DANGJIAN_EXPORT absl::StatusOr<int64_t> NationalShardCount(
+    const NationalScenarioOptions& options);
+
+// Generates shard `index` (0-based) of the national scenario alone: exactly
+// the StartShard, Write... and FinishShard calls that GenerateNational() makes
+// for that shard. A shard depends only on the options and its index, so shards
+// may be generated in any order and in parallel (one sink per thread), and
+// still give the same bytes as one GenerateNational() run.
+//
+// Example (shards on two threads, each with its own sink):
+//   int64_t n = *dangjian::NationalShardCount(options);
+//   std::thread t([&] {
+//     for (int64_t i = 1; i < n; i += 2)
+//       dangjian::GenerateNationalShard(options, i, &odd_sink).IgnoreError();
+//   });
+//   for (int64_t i = 0; i < n; i += 2)
+//     dangjian::GenerateNationalShard(options, i, &even_sink).IgnoreError();
+//   t.join();
+//
+// Returns OK; InvalidArgument for a null sink or options GenerateNational()
+// refuses; OutOfRange for an index outside [0, NationalShardCount()); or the
+// first non-OK status of the sink. Thread-safe for distinct sinks.
+DANGJIAN_EXPORT absl::Status GenerateNationalShard(
+    const NationalScenarioOptions& options, int64_t index, RecordSink* sink);
 
 // The report year of the keshiketeng-2014 scenario: the article's figures are
 // those of 2014 (stars, new members, funding, activities, results).

@@ -3,11 +3,18 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cstdio>
+#include <functional>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <system_error>
+#include <thread>
+#include <utility>
+#include <vector>
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
@@ -31,13 +38,15 @@ bool IsDirectory(const std::string& path) {
 // folder.
 class WritingSink : public RecordSink {
  public:
+  // `progress` is called now and then with the records written since its
+  // last call, and from Close() or the end of each shard with the rest.
   WritingSink(std::string output, bool folder, std::string extension,
-              std::string description, Progress* progress)
+              std::string description, std::function<void(int64_t)> progress)
       : output_(std::move(output)),
         folder_(folder),
         extension_(std::move(extension)),
         description_(std::move(description)),
-        progress_(progress) {}
+        progress_(std::move(progress)) {}
 
   absl::Status StartShard(const ShardInfo& shard) override {
     if (writer_ != nullptr && !folder_) return absl::OkStatus();
@@ -66,11 +75,12 @@ class WritingSink : public RecordSink {
 
   absl::Status Write(const v1::Record& record) override {
     ++records_;
-    progress_->Update(records_, 0);
+    if (++unreported_ == 4096) Report();
     return writer_->Write(record);
   }
 
   absl::Status FinishShard() override {
+    Report();
     if (!folder_) return absl::OkStatus();
     absl::Status s = writer_->Close();
     writer_.reset();
@@ -78,6 +88,7 @@ class WritingSink : public RecordSink {
   }
 
   absl::Status Close() {
+    Report();
     if (folder_ || writer_ == nullptr) return absl::OkStatus();
     absl::Status s = writer_->Close();
     writer_.reset();
@@ -88,13 +99,19 @@ class WritingSink : public RecordSink {
   int64_t files() const { return files_; }
 
  private:
+  void Report() {
+    if (unreported_ > 0) progress_(unreported_);
+    unreported_ = 0;
+  }
+
   std::string output_;
   bool folder_;
   std::string extension_;
   std::string description_;
-  Progress* progress_;
+  std::function<void(int64_t)> progress_;
   std::unique_ptr<RecordWriter> writer_;
   int64_t records_ = 0;
+  int64_t unreported_ = 0;
   int64_t files_ = 0;
 };
 
@@ -164,17 +181,75 @@ int Run(const Args& args) {
                                  ", members ", options.members, ", year ",
                                  options.year, ", faults ", options.fault_rate);
   Progress progress("dangjian generate", !args.Has("quiet"));
-  WritingSink sink(folder ? dir : output, folder, args.Get("format"),
-                   description, &progress);
-  absl::Status s = keshiketeng ? GenerateKeshiketeng2014(&sink)
-                               : GenerateNational(options, &sink);
-  if (s.ok()) s = sink.Close();
-  if (!s.ok()) return Fail(kName, std::string(s.message()));
-  progress.Finish(sink.records(), 0);
+  std::mutex progress_mu;
+  int64_t progress_records = 0;
+  auto report_progress = [&](int64_t n) {
+    std::lock_guard<std::mutex> lock(progress_mu);
+    progress.Update(progress_records += n, 0);
+  };
+  auto new_sink = [&] {
+    return std::make_unique<WritingSink>(folder ? dir : output, folder,
+                                         args.Get("format"), description,
+                                         report_progress);
+  };
+  int64_t records = 0, files = 0;
+  if (keshiketeng || !folder) {
+    // One file: its records in order, on this thread.
+    std::unique_ptr<WritingSink> sink = new_sink();
+    absl::Status s = keshiketeng ? GenerateKeshiketeng2014(sink.get())
+                                 : GenerateNational(options, sink.get());
+    if (s.ok()) s = sink->Close();
+    if (!s.ok()) return Fail(kName, std::string(s.message()));
+    records = sink->records();
+    files = sink->files();
+  } else {
+    // A folder: counties are independent files, made on --threads threads;
+    // each county's bytes are the same whatever the number of threads.
+    absl::StatusOr<int64_t> shards = NationalShardCount(options);
+    if (!shards.ok())
+      return Fail(kName, std::string(shards.status().message()));
+    absl::StatusOr<int64_t> threads_flag = args.GetInt("threads");
+    if (!threads_flag.ok() || *threads_flag < 0 || *threads_flag > 256) {
+      return Fail(kName, "--threads is 0 (one per core) to 256");
+    }
+    int64_t threads = *threads_flag > 0
+                          ? *threads_flag
+                          : static_cast<int64_t>(std::max(
+                                1u, std::thread::hardware_concurrency()));
+    threads = std::min(threads, *shards);
+    std::atomic<int64_t> next{0};
+    std::vector<absl::Status> failures(static_cast<size_t>(*shards));
+    std::vector<std::unique_ptr<WritingSink>> sinks;
+    for (int64_t t = 0; t < threads; ++t) sinks.push_back(new_sink());
+    auto work = [&](WritingSink* sink) {
+      for (int64_t i = next++; i < *shards; i = next++) {
+        absl::Status s = GenerateNationalShard(options, i, sink);
+        if (!s.ok()) {
+          failures[static_cast<size_t>(i)] = s;
+          next = *shards;  // Stop taking shards: the run has failed.
+          return;
+        }
+      }
+    };
+    std::vector<std::thread> pool;
+    for (int64_t t = 1; t < threads; ++t) {
+      pool.emplace_back(work, sinks[static_cast<size_t>(t)].get());
+    }
+    work(sinks[0].get());
+    for (std::thread& t : pool) t.join();
+    for (const absl::Status& s : failures) {
+      if (!s.ok()) return Fail(kName, std::string(s.message()));
+    }
+    for (const auto& sink : sinks) {
+      records += sink->records();
+      files += sink->files();
+    }
+  }
+  progress.Finish(records, 0);
   if (!args.Has("quiet")) {
     std::fprintf(stderr, "wrote %s records to %s file%s under %s\n",
-                 Grouped(sink.records()).c_str(), Grouped(sink.files()).c_str(),
-                 sink.files() == 1 ? "" : "s",
+                 Grouped(records).c_str(), Grouped(files).c_str(),
+                 files == 1 ? "" : "s",
                  IsStdout(output) ? "standard output" : output.c_str());
   }
   return kExitOk;
@@ -224,6 +299,8 @@ Command GenerateCommand() {
            "format in a folder or on standard output: djr, jsonl (folder: "
            "also pb, json)",
            "djr"},
+          {"threads", 'j', true, "N",
+           "counties made at once into a folder (0: one thread per core)", "0"},
           {"quiet", 'q', false, "", "no progress line", ""},
       },
       &Run};

@@ -123,7 +123,7 @@ enum class Fault {
 class NationalGenerator {
  public:
   NationalGenerator(const NationalScenarioOptions& o, RecordSink* sink)
-      : o_(o), sink_(sink), fault_rng_(o.seed ^ 0xfa017ULL) {
+      : o_(o), sink_(sink), plans_(PlanCounties()) {
     // Member counts per unit: most units have none; "small" ones 1 or 2, to be
     // joined; "large" ones 3 to 50 (a branch's limit), skewed toward few.
     const double mean = static_cast<double>(o.members) /
@@ -134,19 +134,25 @@ class NationalGenerator {
         std::clamp((mean - p_small_ * small_mean) / large_mean, 0.0, 0.9);
   }
 
-  absl::Status Run() {
-    std::vector<CountyPlan> plans = PlanCounties();
-    for (size_t i = 0; i < plans.size(); ++i) {
-      ShardInfo info;
-      info.index = static_cast<int64_t>(i);
-      info.count = static_cast<int64_t>(plans.size());
-      info.region_id = CountyId(plans[i]);
-      info.name = CountyName(plans[i]);
-      if (absl::Status s = sink_->StartShard(info); !s.ok()) return s;
-      if (absl::Status s = County(plans[i], i); !s.ok()) return s;
-      if (absl::Status s = sink_->FinishShard(); !s.ok()) return s;
-    }
-    return absl::OkStatus();
+  int64_t shards() const { return static_cast<int64_t>(plans_.size()); }
+
+  // Generates shard `index` (0 <= index < shards()) into the sink. A shard
+  // depends only on the options and its index, never on the shards made
+  // before it, so shards may be made in any order, or at once by several
+  // generators.
+  absl::Status Shard(int64_t index) {
+    const size_t i = static_cast<size_t>(index);
+    ShardInfo info;
+    info.index = index;
+    info.count = shards();
+    info.region_id = CountyId(plans_[i]);
+    info.name = CountyName(plans_[i]);
+    // Each county draws its faults from a sequence of its own.
+    fault_rng_ = Rng(internal::SplitMix64(
+        (o_.seed ^ 0xfa017ULL) * 0x100000001b3ULL + i + 1));
+    if (absl::Status s = sink_->StartShard(info); !s.ok()) return s;
+    if (absl::Status s = County(plans_[i], i); !s.ok()) return s;
+    return sink_->FinishShard();
   }
 
  private:
@@ -341,7 +347,8 @@ class NationalGenerator {
 
   const NationalScenarioOptions o_;
   RecordSink* sink_;
-  Rng fault_rng_;
+  const std::vector<CountyPlan> plans_;
+  Rng fault_rng_{0};
   static constexpr int kRecordsPerArena = 4096;
   google::protobuf::Arena arena_{ArenaOptions()};
   v1::Record* rec_ =
@@ -888,9 +895,9 @@ absl::Status NationalGenerator::County(const CountyPlan& plan, size_t index) {
 
 }  // namespace
 
-absl::Status GenerateNational(const NationalScenarioOptions& options,
-                              RecordSink* sink) {
-  if (sink == nullptr) return absl::InvalidArgumentError("sink is null");
+namespace {
+
+absl::Status CheckOptions(const NationalScenarioOptions& options) {
   if (options.host_organizations < 1) {
     return absl::InvalidArgumentError(absl::StrCat("host_organizations is ",
                                                    options.host_organizations,
@@ -912,8 +919,39 @@ absl::Status GenerateNational(const NationalScenarioOptions& options,
     return absl::InvalidArgumentError(absl::StrCat(
         "year is ", options.year, "; give a year from 1950 to 9000"));
   }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::Status GenerateNational(const NationalScenarioOptions& options,
+                              RecordSink* sink) {
+  if (sink == nullptr) return absl::InvalidArgumentError("sink is null");
+  if (absl::Status s = CheckOptions(options); !s.ok()) return s;
   NationalGenerator generator(options, sink);
-  return generator.Run();
+  for (int64_t i = 0; i < generator.shards(); ++i) {
+    if (absl::Status s = generator.Shard(i); !s.ok()) return s;
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<int64_t> NationalShardCount(
+    const NationalScenarioOptions& options) {
+  if (absl::Status s = CheckOptions(options); !s.ok()) return s;
+  return NationalGenerator(options, nullptr).shards();
+}
+
+absl::Status GenerateNationalShard(const NationalScenarioOptions& options,
+                                   int64_t index, RecordSink* sink) {
+  if (sink == nullptr) return absl::InvalidArgumentError("sink is null");
+  if (absl::Status s = CheckOptions(options); !s.ok()) return s;
+  NationalGenerator generator(options, sink);
+  if (index < 0 || index >= generator.shards()) {
+    return absl::OutOfRangeError(absl::StrCat(
+        "shard ", index, " does not exist; these options make ",
+        generator.shards(), " shards, 0 to ", generator.shards() - 1));
+  }
+  return generator.Shard(index);
 }
 
 }  // namespace dangjian

@@ -25,6 +25,14 @@ done
 check "generate into a folder writes one stream per county" '[[ $rc -eq 0 && $(ls a/*.djr | wc -l) -eq 3 ]]'
 "$bin" generate -q --units 3000 --units-per-county 1000 -o b/
 check "same seed, same bytes" 'diff -r a b >/dev/null'
+"$bin" generate -q --units 3000 --units-per-county 1000 --threads 1 -o a1/
+"$bin" generate -q --units 3000 --units-per-county 1000 --threads 3 -o a3/
+check "same bytes on 1 and 3 threads" 'diff -r a a1 >/dev/null && diff -r a a3 >/dev/null'
+"$bin" generate -q --units 3000 --units-per-county 1000 --faults 0.05 -j 1 -o f1/
+"$bin" generate -q --units 3000 --units-per-county 1000 --faults 0.05 -j 2 -o f2/
+check "same faults on 1 and 2 threads" 'diff -r f1 f2 >/dev/null'
+"$bin" generate -q --units 3000 --threads -1 -o t/ 2>err.txt
+check "generate refuses --threads -1" '[[ $? -eq 2 ]] && grep -q -- --threads err.txt'
 "$bin" generate -q --units 3000 --units-per-county 1000 --seed 2 -o c/
 check "another seed, other bytes" '! diff -r a c >/dev/null'
 "$bin" generate -q --units 0 -o z/ 2>err.txt
