@@ -67,5 +67,73 @@ TEST(RecordStreamUtf8Test, DeeplyNestedDateDoesNotHideText) {
                                     HasSubstr("posts[0].name")));
 }
 
+// Unicode's definition of a well-formed sequence (Table 3-7), written
+// plainly: the reference the writer's check is held to.
+bool WellFormed(const std::string& s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    const auto b = [&](size_t k) { return static_cast<uint8_t>(s[i + k]); };
+    const uint8_t c = b(0);
+    size_t len = 0;
+    uint8_t lo = 0x80, hi = 0xBF;
+    if (c <= 0x7F) {
+      len = 1;
+    } else if (c >= 0xC2 && c <= 0xDF) {
+      len = 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      len = 3;
+      if (c == 0xE0) lo = 0xA0;
+      if (c == 0xED) hi = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      len = 4;
+      if (c == 0xF0) lo = 0x90;
+      if (c == 0xF4) hi = 0x8F;
+    } else {
+      return false;
+    }
+    if (i + len > s.size()) return false;
+    if (len > 1 && (b(1) < lo || b(1) > hi)) return false;
+    for (size_t k = 2; k < len; ++k) {
+      if (b(k) < 0x80 || b(k) > 0xBF) return false;
+    }
+    i += len;
+  }
+  return true;
+}
+
+TEST(RecordStreamUtf8Test, EveryThreeByteSequenceAsUnicodeSays) {
+  // Every lead byte C0-FF with every second byte 70-C7 and, for leads E0-EF,
+  // every third byte 70-C7 (all the bounds Unicode sets lie in 80-BF):
+  // accepted exactly when Unicode calls the text well formed, after ASCII,
+  // Chinese text or nothing.
+  v1::Record r;
+  v1::HostOrganization* h = r.mutable_host_organization();
+  h->set_id("h1");
+  std::string out;
+  auto writer = RecordStreamWriter::ToString(&out);
+  ASSERT_THAT(writer, IsOk());
+  int64_t accepted = 0, refused = 0;
+  for (const std::string prefix : {"", "ab", "单位"}) {
+    for (int c = 0xC0; c <= 0xFF; ++c) {
+      for (int d = 0x70; d <= 0xC7; ++d) {
+        const bool three = c >= 0xE0 && c <= 0xEF;
+        for (int e = three ? 0x70 : -1; e <= (three ? 0xC7 : -1); ++e) {
+          std::string text = prefix;
+          text.push_back(static_cast<char>(c));
+          text.push_back(static_cast<char>(d));
+          if (e >= 0) text.push_back(static_cast<char>(e));
+          h->set_name(text);
+          const bool ok = (*writer)->Write(r).ok();
+          ASSERT_EQ(ok, WellFormed(text)) << std::hex << c << " " << d << " "
+                                          << e << " after '" << prefix << "'";
+          ++(ok ? accepted : refused);
+        }
+      }
+    }
+  }
+  EXPECT_GT(accepted, 3 * 14 * 64 * 64);  // E1-EC, EE-EF, after each prefix.
+  EXPECT_GT(refused, accepted);
+}
+
 }  // namespace
 }  // namespace dangjian

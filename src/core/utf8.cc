@@ -30,6 +30,12 @@ bool IsValidUtf8(absl::string_view s) {
       ++p;
       continue;
     }
+    // Chinese text: three-byte sequences E1-EC or EE-EF, any continuation.
+    if (end - p >= 3 && (c & 0xF0) == 0xE0 && c != 0xE0 && c != 0xED &&
+        (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
+      p += 3;
+      continue;
+    }
     int len;
     uint32_t lo = 0x80, hi = 0xBF;  // Bounds of the second byte.
     if (c >= 0xC2 && c <= 0xDF) {

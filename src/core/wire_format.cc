@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 #include "core/utf8.h"
@@ -17,15 +18,19 @@ using google::protobuf::FieldDescriptor;
 // asks its descriptor for those (none of ours has any).
 constexpr int kMaxTableNumber = 4096;
 
+struct TypePlan;
+
 // What the walk needs of one field.
 struct FieldPlan {
   enum Kind : uint8_t { kUnknown, kString, kMessage, kPacked, kOther };
   Kind kind = kUnknown;
-  uint8_t wire = 0;    // The wire type the field's type is written with.
-  int32_t child = -1;  // kMessage: the child type's plan, once looked up.
+  uint8_t wire = 0;  // The wire type the field's type is written with.
+  // kMessage: the child type's plan, once looked up.
+  TypePlan* child = nullptr;
 };
 
-// One message type's fields, by number.
+// One message type's fields, by number. Plans never move once made: walks
+// keep pointers to them.
 struct TypePlan {
   const Descriptor* type = nullptr;
   std::vector<FieldPlan> fields;
@@ -47,61 +52,59 @@ FieldPlan PlanField(const FieldDescriptor* f) {
   return p;
 }
 
-// The plans of this thread, found by linear search (a stream has few types)
-// and named by index: the vector grows, and moves, while a walk recurses.
+// The plans of this thread, found by linear search (a stream has few types).
 class Plans {
  public:
-  int IndexOf(const Descriptor* d) {
-    for (size_t i = 0; i < plans_.size(); ++i) {
-      if (plans_[i].type == d) return static_cast<int>(i);
+  TypePlan* Of(const Descriptor* d) {
+    if (last_ != nullptr && last_->type == d) return last_;
+    for (const auto& plan : plans_) {
+      if (plan->type == d) return last_ = plan.get();
     }
-    TypePlan plan;
-    plan.type = d;
+    auto plan = std::make_unique<TypePlan>();
+    plan->type = d;
     int max_number = 0;
     for (int i = 0; i < d->field_count(); ++i) {
       max_number = std::max(max_number, d->field(i)->number());
     }
-    plan.has_large_numbers = max_number > kMaxTableNumber;
-    plan.fields.resize(
+    plan->has_large_numbers = max_number > kMaxTableNumber;
+    plan->fields.resize(
         static_cast<size_t>(std::min(max_number, kMaxTableNumber)) + 1);
     for (int i = 0; i < d->field_count(); ++i) {
       const FieldDescriptor* f = d->field(i);
       if (f->number() <= kMaxTableNumber)
-        plan.fields[f->number()] = PlanField(f);
+        plan->fields[f->number()] = PlanField(f);
     }
     plans_.push_back(std::move(plan));
-    return static_cast<int>(plans_.size() - 1);
+    return last_ = plans_.back().get();
   }
 
-  // The plan of field `number` of plan `index`; kind kUnknown when the type
-  // has no such field.
-  FieldPlan Field(int index, uint64_t number) {
-    const TypePlan& t = plans_[static_cast<size_t>(index)];
-    if (number < t.fields.size()) return t.fields[number];
-    if (t.has_large_numbers) {
+  // The plan of field `number` of `t`; kind kUnknown when the type has no
+  // such field.
+  static FieldPlan Field(const TypePlan* t, uint64_t number) {
+    if (number < t->fields.size()) return t->fields[number];
+    if (t->has_large_numbers) {
       const FieldDescriptor* f =
-          t.type->FindFieldByNumber(static_cast<int>(number));
+          t->type->FindFieldByNumber(static_cast<int>(number));
       if (f != nullptr) return PlanField(f);
     }
     return FieldPlan{};
   }
 
-  // The plan index of message field `number` of plan `index`.
-  int Child(int index, uint64_t number) {
-    TypePlan* t = &plans_[static_cast<size_t>(index)];
-    if (number < t->fields.size() && t->fields[number].child >= 0) {
-      return t->fields[number].child;
-    }
-    const FieldDescriptor* f =
+  // The plan of message field `number` of `t`, whose plan `f` is.
+  TypePlan* Child(TypePlan* t, uint64_t number, const FieldPlan& f) {
+    if (f.child != nullptr) return f.child;
+    const FieldDescriptor* d =
         t->type->FindFieldByNumber(static_cast<int>(number));
-    const int child = IndexOf(f->message_type());
-    t = &plans_[static_cast<size_t>(index)];  // IndexOf may have moved it.
-    if (number < t->fields.size()) t->fields[number].child = child;
+    TypePlan* child = Of(d->message_type());
+    if (number < t->fields.size()) {
+      t->fields[number].child = child;
+    }
     return child;
   }
 
  private:
-  std::vector<TypePlan> plans_;
+  std::vector<std::unique_ptr<TypePlan>> plans_;
+  TypePlan* last_ = nullptr;  // The plan asked for last.
 };
 
 // ReadVarint() (wire_format.h) as a yes or no.
@@ -121,10 +124,10 @@ bool PackedValid(const uint8_t* p, const uint8_t* end, uint8_t wire) {
   return true;
 }
 
-// Walks one message (`plan` >= 0) or the contents of a group of an unknown
-// field (`plan` -1, `group` its field number, `*group_end` set past its
-// end-group tag).
-bool Walk(const uint8_t* p, const uint8_t* end, int plan, Plans* plans,
+// Walks one message (`plan` its type) or the contents of a group of an
+// unknown field (`plan` null, `group` its field number, `*group_end` set past
+// its end-group tag).
+bool Walk(const uint8_t* p, const uint8_t* end, TypePlan* plan, Plans* plans,
           int depth, uint64_t group, const uint8_t** group_end) {
   if (depth > kMaxWireDepth) return false;
   while (p < end) {
@@ -138,7 +141,8 @@ bool Walk(const uint8_t* p, const uint8_t* end, int plan, Plans* plans,
       *group_end = p;
       return true;
     }
-    const FieldPlan f = plan >= 0 ? plans->Field(plan, number) : FieldPlan{};
+    const FieldPlan f =
+        plan != nullptr ? Plans::Field(plan, number) : FieldPlan{};
     if (f.kind != FieldPlan::kUnknown && wire != f.wire &&
         !(f.kind == FieldPlan::kPacked && wire == 2)) {
       return false;
@@ -170,7 +174,7 @@ bool Walk(const uint8_t* p, const uint8_t* end, int plan, Plans* plans,
             }
             break;
           case FieldPlan::kMessage:
-            if (!Walk(p, value_end, plans->Child(plan, number), plans,
+            if (!Walk(p, value_end, plans->Child(plan, number, f), plans,
                       depth + 1, 0, nullptr)) {
               return false;
             }
@@ -186,7 +190,7 @@ bool Walk(const uint8_t* p, const uint8_t* end, int plan, Plans* plans,
       }
       case 3: {
         const uint8_t* after = nullptr;
-        if (!Walk(p, end, -1, plans, depth + 1, number, &after) ||
+        if (!Walk(p, end, nullptr, plans, depth + 1, number, &after) ||
             after == nullptr) {
           return false;
         }
@@ -225,7 +229,7 @@ int WireTypeOf(const FieldDescriptor* f) {
 bool WireFormatIsValid(absl::string_view bytes, const Descriptor* type) {
   thread_local Plans plans;
   const auto* p = reinterpret_cast<const uint8_t*>(bytes.data());
-  return Walk(p, p + bytes.size(), plans.IndexOf(type), &plans, 0, 0, nullptr);
+  return Walk(p, p + bytes.size(), plans.Of(type), &plans, 0, 0, nullptr);
 }
 
 }  // namespace internal

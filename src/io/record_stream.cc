@@ -1,7 +1,5 @@
 #include "dangjian/record_stream.h"
 
-#include <zlib.h>
-
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -9,6 +7,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "core/crc32.h"
 #include "core/utf8.h"
 #include "core/wire_check.h"
 #include "core/wire_format.h"
@@ -286,8 +285,7 @@ class StreamReader final : public RecordStreamReader {
     if (crc_end_ == crc_begin_) return;
     const char* end = in_->data() - (in_->offset() - crc_end_);
     const int64_t len = crc_end_ - crc_begin_;
-    crc_ = crc32_z(crc_, reinterpret_cast<const Bytef*>(end - len),
-                   static_cast<z_size_t>(len));
+    crc_ = Crc32(crc_, end - len, static_cast<size_t>(len));
     crc_begin_ = crc_end_;
   }
 
@@ -323,7 +321,7 @@ class StreamReader final : public RecordStreamReader {
   bool has_trailer_ = false;
   v1::SourceLocation location_;
   absl::Status status_;
-  uLong crc_ = crc32(0L, Z_NULL, 0);
+  uint32_t crc_ = 0;
   int64_t crc_begin_ = 0;  // Offsets of frames not yet in crc_.
   int64_t crc_end_ = 0;
   int64_t count_ = 0;  // Entity records.
@@ -423,7 +421,7 @@ class StreamWriter final : public RecordStreamWriter {
           " is not valid UTF-8; convert the text to UTF-8 first"));
     }
     if (count) {
-      crc_ = crc32(crc_, p, static_cast<uInt>(buffer_.size()));
+      crc_ = Crc32(crc_, p, buffer_.size());
       ++count_;
     }
     absl::Status s = out_->Append(buffer_);
@@ -434,7 +432,7 @@ class StreamWriter final : public RecordStreamWriter {
   std::unique_ptr<Output> out_;
   RecordStreamWriterOptions options_;
   std::string buffer_;
-  uLong crc_ = crc32(0L, Z_NULL, 0);
+  uint32_t crc_ = 0;
   int64_t count_ = 0;
   bool closed_ = false;
   absl::Status broken_;
