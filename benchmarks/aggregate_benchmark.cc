@@ -2,6 +2,7 @@
 // county partial reports into a national one.
 //
 //   aggregate_benchmark --benchmark_min_time=1
+#include <algorithm>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -101,6 +102,33 @@ void BM_AggregateStream(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations() * state.range(0));
 }
 BENCHMARK(BM_AggregateStream)->Arg(1000)->Arg(100000)->Arg(1000000);
+
+// As the CLI and the national run aggregate: the records come as counties of
+// `county` records each (the national scenario's average is about 15,000), one
+// Aggregator per county, Add() every record and Finish() each county into its
+// partial. Records per second over all counties, one core.
+void BM_AggregateCounties(benchmark::State& state) {
+  const int64_t total = state.range(0), county = state.range(1);
+  std::vector<std::vector<v1::Record>> counties;
+  for (int64_t done = 0; done < total; done += county) {
+    counties.push_back(County(std::min(county, total - done),
+                              "c" + std::to_string(counties.size())));
+  }
+  for (auto _ : state) {
+    for (const std::vector<v1::Record>& records : counties) {
+      std::unique_ptr<Aggregator> agg = *Aggregator::Create(Options());
+      for (const v1::Record& r : records) {
+        benchmark::DoNotOptimize(agg->Add(r));
+      }
+      benchmark::DoNotOptimize(agg->Finish());
+    }
+  }
+  state.SetItemsProcessed(state.iterations() * total);
+}
+BENCHMARK(BM_AggregateCounties)
+    ->ArgNames({"records", "county"})
+    ->Args({1000, 1000})
+    ->Args({1000000, 15000});
 
 // The same records as their bytes, through AddSerialized(): members and units
 // decoded in place, the rest checked and parsed. Compare with parsing each

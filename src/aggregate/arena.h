@@ -57,15 +57,44 @@ class StringArena {
 inline bool EqualBytes(absl::string_view a, absl::string_view b) {
   const size_t n = a.size();
   if (n != b.size()) return false;
+  const char* p = a.data();
+  const char* q = b.data();
+  // Two loads from each end, overlapping in the middle when n is short.
   if (n >= 8 && n <= 16) {
     uint64_t a0, a1, b0, b1;
-    std::memcpy(&a0, a.data(), 8);
-    std::memcpy(&b0, b.data(), 8);
-    std::memcpy(&a1, a.data() + n - 8, 8);
-    std::memcpy(&b1, b.data() + n - 8, 8);
+    std::memcpy(&a0, p, 8);
+    std::memcpy(&b0, q, 8);
+    std::memcpy(&a1, p + n - 8, 8);
+    std::memcpy(&b1, q + n - 8, 8);
     return ((a0 ^ b0) | (a1 ^ b1)) == 0;
   }
-  return n == 0 || std::memcmp(a.data(), b.data(), n) == 0;
+  if (n >= 4 && n < 8) {
+    uint32_t a0, a1, b0, b1;
+    std::memcpy(&a0, p, 4);
+    std::memcpy(&b0, q, 4);
+    std::memcpy(&a1, p + n - 4, 4);
+    std::memcpy(&b1, q + n - 4, 4);
+    return ((a0 ^ b0) | (a1 ^ b1)) == 0;
+  }
+  if (n > 16 && n <= 32) {
+    uint64_t a0, a1, a2, a3, b0, b1, b2, b3;
+    std::memcpy(&a0, p, 8);
+    std::memcpy(&b0, q, 8);
+    std::memcpy(&a1, p + 8, 8);
+    std::memcpy(&b1, q + 8, 8);
+    std::memcpy(&a2, p + n - 16, 8);
+    std::memcpy(&b2, q + n - 16, 8);
+    std::memcpy(&a3, p + n - 8, 8);
+    std::memcpy(&b3, q + n - 8, 8);
+    return ((a0 ^ b0) | (a1 ^ b1) | (a2 ^ b2) | (a3 ^ b3)) == 0;
+  }
+  if (n < 4) {
+    for (size_t i = 0; i < n; ++i) {
+      if (p[i] != q[i]) return false;
+    }
+    return true;
+  }
+  return std::memcmp(p, q, n) == 0;
 }
 
 // 64-bit hash of a byte string (multiply-xorshift over 8-byte words).
@@ -79,8 +108,20 @@ inline uint64_t HashBytes(const char* p, size_t n) {
     p += 8;
     n -= 8;
   }
+  // The last 1-7 bytes, without a variable-length copy (a libc call): two
+  // overlapping 4-byte loads, or up to three single bytes. p may be null
+  // when n is 0.
   uint64_t v = 0;
-  if (n > 0) std::memcpy(&v, p, n);  // p may be null when n is 0.
+  if (n >= 4) {
+    uint32_t lo, hi;
+    std::memcpy(&lo, p, 4);
+    std::memcpy(&hi, p + n - 4, 4);
+    v = uint64_t{lo} | uint64_t{hi} << 32;
+  } else if (n > 0) {
+    v = uint64_t{static_cast<uint8_t>(p[0])} |
+        uint64_t{static_cast<uint8_t>(p[n / 2])} << 8 |
+        uint64_t{static_cast<uint8_t>(p[n - 1])} << 16;
+  }
   h = (h ^ v) * 0x94d049bb133111ebull;
   h ^= h >> 29;
   return h;

@@ -149,19 +149,23 @@ void MemberFactsOf(const v1::Member& m, MemberFacts* out) {
   out->party_organization_id = m.party_organization_id();
   out->status = m.status();
   out->is_owner = m.is_owner();
-  const bool has[5] = {m.has_applied_on(), m.has_activist_on(),
-                       m.has_development_target_on(), m.has_probationary_on(),
-                       m.has_full_on()};
-  const v1::Date* dates[5] = {&m.applied_on(), &m.activist_on(),
-                              &m.development_target_on(), &m.probationary_on(),
-                              &m.full_on()};
-  for (int i = 0; i < 5; ++i) {
-    out->has_date[i] = has[i];
-    out->date_year[i] = dates[i]->year();
-  }
+  // Absent dates read as year 0 without touching the default instance.
+  auto year = [](bool has, const v1::Date& d) { return has ? d.year() : 0; };
+  out->has_date[0] = m.has_applied_on();
+  out->date_year[0] = year(out->has_date[0], m.applied_on());
+  out->has_date[1] = m.has_activist_on();
+  out->date_year[1] = year(out->has_date[1], m.activist_on());
+  out->has_date[2] = m.has_development_target_on();
+  out->date_year[2] = year(out->has_date[2], m.development_target_on());
+  out->has_date[3] = m.has_probationary_on();
+  out->date_year[3] = year(out->has_date[3], m.probationary_on());
+  out->has_date[4] = m.has_full_on();
+  out->date_year[4] = year(out->has_date[4], m.full_on());
   out->posts.clear();
-  for (const v1::MemberPost& p : m.posts()) {
-    out->posts.emplace_back(p.kind(), p.name());
+  if (m.posts_size() > 0) {
+    for (const v1::MemberPost& p : m.posts()) {
+      out->posts.emplace_back(p.kind(), p.name());
+    }
   }
 }
 
