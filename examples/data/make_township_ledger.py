@@ -5,7 +5,21 @@ A made-up township (经棚镇 of 克什克腾旗) with a few dozen units, their 
 and party organizations, as the CSV files a township office exports from Excel:
 utf8-bom/ (Excel's "CSV UTF-8") and gbk/ (Excel's plain CSV on Chinese
 Windows), both with Chinese headers. Everything is invented; the resident IDs
-are well-formed (valid check character) but belong to no one.
+are well-formed (valid check character) but belong to no one, and the credit
+codes carry valid check characters.
+
+The ledger is clean but for a few faults planted on purpose, the kind real
+ledgers have, so that importing and validating it shows what the library
+reports (examples/ledger_import.cc prints them):
+  - a subtotal row (合计) at the end of the unit ledger: reported, not counted;
+  - unit H-007's credit code has a wrong check character
+    (host.credit_code.checksum);
+  - member M-0010's gender contradicts the resident ID (member.gender.mismatch);
+and gaps a township's ledger commonly shows: a standalone branch (P-029) with
+only two full members (party_org.standalone.min_full_members), the regional
+branch without a venue or recorded heart-to-heart meetings, units in grids
+without a service contact card; and the coverage rules note the units and
+branches that fall short of the four 100% targets (no star ratings yet).
 
 Run it from anywhere: python3 examples/data/make_township_ledger.py
 Standard library only; the output is deterministic.
@@ -36,6 +50,34 @@ def resident_id(i):
     return body + check
 
 
+CREDIT_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+CREDIT_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
+ORG_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2]
+
+
+def org_code_check(org8):
+    """GB 11714: the organization code's check character."""
+    value = lambda c: int(c) if c.isdigit() else ord(c) - ord("A") + 10
+    c = 11 - sum(value(ch) * w for ch, w in zip(org8, ORG_WEIGHTS)) % 11
+    return "X" if c == 10 else "0" if c == 11 else str(c)
+
+
+def credit_code(department_type, i):
+    """GB 32100: a unified social credit code with valid check characters."""
+    org8 = "MA0N%04d" % i
+    org = org8 + org_code_check(org8)
+    if org[-1] == "X":  # Not a credit-code character: issue the next code.
+        return credit_code(department_type, i + 5000)
+    body = department_type + "150425" + org
+    total = sum(CREDIT_ALPHABET.index(c) * w for c, w in zip(body, CREDIT_WEIGHTS))
+    return body + CREDIT_ALPHABET[(31 - total % 31) % 31]
+
+
+def gender(resident):
+    """男 or 女, as the resident ID's 17th digit says (odd: male)."""
+    return "男" if int(resident[16]) % 2 else "女"
+
+
 def name(i):
     return SURNAMES[i % len(SURNAMES)] + GIVEN[(i * 7) % len(GIVEN)]
 
@@ -48,6 +90,9 @@ def build():
         ["150425-101-002", "红山社区", "150425101002", "社区", "150425-101"],
     ]
     hosts, orgs, members, grids, funding = [], [], [], [], []
+    # The township's party committee, which the branches report to.
+    orgs.append(["P-TOWN", "中共经棚镇委员会", "党委", "", "", "150425-101", "",
+                 "1956-05-01", "王国华"])
     orgs.append(["P-REG-01", "经棚镇区域党支部", "党支部", "区域党支部", "",
                  "150425-101", "P-TOWN", "2012-06-01", "刘振华"])
     for g in range(3):
@@ -55,16 +100,17 @@ def build():
                       "150425-101-00%d" % (1 + g % 2), "按地域",
                       name(100 + g), "旗市场监督管理局",
                       "1384760%04d" % (g + 1)])
-    joint = ["P-JOINT-01", "经棚镇非公企业联合党支部", "党支部", "联建", [],
-             "150425-101", "P-TOWN", "2013-03-15", name(200)]
+    # Units with one or two full members join a joint branch, four at most.
+    joints = []
     m = 0
     for i in range(36):
         trade, subtype, industry, sector = TRADES[i % len(TRADES)]
         host_id = "H-%03d" % (i + 1)
         full = [0, 1, 2, 3, 5][i % 5] if i % 6 else 4
         kind = "社会组织" if subtype == "社会团体" else "非公有制经济组织"
-        code = "92150425MA0N%05dX" % (i + 1) if subtype == "个体工商户" else \
-            "91150425MA0N%05d" % (i + 1) + "0"
+        code = credit_code("92" if subtype == "个体工商户" else "91", i + 1)
+        if host_id == "H-007":  # Planted: a wrong check character.
+            code = code[:17] + ("0" if code[17] != "0" else "1")
         hosts.append([host_id, PLACES[i % len(PLACES)] + str(i + 1) + "号" + trade,
                       kind, subtype, code, industry, "150425-101",
                       "G-%02d" % (1 + i % 3) if full == 0 else "", sector,
@@ -81,18 +127,32 @@ def build():
                             "{:,.2f}".format(5000 + 2500 * (i % 5)),
                             "2014-03-01"])
         elif full > 0:
-            org_id = "P-JOINT-01"
-            joint[4].append(host_id)
+            if not joints or len(joints[-1][4]) == 4:
+                n = len(joints) + 1
+                joints.append(["P-JOINT-%02d" % n, "经棚镇非公企业第%d联合党支部" % n,
+                               "党支部", "联建", [], "150425-101", "P-TOWN",
+                               "2013-03-15", name(200 + n)])
+            org_id = joints[-1][0]
+            joints[-1][4].append(host_id)
         else:
             org_id = ""
         for k in range(full):
-            members.append(["M-%04d" % (m + 1), name(m),
-                            "正式党员" if k or i % 7 else "预备党员", host_id, org_id,
-                            resident_id(m), "男" if m % 3 else "女",
-                            "139470%05d" % (m + 1),
-                            "%04d-07-01" % (1995 + m % 20)])
+            probationary = not (k or i % 7)
+            member_id = "M-%04d" % (m + 1)
+            sex = gender(resident_id(m))
+            if member_id == "M-0010":  # Planted: contradicts the resident ID.
+                sex = "女" if sex == "男" else "男"
+            # A probationary member was received within the last year (the
+            # probation lasts one); full members years before.
+            received = ("2014-%02d-01" % (3 + m % 6) if probationary else
+                        "%04d-07-01" % (1995 + m % 18))
+            members.append([member_id, name(m),
+                            "预备党员" if probationary else "正式党员", host_id,
+                            org_id, resident_id(m), sex,
+                            "139470%05d" % (m + 1), received])
             m += 1
-    orgs.append(joint[:4] + [";".join(joint[4])] + joint[5:])
+    for joint in joints:
+        orgs.append(joint[:4] + [";".join(joint[4])] + joint[5:])
     funding.append(["F-JOINT", "P-JOINT-01", "2014", "上级补充", "￥3,000.00",
                     "2014-04-10"])
     funding.append(["F-DUES", "P-JOINT-01", "2014", "党费返还", "1,200.50",
