@@ -40,12 +40,15 @@ class WritingSink : public RecordSink {
  public:
   // `progress` is called now and then with the records written since its
   // last call, and from Close() or the end of each shard with the rest.
+  // `as_of`, the date the data describes, goes into each header's provenance.
   WritingSink(std::string output, bool folder, std::string extension,
-              std::string description, std::function<void(int64_t)> progress)
+              std::string description, v1::Date as_of,
+              std::function<void(int64_t)> progress)
       : output_(std::move(output)),
         folder_(folder),
         extension_(std::move(extension)),
         description_(std::move(description)),
+        as_of_(std::move(as_of)),
         progress_(std::move(progress)) {}
 
   absl::Status StartShard(const ShardInfo& shard) override {
@@ -58,6 +61,7 @@ class WritingSink : public RecordSink {
     p->set_producer(absl::StrCat("dangjian generate ", VersionString()));
     p->set_description(description_);
     p->set_schema_version("dangjian.v1");
+    *p->mutable_as_of() = as_of_;
     if (folder_ || shard.count == 1) p->set_region_id(shard.region_id);
     absl::StatusOr<std::unique_ptr<RecordWriter>> writer;
     if (IsStdout(path)) {
@@ -108,6 +112,7 @@ class WritingSink : public RecordSink {
   bool folder_;
   std::string extension_;
   std::string description_;
+  v1::Date as_of_;
   std::function<void(int64_t)> progress_;
   std::unique_ptr<RecordWriter> writer_;
   int64_t records_ = 0;
@@ -187,9 +192,14 @@ int Run(const Args& args) {
     std::lock_guard<std::mutex> lock(progress_mu);
     progress.Update(progress_records += n, 0);
   };
+  // The data describes the end of its report year.
+  v1::Date as_of;
+  as_of.set_year(keshiketeng ? kKeshiketeng2014Year : options.year);
+  as_of.set_month(12);
+  as_of.set_day(31);
   auto new_sink = [&] {
     return std::make_unique<WritingSink>(folder ? dir : output, folder,
-                                         args.Get("format"), description,
+                                         args.Get("format"), description, as_of,
                                          report_progress);
   };
   int64_t records = 0, files = 0;

@@ -21,6 +21,21 @@ bool Stat(const std::string& path, struct stat* st) {
 
 }  // namespace
 
+std::optional<v1::Date> DeclaredAsOf(const Shard& shard) {
+  for (const std::string& path : shard) {
+    if (path == "-") return std::nullopt;
+    absl::StatusOr<FileFormat> format = FormatForPath(path);
+    if (!format.ok() || *format != FileFormat::kRecordStream) continue;
+    absl::StatusOr<std::unique_ptr<RecordStreamReader>> reader =
+        RecordStreamReader::Open(path);
+    if (!reader.ok()) return std::nullopt;
+    const v1::Provenance& p = (*reader)->header().provenance();
+    if (p.has_as_of()) return p.as_of();
+    return std::nullopt;
+  }
+  return std::nullopt;
+}
+
 absl::StatusOr<FileFormat> FormatFromName(const std::string& name) {
   const std::string n = absl::AsciiStrToLower(name);
   if (n == "djr" || n == "pbs" || n == "stream")

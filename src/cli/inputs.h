@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -63,6 +64,12 @@ absl::StatusOr<ShardRead> ReadShard(
                                      const v1::SourceLocation&)>& fn,
     const std::function<absl::Status(absl::string_view,
                                      const v1::SourceLocation&)>& serialized);
+
+// The as-of date a shard's data declares: the provenance of the header of
+// its first record stream (standard input and other formats are not looked
+// at). nullopt when it declares none, or when the stream cannot be opened
+// (reading it then reports why).
+std::optional<v1::Date> DeclaredAsOf(const Shard& shard);
 
 // The format named by --from/--to ("djr", "jsonl", "json", "pb", "csv"), or
 // InvalidArgument.

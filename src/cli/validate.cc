@@ -5,6 +5,7 @@
 #include <fstream>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "absl/strings/str_cat.h"
@@ -189,7 +190,29 @@ int Run(const Args& args) {
   Progress progress("dangjian validate", !args.Has("quiet"));
   int64_t records = 0, bytes = 0;
   bool read_failed = false;
+  // Without --as-of, a record stream's header may say what date its data
+  // describes (generated data does); dates are judged against it, else today.
+  std::optional<v1::Date> validator_as_of;
   for (const Shard& shard : *shards) {
+    if (!args.Has("as-of")) {
+      std::optional<v1::Date> declared = DeclaredAsOf(shard);
+      const bool same =
+          declared.has_value() == validator_as_of.has_value() &&
+          (!declared || (declared->year() == validator_as_of->year() &&
+                         declared->month() == validator_as_of->month() &&
+                         declared->day() == validator_as_of->day()));
+      if (!same) {
+        ValidatorOptions shard_options = options;  // as_of unset: today.
+        if (declared) shard_options.as_of = *declared;
+        validator = Validator::Create(shard_options);
+        if (!validator.ok()) {
+          return Fail(kName, absl::StrCat(shard.front(),
+                                          ": the as-of date of its header: ",
+                                          validator.status().message()));
+        }
+        validator_as_of = declared;
+      }
+    }
     // Cross-record rules look within a shard (a file, or a county's ledgers).
     std::vector<ShardRead> reads;
     for (const std::string& path : shard) {
@@ -268,7 +291,9 @@ Command ValidateCommand() {
           {"policy", 0, true, "FILE",
            "thresholds as JSON (unset fields: the default)", ""},
           {"as-of", 0, true, "DATE",
-           "judge dates against YYYY-MM-DD (default: today)", ""},
+           "judge dates against YYYY-MM-DD (default: the as-of date in a "
+           "record stream's header, else today)",
+           ""},
           {"disable", 0, true, "RULES",
            "comma-separated rule ids to switch off", ""},
           {"max-findings", 0, true, "N",

@@ -41,6 +41,10 @@ check "generate refuses 0 units" '[[ $? -eq 2 ]] && grep -q host_organizations e
 # validate: clean data has no ERROR; planted faults are found, IDs never whole.
 "$bin" validate -q --as-of 2017-12-31 a/ >v.txt; rc=$?
 check "clean generated data validates with exit 0" '[[ $rc -eq 0 ]] && grep -q "0 errors" v.txt'
+"$bin" validate -q a/ >va.txt; rc=$?
+check "validate takes the as-of date of the stream header" '[[ $rc -eq 0 ]] && grep -q "0 errors" va.txt && ! grep -q member.probation.overdue va.txt'
+"$bin" validate -q --as-of 2030-01-01 a/ >vt.txt
+check "--as-of overrides the header" 'grep -q member.probation.overdue vt.txt'
 "$bin" generate -q --units 3000 --units-per-county 1000 --faults 0.05 -o f/
 "$bin" validate -q --as-of 2017-12-31 f/ >vf.txt; rc=$?
 check "planted faults give exit 1" '[[ $rc -eq 1 ]]'
