@@ -7,6 +7,7 @@
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
 #include "dangjian/aggregate.h"
 #include "dangjian/generate.h"
 #include "dangjian/v1/report.pb.h"
@@ -47,6 +48,47 @@ v1::Report Keshiketeng(bool by_township) {
   return r.ok() ? *r : v1::Report();
 }
 
+TEST(RenderTextTest, LongWorklistsWrapAtEightyColumns) {
+  AggregatorOptions options;
+  options.year = kKeshiketeng2014Year;
+  options.worklist_cap = 40;
+  v1::Dataset d = BuildKeshiketeng2014();
+  // Forty standalone branches gone: forty units short of target 1.
+  d.mutable_party_organizations()->DeleteSubrange(23, 40);
+  absl::StatusOr<v1::Report> r = AggregateDataset(d, options);
+  ASSERT_THAT(r, IsOk());
+  TextRenderOptions text_options;
+  text_options.language = ReportLanguage::kEnglish;
+  const std::string text = RenderReportText(*r, text_options);
+  const size_t at =
+      text.find("worklist of target 1 (first 40 of 40, cap 40):\n");
+  ASSERT_NE(at, std::string::npos) << text;
+  // The ids follow on indented lines of at most 80 bytes, each id once, in
+  // order, commas between them and none after the last.
+  std::vector<std::string> ids;
+  size_t line_start = text.find('\n', at) + 1;
+  int lines = 0;
+  while (text.compare(line_start, 4, "    ") == 0) {
+    const size_t end = text.find('\n', line_start);
+    const std::string line = text.substr(line_start, end - line_start);
+    EXPECT_LE(line.size(), 80u) << line;
+    for (absl::string_view id :
+         absl::StrSplit(line.substr(4), ' ', absl::SkipEmpty())) {
+      ids.emplace_back(id);
+    }
+    ++lines;
+    line_start = end + 1;
+  }
+  ASSERT_EQ(ids.size(), 40u);
+  EXPECT_GT(lines, 1);
+  for (size_t i = 0; i < ids.size(); ++i) {
+    EXPECT_EQ(ids[i].back() == ',', i + 1 < ids.size()) << ids[i];
+    if (ids[i].back() == ',') ids[i].pop_back();
+  }
+  const auto& worklist = r->total().targets().target_1().worklist();
+  EXPECT_EQ(ids, std::vector<std::string>(worklist.begin(), worklist.end()));
+}
+
 TEST(RenderTextTest, ChineseLabelsInAlignedTables) {
   const std::string text = RenderReportText(Keshiketeng(false));
   EXPECT_THAT(text, HasSubstr("2014年度"));
@@ -55,7 +97,8 @@ TEST(RenderTextTest, ChineseLabelsInAlignedTables) {
       text, HasSubstr("  目标1 应建尽建        114     116   98.3%       2\n"));
   EXPECT_THAT(
       text, HasSubstr("  目标4 党的工作覆盖  6,700   6,700  100.0%       0\n"));
-  EXPECT_THAT(text, HasSubstr("清单 目标1 (前2个, 共2个, 上限2): h-0, h-1"));
+  EXPECT_THAT(text,
+              HasSubstr("清单 目标1 (前2个, 共2个, 上限2):\n    h-0, h-1\n"));
   EXPECT_THAT(text, HasSubstr("全覆盖: 否"));
   EXPECT_THAT(text, HasSubstr("工会组织                               259\n"));
   EXPECT_THAT(text, HasSubstr("单位总数                             7,000\n"));

@@ -19,6 +19,34 @@ using internal::FigureSection;
 using internal::FormatCount;
 using internal::FormatPercent;
 
+// Appends `ids` separated by ", " on lines indented by four spaces, a line
+// broken before an id that would take it past 80 bytes (a longer id gets a
+// line of its own).
+void AppendWrapped(const google::protobuf::RepeatedPtrField<std::string>& ids,
+                   std::string* out) {
+  constexpr size_t kIndent = 4, kWidth = 80;
+  size_t column = 0;
+  for (int i = 0; i < ids.size(); ++i) {
+    const std::string& id = ids[i];
+    const bool last = i + 1 == ids.size();
+    const size_t need = id.size() + (last ? 0 : 1);  // The id and its comma.
+    if (column == 0) {
+      out->append(kIndent, ' ');
+      column = kIndent;
+    } else if (column + 1 + need > kWidth) {
+      out->append("\n");
+      out->append(kIndent, ' ');
+      column = kIndent;
+    } else {
+      out->push_back(' ');
+      ++column;
+    }
+    absl::StrAppend(out, id, last ? "" : ",");
+    column += need;
+  }
+  if (column > 0) out->append("\n");
+}
+
 void RenderFigures(const Figures& f, const TextRenderOptions& options,
                    std::string* out) {
   const bool zh = options.language == ReportLanguage::kChinese;
@@ -48,8 +76,8 @@ void RenderFigures(const Figures& f, const TextRenderOptions& options,
       absl::StrAppend(out, zh ? "  清单 目标" : "  worklist of target ", i + 1,
                       zh ? " (前" : " (first ", t.worklist_size(),
                       zh ? "个, 共" : " of ", FormatCount(t.shortfall()),
-                      zh ? "个, 上限" : ", cap ", t.worklist_cap(),
-                      "): ", absl::StrJoin(t.worklist(), ", "), "\n");
+                      zh ? "个, 上限" : ", cap ", t.worklist_cap(), "):\n");
+      AppendWrapped(t.worklist(), out);
     }
   }
   rows.clear();
