@@ -6,14 +6,13 @@
 #include <string>
 #include <string_view>
 #include <tuple>
-#include <unordered_map>
-#include <unordered_set>
 #include <utility>
 #include <vector>
 
 #include "absl/numeric/int128.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "core/id_index.h"
 #include "dangjian/coverage.h"
 #include "dangjian/personal_data.h"
 #include "validate/checks.h"
@@ -129,13 +128,10 @@ std::string NationalIdFromKey(uint64_t key) {
   return out;
 }
 
-struct Hash {
-  size_t operator()(absl::string_view s) const {
-    return std::hash<std::string_view>()(std::string_view(s.data(), s.size()));
-  }
-};
-using IdMap = std::unordered_map<absl::string_view, size_t, Hash>;
-using IdSet = std::unordered_set<absl::string_view, Hash>;
+// Id -> position of the first record with that id. Keys view the index's
+// records, which outlive the checker.
+using PositionOf = IdMap<size_t>;
+using IdSet = IdMap<char>;  // The value is unused.
 
 class Checker {
  public:
@@ -161,8 +157,8 @@ class Checker {
 
   template <typename T, typename IdFn>
   void Duplicates(const std::vector<T>& v, absl::string_view kind, IdFn id,
-                  IdMap* first);
-  void Ref(Rule rule, const IdMap& m, absl::string_view target,
+                  PositionOf* first);
+  void Ref(Rule rule, const PositionOf& m, absl::string_view target,
            absl::string_view kind, absl::string_view id, const Loc& loc,
            absl::string_view field, absl::string_view value) const;
   void References();
@@ -183,7 +179,7 @@ class Checker {
   const Config& c_;
   const Index& x_;
   Sink* sink_;
-  IdMap regions_, grids_, hosts_, orgs_, members_, venues_, ignored_;
+  PositionOf regions_, grids_, hosts_, orgs_, members_, venues_, ignored_;
   // Per party organization (by position): member counts from records.
   struct Counts {
     int64_t by_status[6] = {0, 0, 0, 0, 0, 0};
@@ -194,17 +190,17 @@ class Checker {
 
 template <typename T, typename IdFn>
 void Checker::Duplicates(const std::vector<T>& v, absl::string_view kind,
-                         IdFn id, IdMap* first) {
+                         IdFn id, PositionOf* first) {
   // One hash operation per record: the first record of each id keeps the
   // count of its id; every record remembers which record is first.
-  first->clear();
-  first->reserve(v.size());
+  first->Clear();
+  first->Reserve(v.size());
   std::vector<size_t> first_of(v.size(), v.size());
   std::vector<int64_t> count(v.size(), 0);
   for (size_t i = 0; i < v.size(); ++i) {
     const absl::string_view key = id(v[i]);
     if (key.empty()) continue;
-    const size_t f = first->try_emplace(key, i).first->second;
+    const size_t f = first->TryEmplace(key, i);
     first_of[i] = f;
     ++count[f];
   }
@@ -220,10 +216,10 @@ void Checker::Duplicates(const std::vector<T>& v, absl::string_view kind,
   }
 }
 
-void Checker::Ref(Rule rule, const IdMap& m, absl::string_view target,
+void Checker::Ref(Rule rule, const PositionOf& m, absl::string_view target,
                   absl::string_view kind, absl::string_view id, const Loc& loc,
                   absl::string_view field, absl::string_view value) const {
-  if (value.empty() || !c_.On(rule) || m.count(value) != 0) return;
+  if (value.empty() || !c_.On(rule) || m.Contains(value)) return;
   Emit(rule, kind, id, loc, field,
        absl::StrCat(field, " names ", target, " \"", value,
                     "\", which is not in the data (引用不存在)"));
@@ -348,10 +344,9 @@ void Checker::RegionCycles() {
       if (state[at] == 2) break;
       state[at] = 1;
       path.push_back(at);
-      auto parent = regions_.find(x_.regions[at].value.parent_id());
-      if (x_.regions[at].value.parent_id().empty() || parent == regions_.end())
-        break;
-      at = parent->second;
+      const size_t* parent = regions_.Find(x_.regions[at].value.parent_id());
+      if (x_.regions[at].value.parent_id().empty() || parent == nullptr) break;
+      at = *parent;
     }
     for (size_t p : path) state[p] = 2;
   }
@@ -373,12 +368,12 @@ void Checker::Members() {
     const MemberEntry& m = x_.members[i];
     const int s = static_cast<int>(m.status);
     const int status = (s >= 0 && s <= 5) ? s : 0;
-    if (auto it = orgs_.find(m.org_id);
-        !m.org_id.empty() && it != orgs_.end()) {
-      Counts& c = org_counts_[it->second];
+    if (const size_t* it = orgs_.Find(m.org_id);
+        !m.org_id.empty() && it != nullptr) {
+      Counts& c = org_counts_[*it];
       ++c.by_status[status];
       ++c.records;
-      const v1::PartyOrganization& o = x_.orgs[it->second].value;
+      const v1::PartyOrganization& o = x_.orgs[*it].value;
       if ((o.level() == v1::ORG_LEVEL_COMMITTEE ||
            o.level() == v1::ORG_LEVEL_GENERAL_BRANCH) &&
           c_.On(Rule::kNotBranch)) {
@@ -390,9 +385,9 @@ void Checker::Members() {
                           "; members attach only to branches (党支部)"));
       }
     }
-    if (auto it = hosts_.find(m.host_id);
-        !m.host_id.empty() && it != hosts_.end()) {
-      Counts& c = host_counts_[it->second];
+    if (const size_t* it = hosts_.Find(m.host_id);
+        !m.host_id.empty() && it != nullptr) {
+      Counts& c = host_counts_[*it];
       ++c.by_status[status];
       ++c.records;
     }
@@ -428,17 +423,17 @@ void Checker::PartyOrganizations() {
   IdSet has_venue;
   for (const auto& v : x_.venues) {
     if (!v.value.party_organization_id().empty()) {
-      has_venue.insert(v.value.party_organization_id());
+      has_venue.TryEmplace(v.value.party_organization_id(), 1);
     }
   }
   // Organizations with a star assessment record of their own for the year;
   // and such records naming an organization that is not standalone.
   IdSet rated;
   for (const auto& [a, loc] : x_.stars) {
-    if (a.year() == c_.as_of.y) rated.insert(a.party_organization_id());
-    auto it = orgs_.find(a.party_organization_id());
-    if (it == orgs_.end() || !c_.On(Rule::kStarsNotStandalone)) continue;
-    const v1::PartyOrganization& o = x_.orgs[it->second].value;
+    if (a.year() == c_.as_of.y) rated.TryEmplace(a.party_organization_id(), 1);
+    const size_t* it = orgs_.Find(a.party_organization_id());
+    if (it == nullptr || !c_.On(Rule::kStarsNotStandalone)) continue;
+    const v1::PartyOrganization& o = x_.orgs[*it].value;
     if (o.formation() == v1::FORMATION_MODEL_STANDALONE) continue;
     Emit(Rule::kStarsNotStandalone, "star_assessment", o.id(), loc,
          "party_organization_id",
@@ -462,14 +457,14 @@ void Checker::PartyOrganizations() {
     } else if (o.host_organization_ids_size() > 0) {
       full = all = 0;
       for (const std::string& h : o.host_organization_ids()) {
-        auto it = hosts_.find(h);
-        if (it == hosts_.end() ||
-            !x_.hosts[it->second].value.has_reported_member_counts()) {
+        const size_t* it = hosts_.Find(h);
+        if (it == nullptr ||
+            !x_.hosts[*it].value.has_reported_member_counts()) {
           full = all = -1;
           break;
         }
         const v1::ReportedMemberCounts& rc =
-            x_.hosts[it->second].value.reported_member_counts();
+            x_.hosts[*it].value.reported_member_counts();
         full += rc.full();
         all += rc.full() + rc.probationary();
       }
@@ -502,7 +497,7 @@ void Checker::PartyOrganizations() {
                         " seats recorded)"));
     }
     if (o.formation() == v1::FORMATION_MODEL_REGIONAL) {
-      if (o.venue_id().empty() && has_venue.count(o.id()) == 0 &&
+      if (o.venue_id().empty() && !has_venue.Contains(o.id()) &&
           c_.On(Rule::kRegionalVenue)) {
         Emit(Rule::kRegionalVenue, k, o.id(), loc, "venue_id",
              "a regional (1+N) branch (区域党支部) has no activity venue "
@@ -511,7 +506,7 @@ void Checker::PartyOrganizations() {
       if (c_.On(Rule::kHeartToHeart)) HeartToHeart(i);
     }
     const StarTargetOutcome star = ClassifyStarTarget(o, c_.as_of.y);
-    if (star.eligible && !star.met && rated.count(o.id()) == 0 &&
+    if (star.eligible && !star.met && !rated.Contains(o.id()) &&
         c_.On(Rule::kCoverageStar)) {
       Emit(Rule::kCoverageStar, k, o.id(), loc, "star_assessments",
            absl::StrCat(
@@ -560,10 +555,10 @@ void Checker::HeartToHeart(size_t index) {
 
 void Checker::Regions() {
   if (!c_.On(Rule::kRegionalBranchCount)) return;
-  std::unordered_map<absl::string_view, int64_t, Hash> regional;
+  IdMap<int64_t> regional;
   for (const auto& [o, loc] : x_.orgs) {
     if (o.formation() == v1::FORMATION_MODEL_REGIONAL && !Dissolved(o)) {
-      ++regional[o.region_id()];
+      ++regional.TryEmplace(o.region_id(), 0);
     }
   }
   for (const auto& [r, loc] : x_.regions) {
@@ -578,8 +573,8 @@ void Checker::Regions() {
         continue;
     }
     if (r.id().empty()) continue;
-    auto it = regional.find(r.id());
-    const int64_t n = it == regional.end() ? 0 : it->second;
+    const int64_t* it = regional.Find(r.id());
+    const int64_t n = it == nullptr ? 0 : *it;
     if (n == 1) continue;
     Emit(Rule::kRegionalBranchCount, "region", r.id(), loc, "level",
          absl::StrCat(v1::RegionLevel_Name(r.level()), " region has ", n,
@@ -591,10 +586,10 @@ void Checker::Regions() {
 void Checker::Funding() {
   std::map<std::tuple<absl::string_view, int32_t, int>, absl::int128> totals;
   for (const auto& [f, loc] : x_.funding) {
-    auto org = orgs_.find(f.party_organization_id());
-    if (org == orgs_.end()) continue;
+    const size_t* org = orgs_.Find(f.party_organization_id());
+    if (org == nullptr) continue;
     totals[{f.party_organization_id(), f.year(), f.source()}] += f.amount_fen();
-    const v1::PartyOrganization& o = x_.orgs[org->second].value;
+    const v1::PartyOrganization& o = x_.orgs[*org].value;
     if (o.has_founded_on() && IsValidDate(ToYmd(o.founded_on())) &&
         f.year() > 0 && f.year() < o.founded_on().year() &&
         c_.On(Rule::kFundingBeforeFounding)) {
@@ -607,7 +602,7 @@ void Checker::Funding() {
   for (const auto& [key, total] : totals) {
     if (total >= 0) continue;
     const auto& [org_id, year, source] = key;
-    const Stored<v1::PartyOrganization>& o = x_.orgs[orgs_.at(org_id)];
+    const Stored<v1::PartyOrganization>& o = x_.orgs[*orgs_.Find(org_id)];
     Emit(Rule::kFundingNegative, "party_organization", org_id, o.loc, "funding",
          absl::StrCat(
              "funding (经费) for ", year, " from ",
@@ -625,9 +620,9 @@ void Checker::Hosts() {
   for (const auto& [o, loc] : x_.orgs) {
     if (Dissolved(o)) continue;
     for (const std::string& h : o.host_organization_ids()) {
-      auto it = hosts_.find(h);
-      if (it == hosts_.end()) continue;
-      Cover& c = cover[it->second];
+      const size_t* it = hosts_.Find(h);
+      if (it == nullptr) continue;
+      Cover& c = cover[*it];
       switch (o.formation()) {
         case v1::FORMATION_MODEL_STANDALONE:
           c.standalone = true;
@@ -647,7 +642,7 @@ void Checker::Hosts() {
   IdSet cards;
   for (const ActivityEntry& a : x_.activities) {
     if (a.kind == v1::ACTIVITY_KIND_CONTACT_CARD_DISTRIBUTION) {
-      cards.insert(a.host_id);
+      cards.TryEmplace(a.host_id, 1);
     }
   }
   const v1::Policy& p = c_.policy;
@@ -701,14 +696,13 @@ void Checker::Hosts() {
     facts.in_joint_or_affiliated = cover[i].joint;
     facts.in_regional = cover[i].regional;
     bool in_regional_grid = false;
-    if (auto g = grids_.find(h.grid_id());
-        !h.grid_id().empty() && g != grids_.end()) {
-      const v1::Grid& grid = x_.grids[g->second].value;
-      auto o = orgs_.find(grid.party_organization_id());
-      if (o != orgs_.end() &&
-          x_.orgs[o->second].value.formation() ==
-              v1::FORMATION_MODEL_REGIONAL &&
-          !Dissolved(x_.orgs[o->second].value)) {
+    if (const size_t* g = grids_.Find(h.grid_id());
+        !h.grid_id().empty() && g != nullptr) {
+      const v1::Grid& grid = x_.grids[*g].value;
+      const size_t* o = orgs_.Find(grid.party_organization_id());
+      if (o != nullptr &&
+          x_.orgs[*o].value.formation() == v1::FORMATION_MODEL_REGIONAL &&
+          !Dissolved(x_.orgs[*o].value)) {
         in_regional_grid = true;
         facts.in_regional_grid_with_instructor =
             !grid.instructor_name().empty() ||
@@ -716,7 +710,7 @@ void Checker::Hosts() {
       }
     }
     if ((facts.in_regional || in_regional_grid) &&
-        !h.service_contact_card_issued() && cards.count(h.id()) == 0 &&
+        !h.service_contact_card_issued() && !cards.Contains(h.id()) &&
         c_.On(Rule::kContactCard)) {
       Emit(Rule::kContactCard, k, h.id(), loc, "service_contact_card_issued",
            "covered by a regional (1+N) branch but holds no service contact "
