@@ -6,7 +6,9 @@
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
+#include <condition_variable>
 #include <cstdio>
+#include <deque>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -120,6 +122,145 @@ class WritingSink : public RecordSink {
   int64_t files_ = 0;
 };
 
+// Hands records to a WritingSink on a thread of its own, so that making the
+// next records overlaps writing (serializing, checking, checksumming) the last
+// ones: a single output file keeps its order and its bytes. Records are
+// copied onto the arena of a batch; three batches at most are in flight.
+class PipelinedSink : public RecordSink {
+ public:
+  explicit PipelinedSink(WritingSink* out) : out_(out) {
+    for (Batch& b : batches_) free_.push_back(&b);
+    writer_ = std::thread([this] { WriteBatches(); });
+  }
+  ~PipelinedSink() override { Stop(); }
+
+  absl::Status StartShard(const ShardInfo& shard) override {
+    return Push(Event{Event::kStart, shard, nullptr});
+  }
+  absl::Status Write(const v1::Record& record) override {
+    if (current_ == nullptr && !TakeFree()) return Failed();
+    v1::Record* copy =
+        google::protobuf::Arena::CreateMessage<v1::Record>(&current_->arena);
+    copy->CopyFrom(record);
+    return Push(Event{Event::kRecord, {}, copy});
+  }
+  absl::Status FinishShard() override {
+    return Push(Event{Event::kFinish, {}, nullptr});
+  }
+
+  // Writes what is pending and waits for it; returns the first error of the
+  // WritingSink, or OK.
+  absl::Status Close() {
+    if (current_ != nullptr) HandOff();
+    Stop();
+    return Failed();
+  }
+
+ private:
+  struct Event {
+    enum Kind { kStart, kRecord, kFinish } kind;
+    ShardInfo shard;     // kStart.
+    v1::Record* record;  // kRecord: on the batch's arena.
+  };
+  struct Batch {
+    google::protobuf::Arena arena;
+    std::vector<Event> events;
+  };
+  static constexpr size_t kBatchEvents = 4096;
+
+  absl::Status Failed() {
+    std::lock_guard<std::mutex> lock(mu_);
+    return status_;
+  }
+
+  // Waits for a free batch; false when the writer has failed.
+  bool TakeFree() {
+    std::unique_lock<std::mutex> lock(mu_);
+    cv_.wait(lock, [&] { return !free_.empty() || !status_.ok(); });
+    if (!status_.ok()) return false;
+    current_ = free_.back();
+    free_.pop_back();
+    return true;
+  }
+
+  absl::Status Push(Event e) {
+    if (current_ == nullptr && !TakeFree()) return Failed();
+    current_->events.push_back(std::move(e));
+    if (current_->events.size() < kBatchEvents) return absl::OkStatus();
+    HandOff();
+    return Failed();
+  }
+
+  void HandOff() {
+    std::lock_guard<std::mutex> lock(mu_);
+    full_.push_back(current_);
+    current_ = nullptr;
+    cv_.notify_all();
+  }
+
+  void WriteBatches() {
+    while (true) {
+      Batch* b;
+      {
+        std::unique_lock<std::mutex> lock(mu_);
+        cv_.wait(lock, [&] { return !full_.empty() || done_; });
+        if (full_.empty()) return;
+        b = full_.front();
+        full_.pop_front();
+      }
+      absl::Status s;
+      for (const Event& e : b->events) {
+        if (e.kind == Event::kStart) {
+          s = out_->StartShard(e.shard);
+        } else if (e.kind == Event::kRecord) {
+          s = out_->Write(*e.record);
+        } else {
+          s = out_->FinishShard();
+        }
+        if (!s.ok()) break;
+      }
+      b->events.clear();
+      b->arena.Reset();
+      std::lock_guard<std::mutex> lock(mu_);
+      if (!s.ok() && status_.ok()) status_ = s;
+      if (status_.ok()) free_.push_back(b);  // After a failure, drop the rest.
+      cv_.notify_all();
+    }
+  }
+
+  void Stop() {
+    if (!writer_.joinable()) return;
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      done_ = true;
+      cv_.notify_all();
+    }
+    writer_.join();
+  }
+
+  WritingSink* out_;
+  Batch batches_[3];
+  Batch* current_ = nullptr;  // Being filled by the generating thread.
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::vector<Batch*> free_;  // Guarded by mu_.
+  std::deque<Batch*> full_;   // Guarded by mu_: written in order.
+  bool done_ = false;         // Guarded by mu_.
+  absl::Status status_;       // Guarded by mu_: the writer's first error.
+  std::thread writer_;
+};
+
+// --threads: 0 is one per core.
+absl::StatusOr<int64_t> ThreadsFlag(const Args& args) {
+  absl::StatusOr<int64_t> threads = args.GetInt("threads");
+  if (!threads.ok() || *threads < 0 || *threads > 256) {
+    return absl::InvalidArgumentError("--threads is 0 (one per core) to 256");
+  }
+  if (*threads > 0) return *threads;
+  return static_cast<int64_t>(
+      std::max(1u, std::thread::hardware_concurrency()));
+}
+
 int Run(const Args& args) {
   const char* kName = "generate";
   const std::string scenario = args.Get("scenario");
@@ -203,11 +344,24 @@ int Run(const Args& args) {
                                          report_progress);
   };
   int64_t records = 0, files = 0;
+  absl::StatusOr<int64_t> threads = ThreadsFlag(args);
+  if (!threads.ok())
+    return Fail(kName, std::string(threads.status().message()));
   if (keshiketeng || !folder) {
-    // One file: its records in order, on this thread.
+    // One file: its records in order, made on this thread and, with two
+    // threads or more, written on another.
     std::unique_ptr<WritingSink> sink = new_sink();
-    absl::Status s = keshiketeng ? GenerateKeshiketeng2014(sink.get())
-                                 : GenerateNational(options, sink.get());
+    absl::Status s;
+    if (*threads > 1) {
+      PipelinedSink pipe(sink.get());
+      s = keshiketeng ? GenerateKeshiketeng2014(&pipe)
+                      : GenerateNational(options, &pipe);
+      const absl::Status written = pipe.Close();
+      if (!written.ok()) s = written;  // The writer's error says more.
+    } else {
+      s = keshiketeng ? GenerateKeshiketeng2014(sink.get())
+                      : GenerateNational(options, sink.get());
+    }
     if (s.ok()) s = sink->Close();
     if (!s.ok()) return Fail(kName, std::string(s.message()));
     records = sink->records();
@@ -218,19 +372,11 @@ int Run(const Args& args) {
     absl::StatusOr<int64_t> shards = NationalShardCount(options);
     if (!shards.ok())
       return Fail(kName, std::string(shards.status().message()));
-    absl::StatusOr<int64_t> threads_flag = args.GetInt("threads");
-    if (!threads_flag.ok() || *threads_flag < 0 || *threads_flag > 256) {
-      return Fail(kName, "--threads is 0 (one per core) to 256");
-    }
-    int64_t threads = *threads_flag > 0
-                          ? *threads_flag
-                          : static_cast<int64_t>(std::max(
-                                1u, std::thread::hardware_concurrency()));
-    threads = std::min(threads, *shards);
+    const int64_t workers = std::min(*threads, *shards);
     std::atomic<int64_t> next{0};
     std::vector<absl::Status> failures(static_cast<size_t>(*shards));
     std::vector<std::unique_ptr<WritingSink>> sinks;
-    for (int64_t t = 0; t < threads; ++t) sinks.push_back(new_sink());
+    for (int64_t t = 0; t < workers; ++t) sinks.push_back(new_sink());
     auto work = [&](WritingSink* sink) {
       for (int64_t i = next++; i < *shards; i = next++) {
         absl::Status s = GenerateNationalShard(options, i, sink);
@@ -242,7 +388,7 @@ int Run(const Args& args) {
       }
     };
     std::vector<std::thread> pool;
-    for (int64_t t = 1; t < threads; ++t) {
+    for (int64_t t = 1; t < workers; ++t) {
       pool.emplace_back(work, sinks[static_cast<size_t>(t)].get());
     }
     work(sinks[0].get());
@@ -310,7 +456,9 @@ Command GenerateCommand() {
            "also pb, json)",
            "djr"},
           {"threads", 'j', true, "N",
-           "counties made at once into a folder (0: one thread per core)", "0"},
+           "threads (0: one per core): counties made at once into a folder; "
+           "into one file, 2 or more make and write records at once",
+           "0"},
           {"quiet", 'q', false, "", "no progress line", ""},
       },
       &Run};

@@ -31,6 +31,9 @@ check "same bytes on 1 and 3 threads" 'diff -r a a1 >/dev/null && diff -r a a3 >
 "$bin" generate -q --units 3000 --units-per-county 1000 --faults 0.05 -j 1 -o f1/
 "$bin" generate -q --units 3000 --units-per-county 1000 --faults 0.05 -j 2 -o f2/
 check "same faults on 1 and 2 threads" 'diff -r f1 f2 >/dev/null'
+"$bin" generate -q --units 3000 --units-per-county 1000 --faults 0.05 -j 1 -o one1.djr
+"$bin" generate -q --units 3000 --units-per-county 1000 --faults 0.05 -j 2 -o one2.djr
+check "one file: same bytes on 1 and 2 threads" 'cmp -s one1.djr one2.djr'
 "$bin" generate -q --units 3000 --threads -1 -o t/ 2>err.txt
 check "generate refuses --threads -1" '[[ $? -eq 2 ]] && grep -q -- --threads err.txt'
 "$bin" generate -q --units 3000 --units-per-county 1000 --seed 2 -o c/
