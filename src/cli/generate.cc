@@ -207,6 +207,7 @@ class PipelinedSink : public RecordSink {
         if (full_.empty()) return;
         b = full_.front();
         full_.pop_front();
+        if (!status_.ok()) continue;  // After a failure, nothing more.
       }
       absl::Status s;
       for (const Event& e : b->events) {
