@@ -41,28 +41,67 @@ Loc Index::Intern(const v1::SourceLocation& location) {
   return loc;
 }
 
-void Index::Clear() { *this = Index(); }
+namespace {
+
+google::protobuf::ArenaOptions IndexArenaOptions() {
+  google::protobuf::ArenaOptions o;
+  o.start_block_size = 64 << 10;
+  o.max_block_size = 1 << 20;
+  return o;
+}
+
+// A copy of `m` on `arena`.
+template <typename T>
+const T& Copy(const T& m, google::protobuf::Arena* arena) {
+  T* copy = google::protobuf::Arena::CreateMessage<T>(arena);
+  copy->CopyFrom(m);
+  return *copy;
+}
+
+}  // namespace
+
+Index::Index() : arena(IndexArenaOptions()) {}
+
+void Index::Clear() {
+  // The entries refer to the arena: drop them first.
+  files.clear();
+  file_ids.clear();
+  regions.clear();
+  grids.clear();
+  hosts.clear();
+  orgs.clear();
+  venues.clear();
+  funding.clear();
+  members.clear();
+  cadres.clear();
+  reserve.clear();
+  activities.clear();
+  annual_results.clear();
+  economies.clear();
+  stars.clear();
+  arena.Reset();
+}
 
 void Index::Add(const v1::Record& r, const v1::SourceLocation& location) {
   const Loc loc = Intern(location);
   switch (r.entity_case()) {
     case v1::Record::kRegion:
-      regions.push_back({r.region(), loc});
+      regions.push_back({Copy(r.region(), &arena), loc});
       break;
     case v1::Record::kGrid:
-      grids.push_back({r.grid(), loc});
+      grids.push_back({Copy(r.grid(), &arena), loc});
       break;
     case v1::Record::kHostOrganization:
-      hosts.push_back({r.host_organization(), loc});
+      hosts.push_back({Copy(r.host_organization(), &arena), loc});
       break;
     case v1::Record::kPartyOrganization:
-      orgs.push_back({r.party_organization(), loc});
+      orgs.push_back({Copy(r.party_organization(), &arena), loc});
       break;
     case v1::Record::kVenue:
-      venues.push_back({r.venue(), loc});
+      venues.push_back({Copy(r.venue(), &arena), loc});
       break;
     case v1::Record::kFunding:
-      funding.push_back({r.funding(), loc});
+      funding.push_back({Copy(r.funding(), &arena), loc});
       break;
     case v1::Record::kMember: {
       const v1::Member& m = r.member();
@@ -80,10 +119,10 @@ void Index::Add(const v1::Record& r, const v1::SourceLocation& location) {
       break;
     }
     case v1::Record::kCadreAssignment:
-      cadres.push_back({r.cadre_assignment(), loc});
+      cadres.push_back({Copy(r.cadre_assignment(), &arena), loc});
       break;
     case v1::Record::kReserveTalent:
-      reserve.push_back({r.reserve_talent(), loc});
+      reserve.push_back({Copy(r.reserve_talent(), &arena), loc});
       break;
     case v1::Record::kActivity: {
       const v1::Activity& a = r.activity();
@@ -101,13 +140,13 @@ void Index::Add(const v1::Record& r, const v1::SourceLocation& location) {
       break;
     }
     case v1::Record::kHostAnnualResult:
-      annual_results.push_back({r.host_annual_result(), loc});
+      annual_results.push_back({Copy(r.host_annual_result(), &arena), loc});
       break;
     case v1::Record::kRegionEconomy:
-      economies.push_back({r.region_economy(), loc});
+      economies.push_back({Copy(r.region_economy(), &arena), loc});
       break;
     case v1::Record::kStarAssessment:
-      stars.push_back({r.star_assessment(), loc});
+      stars.push_back({Copy(r.star_assessment(), &arena), loc});
       break;
     default:
       break;

@@ -12,6 +12,7 @@
 #include "absl/strings/string_view.h"
 #include "dangjian/v1/dataset.pb.h"
 #include "dangjian/v1/validation.pb.h"
+#include "google/protobuf/arena.h"
 #include "validate/checks.h"
 #include "validate/rules.h"
 
@@ -91,15 +92,23 @@ struct ActivityEntry {
   Loc loc;
 };
 
+// A record's entity as the index keeps it: a copy on the index's arena.
 template <typename T>
 struct Stored {
-  T value;
+  const T& value;
   Loc loc;
 };
 
 // What the cross-record rules read: the records fed since the last Finish(),
 // kept compactly. Its size is proportional to the shard.
 struct Index {
+  Index();
+  Index(const Index&) = delete;
+  Index& operator=(const Index&) = delete;
+
+  // Holds the copies the Stored<> entries refer to: copying onto an arena
+  // costs no malloc per string, and Clear() frees them at once.
+  google::protobuf::Arena arena;
   std::vector<std::string> files;
   std::unordered_map<std::string, int32_t> file_ids;
   std::vector<Stored<v1::Region>> regions;
