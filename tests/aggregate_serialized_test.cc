@@ -266,6 +266,21 @@ TEST(AddSerializedTest, EncodingsNoWriterProduces) {
       // Unknown field numbers (a newer schema): allowed, then ignored.
       {"unknown field", Wrap(9, member + "\xf8\x07\x01"), true},
       {"unknown field in a date", Wrap(9, member + "\x42\x02\x20\x01"), true},
+      // Dates: the 7-byte form writers make (year in two varint bytes, month,
+      // day) is read directly; every other form goes the general way.
+      {"full date", Wrap(9, member + "\x3a\x07\x08\xe1\x0f\x10\x07\x18\x01"),
+       true},
+      {"full date, fields reordered",
+       Wrap(9, member + "\x3a\x07\x10\x07\x08\xe1\x0f\x18\x01"), true},
+      {"year of one byte", Wrap(9, member + "\x3a\x06\x08\x64\x10\x07\x18\x01"),
+       true},
+      {"year of three bytes",
+       Wrap(9, member + "\x3a\x08\x08\xa0\x9c\x01\x10\x07\x18\x01"), true},
+      {"full date, day as a string",
+       Wrap(9, member + std::string("\x3a\x08\x08\xe1\x0f\x10\x07\x1a\x01"
+                                    "\x00",
+                                    10)),
+       false},
       {"unpacked roles", Wrap(9, member + "\x80\x01\x01"), true},
       {"unknown top-level field", Wrap(9, member) + "\xf8\x07\x01", true},
       // Known fields with the wrong wire type: protobuf would keep them as

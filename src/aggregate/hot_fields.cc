@@ -59,6 +59,14 @@ int32_t Int32(uint64_t v) { return static_cast<int32_t>(v); }
 
 // A Date's year, merged as protobuf merges a submessage field seen twice.
 bool DecodeYear(absl::string_view bytes, int32_t* year) {
+  // What every writer makes of a full date from 128 AD on: year in two varint
+  // bytes, then month and day in one each (08 yy yy 10 mm 18 dd).
+  const auto* b = reinterpret_cast<const uint8_t*>(bytes.data());
+  if (bytes.size() == 7 && b[0] == 0x08 && (b[1] & 0x80) != 0 && b[2] < 0x80 &&
+      b[3] == 0x10 && b[4] < 0x80 && b[5] == 0x18 && b[6] < 0x80) {
+    *year = static_cast<int32_t>((b[1] & 0x7F) | uint32_t{b[2]} << 7);
+    return true;
+  }
   Wire w(bytes.data(), bytes.data() + bytes.size());
   while (!w.done()) {
     uint32_t number, wire;
