@@ -3,8 +3,11 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <memory>
 #include <string>
+#include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/numbers.h"
 #include "core/utf8.h"
 
@@ -12,6 +15,8 @@ namespace dangjian {
 namespace internal {
 namespace {
 
+using google::protobuf::Descriptor;
+using google::protobuf::EnumValueDescriptor;
 using google::protobuf::FieldDescriptor;
 using google::protobuf::Message;
 using google::protobuf::Reflection;
@@ -85,44 +90,121 @@ bool Integer(absl::string_view s, bool is_signed, int64_t* out_signed,
   return true;
 }
 
+// Bytes that a string runs on over: not '"', '\\' or a control character.
+struct PlainBytes {
+  bool plain[256];
+  constexpr PlainBytes() : plain() {
+    for (int c = 0; c < 256; ++c) plain[c] = c >= 0x20 && c != '"' && c != '\\';
+  }
+};
+constexpr PlainBytes kPlain;
+
 }  // namespace
 
-const FastJsonParser::Fields& FastJsonParser::FieldsOf(
-    const google::protobuf::Descriptor* d) {
-  auto it = fields_.find(d);
-  if (it != fields_.end()) return it->second;
-  Fields& f = fields_[d];
+struct FastJsonParser::Field {
+  const FieldDescriptor* descriptor = nullptr;
+  FieldDescriptor::CppType cpp_type = FieldDescriptor::CPPTYPE_INT32;
+  bool repeated = false;
+  bool bytes = false;
+  // This field's bit and its oneof's among those given in one object; 0 when
+  // the index is 64 or more (the fast path then gives up).
+  uint64_t bit = 0;
+  uint64_t oneof_bit = 0;
+  bool in_oneof = false;
+  const Enum* enum_values = nullptr;
+  Type* message = nullptr;  // Of a message field; found when first met.
+};
+
+struct FastJsonParser::Type {
+  const Reflection* reflection = nullptr;
+  std::vector<Field> fields;  // Never resized: `by_name` points into it.
+  absl::flat_hash_map<absl::string_view, Field*> by_name;
+};
+
+struct FastJsonParser::Enum {
+  absl::flat_hash_map<absl::string_view, const EnumValueDescriptor*> by_name;
+};
+
+FastJsonParser::FastJsonParser() = default;
+FastJsonParser::~FastJsonParser() = default;
+
+FastJsonParser::Type* FastJsonParser::TypeOf(const Message& m) {
+  const Descriptor* d = m.GetDescriptor();
+  std::unique_ptr<Type>& slot = types_[d];
+  if (slot != nullptr) return slot.get();
+  slot = std::make_unique<Type>();
+  Type& t = *slot;
+  t.reflection = m.GetReflection();
+  t.fields.resize(d->field_count());
   for (int i = 0; i < d->field_count(); ++i) {
-    f[d->field(i)->name()] = d->field(i);
-    f[d->field(i)->json_name()] = d->field(i);
+    const FieldDescriptor* fd = d->field(i);
+    Field& f = t.fields[i];
+    f.descriptor = fd;
+    f.cpp_type = fd->cpp_type();
+    f.repeated = fd->is_repeated();
+    f.bytes = fd->type() == FieldDescriptor::TYPE_BYTES;
+    if (fd->index() < 64) f.bit = uint64_t{1} << fd->index();
+    if (const auto* oneof = fd->real_containing_oneof(); oneof != nullptr) {
+      f.in_oneof = true;
+      if (oneof->index() < 64) f.oneof_bit = uint64_t{1} << oneof->index();
+    }
+    if (f.cpp_type == FieldDescriptor::CPPTYPE_ENUM) {
+      f.enum_values = EnumOf(fd->enum_type());
+    }
+    // The descriptors own the names and outlive the parser.
+    t.by_name[fd->name()] = &f;
+    t.by_name[fd->json_name()] = &f;
   }
-  return f;
+  return &t;
+}
+
+const FastJsonParser::Enum* FastJsonParser::EnumOf(
+    const google::protobuf::EnumDescriptor* e) {
+  std::unique_ptr<Enum>& slot = enums_[e];
+  if (slot == nullptr) {
+    slot = std::make_unique<Enum>();
+    // As EnumDescriptor::FindValueByName: the value names, nothing else.
+    for (int i = 0; i < e->value_count(); ++i) {
+      slot->by_name[e->value(i)->name()] = e->value(i);
+    }
+  }
+  return slot.get();
 }
 
 bool FastJsonParser::Parse(absl::string_view json, Message* message) {
+  const Reflection* r = message->GetReflection();
+  if (r != root_reflection_) {
+    types_.clear();
+    root_reflection_ = r;
+  }
+  Type* type = TypeOf(*message);
   p_ = json.data();
   end_ = json.data() + json.size();
   Ws();
-  if (!Object(message, 0)) return false;
+  if (!Object(message, type, 0)) return false;
   Ws();
   return p_ == end_;
 }
 
-bool FastJsonParser::String(std::string* out) {
+// Sets `*out` to the string's text: a view of the input when it has no
+// escapes, else of `scratch_` (valid until the next call).
+bool FastJsonParser::String(absl::string_view* out) {
   if (p_ == end_ || *p_ != '"') return false;
   ++p_;
-  out->clear();
+  const char* start = p_;
+  while (p_ < end_ && kPlain.plain[static_cast<unsigned char>(*p_)]) ++p_;
+  if (p_ == end_) return false;
+  if (*p_ == '"') {
+    *out = absl::string_view(start, p_ - start);
+    ++p_;
+    return IsValidUtf8(*out);
+  }
+  scratch_.assign(start, p_ - start);
   for (;;) {
-    const char* start = p_;
-    while (p_ < end_ && *p_ != '"' && *p_ != '\\' &&
-           static_cast<unsigned char>(*p_) >= 0x20) {
-      ++p_;
-    }
-    out->append(start, p_ - start);
-    if (p_ == end_) return false;
     if (*p_ == '"') {
       ++p_;
-      return IsValidUtf8(*out);
+      *out = scratch_;
+      return IsValidUtf8(scratch_);
     }
     if (*p_ != '\\') return false;  // A control character.
     if (end_ - p_ < 2) return false;
@@ -132,22 +214,22 @@ bool FastJsonParser::String(std::string* out) {
       case '"':
       case '\\':
       case '/':
-        out->push_back(e);
+        scratch_.push_back(e);
         break;
       case 'b':
-        out->push_back('\b');
+        scratch_.push_back('\b');
         break;
       case 'f':
-        out->push_back('\f');
+        scratch_.push_back('\f');
         break;
       case 'n':
-        out->push_back('\n');
+        scratch_.push_back('\n');
         break;
       case 'r':
-        out->push_back('\r');
+        scratch_.push_back('\r');
         break;
       case 't':
-        out->push_back('\t');
+        scratch_.push_back('\t');
         break;
       case 'u': {
         uint32_t cp;
@@ -164,12 +246,16 @@ bool FastJsonParser::String(std::string* out) {
         } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
           return false;
         }
-        AppendUtf8(cp, out);
+        AppendUtf8(cp, &scratch_);
         break;
       }
       default:
         return false;
     }
+    const char* run = p_;
+    while (p_ < end_ && kPlain.plain[static_cast<unsigned char>(*p_)]) ++p_;
+    scratch_.append(run, p_ - run);
+    if (p_ == end_) return false;
   }
 }
 
@@ -201,7 +287,7 @@ bool FastJsonParser::Number(absl::string_view* out) {
   return true;
 }
 
-bool FastJsonParser::Object(Message* m, int depth) {
+bool FastJsonParser::Object(Message* m, Type* type, int depth) {
   if (depth > kMaxDepth || p_ == end_ || *p_ != '{') return false;
   ++p_;
   Ws();
@@ -209,34 +295,31 @@ bool FastJsonParser::Object(Message* m, int depth) {
     ++p_;
     return true;
   }
-  const Fields& fields = FieldsOf(m->GetDescriptor());
-  std::string key;
-  // The fields given so far, by index: HasField() cannot tell a proto3 field
-  // given as its default ("phone": "") from one not given (a fuzzer found
-  // the duplicate key that slipped through).
+  // The fields and oneofs given so far. `m` starts empty, so these say all
+  // HasField() and HasOneof() would, and more: HasField() cannot tell a
+  // proto3 field given as its default ("phone": "") from one not given (a
+  // fuzzer found the duplicate key that slipped through).
   uint64_t seen = 0;
+  uint64_t oneofs = 0;
   for (;;) {
     Ws();
+    absl::string_view key;
     if (!String(&key)) return false;
-    auto it = fields.find(key);
-    if (it == fields.end()) return false;  // Unknown: protobuf decides.
-    const FieldDescriptor* f = it->second;
-    const Reflection* r = m->GetReflection();
+    auto it = type->by_name.find(key);
+    if (it == type->by_name.end()) return false;  // Unknown: protobuf decides.
+    Field& f = *it->second;
     // A field given twice, or two members of one oneof: protobuf decides.
-    if (f->index() >= 64 || (seen >> f->index() & 1) != 0) return false;
-    seen |= uint64_t{1} << f->index();
-    if (f->is_repeated() ? r->FieldSize(*m, f) > 0 : r->HasField(*m, f)) {
-      return false;
-    }
-    if (const auto* oneof = f->real_containing_oneof();
-        oneof != nullptr && r->HasOneof(*m, oneof)) {
-      return false;
+    if (f.bit == 0 || (seen & f.bit) != 0) return false;
+    seen |= f.bit;
+    if (f.in_oneof) {
+      if (f.oneof_bit == 0 || (oneofs & f.oneof_bit) != 0) return false;
+      oneofs |= f.oneof_bit;
     }
     Ws();
     if (p_ == end_ || *p_ != ':') return false;
     ++p_;
     Ws();
-    if (!Value(m, f, depth)) return false;
+    if (!Value(m, *type, f, depth)) return false;
     Ws();
     if (p_ == end_) return false;
     if (*p_ == ',') {
@@ -251,9 +334,11 @@ bool FastJsonParser::Object(Message* m, int depth) {
   }
 }
 
-bool FastJsonParser::Value(Message* m, const FieldDescriptor* f, int depth) {
-  const Reflection* r = m->GetReflection();
-  const bool rep = f->is_repeated();
+bool FastJsonParser::Value(Message* m, const Type& type, Field& field,
+                           int depth) {
+  const Reflection* r = type.reflection;
+  const FieldDescriptor* f = field.descriptor;
+  const bool rep = field.repeated;
   if (rep) {
     if (p_ == end_ || *p_ != '[') return false;
     ++p_;
@@ -265,16 +350,18 @@ bool FastJsonParser::Value(Message* m, const FieldDescriptor* f, int depth) {
   }
   for (;;) {
     if (p_ == end_ || *p_ == 'n') return false;  // null: protobuf decides.
-    switch (f->cpp_type()) {
+    switch (field.cpp_type) {
       case FieldDescriptor::CPPTYPE_MESSAGE: {
         Message* child = rep ? r->AddMessage(m, f) : r->MutableMessage(m, f);
-        if (!Object(child, depth + 1)) return false;
+        if (field.message == nullptr) field.message = TypeOf(*child);
+        if (!Object(child, field.message, depth + 1)) return false;
         break;
       }
       case FieldDescriptor::CPPTYPE_STRING: {
-        if (f->type() == FieldDescriptor::TYPE_BYTES) return false;
-        if (!String(&scratch_)) return false;
-        rep ? r->AddString(m, f, scratch_) : r->SetString(m, f, scratch_);
+        absl::string_view s;
+        if (field.bytes || !String(&s)) return false;
+        rep ? r->AddString(m, f, std::string(s))
+            : r->SetString(m, f, std::string(s));
         break;
       }
       case FieldDescriptor::CPPTYPE_BOOL: {
@@ -292,10 +379,12 @@ bool FastJsonParser::Value(Message* m, const FieldDescriptor* f, int depth) {
         break;
       }
       case FieldDescriptor::CPPTYPE_ENUM: {
-        const google::protobuf::EnumValueDescriptor* v = nullptr;
+        const EnumValueDescriptor* v = nullptr;
         if (*p_ == '"') {
-          if (!String(&scratch_)) return false;
-          v = f->enum_type()->FindValueByName(scratch_);
+          absl::string_view name;
+          if (!String(&name)) return false;
+          auto it = field.enum_values->by_name.find(name);
+          if (it != field.enum_values->by_name.end()) v = it->second;
         } else {
           absl::string_view num;
           int64_t n;
@@ -315,27 +404,21 @@ bool FastJsonParser::Value(Message* m, const FieldDescriptor* f, int depth) {
       case FieldDescriptor::CPPTYPE_FLOAT: {
         absl::string_view num;
         double d;
-        if (f->cpp_type() == FieldDescriptor::CPPTYPE_FLOAT || *p_ == '"' ||
+        if (field.cpp_type == FieldDescriptor::CPPTYPE_FLOAT || *p_ == '"' ||
             !Number(&num) || !absl::SimpleAtod(num, &d) || !std::isfinite(d)) {
           return false;  // Floats (none in the schema): protobuf decides.
         }
-        if (f->cpp_type() == FieldDescriptor::CPPTYPE_DOUBLE) {
-          rep ? r->AddDouble(m, f, d) : r->SetDouble(m, f, d);
-        } else {
-          const float v = static_cast<float>(d);
-          rep ? r->AddFloat(m, f, v) : r->SetFloat(m, f, v);
-        }
+        rep ? r->AddDouble(m, f, d) : r->SetDouble(m, f, d);
         break;
       }
       default: {  // Integers, as numbers or as strings of digits.
         absl::string_view num;
         if (*p_ == '"') {
-          if (!String(&scratch_)) return false;
-          num = scratch_;
+          if (!String(&num)) return false;
         } else if (!Number(&num)) {
           return false;
         }
-        const auto t = f->cpp_type();
+        const auto t = field.cpp_type;
         const bool is_signed = t == FieldDescriptor::CPPTYPE_INT32 ||
                                t == FieldDescriptor::CPPTYPE_INT64;
         int64_t s = 0;
