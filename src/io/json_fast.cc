@@ -2,12 +2,12 @@
 
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <limits>
 #include <memory>
 #include <string>
 #include <vector>
 
-#include "absl/container/flat_hash_map.h"
 #include "absl/strings/numbers.h"
 #include "core/utf8.h"
 
@@ -99,6 +99,83 @@ struct PlainBytes {
 };
 constexpr PlainBytes kPlain;
 
+// Names to pointers, by open addressing with a hash cheaper than absl::Hash:
+// a table holds the few dozen names of one message or enum type and is
+// looked up for every key of every line.
+template <typename T>
+class NameTable {
+ public:
+  // Maps `name` to `value` (not null), replacing what it mapped to.
+  // REQUIRES: `name` outlives the table.
+  void Insert(absl::string_view name, T* value) {
+    if ((count_ + 1) * 4 > slots_.size()) Grow();
+    Slot& s = Probe(name);
+    if (s.value == nullptr) ++count_;
+    s.name = name;
+    s.value = value;
+  }
+
+  // Returns what `name` maps to, or null.
+  T* Find(absl::string_view name) const {
+    if (slots_.empty()) return nullptr;
+    return const_cast<NameTable*>(this)->Probe(name).value;
+  }
+
+ private:
+  struct Slot {
+    absl::string_view name;
+    T* value = nullptr;
+  };
+
+  static uint64_t Hash(absl::string_view s) {
+    constexpr uint64_t kMul = 0x9E3779B97F4A7C15ULL;
+    const char* p = s.data();
+    size_t n = s.size();
+    uint64_t h = (n + 1) * kMul;
+    uint64_t w;
+    while (n > 8) {
+      std::memcpy(&w, p, 8);
+      h = (h ^ w) * kMul;
+      h ^= h >> 32;
+      p += 8;
+      n -= 8;
+    }
+    if (n >= 4) {
+      uint32_t a, b;
+      std::memcpy(&a, p, 4);
+      std::memcpy(&b, p + n - 4, 4);
+      w = a | uint64_t{b} << 32;
+    } else if (n > 0) {
+      w = static_cast<unsigned char>(p[0]) |
+          static_cast<unsigned char>(p[n / 2]) << 8 |
+          static_cast<unsigned char>(p[n - 1]) << 16;
+    } else {
+      w = 0;
+    }
+    h = (h ^ w) * kMul;
+    return h ^ h >> 29;
+  }
+
+  Slot& Probe(absl::string_view name) {
+    const size_t mask = slots_.size() - 1;
+    for (size_t i = Hash(name) & mask;; i = (i + 1) & mask) {
+      Slot& s = slots_[i];
+      if (s.value == nullptr || s.name == name) return s;
+    }
+  }
+
+  void Grow() {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(old.empty() ? 16 : old.size() * 2, Slot());
+    for (const Slot& s : old) {
+      if (s.value != nullptr) Probe(s.name) = s;
+    }
+  }
+
+  std::vector<Slot> slots_;  // A power of two long, at most a quarter full.
+  size_t count_ = 0;
+};
+
 }  // namespace
 
 struct FastJsonParser::Field {
@@ -118,11 +195,11 @@ struct FastJsonParser::Field {
 struct FastJsonParser::Type {
   const Reflection* reflection = nullptr;
   std::vector<Field> fields;  // Never resized: `by_name` points into it.
-  absl::flat_hash_map<absl::string_view, Field*> by_name;
+  NameTable<Field> by_name;
 };
 
 struct FastJsonParser::Enum {
-  absl::flat_hash_map<absl::string_view, const EnumValueDescriptor*> by_name;
+  NameTable<const EnumValueDescriptor> by_name;
 };
 
 FastJsonParser::FastJsonParser() = default;
@@ -152,8 +229,8 @@ FastJsonParser::Type* FastJsonParser::TypeOf(const Message& m) {
       f.enum_values = EnumOf(fd->enum_type());
     }
     // The descriptors own the names and outlive the parser.
-    t.by_name[fd->name()] = &f;
-    t.by_name[fd->json_name()] = &f;
+    t.by_name.Insert(fd->name(), &f);
+    t.by_name.Insert(fd->json_name(), &f);
   }
   return &t;
 }
@@ -165,7 +242,7 @@ const FastJsonParser::Enum* FastJsonParser::EnumOf(
     slot = std::make_unique<Enum>();
     // As EnumDescriptor::FindValueByName: the value names, nothing else.
     for (int i = 0; i < e->value_count(); ++i) {
-      slot->by_name[e->value(i)->name()] = e->value(i);
+      slot->by_name.Insert(e->value(i)->name(), e->value(i));
     }
   }
   return slot.get();
@@ -305,9 +382,9 @@ bool FastJsonParser::Object(Message* m, Type* type, int depth) {
     Ws();
     absl::string_view key;
     if (!String(&key)) return false;
-    auto it = type->by_name.find(key);
-    if (it == type->by_name.end()) return false;  // Unknown: protobuf decides.
-    Field& f = *it->second;
+    Field* found = type->by_name.Find(key);
+    if (found == nullptr) return false;  // Unknown: protobuf decides.
+    Field& f = *found;
     // A field given twice, or two members of one oneof: protobuf decides.
     if (f.bit == 0 || (seen & f.bit) != 0) return false;
     seen |= f.bit;
@@ -383,8 +460,7 @@ bool FastJsonParser::Value(Message* m, const Type& type, Field& field,
         if (*p_ == '"') {
           absl::string_view name;
           if (!String(&name)) return false;
-          auto it = field.enum_values->by_name.find(name);
-          if (it != field.enum_values->by_name.end()) v = it->second;
+          v = field.enum_values->by_name.Find(name);
         } else {
           absl::string_view num;
           int64_t n;
