@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "core/utf8.h"
 
@@ -19,7 +20,6 @@ using google::protobuf::Descriptor;
 using google::protobuf::EnumValueDescriptor;
 using google::protobuf::FieldDescriptor;
 using google::protobuf::Message;
-using google::protobuf::Reflection;
 
 constexpr int kMaxDepth = 32;
 
@@ -176,24 +176,109 @@ class NameTable {
   size_t count_ = 0;
 };
 
+// How a field's values go on the wire, from its declared type. kGiveUp: the
+// fast path leaves the field to protobuf's parser (floats, bytes, groups).
+enum class Kind : uint8_t {
+  kGiveUp,
+  kMessage,
+  kString,
+  kBool,
+  kEnum,
+  kDouble,
+  kInt32,  // And int64, uint32, uint64: varints.
+  kSInt32,
+  kSInt64,
+  kFixed32,  // And sfixed32.
+  kFixed64,  // And sfixed64.
+};
+
+Kind KindOf(FieldDescriptor::Type t) {
+  switch (t) {
+    case FieldDescriptor::TYPE_MESSAGE:
+      return Kind::kMessage;
+    case FieldDescriptor::TYPE_STRING:
+      return Kind::kString;
+    case FieldDescriptor::TYPE_BOOL:
+      return Kind::kBool;
+    case FieldDescriptor::TYPE_ENUM:
+      return Kind::kEnum;
+    case FieldDescriptor::TYPE_DOUBLE:
+      return Kind::kDouble;
+    case FieldDescriptor::TYPE_INT32:
+    case FieldDescriptor::TYPE_INT64:
+    case FieldDescriptor::TYPE_UINT32:
+    case FieldDescriptor::TYPE_UINT64:
+      return Kind::kInt32;
+    case FieldDescriptor::TYPE_SINT32:
+      return Kind::kSInt32;
+    case FieldDescriptor::TYPE_SINT64:
+      return Kind::kSInt64;
+    case FieldDescriptor::TYPE_FIXED32:
+    case FieldDescriptor::TYPE_SFIXED32:
+      return Kind::kFixed32;
+    case FieldDescriptor::TYPE_FIXED64:
+    case FieldDescriptor::TYPE_SFIXED64:
+      return Kind::kFixed64;
+    default:  // TYPE_FLOAT, TYPE_BYTES, TYPE_GROUP.
+      return Kind::kGiveUp;
+  }
+}
+
+int WireTypeOf(Kind k) {
+  switch (k) {
+    case Kind::kMessage:
+    case Kind::kString:
+      return 2;  // Length-delimited.
+    case Kind::kDouble:
+    case Kind::kFixed64:
+      return 1;
+    case Kind::kFixed32:
+      return 5;
+    default:
+      return 0;  // Varint.
+  }
+}
+
+int VarintSize(uint64_t v) {
+  int n = 1;
+  while (v >= 0x80) {
+    v >>= 7;
+    ++n;
+  }
+  return n;
+}
+
+char* EncodeVarint(uint64_t v, char* out) {
+  while (v >= 0x80) {
+    *out++ = static_cast<char>(v | 0x80);
+    v >>= 7;
+  }
+  *out++ = static_cast<char>(v);
+  return out;
+}
+
 }  // namespace
 
 struct FastJsonParser::Field {
   const FieldDescriptor* descriptor = nullptr;
+  Kind kind = Kind::kGiveUp;
   FieldDescriptor::CppType cpp_type = FieldDescriptor::CPPTYPE_INT32;
   bool repeated = false;
-  bool bytes = false;
   // This field's bit and its oneof's among those given in one object; 0 when
   // the index is 64 or more (the fast path then gives up).
   uint64_t bit = 0;
   uint64_t oneof_bit = 0;
   bool in_oneof = false;
+  // The field's tag (number and wire type) as a varint.
+  char tag[5] = {};
+  uint8_t tag_size = 0;
   const Enum* enum_values = nullptr;
   Type* message = nullptr;  // Of a message field; found when first met.
 };
 
 struct FastJsonParser::Type {
-  const Reflection* reflection = nullptr;
+  // The well-known types have JSON forms of their own: protobuf decides.
+  bool well_known = false;
   std::vector<Field> fields;  // Never resized: `by_name` points into it.
   NameTable<Field> by_name;
 };
@@ -205,29 +290,29 @@ struct FastJsonParser::Enum {
 FastJsonParser::FastJsonParser() = default;
 FastJsonParser::~FastJsonParser() = default;
 
-FastJsonParser::Type* FastJsonParser::TypeOf(const Message& m) {
-  const Descriptor* d = m.GetDescriptor();
+FastJsonParser::Type* FastJsonParser::TypeOf(const Descriptor* d) {
   std::unique_ptr<Type>& slot = types_[d];
   if (slot != nullptr) return slot.get();
   slot = std::make_unique<Type>();
   Type& t = *slot;
-  t.reflection = m.GetReflection();
+  t.well_known = absl::StartsWith(d->file()->name(), "google/protobuf/");
   t.fields.resize(d->field_count());
   for (int i = 0; i < d->field_count(); ++i) {
     const FieldDescriptor* fd = d->field(i);
     Field& f = t.fields[i];
     f.descriptor = fd;
+    f.kind = KindOf(fd->type());
     f.cpp_type = fd->cpp_type();
     f.repeated = fd->is_repeated();
-    f.bytes = fd->type() == FieldDescriptor::TYPE_BYTES;
     if (fd->index() < 64) f.bit = uint64_t{1} << fd->index();
     if (const auto* oneof = fd->real_containing_oneof(); oneof != nullptr) {
       f.in_oneof = true;
       if (oneof->index() < 64) f.oneof_bit = uint64_t{1} << oneof->index();
     }
-    if (f.cpp_type == FieldDescriptor::CPPTYPE_ENUM) {
-      f.enum_values = EnumOf(fd->enum_type());
-    }
+    const uint64_t tag =
+        static_cast<uint64_t>(fd->number()) << 3 | WireTypeOf(f.kind);
+    f.tag_size = static_cast<uint8_t>(EncodeVarint(tag, f.tag) - f.tag);
+    if (f.kind == Kind::kEnum) f.enum_values = EnumOf(fd->enum_type());
     // The descriptors own the names and outlive the parser.
     t.by_name.Insert(fd->name(), &f);
     t.by_name.Insert(fd->json_name(), &f);
@@ -248,19 +333,37 @@ const FastJsonParser::Enum* FastJsonParser::EnumOf(
   return slot.get();
 }
 
+// The text goes to the wire format first and protobuf's generated parser
+// takes it from there: faster than setting field by field through
+// reflection, and no wire bytes come out that the parser would read
+// differently from what reflection would set.
 bool FastJsonParser::Parse(absl::string_view json, Message* message) {
-  const Reflection* r = message->GetReflection();
-  if (r != root_reflection_) {
-    types_.clear();
-    root_reflection_ = r;
-  }
-  Type* type = TypeOf(*message);
+  Type* type = TypeOf(message->GetDescriptor());
   p_ = json.data();
   end_ = json.data() + json.size();
+  wire_.clear();
   Ws();
-  if (!Object(message, type, 0)) return false;
+  if (!Object(type, 0)) return false;
   Ws();
-  return p_ == end_;
+  if (p_ != end_ ||
+      wire_.size() > static_cast<size_t>(std::numeric_limits<int>::max())) {
+    return false;
+  }
+  return message->ParsePartialFromArray(wire_.data(),
+                                        static_cast<int>(wire_.size()));
+}
+
+void FastJsonParser::PutTag(const Field& f) { wire_.append(f.tag, f.tag_size); }
+
+void FastJsonParser::PutVarint(uint64_t v) {
+  char buf[10];
+  wire_.append(buf, EncodeVarint(v, buf) - buf);
+}
+
+void FastJsonParser::PutFixed(uint64_t v, int bytes) {
+  char buf[8];
+  for (int i = 0; i < bytes; ++i) buf[i] = static_cast<char>(v >> (8 * i));
+  wire_.append(buf, bytes);
 }
 
 // Sets `*out` to the string's text: a view of the input when it has no
@@ -364,18 +467,20 @@ bool FastJsonParser::Number(absl::string_view* out) {
   return true;
 }
 
-bool FastJsonParser::Object(Message* m, Type* type, int depth) {
-  if (depth > kMaxDepth || p_ == end_ || *p_ != '{') return false;
+bool FastJsonParser::Object(Type* type, int depth) {
+  if (depth > kMaxDepth || p_ == end_ || *p_ != '{' || type->well_known) {
+    return false;
+  }
   ++p_;
   Ws();
   if (p_ < end_ && *p_ == '}') {
     ++p_;
     return true;
   }
-  // The fields and oneofs given so far. `m` starts empty, so these say all
-  // HasField() and HasOneof() would, and more: HasField() cannot tell a
-  // proto3 field given as its default ("phone": "") from one not given (a
-  // fuzzer found the duplicate key that slipped through).
+  // The fields and oneofs given so far: a field given twice, or two members
+  // of one oneof, is for protobuf to decide. (Counting presence instead
+  // missed a proto3 field given first as its default, "phone": "", as a
+  // fuzzer found.)
   uint64_t seen = 0;
   uint64_t oneofs = 0;
   for (;;) {
@@ -385,7 +490,6 @@ bool FastJsonParser::Object(Message* m, Type* type, int depth) {
     Field* found = type->by_name.Find(key);
     if (found == nullptr) return false;  // Unknown: protobuf decides.
     Field& f = *found;
-    // A field given twice, or two members of one oneof: protobuf decides.
     if (f.bit == 0 || (seen & f.bit) != 0) return false;
     seen |= f.bit;
     if (f.in_oneof) {
@@ -396,7 +500,7 @@ bool FastJsonParser::Object(Message* m, Type* type, int depth) {
     if (p_ == end_ || *p_ != ':') return false;
     ++p_;
     Ws();
-    if (!Value(m, *type, f, depth)) return false;
+    if (!Value(f, depth)) return false;
     Ws();
     if (p_ == end_) return false;
     if (*p_ == ',') {
@@ -411,11 +515,11 @@ bool FastJsonParser::Object(Message* m, Type* type, int depth) {
   }
 }
 
-bool FastJsonParser::Value(Message* m, const Type& type, Field& field,
-                           int depth) {
-  const Reflection* r = type.reflection;
-  const FieldDescriptor* f = field.descriptor;
-  const bool rep = field.repeated;
+// Writes the field's value (each element of a repeated field, unpacked)
+// to `wire_`.
+bool FastJsonParser::Value(Field& f, int depth) {
+  if (f.kind == Kind::kGiveUp) return false;
+  const bool rep = f.repeated;
   if (rep) {
     if (p_ == end_ || *p_ != '[') return false;
     ++p_;
@@ -427,21 +531,31 @@ bool FastJsonParser::Value(Message* m, const Type& type, Field& field,
   }
   for (;;) {
     if (p_ == end_ || *p_ == 'n') return false;  // null: protobuf decides.
-    switch (field.cpp_type) {
-      case FieldDescriptor::CPPTYPE_MESSAGE: {
-        Message* child = rep ? r->AddMessage(m, f) : r->MutableMessage(m, f);
-        if (field.message == nullptr) field.message = TypeOf(*child);
-        if (!Object(child, field.message, depth + 1)) return false;
+    switch (f.kind) {
+      case Kind::kMessage: {
+        if (f.message == nullptr) {
+          f.message = TypeOf(f.descriptor->message_type());
+        }
+        PutTag(f);
+        // One byte for the length, moved over when it needs more.
+        const size_t at = wire_.size();
+        wire_.push_back('\0');
+        if (!Object(f.message, depth + 1)) return false;
+        const size_t len = wire_.size() - at - 1;
+        const int size = VarintSize(len);
+        if (size > 1) wire_.insert(at + 1, size - 1, '\0');
+        EncodeVarint(len, &wire_[at]);
         break;
       }
-      case FieldDescriptor::CPPTYPE_STRING: {
+      case Kind::kString: {
         absl::string_view s;
-        if (field.bytes || !String(&s)) return false;
-        rep ? r->AddString(m, f, std::string(s))
-            : r->SetString(m, f, std::string(s));
+        if (!String(&s)) return false;
+        PutTag(f);
+        PutVarint(s.size());
+        wire_.append(s.data(), s.size());
         break;
       }
-      case FieldDescriptor::CPPTYPE_BOOL: {
+      case Kind::kBool: {
         bool v;
         if (end_ - p_ >= 4 && absl::string_view(p_, 4) == "true") {
           v = true;
@@ -452,15 +566,16 @@ bool FastJsonParser::Value(Message* m, const Type& type, Field& field,
         } else {
           return false;
         }
-        rep ? r->AddBool(m, f, v) : r->SetBool(m, f, v);
+        PutTag(f);
+        wire_.push_back(v ? 1 : 0);
         break;
       }
-      case FieldDescriptor::CPPTYPE_ENUM: {
+      case Kind::kEnum: {
         const EnumValueDescriptor* v = nullptr;
         if (*p_ == '"') {
           absl::string_view name;
           if (!String(&name)) return false;
-          v = field.enum_values->by_name.Find(name);
+          v = f.enum_values->by_name.Find(name);
         } else {
           absl::string_view num;
           int64_t n;
@@ -470,21 +585,25 @@ bool FastJsonParser::Value(Message* m, const Type& type, Field& field,
               n > std::numeric_limits<int32_t>::max()) {
             return false;
           }
-          v = f->enum_type()->FindValueByNumber(static_cast<int>(n));
+          v = f.descriptor->enum_type()->FindValueByNumber(static_cast<int>(n));
         }
         if (v == nullptr) return false;
-        rep ? r->AddEnum(m, f, v) : r->SetEnum(m, f, v);
+        PutTag(f);
+        // An int32 on the wire: negative numbers sign-extended to 64 bits.
+        PutVarint(static_cast<uint64_t>(static_cast<int64_t>(v->number())));
         break;
       }
-      case FieldDescriptor::CPPTYPE_DOUBLE:
-      case FieldDescriptor::CPPTYPE_FLOAT: {
+      case Kind::kDouble: {
         absl::string_view num;
         double d;
-        if (field.cpp_type == FieldDescriptor::CPPTYPE_FLOAT || *p_ == '"' ||
-            !Number(&num) || !absl::SimpleAtod(num, &d) || !std::isfinite(d)) {
-          return false;  // Floats (none in the schema): protobuf decides.
+        if (*p_ == '"' || !Number(&num) || !absl::SimpleAtod(num, &d) ||
+            !std::isfinite(d)) {
+          return false;
         }
-        rep ? r->AddDouble(m, f, d) : r->SetDouble(m, f, d);
+        uint64_t bits;
+        std::memcpy(&bits, &d, sizeof bits);
+        PutTag(f);
+        PutFixed(bits, 8);
         break;
       }
       default: {  // Integers, as numbers or as strings of digits.
@@ -494,31 +613,38 @@ bool FastJsonParser::Value(Message* m, const Type& type, Field& field,
         } else if (!Number(&num)) {
           return false;
         }
-        const auto t = field.cpp_type;
+        const auto t = f.cpp_type;
         const bool is_signed = t == FieldDescriptor::CPPTYPE_INT32 ||
                                t == FieldDescriptor::CPPTYPE_INT64;
         int64_t s = 0;
         uint64_t u = 0;
         if (!Integer(num, is_signed, &s, &u)) return false;
-        switch (t) {
-          case FieldDescriptor::CPPTYPE_INT32:
-            if (s < std::numeric_limits<int32_t>::min() ||
-                s > std::numeric_limits<int32_t>::max()) {
-              return false;
-            }
-            rep ? r->AddInt32(m, f, static_cast<int32_t>(s))
-                : r->SetInt32(m, f, static_cast<int32_t>(s));
+        if (t == FieldDescriptor::CPPTYPE_INT32 &&
+            (s < std::numeric_limits<int32_t>::min() ||
+             s > std::numeric_limits<int32_t>::max())) {
+          return false;
+        }
+        if (t == FieldDescriptor::CPPTYPE_UINT32 &&
+            u > std::numeric_limits<uint32_t>::max()) {
+          return false;
+        }
+        // The value's bits: int32 and int64 sign-extended, as the wire has
+        // them.
+        const uint64_t v = is_signed ? static_cast<uint64_t>(s) : u;
+        PutTag(f);
+        switch (f.kind) {
+          case Kind::kSInt32:
+          case Kind::kSInt64:  // ZigZag.
+            PutVarint((v << 1) ^ static_cast<uint64_t>(s >> 63));
             break;
-          case FieldDescriptor::CPPTYPE_INT64:
-            rep ? r->AddInt64(m, f, s) : r->SetInt64(m, f, s);
+          case Kind::kFixed32:
+            PutFixed(v, 4);
             break;
-          case FieldDescriptor::CPPTYPE_UINT32:
-            if (u > std::numeric_limits<uint32_t>::max()) return false;
-            rep ? r->AddUInt32(m, f, static_cast<uint32_t>(u))
-                : r->SetUInt32(m, f, static_cast<uint32_t>(u));
+          case Kind::kFixed64:
+            PutFixed(v, 8);
             break;
           default:
-            rep ? r->AddUInt64(m, f, u) : r->SetUInt64(m, f, u);
+            PutVarint(v);
             break;
         }
         break;

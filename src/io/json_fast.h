@@ -10,11 +10,13 @@
 // words the error. It never accepts what protobuf's parser would refuse.
 //
 // A parser keeps, per message type it has met, a table of the names a field
-// answers to and what setting it needs, so that a line costs one hash lookup
-// per key and no descriptor search.
+// answers to and its tag, so that a line costs one hash lookup per key and no
+// descriptor search; it writes the object in the wire format and leaves the
+// message to protobuf's generated parser.
 #ifndef DANGJIAN_SRC_IO_JSON_FAST_H_
 #define DANGJIAN_SRC_IO_JSON_FAST_H_
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -43,13 +45,15 @@ class FastJsonParser {
   struct Type;
   struct Enum;
 
-  Type* TypeOf(const google::protobuf::Message& m);
+  Type* TypeOf(const google::protobuf::Descriptor* d);
   const Enum* EnumOf(const google::protobuf::EnumDescriptor* e);
-  bool Object(google::protobuf::Message* m, Type* type, int depth);
-  bool Value(google::protobuf::Message* m, const Type& type, Field& f,
-             int depth);
+  bool Object(Type* type, int depth);
+  bool Value(Field& f, int depth);
   bool String(absl::string_view* out);
   bool Number(absl::string_view* out);
+  void PutTag(const Field& f);
+  void PutVarint(uint64_t v);
+  void PutFixed(uint64_t v, int bytes);
   void Ws() {
     while (p_ < end_ &&
            (*p_ == ' ' || *p_ == '\t' || *p_ == '\n' || *p_ == '\r')) {
@@ -57,9 +61,6 @@ class FastJsonParser {
     }
   }
 
-  // The tables hold the reflection of the messages they were built from:
-  // a message of another factory (a DynamicMessage) starts them afresh.
-  const google::protobuf::Reflection* root_reflection_ = nullptr;
   std::unordered_map<const google::protobuf::Descriptor*, std::unique_ptr<Type>>
       types_;
   std::unordered_map<const google::protobuf::EnumDescriptor*,
@@ -68,6 +69,7 @@ class FastJsonParser {
   const char* p_ = nullptr;
   const char* end_ = nullptr;
   std::string scratch_;
+  std::string wire_;  // The object in the wire format.
 };
 
 }  // namespace internal
