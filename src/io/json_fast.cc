@@ -1,5 +1,6 @@
 #include "io/json_fast.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
@@ -264,6 +265,9 @@ struct FastJsonParser::Field {
   Kind kind = Kind::kGiveUp;
   FieldDescriptor::CppType cpp_type = FieldDescriptor::CPPTYPE_INT32;
   bool repeated = false;
+  // Strings: protobuf's parser checks UTF-8 only in proto3 (and then
+  // refuses the wire bytes); otherwise the fast path checks.
+  bool check_utf8 = false;
   // This field's bit and its oneof's among those given in one object; 0 when
   // the index is 64 or more (the fast path then gives up).
   uint64_t bit = 0;
@@ -304,6 +308,8 @@ FastJsonParser::Type* FastJsonParser::TypeOf(const Descriptor* d) {
     f.kind = KindOf(fd->type());
     f.cpp_type = fd->cpp_type();
     f.repeated = fd->is_repeated();
+    f.check_utf8 =
+        fd->file()->syntax() != google::protobuf::FileDescriptor::SYNTAX_PROTO3;
     if (fd->index() < 64) f.bit = uint64_t{1} << fd->index();
     if (const auto* oneof = fd->real_containing_oneof(); oneof != nullptr) {
       f.in_oneof = true;
@@ -341,33 +347,42 @@ bool FastJsonParser::Parse(absl::string_view json, Message* message) {
   Type* type = TypeOf(message->GetDescriptor());
   p_ = json.data();
   end_ = json.data() + json.size();
-  wire_.clear();
+  w_ = 0;
   Ws();
   if (!Object(type, 0)) return false;
   Ws();
-  if (p_ != end_ ||
-      wire_.size() > static_cast<size_t>(std::numeric_limits<int>::max())) {
+  if (p_ != end_ || w_ > static_cast<size_t>(std::numeric_limits<int>::max())) {
     return false;
   }
-  return message->ParsePartialFromArray(wire_.data(),
-                                        static_cast<int>(wire_.size()));
+  return message->ParsePartialFromArray(wire_.data(), static_cast<int>(w_));
 }
 
-void FastJsonParser::PutTag(const Field& f) { wire_.append(f.tag, f.tag_size); }
+void FastJsonParser::Grow(size_t n) {
+  wire_.resize(std::max(wire_.size() * 2, w_ + n + 1024));
+}
+
+void FastJsonParser::PutTag(const Field& f) {
+  Room(sizeof f.tag);
+  std::memcpy(&wire_[w_], f.tag, sizeof f.tag);
+  w_ += f.tag_size;
+}
 
 void FastJsonParser::PutVarint(uint64_t v) {
-  char buf[10];
-  wire_.append(buf, EncodeVarint(v, buf) - buf);
+  Room(10);
+  w_ = EncodeVarint(v, &wire_[w_]) - wire_.data();
 }
 
 void FastJsonParser::PutFixed(uint64_t v, int bytes) {
-  char buf[8];
-  for (int i = 0; i < bytes; ++i) buf[i] = static_cast<char>(v >> (8 * i));
-  wire_.append(buf, bytes);
+  Room(8);
+  for (int i = 0; i < bytes; ++i)
+    wire_[w_ + i] = static_cast<char>(v >> (8 * i));
+  w_ += bytes;
 }
 
 // Sets `*out` to the string's text: a view of the input when it has no
-// escapes, else of `scratch_` (valid until the next call).
+// escapes, else of `scratch_` (valid until the next call). The text may not
+// be valid UTF-8: callers check or leave it to protobuf's parser. (A key or
+// an enum name that is not matches no field or value.)
 bool FastJsonParser::String(absl::string_view* out) {
   if (p_ == end_ || *p_ != '"') return false;
   ++p_;
@@ -377,14 +392,14 @@ bool FastJsonParser::String(absl::string_view* out) {
   if (*p_ == '"') {
     *out = absl::string_view(start, p_ - start);
     ++p_;
-    return IsValidUtf8(*out);
+    return true;
   }
   scratch_.assign(start, p_ - start);
   for (;;) {
     if (*p_ == '"') {
       ++p_;
       *out = scratch_;
-      return IsValidUtf8(scratch_);
+      return true;
     }
     if (*p_ != '\\') return false;  // A control character.
     if (end_ - p_ < 2) return false;
@@ -538,21 +553,26 @@ bool FastJsonParser::Value(Field& f, int depth) {
         }
         PutTag(f);
         // One byte for the length, moved over when it needs more.
-        const size_t at = wire_.size();
-        wire_.push_back('\0');
+        Room(1);
+        const size_t at = w_++;
         if (!Object(f.message, depth + 1)) return false;
-        const size_t len = wire_.size() - at - 1;
-        const int size = VarintSize(len);
-        if (size > 1) wire_.insert(at + 1, size - 1, '\0');
+        const size_t len = w_ - at - 1;
+        if (const int more = VarintSize(len) - 1; more > 0) {
+          Room(more);
+          std::memmove(&wire_[at + 1 + more], &wire_[at + 1], len);
+          w_ += more;
+        }
         EncodeVarint(len, &wire_[at]);
         break;
       }
       case Kind::kString: {
         absl::string_view s;
-        if (!String(&s)) return false;
+        if (!String(&s) || (f.check_utf8 && !IsValidUtf8(s))) return false;
         PutTag(f);
         PutVarint(s.size());
-        wire_.append(s.data(), s.size());
+        Room(s.size());
+        std::memcpy(&wire_[w_], s.data(), s.size());
+        w_ += s.size();
         break;
       }
       case Kind::kBool: {
@@ -567,7 +587,7 @@ bool FastJsonParser::Value(Field& f, int depth) {
           return false;
         }
         PutTag(f);
-        wire_.push_back(v ? 1 : 0);
+        PutVarint(v ? 1 : 0);
         break;
       }
       case Kind::kEnum: {

@@ -16,6 +16,7 @@
 #ifndef DANGJIAN_SRC_IO_JSON_FAST_H_
 #define DANGJIAN_SRC_IO_JSON_FAST_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -51,6 +52,11 @@ class FastJsonParser {
   bool Value(Field& f, int depth);
   bool String(absl::string_view* out);
   bool Number(absl::string_view* out);
+  // Makes room for `n` more bytes of wire format.
+  void Room(size_t n) {
+    if (wire_.size() - w_ < n) Grow(n);
+  }
+  void Grow(size_t n);
   void PutTag(const Field& f);
   void PutVarint(uint64_t v);
   void PutFixed(uint64_t v, int bytes);
@@ -69,7 +75,8 @@ class FastJsonParser {
   const char* p_ = nullptr;
   const char* end_ = nullptr;
   std::string scratch_;
-  std::string wire_;  // The object in the wire format.
+  std::string wire_;  // The object in the wire format: its first w_ bytes.
+  size_t w_ = 0;
 };
 
 }  // namespace internal
