@@ -100,6 +100,30 @@ struct PlainBytes {
 };
 constexpr PlainBytes kPlain;
 
+// a == b, inline: names are short, and a call to memcmp costs more than
+// comparing them.
+inline bool SameName(absl::string_view a, absl::string_view b) {
+  const size_t n = a.size();
+  if (n != b.size()) return false;
+  const char* x = a.data();
+  const char* y = b.data();
+  if (n >= 8) {
+    uint64_t u, v;
+    for (size_t i = 0; i + 8 <= n; i += 8) {
+      std::memcpy(&u, x + i, 8);
+      std::memcpy(&v, y + i, 8);
+      if (u != v) return false;
+    }
+    std::memcpy(&u, x + n - 8, 8);
+    std::memcpy(&v, y + n - 8, 8);
+    return u == v;
+  }
+  for (size_t i = 0; i < n; ++i) {
+    if (x[i] != y[i]) return false;
+  }
+  return true;
+}
+
 // Names to pointers, by open addressing with a hash cheaper than absl::Hash:
 // a table holds the few dozen names of one message or enum type and is
 // looked up for every key of every line.
@@ -161,7 +185,7 @@ class NameTable {
     const size_t mask = slots_.size() - 1;
     for (size_t i = Hash(name) & mask;; i = (i + 1) & mask) {
       Slot& s = slots_[i];
-      if (s.value == nullptr || s.name == name) return s;
+      if (s.value == nullptr || SameName(s.name, name)) return s;
     }
   }
 
@@ -278,6 +302,11 @@ struct FastJsonParser::Field {
   uint8_t tag_size = 0;
   const Enum* enum_values = nullptr;
   Type* message = nullptr;  // Of a message field; found when first met.
+  // The names the table maps to this field (one or two; "" when none).
+  absl::string_view names[2];
+  // The field the last object gave after this one: writers give fields in
+  // one order, so a key is tried against this guess before the table.
+  Field* next = nullptr;
 };
 
 struct FastJsonParser::Type {
@@ -285,6 +314,7 @@ struct FastJsonParser::Type {
   bool well_known = false;
   std::vector<Field> fields;  // Never resized: `by_name` points into it.
   NameTable<Field> by_name;
+  Field* first = nullptr;  // The guess for an object's first key.
 };
 
 struct FastJsonParser::Enum {
@@ -322,6 +352,16 @@ FastJsonParser::Type* FastJsonParser::TypeOf(const Descriptor* d) {
     // The descriptors own the names and outlive the parser.
     t.by_name.Insert(fd->name(), &f);
     t.by_name.Insert(fd->json_name(), &f);
+  }
+  for (Field& f : t.fields) {
+    int n = 0;
+    for (const std::string* name :
+         {&f.descriptor->json_name(), &f.descriptor->name()}) {
+      if (t.by_name.Find(*name) == &f &&
+          (n == 0 || !SameName(f.names[0], *name))) {
+        f.names[n++] = *name;
+      }
+    }
   }
   return &t;
 }
@@ -498,12 +538,20 @@ bool FastJsonParser::Object(Type* type, int depth) {
   // fuzzer found.)
   uint64_t seen = 0;
   uint64_t oneofs = 0;
+  Field** guess = &type->first;
   for (;;) {
     Ws();
     absl::string_view key;
     if (!String(&key)) return false;
-    Field* found = type->by_name.Find(key);
-    if (found == nullptr) return false;  // Unknown: protobuf decides.
+    Field* found = *guess;
+    if (found == nullptr ||
+        (!SameName(found->names[0], key) &&
+         (found->names[1].empty() || !SameName(found->names[1], key)))) {
+      found = type->by_name.Find(key);
+      if (found == nullptr) return false;  // Unknown: protobuf decides.
+      *guess = found;
+    }
+    guess = &found->next;
     Field& f = *found;
     if (f.bit == 0 || (seen & f.bit) != 0) return false;
     seen |= f.bit;
