@@ -21,6 +21,7 @@ using google::protobuf::Descriptor;
 using google::protobuf::EnumValueDescriptor;
 using google::protobuf::FieldDescriptor;
 using google::protobuf::Message;
+using google::protobuf::Reflection;
 
 constexpr int kMaxDepth = 32;
 
@@ -307,11 +308,19 @@ struct FastJsonParser::Field {
   // The field the last object gave after this one: writers give fields in
   // one order, so a key is tried against this guess before the table.
   Field* next = nullptr;
+  // Of a message field in a oneof of a top-level type: a message of a record
+  // of another kind, kept for the next record of this kind (see Parse()).
+  std::unique_ptr<Message> spare;
 };
 
 struct FastJsonParser::Type {
   // The well-known types have JSON forms of their own: protobuf decides.
   bool well_known = false;
+  // Every field is a member of one oneof (as in a Record), and there are no
+  // extensions: a message holding one of them holds nothing else.
+  bool one_oneof = false;
+  // The reflection of the messages the fields' spares came from.
+  const Reflection* spares_reflection = nullptr;
   std::vector<Field> fields;  // Never resized: `by_name` points into it.
   NameTable<Field> by_name;
   Field* first = nullptr;  // The guess for an object's first key.
@@ -330,6 +339,13 @@ FastJsonParser::Type* FastJsonParser::TypeOf(const Descriptor* d) {
   slot = std::make_unique<Type>();
   Type& t = *slot;
   t.well_known = absl::StartsWith(d->file()->name(), "google/protobuf/");
+  t.one_oneof = d->field_count() > 0 && d->extension_range_count() == 0;
+  for (int i = 0; i < d->field_count(); ++i) {
+    const auto* oneof = d->field(i)->real_containing_oneof();
+    if (oneof == nullptr || oneof != d->field(0)->real_containing_oneof()) {
+      t.one_oneof = false;
+    }
+  }
   t.fields.resize(d->field_count());
   for (int i = 0; i < d->field_count(); ++i) {
     const FieldDescriptor* fd = d->field(i);
@@ -388,11 +404,50 @@ bool FastJsonParser::Parse(absl::string_view json, Message* message) {
   p_ = json.data();
   end_ = json.data() + json.size();
   w_ = 0;
+  top_ = nullptr;
+  top_count_ = 0;
   Ws();
   if (!Object(type, 0)) return false;
   Ws();
   if (p_ != end_ || w_ > static_cast<size_t>(std::numeric_limits<int>::max())) {
     return false;
+  }
+  // A stream of records is mostly of a few kinds: the message of the
+  // record's kind (the member of its oneof) is reused, cleared, from the
+  // last record of that kind, so that its strings keep their buffers and it
+  // needs no new allocations. Cleared, it takes the wire bytes as a new
+  // message would; and when that member is all the object gives and all
+  // the message can hold beside it, nothing else is to be cleared.
+  if (top_ != nullptr && top_count_ == 1 && type->one_oneof &&
+      message->GetArena() == nullptr) {
+    const Reflection* r = message->GetReflection();
+    if (r != type->spares_reflection) {  // Another message factory.
+      for (Field& f : type->fields) f.spare.reset();
+      type->spares_reflection = r;
+    }
+    const FieldDescriptor* held = r->GetOneofFieldDescriptor(
+        *message, top_->descriptor->real_containing_oneof());
+    Message* sub;
+    if (held == top_->descriptor) {
+      sub = r->MutableMessage(message, held);
+    } else {
+      if (held != nullptr &&
+          held->cpp_type() == FieldDescriptor::CPPTYPE_MESSAGE) {
+        type->fields[held->index()].spare.reset(
+            r->ReleaseMessage(message, held));
+      }
+      if (top_->spare != nullptr) {
+        sub = top_->spare.release();
+        r->SetAllocatedMessage(message, sub, top_->descriptor);
+      } else {
+        sub = r->MutableMessage(message, top_->descriptor);
+      }
+    }
+    if (!r->GetUnknownFields(*message).empty()) {
+      r->MutableUnknownFields(message)->Clear();
+    }
+    return sub->ParsePartialFromArray(wire_.data() + top_body_,
+                                      static_cast<int>(w_ - top_body_));
   }
   return message->ParsePartialFromArray(wire_.data(), static_cast<int>(w_));
 }
@@ -555,6 +610,10 @@ bool FastJsonParser::Object(Type* type, int depth) {
     Field& f = *found;
     if (f.bit == 0 || (seen & f.bit) != 0) return false;
     seen |= f.bit;
+    if (depth == 0) {
+      ++top_count_;
+      if (f.in_oneof && f.kind == Kind::kMessage) top_ = &f;
+    }
     if (f.in_oneof) {
       if (f.oneof_bit == 0 || (oneofs & f.oneof_bit) != 0) return false;
       oneofs |= f.oneof_bit;
@@ -611,6 +670,7 @@ bool FastJsonParser::Value(Field& f, int depth) {
           w_ += more;
         }
         EncodeVarint(len, &wire_[at]);
+        if (depth == 0) top_body_ = at + VarintSize(len);
         break;
       }
       case Kind::kString: {

@@ -37,7 +37,8 @@ class FastJsonParser {
   FastJsonParser(const FastJsonParser&) = delete;
   FastJsonParser& operator=(const FastJsonParser&) = delete;
 
-  // Parses `json` into `message` (which must be empty). Returns false when
+  // Parses `json` into `message`, replacing what it held (the message of a
+  // record's kind may be one kept from an earlier call). Returns false when
   // the fast path cannot decide; `message` is then in an unspecified state.
   bool Parse(absl::string_view json, google::protobuf::Message* message);
 
@@ -72,6 +73,11 @@ class FastJsonParser {
   std::unordered_map<const google::protobuf::EnumDescriptor*,
                      std::unique_ptr<Enum>>
       enums_;
+  // Of the top-level object: how many fields it gives, the last given that
+  // is a message in a oneof, and where that message's wire bytes start.
+  int top_count_ = 0;
+  Field* top_ = nullptr;
+  size_t top_body_ = 0;
   const char* p_ = nullptr;
   const char* end_ = nullptr;
   std::string scratch_;
