@@ -290,9 +290,6 @@ struct FastJsonParser::Field {
   Kind kind = Kind::kGiveUp;
   FieldDescriptor::CppType cpp_type = FieldDescriptor::CPPTYPE_INT32;
   bool repeated = false;
-  // Strings: protobuf's parser checks UTF-8 only in proto3 (and then
-  // refuses the wire bytes); otherwise the fast path checks.
-  bool check_utf8 = false;
   // This field's bit and its oneof's among those given in one object; 0 when
   // the index is 64 or more (the fast path then gives up).
   uint64_t bit = 0;
@@ -354,8 +351,6 @@ FastJsonParser::Type* FastJsonParser::TypeOf(const Descriptor* d) {
     f.kind = KindOf(fd->type());
     f.cpp_type = fd->cpp_type();
     f.repeated = fd->is_repeated();
-    f.check_utf8 =
-        fd->file()->syntax() != google::protobuf::FileDescriptor::SYNTAX_PROTO3;
     if (fd->index() < 64) f.bit = uint64_t{1} << fd->index();
     if (const auto* oneof = fd->real_containing_oneof(); oneof != nullptr) {
       f.in_oneof = true;
@@ -476,8 +471,8 @@ void FastJsonParser::PutFixed(uint64_t v, int bytes) {
 
 // Sets `*out` to the string's text: a view of the input when it has no
 // escapes, else of `scratch_` (valid until the next call). The text may not
-// be valid UTF-8: callers check or leave it to protobuf's parser. (A key or
-// an enum name that is not matches no field or value.)
+// be valid UTF-8: callers of string values check. (A key or an enum name
+// that is not matches no field or value.)
 bool FastJsonParser::String(absl::string_view* out) {
   if (p_ == end_ || *p_ != '"') return false;
   ++p_;
@@ -675,7 +670,9 @@ bool FastJsonParser::Value(Field& f, int depth) {
       }
       case Kind::kString: {
         absl::string_view s;
-        if (!String(&s) || (f.check_utf8 && !IsValidUtf8(s))) return false;
+        // Checked here, not left to protobuf's parser, which would refuse
+        // the wire bytes too but log an error as it does.
+        if (!String(&s) || !IsValidUtf8(s)) return false;
         PutTag(f);
         PutVarint(s.size());
         Room(s.size());
