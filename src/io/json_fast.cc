@@ -395,7 +395,12 @@ const FastJsonParser::Enum* FastJsonParser::EnumOf(
 // reflection, and no wire bytes come out that the parser would read
 // differently from what reflection would set.
 bool FastJsonParser::Parse(absl::string_view json, Message* message) {
-  Type* type = TypeOf(message->GetDescriptor());
+  const Descriptor* d = message->GetDescriptor();
+  if (d != root_descriptor_) {
+    root_type_ = TypeOf(d);
+    root_descriptor_ = d;
+  }
+  Type* type = root_type_;
   p_ = json.data();
   end_ = json.data() + json.size();
   w_ = 0;

@@ -75,6 +75,9 @@ class FastJsonParser {
   std::unordered_map<const google::protobuf::EnumDescriptor*,
                      std::unique_ptr<Enum>>
       enums_;
+  // The type of the last message parsed into.
+  const google::protobuf::Descriptor* root_descriptor_ = nullptr;
+  Type* root_type_ = nullptr;
   // Of the top-level object: how many fields it gives, the last given that
   // is a message in a oneof, and where that message's wire bytes start.
   int top_count_ = 0;
