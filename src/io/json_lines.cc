@@ -102,7 +102,6 @@ class LinesReader final : public JsonLinesReader {
       }
       // The fast path handles what writers emit; anything it cannot decide
       // goes through protobuf's parser, which words the errors.
-      record->Clear();
       if (!fast_.Parse(line, record)) {
         record->Clear();
         if (absl::Status s = SlowParse(line, start, record); !s.ok()) {
