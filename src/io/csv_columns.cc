@@ -5,6 +5,7 @@
 #include <cstring>
 #include <limits>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -424,6 +425,10 @@ std::vector<Table> Build() {
         }
       }
       c.is_id = c.path.size() == 1 && c.path[0]->name() == def.id_field;
+      for (const FieldDescriptor* f : c.path) {
+        c.tags.push_back(static_cast<uint32_t>(f->number()) << 3);
+      }
+      c.leaf_type = c.path.back()->type();
       c.normalized.push_back(NormalizeHeader(c.english));
       for (const std::string& h : c.chinese) {
         c.normalized.push_back(NormalizeHeader(h));
@@ -578,7 +583,14 @@ bool ValidDate(int y, int m, int d) {
   return true;
 }
 
-std::string ParseDate(absl::string_view cell, v1::Date* date) {
+// A calendar date as ParseDate() reads it; 0 for an unknown month or day.
+struct Ymd {
+  int year = 0;
+  int month = 0;
+  int day = 0;
+};
+
+std::string ParseDate(absl::string_view cell, Ymd* date) {
   // The common case first: 2014-08-14.
   if (cell.size() == 10 && cell[4] == '-' && cell[7] == '-') {
     int y = 0, mo = 0, d = 0;
@@ -596,9 +608,9 @@ std::string ParseDate(absl::string_view cell, v1::Date* date) {
       d = d * 10 + (cell[i] - '0');
     }
     if (digits && y >= 1000 && ValidDate(y, mo, d)) {
-      date->set_year(y);
-      date->set_month(mo);
-      date->set_day(d);
+      date->year = y;
+      date->month = mo;
+      date->day = d;
       return "";
     }
   }
@@ -664,9 +676,9 @@ std::string ParseDate(absl::string_view cell, v1::Date* date) {
   if (!ValidDate(parts[0], parts[1], parts[2]) || parts[0] < 1000) {
     return "not a valid calendar date (year, month 1-12, day of the month)";
   }
-  date->set_year(parts[0]);
-  date->set_month(parts[1]);
-  date->set_day(parts[2]);
+  date->year = parts[0];
+  date->month = parts[1];
+  date->day = parts[2];
   return "";
 }
 
@@ -699,8 +711,10 @@ std::string CheckNationalId(absl::string_view cell) {
   const bool ascii = std::all_of(cell.begin(), cell.end(), [](char c) {
     return static_cast<unsigned char>(c) < 0x80 && c != ' ' && c != '\t';
   });
-  const std::string s =
-      ascii ? std::string(cell) : RemoveSpaces(HalfWidth(cell));
+  // The common case, ASCII without spaces, is checked where it lies.
+  std::string converted;
+  if (!ascii) converted = RemoveSpaces(HalfWidth(cell));
+  const absl::string_view s = ascii ? cell : absl::string_view(converted);
   if (absl::StrContains(s, '*')) {
     return "is masked (an export that was not full-fidelity); it cannot be "
            "imported";
@@ -722,10 +736,15 @@ std::string CheckNationalId(absl::string_view cell) {
                         " characters; 18, or 15 for a first-generation "
                         "card, digits with a final check character 0-9 or X)");
   }
-  const int year =
-      n == 18 ? std::stoi(s.substr(6, 4)) : 1900 + std::stoi(s.substr(6, 2));
-  const int month = std::stoi(s.substr(n == 18 ? 10 : 8, 2));
-  const int day = std::stoi(s.substr(n == 18 ? 12 : 10, 2));
+  // The birth date's positions are digits: checked above.
+  auto number = [&s](size_t at, size_t len) {
+    int v = 0;
+    for (size_t i = at; i < at + len; ++i) v = v * 10 + (s[i] - '0');
+    return v;
+  };
+  const int year = n == 18 ? number(6, 4) : 1900 + number(6, 2);
+  const int month = number(n == 18 ? 10 : 8, 2);
+  const int day = number(n == 18 ? 12 : 10, 2);
   const bool date_ok = ValidDate(year, month, day) && month > 0 && day > 0;
   if (n == 18) {
     static const int kWeights[] = {7, 9, 10, 5,  8, 4, 2, 1, 6,
@@ -748,12 +767,14 @@ std::string CheckNationalId(absl::string_view cell) {
   return "";
 }
 
-std::string CheckPhone(absl::string_view cell, std::string* normalized) {
+// Checks a trimmed phone number cell, which is stored as it is.
+std::string CheckPhone(absl::string_view cell) {
   const bool ascii = std::all_of(cell.begin(), cell.end(), [](char c) {
     return static_cast<unsigned char>(c) < 0x80 && c != ' ' && c != '\t';
   });
-  const std::string s =
-      ascii ? std::string(cell) : RemoveSpaces(HalfWidth(cell));
+  std::string converted;
+  if (!ascii) converted = RemoveSpaces(HalfWidth(cell));
+  const absl::string_view s = ascii ? cell : absl::string_view(converted);
   if (LooksScientific(s)) {
     return "was turned into a number in scientific notation by a spreadsheet "
            "and its last digits are lost; re-export the column as text";
@@ -770,7 +791,6 @@ std::string CheckPhone(absl::string_view cell, std::string* normalized) {
     return absl::StrCat("is not a phone number (", digits,
                         " digits; 7 to 15 expected)");
   }
-  *normalized = std::string(TrimCell(cell));
   return "";
 }
 
@@ -783,14 +803,6 @@ const Message& GetParent(const Column& c, const Message& entity,
     m = &m->GetReflection()->GetMessage(*m, c.path[i]);
   }
   return *m;
-}
-
-Message* MutableParent(const Column& c, Message* entity) {
-  Message* m = entity;
-  for (size_t i = 0; i + 1 < c.path.size(); ++i) {
-    m = m->GetReflection()->MutableMessage(m, c.path[i]);
-  }
-  return m;
 }
 
 std::string FormatFen(int64_t fen) {
@@ -892,38 +904,124 @@ absl::string_view SubtotalWord(absl::string_view cell) {
   return "";
 }
 
-std::string SetCell(const Column& c, absl::string_view raw, Message* entity) {
-  const absl::string_view cell = TrimCell(raw);
-  Message* m = MutableParent(c, entity);
-  const Reflection* r = m->GetReflection();
+namespace {
+
+constexpr uint32_t kVarint = 0;
+constexpr uint32_t kFixed64 = 1;
+constexpr uint32_t kLengthDelimited = 2;
+constexpr uint32_t kFixed32 = 5;
+
+void PutVarint(uint64_t v, std::string* out) {
+  char buf[10];
+  size_t n = 0;
+  while (v >= 0x80) {
+    buf[n++] = static_cast<char>(v | 0x80);
+    v >>= 7;
+  }
+  buf[n++] = static_cast<char>(v);
+  out->append(buf, n);
+}
+
+void PutFixed(uint64_t v, size_t bytes, std::string* out) {
+  for (size_t i = 0; i < bytes; ++i) {
+    out->push_back(static_cast<char>(v >> (8 * i)));
+  }
+}
+
+void PutString(uint32_t tag, absl::string_view v, std::string* out) {
+  PutVarint(tag | kLengthDelimited, out);
+  PutVarint(v.size(), out);
+  out->append(v.data(), v.size());
+}
+
+// An integer, enum or bool in the encoding of the field's type, as
+// Reflection::SetInt32/SetInt64/SetEnumValue/SetBool store it.
+void PutInteger(uint32_t tag, FieldDescriptor::Type type, int64_t v,
+                std::string* out) {
+  const auto u = static_cast<uint64_t>(v);
+  switch (type) {
+    case FieldDescriptor::TYPE_SINT32:
+      PutVarint(tag | kVarint, out);
+      PutVarint(static_cast<uint32_t>((static_cast<uint32_t>(v) << 1) ^
+                                      static_cast<uint32_t>(v >> 31)),
+                out);
+      return;
+    case FieldDescriptor::TYPE_SINT64:
+      PutVarint(tag | kVarint, out);
+      PutVarint((u << 1) ^ static_cast<uint64_t>(v >> 63), out);
+      return;
+    case FieldDescriptor::TYPE_FIXED32:
+    case FieldDescriptor::TYPE_SFIXED32:
+      PutVarint(tag | kFixed32, out);
+      PutFixed(u, 4, out);
+      return;
+    case FieldDescriptor::TYPE_FIXED64:
+    case FieldDescriptor::TYPE_SFIXED64:
+      PutVarint(tag | kFixed64, out);
+      PutFixed(u, 8, out);
+      return;
+    default:  // int32 (sign-extended, as protobuf writes it), int64, enum, bool
+      PutVarint(tag | kVarint, out);
+      PutVarint(u, out);
+      return;
+  }
+}
+
+// Amounts as the writer and most ledgers write them: ASCII digits and at most
+// `scale` decimals, few enough digits that the fen cannot overflow. Anything
+// else (signs, separators, units, full-width digits, errors) is left to
+// ParseAmountFen(), which gives the same fen for these.
+bool PlainAmountFen(absl::string_view s, int scale, int64_t* fen) {
+  const size_t max_whole = scale == 2 ? 15 : 12;
+  size_t i = 0;
+  int64_t v = 0;
+  while (i < s.size() && IsAsciiDigit(s[i])) v = v * 10 + (s[i++] - '0');
+  if (i == 0 || i > max_whole) return false;
+  int decimals = 0;
+  if (i < s.size()) {
+    if (s[i] != '.' || i + 1 == s.size()) return false;
+    for (++i; i < s.size(); ++i) {
+      if (!IsAsciiDigit(s[i]) || ++decimals > scale) return false;
+      v = v * 10 + (s[i] - '0');
+    }
+  }
+  for (; decimals < scale; ++decimals) v *= 10;
+  *fen = v;
+  return true;
+}
+
+// Appends the value of the last field of `c.path` from the trimmed, non-blank
+// `cell`; returns "" or what is wrong.
+std::string AppendLeaf(const Column& c, absl::string_view cell,
+                       std::string* wire) {
   const FieldDescriptor* f = c.path.back();
+  const uint32_t tag = c.tags.back();
   switch (c.kind) {
     case K::kString:
-      r->SetString(m, f, std::string(cell));
+      PutString(tag, cell, wire);
       return "";
     case K::kList: {
       std::string s(cell);
       for (absl::string_view sep : {"；", "、"}) {
         size_t at;
-        while ((at = s.find(std::string(sep))) != std::string::npos) {
+        while ((at = s.find(sep.data(), 0, sep.size())) != std::string::npos) {
           s.replace(at, sep.size(), ";");
         }
       }
       for (absl::string_view item : absl::StrSplit(s, ';')) {
         item = TrimCell(item);
-        if (!item.empty()) r->AddString(m, f, std::string(item));
+        if (!item.empty()) PutString(tag, item, wire);
       }
       return "";
     }
     case K::kEnum: {
-      if (auto it = c.enum_lookup.find(std::string(cell));
-          it != c.enum_lookup.end()) {
-        r->SetEnumValue(m, f, it->second);
+      if (auto it = c.enum_lookup.find(cell); it != c.enum_lookup.end()) {
+        PutInteger(tag, c.leaf_type, it->second, wire);
         return "";
       }
       const std::string s = std::string(TrimCell(HalfWidth(cell)));
       auto find = [&](absl::string_view key) -> int {
-        auto it = c.enum_lookup.find(std::string(key));
+        auto it = c.enum_lookup.find(key);
         if (it == c.enum_lookup.end()) it = c.enum_lookup.find(Upper(key));
         return it == c.enum_lookup.end() ? 0 : it->second;
       };
@@ -958,23 +1056,17 @@ std::string SetCell(const Column& c, absl::string_view raw, Message* entity) {
         return MaskPersonalData(absl::StrCat(
             "\"", s, "\" is not one of: ", absl::StrJoin(firsts, ", ")));
       }
-      if (f->is_repeated()) {
-        r->AddEnumValue(m, f, v);
-      } else {
-        r->SetEnumValue(m, f, v);
-      }
+      // Repeated or not, one occurrence: added, or set.
+      PutInteger(tag, c.leaf_type, v, wire);
       return "";
     }
     case K::kInt: {
+      const bool int32 = f->cpp_type() == FieldDescriptor::CPPTYPE_INT32;
       if (cell.size() <= 9 &&
           std::all_of(cell.begin(), cell.end(), IsAsciiDigit)) {
         int64_t v = 0;
         for (char ch : cell) v = v * 10 + (ch - '0');
-        if (f->cpp_type() == FieldDescriptor::CPPTYPE_INT32) {
-          r->SetInt32(m, f, static_cast<int32_t>(v));
-        } else {
-          r->SetInt64(m, f, v);
-        }
+        PutInteger(tag, c.leaf_type, v, wire);
         return "";
       }
       const std::string s = RemoveSpaces(HalfWidth(cell));
@@ -986,15 +1078,11 @@ std::string SetCell(const Column& c, absl::string_view raw, Message* entity) {
       if (!ParseInteger(s, &v, &why)) {
         return MaskPersonalData(absl::StrCat("\"", s, "\": ", why));
       }
-      if (f->cpp_type() == FieldDescriptor::CPPTYPE_INT32) {
-        if (v < std::numeric_limits<int32_t>::min() ||
-            v > std::numeric_limits<int32_t>::max()) {
-          return MaskPersonalData(absl::StrCat("\"", s, "\": too large"));
-        }
-        r->SetInt32(m, f, static_cast<int32_t>(v));
-      } else {
-        r->SetInt64(m, f, v);
+      if (int32 && (v < std::numeric_limits<int32_t>::min() ||
+                    v > std::numeric_limits<int32_t>::max())) {
+        return MaskPersonalData(absl::StrCat("\"", s, "\": too large"));
       }
+      PutInteger(tag, c.leaf_type, v, wire);
       return "";
     }
     case K::kDecimal: {
@@ -1003,7 +1091,11 @@ std::string SetCell(const Column& c, absl::string_view raw, Message* entity) {
       if (!absl::SimpleAtod(s, &v)) {
         return absl::StrCat("\"", MaskPersonalData(s), "\" is not a number");
       }
-      r->SetDouble(m, f, v);
+      uint64_t bits;
+      static_assert(sizeof(bits) == sizeof(v), "double is 64 bits");
+      std::memcpy(&bits, &v, sizeof(v));
+      PutVarint(tag | kFixed64, wire);
+      PutFixed(bits, 8, wire);
       return "";
     }
     case K::kBool: {
@@ -1012,25 +1104,43 @@ std::string SetCell(const Column& c, absl::string_view raw, Message* entity) {
       if (!why.empty()) {
         return absl::StrCat("\"", MaskPersonalData(cell), "\" is ", why);
       }
-      r->SetBool(m, f, v);
+      PutInteger(tag, c.leaf_type, v ? 1 : 0, wire);
       return "";
     }
     case K::kDate: {
-      v1::Date d;
+      Ymd d;
       std::string why = ParseDate(cell, &d);
       if (!why.empty()) {
         return MaskPersonalData(absl::StrCat("\"", cell, "\": ", why));
       }
-      r->MutableMessage(m, f)->CopyFrom(d);
+      // A Date message; proto3 leaves out zero fields, as CopyFrom() does.
+      std::string date;  // At most 11 bytes: no allocation.
+      const std::pair<int, int> parts[] = {
+          {v1::Date::kYearFieldNumber, d.year},
+          {v1::Date::kMonthFieldNumber, d.month},
+          {v1::Date::kDayFieldNumber, d.day}};
+      for (const auto& [number, value] : parts) {
+        if (value != 0) {
+          PutInteger(static_cast<uint32_t>(number) << 3,
+                     FieldDescriptor::TYPE_INT32, value, &date);
+        }
+      }
+      PutString(tag, date, wire);
       return "";
     }
     case K::kYuan:
     case K::kWanYuan: {
-      absl::StatusOr<int64_t> fen = ParseAmountFen(
+      int64_t fen;
+      if (PlainAmountFen(cell, c.kind == K::kYuan ? 2 : 6, &fen)) {
+        PutInteger(tag, c.leaf_type, fen, wire);
+        return "";
+      }
+      absl::StatusOr<int64_t> parsed = ParseAmountFen(
           cell, c.kind == K::kYuan ? AmountUnit::kYuan : AmountUnit::kWanYuan);
-      if (!fen.ok())
-        return MaskPersonalData(std::string(fen.status().message()));
-      r->SetInt64(m, f, *fen);
+      if (!parsed.ok()) {
+        return MaskPersonalData(std::string(parsed.status().message()));
+      }
+      PutInteger(tag, c.leaf_type, *parsed, wire);
       return "";
     }
     case K::kNationalId: {
@@ -1038,20 +1148,36 @@ std::string SetCell(const Column& c, absl::string_view raw, Message* entity) {
       if (!why.empty()) {
         return absl::StrCat("resident ID ", MaskNationalId(cell), " ", why);
       }
-      r->SetString(m, f, std::string(cell));
+      PutString(tag, cell, wire);
       return "";
     }
     case K::kPhone: {
-      std::string normalized;
-      std::string why = CheckPhone(cell, &normalized);
+      std::string why = CheckPhone(cell);
       if (!why.empty()) {
         return absl::StrCat("phone ", MaskPhone(cell), " ", why);
       }
-      r->SetString(m, f, normalized);
+      PutString(tag, cell, wire);
       return "";
     }
   }
   return "unknown column kind";
+}
+
+}  // namespace
+
+std::string AppendCell(const Column& c, absl::string_view raw,
+                       std::string* wire) {
+  const size_t start = wire->size();
+  std::string why = AppendLeaf(c, TrimCell(raw), wire);
+  if (!why.empty()) wire->resize(start);
+  // The parent messages, innermost first, each around what follows it.
+  for (size_t i = c.tags.size() - 1; i-- > 0;) {
+    std::string head;
+    PutVarint(c.tags[i] | kLengthDelimited, &head);
+    PutVarint(wire->size() - start, &head);
+    wire->insert(start, head);
+  }
+  return why;
 }
 
 std::string FormatCell(const Column& c, const Message& entity,

@@ -3,10 +3,11 @@
 #ifndef DANGJIAN_SRC_IO_CSV_COLUMNS_H_
 #define DANGJIAN_SRC_IO_CSV_COLUMNS_H_
 
+#include <cstdint>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/string_view.h"
 #include "dangjian/csv_ledger.h"
 #include "google/protobuf/descriptor.h"
@@ -35,12 +36,18 @@ struct Column {
   CellKind kind;
   // The field path from the entity message, e.g. {owner, name}.
   std::vector<const google::protobuf::FieldDescriptor*> path;
-  // kEnum: normalised label or name -> number.
-  std::unordered_map<std::string, int> enum_lookup;
+  // kEnum: normalised label or name -> number. Looked up by
+  // absl::string_view, without building a std::string per cell.
+  absl::flat_hash_map<std::string, int> enum_lookup;
   bool is_id = false;  // The column keying a row: `id`, or the star
                        // ledger's party_organization_id.
   // NormalizeHeader() of the English and every Chinese header.
   std::vector<std::string> normalized;
+  // The field numbers of `path` shifted for a wire-format tag (number << 3),
+  // and the type of its last field: what AppendCell() writes.
+  std::vector<uint32_t> tags;
+  google::protobuf::FieldDescriptor::Type leaf_type =
+      google::protobuf::FieldDescriptor::TYPE_STRING;
 };
 
 struct Table {
@@ -63,10 +70,18 @@ std::string NormalizeHeader(absl::string_view header);
 // Trims ASCII whitespace, full-width spaces (U+3000) and no-break spaces.
 absl::string_view TrimCell(absl::string_view cell);
 
-// Sets the field of `entity` that `column` names from a non-blank `cell`.
-// Returns "" or what is wrong (personal data masked).
-std::string SetCell(const Column& column, absl::string_view cell,
-                    google::protobuf::Message* entity);
+// Appends to `*wire` the protobuf wire format of the field that `column` names
+// (through its parent messages) set from a non-blank `cell`, as a field of the
+// table's entity message. Parsing the cells of a row appended in column order
+// into the entity gives what setting each field through reflection did
+// (repeated fields appended, nested messages merged), without reflection or a
+// std::string per cell.
+// Returns "" or what is wrong (personal data masked); then only the parent
+// messages of the path are appended, empty, as reflection created them before
+// the cell was read.
+// REQUIRES: `cell` is valid UTF-8 (proto3 refuses to parse other strings).
+std::string AppendCell(const Column& column, absl::string_view cell,
+                       std::string* wire);
 
 // Writes the field of `entity` that `column` names as a cell (unescaped);
 // empty for an absent value. Masks personal data unless `full_fidelity`.

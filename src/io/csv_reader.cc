@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <climits>
 #include <cstring>
 #include <functional>
 #include <memory>
@@ -635,7 +636,10 @@ class CsvReader final : public CsvLedgerReader {
     }
     google::protobuf::Message* entity =
         record->GetReflection()->MutableMessage(record, table_->record_field);
-    entity->Clear();
+    // The cells are encoded in the wire format and parsed into the entity at
+    // once: the generated parser sets each field where reflection would look
+    // up every field, and copies each string into the entity's own.
+    wire_.clear();
     const size_t n = std::min(row_.n, headers_.size());
     for (size_t i = 0; i < n && !bad; ++i) {
       std::string& raw = row_.cells[i];
@@ -660,11 +664,23 @@ class CsvReader final : public CsvLedgerReader {
         }
         continue;
       }
-      const std::string why = SetCell(*c, raw, entity);
+      const std::string why = AppendCell(*c, raw, &wire_);
       if (!why.empty()) {
         Find(line, static_cast<int>(i) + 1, true, why);
         bad = true;
       }
+    }
+    // A skipped row leaves what was read of it, as before. The cells are
+    // valid UTF-8 here and the wire format is ours, so the parse fails only
+    // for a row beyond protobuf's 2 GiB.
+    if (wire_.size() > static_cast<size_t>(INT_MAX) ||
+        !entity->ParsePartialFromArray(wire_.data(),
+                                       static_cast<int>(wire_.size()))) {
+      entity->Clear();
+      status_ = absl::ResourceExhaustedError(absl::StrCat(
+          name_, ":", line, ": a row too large for a protobuf message"));
+      done_ = true;
+      return false;
     }
     if (!bad && (static_cast<size_t>(id_column_) >= row_.n ||
                  TrimCell(row_.cells[id_column_]).empty())) {
@@ -691,6 +707,7 @@ class CsvReader final : public CsvLedgerReader {
   std::vector<size_t> blank_header_;
   int id_column_ = -1;
   Row row_;
+  std::string wire_;  // The row's cells in the wire format; reused.
   v1::SourceLocation location_;
   CsvImportSummary summary_;
   std::vector<CsvFinding> findings_;
