@@ -611,7 +611,7 @@ std::string ParseDate(absl::string_view cell, Ymd* date) {
       date->year = y;
       date->month = mo;
       date->day = d;
-      return "";
+      return {};
     }
   }
   std::string s = RemoveSpaces(HalfWidth(cell));
@@ -679,13 +679,13 @@ std::string ParseDate(absl::string_view cell, Ymd* date) {
   date->year = parts[0];
   date->month = parts[1];
   date->day = parts[2];
-  return "";
+  return {};
 }
 
 std::string ParseBool(absl::string_view cell, bool* out) {
   if (cell == "是" || cell == "否") {
     *out = cell == "是";
-    return "";
+    return {};
   }
   const std::string s = absl::AsciiStrToLower(RemoveSpaces(HalfWidth(cell)));
   static const char* kTrue[] = {"是", "y", "yes", "true",
@@ -695,13 +695,13 @@ std::string ParseBool(absl::string_view cell, bool* out) {
   for (const char* t : kTrue) {
     if (s == t) {
       *out = true;
-      return "";
+      return {};
     }
   }
   for (const char* f : kFalse) {
     if (s == f) {
       *out = false;
-      return "";
+      return {};
     }
   }
   return "not a yes/no value; write 是 or 否";
@@ -764,7 +764,7 @@ std::string CheckNationalId(absl::string_view cell) {
     }
   }
   if (!date_ok) return "its birth date (positions 7-14) is not a real date";
-  return "";
+  return {};
 }
 
 // Checks a trimmed phone number cell, which is stored as it is.
@@ -791,7 +791,7 @@ std::string CheckPhone(absl::string_view cell) {
     return absl::StrCat("is not a phone number (", digits,
                         " digits; 7 to 15 expected)");
   }
-  return "";
+  return {};
 }
 
 const Message& GetParent(const Column& c, const Message& entity,
@@ -828,18 +828,7 @@ const Table* FindTable(CsvTable table) {
   return nullptr;
 }
 
-absl::string_view TrimCell(absl::string_view s) {
-  // Most cells have nothing to trim: a space-like character starts with a byte
-  // of at most 0x20, 0xC2 (U+00A0) or 0xE3 (U+3000).
-  auto plain = [](char c) {
-    const auto b = static_cast<unsigned char>(c);
-    return b > 0x20 && b != 0xC2 && b != 0xE3;
-  };
-  if (s.empty() ||
-      (plain(s.front()) && (s.size() < 3 || plain(s[s.size() - 3])) &&
-       plain(s.back()) && (s.size() < 2 || plain(s[s.size() - 2])))) {
-    return s;
-  }
+absl::string_view TrimCellSpaces(absl::string_view s) {
   for (;;) {
     const size_t before = s.size();
     s = absl::StripAsciiWhitespace(s);
@@ -880,17 +869,19 @@ absl::string_view SubtotalWord(absl::string_view cell) {
   // Quick rejection: every word below starts with 合, 小, 总 or 共, or an
   // ASCII or full-width (0xEF...) 's', 't' or 'g'.
   cell = TrimCell(cell);
-  if (cell.empty()) return "";
+  if (cell.empty()) return {};
   const auto first = static_cast<unsigned char>(cell[0]);
   if (first >= 0x80) {
-    if (first != 0xEF && !absl::StartsWith(cell, "合") &&
-        !absl::StartsWith(cell, "小") && !absl::StartsWith(cell, "总") &&
-        !absl::StartsWith(cell, "共")) {
-      return "";
+    static constexpr absl::string_view kHe = "合", kXiao = "小",
+                                       kZong = "总", kGong = "共";
+    if (first != 0xEF && !absl::StartsWith(cell, kHe) &&
+        !absl::StartsWith(cell, kXiao) && !absl::StartsWith(cell, kZong) &&
+        !absl::StartsWith(cell, kGong)) {
+      return {};
     }
   } else {
     const char lower = absl::ascii_tolower(first);
-    if (lower != 's' && lower != 't' && lower != 'g') return "";
+    if (lower != 's' && lower != 't' && lower != 'g') return {};
   }
   const std::string s = RemoveSpaces(HalfWidth(TrimCell(cell)));
   for (absl::string_view w : {"合计", "小计", "总计", "共计"}) {
@@ -901,7 +892,7 @@ absl::string_view SubtotalWord(absl::string_view cell) {
       lower == "total:" || lower == "subtotal:") {
     return "total";
   }
-  return "";
+  return {};
 }
 
 namespace {
@@ -911,15 +902,14 @@ constexpr uint32_t kFixed64 = 1;
 constexpr uint32_t kLengthDelimited = 2;
 constexpr uint32_t kFixed32 = 5;
 
+// Byte by byte: push_back() is inline, append() is not, and tags and most
+// lengths take one byte.
 void PutVarint(uint64_t v, std::string* out) {
-  char buf[10];
-  size_t n = 0;
   while (v >= 0x80) {
-    buf[n++] = static_cast<char>(v | 0x80);
+    out->push_back(static_cast<char>(v | 0x80));
     v >>= 7;
   }
-  buf[n++] = static_cast<char>(v);
-  out->append(buf, n);
+  out->push_back(static_cast<char>(v));
 }
 
 void PutFixed(uint64_t v, size_t bytes, std::string* out) {
@@ -999,7 +989,7 @@ std::string AppendLeaf(const Column& c, absl::string_view cell,
   switch (c.kind) {
     case K::kString:
       PutString(tag, cell, wire);
-      return "";
+      return {};
     case K::kList: {
       std::string s(cell);
       for (absl::string_view sep : {"；", "、"}) {
@@ -1012,12 +1002,12 @@ std::string AppendLeaf(const Column& c, absl::string_view cell,
         item = TrimCell(item);
         if (!item.empty()) PutString(tag, item, wire);
       }
-      return "";
+      return {};
     }
     case K::kEnum: {
       if (auto it = c.enum_lookup.find(cell); it != c.enum_lookup.end()) {
         PutInteger(tag, c.leaf_type, it->second, wire);
-        return "";
+        return {};
       }
       const std::string s = std::string(TrimCell(HalfWidth(cell)));
       auto find = [&](absl::string_view key) -> int {
@@ -1058,7 +1048,7 @@ std::string AppendLeaf(const Column& c, absl::string_view cell,
       }
       // Repeated or not, one occurrence: added, or set.
       PutInteger(tag, c.leaf_type, v, wire);
-      return "";
+      return {};
     }
     case K::kInt: {
       const bool int32 = f->cpp_type() == FieldDescriptor::CPPTYPE_INT32;
@@ -1067,7 +1057,7 @@ std::string AppendLeaf(const Column& c, absl::string_view cell,
         int64_t v = 0;
         for (char ch : cell) v = v * 10 + (ch - '0');
         PutInteger(tag, c.leaf_type, v, wire);
-        return "";
+        return {};
       }
       const std::string s = RemoveSpaces(HalfWidth(cell));
       if (LooksScientific(s)) {
@@ -1083,7 +1073,7 @@ std::string AppendLeaf(const Column& c, absl::string_view cell,
         return MaskPersonalData(absl::StrCat("\"", s, "\": too large"));
       }
       PutInteger(tag, c.leaf_type, v, wire);
-      return "";
+      return {};
     }
     case K::kDecimal: {
       double v = 0;
@@ -1096,7 +1086,7 @@ std::string AppendLeaf(const Column& c, absl::string_view cell,
       std::memcpy(&bits, &v, sizeof(v));
       PutVarint(tag | kFixed64, wire);
       PutFixed(bits, 8, wire);
-      return "";
+      return {};
     }
     case K::kBool: {
       bool v = false;
@@ -1105,7 +1095,7 @@ std::string AppendLeaf(const Column& c, absl::string_view cell,
         return absl::StrCat("\"", MaskPersonalData(cell), "\" is ", why);
       }
       PutInteger(tag, c.leaf_type, v ? 1 : 0, wire);
-      return "";
+      return {};
     }
     case K::kDate: {
       Ymd d;
@@ -1126,14 +1116,14 @@ std::string AppendLeaf(const Column& c, absl::string_view cell,
         }
       }
       PutString(tag, date, wire);
-      return "";
+      return {};
     }
     case K::kYuan:
     case K::kWanYuan: {
       int64_t fen;
       if (PlainAmountFen(cell, c.kind == K::kYuan ? 2 : 6, &fen)) {
         PutInteger(tag, c.leaf_type, fen, wire);
-        return "";
+        return {};
       }
       absl::StatusOr<int64_t> parsed = ParseAmountFen(
           cell, c.kind == K::kYuan ? AmountUnit::kYuan : AmountUnit::kWanYuan);
@@ -1141,7 +1131,7 @@ std::string AppendLeaf(const Column& c, absl::string_view cell,
         return MaskPersonalData(std::string(parsed.status().message()));
       }
       PutInteger(tag, c.leaf_type, *parsed, wire);
-      return "";
+      return {};
     }
     case K::kNationalId: {
       std::string why = CheckNationalId(cell);
@@ -1149,7 +1139,7 @@ std::string AppendLeaf(const Column& c, absl::string_view cell,
         return absl::StrCat("resident ID ", MaskNationalId(cell), " ", why);
       }
       PutString(tag, cell, wire);
-      return "";
+      return {};
     }
     case K::kPhone: {
       std::string why = CheckPhone(cell);
@@ -1157,7 +1147,7 @@ std::string AppendLeaf(const Column& c, absl::string_view cell,
         return absl::StrCat("phone ", MaskPhone(cell), " ", why);
       }
       PutString(tag, cell, wire);
-      return "";
+      return {};
     }
   }
   return "unknown column kind";

@@ -68,7 +68,22 @@ const Table* FindTable(CsvTable table);
 std::string NormalizeHeader(absl::string_view header);
 
 // Trims ASCII whitespace, full-width spaces (U+3000) and no-break spaces.
-absl::string_view TrimCell(absl::string_view cell);
+// Inline: called several times for every cell.
+absl::string_view TrimCellSpaces(absl::string_view cell);
+inline absl::string_view TrimCell(absl::string_view s) {
+  // Most cells have nothing to trim: a space-like character starts with a byte
+  // of at most 0x20, 0xC2 (U+00A0) or 0xE3 (U+3000).
+  auto plain = [](char c) {
+    const auto b = static_cast<unsigned char>(c);
+    return b > 0x20 && b != 0xC2 && b != 0xE3;
+  };
+  if (s.empty() ||
+      (plain(s.front()) && (s.size() < 3 || plain(s[s.size() - 3])) &&
+       plain(s.back()) && (s.size() < 2 || plain(s[s.size() - 2])))) {
+    return s;
+  }
+  return TrimCellSpaces(s);
+}
 
 // Appends to `*wire` the protobuf wire format of the field that `column` names
 // (through its parent messages) set from a non-blank `cell`, as a field of the

@@ -708,7 +708,7 @@ class CsvReader final : public CsvLedgerReader {
       record->Clear();
     }
     google::protobuf::Message* entity =
-        record->GetReflection()->MutableMessage(record, table_->record_field);
+        record_reflection_->MutableMessage(record, table_->record_field);
     // The cells are encoded in the wire format and parsed into the entity at
     // once: the generated parser sets each field where reflection would look
     // up every field, and copies each string into the entity's own.
@@ -780,6 +780,9 @@ class CsvReader final : public CsvLedgerReader {
   std::unique_ptr<Parser> parser_;
   bool utf8_verified_ = false;
   const Table* table_ = nullptr;
+  // v1::Record's, looked up once: GetReflection() costs a call_once.
+  const google::protobuf::Reflection* record_reflection_ =
+      v1::Record::GetReflection();
   std::vector<std::string> headers_;
   std::vector<const Column*> columns_;
   std::vector<size_t> blank_header_;
