@@ -865,15 +865,17 @@ std::string NormalizeHeader(absl::string_view header) {
   return out;
 }
 
-absl::string_view SubtotalWord(absl::string_view cell) {
+absl::string_view SubtotalWordOf(absl::string_view cell) {
   // Quick rejection: every word below starts with 合, 小, 总 or 共, or an
   // ASCII or full-width (0xEF...) 's', 't' or 'g'.
   cell = TrimCell(cell);
   if (cell.empty()) return {};
   const auto first = static_cast<unsigned char>(cell[0]);
   if (first >= 0x80) {
-    static constexpr absl::string_view kHe = "合", kXiao = "小",
-                                       kZong = "总", kGong = "共";
+    // 合, 小 and 共 start with the byte 0xE5, 总 with 0xE6.
+    if (first != 0xE5 && first != 0xE6 && first != 0xEF) return {};
+    static constexpr absl::string_view kHe = "合", kXiao = "小", kZong = "总",
+                                       kGong = "共";
     if (first != 0xEF && !absl::StartsWith(cell, kHe) &&
         !absl::StartsWith(cell, kXiao) && !absl::StartsWith(cell, kZong) &&
         !absl::StartsWith(cell, kGong)) {
@@ -902,14 +904,19 @@ constexpr uint32_t kFixed64 = 1;
 constexpr uint32_t kLengthDelimited = 2;
 constexpr uint32_t kFixed32 = 5;
 
-// Byte by byte: push_back() is inline, append() is not, and tags and most
-// lengths take one byte.
-void PutVarint(uint64_t v, std::string* out) {
+// Writes `v` at `p`, which has room for 10 bytes; returns the end.
+inline char* EncodeVarint(uint64_t v, char* p) {
   while (v >= 0x80) {
-    out->push_back(static_cast<char>(v | 0x80));
+    *p++ = static_cast<char>(v | 0x80);
     v >>= 7;
   }
-  out->push_back(static_cast<char>(v));
+  *p++ = static_cast<char>(v);
+  return p;
+}
+
+inline void PutVarint(uint64_t v, std::string* out) {
+  char buf[10];
+  out->append(buf, static_cast<size_t>(EncodeVarint(v, buf) - buf));
 }
 
 void PutFixed(uint64_t v, size_t bytes, std::string* out) {
@@ -919,8 +926,10 @@ void PutFixed(uint64_t v, size_t bytes, std::string* out) {
 }
 
 void PutString(uint32_t tag, absl::string_view v, std::string* out) {
-  PutVarint(tag | kLengthDelimited, out);
-  PutVarint(v.size(), out);
+  char head[20];
+  char* end = EncodeVarint(tag | kLengthDelimited, head);
+  end = EncodeVarint(v.size(), end);
+  out->append(head, static_cast<size_t>(end - head));
   out->append(v.data(), v.size());
 }
 
@@ -950,10 +959,14 @@ void PutInteger(uint32_t tag, FieldDescriptor::Type type, int64_t v,
       PutVarint(tag | kFixed64, out);
       PutFixed(u, 8, out);
       return;
-    default:  // int32 (sign-extended, as protobuf writes it), int64, enum, bool
-      PutVarint(tag | kVarint, out);
-      PutVarint(u, out);
+    default: {  // int32 (sign-extended, as protobuf writes it), int64,
+                // enum, bool
+      char buf[20];
+      char* end = EncodeVarint(tag | kVarint, buf);
+      end = EncodeVarint(u, end);
+      out->append(buf, static_cast<size_t>(end - buf));
       return;
+    }
   }
 }
 
@@ -1153,21 +1166,34 @@ std::string AppendLeaf(const Column& c, absl::string_view cell,
   return "unknown column kind";
 }
 
+// Appends the field at `depth` of `c.path` (a parent message, or the leaf)
+// around what follows it; returns "" or what is wrong.
+std::string AppendPath(const Column& c, size_t depth, absl::string_view cell,
+                       std::string* wire) {
+  if (depth + 1 == c.tags.size()) return AppendLeaf(c, cell, wire);
+  PutVarint(c.tags[depth] | kLengthDelimited, wire);
+  // The message's length: one byte, widened if what follows needs more.
+  const size_t at = wire->size();
+  wire->push_back(0);
+  std::string why = AppendPath(c, depth + 1, cell, wire);
+  const size_t length = wire->size() - at - 1;
+  if (length < 0x80) {
+    (*wire)[at] = static_cast<char>(length);
+  } else {
+    char buf[10];
+    wire->replace(at, 1, buf,
+                  static_cast<size_t>(EncodeVarint(length, buf) - buf));
+  }
+  return why;
+}
+
 }  // namespace
 
 std::string AppendCell(const Column& c, absl::string_view raw,
                        std::string* wire) {
-  const size_t start = wire->size();
-  std::string why = AppendLeaf(c, TrimCell(raw), wire);
-  if (!why.empty()) wire->resize(start);
-  // The parent messages, innermost first, each around what follows it.
-  for (size_t i = c.tags.size() - 1; i-- > 0;) {
-    std::string head;
-    PutVarint(c.tags[i] | kLengthDelimited, &head);
-    PutVarint(wire->size() - start, &head);
-    wire->insert(start, head);
-  }
-  return why;
+  // AppendLeaf() appends nothing when the cell is wrong: the parents stay,
+  // empty.
+  return AppendPath(c, 0, TrimCell(raw), wire);
 }
 
 std::string FormatCell(const Column& c, const Message& entity,

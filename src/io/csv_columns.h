@@ -105,7 +105,21 @@ std::string FormatCell(const Column& column,
                        bool full_fidelity);
 
 // Returns the subtotal word ("合计", ...) when `cell` marks a subtotal row.
-absl::string_view SubtotalWord(absl::string_view cell);
+// Inline, like TrimCell(), for the common answer: every word starts with
+// 合, 小 or 共 (the byte 0xE5), 总 (0xE6), or an ASCII or full-width (0xEF)
+// 's', 't' or 'g'.
+absl::string_view SubtotalWordOf(absl::string_view cell);
+inline absl::string_view SubtotalWord(absl::string_view cell) {
+  const absl::string_view s = TrimCell(cell);
+  if (s.empty()) return {};
+  const auto first = static_cast<unsigned char>(s[0]);
+  if (first >= 0x80 ? first != 0xE5 && first != 0xE6 && first != 0xEF
+                    : (first | 0x20) != 's' && (first | 0x20) != 't' &&
+                          (first | 0x20) != 'g') {
+    return {};
+  }
+  return SubtotalWordOf(s);
+}
 
 }  // namespace internal
 }  // namespace dangjian
