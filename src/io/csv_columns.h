@@ -72,14 +72,16 @@ std::string NormalizeHeader(absl::string_view header);
 absl::string_view TrimCellSpaces(absl::string_view cell);
 inline absl::string_view TrimCell(absl::string_view s) {
   // Most cells have nothing to trim: a space-like character starts with a byte
-  // of at most 0x20, 0xC2 (U+00A0) or 0xE3 (U+3000).
+  // of at most 0x20, 0xC2 (U+00A0) or 0xE3 (U+3000). Without branches, which
+  // Chinese text mispredicts.
+  if (s.empty()) return s;
   auto plain = [](char c) {
     const auto b = static_cast<unsigned char>(c);
-    return b > 0x20 && b != 0xC2 && b != 0xE3;
+    return (b > 0x20) & (b != 0xC2) & (b != 0xE3);
   };
-  if (s.empty() ||
-      (plain(s.front()) && (s.size() < 3 || plain(s[s.size() - 3])) &&
-       plain(s.back()) && (s.size() < 2 || plain(s[s.size() - 2])))) {
+  const size_t n = s.size();
+  if (plain(s[0]) & plain(s[n - 1]) & plain(s[n >= 2 ? n - 2 : 0]) &
+      plain(s[n >= 3 ? n - 3 : 0])) {
     return s;
   }
   return TrimCellSpaces(s);
@@ -106,16 +108,18 @@ std::string FormatCell(const Column& column,
 
 // Returns the subtotal word ("合计", ...) when `cell` marks a subtotal row.
 // Inline, like TrimCell(), for the common answer: every word starts with
-// 合, 小 or 共 (the byte 0xE5), 总 (0xE6), or an ASCII or full-width (0xEF)
-// 's', 't' or 'g'.
+// 合, 小, 总 or 共, or an ASCII or full-width (0xEF...) 's', 't' or 'g'.
 absl::string_view SubtotalWordOf(absl::string_view cell);
 inline absl::string_view SubtotalWord(absl::string_view cell) {
   const absl::string_view s = TrimCell(cell);
   if (s.empty()) return {};
   const auto first = static_cast<unsigned char>(s[0]);
-  if (first >= 0x80 ? first != 0xE5 && first != 0xE6 && first != 0xEF
-                    : (first | 0x20) != 's' && (first | 0x20) != 't' &&
-                          (first | 0x20) != 'g') {
+  if (first < 0x80) {
+    const char lower = static_cast<char>(first | 0x20);
+    if (lower != 's' && lower != 't' && lower != 'g') return {};
+  } else if (first != 0xEF && s.substr(0, 3) != "合" &&
+             s.substr(0, 3) != "小" && s.substr(0, 3) != "总" &&
+             s.substr(0, 3) != "共") {
     return {};
   }
   return SubtotalWordOf(s);

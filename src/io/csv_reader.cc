@@ -201,7 +201,7 @@ struct Row {
 
   absl::string_view cell(size_t i) const {
     const size_t begin = i == 0 ? 0 : ends[i - 1] + 1;
-    return text.substr(begin, ends[i] - begin);
+    return absl::string_view(text.data() + begin, ends[i] - begin);
   }
 };
 
