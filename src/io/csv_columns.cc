@@ -388,6 +388,162 @@ const std::unordered_map<std::string, std::vector<std::string>>& Labels() {
   return *labels;
 }
 
+// Generated accessors for the fields of the entities themselves that columns
+// set: SetCell() calls them where it would otherwise write the wire format
+// and have it parsed (the copy, the parse and protobuf's second UTF-8 check
+// of every string are what that costs). A column whose field is not here
+// (nested fields, lists, decimals, columns added later) takes the wire format,
+// with the same result. Keyed by the field's full name.
+struct Setters {
+  void (*set_string)(Message*, absl::string_view) = nullptr;
+  void (*set_integer)(Message*, int64_t) = nullptr;
+  v1::Date* (*mutable_date)(Message*) = nullptr;
+};
+
+#define DANGJIAN_STRING_SETTER(Type, field)                         \
+  std::pair<std::string, Setters> {                                 \
+    "dangjian.v1." #Type "." #field, Setters {                      \
+      [](Message* m, absl::string_view v) {                         \
+        static_cast<v1::Type*>(m)->set_##field(v.data(), v.size()); \
+      },                                                            \
+          nullptr, nullptr                                          \
+    }                                                               \
+  }
+// Integers, enums and bools, cast to the field's own type.
+#define DANGJIAN_INTEGER_SETTER(Type, field)                      \
+  std::pair<std::string, Setters> {                               \
+    "dangjian.v1." #Type "." #field, Setters {                    \
+      nullptr,                                                    \
+          [](Message* m, int64_t v) {                             \
+            auto* t = static_cast<v1::Type*>(m);                  \
+            t->set_##field(static_cast<decltype(t->field())>(v)); \
+          },                                                      \
+          nullptr                                                 \
+    }                                                             \
+  }
+#define DANGJIAN_DATE_SETTER(Type, field)                    \
+  std::pair<std::string, Setters> {                          \
+    "dangjian.v1." #Type "." #field, Setters {               \
+      nullptr, nullptr, [](Message* m) -> v1::Date* {        \
+        return static_cast<v1::Type*>(m)->mutable_##field(); \
+      }                                                      \
+    }                                                        \
+  }
+
+const std::unordered_map<std::string, Setters>& SettersByField() {
+  static const auto* setters = new std::unordered_map<std::string, Setters>{
+      DANGJIAN_STRING_SETTER(Region, id),
+      DANGJIAN_STRING_SETTER(Region, name),
+      DANGJIAN_STRING_SETTER(Region, code),
+      DANGJIAN_INTEGER_SETTER(Region, level),
+      DANGJIAN_STRING_SETTER(Region, parent_id),
+      DANGJIAN_STRING_SETTER(Grid, id),
+      DANGJIAN_STRING_SETTER(Grid, name),
+      DANGJIAN_STRING_SETTER(Grid, party_organization_id),
+      DANGJIAN_STRING_SETTER(Grid, region_id),
+      DANGJIAN_INTEGER_SETTER(Grid, basis),
+      DANGJIAN_STRING_SETTER(Grid, industry),
+      DANGJIAN_STRING_SETTER(Grid, instructor_name),
+      DANGJIAN_STRING_SETTER(Grid, instructor_unit),
+      DANGJIAN_STRING_SETTER(Grid, instructor_phone),
+      DANGJIAN_STRING_SETTER(Grid, instructor_assignment_id),
+      DANGJIAN_STRING_SETTER(HostOrganization, id),
+      DANGJIAN_STRING_SETTER(HostOrganization, name),
+      DANGJIAN_INTEGER_SETTER(HostOrganization, kind),
+      DANGJIAN_INTEGER_SETTER(HostOrganization, subtype),
+      DANGJIAN_STRING_SETTER(HostOrganization, unified_social_credit_code),
+      DANGJIAN_STRING_SETTER(HostOrganization, industry),
+      DANGJIAN_STRING_SETTER(HostOrganization, region_id),
+      DANGJIAN_STRING_SETTER(HostOrganization, grid_id),
+      DANGJIAN_INTEGER_SETTER(HostOrganization, sector_system),
+      DANGJIAN_INTEGER_SETTER(HostOrganization, employees),
+      DANGJIAN_INTEGER_SETTER(HostOrganization, has_trade_union),
+      DANGJIAN_INTEGER_SETTER(HostOrganization, has_womens_organization),
+      DANGJIAN_INTEGER_SETTER(HostOrganization, has_youth_league_organization),
+      DANGJIAN_INTEGER_SETTER(HostOrganization, service_contact_card_issued),
+      DANGJIAN_DATE_SETTER(HostOrganization, registered_on),
+      DANGJIAN_INTEGER_SETTER(HostOrganization, status),
+      DANGJIAN_STRING_SETTER(PartyOrganization, id),
+      DANGJIAN_STRING_SETTER(PartyOrganization, name),
+      DANGJIAN_INTEGER_SETTER(PartyOrganization, level),
+      DANGJIAN_INTEGER_SETTER(PartyOrganization, formation),
+      DANGJIAN_STRING_SETTER(PartyOrganization, region_id),
+      DANGJIAN_STRING_SETTER(PartyOrganization, parent_id),
+      DANGJIAN_DATE_SETTER(PartyOrganization, founded_on),
+      DANGJIAN_STRING_SETTER(PartyOrganization, secretary_member_id),
+      DANGJIAN_STRING_SETTER(PartyOrganization, secretary_name),
+      DANGJIAN_INTEGER_SETTER(PartyOrganization, demonstration_point),
+      DANGJIAN_STRING_SETTER(PartyOrganization, venue_id),
+      DANGJIAN_DATE_SETTER(PartyOrganization, term_started_on),
+      DANGJIAN_STRING_SETTER(PartyOrganization, previous_party_organization_id),
+      DANGJIAN_DATE_SETTER(PartyOrganization, dissolved_on),
+      DANGJIAN_STRING_SETTER(Venue, id),
+      DANGJIAN_STRING_SETTER(Venue, name),
+      DANGJIAN_STRING_SETTER(Venue, party_organization_id),
+      DANGJIAN_INTEGER_SETTER(Venue, ownership),
+      DANGJIAN_STRING_SETTER(Venue, shared_with_party_organization_id),
+      DANGJIAN_STRING_SETTER(Venue, address),
+      DANGJIAN_INTEGER_SETTER(Venue, area_square_metres),
+      DANGJIAN_INTEGER_SETTER(Venue, capacity),
+      DANGJIAN_INTEGER_SETTER(Venue, has_site),
+      DANGJIAN_INTEGER_SETTER(Venue, has_facilities),
+      DANGJIAN_INTEGER_SETTER(Venue, has_signage),
+      DANGJIAN_INTEGER_SETTER(Venue, has_party_flag),
+      DANGJIAN_INTEGER_SETTER(Venue, has_books_and_newspapers),
+      DANGJIAN_INTEGER_SETTER(Venue, has_rules_on_wall),
+      DANGJIAN_STRING_SETTER(Funding, id),
+      DANGJIAN_STRING_SETTER(Funding, party_organization_id),
+      DANGJIAN_INTEGER_SETTER(Funding, year),
+      DANGJIAN_INTEGER_SETTER(Funding, source),
+      DANGJIAN_INTEGER_SETTER(Funding, amount_fen),
+      DANGJIAN_DATE_SETTER(Funding, received_on),
+      DANGJIAN_STRING_SETTER(Funding, note),
+      DANGJIAN_STRING_SETTER(Member, id),
+      DANGJIAN_STRING_SETTER(Member, name),
+      DANGJIAN_INTEGER_SETTER(Member, status),
+      DANGJIAN_DATE_SETTER(Member, applied_on),
+      DANGJIAN_DATE_SETTER(Member, activist_on),
+      DANGJIAN_DATE_SETTER(Member, development_target_on),
+      DANGJIAN_DATE_SETTER(Member, probationary_on),
+      DANGJIAN_DATE_SETTER(Member, full_on),
+      DANGJIAN_STRING_SETTER(Member, host_organization_id),
+      DANGJIAN_STRING_SETTER(Member, party_organization_id),
+      DANGJIAN_STRING_SETTER(Member, national_id),
+      DANGJIAN_DATE_SETTER(Member, birth_date),
+      DANGJIAN_INTEGER_SETTER(Member, gender),
+      DANGJIAN_STRING_SETTER(Member, phone),
+      DANGJIAN_INTEGER_SETTER(Member, is_owner),
+      DANGJIAN_INTEGER_SETTER(Member, dues_category),
+      DANGJIAN_INTEGER_SETTER(Member, monthly_income_fen),
+      DANGJIAN_INTEGER_SETTER(Member, monthly_dues_fen),
+      DANGJIAN_STRING_SETTER(Activity, id),
+      DANGJIAN_INTEGER_SETTER(Activity, kind),
+      DANGJIAN_STRING_SETTER(Activity, party_organization_id),
+      DANGJIAN_STRING_SETTER(Activity, grid_id),
+      DANGJIAN_STRING_SETTER(Activity, host_organization_id),
+      DANGJIAN_DATE_SETTER(Activity, held_on),
+      DANGJIAN_INTEGER_SETTER(Activity, count),
+      DANGJIAN_INTEGER_SETTER(Activity, participants),
+      DANGJIAN_STRING_SETTER(Activity, title),
+      DANGJIAN_STRING_SETTER(StarAssessment, party_organization_id),
+      DANGJIAN_INTEGER_SETTER(StarAssessment, year),
+      DANGJIAN_INTEGER_SETTER(StarAssessment, stars),
+      DANGJIAN_INTEGER_SETTER(StarAssessment, organization_building_good),
+      DANGJIAN_INTEGER_SETTER(StarAssessment, guarantee_mechanism_good),
+      DANGJIAN_INTEGER_SETTER(StarAssessment, activities_good),
+      DANGJIAN_INTEGER_SETTER(StarAssessment, role_played_well),
+      DANGJIAN_INTEGER_SETTER(StarAssessment, distinctive_results_good),
+      DANGJIAN_STRING_SETTER(StarAssessment, standard_version),
+      DANGJIAN_DATE_SETTER(StarAssessment, assessed_on),
+      DANGJIAN_INTEGER_SETTER(StarAssessment, score),
+  };
+  return *setters;
+}
+
+#undef DANGJIAN_STRING_SETTER
+#undef DANGJIAN_INTEGER_SETTER
+#undef DANGJIAN_DATE_SETTER
+
 std::string Upper(absl::string_view s) { return absl::AsciiStrToUpper(s); }
 
 std::vector<Table> Build() {
@@ -429,6 +585,14 @@ std::vector<Table> Build() {
         c.tags.push_back(static_cast<uint32_t>(f->number()) << 3);
       }
       c.leaf_type = c.path.back()->type();
+      if (c.path.size() == 1) {
+        auto it = SettersByField().find(c.path[0]->full_name());
+        if (it != SettersByField().end()) {
+          c.set_string = it->second.set_string;
+          c.set_integer = it->second.set_integer;
+          c.mutable_date = it->second.mutable_date;
+        }
+      }
       c.normalized.push_back(NormalizeHeader(c.english));
       for (const std::string& h : c.chinese) {
         c.normalized.push_back(NormalizeHeader(h));
@@ -1021,15 +1185,29 @@ bool PlainAmountFen(absl::string_view s, int scale, int64_t* fen) {
   return true;
 }
 
-// Appends the value of the last field of `c.path` from the trimmed, non-blank
-// `cell`; returns "" or what is wrong.
-std::string AppendLeaf(const Column& c, absl::string_view cell,
-                       std::string* wire) {
+// Sets or appends the value of the last field of `c.path` from the trimmed,
+// non-blank `cell`; returns "" or what is wrong (and then does neither).
+std::string SetLeaf(const Column& c, absl::string_view cell, Message* entity,
+                    std::string* wire) {
   const FieldDescriptor* f = c.path.back();
   const uint32_t tag = c.tags.back();
+  auto put_string = [&](absl::string_view v) {
+    if (c.set_string != nullptr) {
+      c.set_string(entity, v);
+    } else {
+      PutString(tag, v, wire);
+    }
+  };
+  auto put_integer = [&](int64_t v) {
+    if (c.set_integer != nullptr) {
+      c.set_integer(entity, v);
+    } else {
+      PutInteger(tag, c.leaf_type, v, wire);
+    }
+  };
   switch (c.kind) {
     case K::kString:
-      PutString(tag, cell, wire);
+      put_string(cell);
       return {};
     case K::kList: {
       std::string s(cell);
@@ -1047,7 +1225,7 @@ std::string AppendLeaf(const Column& c, absl::string_view cell,
     }
     case K::kEnum: {
       if (auto it = c.enum_lookup.find(cell); it != c.enum_lookup.end()) {
-        PutInteger(tag, c.leaf_type, it->second, wire);
+        put_integer(it->second);
         return {};
       }
       const std::string s = std::string(TrimCell(HalfWidth(cell)));
@@ -1088,7 +1266,7 @@ std::string AppendLeaf(const Column& c, absl::string_view cell,
             "\"", s, "\" is not one of: ", absl::StrJoin(firsts, ", ")));
       }
       // Repeated or not, one occurrence: added, or set.
-      PutInteger(tag, c.leaf_type, v, wire);
+      put_integer(v);
       return {};
     }
     case K::kInt: {
@@ -1097,7 +1275,7 @@ std::string AppendLeaf(const Column& c, absl::string_view cell,
           std::all_of(cell.begin(), cell.end(), IsAsciiDigit)) {
         int64_t v = 0;
         for (char ch : cell) v = v * 10 + (ch - '0');
-        PutInteger(tag, c.leaf_type, v, wire);
+        put_integer(v);
         return {};
       }
       const std::string s = RemoveSpaces(HalfWidth(cell));
@@ -1113,7 +1291,7 @@ std::string AppendLeaf(const Column& c, absl::string_view cell,
                     v > std::numeric_limits<int32_t>::max())) {
         return MaskPersonalData(absl::StrCat("\"", s, "\": too large"));
       }
-      PutInteger(tag, c.leaf_type, v, wire);
+      put_integer(v);
       return {};
     }
     case K::kDecimal: {
@@ -1135,7 +1313,7 @@ std::string AppendLeaf(const Column& c, absl::string_view cell,
       if (!why.empty()) {
         return absl::StrCat("\"", MaskPersonalData(cell), "\" is ", why);
       }
-      PutInteger(tag, c.leaf_type, v ? 1 : 0, wire);
+      put_integer(v ? 1 : 0);
       return {};
     }
     case K::kDate: {
@@ -1143,6 +1321,13 @@ std::string AppendLeaf(const Column& c, absl::string_view cell,
       std::string why = ParseDate(cell, &d);
       if (!why.empty()) {
         return MaskPersonalData(absl::StrCat("\"", cell, "\": ", why));
+      }
+      if (c.mutable_date != nullptr) {
+        v1::Date* date = c.mutable_date(entity);
+        date->set_year(d.year);
+        date->set_month(d.month);
+        date->set_day(d.day);
+        return {};
       }
       // A Date message; proto3 leaves out zero fields, as CopyFrom() does.
       std::string date;  // At most 11 bytes: no allocation.
@@ -1163,7 +1348,7 @@ std::string AppendLeaf(const Column& c, absl::string_view cell,
     case K::kWanYuan: {
       int64_t fen;
       if (PlainAmountFen(cell, c.kind == K::kYuan ? 2 : 6, &fen)) {
-        PutInteger(tag, c.leaf_type, fen, wire);
+        put_integer(fen);
         return {};
       }
       absl::StatusOr<int64_t> parsed = ParseAmountFen(
@@ -1171,7 +1356,7 @@ std::string AppendLeaf(const Column& c, absl::string_view cell,
       if (!parsed.ok()) {
         return MaskPersonalData(std::string(parsed.status().message()));
       }
-      PutInteger(tag, c.leaf_type, *parsed, wire);
+      put_integer(*parsed);
       return {};
     }
     case K::kNationalId: {
@@ -1179,7 +1364,7 @@ std::string AppendLeaf(const Column& c, absl::string_view cell,
       if (!why.empty()) {
         return absl::StrCat("resident ID ", MaskNationalId(cell), " ", why);
       }
-      PutString(tag, cell, wire);
+      put_string(cell);
       return {};
     }
     case K::kPhone: {
@@ -1187,23 +1372,23 @@ std::string AppendLeaf(const Column& c, absl::string_view cell,
       if (!why.empty()) {
         return absl::StrCat("phone ", MaskPhone(cell), " ", why);
       }
-      PutString(tag, cell, wire);
+      put_string(cell);
       return {};
     }
   }
   return "unknown column kind";
 }
 
-// Appends the field at `depth` of `c.path` (a parent message, or the leaf)
-// around what follows it; returns "" or what is wrong.
-std::string AppendPath(const Column& c, size_t depth, absl::string_view cell,
-                       std::string* wire) {
-  if (depth + 1 == c.tags.size()) return AppendLeaf(c, cell, wire);
+// Appends the field at `depth` of `c.path` (a parent message, or the leaf:
+// SetLeaf()) around what follows it; returns "" or what is wrong.
+std::string SetPath(const Column& c, size_t depth, absl::string_view cell,
+                    Message* entity, std::string* wire) {
+  if (depth + 1 == c.tags.size()) return SetLeaf(c, cell, entity, wire);
   PutVarint(c.tags[depth] | kLengthDelimited, wire);
   // The message's length: one byte, widened if what follows needs more.
   const size_t at = wire->size();
   wire->push_back(0);
-  std::string why = AppendPath(c, depth + 1, cell, wire);
+  std::string why = SetPath(c, depth + 1, cell, entity, wire);
   const size_t length = wire->size() - at - 1;
   if (length < 0x80) {
     (*wire)[at] = static_cast<char>(length);
@@ -1217,11 +1402,11 @@ std::string AppendPath(const Column& c, size_t depth, absl::string_view cell,
 
 }  // namespace
 
-std::string AppendCell(const Column& c, absl::string_view raw,
-                       std::string* wire) {
-  // AppendLeaf() appends nothing when the cell is wrong: the parents stay,
-  // empty.
-  return AppendPath(c, 0, TrimCell(raw), wire);
+std::string SetCell(const Column& c, absl::string_view raw, Message* entity,
+                    std::string* wire) {
+  // SetLeaf() sets and appends nothing when the cell is wrong: the parents
+  // stay, empty.
+  return SetPath(c, 0, TrimCell(raw), entity, wire);
 }
 
 std::string FormatCell(const Column& c, const Message& entity,

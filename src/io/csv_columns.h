@@ -14,6 +14,9 @@
 #include "google/protobuf/message.h"
 
 namespace dangjian {
+namespace v1 {
+class Date;
+}  // namespace v1
 namespace internal {
 
 enum class CellKind {
@@ -44,10 +47,16 @@ struct Column {
   // NormalizeHeader() of the English and every Chinese header.
   std::vector<std::string> normalized;
   // The field numbers of `path` shifted for a wire-format tag (number << 3),
-  // and the type of its last field: what AppendCell() writes.
+  // and the type of its last field: what SetCell() writes.
   std::vector<uint32_t> tags;
   google::protobuf::FieldDescriptor::Type leaf_type =
       google::protobuf::FieldDescriptor::TYPE_STRING;
+  // The field's generated accessor, for a field of the entity itself (a path
+  // of one) of a string, integer (enum, bool, fen) or date kind; null when
+  // SetCell() writes the wire format instead.
+  void (*set_string)(google::protobuf::Message*, absl::string_view) = nullptr;
+  void (*set_integer)(google::protobuf::Message*, int64_t) = nullptr;
+  v1::Date* (*mutable_date)(google::protobuf::Message*) = nullptr;
 };
 
 struct Table {
@@ -87,18 +96,20 @@ inline absl::string_view TrimCell(absl::string_view s) {
   return TrimCellSpaces(s);
 }
 
-// Appends to `*wire` the protobuf wire format of the field that `column` names
-// (through its parent messages) set from a non-blank `cell`, as a field of the
-// table's entity message. Parsing the cells of a row appended in column order
-// into the entity gives what setting each field through reflection did
-// (repeated fields appended, nested messages merged), without reflection or a
-// std::string per cell.
-// Returns "" or what is wrong (personal data masked); then only the parent
-// messages of the path are appended, empty, as reflection created them before
-// the cell was read.
-// REQUIRES: `cell` is valid UTF-8 (proto3 refuses to parse other strings).
-std::string AppendCell(const Column& column, absl::string_view cell,
-                       std::string* wire);
+// Sets the field that `column` names from a non-blank `cell`: in `entity`
+// through the field's generated accessor when the column has one, else by
+// appending to `*wire` the protobuf wire format of the field (through its
+// parent messages) as a field of the entity. Parsing (merging) the wire of a
+// row's cells into the entity afterwards gives what setting each field
+// through reflection did (repeated fields appended, nested messages merged):
+// every field has one column at most, so the order does not matter.
+// Returns "" or what is wrong (personal data masked); then nothing is set,
+// and only the parent messages of the path are appended, empty, as
+// reflection created them before the cell was read.
+// REQUIRES: `cell` is valid UTF-8 (proto3 refuses to parse other strings);
+// `entity` is the table's entity message.
+std::string SetCell(const Column& column, absl::string_view cell,
+                    google::protobuf::Message* entity, std::string* wire);
 
 // Writes the field of `entity` that `column` names as a cell (unescaped);
 // empty for an absent value. Masks personal data unless `full_fidelity`.

@@ -749,9 +749,10 @@ class CsvReader final : public CsvLedgerReader {
       record->Clear();
     }
     google::protobuf::Message* entity = MutableEntity(record);
-    // The cells are encoded in the wire format and parsed into the entity at
-    // once: the generated parser sets each field where reflection would look
-    // up every field, and copies each string into the entity's own.
+    entity->Clear();
+    // Cells are set through generated accessors, or encoded in the wire
+    // format and merged into the entity at once at the end (SetCell()): never
+    // through reflection, which looks up every field.
     wire_.clear();
     // One pass over the row, when it is valid UTF-8, spares one per cell.
     const bool utf8_valid = utf8_verified_ || IsValidUtf8(row_.text);
@@ -781,7 +782,7 @@ class CsvReader final : public CsvLedgerReader {
         }
         continue;
       }
-      const std::string why = AppendCell(*c, raw, &wire_);
+      const std::string why = SetCell(*c, raw, entity, &wire_);
       if (!why.empty()) {
         Find(line, static_cast<int>(i) + 1, true, why);
         bad = true;
@@ -790,9 +791,8 @@ class CsvReader final : public CsvLedgerReader {
     // A skipped row leaves what was read of it, as before. The cells are
     // valid UTF-8 here and the wire format is ours, so the parse fails only
     // for a row beyond protobuf's 2 GiB.
-    if (wire_.size() > static_cast<size_t>(INT_MAX) ||
-        !entity->ParsePartialFromArray(wire_.data(),
-                                       static_cast<int>(wire_.size()))) {
+    if (!wire_.empty() && (wire_.size() > static_cast<size_t>(INT_MAX) ||
+                           !entity->MergeFromString(wire_))) {
       entity->Clear();
       status_ = absl::ResourceExhaustedError(absl::StrCat(
           name_, ":", line, ": a row too large for a protobuf message"));
