@@ -393,21 +393,24 @@ const std::unordered_map<std::string, std::vector<std::string>>& Labels() {
 // and have it parsed (the copy, the parse and protobuf's second UTF-8 check
 // of every string are what that costs). A column whose field is not here
 // (nested fields, lists, decimals, columns added later) takes the wire format,
-// with the same result. Keyed by the field's full name.
+// with the same result. Keyed by the field's full name. Strings are assigned
+// through mutable_*(): set_*(data, size) builds a std::string first, and the
+// entity's own string keeps its memory from one row to the next.
 struct Setters {
   void (*set_string)(Message*, absl::string_view) = nullptr;
   void (*set_integer)(Message*, int64_t) = nullptr;
   v1::Date* (*mutable_date)(Message*) = nullptr;
 };
 
-#define DANGJIAN_STRING_SETTER(Type, field)                         \
-  std::pair<std::string, Setters> {                                 \
-    "dangjian.v1." #Type "." #field, Setters {                      \
-      [](Message* m, absl::string_view v) {                         \
-        static_cast<v1::Type*>(m)->set_##field(v.data(), v.size()); \
-      },                                                            \
-          nullptr, nullptr                                          \
-    }                                                               \
+#define DANGJIAN_STRING_SETTER(Type, field)                             \
+  std::pair<std::string, Setters> {                                     \
+    "dangjian.v1." #Type "." #field, Setters {                          \
+      [](Message* m, absl::string_view v) {                             \
+        static_cast<v1::Type*>(m)->mutable_##field()->assign(v.data(),  \
+                                                             v.size()); \
+      },                                                                \
+          nullptr, nullptr                                              \
+    }                                                                   \
   }
 // Integers, enums and bools, cast to the field's own type.
 #define DANGJIAN_INTEGER_SETTER(Type, field)                      \

@@ -128,10 +128,17 @@ inline absl::string_view SubtotalWord(absl::string_view cell) {
   if (first < 0x80) {
     const char lower = static_cast<char>(first | 0x20);
     if (lower != 's' && lower != 't' && lower != 'g') return {};
-  } else if (first != 0xEF && s.substr(0, 3) != "合" &&
-             s.substr(0, 3) != "小" && s.substr(0, 3) != "总" &&
-             s.substr(0, 3) != "共") {
-    return {};
+  } else if (first != 0xEF) {
+    // 合 E5 90 88, 小 E5 B0 8F, 共 E5 85 B1, 总 E6 80 BB: bytes compared,
+    // not memcmp() called, for the many Chinese cells.
+    if (s.size() < 3) return {};
+    const auto b1 = static_cast<unsigned char>(s[1]);
+    const auto b2 = static_cast<unsigned char>(s[2]);
+    const bool word = first == 0xE5 ? (b1 == 0x90 && b2 == 0x88) ||
+                                          (b1 == 0xB0 && b2 == 0x8F) ||
+                                          (b1 == 0x85 && b2 == 0xB1)
+                                    : first == 0xE6 && b1 == 0x80 && b2 == 0xBB;
+    if (!word) return {};
   }
   return SubtotalWordOf(s);
 }
