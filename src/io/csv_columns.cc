@@ -1405,11 +1405,11 @@ std::string SetPath(const Column& c, size_t depth, absl::string_view cell,
 
 }  // namespace
 
-std::string SetCell(const Column& c, absl::string_view raw, Message* entity,
+std::string SetCell(const Column& c, absl::string_view cell, Message* entity,
                     std::string* wire) {
   // SetLeaf() sets and appends nothing when the cell is wrong: the parents
   // stay, empty.
-  return SetPath(c, 0, TrimCell(raw), entity, wire);
+  return SetPath(c, 0, cell, entity, wire);
 }
 
 std::string FormatCell(const Column& c, const Message& entity,

@@ -96,16 +96,16 @@ inline absl::string_view TrimCell(absl::string_view s) {
   return TrimCellSpaces(s);
 }
 
-// Sets the field that `column` names from a non-blank `cell`: in `entity`
-// through the field's generated accessor when the column has one, else by
-// appending to `*wire` the protobuf wire format of the field (through its
-// parent messages) as a field of the entity. Parsing (merging) the wire of a
-// row's cells into the entity afterwards gives what setting each field
-// through reflection did (repeated fields appended, nested messages merged):
-// every field has one column at most, so the order does not matter.
-// Returns "" or what is wrong (personal data masked); then nothing is set,
-// and only the parent messages of the path are appended, empty, as
-// reflection created them before the cell was read.
+// Sets the field that `column` names from a non-blank, trimmed (TrimCell())
+// `cell`: in `entity` through the field's generated accessor when the column
+// has one, else by appending to `*wire` the protobuf wire format of the field
+// (through its parent messages) as a field of the entity. Parsing (merging)
+// the wire of a row's cells into the entity afterwards gives what setting each
+// field through reflection did (repeated fields appended, nested messages
+// merged): every field has one column at most, so the order does not matter.
+// Returns "" or what is wrong (personal data masked); then nothing is set, and
+// only the parent messages of the path are appended, empty, as reflection
+// created them before the cell was read.
 // REQUIRES: `cell` is valid UTF-8 (proto3 refuses to parse other strings);
 // `entity` is the table's entity message.
 std::string SetCell(const Column& column, absl::string_view cell,

@@ -766,7 +766,8 @@ class CsvReader final : public CsvLedgerReader {
         raw.remove_prefix(1);
       }
       if (static_cast<int>(i) == id_column_) id_cell = raw;
-      if (TrimCell(raw).empty()) continue;
+      const absl::string_view cell = TrimCell(raw);
+      if (cell.empty()) continue;
       if (!utf8_valid && !IsValidUtf8(raw)) {
         Find(line, static_cast<int>(i) + 1, true,
              "not valid UTF-8 (the file was declared UTF-8)");
@@ -782,7 +783,7 @@ class CsvReader final : public CsvLedgerReader {
         }
         continue;
       }
-      const std::string why = SetCell(*c, raw, entity, &wire_);
+      const std::string why = SetCell(*c, cell, entity, &wire_);
       if (!why.empty()) {
         Find(line, static_cast<int>(i) + 1, true, why);
         bad = true;
