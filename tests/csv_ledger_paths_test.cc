@@ -237,7 +237,8 @@ TEST(CsvPathsTest, AmountsPlainAndAsWritten) {
       "记录标识,党组织,金额(元)\n"
       "f1,p,4500\nf2,p,4500.5\nf3,p,4500.50\nf4,p,\"4,500.50\"\n"
       "f5,p,¥4500.5\nf6,p,007.10\nf7,p,(12.00)\nf8,p,4500.001\n"
-      "f9,p,4500.\nf10,p,999999999999999.99\n",
+      "f9,p,4500.\nf10,p,999999999999999.99\n"
+      "f11,p,12345678901234567890123.45\n",
       "经费.csv");
   ASSERT_THAT(im.open, IsOk());
   std::vector<int64_t> fen;
@@ -248,7 +249,8 @@ TEST(CsvPathsTest, AmountsPlainAndAsWritten) {
   EXPECT_THAT(Where(im), ElementsAre(HasSubstr("9:3: amount \"4500.001\": "
                                                "more than 2 decimals"),
                                      HasSubstr("10:3: amount \"4500.\": "
-                                               "nothing after the decimal")));
+                                               "nothing after the decimal"),
+                                     HasSubstr("12:3: amount")));
   const Import wan = Read(
       "记录标识,党组织,金额(万元)\nf1,p,1.5\nf2,p,0.000001\nf3,p,1.1234567\n",
       "经费.csv");

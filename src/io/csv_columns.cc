@@ -1173,8 +1173,11 @@ bool PlainAmountFen(absl::string_view s, int scale, int64_t* fen) {
   const size_t max_whole = scale == 2 ? 15 : 12;
   size_t i = 0;
   int64_t v = 0;
-  while (i < s.size() && IsAsciiDigit(s[i])) v = v * 10 + (s[i++] - '0');
-  if (i == 0 || i > max_whole) return false;
+  for (; i < s.size() && IsAsciiDigit(s[i]); ++i) {
+    if (i == max_whole) return false;  // Before v could overflow.
+    v = v * 10 + (s[i] - '0');
+  }
+  if (i == 0) return false;
   int decimals = 0;
   if (i < s.size()) {
     if (s[i] != '.' || i + 1 == s.size()) return false;

@@ -790,13 +790,15 @@ class CsvReader final : public CsvLedgerReader {
       }
     }
     // A skipped row leaves what was read of it, as before. The cells are
-    // valid UTF-8 here and the wire format is ours, so the parse fails only
-    // for a row beyond protobuf's 2 GiB.
+    // valid UTF-8 here and the wire format is ours: the merge can fail only
+    // for a row of more than 2 GiB (CsvReaderOptions::max_row_bytes raised
+    // that far), which reflection would have stored.
     if (!wire_.empty() && (wire_.size() > static_cast<size_t>(INT_MAX) ||
                            !entity->MergeFromString(wire_))) {
       entity->Clear();
-      status_ = absl::ResourceExhaustedError(absl::StrCat(
-          name_, ":", line, ": a row too large for a protobuf message"));
+      status_ = absl::InternalError(absl::StrCat(
+          name_, ":", line, ": the row's cells could not be stored in a ",
+          table_->name, " record (a row over 2 GiB?)"));
       done_ = true;
       return false;
     }
