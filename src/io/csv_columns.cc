@@ -5,6 +5,7 @@
 #include <cstring>
 #include <limits>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -387,6 +388,165 @@ const std::unordered_map<std::string, std::vector<std::string>>& Labels() {
   return *labels;
 }
 
+// Generated accessors for the fields of the entities themselves that columns
+// set: SetCell() calls them where it would otherwise write the wire format
+// and have it parsed (the copy, the parse and protobuf's second UTF-8 check
+// of every string are what that costs). A column whose field is not here
+// (nested fields, lists, decimals, columns added later) takes the wire format,
+// with the same result. Keyed by the field's full name. Strings are assigned
+// through mutable_*(): set_*(data, size) builds a std::string first, and the
+// entity's own string keeps its memory from one row to the next.
+struct Setters {
+  void (*set_string)(Message*, absl::string_view) = nullptr;
+  void (*set_integer)(Message*, int64_t) = nullptr;
+  v1::Date* (*mutable_date)(Message*) = nullptr;
+};
+
+#define DANGJIAN_STRING_SETTER(Type, field)                             \
+  std::pair<std::string, Setters> {                                     \
+    "dangjian.v1." #Type "." #field, Setters {                          \
+      [](Message* m, absl::string_view v) {                             \
+        static_cast<v1::Type*>(m)->mutable_##field()->assign(v.data(),  \
+                                                             v.size()); \
+      },                                                                \
+          nullptr, nullptr                                              \
+    }                                                                   \
+  }
+// Integers, enums and bools, cast to the field's own type.
+#define DANGJIAN_INTEGER_SETTER(Type, field)                      \
+  std::pair<std::string, Setters> {                               \
+    "dangjian.v1." #Type "." #field, Setters {                    \
+      nullptr,                                                    \
+          [](Message* m, int64_t v) {                             \
+            auto* t = static_cast<v1::Type*>(m);                  \
+            t->set_##field(static_cast<decltype(t->field())>(v)); \
+          },                                                      \
+          nullptr                                                 \
+    }                                                             \
+  }
+#define DANGJIAN_DATE_SETTER(Type, field)                    \
+  std::pair<std::string, Setters> {                          \
+    "dangjian.v1." #Type "." #field, Setters {               \
+      nullptr, nullptr, [](Message* m) -> v1::Date* {        \
+        return static_cast<v1::Type*>(m)->mutable_##field(); \
+      }                                                      \
+    }                                                        \
+  }
+
+const std::unordered_map<std::string, Setters>& SettersByField() {
+  static const auto* setters = new std::unordered_map<std::string, Setters>{
+      DANGJIAN_STRING_SETTER(Region, id),
+      DANGJIAN_STRING_SETTER(Region, name),
+      DANGJIAN_STRING_SETTER(Region, code),
+      DANGJIAN_INTEGER_SETTER(Region, level),
+      DANGJIAN_STRING_SETTER(Region, parent_id),
+      DANGJIAN_STRING_SETTER(Grid, id),
+      DANGJIAN_STRING_SETTER(Grid, name),
+      DANGJIAN_STRING_SETTER(Grid, party_organization_id),
+      DANGJIAN_STRING_SETTER(Grid, region_id),
+      DANGJIAN_INTEGER_SETTER(Grid, basis),
+      DANGJIAN_STRING_SETTER(Grid, industry),
+      DANGJIAN_STRING_SETTER(Grid, instructor_name),
+      DANGJIAN_STRING_SETTER(Grid, instructor_unit),
+      DANGJIAN_STRING_SETTER(Grid, instructor_phone),
+      DANGJIAN_STRING_SETTER(Grid, instructor_assignment_id),
+      DANGJIAN_STRING_SETTER(HostOrganization, id),
+      DANGJIAN_STRING_SETTER(HostOrganization, name),
+      DANGJIAN_INTEGER_SETTER(HostOrganization, kind),
+      DANGJIAN_INTEGER_SETTER(HostOrganization, subtype),
+      DANGJIAN_STRING_SETTER(HostOrganization, unified_social_credit_code),
+      DANGJIAN_STRING_SETTER(HostOrganization, industry),
+      DANGJIAN_STRING_SETTER(HostOrganization, region_id),
+      DANGJIAN_STRING_SETTER(HostOrganization, grid_id),
+      DANGJIAN_INTEGER_SETTER(HostOrganization, sector_system),
+      DANGJIAN_INTEGER_SETTER(HostOrganization, employees),
+      DANGJIAN_INTEGER_SETTER(HostOrganization, has_trade_union),
+      DANGJIAN_INTEGER_SETTER(HostOrganization, has_womens_organization),
+      DANGJIAN_INTEGER_SETTER(HostOrganization, has_youth_league_organization),
+      DANGJIAN_INTEGER_SETTER(HostOrganization, service_contact_card_issued),
+      DANGJIAN_DATE_SETTER(HostOrganization, registered_on),
+      DANGJIAN_INTEGER_SETTER(HostOrganization, status),
+      DANGJIAN_STRING_SETTER(PartyOrganization, id),
+      DANGJIAN_STRING_SETTER(PartyOrganization, name),
+      DANGJIAN_INTEGER_SETTER(PartyOrganization, level),
+      DANGJIAN_INTEGER_SETTER(PartyOrganization, formation),
+      DANGJIAN_STRING_SETTER(PartyOrganization, region_id),
+      DANGJIAN_STRING_SETTER(PartyOrganization, parent_id),
+      DANGJIAN_DATE_SETTER(PartyOrganization, founded_on),
+      DANGJIAN_STRING_SETTER(PartyOrganization, secretary_member_id),
+      DANGJIAN_STRING_SETTER(PartyOrganization, secretary_name),
+      DANGJIAN_INTEGER_SETTER(PartyOrganization, demonstration_point),
+      DANGJIAN_STRING_SETTER(PartyOrganization, venue_id),
+      DANGJIAN_DATE_SETTER(PartyOrganization, term_started_on),
+      DANGJIAN_STRING_SETTER(PartyOrganization, previous_party_organization_id),
+      DANGJIAN_DATE_SETTER(PartyOrganization, dissolved_on),
+      DANGJIAN_STRING_SETTER(Venue, id),
+      DANGJIAN_STRING_SETTER(Venue, name),
+      DANGJIAN_STRING_SETTER(Venue, party_organization_id),
+      DANGJIAN_INTEGER_SETTER(Venue, ownership),
+      DANGJIAN_STRING_SETTER(Venue, shared_with_party_organization_id),
+      DANGJIAN_STRING_SETTER(Venue, address),
+      DANGJIAN_INTEGER_SETTER(Venue, area_square_metres),
+      DANGJIAN_INTEGER_SETTER(Venue, capacity),
+      DANGJIAN_INTEGER_SETTER(Venue, has_site),
+      DANGJIAN_INTEGER_SETTER(Venue, has_facilities),
+      DANGJIAN_INTEGER_SETTER(Venue, has_signage),
+      DANGJIAN_INTEGER_SETTER(Venue, has_party_flag),
+      DANGJIAN_INTEGER_SETTER(Venue, has_books_and_newspapers),
+      DANGJIAN_INTEGER_SETTER(Venue, has_rules_on_wall),
+      DANGJIAN_STRING_SETTER(Funding, id),
+      DANGJIAN_STRING_SETTER(Funding, party_organization_id),
+      DANGJIAN_INTEGER_SETTER(Funding, year),
+      DANGJIAN_INTEGER_SETTER(Funding, source),
+      DANGJIAN_INTEGER_SETTER(Funding, amount_fen),
+      DANGJIAN_DATE_SETTER(Funding, received_on),
+      DANGJIAN_STRING_SETTER(Funding, note),
+      DANGJIAN_STRING_SETTER(Member, id),
+      DANGJIAN_STRING_SETTER(Member, name),
+      DANGJIAN_INTEGER_SETTER(Member, status),
+      DANGJIAN_DATE_SETTER(Member, applied_on),
+      DANGJIAN_DATE_SETTER(Member, activist_on),
+      DANGJIAN_DATE_SETTER(Member, development_target_on),
+      DANGJIAN_DATE_SETTER(Member, probationary_on),
+      DANGJIAN_DATE_SETTER(Member, full_on),
+      DANGJIAN_STRING_SETTER(Member, host_organization_id),
+      DANGJIAN_STRING_SETTER(Member, party_organization_id),
+      DANGJIAN_STRING_SETTER(Member, national_id),
+      DANGJIAN_DATE_SETTER(Member, birth_date),
+      DANGJIAN_INTEGER_SETTER(Member, gender),
+      DANGJIAN_STRING_SETTER(Member, phone),
+      DANGJIAN_INTEGER_SETTER(Member, is_owner),
+      DANGJIAN_INTEGER_SETTER(Member, dues_category),
+      DANGJIAN_INTEGER_SETTER(Member, monthly_income_fen),
+      DANGJIAN_INTEGER_SETTER(Member, monthly_dues_fen),
+      DANGJIAN_STRING_SETTER(Activity, id),
+      DANGJIAN_INTEGER_SETTER(Activity, kind),
+      DANGJIAN_STRING_SETTER(Activity, party_organization_id),
+      DANGJIAN_STRING_SETTER(Activity, grid_id),
+      DANGJIAN_STRING_SETTER(Activity, host_organization_id),
+      DANGJIAN_DATE_SETTER(Activity, held_on),
+      DANGJIAN_INTEGER_SETTER(Activity, count),
+      DANGJIAN_INTEGER_SETTER(Activity, participants),
+      DANGJIAN_STRING_SETTER(Activity, title),
+      DANGJIAN_STRING_SETTER(StarAssessment, party_organization_id),
+      DANGJIAN_INTEGER_SETTER(StarAssessment, year),
+      DANGJIAN_INTEGER_SETTER(StarAssessment, stars),
+      DANGJIAN_INTEGER_SETTER(StarAssessment, organization_building_good),
+      DANGJIAN_INTEGER_SETTER(StarAssessment, guarantee_mechanism_good),
+      DANGJIAN_INTEGER_SETTER(StarAssessment, activities_good),
+      DANGJIAN_INTEGER_SETTER(StarAssessment, role_played_well),
+      DANGJIAN_INTEGER_SETTER(StarAssessment, distinctive_results_good),
+      DANGJIAN_STRING_SETTER(StarAssessment, standard_version),
+      DANGJIAN_DATE_SETTER(StarAssessment, assessed_on),
+      DANGJIAN_INTEGER_SETTER(StarAssessment, score),
+  };
+  return *setters;
+}
+
+#undef DANGJIAN_STRING_SETTER
+#undef DANGJIAN_INTEGER_SETTER
+#undef DANGJIAN_DATE_SETTER
+
 std::string Upper(absl::string_view s) { return absl::AsciiStrToUpper(s); }
 
 std::vector<Table> Build() {
@@ -424,6 +584,18 @@ std::vector<Table> Build() {
         }
       }
       c.is_id = c.path.size() == 1 && c.path[0]->name() == def.id_field;
+      for (const FieldDescriptor* f : c.path) {
+        c.tags.push_back(static_cast<uint32_t>(f->number()) << 3);
+      }
+      c.leaf_type = c.path.back()->type();
+      if (c.path.size() == 1) {
+        auto it = SettersByField().find(c.path[0]->full_name());
+        if (it != SettersByField().end()) {
+          c.set_string = it->second.set_string;
+          c.set_integer = it->second.set_integer;
+          c.mutable_date = it->second.mutable_date;
+        }
+      }
       c.normalized.push_back(NormalizeHeader(c.english));
       for (const std::string& h : c.chinese) {
         c.normalized.push_back(NormalizeHeader(h));
@@ -578,7 +750,14 @@ bool ValidDate(int y, int m, int d) {
   return true;
 }
 
-std::string ParseDate(absl::string_view cell, v1::Date* date) {
+// A calendar date as ParseDate() reads it; 0 for an unknown month or day.
+struct Ymd {
+  int year = 0;
+  int month = 0;
+  int day = 0;
+};
+
+std::string ParseDate(absl::string_view cell, Ymd* date) {
   // The common case first: 2014-08-14.
   if (cell.size() == 10 && cell[4] == '-' && cell[7] == '-') {
     int y = 0, mo = 0, d = 0;
@@ -596,10 +775,10 @@ std::string ParseDate(absl::string_view cell, v1::Date* date) {
       d = d * 10 + (cell[i] - '0');
     }
     if (digits && y >= 1000 && ValidDate(y, mo, d)) {
-      date->set_year(y);
-      date->set_month(mo);
-      date->set_day(d);
-      return "";
+      date->year = y;
+      date->month = mo;
+      date->day = d;
+      return {};
     }
   }
   std::string s = RemoveSpaces(HalfWidth(cell));
@@ -664,16 +843,16 @@ std::string ParseDate(absl::string_view cell, v1::Date* date) {
   if (!ValidDate(parts[0], parts[1], parts[2]) || parts[0] < 1000) {
     return "not a valid calendar date (year, month 1-12, day of the month)";
   }
-  date->set_year(parts[0]);
-  date->set_month(parts[1]);
-  date->set_day(parts[2]);
-  return "";
+  date->year = parts[0];
+  date->month = parts[1];
+  date->day = parts[2];
+  return {};
 }
 
 std::string ParseBool(absl::string_view cell, bool* out) {
   if (cell == "是" || cell == "否") {
     *out = cell == "是";
-    return "";
+    return {};
   }
   const std::string s = absl::AsciiStrToLower(RemoveSpaces(HalfWidth(cell)));
   static const char* kTrue[] = {"是", "y", "yes", "true",
@@ -683,24 +862,51 @@ std::string ParseBool(absl::string_view cell, bool* out) {
   for (const char* t : kTrue) {
     if (s == t) {
       *out = true;
-      return "";
+      return {};
     }
   }
   for (const char* f : kFalse) {
     if (s == f) {
       *out = false;
-      return "";
+      return {};
     }
   }
   return "not a yes/no value; write 是 or 否";
 }
 
+constexpr int kIdWeights[] = {7, 9, 10, 5,  8, 4, 2, 1, 6,
+                              3, 7, 9,  10, 5, 8, 4, 2};
+
+// The common case, a good 18-character number, checked without a copy; false
+// sends anything else to the full check, which explains what is wrong.
+bool IsGoodNationalId(absl::string_view s) {
+  if (s.size() != 18) return false;
+  int sum = 0;
+  for (int i = 0; i < 17; ++i) {
+    if (!IsAsciiDigit(s[i])) return false;
+    sum += (s[i] - '0') * kIdWeights[i];
+  }
+  const char got = s[17] == 'x' ? 'X' : s[17];
+  if (got != "10X98765432"[sum % 11]) return false;
+  auto number = [&s](size_t at, size_t len) {
+    int v = 0;
+    for (size_t i = at; i < at + len; ++i) v = v * 10 + (s[i] - '0');
+    return v;
+  };
+  const int month = number(10, 2);
+  const int day = number(12, 2);
+  return ValidDate(number(6, 4), month, day) && month > 0 && day > 0;
+}
+
 std::string CheckNationalId(absl::string_view cell) {
+  if (IsGoodNationalId(cell)) return {};
   const bool ascii = std::all_of(cell.begin(), cell.end(), [](char c) {
     return static_cast<unsigned char>(c) < 0x80 && c != ' ' && c != '\t';
   });
-  const std::string s =
-      ascii ? std::string(cell) : RemoveSpaces(HalfWidth(cell));
+  // The common case, ASCII without spaces, is checked where it lies.
+  std::string converted;
+  if (!ascii) converted = RemoveSpaces(HalfWidth(cell));
+  const absl::string_view s = ascii ? cell : absl::string_view(converted);
   if (absl::StrContains(s, '*')) {
     return "is masked (an export that was not full-fidelity); it cannot be "
            "imported";
@@ -722,16 +928,19 @@ std::string CheckNationalId(absl::string_view cell) {
                         " characters; 18, or 15 for a first-generation "
                         "card, digits with a final check character 0-9 or X)");
   }
-  const int year =
-      n == 18 ? std::stoi(s.substr(6, 4)) : 1900 + std::stoi(s.substr(6, 2));
-  const int month = std::stoi(s.substr(n == 18 ? 10 : 8, 2));
-  const int day = std::stoi(s.substr(n == 18 ? 12 : 10, 2));
+  // The birth date's positions are digits: checked above.
+  auto number = [&s](size_t at, size_t len) {
+    int v = 0;
+    for (size_t i = at; i < at + len; ++i) v = v * 10 + (s[i] - '0');
+    return v;
+  };
+  const int year = n == 18 ? number(6, 4) : 1900 + number(6, 2);
+  const int month = number(n == 18 ? 10 : 8, 2);
+  const int day = number(n == 18 ? 12 : 10, 2);
   const bool date_ok = ValidDate(year, month, day) && month > 0 && day > 0;
   if (n == 18) {
-    static const int kWeights[] = {7, 9, 10, 5,  8, 4, 2, 1, 6,
-                                   3, 7, 9,  10, 5, 8, 4, 2};
     int sum = 0;
-    for (int i = 0; i < 17; ++i) sum += (s[i] - '0') * kWeights[i];
+    for (int i = 0; i < 17; ++i) sum += (s[i] - '0') * kIdWeights[i];
     const char want = "10X98765432"[sum % 11];
     const char got = s[17] == 'x' ? 'X' : s[17];
     if (got != want) {
@@ -745,15 +954,22 @@ std::string CheckNationalId(absl::string_view cell) {
     }
   }
   if (!date_ok) return "its birth date (positions 7-14) is not a real date";
-  return "";
+  return {};
 }
 
-std::string CheckPhone(absl::string_view cell, std::string* normalized) {
+// Checks a trimmed phone number cell, which is stored as it is.
+std::string CheckPhone(absl::string_view cell) {
+  // The common case: 7 to 15 ASCII digits.
+  if (cell.size() >= 7 && cell.size() <= 15 &&
+      std::all_of(cell.begin(), cell.end(), IsAsciiDigit)) {
+    return {};
+  }
   const bool ascii = std::all_of(cell.begin(), cell.end(), [](char c) {
     return static_cast<unsigned char>(c) < 0x80 && c != ' ' && c != '\t';
   });
-  const std::string s =
-      ascii ? std::string(cell) : RemoveSpaces(HalfWidth(cell));
+  std::string converted;
+  if (!ascii) converted = RemoveSpaces(HalfWidth(cell));
+  const absl::string_view s = ascii ? cell : absl::string_view(converted);
   if (LooksScientific(s)) {
     return "was turned into a number in scientific notation by a spreadsheet "
            "and its last digits are lost; re-export the column as text";
@@ -770,8 +986,7 @@ std::string CheckPhone(absl::string_view cell, std::string* normalized) {
     return absl::StrCat("is not a phone number (", digits,
                         " digits; 7 to 15 expected)");
   }
-  *normalized = std::string(TrimCell(cell));
-  return "";
+  return {};
 }
 
 const Message& GetParent(const Column& c, const Message& entity,
@@ -783,14 +998,6 @@ const Message& GetParent(const Column& c, const Message& entity,
     m = &m->GetReflection()->GetMessage(*m, c.path[i]);
   }
   return *m;
-}
-
-Message* MutableParent(const Column& c, Message* entity) {
-  Message* m = entity;
-  for (size_t i = 0; i + 1 < c.path.size(); ++i) {
-    m = m->GetReflection()->MutableMessage(m, c.path[i]);
-  }
-  return m;
 }
 
 std::string FormatFen(int64_t fen) {
@@ -816,18 +1023,7 @@ const Table* FindTable(CsvTable table) {
   return nullptr;
 }
 
-absl::string_view TrimCell(absl::string_view s) {
-  // Most cells have nothing to trim: a space-like character starts with a byte
-  // of at most 0x20, 0xC2 (U+00A0) or 0xE3 (U+3000).
-  auto plain = [](char c) {
-    const auto b = static_cast<unsigned char>(c);
-    return b > 0x20 && b != 0xC2 && b != 0xE3;
-  };
-  if (s.empty() ||
-      (plain(s.front()) && (s.size() < 3 || plain(s[s.size() - 3])) &&
-       plain(s.back()) && (s.size() < 2 || plain(s[s.size() - 2])))) {
-    return s;
-  }
+absl::string_view TrimCellSpaces(absl::string_view s) {
   for (;;) {
     const size_t before = s.size();
     s = absl::StripAsciiWhitespace(s);
@@ -864,21 +1060,25 @@ std::string NormalizeHeader(absl::string_view header) {
   return out;
 }
 
-absl::string_view SubtotalWord(absl::string_view cell) {
+absl::string_view SubtotalWordOf(absl::string_view cell) {
   // Quick rejection: every word below starts with 合, 小, 总 or 共, or an
   // ASCII or full-width (0xEF...) 's', 't' or 'g'.
   cell = TrimCell(cell);
-  if (cell.empty()) return "";
+  if (cell.empty()) return {};
   const auto first = static_cast<unsigned char>(cell[0]);
   if (first >= 0x80) {
-    if (first != 0xEF && !absl::StartsWith(cell, "合") &&
-        !absl::StartsWith(cell, "小") && !absl::StartsWith(cell, "总") &&
-        !absl::StartsWith(cell, "共")) {
-      return "";
+    // 合, 小 and 共 start with the byte 0xE5, 总 with 0xE6.
+    if (first != 0xE5 && first != 0xE6 && first != 0xEF) return {};
+    static constexpr absl::string_view kHe = "合", kXiao = "小", kZong = "总",
+                                       kGong = "共";
+    if (first != 0xEF && !absl::StartsWith(cell, kHe) &&
+        !absl::StartsWith(cell, kXiao) && !absl::StartsWith(cell, kZong) &&
+        !absl::StartsWith(cell, kGong)) {
+      return {};
     }
   } else {
     const char lower = absl::ascii_tolower(first);
-    if (lower != 's' && lower != 't' && lower != 'g') return "";
+    if (lower != 's' && lower != 't' && lower != 'g') return {};
   }
   const std::string s = RemoveSpaces(HalfWidth(TrimCell(cell)));
   for (absl::string_view w : {"合计", "小计", "总计", "共计"}) {
@@ -889,41 +1089,154 @@ absl::string_view SubtotalWord(absl::string_view cell) {
       lower == "total:" || lower == "subtotal:") {
     return "total";
   }
-  return "";
+  return {};
 }
 
-std::string SetCell(const Column& c, absl::string_view raw, Message* entity) {
-  const absl::string_view cell = TrimCell(raw);
-  Message* m = MutableParent(c, entity);
-  const Reflection* r = m->GetReflection();
+namespace {
+
+constexpr uint32_t kVarint = 0;
+constexpr uint32_t kFixed64 = 1;
+constexpr uint32_t kLengthDelimited = 2;
+constexpr uint32_t kFixed32 = 5;
+
+// Writes `v` at `p`, which has room for 10 bytes; returns the end.
+inline char* EncodeVarint(uint64_t v, char* p) {
+  while (v >= 0x80) {
+    *p++ = static_cast<char>(v | 0x80);
+    v >>= 7;
+  }
+  *p++ = static_cast<char>(v);
+  return p;
+}
+
+inline void PutVarint(uint64_t v, std::string* out) {
+  char buf[10];
+  out->append(buf, static_cast<size_t>(EncodeVarint(v, buf) - buf));
+}
+
+void PutFixed(uint64_t v, size_t bytes, std::string* out) {
+  for (size_t i = 0; i < bytes; ++i) {
+    out->push_back(static_cast<char>(v >> (8 * i)));
+  }
+}
+
+void PutString(uint32_t tag, absl::string_view v, std::string* out) {
+  char head[20];
+  char* end = EncodeVarint(tag | kLengthDelimited, head);
+  end = EncodeVarint(v.size(), end);
+  out->append(head, static_cast<size_t>(end - head));
+  out->append(v.data(), v.size());
+}
+
+// An integer, enum or bool in the encoding of the field's type, as
+// Reflection::SetInt32/SetInt64/SetEnumValue/SetBool store it.
+void PutInteger(uint32_t tag, FieldDescriptor::Type type, int64_t v,
+                std::string* out) {
+  const auto u = static_cast<uint64_t>(v);
+  switch (type) {
+    case FieldDescriptor::TYPE_SINT32:
+      PutVarint(tag | kVarint, out);
+      PutVarint(static_cast<uint32_t>((static_cast<uint32_t>(v) << 1) ^
+                                      static_cast<uint32_t>(v >> 31)),
+                out);
+      return;
+    case FieldDescriptor::TYPE_SINT64:
+      PutVarint(tag | kVarint, out);
+      PutVarint((u << 1) ^ static_cast<uint64_t>(v >> 63), out);
+      return;
+    case FieldDescriptor::TYPE_FIXED32:
+    case FieldDescriptor::TYPE_SFIXED32:
+      PutVarint(tag | kFixed32, out);
+      PutFixed(u, 4, out);
+      return;
+    case FieldDescriptor::TYPE_FIXED64:
+    case FieldDescriptor::TYPE_SFIXED64:
+      PutVarint(tag | kFixed64, out);
+      PutFixed(u, 8, out);
+      return;
+    default: {  // int32 (sign-extended, as protobuf writes it), int64,
+                // enum, bool
+      char buf[20];
+      char* end = EncodeVarint(tag | kVarint, buf);
+      end = EncodeVarint(u, end);
+      out->append(buf, static_cast<size_t>(end - buf));
+      return;
+    }
+  }
+}
+
+// Amounts as the writer and most ledgers write them: ASCII digits and at most
+// `scale` decimals, few enough digits that the fen cannot overflow. Anything
+// else (signs, separators, units, full-width digits, errors) is left to
+// ParseAmountFen(), which gives the same fen for these.
+bool PlainAmountFen(absl::string_view s, int scale, int64_t* fen) {
+  const size_t max_whole = scale == 2 ? 15 : 12;
+  size_t i = 0;
+  int64_t v = 0;
+  for (; i < s.size() && IsAsciiDigit(s[i]); ++i) {
+    if (i == max_whole) return false;  // Before v could overflow.
+    v = v * 10 + (s[i] - '0');
+  }
+  if (i == 0) return false;
+  int decimals = 0;
+  if (i < s.size()) {
+    if (s[i] != '.' || i + 1 == s.size()) return false;
+    for (++i; i < s.size(); ++i) {
+      if (!IsAsciiDigit(s[i]) || ++decimals > scale) return false;
+      v = v * 10 + (s[i] - '0');
+    }
+  }
+  for (; decimals < scale; ++decimals) v *= 10;
+  *fen = v;
+  return true;
+}
+
+// Sets or appends the value of the last field of `c.path` from the trimmed,
+// non-blank `cell`; returns "" or what is wrong (and then does neither).
+std::string SetLeaf(const Column& c, absl::string_view cell, Message* entity,
+                    std::string* wire) {
   const FieldDescriptor* f = c.path.back();
+  const uint32_t tag = c.tags.back();
+  auto put_string = [&](absl::string_view v) {
+    if (c.set_string != nullptr) {
+      c.set_string(entity, v);
+    } else {
+      PutString(tag, v, wire);
+    }
+  };
+  auto put_integer = [&](int64_t v) {
+    if (c.set_integer != nullptr) {
+      c.set_integer(entity, v);
+    } else {
+      PutInteger(tag, c.leaf_type, v, wire);
+    }
+  };
   switch (c.kind) {
     case K::kString:
-      r->SetString(m, f, std::string(cell));
-      return "";
+      put_string(cell);
+      return {};
     case K::kList: {
       std::string s(cell);
       for (absl::string_view sep : {"；", "、"}) {
         size_t at;
-        while ((at = s.find(std::string(sep))) != std::string::npos) {
+        while ((at = s.find(sep.data(), 0, sep.size())) != std::string::npos) {
           s.replace(at, sep.size(), ";");
         }
       }
       for (absl::string_view item : absl::StrSplit(s, ';')) {
         item = TrimCell(item);
-        if (!item.empty()) r->AddString(m, f, std::string(item));
+        if (!item.empty()) PutString(tag, item, wire);
       }
-      return "";
+      return {};
     }
     case K::kEnum: {
-      if (auto it = c.enum_lookup.find(std::string(cell));
-          it != c.enum_lookup.end()) {
-        r->SetEnumValue(m, f, it->second);
-        return "";
+      if (auto it = c.enum_lookup.find(cell); it != c.enum_lookup.end()) {
+        put_integer(it->second);
+        return {};
       }
       const std::string s = std::string(TrimCell(HalfWidth(cell)));
       auto find = [&](absl::string_view key) -> int {
-        auto it = c.enum_lookup.find(std::string(key));
+        auto it = c.enum_lookup.find(key);
         if (it == c.enum_lookup.end()) it = c.enum_lookup.find(Upper(key));
         return it == c.enum_lookup.end() ? 0 : it->second;
       };
@@ -958,24 +1271,18 @@ std::string SetCell(const Column& c, absl::string_view raw, Message* entity) {
         return MaskPersonalData(absl::StrCat(
             "\"", s, "\" is not one of: ", absl::StrJoin(firsts, ", ")));
       }
-      if (f->is_repeated()) {
-        r->AddEnumValue(m, f, v);
-      } else {
-        r->SetEnumValue(m, f, v);
-      }
-      return "";
+      // Repeated or not, one occurrence: added, or set.
+      put_integer(v);
+      return {};
     }
     case K::kInt: {
+      const bool int32 = f->cpp_type() == FieldDescriptor::CPPTYPE_INT32;
       if (cell.size() <= 9 &&
           std::all_of(cell.begin(), cell.end(), IsAsciiDigit)) {
         int64_t v = 0;
         for (char ch : cell) v = v * 10 + (ch - '0');
-        if (f->cpp_type() == FieldDescriptor::CPPTYPE_INT32) {
-          r->SetInt32(m, f, static_cast<int32_t>(v));
-        } else {
-          r->SetInt64(m, f, v);
-        }
-        return "";
+        put_integer(v);
+        return {};
       }
       const std::string s = RemoveSpaces(HalfWidth(cell));
       if (LooksScientific(s)) {
@@ -986,16 +1293,12 @@ std::string SetCell(const Column& c, absl::string_view raw, Message* entity) {
       if (!ParseInteger(s, &v, &why)) {
         return MaskPersonalData(absl::StrCat("\"", s, "\": ", why));
       }
-      if (f->cpp_type() == FieldDescriptor::CPPTYPE_INT32) {
-        if (v < std::numeric_limits<int32_t>::min() ||
-            v > std::numeric_limits<int32_t>::max()) {
-          return MaskPersonalData(absl::StrCat("\"", s, "\": too large"));
-        }
-        r->SetInt32(m, f, static_cast<int32_t>(v));
-      } else {
-        r->SetInt64(m, f, v);
+      if (int32 && (v < std::numeric_limits<int32_t>::min() ||
+                    v > std::numeric_limits<int32_t>::max())) {
+        return MaskPersonalData(absl::StrCat("\"", s, "\": too large"));
       }
-      return "";
+      put_integer(v);
+      return {};
     }
     case K::kDecimal: {
       double v = 0;
@@ -1003,8 +1306,12 @@ std::string SetCell(const Column& c, absl::string_view raw, Message* entity) {
       if (!absl::SimpleAtod(s, &v)) {
         return absl::StrCat("\"", MaskPersonalData(s), "\" is not a number");
       }
-      r->SetDouble(m, f, v);
-      return "";
+      uint64_t bits;
+      static_assert(sizeof(bits) == sizeof(v), "double is 64 bits");
+      std::memcpy(&bits, &v, sizeof(v));
+      PutVarint(tag | kFixed64, wire);
+      PutFixed(bits, 8, wire);
+      return {};
     }
     case K::kBool: {
       bool v = false;
@@ -1012,46 +1319,100 @@ std::string SetCell(const Column& c, absl::string_view raw, Message* entity) {
       if (!why.empty()) {
         return absl::StrCat("\"", MaskPersonalData(cell), "\" is ", why);
       }
-      r->SetBool(m, f, v);
-      return "";
+      put_integer(v ? 1 : 0);
+      return {};
     }
     case K::kDate: {
-      v1::Date d;
+      Ymd d;
       std::string why = ParseDate(cell, &d);
       if (!why.empty()) {
         return MaskPersonalData(absl::StrCat("\"", cell, "\": ", why));
       }
-      r->MutableMessage(m, f)->CopyFrom(d);
-      return "";
+      if (c.mutable_date != nullptr) {
+        v1::Date* date = c.mutable_date(entity);
+        date->set_year(d.year);
+        date->set_month(d.month);
+        date->set_day(d.day);
+        return {};
+      }
+      // A Date message; proto3 leaves out zero fields, as CopyFrom() does.
+      std::string date;  // At most 11 bytes: no allocation.
+      const std::pair<int, int> parts[] = {
+          {v1::Date::kYearFieldNumber, d.year},
+          {v1::Date::kMonthFieldNumber, d.month},
+          {v1::Date::kDayFieldNumber, d.day}};
+      for (const auto& [number, value] : parts) {
+        if (value != 0) {
+          PutInteger(static_cast<uint32_t>(number) << 3,
+                     FieldDescriptor::TYPE_INT32, value, &date);
+        }
+      }
+      PutString(tag, date, wire);
+      return {};
     }
     case K::kYuan:
     case K::kWanYuan: {
-      absl::StatusOr<int64_t> fen = ParseAmountFen(
+      int64_t fen;
+      if (PlainAmountFen(cell, c.kind == K::kYuan ? 2 : 6, &fen)) {
+        put_integer(fen);
+        return {};
+      }
+      absl::StatusOr<int64_t> parsed = ParseAmountFen(
           cell, c.kind == K::kYuan ? AmountUnit::kYuan : AmountUnit::kWanYuan);
-      if (!fen.ok())
-        return MaskPersonalData(std::string(fen.status().message()));
-      r->SetInt64(m, f, *fen);
-      return "";
+      if (!parsed.ok()) {
+        return MaskPersonalData(std::string(parsed.status().message()));
+      }
+      put_integer(*parsed);
+      return {};
     }
     case K::kNationalId: {
       std::string why = CheckNationalId(cell);
       if (!why.empty()) {
         return absl::StrCat("resident ID ", MaskNationalId(cell), " ", why);
       }
-      r->SetString(m, f, std::string(cell));
-      return "";
+      put_string(cell);
+      return {};
     }
     case K::kPhone: {
-      std::string normalized;
-      std::string why = CheckPhone(cell, &normalized);
+      std::string why = CheckPhone(cell);
       if (!why.empty()) {
         return absl::StrCat("phone ", MaskPhone(cell), " ", why);
       }
-      r->SetString(m, f, normalized);
-      return "";
+      put_string(cell);
+      return {};
     }
   }
   return "unknown column kind";
+}
+
+// Appends the field at `depth` of `c.path` (a parent message, or the leaf:
+// SetLeaf()) around what follows it; returns "" or what is wrong.
+std::string SetPath(const Column& c, size_t depth, absl::string_view cell,
+                    Message* entity, std::string* wire) {
+  if (depth + 1 == c.tags.size()) return SetLeaf(c, cell, entity, wire);
+  PutVarint(c.tags[depth] | kLengthDelimited, wire);
+  // The message's length: one byte, widened if what follows needs more.
+  const size_t at = wire->size();
+  wire->push_back(0);
+  std::string why = SetPath(c, depth + 1, cell, entity, wire);
+  const size_t length = wire->size() - at - 1;
+  if (length < 0x80) {
+    (*wire)[at] = static_cast<char>(length);
+  } else {
+    char buf[10];
+    wire->replace(at, 1, buf,
+                  static_cast<size_t>(EncodeVarint(length, buf) - buf));
+  }
+  return why;
+}
+
+}  // namespace
+
+std::string SetCell(const Column& c, absl::string_view cell, Message* entity,
+                    std::string* wire) {
+  // SetLeaf() sets and appends nothing when the cell is wrong: the parents
+  // stay, empty.
+  return SetPath(c, 0, cell, entity, wire);
 }
 
 std::string FormatCell(const Column& c, const Message& entity,

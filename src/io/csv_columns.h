@@ -3,16 +3,20 @@
 #ifndef DANGJIAN_SRC_IO_CSV_COLUMNS_H_
 #define DANGJIAN_SRC_IO_CSV_COLUMNS_H_
 
+#include <cstdint>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/string_view.h"
 #include "dangjian/csv_ledger.h"
 #include "google/protobuf/descriptor.h"
 #include "google/protobuf/message.h"
 
 namespace dangjian {
+namespace v1 {
+class Date;
+}  // namespace v1
 namespace internal {
 
 enum class CellKind {
@@ -35,12 +39,24 @@ struct Column {
   CellKind kind;
   // The field path from the entity message, e.g. {owner, name}.
   std::vector<const google::protobuf::FieldDescriptor*> path;
-  // kEnum: normalised label or name -> number.
-  std::unordered_map<std::string, int> enum_lookup;
+  // kEnum: normalised label or name -> number. Looked up by
+  // absl::string_view, without building a std::string per cell.
+  absl::flat_hash_map<std::string, int> enum_lookup;
   bool is_id = false;  // The column keying a row: `id`, or the star
                        // ledger's party_organization_id.
   // NormalizeHeader() of the English and every Chinese header.
   std::vector<std::string> normalized;
+  // The field numbers of `path` shifted for a wire-format tag (number << 3),
+  // and the type of its last field: what SetCell() writes.
+  std::vector<uint32_t> tags;
+  google::protobuf::FieldDescriptor::Type leaf_type =
+      google::protobuf::FieldDescriptor::TYPE_STRING;
+  // The field's generated accessor, for a field of the entity itself (a path
+  // of one) of a string, integer (enum, bool, fen) or date kind; null when
+  // SetCell() writes the wire format instead.
+  void (*set_string)(google::protobuf::Message*, absl::string_view) = nullptr;
+  void (*set_integer)(google::protobuf::Message*, int64_t) = nullptr;
+  v1::Date* (*mutable_date)(google::protobuf::Message*) = nullptr;
 };
 
 struct Table {
@@ -61,12 +77,39 @@ const Table* FindTable(CsvTable table);
 std::string NormalizeHeader(absl::string_view header);
 
 // Trims ASCII whitespace, full-width spaces (U+3000) and no-break spaces.
-absl::string_view TrimCell(absl::string_view cell);
+// Inline: called several times for every cell.
+absl::string_view TrimCellSpaces(absl::string_view cell);
+inline absl::string_view TrimCell(absl::string_view s) {
+  // Most cells have nothing to trim: a space-like character starts with a byte
+  // of at most 0x20, 0xC2 (U+00A0) or 0xE3 (U+3000). Without branches, which
+  // Chinese text mispredicts.
+  if (s.empty()) return s;
+  auto plain = [](char c) {
+    const auto b = static_cast<unsigned char>(c);
+    return (b > 0x20) & (b != 0xC2) & (b != 0xE3);
+  };
+  const size_t n = s.size();
+  if (plain(s[0]) & plain(s[n - 1]) & plain(s[n >= 2 ? n - 2 : 0]) &
+      plain(s[n >= 3 ? n - 3 : 0])) {
+    return s;
+  }
+  return TrimCellSpaces(s);
+}
 
-// Sets the field of `entity` that `column` names from a non-blank `cell`.
-// Returns "" or what is wrong (personal data masked).
+// Sets the field that `column` names from a non-blank, trimmed (TrimCell())
+// `cell`: in `entity` through the field's generated accessor when the column
+// has one, else by appending to `*wire` the protobuf wire format of the field
+// (through its parent messages) as a field of the entity. Parsing (merging)
+// the wire of a row's cells into the entity afterwards gives what setting each
+// field through reflection did (repeated fields appended, nested messages
+// merged): every field has one column at most, so the order does not matter.
+// Returns "" or what is wrong (personal data masked); then nothing is set, and
+// only the parent messages of the path are appended, empty, as reflection
+// created them before the cell was read.
+// REQUIRES: `cell` is valid UTF-8 (proto3 refuses to parse other strings);
+// `entity` is the table's entity message.
 std::string SetCell(const Column& column, absl::string_view cell,
-                    google::protobuf::Message* entity);
+                    google::protobuf::Message* entity, std::string* wire);
 
 // Writes the field of `entity` that `column` names as a cell (unescaped);
 // empty for an absent value. Masks personal data unless `full_fidelity`.
@@ -75,7 +118,30 @@ std::string FormatCell(const Column& column,
                        bool full_fidelity);
 
 // Returns the subtotal word ("合计", ...) when `cell` marks a subtotal row.
-absl::string_view SubtotalWord(absl::string_view cell);
+// Inline, like TrimCell(), for the common answer: every word starts with
+// 合, 小, 总 or 共, or an ASCII or full-width (0xEF...) 's', 't' or 'g'.
+absl::string_view SubtotalWordOf(absl::string_view cell);
+inline absl::string_view SubtotalWord(absl::string_view cell) {
+  const absl::string_view s = TrimCell(cell);
+  if (s.empty()) return {};
+  const auto first = static_cast<unsigned char>(s[0]);
+  if (first < 0x80) {
+    const char lower = static_cast<char>(first | 0x20);
+    if (lower != 's' && lower != 't' && lower != 'g') return {};
+  } else if (first != 0xEF) {
+    // 合 E5 90 88, 小 E5 B0 8F, 共 E5 85 B1, 总 E6 80 BB: bytes compared,
+    // not memcmp() called, for the many Chinese cells.
+    if (s.size() < 3) return {};
+    const auto b1 = static_cast<unsigned char>(s[1]);
+    const auto b2 = static_cast<unsigned char>(s[2]);
+    const bool word = first == 0xE5 ? (b1 == 0x90 && b2 == 0x88) ||
+                                          (b1 == 0xB0 && b2 == 0x8F) ||
+                                          (b1 == 0x85 && b2 == 0xB1)
+                                    : first == 0xE6 && b1 == 0x80 && b2 == 0xBB;
+    if (!word) return {};
+  }
+  return SubtotalWordOf(s);
+}
 
 }  // namespace internal
 }  // namespace dangjian

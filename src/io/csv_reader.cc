@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <climits>
 #include <cstring>
 #include <functional>
 #include <memory>
@@ -185,18 +186,32 @@ class Decoder {
   absl::Status status_;
 };
 
+// A row's cells, one after another in `text` with one ASCII byte between two
+// (the separator, or ','): the text is valid UTF-8, or free of control
+// characters, exactly when every cell is, so that one pass over it tells for
+// the whole row. `text` is where the row lies in the decoded input, or
+// `buffer` when it had to be unquoted; valid until the next row is read.
 struct Row {
-  std::vector<std::string> cells;
-  size_t n = 0;
+  absl::string_view text;
+  std::string buffer;
+  std::vector<size_t> ends;  // Where each cell ends in `text`.
+  size_t n = 0;              // Cells: ends.size().
   int64_t line = 0;
   bool unterminated = false;
+
+  absl::string_view cell(size_t i) const {
+    const size_t begin = i == 0 ? 0 : ends[i - 1] + 1;
+    return absl::string_view(text.data() + begin, ends[i] - begin);
+  }
 };
 
 // RFC 4180 with the leniency spreadsheets need, over decoded text.
 class Parser {
  public:
   Parser(Decoder* decoder, int64_t max_row_bytes)
-      : decoder_(decoder), max_row_bytes_(max_row_bytes) {}
+      : decoder_(decoder), max_row_bytes_(max_row_bytes) {
+    set_separator(',');
+  }
 
   // The separator most frequent in the first line outside quotes.
   char DetectSeparator() {
@@ -217,20 +232,77 @@ class Parser {
     return ',';
   }
 
-  void set_separator(char sep) { sep_ = sep; }
+  void set_separator(char sep) {
+    sep_ = sep;
+    for (int c = 0; c < 256; ++c) {
+      const bool line_end = c == '\n' || c == '\r';
+      stops_quoted_[c] = line_end || c == '"';
+      stops_unquoted_[c] = stops_quoted_[c] || c == static_cast<uint8_t>(sep);
+    }
+  }
 
   // Reads the next row; false at the end or on an error (status()).
   bool NextRow(Row* row) {
+    if (NextPlainRow(row)) return true;
+    if (!NextQuotedRow(row)) return false;
+    row->text = row->buffer;
+    return true;
+  }
+
+  const absl::Status& status() const {
+    return status_.ok() ? decoder_->status() : status_;
+  }
+
+ private:
+  // Reads a row of plain cells (no quote anywhere) that ends within the
+  // current chunk, where it lies: what most rows are. Returns false, having
+  // read nothing, for any other row.
+  bool NextPlainRow(Row* row) {
+    if (skip_lf_ && pos_ < chunk_.size()) {
+      // The LF of the CRLF that ended the previous row.
+      if (chunk_[pos_] == '\n') ++pos_;
+      skip_lf_ = last_cr_ = false;
+    }
+    if (skip_lf_ || last_cr_ || pos_ >= chunk_.size()) return false;
+    const char* const begin = chunk_.data() + pos_;
+    const char* const end = chunk_.data() + chunk_.size();
+    const char* p = begin;
+    row->ends.clear();
+    for (; p < end; ++p) {
+      if (!stops_unquoted_[static_cast<uint8_t>(*p)]) continue;
+      if (*p != sep_) break;
+      row->ends.push_back(static_cast<size_t>(p - begin));
+    }
+    // The general parser counts the line end in the row's bytes too.
+    if (p == end || *p == '"' || p - begin + 1 > max_row_bytes_) return false;
+    row->ends.push_back(static_cast<size_t>(p - begin));
+    row->text = absl::string_view(begin, static_cast<size_t>(p - begin));
+    row->n = row->ends.size();
+    row->unterminated = false;
+    row->line = line_++;
+    last_cr_ = skip_lf_ = *p == '\r';
+    pos_ = static_cast<size_t>(p - chunk_.data()) + 1;
+    if (skip_lf_ && pos_ < chunk_.size() && chunk_[pos_] == '\n') {
+      ++pos_;
+      last_cr_ = skip_lf_ = false;
+    }
+    return true;
+  }
+
+  // Reads any row: RFC 4180 quoting, a row across chunks, the end of the
+  // input. The cells are copied into row->buffer.
+  bool NextQuotedRow(Row* row) {
     enum {
       kFieldStart,
       kUnquoted,
       kQuoted,
       kQuoteInQuoted
     } state = kFieldStart;
+    row->buffer.clear();
+    row->ends.clear();
     row->n = 0;
     row->unterminated = false;
     row->line = line_;
-    std::string* cell = StartCell(row);
     int64_t bytes = 0;
     bool any = false;
     for (;;) {
@@ -238,28 +310,22 @@ class Parser {
         if (!decoder_->status().ok()) return false;
         if (!any) return false;
         row->unterminated = state == kQuoted;
-        ++row->n;
+        EndCell(row);
         return true;
       }
       // Runs of plain characters in a cell are copied at once.
       if ((state == kUnquoted || state == kQuoted) && !skip_lf_) {
         size_t end = pos_;
         const size_t limit = chunk_.size();
-        if (state == kUnquoted) {
-          while (end < limit && chunk_[end] != sep_ && chunk_[end] != '\n' &&
-                 chunk_[end] != '\r' && chunk_[end] != '"') {
-            ++end;
-          }
-        } else {
-          while (end < limit && chunk_[end] != '"' && chunk_[end] != '\n' &&
-                 chunk_[end] != '\r') {
-            ++end;
-          }
+        const bool* stops =
+            state == kUnquoted ? stops_unquoted_ : stops_quoted_;
+        while (end < limit && !stops[static_cast<uint8_t>(chunk_[end])]) {
+          ++end;
         }
         if (end > pos_) {
           bytes += static_cast<int64_t>(end - pos_);
           if (bytes > max_row_bytes_) return TooLong(row->line);
-          cell->append(chunk_.data() + pos_, end - pos_);
+          row->buffer.append(chunk_.data() + pos_, end - pos_);
           pos_ = end;
           last_cr_ = false;
           continue;
@@ -280,17 +346,17 @@ class Parser {
         case kFieldStart:
         case kUnquoted:
           if (c == sep_) {
-            ++row->n;
-            cell = StartCell(row);
+            EndCell(row);
+            row->buffer.push_back(',');
             state = kFieldStart;
           } else if (c == '\r' || c == '\n') {
             skip_lf_ = c == '\r';
-            ++row->n;
+            EndCell(row);
             return true;
           } else if (c == '"' && state == kFieldStart) {
             state = kQuoted;
           } else {
-            cell->push_back(c);
+            row->buffer.push_back(c);
             state = kUnquoted;
           }
           break;
@@ -298,23 +364,23 @@ class Parser {
           if (c == '"') {
             state = kQuoteInQuoted;
           } else {
-            cell->push_back(c);
+            row->buffer.push_back(c);
           }
           break;
         case kQuoteInQuoted:
           if (c == '"') {
-            cell->push_back('"');
+            row->buffer.push_back('"');
             state = kQuoted;
           } else if (c == sep_) {
-            ++row->n;
-            cell = StartCell(row);
+            EndCell(row);
+            row->buffer.push_back(',');
             state = kFieldStart;
           } else if (c == '\r' || c == '\n') {
             skip_lf_ = c == '\r';
-            ++row->n;
+            EndCell(row);
             return true;
           } else {
-            cell->push_back(c);  // "abc"def: kept as abcdef.
+            row->buffer.push_back(c);  // "abc"def: kept as abcdef.
             state = kUnquoted;
           }
           break;
@@ -322,11 +388,6 @@ class Parser {
     }
   }
 
-  const absl::Status& status() const {
-    return status_.ok() ? decoder_->status() : status_;
-  }
-
- private:
   bool TooLong(int64_t line) {
     status_ = absl::ResourceExhaustedError(absl::StrCat(
         decoder_->name(), ":", line, ": a row longer than ", max_row_bytes_,
@@ -334,10 +395,9 @@ class Parser {
     return false;
   }
 
-  std::string* StartCell(Row* row) {
-    if (row->cells.size() <= row->n) row->cells.resize(row->n + 1);
-    row->cells[row->n].clear();
-    return &row->cells[row->n];
+  static void EndCell(Row* row) {
+    row->ends.push_back(row->buffer.size());
+    row->n = row->ends.size();
   }
 
   bool Fill() {
@@ -350,6 +410,9 @@ class Parser {
   Decoder* decoder_;
   int64_t max_row_bytes_;
   char sep_ = ',';
+  // The bytes that end a run of plain characters in a cell.
+  bool stops_unquoted_[256];
+  bool stops_quoted_[256];
   absl::string_view chunk_;
   size_t pos_ = 0;
   int64_t line_ = 1;
@@ -357,6 +420,27 @@ class Parser {
   bool skip_lf_ = false;
   absl::Status status_;
 };
+
+// True when `text` has a byte below 0x20 other than tab, CR and LF.
+bool HasControlCharacter(absl::string_view text) {
+  const char* p = text.data();
+  const char* const end = p + text.size();
+  // Eight bytes at a time while none is below 0x20 (exact: a borrow only
+  // reaches a byte above one that is).
+  constexpr uint64_t kOnes = 0x0101010101010101;
+  constexpr uint64_t kHighs = 0x8080808080808080;
+  while (end - p >= 8) {
+    uint64_t word;
+    std::memcpy(&word, p, sizeof(word));
+    if (((word - 0x20 * kOnes) & ~word & kHighs) != 0) break;
+    p += 8;
+  }
+  for (; p < end; ++p) {
+    const auto u = static_cast<unsigned char>(*p);
+    if (u < 0x20 && u != '\t' && u != '\r' && u != '\n') return true;
+  }
+  return false;
+}
 
 absl::string_view Stem(absl::string_view path) {
   const size_t slash = path.find_last_of('/');
@@ -490,7 +574,7 @@ class CsvReader final : public CsvLedgerReader {
 
   bool IsBlank() const {
     for (size_t i = 0; i < row_.n; ++i) {
-      if (!TrimCell(row_.cells[i]).empty()) return false;
+      if (!TrimCell(row_.cell(i)).empty()) return false;
     }
     return !row_.unterminated;
   }
@@ -505,11 +589,11 @@ class CsvReader final : public CsvLedgerReader {
     } while (IsBlank());
     const int64_t line = row_.line;
     for (size_t i = 0; i < row_.n; ++i) {
-      headers_.push_back(MaskPersonalData(TrimCell(row_.cells[i])));
+      headers_.push_back(MaskPersonalData(TrimCell(row_.cell(i))));
     }
     std::vector<std::string> normalized;
     for (size_t i = 0; i < row_.n; ++i) {
-      normalized.push_back(NormalizeHeader(row_.cells[i]));
+      normalized.push_back(NormalizeHeader(row_.cell(i)));
     }
     CsvTable table = options_.table;
     if (table == CsvTable::kAuto) table = TableFromStem(Stem(name_));
@@ -579,6 +663,35 @@ class CsvReader final : public CsvLedgerReader {
     return absl::OkStatus();
   }
 
+  // The table's entity in `record`, created if need be: the generated
+  // accessor, which costs less than reflection's MutableMessage().
+  google::protobuf::Message* MutableEntity(v1::Record* record) const {
+    switch (table_->table) {
+      case CsvTable::kRegions:
+        return record->mutable_region();
+      case CsvTable::kGrids:
+        return record->mutable_grid();
+      case CsvTable::kHostOrganizations:
+        return record->mutable_host_organization();
+      case CsvTable::kPartyOrganizations:
+        return record->mutable_party_organization();
+      case CsvTable::kVenues:
+        return record->mutable_venue();
+      case CsvTable::kFunding:
+        return record->mutable_funding();
+      case CsvTable::kMembers:
+        return record->mutable_member();
+      case CsvTable::kActivities:
+        return record->mutable_activity();
+      case CsvTable::kStarAssessments:
+        return record->mutable_star_assessment();
+      case CsvTable::kAuto:
+        break;
+    }
+    return record->GetReflection()->MutableMessage(record,
+                                                   table_->record_field);
+  }
+
   bool BuildRecord(v1::Record* record) {
     const int64_t line = row_.line;
     if (row_.unterminated) {
@@ -589,7 +702,7 @@ class CsvReader final : public CsvLedgerReader {
       return false;
     }
     for (size_t i = 0; i < row_.n; ++i) {
-      const absl::string_view word = SubtotalWord(row_.cells[i]);
+      const absl::string_view word = SubtotalWord(row_.cell(i));
       if (!word.empty()) {
         Find(line, static_cast<int>(i) + 1, true,
              absl::StrCat("a subtotal row (", word,
@@ -601,7 +714,7 @@ class CsvReader final : public CsvLedgerReader {
     bool bad = false;
     if (row_.n > headers_.size()) {
       for (size_t i = headers_.size(); i < row_.n; ++i) {
-        if (!TrimCell(row_.cells[i]).empty()) {
+        if (!TrimCell(row_.cell(i)).empty()) {
           Find(line, static_cast<int>(i) + 1, true,
                absl::StrCat("the row has ", row_.n, " cells but the header ",
                             headers_.size(),
@@ -612,9 +725,11 @@ class CsvReader final : public CsvLedgerReader {
       }
     }
     // A NUL or other control character is in no spreadsheet's export: the
-    // file is damaged or in another encoding (UTF-16 without its BOM).
-    for (size_t i = 0; i < row_.n && !bad; ++i) {
-      for (const char c : row_.cells[i]) {
+    // file is damaged or in another encoding (UTF-16 without its BOM). One
+    // pass over the row tells whether a cell has one.
+    const bool control = !bad && HasControlCharacter(row_.text);
+    for (size_t i = 0; i < row_.n && control && !bad; ++i) {
+      for (const char c : row_.cell(i)) {
         const unsigned char u = static_cast<unsigned char>(c);
         if (u < 0x20 && u != '\t' && u != '\r' && u != '\n') {
           Find(line, static_cast<int>(i) + 1, true,
@@ -633,19 +748,27 @@ class CsvReader final : public CsvLedgerReader {
         table_->record_field->number()) {
       record->Clear();
     }
-    google::protobuf::Message* entity =
-        record->GetReflection()->MutableMessage(record, table_->record_field);
+    google::protobuf::Message* entity = MutableEntity(record);
     entity->Clear();
+    // Cells are set through generated accessors, or encoded in the wire
+    // format and merged into the entity at once at the end (SetCell()): never
+    // through reflection, which looks up every field.
+    wire_.clear();
+    // One pass over the row, when it is valid UTF-8, spares one per cell.
+    const bool utf8_valid = utf8_verified_ || IsValidUtf8(row_.text);
+    absl::string_view id_cell;  // As read, without the guard below.
     const size_t n = std::min(row_.n, headers_.size());
     for (size_t i = 0; i < n && !bad; ++i) {
-      std::string& raw = row_.cells[i];
+      absl::string_view raw = row_.cell(i);
       // Undo the CSV-injection guard a writer adds: "'=SUM" -> "=SUM".
       if (raw.size() >= 2 && raw[0] == '\'' &&
           std::strchr("=+-@\t\r", raw[1]) != nullptr) {
-        raw.erase(0, 1);
+        raw.remove_prefix(1);
       }
-      if (TrimCell(raw).empty()) continue;
-      if (!utf8_verified_ && !IsValidUtf8(raw)) {
+      if (static_cast<int>(i) == id_column_) id_cell = raw;
+      const absl::string_view cell = TrimCell(raw);
+      if (cell.empty()) continue;
+      if (!utf8_valid && !IsValidUtf8(raw)) {
         Find(line, static_cast<int>(i) + 1, true,
              "not valid UTF-8 (the file was declared UTF-8)");
         bad = true;
@@ -660,14 +783,28 @@ class CsvReader final : public CsvLedgerReader {
         }
         continue;
       }
-      const std::string why = SetCell(*c, raw, entity);
+      const std::string why = SetCell(*c, cell, entity, &wire_);
       if (!why.empty()) {
         Find(line, static_cast<int>(i) + 1, true, why);
         bad = true;
       }
     }
+    // A skipped row leaves what was read of it, as before. The cells are
+    // valid UTF-8 here and the wire format is ours: the merge can fail only
+    // for a row of more than 2 GiB (CsvReaderOptions::max_row_bytes raised
+    // that far), which reflection would have stored.
+    if (!wire_.empty() && (wire_.size() > static_cast<size_t>(INT_MAX) ||
+                           !entity->MergeFromString(wire_))) {
+      entity->Clear();
+      status_ = absl::InternalError(absl::StrCat(
+          name_, ":", line, ": the row's cells could not be stored in a ",
+          table_->name, " record (a row over 2 GiB?)"));
+      done_ = true;
+      return false;
+    }
+    // Without `bad`, every cell up to the id column was read into id_cell.
     if (!bad && (static_cast<size_t>(id_column_) >= row_.n ||
-                 TrimCell(row_.cells[id_column_]).empty())) {
+                 TrimCell(id_cell).empty())) {
       Find(line, id_column_ + 1, true,
            "the id cell is blank; a merged cell? A spreadsheet exports a "
            "merged cell's value in its first row only");
@@ -691,6 +828,7 @@ class CsvReader final : public CsvLedgerReader {
   std::vector<size_t> blank_header_;
   int id_column_ = -1;
   Row row_;
+  std::string wire_;  // The row's cells in the wire format; reused.
   v1::SourceLocation location_;
   CsvImportSummary summary_;
   std::vector<CsvFinding> findings_;

@@ -1,0 +1,311 @@
+// CSV ledgers: the reader's fast paths and the general ones they stand in for
+// give the same records and the same findings. Plain rows are read where they
+// lie, rows with quotes are copied and unquoted; fields of the entity itself
+// are set through generated accessors, nested ones through the wire format;
+// amounts, resident IDs and phone numbers in the common form are checked
+// without a copy; control characters, UTF-8 and subtotal words are looked for
+// once per row or cell. Each has a passing and a failing case on both sides.
+#include <algorithm>
+#include <cstdio>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "absl/strings/escaping.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
+#include "dangjian/csv_ledger.h"
+#include "gmock/gmock.h"
+#include "google/protobuf/util/message_differencer.h"
+#include "gtest/gtest.h"
+#include "testing/status_matchers.h"
+
+namespace dangjian {
+namespace {
+
+using ::dangjian::testing::IsOk;
+using ::google::protobuf::util::MessageDifferencer;
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using ::testing::IsEmpty;
+
+struct Import {
+  absl::Status open;
+  std::vector<v1::Record> records;
+  std::vector<int64_t> lines;
+  std::vector<CsvFinding> findings;
+  CsvImportSummary summary;
+  absl::Status status;
+};
+
+Import ReadFrom(absl::StatusOr<std::unique_ptr<CsvLedgerReader>> r) {
+  Import out;
+  if (!r.ok()) {
+    out.open = r.status();
+    return out;
+  }
+  v1::Record rec;
+  while ((*r)->Next(&rec)) {
+    out.records.push_back(rec);
+    out.lines.push_back((*r)->location().line());
+  }
+  out.findings = (*r)->findings();
+  out.summary = (*r)->summary();
+  out.status = (*r)->status();
+  return out;
+}
+
+Import Read(const std::string& data, const std::string& name) {
+  return ReadFrom(CsvLedgerReader::FromBuffer(data, name));
+}
+
+// "line:column: message" of every finding.
+std::vector<std::string> Where(const Import& im) {
+  std::vector<std::string> out;
+  for (const CsvFinding& f : im.findings) {
+    out.push_back(absl::StrCat(f.line, ":", f.column, ": ", f.message));
+  }
+  return out;
+}
+
+constexpr char kHostHeader[] = "单位标识,单位名称,从业人员数,成立日期,业主姓名";
+
+TEST(CsvPathsTest, PlainAndQuotedRowsReadAlike) {
+  for (const std::string eol : {"\n", "\r\n", "\r"}) {
+    SCOPED_TRACE(absl::CEscape(eol));
+    const std::string plain = "h1,甲公司,12,2014-08-14,王建国";
+    const std::string quoted = R"("h1","甲公司","12","2014-08-14","王建国")";
+    const Import im =
+        Read(absl::StrCat(kHostHeader, eol, plain, eol, quoted, eol,
+                          "h2,甲\"公司,7,2014-08-14,王建国", eol),
+             "单位.csv");
+    ASSERT_THAT(im.open, IsOk());
+    EXPECT_THAT(im.findings, IsEmpty());
+    ASSERT_EQ(im.records.size(), 3u);
+    EXPECT_TRUE(MessageDifferencer::Equals(im.records[0], im.records[1]));
+    EXPECT_EQ(im.records[0].host_organization().name(), "甲公司");
+    EXPECT_EQ(im.records[0].host_organization().employees(), 12);
+    EXPECT_EQ(im.records[0].host_organization().registered_on().month(), 8);
+    EXPECT_EQ(im.records[0].host_organization().owner().name(), "王建国");
+    // A quote inside an unquoted cell is a character of it.
+    EXPECT_EQ(im.records[2].host_organization().name(), "甲\"公司");
+    EXPECT_THAT(im.lines, ElementsAre(2, 3, 4));
+  }
+}
+
+TEST(CsvPathsTest, BadCellsReportedAlikeInPlainAndQuotedRows) {
+  const Import im =
+      Read(absl::StrCat(kHostHeader, "\r\n", "h1,甲,12,2014-13-01,王\r\n",
+                        R"("h2","乙","12","2014-13-01","王")", "\r\n",
+                        "h3,丙,12,2014-12-01,王\r\n"),
+           "单位.csv");
+  ASSERT_THAT(im.open, IsOk());
+  ASSERT_EQ(im.findings.size(), 2u);
+  EXPECT_EQ(im.findings[0].line, 2);
+  EXPECT_EQ(im.findings[1].line, 3);
+  for (const CsvFinding& f : im.findings) {
+    EXPECT_EQ(f.column, 4);
+    EXPECT_EQ(f.header, "成立日期");
+    EXPECT_TRUE(f.row_skipped);
+    EXPECT_EQ(f.message, im.findings[0].message);
+  }
+  EXPECT_THAT(im.lines, ElementsAre(4));
+}
+
+// Rows of a file are read in chunks of 1 MiB: a row, or the CR and LF of a
+// CRLF, cut by a chunk's end is read by the general parser.
+TEST(CsvPathsTest, RowsAcrossChunksOfAFile) {
+  constexpr size_t kChunk = size_t{1} << 20;
+  std::string data = absl::StrCat(kHostHeader, "\r\n");
+  // Rows of equal length but the first, padded so that one row's CR is the
+  // last byte of the first chunk and its LF the first of the next.
+  const std::string tail = ",1,2014-08-14,王\r\n";
+  const size_t row = absl::StrFormat("h%07d,nnn", 0).size() + tail.size();
+  const std::string pad((kChunk + 1 - data.size() - row) % row, 'x');
+  data += absl::StrFormat("h%07d,nnn%s%s", 0, pad, tail);
+  int rows = 1;
+  while (data.size() < kChunk + 4096) {
+    data += absl::StrFormat("h%07d,nnn%s", rows++, tail);
+  }
+  const std::string path = ::testing::TempDir() + "/单位_chunks.csv";
+  {
+    std::ofstream out(path, std::ios::binary);
+    out << data;
+  }
+  EXPECT_EQ(data.substr(kChunk - 1, 2), "\r\n");
+  const Import im = ReadFrom(CsvLedgerReader::Open(path));
+  std::remove(path.c_str());
+  ASSERT_THAT(im.open, IsOk());
+  EXPECT_THAT(im.status, IsOk());
+  EXPECT_THAT(im.findings, IsEmpty());
+  ASSERT_EQ(static_cast<int>(im.records.size()), rows);
+  for (int i = 0; i < rows; ++i) {
+    ASSERT_EQ(im.records[i].host_organization().id(),
+              absl::StrFormat("h%07d", i));
+    ASSERT_EQ(im.lines[i], i + 2);
+  }
+  EXPECT_EQ(im.summary.blank_lines, 0);
+}
+
+TEST(CsvPathsTest, ControlCharacterFoundAnywhereInTheRow) {
+  const std::string name = "克什克腾旗红山建材有限公司";  // 39 bytes
+  for (const char sep : {',', '\t'}) {
+    for (size_t at = 0; at <= name.size(); at += 3) {
+      std::string bad = name;
+      bad.insert(at, "\x01");
+      std::string header = kHostHeader;
+      std::replace(header.begin(), header.end(), ',', sep);
+      const std::string row =
+          absl::StrJoin({std::string("h1"), bad, std::string("12"),
+                         std::string("2014-08-14"), std::string("王建国")},
+                        std::string(1, sep));
+      const std::string good =
+          absl::StrJoin({std::string("h2"), name, std::string("12"),
+                         std::string("2014-08-14"), std::string("王建国")},
+                        std::string(1, sep));
+      const Import im =
+          Read(absl::StrCat(header, "\n", row, "\n", good, "\n"), "单位.csv");
+      ASSERT_THAT(im.open, IsOk());
+      EXPECT_THAT(
+          Where(im),
+          ElementsAre(HasSubstr("2:2: a control character (byte 0x01)")))
+          << at;
+      EXPECT_THAT(im.lines, ElementsAre(3));
+    }
+  }
+}
+
+// A file with a BOM is declared UTF-8 and not scanned first: each row is
+// checked, and a bad one names its cell.
+TEST(CsvPathsTest, InvalidUtf8FoundInItsCell) {
+  const Import im = Read(absl::StrCat("\xEF\xBB\xBF", kHostHeader, "\n",
+                                      "h1,甲公司,12,2014-08-14,王建国\n",
+                                      "h2,乙公司,12,2014-08-14,王\xE5\xBB\n",
+                                      "h3,丙\xFF公司,12,2014-08-14,王建国\n"),
+                         "单位.csv");
+  ASSERT_THAT(im.open, IsOk());
+  EXPECT_THAT(
+      Where(im),
+      ElementsAre("3:5: not valid UTF-8 (the file was declared UTF-8)",
+                  "4:2: not valid UTF-8 (the file was declared UTF-8)"));
+  EXPECT_THAT(im.lines, ElementsAre(2));
+}
+
+// The guard a writer puts before "=", "+", "-", "@", a tab or CR is removed
+// before the id is looked at: "'\t" is a blank id.
+TEST(CsvPathsTest, GuardedIdsAfterTheGuardIsRemoved) {
+  const Import im = Read(absl::StrCat(kHostHeader, "\n", "'\t,甲,1,,\n",
+                                      "'=h2,乙,1,,\n", "'h3,丙,1,,\n"),
+                         "单位.csv");
+  ASSERT_THAT(im.open, IsOk());
+  EXPECT_THAT(Where(im), ElementsAre(HasSubstr("2:1: the id cell is blank")));
+  ASSERT_EQ(im.records.size(), 2u);
+  EXPECT_EQ(im.records[0].host_organization().id(), "=h2");
+  EXPECT_EQ(im.records[1].host_organization().id(), "'h3");
+}
+
+// Nested fields (owner.*, reported_member_counts.*) go through the wire
+// format; a nested message longer than 127 bytes needs a longer length.
+TEST(CsvPathsTest, NestedAndDirectFieldsTogether) {
+  std::string long_name;
+  while (long_name.size() < 200) long_name += "王";
+  const Import im =
+      Read(absl::StrCat("单位标识,单位名称,业主姓名,业主是否党员,正式党员数,"
+                        "组织类别\n",
+                        "h1,甲,", long_name, ",是,3,社会组织\n",  //
+                        "h2,乙,王,也许,3,社会组织\n",             //
+                        "h3,丙,,否,0,非公企业\n"),
+           "单位.csv");
+  ASSERT_THAT(im.open, IsOk());
+  EXPECT_THAT(Where(im), ElementsAre(HasSubstr("3:4: \"也许\" is not")));
+  ASSERT_EQ(im.records.size(), 2u);
+  const v1::HostOrganization& h1 = im.records[0].host_organization();
+  EXPECT_EQ(h1.name(), "甲");
+  EXPECT_EQ(h1.owner().name(), long_name);
+  EXPECT_TRUE(h1.owner().is_party_member());
+  EXPECT_EQ(h1.reported_member_counts().full(), 3);
+  EXPECT_EQ(h1.kind(), v1::HOST_KIND_SOCIAL);
+  const v1::HostOrganization& h3 = im.records[1].host_organization();
+  EXPECT_TRUE(h3.has_owner());  // "否" is written, as false.
+  EXPECT_FALSE(h3.owner().is_party_member());
+  EXPECT_EQ(h3.kind(), v1::HOST_KIND_NON_PUBLIC_ECONOMIC);
+}
+
+TEST(CsvPathsTest, AmountsPlainAndAsWritten) {
+  const Import im = Read(
+      "记录标识,党组织,金额(元)\n"
+      "f1,p,4500\nf2,p,4500.5\nf3,p,4500.50\nf4,p,\"4,500.50\"\n"
+      "f5,p,¥4500.5\nf6,p,007.10\nf7,p,(12.00)\nf8,p,4500.001\n"
+      "f9,p,4500.\nf10,p,999999999999999.99\n"
+      "f11,p,12345678901234567890123.45\n",
+      "经费.csv");
+  ASSERT_THAT(im.open, IsOk());
+  std::vector<int64_t> fen;
+  for (const v1::Record& r : im.records)
+    fen.push_back(r.funding().amount_fen());
+  EXPECT_THAT(fen, ElementsAre(450000, 450050, 450050, 450050, 450050, 710,
+                               -1200, 99999999999999999));
+  EXPECT_THAT(Where(im), ElementsAre(HasSubstr("9:3: amount \"4500.001\": "
+                                               "more than 2 decimals"),
+                                     HasSubstr("10:3: amount \"4500.\": "
+                                               "nothing after the decimal"),
+                                     HasSubstr("12:3: amount")));
+  const Import wan = Read(
+      "记录标识,党组织,金额(万元)\nf1,p,1.5\nf2,p,0.000001\nf3,p,1.1234567\n",
+      "经费.csv");
+  fen.clear();
+  for (const v1::Record& r : wan.records)
+    fen.push_back(r.funding().amount_fen());
+  EXPECT_THAT(fen, ElementsAre(1500000, 1));
+  EXPECT_THAT(Where(wan), ElementsAre(HasSubstr("4:3: amount")));
+}
+
+TEST(CsvPathsTest, ResidentIdsAndPhonesPlainAndAsWritten) {
+  const std::string id = "11010519491231002X";
+  const std::string lower = "11010519491231002x";
+  const std::string full_width =
+      "１１０１０５１９４９１２３１００２Ｘ";  // Checked half-width.
+  const std::string wrong = "110105194912310021";
+  const Import im =
+      Read(absl::StrCat("人员标识,姓名,公民身份号码,联系电话\n",  //
+                        "m1,甲,", id, ",13800138000\n",           //
+                        "m2,乙,", lower, ",138-0013-8000\n",      //
+                        "m3,丙,", full_width, ",\n",              //
+                        "m4,丁,", wrong, ",\n",                   //
+                        "m5,戊,", id, ",123\n"),
+           "党员.csv");
+  ASSERT_THAT(im.open, IsOk());
+  ASSERT_EQ(im.records.size(), 3u);
+  EXPECT_EQ(im.records[0].member().national_id(), id);
+  EXPECT_EQ(im.records[0].member().phone(), "13800138000");
+  EXPECT_EQ(im.records[1].member().national_id(), lower);
+  EXPECT_EQ(im.records[1].member().phone(), "138-0013-8000");
+  EXPECT_EQ(im.records[2].member().national_id(), full_width);
+  EXPECT_THAT(Where(im),
+              ElementsAre(HasSubstr("5:3: resident ID 110105********0021 its "
+                                    "check character does not match"),
+                          HasSubstr("6:4: phone")));
+}
+
+TEST(CsvPathsTest, SubtotalWordsAndNamesThatStartAlike) {
+  const Import im = Read(absl::StrCat(kHostHeader, "\n",
+                                      "h1,合作社,1,,\n",    //
+                                      "h2,小明商店,1,,\n",  //
+                                      "h3,总部,1,,\n",      //
+                                      "h4,共青团,1,,\n",    //
+                                      "h5,team,1,,\n",      //
+                                      "合计,,5,,\n",        //
+                                      " 小 计 ,,5,,\n",     //
+                                      "Total,,5,,\n"),
+                         "单位.csv");
+  ASSERT_THAT(im.open, IsOk());
+  EXPECT_EQ(im.records.size(), 5u);
+  EXPECT_EQ(im.summary.subtotal_rows, 3);
+  EXPECT_THAT(Where(im), ElementsAre(HasSubstr("7:1: a subtotal row (合计)"),
+                                     HasSubstr("8:1: a subtotal row (小计)"),
+                                     HasSubstr("9:1: a subtotal row (total)")));
+}
+
+}  // namespace
+}  // namespace dangjian
