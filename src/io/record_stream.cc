@@ -37,9 +37,8 @@ std::string Describe(const v1::Record& r) {
   return MaskPersonalData(absl::StrCat(RecordKindName(r), " ", id));
 }
 
-// The number of the last field of Record's oneof in well-formed `bytes` (what
-// entity_case() would be after parsing them), or 0.
-int LastEntityField(absl::string_view bytes) {
+// Whether field `number` of Record is in its oneof.
+const std::vector<bool>& EntityFields() {
   static const std::vector<bool>* const entity = [] {
     const google::protobuf::Descriptor* d = v1::Record::descriptor();
     auto* v = new std::vector<bool>();
@@ -52,16 +51,72 @@ int LastEntityField(absl::string_view bytes) {
     }
     return v;
   }();
+  return *entity;
+}
+
+// LastEntityField() through protobuf's CodedInputStream, which skips groups.
+int LastEntityFieldSlowly(absl::string_view bytes) {
+  const std::vector<bool>& entity = EntityFields();
   google::protobuf::io::CodedInputStream in(
       reinterpret_cast<const uint8_t*>(bytes.data()),
       static_cast<int>(bytes.size()));
   int last = 0;
   for (uint32_t tag; (tag = in.ReadTag()) != 0;) {
     const uint32_t number = tag >> 3;
-    if (number < entity->size() && (*entity)[number]) {
+    if (number < entity.size() && entity[number]) {
       last = static_cast<int>(number);
     }
     if (!google::protobuf::internal::WireFormatLite::SkipField(&in, tag)) break;
+  }
+  return last;
+}
+
+// The number of the last field of Record's oneof in well-formed `bytes` (what
+// entity_case() would be after parsing them), or 0. Bytes not checked may be
+// malformed: the walk then stops where LastEntityFieldSlowly() would, never
+// reading past the end. A record is almost always one tag and one length.
+int LastEntityField(absl::string_view bytes) {
+  const std::vector<bool>& entity = EntityFields();
+  const auto* p = reinterpret_cast<const uint8_t*>(bytes.data());
+  const auto* end = p + bytes.size();
+  int last = 0;
+  while (p < end) {
+    uint64_t tag = 0;
+    // CodedInputStream::ReadTag() reads at most 32 bits and gives 0 (the end)
+    // for a tag it cannot read.
+    if (ReadVarint(&p, end, &tag) != VarintRead::kOk || tag == 0 ||
+        tag > 0xFFFFFFFFu) {
+      return last;
+    }
+    const uint64_t number = tag >> 3;
+    if (number < entity.size() && entity[number]) {
+      last = static_cast<int>(number);
+    }
+    uint64_t v = 0;
+    switch (tag & 7) {
+      case 0:
+        if (ReadVarint(&p, end, &v) != VarintRead::kOk) return last;
+        break;
+      case 1:
+        if (end - p < 8) return last;
+        p += 8;
+        break;
+      case 5:
+        if (end - p < 4) return last;
+        p += 4;
+        break;
+      case 2:
+        if (ReadVarint(&p, end, &v) != VarintRead::kOk ||
+            v > static_cast<uint64_t>(end - p)) {
+          return last;
+        }
+        p += v;
+        break;
+      case 3:  // A group: rare; protobuf's walk skips it.
+        return LastEntityFieldSlowly(bytes);
+      default:  // An end-group tag or wire type 6 or 7 ends the walk.
+        return last;
+    }
   }
   return last;
 }
@@ -119,8 +174,7 @@ class StreamReader final : public RecordStreamReader {
         v1::Record r;
         int64_t bad_at = 0;
         std::string what;
-        if (!CheckWireFormat(*bytes, v1::Record::descriptor(), &bad_at,
-                             &what) ||
+        if (!CheckWireFormat(*bytes, record_type_, &bad_at, &what) ||
             !r.ParseFromArray(bytes->data(), static_cast<int>(bytes->size()))) {
           return Stop(Damage(start,
                              "corrupt: a trailer record that does not "
@@ -269,8 +323,7 @@ class StreamReader final : public RecordStreamReader {
     *bytes = absl::string_view(in_->data() + prefix, len);
     int64_t bad_at = 0;
     std::string what;
-    if (check_wire &&
-        !CheckWireFormat(*bytes, v1::Record::descriptor(), &bad_at, &what)) {
+    if (check_wire && !CheckWireFormat(*bytes, record_type_, &bad_at, &what)) {
       return Stop(Damage(
           start, absl::StrCat("corrupt: ", what, " at byte offset ",
                               start + static_cast<int64_t>(prefix) + bad_at,
@@ -316,6 +369,9 @@ class StreamReader final : public RecordStreamReader {
 
   std::unique_ptr<Input> in_;
   RecordStreamReaderOptions options_;
+  // v1::Record::descriptor(), asked once: each call costs a call_once check.
+  const google::protobuf::Descriptor* const record_type_ =
+      v1::Record::descriptor();
   v1::StreamHeader header_;
   v1::StreamTrailer trailer_;
   bool has_trailer_ = false;
