@@ -310,6 +310,10 @@ int Run(const Args& args) {
   options.units_per_county = *per_county;
   options.fault_rate = *faults;
 
+  absl::StatusOr<int64_t> threads = ThreadsFlag(args);
+  if (!threads.ok())
+    return Fail(kName, std::string(threads.status().message()));
+
   // A folder: an existing directory, or a path ending in '/'.
   const bool folder =
       !IsStdout(output) && (IsDirectory(output) || absl::EndsWith(output, "/"));
@@ -345,9 +349,6 @@ int Run(const Args& args) {
                                          report_progress);
   };
   int64_t records = 0, files = 0;
-  absl::StatusOr<int64_t> threads = ThreadsFlag(args);
-  if (!threads.ok())
-    return Fail(kName, std::string(threads.status().message()));
   if (keshiketeng || !folder) {
     // One file: its records in order, made on this thread and, with two
     // threads or more, written on another.

@@ -35,7 +35,7 @@ check "same faults on 1 and 2 threads" 'diff -r f1 f2 >/dev/null'
 "$bin" generate -q --units 3000 --units-per-county 1000 --faults 0.05 -j 2 -o one2.djr
 check "one file: same bytes on 1 and 2 threads" 'cmp -s one1.djr one2.djr'
 "$bin" generate -q --units 3000 --threads -1 -o t/ 2>err.txt
-check "generate refuses --threads -1" '[[ $? -eq 2 ]] && grep -q -- --threads err.txt'
+check "generate refuses --threads -1, creating nothing" '[[ $? -eq 2 ]] && grep -q -- --threads err.txt && [[ ! -e t ]]'
 "$bin" generate -q --units 3000 --units-per-county 1000 --seed 2 -o c/
 check "another seed, other bytes" '! diff -r a c >/dev/null'
 "$bin" generate -q --units 0 -o z/ 2>err.txt
