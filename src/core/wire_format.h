@@ -49,6 +49,28 @@ inline VarintRead ReadVarint(const uint8_t** p, const uint8_t* end,
   return VarintRead::kLongerThan10Bytes;
 }
 
+// Writes `v` as a varint at `out`, which has room for 10 bytes; returns the
+// end of what it wrote. For the readers that write records in the wire format
+// and let protobuf's generated parser build them (JSON Lines, CSV ledgers).
+inline char* EncodeVarint(uint64_t v, char* out) {
+  while (v >= 0x80) {
+    *out++ = static_cast<char>(v | 0x80);
+    v >>= 7;
+  }
+  *out++ = static_cast<char>(v);
+  return out;
+}
+
+// The number of bytes EncodeVarint() writes for `v`: 1 to 10.
+inline int VarintSize(uint64_t v) {
+  int n = 1;
+  while (v >= 0x80) {
+    v >>= 7;
+    ++n;
+  }
+  return n;
+}
+
 // Returns true when `bytes` are a well-formed encoding of a `type` message:
 // every tag and varint complete and at most 10 bytes (the 10th at most 1),
 // field numbers 1 to 2^29-1, wire types 0-5 and, for the fields the schema

@@ -18,6 +18,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
+#include "core/wire_format.h"
 #include "dangjian/personal_data.h"
 #include "dangjian/v1/dataset.pb.h"
 
@@ -1098,16 +1099,6 @@ constexpr uint32_t kVarint = 0;
 constexpr uint32_t kFixed64 = 1;
 constexpr uint32_t kLengthDelimited = 2;
 constexpr uint32_t kFixed32 = 5;
-
-// Writes `v` at `p`, which has room for 10 bytes; returns the end.
-inline char* EncodeVarint(uint64_t v, char* p) {
-  while (v >= 0x80) {
-    *p++ = static_cast<char>(v | 0x80);
-    v >>= 7;
-  }
-  *p++ = static_cast<char>(v);
-  return p;
-}
 
 inline void PutVarint(uint64_t v, std::string* out) {
   char buf[10];

@@ -12,6 +12,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "core/utf8.h"
+#include "core/wire_format.h"
 
 namespace dangjian {
 namespace internal {
@@ -250,39 +251,6 @@ Kind KindOf(FieldDescriptor::Type t) {
   }
 }
 
-int WireTypeOf(Kind k) {
-  switch (k) {
-    case Kind::kMessage:
-    case Kind::kString:
-      return 2;  // Length-delimited.
-    case Kind::kDouble:
-    case Kind::kFixed64:
-      return 1;
-    case Kind::kFixed32:
-      return 5;
-    default:
-      return 0;  // Varint.
-  }
-}
-
-int VarintSize(uint64_t v) {
-  int n = 1;
-  while (v >= 0x80) {
-    v >>= 7;
-    ++n;
-  }
-  return n;
-}
-
-char* EncodeVarint(uint64_t v, char* out) {
-  while (v >= 0x80) {
-    *out++ = static_cast<char>(v | 0x80);
-    v >>= 7;
-  }
-  *out++ = static_cast<char>(v);
-  return out;
-}
-
 }  // namespace
 
 struct FastJsonParser::Field {
@@ -357,7 +325,7 @@ FastJsonParser::Type* FastJsonParser::TypeOf(const Descriptor* d) {
       if (oneof->index() < 64) f.oneof_bit = uint64_t{1} << oneof->index();
     }
     const uint64_t tag =
-        static_cast<uint64_t>(fd->number()) << 3 | WireTypeOf(f.kind);
+        static_cast<uint64_t>(fd->number()) << 3 | WireTypeOf(fd);
     f.tag_size = static_cast<uint8_t>(EncodeVarint(tag, f.tag) - f.tag);
     if (f.kind == Kind::kEnum) f.enum_values = EnumOf(fd->enum_type());
     // The descriptors own the names and outlive the parser.
