@@ -19,45 +19,22 @@
 #include "gmock/gmock.h"
 #include "google/protobuf/util/message_differencer.h"
 #include "gtest/gtest.h"
+#include "testing/csv_import.h"
 #include "testing/status_matchers.h"
 
 namespace dangjian {
 namespace {
 
+using ::dangjian::testing::Import;
 using ::dangjian::testing::IsOk;
+using ::dangjian::testing::ReadAll;
 using ::google::protobuf::util::MessageDifferencer;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 
-struct Import {
-  absl::Status open;
-  std::vector<v1::Record> records;
-  std::vector<int64_t> lines;
-  std::vector<CsvFinding> findings;
-  CsvImportSummary summary;
-  absl::Status status;
-};
-
-Import ReadFrom(absl::StatusOr<std::unique_ptr<CsvLedgerReader>> r) {
-  Import out;
-  if (!r.ok()) {
-    out.open = r.status();
-    return out;
-  }
-  v1::Record rec;
-  while ((*r)->Next(&rec)) {
-    out.records.push_back(rec);
-    out.lines.push_back((*r)->location().line());
-  }
-  out.findings = (*r)->findings();
-  out.summary = (*r)->summary();
-  out.status = (*r)->status();
-  return out;
-}
-
 Import Read(const std::string& data, const std::string& name) {
-  return ReadFrom(CsvLedgerReader::FromBuffer(data, name));
+  return ReadAll(CsvLedgerReader::FromBuffer(data, name));
 }
 
 // "line:column: message" of every finding.
@@ -134,7 +111,7 @@ TEST(CsvPathsTest, RowsAcrossChunksOfAFile) {
     out << data;
   }
   EXPECT_EQ(data.substr(kChunk - 1, 2), "\r\n");
-  const Import im = ReadFrom(CsvLedgerReader::Open(path));
+  const Import im = ReadAll(CsvLedgerReader::Open(path));
   std::remove(path.c_str());
   ASSERT_THAT(im.open, IsOk());
   EXPECT_THAT(im.status, IsOk());

@@ -15,13 +15,16 @@
 #include "gmock/gmock.h"
 #include "google/protobuf/util/message_differencer.h"
 #include "gtest/gtest.h"
+#include "testing/csv_import.h"
 #include "testing/populate.h"
 #include "testing/status_matchers.h"
 
 namespace dangjian {
 namespace {
 
+using ::dangjian::testing::Import;
 using ::dangjian::testing::IsOk;
+using ::dangjian::testing::ReadAll;
 using ::dangjian::testing::StatusIs;
 using ::google::protobuf::util::MessageDifferencer;
 using ::testing::AllOf;
@@ -33,32 +36,9 @@ using ::testing::Not;
 // spreadsheet-mangled forms.
 constexpr char kId[] = "11010519491231002X";
 
-struct Import {
-  absl::Status open;
-  std::vector<v1::Record> records;
-  std::vector<int64_t> lines;
-  std::vector<CsvFinding> findings;
-  CsvImportSummary summary;
-  absl::Status status;
-};
-
 Import Read(const std::string& data, const std::string& name = "单位.csv",
             CsvReaderOptions options = {}) {
-  Import out;
-  auto r = CsvLedgerReader::FromBuffer(data, name, options);
-  if (!r.ok()) {
-    out.open = r.status();
-    return out;
-  }
-  v1::Record rec;
-  while ((*r)->Next(&rec)) {
-    out.records.push_back(rec);
-    out.lines.push_back((*r)->location().line());
-  }
-  out.findings = (*r)->findings();
-  out.summary = (*r)->summary();
-  out.status = (*r)->status();
-  return out;
+  return ReadAll(CsvLedgerReader::FromBuffer(data, name, options));
 }
 
 std::string Messages(const Import& im) {
