@@ -93,7 +93,8 @@ TEST(ExamplesDataTest, OnlyThePlantedFaultsAreErrorsOrRecordWarnings) {
   }
   // The credit code of H-007 and the gender of M-0010 are wrong on purpose;
   // every other credit code, resident ID and gender is consistent.
-  EXPECT_THAT(errors, ::testing::ElementsAre("host.credit_code.checksum H-007"));
+  EXPECT_THAT(errors,
+              ::testing::ElementsAre("host.credit_code.checksum H-007"));
   EXPECT_THAT(record_warnings,
               ::testing::ElementsAre("member.gender.mismatch M-0010"));
 }

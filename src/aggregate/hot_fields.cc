@@ -170,10 +170,8 @@ void MemberFactsOf(const v1::Member& m, MemberFacts* out) {
   out->has_date[4] = m.has_full_on();
   out->date_year[4] = year(out->has_date[4], m.full_on());
   out->posts.clear();
-  if (m.posts_size() > 0) {
-    for (const v1::MemberPost& p : m.posts()) {
-      out->posts.emplace_back(p.kind(), p.name());
-    }
+  for (const v1::MemberPost& p : m.posts()) {
+    out->posts.emplace_back(p.kind(), p.name());
   }
 }
 
