@@ -223,6 +223,11 @@ std::string Wrap(int number, const std::string& body) {
 TEST(AddSerializedTest, EncodingsNoWriterProduces) {
   const std::string member = Member().member().SerializeAsString();
   const std::string host = Host().host_organization().SerializeAsString();
+  v1::PartyOrganization org;
+  org.set_id("o-1");
+  org.set_formation(v1::FORMATION_MODEL_STANDALONE);
+  org.add_host_organization_ids("h-1");
+  const std::string party = org.SerializeAsString();
   ASSERT_LT(member.size(), 128u);
   struct Case {
     std::string name;
@@ -300,6 +305,20 @@ TEST(AddSerializedTest, EncodingsNoWriterProduces) {
       {"truncated member", Wrap(9, member).substr(0, 20), false},
       {"length past the end", Wrap(9, member + "\x4a\x09h"), false},
       {"varint cut short", Wrap(9, member + "\x18"), false},
+      // Other kinds: parsed into a message of their own type, kept from
+      // record to record, or as a whole Record when not one field.
+      {"plain party organization", Wrap(6, party), true},
+      {"party organization in two parts", Wrap(6, party) + Wrap(6, "\x20\x02"),
+       true},
+      {"party organization then host", Wrap(6, party) + Wrap(5, host), true},
+      {"party organization name not UTF-8", Wrap(6, party + "\x12\x02\xff\xfe"),
+       false},
+      {"party organization with an unknown field",
+       Wrap(6, party + "\xf8\x07\x01"), true},
+      {"party organization's formation as a string",
+       Wrap(6, party + "\x22\x01x"), false},
+      {"empty party organization", std::string("\x32\x00", 2), true},
+      {"header", Wrap(1, ""), true},
       {"empty", "", true},
       // A fuzzer finding: an empty host hashed a null id pointer (UBSan).
       {"empty host", std::string("\x2a\x00", 2), true},

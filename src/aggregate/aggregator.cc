@@ -33,26 +33,36 @@ namespace {
 
 constexpr uint32_t kNone = 0xffffffffu;
 
-}  // namespace
-
-// Parses `bytes` into `record` after the readers' strict wire check; says
-// where the bytes are bad, as a reader would (personal data masked).
-absl::Status ParseStrictly(absl::string_view bytes, v1::Record* record) {
-  int64_t at = 0;
-  std::string what;
-  if (bytes.size() > static_cast<size_t>(INT32_MAX)) {
-    what = "more than 2^31-1 bytes";
-  } else if (!CheckWireFormat(bytes, v1::Record::descriptor(), &at, &what)) {
-    what = absl::StrCat(what, " at byte offset ", at);
-  } else if (!record->ParseFromArray(bytes.data(),
-                                     static_cast<int>(bytes.size()))) {
-    what = "bytes protobuf does not parse";
-  } else {
-    return absl::OkStatus();
-  }
+// The error for bytes that are not a well-formed Record: where and why, as a
+// reader says it (personal data masked).
+absl::Status NotWellFormed(absl::string_view bytes, absl::string_view what) {
   return absl::InvalidArgumentError(
       MaskPersonalData(absl::StrCat("not a well-formed dangjian.v1.Record (",
                                     bytes.size(), " bytes): ", what)));
+}
+
+// The readers' strict wire check of a Record's bytes.
+absl::Status CheckStrictly(absl::string_view bytes) {
+  int64_t at = 0;
+  std::string what;
+  if (bytes.size() > static_cast<size_t>(INT32_MAX)) {
+    return NotWellFormed(bytes, "more than 2^31-1 bytes");
+  }
+  if (!CheckWireFormat(bytes, v1::Record::descriptor(), &at, &what)) {
+    return NotWellFormed(bytes, absl::StrCat(what, " at byte offset ", at));
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+// Parses `bytes` into `record` after the strict check.
+absl::Status ParseStrictly(absl::string_view bytes, v1::Record* record) {
+  if (absl::Status s = CheckStrictly(bytes); !s.ok()) return s;
+  if (!record->ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))) {
+    return NotWellFormed(bytes, "bytes protobuf does not parse");
+  }
+  return absl::OkStatus();
 }
 
 namespace {
@@ -201,11 +211,14 @@ struct Table {
   IdIndex index;
   ChunkedVector<State> rows;
   uint32_t last = IdIndex::kAbsent;
+  // rows[last].id, kept here: the check below then costs no walk through
+  // the chunks to the row. Null until the first Intern().
+  absl::string_view last_id;
 
   uint32_t Intern(absl::string_view id, StringArena* arena) {
     // Ledgers list a unit's members together: one entry of memory saves the
     // hash and probe for runs of the same id.
-    if (last != IdIndex::kAbsent && EqualBytes(id, rows[last].id)) return last;
+    if (last_id.data() != nullptr && EqualBytes(id, last_id)) return last;
     bool inserted;
     const uint32_t n = index.FindOrInsert(
         id, [this](uint32_t i) { return rows[i].id; }, &inserted);
@@ -214,6 +227,7 @@ struct Table {
       rows.back().id = arena->Store(id);
     }
     last = n;
+    last_id = rows[n].id;
     return n;
   }
 };
@@ -328,13 +342,70 @@ class AggregatorImpl final : public Aggregator {
 
   absl::Status AddSerialized(absl::string_view bytes) override {
     if (finished_) return FinishedError();
-    // A Record holding one member or host organization, in the plain
-    // encoding: its hot fields straight from the bytes.
-    // (What the hot decoder takes is well formed by the strict check.)
-    if (HotRecord(bytes)) return absl::OkStatus();
-    // Otherwise the strict check the readers apply, then protobuf's parser.
-    if (absl::Status s = ParseStrictly(bytes, &scratch_); !s.ok()) return s;
-    return Add(scratch_);
+    int field;
+    absl::string_view body;
+    if (!OneEntity(bytes, &field, &body)) {
+      // Not one entity field: protobuf's business (merged or replaced
+      // fields), by the strict check the readers apply and its parser.
+      if (absl::Status s = ParseStrictly(bytes, &scratch_); !s.ok()) return s;
+      return Add(scratch_);
+    }
+    // A member or host organization in the plain encoding: its hot fields
+    // straight from the bytes. (What the hot decoder takes is well formed
+    // by the strict check.)
+    if (field == v1::Record::kMemberFieldNumber &&
+        DecodeMemberFacts(body, &member_facts_)) {
+      AddMember(member_facts_);
+      return absl::OkStatus();
+    }
+    if (field == v1::Record::kHostOrganizationFieldNumber &&
+        DecodeHostFacts(body, &host_facts_)) {
+      AddHost(host_facts_);
+      return absl::OkStatus();
+    }
+    // Otherwise the strict check, then protobuf's parser into a message of
+    // the entity's own type, kept from record to record: parsing into one
+    // Record would free and allocate its entity whenever the kind changes.
+    if (absl::Status s = CheckStrictly(bytes); !s.ok()) return s;
+    switch (field) {
+      case v1::Record::kRegionFieldNumber:
+        return Parsed(bytes, body, &region_, [&] { AddRegion(region_); });
+      case v1::Record::kGridFieldNumber:
+        return Parsed(bytes, body, &grid_, [&] { AddGrid(grid_); });
+      case v1::Record::kHostOrganizationFieldNumber:
+        return Parsed(bytes, body, &host_, [&] {
+          HostFactsOf(host_, &host_facts_);
+          AddHost(host_facts_);
+        });
+      case v1::Record::kPartyOrganizationFieldNumber:
+        return Parsed(bytes, body, &org_, [&] { AddOrg(org_); });
+      case v1::Record::kVenueFieldNumber:
+        return Parsed(bytes, body, &venue_, [&] { AddVenue(venue_); });
+      case v1::Record::kFundingFieldNumber:
+        return Parsed(bytes, body, &funding_, [&] { AddFunding(funding_); });
+      case v1::Record::kMemberFieldNumber:
+        return Parsed(bytes, body, &member_, [&] {
+          MemberFactsOf(member_, &member_facts_);
+          AddMember(member_facts_);
+        });
+      case v1::Record::kCadreAssignmentFieldNumber:
+        return Parsed(bytes, body, &cadre_, [&] { AddCadre(cadre_); });
+      case v1::Record::kReserveTalentFieldNumber:
+        return Parsed(bytes, body, &reserve_, [&] { AddReserve(reserve_); });
+      case v1::Record::kActivityFieldNumber:
+        return Parsed(bytes, body, &activity_, [&] { AddActivity(activity_); });
+      case v1::Record::kHostAnnualResultFieldNumber:
+        return Parsed(bytes, body, &result_, [&] { AddResult(result_); });
+      case v1::Record::kRegionEconomyFieldNumber:
+        return Parsed(bytes, body, &economy_, [&] { AddEconomy(economy_); });
+      case v1::Record::kStarAssessmentFieldNumber:
+        return Parsed(bytes, body, &star_, [&] { AddStar(star_); });
+      default:  // Header, trailer: nothing to count, once well formed.
+        if (absl::Status s = ParseStrictly(bytes, &scratch_); !s.ok()) {
+          return s;
+        }
+        return Add(scratch_);
+    }
   }
 
   absl::Status AddSkippedRecords(absl::string_view reason,
@@ -381,15 +452,15 @@ class AggregatorImpl final : public Aggregator {
     ++dangling_[absl::StrCat("aggregate.", kind, ".duplicate_id")];
   }
 
-  // Takes a Record of one member or host organization in the plain encoding
-  // (hot_fields.h); false, having added nothing, for anything else.
-  bool HotRecord(absl::string_view bytes) {
-    // One tag byte: field 5 or 9, length-delimited; then the length, which
-    // must cover the rest exactly (a second field would be merged or
-    // replace the first: protobuf's business).
+  // True when `bytes` are one length-delimited field of Record's entity
+  // (fields 1-15: a one-byte tag) and nothing else: its number and its
+  // body. A second field would be merged with or replace the first:
+  // protobuf's business, for which this says false.
+  static bool OneEntity(absl::string_view bytes, int* field,
+                        absl::string_view* body) {
     if (bytes.size() < 2) return false;
     const uint8_t tag = static_cast<uint8_t>(bytes[0]);
-    if (tag != (5 << 3 | 2) && tag != (9 << 3 | 2)) return false;
+    if ((tag & 7) != 2 || (tag & 0x80) != 0 || (tag >> 3) == 0) return false;
     const auto* p = reinterpret_cast<const uint8_t*>(bytes.data()) + 1;
     const auto* end =
         reinterpret_cast<const uint8_t*>(bytes.data()) + bytes.size();
@@ -398,15 +469,21 @@ class AggregatorImpl final : public Aggregator {
         len != static_cast<uint64_t>(end - p)) {
       return false;
     }
-    const absl::string_view body(reinterpret_cast<const char*>(p), len);
-    if (tag == (9 << 3 | 2)) {
-      if (!DecodeMemberFacts(body, &member_facts_)) return false;
-      AddMember(member_facts_);
-    } else {
-      if (!DecodeHostFacts(body, &host_facts_)) return false;
-      AddHost(host_facts_);
-    }
+    *field = tag >> 3;
+    *body = absl::string_view(reinterpret_cast<const char*>(p), len);
     return true;
+  }
+
+  // Parses an entity's `body` (of the Record `bytes`, already checked)
+  // into `message`, then calls `add`.
+  template <typename Message, typename AddFn>
+  static absl::Status Parsed(absl::string_view bytes, absl::string_view body,
+                             Message* message, AddFn&& add) {
+    if (!message->ParseFromArray(body.data(), static_cast<int>(body.size()))) {
+      return NotWellFormed(bytes, "bytes protobuf does not parse");
+    }
+    add();
+    return absl::OkStatus();
   }
 
   void AddHost(const HostFacts& h) {
@@ -848,6 +925,19 @@ class AggregatorImpl final : public Aggregator {
   MemberFacts member_facts_;
   HostFacts host_facts_;
   v1::Record scratch_;
+  v1::Region region_;
+  v1::Grid grid_;
+  v1::HostOrganization host_;
+  v1::PartyOrganization org_;
+  v1::Venue venue_;
+  v1::Funding funding_;
+  v1::Member member_;
+  v1::CadreAssignment cadre_;
+  v1::ReserveTalent reserve_;
+  v1::Activity activity_;
+  v1::HostAnnualResult result_;
+  v1::RegionEconomy economy_;
+  v1::StarAssessment star_;
 
   StringArena arena_;
   Table<HostState> hosts_;
