@@ -59,8 +59,10 @@ class Input {
 
   std::string name_;
   std::FILE* file_ = nullptr;
-  std::string buffer_;          // Owned bytes for a file.
-  const char* data_ = nullptr;  // buffer_.data() or the caller's buffer.
+  // Owned bytes for a file, not zeroed: each Ensure() fills what it reads.
+  std::unique_ptr<char[]> buffer_;
+  size_t capacity_ = 0;
+  const char* data_ = nullptr;  // buffer_.get() or the caller's buffer.
   size_t begin_ = 0;
   size_t end_ = 0;
   int64_t offset_ = 0;
