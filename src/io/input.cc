@@ -64,8 +64,7 @@ Input::~Input() {
   if (file_ != nullptr) std::fclose(file_);
 }
 
-size_t Input::Ensure(size_t n) {
-  if (end_ - begin_ >= n || eof_) return end_ - begin_;
+size_t Input::Refill(size_t n) {
   // Move what is left to the front, grow when one request needs more.
   const size_t left = end_ - begin_;
   if (begin_ > 0) {

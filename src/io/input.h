@@ -33,7 +33,10 @@ class Input {
   // Makes at least `n` bytes available from the current position, or all that
   // remain before the end. Returns the count available. A read error sets
   // status() and ends the input.
-  size_t Ensure(size_t n);
+  size_t Ensure(size_t n) {
+    if (end_ - begin_ >= n || eof_) return end_ - begin_;
+    return Refill(n);
+  }
   // The bytes available from the current position.
   const char* data() const { return data_ + begin_; }
   size_t available() const { return end_ - begin_; }
@@ -56,6 +59,8 @@ class Input {
 
  private:
   Input() = default;
+  // Ensure() when the bytes at hand are too few: reads more.
+  size_t Refill(size_t n);
 
   std::string name_;
   std::FILE* file_ = nullptr;
