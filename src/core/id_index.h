@@ -22,7 +22,8 @@ namespace internal {
 
 // a == b, inline for the short ids ledgers use (a libc memcmp call costs more
 // than the compare itself).
-inline bool EqualBytes(absl::string_view a, absl::string_view b) {
+__attribute__((always_inline)) inline bool EqualBytes(absl::string_view a,
+                                                      absl::string_view b) {
   const size_t n = a.size();
   if (n != b.size()) return false;
   const char* p = a.data();
