@@ -288,7 +288,13 @@ class AggregatorImpl final : public Aggregator {
         host_dims_(options.group_by.industry() ||
                    options.group_by.host_kind() ||
                    options.group_by.host_subtype() ||
-                   options.group_by.sector_system()) {}
+                   options.group_by.sector_system()) {
+    // Room for a typical county (about 3,000 units and 15,000 records)
+    // from the start: growing the index there, slot by slot, cost more
+    // than the 40 KiB of slots (4,096 and 1,024).
+    hosts_.index.Reserve(3000);
+    orgs_.index.Reserve(700);
+  }
 
   absl::Status Add(const v1::Record& record) override {
     if (finished_) return FinishedError();

@@ -136,7 +136,9 @@ class IdIndex {
 
   // Makes room for `n` keys without growing again.
   void Reserve(size_t n) {
-    while (n * 4 > slots_.size() * 3) Grow();
+    size_t slots = slots_.size();
+    while (n * 4 > slots * 3) slots *= 2;
+    if (slots != slots_.size()) Rehash(slots);
   }
 
   // Forgets every key, keeping the slots' memory.
@@ -174,8 +176,11 @@ class IdIndex {
   };
   static Slot Empty() { return Slot{0, kAbsent}; }
 
-  void Grow() {
-    std::vector<Slot> old(slots_.size() * 2, Empty());
+  void Grow() { Rehash(slots_.size() * 2); }
+
+  // Moves the keys to `slots` slots (a power of two, more than the keys).
+  void Rehash(size_t slots) {
+    std::vector<Slot> old(slots, Empty());
     old.swap(slots_);
     mask_ = slots_.size() - 1;
     for (const Slot& s : old) {
