@@ -102,6 +102,27 @@ TEST(IdIndexTest, FindDoesNotInsertAndClearForgets) {
   }
 }
 
+TEST(IdIndexTest, ReserveKeepsTheKeysItMoves) {
+  std::vector<std::string> keys;
+  for (int i = 0; i < 200; ++i) keys.push_back("h150425-" + std::to_string(i));
+  auto key_of = [&](uint32_t i) { return absl::string_view(keys[i]); };
+  IdIndex index;
+  bool inserted = false;
+  for (uint32_t i = 0; i < 100; ++i)
+    index.FindOrInsert(keys[i], key_of, &inserted);
+  index.Reserve(5000);
+  index.Reserve(10);  // Never shrinks.
+  for (uint32_t i = 0; i < 100; ++i) {
+    EXPECT_EQ(index.Find(keys[i], key_of), i) << keys[i];
+  }
+  for (uint32_t i = 100; i < 200; ++i) {
+    EXPECT_EQ(index.Find(keys[i], key_of), IdIndex::kAbsent);
+    EXPECT_EQ(index.FindOrInsert(keys[i], key_of, &inserted), i);
+    EXPECT_TRUE(inserted);
+  }
+  EXPECT_EQ(index.size(), 200u);
+}
+
 TEST(IdMapTest, FirstValueWinsAndLookupsSeeEveryKey) {
   std::vector<std::string> keys;
   for (int i = 0; i < 3000; ++i) keys.push_back("m150425-" + std::to_string(i));
