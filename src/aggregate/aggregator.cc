@@ -5,6 +5,7 @@
 // only when a new id enters a table.
 #include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <map>
 #include <memory>
 #include <set>
@@ -230,6 +231,46 @@ struct Table {
     last_id = rows[n].id;
     return n;
   }
+
+  // Intern() for the ids a county repeats across records of other kinds
+  // (a unit's town and grid): a direct-mapped memo of recent ids, slotted
+  // by their last bytes, answers most without the hash and probe.
+  uint32_t InternRecent(absl::string_view id, StringArena* arena) {
+    Recent& r = recent[RecentSlot(id)];
+    if (r.id.data() != nullptr && EqualBytes(id, r.id)) return r.index;
+    const uint32_t n = Intern(id, arena);
+    r.id = rows[n].id;
+    r.index = n;
+    return n;
+  }
+
+ private:
+  static constexpr int kRecentBits = 6;
+  struct Recent {
+    absl::string_view id;  // Null: empty.
+    uint32_t index = 0;
+  };
+
+  // The memo slot of `id`: its length and last (up to) eight bytes, mixed.
+  static size_t RecentSlot(absl::string_view id) {
+    const size_t n = id.size();
+    const char* p = id.data();
+    uint64_t v = n;
+    if (n >= 8) {
+      std::memcpy(&v, p + n - 8, 8);
+    } else if (n >= 4) {
+      uint32_t lo, hi;
+      std::memcpy(&lo, p, 4);
+      std::memcpy(&hi, p + n - 4, 4);
+      v = uint64_t{lo} | uint64_t{hi} << 32;
+    } else if (n > 0) {
+      v = static_cast<uint8_t>(p[n - 1]);
+    }
+    v = (v ^ n) * 0x9E3779B97F4A7C15ull;
+    return static_cast<size_t>(v >> (64 - kRecentBits));
+  }
+
+  Recent recent[size_t{1} << kRecentBits];
 };
 
 // The member's status at the end of `year`, stepping back through the dated
@@ -451,7 +492,7 @@ class AggregatorImpl final : public Aggregator {
   }
 
   uint32_t RegionOf(absl::string_view id) {
-    return id.empty() ? kNone : regions_.Intern(id, &arena_);
+    return id.empty() ? kNone : regions_.InternRecent(id, &arena_);
   }
 
   void Duplicate(absl::string_view kind) {
@@ -500,7 +541,7 @@ class AggregatorImpl final : public Aggregator {
     s.region = RegionOf(h.region_id);
     if (!h.grid_id.empty()) {
       // Interning may move rows of other tables only.
-      s.grid = grids_.Intern(h.grid_id, &arena_);
+      s.grid = grids_.InternRecent(h.grid_id, &arena_);
     }
     s.closed = h.status == v1::HOST_STATUS_CLOSED;
     s.registered_later = h.has_registered_on && h.registered_year > year_;
