@@ -1189,14 +1189,14 @@ std::string SetLeaf(const Column& c, absl::string_view cell, Message* entity,
   const FieldDescriptor* f = c.path.back();
   const uint32_t tag = c.tags.back();
   auto put_string = [&](absl::string_view v) {
-    if (c.set_string != nullptr) {
+    if (c.set_string != nullptr && entity != nullptr) {
       c.set_string(entity, v);
     } else {
       PutString(tag, v, wire);
     }
   };
   auto put_integer = [&](int64_t v) {
-    if (c.set_integer != nullptr) {
+    if (c.set_integer != nullptr && entity != nullptr) {
       c.set_integer(entity, v);
     } else {
       PutInteger(tag, c.leaf_type, v, wire);
@@ -1319,7 +1319,7 @@ std::string SetLeaf(const Column& c, absl::string_view cell, Message* entity,
       if (!why.empty()) {
         return MaskPersonalData(absl::StrCat("\"", cell, "\": ", why));
       }
-      if (c.mutable_date != nullptr) {
+      if (c.mutable_date != nullptr && entity != nullptr) {
         v1::Date* date = c.mutable_date(entity);
         date->set_year(d.year);
         date->set_month(d.month);

@@ -98,8 +98,10 @@ inline absl::string_view TrimCell(absl::string_view s) {
 
 // Sets the field that `column` names from a non-blank, trimmed (TrimCell())
 // `cell`: in `entity` through the field's generated accessor when the column
-// has one, else by appending to `*wire` the protobuf wire format of the field
-// (through its parent messages) as a field of the entity. Parsing (merging)
+// has one and `entity` is not null, else by appending to `*wire` the protobuf
+// wire format of the field (through its parent messages) as a field of the
+// entity. With a null `entity` every field goes to `*wire`, which then holds
+// the whole entity (CsvLedgerReader::NextSerialized()). Parsing (merging)
 // the wire of a row's cells into the entity afterwards gives what setting each
 // field through reflection did (repeated fields appended, nested messages
 // merged): every field has one column at most, so the order does not matter.
@@ -107,7 +109,7 @@ inline absl::string_view TrimCell(absl::string_view s) {
 // only the parent messages of the path are appended, empty, as reflection
 // created them before the cell was read.
 // REQUIRES: `cell` is valid UTF-8 (proto3 refuses to parse other strings);
-// `entity` is the table's entity message.
+// `entity` is the table's entity message, or null.
 std::string SetCell(const Column& column, absl::string_view cell,
                     google::protobuf::Message* entity, std::string* wire);
 

@@ -14,6 +14,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "core/utf8.h"
+#include "core/wire_format.h"
 #include "dangjian/csv_ledger.h"
 #include "dangjian/personal_data.h"
 #include "io/csv_columns.h"
@@ -527,7 +528,38 @@ class CsvReader final : public CsvLedgerReader {
     return ReadHeader();
   }
 
-  bool Next(v1::Record* record) override {
+  bool Next(v1::Record* record) override { return NextImported(record); }
+
+  bool NextSerialized(absl::string_view* bytes) override {
+    if (!NextImported(nullptr)) return false;
+    // The Record around the entity: its oneof field's tag and the entity's
+    // length, written into the room left before the entity's bytes.
+    const size_t length = wire_.size() - kHeadroom;
+    char head[kHeadroom];
+    char* end = EncodeVarint(
+        static_cast<uint64_t>(table_->record_field->number() << 3 | 2), head);
+    end = EncodeVarint(length, end);
+    const size_t head_size = static_cast<size_t>(end - head);
+    char* begin = &wire_[kHeadroom - head_size];
+    std::memcpy(begin, head, head_size);
+    *bytes = absl::string_view(begin, head_size + length);
+    return true;
+  }
+
+  const v1::SourceLocation& location() const override { return location_; }
+  absl::Status status() const override { return status_; }
+  const CsvImportSummary& summary() const override { return summary_; }
+  const std::vector<CsvFinding>& findings() const override { return findings_; }
+
+ private:
+  // Room for a Record's tag (at most 5 bytes) and the entity's length (at
+  // most 10) before the entity's bytes in wire_, for NextSerialized().
+  static constexpr size_t kHeadroom = 16;
+
+  // Reads rows up to the next one imported, into `*record` (Next()) or, with
+  // a null `record`, into wire_ (from kHeadroom on) as the wire format of
+  // the whole entity (NextSerialized()); false at the end or on an error.
+  bool NextImported(v1::Record* record) {
     while (!done_) {
       if (!parser_->NextRow(&row_)) {
         done_ = true;
@@ -549,12 +581,6 @@ class CsvReader final : public CsvLedgerReader {
     return false;
   }
 
-  const v1::SourceLocation& location() const override { return location_; }
-  absl::Status status() const override { return status_; }
-  const CsvImportSummary& summary() const override { return summary_; }
-  const std::vector<CsvFinding>& findings() const override { return findings_; }
-
- private:
   void Find(int64_t line, int column, bool skipped, std::string message) {
     if (static_cast<int64_t>(findings_.size()) >= options_.max_findings) {
       ++summary_.findings_dropped;
@@ -744,16 +770,22 @@ class CsvReader final : public CsvLedgerReader {
     }
     // The entity of the previous row is cleared, not freed: its strings and
     // nested messages keep their memory for this row.
-    if (static_cast<int>(record->entity_case()) !=
-        table_->record_field->number()) {
-      record->Clear();
+    google::protobuf::Message* entity = nullptr;
+    if (record != nullptr) {
+      if (static_cast<int>(record->entity_case()) !=
+          table_->record_field->number()) {
+        record->Clear();
+      }
+      entity = MutableEntity(record);
+      entity->Clear();
     }
-    google::protobuf::Message* entity = MutableEntity(record);
-    entity->Clear();
     // Cells are set through generated accessors, or encoded in the wire
     // format and merged into the entity at once at the end (SetCell()): never
-    // through reflection, which looks up every field.
+    // through reflection, which looks up every field. Without a record, all
+    // of them are encoded, after room for the Record's tag and length.
     wire_.clear();
+    const size_t wire_start = record != nullptr ? 0 : kHeadroom;
+    wire_.resize(wire_start);
     // One pass over the row, when it is valid UTF-8, spares one per cell.
     const bool utf8_valid = utf8_verified_ || IsValidUtf8(row_.text);
     absl::string_view id_cell;  // As read, without the guard below.
@@ -792,10 +824,13 @@ class CsvReader final : public CsvLedgerReader {
     // A skipped row leaves what was read of it, as before. The cells are
     // valid UTF-8 here and the wire format is ours: the merge can fail only
     // for a row of more than 2 GiB (CsvReaderOptions::max_row_bytes raised
-    // that far), which reflection would have stored.
-    if (!wire_.empty() && (wire_.size() > static_cast<size_t>(INT_MAX) ||
-                           !entity->MergeFromString(wire_))) {
-      entity->Clear();
+    // that far), which reflection would have stored. A serialized entity of
+    // that size would not parse either: the same error.
+    const size_t wire_size = wire_.size() - wire_start;
+    if (wire_size > static_cast<size_t>(INT_MAX) - wire_start ||
+        (entity != nullptr && wire_size > 0 &&
+         !entity->MergeFromString(wire_))) {
+      if (entity != nullptr) entity->Clear();
       status_ = absl::InternalError(absl::StrCat(
           name_, ":", line, ": the row's cells could not be stored in a ",
           table_->name, " record (a row over 2 GiB?)"));
