@@ -279,37 +279,70 @@ BENCHMARK(BM_JsonLinesRead)->Arg(1000)->Arg(100000);
 
 // CSV is one table per file: the mix's host organizations and members (IDs
 // checked) as two ledgers, rows of both counted.
-void BM_CsvRead(benchmark::State& state) {
+struct CsvLedgers {
   std::string hosts, members;
-  {
-    CsvWriterOptions o;
-    o.full_fidelity = true;
-    o.table = CsvTable::kHostOrganizations;
-    auto wh = CsvLedgerWriter::ToString(&hosts, o);
-    o.table = CsvTable::kMembers;
-    auto wm = CsvLedgerWriter::ToString(&members, o);
-    for (const v1::Record& r : CountyMix(static_cast<int>(state.range(0)))) {
-      if (r.has_host_organization()) (*wh)->Write(r).IgnoreError();
-      if (r.has_member()) (*wm)->Write(r).IgnoreError();
-    }
-    (*wh)->Close().IgnoreError();
-    (*wm)->Close().IgnoreError();
+};
+
+CsvLedgers MakeCsvLedgers(int records) {
+  CsvLedgers l;
+  CsvWriterOptions o;
+  o.full_fidelity = true;
+  o.table = CsvTable::kHostOrganizations;
+  auto wh = CsvLedgerWriter::ToString(&l.hosts, o);
+  o.table = CsvTable::kMembers;
+  auto wm = CsvLedgerWriter::ToString(&l.members, o);
+  for (const v1::Record& r : CountyMix(records)) {
+    if (r.has_host_organization()) (*wh)->Write(r).IgnoreError();
+    if (r.has_member()) (*wm)->Write(r).IgnoreError();
   }
+  (*wh)->Close().IgnoreError();
+  (*wm)->Close().IgnoreError();
+  return l;
+}
+
+// Reads both ledgers with `read`, which returns the reader's rows.
+template <typename ReadRows>
+void CsvBenchmark(benchmark::State& state, ReadRows read) {
+  const CsvLedgers l = MakeCsvLedgers(static_cast<int>(state.range(0)));
   int64_t rows = 0;
   for (auto _ : state) {
-    for (const std::string* text : {&hosts, &members}) {
+    for (const std::string* text : {&l.hosts, &l.members}) {
       auto r = CsvLedgerReader::FromBuffer(
-          *text, text == &hosts ? "host_organizations.csv" : "members.csv");
-      v1::Record rec;
-      while ((*r)->Next(&rec)) ++rows;
+          *text, text == &l.hosts ? "host_organizations.csv" : "members.csv");
+      rows += read(r->get());
       if (!(*r)->findings().empty()) state.SkipWithError("findings");
     }
   }
   state.SetItemsProcessed(rows);
-  state.SetBytesProcessed(state.iterations() *
-                          static_cast<int64_t>(hosts.size() + members.size()));
+  state.SetBytesProcessed(
+      state.iterations() *
+      static_cast<int64_t>(l.hosts.size() + l.members.size()));
+}
+
+void BM_CsvRead(benchmark::State& state) {
+  CsvBenchmark(state, [](CsvLedgerReader* r) {
+    int64_t rows = 0;
+    v1::Record rec;
+    while (r->Next(&rec)) ++rows;
+    return rows;
+  });
 }
 BENCHMARK(BM_CsvRead)->Arg(1000)->Arg(100000);
+
+// The same rows as the bytes of serialized records (what `report
+// --no-validate` hands to Aggregator::AddSerialized()).
+void BM_CsvNextSerialized(benchmark::State& state) {
+  CsvBenchmark(state, [](CsvLedgerReader* r) {
+    int64_t rows = 0;
+    absl::string_view bytes;
+    while (r->NextSerialized(&bytes)) {
+      benchmark::DoNotOptimize(bytes.data());
+      ++rows;
+    }
+    return rows;
+  });
+}
+BENCHMARK(BM_CsvNextSerialized)->Arg(1000)->Arg(100000);
 
 }  // namespace
 }  // namespace dangjian
