@@ -4,6 +4,8 @@
 #define DANGJIAN_SRC_IO_CSV_COLUMNS_H_
 
 #include <cstdint>
+#include <cstring>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -96,6 +98,59 @@ inline absl::string_view TrimCell(absl::string_view s) {
   return TrimCellSpaces(s);
 }
 
+// The wire format of a row's cells as SetCell() encodes them: a growable
+// byte buffer whose appends of a few bytes (a tag, a length, a varint) are
+// stores, not calls to memcpy as std::string::append's are. Reused from row
+// to row, it keeps its memory.
+class WireBuffer {
+ public:
+  WireBuffer() = default;
+  WireBuffer(const WireBuffer&) = delete;
+  WireBuffer& operator=(const WireBuffer&) = delete;
+
+  const char* data() const { return data_.get(); }
+  char* data() { return data_.get(); }
+  size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  absl::string_view view() const { return absl::string_view(data(), size_); }
+
+  // Sets the size to `n`; bytes beyond the old size are unspecified.
+  void resize(size_t n) {
+    if (n > capacity_) Grow(n - size_);
+    size_ = n;
+  }
+  void clear() { size_ = 0; }
+
+  // Room for `n` more bytes: where they go. Commit() then sets the end of
+  // what was written there.
+  char* Extend(size_t n) {
+    if (capacity_ - size_ < n) Grow(n);
+    return data_.get() + size_;
+  }
+  void Commit(const char* end) {
+    size_ = static_cast<size_t>(end - data_.get());
+  }
+
+  void Append(const char* p, size_t n) {
+    char* out = Extend(n);
+    std::memcpy(out, p, n);
+    size_ += n;
+  }
+  void push_back(char c) {
+    *Extend(1) = c;
+    ++size_;
+  }
+  // Replaces the byte at `at` with the `n` bytes at `p`, moving the rest.
+  void Replace(size_t at, const char* p, size_t n);
+
+ private:
+  void Grow(size_t n);
+
+  std::unique_ptr<char[]> data_;
+  size_t size_ = 0;
+  size_t capacity_ = 0;
+};
+
 // Sets the field that `column` names from a non-blank, trimmed (TrimCell())
 // `cell`: in `entity` through the field's generated accessor when the column
 // has one and `entity` is not null, else by appending to `*wire` the protobuf
@@ -111,7 +166,7 @@ inline absl::string_view TrimCell(absl::string_view s) {
 // REQUIRES: `cell` is valid UTF-8 (proto3 refuses to parse other strings);
 // `entity` is the table's entity message, or null.
 std::string SetCell(const Column& column, absl::string_view cell,
-                    google::protobuf::Message* entity, std::string* wire);
+                    google::protobuf::Message* entity, WireBuffer* wire);
 
 // Writes the field of `entity` that `column` names as a cell (unescaped);
 // empty for an absent value. Masks personal data unless `full_fidelity`.

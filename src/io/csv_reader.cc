@@ -17,6 +17,7 @@
 #include "core/wire_format.h"
 #include "dangjian/csv_ledger.h"
 #include "dangjian/personal_data.h"
+#include "google/protobuf/io/coded_stream.h"
 #include "io/csv_columns.h"
 #include "io/input.h"
 
@@ -540,7 +541,7 @@ class CsvReader final : public CsvLedgerReader {
         static_cast<uint64_t>(table_->record_field->number() << 3 | 2), head);
     end = EncodeVarint(length, end);
     const size_t head_size = static_cast<size_t>(end - head);
-    char* begin = &wire_[kHeadroom - head_size];
+    char* begin = wire_.data() + (kHeadroom - head_size);
     std::memcpy(begin, head, head_size);
     *bytes = absl::string_view(begin, head_size + length);
     return true;
@@ -718,6 +719,14 @@ class CsvReader final : public CsvLedgerReader {
                                                    table_->record_field);
   }
 
+  // Merges wire_ into `entity`, as MergeFromString() would.
+  bool Merge(google::protobuf::Message* entity) const {
+    google::protobuf::io::CodedInputStream in(
+        reinterpret_cast<const uint8_t*>(wire_.data()),
+        static_cast<int>(wire_.size()));
+    return entity->MergeFromCodedStream(&in) && in.ConsumedEntireMessage();
+  }
+
   bool BuildRecord(v1::Record* record) {
     const int64_t line = row_.line;
     if (row_.unterminated) {
@@ -828,8 +837,7 @@ class CsvReader final : public CsvLedgerReader {
     // that size would not parse either: the same error.
     const size_t wire_size = wire_.size() - wire_start;
     if (wire_size > static_cast<size_t>(INT_MAX) - wire_start ||
-        (entity != nullptr && wire_size > 0 &&
-         !entity->MergeFromString(wire_))) {
+        (entity != nullptr && wire_size > 0 && !Merge(entity))) {
       if (entity != nullptr) entity->Clear();
       status_ = absl::InternalError(absl::StrCat(
           name_, ":", line, ": the row's cells could not be stored in a ",
@@ -863,7 +871,7 @@ class CsvReader final : public CsvLedgerReader {
   std::vector<size_t> blank_header_;
   int id_column_ = -1;
   Row row_;
-  std::string wire_;  // The row's cells in the wire format; reused.
+  WireBuffer wire_;  // The row's cells in the wire format; reused.
   v1::SourceLocation location_;
   CsvImportSummary summary_;
   std::vector<CsvFinding> findings_;
