@@ -1183,7 +1183,7 @@ bool PlainAmountFen(absl::string_view s, int scale, int64_t* fen) {
 // Sets or appends the value of the last field of `c.path` from the trimmed,
 // non-blank `cell`; returns "" or what is wrong (and then does neither).
 std::string SetLeaf(const Column& c, absl::string_view cell, Message* entity,
-                    WireBuffer* wire) {
+                    WireBuffer* wire, CellMemo* memo) {
   const FieldDescriptor* f = c.path.back();
   const uint32_t tag = c.tags.back();
   auto put_string = [&](absl::string_view v) {
@@ -1219,7 +1219,17 @@ std::string SetLeaf(const Column& c, absl::string_view cell, Message* entity,
       return {};
     }
     case K::kEnum: {
+      if (memo != nullptr && memo->value != 0 &&
+          cell.size() == memo->text.size() &&
+          std::memcmp(cell.data(), memo->text.data(), cell.size()) == 0) {
+        put_integer(memo->value);
+        return {};
+      }
       if (auto it = c.enum_lookup.find(cell); it != c.enum_lookup.end()) {
+        if (memo != nullptr) {
+          memo->text.assign(cell.data(), cell.size());
+          memo->value = it->second;
+        }
         put_integer(it->second);
         return {};
       }
@@ -1383,13 +1393,13 @@ std::string SetLeaf(const Column& c, absl::string_view cell, Message* entity,
 // Appends the field at `depth` of `c.path` (a parent message, or the leaf:
 // SetLeaf()) around what follows it; returns "" or what is wrong.
 std::string SetPath(const Column& c, size_t depth, absl::string_view cell,
-                    Message* entity, WireBuffer* wire) {
-  if (depth + 1 == c.tags.size()) return SetLeaf(c, cell, entity, wire);
+                    Message* entity, WireBuffer* wire, CellMemo* memo) {
+  if (depth + 1 == c.tags.size()) return SetLeaf(c, cell, entity, wire, memo);
   PutVarint(c.tags[depth] | kLengthDelimited, wire);
   // The message's length: one byte, widened if what follows needs more.
   const size_t at = wire->size();
   wire->push_back(0);
-  std::string why = SetPath(c, depth + 1, cell, entity, wire);
+  std::string why = SetPath(c, depth + 1, cell, entity, wire, memo);
   const size_t length = wire->size() - at - 1;
   if (length < 0x80) {
     wire->data()[at] = static_cast<char>(length);
@@ -1421,10 +1431,11 @@ void WireBuffer::Replace(size_t at, const char* p, size_t n) {
 }
 
 std::string SetCell(const Column& c, absl::string_view cell, Message* entity,
-                    WireBuffer* wire) {
+                    WireBuffer* wire, CellMemo* memo) {
   // SetLeaf() sets and appends nothing when the cell is wrong: the parents
-  // stay, empty.
-  return SetPath(c, 0, cell, entity, wire);
+  // stay, empty. Most columns are fields of the entity itself.
+  if (c.tags.size() == 1) return SetLeaf(c, cell, entity, wire, memo);
+  return SetPath(c, 0, cell, entity, wire, memo);
 }
 
 std::string FormatCell(const Column& c, const Message& entity,

@@ -165,8 +165,16 @@ class WireBuffer {
 // created them before the cell was read.
 // REQUIRES: `cell` is valid UTF-8 (proto3 refuses to parse other strings);
 // `entity` is the table's entity message, or null.
+// `memo`, when not null, is the caller's for this column alone: the last
+// enum label looked up and its value, so that a ledger's column of a few
+// repeated labels costs a comparison rather than a hash lookup per cell.
+struct CellMemo {
+  std::string text;
+  int value = 0;  // 0: nothing remembered.
+};
 std::string SetCell(const Column& column, absl::string_view cell,
-                    google::protobuf::Message* entity, WireBuffer* wire);
+                    google::protobuf::Message* entity, WireBuffer* wire,
+                    CellMemo* memo = nullptr);
 
 // Writes the field of `entity` that `column` names as a cell (unescaped);
 // empty for an absent value. Masks personal data unless `full_fidelity`.

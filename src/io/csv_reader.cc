@@ -654,6 +654,7 @@ class CsvReader final : public CsvLedgerReader {
     }
     summary_.table = table;
     columns_.assign(row_.n, nullptr);
+    memos_.resize(row_.n);
     std::vector<std::pair<std::string, size_t>> seen;  // field path, column
     for (size_t i = 0; i < row_.n; ++i) {
       if (normalized[i].empty()) {
@@ -824,7 +825,7 @@ class CsvReader final : public CsvLedgerReader {
         }
         continue;
       }
-      const std::string why = SetCell(*c, cell, entity, &wire_);
+      const std::string why = SetCell(*c, cell, entity, &wire_, &memos_[i]);
       if (!why.empty()) {
         Find(line, static_cast<int>(i) + 1, true, why);
         bad = true;
@@ -868,6 +869,7 @@ class CsvReader final : public CsvLedgerReader {
   const Table* table_ = nullptr;
   std::vector<std::string> headers_;
   std::vector<const Column*> columns_;
+  std::vector<CellMemo> memos_;  // By column.
   std::vector<size_t> blank_header_;
   int id_column_ = -1;
   Row row_;
