@@ -185,9 +185,9 @@ std::string FormatCell(const Column& column,
 // Returns the subtotal word ("合计", ...) when `cell` marks a subtotal row.
 // Inline, like TrimCell(), for the common answer: every word starts with
 // 合, 小, 总 or 共, or an ASCII or full-width (0xEF...) 's', 't' or 'g'.
+// SubtotalWordOfTrimmed() takes a cell TrimCell() has trimmed.
 absl::string_view SubtotalWordOf(absl::string_view cell);
-inline absl::string_view SubtotalWord(absl::string_view cell) {
-  const absl::string_view s = TrimCell(cell);
+inline absl::string_view SubtotalWordOfTrimmed(absl::string_view s) {
   if (s.empty()) return {};
   const auto first = static_cast<unsigned char>(s[0]);
   if (first < 0x80) {
@@ -206,6 +206,9 @@ inline absl::string_view SubtotalWord(absl::string_view cell) {
     if (!word) return {};
   }
   return SubtotalWordOf(s);
+}
+inline absl::string_view SubtotalWord(absl::string_view cell) {
+  return SubtotalWordOfTrimmed(TrimCell(cell));
 }
 
 }  // namespace internal

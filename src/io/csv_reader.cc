@@ -766,8 +766,11 @@ class CsvReader final : public CsvLedgerReader {
       ++summary_.rows_skipped;
       return false;
     }
+    // Each cell trimmed once, here, for the checks and the import below.
+    trimmed_.resize(row_.n);
     for (size_t i = 0; i < row_.n; ++i) {
-      const absl::string_view word = SubtotalWord(row_.cell(i));
+      trimmed_[i] = TrimCell(row_.cell(i));
+      const absl::string_view word = SubtotalWordOfTrimmed(trimmed_[i]);
       if (!word.empty()) {
         Find(line, static_cast<int>(i) + 1, true,
              absl::StrCat("a subtotal row (", word,
@@ -779,7 +782,7 @@ class CsvReader final : public CsvLedgerReader {
     bool bad = false;
     if (row_.n > headers_.size()) {
       for (size_t i = headers_.size(); i < row_.n; ++i) {
-        if (!TrimCell(row_.cell(i)).empty()) {
+        if (!trimmed_[i].empty()) {
           Find(line, static_cast<int>(i) + 1, true,
                absl::StrCat("the row has ", row_.n, " cells but the header ",
                             headers_.size(),
@@ -831,13 +834,14 @@ class CsvReader final : public CsvLedgerReader {
     const size_t n = std::min(row_.n, headers_.size());
     for (size_t i = 0; i < n && !bad; ++i) {
       absl::string_view raw = row_.cell(i);
+      absl::string_view cell = trimmed_[i];
       // Undo the CSV-injection guard a writer adds: "'=SUM" -> "=SUM".
       if (raw.size() >= 2 && raw[0] == '\'' &&
           std::strchr("=+-@\t\r", raw[1]) != nullptr) {
         raw.remove_prefix(1);
+        cell = TrimCell(raw);
       }
       if (static_cast<int>(i) == id_column_) id_cell = raw;
-      const absl::string_view cell = TrimCell(raw);
       if (cell.empty()) continue;
       if (!utf8_valid && !IsValidUtf8(raw)) {
         Find(line, static_cast<int>(i) + 1, true,
@@ -902,6 +906,7 @@ class CsvReader final : public CsvLedgerReader {
   std::vector<size_t> blank_header_;
   int id_column_ = -1;
   Row row_;
+  std::vector<absl::string_view> trimmed_;  // The row's cells, TrimCell()ed.
   WireBuffer wire_;  // The row's cells in the wire format; reused.
   v1::SourceLocation location_;
   CsvImportSummary summary_;
