@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "benchmark/benchmark.h"
+#include "dangjian/aggregate.h"
 #include "dangjian/csv_ledger.h"
 #include "dangjian/io.h"
 #include "dangjian/json_lines.h"
@@ -279,37 +280,110 @@ BENCHMARK(BM_JsonLinesRead)->Arg(1000)->Arg(100000);
 
 // CSV is one table per file: the mix's host organizations and members (IDs
 // checked) as two ledgers, rows of both counted.
-void BM_CsvRead(benchmark::State& state) {
+struct CsvLedgers {
   std::string hosts, members;
-  {
-    CsvWriterOptions o;
-    o.full_fidelity = true;
-    o.table = CsvTable::kHostOrganizations;
-    auto wh = CsvLedgerWriter::ToString(&hosts, o);
-    o.table = CsvTable::kMembers;
-    auto wm = CsvLedgerWriter::ToString(&members, o);
-    for (const v1::Record& r : CountyMix(static_cast<int>(state.range(0)))) {
-      if (r.has_host_organization()) (*wh)->Write(r).IgnoreError();
-      if (r.has_member()) (*wm)->Write(r).IgnoreError();
-    }
-    (*wh)->Close().IgnoreError();
-    (*wm)->Close().IgnoreError();
+};
+
+CsvLedgers MakeCsvLedgers(int records) {
+  CsvLedgers l;
+  CsvWriterOptions o;
+  o.full_fidelity = true;
+  o.table = CsvTable::kHostOrganizations;
+  auto wh = CsvLedgerWriter::ToString(&l.hosts, o);
+  o.table = CsvTable::kMembers;
+  auto wm = CsvLedgerWriter::ToString(&l.members, o);
+  for (const v1::Record& r : CountyMix(records)) {
+    if (r.has_host_organization()) (*wh)->Write(r).IgnoreError();
+    if (r.has_member()) (*wm)->Write(r).IgnoreError();
   }
+  (*wh)->Close().IgnoreError();
+  (*wm)->Close().IgnoreError();
+  return l;
+}
+
+// Reads both ledgers with `read`, which returns the reader's rows.
+template <typename ReadRows>
+void CsvBenchmark(benchmark::State& state, ReadRows read) {
+  const CsvLedgers l = MakeCsvLedgers(static_cast<int>(state.range(0)));
   int64_t rows = 0;
   for (auto _ : state) {
-    for (const std::string* text : {&hosts, &members}) {
+    for (const std::string* text : {&l.hosts, &l.members}) {
       auto r = CsvLedgerReader::FromBuffer(
-          *text, text == &hosts ? "host_organizations.csv" : "members.csv");
-      v1::Record rec;
-      while ((*r)->Next(&rec)) ++rows;
+          *text, text == &l.hosts ? "host_organizations.csv" : "members.csv");
+      rows += read(r->get());
       if (!(*r)->findings().empty()) state.SkipWithError("findings");
     }
   }
   state.SetItemsProcessed(rows);
-  state.SetBytesProcessed(state.iterations() *
-                          static_cast<int64_t>(hosts.size() + members.size()));
+  state.SetBytesProcessed(
+      state.iterations() *
+      static_cast<int64_t>(l.hosts.size() + l.members.size()));
+}
+
+void BM_CsvRead(benchmark::State& state) {
+  CsvBenchmark(state, [](CsvLedgerReader* r) {
+    int64_t rows = 0;
+    v1::Record rec;
+    while (r->Next(&rec)) ++rows;
+    return rows;
+  });
 }
 BENCHMARK(BM_CsvRead)->Arg(1000)->Arg(100000);
+
+// The same rows as the bytes of serialized records (what `report
+// --no-validate` hands to Aggregator::AddSerialized()).
+void BM_CsvNextSerialized(benchmark::State& state) {
+  CsvBenchmark(state, [](CsvLedgerReader* r) {
+    int64_t rows = 0;
+    absl::string_view bytes;
+    while (r->NextSerialized(&bytes)) {
+      benchmark::DoNotOptimize(bytes.data());
+      ++rows;
+    }
+    return rows;
+  });
+}
+BENCHMARK(BM_CsvNextSerialized)->Arg(1000)->Arg(100000);
+
+// What `report --no-validate` does with a CSV ledger: read and aggregate,
+// through Next() and Add(), or NextSerialized() and AddSerialized() (whose
+// hot decoder reads the bytes again). An aggregator per iteration.
+template <typename ReadAndAdd>
+void CsvAggregateBenchmark(benchmark::State& state, ReadAndAdd read) {
+  AggregatorOptions options;
+  options.year = 2017;
+  options.group_by.set_region_level(v1::REGION_LEVEL_COUNTY);
+  std::unique_ptr<Aggregator> aggregator;
+  CsvBenchmark(state, [&](CsvLedgerReader* r) {
+    if (aggregator == nullptr) aggregator = *Aggregator::Create(options);
+    const int64_t rows = read(r, aggregator.get());
+    if (r->summary().table == CsvTable::kMembers) {  // The second ledger.
+      benchmark::DoNotOptimize(aggregator->Finish());
+      aggregator = nullptr;
+    }
+    return rows;
+  });
+}
+
+void BM_CsvReadAdd(benchmark::State& state) {
+  CsvAggregateBenchmark(state, [](CsvLedgerReader* r, Aggregator* a) {
+    int64_t rows = 0;
+    v1::Record rec;
+    while (r->Next(&rec)) rows += a->Add(rec).ok() ? 1 : 0;
+    return rows;
+  });
+}
+BENCHMARK(BM_CsvReadAdd)->Arg(100000);
+
+void BM_CsvNextSerializedAddSerialized(benchmark::State& state) {
+  CsvAggregateBenchmark(state, [](CsvLedgerReader* r, Aggregator* a) {
+    int64_t rows = 0;
+    absl::string_view bytes;
+    while (r->NextSerialized(&bytes)) rows += a->AddSerialized(bytes).ok();
+    return rows;
+  });
+}
+BENCHMARK(BM_CsvNextSerializedAddSerialized)->Arg(100000);
 
 }  // namespace
 }  // namespace dangjian

@@ -27,14 +27,15 @@ namespace {
 
 using ::dangjian::testing::Import;
 using ::dangjian::testing::IsOk;
-using ::dangjian::testing::ReadAll;
+using ::dangjian::testing::ReadAllWays;
 using ::google::protobuf::util::MessageDifferencer;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 
 Import Read(const std::string& data, const std::string& name) {
-  return ReadAll(CsvLedgerReader::FromBuffer(data, name));
+  // Every input is also read with NextSerialized(), which must agree.
+  return ReadAllWays([&] { return CsvLedgerReader::FromBuffer(data, name); });
 }
 
 // "line:column: message" of every finding.
@@ -111,7 +112,7 @@ TEST(CsvPathsTest, RowsAcrossChunksOfAFile) {
     out << data;
   }
   EXPECT_EQ(data.substr(kChunk - 1, 2), "\r\n");
-  const Import im = ReadAll(CsvLedgerReader::Open(path));
+  const Import im = ReadAllWays([&] { return CsvLedgerReader::Open(path); });
   std::remove(path.c_str());
   ASSERT_THAT(im.open, IsOk());
   EXPECT_THAT(im.status, IsOk());

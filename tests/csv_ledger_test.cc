@@ -24,7 +24,7 @@ namespace {
 
 using ::dangjian::testing::Import;
 using ::dangjian::testing::IsOk;
-using ::dangjian::testing::ReadAll;
+using ::dangjian::testing::ReadAllWays;
 using ::dangjian::testing::StatusIs;
 using ::google::protobuf::util::MessageDifferencer;
 using ::testing::AllOf;
@@ -38,7 +38,9 @@ constexpr char kId[] = "11010519491231002X";
 
 Import Read(const std::string& data, const std::string& name = "单位.csv",
             CsvReaderOptions options = {}) {
-  return ReadAll(CsvLedgerReader::FromBuffer(data, name, options));
+  // Every input is also read with NextSerialized(), which must agree.
+  return ReadAllWays(
+      [&] { return CsvLedgerReader::FromBuffer(data, name, options); });
 }
 
 std::string Messages(const Import& im) {

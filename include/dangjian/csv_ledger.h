@@ -193,6 +193,29 @@ class DANGJIAN_EXPORT CsvLedgerReader : public RecordReader {
   // Every finding so far, in file order.
   virtual const std::vector<CsvFinding>& findings() const = 0;
 
+  // As Next(), but delivers the row's record as the bytes of a serialized
+  // v1::Record (the entity's oneof field: its tag, length and the entity's
+  // wire format) without building a v1::Record: what record.SerializeAsString()
+  // would give for the record Next() would have returned, up to field order
+  // and zero values written out, so that the bytes parse (ParseFromString())
+  // to a message equal to it. The same rows are imported or skipped, with the
+  // same findings, summary(), location() and status(). `*bytes` points into
+  // the reader's buffer and is valid until the next call of Next() or
+  // NextSerialized() or the reader's destruction. For a consumer that decodes
+  // what it needs itself, such as Aggregator::AddSerialized(). Next() and
+  // NextSerialized() may be mixed.
+  //
+  // Example:
+  //   absl::string_view bytes;
+  //   while ((*reader)->NextSerialized(&bytes)) {
+  //     if (auto s = (*aggregator)->AddSerialized(bytes); !s.ok()) return s;
+  //   }
+  //   // findings(), summary() and status() as after Next().
+  //
+  // REQUIRES: bytes != nullptr.
+  // (Declared after the other virtuals, which keep their slots.)
+  virtual bool NextSerialized(absl::string_view* bytes) = 0;
+
  protected:
   CsvLedgerReader() = default;
 };

@@ -144,11 +144,19 @@ absl::StatusOr<ShardRead> ReadShard(
       OpenRecordReader(open_path, options);
   if (!reader.ok()) return reader.status();
   ShardRead read;
+  // Record streams and CSV ledgers hand out records as their bytes.
   auto* stream = dynamic_cast<RecordStreamReader*>(reader->get());
-  if (serialized != nullptr && stream != nullptr) {
+  auto* csv_reader = dynamic_cast<CsvLedgerReader*>(reader->get());
+  const bool as_bytes =
+      serialized != nullptr && (stream != nullptr || csv_reader != nullptr);
+  if (as_bytes) {
+    auto next = [&](absl::string_view* bytes) {
+      return stream != nullptr ? stream->NextSerialized(bytes)
+                               : csv_reader->NextSerialized(bytes);
+    };
     absl::string_view bytes;
-    while (stream->NextSerialized(&bytes)) {
-      const v1::SourceLocation& where = stream->location();
+    while (next(&bytes)) {
+      const v1::SourceLocation& where = (*reader)->location();
       absl::Status s = serialized(bytes, where);
       if (absl::IsInvalidArgument(s)) {
         // Bad bytes: reading stops there, as at any damaged record.
@@ -159,18 +167,21 @@ absl::StatusOr<ShardRead> ReadShard(
         finding.mutable_location()->set_file(path);
         finding.set_message(absl::StrCat(
             "reading stopped: ", path, ": record ", where.record_index(),
-            " at byte offset ", where.byte_offset(),
+            stream != nullptr ? " at byte offset " : " at line ",
+            stream != nullptr ? where.byte_offset() : where.line(),
             " is corrupt: ", s.message(), "; the records before it were read"));
         read.findings.push_back(std::move(finding));
         read.skipped.emplace_back("io.read", 1);
-        return read;
+        // A CSV ledger's findings so far are still reported, below.
+        if (stream != nullptr) return read;
+        break;
       }
       if (!s.ok()) return s;
       ++read.records;
       read.bytes = where.byte_offset();
     }
   }
-  if (serialized == nullptr || stream == nullptr) {
+  if (!as_bytes) {
     // Records parsed onto an arena cost a pointer bump for each submessage
     // and string object rather than a malloc and a free; its first block
     // (reused after each reset, and by the next file of the thread) stays

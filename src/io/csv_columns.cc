@@ -1100,29 +1100,28 @@ constexpr uint32_t kFixed64 = 1;
 constexpr uint32_t kLengthDelimited = 2;
 constexpr uint32_t kFixed32 = 5;
 
-inline void PutVarint(uint64_t v, std::string* out) {
-  char buf[10];
-  out->append(buf, static_cast<size_t>(EncodeVarint(v, buf) - buf));
+inline void PutVarint(uint64_t v, WireBuffer* out) {
+  out->Commit(EncodeVarint(v, out->Extend(10)));
 }
 
-void PutFixed(uint64_t v, size_t bytes, std::string* out) {
-  for (size_t i = 0; i < bytes; ++i) {
-    out->push_back(static_cast<char>(v >> (8 * i)));
-  }
+void PutFixed(uint64_t v, size_t bytes, WireBuffer* out) {
+  char* p = out->Extend(bytes);
+  for (size_t i = 0; i < bytes; ++i) *p++ = static_cast<char>(v >> (8 * i));
+  out->Commit(p);
 }
 
-void PutString(uint32_t tag, absl::string_view v, std::string* out) {
-  char head[20];
-  char* end = EncodeVarint(tag | kLengthDelimited, head);
-  end = EncodeVarint(v.size(), end);
-  out->append(head, static_cast<size_t>(end - head));
-  out->append(v.data(), v.size());
+inline void PutString(uint32_t tag, absl::string_view v, WireBuffer* out) {
+  char* p = out->Extend(20 + v.size());
+  p = EncodeVarint(tag | kLengthDelimited, p);
+  p = EncodeVarint(v.size(), p);
+  std::memcpy(p, v.data(), v.size());
+  out->Commit(p + v.size());
 }
 
 // An integer, enum or bool in the encoding of the field's type, as
 // Reflection::SetInt32/SetInt64/SetEnumValue/SetBool store it.
 void PutInteger(uint32_t tag, FieldDescriptor::Type type, int64_t v,
-                std::string* out) {
+                WireBuffer* out) {
   const auto u = static_cast<uint64_t>(v);
   switch (type) {
     case FieldDescriptor::TYPE_SINT32:
@@ -1147,10 +1146,9 @@ void PutInteger(uint32_t tag, FieldDescriptor::Type type, int64_t v,
       return;
     default: {  // int32 (sign-extended, as protobuf writes it), int64,
                 // enum, bool
-      char buf[20];
-      char* end = EncodeVarint(tag | kVarint, buf);
-      end = EncodeVarint(u, end);
-      out->append(buf, static_cast<size_t>(end - buf));
+      char* p = out->Extend(20);
+      p = EncodeVarint(tag | kVarint, p);
+      out->Commit(EncodeVarint(u, p));
       return;
     }
   }
@@ -1185,18 +1183,18 @@ bool PlainAmountFen(absl::string_view s, int scale, int64_t* fen) {
 // Sets or appends the value of the last field of `c.path` from the trimmed,
 // non-blank `cell`; returns "" or what is wrong (and then does neither).
 std::string SetLeaf(const Column& c, absl::string_view cell, Message* entity,
-                    std::string* wire) {
+                    WireBuffer* wire, CellMemo* memo) {
   const FieldDescriptor* f = c.path.back();
   const uint32_t tag = c.tags.back();
   auto put_string = [&](absl::string_view v) {
-    if (c.set_string != nullptr) {
+    if (c.set_string != nullptr && entity != nullptr) {
       c.set_string(entity, v);
     } else {
       PutString(tag, v, wire);
     }
   };
   auto put_integer = [&](int64_t v) {
-    if (c.set_integer != nullptr) {
+    if (c.set_integer != nullptr && entity != nullptr) {
       c.set_integer(entity, v);
     } else {
       PutInteger(tag, c.leaf_type, v, wire);
@@ -1221,7 +1219,17 @@ std::string SetLeaf(const Column& c, absl::string_view cell, Message* entity,
       return {};
     }
     case K::kEnum: {
+      if (memo != nullptr && memo->value != 0 &&
+          cell.size() == memo->text.size() &&
+          std::memcmp(cell.data(), memo->text.data(), cell.size()) == 0) {
+        put_integer(memo->value);
+        return {};
+      }
       if (auto it = c.enum_lookup.find(cell); it != c.enum_lookup.end()) {
+        if (memo != nullptr) {
+          memo->text.assign(cell.data(), cell.size());
+          memo->value = it->second;
+        }
         put_integer(it->second);
         return {};
       }
@@ -1319,7 +1327,7 @@ std::string SetLeaf(const Column& c, absl::string_view cell, Message* entity,
       if (!why.empty()) {
         return MaskPersonalData(absl::StrCat("\"", cell, "\": ", why));
       }
-      if (c.mutable_date != nullptr) {
+      if (c.mutable_date != nullptr && entity != nullptr) {
         v1::Date* date = c.mutable_date(entity);
         date->set_year(d.year);
         date->set_month(d.month);
@@ -1327,18 +1335,24 @@ std::string SetLeaf(const Column& c, absl::string_view cell, Message* entity,
         return {};
       }
       // A Date message; proto3 leaves out zero fields, as CopyFrom() does.
-      std::string date;  // At most 11 bytes: no allocation.
+      // Its length is one byte: three int32 fields of at most 11 bytes each.
+      char* p = wire->Extend(5 + 1 + 33);
+      p = EncodeVarint(tag | kLengthDelimited, p);
+      char* const body = p + 1;
+      p = body;
       const std::pair<int, int> parts[] = {
           {v1::Date::kYearFieldNumber, d.year},
           {v1::Date::kMonthFieldNumber, d.month},
           {v1::Date::kDayFieldNumber, d.day}};
       for (const auto& [number, value] : parts) {
         if (value != 0) {
-          PutInteger(static_cast<uint32_t>(number) << 3,
-                     FieldDescriptor::TYPE_INT32, value, &date);
+          // int32: sign-extended, as protobuf writes it.
+          p = EncodeVarint(static_cast<uint32_t>(number) << 3 | kVarint, p);
+          p = EncodeVarint(static_cast<uint64_t>(int64_t{value}), p);
         }
       }
-      PutString(tag, date, wire);
+      body[-1] = static_cast<char>(p - body);
+      wire->Commit(p);
       return {};
     }
     case K::kYuan:
@@ -1379,19 +1393,19 @@ std::string SetLeaf(const Column& c, absl::string_view cell, Message* entity,
 // Appends the field at `depth` of `c.path` (a parent message, or the leaf:
 // SetLeaf()) around what follows it; returns "" or what is wrong.
 std::string SetPath(const Column& c, size_t depth, absl::string_view cell,
-                    Message* entity, std::string* wire) {
-  if (depth + 1 == c.tags.size()) return SetLeaf(c, cell, entity, wire);
+                    Message* entity, WireBuffer* wire, CellMemo* memo) {
+  if (depth + 1 == c.tags.size()) return SetLeaf(c, cell, entity, wire, memo);
   PutVarint(c.tags[depth] | kLengthDelimited, wire);
   // The message's length: one byte, widened if what follows needs more.
   const size_t at = wire->size();
   wire->push_back(0);
-  std::string why = SetPath(c, depth + 1, cell, entity, wire);
+  std::string why = SetPath(c, depth + 1, cell, entity, wire, memo);
   const size_t length = wire->size() - at - 1;
   if (length < 0x80) {
-    (*wire)[at] = static_cast<char>(length);
+    wire->data()[at] = static_cast<char>(length);
   } else {
     char buf[10];
-    wire->replace(at, 1, buf,
+    wire->Replace(at, buf,
                   static_cast<size_t>(EncodeVarint(length, buf) - buf));
   }
   return why;
@@ -1399,11 +1413,29 @@ std::string SetPath(const Column& c, size_t depth, absl::string_view cell,
 
 }  // namespace
 
+void WireBuffer::Grow(size_t n) {
+  const size_t capacity =
+      std::max(size_ + n, std::max<size_t>(256, 2 * capacity_));
+  std::unique_ptr<char[]> data(new char[capacity]);
+  if (size_ > 0) std::memcpy(data.get(), data_.get(), size_);
+  data_ = std::move(data);
+  capacity_ = capacity;
+}
+
+void WireBuffer::Replace(size_t at, const char* p, size_t n) {
+  Extend(n);  // At least n - 1 more.
+  char* d = data_.get();
+  std::memmove(d + at + n, d + at + 1, size_ - at - 1);
+  std::memcpy(d + at, p, n);
+  size_ += n - 1;
+}
+
 std::string SetCell(const Column& c, absl::string_view cell, Message* entity,
-                    std::string* wire) {
+                    WireBuffer* wire, CellMemo* memo) {
   // SetLeaf() sets and appends nothing when the cell is wrong: the parents
-  // stay, empty.
-  return SetPath(c, 0, cell, entity, wire);
+  // stay, empty. Most columns are fields of the entity itself.
+  if (c.tags.size() == 1) return SetLeaf(c, cell, entity, wire, memo);
+  return SetPath(c, 0, cell, entity, wire, memo);
 }
 
 std::string FormatCell(const Column& c, const Message& entity,

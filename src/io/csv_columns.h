@@ -4,6 +4,8 @@
 #define DANGJIAN_SRC_IO_CSV_COLUMNS_H_
 
 #include <cstdint>
+#include <cstring>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -96,10 +98,65 @@ inline absl::string_view TrimCell(absl::string_view s) {
   return TrimCellSpaces(s);
 }
 
+// The wire format of a row's cells as SetCell() encodes them: a growable
+// byte buffer whose appends of a few bytes (a tag, a length, a varint) are
+// stores, not calls to memcpy as std::string::append's are. Reused from row
+// to row, it keeps its memory.
+class WireBuffer {
+ public:
+  WireBuffer() = default;
+  WireBuffer(const WireBuffer&) = delete;
+  WireBuffer& operator=(const WireBuffer&) = delete;
+
+  const char* data() const { return data_.get(); }
+  char* data() { return data_.get(); }
+  size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  absl::string_view view() const { return absl::string_view(data(), size_); }
+
+  // Sets the size to `n`; bytes beyond the old size are unspecified.
+  void resize(size_t n) {
+    if (n > capacity_) Grow(n - size_);
+    size_ = n;
+  }
+  void clear() { size_ = 0; }
+
+  // Room for `n` more bytes: where they go. Commit() then sets the end of
+  // what was written there.
+  char* Extend(size_t n) {
+    if (capacity_ - size_ < n) Grow(n);
+    return data_.get() + size_;
+  }
+  void Commit(const char* end) {
+    size_ = static_cast<size_t>(end - data_.get());
+  }
+
+  void Append(const char* p, size_t n) {
+    char* out = Extend(n);
+    std::memcpy(out, p, n);
+    size_ += n;
+  }
+  void push_back(char c) {
+    *Extend(1) = c;
+    ++size_;
+  }
+  // Replaces the byte at `at` with the `n` bytes at `p`, moving the rest.
+  void Replace(size_t at, const char* p, size_t n);
+
+ private:
+  void Grow(size_t n);
+
+  std::unique_ptr<char[]> data_;
+  size_t size_ = 0;
+  size_t capacity_ = 0;
+};
+
 // Sets the field that `column` names from a non-blank, trimmed (TrimCell())
 // `cell`: in `entity` through the field's generated accessor when the column
-// has one, else by appending to `*wire` the protobuf wire format of the field
-// (through its parent messages) as a field of the entity. Parsing (merging)
+// has one and `entity` is not null, else by appending to `*wire` the protobuf
+// wire format of the field (through its parent messages) as a field of the
+// entity. With a null `entity` every field goes to `*wire`, which then holds
+// the whole entity (CsvLedgerReader::NextSerialized()). Parsing (merging)
 // the wire of a row's cells into the entity afterwards gives what setting each
 // field through reflection did (repeated fields appended, nested messages
 // merged): every field has one column at most, so the order does not matter.
@@ -107,9 +164,17 @@ inline absl::string_view TrimCell(absl::string_view s) {
 // only the parent messages of the path are appended, empty, as reflection
 // created them before the cell was read.
 // REQUIRES: `cell` is valid UTF-8 (proto3 refuses to parse other strings);
-// `entity` is the table's entity message.
+// `entity` is the table's entity message, or null.
+// `memo`, when not null, is the caller's for this column alone: the last
+// enum label looked up and its value, so that a ledger's column of a few
+// repeated labels costs a comparison rather than a hash lookup per cell.
+struct CellMemo {
+  std::string text;
+  int value = 0;  // 0: nothing remembered.
+};
 std::string SetCell(const Column& column, absl::string_view cell,
-                    google::protobuf::Message* entity, std::string* wire);
+                    google::protobuf::Message* entity, WireBuffer* wire,
+                    CellMemo* memo = nullptr);
 
 // Writes the field of `entity` that `column` names as a cell (unescaped);
 // empty for an absent value. Masks personal data unless `full_fidelity`.
@@ -120,9 +185,9 @@ std::string FormatCell(const Column& column,
 // Returns the subtotal word ("合计", ...) when `cell` marks a subtotal row.
 // Inline, like TrimCell(), for the common answer: every word starts with
 // 合, 小, 总 or 共, or an ASCII or full-width (0xEF...) 's', 't' or 'g'.
+// SubtotalWordOfTrimmed() takes a cell TrimCell() has trimmed.
 absl::string_view SubtotalWordOf(absl::string_view cell);
-inline absl::string_view SubtotalWord(absl::string_view cell) {
-  const absl::string_view s = TrimCell(cell);
+inline absl::string_view SubtotalWordOfTrimmed(absl::string_view s) {
   if (s.empty()) return {};
   const auto first = static_cast<unsigned char>(s[0]);
   if (first < 0x80) {
@@ -141,6 +206,9 @@ inline absl::string_view SubtotalWord(absl::string_view cell) {
     if (!word) return {};
   }
   return SubtotalWordOf(s);
+}
+inline absl::string_view SubtotalWord(absl::string_view cell) {
+  return SubtotalWordOfTrimmed(TrimCell(cell));
 }
 
 }  // namespace internal

@@ -1,5 +1,9 @@
 #include <iconv.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <algorithm>
 #include <cerrno>
 #include <climits>
@@ -14,8 +18,10 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "core/utf8.h"
+#include "core/wire_format.h"
 #include "dangjian/csv_ledger.h"
 #include "dangjian/personal_data.h"
+#include "google/protobuf/io/coded_stream.h"
 #include "io/csv_columns.h"
 #include "io/input.h"
 
@@ -268,7 +274,32 @@ class Parser {
     const char* const end = chunk_.data() + chunk_.size();
     const char* p = begin;
     row->ends.clear();
-    for (; p < end; ++p) {
+    bool stopped = false;
+#if defined(__SSE2__)
+    // Sixteen bytes at a time: a mask of the separators, quotes and line
+    // ends among them, each then taken in order.
+    const __m128i sep = _mm_set1_epi8(sep_);
+    const __m128i quote = _mm_set1_epi8('"');
+    const __m128i cr = _mm_set1_epi8('\r');
+    const __m128i lf = _mm_set1_epi8('\n');
+    while (!stopped && end - p >= 16) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+      auto mask = static_cast<uint32_t>(_mm_movemask_epi8(_mm_or_si128(
+          _mm_or_si128(_mm_cmpeq_epi8(v, sep), _mm_cmpeq_epi8(v, quote)),
+          _mm_or_si128(_mm_cmpeq_epi8(v, cr), _mm_cmpeq_epi8(v, lf)))));
+      for (; mask != 0; mask &= mask - 1) {
+        const char* q = p + __builtin_ctz(mask);
+        if (*q != sep_) {
+          p = q;
+          stopped = true;
+          break;
+        }
+        row->ends.push_back(static_cast<size_t>(q - begin));
+      }
+      if (!stopped) p += 16;
+    }
+#endif
+    for (; !stopped && p < end; ++p) {
       if (!stops_unquoted_[static_cast<uint8_t>(*p)]) continue;
       if (*p != sep_) break;
       row->ends.push_back(static_cast<size_t>(p - begin));
@@ -527,7 +558,38 @@ class CsvReader final : public CsvLedgerReader {
     return ReadHeader();
   }
 
-  bool Next(v1::Record* record) override {
+  bool Next(v1::Record* record) override { return NextImported(record); }
+
+  bool NextSerialized(absl::string_view* bytes) override {
+    if (!NextImported(nullptr)) return false;
+    // The Record around the entity: its oneof field's tag and the entity's
+    // length, written into the room left before the entity's bytes.
+    const size_t length = wire_.size() - kHeadroom;
+    char head[kHeadroom];
+    char* end = EncodeVarint(
+        static_cast<uint64_t>(table_->record_field->number() << 3 | 2), head);
+    end = EncodeVarint(length, end);
+    const size_t head_size = static_cast<size_t>(end - head);
+    char* begin = wire_.data() + (kHeadroom - head_size);
+    std::memcpy(begin, head, head_size);
+    *bytes = absl::string_view(begin, head_size + length);
+    return true;
+  }
+
+  const v1::SourceLocation& location() const override { return location_; }
+  absl::Status status() const override { return status_; }
+  const CsvImportSummary& summary() const override { return summary_; }
+  const std::vector<CsvFinding>& findings() const override { return findings_; }
+
+ private:
+  // Room for a Record's tag (at most 5 bytes) and the entity's length (at
+  // most 10) before the entity's bytes in wire_, for NextSerialized().
+  static constexpr size_t kHeadroom = 16;
+
+  // Reads rows up to the next one imported, into `*record` (Next()) or, with
+  // a null `record`, into wire_ (from kHeadroom on) as the wire format of
+  // the whole entity (NextSerialized()); false at the end or on an error.
+  bool NextImported(v1::Record* record) {
     while (!done_) {
       if (!parser_->NextRow(&row_)) {
         done_ = true;
@@ -549,12 +611,6 @@ class CsvReader final : public CsvLedgerReader {
     return false;
   }
 
-  const v1::SourceLocation& location() const override { return location_; }
-  absl::Status status() const override { return status_; }
-  const CsvImportSummary& summary() const override { return summary_; }
-  const std::vector<CsvFinding>& findings() const override { return findings_; }
-
- private:
   void Find(int64_t line, int column, bool skipped, std::string message) {
     if (static_cast<int64_t>(findings_.size()) >= options_.max_findings) {
       ++summary_.findings_dropped;
@@ -627,6 +683,7 @@ class CsvReader final : public CsvLedgerReader {
     }
     summary_.table = table;
     columns_.assign(row_.n, nullptr);
+    memos_.resize(row_.n);
     std::vector<std::pair<std::string, size_t>> seen;  // field path, column
     for (size_t i = 0; i < row_.n; ++i) {
       if (normalized[i].empty()) {
@@ -692,6 +749,14 @@ class CsvReader final : public CsvLedgerReader {
                                                    table_->record_field);
   }
 
+  // Merges wire_ into `entity`, as MergeFromString() would.
+  bool Merge(google::protobuf::Message* entity) const {
+    google::protobuf::io::CodedInputStream in(
+        reinterpret_cast<const uint8_t*>(wire_.data()),
+        static_cast<int>(wire_.size()));
+    return entity->MergeFromCodedStream(&in) && in.ConsumedEntireMessage();
+  }
+
   bool BuildRecord(v1::Record* record) {
     const int64_t line = row_.line;
     if (row_.unterminated) {
@@ -701,8 +766,11 @@ class CsvReader final : public CsvLedgerReader {
       ++summary_.rows_skipped;
       return false;
     }
+    // Each cell trimmed once, here, for the checks and the import below.
+    trimmed_.resize(row_.n);
     for (size_t i = 0; i < row_.n; ++i) {
-      const absl::string_view word = SubtotalWord(row_.cell(i));
+      trimmed_[i] = TrimCell(row_.cell(i));
+      const absl::string_view word = SubtotalWordOfTrimmed(trimmed_[i]);
       if (!word.empty()) {
         Find(line, static_cast<int>(i) + 1, true,
              absl::StrCat("a subtotal row (", word,
@@ -714,7 +782,7 @@ class CsvReader final : public CsvLedgerReader {
     bool bad = false;
     if (row_.n > headers_.size()) {
       for (size_t i = headers_.size(); i < row_.n; ++i) {
-        if (!TrimCell(row_.cell(i)).empty()) {
+        if (!trimmed_[i].empty()) {
           Find(line, static_cast<int>(i) + 1, true,
                absl::StrCat("the row has ", row_.n, " cells but the header ",
                             headers_.size(),
@@ -744,29 +812,36 @@ class CsvReader final : public CsvLedgerReader {
     }
     // The entity of the previous row is cleared, not freed: its strings and
     // nested messages keep their memory for this row.
-    if (static_cast<int>(record->entity_case()) !=
-        table_->record_field->number()) {
-      record->Clear();
+    google::protobuf::Message* entity = nullptr;
+    if (record != nullptr) {
+      if (static_cast<int>(record->entity_case()) !=
+          table_->record_field->number()) {
+        record->Clear();
+      }
+      entity = MutableEntity(record);
+      entity->Clear();
     }
-    google::protobuf::Message* entity = MutableEntity(record);
-    entity->Clear();
     // Cells are set through generated accessors, or encoded in the wire
     // format and merged into the entity at once at the end (SetCell()): never
-    // through reflection, which looks up every field.
+    // through reflection, which looks up every field. Without a record, all
+    // of them are encoded, after room for the Record's tag and length.
     wire_.clear();
+    const size_t wire_start = record != nullptr ? 0 : kHeadroom;
+    wire_.resize(wire_start);
     // One pass over the row, when it is valid UTF-8, spares one per cell.
     const bool utf8_valid = utf8_verified_ || IsValidUtf8(row_.text);
     absl::string_view id_cell;  // As read, without the guard below.
     const size_t n = std::min(row_.n, headers_.size());
     for (size_t i = 0; i < n && !bad; ++i) {
       absl::string_view raw = row_.cell(i);
+      absl::string_view cell = trimmed_[i];
       // Undo the CSV-injection guard a writer adds: "'=SUM" -> "=SUM".
       if (raw.size() >= 2 && raw[0] == '\'' &&
           std::strchr("=+-@\t\r", raw[1]) != nullptr) {
         raw.remove_prefix(1);
+        cell = TrimCell(raw);
       }
       if (static_cast<int>(i) == id_column_) id_cell = raw;
-      const absl::string_view cell = TrimCell(raw);
       if (cell.empty()) continue;
       if (!utf8_valid && !IsValidUtf8(raw)) {
         Find(line, static_cast<int>(i) + 1, true,
@@ -783,7 +858,7 @@ class CsvReader final : public CsvLedgerReader {
         }
         continue;
       }
-      const std::string why = SetCell(*c, cell, entity, &wire_);
+      const std::string why = SetCell(*c, cell, entity, &wire_, &memos_[i]);
       if (!why.empty()) {
         Find(line, static_cast<int>(i) + 1, true, why);
         bad = true;
@@ -792,10 +867,12 @@ class CsvReader final : public CsvLedgerReader {
     // A skipped row leaves what was read of it, as before. The cells are
     // valid UTF-8 here and the wire format is ours: the merge can fail only
     // for a row of more than 2 GiB (CsvReaderOptions::max_row_bytes raised
-    // that far), which reflection would have stored.
-    if (!wire_.empty() && (wire_.size() > static_cast<size_t>(INT_MAX) ||
-                           !entity->MergeFromString(wire_))) {
-      entity->Clear();
+    // that far), which reflection would have stored. A serialized entity of
+    // that size would not parse either: the same error.
+    const size_t wire_size = wire_.size() - wire_start;
+    if (wire_size > static_cast<size_t>(INT_MAX) - wire_start ||
+        (entity != nullptr && wire_size > 0 && !Merge(entity))) {
+      if (entity != nullptr) entity->Clear();
       status_ = absl::InternalError(absl::StrCat(
           name_, ":", line, ": the row's cells could not be stored in a ",
           table_->name, " record (a row over 2 GiB?)"));
@@ -825,10 +902,12 @@ class CsvReader final : public CsvLedgerReader {
   const Table* table_ = nullptr;
   std::vector<std::string> headers_;
   std::vector<const Column*> columns_;
+  std::vector<CellMemo> memos_;  // By column.
   std::vector<size_t> blank_header_;
   int id_column_ = -1;
   Row row_;
-  std::string wire_;  // The row's cells in the wire format; reused.
+  std::vector<absl::string_view> trimmed_;  // The row's cells, TrimCell()ed.
+  WireBuffer wire_;  // The row's cells in the wire format; reused.
   v1::SourceLocation location_;
   CsvImportSummary summary_;
   std::vector<CsvFinding> findings_;
