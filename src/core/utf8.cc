@@ -6,6 +6,11 @@
 #include <string>
 #include <vector>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+#include "absl/base/attributes.h"
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "google/protobuf/descriptor.h"
@@ -13,27 +18,33 @@
 namespace dangjian {
 namespace internal {
 
-bool IsValidUtf8(absl::string_view s) {
-  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
-  const auto* end = p + s.size();
+namespace {
+
+// Checks code points from `p` (at the start of one) to `end`.
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool ValidFrom(const uint8_t* p,
+                                                   const uint8_t* end) {
   while (p < end) {
-    // Most ledger text is ASCII ids and numbers: skip 8 ASCII bytes at a time.
-    while (end - p >= 8) {
-      uint64_t word;
-      std::memcpy(&word, p, 8);
-      if ((word & 0x8080808080808080ULL) != 0) break;
-      p += 8;
+    // Chinese text: a run of three-byte sequences with lead E1-EC or EE-EF
+    // (whose second byte may be any continuation byte), one test each.
+    while (end - p >= 3) {
+      const uint32_t w = p[0] | uint32_t{p[1]} << 8 | uint32_t{p[2]} << 16;
+      const bool cjk = ((w & 0xC0C0F0) == 0x8080E0) &
+                       ((0xDFFEu >> (w & 0x0F)) & 1);  // Not E0, not ED.
+      if (!cjk) break;
+      p += 3;
     }
-    if (p == end) break;
+    if (p == end) return true;
     const uint8_t c = *p;
     if (c < 0x80) {
+      // Most ledger text is ASCII ids and numbers: after an ASCII byte, skip
+      // 8 more at a time.
       ++p;
-      continue;
-    }
-    // Chinese text: three-byte sequences E1-EC or EE-EF, any continuation.
-    if (end - p >= 3 && (c & 0xF0) == 0xE0 && c != 0xE0 && c != 0xED &&
-        (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
-      p += 3;
+      while (end - p >= 8) {
+        uint64_t word;
+        std::memcpy(&word, p, 8);
+        if ((word & 0x8080808080808080ULL) != 0) break;
+        p += 8;
+      }
       continue;
     }
     int len;
@@ -53,6 +64,62 @@ bool IsValidUtf8(absl::string_view s) {
     }
     if (end - p < len) return false;
     if (p[1] < lo || p[1] > hi) return false;
+    for (int i = 2; i < len; ++i) {
+      if ((p[i] & 0xC0) != 0x80) return false;
+    }
+    p += len;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool IsValidUtf8Scan(absl::string_view s) {
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  const auto* end = p + s.size();
+#if defined(__SSE2__)
+  if (s.size() >= 16) {
+    // ASCII 16 bytes at a time; everything before `p` is ASCII.
+    while (end - p >= 16) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+      if (_mm_movemask_epi8(v) != 0) break;
+      p += 16;
+    }
+    if (end - p < 16) {
+      // The last 16 bytes, overlapping what is known to be ASCII.
+      const __m128i v =
+          _mm_loadu_si128(reinterpret_cast<const __m128i*>(end - 16));
+      if (_mm_movemask_epi8(v) == 0) return true;
+    }
+  }
+#endif
+  return ValidFrom(p, end);
+}
+
+bool IsValidUtf8Scalar(absl::string_view s) {
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  const auto* end = p + s.size();
+  while (p < end) {
+    const uint8_t c = *p;
+    int len;
+    uint32_t lo = 0x80, hi = 0xBF;
+    if (c < 0x80) {
+      len = 1;
+    } else if (c >= 0xC2 && c <= 0xDF) {
+      len = 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      len = 3;
+      if (c == 0xE0) lo = 0xA0;
+      if (c == 0xED) hi = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      len = 4;
+      if (c == 0xF0) lo = 0x90;
+      if (c == 0xF4) hi = 0x8F;
+    } else {
+      return false;
+    }
+    if (end - p < len) return false;
+    if (len > 1 && (p[1] < lo || p[1] > hi)) return false;
     for (int i = 2; i < len; ++i) {
       if ((p[i] & 0xC0) != 0x80) return false;
     }
