@@ -1,6 +1,7 @@
-// core/utf8.h's fast paths (the inline check of short strings, the SSE2 scan of
-// long ones, the Chinese-text shortcut) give the answer of the plain
-// one-code-point-at-a-time check on every input, passing and failing.
+// core/utf8.h's fast paths (the inline check of short strings, the SSE2 scan
+// of ASCII, the SSSE3 check of 16 bytes or more of other text, the run of
+// Chinese characters) give the answer of the plain one-code-point-at-a-time
+// check on every input, passing and failing.
 #include "core/utf8.h"
 
 #include <cstdint>

@@ -21,8 +21,10 @@ namespace internal {
 // IsValidUtf8Scan().
 inline bool IsValidUtf8(absl::string_view s);
 
-// IsValidUtf8() without the inline fast path: longer text 16 bytes at a time
-// (SSE2) while it is ASCII, then byte by byte.
+// IsValidUtf8() without the inline fast path: text 16 bytes at a time (SSE2)
+// while it is ASCII; then, when 16 bytes or more are left and the CPU has
+// SSSE3 (asked once), Keiser and Lemire's SIMD check; else code point by code
+// point, a run of Chinese characters one test each.
 bool IsValidUtf8Scan(absl::string_view s);
 
 // The same answer, one code point at a time and nothing else: the reference
