@@ -310,15 +310,11 @@ ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool MemberField(Wire* w, uint64_t tag,
 }
 
 bool DecodeMemberFacts(absl::string_view bytes, MemberFacts* out) {
-  out->host_organization_id = "";
-  out->party_organization_id = "";
-  out->status = 0;
-  out->is_owner = false;
-  for (int i = 0; i < 5; ++i) {
-    out->has_date[i] = false;
-    out->date_year[i] = 0;
-  }
-  out->posts.clear();
+  std::vector<std::pair<int32_t, absl::string_view>> posts =
+      std::move(out->posts);
+  posts.clear();
+  *out = MemberFacts{};
+  out->posts = std::move(posts);
   Wire w(bytes);
   // A straight run through the fields in the order writers emit them (by
   // number), each taken if it comes next; then whatever is left (repeated,
