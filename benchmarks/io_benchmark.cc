@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "benchmark/benchmark.h"
+#include "core/utf8.h"
 #include "dangjian/aggregate.h"
 #include "dangjian/csv_ledger.h"
 #include "dangjian/io.h"
@@ -330,6 +331,7 @@ void BM_CsvRead(benchmark::State& state) {
 }
 BENCHMARK(BM_CsvRead)->Arg(1000)->Arg(100000);
 
+<<<<<<< HEAD
 // The same rows as the bytes of serialized records (what `report
 // --no-validate` hands to Aggregator::AddSerialized()).
 void BM_CsvNextSerialized(benchmark::State& state) {
@@ -384,6 +386,60 @@ void BM_CsvNextSerializedAddSerialized(benchmark::State& state) {
   });
 }
 BENCHMARK(BM_CsvNextSerializedAddSerialized)->Arg(100000);
+=======
+// The UTF-8 check every string of every record goes through (proto3 refuses
+// text that is not UTF-8), over N strings of one kind, as a member or host
+// record holds them: second argument 0 ASCII ids, codes and phone numbers
+// (6-20 bytes), 1 Chinese names (6-12 bytes), 2 Chinese unit names and
+// addresses with digits (30-60 bytes).
+void BM_Utf8Check(benchmark::State& state) {
+  const int n = static_cast<int>(state.range(0));
+  const int64_t kind = state.range(1);
+  const char* const kSurnames[] = {"王", "李", "张", "刘", "陈", "欧阳"};
+  const char* const kGiven[] = {"伟", "秀英", "敏", "静", "建国", "丽"};
+  std::vector<std::string> text;
+  int64_t bytes = 0;
+  for (int i = 0; i < n; ++i) {
+    std::string s;
+    if (kind == 0) {
+      switch (i % 4) {
+        case 0:
+          s = absl::StrCat("m110101-", i);
+          break;
+        case 1:
+          s = absl::StrCat("h110101-", 100000 + i);
+          break;
+        case 2:
+          s = absl::StrCat("1101011953", 10000000 + i);
+          break;
+        default:
+          s = absl::StrCat("1", 3001700000LL + i);
+          break;
+      }
+    } else if (kind == 1) {
+      s = absl::StrCat(kSurnames[i % 6], kGiven[i / 6 % 6],
+                       i % 3 == 0 ? "华" : "");
+    } else {
+      s = absl::StrCat("北京市第", i % 17, "市第", i % 9, "县第", i % 5, "镇",
+                       kGiven[i % 6], "制造有限公司");
+    }
+    bytes += static_cast<int64_t>(s.size());
+    text.push_back(std::move(s));
+  }
+  for (auto _ : state) {
+    int valid = 0;
+    for (const std::string& s : text) valid += internal::IsValidUtf8(s);
+    benchmark::DoNotOptimize(valid);
+  }
+  state.SetItemsProcessed(state.iterations() * n);
+  state.SetBytesProcessed(state.iterations() * bytes);
+}
+BENCHMARK(BM_Utf8Check)
+    ->Args({1000, 0})
+    ->Args({1000, 1})
+    ->Args({1000, 2})
+    ->ArgNames({"n", "kind"});
+>>>>>>> hot-decoder
 
 }  // namespace
 }  // namespace dangjian

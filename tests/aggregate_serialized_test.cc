@@ -286,6 +286,20 @@ TEST(AddSerializedTest, EncodingsNoWriterProduces) {
                                     "\x00",
                                     10)),
        false},
+      // Look-alikes of the 7-byte form, which the direct read must leave to
+      // the general way: a continued month or year, a date cut short.
+      {"full date, month continued",
+       Wrap(9, member + "\x3a\x07\x08\xe1\x0f\x10\x87\x18\x01"), false},
+      {"full date, year of three bytes",
+       Wrap(9, member + "\x3a\x07\x08\xe1\x8f\x10\x07\x18\x01"), false},
+      {"full date, cut short",
+       Wrap(9, member + "\x3a\x07\x08\xe1\x0f\x10\x07\x18"), false},
+      {"full date, then another field",
+       Wrap(9, member + "\x3a\x07\x08\xe1\x0f\x10\x07\x18\x01\x18\x02"), true},
+      {"registered on, full date",
+       Wrap(5, host + "\x8a\x01\x07\x08\xe0\x0f\x10\x02\x18\x03"), true},
+      {"registered on, year of one byte",
+       Wrap(5, host + "\x8a\x01\x02\x08\x05"), true},
       {"unpacked roles", Wrap(9, member + "\x80\x01\x01"), true},
       {"unknown top-level field", Wrap(9, member) + "\xf8\x07\x01", true},
       // Known fields with the wrong wire type: protobuf would keep them as

@@ -1,13 +1,31 @@
 #include "aggregate/hot_fields.h"
 
 #include <cstdint>
+#include <cstring>
 
+#include "absl/base/attributes.h"
+#include "absl/base/config.h"
 #include "core/utf8.h"
 #include "core/wire_format.h"
 
 namespace dangjian {
 namespace internal {
 namespace {
+
+constexpr uint32_t kVarint = 0, kLength = 2;
+
+// A field's tag as one number, to switch on: the field number and the wire
+// type together, so that one comparison checks both.
+constexpr uint64_t Tag(uint32_t number, uint32_t wire) {
+  return uint64_t{number} << 3 | wire;
+}
+
+// protobuf's int32 and enum fields keep a varint's low 32 bits.
+int32_t Int32(uint64_t v) { return static_cast<int32_t>(v); }
+
+// A Date's year, merged as protobuf merges a submessage field seen twice:
+// any encoding of fields 1-3 as varints.
+bool DecodeYear(absl::string_view bytes, int32_t* year);
 
 // A cursor over wire bytes that gives up (returns false) on anything but the
 // plain encoding: it never has to decide what protobuf would make of the
@@ -17,26 +35,27 @@ class Wire {
   Wire(const char* p, const char* end)
       : p_(reinterpret_cast<const uint8_t*>(p)),
         end_(reinterpret_cast<const uint8_t*>(end)) {}
+  explicit Wire(absl::string_view bytes)
+      : Wire(bytes.data(), bytes.data() + bytes.size()) {}
 
   bool done() const { return p_ == end_; }
 
-  // A varint of at most 10 bytes whose 10th byte is 0 or 1 (protobuf takes
-  // more; those go to protobuf).
-  bool Varint(uint64_t* v) {
-    return ReadVarint(&p_, end_, v) == VarintRead::kOk;
-  }
-
-  // A tag: its field number and wire type.
-  bool Tag(uint32_t* number, uint32_t* wire) {
-    uint64_t t;
-    if (!Varint(&t) || t > 0xFFFFFFFFu) return false;
-    *number = static_cast<uint32_t>(t >> 3);
-    *wire = static_cast<uint32_t>(t & 7);
+  // Consumes the one-byte tag `tag` when it comes next.
+  ABSL_ATTRIBUTE_ALWAYS_INLINE bool Next(uint8_t tag) {
+    if (p_ == end_ || *p_ != tag) return false;
+    ++p_;
     return true;
   }
 
+  // A varint of at most 10 bytes whose 10th byte is 0 or 1 (protobuf takes
+  // more; those go to protobuf). Tags too: Tag() of the field, or something
+  // no case matches.
+  ABSL_ATTRIBUTE_ALWAYS_INLINE bool Varint(uint64_t* v) {
+    return ReadVarint(&p_, end_, v) == VarintRead::kOk;
+  }
+
   // A length-delimited value.
-  bool Bytes(absl::string_view* v) {
+  ABSL_ATTRIBUTE_ALWAYS_INLINE bool Bytes(absl::string_view* v) {
     uint64_t len;
     if (!Varint(&len) || len > static_cast<uint64_t>(end_ - p_)) return false;
     *v = absl::string_view(reinterpret_cast<const char*>(p_), len);
@@ -45,44 +64,60 @@ class Wire {
   }
 
   // A proto3 string: refused, as protobuf refuses it, when not UTF-8.
-  bool String(absl::string_view* v) { return Bytes(v) && IsValidUtf8(*v); }
+  ABSL_ATTRIBUTE_ALWAYS_INLINE bool String(absl::string_view* v) {
+    return Bytes(v) && IsValidUtf8(*v);
+  }
+
+  // A length-delimited Date: its year into `*year` when present.
+  ABSL_ATTRIBUTE_ALWAYS_INLINE bool Date(int32_t* year) {
+    // What every writer makes of a full date from 128 AD on: length 7, year
+    // in two varint bytes, then month and day in one each
+    // (07 08 yy yy 10 mm 18 dd), read in one load.
+    if (end_ - p_ >= 8) {
+      uint64_t w;
+      std::memcpy(&w, p_, 8);
+#if defined(ABSL_IS_BIG_ENDIAN)
+      w = __builtin_bswap64(w);
+#endif
+      constexpr uint64_t kMask = 0x80FF80FF8080FFFFULL;
+      constexpr uint64_t kPlain = 0x0018001000800807ULL;
+      if ((w & kMask) == kPlain) {
+        *year = static_cast<int32_t>((w >> 16 & 0x7F) | (w >> 24 & 0x7F) << 7);
+        p_ += 8;
+        return true;
+      }
+    }
+    absl::string_view s;
+    return Bytes(&s) && DecodeYear(s, year);
+  }
 
  private:
   const uint8_t* p_;
   const uint8_t* end_;
 };
 
-constexpr uint32_t kVarint = 0, kLength = 2;
-
-// protobuf's int32 and enum fields keep a varint's low 32 bits.
-int32_t Int32(uint64_t v) { return static_cast<int32_t>(v); }
-
-// A Date's year, merged as protobuf merges a submessage field seen twice.
 bool DecodeYear(absl::string_view bytes, int32_t* year) {
-  // What every writer makes of a full date from 128 AD on: year in two varint
-  // bytes, then month and day in one each (08 yy yy 10 mm 18 dd).
-  const auto* b = reinterpret_cast<const uint8_t*>(bytes.data());
-  if (bytes.size() == 7 && b[0] == 0x08 && (b[1] & 0x80) != 0 && b[2] < 0x80 &&
-      b[3] == 0x10 && b[4] < 0x80 && b[5] == 0x18 && b[6] < 0x80) {
-    *year = static_cast<int32_t>((b[1] & 0x7F) | uint32_t{b[2]} << 7);
-    return true;
-  }
-  Wire w(bytes.data(), bytes.data() + bytes.size());
+  Wire w(bytes);
   while (!w.done()) {
-    uint32_t number, wire;
-    uint64_t v;
-    if (!w.Tag(&number, &wire) || wire != kVarint || number < 1 || number > 3 ||
-        !w.Varint(&v)) {
-      return false;
+    uint64_t tag, v;
+    if (!w.Varint(&tag) || !w.Varint(&v)) return false;
+    switch (tag) {
+      case Tag(1, kVarint):
+        *year = Int32(v);
+        break;
+      case Tag(2, kVarint):
+      case Tag(3, kVarint):
+        break;
+      default:
+        return false;
     }
-    if (number == 1) *year = Int32(v);
   }
   return true;
 }
 
 // The values of a repeated enum field, packed: all must be whole varints.
 bool PackedVarints(absl::string_view bytes) {
-  Wire w(bytes.data(), bytes.data() + bytes.size());
+  Wire w(bytes);
   uint64_t v;
   while (!w.done()) {
     if (!w.Varint(&v)) return false;
@@ -91,20 +126,22 @@ bool PackedVarints(absl::string_view bytes) {
 }
 
 bool DecodePost(absl::string_view bytes, MemberFacts* out) {
-  Wire w(bytes.data(), bytes.data() + bytes.size());
+  Wire w(bytes);
   int32_t kind = 0;
   absl::string_view name;
   while (!w.done()) {
-    uint32_t number, wire;
-    if (!w.Tag(&number, &wire)) return false;
-    if (number == 1 && wire == kVarint) {
-      uint64_t v;
-      if (!w.Varint(&v)) return false;
-      kind = Int32(v);
-    } else if (number == 2 && wire == kLength) {
-      if (!w.String(&name)) return false;
-    } else {
-      return false;
+    uint64_t tag, v;
+    if (!w.Varint(&tag)) return false;
+    switch (tag) {
+      case Tag(1, kVarint):
+        if (!w.Varint(&v)) return false;
+        kind = Int32(v);
+        break;
+      case Tag(2, kLength):
+        if (!w.String(&name)) return false;
+        break;
+      default:
+        return false;
     }
   }
   out->posts.emplace_back(kind, name);
@@ -112,22 +149,23 @@ bool DecodePost(absl::string_view bytes, MemberFacts* out) {
 }
 
 bool DecodeOwner(absl::string_view bytes, HostFacts* out) {
-  Wire w(bytes.data(), bytes.data() + bytes.size());
+  Wire w(bytes);
   while (!w.done()) {
-    uint32_t number, wire;
-    if (!w.Tag(&number, &wire)) return false;
+    uint64_t tag, v;
     absl::string_view s;
-    uint64_t v;
-    switch (number) {
-      case 1:  // name
-      case 4:  // member_id
-        if (wire != kLength || !w.String(&s)) return false;
+    if (!w.Varint(&tag)) return false;
+    switch (tag) {
+      case Tag(1, kLength):  // name
+      case Tag(4, kLength):  // member_id
+        if (!w.String(&s)) return false;
         break;
-      case 2:
-      case 3:
-        if (wire != kVarint || !w.Varint(&v)) return false;
-        (number == 2 ? out->owner_is_party_member : out->owner_is_secretary) =
-            v != 0;
+      case Tag(2, kVarint):
+        if (!w.Varint(&v)) return false;
+        out->owner_is_party_member = v != 0;
+        break;
+      case Tag(3, kVarint):
+        if (!w.Varint(&v)) return false;
+        out->owner_is_secretary = v != 0;
         break;
       default:
         return false;
@@ -137,15 +175,21 @@ bool DecodeOwner(absl::string_view bytes, HostFacts* out) {
 }
 
 bool DecodeReported(absl::string_view bytes, HostFacts* out) {
-  Wire w(bytes.data(), bytes.data() + bytes.size());
+  Wire w(bytes);
   while (!w.done()) {
-    uint32_t number, wire;
-    uint64_t v;
-    if (!w.Tag(&number, &wire) || wire != kVarint || number < 1 || number > 5 ||
-        !w.Varint(&v)) {
-      return false;
+    uint64_t tag, v;
+    if (!w.Varint(&tag) || !w.Varint(&v)) return false;
+    switch (tag) {
+      case Tag(1, kVarint):
+      case Tag(2, kVarint):
+      case Tag(3, kVarint):
+      case Tag(4, kVarint):
+      case Tag(5, kVarint):
+        out->reported[(tag >> 3) - 1] = Int32(v);
+        break;
+      default:
+        return false;
     }
-    out->reported[number - 1] = Int32(v);
   }
   return true;
 }
@@ -201,143 +245,207 @@ void HostFactsOf(const v1::HostOrganization& h, HostFacts* out) {
   out->reported[4] = r.development_targets();
 }
 
+// One field of a v1::Member whose tag has been read: false when the tag or
+// the value is not in the plain encoding. Inlined with a constant `tag` in
+// the decoder's straight run, where it comes down to that field's case.
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool MemberField(Wire* w, uint64_t tag,
+                                                     MemberFacts* out) {
+  uint64_t v;
+  absl::string_view s;
+  switch (tag) {
+    case Tag(1, kLength):   // id
+    case Tag(2, kLength):   // name
+    case Tag(11, kLength):  // national_id
+    case Tag(14, kLength):  // phone
+      if (!w->String(&s)) return false;
+      break;
+    case Tag(3, kVarint):
+      if (!w->Varint(&v)) return false;
+      out->status = Int32(v);
+      break;
+    case Tag(4, kLength):
+    case Tag(5, kLength):
+    case Tag(6, kLength):
+    case Tag(7, kLength):
+    case Tag(8, kLength): {
+      const int step = static_cast<int>(tag >> 3) - 4;
+      if (!w->Date(&out->date_year[step])) return false;
+      out->has_date[step] = true;
+      break;
+    }
+    case Tag(9, kLength):
+      if (!w->String(&out->host_organization_id)) return false;
+      break;
+    case Tag(10, kLength):
+      if (!w->String(&out->party_organization_id)) return false;
+      break;
+    case Tag(12, kLength): {  // birth_date
+      int32_t year;
+      if (!w->Date(&year)) return false;
+      break;
+    }
+    case Tag(13, kVarint):  // gender
+    case Tag(18, kVarint):  // dues_category
+    case Tag(19, kVarint):  // monthly_income_fen
+    case Tag(20, kVarint):  // monthly_dues_fen
+      if (!w->Varint(&v)) return false;
+      break;
+    case Tag(15, kVarint):
+      if (!w->Varint(&v)) return false;
+      out->is_owner = v != 0;
+      break;
+    case Tag(16, kVarint):  // roles, one by one
+      if (!w->Varint(&v)) return false;
+      break;
+    case Tag(16, kLength):  // roles, packed
+      if (!w->Bytes(&s) || !PackedVarints(s)) return false;
+      break;
+    case Tag(17, kLength):
+      if (!w->Bytes(&s) || !DecodePost(s, out)) return false;
+      break;
+    default:
+      return false;
+  }
+  return true;
+}
+
 bool DecodeMemberFacts(absl::string_view bytes, MemberFacts* out) {
   std::vector<std::pair<int32_t, absl::string_view>> posts =
       std::move(out->posts);
   posts.clear();
   *out = MemberFacts{};
   out->posts = std::move(posts);
-  Wire w(bytes.data(), bytes.data() + bytes.size());
+  Wire w(bytes);
+  // A straight run through the fields in the order writers emit them (by
+  // number), each taken if it comes next; then whatever is left (repeated,
+  // reordered, multi-byte tags) field by field. Both apply the same
+  // MemberField(), in the order of the bytes, so they give the same result.
+#define DJ_FIELD(number, wire)                                               \
+  if (w.Next(Tag(number, wire)) && !MemberField(&w, Tag(number, wire), out)) \
+    return false;
+  DJ_FIELD(1, kLength)
+  DJ_FIELD(2, kLength)
+  DJ_FIELD(3, kVarint)
+  DJ_FIELD(4, kLength)
+  DJ_FIELD(5, kLength)
+  DJ_FIELD(6, kLength)
+  DJ_FIELD(7, kLength)
+  DJ_FIELD(8, kLength)
+  DJ_FIELD(9, kLength)
+  DJ_FIELD(10, kLength)
+  DJ_FIELD(11, kLength)
+  DJ_FIELD(12, kLength)
+  DJ_FIELD(13, kVarint)
+  DJ_FIELD(14, kLength)
+  DJ_FIELD(15, kVarint)
+#undef DJ_FIELD
   while (!w.done()) {
-    uint32_t number, wire;
-    if (!w.Tag(&number, &wire)) return false;
-    absl::string_view s;
-    uint64_t v;
-    switch (number) {
-      case 1:   // id
-      case 2:   // name
-      case 11:  // national_id
-      case 14:  // phone
-        if (wire != kLength || !w.String(&s)) return false;
-        break;
-      case 9:
-      case 10:
-        if (wire != kLength || !w.String(&s)) return false;
-        (number == 9 ? out->host_organization_id : out->party_organization_id) =
-            s;
-        break;
-      case 3:
-        if (wire != kVarint || !w.Varint(&v)) return false;
-        out->status = Int32(v);
-        break;
-      case 4:
-      case 5:
-      case 6:
-      case 7:
-      case 8: {
-        const int step = static_cast<int>(number) - 4;
-        if (wire != kLength || !w.Bytes(&s) ||
-            !DecodeYear(s, &out->date_year[step])) {
-          return false;
-        }
-        out->has_date[step] = true;
-        break;
-      }
-      case 12: {  // birth_date
-        int32_t year;
-        if (wire != kLength || !w.Bytes(&s) || !DecodeYear(s, &year))
-          return false;
-        break;
-      }
-      case 13:  // gender
-      case 18:  // dues_category
-      case 19:  // monthly_income_fen
-      case 20:  // monthly_dues_fen
-        if (wire != kVarint || !w.Varint(&v)) return false;
-        break;
-      case 15:
-        if (wire != kVarint || !w.Varint(&v)) return false;
-        out->is_owner = v != 0;
-        break;
-      case 16:  // roles: packed or not
-        if (wire == kVarint) {
-          if (!w.Varint(&v)) return false;
-        } else if (wire != kLength || !w.Bytes(&s) || !PackedVarints(s)) {
-          return false;
-        }
-        break;
-      case 17:
-        if (wire != kLength || !w.Bytes(&s) || !DecodePost(s, out))
-          return false;
-        break;
-      default:
-        return false;
-    }
+    uint64_t tag;
+    if (!w.Varint(&tag) || !MemberField(&w, tag, out)) return false;
+  }
+  return true;
+}
+
+// One field of a v1::HostOrganization, as MemberField() is of a member.
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool HostField(Wire* w, uint64_t tag,
+                                                   HostFacts* out) {
+  uint64_t v;
+  absl::string_view s;
+  switch (tag) {
+    case Tag(1, kLength):
+      if (!w->String(&out->id)) return false;
+      break;
+    case Tag(2, kLength):  // name
+    case Tag(5, kLength):  // unified_social_credit_code
+      if (!w->String(&s)) return false;
+      break;
+    case Tag(3, kVarint):
+      if (!w->Varint(&v)) return false;
+      out->kind = Int32(v);
+      break;
+    case Tag(4, kVarint):
+      if (!w->Varint(&v)) return false;
+      out->subtype = Int32(v);
+      break;
+    case Tag(6, kLength):
+      if (!w->String(&out->industry)) return false;
+      break;
+    case Tag(7, kLength):
+      if (!w->String(&out->region_id)) return false;
+      break;
+    case Tag(8, kLength):
+      if (!w->String(&out->grid_id)) return false;
+      break;
+    case Tag(9, kVarint):
+      if (!w->Varint(&v)) return false;
+      out->sector_system = Int32(v);
+      break;
+    case Tag(10, kVarint):  // employees
+      if (!w->Varint(&v)) return false;
+      break;
+    case Tag(11, kLength):
+      if (!w->Bytes(&s) || !DecodeOwner(s, out)) return false;
+      break;
+    case Tag(12, kVarint):
+      if (!w->Varint(&v)) return false;
+      out->has_trade_union = v != 0;
+      break;
+    case Tag(13, kVarint):
+      if (!w->Varint(&v)) return false;
+      out->has_womens_organization = v != 0;
+      break;
+    case Tag(14, kVarint):
+      if (!w->Varint(&v)) return false;
+      out->has_youth_league_organization = v != 0;
+      break;
+    case Tag(15, kVarint):
+      if (!w->Varint(&v)) return false;
+      out->service_contact_card_issued = v != 0;
+      break;
+    case Tag(16, kLength):
+      if (!w->Bytes(&s) || !DecodeReported(s, out)) return false;
+      out->has_reported_member_counts = true;
+      break;
+    case Tag(17, kLength):
+      if (!w->Date(&out->registered_year)) return false;
+      out->has_registered_on = true;
+      break;
+    case Tag(18, kVarint):
+      if (!w->Varint(&v)) return false;
+      out->status = Int32(v);
+      break;
+    default:
+      return false;
   }
   return true;
 }
 
 bool DecodeHostFacts(absl::string_view bytes, HostFacts* out) {
   *out = HostFacts{};
-  Wire w(bytes.data(), bytes.data() + bytes.size());
+  Wire w(bytes);
+  // As in DecodeMemberFacts().
+#define DJ_FIELD(number, wire)                                             \
+  if (w.Next(Tag(number, wire)) && !HostField(&w, Tag(number, wire), out)) \
+    return false;
+  DJ_FIELD(1, kLength)
+  DJ_FIELD(2, kLength)
+  DJ_FIELD(3, kVarint)
+  DJ_FIELD(4, kVarint)
+  DJ_FIELD(5, kLength)
+  DJ_FIELD(6, kLength)
+  DJ_FIELD(7, kLength)
+  DJ_FIELD(8, kLength)
+  DJ_FIELD(9, kVarint)
+  DJ_FIELD(10, kVarint)
+  DJ_FIELD(11, kLength)
+  DJ_FIELD(12, kVarint)
+  DJ_FIELD(13, kVarint)
+  DJ_FIELD(14, kVarint)
+  DJ_FIELD(15, kVarint)
+#undef DJ_FIELD
   while (!w.done()) {
-    uint32_t number, wire;
-    if (!w.Tag(&number, &wire)) return false;
-    absl::string_view s;
-    uint64_t v;
-    switch (number) {
-      case 1:
-      case 2:  // name
-      case 5:  // unified_social_credit_code
-      case 6:
-      case 7:
-      case 8:
-        if (wire != kLength || !w.String(&s)) return false;
-        if (number == 1) out->id = s;
-        if (number == 6) out->industry = s;
-        if (number == 7) out->region_id = s;
-        if (number == 8) out->grid_id = s;
-        break;
-      case 3:
-      case 4:
-      case 9:
-      case 10:  // employees
-      case 18:
-        if (wire != kVarint || !w.Varint(&v)) return false;
-        if (number == 3) out->kind = Int32(v);
-        if (number == 4) out->subtype = Int32(v);
-        if (number == 9) out->sector_system = Int32(v);
-        if (number == 18) out->status = Int32(v);
-        break;
-      case 12:
-      case 13:
-      case 14:
-      case 15:
-        if (wire != kVarint || !w.Varint(&v)) return false;
-        (number == 12   ? out->has_trade_union
-         : number == 13 ? out->has_womens_organization
-         : number == 14 ? out->has_youth_league_organization
-                        : out->service_contact_card_issued) = v != 0;
-        break;
-      case 11:
-        if (wire != kLength || !w.Bytes(&s) || !DecodeOwner(s, out))
-          return false;
-        break;
-      case 16:
-        if (wire != kLength || !w.Bytes(&s) || !DecodeReported(s, out))
-          return false;
-        out->has_reported_member_counts = true;
-        break;
-      case 17:
-        if (wire != kLength || !w.Bytes(&s) ||
-            !DecodeYear(s, &out->registered_year)) {
-          return false;
-        }
-        out->has_registered_on = true;
-        break;
-      default:
-        return false;
-    }
+    uint64_t tag;
+    if (!w.Varint(&tag) || !HostField(&w, tag, out)) return false;
   }
   return true;
 }
