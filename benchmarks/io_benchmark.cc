@@ -331,7 +331,6 @@ void BM_CsvRead(benchmark::State& state) {
 }
 BENCHMARK(BM_CsvRead)->Arg(1000)->Arg(100000);
 
-<<<<<<< HEAD
 // The same rows as the bytes of serialized records (what `report
 // --no-validate` hands to Aggregator::AddSerialized()).
 void BM_CsvNextSerialized(benchmark::State& state) {
@@ -386,7 +385,7 @@ void BM_CsvNextSerializedAddSerialized(benchmark::State& state) {
   });
 }
 BENCHMARK(BM_CsvNextSerializedAddSerialized)->Arg(100000);
-=======
+
 // The UTF-8 check every string of every record goes through (proto3 refuses
 // text that is not UTF-8), over N strings of one kind, as a member or host
 // record holds them: second argument 0 ASCII ids, codes and phone numbers
@@ -439,7 +438,6 @@ BENCHMARK(BM_Utf8Check)
     ->Args({1000, 1})
     ->Args({1000, 2})
     ->ArgNames({"n", "kind"});
->>>>>>> hot-decoder
 
 }  // namespace
 }  // namespace dangjian
