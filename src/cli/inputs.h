@@ -52,14 +52,12 @@ absl::StatusOr<ShardRead> ReadShard(
     const std::function<absl::Status(const v1::Record&,
                                      const v1::SourceLocation&)>& fn);
 
-// As above, but the records of a record stream or a CSV ledger go to
-// `serialized` as their bytes, unparsed (RecordStreamReader::NextSerialized()
-// with check_serialized off, unchecked; CsvLedgerReader::NextSerialized(),
-// encoded from the cells): `serialized` must refuse bad bytes with
+// As above, but a record stream's records go to `serialized` as their bytes,
+// unparsed and unchecked (RecordStreamReader::NextSerialized() with
+// check_serialized off): `serialized` must refuse bad bytes with
 // InvalidArgument, as Aggregator::AddSerialized() does, and reading stops
-// there with an "io.read" finding (a CSV ledger's findings so far kept).
-// Other formats' records go to `fn`. A null `serialized` is the function
-// above.
+// there with an "io.read" finding. Other formats' records go to `fn`. A null
+// `serialized` is the function above.
 absl::StatusOr<ShardRead> ReadShard(
     const std::string& path, FileFormat stdin_format,
     const std::function<absl::Status(const v1::Record&,

@@ -142,8 +142,8 @@ absl::StatusOr<v1::PartialReport> ReportShard(
       }
       return (*aggregator)->Add(r);
     };
-    // Without validation, the records of record streams and CSV ledgers go
-    // to the aggregator unparsed: it decodes the few fields it reads.
+    // Without validation, a record stream's records go to the aggregator
+    // unparsed: it decodes the few fields it reads.
     auto add_serialized = [&](absl::string_view bytes,
                               const v1::SourceLocation& where) {
       count(where);
