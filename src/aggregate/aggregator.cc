@@ -219,7 +219,9 @@ struct Table {
   uint32_t Intern(absl::string_view id, StringArena* arena) {
     // Ledgers list a unit's members together: one entry of memory saves the
     // hash and probe for runs of the same id.
-    if (last_id.data() != nullptr && EqualBytes(id, last_id)) return last;
+    if (last_id.data() != nullptr && EqualBytesInline(id, last_id)) {
+      return last;
+    }
     bool inserted;
     const uint32_t n = index.FindOrInsert(
         id, [this](uint32_t i) { return rows[i].id; }, &inserted);
@@ -237,7 +239,7 @@ struct Table {
   // by their last bytes, answers most without the hash and probe.
   uint32_t InternRecent(absl::string_view id, StringArena* arena) {
     Recent& r = recent[RecentSlot(id)];
-    if (r.id.data() != nullptr && EqualBytes(id, r.id)) return r.index;
+    if (r.id.data() != nullptr && EqualBytesInline(id, r.id)) return r.index;
     const uint32_t n = Intern(id, arena);
     r.id = rows[n].id;
     r.index = n;

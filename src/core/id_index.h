@@ -20,10 +20,13 @@
 namespace dangjian {
 namespace internal {
 
-// a == b, inline for the short ids ledgers use (a libc memcmp call costs more
-// than the compare itself).
-__attribute__((always_inline)) inline bool EqualBytes(absl::string_view a,
-                                                      absl::string_view b) {
+// a == b for the short ids ledgers use, without a libc call (a memcmp call
+// costs more than the compare itself); forced inline, for the hot call sites
+// that compare with a remembered id before any lookup. EqualBytes() below is
+// the same, left to the compiler: forcing it into IdIndex::Find() as well made
+// Find() too big to inline where the validator calls it.
+__attribute__((always_inline)) inline bool EqualBytesInline(
+    absl::string_view a, absl::string_view b) {
   const size_t n = a.size();
   if (n != b.size()) return false;
   const char* p = a.data();
@@ -64,6 +67,10 @@ __attribute__((always_inline)) inline bool EqualBytes(absl::string_view a,
     return true;
   }
   return std::memcmp(p, q, n) == 0;
+}
+
+inline bool EqualBytes(absl::string_view a, absl::string_view b) {
+  return EqualBytesInline(a, b);
 }
 
 // 64-bit hash of a byte string (multiply-xorshift over 8-byte words, then a
