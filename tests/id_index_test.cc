@@ -33,6 +33,33 @@ TEST(EqualBytesTest, AgreesWithEqualityOnEveryLengthAndPosition) {
   EXPECT_TRUE(EqualBytes(absl::string_view(), ""));
 }
 
+int Sign(int c) { return (c > 0) - (c < 0); }
+
+TEST(CompareBytesTest, OrdersAsStringCompareOnEveryLengthAndPosition) {
+  for (size_t n = 0; n <= 40; ++n) {
+    std::string a(n, 'x');
+    for (size_t i = 0; i < n; ++i) a[i] = static_cast<char>('a' + i % 26);
+    ASSERT_EQ(CompareBytes(a, a), 0) << "length " << n;
+    for (size_t i = 0; i < n; ++i) {
+      // Above and below at each byte, with bytes past 0x7f (unsigned).
+      for (unsigned char c : {static_cast<unsigned char>(a[i] + 1),
+                              static_cast<unsigned char>(a[i] - 1),
+                              static_cast<unsigned char>(0xe4),
+                              static_cast<unsigned char>(0x00)}) {
+        std::string b = a;
+        b[i] = static_cast<char>(c);
+        ASSERT_EQ(Sign(CompareBytes(a, b)), Sign(a.compare(b)))
+            << "length " << n << ", byte " << i;
+        ASSERT_EQ(Sign(CompareBytes(b, a)), Sign(b.compare(a)));
+      }
+    }
+    // A proper prefix comes first.
+    ASSERT_LT(CompareBytes(a, a + "a"), 0) << "length " << n;
+    ASSERT_GT(CompareBytes(a + "a", a), 0) << "length " << n;
+  }
+  EXPECT_EQ(CompareBytes(absl::string_view(), ""), 0);
+}
+
 TEST(HashBytesTest, SeesEveryByteAndTheLength) {
   for (size_t n = 0; n <= 40; ++n) {
     std::string a(n, '7');

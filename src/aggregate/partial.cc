@@ -336,13 +336,13 @@ absl::StatusOr<v1::PartialReport> MergeImpl(
   // replicated region is kept does not depend on the order of the partials.
   std::sort(nodes.begin(), nodes.end(),
             [](const v1::RegionNode* a, const v1::RegionNode* b) {
-              const int c = a->id().compare(b->id());
+              const int c = CompareBytes(a->id(), b->id());
               if (c != 0) return c < 0;
               return internal::NodeTuple(*b) < internal::NodeTuple(*a);
             });
   out.mutable_regions()->Reserve(static_cast<int>(nodes.size()));
   for (size_t i = 0; i < nodes.size(); ++i) {
-    if (i > 0 && nodes[i]->id() == nodes[i - 1]->id()) continue;
+    if (i > 0 && EqualBytes(nodes[i]->id(), nodes[i - 1]->id())) continue;
     v1::RegionNode* node = out.add_regions();
     *node = *nodes[i];
     ClearUnknownFields(node);

@@ -73,6 +73,29 @@ inline bool EqualBytes(absl::string_view a, absl::string_view b) {
   return EqualBytesInline(a, b);
 }
 
+// The sign of a.compare(b) (bytes unsigned; a proper prefix first), without
+// a libc call: eight bytes at a time, compared as big-endian words.
+inline int CompareBytes(absl::string_view a, absl::string_view b) {
+  const size_t n = std::min(a.size(), b.size());
+  const char* p = a.data();
+  const char* q = b.data();
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t x, y;
+    std::memcpy(&x, p + i, 8);
+    std::memcpy(&y, q + i, 8);
+    if (x != y) {
+      return __builtin_bswap64(x) < __builtin_bswap64(y) ? -1 : 1;
+    }
+  }
+  for (; i < n; ++i) {
+    const auto x = static_cast<unsigned char>(p[i]);
+    const auto y = static_cast<unsigned char>(q[i]);
+    if (x != y) return x < y ? -1 : 1;
+  }
+  return a.size() < b.size() ? -1 : (a.size() > b.size() ? 1 : 0);
+}
+
 // 64-bit hash of a byte string (multiply-xorshift over 8-byte words, then a
 // full avalanche).
 inline uint64_t HashBytes(const char* p, size_t n) {
