@@ -449,9 +449,10 @@ class AggregatorImpl final : public Aggregator {
         return Parsed(bytes, body, &economy_, [&] { AddEconomy(economy_); });
       case v1::Record::kStarAssessmentFieldNumber:
         return Parsed(bytes, body, &star_, [&] { AddStar(star_); });
-      default:  // Header, trailer: nothing to count, once well formed.
-        if (absl::Status s = ParseStrictly(bytes, &scratch_); !s.ok()) {
-          return s;
+      default:  // Header, trailer: nothing to count, once they parse.
+        if (!scratch_.ParseFromArray(bytes.data(),
+                                     static_cast<int>(bytes.size()))) {
+          return NotWellFormed(bytes, "bytes protobuf does not parse");
         }
         return Add(scratch_);
     }
