@@ -319,8 +319,9 @@ TEST(AddSerializedTest, EncodingsNoWriterProduces) {
       {"truncated member", Wrap(9, member).substr(0, 20), false},
       {"length past the end", Wrap(9, member + "\x4a\x09h"), false},
       {"varint cut short", Wrap(9, member + "\x18"), false},
-      // Other kinds: parsed into a message of their own type, kept from
-      // record to record, or as a whole Record when not one field.
+      // Party organizations are decoded too (more of them below); the other
+      // kinds are parsed into a message of their own type, kept from record
+      // to record, or as a whole Record when not one field.
       {"plain party organization", Wrap(6, party), true},
       {"party organization in two parts", Wrap(6, party) + Wrap(6, "\x20\x02"),
        true},
@@ -341,6 +342,195 @@ TEST(AddSerializedTest, EncodingsNoWriterProduces) {
   };
   for (const Case& c : cases) {
     ExpectAgreement(c.bytes, c.well_formed, 2017, c.name);
+  }
+}
+
+// A party organization, funding, venue and activity with every field the
+// decoder reads, for the hand-made encodings.
+v1::PartyOrganization Org() {
+  v1::PartyOrganization o;
+  o.set_id("o-1");
+  o.set_name("党支部");
+  o.set_level(v1::ORG_LEVEL_BRANCH);
+  o.set_formation(v1::FORMATION_MODEL_STANDALONE);
+  o.add_host_organization_ids("h-1");
+  o.add_host_organization_ids("h-2");
+  o.set_region_id("r-1");
+  o.mutable_founded_on()->set_year(2012);
+  v1::CommitteeSeat* seat = o.add_committee();
+  seat->set_member_id("m-1");
+  seat->set_name("王五");
+  seat->set_role(v1::COMMITTEE_ROLE_SECRETARY);
+  v1::StarAssessment* a = o.add_star_assessments();
+  a->set_year(2016);
+  a->set_stars(3);
+  a = o.add_star_assessments();
+  a->set_year(2017);
+  a->set_stars(4);
+  a->set_activities_good(true);
+  a->set_standard_version("2014");
+  a->mutable_assessed_on()->set_year(2017);
+  a->set_score(88);
+  o.set_demonstration_point(true);
+  o.set_venue_id("v-1");
+  o.mutable_term_started_on()->set_year(2015);
+  o.set_previous_party_organization_id("o-0");
+  return o;
+}
+
+v1::Funding Funding() {
+  v1::Funding f;
+  f.set_id("f-1");
+  f.set_party_organization_id("o-1");
+  f.set_year(2017);
+  f.set_source(v1::FUNDING_SOURCE_DUES_RETURNED);
+  f.set_amount_fen(123456);
+  f.mutable_received_on()->set_year(2017);
+  f.set_note("备注");
+  return f;
+}
+
+v1::Venue Venue() {
+  v1::Venue v;
+  v.set_id("v-1");
+  v.set_name("活动室");
+  v.set_party_organization_id("o-1");
+  v.set_ownership(v1::VENUE_OWNERSHIP_OWN);
+  v.set_area_square_metres(60);
+  v.set_has_site(true);
+  v.set_has_signage(true);
+  v.set_has_rules_on_wall(true);
+  v.set_latitude(43.6);
+  v.set_longitude(117.5);
+  return v;
+}
+
+v1::Activity Activity() {
+  v1::Activity a;
+  a.set_id("a-1");
+  a.set_kind(v1::ACTIVITY_KIND_OWNER_TRAINING_CLASS);
+  a.set_party_organization_id("o-1");
+  a.mutable_held_on()->set_year(2017);
+  a.mutable_held_on()->set_month(5);
+  a.mutable_held_on()->set_day(4);
+  a.set_count(2);
+  a.set_participants(40);
+  a.set_title("培训");
+  return a;
+}
+
+TEST(AddSerializedTest, EncodingsNoWriterProducesOfTheOtherDecodedKinds) {
+  const std::string org = Org().SerializeAsString();
+  const std::string funding = Funding().SerializeAsString();
+  const std::string venue = Venue().SerializeAsString();
+  const std::string activity = Activity().SerializeAsString();
+  v1::PartyOrganization joint;
+  joint.set_id("o-2");
+  joint.set_formation(v1::FORMATION_MODEL_JOINT);
+  joint.add_host_organization_ids("h-3");
+  v1::Activity by_grid;
+  by_grid.set_grid_id("g-1");
+  by_grid.mutable_held_on()->set_year(2017);
+  v1::Activity by_host;
+  by_host.set_host_organization_id("h-1");
+  by_host.set_kind(static_cast<v1::ActivityKind>(99));
+  by_host.mutable_held_on()->set_year(2017);
+  by_host.mutable_held_on()->set_month(13);
+  struct Case {
+    std::string name;
+    std::string bytes;
+    bool well_formed;
+  };
+  const std::vector<Case> cases = {
+      {"plain organization", Wrap(6, org), true},
+      {"plain joint organization", Wrap(6, joint.SerializeAsString()), true},
+      {"plain funding", Wrap(8, funding), true},
+      {"plain venue", Wrap(7, venue), true},
+      {"plain activity", Wrap(12, activity), true},
+      {"activity of a grid", Wrap(12, by_grid.SerializeAsString()), true},
+      {"activity of a host, kind and month out of range",
+       Wrap(12, by_host.SerializeAsString()), true},
+      // Fields repeated: the last scalar wins, submessages merge, repeated
+      // fields add up.
+      {"organization formation replaced", Wrap(6, org + "\x20\x02"), true},
+      {"organization id replaced", Wrap(6, org + "\x0a\x03o-9"), true},
+      {"a third host", Wrap(6, org + "\x2a\x03h-3"), true},
+      {"another assessment of the year",
+       Wrap(6, org + "\x62\x05\x08\xe1\x0f\x10\x05"), true},
+      {"an assessment without a year", Wrap(6, org + "\x62\x02\x10\x05"), true},
+      {"founded date merged, later year", Wrap(6, org + "\x42\x03\x08\xe2\x0f"),
+       true},
+      {"founded date merged, month only", Wrap(6, org + "\x42\x02\x10\x05"),
+       true},
+      {"dissolved before the year",
+       Wrap(6, org + "\x8a\x01\x07\x08\xdf\x0f\x10\x01\x18\x01"), true},
+      {"dissolved in year 0", Wrap(6, org + std::string("\x8a\x01\x00", 3)),
+       true},
+      {"demonstration point cleared", Wrap(6, org + std::string("\x68\x00", 2)),
+       true},
+      {"funding year replaced", Wrap(8, funding + "\x18\xe0\x0f"), true},
+      {"funding source out of range", Wrap(8, funding + "\x20\x09"), true},
+      {"negative amount",
+       Wrap(8, funding + std::string("\x28\xff\xff\xff\xff"
+                                     "\xff\xff\xff\xff\xff"
+                                     "\x01",
+                                     11)),
+       true},
+      {"funding of no organization",
+       Wrap(8, funding + std::string("\x12\x00", 2)), true},
+      {"venue has cleared", Wrap(7, venue + std::string("\x48\x00", 2)), true},
+      {"venue has set by 2", Wrap(7, venue + "\x50\x02"), true},
+      {"venue ownership out of range", Wrap(7, venue + "\x20\x07"), true},
+      {"activity month merged", Wrap(12, activity + "\x32\x02\x10\x0b"), true},
+      {"activity year merged", Wrap(12, activity + "\x32\x03\x08\xe0\x0f"),
+       true},
+      {"activity date of one-byte year",
+       Wrap(12, activity + "\x32\x06\x08\x64\x10\x07\x18\x01"), true},
+      {"activity count 0", Wrap(12, activity + std::string("\x38\x00", 2)),
+       true},
+      {"activity with no date", Wrap(12, "\x0a\x01x"), true},
+      // Unknown fields (a newer schema): allowed, and left to protobuf.
+      {"organization with an unknown field", Wrap(6, org + "\xf8\x07\x01"),
+       true},
+      {"assessment with an unknown field",
+       Wrap(6, org + "\x62\x03\xf0\x07\x01"), true},
+      {"seat with an unknown field", Wrap(6, org + "\x5a\x03\xf0\x07\x01"),
+       true},
+      {"funding with an unknown field", Wrap(8, funding + "\xf8\x07\x01"),
+       true},
+      {"venue with an unknown field", Wrap(7, venue + "\xf8\x07\x01"), true},
+      {"activity with an unknown field", Wrap(12, activity + "\xf8\x07\x01"),
+       true},
+      {"funding in two parts", Wrap(8, funding) + Wrap(8, "\x20\x02"), true},
+      // Known fields with the wrong wire type: refused.
+      {"formation as a string", Wrap(6, org + "\x22\x01x"), false},
+      {"host ids as a varint", Wrap(6, org + "\x28\x01"), false},
+      {"assessment year as a string", Wrap(6, org + "\x62\x03\x0a\x01x"),
+       false},
+      {"seat role as a string", Wrap(6, org + "\x5a\x03\x1a\x01x"), false},
+      {"amount as a string", Wrap(8, funding + "\x2a\x01x"), false},
+      {"latitude as a varint", Wrap(7, venue + "\x78\x01"), false},
+      {"latitude cut short", Wrap(7, venue + "\x79\x01\x02\x03"), false},
+      {"held on as a varint", Wrap(12, activity + "\x30\x01"), false},
+      // Strings that are not UTF-8, wherever they are: refused.
+      {"host id not UTF-8", Wrap(6, org + "\x2a\x02\xff\xfe"), false},
+      {"seat name not UTF-8", Wrap(6, org + "\x5a\x04\x12\x02\xc3\x28"), false},
+      {"assessment version not UTF-8", Wrap(6, org + "\x62\x03\x42\x01\x80"),
+       false},
+      {"funding note not UTF-8", Wrap(8, funding + "\x3a\x01\x80"), false},
+      {"venue address not UTF-8", Wrap(7, venue + "\x32\x01\x80"), false},
+      {"activity title not UTF-8", Wrap(12, activity + "\x4a\x01\x80"), false},
+      {"truncated organization", Wrap(6, org).substr(0, 30), false},
+      {"truncated activity", Wrap(12, activity).substr(0, 12), false},
+      {"empty venue", std::string("\x3a\x00", 2), true},
+      {"empty funding", std::string("\x42\x00", 2), true},
+      {"empty activity", std::string("\x62\x00", 2), true},
+  };
+  for (const Case& c : cases) {
+    // 2017 is the year of the assessments, funding and activities above;
+    // 2016 counts the other assessment, and none of the rest.
+    ExpectAgreement(c.bytes, c.well_formed, 2017, c.name);
+    ExpectAgreement(c.bytes, c.well_formed, 2016, c.name + " (2016)");
   }
 }
 

@@ -21,6 +21,7 @@
 #include "aggregate/arena.h"
 #include "aggregate/figures.h"
 #include "aggregate/hot_fields.h"
+#include "core/star_target.h"
 #include "core/wire_check.h"
 #include "core/wire_format.h"
 #include "dangjian/aggregate.h"
@@ -351,7 +352,8 @@ class AggregatorImpl final : public Aggregator {
         AddMember(member_facts_);
         break;
       case v1::Record::kPartyOrganization:
-        AddOrg(record.party_organization());
+        OrgFactsOf(record.party_organization(), &org_facts_);
+        AddOrg(org_facts_);
         break;
       case v1::Record::kGrid:
         AddGrid(record.grid());
@@ -360,13 +362,16 @@ class AggregatorImpl final : public Aggregator {
         AddRegion(record.region());
         break;
       case v1::Record::kActivity:
-        AddActivity(record.activity());
+        ActivityFactsOf(record.activity(), &activity_facts_);
+        AddActivity(activity_facts_);
         break;
       case v1::Record::kFunding:
-        AddFunding(record.funding());
+        FundingFactsOf(record.funding(), &funding_facts_);
+        AddFunding(funding_facts_);
         break;
       case v1::Record::kVenue:
-        AddVenue(record.venue());
+        VenueFactsOf(record.venue(), &venue_facts_);
+        AddVenue(venue_facts_);
         break;
       case v1::Record::kCadreAssignment:
         AddCadre(record.cadre_assignment());
@@ -399,50 +404,42 @@ class AggregatorImpl final : public Aggregator {
       if (absl::Status s = ParseStrictly(bytes, &scratch_); !s.ok()) return s;
       return Add(scratch_);
     }
-    // A member or host organization in the plain encoding: its hot fields
-    // straight from the bytes. (What the hot decoder takes is well formed
-    // by the strict check.)
-    if (field == v1::Record::kMemberFieldNumber &&
-        DecodeMemberFacts(body, &member_facts_)) {
-      AddMember(member_facts_);
-      return absl::OkStatus();
-    }
-    if (field == v1::Record::kHostOrganizationFieldNumber &&
-        DecodeHostFacts(body, &host_facts_)) {
-      AddHost(host_facts_);
-      return absl::OkStatus();
-    }
-    // Otherwise the strict check, then protobuf's parser into a message of
-    // the entity's own type, kept from record to record: parsing into one
-    // Record would free and allocate its entity whenever the kind changes.
-    if (absl::Status s = CheckStrictly(bytes); !s.ok()) return s;
+    // A member, host organization, party organization, funding, venue or
+    // activity in the plain encoding: the fields aggregation reads straight
+    // from the bytes (what the hot decoder takes is well formed by the strict
+    // check). Otherwise, and for the other kinds, the strict check, then
+    // protobuf's parser into a message of the entity's own type, kept from
+    // record to record: parsing into one Record would free and allocate its
+    // entity whenever the kind changes.
     switch (field) {
+      case v1::Record::kMemberFieldNumber:
+        return Decoded(bytes, body, DecodeMemberFacts, &member_, MemberFactsOf,
+                       &member_facts_, [&] { AddMember(member_facts_); });
+      case v1::Record::kHostOrganizationFieldNumber:
+        return Decoded(bytes, body, DecodeHostFacts, &host_, HostFactsOf,
+                       &host_facts_, [&] { AddHost(host_facts_); });
+      case v1::Record::kPartyOrganizationFieldNumber:
+        return Decoded(bytes, body, DecodeOrgFacts, &org_, OrgFactsOf,
+                       &org_facts_, [&] { AddOrg(org_facts_); });
+      case v1::Record::kFundingFieldNumber:
+        return Decoded(bytes, body, DecodeFundingFacts, &funding_,
+                       FundingFactsOf, &funding_facts_,
+                       [&] { AddFunding(funding_facts_); });
+      case v1::Record::kVenueFieldNumber:
+        return Decoded(bytes, body, DecodeVenueFacts, &venue_, VenueFactsOf,
+                       &venue_facts_, [&] { AddVenue(venue_facts_); });
+      case v1::Record::kActivityFieldNumber:
+        return Decoded(bytes, body, DecodeActivityFacts, &activity_,
+                       ActivityFactsOf, &activity_facts_,
+                       [&] { AddActivity(activity_facts_); });
       case v1::Record::kRegionFieldNumber:
         return Parsed(bytes, body, &region_, [&] { AddRegion(region_); });
       case v1::Record::kGridFieldNumber:
         return Parsed(bytes, body, &grid_, [&] { AddGrid(grid_); });
-      case v1::Record::kHostOrganizationFieldNumber:
-        return Parsed(bytes, body, &host_, [&] {
-          HostFactsOf(host_, &host_facts_);
-          AddHost(host_facts_);
-        });
-      case v1::Record::kPartyOrganizationFieldNumber:
-        return Parsed(bytes, body, &org_, [&] { AddOrg(org_); });
-      case v1::Record::kVenueFieldNumber:
-        return Parsed(bytes, body, &venue_, [&] { AddVenue(venue_); });
-      case v1::Record::kFundingFieldNumber:
-        return Parsed(bytes, body, &funding_, [&] { AddFunding(funding_); });
-      case v1::Record::kMemberFieldNumber:
-        return Parsed(bytes, body, &member_, [&] {
-          MemberFactsOf(member_, &member_facts_);
-          AddMember(member_facts_);
-        });
       case v1::Record::kCadreAssignmentFieldNumber:
         return Parsed(bytes, body, &cadre_, [&] { AddCadre(cadre_); });
       case v1::Record::kReserveTalentFieldNumber:
         return Parsed(bytes, body, &reserve_, [&] { AddReserve(reserve_); });
-      case v1::Record::kActivityFieldNumber:
-        return Parsed(bytes, body, &activity_, [&] { AddActivity(activity_); });
       case v1::Record::kHostAnnualResultFieldNumber:
         return Parsed(bytes, body, &result_, [&] { AddResult(result_); });
       case v1::Record::kRegionEconomyFieldNumber:
@@ -450,6 +447,7 @@ class AggregatorImpl final : public Aggregator {
       case v1::Record::kStarAssessmentFieldNumber:
         return Parsed(bytes, body, &star_, [&] { AddStar(star_); });
       default:  // Header, trailer: nothing to count, once they parse.
+        if (absl::Status s = CheckStrictly(bytes); !s.ok()) return s;
         if (!scratch_.ParseFromArray(bytes.data(),
                                      static_cast<int>(bytes.size()))) {
           return NotWellFormed(bytes, "bytes protobuf does not parse");
@@ -524,16 +522,36 @@ class AggregatorImpl final : public Aggregator {
     return true;
   }
 
-  // Parses an entity's `body` (of the Record `bytes`, already checked)
-  // into `message`, then calls `add`.
+  // Checks the Record `bytes` strictly, parses its entity's `body` into
+  // `message`, then calls `add`.
   template <typename Message, typename AddFn>
   static absl::Status Parsed(absl::string_view bytes, absl::string_view body,
                              Message* message, AddFn&& add) {
+    if (absl::Status s = CheckStrictly(bytes); !s.ok()) return s;
     if (!message->ParseFromArray(body.data(), static_cast<int>(body.size()))) {
       return NotWellFormed(bytes, "bytes protobuf does not parse");
     }
     add();
     return absl::OkStatus();
+  }
+
+  // Decodes an entity's `body` (of the Record `bytes`) into `facts` with
+  // `decode`; when it says no, checks and parses it into `message` and takes
+  // the facts from there with `of`. Then calls `add`.
+  template <typename Facts, typename Message, typename AddFn>
+  static absl::Status Decoded(absl::string_view bytes, absl::string_view body,
+                              bool (*decode)(absl::string_view, Facts*),
+                              Message* message,
+                              void (*of)(const Message&, Facts*), Facts* facts,
+                              AddFn&& add) {
+    if (decode(body, facts)) {
+      add();
+      return absl::OkStatus();
+    }
+    return Parsed(bytes, body, message, [&] {
+      of(*message, facts);
+      add();
+    });
   }
 
   void AddHost(const HostFacts& h) {
@@ -623,20 +641,19 @@ class AggregatorImpl final : public Aggregator {
     }
   }
 
-  void AddOrg(const v1::PartyOrganization& o) {
-    const uint32_t idx = orgs_.Intern(o.id(), &arena_);
+  void AddOrg(const OrgFacts& o) {
+    const uint32_t idx = orgs_.Intern(o.id, &arena_);
     if (orgs_.rows[idx].present) return Duplicate("party_organization");
-    const bool exists =
-        !(o.has_founded_on() && o.founded_on().year() > year_) &&
-        !(o.has_dissolved_on() && o.dissolved_on().year() != 0 &&
-          o.dissolved_on().year() < year_);
+    const bool exists = !(o.has_founded_on && o.founded_year > year_) &&
+                        !(o.has_dissolved_on && o.dissolved_year != 0 &&
+                          o.dissolved_year < year_);
     uint32_t anchor = kNone;
     if (exists) {
-      for (const std::string& host_id : o.host_organization_ids()) {
+      for (absl::string_view host_id : o.host_organization_ids) {
         const uint32_t h = hosts_.Intern(host_id, &arena_);
         if (anchor == kNone) anchor = h;
         HostState& hs = hosts_.rows[h];
-        switch (o.formation()) {
+        switch (o.formation) {
           case v1::FORMATION_MODEL_STANDALONE:
             hs.in_standalone = true;
             break;
@@ -652,29 +669,32 @@ class AggregatorImpl final : public Aggregator {
         }
       }
     }
-    const uint32_t region = RegionOf(o.region_id());
+    const uint32_t region = RegionOf(o.region_id);
     const uint32_t previous =
-        o.previous_party_organization_id().empty()
+        o.previous_party_organization_id.empty()
             ? kNone
-            : orgs_.Intern(o.previous_party_organization_id(), &arena_);
+            : orgs_.Intern(o.previous_party_organization_id, &arena_);
     OrgState& s = orgs_.rows[idx];
     s.present = true;
     s.exists = exists;
     s.anchor_host = anchor;
     s.region = region;
     s.previous = previous;
-    s.formation = o.formation();
-    s.level = o.level();
-    s.demonstration = o.demonstration_point();
-    const StarTargetOutcome star = ClassifyStarTarget(o, year_);
-    s.star_eligible = exists && star.eligible;
-    s.star_met = star.met;
-    for (const v1::StarAssessment& a : o.star_assessments()) {
-      if (a.year() == year_) {
-        s.stars = a.stars();
+    s.formation = o.formation;
+    s.level = o.level;
+    s.demonstration = o.demonstration_point;
+    bool assessed = false;
+    for (const auto& [year, stars] : o.star_assessments) {
+      if (year == year_) {
+        assessed = true;
+        s.stars = stars;
         break;
       }
     }
+    const StarTargetOutcome star = ClassifyStar(
+        o.formation, o.has_dissolved_on, o.dissolved_year, assessed, year_);
+    s.star_eligible = exists && star.eligible;
+    s.star_met = star.met;
   }
 
   // A star assessment of its own (a star ledger's row) counts for its
@@ -734,53 +754,49 @@ class AggregatorImpl final : public Aggregator {
     }
   }
 
-  void AddActivity(const v1::Activity& a) {
-    if (!a.has_held_on() || a.held_on().year() != year_) return;
+  void AddActivity(const ActivityFacts& a) {
+    if (!a.has_held_on || a.held_year != year_) return;
     ActivityFact f;
     f.grid = kNone;
-    if (!a.party_organization_id().empty()) {
+    if (!a.party_organization_id.empty()) {
       f.owner = Owner::kOrg;
-      f.idx = orgs_.Intern(a.party_organization_id(), &arena_);
-    } else if (!a.grid_id().empty()) {
+      f.idx = orgs_.Intern(a.party_organization_id, &arena_);
+    } else if (!a.grid_id.empty()) {
       f.owner = Owner::kGrid;
-      f.idx = grids_.Intern(a.grid_id(), &arena_);
+      f.idx = grids_.Intern(a.grid_id, &arena_);
       f.grid = f.idx;
-    } else if (!a.host_organization_id().empty()) {
+    } else if (!a.host_organization_id.empty()) {
       f.owner = Owner::kHost;
-      f.idx = hosts_.Intern(a.host_organization_id(), &arena_);
+      f.idx = hosts_.Intern(a.host_organization_id, &arena_);
     } else {
       f.owner = Owner::kNone;
       f.idx = kNone;
     }
-    const int kind = a.kind();
+    const int kind = a.kind;
     f.kind = static_cast<uint8_t>(
         kind >= 0 && kind <= v1::ACTIVITY_KIND_OTHER ? kind : 0);
-    const int month = a.held_on().month();
+    const int month = a.held_month;
     f.quarter = static_cast<uint8_t>(
         month >= 1 && month <= 12 ? (month - 1) / 3 + 1 : 0);
-    f.count = a.count() == 0 ? 1 : a.count();
-    f.participants = a.participants();
+    f.count = a.count == 0 ? 1 : a.count;
+    f.participants = a.participants;
     activities_.push_back(f);
   }
 
-  void AddFunding(const v1::Funding& f) {
-    if (f.year() != year_ || f.party_organization_id().empty()) return;
-    OrgState& o = orgs_.rows[orgs_.Intern(f.party_organization_id(), &arena_)];
-    const int source = f.source();
-    o.funding[source >= 0 && source <= 4 ? source : 0] += f.amount_fen();
+  void AddFunding(const FundingFacts& f) {
+    if (f.year != year_ || f.party_organization_id.empty()) return;
+    OrgState& o = orgs_.rows[orgs_.Intern(f.party_organization_id, &arena_)];
+    const int source = f.source;
+    o.funding[source >= 0 && source <= 4 ? source : 0] += f.amount_fen;
   }
 
-  void AddVenue(const v1::Venue& v) {
+  void AddVenue(const VenueFacts& v) {
     VenueFact f;
-    f.org = v.party_organization_id().empty()
+    f.org = v.party_organization_id.empty()
                 ? kNone
-                : orgs_.Intern(v.party_organization_id(), &arena_);
-    f.haves = static_cast<uint8_t>(
-        (v.has_site() ? 1 : 0) | (v.has_facilities() ? 2 : 0) |
-        (v.has_signage() ? 4 : 0) | (v.has_party_flag() ? 8 : 0) |
-        (v.has_books_and_newspapers() ? 16 : 0) |
-        (v.has_rules_on_wall() ? 32 : 0));
-    const int own = v.ownership();
+                : orgs_.Intern(v.party_organization_id, &arena_);
+    f.haves = v.haves;
+    const int own = v.ownership;
     f.ownership = static_cast<uint8_t>(own >= 0 && own <= 4 ? own : 0);
     venues_.push_back(f);
   }
@@ -979,6 +995,10 @@ class AggregatorImpl final : public Aggregator {
   v1::Grid grid_;
   v1::HostOrganization host_;
   v1::PartyOrganization org_;
+  OrgFacts org_facts_;
+  FundingFacts funding_facts_;
+  VenueFacts venue_facts_;
+  ActivityFacts activity_facts_;
   v1::Venue venue_;
   v1::Funding funding_;
   v1::Member member_;

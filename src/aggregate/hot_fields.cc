@@ -12,7 +12,7 @@ namespace dangjian {
 namespace internal {
 namespace {
 
-constexpr uint32_t kVarint = 0, kLength = 2;
+constexpr uint32_t kVarint = 0, kFixed64 = 1, kLength = 2;
 
 // A field's tag as one number, to switch on: the field number and the wire
 // type together, so that one comparison checks both.
@@ -23,9 +23,10 @@ constexpr uint64_t Tag(uint32_t number, uint32_t wire) {
 // protobuf's int32 and enum fields keep a varint's low 32 bits.
 int32_t Int32(uint64_t v) { return static_cast<int32_t>(v); }
 
-// A Date's year, merged as protobuf merges a submessage field seen twice:
-// any encoding of fields 1-3 as varints.
-bool DecodeYear(absl::string_view bytes, int32_t* year);
+// A Date's year and, unless `month` is null, its month, merged as protobuf
+// merges a submessage field seen twice (each set only when its field is
+// there): any encoding of fields 1-3 as varints.
+bool DecodeDate(absl::string_view bytes, int32_t* year, int32_t* month);
 
 // A cursor over wire bytes that gives up (returns false) on anything but the
 // plain encoding: it never has to decide what protobuf would make of the
@@ -63,13 +64,22 @@ class Wire {
     return true;
   }
 
+  // An 8-byte value (a double, unread).
+  ABSL_ATTRIBUTE_ALWAYS_INLINE bool Fixed64() {
+    if (end_ - p_ < 8) return false;
+    p_ += 8;
+    return true;
+  }
+
   // A proto3 string: refused, as protobuf refuses it, when not UTF-8.
   ABSL_ATTRIBUTE_ALWAYS_INLINE bool String(absl::string_view* v) {
     return Bytes(v) && IsValidUtf8(*v);
   }
 
-  // A length-delimited Date: its year into `*year` when present.
-  ABSL_ATTRIBUTE_ALWAYS_INLINE bool Date(int32_t* year) {
+  // A length-delimited Date: its year into `*year` and, unless `month` is
+  // null, its month into `*month`, each when present.
+  ABSL_ATTRIBUTE_ALWAYS_INLINE bool Date(int32_t* year,
+                                         int32_t* month = nullptr) {
     // What every writer makes of a full date from 128 AD on: length 7, year
     // in two varint bytes, then month and day in one each
     // (07 08 yy yy 10 mm 18 dd), read in one load.
@@ -83,12 +93,13 @@ class Wire {
       constexpr uint64_t kPlain = 0x0018001000800807ULL;
       if ((w & kMask) == kPlain) {
         *year = static_cast<int32_t>((w >> 16 & 0x7F) | (w >> 24 & 0x7F) << 7);
+        if (month != nullptr) *month = static_cast<int32_t>(w >> 40 & 0x7F);
         p_ += 8;
         return true;
       }
     }
     absl::string_view s;
-    return Bytes(&s) && DecodeYear(s, year);
+    return Bytes(&s) && DecodeDate(s, year, month);
   }
 
  private:
@@ -96,7 +107,7 @@ class Wire {
   const uint8_t* end_;
 };
 
-bool DecodeYear(absl::string_view bytes, int32_t* year) {
+bool DecodeDate(absl::string_view bytes, int32_t* year, int32_t* month) {
   Wire w(bytes);
   while (!w.done()) {
     uint64_t tag, v;
@@ -106,6 +117,8 @@ bool DecodeYear(absl::string_view bytes, int32_t* year) {
         *year = Int32(v);
         break;
       case Tag(2, kVarint):
+        if (month != nullptr) *month = Int32(v);
+        break;
       case Tag(3, kVarint):
         break;
       default:
@@ -194,6 +207,83 @@ bool DecodeReported(absl::string_view bytes, HostFacts* out) {
   return true;
 }
 
+// A StarAssessment of a party organization: its year and stars.
+bool DecodeStar(absl::string_view bytes, OrgFacts* out) {
+  Wire w(bytes);
+  int32_t year = 0, stars = 0, ignored;
+  while (!w.done()) {
+    uint64_t tag, v;
+    absl::string_view s;
+    if (!w.Varint(&tag)) return false;
+    switch (tag) {
+      case Tag(1, kVarint):
+        if (!w.Varint(&v)) return false;
+        year = Int32(v);
+        break;
+      case Tag(2, kVarint):
+        if (!w.Varint(&v)) return false;
+        stars = Int32(v);
+        break;
+      case Tag(3, kVarint):   // organization_building_good
+      case Tag(4, kVarint):   // guarantee_mechanism_good
+      case Tag(5, kVarint):   // activities_good
+      case Tag(6, kVarint):   // role_played_well
+      case Tag(7, kVarint):   // distinctive_results_good
+      case Tag(10, kVarint):  // score
+        if (!w.Varint(&v)) return false;
+        break;
+      case Tag(8, kLength):   // standard_version
+      case Tag(11, kLength):  // party_organization_id
+        if (!w.String(&s)) return false;
+        break;
+      case Tag(9, kLength):  // assessed_on
+        if (!w.Date(&ignored)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  out->star_assessments.emplace_back(year, stars);
+  return true;
+}
+
+// A CommitteeSeat: nothing aggregation reads, but its bytes must be plain.
+bool CheckSeat(absl::string_view bytes) {
+  Wire w(bytes);
+  while (!w.done()) {
+    uint64_t tag, v;
+    absl::string_view s;
+    if (!w.Varint(&tag)) return false;
+    switch (tag) {
+      case Tag(1, kLength):  // member_id
+      case Tag(2, kLength):  // name
+        if (!w.String(&s)) return false;
+        break;
+      case Tag(3, kVarint):  // role
+      case Tag(4, kVarint):  // seconded
+        if (!w.Varint(&v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+}
+
+// Decodes `bytes` field by field with `field(&wire, tag, out)`, which
+// consumes one field's value and says false to what is not plain.
+template <typename Facts, typename FieldFn>
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool DecodeFields(absl::string_view bytes,
+                                                      Facts* out,
+                                                      FieldFn field) {
+  Wire w(bytes);
+  while (!w.done()) {
+    uint64_t tag;
+    if (!w.Varint(&tag) || !field(&w, tag, out)) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 void MemberFactsOf(const v1::Member& m, MemberFacts* out) {
@@ -243,6 +333,54 @@ void HostFactsOf(const v1::HostOrganization& h, HostFacts* out) {
   out->reported[2] = r.activists();
   out->reported[3] = r.applicants();
   out->reported[4] = r.development_targets();
+}
+
+void OrgFactsOf(const v1::PartyOrganization& o, OrgFacts* out) {
+  out->id = o.id();
+  out->region_id = o.region_id();
+  out->previous_party_organization_id = o.previous_party_organization_id();
+  out->level = o.level();
+  out->formation = o.formation();
+  out->demonstration_point = o.demonstration_point();
+  out->has_founded_on = o.has_founded_on();
+  out->founded_year = out->has_founded_on ? o.founded_on().year() : 0;
+  out->has_dissolved_on = o.has_dissolved_on();
+  out->dissolved_year = out->has_dissolved_on ? o.dissolved_on().year() : 0;
+  out->host_organization_ids.assign(o.host_organization_ids().begin(),
+                                    o.host_organization_ids().end());
+  out->star_assessments.clear();
+  for (const v1::StarAssessment& a : o.star_assessments()) {
+    out->star_assessments.emplace_back(a.year(), a.stars());
+  }
+}
+
+void FundingFactsOf(const v1::Funding& f, FundingFacts* out) {
+  out->party_organization_id = f.party_organization_id();
+  out->year = f.year();
+  out->source = f.source();
+  out->amount_fen = f.amount_fen();
+}
+
+void VenueFactsOf(const v1::Venue& v, VenueFacts* out) {
+  out->party_organization_id = v.party_organization_id();
+  out->ownership = v.ownership();
+  out->haves = static_cast<uint8_t>(
+      (v.has_site() ? 1 : 0) | (v.has_facilities() ? 2 : 0) |
+      (v.has_signage() ? 4 : 0) | (v.has_party_flag() ? 8 : 0) |
+      (v.has_books_and_newspapers() ? 16 : 0) |
+      (v.has_rules_on_wall() ? 32 : 0));
+}
+
+void ActivityFactsOf(const v1::Activity& a, ActivityFacts* out) {
+  out->party_organization_id = a.party_organization_id();
+  out->grid_id = a.grid_id();
+  out->host_organization_id = a.host_organization_id();
+  out->kind = a.kind();
+  out->has_held_on = a.has_held_on();
+  out->held_year = out->has_held_on ? a.held_on().year() : 0;
+  out->held_month = out->has_held_on ? a.held_on().month() : 0;
+  out->count = a.count();
+  out->participants = a.participants();
 }
 
 // One field of a v1::Member whose tag has been read: false when the tag or
@@ -448,6 +586,175 @@ bool DecodeHostFacts(absl::string_view bytes, HostFacts* out) {
     if (!w.Varint(&tag) || !HostField(&w, tag, out)) return false;
   }
   return true;
+}
+
+bool DecodeOrgFacts(absl::string_view bytes, OrgFacts* out) {
+  std::vector<absl::string_view> hosts = std::move(out->host_organization_ids);
+  std::vector<std::pair<int32_t, int32_t>> stars =
+      std::move(out->star_assessments);
+  hosts.clear();
+  stars.clear();
+  *out = OrgFacts{};
+  out->host_organization_ids = std::move(hosts);
+  out->star_assessments = std::move(stars);
+  return DecodeFields(bytes, out, [](Wire* w, uint64_t tag, OrgFacts* o) {
+    uint64_t v;
+    absl::string_view s;
+    int32_t ignored;
+    switch (tag) {
+      case Tag(1, kLength):
+        return w->String(&o->id);
+      case Tag(2, kLength):   // name
+      case Tag(7, kLength):   // parent_id
+      case Tag(9, kLength):   // secretary_member_id
+      case Tag(10, kLength):  // secretary_name
+      case Tag(14, kLength):  // venue_id
+        return w->String(&s);
+      case Tag(3, kVarint):
+        if (!w->Varint(&v)) return false;
+        o->level = Int32(v);
+        return true;
+      case Tag(4, kVarint):
+        if (!w->Varint(&v)) return false;
+        o->formation = Int32(v);
+        return true;
+      case Tag(5, kLength):
+        if (!w->String(&s)) return false;
+        o->host_organization_ids.push_back(s);
+        return true;
+      case Tag(6, kLength):
+        return w->String(&o->region_id);
+      case Tag(8, kLength):
+        o->has_founded_on = true;
+        return w->Date(&o->founded_year);
+      case Tag(11, kLength):
+        return w->Bytes(&s) && CheckSeat(s);
+      case Tag(12, kLength):
+        return w->Bytes(&s) && DecodeStar(s, o);
+      case Tag(13, kVarint):
+        if (!w->Varint(&v)) return false;
+        o->demonstration_point = v != 0;
+        return true;
+      case Tag(15, kLength):  // term_started_on
+        return w->Date(&ignored);
+      case Tag(16, kLength):
+        return w->String(&o->previous_party_organization_id);
+      case Tag(17, kLength):
+        o->has_dissolved_on = true;
+        return w->Date(&o->dissolved_year);
+      default:
+        return false;
+    }
+  });
+}
+
+bool DecodeFundingFacts(absl::string_view bytes, FundingFacts* out) {
+  *out = FundingFacts{};
+  return DecodeFields(bytes, out, [](Wire* w, uint64_t tag, FundingFacts* f) {
+    uint64_t v;
+    absl::string_view s;
+    int32_t ignored;
+    switch (tag) {
+      case Tag(1, kLength):  // id
+      case Tag(7, kLength):  // note
+        return w->String(&s);
+      case Tag(2, kLength):
+        return w->String(&f->party_organization_id);
+      case Tag(3, kVarint):
+        if (!w->Varint(&v)) return false;
+        f->year = Int32(v);
+        return true;
+      case Tag(4, kVarint):
+        if (!w->Varint(&v)) return false;
+        f->source = Int32(v);
+        return true;
+      case Tag(5, kVarint):
+        if (!w->Varint(&v)) return false;
+        f->amount_fen = static_cast<int64_t>(v);
+        return true;
+      case Tag(6, kLength):  // received_on
+        return w->Date(&ignored);
+      default:
+        return false;
+    }
+  });
+}
+
+bool DecodeVenueFacts(absl::string_view bytes, VenueFacts* out) {
+  *out = VenueFacts{};
+  return DecodeFields(bytes, out, [](Wire* w, uint64_t tag, VenueFacts* f) {
+    uint64_t v;
+    absl::string_view s;
+    switch (tag) {
+      case Tag(1, kLength):  // id
+      case Tag(2, kLength):  // name
+      case Tag(5, kLength):  // shared_with_party_organization_id
+      case Tag(6, kLength):  // address
+        return w->String(&s);
+      case Tag(3, kLength):
+        return w->String(&f->party_organization_id);
+      case Tag(4, kVarint):
+        if (!w->Varint(&v)) return false;
+        f->ownership = Int32(v);
+        return true;
+      case Tag(7, kVarint):  // area_square_metres
+      case Tag(8, kVarint):  // capacity
+        return w->Varint(&v);
+      case Tag(9, kVarint):
+      case Tag(10, kVarint):
+      case Tag(11, kVarint):
+      case Tag(12, kVarint):
+      case Tag(13, kVarint):
+      case Tag(14, kVarint): {
+        if (!w->Varint(&v)) return false;
+        const uint8_t bit = static_cast<uint8_t>(1u << ((tag >> 3) - 9));
+        f->haves =
+            static_cast<uint8_t>(v != 0 ? f->haves | bit : f->haves & ~bit);
+        return true;
+      }
+      case Tag(15, kFixed64):  // latitude
+      case Tag(16, kFixed64):  // longitude
+        return w->Fixed64();
+      default:
+        return false;
+    }
+  });
+}
+
+bool DecodeActivityFacts(absl::string_view bytes, ActivityFacts* out) {
+  *out = ActivityFacts{};
+  return DecodeFields(bytes, out, [](Wire* w, uint64_t tag, ActivityFacts* a) {
+    uint64_t v;
+    absl::string_view s;
+    switch (tag) {
+      case Tag(1, kLength):  // id
+      case Tag(9, kLength):  // title
+        return w->String(&s);
+      case Tag(2, kVarint):
+        if (!w->Varint(&v)) return false;
+        a->kind = Int32(v);
+        return true;
+      case Tag(3, kLength):
+        return w->String(&a->party_organization_id);
+      case Tag(4, kLength):
+        return w->String(&a->grid_id);
+      case Tag(5, kLength):
+        return w->String(&a->host_organization_id);
+      case Tag(6, kLength):
+        a->has_held_on = true;
+        return w->Date(&a->held_year, &a->held_month);
+      case Tag(7, kVarint):
+        if (!w->Varint(&v)) return false;
+        a->count = static_cast<int64_t>(v);
+        return true;
+      case Tag(8, kVarint):
+        if (!w->Varint(&v)) return false;
+        a->participants = static_cast<int64_t>(v);
+        return true;
+      default:
+        return false;
+    }
+  });
 }
 
 }  // namespace internal

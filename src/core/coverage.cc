@@ -1,5 +1,7 @@
 #include "dangjian/coverage.h"
 
+#include "core/star_target.h"
+
 namespace dangjian {
 
 HostCoverage ClassifyHost(const HostCoverageFacts& f,
@@ -24,20 +26,16 @@ HostCoverage ClassifyHost(const HostCoverageFacts& f,
 
 StarTargetOutcome ClassifyStarTarget(const v1::PartyOrganization& org,
                                      int32_t year) {
-  StarTargetOutcome out;
-  if (org.formation() != v1::FORMATION_MODEL_STANDALONE) return out;
-  if (org.has_dissolved_on() && org.dissolved_on().year() != 0 &&
-      org.dissolved_on().year() < year) {
-    return out;
-  }
-  out.eligible = true;
+  bool assessed = false;
   for (const v1::StarAssessment& a : org.star_assessments()) {
     if (a.year() == year) {
-      out.met = true;
+      assessed = true;
       break;
     }
   }
-  return out;
+  return internal::ClassifyStar(
+      org.formation(), org.has_dissolved_on(),
+      org.has_dissolved_on() ? org.dissolved_on().year() : 0, assessed, year);
 }
 
 }  // namespace dangjian
