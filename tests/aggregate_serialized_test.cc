@@ -346,7 +346,8 @@ TEST(AddSerializedTest, EncodingsNoWriterProduces) {
 }
 
 // A party organization, funding, venue and activity with every field the
-// decoder reads, for the hand-made encodings.
+// decoder reads, for the hand-made encodings (grids, cadre assignments and
+// annual results are made in the test).
 v1::PartyOrganization Org() {
   v1::PartyOrganization o;
   o.set_id("o-1");
@@ -436,6 +437,23 @@ TEST(AddSerializedTest, EncodingsNoWriterProducesOfTheOtherDecodedKinds) {
   by_host.set_kind(static_cast<v1::ActivityKind>(99));
   by_host.mutable_held_on()->set_year(2017);
   by_host.mutable_held_on()->set_month(13);
+  v1::Grid grid;
+  grid.set_id("g-1");
+  grid.set_party_organization_id("o-1");
+  grid.set_region_id("r-1");
+  grid.set_instructor_name("赵六");
+  grid.set_instructor_phone("13800000000");
+  v1::CadreAssignment cadre;
+  cadre.set_id("c-1");
+  cadre.set_kind(static_cast<v1::CadreAssignmentKind>(1));
+  cadre.set_grid_id("g-1");
+  cadre.mutable_start_on()->set_year(2015);
+  v1::HostAnnualResult result;
+  result.set_host_organization_id("h-1");
+  result.set_year(2017);
+  result.set_jobs_provided(12);
+  result.set_savings_fen(-300);
+  result.set_innovation_projects(2);
   struct Case {
     std::string name;
     std::string bytes;
@@ -522,6 +540,26 @@ TEST(AddSerializedTest, EncodingsNoWriterProducesOfTheOtherDecodedKinds) {
       {"activity title not UTF-8", Wrap(12, activity + "\x4a\x01\x80"), false},
       {"truncated organization", Wrap(6, org).substr(0, 30), false},
       {"truncated activity", Wrap(12, activity).substr(0, 12), false},
+      // Grids, cadre assignments and annual results.
+      {"plain grid", Wrap(4, grid.SerializeAsString()), true},
+      {"grid's instructor cleared",
+       Wrap(4, grid.SerializeAsString() + std::string("\x3a\x00", 2)), true},
+      {"grid's instructor phone not UTF-8",
+       Wrap(4, grid.SerializeAsString() + "\x4a\x01\x80"), false},
+      {"plain cadre", Wrap(10, cadre.SerializeAsString()), true},
+      {"cadre ended before the year",
+       Wrap(10, cadre.SerializeAsString() + "\x42\x03\x08\xdf\x0f"), true},
+      {"cadre kind out of range",
+       Wrap(10, cadre.SerializeAsString() + "\x10\x07"), true},
+      {"cadre start as a varint",
+       Wrap(10, cadre.SerializeAsString() + "\x38\x01"), false},
+      {"plain result", Wrap(13, result.SerializeAsString()), true},
+      {"result of another year",
+       Wrap(13, result.SerializeAsString() + "\x18\xdf\x0f"), true},
+      {"result savings replaced",
+       Wrap(13, result.SerializeAsString() + "\x48\x05"), true},
+      {"result with an unknown field",
+       Wrap(13, result.SerializeAsString() + "\xf8\x07\x01"), true},
       {"empty venue", std::string("\x3a\x00", 2), true},
       {"empty funding", std::string("\x42\x00", 2), true},
       {"empty activity", std::string("\x62\x00", 2), true},

@@ -1,7 +1,7 @@
 // The hot-field decoders (src/aggregate/hot_fields.h) on every record of
-// generated datasets, clean and with planted faults: each record of a decoded
-// kind, as a writer encodes it, must be taken by its decoder (none left to
-// protobuf's slower way) and give the same facts as the parsed message.
+// generated datasets, clean and with planted faults: each record of the nine
+// decoded kinds, as a writer encodes it, must be taken by its decoder (none
+// left to protobuf's slower way) and give the same facts as the parsed message.
 // aggregate_serialized_test checks the decoders through the aggregator on
 // encodings no writer produces, and the aggregate_serialized fuzz target on
 // any bytes.
@@ -58,6 +58,19 @@ auto Tie(const ActivityFacts& a) {
                   a.participants);
 }
 
+auto Tie(const GridFacts& g) {
+  return std::tie(g.id, g.party_organization_id, g.region_id, g.instructor_name,
+                  g.instructor_assignment_id);
+}
+auto Tie(const CadreFacts& c) {
+  return std::tie(c.party_organization_id, c.grid_id, c.kind, c.has_start_on,
+                  c.start_year, c.has_end_on, c.end_year);
+}
+auto Tie(const ResultFacts& r) {
+  return std::make_tuple(r.host_organization_id, r.year,
+                         std::vector<int64_t>(r.values, r.values + 8));
+}
+
 // Decodes the bytes of `message` with `decode` and expects the facts that
 // `of` takes from the message. Returns whether the decoder took them.
 template <typename Facts, typename Message, typename Of, typename Decode>
@@ -97,7 +110,7 @@ TEST(HotFieldsTest, EveryGeneratedRecordDecodesAsItParses) {
     options.fault_rate = faults;
     Sink sink;
     ASSERT_THAT(GenerateNational(options, &sink), IsOk());
-    int64_t counts[6] = {};
+    int64_t counts[9] = {};
     int64_t stars = 0, posts = 0;
     for (size_t i = 0; i < sink.records.size(); ++i) {
       const v1::Record& r = sink.records[i];
@@ -130,6 +143,18 @@ TEST(HotFieldsTest, EveryGeneratedRecordDecodesAsItParses) {
           counts[5] += Agrees<ActivityFacts>(r.activity(), ActivityFactsOf,
                                              DecodeActivityFacts, what);
           break;
+        case v1::Record::kGrid:
+          counts[6] +=
+              Agrees<GridFacts>(r.grid(), GridFactsOf, DecodeGridFacts, what);
+          break;
+        case v1::Record::kCadreAssignment:
+          counts[7] += Agrees<CadreFacts>(r.cadre_assignment(), CadreFactsOf,
+                                          DecodeCadreFacts, what);
+          break;
+        case v1::Record::kHostAnnualResult:
+          counts[8] += Agrees<ResultFacts>(
+              r.host_annual_result(), ResultFactsOf, DecodeResultFacts, what);
+          break;
         default:
           break;
       }
@@ -137,7 +162,7 @@ TEST(HotFieldsTest, EveryGeneratedRecordDecodesAsItParses) {
     // Every decoded kind is there, in numbers, with its nested parts. (The
     // generator dissolves no organization: the hand-made encodings of
     // aggregate_serialized_test have dissolution dates.)
-    for (int k = 0; k < 6; ++k) EXPECT_GT(counts[k], 20) << "kind " << k;
+    for (int k = 0; k < 9; ++k) EXPECT_GT(counts[k], 20) << "kind " << k;
     EXPECT_GT(stars, 20);
     EXPECT_GT(posts, 20);
   }
@@ -176,6 +201,18 @@ TEST(HotFieldsTest, RefusesWhatIsNotPlainAndStaysUsable) {
   EXPECT_TRUE(activity.has_held_on);
   EXPECT_EQ(activity.held_year, 100);
   EXPECT_EQ(activity.held_month, 12);
+  GridFacts grid;
+  EXPECT_FALSE(DecodeGridFacts("\x28\x80", &grid));  // varint cut short
+  EXPECT_TRUE(DecodeGridFacts("\x3a\x03\xe7\x8e\x8b", &grid));
+  EXPECT_EQ(grid.instructor_name, "\xe7\x8e\x8b");
+  CadreFacts cadre;
+  EXPECT_FALSE(DecodeCadreFacts("\x42\x01", &cadre));  // date cut short
+  EXPECT_TRUE(DecodeCadreFacts(std::string("\x42\x00", 2), &cadre));
+  EXPECT_TRUE(cadre.has_end_on);
+  ResultFacts result;
+  EXPECT_FALSE(DecodeResultFacts("\x60\x01", &result));  // unknown field 12
+  EXPECT_TRUE(DecodeResultFacts("\x58\x07", &result));
+  EXPECT_EQ(result.values[7], 7);
 }
 
 }  // namespace

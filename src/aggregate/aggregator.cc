@@ -356,7 +356,8 @@ class AggregatorImpl final : public Aggregator {
         AddOrg(org_facts_);
         break;
       case v1::Record::kGrid:
-        AddGrid(record.grid());
+        GridFactsOf(record.grid(), &grid_facts_);
+        AddGrid(grid_facts_);
         break;
       case v1::Record::kRegion:
         AddRegion(record.region());
@@ -374,13 +375,15 @@ class AggregatorImpl final : public Aggregator {
         AddVenue(venue_facts_);
         break;
       case v1::Record::kCadreAssignment:
-        AddCadre(record.cadre_assignment());
+        CadreFactsOf(record.cadre_assignment(), &cadre_facts_);
+        AddCadre(cadre_facts_);
         break;
       case v1::Record::kReserveTalent:
         AddReserve(record.reserve_talent());
         break;
       case v1::Record::kHostAnnualResult:
-        AddResult(record.host_annual_result());
+        ResultFactsOf(record.host_annual_result(), &result_facts_);
+        AddResult(result_facts_);
         break;
       case v1::Record::kRegionEconomy:
         AddEconomy(record.region_economy());
@@ -404,8 +407,9 @@ class AggregatorImpl final : public Aggregator {
       if (absl::Status s = ParseStrictly(bytes, &scratch_); !s.ok()) return s;
       return Add(scratch_);
     }
-    // A member, host organization, party organization, funding, venue or
-    // activity in the plain encoding: the fields aggregation reads straight
+    // A member, host organization, party organization, funding, venue,
+    // activity, grid, cadre assignment or annual result in the plain
+    // encoding: the fields aggregation reads straight
     // from the bytes (what the hot decoder takes is well formed by the strict
     // check). Otherwise, and for the other kinds, the strict check, then
     // protobuf's parser into a message of the entity's own type, kept from
@@ -435,13 +439,16 @@ class AggregatorImpl final : public Aggregator {
       case v1::Record::kRegionFieldNumber:
         return Parsed(bytes, body, &region_, [&] { AddRegion(region_); });
       case v1::Record::kGridFieldNumber:
-        return Parsed(bytes, body, &grid_, [&] { AddGrid(grid_); });
+        return Decoded(bytes, body, DecodeGridFacts, &grid_, GridFactsOf,
+                       &grid_facts_, [&] { AddGrid(grid_facts_); });
       case v1::Record::kCadreAssignmentFieldNumber:
-        return Parsed(bytes, body, &cadre_, [&] { AddCadre(cadre_); });
+        return Decoded(bytes, body, DecodeCadreFacts, &cadre_, CadreFactsOf,
+                       &cadre_facts_, [&] { AddCadre(cadre_facts_); });
       case v1::Record::kReserveTalentFieldNumber:
         return Parsed(bytes, body, &reserve_, [&] { AddReserve(reserve_); });
       case v1::Record::kHostAnnualResultFieldNumber:
-        return Parsed(bytes, body, &result_, [&] { AddResult(result_); });
+        return Decoded(bytes, body, DecodeResultFacts, &result_, ResultFactsOf,
+                       &result_facts_, [&] { AddResult(result_facts_); });
       case v1::Record::kRegionEconomyFieldNumber:
         return Parsed(bytes, body, &economy_, [&] { AddEconomy(economy_); });
       case v1::Record::kStarAssessmentFieldNumber:
@@ -710,19 +717,19 @@ class AggregatorImpl final : public Aggregator {
     if (a.year() == year_) stars_.push_back({org, a.stars()});
   }
 
-  void AddGrid(const v1::Grid& g) {
-    const uint32_t idx = grids_.Intern(g.id(), &arena_);
+  void AddGrid(const GridFacts& g) {
+    const uint32_t idx = grids_.Intern(g.id, &arena_);
     if (grids_.rows[idx].present) return Duplicate("grid");
-    const uint32_t org = g.party_organization_id().empty()
+    const uint32_t org = g.party_organization_id.empty()
                              ? kNone
-                             : orgs_.Intern(g.party_organization_id(), &arena_);
-    const uint32_t region = RegionOf(g.region_id());
+                             : orgs_.Intern(g.party_organization_id, &arena_);
+    const uint32_t region = RegionOf(g.region_id);
     GridState& s = grids_.rows[idx];
     s.present = true;
     s.org = org;
     s.region = region;
     s.has_instructor =
-        !g.instructor_name().empty() || !g.instructor_assignment_id().empty();
+        !g.instructor_name.empty() || !g.instructor_assignment_id.empty();
   }
 
   void AddRegion(const v1::Region& r) {
@@ -801,21 +808,19 @@ class AggregatorImpl final : public Aggregator {
     venues_.push_back(f);
   }
 
-  void AddCadre(const v1::CadreAssignment& c) {
-    if (c.has_start_on() && c.start_on().year() > year_) return;
-    if (c.has_end_on() && c.end_on().year() != 0 && c.end_on().year() < year_) {
-      return;
-    }
-    const int kind = c.kind();
+  void AddCadre(const CadreFacts& c) {
+    if (c.has_start_on && c.start_year > year_) return;
+    if (c.has_end_on && c.end_year != 0 && c.end_year < year_) return;
+    const int kind = c.kind;
     if (kind < 1 || kind > 3) return;
     CadreFact f;
     f.kind = static_cast<uint8_t>(kind);
-    if (!c.party_organization_id().empty()) {
+    if (!c.party_organization_id.empty()) {
       f.owner = Owner::kOrg;
-      f.idx = orgs_.Intern(c.party_organization_id(), &arena_);
-    } else if (!c.grid_id().empty()) {
+      f.idx = orgs_.Intern(c.party_organization_id, &arena_);
+    } else if (!c.grid_id.empty()) {
       f.owner = Owner::kGrid;
-      f.idx = grids_.Intern(c.grid_id(), &arena_);
+      f.idx = grids_.Intern(c.grid_id, &arena_);
     } else {
       f.owner = Owner::kNone;
       f.idx = kNone;
@@ -840,20 +845,13 @@ class AggregatorImpl final : public Aggregator {
     cadres_.push_back(f);
   }
 
-  void AddResult(const v1::HostAnnualResult& r) {
-    if (r.year() != year_) return;
+  void AddResult(const ResultFacts& r) {
+    if (r.year != year_) return;
     ResultFact f;
-    f.host = r.host_organization_id().empty()
+    f.host = r.host_organization_id.empty()
                  ? kNone
-                 : hosts_.Intern(r.host_organization_id(), &arena_);
-    f.values[0] = r.jobs_provided();
-    f.values[1] = r.donations_fen();
-    f.values[2] = r.households_helped();
-    f.values[3] = r.students_aided();
-    f.values[4] = r.suggestions();
-    f.values[5] = r.savings_fen();
-    f.values[6] = r.technical_problems_solved();
-    f.values[7] = r.innovation_projects();
+                 : hosts_.Intern(r.host_organization_id, &arena_);
+    std::copy(r.values, r.values + 8, f.values);
     results_.push_back(f);
   }
 
@@ -999,6 +997,9 @@ class AggregatorImpl final : public Aggregator {
   FundingFacts funding_facts_;
   VenueFacts venue_facts_;
   ActivityFacts activity_facts_;
+  GridFacts grid_facts_;
+  CadreFacts cadre_facts_;
+  ResultFacts result_facts_;
   v1::Venue venue_;
   v1::Funding funding_;
   v1::Member member_;

@@ -383,6 +383,37 @@ void ActivityFactsOf(const v1::Activity& a, ActivityFacts* out) {
   out->participants = a.participants();
 }
 
+void GridFactsOf(const v1::Grid& g, GridFacts* out) {
+  out->id = g.id();
+  out->party_organization_id = g.party_organization_id();
+  out->region_id = g.region_id();
+  out->instructor_name = g.instructor_name();
+  out->instructor_assignment_id = g.instructor_assignment_id();
+}
+
+void CadreFactsOf(const v1::CadreAssignment& c, CadreFacts* out) {
+  out->party_organization_id = c.party_organization_id();
+  out->grid_id = c.grid_id();
+  out->kind = c.kind();
+  out->has_start_on = c.has_start_on();
+  out->start_year = out->has_start_on ? c.start_on().year() : 0;
+  out->has_end_on = c.has_end_on();
+  out->end_year = out->has_end_on ? c.end_on().year() : 0;
+}
+
+void ResultFactsOf(const v1::HostAnnualResult& r, ResultFacts* out) {
+  out->host_organization_id = r.host_organization_id();
+  out->year = r.year();
+  out->values[0] = r.jobs_provided();
+  out->values[1] = r.donations_fen();
+  out->values[2] = r.households_helped();
+  out->values[3] = r.students_aided();
+  out->values[4] = r.suggestions();
+  out->values[5] = r.savings_fen();
+  out->values[6] = r.technical_problems_solved();
+  out->values[7] = r.innovation_projects();
+}
+
 // One field of a v1::Member whose tag has been read: false when the tag or
 // the value is not in the plain encoding. Inlined with a constant `tag` in
 // the decoder's straight run, where it comes down to that field's case.
@@ -750,6 +781,96 @@ bool DecodeActivityFacts(absl::string_view bytes, ActivityFacts* out) {
       case Tag(8, kVarint):
         if (!w->Varint(&v)) return false;
         a->participants = static_cast<int64_t>(v);
+        return true;
+      default:
+        return false;
+    }
+  });
+}
+
+bool DecodeGridFacts(absl::string_view bytes, GridFacts* out) {
+  *out = GridFacts{};
+  return DecodeFields(bytes, out, [](Wire* w, uint64_t tag, GridFacts* g) {
+    uint64_t v;
+    absl::string_view s;
+    switch (tag) {
+      case Tag(1, kLength):
+        return w->String(&g->id);
+      case Tag(2, kLength):  // name
+      case Tag(6, kLength):  // industry
+      case Tag(8, kLength):  // instructor_unit
+      case Tag(9, kLength):  // instructor_phone
+        return w->String(&s);
+      case Tag(3, kLength):
+        return w->String(&g->party_organization_id);
+      case Tag(4, kLength):
+        return w->String(&g->region_id);
+      case Tag(5, kVarint):  // basis
+        return w->Varint(&v);
+      case Tag(7, kLength):
+        return w->String(&g->instructor_name);
+      case Tag(10, kLength):
+        return w->String(&g->instructor_assignment_id);
+      default:
+        return false;
+    }
+  });
+}
+
+bool DecodeCadreFacts(absl::string_view bytes, CadreFacts* out) {
+  *out = CadreFacts{};
+  return DecodeFields(bytes, out, [](Wire* w, uint64_t tag, CadreFacts* c) {
+    uint64_t v;
+    absl::string_view s;
+    switch (tag) {
+      case Tag(1, kLength):  // id
+      case Tag(3, kLength):  // name
+      case Tag(4, kLength):  // from_unit
+        return w->String(&s);
+      case Tag(2, kVarint):
+        if (!w->Varint(&v)) return false;
+        c->kind = Int32(v);
+        return true;
+      case Tag(5, kLength):
+        return w->String(&c->party_organization_id);
+      case Tag(6, kLength):
+        return w->String(&c->grid_id);
+      case Tag(7, kLength):
+        c->has_start_on = true;
+        return w->Date(&c->start_year);
+      case Tag(8, kLength):
+        c->has_end_on = true;
+        return w->Date(&c->end_year);
+      default:
+        return false;
+    }
+  });
+}
+
+bool DecodeResultFacts(absl::string_view bytes, ResultFacts* out) {
+  *out = ResultFacts{};
+  return DecodeFields(bytes, out, [](Wire* w, uint64_t tag, ResultFacts* r) {
+    uint64_t v;
+    absl::string_view s;
+    switch (tag) {
+      case Tag(1, kLength):  // id
+        return w->String(&s);
+      case Tag(2, kLength):
+        return w->String(&r->host_organization_id);
+      case Tag(3, kVarint):
+        if (!w->Varint(&v)) return false;
+        r->year = Int32(v);
+        return true;
+      case Tag(4, kVarint):
+      case Tag(5, kVarint):
+      case Tag(6, kVarint):
+      case Tag(7, kVarint):
+      case Tag(8, kVarint):
+      case Tag(9, kVarint):
+      case Tag(10, kVarint):
+      case Tag(11, kVarint):
+        if (!w->Varint(&v)) return false;
+        r->values[(tag >> 3) - 4] = static_cast<int64_t>(v);
         return true;
       default:
         return false;
