@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "dangjian/aggregate.h"
 #include "gmock/gmock.h"
 #include "google/protobuf/unknown_field_set.h"
@@ -453,6 +454,46 @@ TEST(MergeTest, UnknownFieldsDoNotBreakCommutativity) {
   auto aa = MergePartialReports(a, a);
   ASSERT_THAT(aa, IsOk());
   EXPECT_EQ(Bytes(*aa), Bytes(*ab));
+}
+
+// The aggregator writes each worklist sorted, and merging reads it as such
+// without sorting it again; a partial from elsewhere (a hand-edited JSON
+// partial) may list its ids in any order, and must merge and finish the same.
+TEST(MergeTest, WorklistsOutOfOrderMergeAndFinishAsSorted) {
+  std::vector<v1::Record> records;
+  for (int i = 0; i < 5; ++i) {
+    v1::Record r;
+    v1::HostOrganization* h = r.mutable_host_organization();
+    h->set_id(absl::StrCat("h-", i));
+    h->mutable_reported_member_counts()->set_full(4);
+    records.push_back(r);
+  }
+  std::mt19937 rng(2);
+  const v1::PartialReport sorted = Aggregate(records, {}, v1::GroupBy(), &rng);
+  v1::PartialReport reversed = sorted;
+  int reversed_lists = 0;
+  for (v1::PartialGroup& g : *reversed.mutable_groups()) {
+    for (v1::Worklist& w : *g.mutable_worklists()) {
+      if (w.ids_size() < 2) continue;
+      std::reverse(w.mutable_ids()->begin(), w.mutable_ids()->end());
+      ++reversed_lists;
+    }
+  }
+  ASSERT_GT(reversed_lists, 0);
+  auto merged_sorted = MergePartialReports(sorted, sorted);
+  auto merged_reversed = MergePartialReports(reversed, reversed);
+  ASSERT_THAT(merged_sorted, IsOk());
+  ASSERT_THAT(merged_reversed, IsOk());
+  EXPECT_EQ(Bytes(*merged_reversed), Bytes(*merged_sorted));
+  auto finished_sorted = FinishReport(sorted);
+  auto finished_reversed = FinishReport(reversed);
+  ASSERT_THAT(finished_sorted, IsOk());
+  ASSERT_THAT(finished_reversed, IsOk());
+  EXPECT_EQ(finished_reversed->SerializeAsString(),
+            finished_sorted->SerializeAsString());
+  // The cap (3) keeps the smallest ids, whatever the order they came in.
+  ASSERT_GT(finished_sorted->total().targets().target_1().worklist_size(), 0);
+  EXPECT_EQ(finished_sorted->total().targets().target_1().worklist(0), "h-0");
 }
 
 }  // namespace

@@ -112,28 +112,6 @@ const std::vector<std::string>& SumNames() {
 #undef DANGJIAN_NAME_ENTRY
 }
 
-void MergeWorklist(std::vector<std::string>* into,
-                   const std::vector<std::string>& from, int32_t cap) {
-  if (from.empty()) return;
-  std::vector<std::string> out;
-  out.reserve(std::min<size_t>(into->size() + from.size(),
-                               static_cast<size_t>(std::max(cap, 0))));
-  auto a = into->begin();
-  auto b = from.begin();
-  while (static_cast<int64_t>(out.size()) < cap &&
-         (a != into->end() || b != from.end())) {
-    if (b == from.end() || (a != into->end() && *a < *b)) {
-      out.push_back(std::move(*a++));
-    } else if (a == into->end() || *b < *a) {
-      out.push_back(*b++);
-    } else {  // Equal: one copy.
-      out.push_back(std::move(*a++));
-      ++b;
-    }
-  }
-  *into = std::move(out);
-}
-
 void GroupAcc::Add(const GroupAcc& other, int32_t cap) {
   for (int i = 0; i < kNumCounters; ++i) {
     // Wrapping, not undefined, should a malformed partial overflow.

@@ -4,6 +4,7 @@
 #ifndef DANGJIAN_SRC_AGGREGATE_FIGURES_H_
 #define DANGJIAN_SRC_AGGREGATE_FIGURES_H_
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -160,10 +161,30 @@ struct GroupAcc {
   void Add(const GroupAcc& other, int32_t cap);
 };
 
-// Merges sorted `from` into sorted `into`, dropping duplicates, keeping the
-// smallest `cap`.
-void MergeWorklist(std::vector<std::string>* into,
-                   const std::vector<std::string>& from, int32_t cap);
+// Merges sorted `from` (of std::string or absl::string_view) into sorted
+// `into`, dropping duplicates, keeping the smallest `cap`.
+template <typename Id>
+void MergeWorklist(std::vector<std::string>* into, const std::vector<Id>& from,
+                   int32_t cap) {
+  if (from.empty()) return;
+  std::vector<std::string> out;
+  out.reserve(std::min<size_t>(into->size() + from.size(),
+                               static_cast<size_t>(std::max(cap, 0))));
+  auto a = into->begin();
+  auto b = from.begin();
+  while (static_cast<int64_t>(out.size()) < cap &&
+         (a != into->end() || b != from.end())) {
+    if (b == from.end() || (a != into->end() && *a < *b)) {
+      out.push_back(std::move(*a++));
+    } else if (a == into->end() || *b < *a) {
+      out.emplace_back(*b++);
+    } else {  // Equal: one copy.
+      out.push_back(std::move(*a++));
+      ++b;
+    }
+  }
+  *into = std::move(out);
+}
 
 // Reads a group of a partial (whose layout is checked) into an accumulator.
 void GroupFromProto(const v1::PartialGroup& g, GroupAcc* acc);

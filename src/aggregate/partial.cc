@@ -115,8 +115,13 @@ void AddGroup(const v1::PartialGroup& g, int32_t cap, GroupAcc* acc) {
   }
   for (const v1::Worklist& w : g.worklists()) {
     if (w.ids_size() == 0) continue;
-    std::vector<std::string> ids(w.ids().begin(), w.ids().end());
-    std::sort(ids.begin(), ids.end());
+    // Views, not copies: only the ids kept are copied. A partial's lists
+    // are sorted as written (merging by county, each group's list arrives
+    // whole): sorted again only when they are not.
+    std::vector<absl::string_view> ids(w.ids().begin(), w.ids().end());
+    if (!std::is_sorted(ids.begin(), ids.end())) {
+      std::sort(ids.begin(), ids.end());
+    }
     MergeWorklist(&acc->worklists[w.target() - 1], ids, cap);
   }
 }
