@@ -216,19 +216,39 @@ int RunReport(const Args& args) {
   if (!shards.ok()) return Fail(kName, std::string(shards.status().message()));
 
   // Shards are independent: each thread takes the next shard, reads,
-  // validates and aggregates it on its own, and leaves its partial in the
-  // shard's slot; the partials merge exactly in any order.
+  // validates and aggregates it on its own; the partials merge exactly in any
+  // order. Each thread merges its partials kBatch at a time as it goes: a
+  // county's partial is mostly worklists, and keeping them all (120 MB over
+  // the 3,030 counties of the national run, each page touched fresh) cost
+  // more than the merging.
+  constexpr size_t kBatch = 64;
   size_t threads = *threads_flag > 0
                        ? static_cast<size_t>(*threads_flag)
                        : std::max(1u, std::thread::hardware_concurrency());
-  threads = std::min(threads, shards->size());
+  threads = std::max<size_t>(1, std::min(threads, shards->size()));
   Progress progress("dangjian report", !args.Has("quiet"));
   std::mutex progress_mu;
   std::atomic<int64_t> records{0}, bytes{0};
   std::atomic<size_t> next{0};
-  std::vector<v1::PartialReport> partials(shards->size());
+  std::vector<std::vector<v1::PartialReport>> kept(threads);
   std::vector<absl::Status> failures(shards->size());
-  auto work = [&] {
+  std::vector<absl::Status> merge_failures(threads);
+  auto work = [&](size_t t) {
+    std::vector<v1::PartialReport> batch;
+    // Merges the batch into one partial kept by this thread.
+    auto flush = [&] {
+      if (batch.size() == 1) kept[t].push_back(std::move(batch[0]));
+      if (batch.size() > 1) {
+        absl::StatusOr<v1::PartialReport> m = MergeAllPartialReports(batch);
+        if (!m.ok()) {
+          merge_failures[t] = m.status();
+          next = shards->size();  // Stop taking shards: the run has failed.
+        } else {
+          kept[t].push_back(*std::move(m));
+        }
+      }
+      batch.clear();
+    };
     for (size_t i = next++; i < shards->size(); i = next++) {
       absl::StatusOr<v1::PartialReport> partial = ReportShard(
           (*shards)[i], *stdin_format, options,
@@ -243,17 +263,26 @@ int RunReport(const Args& args) {
         next = shards->size();  // Stop taking shards: the run has failed.
         return;
       }
-      partials[i] = *std::move(partial);
+      batch.push_back(*std::move(partial));
+      if (batch.size() == kBatch) flush();
     }
+    flush();
   };
   std::vector<std::thread> pool;
-  for (size_t t = 1; t < threads; ++t) pool.emplace_back(work);
-  work();
+  for (size_t t = 1; t < threads; ++t) pool.emplace_back(work, t);
+  work(0);
   for (std::thread& t : pool) t.join();
   for (const absl::Status& s : failures) {
     if (!s.ok()) return Fail(kName, std::string(s.message()));
   }
+  for (const absl::Status& s : merge_failures) {
+    if (!s.ok()) return Fail(kName, std::string(s.message()));
+  }
   progress.Finish(records.load(), bytes.load());
+  std::vector<v1::PartialReport> partials;
+  for (std::vector<v1::PartialReport>& k : kept) {
+    for (v1::PartialReport& p : k) partials.push_back(std::move(p));
+  }
   absl::StatusOr<v1::PartialReport> merged = MergeAllPartialReports(partials);
   if (!merged.ok()) return Fail(kName, std::string(merged.status().message()));
   return Emit(kName, args, *merged);

@@ -143,6 +143,24 @@ check "no progress line when stderr is not a terminal" '[[ ! -s progress.txt ]]'
 "$bin" report -q --year 2017 --group-by county --format csv --threads 1 a/ >t1.csv
 "$bin" report -q --year 2017 --group-by county --format csv --threads 2 a/ >t2.csv
 check "report --threads 2 gives the bytes of --threads 1" '[[ -s t1.csv ]] && cmp -s t1.csv t2.csv'
+# Each thread merges its partials 64 at a time: over 140 small counties (two
+# batches and a rest on one thread) the report equals the merge of each
+# county's own partial, grouped by county and not.
+"$bin" generate -q --units 7000 --units-per-county 50 -o many/
+mkdir -p manyp
+[[ $(ls many/*.djr | wc -l) -gt 128 ]] || bad "expected more than 128 counties in many/"
+for f in many/*.djr; do
+  "$bin" report -q --year 2017 --group-by county --partial -o "manyp/$(basename "$f" .djr).partial.pb" "$f" || bad "partial of $f"
+done
+"$bin" merge --format json -o many_merged.json manyp/*.partial.pb
+"$bin" report -q --year 2017 --group-by county --format json --threads 1 many/ >many1.json
+"$bin" report -q --year 2017 --group-by county --format json --threads 2 many/ >many2.json
+check "report in batches of 64 shards equals the merge of every shard's partial" \
+  '[[ -s many1.json ]] && cmp -s many1.json many_merged.json && cmp -s many2.json many_merged.json'
+"$bin" report -q --year 2017 --no-validate --threads 1 many/ >many_total1.txt
+"$bin" report -q --year 2017 --no-validate --threads 2 many/ >many_total2.txt
+check "batched report, not grouped: the same on 1 and 2 threads" \
+  '[[ -s many_total1.txt ]] && cmp -s many_total1.txt many_total2.txt'
 "$bin" report -q --year 2017 --threads -1 a/ 2>err.txt
 check "report refuses a negative --threads" '[[ $? -eq 2 ]] && grep -q -- "--threads" err.txt'
 mkdir -p counties
