@@ -496,5 +496,41 @@ TEST(MergeTest, WorklistsOutOfOrderMergeAndFinishAsSorted) {
   EXPECT_EQ(finished_sorted->total().targets().target_1().worklist(0), "h-0");
 }
 
+// Merged regions come out by id, in byte order, whatever order the partials
+// and their regions came in; ids longer than 16 bytes that share their first
+// 16 are ordered by the rest.
+TEST(MergeTest, RegionsComeOutInIdOrder) {
+  const std::vector<std::string> ids = {"province-of-the-north-0002",
+                                        "province-of-the-north-0010",
+                                        "province-of-the-north-0001",
+                                        "province-of-the-north",
+                                        "province-of-the-north-0001-a",
+                                        "b",
+                                        "a",
+                                        "province-of-the-nort"};
+  std::vector<v1::PartialReport> parts;
+  std::mt19937 rng(3);
+  v1::GroupBy by;
+  by.set_region_level(v1::REGION_LEVEL_COUNTY);
+  for (const std::string& id : ids) {
+    v1::Record r;
+    r.mutable_region()->set_id(id);
+    r.mutable_region()->set_level(v1::REGION_LEVEL_COUNTY);
+    parts.push_back(Aggregate({r}, {}, by, &rng));
+  }
+  auto merged = MergeAllPartialReports(parts);
+  ASSERT_THAT(merged, IsOk());
+  std::vector<std::string> got;
+  for (const v1::RegionNode& n : merged->regions()) got.push_back(n.id());
+  std::vector<std::string> want = ids;
+  std::sort(want.begin(), want.end());
+  EXPECT_EQ(got, want);
+  // In reverse, the same bytes.
+  std::reverse(parts.begin(), parts.end());
+  auto reversed = MergeAllPartialReports(parts);
+  ASSERT_THAT(reversed, IsOk());
+  EXPECT_EQ(Bytes(*reversed), Bytes(*merged));
+}
+
 }  // namespace
 }  // namespace dangjian
