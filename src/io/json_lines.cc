@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "core/json_writer.h"
 #include "core/utf8.h"
 #include "dangjian/personal_data.h"
 #include "dangjian/record.h"
@@ -299,11 +300,16 @@ class LinesWriter final : public JsonLinesWriter {
  private:
   absl::Status Line(const v1::Record& r) {
     json_.clear();
-    auto s = google::protobuf::util::MessageToJsonString(r, &json_, print_);
-    if (!s.ok()) {
-      return absl::InvalidArgumentError(MaskPersonalData(absl::StrCat(
-          out_->path(), ": record ", count_,
-          " cannot be written as JSON: ", s.message().as_string())));
+    // protobuf's bytes, written directly (core/json_writer.h); protobuf's
+    // printer for what the direct writer leaves to it.
+    if (!WriteJsonLikeProtobuf(r, false, false, &json_)) {
+      json_.clear();
+      auto s = google::protobuf::util::MessageToJsonString(r, &json_, print_);
+      if (!s.ok()) {
+        return absl::InvalidArgumentError(MaskPersonalData(absl::StrCat(
+            out_->path(), ": record ", count_,
+            " cannot be written as JSON: ", s.message().as_string())));
+      }
     }
     json_.push_back('\n');
     absl::Status w = out_->Append(json_);

@@ -7,6 +7,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "core/json_writer.h"
 #include "google/protobuf/util/json_util.h"
 #include "render/figures_table.h"
 
@@ -132,10 +133,18 @@ std::string RenderReportText(const v1::Report& report,
 
 absl::StatusOr<std::string> RenderReportJson(const v1::Report& report,
                                              const JsonWriteOptions& options) {
+  std::string out;
+  // The same bytes as protobuf's printer, written directly; protobuf's for
+  // what the direct writer leaves to it (nothing a report holds, but a string
+  // that is not UTF-8).
+  if (internal::WriteJsonLikeProtobuf(report, options.pretty,
+                                      options.include_default_values, &out)) {
+    return out;
+  }
+  out.clear();
   google::protobuf::util::JsonPrintOptions print;
   print.add_whitespace = options.pretty;
   print.always_print_primitive_fields = options.include_default_values;
-  std::string out;
   const auto status =
       google::protobuf::util::MessageToJsonString(report, &out, print);
   if (!status.ok()) {

@@ -1,0 +1,317 @@
+#include "core/json_writer.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <unordered_map>
+#include <vector>
+
+#include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/string_view.h"
+#include "core/utf8.h"
+#include "google/protobuf/descriptor.h"
+
+namespace dangjian {
+namespace internal {
+namespace {
+
+using google::protobuf::Descriptor;
+using google::protobuf::FieldDescriptor;
+using google::protobuf::Message;
+using google::protobuf::Reflection;
+
+// The code points beyond ASCII that protobuf's JsonEscaping writes as \u
+// escapes (C1 controls and invisible formatting characters), found by asking
+// protobuf 3.21 of every code point; the test asks again.
+bool EscapedBeyondAscii(uint32_t cp) {
+  if (cp < 0x600) return cp <= 0x9F || cp == 0xAD;
+  if (cp < 0x2000) {
+    return (cp >= 0x600 && cp <= 0x603) || cp == 0x6DD || cp == 0x70F ||
+           cp == 0x17B4 || cp == 0x17B5;
+  }
+  if (cp < 0x2100) {
+    return (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x2028 && cp <= 0x202E) ||
+           (cp >= 0x2060 && cp <= 0x2064) || (cp >= 0x206A && cp <= 0x206F);
+  }
+  if (cp < 0x10000) return cp == 0xFEFF || (cp >= 0xFFF9 && cp <= 0xFFFB);
+  return (cp >= 0x1D173 && cp <= 0x1D17A) || cp == 0xE0001 ||
+         (cp >= 0xE0020 && cp <= 0xE007F);
+}
+
+void AppendU(uint32_t unit, std::string* out) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  const char e[6] = {'\\',
+                     'u',
+                     kHex[unit >> 12 & 15],
+                     kHex[unit >> 8 & 15],
+                     kHex[unit >> 4 & 15],
+                     kHex[unit & 15]};
+  out->append(e, 6);
+}
+
+// A JSON string as JsonEscaping writes it; false when `s` is not UTF-8.
+bool AppendString(absl::string_view s, std::string* out) {
+  if (!IsValidUtf8(s)) return false;
+  out->push_back('"');
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  const size_t n = s.size();
+  size_t run = 0;  // Start of the bytes not yet appended.
+  size_t i = 0;
+  auto flush = [&](size_t to) { out->append(s.data() + run, to - run); };
+  while (i < n) {
+    const uint8_t c = p[i];
+    if (c >= 0x20 && c < 0x7F && c != '"' && c != '\\' && c != '<' &&
+        c != '>') {
+      ++i;
+      continue;
+    }
+    if (c < 0x80) {
+      flush(i);
+      switch (c) {
+        case '"':
+          out->append("\\\"");
+          break;
+        case '\\':
+          out->append("\\\\");
+          break;
+        case '\b':
+          out->append("\\b");
+          break;
+        case '\f':
+          out->append("\\f");
+          break;
+        case '\n':
+          out->append("\\n");
+          break;
+        case '\r':
+          out->append("\\r");
+          break;
+        case '\t':
+          out->append("\\t");
+          break;
+        default:  // Other controls, <, >, DEL.
+          AppendU(c, out);
+          break;
+      }
+      run = ++i;
+      continue;
+    }
+    // A well-formed sequence (checked above) of 2 to 4 bytes.
+    uint32_t cp;
+    size_t len;
+    if (c < 0xE0) {
+      cp = (c & 0x1Fu) << 6 | (p[i + 1] & 0x3Fu);
+      len = 2;
+    } else if (c < 0xF0) {
+      cp = (c & 0x0Fu) << 12 | (p[i + 1] & 0x3Fu) << 6 | (p[i + 2] & 0x3Fu);
+      len = 3;
+    } else {
+      cp = (c & 0x07u) << 18 | (p[i + 1] & 0x3Fu) << 12 |
+           (p[i + 2] & 0x3Fu) << 6 | (p[i + 3] & 0x3Fu);
+      len = 4;
+    }
+    if (EscapedBeyondAscii(cp)) {
+      flush(i);
+      if (cp < 0x10000) {
+        AppendU(cp, out);
+      } else {
+        const uint32_t v = cp - 0x10000;
+        AppendU(0xD800 | v >> 10, out);
+        AppendU(0xDC00 | (v & 0x3FF), out);
+      }
+      run = i + len;
+    }
+    i += len;
+  }
+  flush(n);
+  out->push_back('"');
+  return true;
+}
+
+// As protobuf's SimpleDtoa(): 15 significant digits when they read back as
+// the same double, else 17; NaN and the infinities as JSON strings.
+void AppendDouble(double v, std::string* out) {
+  if (std::isnan(v)) {
+    out->append("\"NaN\"");
+    return;
+  }
+  if (std::isinf(v)) {
+    out->append(v > 0 ? "\"Infinity\"" : "\"-Infinity\"");
+    return;
+  }
+  char buf[40];
+  std::snprintf(buf, sizeof(buf), "%.15g", v);
+  // Any locale's radix as '.', as protobuf's DelocalizeRadix() does.
+  for (char* c = buf; *c != '\0'; ++c) {
+    if (*c == ',') *c = '.';
+  }
+  double back;
+  if (!absl::SimpleAtod(buf, &back) || back != v) {
+    std::snprintf(buf, sizeof(buf), "%.17g", v);
+    for (char* c = buf; *c != '\0'; ++c) {
+      if (*c == ',') *c = '.';
+    }
+  }
+  out->append(buf);
+}
+
+class Writer {
+ public:
+  Writer(bool pretty, bool defaults, std::string* out)
+      : pretty_(pretty), defaults_(defaults), out_(out) {}
+
+  bool Object(const Message& m, int depth) {
+    const Descriptor* d = m.GetDescriptor();
+    if (absl::StartsWith(d->full_name(), "google.protobuf.")) return false;
+    const Reflection* r = m.GetReflection();
+    bool any = false;
+    out_->push_back('{');
+    for (const FieldDescriptor* f : FieldsByNumber(d)) {
+      if (f->is_map() || f->type() == FieldDescriptor::TYPE_GROUP) {
+        return false;
+      }
+      bool print;
+      if (f->is_repeated()) {
+        print = defaults_ || r->FieldSize(m, f) > 0;
+      } else if (f->has_presence()) {
+        print = r->HasField(m, f);
+      } else {
+        print = defaults_ || r->HasField(m, f);
+      }
+      if (!print) continue;
+      if (any) out_->push_back(',');
+      any = true;
+      Newline(depth + 1);
+      out_->push_back('"');
+      out_->append(f->json_name());
+      out_->append(pretty_ ? "\": " : "\":");
+      if (f->is_repeated()) {
+        const int size = r->FieldSize(m, f);
+        if (size == 0) {
+          out_->append("[]");
+          continue;
+        }
+        out_->push_back('[');
+        for (int i = 0; i < size; ++i) {
+          if (i > 0) out_->push_back(',');
+          Newline(depth + 2);
+          if (!Value(m, r, f, i, depth + 2)) return false;
+        }
+        Newline(depth + 1);
+        out_->push_back(']');
+      } else if (!Value(m, r, f, -1, depth + 1)) {
+        return false;
+      }
+    }
+    if (any) Newline(depth);
+    out_->push_back('}');
+    return true;
+  }
+
+ private:
+  void Newline(int depth) {
+    if (!pretty_) return;
+    out_->push_back('\n');
+    out_->append(static_cast<size_t>(depth), ' ');
+  }
+
+  // A field's value: element `i` of a repeated field, or (i < 0) the
+  // singular field's.
+  bool Value(const Message& m, const Reflection* r, const FieldDescriptor* f,
+             int i, int depth) {
+    const bool rep = i >= 0;
+    switch (f->cpp_type()) {
+      case FieldDescriptor::CPPTYPE_INT32:
+        absl::StrAppend(out_,
+                        rep ? r->GetRepeatedInt32(m, f, i) : r->GetInt32(m, f));
+        return true;
+      case FieldDescriptor::CPPTYPE_UINT32:
+        absl::StrAppend(
+            out_, rep ? r->GetRepeatedUInt32(m, f, i) : r->GetUInt32(m, f));
+        return true;
+      case FieldDescriptor::CPPTYPE_INT64:
+        absl::StrAppend(out_, "\"",
+                        rep ? r->GetRepeatedInt64(m, f, i) : r->GetInt64(m, f),
+                        "\"");
+        return true;
+      case FieldDescriptor::CPPTYPE_UINT64:
+        absl::StrAppend(
+            out_, "\"",
+            rep ? r->GetRepeatedUInt64(m, f, i) : r->GetUInt64(m, f), "\"");
+        return true;
+      case FieldDescriptor::CPPTYPE_DOUBLE:
+        AppendDouble(rep ? r->GetRepeatedDouble(m, f, i) : r->GetDouble(m, f),
+                     out_);
+        return true;
+      case FieldDescriptor::CPPTYPE_BOOL:
+        out_->append((rep ? r->GetRepeatedBool(m, f, i) : r->GetBool(m, f))
+                         ? "true"
+                         : "false");
+        return true;
+      case FieldDescriptor::CPPTYPE_ENUM: {
+        const int v =
+            rep ? r->GetRepeatedEnumValue(m, f, i) : r->GetEnumValue(m, f);
+        const auto* value = f->enum_type()->FindValueByNumber(v);
+        if (value == nullptr) {
+          absl::StrAppend(out_, v);
+        } else {
+          out_->push_back('"');
+          out_->append(value->name());
+          out_->push_back('"');
+        }
+        return true;
+      }
+      case FieldDescriptor::CPPTYPE_STRING: {
+        if (f->type() == FieldDescriptor::TYPE_BYTES) return false;
+        std::string scratch;
+        const std::string& s =
+            rep ? r->GetRepeatedStringReference(m, f, i, &scratch)
+                : r->GetStringReference(m, f, &scratch);
+        return AppendString(s, out_);
+      }
+      case FieldDescriptor::CPPTYPE_MESSAGE:
+        return Object(
+            rep ? r->GetRepeatedMessage(m, f, i) : r->GetMessage(m, f), depth);
+      default:  // Float.
+        return false;
+    }
+  }
+
+  // The fields of `d` in number order (the order of the wire format, which
+  // protobuf's printer walks).
+  const std::vector<const FieldDescriptor*>& FieldsByNumber(
+      const Descriptor* d) {
+    auto [it, inserted] = fields_.try_emplace(d);
+    if (inserted) {
+      for (int i = 0; i < d->field_count(); ++i)
+        it->second.push_back(d->field(i));
+      std::sort(it->second.begin(), it->second.end(),
+                [](const FieldDescriptor* a, const FieldDescriptor* b) {
+                  return a->number() < b->number();
+                });
+    }
+    return it->second;
+  }
+
+  const bool pretty_;
+  const bool defaults_;
+  std::string* const out_;
+  std::unordered_map<const Descriptor*, std::vector<const FieldDescriptor*>>
+      fields_;
+};
+
+}  // namespace
+
+bool WriteJsonLikeProtobuf(const google::protobuf::Message& message,
+                           bool pretty, bool defaults, std::string* out) {
+  Writer w(pretty, defaults, out);
+  if (!w.Object(message, 0)) return false;
+  if (pretty) out->push_back('\n');
+  return true;
+}
+
+}  // namespace internal
+}  // namespace dangjian
