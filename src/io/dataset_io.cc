@@ -6,6 +6,7 @@
 #include <system_error>
 
 #include "absl/strings/str_cat.h"
+#include "core/json_writer.h"
 #include "core/utf8.h"
 #include "core/wire_check.h"
 #include "dangjian/io.h"
@@ -115,11 +116,17 @@ absl::StatusOr<std::string> DatasetToJson(const v1::Dataset& dataset,
       !s.ok()) {
     return s;
   }
+  std::string out;
+  // protobuf's bytes, written directly (core/json_writer.h).
+  if (internal::WriteJsonLikeProtobuf(dataset, options.pretty,
+                                      options.include_default_values, &out)) {
+    return out;
+  }
+  out.clear();
   google::protobuf::util::JsonPrintOptions print;
   print.add_whitespace = options.pretty;
   print.always_print_primitive_fields = options.include_default_values;
   print.preserve_proto_field_names = false;
-  std::string out;
   auto status =
       google::protobuf::util::MessageToJsonString(dataset, &out, print);
   if (!status.ok()) {
