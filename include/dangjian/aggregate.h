@@ -119,12 +119,13 @@ class DANGJIAN_EXPORT Aggregator {
 
   // Adds one record given as the bytes of a serialized v1::Record (as
   // RecordStreamReader::NextSerialized() delivers them), exactly as Add()
-  // would add the parsed record. A member or host organization record in the
-  // plain encoding every writer produces is not parsed: the few fields
-  // aggregation reads are decoded in place, several times faster than
-  // parsing, and that decoding checks the bytes as strictly as a reader
-  // does; anything else is checked by the readers' strict wire-format check
-  // (docs/limits.md) and parsed. Returns InvalidArgument, adding nothing,
+  // would add the parsed record. A member, host organization, party
+  // organization, funding, venue, activity, grid, cadre assignment or annual
+  // result record in the plain encoding every writer produces is not parsed:
+  // the few fields aggregation reads are decoded in place, several times
+  // faster than parsing, and that decoding checks the bytes as strictly as a
+  // reader does; anything else is checked by the readers' strict wire-format
+  // check (docs/limits.md) and parsed. Returns InvalidArgument, adding nothing,
   // when the bytes are not a well-formed v1::Record by that check (a known
   // field with the wrong wire type, a bad varint, text that is not UTF-8,
   // ...); FailedPrecondition after Finish(). `bytes` may be reused at once.
