@@ -10,6 +10,8 @@
 
 #include "benchmark/benchmark.h"
 #include "dangjian/aggregate.h"
+#include "dangjian/render.h"
+#include "google/protobuf/util/json_util.h"
 
 namespace dangjian {
 namespace {
@@ -267,6 +269,44 @@ void BM_FinishReport(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations() * state.range(0));
 }
 BENCHMARK(BM_FinishReport)->Arg(1000)->Arg(3000)->Unit(benchmark::kMillisecond);
+
+// The final report of N counties grouped by county, as pretty JSON: by
+// RenderReportJson() (the direct writer), and by protobuf's printer for
+// comparison.
+void BM_RenderReportJson(benchmark::State& state) {
+  const v1::Report report = *FinishReport(*MergeAllPartialReports(
+      CountyPartials(static_cast<int>(state.range(0)))));
+  JsonWriteOptions options;
+  options.pretty = true;
+  int64_t bytes = 0;
+  for (auto _ : state) {
+    absl::StatusOr<std::string> json = RenderReportJson(report, options);
+    if (!json.ok()) state.SkipWithError("render failed");
+    bytes += static_cast<int64_t>(json->size());
+  }
+  state.SetItemsProcessed(state.iterations() * state.range(0));
+  state.SetBytesProcessed(bytes);
+}
+BENCHMARK(BM_RenderReportJson)->Arg(3000)->Unit(benchmark::kMillisecond);
+
+void BM_ProtobufReportJson(benchmark::State& state) {
+  const v1::Report report = *FinishReport(*MergeAllPartialReports(
+      CountyPartials(static_cast<int>(state.range(0)))));
+  google::protobuf::util::JsonPrintOptions options;
+  options.add_whitespace = true;
+  int64_t bytes = 0;
+  for (auto _ : state) {
+    std::string json;
+    if (!google::protobuf::util::MessageToJsonString(report, &json, options)
+             .ok()) {
+      state.SkipWithError("print failed");
+    }
+    bytes += static_cast<int64_t>(json.size());
+  }
+  state.SetItemsProcessed(state.iterations() * state.range(0));
+  state.SetBytesProcessed(bytes);
+}
+BENCHMARK(BM_ProtobufReportJson)->Arg(3000)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace dangjian

@@ -279,6 +279,26 @@ void BM_JsonLinesRead(benchmark::State& state) {
 }
 BENCHMARK(BM_JsonLinesRead)->Arg(1000)->Arg(100000);
 
+// Writing records as JSON Lines (core/json_writer.h writes each line).
+void BM_JsonLinesWrite(benchmark::State& state) {
+  const std::vector<v1::Record> records =
+      CountyMix(static_cast<int>(state.range(0)));
+  int64_t bytes = 0;
+  for (auto _ : state) {
+    std::string text;
+    auto w = JsonLinesWriter::ToString(&text);
+    for (const v1::Record& r : records) {
+      if (!w->Write(r).ok()) state.SkipWithError("write failed");
+    }
+    if (!w->Close().ok()) state.SkipWithError("close failed");
+    bytes += static_cast<int64_t>(text.size());
+  }
+  state.SetItemsProcessed(state.iterations() *
+                          static_cast<int64_t>(records.size()));
+  state.SetBytesProcessed(bytes);
+}
+BENCHMARK(BM_JsonLinesWrite)->Arg(1000)->Arg(100000);
+
 // CSV is one table per file: the mix's host organizations and members (IDs
 // checked) as two ledgers, rows of both counted.
 struct CsvLedgers {

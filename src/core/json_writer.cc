@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
+#include <deque>
 #include <unordered_map>
 #include <vector>
 
@@ -167,21 +168,26 @@ class Writer {
     const Descriptor* d = m.GetDescriptor();
     if (absl::StartsWith(d->full_name(), "google.protobuf.")) return false;
     const Reflection* r = m.GetReflection();
-    bool any = false;
+    // The fields to print, in number order (the order of the wire format,
+    // which protobuf's printer walks): those set, as ListFields() gives them;
+    // with defaults, every field but unset ones with presence.
+    std::vector<const FieldDescriptor*>& fields = Scratch(depth);
+    fields.clear();
+    if (defaults_) {
+      for (const FieldDescriptor* f : FieldsByNumber(d)) {
+        if (f->is_repeated() || !f->has_presence() || r->HasField(m, f)) {
+          fields.push_back(f);
+        }
+      }
+    } else {
+      r->ListFields(m, &fields);
+    }
     out_->push_back('{');
-    for (const FieldDescriptor* f : FieldsByNumber(d)) {
+    bool any = false;
+    for (const FieldDescriptor* f : fields) {
       if (f->is_map() || f->type() == FieldDescriptor::TYPE_GROUP) {
         return false;
       }
-      bool print;
-      if (f->is_repeated()) {
-        print = defaults_ || r->FieldSize(m, f) > 0;
-      } else if (f->has_presence()) {
-        print = r->HasField(m, f);
-      } else {
-        print = defaults_ || r->HasField(m, f);
-      }
-      if (!print) continue;
       if (any) out_->push_back(',');
       any = true;
       Newline(depth + 1);
@@ -280,14 +286,17 @@ class Writer {
     }
   }
 
-  // The fields of `d` in number order (the order of the wire format, which
-  // protobuf's printer walks).
-  const std::vector<const FieldDescriptor*>& FieldsByNumber(
+  // The fields of `d` in number order, worked out once per type and thread.
+  static const std::vector<const FieldDescriptor*>& FieldsByNumber(
       const Descriptor* d) {
-    auto [it, inserted] = fields_.try_emplace(d);
+    thread_local std::unordered_map<const Descriptor*,
+                                    std::vector<const FieldDescriptor*>>
+        cache;
+    auto [it, inserted] = cache.try_emplace(d);
     if (inserted) {
-      for (int i = 0; i < d->field_count(); ++i)
+      for (int i = 0; i < d->field_count(); ++i) {
         it->second.push_back(d->field(i));
+      }
       std::sort(it->second.begin(), it->second.end(),
                 [](const FieldDescriptor* a, const FieldDescriptor* b) {
                   return a->number() < b->number();
@@ -296,11 +305,19 @@ class Writer {
     return it->second;
   }
 
+  // A field list per nesting depth, kept from message to message (a deque:
+  // growing it keeps the lists of the enclosing messages where they are).
+  std::vector<const FieldDescriptor*>& Scratch(int depth) {
+    if (scratch_.size() <= static_cast<size_t>(depth)) {
+      scratch_.resize(static_cast<size_t>(depth) + 1);
+    }
+    return scratch_[static_cast<size_t>(depth)];
+  }
+
   const bool pretty_;
   const bool defaults_;
   std::string* const out_;
-  std::unordered_map<const Descriptor*, std::vector<const FieldDescriptor*>>
-      fields_;
+  std::deque<std::vector<const FieldDescriptor*>> scratch_;
 };
 
 }  // namespace
