@@ -16,6 +16,8 @@
 #include "google/protobuf/io/coded_stream.h"
 #include "google/protobuf/io/zero_copy_stream_impl_lite.h"
 #include "google/protobuf/util/delimited_message_util.h"
+#include "google/protobuf/util/json_util.h"
+#include "google/protobuf/util/json_util.h"
 
 namespace dangjian {
 namespace {
@@ -298,6 +300,31 @@ void BM_JsonLinesWrite(benchmark::State& state) {
   state.SetBytesProcessed(bytes);
 }
 BENCHMARK(BM_JsonLinesWrite)->Arg(1000)->Arg(100000);
+
+// The same lines by protobuf's printer, for comparison.
+void BM_ProtobufJsonLinesWrite(benchmark::State& state) {
+  const std::vector<v1::Record> records =
+      CountyMix(static_cast<int>(state.range(0)));
+  google::protobuf::util::JsonPrintOptions options;
+  int64_t bytes = 0;
+  for (auto _ : state) {
+    std::string text, line;
+    for (const v1::Record& r : records) {
+      line.clear();
+      if (!google::protobuf::util::MessageToJsonString(r, &line, options)
+               .ok()) {
+        state.SkipWithError("print failed");
+      }
+      text += line;
+      text.push_back('\n');
+    }
+    bytes += static_cast<int64_t>(text.size());
+  }
+  state.SetItemsProcessed(state.iterations() *
+                          static_cast<int64_t>(records.size()));
+  state.SetBytesProcessed(bytes);
+}
+BENCHMARK(BM_ProtobufJsonLinesWrite)->Arg(1000)->Arg(100000);
 
 // CSV is one table per file: the mix's host organizations and members (IDs
 // checked) as two ledgers, rows of both counted.
