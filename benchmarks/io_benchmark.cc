@@ -17,7 +17,6 @@
 #include "google/protobuf/io/zero_copy_stream_impl_lite.h"
 #include "google/protobuf/util/delimited_message_util.h"
 #include "google/protobuf/util/json_util.h"
-#include "google/protobuf/util/json_util.h"
 
 namespace dangjian {
 namespace {
