@@ -821,6 +821,35 @@ TEST(CsvCellTest, CommonAndGeneralPathsReadTheSameValues) {
   EXPECT_EQ(im.summary.rows_skipped, 4);
 }
 
+// Cells shaped like 2014-08-14 that are not dates of years 1000 to 9999
+// leave the common path for the general one, which says what is wrong.
+TEST(CsvCellTest, IsoShapedCellsThatAreNotDates) {
+  Import im = Read(
+      "单位标识,成立日期\n"
+      "h1,2014-08-14\n"
+      "h2,2014-0a-14\n"
+      "h3,0999-01-01\n"
+      "h4,2014-13-01\n"
+      "h5,2016-02-29\n"
+      "h6,2015-02-29\n"
+      "h7,/014-08-14\n"
+      "h8,9999-12-31\n");
+  ASSERT_EQ(im.records.size(), 3u) << Messages(im);
+  EXPECT_EQ(im.records[0].host_organization().registered_on().day(), 14);
+  EXPECT_EQ(im.records[1].host_organization().registered_on().day(), 29);
+  EXPECT_EQ(im.records[2].host_organization().registered_on().year(), 9999);
+  const std::string valid =
+      "not a valid calendar date (year, month 1-12, day of the month) "
+      "[skipped]";
+  EXPECT_EQ(Messages(im),
+            absl::StrCat("3:2:成立日期: \"2014-0a-14\": not a date [skipped]\n"
+                         "4:2:成立日期: \"0999-01-01\": ",
+                         valid, "\n5:2:成立日期: \"2014-13-01\": ", valid,
+                         "\n7:2:成立日期: \"2015-02-29\": ", valid,
+                         "\n8:2:成立日期: \"/014-08-14\": not a date "
+                         "[skipped]"));
+}
+
 // The Date messages of a row are those of the row before, taken out of the
 // cleared entity and set again: a date left blank is absent, not the last
 // row's, whether the record is on the heap or on an arena, and whichever

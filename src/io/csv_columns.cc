@@ -845,21 +845,20 @@ struct Ymd {
 // unchanged, for anything else, which ParseDate() reads.
 bool ParseIsoDate(absl::string_view cell, Ymd* date) {
   if (cell.size() != 10 || cell[4] != '-' || cell[7] != '-') return false;
-  int y = 0, mo = 0, d = 0;
-  bool digits = true;
-  for (int i : {0, 1, 2, 3}) {
-    digits = digits && IsAsciiDigit(cell[i]);
-    y = y * 10 + (cell[i] - '0');
-  }
-  for (int i : {5, 6}) {
-    digits = digits && IsAsciiDigit(cell[i]);
-    mo = mo * 10 + (cell[i] - '0');
-  }
-  for (int i : {8, 9}) {
-    digits = digits && IsAsciiDigit(cell[i]);
-    d = d * 10 + (cell[i] - '0');
-  }
-  if (!digits || y < 1000 || !ValidDate(y, mo, d)) return false;
+  // The eight digits' values, each checked without a branch: a byte that is
+  // not a digit gives a value above 9 (unsigned).
+  auto digit = [&cell](size_t i) {
+    return static_cast<unsigned>(static_cast<unsigned char>(cell[i])) - '0';
+  };
+  const unsigned d0 = digit(0), d1 = digit(1), d2 = digit(2), d3 = digit(3),
+                 d5 = digit(5), d6 = digit(6), d8 = digit(8), d9 = digit(9);
+  const bool digits = (d0 <= 9) & (d1 <= 9) & (d2 <= 9) & (d3 <= 9) &
+                      (d5 <= 9) & (d6 <= 9) & (d8 <= 9) & (d9 <= 9);
+  if (!digits) return false;
+  const int y = static_cast<int>(d0 * 1000 + d1 * 100 + d2 * 10 + d3);
+  const int mo = static_cast<int>(d5 * 10 + d6);
+  const int d = static_cast<int>(d8 * 10 + d9);
+  if (y < 1000 || !ValidDate(y, mo, d)) return false;
   date->year = y;
   date->month = mo;
   date->day = d;
