@@ -1481,6 +1481,11 @@ std::string SetLeaf(const Column& c, absl::string_view cell, Message* entity,
 std::string SetPath(const Column& c, size_t depth, absl::string_view cell,
                     Message* entity, WireBuffer* wire, CellMemo* memo) {
   if (depth + 1 == c.tags.size()) return SetLeaf(c, cell, entity, wire, memo);
+  if (c.mutable_parent != nullptr && entity != nullptr) {
+    // The parent set through its accessor, created first as the wire
+    // format's parents are; the leaf then through its own.
+    return SetLeaf(c, cell, c.mutable_parent(entity), wire, memo);
+  }
   PutVarint(c.tags[depth] | kLengthDelimited, wire);
   // The message's length: one byte, widened if what follows needs more.
   const size_t at = wire->size();
@@ -1521,10 +1526,6 @@ std::string SetCell(const Column& c, absl::string_view cell, Message* entity,
   // SetLeaf() sets and appends nothing when the cell is wrong: the parents
   // stay, empty. Most columns are fields of the entity itself.
   if (c.tags.size() == 1) return SetLeaf(c, cell, entity, wire, memo);
-  if (c.mutable_parent != nullptr && entity != nullptr) {
-    // The parent is created first, as the wire format's parents are.
-    return SetLeaf(c, cell, c.mutable_parent(entity), wire, memo);
-  }
   return SetPath(c, 0, cell, entity, wire, memo);
 }
 
