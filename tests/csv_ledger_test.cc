@@ -13,6 +13,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "gmock/gmock.h"
+#include "google/protobuf/arena.h"
 #include "google/protobuf/util/message_differencer.h"
 #include "gtest/gtest.h"
 #include "testing/csv_import.h"
@@ -728,6 +729,178 @@ TEST(CsvHeaderTest, BadOptionsAreRefused) {
   EXPECT_THAT(CsvLedgerWriter::ToString(&out, w), IsOk());
   EXPECT_THAT(CsvLedgerReader::Open("/nonexistent/单位.csv"),
               StatusIs(absl::StatusCode::kNotFound, HasSubstr("单位.csv")));
+}
+
+}  // namespace
+}  // namespace dangjian
+
+namespace dangjian {
+namespace {
+
+// Columns of fields inside a message field of the entity (owner.name) are set
+// through generated accessors, like the entity's own: the message is present
+// when one of its cells is not blank, also when that cell is zero, and absent
+// when every one is blank.
+TEST(CsvCellTest, NestedColumnsSetTheirMessageOnlyWhenACellIsGiven) {
+  Import im = Read(
+      "单位标识,业主姓名,业主是否党员,正式党员数\n"
+      "h1,张三,是,3\n"
+      "h2,,,\n"
+      "h3,,也许,\n"
+      "h4,李四,Y,\"1,234\"\n"
+      "h5,,,0\n"
+      "h6,,,1.5E+3\n");
+  ASSERT_EQ(im.records.size(), 4u) << Messages(im);
+  const v1::HostOrganization& h1 = im.records[0].host_organization();
+  EXPECT_EQ(h1.owner().name(), "张三");
+  EXPECT_TRUE(h1.owner().is_party_member());
+  EXPECT_EQ(h1.reported_member_counts().full(), 3);
+  const v1::HostOrganization& h2 = im.records[1].host_organization();
+  EXPECT_FALSE(h2.has_owner());
+  EXPECT_FALSE(h2.has_reported_member_counts());
+  // Cells the common path does not read ("Y", "1,234") are read as before.
+  const v1::HostOrganization& h4 = im.records[2].host_organization();
+  EXPECT_EQ(h4.owner().name(), "李四");
+  EXPECT_TRUE(h4.owner().is_party_member());
+  EXPECT_EQ(h4.reported_member_counts().full(), 1234);
+  const v1::HostOrganization& h5 = im.records[3].host_organization();
+  EXPECT_FALSE(h5.has_owner());
+  EXPECT_TRUE(h5.has_reported_member_counts());
+  EXPECT_EQ(h5.reported_member_counts().full(), 0);
+  EXPECT_EQ(Messages(im),
+            "4:3:业主是否党员: \"也许\" is not a yes/no value; write 是 or 否 "
+            "[skipped]\n"
+            "7:4:正式党员数: a number in scientific notation; write it whole "
+            "[skipped]");
+}
+
+// Each kind of cell read by the common path (SetCellDirectly()) and, in the
+// next row, by the general one, with the same result; cells that look common
+// but are not right are reported as before, personal data masked.
+TEST(CsvCellTest, CommonAndGeneralPathsReadTheSameValues) {
+  const std::string csv = absl::StrCat(
+      "人员标识,姓名,发展阶段,出生日期,公民身份号码,联系电话,月收入(元),"
+      "党员业主\n",
+      "m1,甲,正式党员,1949-12-31,", kId, ",13800138000,1234.5,是\n",
+      "m2,乙,正式党员,1949/12/31,", " 11010519491231002x", ",010-12345678,",
+      "\"1,234.50\",Y\n",
+      "m3,丙,党员,1949年12月31日,,＋86 13800138000,¥1234.5,yes\n",
+      "m4,丁,正式党员,1949-02-30,,,,\n",
+      "m5,戊,正式党员,,110105194912310021,,,\n", "m6,己,正式党员,,,1380013,,\n",
+      "m7,庚,正式党员,,,123456,,\n", "m8,辛,党员,,,,1.234,\n");
+  Import im = Read(csv, "members.csv");
+  ASSERT_EQ(im.records.size(), 4u) << Messages(im);
+  for (int i : {0, 1, 2}) {
+    const v1::Member& m = im.records[i].member();
+    SCOPED_TRACE(m.id());
+    EXPECT_EQ(m.status(), v1::MEMBER_STATUS_FULL);
+    EXPECT_EQ(m.birth_date().year(), 1949);
+    EXPECT_EQ(m.birth_date().month(), 12);
+    EXPECT_EQ(m.birth_date().day(), 31);
+    EXPECT_EQ(m.monthly_income_fen(), 123450);
+    EXPECT_TRUE(m.is_owner());
+  }
+  EXPECT_EQ(im.records[0].member().national_id(), kId);
+  EXPECT_EQ(im.records[1].member().national_id(), "11010519491231002x");
+  EXPECT_EQ(im.records[0].member().phone(), "13800138000");
+  EXPECT_EQ(im.records[1].member().phone(), "010-12345678");
+  EXPECT_EQ(im.records[2].member().phone(), "＋86 13800138000");
+  EXPECT_EQ(im.records[3].member().id(), "m6");
+  EXPECT_EQ(im.records[3].member().phone(), "1380013");
+  const std::string m = Messages(im);
+  EXPECT_THAT(
+      m, AllOf(HasSubstr("5:4:出生日期: \"1949-02-30\": not a valid "
+                         "calendar date"),
+               HasSubstr("6:5:公民身份号码: resident ID 110105********"
+                         "0021 its check character does not match"),
+               HasSubstr("8:6:联系电话: phone "),
+               HasSubstr("(6 digits; 7 to 15 expected)"),
+               HasSubstr("9:7:月收入(元): amount \"1.234\": more than "
+                         "2 decimals"),
+               Not(HasSubstr("110105194912310021")), Not(HasSubstr("123456"))));
+  EXPECT_EQ(im.summary.rows_skipped, 4);
+}
+
+// Cells shaped like 2014-08-14 that are not dates of years 1000 to 9999
+// leave the common path for the general one, which says what is wrong.
+TEST(CsvCellTest, IsoShapedCellsThatAreNotDates) {
+  Import im = Read(
+      "单位标识,成立日期\n"
+      "h1,2014-08-14\n"
+      "h2,2014-0a-14\n"
+      "h3,0999-01-01\n"
+      "h4,2014-13-01\n"
+      "h5,2016-02-29\n"
+      "h6,2015-02-29\n"
+      "h7,/014-08-14\n"
+      "h8,9999-12-31\n");
+  ASSERT_EQ(im.records.size(), 3u) << Messages(im);
+  EXPECT_EQ(im.records[0].host_organization().registered_on().day(), 14);
+  EXPECT_EQ(im.records[1].host_organization().registered_on().day(), 29);
+  EXPECT_EQ(im.records[2].host_organization().registered_on().year(), 9999);
+  const std::string valid =
+      "not a valid calendar date (year, month 1-12, day of the month) "
+      "[skipped]";
+  EXPECT_EQ(Messages(im),
+            absl::StrCat("3:2:成立日期: \"2014-0a-14\": not a date [skipped]\n"
+                         "4:2:成立日期: \"0999-01-01\": ",
+                         valid, "\n5:2:成立日期: \"2014-13-01\": ", valid,
+                         "\n7:2:成立日期: \"2015-02-29\": ", valid,
+                         "\n8:2:成立日期: \"/014-08-14\": not a date "
+                         "[skipped]"));
+}
+
+// The Date messages of a row are those of the row before, taken out of the
+// cleared entity and set again: a date left blank is absent, not the last
+// row's, whether the record is on the heap or on an arena, and whichever
+// column's Date a field is given.
+TEST(CsvReaderTest, DatesOfTheRowBeforeAreNotKept) {
+  const std::string csv =
+      "人员标识,递交入党申请书日期,出生日期,转为正式党员日期\n"
+      "m1,2001-02-03,1980-01-01,2003-04-05\n"
+      "m2,,,\n"
+      "m3,,1981-02-02,\n"
+      "m4,2002-03-04,1999-99-99,\n"
+      "m5,2004-05-06,,2007-08-09\n"
+      "m6,2010年,,\n";
+  auto check = [](const std::vector<v1::Member>& got) {
+    ASSERT_EQ(got.size(), 5u);
+    EXPECT_EQ(got[0].applied_on().year(), 2001);
+    EXPECT_EQ(got[0].birth_date().year(), 1980);
+    EXPECT_EQ(got[0].full_on().day(), 5);
+    EXPECT_FALSE(got[1].has_applied_on());
+    EXPECT_FALSE(got[1].has_birth_date());
+    EXPECT_FALSE(got[1].has_full_on());
+    EXPECT_FALSE(got[2].has_applied_on());
+    EXPECT_EQ(got[2].birth_date().month(), 2);
+    EXPECT_FALSE(got[2].has_full_on());
+    EXPECT_EQ(got[3].applied_on().day(), 6);
+    EXPECT_FALSE(got[3].has_birth_date());
+    EXPECT_EQ(got[3].full_on().year(), 2007);
+    EXPECT_EQ(got[4].applied_on().year(), 2010);
+    EXPECT_EQ(got[4].applied_on().month(), 0);
+    EXPECT_FALSE(got[4].has_full_on());
+  };
+  {
+    auto reader = CsvLedgerReader::FromBuffer(csv, "members.csv");
+    ASSERT_THAT(reader, IsOk());
+    v1::Record record;
+    std::vector<v1::Member> got;
+    while ((*reader)->Next(&record)) got.push_back(record.member());
+    check(got);
+    EXPECT_EQ((*reader)->summary().rows_skipped, 1);
+  }
+  {
+    auto reader = CsvLedgerReader::FromBuffer(csv, "members.csv");
+    ASSERT_THAT(reader, IsOk());
+    google::protobuf::Arena arena;
+    auto* record = google::protobuf::Arena::CreateMessage<v1::Record>(&arena);
+    std::vector<v1::Member> got;
+    while ((*reader)->Next(record)) got.push_back(record->member());
+    check(got);
+  }
+  Import im = Read(csv, "members.csv");  // And NextSerialized() agrees.
+  EXPECT_EQ(im.records.size(), 5u);
 }
 
 }  // namespace

@@ -401,6 +401,8 @@ struct Setters {
   void (*set_string)(Message*, absl::string_view) = nullptr;
   void (*set_integer)(Message*, int64_t) = nullptr;
   v1::Date* (*mutable_date)(Message*) = nullptr;
+  v1::Date* (*release_date)(Message*) = nullptr;
+  void (*set_allocated_date)(Message*, v1::Date*) = nullptr;
 };
 
 #define DANGJIAN_STRING_SETTER(Type, field)                             \
@@ -410,7 +412,7 @@ struct Setters {
         static_cast<v1::Type*>(m)->mutable_##field()->assign(v.data(),  \
                                                              v.size()); \
       },                                                                \
-          nullptr, nullptr                                              \
+          nullptr, nullptr, nullptr, nullptr                            \
     }                                                                   \
   }
 // Integers, enums and bools, cast to the field's own type.
@@ -422,16 +424,24 @@ struct Setters {
             auto* t = static_cast<v1::Type*>(m);                  \
             t->set_##field(static_cast<decltype(t->field())>(v)); \
           },                                                      \
-          nullptr                                                 \
+          nullptr, nullptr, nullptr                               \
     }                                                             \
   }
-#define DANGJIAN_DATE_SETTER(Type, field)                    \
-  std::pair<std::string, Setters> {                          \
-    "dangjian.v1." #Type "." #field, Setters {               \
-      nullptr, nullptr, [](Message* m) -> v1::Date* {        \
-        return static_cast<v1::Type*>(m)->mutable_##field(); \
-      }                                                      \
-    }                                                        \
+#define DANGJIAN_DATE_SETTER(Type, field)                                     \
+  std::pair<std::string, Setters> {                                           \
+    "dangjian.v1." #Type "." #field, Setters {                                \
+      nullptr, nullptr,                                                       \
+          [](Message* m) -> v1::Date* {                                       \
+            return static_cast<v1::Type*>(m)->mutable_##field();              \
+          },                                                                  \
+          [](Message* m) -> v1::Date* {                                       \
+            return static_cast<v1::Type*>(m)->unsafe_arena_release_##field(); \
+          },                                                                  \
+          [](Message* m, v1::Date* date) {                                    \
+            static_cast<v1::Type*>(m)->unsafe_arena_set_allocated_##field(    \
+                date);                                                        \
+          }                                                                   \
+    }                                                                         \
   }
 
 const std::unordered_map<std::string, Setters>& SettersByField() {
@@ -540,8 +550,63 @@ const std::unordered_map<std::string, Setters>& SettersByField() {
       DANGJIAN_STRING_SETTER(StarAssessment, standard_version),
       DANGJIAN_DATE_SETTER(StarAssessment, assessed_on),
       DANGJIAN_INTEGER_SETTER(StarAssessment, score),
+      // Fields of the message fields below.
+      DANGJIAN_STRING_SETTER(Owner, name),
+      DANGJIAN_INTEGER_SETTER(Owner, is_party_member),
+      DANGJIAN_INTEGER_SETTER(Owner, is_secretary),
+      DANGJIAN_STRING_SETTER(Owner, member_id),
+      DANGJIAN_INTEGER_SETTER(ReportedMemberCounts, full),
+      DANGJIAN_INTEGER_SETTER(ReportedMemberCounts, probationary),
+      DANGJIAN_INTEGER_SETTER(ReportedMemberCounts, activists),
+      DANGJIAN_INTEGER_SETTER(ReportedMemberCounts, applicants),
+      DANGJIAN_INTEGER_SETTER(ReportedMemberCounts, development_targets),
   };
   return *setters;
+}
+
+// The generated mutable_*() of the message fields of entities that columns
+// reach into (owner.name), keyed by the field's full name: with the setters
+// of the fields inside, a cell of such a column is set without the wire
+// format too. Columns of other message fields take the wire format.
+using MutableParent = Message* (*)(Message*);
+const std::unordered_map<std::string, MutableParent>& ParentsByField() {
+  static const auto* parents =
+      new std::unordered_map<std::string, MutableParent>{
+          {"dangjian.v1.HostOrganization.owner",
+           [](Message* m) -> Message* {
+             return static_cast<v1::HostOrganization*>(m)->mutable_owner();
+           }},
+          {"dangjian.v1.HostOrganization.reported_member_counts",
+           [](Message* m) -> Message* {
+             return static_cast<v1::HostOrganization*>(m)
+                 ->mutable_reported_member_counts();
+           }},
+      };
+  return *parents;
+}
+
+// True when SetLeaf() sets every value of a column of `kind` through the
+// accessors in `c` rather than the wire format.
+bool SetsDirectly(CellKind kind, const Column& c) {
+  switch (kind) {
+    case CellKind::kString:
+    case CellKind::kNationalId:
+    case CellKind::kPhone:
+      return c.set_string != nullptr;
+    case CellKind::kEnum:
+    case CellKind::kInt:
+    case CellKind::kBool:
+    case CellKind::kYuan:
+    case CellKind::kWanYuan:
+      return c.set_integer != nullptr;
+    case CellKind::kDate:
+      return c.mutable_date != nullptr && c.release_date != nullptr &&
+             c.set_allocated_date != nullptr;
+    case CellKind::kList:
+    case CellKind::kDecimal:
+      return false;
+  }
+  return false;
 }
 
 #undef DANGJIAN_STRING_SETTER
@@ -589,12 +654,30 @@ std::vector<Table> Build() {
         c.tags.push_back(static_cast<uint32_t>(f->number()) << 3);
       }
       c.leaf_type = c.path.back()->type();
-      if (c.path.size() == 1) {
-        auto it = SettersByField().find(c.path[0]->full_name());
+      MutableParent parent = nullptr;
+      if (c.path.size() == 2) {
+        auto it = ParentsByField().find(c.path[0]->full_name());
+        if (it != ParentsByField().end()) parent = it->second;
+      }
+      if (c.path.size() == 1 || parent != nullptr) {
+        auto it = SettersByField().find(c.path.back()->full_name());
         if (it != SettersByField().end()) {
           c.set_string = it->second.set_string;
           c.set_integer = it->second.set_integer;
           c.mutable_date = it->second.mutable_date;
+          c.release_date = it->second.release_date;
+          c.set_allocated_date = it->second.set_allocated_date;
+        }
+        c.direct = SetsDirectly(c.kind, c);
+        // A nested field without its setters takes the wire format.
+        if (parent != nullptr && c.direct) {
+          c.mutable_parent = parent;
+        } else if (parent != nullptr) {
+          c.set_string = nullptr;
+          c.set_integer = nullptr;
+          c.mutable_date = nullptr;
+          c.release_date = nullptr;
+          c.set_allocated_date = nullptr;
         }
       }
       c.normalized.push_back(NormalizeHeader(c.english));
@@ -758,30 +841,33 @@ struct Ymd {
   int day = 0;
 };
 
+// The common case of ParseDate(): a valid 2014-08-14. False, with `*date`
+// unchanged, for anything else, which ParseDate() reads.
+bool ParseIsoDate(absl::string_view cell, Ymd* date) {
+  if (cell.size() != 10 || cell[4] != '-' || cell[7] != '-') return false;
+  // The eight digits' values, each checked without a branch: a byte that is
+  // not a digit gives a value above 9 (unsigned).
+  auto digit = [&cell](size_t i) {
+    return static_cast<unsigned>(static_cast<unsigned char>(cell[i])) - '0';
+  };
+  const unsigned d0 = digit(0), d1 = digit(1), d2 = digit(2), d3 = digit(3),
+                 d5 = digit(5), d6 = digit(6), d8 = digit(8), d9 = digit(9);
+  const bool digits = (d0 <= 9) & (d1 <= 9) & (d2 <= 9) & (d3 <= 9) &
+                      (d5 <= 9) & (d6 <= 9) & (d8 <= 9) & (d9 <= 9);
+  if (!digits) return false;
+  const int y = static_cast<int>(d0 * 1000 + d1 * 100 + d2 * 10 + d3);
+  const int mo = static_cast<int>(d5 * 10 + d6);
+  const int d = static_cast<int>(d8 * 10 + d9);
+  if (y < 1000 || !ValidDate(y, mo, d)) return false;
+  date->year = y;
+  date->month = mo;
+  date->day = d;
+  return true;
+}
+
 std::string ParseDate(absl::string_view cell, Ymd* date) {
   // The common case first: 2014-08-14.
-  if (cell.size() == 10 && cell[4] == '-' && cell[7] == '-') {
-    int y = 0, mo = 0, d = 0;
-    bool digits = true;
-    for (int i : {0, 1, 2, 3}) {
-      digits = digits && IsAsciiDigit(cell[i]);
-      y = y * 10 + (cell[i] - '0');
-    }
-    for (int i : {5, 6}) {
-      digits = digits && IsAsciiDigit(cell[i]);
-      mo = mo * 10 + (cell[i] - '0');
-    }
-    for (int i : {8, 9}) {
-      digits = digits && IsAsciiDigit(cell[i]);
-      d = d * 10 + (cell[i] - '0');
-    }
-    if (digits && y >= 1000 && ValidDate(y, mo, d)) {
-      date->year = y;
-      date->month = mo;
-      date->day = d;
-      return {};
-    }
-  }
+  if (ParseIsoDate(cell, date)) return {};
   std::string s = RemoveSpaces(HalfWidth(cell));
   if (s.find(':') != std::string::npos) {
     // Excel exports a date cell formatted as date-time as "2014/8/14 0:00":
@@ -1395,6 +1481,11 @@ std::string SetLeaf(const Column& c, absl::string_view cell, Message* entity,
 std::string SetPath(const Column& c, size_t depth, absl::string_view cell,
                     Message* entity, WireBuffer* wire, CellMemo* memo) {
   if (depth + 1 == c.tags.size()) return SetLeaf(c, cell, entity, wire, memo);
+  if (c.mutable_parent != nullptr && entity != nullptr) {
+    // The parent set through its accessor, created first as the wire
+    // format's parents are; the leaf then through its own.
+    return SetLeaf(c, cell, c.mutable_parent(entity), wire, memo);
+  }
   PutVarint(c.tags[depth] | kLengthDelimited, wire);
   // The message's length: one byte, widened if what follows needs more.
   const size_t at = wire->size();
@@ -1436,6 +1527,87 @@ std::string SetCell(const Column& c, absl::string_view cell, Message* entity,
   // stay, empty. Most columns are fields of the entity itself.
   if (c.tags.size() == 1) return SetLeaf(c, cell, entity, wire, memo);
   return SetPath(c, 0, cell, entity, wire, memo);
+}
+
+bool SetCellDirectly(const Column& c, absl::string_view cell, Message* entity,
+                     CellMemo* memo, SpareDates* spare) {
+  if (!c.direct) return false;
+  // Each case reads the cell as SetLeaf() does when it succeeds, before the
+  // parent message (if any) is created.
+  auto target = [&]() {
+    return c.mutable_parent != nullptr ? c.mutable_parent(entity) : entity;
+  };
+  switch (c.kind) {
+    case K::kString:
+      c.set_string(target(), cell);
+      return true;
+    case K::kEnum:
+      if (memo == nullptr || memo->value == 0 ||
+          cell.size() != memo->text.size() ||
+          std::memcmp(cell.data(), memo->text.data(), cell.size()) != 0) {
+        return false;
+      }
+      c.set_integer(target(), memo->value);
+      return true;
+    case K::kInt: {
+      if (cell.size() > 9 ||
+          !std::all_of(cell.begin(), cell.end(), IsAsciiDigit)) {
+        return false;
+      }
+      int64_t v = 0;
+      for (char ch : cell) v = v * 10 + (ch - '0');
+      c.set_integer(target(), v);
+      return true;
+    }
+    case K::kBool:
+      if (cell != "是" && cell != "否") return false;
+      c.set_integer(target(), cell == "是" ? 1 : 0);
+      return true;
+    case K::kDate: {
+      Ymd d;
+      if (!ParseIsoDate(cell, &d)) return false;
+      Message* m = target();
+      v1::Date* date;
+      if (spare->empty()) {
+        date = c.mutable_date(m);
+      } else {
+        // The field is unset: the entity was cleared, and no other column
+        // has the same field.
+        date = spare->back();
+        spare->pop_back();
+        date->Clear();
+        c.set_allocated_date(m, date);
+      }
+      date->set_year(d.year);
+      date->set_month(d.month);
+      date->set_day(d.day);
+      return true;
+    }
+    case K::kYuan:
+    case K::kWanYuan: {
+      int64_t fen;
+      if (!PlainAmountFen(cell, c.kind == K::kYuan ? 2 : 6, &fen)) {
+        return false;
+      }
+      c.set_integer(target(), fen);
+      return true;
+    }
+    case K::kNationalId:
+      if (!IsGoodNationalId(cell)) return false;
+      c.set_string(target(), cell);
+      return true;
+    case K::kPhone:
+      if (cell.size() < 7 || cell.size() > 15 ||
+          !std::all_of(cell.begin(), cell.end(), IsAsciiDigit)) {
+        return false;
+      }
+      c.set_string(target(), cell);
+      return true;
+    case K::kList:
+    case K::kDecimal:
+      break;
+  }
+  return false;
 }
 
 std::string FormatCell(const Column& c, const Message& entity,

@@ -59,6 +59,20 @@ struct Column {
   void (*set_string)(google::protobuf::Message*, absl::string_view) = nullptr;
   void (*set_integer)(google::protobuf::Message*, int64_t) = nullptr;
   v1::Date* (*mutable_date)(google::protobuf::Message*) = nullptr;
+  // kDate: the field's unsafe_arena_release_*() and
+  // unsafe_arena_set_allocated_*(), so that a row's Date messages are those
+  // of the row before rather than new ones (SpareDates).
+  v1::Date* (*release_date)(google::protobuf::Message*) = nullptr;
+  void (*set_allocated_date)(google::protobuf::Message*, v1::Date*) = nullptr;
+  // For a field of a message field of the entity (owner.name): that message
+  // field's generated mutable_*(); the setters above are then the leaf's in
+  // it. Null for a field of the entity itself.
+  google::protobuf::Message* (*mutable_parent)(google::protobuf::Message*) =
+      nullptr;
+  // True when every value of the column is set through the accessors above
+  // (nothing goes to the wire format) when the entity is given: what
+  // SetCellDirectly() needs.
+  bool direct = false;
 };
 
 struct Table {
@@ -175,6 +189,25 @@ struct CellMemo {
 std::string SetCell(const Column& column, absl::string_view cell,
                     google::protobuf::Message* entity, WireBuffer* wire,
                     CellMemo* memo = nullptr);
+
+// Date messages taken out of an entity before it is cleared
+// (Column::release_date), set again by SetCellDirectly() instead of new ones
+// being created: on an arena, a cleared entity's Date messages are never
+// freed, only left behind. Owned by the entity's arena, or, for an entity
+// on the heap, by whoever holds them (delete what is left).
+using SpareDates = std::vector<v1::Date*>;
+
+// SetCell() for the common cells of a column that sets its field through
+// generated accessors (Column::direct): plain text, a remembered enum label,
+// a whole number of up to 9 ASCII digits, 是 or 否, a 2014-08-14 date, a plain
+// amount, a good resident ID or phone number. Sets exactly what SetCell()
+// would, taking a Date from `*spare` when it has one, and returns true;
+// returns false, having set nothing, for any other cell: SetCell() then
+// reads it (and says what is wrong with it).
+// REQUIRES: as SetCell(); `entity` is not null.
+bool SetCellDirectly(const Column& column, absl::string_view cell,
+                     google::protobuf::Message* entity, CellMemo* memo,
+                     SpareDates* spare);
 
 // Writes the field of `entity` that `column` names as a cell (unescaped);
 // empty for an absent value. Masks personal data unless `full_fidelity`.

@@ -709,6 +709,7 @@ class CsvReader final : public CsvLedgerReader {
       }
       seen.emplace_back(path, i);
       columns_[i] = c;
+      if (c->release_date != nullptr) date_columns_.push_back(c);
       if (c->is_id) id_column_ = static_cast<int>(i);
     }
     if (id_column_ < 0) {
@@ -819,6 +820,13 @@ class CsvReader final : public CsvLedgerReader {
         record->Clear();
       }
       entity = MutableEntity(record);
+      // The Date messages of the previous row, to be set again
+      // (SetCellDirectly()) rather than new ones created.
+      for (const Column* c : date_columns_) {
+        if (v1::Date* date = c->release_date(entity)) {
+          spare_dates_.push_back(date);
+        }
+      }
       entity->Clear();
     }
     // Cells are set through generated accessors, or encoded in the wire
@@ -858,11 +866,22 @@ class CsvReader final : public CsvLedgerReader {
         }
         continue;
       }
+      if (entity != nullptr &&
+          SetCellDirectly(*c, cell, entity, &memos_[i], &spare_dates_)) {
+        continue;
+      }
       const std::string why = SetCell(*c, cell, entity, &wire_, &memos_[i]);
       if (!why.empty()) {
         Find(line, static_cast<int>(i) + 1, true, why);
         bad = true;
       }
+    }
+    // Dates not set again: the arena's, or ours to free.
+    if (!spare_dates_.empty()) {
+      if (entity->GetArena() == nullptr) {
+        for (v1::Date* date : spare_dates_) delete date;
+      }
+      spare_dates_.clear();
     }
     // A skipped row leaves what was read of it, as before. The cells are
     // valid UTF-8 here and the wire format is ours: the merge can fail only
@@ -903,6 +922,9 @@ class CsvReader final : public CsvLedgerReader {
   std::vector<std::string> headers_;
   std::vector<const Column*> columns_;
   std::vector<CellMemo> memos_;  // By column.
+  // The columns of date fields set through accessors (Column::release_date).
+  std::vector<const Column*> date_columns_;
+  SpareDates spare_dates_;  // Empty between rows.
   std::vector<size_t> blank_header_;
   int id_column_ = -1;
   Row row_;
