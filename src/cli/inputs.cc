@@ -122,15 +122,22 @@ absl::StatusOr<ShardRead> ReadShard(
     const std::string& path, FileFormat stdin_format,
     const std::function<absl::Status(const v1::Record&,
                                      const v1::SourceLocation&)>& fn) {
-  return ReadShard(path, stdin_format, fn, nullptr);
+  absl::StatusOr<std::unique_ptr<RecordReader>> reader =
+      internal::OpenShardFile(path, stdin_format, false);
+  if (!reader.ok()) return reader.status();
+  ShardRead read;
+  if (absl::Status s = internal::ReadParsed(reader->get(), fn, &read);
+      !s.ok()) {
+    return s;
+  }
+  internal::ReaderFindings(**reader, path, &read);
+  return read;
 }
 
-absl::StatusOr<ShardRead> ReadShard(
-    const std::string& path, FileFormat stdin_format,
-    const std::function<absl::Status(const v1::Record&,
-                                     const v1::SourceLocation&)>& fn,
-    const std::function<absl::Status(absl::string_view,
-                                     const v1::SourceLocation&)>& serialized) {
+namespace internal {
+
+absl::StatusOr<std::unique_ptr<RecordReader>> OpenShardFile(
+    const std::string& path, FileFormat stdin_format, bool serialized) {
   OpenOptions options;
   std::string open_path = path;
   if (path == "-") {
@@ -139,64 +146,54 @@ absl::StatusOr<ShardRead> ReadShard(
   }
   // The consumer of serialized records checks their wire format as it
   // decodes them (Aggregator::AddSerialized()): no second pass in the reader.
-  if (serialized != nullptr) options.record_stream.check_serialized = false;
-  absl::StatusOr<std::unique_ptr<RecordReader>> reader =
-      OpenRecordReader(open_path, options);
-  if (!reader.ok()) return reader.status();
-  ShardRead read;
-  // Record streams hand out records as their bytes. CSV ledgers could too
-  // (CsvLedgerReader::NextSerialized()), but their Next() builds the record
-  // with generated setters, no parse to save, and decoding the bytes again
-  // cost more: 5% slower over 50 county folders, measured.
-  auto* stream = dynamic_cast<RecordStreamReader*>(reader->get());
-  if (serialized != nullptr && stream != nullptr) {
-    absl::string_view bytes;
-    while (stream->NextSerialized(&bytes)) {
-      const v1::SourceLocation& where = stream->location();
-      absl::Status s = serialized(bytes, where);
-      // ok() is inline; the code, asked only of an error, is a library call.
-      if (!s.ok() && absl::IsInvalidArgument(s)) {
-        // Bad bytes: reading stops there, as at any damaged record.
-        v1::Finding finding;
-        finding.set_rule_id("io.read");
-        finding.set_severity(v1::SEVERITY_ERROR);
-        *finding.mutable_location() = where;
-        finding.mutable_location()->set_file(path);
-        finding.set_message(absl::StrCat(
-            "reading stopped: ", path, ": record ", where.record_index(),
-            " at byte offset ", where.byte_offset(),
-            " is corrupt: ", s.message(), "; the records before it were read"));
-        read.findings.push_back(std::move(finding));
-        read.skipped.emplace_back("io.read", 1);
-        return read;
-      }
-      if (!s.ok()) return s;
-      ++read.records;
-      read.bytes = where.byte_offset();
+  if (serialized) options.record_stream.check_serialized = false;
+  return OpenRecordReader(open_path, options);
+}
+
+absl::Status ReadParsed(RecordReader* reader,
+                        const std::function<absl::Status(
+                            const v1::Record&, const v1::SourceLocation&)>& fn,
+                        ShardRead* read) {
+  // Records parsed onto an arena cost a pointer bump for each submessage
+  // and string object rather than a malloc and a free; its first block
+  // (reused after each reset, and by the next file of the thread) stays
+  // warm in the cache.
+  thread_local std::vector<char> block(size_t{1} << 20);
+  google::protobuf::ArenaOptions arena_options;
+  arena_options.initial_block = block.data();
+  arena_options.initial_block_size = block.size();
+  google::protobuf::Arena arena(arena_options);
+  for (bool more = true; more;) {
+    auto* record = google::protobuf::Arena::CreateMessage<v1::Record>(&arena);
+    for (int i = 0; i < 1024 && (more = reader->Next(record)); ++i) {
+      ++read->records;
+      const v1::SourceLocation& where = reader->location();
+      read->bytes = where.byte_offset();
+      if (absl::Status s = fn(*record, where); !s.ok()) return s;
     }
+    arena.Reset();
   }
-  if (serialized == nullptr || stream == nullptr) {
-    // Records parsed onto an arena cost a pointer bump for each submessage
-    // and string object rather than a malloc and a free; its first block
-    // (reused after each reset, and by the next file of the thread) stays
-    // warm in the cache.
-    thread_local std::vector<char> block(size_t{1} << 20);
-    google::protobuf::ArenaOptions arena_options;
-    arena_options.initial_block = block.data();
-    arena_options.initial_block_size = block.size();
-    google::protobuf::Arena arena(arena_options);
-    for (bool more = true; more;) {
-      auto* record = google::protobuf::Arena::CreateMessage<v1::Record>(&arena);
-      for (int i = 0; i < 1024 && (more = (*reader)->Next(record)); ++i) {
-        ++read.records;
-        const v1::SourceLocation& where = (*reader)->location();
-        read.bytes = where.byte_offset();
-        if (absl::Status s = fn(*record, where); !s.ok()) return s;
-      }
-      arena.Reset();
-    }
-  }
-  if (const auto* csv = dynamic_cast<const CsvLedgerReader*>(reader->get())) {
+  return absl::OkStatus();
+}
+
+void RefusedBytes(const std::string& path, const v1::SourceLocation& where,
+                  const absl::Status& s, ShardRead* read) {
+  v1::Finding finding;
+  finding.set_rule_id("io.read");
+  finding.set_severity(v1::SEVERITY_ERROR);
+  *finding.mutable_location() = where;
+  finding.mutable_location()->set_file(path);
+  finding.set_message(absl::StrCat(
+      "reading stopped: ", path, ": record ", where.record_index(),
+      " at byte offset ", where.byte_offset(), " is corrupt: ", s.message(),
+      "; the records before it were read"));
+  read->findings.push_back(std::move(finding));
+  read->skipped.emplace_back("io.read", 1);
+}
+
+void ReaderFindings(const RecordReader& reader, const std::string& path,
+                    ShardRead* read) {
+  if (const auto* csv = dynamic_cast<const CsvLedgerReader*>(&reader)) {
     for (const CsvFinding& f : csv->findings()) {
       v1::Finding finding;
       finding.set_rule_id(f.row_skipped ? "io.csv.row_skipped" : "io.csv.cell");
@@ -207,28 +204,29 @@ absl::StatusOr<ShardRead> ReadShard(
       finding.mutable_location()->set_line(f.line);
       finding.set_field_path(f.header);
       finding.set_message(f.message);
-      read.findings.push_back(std::move(finding));
+      read->findings.push_back(std::move(finding));
     }
     if (csv->summary().rows_skipped > 0) {
-      read.skipped.emplace_back("io.csv.row_skipped",
-                                csv->summary().rows_skipped);
+      read->skipped.emplace_back("io.csv.row_skipped",
+                                 csv->summary().rows_skipped);
     }
   }
-  const absl::Status status = (*reader)->status();
+  const absl::Status status = reader.status();
   if (!status.ok()) {
     v1::Finding finding;
     finding.set_rule_id("io.read");
     finding.set_severity(v1::SEVERITY_ERROR);
-    *finding.mutable_location() = (*reader)->location();
+    *finding.mutable_location() = reader.location();
     finding.mutable_location()->set_file(path);
     finding.set_message(
         absl::StrCat("reading stopped: ", status.message(),
                      "; the records before this point were read"));
-    read.findings.push_back(std::move(finding));
-    read.skipped.emplace_back("io.read", 1);
+    read->findings.push_back(std::move(finding));
+    read->skipped.emplace_back("io.read", 1);
   }
-  return read;
 }
+
+}  // namespace internal
 
 }  // namespace cli
 }  // namespace dangjian
