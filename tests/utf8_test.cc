@@ -18,7 +18,7 @@ namespace {
 
 using testing::WellFormed;
 
-// All three entry points, each on its own copy of `s` (so that a read past
+// All four entry points, each on its own copy of `s` (so that a read past
 // the end shows under AddressSanitizer), must say `expected`.
 void ExpectAll(const std::string& s, bool expected, const std::string& what) {
   const std::vector<char> copy(s.begin(), s.end());
@@ -26,6 +26,7 @@ void ExpectAll(const std::string& s, bool expected, const std::string& what) {
   EXPECT_EQ(IsValidUtf8Scalar(v), expected) << what;
   EXPECT_EQ(IsValidUtf8Scan(v), expected) << what;
   EXPECT_EQ(IsValidUtf8(v), expected) << what;
+  EXPECT_EQ(IsValidUtf8Upto32(v), expected) << what;
 }
 
 TEST(Utf8Test, EmptyAndAscii) {
@@ -141,6 +142,7 @@ TEST(Utf8Test, RandomTextAgreesWithTheReference) {
     const bool ok = WellFormed(s);
     valid += ok;
     ASSERT_EQ(IsValidUtf8(s), ok) << i;
+    ASSERT_EQ(IsValidUtf8Upto32(s), ok) << i;
     ASSERT_EQ(IsValidUtf8Scan(s), ok) << i;
     ASSERT_EQ(IsValidUtf8Scalar(s), ok) << i;
   }

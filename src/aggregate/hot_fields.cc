@@ -73,7 +73,7 @@ class Wire {
 
   // A proto3 string: refused, as protobuf refuses it, when not UTF-8.
   ABSL_ATTRIBUTE_ALWAYS_INLINE bool String(absl::string_view* v) {
-    return Bytes(v) && IsValidUtf8(*v);
+    return Bytes(v) && IsValidUtf8Upto32(*v);
   }
 
   // A length-delimited Date: its year into `*year` and, unless `month` is

@@ -16,10 +16,16 @@ namespace internal {
 // nothing above U+10FFFF).
 //
 // Called for every string of every record (proto3 checks them all), most of
-// them short ASCII ids, codes and phone numbers: those up to 32 bytes (a
-// resident ID number or credit code is 18) are answered here, inline, by two
-// or four overlapping loads; the rest go to IsValidUtf8Scan().
+// them short ASCII ids, codes and phone numbers: those up to 16 bytes are
+// answered here, inline, by two overlapping loads; the rest go to
+// IsValidUtf8Scan().
 inline bool IsValidUtf8(absl::string_view s);
+
+// IsValidUtf8() that also answers ASCII of 17 to 32 bytes (a resident ID
+// number or a credit code is 18) inline, by four loads: for the hot-field
+// decoders. In the strict wire walk the bigger inline code measured 8%
+// slower, so the walk keeps IsValidUtf8().
+inline bool IsValidUtf8Upto32(absl::string_view s);
 
 // IsValidUtf8() without the inline fast path: text 16 bytes at a time (SSE2)
 // while it is ASCII; then, when 16 bytes or more are left and the CPU has
@@ -43,17 +49,11 @@ inline bool IsValidUtf8(absl::string_view s) {
   const size_t n = s.size();
   uint64_t bits;
   if (n >= 8) {
-    if (n > 32) return IsValidUtf8Scan(s);
+    if (n > 16) return IsValidUtf8Scan(s);
     uint64_t a, b;
     std::memcpy(&a, p, 8);
     std::memcpy(&b, p + n - 8, 8);
     bits = a | b;
-    if (n > 16) {
-      uint64_t c, d;
-      std::memcpy(&c, p + 8, 8);
-      std::memcpy(&d, p + n - 16, 8);
-      bits |= c | d;
-    }
   } else if (n >= 4) {
     uint32_t a, b;
     std::memcpy(&a, p, 4);
@@ -66,6 +66,19 @@ inline bool IsValidUtf8(absl::string_view s) {
     return true;
   }
   if ((bits & 0x8080808080808080ULL) == 0) return true;
+  return IsValidUtf8Scan(s);
+}
+
+inline bool IsValidUtf8Upto32(absl::string_view s) {
+  const size_t n = s.size();
+  if (n <= 16 || n > 32) return IsValidUtf8(s);
+  const char* p = s.data();
+  uint64_t a, b, c, d;
+  std::memcpy(&a, p, 8);
+  std::memcpy(&b, p + 8, 8);
+  std::memcpy(&c, p + n - 16, 8);
+  std::memcpy(&d, p + n - 8, 8);
+  if (((a | b | c | d) & 0x8080808080808080ULL) == 0) return true;
   return IsValidUtf8Scan(s);
 }
 

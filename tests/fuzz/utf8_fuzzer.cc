@@ -1,7 +1,8 @@
-// Fuzzes core/utf8.h's IsValidUtf8() (the inline short-string path, the SSE2
-// scan, the Chinese-text run) against IsValidUtf8Scalar(), the plain check,
-// on every prefix length of the input up to 80 bytes, each from a buffer of
-// exactly its size (so that AddressSanitizer sees any read past the end).
+// Fuzzes core/utf8.h's IsValidUtf8() and IsValidUtf8Upto32() (the inline
+// short-string paths, the SSE2 scan, the Chinese-text run) against
+// IsValidUtf8Scalar(), the plain check, on every prefix length of the input up
+// to 80 bytes, each from a buffer of exactly its size (so that
+// AddressSanitizer sees any read past the end).
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -18,6 +19,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const absl::string_view s(copy.get(), n);
     const bool expected = dangjian::internal::IsValidUtf8Scalar(s);
     if (dangjian::internal::IsValidUtf8(s) != expected ||
+        dangjian::internal::IsValidUtf8Upto32(s) != expected ||
         dangjian::internal::IsValidUtf8Scan(s) != expected) {
       std::abort();
     }
