@@ -123,7 +123,8 @@ class Filler {
       case 3:
         return -Pick(1000);
       default:
-        return static_cast<int64_t>(rng_()) << Pick(40);
+        // Shifted unsigned: a signed shift past the top is undefined.
+        return static_cast<int64_t>(static_cast<uint64_t>(rng_()) << Pick(40));
     }
   }
 
