@@ -144,18 +144,17 @@ void AppendDouble(double v, std::string* out) {
     return;
   }
   char buf[40];
-  std::snprintf(buf, sizeof(buf), "%.15g", v);
-  // Any locale's radix as '.', as protobuf's DelocalizeRadix() does.
-  for (char* c = buf; *c != '\0'; ++c) {
-    if (*c == ',') *c = '.';
-  }
-  double back;
-  if (!absl::SimpleAtod(buf, &back) || back != v) {
-    std::snprintf(buf, sizeof(buf), "%.17g", v);
+  // `digits` significant digits, any locale's radix as '.' (as protobuf's
+  // DelocalizeRadix() does).
+  auto format = [&](int digits) {
+    std::snprintf(buf, sizeof(buf), "%.*g", digits, v);
     for (char* c = buf; *c != '\0'; ++c) {
       if (*c == ',') *c = '.';
     }
-  }
+  };
+  format(15);
+  double back;
+  if (!absl::SimpleAtod(buf, &back) || back != v) format(17);
   out->append(buf);
 }
 
