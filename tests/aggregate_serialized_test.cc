@@ -22,6 +22,7 @@
 #include "gmock/gmock.h"
 #include "google/protobuf/util/message_differencer.h"
 #include "gtest/gtest.h"
+#include "testing/generated.h"
 #include "testing/status_matchers.h"
 
 namespace dangjian {
@@ -107,17 +108,11 @@ void ExpectAgreement(absl::string_view bytes, bool well_formed, int32_t year,
 
 TEST(AddSerializedTest, AgreesWithTheParserOnEveryGeneratedRecord) {
   for (double faults : {0.0, 0.2}) {
-    NationalScenarioOptions options;
-    options.host_organizations = 1500;
-    options.members = 4500;
-    options.units_per_county = 500;
-    options.fault_rate = faults;
-    StreamSink sink;
-    ASSERT_THAT(GenerateNational(options, &sink), IsOk());
-    sink.Finish();
+    const NationalScenarioOptions options = testing::SmallNational(faults);
+    const std::vector<v1::Record> records = testing::GeneratedRecords(options);
     int64_t hot = 0;
-    for (size_t i = 0; i < sink.records().size(); ++i) {
-      const v1::Record& r = sink.records()[i];
+    for (size_t i = 0; i < records.size(); ++i) {
+      const v1::Record& r = records[i];
       hot += r.has_member() || r.has_host_organization();
       ExpectAgreement(r.SerializeAsString(), true, options.year,
                       absl::StrCat("faults ", faults, " record ", i, " ",

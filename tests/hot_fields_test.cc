@@ -13,16 +13,13 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
-#include "dangjian/generate.h"
 #include "dangjian/record.h"
 #include "gtest/gtest.h"
-#include "testing/status_matchers.h"
+#include "testing/generated.h"
 
 namespace dangjian {
 namespace internal {
 namespace {
-
-using ::dangjian::testing::IsOk;
 
 // (Arrays as vectors: a tuple would compare their addresses.)
 auto Tie(const MemberFacts& m) {
@@ -87,33 +84,14 @@ bool Agrees(const Message& message, Of of, Decode decode,
   return true;
 }
 
-// Keeps the records a generator writes.
-class Sink : public RecordSink {
- public:
-  absl::Status StartShard(const ShardInfo&) override {
-    return absl::OkStatus();
-  }
-  absl::Status Write(const v1::Record& r) override {
-    records.push_back(r);
-    return absl::OkStatus();
-  }
-  absl::Status FinishShard() override { return absl::OkStatus(); }
-  std::vector<v1::Record> records;
-};
-
 TEST(HotFieldsTest, EveryGeneratedRecordDecodesAsItParses) {
   for (double faults : {0.0, 0.2}) {
-    NationalScenarioOptions options;
-    options.host_organizations = 1500;
-    options.members = 4500;
-    options.units_per_county = 500;
-    options.fault_rate = faults;
-    Sink sink;
-    ASSERT_THAT(GenerateNational(options, &sink), IsOk());
+    const std::vector<v1::Record> records = dangjian::testing::GeneratedRecords(
+        dangjian::testing::SmallNational(faults));
     int64_t counts[9] = {};
     int64_t stars = 0, posts = 0;
-    for (size_t i = 0; i < sink.records.size(); ++i) {
-      const v1::Record& r = sink.records[i];
+    for (size_t i = 0; i < records.size(); ++i) {
+      const v1::Record& r = records[i];
       const std::string what = absl::StrCat("faults ", faults, " record ", i,
                                             " ", RecordKindName(r));
       switch (r.entity_case()) {
