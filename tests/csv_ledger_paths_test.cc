@@ -154,6 +154,50 @@ TEST(CsvPathsTest, ControlCharacterFoundAnywhereInTheRow) {
   }
 }
 
+// The parser notes, as it looks for separators sixteen bytes at a time,
+// whether a row may hold a control character; a row it says is free of them is
+// not looked at again. A control character at any byte of the row, before
+// any line end, and in a last row without one, is found all the same; one in
+// the row after is that row's alone.
+TEST(CsvPathsTest, ControlCharacterAtEveryByteOfTheRow) {
+  const std::string row = "h1,克什克腾旗红山建材,12,2014-08-14,王建国";
+  const std::string next = "h2,乙公司,7,2014-08-14,李四";
+  for (const std::string eol : {"\n", "\r\n", ""}) {
+    for (size_t at = 0; at <= row.size(); ++at) {
+      // Between characters: inside one, the file would not be UTF-8.
+      if (at < row.size() &&
+          (static_cast<unsigned char>(row[at]) & 0xC0) == 0x80) {
+        continue;
+      }
+      SCOPED_TRACE(absl::StrCat(absl::CEscape(eol), " at ", at));
+      std::string bad = row;
+      bad.insert(at, "\x02");
+      // The bad row last in the file, or followed by a good one.
+      const Import last = Read(
+          absl::StrCat(kHostHeader, "\n", next, "\n", bad, eol), "单位.csv");
+      ASSERT_THAT(last.open, IsOk());
+      ASSERT_EQ(last.findings.size(), 1u);
+      EXPECT_THAT(last.findings[0].message, HasSubstr("byte 0x02"));
+      EXPECT_EQ(last.findings[0].line, 3);
+      EXPECT_THAT(last.lines, ElementsAre(2));
+      if (eol.empty()) continue;
+      const Import first = Read(
+          absl::StrCat(kHostHeader, "\n", bad, eol, next, eol), "单位.csv");
+      ASSERT_EQ(first.findings.size(), 1u);
+      EXPECT_EQ(first.findings[0].line, 2);
+      EXPECT_THAT(first.lines, ElementsAre(3));
+    }
+    // The control character first in the next row: this row is imported.
+    const Import im =
+        Read(absl::StrCat(kHostHeader, "\n", row, eol.empty() ? "\n" : eol,
+                          "\x02", next, "\n"),
+             "单位.csv");
+    ASSERT_EQ(im.findings.size(), 1u);
+    EXPECT_EQ(im.findings[0].line, 3);
+    EXPECT_THAT(im.lines, ElementsAre(2));
+  }
+}
+
 // A file with a BOM is declared UTF-8 and not scanned first: each row is
 // checked, and a bad one names its cell.
 TEST(CsvPathsTest, InvalidUtf8FoundInItsCell) {
@@ -283,6 +327,49 @@ TEST(CsvPathsTest, SubtotalWordsAndNamesThatStartAlike) {
   EXPECT_THAT(Where(im), ElementsAre(HasSubstr("7:1: a subtotal row (合计)"),
                                      HasSubstr("8:1: a subtotal row (小计)"),
                                      HasSubstr("9:1: a subtotal row (total)")));
+}
+
+// Ids and codes that start with s, t or g but hold a digit or a dash are not
+// subtotal words; the words themselves are, spaced, with a colon, in capitals
+// or full width.
+TEST(CsvPathsTest, SubtotalWordsAgainstIdsThatStartAlike) {
+  const Import im = Read(absl::StrCat(kHostHeader, "\n",
+                                      "g110101-000001,甲,1,,\n",  //
+                                      "s1,乙,1,,\n",              //
+                                      "total1,丙,1,,\n",          //
+                                      "tota,丁,1,,\n",            //
+                                      "Sub Total:,,5,,\n",        //
+                                      "GRAND TOTAL,,5,,\n",       //
+                                      "ｔｏｔａｌ,,5,,\n"),
+                         "单位.csv");
+  ASSERT_THAT(im.open, IsOk());
+  EXPECT_THAT(im.lines, ElementsAre(2, 3, 4, 5));
+  EXPECT_EQ(im.summary.subtotal_rows, 3);
+  EXPECT_THAT(Where(im), ElementsAre(HasSubstr("6:1: a subtotal row (total)"),
+                                     HasSubstr("7:1: a subtotal row (total)"),
+                                     HasSubstr("8:1: a subtotal row (total)")));
+}
+
+// Cells are trimmed of ASCII spaces, U+3000 and U+00A0 at either end; a cell
+// whose last character merely ends in the same byte as those two (0x80, 0xA0)
+// keeps it.
+TEST(CsvPathsTest, TrimmingSpacesAndCharactersThatEndAlike) {
+  // 瀀 U+7000 ends in 0x80 like U+3000; 丠 U+4E20 in 0xA0 like U+00A0.
+  const Import im =
+      Read(absl::StrCat(kHostHeader, "\n",                        //
+                        "h1,甲瀀,1,,王丠\n",                      //
+                        "h2,乙瀀\xE3\x80\x80,1,,李丠\xC2\xA0\n",  //
+                        "h3, 丙 ,1,,\t张\t\n",                    //
+                        "h4,\xE3\x80\x80丁,1,,\xC2\xA0赵\n"),
+           "单位.csv");
+  ASSERT_THAT(im.open, IsOk());
+  ASSERT_EQ(im.records.size(), 4u);
+  const std::vector<std::pair<std::string, std::string>> want = {
+      {"甲瀀", "王丠"}, {"乙瀀", "李丠"}, {"丙", "张"}, {"丁", "赵"}};
+  for (size_t i = 0; i < want.size(); ++i) {
+    EXPECT_EQ(im.records[i].host_organization().name(), want[i].first);
+    EXPECT_EQ(im.records[i].host_organization().owner().name(), want[i].second);
+  }
 }
 
 }  // namespace

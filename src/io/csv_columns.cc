@@ -18,6 +18,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
+#include "core/id_index.h"
 #include "core/wire_format.h"
 #include "dangjian/personal_data.h"
 #include "dangjian/v1/dataset.pb.h"
@@ -396,7 +397,9 @@ const std::unordered_map<std::string, std::vector<std::string>>& Labels() {
 // (nested fields, lists, decimals, columns added later) takes the wire format,
 // with the same result. Keyed by the field's full name. Strings are assigned
 // through mutable_*(): set_*(data, size) builds a std::string first, and the
-// entity's own string keeps its memory from one row to the next.
+// entity's own string keeps its memory from one row to the next. Cleared and
+// appended to: append() costs less than assign(), whose general replace
+// allows for the source overlapping the string.
 struct Setters {
   void (*set_string)(Message*, absl::string_view) = nullptr;
   void (*set_integer)(Message*, int64_t) = nullptr;
@@ -405,15 +408,16 @@ struct Setters {
   void (*set_allocated_date)(Message*, v1::Date*) = nullptr;
 };
 
-#define DANGJIAN_STRING_SETTER(Type, field)                             \
-  std::pair<std::string, Setters> {                                     \
-    "dangjian.v1." #Type "." #field, Setters {                          \
-      [](Message* m, absl::string_view v) {                             \
-        static_cast<v1::Type*>(m)->mutable_##field()->assign(v.data(),  \
-                                                             v.size()); \
-      },                                                                \
-          nullptr, nullptr, nullptr, nullptr                            \
-    }                                                                   \
+#define DANGJIAN_STRING_SETTER(Type, field)                            \
+  std::pair<std::string, Setters> {                                    \
+    "dangjian.v1." #Type "." #field, Setters {                         \
+      [](Message* m, absl::string_view v) {                            \
+        std::string* s = static_cast<v1::Type*>(m)->mutable_##field(); \
+        s->clear();                                                    \
+        s->append(v.data(), v.size());                                 \
+      },                                                               \
+          nullptr, nullptr, nullptr, nullptr                           \
+    }                                                                  \
   }
 // Integers, enums and bools, cast to the field's own type.
 #define DANGJIAN_INTEGER_SETTER(Type, field)                      \
@@ -1166,6 +1170,16 @@ absl::string_view SubtotalWordOf(absl::string_view cell) {
   } else {
     const char lower = absl::ascii_tolower(first);
     if (lower != 's' && lower != 't' && lower != 'g') return {};
+    // Only "total", "subtotal" or "grandtotal" (and a colon) can follow: an
+    // ASCII byte that is neither a letter, a space nor a colon rules the
+    // cell out before the copies below (ids such as "g110101-000001").
+    for (const char ch : cell) {
+      const auto b = static_cast<unsigned char>(ch);
+      if (b < 0x80 && !absl::ascii_isalpha(b) && b != ' ' && b != '\t' &&
+          b != ':') {
+        return {};
+      }
+    }
   }
   const std::string s = RemoveSpaces(HalfWidth(TrimCell(cell)));
   for (absl::string_view w : {"合计", "小计", "总计", "共计"}) {
@@ -1542,9 +1556,9 @@ bool SetCellDirectly(const Column& c, absl::string_view cell, Message* entity,
       c.set_string(target(), cell);
       return true;
     case K::kEnum:
+      // Compared inline: a memcmp() call costs more than these short labels.
       if (memo == nullptr || memo->value == 0 ||
-          cell.size() != memo->text.size() ||
-          std::memcmp(cell.data(), memo->text.data(), cell.size()) != 0) {
+          !EqualBytesInline(cell, memo->text)) {
         return false;
       }
       c.set_integer(target(), memo->value);

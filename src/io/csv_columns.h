@@ -97,16 +97,15 @@ std::string NormalizeHeader(absl::string_view header);
 absl::string_view TrimCellSpaces(absl::string_view cell);
 inline absl::string_view TrimCell(absl::string_view s) {
   // Most cells have nothing to trim: a space-like character starts with a byte
-  // of at most 0x20, 0xC2 (U+00A0) or 0xE3 (U+3000). Without branches, which
-  // Chinese text mispredicts.
+  // of at most 0x20, 0xC2 (U+00A0) or 0xE3 (U+3000), and ends with one of at
+  // most 0x20, 0xA0 (U+00A0) or 0x80 (U+3000). Without branches, which
+  // Chinese text mispredicts; the few other characters that end in 0x80 or
+  // 0xA0 take the slow path, which trims nothing from them.
   if (s.empty()) return s;
-  auto plain = [](char c) {
-    const auto b = static_cast<unsigned char>(c);
-    return (b > 0x20) & (b != 0xC2) & (b != 0xE3);
-  };
-  const size_t n = s.size();
-  if (plain(s[0]) & plain(s[n - 1]) & plain(s[n >= 2 ? n - 2 : 0]) &
-      plain(s[n >= 3 ? n - 3 : 0])) {
+  const auto first = static_cast<unsigned char>(s[0]);
+  const auto last = static_cast<unsigned char>(s[s.size() - 1]);
+  if ((first > 0x20) & (first != 0xC2) & (first != 0xE3) & (last > 0x20) &
+      (last != 0x80) & (last != 0xA0)) {
     return s;
   }
   return TrimCellSpaces(s);

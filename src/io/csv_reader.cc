@@ -204,6 +204,9 @@ struct Row {
   size_t n = 0;              // Cells: ends.size().
   int64_t line = 0;
   bool unterminated = false;
+  // False only when the parser saw that `text` has no byte below 0x20 but
+  // tabs; true when it may have one (HasControlCharacter() then tells).
+  bool maybe_control = true;
 
   absl::string_view cell(size_t i) const {
     const size_t begin = i == 0 ? 0 : ends[i - 1] + 1;
@@ -275,30 +278,45 @@ class Parser {
     const char* p = begin;
     row->ends.clear();
     bool stopped = false;
+    // Whether a byte below 0x20 other than a tab may be in the row: known
+    // for the bytes the vector loop looks at, assumed for the rest.
+    bool control = false;
 #if defined(__SSE2__)
     // Sixteen bytes at a time: a mask of the separators, quotes and line
-    // ends among them, each then taken in order.
+    // ends among them, each then taken in order; and one of the control
+    // characters (bytes up to 0x1F but tabs), looked at up to the row's end.
     const __m128i sep = _mm_set1_epi8(sep_);
     const __m128i quote = _mm_set1_epi8('"');
     const __m128i cr = _mm_set1_epi8('\r');
     const __m128i lf = _mm_set1_epi8('\n');
+    const __m128i tab = _mm_set1_epi8('\t');
+    const __m128i below_space = _mm_set1_epi8(0x1F);
+    uint32_t controls = 0;
     while (!stopped && end - p >= 16) {
       const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
       auto mask = static_cast<uint32_t>(_mm_movemask_epi8(_mm_or_si128(
           _mm_or_si128(_mm_cmpeq_epi8(v, sep), _mm_cmpeq_epi8(v, quote)),
           _mm_or_si128(_mm_cmpeq_epi8(v, cr), _mm_cmpeq_epi8(v, lf)))));
+      auto ctl = static_cast<uint32_t>(_mm_movemask_epi8(
+          _mm_andnot_si128(_mm_cmpeq_epi8(v, tab),
+                           _mm_cmpeq_epi8(_mm_min_epu8(v, below_space), v))));
       for (; mask != 0; mask &= mask - 1) {
-        const char* q = p + __builtin_ctz(mask);
+        const int at = __builtin_ctz(mask);
+        const char* q = p + at;
         if (*q != sep_) {
           p = q;
           stopped = true;
+          ctl &= (1u << at) - 1;  // The row's bytes only.
           break;
         }
         row->ends.push_back(static_cast<size_t>(q - begin));
       }
+      controls |= ctl;
       if (!stopped) p += 16;
     }
+    control = controls != 0;
 #endif
+    if (!stopped) control = true;  // The bytes below were not looked at.
     for (; !stopped && p < end; ++p) {
       if (!stops_unquoted_[static_cast<uint8_t>(*p)]) continue;
       if (*p != sep_) break;
@@ -310,6 +328,7 @@ class Parser {
     row->text = absl::string_view(begin, static_cast<size_t>(p - begin));
     row->n = row->ends.size();
     row->unterminated = false;
+    row->maybe_control = control;
     row->line = line_++;
     last_cr_ = skip_lf_ = *p == '\r';
     pos_ = static_cast<size_t>(p - chunk_.data()) + 1;
@@ -333,6 +352,7 @@ class Parser {
     row->ends.clear();
     row->n = 0;
     row->unterminated = false;
+    row->maybe_control = true;
     row->line = line_;
     int64_t bytes = 0;
     bool any = false;
@@ -796,7 +816,8 @@ class CsvReader final : public CsvLedgerReader {
     // A NUL or other control character is in no spreadsheet's export: the
     // file is damaged or in another encoding (UTF-16 without its BOM). One
     // pass over the row tells whether a cell has one.
-    const bool control = !bad && HasControlCharacter(row_.text);
+    const bool control =
+        !bad && row_.maybe_control && HasControlCharacter(row_.text);
     for (size_t i = 0; i < row_.n && control && !bad; ++i) {
       for (const char c : row_.cell(i)) {
         const unsigned char u = static_cast<unsigned char>(c);
