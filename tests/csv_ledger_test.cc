@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "gmock/gmock.h"
 #include "google/protobuf/arena.h"
@@ -848,6 +849,58 @@ TEST(CsvCellTest, IsoShapedCellsThatAreNotDates) {
                          "\n7:2:成立日期: \"2015-02-29\": ", valid,
                          "\n8:2:成立日期: \"/014-08-14\": not a date "
                          "[skipped]"));
+}
+
+// Every month 0-13 and day 0-32 of years around the leap rules, as
+// 2014-08-14 cells: imported exactly when a calendar date (or a year with an
+// unknown month and day, or a month with an unknown day), with its values.
+// A digit replaced by the byte just below or above the digits is no date.
+TEST(CsvCellTest, IsoShapedCellsEveryMonthAndDay) {
+  std::string csv = "单位标识,成立日期\n";
+  struct Want {
+    int year, month, day;
+    bool valid;
+  };
+  std::vector<Want> want;
+  for (const int y : {999, 1000, 1900, 2000, 2015, 2016, 9999}) {
+    for (int m = 0; m <= 13; ++m) {
+      for (int d = 0; d <= 32; ++d) {
+        const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+        const int days[] = {
+            31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+        const bool valid =
+            y >= 1000 &&
+            ((m == 0 && d == 0) || (m >= 1 && m <= 12 && d <= days[m - 1]));
+        absl::StrAppendFormat(&csv, "h%d,%04d-%02d-%02d\n", want.size(), y, m,
+                              d);
+        want.push_back({y, m, d, valid});
+      }
+    }
+  }
+  for (size_t i = 0; i < 10; ++i) {
+    if (i == 4 || i == 7) continue;
+    for (const char c : {'/', ':'}) {
+      // The general path reads a last "/" as a separator: 2014-08-1.
+      if (c == '/' && i == 9) continue;
+      std::string cell = "2014-08-14";
+      cell[i] = c;
+      absl::StrAppend(&csv, "h", want.size(), ",", cell, "\n");
+      want.push_back({0, 0, 0, false});
+    }
+  }
+  const Import im = Read(csv);
+  size_t next = 0;
+  for (size_t i = 0; i < want.size(); ++i) {
+    SCOPED_TRACE(i);
+    if (!want[i].valid) continue;
+    ASSERT_LT(next, im.records.size());
+    const v1::HostOrganization& h = im.records[next++].host_organization();
+    EXPECT_EQ(h.id(), absl::StrCat("h", i));
+    EXPECT_EQ(h.registered_on().year(), want[i].year);
+    EXPECT_EQ(h.registered_on().month(), want[i].month);
+    EXPECT_EQ(h.registered_on().day(), want[i].day);
+  }
+  EXPECT_EQ(next, im.records.size());
 }
 
 // The Date messages of a row are those of the row before, taken out of the

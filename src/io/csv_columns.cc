@@ -848,21 +848,36 @@ struct Ymd {
 // The common case of ParseDate(): a valid 2014-08-14. False, with `*date`
 // unchanged, for anything else, which ParseDate() reads.
 bool ParseIsoDate(absl::string_view cell, Ymd* date) {
-  if (cell.size() != 10 || cell[4] != '-' || cell[7] != '-') return false;
-  // The eight digits' values, each checked without a branch: a byte that is
-  // not a digit gives a value above 9 (unsigned).
-  auto digit = [&cell](size_t i) {
-    return static_cast<unsigned>(static_cast<unsigned char>(cell[i])) - '0';
-  };
-  const unsigned d0 = digit(0), d1 = digit(1), d2 = digit(2), d3 = digit(3),
-                 d5 = digit(5), d6 = digit(6), d8 = digit(8), d9 = digit(9);
-  const bool digits = (d0 <= 9) & (d1 <= 9) & (d2 <= 9) & (d3 <= 9) &
-                      (d5 <= 9) & (d6 <= 9) & (d8 <= 9) & (d9 <= 9);
+  if (cell.size() != 10) return false;
+  // "YYYY-MM-" as one little-endian word and "DD" as another, checked at
+  // once: each digit byte is 0x30-0x39 (its high nibble is 3, and stays 3
+  // when 6 is added), bytes 4 and 7 are dashes. A byte of 0xFA or more, whose
+  // +6 carries into the next byte, already fails its own check.
+  uint64_t head;
+  uint16_t tail16;
+  std::memcpy(&head, cell.data(), 8);
+  std::memcpy(&tail16, cell.data() + 8, 2);
+  const uint64_t tail = tail16;
+  constexpr uint64_t kHighNibbles = 0x00F0F000F0F0F0F0ull;  // Bytes 0-3, 5, 6.
+  constexpr uint64_t kThrees = 0x0030300030303030ull;
+  constexpr uint64_t kSixes = 0x0606060606060606ull;
+  constexpr uint64_t kDashBytes = 0xFF0000FF00000000ull;  // Bytes 4 and 7.
+  constexpr uint64_t kDashes = 0x2D00002D00000000ull;
+  const bool digits = ((head & kHighNibbles) == kThrees) &
+                      (((head + kSixes) & kHighNibbles) == kThrees) &
+                      ((head & kDashBytes) == kDashes) &
+                      ((tail & 0xF0F0) == 0x3030) &
+                      (((tail + 0x0606) & 0xF0F0) == 0x3030);
   if (!digits) return false;
-  const int y = static_cast<int>(d0 * 1000 + d1 * 100 + d2 * 10 + d3);
-  const int mo = static_cast<int>(d5 * 10 + d6);
-  const int d = static_cast<int>(d8 * 10 + d9);
-  if (y < 1000 || !ValidDate(y, mo, d)) return false;
+  auto at = [head](int i) { return static_cast<int>((head >> (8 * i)) & 0xF); };
+  const int y = at(0) * 1000 + at(1) * 100 + at(2) * 10 + at(3);
+  const int mo = at(5) * 10 + at(6);
+  const int d =
+      static_cast<int>(tail & 0xF) * 10 + static_cast<int>((tail >> 8) & 0xF);
+  // Months 1-12 and days 1-28 need no more checking; ValidDate() the rest.
+  const bool plain =
+      (y >= 1000) & (mo >= 1) & (mo <= 12) & (d >= 1) & (d <= 28);
+  if (!plain && (y < 1000 || !ValidDate(y, mo, d))) return false;
   date->year = y;
   date->month = mo;
   date->day = d;

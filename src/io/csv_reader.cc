@@ -778,6 +778,16 @@ class CsvReader final : public CsvLedgerReader {
     return entity->MergeFromCodedStream(&in) && in.ConsumedEntireMessage();
   }
 
+  // `raw` (a cell as read) without the CSV-injection guard a writer puts
+  // before a leading "=", "+", "-", "@", tab or CR: "'=SUM" -> "=SUM".
+  static absl::string_view Unguarded(absl::string_view raw) {
+    if (raw.size() >= 2 && raw[0] == '\'' &&
+        std::strchr("=+-@\t\r", raw[1]) != nullptr) {
+      raw.remove_prefix(1);
+    }
+    return raw;
+  }
+
   bool BuildRecord(v1::Record* record) {
     const int64_t line = row_.line;
     if (row_.unterminated) {
@@ -859,20 +869,17 @@ class CsvReader final : public CsvLedgerReader {
     wire_.resize(wire_start);
     // One pass over the row, when it is valid UTF-8, spares one per cell.
     const bool utf8_valid = utf8_verified_ || IsValidUtf8(row_.text);
-    absl::string_view id_cell;  // As read, without the guard below.
     const size_t n = std::min(row_.n, headers_.size());
     for (size_t i = 0; i < n && !bad; ++i) {
-      absl::string_view raw = row_.cell(i);
       absl::string_view cell = trimmed_[i];
-      // Undo the CSV-injection guard a writer adds: "'=SUM" -> "=SUM".
-      if (raw.size() >= 2 && raw[0] == '\'' &&
-          std::strchr("=+-@\t\r", raw[1]) != nullptr) {
-        raw.remove_prefix(1);
-        cell = TrimCell(raw);
-      }
-      if (static_cast<int>(i) == id_column_) id_cell = raw;
       if (cell.empty()) continue;
-      if (!utf8_valid && !IsValidUtf8(raw)) {
+      // Undo the CSV-injection guard a writer adds: "'=SUM" -> "=SUM". A
+      // cell as read that starts with the quote starts so trimmed, too.
+      if (cell[0] == '\'') {
+        cell = TrimCell(Unguarded(row_.cell(i)));
+        if (cell.empty()) continue;
+      }
+      if (!utf8_valid && !IsValidUtf8(Unguarded(row_.cell(i)))) {
         Find(line, static_cast<int>(i) + 1, true,
              "not valid UTF-8 (the file was declared UTF-8)");
         bad = true;
@@ -919,9 +926,8 @@ class CsvReader final : public CsvLedgerReader {
       done_ = true;
       return false;
     }
-    // Without `bad`, every cell up to the id column was read into id_cell.
     if (!bad && (static_cast<size_t>(id_column_) >= row_.n ||
-                 TrimCell(id_cell).empty())) {
+                 TrimCell(Unguarded(row_.cell(id_column_))).empty())) {
       Find(line, id_column_ + 1, true,
            "the id cell is blank; a merged cell? A spreadsheet exports a "
            "merged cell's value in its first row only");
