@@ -204,14 +204,22 @@ TEST(CsvPathsTest, InvalidUtf8FoundInItsCell) {
   const Import im = Read(absl::StrCat("\xEF\xBB\xBF", kHostHeader, "\n",
                                       "h1,甲公司,12,2014-08-14,王建国\n",
                                       "h2,乙公司,12,2014-08-14,王\xE5\xBB\n",
-                                      "h3,丙\xFF公司,12,2014-08-14,王建国\n"),
+                                      "h3,丙\xFF公司,12,2014-08-14,王建国\n",
+                                      // A number, a date and an id: cells
+                                      // read as ASCII are checked when they
+                                      // are not.
+                                      "h4,丁公司,1\xFF"
+                                      "2,2014-08-14,王建国\n",
+                                      "h5,戊公司,12,2014-08-1\xC3,王建国\n",
+                                      "h6\xE5,己公司,12,2014-08-14,王建国\n",
+                                      "h7,庚公司,12,2014-08-14,王建国\n"),
                          "单位.csv");
   ASSERT_THAT(im.open, IsOk());
-  EXPECT_THAT(
-      Where(im),
-      ElementsAre("3:5: not valid UTF-8 (the file was declared UTF-8)",
-                  "4:2: not valid UTF-8 (the file was declared UTF-8)"));
-  EXPECT_THAT(im.lines, ElementsAre(2));
+  const std::string bad = "not valid UTF-8 (the file was declared UTF-8)";
+  EXPECT_THAT(Where(im),
+              ElementsAre("3:5: " + bad, "4:2: " + bad, "5:3: " + bad,
+                          "6:4: " + bad, "7:1: " + bad));
+  EXPECT_THAT(im.lines, ElementsAre(2, 8));
 }
 
 // The guard a writer puts before "=", "+", "-", "@", a tab or CR is removed

@@ -867,8 +867,19 @@ class CsvReader final : public CsvLedgerReader {
     wire_.clear();
     const size_t wire_start = record != nullptr ? 0 : kHeadroom;
     wire_.resize(wire_start);
-    // One pass over the row, when it is valid UTF-8, spares one per cell.
-    const bool utf8_valid = utf8_verified_ || IsValidUtf8(row_.text);
+    // A file declared UTF-8 (with a BOM) was not scanned: its cells are
+    // checked here. Only those that can hold other than ASCII need be: a cell
+    // set directly as a number, date, resident ID, phone number, 是/否 or a
+    // remembered label (SetCellDirectly()) is ASCII or that label, which is
+    // valid. Text, and any cell the general path reads, is checked first.
+    const bool check_utf8 = !utf8_verified_;
+    auto bad_utf8 = [&](size_t i) {
+      if (IsValidUtf8(row_.cell(i))) return false;
+      Find(line, static_cast<int>(i) + 1, true,
+           "not valid UTF-8 (the file was declared UTF-8)");
+      bad = true;
+      return true;
+    };
     const size_t n = std::min(row_.n, headers_.size());
     for (size_t i = 0; i < n && !bad; ++i) {
       absl::string_view cell = trimmed_[i];
@@ -879,13 +890,13 @@ class CsvReader final : public CsvLedgerReader {
         cell = TrimCell(Unguarded(row_.cell(i)));
         if (cell.empty()) continue;
       }
-      if (!utf8_valid && !IsValidUtf8(Unguarded(row_.cell(i)))) {
-        Find(line, static_cast<int>(i) + 1, true,
-             "not valid UTF-8 (the file was declared UTF-8)");
-        bad = true;
-        continue;
-      }
       const Column* c = columns_[i];
+      bool checked = !check_utf8;
+      if (!checked &&
+          (c == nullptr || entity == nullptr || c->kind == CellKind::kString)) {
+        if (bad_utf8(i)) continue;
+        checked = true;
+      }
       if (c == nullptr) {
         if (std::find(blank_header_.begin(), blank_header_.end(), i) !=
             blank_header_.end()) {
@@ -898,6 +909,7 @@ class CsvReader final : public CsvLedgerReader {
           SetCellDirectly(*c, cell, entity, &memos_[i], &spare_dates_)) {
         continue;
       }
+      if (!checked && bad_utf8(i)) continue;
       const std::string why = SetCell(*c, cell, entity, &wire_, &memos_[i]);
       if (!why.empty()) {
         Find(line, static_cast<int>(i) + 1, true, why);
