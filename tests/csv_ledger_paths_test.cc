@@ -318,6 +318,67 @@ TEST(CsvPathsTest, ResidentIdsAndPhonesPlainAndAsWritten) {
                           HasSubstr("6:4: phone")));
 }
 
+// A resident ID whose check character matches is still refused when its
+// birth date (digits 7-14) is no calendar date.
+TEST(CsvPathsTest, ResidentIdsWithImpossibleBirthDates) {
+  // The check character of the first 17 digits (GB 11643).
+  auto with_check = [](const std::string& digits) {
+    const int weights[] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+    int sum = 0;
+    for (int i = 0; i < 17; ++i) sum += (digits[i] - '0') * weights[i];
+    return digits + "10X98765432"[sum % 11];
+  };
+  struct Case {
+    const char* birth;
+    bool good;
+  };
+  const Case cases[] = {{"19490131", true},  {"20000229", true},
+                        {"19491231", true},  {"00000101", false},
+                        {"19490230", false}, {"19491301", false},
+                        {"19490100", false}, {"19000229", false},
+                        {"19490431", false}, {"19490001", false}};
+  std::string csv = "人员标识,姓名,公民身份号码\n";
+  std::vector<int64_t> good_lines;
+  int64_t line = 1;
+  for (const Case& c : cases) {
+    ++line;
+    absl::StrAppend(&csv, "m", line, ",甲,",
+                    with_check(absl::StrCat("110105", c.birth, "002")), "\n");
+    if (c.good) good_lines.push_back(line);
+  }
+  const Import im = Read(csv, "党员.csv");
+  ASSERT_THAT(im.open, IsOk());
+  EXPECT_EQ(im.lines, good_lines);
+  EXPECT_EQ(im.summary.rows_skipped,
+            static_cast<int64_t>(std::size(cases) - good_lines.size()));
+}
+
+// A byte just below or above the digits anywhere in the first seventeen is
+// refused, even where the check character is made to match the byte's value
+// taken as a digit (its value less '0', modulo 256).
+TEST(CsvPathsTest, ResidentIdsWithANonDigit) {
+  const int weights[] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+  std::string csv = "人员标识,姓名,公民身份号码\n";
+  int rows = 0;
+  for (int at = 0; at < 17; ++at) {
+    for (const char c : {'/', ':'}) {
+      std::string id = "11010519491231002";
+      id[at] = c;
+      unsigned sum = 0;
+      for (int i = 0; i < 17; ++i) {
+        sum += static_cast<uint8_t>(id[i] - '0') * weights[i];
+      }
+      id += "10X98765432"[sum % 11];
+      absl::StrAppend(&csv, "m", ++rows, ",甲,", id, "\n");
+    }
+  }
+  absl::StrAppend(&csv, "m", ++rows, ",乙,11010519491231002X\n");
+  const Import im = Read(csv, "党员.csv");
+  ASSERT_THAT(im.open, IsOk());
+  EXPECT_THAT(im.lines, ElementsAre(rows + 1));
+  EXPECT_EQ(im.summary.rows_skipped, rows - 1);
+}
+
 TEST(CsvPathsTest, SubtotalWordsAndNamesThatStartAlike) {
   const Import im = Read(absl::StrCat(kHostHeader, "\n",
                                       "h1,合作社,1,,\n",    //
