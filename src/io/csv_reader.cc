@@ -282,9 +282,9 @@ class Parser {
     // for the bytes the vector loop looks at, assumed for the rest.
     bool control = false;
 #if defined(__SSE2__)
-    // Sixteen bytes at a time: a mask of the separators, quotes and line
-    // ends among them, each then taken in order; and one of the control
-    // characters (bytes up to 0x1F but tabs), looked at up to the row's end.
+    // Sixteen bytes at a time: masks of the separators, of the quotes and
+    // line ends, and of the control characters (bytes up to 0x1F but
+    // tabs) among them; the separators taken in order up to the first stop.
     const __m128i sep = _mm_set1_epi8(sep_);
     const __m128i quote = _mm_set1_epi8('"');
     const __m128i cr = _mm_set1_epi8('\r');
@@ -292,27 +292,33 @@ class Parser {
     const __m128i tab = _mm_set1_epi8('\t');
     const __m128i below_space = _mm_set1_epi8(0x1F);
     uint32_t controls = 0;
-    while (!stopped && end - p >= 16) {
+    while (end - p >= 16) {
       const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-      auto mask = static_cast<uint32_t>(_mm_movemask_epi8(_mm_or_si128(
-          _mm_or_si128(_mm_cmpeq_epi8(v, sep), _mm_cmpeq_epi8(v, quote)),
+      auto seps =
+          static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, sep)));
+      const auto stops = static_cast<uint32_t>(_mm_movemask_epi8(_mm_or_si128(
+          _mm_cmpeq_epi8(v, quote),
           _mm_or_si128(_mm_cmpeq_epi8(v, cr), _mm_cmpeq_epi8(v, lf)))));
       auto ctl = static_cast<uint32_t>(_mm_movemask_epi8(
           _mm_andnot_si128(_mm_cmpeq_epi8(v, tab),
                            _mm_cmpeq_epi8(_mm_min_epu8(v, below_space), v))));
-      for (; mask != 0; mask &= mask - 1) {
-        const int at = __builtin_ctz(mask);
-        const char* q = p + at;
-        if (*q != sep_) {
-          p = q;
-          stopped = true;
-          ctl &= (1u << at) - 1;  // The row's bytes only.
-          break;
-        }
-        row->ends.push_back(static_cast<size_t>(q - begin));
+      const char* const block = p;
+      if (stops != 0) {
+        // The row (or its plain part) ends at the first stop: only the
+        // separators and control characters before it are the row's.
+        const uint32_t before = (stops & (0u - stops)) - 1;
+        seps &= before;
+        ctl &= before;
+        p += __builtin_ctz(stops);
+        stopped = true;
+      }
+      const auto offset = static_cast<size_t>(block - begin);
+      for (; seps != 0; seps &= seps - 1) {
+        row->ends.push_back(offset + static_cast<size_t>(__builtin_ctz(seps)));
       }
       controls |= ctl;
-      if (!stopped) p += 16;
+      if (stopped) break;
+      p += 16;
     }
     control = controls != 0;
 #endif
