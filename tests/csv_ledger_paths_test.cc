@@ -379,6 +379,45 @@ TEST(CsvPathsTest, ResidentIdsWithANonDigit) {
   EXPECT_EQ(im.summary.rows_skipped, rows - 1);
 }
 
+// A column's enum labels are remembered as they are first met (up to eight),
+// and looked up after that: labels in turn, more than eight of them, each
+// read as its value every time, plain or quoted.
+TEST(CsvPathsTest, EnumLabelsInTurnBeyondThoseRemembered) {
+  const std::vector<std::pair<std::string, v1::MemberStatus>> labels = {
+      {"正式党员", v1::MEMBER_STATUS_FULL},
+      {"预备党员", v1::MEMBER_STATUS_PROBATIONARY},
+      {"入党积极分子", v1::MEMBER_STATUS_ACTIVIST},
+      {"积极分子", v1::MEMBER_STATUS_ACTIVIST},
+      {"发展对象", v1::MEMBER_STATUS_DEVELOPMENT_TARGET},
+      {"入党申请人", v1::MEMBER_STATUS_APPLICANT},
+      {"中共党员", v1::MEMBER_STATUS_FULL},
+      {"党员", v1::MEMBER_STATUS_FULL},
+      {"MEMBER_STATUS_PROBATIONARY", v1::MEMBER_STATUS_PROBATIONARY},
+      {"MEMBER_STATUS_APPLICANT", v1::MEMBER_STATUS_APPLICANT},
+      {"预备", v1::MEMBER_STATUS_UNSPECIFIED}};  // No label: refused.
+  std::string csv = "人员标识,发展阶段\n";
+  std::vector<v1::MemberStatus> want;
+  for (int round = 0; round < 3; ++round) {
+    for (const auto& [label, status] : labels) {
+      const std::string cell = round == 1 ? "\"" + label + "\"" : label;
+      absl::StrAppend(&csv, "m", want.size(), ",", cell, "\n");
+      want.push_back(status);
+    }
+  }
+  const Import im = Read(csv, "党员.csv");
+  ASSERT_THAT(im.open, IsOk());
+  size_t next = 0;
+  for (size_t i = 0; i < want.size(); ++i) {
+    if (want[i] == v1::MEMBER_STATUS_UNSPECIFIED) continue;
+    ASSERT_LT(next, im.records.size());
+    EXPECT_EQ(im.records[next].member().id(), absl::StrCat("m", i));
+    EXPECT_EQ(im.records[next].member().status(), want[i]) << i;
+    ++next;
+  }
+  EXPECT_EQ(next, im.records.size());
+  EXPECT_EQ(im.summary.rows_skipped, 3);
+}
+
 TEST(CsvPathsTest, SubtotalWordsAndNamesThatStartAlike) {
   const Import im = Read(absl::StrCat(kHostHeader, "\n",
                                       "h1,合作社,1,,\n",    //

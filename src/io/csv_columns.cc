@@ -1379,16 +1379,13 @@ std::string SetLeaf(const Column& c, absl::string_view cell, Message* entity,
       return {};
     }
     case K::kEnum: {
-      if (memo != nullptr && memo->value != 0 &&
-          cell.size() == memo->text.size() &&
-          std::memcmp(cell.data(), memo->text.data(), cell.size()) == 0) {
-        put_integer(memo->value);
+      if (const int v = memo != nullptr ? memo->Find(cell) : 0; v != 0) {
+        put_integer(v);
         return {};
       }
       if (auto it = c.enum_lookup.find(cell); it != c.enum_lookup.end()) {
-        if (memo != nullptr) {
-          memo->text.assign(cell.data(), cell.size());
-          memo->value = it->second;
+        if (memo != nullptr && it->second != 0) {
+          memo->Remember(cell, it->second);
         }
         put_integer(it->second);
         return {};
@@ -1616,12 +1613,12 @@ bool SetCellDirectly(const Column& c, absl::string_view cell, Message* entity,
       return true;
     case K::kEnum:
       // Compared inline: a memcmp() call costs more than these short labels.
-      if (memo == nullptr || memo->value == 0 ||
-          !EqualBytesInline(cell, memo->text)) {
-        return false;
+      {
+        const int v = memo != nullptr ? memo->Find(cell) : 0;
+        if (v == 0) return false;
+        c.set_integer(target(), v);
+        return true;
       }
-      c.set_integer(target(), memo->value);
-      return true;
     case K::kInt: {
       if (cell.size() > 9 || !AllAsciiDigits(cell)) {
         return false;

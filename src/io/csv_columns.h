@@ -11,6 +11,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/string_view.h"
+#include "core/id_index.h"
 #include "dangjian/csv_ledger.h"
 #include "google/protobuf/descriptor.h"
 #include "google/protobuf/message.h"
@@ -178,12 +179,29 @@ class WireBuffer {
 // created them before the cell was read.
 // REQUIRES: `cell` is valid UTF-8 (proto3 refuses to parse other strings);
 // `entity` is the table's entity message, or null.
-// `memo`, when not null, is the caller's for this column alone: the last
-// enum label looked up and its value, so that a ledger's column of a few
-// repeated labels costs a comparison rather than a hash lookup per cell.
+// `memo`, when not null, is the caller's for this column alone: the first
+// few enum labels looked up as they were written, and their values, so that
+// a ledger's column of a few repeated labels (正式党员 and 预备党员, 男 and 女)
+// costs a comparison or two rather than a hash lookup per cell.
 struct CellMemo {
-  std::string text;
-  int value = 0;  // 0: nothing remembered.
+  static constexpr int kSize = 8;
+  std::string text[kSize];
+  int value[kSize] = {};  // Not 0: enum values looked up are not.
+  int size = 0;
+
+  // The value remembered for `cell`, or 0.
+  int Find(absl::string_view cell) const {
+    for (int i = 0; i < size; ++i) {
+      if (EqualBytesInline(cell, text[i])) return value[i];
+    }
+    return 0;
+  }
+  // Remembers `cell` as `v` while there is room.
+  void Remember(absl::string_view cell, int v) {
+    if (size == kSize) return;
+    text[size].assign(cell.data(), cell.size());
+    value[size++] = v;
+  }
 };
 std::string SetCell(const Column& column, absl::string_view cell,
                     google::protobuf::Message* entity, WireBuffer* wire,
