@@ -479,11 +479,7 @@ ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool MemberField(Wire* w, uint64_t tag,
 }
 
 bool DecodeMemberFacts(absl::string_view bytes, MemberFacts* out) {
-  std::vector<std::pair<int32_t, absl::string_view>> posts =
-      std::move(out->posts);
-  posts.clear();
-  *out = MemberFacts{};
-  out->posts = std::move(posts);
+  out->Reset();
   Wire w(bytes);
   // A straight run through the fields in the order writers emit them (by
   // number), each taken if it comes next; then whatever is left (repeated,
@@ -590,7 +586,7 @@ ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool HostField(Wire* w, uint64_t tag,
 }
 
 bool DecodeHostFacts(absl::string_view bytes, HostFacts* out) {
-  *out = HostFacts{};
+  out->Reset();
   Wire w(bytes);
   // As in DecodeMemberFacts().
 #define DJ_FIELD(number, wire)                                             \
@@ -620,14 +616,7 @@ bool DecodeHostFacts(absl::string_view bytes, HostFacts* out) {
 }
 
 bool DecodeOrgFacts(absl::string_view bytes, OrgFacts* out) {
-  std::vector<absl::string_view> hosts = std::move(out->host_organization_ids);
-  std::vector<std::pair<int32_t, int32_t>> stars =
-      std::move(out->star_assessments);
-  hosts.clear();
-  stars.clear();
-  *out = OrgFacts{};
-  out->host_organization_ids = std::move(hosts);
-  out->star_assessments = std::move(stars);
+  out->Reset();
   return DecodeFields(bytes, out, [](Wire* w, uint64_t tag, OrgFacts* o) {
     uint64_t v;
     absl::string_view s;
@@ -680,7 +669,7 @@ bool DecodeOrgFacts(absl::string_view bytes, OrgFacts* out) {
 }
 
 bool DecodeFundingFacts(absl::string_view bytes, FundingFacts* out) {
-  *out = FundingFacts{};
+  out->Reset();
   return DecodeFields(bytes, out, [](Wire* w, uint64_t tag, FundingFacts* f) {
     uint64_t v;
     absl::string_view s;
@@ -712,7 +701,7 @@ bool DecodeFundingFacts(absl::string_view bytes, FundingFacts* out) {
 }
 
 bool DecodeVenueFacts(absl::string_view bytes, VenueFacts* out) {
-  *out = VenueFacts{};
+  out->Reset();
   return DecodeFields(bytes, out, [](Wire* w, uint64_t tag, VenueFacts* f) {
     uint64_t v;
     absl::string_view s;
@@ -753,7 +742,7 @@ bool DecodeVenueFacts(absl::string_view bytes, VenueFacts* out) {
 }
 
 bool DecodeActivityFacts(absl::string_view bytes, ActivityFacts* out) {
-  *out = ActivityFacts{};
+  out->Reset();
   return DecodeFields(bytes, out, [](Wire* w, uint64_t tag, ActivityFacts* a) {
     uint64_t v;
     absl::string_view s;
@@ -789,7 +778,7 @@ bool DecodeActivityFacts(absl::string_view bytes, ActivityFacts* out) {
 }
 
 bool DecodeGridFacts(absl::string_view bytes, GridFacts* out) {
-  *out = GridFacts{};
+  out->Reset();
   return DecodeFields(bytes, out, [](Wire* w, uint64_t tag, GridFacts* g) {
     uint64_t v;
     absl::string_view s;
@@ -818,7 +807,7 @@ bool DecodeGridFacts(absl::string_view bytes, GridFacts* out) {
 }
 
 bool DecodeCadreFacts(absl::string_view bytes, CadreFacts* out) {
-  *out = CadreFacts{};
+  out->Reset();
   return DecodeFields(bytes, out, [](Wire* w, uint64_t tag, CadreFacts* c) {
     uint64_t v;
     absl::string_view s;
@@ -848,7 +837,7 @@ bool DecodeCadreFacts(absl::string_view bytes, CadreFacts* out) {
 }
 
 bool DecodeResultFacts(absl::string_view bytes, ResultFacts* out) {
-  *out = ResultFacts{};
+  out->Reset();
   return DecodeFields(bytes, out, [](Wire* w, uint64_t tag, ResultFacts* r) {
     uint64_t v;
     absl::string_view s;

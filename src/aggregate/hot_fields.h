@@ -48,6 +48,21 @@ struct MemberFacts {
   bool has_date[5] = {};      // By Step: the date is present.
   int32_t date_year[5] = {};  // By Step: its year.
   std::vector<std::pair<int32_t, absl::string_view>> posts;  // Kind, name.
+
+  // Back to the defaults above, the vector keeping its capacity: field by
+  // field, for `*this = MemberFacts{}` builds a temporary whose small
+  // stores, read back wider, stall (no store-to-load forwarding).
+  void Reset() {
+    host_organization_id = "";
+    party_organization_id = "";
+    status = 0;
+    is_owner = false;
+    for (int i = 0; i < 5; ++i) {
+      has_date[i] = false;
+      date_year[i] = 0;
+    }
+    posts.clear();
+  }
 };
 
 // What aggregation reads of a v1::HostOrganization.
@@ -71,6 +86,19 @@ struct HostFacts {
   bool has_reported_member_counts = false;
   // full, probationary, activists, applicants, development_targets.
   int32_t reported[5] = {};
+
+  // As MemberFacts::Reset().
+  void Reset() {
+    id = industry = region_id = grid_id = "";
+    kind = subtype = sector_system = status = 0;
+    has_trade_union = has_womens_organization = false;
+    has_youth_league_organization = service_contact_card_issued = false;
+    owner_is_party_member = owner_is_secretary = false;
+    has_registered_on = false;
+    registered_year = 0;
+    has_reported_member_counts = false;
+    for (int32_t& r : reported) r = 0;
+  }
 };
 
 // What aggregation reads of a v1::PartyOrganization.
@@ -87,6 +115,18 @@ struct OrgFacts {
   int32_t dissolved_year = 0;
   std::vector<absl::string_view> host_organization_ids;
   std::vector<std::pair<int32_t, int32_t>> star_assessments;  // Year, stars.
+
+  // As MemberFacts::Reset().
+  void Reset() {
+    id = region_id = previous_party_organization_id = "";
+    level = formation = 0;
+    demonstration_point = has_founded_on = false;
+    founded_year = 0;
+    has_dissolved_on = false;
+    dissolved_year = 0;
+    host_organization_ids.clear();
+    star_assessments.clear();
+  }
 };
 
 // What aggregation reads of a v1::Funding.
@@ -95,6 +135,13 @@ struct FundingFacts {
   int32_t year = 0;
   int32_t source = 0;
   int64_t amount_fen = 0;
+
+  // As MemberFacts::Reset().
+  void Reset() {
+    party_organization_id = "";
+    year = source = 0;
+    amount_fen = 0;
+  }
 };
 
 // What aggregation reads of a v1::Venue.
@@ -104,6 +151,13 @@ struct VenueFacts {
   // The six haves, bit i set when the i-th is true, in field order: site,
   // facilities, signage, party flag, books and newspapers, rules on the wall.
   uint8_t haves = 0;
+
+  // As MemberFacts::Reset().
+  void Reset() {
+    party_organization_id = "";
+    ownership = 0;
+    haves = 0;
+  }
 };
 
 // What aggregation reads of a v1::Activity.
@@ -117,6 +171,15 @@ struct ActivityFacts {
   int32_t held_month = 0;
   int64_t count = 0;
   int64_t participants = 0;
+
+  // As MemberFacts::Reset().
+  void Reset() {
+    party_organization_id = grid_id = host_organization_id = "";
+    kind = 0;
+    has_held_on = false;
+    held_year = held_month = 0;
+    count = participants = 0;
+  }
 };
 
 // What aggregation reads of a v1::Grid.
@@ -126,6 +189,12 @@ struct GridFacts {
   absl::string_view region_id = "";
   absl::string_view instructor_name = "";
   absl::string_view instructor_assignment_id = "";
+
+  // As MemberFacts::Reset().
+  void Reset() {
+    id = party_organization_id = region_id = instructor_name =
+        instructor_assignment_id = "";
+  }
 };
 
 // What aggregation reads of a v1::CadreAssignment.
@@ -137,6 +206,16 @@ struct CadreFacts {
   int32_t start_year = 0;
   bool has_end_on = false;
   int32_t end_year = 0;
+
+  // As MemberFacts::Reset().
+  void Reset() {
+    party_organization_id = grid_id = "";
+    kind = 0;
+    has_start_on = false;
+    start_year = 0;
+    has_end_on = false;
+    end_year = 0;
+  }
 };
 
 // What aggregation reads of a v1::HostAnnualResult.
@@ -147,6 +226,13 @@ struct ResultFacts {
   // helped, students aided, suggestions, savings (fen), technical problems
   // solved, innovation projects.
   int64_t values[8] = {};
+
+  // As MemberFacts::Reset().
+  void Reset() {
+    host_organization_id = "";
+    year = 0;
+    for (int64_t& v : values) v = 0;
+  }
 };
 
 // Fill `out` (cleared first; its vectors keep their capacity) from a message.
