@@ -93,20 +93,46 @@ const Table* FindTable(CsvTable table);
 // made ASCII; ASCII lower-cased.
 std::string NormalizeHeader(absl::string_view header);
 
+// What the first or last byte of a cell may start or end, by byte value: a
+// space to trim (ASCII whitespace is at most 0x20; U+00A0 is C2 A0 and
+// U+3000 is E3 80 80), or a subtotal word (合计 小计 共计 start with 0xE5,
+// 总计 with 0xE6, full-width letters with 0xEF; or s, t, g in either case).
+enum CellByte : uint8_t {
+  kTrimFirst = 1,      // As a first byte, may start a space.
+  kTrimLast = 2,       // As a last byte, may end a space.
+  kSubtotalFirst = 4,  // As a first byte, may start a subtotal word.
+};
+struct CellByteTable {
+  uint8_t of[256];
+  constexpr CellByteTable() : of() {
+    for (int b = 0; b < 256; ++b) {
+      uint8_t v = 0;
+      if (b <= 0x20 || b == 0xC2 || b == 0xE3) v |= kTrimFirst;
+      if (b <= 0x20 || b == 0x80 || b == 0xA0) v |= kTrimLast;
+      const int lower = b | 0x20;
+      if ((b < 0x80 && (lower == 's' || lower == 't' || lower == 'g')) ||
+          b == 0xE5 || b == 0xE6 || b == 0xEF) {
+        v |= kSubtotalFirst;
+      }
+      of[b] = v;
+    }
+  }
+};
+inline constexpr CellByteTable kCellBytes;
+
 // Trims ASCII whitespace, full-width spaces (U+3000) and no-break spaces.
 // Inline: called several times for every cell.
 absl::string_view TrimCellSpaces(absl::string_view cell);
 inline absl::string_view TrimCell(absl::string_view s) {
-  // Most cells have nothing to trim: a space-like character starts with a byte
-  // of at most 0x20, 0xC2 (U+00A0) or 0xE3 (U+3000), and ends with one of at
-  // most 0x20, 0xA0 (U+00A0) or 0x80 (U+3000). Without branches, which
-  // Chinese text mispredicts; the few other characters that end in 0x80 or
-  // 0xA0 take the slow path, which trims nothing from them.
+  // Most cells have nothing to trim: their first and last bytes say so, with
+  // two table lookups and no branch (which Chinese text mispredicts). The few
+  // other characters that end in 0x80 or 0xA0 take the slow path, which
+  // trims nothing from them.
   if (s.empty()) return s;
   const auto first = static_cast<unsigned char>(s[0]);
   const auto last = static_cast<unsigned char>(s[s.size() - 1]);
-  if ((first > 0x20) & (first != 0xC2) & (first != 0xE3) & (last > 0x20) &
-      (last != 0x80) & (last != 0xA0)) {
+  if (((kCellBytes.of[first] & kTrimFirst) |
+       (kCellBytes.of[last] & kTrimLast)) == 0) {
     return s;
   }
   return TrimCellSpaces(s);
@@ -240,10 +266,8 @@ absl::string_view SubtotalWordOf(absl::string_view cell);
 inline absl::string_view SubtotalWordOfTrimmed(absl::string_view s) {
   if (s.empty()) return {};
   const auto first = static_cast<unsigned char>(s[0]);
-  if (first < 0x80) {
-    const char lower = static_cast<char>(first | 0x20);
-    if (lower != 's' && lower != 't' && lower != 'g') return {};
-  } else if (first != 0xEF) {
+  if ((kCellBytes.of[first] & kSubtotalFirst) == 0) return {};
+  if (first == 0xE5 || first == 0xE6) {
     // 合 E5 90 88, 小 E5 B0 8F, 共 E5 85 B1, 总 E6 80 BB: bytes compared,
     // not memcmp() called, for the many Chinese cells.
     if (s.size() < 3) return {};
