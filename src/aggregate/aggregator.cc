@@ -228,10 +228,15 @@ struct Table {
         id, [this](uint32_t i) { return rows[i].id; }, &inserted);
     if (inserted) {
       rows.emplace_back();
-      rows.back().id = arena->Store(id);
+      // The copy's view kept from the arena, not read back from the row
+      // just written (two 8-byte stores read as one 16-byte load stall).
+      const absl::string_view stored = arena->Store(id);
+      rows.back().id = stored;
+      last_id = stored;
+    } else {
+      last_id = rows[n].id;
     }
     last = n;
-    last_id = rows[n].id;
     return n;
   }
 
@@ -242,7 +247,7 @@ struct Table {
     Recent& r = recent[RecentSlot(id)];
     if (r.id.data() != nullptr && EqualBytesInline(id, r.id)) return r.index;
     const uint32_t n = Intern(id, arena);
-    r.id = rows[n].id;
+    r.id = last_id;  // rows[n].id, as Intern() left it.
     r.index = n;
     return n;
   }
