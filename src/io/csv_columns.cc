@@ -839,7 +839,10 @@ bool LooksScientific(absl::string_view s) {
   return i == s.size() && i > exp;
 }
 
-bool ValidDate(int y, int m, int d) {
+// Whether y-m-d is a calendar date of the years 1 to 9999; a month or day
+// of 0 is unknown (an unknown month with an unknown day only). Callers use
+// ValidDate() below.
+bool ValidDateSlow(int y, int m, int d) {
   if (y < 1 || y > 9999 || m < 0 || m > 12 || d < 0 || d > 31) return false;
   if (m == 0 && d != 0) return false;
   if (d == 0) return true;
@@ -850,6 +853,13 @@ bool ValidDate(int y, int m, int d) {
     if (!leap) return false;
   }
   return true;
+}
+
+// Inline for the common days, 1 to 28 of months 1 to 12, which need no more
+// checking; ValidDateSlow() the rest.
+inline bool ValidDate(int y, int m, int d) {
+  if ((m >= 1) & (m <= 12) & (d >= 1) & (d <= 28)) return y >= 1 && y <= 9999;
+  return ValidDateSlow(y, m, d);
 }
 
 // A calendar date as ParseDate() reads it; 0 for an unknown month or day.
@@ -891,10 +901,7 @@ ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool ParseIsoDate(absl::string_view cell,
   const int mo = at(5) * 10 + at(6);
   const int d =
       static_cast<int>(tail & 0xF) * 10 + static_cast<int>((tail >> 8) & 0xF);
-  // Months 1-12 and days 1-28 need no more checking; ValidDate() the rest.
-  const bool plain =
-      (y >= 1000) & (mo >= 1) & (mo <= 12) & (d >= 1) & (d <= 28);
-  if (!plain && (y < 1000 || !ValidDate(y, mo, d))) return false;
+  if (y < 1000 || !ValidDate(y, mo, d)) return false;
   date->year = y;
   date->month = mo;
   date->day = d;
@@ -1044,10 +1051,7 @@ bool IsGoodNationalId(absl::string_view s) {
   };
   const int month = number(10, 2);
   const int day = number(12, 2);
-  const int year = number(6, 4);
-  if (month < 1 || day < 1 || year < 1) return false;
-  // Days 1-28 of months 1-12 need no more checking.
-  return (month <= 12 && day <= 28) || ValidDate(year, month, day);
+  return ValidDate(number(6, 4), month, day) && month > 0 && day > 0;
 }
 
 std::string CheckNationalId(absl::string_view cell) {
@@ -1611,14 +1615,12 @@ bool SetCellDirectly(const Column& c, absl::string_view cell, Message* entity,
     case K::kString:
       c.set_string(target(), cell);
       return true;
-    case K::kEnum:
-      // Compared inline: a memcmp() call costs more than these short labels.
-      {
-        const int v = memo != nullptr ? memo->Find(cell) : 0;
-        if (v == 0) return false;
-        c.set_integer(target(), v);
-        return true;
-      }
+    case K::kEnum: {
+      const int v = memo != nullptr ? memo->Find(cell) : 0;
+      if (v == 0) return false;
+      c.set_integer(target(), v);
+      return true;
+    }
     case K::kInt: {
       if (cell.size() > 9 || !AllAsciiDigits(cell)) {
         return false;
