@@ -439,6 +439,51 @@ TEST(MemberCountTest, StatusIsTakenAsOfTheEndOfTheYear) {
   EXPECT_EQ(in_2014.new_members(), 0);
 }
 
+// Each dated step still ahead at the end of the year takes a member back
+// exactly one stage; an application still ahead leaves the person out. Once
+// through Add() (read from the message in place) and once through
+// AddSerialized() (the decoded facts).
+TEST(MemberCountTest, EachFutureStepTakesTheStatusBackOneStage) {
+  using Date = v1::Date* (v1::Member::*)();
+  const std::vector<std::pair<Date, int>> steps = {
+      {&v1::Member::mutable_full_on, 1},
+      {&v1::Member::mutable_probationary_on, 2},
+      {&v1::Member::mutable_development_target_on, 3},
+      {&v1::Member::mutable_activist_on, 4},
+      {&v1::Member::mutable_applied_on, 5}};
+  for (const auto& [step, stage] : steps) {
+    for (bool serialized : {false, true}) {
+      SCOPED_TRACE(::testing::Message()
+                   << "stage " << stage << (serialized ? ", bytes" : ""));
+      v1::Record r;
+      v1::Member* m = r.mutable_member();
+      m->set_id("m");
+      m->set_host_organization_id("a");
+      m->set_status(v1::MEMBER_STATUS_FULL);
+      *(m->*step)() = D(kYear + 1, 1, 1);
+      v1::Record past = r;  // The same step in the report year: no change.
+      *(past.mutable_member()->*step)() = D(kYear, 12, 31);
+      auto agg = *Aggregator::Create(Options());
+      for (const v1::Record& each : {r, past}) {
+        ASSERT_THAT(serialized ? agg->AddSerialized(each.SerializeAsString())
+                               : agg->Add(each),
+                    IsOk());
+      }
+      absl::StatusOr<v1::PartialReport> p = agg->Finish();
+      ASSERT_THAT(p, IsOk());
+      absl::StatusOr<v1::Report> report = FinishReport(*p);
+      ASSERT_THAT(report, IsOk());
+      const v1::MemberFigures f = report->total().members();
+      EXPECT_EQ(f.full(), 1);  // The one with the step in the year.
+      EXPECT_EQ(f.probationary(), stage == 1 ? 1 : 0);
+      EXPECT_EQ(f.development_targets(), stage == 2 ? 1 : 0);
+      EXPECT_EQ(f.activists(), stage == 3 ? 1 : 0);
+      EXPECT_EQ(f.applicants(), stage == 4 ? 1 : 0);
+      EXPECT_EQ(f.new_members(), stage == 2 ? 1 : 0);
+    }
+  }
+}
+
 TEST(MemberCountTest, NewMembersOwnersAndPosts) {
   Ledger l;
   l.Host("a");

@@ -281,32 +281,112 @@ struct Table {
   Recent recent[size_t{1} << kRecentBits];
 };
 
+// What AddMember() reads of a member, with one interface over the facts
+// decoded from bytes and over a parsed message read in place (copying a
+// message's fields into facts first cost more than counting them).
+class MemberFactsView {
+ public:
+  explicit MemberFactsView(const MemberFacts& m) : m_(m) {}
+  absl::string_view host_organization_id() const {
+    return m_.host_organization_id;
+  }
+  absl::string_view party_organization_id() const {
+    return m_.party_organization_id;
+  }
+  int status() const { return m_.status; }
+  bool is_owner() const { return m_.is_owner; }
+  // Whether the date of `step` (a MemberFacts::Step) is present and in a
+  // year after `year`; and whether it is present and in `year`.
+  bool After(int step, int32_t year) const {
+    return m_.has_date[step] && m_.date_year[step] > year;
+  }
+  bool In(int step, int32_t year) const {
+    return m_.has_date[step] && m_.date_year[step] == year;
+  }
+  bool has_posts() const { return !m_.posts.empty(); }
+  template <typename F>
+  void ForEachPost(F&& f) const {
+    for (const auto& [kind, name] : m_.posts) f(kind, name);
+  }
+
+ private:
+  const MemberFacts& m_;
+};
+
+class MemberMessageView {
+ public:
+  explicit MemberMessageView(const v1::Member& m) : m_(m) {}
+  absl::string_view host_organization_id() const {
+    return m_.host_organization_id();
+  }
+  absl::string_view party_organization_id() const {
+    return m_.party_organization_id();
+  }
+  int status() const { return m_.status(); }
+  bool is_owner() const { return m_.is_owner(); }
+  bool After(int step, int32_t year) const {
+    const v1::Date* d = Date(step);
+    return d != nullptr && d->year() > year;
+  }
+  bool In(int step, int32_t year) const {
+    const v1::Date* d = Date(step);
+    return d != nullptr && d->year() == year;
+  }
+  bool has_posts() const { return m_.posts_size() != 0; }
+  template <typename F>
+  void ForEachPost(F&& f) const {
+    for (const v1::MemberPost& p : m_.posts()) {
+      f(p.kind(), absl::string_view(p.name()));
+    }
+  }
+
+ private:
+  // The date of `step`, or null when absent.
+  const v1::Date* Date(int step) const {
+    switch (step) {
+      case MemberFacts::kApplied:
+        return m_.has_applied_on() ? &m_.applied_on() : nullptr;
+      case MemberFacts::kActivist:
+        return m_.has_activist_on() ? &m_.activist_on() : nullptr;
+      case MemberFacts::kDevelopmentTarget:
+        return m_.has_development_target_on() ? &m_.development_target_on()
+                                              : nullptr;
+      case MemberFacts::kProbationary:
+        return m_.has_probationary_on() ? &m_.probationary_on() : nullptr;
+      default:
+        return m_.has_full_on() ? &m_.full_on() : nullptr;
+    }
+  }
+
+  const v1::Member& m_;
+};
+
 // The member's status at the end of `year`, stepping back through the dated
 // pipeline; -1 when the person had not even applied by then.
-int StatusAsOf(const MemberFacts& m, int32_t year) {
+template <typename View>
+int StatusAsOf(const View& m, int32_t year) {
   using F = MemberFacts;
-  int s = m.status;
+  int s = m.status();
   if (s < 0 || s > v1::MEMBER_STATUS_FULL) s = v1::MEMBER_STATUS_UNSPECIFIED;
   if (s == v1::MEMBER_STATUS_UNSPECIFIED) return s;
-  auto after = [&](int step) {
-    return m.has_date[step] && m.date_year[step] > year;
-  };
   // Each dated step not yet reached by the end of the year takes the person
   // back one stage, whatever stage the record holds now.
-  if (s >= v1::MEMBER_STATUS_FULL && after(F::kFull)) {
+  if (s >= v1::MEMBER_STATUS_FULL && m.After(F::kFull, year)) {
     s = v1::MEMBER_STATUS_PROBATIONARY;
   }
-  if (s >= v1::MEMBER_STATUS_PROBATIONARY && after(F::kProbationary)) {
+  if (s >= v1::MEMBER_STATUS_PROBATIONARY && m.After(F::kProbationary, year)) {
     s = v1::MEMBER_STATUS_DEVELOPMENT_TARGET;
   }
   if (s >= v1::MEMBER_STATUS_DEVELOPMENT_TARGET &&
-      after(F::kDevelopmentTarget)) {
+      m.After(F::kDevelopmentTarget, year)) {
     s = v1::MEMBER_STATUS_ACTIVIST;
   }
-  if (s >= v1::MEMBER_STATUS_ACTIVIST && after(F::kActivist)) {
+  if (s >= v1::MEMBER_STATUS_ACTIVIST && m.After(F::kActivist, year)) {
     s = v1::MEMBER_STATUS_APPLICANT;
   }
-  if (s >= v1::MEMBER_STATUS_APPLICANT && after(F::kApplied)) return -1;
+  if (s >= v1::MEMBER_STATUS_APPLICANT && m.After(F::kApplied, year)) {
+    return -1;
+  }
   return s;
 }
 
@@ -353,8 +433,7 @@ class AggregatorImpl final : public Aggregator {
         AddHost(host_facts_);
         break;
       case v1::Record::kMember:
-        MemberFactsOf(record.member(), &member_facts_);
-        AddMember(member_facts_);
+        AddMember(MemberMessageView(record.member()));
         break;
       case v1::Record::kPartyOrganization:
         OrgFactsOf(record.party_organization(), &org_facts_);
@@ -423,7 +502,8 @@ class AggregatorImpl final : public Aggregator {
     switch (field) {
       case v1::Record::kMemberFieldNumber:
         return Decoded(bytes, body, DecodeMemberFacts, &member_, MemberFactsOf,
-                       &member_facts_, [&] { AddMember(member_facts_); });
+                       &member_facts_,
+                       [&] { AddMember(MemberFactsView(member_facts_)); });
       case v1::Record::kHostOrganizationFieldNumber:
         return Decoded(bytes, body, DecodeHostFacts, &host_, HostFactsOf,
                        &host_facts_, [&] { AddHost(host_facts_); });
@@ -601,17 +681,20 @@ class AggregatorImpl final : public Aggregator {
     }
   }
 
-  void AddMember(const MemberFacts& m) {
+  // A member, through a MemberFactsView or a MemberMessageView.
+  template <typename View>
+  void AddMember(const View& m) {
     const int status = StatusAsOf(m, year_);
     if (status < 0) return;
+    const absl::string_view host_id = m.host_organization_id();
     MemberAcc* acc;
-    if (!m.host_organization_id.empty()) {
-      HostState& h =
-          hosts_.rows[hosts_.Intern(m.host_organization_id, &arena_)];
+    if (!host_id.empty()) {
+      HostState& h = hosts_.rows[hosts_.Intern(host_id, &arena_)];
       ++h.member_records;
       acc = &h.members;
-    } else if (!m.party_organization_id.empty()) {
-      OrgState& o = orgs_.rows[orgs_.Intern(m.party_organization_id, &arena_)];
+    } else if (const absl::string_view org_id = m.party_organization_id();
+               !org_id.empty()) {
+      OrgState& o = orgs_.rows[orgs_.Intern(org_id, &arena_)];
       ++o.member_records;
       acc = &o.members;
     } else {
@@ -620,17 +703,17 @@ class AggregatorImpl final : public Aggregator {
     ++acc->by_status[status];
     const bool member = status == v1::MEMBER_STATUS_FULL ||
                         status == v1::MEMBER_STATUS_PROBATIONARY;
-    if (member && m.is_owner) ++acc->owners;
-    if (member && m.has_date[MemberFacts::kProbationary] &&
-        m.date_year[MemberFacts::kProbationary] == year_) {
+    if (member && m.is_owner()) ++acc->owners;
+    if (member && m.In(MemberFacts::kProbationary, year_)) {
       ++acc->new_members;
-      if (m.is_owner) ++acc->new_owners;
-      if (!m.party_organization_id.empty()) {
-        ++orgs_.rows[orgs_.Intern(m.party_organization_id, &arena_)]
-              .new_members;
+      if (m.is_owner()) ++acc->new_owners;
+      if (const absl::string_view org_id = m.party_organization_id();
+          !org_id.empty()) {
+        ++orgs_.rows[orgs_.Intern(org_id, &arena_)].new_members;
       }
     }
-    for (const auto& [kind, name] : m.posts) {
+    if (!m.has_posts()) return;
+    m.ForEachPost([&](int32_t kind, absl::string_view name) {
       switch (kind) {
         case v1::POST_KIND_DEMONSTRATION_POST:
           ++acc->posts[0];
@@ -642,15 +725,14 @@ class AggregatorImpl final : public Aggregator {
           ++acc->posts[2];
           break;
         case v1::POST_KIND_TECHNICAL_SERVICE_TEAM:
-          if (!m.host_organization_id.empty()) {
-            teams_.emplace(hosts_.Intern(m.host_organization_id, &arena_),
-                           std::string(name));
+          if (!host_id.empty()) {
+            teams_.emplace(hosts_.Intern(host_id, &arena_), std::string(name));
           }
           break;
         default:
           break;
       }
-    }
+    });
   }
 
   void AddOrg(const OrgFacts& o) {
