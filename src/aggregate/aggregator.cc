@@ -1059,10 +1059,14 @@ class AggregatorImpl final : public Aggregator {
     return s.present && s.exists && s.formation == v1::FORMATION_MODEL_REGIONAL;
   }
 
-  void FinishHosts();
-  void FinishOrgs();
+  // Each returns how many of its units (or organizations) were referred
+  // to but are not on file, counted in the same pass.
+  int64_t FinishHosts();
+  int64_t FinishOrgs();
   void FinishFacts();
-  void CountUnknown();
+  // Records the ids referred to but not on file: `hosts` and `orgs` as
+  // FinishHosts() and FinishOrgs() counted them, grids and regions here.
+  void CountUnknown(int64_t hosts, int64_t orgs);
 
   const int32_t year_;
   const int32_t cap_;
@@ -1121,12 +1125,14 @@ class AggregatorImpl final : public Aggregator {
   std::vector<v1::GroupKey> keys_;
 };
 
-void AggregatorImpl::FinishHosts() {
+int64_t AggregatorImpl::FinishHosts() {
+  int64_t unknown = 0;
   for (uint32_t i = 0; i < hosts_.rows.size(); ++i) {
     HostState& h = hosts_.rows[i];
     GroupAcc& g = *groups_[HostGroup(i)];
     int64_t* c = g.counters;
     AddMembers(h.members, c);
+    unknown += !h.present;
     if (!h.present || h.registered_later) continue;
     if (h.closed) {
       ++c[kUnitsClosed];
@@ -1183,14 +1189,17 @@ void AggregatorImpl::FinishHosts() {
     c[kUnitsOwnerMembers] += h.owner_member;
     c[kUnitsOwnerSecretaries] += h.owner_secretary;
   }
+  return unknown;
 }
 
-void AggregatorImpl::FinishOrgs() {
+int64_t AggregatorImpl::FinishOrgs() {
+  int64_t unknown = 0;
   for (uint32_t i = 0; i < orgs_.rows.size(); ++i) {
     OrgState& o = orgs_.rows[i];
     GroupAcc& g = *groups_[OrgGroup(i)];
     int64_t* c = g.counters;
     AddMembers(o.members, c);
+    unknown += !o.present;
     for (int s = 0; s < 5; ++s) g.sums[kFundUnspecified + s] += o.funding[s];
     const bool joint = o.formation == v1::FORMATION_MODEL_JOINT ||
                        o.formation == v1::FORMATION_MODEL_AFFILIATED;
@@ -1253,6 +1262,7 @@ void AggregatorImpl::FinishOrgs() {
     }
     c[kOrgFundedAllFour] += funded == 4;
   }
+  return unknown;
 }
 
 void AggregatorImpl::FinishFacts() {
@@ -1310,10 +1320,8 @@ void AggregatorImpl::FinishFacts() {
   }
 }
 
-void AggregatorImpl::CountUnknown() {
-  int64_t hosts = 0, orgs = 0, grids = 0, regions = 0;
-  hosts_.rows.ForEach([&](const HostState& s) { hosts += !s.present; });
-  orgs_.rows.ForEach([&](const OrgState& s) { orgs += !s.present; });
+void AggregatorImpl::CountUnknown(int64_t hosts, int64_t orgs) {
+  int64_t grids = 0, regions = 0;
   grids_.rows.ForEach([&](const GridState& s) { grids += !s.present; });
   regions_.rows.ForEach([&](const RegionState& s) { regions += !s.present; });
   if (hosts) dangling_["aggregate.unknown_host_organization"] += hosts;
@@ -1349,10 +1357,10 @@ absl::StatusOr<v1::PartialReport> AggregatorImpl::Finish() {
     o.star_met = true;
     o.stars = stars;
   }
-  FinishHosts();
-  FinishOrgs();
+  const int64_t unknown_hosts = FinishHosts();
+  const int64_t unknown_orgs = FinishOrgs();
   FinishFacts();
-  CountUnknown();
+  CountUnknown(unknown_hosts, unknown_orgs);
 
   v1::PartialReport out;
   out.set_state_version(kStateVersion);
