@@ -340,6 +340,49 @@ TEST(AddSerializedTest, EncodingsNoWriterProduces) {
   }
 }
 
+// Lengths as protobuf's parser reads them: a varint of at most 5 bytes, the
+// 5th below 8. A longer encoding of a small length is a valid varint that
+// protobuf refuses, so the decoders refuse it too (a fuzzer finding: an empty
+// host whose length was 0 in 6 bytes was added, and protobuf refused it).
+TEST(AddSerializedTest, LengthsAsProtobufReadsThem) {
+  const std::string member = Member().member().SerializeAsString();
+  ASSERT_LT(member.size(), 128u);
+  const char size = static_cast<char>(member.size() | 0x80);
+  struct Case {
+    std::string name;
+    std::string bytes;
+    bool protobuf_takes;
+  };
+  const std::vector<Case> cases = {
+      {"entity length in 5 bytes",
+       std::string("\x4a") + size + std::string("\x80\x80\x80\x00", 4) + member,
+       true},
+      {"entity length in 6 bytes",
+       std::string("\x4a") + size + std::string("\x80\x80\x80\x80\x00", 5) +
+           member,
+       false},
+      {"empty host, length in 5 bytes",
+       std::string("\x2a\x80\x80\x80\x80\x00", 6), true},
+      {"empty host, length in 6 bytes",
+       std::string("\x2a\x80\x80\x80\x80\x80\x00", 7), false},
+      {"entity length with a 5th byte of 8",
+       std::string("\x4a\x80\x80\x80\x80\x08", 6) + member, false},
+      {"unit id's length in 5 bytes",
+       Wrap(9, member + std::string("\x4a\x83\x80\x80\x80\x00h-2", 9)), true},
+      {"unit id's length in 6 bytes",
+       Wrap(9, member + std::string("\x4a\x83\x80\x80\x80\x80\x00h-2", 10)),
+       false},
+      {"date's length in 6 bytes",
+       Wrap(9, member + std::string("\x3a\x82\x80\x80\x80\x80\x00\x08\x05", 9)),
+       false},
+  };
+  for (const Case& c : cases) {
+    v1::Record r;
+    EXPECT_EQ(r.ParseFromString(c.bytes), c.protobuf_takes) << c.name;
+    ExpectAgreement(c.bytes, c.protobuf_takes, 2017, c.name);
+  }
+}
+
 // A party organization, funding, venue and activity with every field the
 // decoder reads, for the hand-made encodings (grids, cadre assignments and
 // annual results are made in the test).

@@ -74,6 +74,23 @@ TEST(Hardening, AnOverflowingVarintIsCorrupt) {
                                              HasSubstr("overflows 64 bits")));
 }
 
+// protobuf's parser reads a length in at most 5 bytes (the 5th below 8); a
+// longer varint, even of a small length, it refuses, and so does the check,
+// saying where and why.
+TEST(Hardening, ALengthLongerThanProtobufReadsIsCorrupt) {
+  const std::string id = std::string("\x0a\x82\x80\x80\x80\x80\x00", 7) + "m1";
+  const std::string record = "\x4a" + Varint(id.size()) + id;
+  EXPECT_THAT(ReadStreamOf(record),
+              StatusIs(absl::StatusCode::kDataLoss,
+                       HasSubstr("member (field 9).id (field 1): a length "
+                                 "longer than 5 bytes")));
+  // The same length in 5 bytes is taken: only the missing trailer is left.
+  const std::string five = std::string("\x0a\x82\x80\x80\x80\x00", 6) + "m1";
+  EXPECT_THAT(ReadStreamOf("\x4a" + Varint(five.size()) + five),
+              StatusIs(absl::StatusCode::kDataLoss,
+                       HasSubstr("without a trailer record")));
+}
+
 TEST(Hardening, ARecordWithNoKnownEntityIsReportedNotHandedOutEmpty) {
   // Field 99 of Record: an entity of a newer schema (or damage).
   EXPECT_THAT(ReadStreamOf("\x9a\x06\x02hi"),

@@ -605,7 +605,7 @@ class AggregatorImpl final : public Aggregator {
     const auto* end =
         reinterpret_cast<const uint8_t*>(bytes.data()) + bytes.size();
     uint64_t len = 0;
-    if (ReadVarint(&p, end, &len) != VarintRead::kOk ||
+    if (ReadLength(&p, end, &len) != VarintRead::kOk ||
         len != static_cast<uint64_t>(end - p)) {
       return false;
     }

@@ -55,10 +55,13 @@ class Wire {
     return ReadVarint(&p_, end_, v) == VarintRead::kOk;
   }
 
-  // A length-delimited value.
+  // A length-delimited value (its length read as protobuf reads one).
   ABSL_ATTRIBUTE_ALWAYS_INLINE bool Bytes(absl::string_view* v) {
     uint64_t len;
-    if (!Varint(&len) || len > static_cast<uint64_t>(end_ - p_)) return false;
+    if (ReadLength(&p_, end_, &len) != VarintRead::kOk ||
+        len > static_cast<uint64_t>(end_ - p_)) {
+      return false;
+    }
     *v = absl::string_view(reinterpret_cast<const char*>(p_), len);
     p_ += len;
     return true;

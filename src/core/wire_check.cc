@@ -102,7 +102,7 @@ class Walker {
         case 2: {
           const uint8_t* len_at = p;
           uint64_t len = 0;
-          if (!Varint(&p, end, &len, here, "a length")) return false;
+          if (!Length(&p, end, &len, here)) return false;
           if (len > static_cast<uint64_t>(end - p)) {
             return Fail(len_at, here(),
                         absl::StrCat("a length of ", len, " but only ", end - p,
@@ -168,9 +168,29 @@ class Walker {
         return Fail(start, path(),
                     absl::StrCat(what, " that overflows 64 bits"));
       case VarintRead::kLongerThan10Bytes:
+      case VarintRead::kLengthTooLong:  // ReadLength() only.
         break;
     }
     return Fail(start, path(), absl::StrCat(what, " longer than 10 bytes"));
+  }
+
+  // A length-delimited field's length, read as protobuf reads one
+  // (ReadLength()).
+  template <typename PathFn>
+  bool Length(const uint8_t** p, const uint8_t* end, uint64_t* v,
+              const PathFn& path) {
+    const uint8_t* start = *p;
+    switch (ReadLength(p, end, v)) {
+      case VarintRead::kOk:
+        return true;
+      case VarintRead::kCutShort:
+        return Fail(start, path(), "a length cut short");
+      default:
+        break;
+    }
+    return Fail(start, path(),
+                "a length longer than 5 bytes or from 2 GiB up, which "
+                "protobuf refuses");
   }
 
   template <typename PathFn>

@@ -162,7 +162,8 @@ bool Walk(const uint8_t* p, const uint8_t* end, TypePlan* plan, Plans* plans,
       }
       case 2: {
         uint64_t len;
-        if (!Varint(&p, end, &len) || len > static_cast<uint64_t>(end - p)) {
+        if (ReadLength(&p, end, &len) != VarintRead::kOk ||
+            len > static_cast<uint64_t>(end - p)) {
           return false;
         }
         const uint8_t* value_end = p + len;

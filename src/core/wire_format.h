@@ -25,7 +25,13 @@ inline constexpr int kMaxWireDepth = 100;
 inline constexpr uint64_t kMaxFieldNumber = 0x1FFFFFFF;
 
 // What reading a varint found.
-enum class VarintRead { kOk, kCutShort, kOverflows64Bits, kLongerThan10Bytes };
+enum class VarintRead {
+  kOk,
+  kCutShort,
+  kOverflows64Bits,
+  kLongerThan10Bytes,
+  kLengthTooLong,  // ReadLength() only.
+};
 
 // Reads a varint at `*p` (advancing it) as the strict check reads it: at most
 // 10 bytes, the 10th 0 or 1. `*v` is set only when the result is kOk.
@@ -47,6 +53,37 @@ inline VarintRead ReadVarint(const uint8_t** p, const uint8_t* end,
     }
   }
   return VarintRead::kLongerThan10Bytes;
+}
+
+// The largest length protobuf's parser takes (INT_MAX less its 16 slop
+// bytes).
+inline constexpr uint64_t kMaxWireLength = 0x7FFFFFFF - 16;
+
+// Reads the length of a length-delimited field at `*p` (advancing it) as
+// protobuf's parser reads one: a varint of at most 5 bytes, the 5th below 8,
+// and at most kMaxWireLength. A longer encoding (even of a small length, as
+// 80 80 80 80 80 00 is of 0) is a valid varint that protobuf refuses as a
+// length, and so does every walk here: kLengthTooLong. `*v` is set only when
+// the result is kOk.
+inline VarintRead ReadLength(const uint8_t** p, const uint8_t* end,
+                             uint64_t* v) {
+  if (*p < end && **p < 0x80) {  // Short lengths: one byte.
+    *v = *(*p)++;
+    return VarintRead::kOk;
+  }
+  uint64_t n = 0;
+  for (int i = 0; i < 5; ++i) {
+    if (*p == end) return VarintRead::kCutShort;
+    const uint8_t b = *(*p)++;
+    if (i == 4 && b >= 8) return VarintRead::kLengthTooLong;
+    n |= uint64_t{b & 0x7Fu} << (7 * i);
+    if ((b & 0x80) == 0) {
+      if (n > kMaxWireLength) return VarintRead::kLengthTooLong;
+      *v = n;
+      return VarintRead::kOk;
+    }
+  }
+  return VarintRead::kLengthTooLong;  // Not reached: the 5th byte is < 8.
 }
 
 // Writes `v` as a varint at `out`, which has room for 10 bytes; returns the
@@ -75,9 +112,10 @@ inline int VarintSize(uint64_t v) {
 // every tag and varint complete and at most 10 bytes (the 10th at most 1),
 // field numbers 1 to 2^29-1, wire types 0-5 and, for the fields the schema
 // knows, the wire type of the field's type (or length-delimited for packed
-// repeated scalars, whose contents must be whole values), lengths within the
-// bytes, groups (of unknown fields) closed, strings valid UTF-8, nesting at
-// most 100 deep. Unknown field numbers are allowed (a newer schema).
+// repeated scalars, whose contents must be whole values), lengths read as
+// ReadLength() reads them and within the bytes, groups (of unknown fields)
+// closed, strings valid UTF-8, nesting at most 100 deep. Unknown field numbers
+// are allowed (a newer schema).
 //
 // Exactly the rules of CheckWireFormat() (a fuzz target checks that the two
 // agree on arbitrary bytes), without building any text. Per-type tables are
