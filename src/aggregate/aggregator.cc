@@ -313,6 +313,7 @@ class MemberFactsView {
   const MemberFacts& m_;
 };
 
+// The same, read in place from a parsed message.
 class MemberMessageView {
  public:
   explicit MemberMessageView(const v1::Member& m) : m_(m) {}
