@@ -12,7 +12,9 @@
 #include <tuple>
 #include <vector>
 
+#include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
+#include "core/wire_format.h"
 #include "dangjian/record.h"
 #include "gtest/gtest.h"
 #include "testing/generated.h"
@@ -228,6 +230,45 @@ TEST(HotFieldsTest, RefusesWhatIsNotPlainAndStaysUsable) {
   EXPECT_FALSE(DecodeResultFacts("\x60\x01", &result));  // unknown field 12
   EXPECT_TRUE(DecodeResultFacts("\x58\x07", &result));
   EXPECT_EQ(result.values[7], 7);
+}
+
+// The decoders, the strict check and its slow walk read a field's length as
+// protobuf's parser does: at most 5 bytes, the 5th below 8, and at most
+// 2^31 - 17.
+TEST(ReadLengthTest, TakesTheLengthsProtobufTakes) {
+  struct Case {
+    std::string bytes;
+    VarintRead result;
+    uint64_t value;
+    size_t read;
+  };
+  const std::vector<Case> cases = {
+      {std::string("\x00", 1), VarintRead::kOk, 0, 1},
+      {"\x7f", VarintRead::kOk, 127, 1},
+      {"\x80\x01", VarintRead::kOk, 128, 2},
+      {std::string("\x80\x80\x80\x80\x00", 5), VarintRead::kOk, 0, 5},
+      {"\xef\xff\xff\xff\x07", VarintRead::kOk, kMaxWireLength, 5},
+      {"\xf0\xff\xff\xff\x07", VarintRead::kLengthTooLong, 0, 0},
+      {"\x80\x80\x80\x80\x08", VarintRead::kLengthTooLong, 0, 0},
+      {std::string("\x80\x80\x80\x80\x80\x00", 6), VarintRead::kLengthTooLong,
+       0, 0},
+      {"\x80\x80", VarintRead::kCutShort, 0, 0},
+      {"", VarintRead::kCutShort, 0, 0},
+  };
+  for (const Case& c : cases) {
+    const auto* p = reinterpret_cast<const uint8_t*>(c.bytes.data());
+    const uint8_t* at = p;
+    uint64_t v = 12345;
+    const VarintRead r = ReadLength(&at, p + c.bytes.size(), &v);
+    EXPECT_EQ(r, c.result) << absl::CEscape(c.bytes);
+    if (c.result == VarintRead::kOk) {
+      EXPECT_EQ(v, c.value) << absl::CEscape(c.bytes);
+      EXPECT_EQ(static_cast<size_t>(at - p), c.read) << absl::CEscape(c.bytes);
+    } else {
+      EXPECT_EQ(v, 12345u) << absl::CEscape(c.bytes);  // Left alone.
+    }
+  }
+  EXPECT_EQ(kMaxWireLength, uint64_t{2147483631});
 }
 
 }  // namespace

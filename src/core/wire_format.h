@@ -63,7 +63,7 @@ inline constexpr uint64_t kMaxWireLength = 0x7FFFFFFF - 16;
 // protobuf's parser reads one: a varint of at most 5 bytes, the 5th below 8,
 // and at most kMaxWireLength. A longer encoding (even of a small length, as
 // 80 80 80 80 80 00 is of 0) is a valid varint that protobuf refuses as a
-// length, and so does every walk here: kLengthTooLong. `*v` is set only when
+// length, as every walk here does: kLengthTooLong. `*v` is set only when
 // the result is kOk.
 inline VarintRead ReadLength(const uint8_t** p, const uint8_t* end,
                              uint64_t* v) {
