@@ -928,8 +928,7 @@ std::string ParseDate(absl::string_view cell, Ymd* date) {
   }
   int parts[3] = {0, 0, 0};
   int n = 0;
-  bool all_digits = true;
-  for (char c : s) all_digits = all_digits && IsAsciiDigit(c);
+  const bool all_digits = AllAsciiDigits(s);
   if (all_digits && s.size() == 8) {
     parts[0] = std::stoi(s.substr(0, 4));
     parts[1] = std::stoi(s.substr(4, 2));
