@@ -14,6 +14,7 @@
 #include "dangjian/generate.h"
 #include "dangjian/io.h"
 #include "dangjian/personal_data.h"
+#include "dangjian/pipeline.h"
 #include "dangjian/policy.h"
 #include "dangjian/record.h"
 #include "dangjian/record_io.h"

@@ -359,9 +359,11 @@ absl::StatusOr<v1::PartialReport> MergeImpl(
   std::vector<const v1::RegionNode*> nodes;
   std::map<std::string, int64_t> skipped;
   std::map<std::string, int64_t> findings;
+  std::vector<const v1::DamagedShard*> damaged;
   for (const v1::PartialReport* pp : partials) {
     const v1::PartialReport& p = *pp;
     if (p.state_version() == 0) continue;
+    for (const v1::DamagedShard& d : p.damaged_shards()) damaged.push_back(&d);
     for (const v1::PartialGroup& g : p.groups()) {
       internal::AddGroup(g, cap, groups.Get(g.key()));
     }
@@ -396,6 +398,21 @@ absl::StatusOr<v1::PartialReport> MergeImpl(
   }
   internal::EmitNamed(skipped, out.mutable_skipped_records());
   internal::EmitNamed(findings, out.mutable_findings());
+  // Damaged shards in the order of their files, whatever the merge order.
+  std::sort(damaged.begin(), damaged.end(),
+            [](const v1::DamagedShard* a, const v1::DamagedShard* b) {
+              return std::make_tuple(absl::string_view(a->file()),
+                                     absl::string_view(a->reason()),
+                                     a->records_read(), a->bytes_unread()) <
+                     std::make_tuple(absl::string_view(b->file()),
+                                     absl::string_view(b->reason()),
+                                     b->records_read(), b->bytes_unread());
+            });
+  for (const v1::DamagedShard* d : damaged) {
+    v1::DamagedShard* copy = out.add_damaged_shards();
+    *copy = *d;
+    ClearUnknownFields(copy);
+  }
   // The rest is built field by field, but for the copies of the first
   // partial's grouping and of each group's key.
   ClearUnknownFields(out.mutable_group_by());
@@ -478,6 +495,7 @@ absl::StatusOr<v1::PartialReport> RegroupPartialReport(
   *out.mutable_regions() = partial.regions();
   *out.mutable_skipped_records() = partial.skipped_records();
   *out.mutable_findings() = partial.findings();
+  *out.mutable_damaged_shards() = partial.damaged_shards();
   return out;
 }
 
@@ -538,6 +556,7 @@ absl::StatusOr<v1::Report> FinishReport(const v1::PartialReport& partial) {
   v1::DataQualityFigures* dq = report.mutable_data_quality();
   *dq->mutable_skipped_records() = partial.skipped_records();
   *dq->mutable_findings() = partial.findings();
+  *dq->mutable_damaged_shards() = partial.damaged_shards();
   int64_t skipped = 0, findings = 0;
   for (const v1::NamedCount& c : partial.skipped_records()) {
     skipped = internal::WrapAdd(skipped, c.count());

@@ -25,6 +25,11 @@ class Progress {
     if (!enabled_ || (++calls_ & 1023) != 0) return;
     Maybe(records, bytes);
   }
+  // As Update(), for a caller that already calls seldom (every few thousand
+  // records): only the time limits the printing.
+  void UpdateSeldom(int64_t records, int64_t bytes) {
+    if (enabled_) Maybe(records, bytes);
+  }
   // Prints the final line (records, time, rate).
   void Finish(int64_t records, int64_t bytes);
 

@@ -1,6 +1,6 @@
 // dangjian report and dangjian merge: the coverage and indicator report.
 #include <algorithm>
-#include <atomic>
+#include <cstdio>
 #include <fstream>
 #include <functional>
 #include <memory>
@@ -16,8 +16,11 @@
 #include "cli/commands.h"
 #include "cli/inputs.h"
 #include "cli/output.h"
+#include "cli/pipeline_flags.h"
 #include "cli/progress.h"
 #include "dangjian/aggregate.h"
+#include "dangjian/personal_data.h"
+#include "dangjian/pipeline.h"
 #include "dangjian/render.h"
 #include "dangjian/validate.h"
 #include "google/protobuf/util/json_util.h"
@@ -111,181 +114,42 @@ int Emit(const char* name, const Args& args, const v1::PartialReport& partial) {
   return kExitOk;
 }
 
-// Reads, validates (when `validator_options` is not null) and aggregates one
-// shard, calling `tick` with records and bytes read since its last call.
-absl::StatusOr<v1::PartialReport> ReportShard(
-    const Shard& shard, FileFormat stdin_format,
-    const AggregatorOptions& options, const ValidatorOptions* validator_options,
-    const std::function<void(int64_t, int64_t)>& tick) {
-  absl::StatusOr<std::unique_ptr<Aggregator>> aggregator =
-      Aggregator::Create(options);
-  if (!aggregator.ok()) return aggregator.status();
-  std::unique_ptr<Validator> validator;
-  if (validator_options != nullptr) {
-    auto v = Validator::Create(*validator_options);
-    if (!v.ok()) return v.status();
-    validator = *std::move(v);
-  }
-  for (const std::string& path : shard) {
-    int64_t pending = 0, last_offset = 0;
-    auto count = [&](const v1::SourceLocation& where) {
-      if (++pending == 256) {
-        tick(pending, where.byte_offset() - last_offset);
-        pending = 0;
-        last_offset = where.byte_offset();
-      }
-    };
-    auto add = [&](const v1::Record& r, const v1::SourceLocation& where) {
-      count(where);
-      if (validator != nullptr) {
-        if (absl::Status s = validator->Add(r, &where); !s.ok()) return s;
-      }
-      return (*aggregator)->Add(r);
-    };
-    // Without validation, a record stream's records go to the aggregator
-    // unparsed: it decodes the few fields it reads.
-    auto add_serialized = [&](absl::string_view bytes,
-                              const v1::SourceLocation& where) {
-      count(where);
-      return (*aggregator)->AddSerialized(bytes);
-    };
-    absl::StatusOr<ShardRead> read =
-        validator != nullptr
-            ? ReadShard(path, stdin_format, add)
-            : ReadShard(path, stdin_format, add, add_serialized);
-    if (!read.ok()) return read.status();
-    tick(pending, read->bytes - last_offset);
-    for (const auto& [reason, count] : read->skipped) {
-      if (absl::Status s = (*aggregator)->AddSkippedRecords(reason, count);
-          !s.ok()) {
-        return s;
-      }
-    }
-  }
-  if (validator != nullptr) {
-    absl::StatusOr<v1::ValidationReport> findings = validator->Finish();
-    if (!findings.ok()) return findings.status();
-    for (const v1::RuleCount& c : findings->rule_counts()) {
-      if (absl::Status s = (*aggregator)->AddFindings(c.rule_id(), c.count());
-          !s.ok()) {
-        return s;
-      }
-    }
-  }
-  return (*aggregator)->Finish();
-}
-
 int RunReport(const Args& args) {
   const char* kName = "report";
   if (args.positional().empty())
     return Fail(kName, "give the files (or folders) to report on");
-  if (!args.Has("year"))
+  absl::StatusOr<PipelineOptions> options = PipelineOptionsFromArgs(args);
+  if (!options.ok())
+    return Fail(kName, std::string(options.status().message()));
+  if (args.Has("year")) {
+    absl::StatusOr<int64_t> year = args.GetInt("year");
+    if (!year.ok()) return Fail(kName, std::string(year.status().message()));
+    if (*year < 1 || *year > 9999) {
+      return Fail(kName, absl::StrCat("--year is 1 to 9999, got ", *year));
+    }
+    options->year = static_cast<int32_t>(*year);
+  } else if (args.Has("as-of")) {
+    options->year = options->as_of.year();  // The year the date falls in.
+  } else {
     return Fail(kName, "give the report year with --year YYYY");
-  AggregatorOptions options;
-  absl::StatusOr<int64_t> year = args.GetInt("year");
+  }
   absl::StatusOr<int64_t> cap = args.GetInt("worklist-cap");
   absl::StatusOr<v1::GroupBy> group_by = ParseGroupBy(args.Get("group-by"));
-  absl::StatusOr<FileFormat> stdin_format = FormatFromName(args.Get("from"));
-  for (const absl::Status& s : {year.status(), cap.status(), group_by.status(),
-                                stdin_format.status()}) {
+  for (const absl::Status& s : {cap.status(), group_by.status()}) {
     if (!s.ok()) return Fail(kName, std::string(s.message()));
   }
-  options.year = static_cast<int32_t>(*year);
-  options.worklist_cap = static_cast<int32_t>(*cap);
-  options.group_by = *group_by;
-  ValidatorOptions validator_options;
-  if (args.Has("policy")) {
-    absl::StatusOr<v1::Policy> policy = LoadPolicyJsonFile(args.Get("policy"));
-    if (!policy.ok())
-      return Fail(kName, std::string(policy.status().message()));
-    options.policy = *policy;
-    validator_options.policy = *policy;
+  if (*cap < 0 || *cap > 1000000) {
+    return Fail(kName, "--worklist-cap is 0 to 1000000");
   }
-  const bool validate = !args.Has("no-validate");
-  absl::StatusOr<int64_t> threads_flag = args.GetInt("threads");
-  if (!threads_flag.ok() || *threads_flag < 0 || *threads_flag > 256) {
-    return Fail(kName, "--threads is 0 (one per core) to 256");
-  }
-  // Check the validator options once, before any thread starts.
-  if (validate) {
-    validator_options.max_findings = 1;  // The report shows counts only.
-    auto v = Validator::Create(validator_options);
-    if (!v.ok()) return Fail(kName, std::string(v.status().message()));
-  }
-  absl::StatusOr<std::vector<Shard>> shards = ExpandInputs(args.positional());
-  if (!shards.ok()) return Fail(kName, std::string(shards.status().message()));
-
-  // Shards are independent: each thread takes the next shard, reads,
-  // validates and aggregates it on its own; the partials merge exactly in any
-  // order. Each thread merges its partials kBatch at a time as it goes: a
-  // county's partial is mostly worklists, and keeping them all (120 MB over
-  // the 3,030 counties of the national run, each page touched fresh) cost
-  // more than the merging.
-  constexpr size_t kBatch = 64;
-  size_t threads = *threads_flag > 0
-                       ? static_cast<size_t>(*threads_flag)
-                       : std::max(1u, std::thread::hardware_concurrency());
-  threads = std::max<size_t>(1, std::min(threads, shards->size()));
-  Progress progress("dangjian report", !args.Has("quiet"));
-  std::mutex progress_mu;
-  std::atomic<int64_t> records{0}, bytes{0};
-  std::atomic<size_t> next{0};
-  std::vector<std::vector<v1::PartialReport>> kept(threads);
-  std::vector<absl::Status> failures(shards->size());
-  std::vector<absl::Status> merge_failures(threads);
-  auto work = [&](size_t t) {
-    std::vector<v1::PartialReport> batch;
-    // Merges the batch into one partial kept by this thread.
-    auto flush = [&] {
-      if (batch.size() == 1) kept[t].push_back(std::move(batch[0]));
-      if (batch.size() > 1) {
-        absl::StatusOr<v1::PartialReport> m = MergeAllPartialReports(batch);
-        if (!m.ok()) {
-          merge_failures[t] = m.status();
-          next = shards->size();  // Stop taking shards: the run has failed.
-        } else {
-          kept[t].push_back(*std::move(m));
-        }
-      }
-      batch.clear();
-    };
-    for (size_t i = next++; i < shards->size(); i = next++) {
-      absl::StatusOr<v1::PartialReport> partial = ReportShard(
-          (*shards)[i], *stdin_format, options,
-          validate ? &validator_options : nullptr, [&](int64_t n, int64_t b) {
-            const int64_t r = records += n;
-            const int64_t at = bytes += b;
-            std::lock_guard<std::mutex> lock(progress_mu);
-            progress.Update(r, at);
-          });
-      if (!partial.ok()) {
-        failures[i] = partial.status();
-        next = shards->size();  // Stop taking shards: the run has failed.
-        return;
-      }
-      batch.push_back(*std::move(partial));
-      if (batch.size() == kBatch) flush();
-    }
-    flush();
-  };
-  std::vector<std::thread> pool;
-  for (size_t t = 1; t < threads; ++t) pool.emplace_back(work, t);
-  work(0);
-  for (std::thread& t : pool) t.join();
-  for (const absl::Status& s : failures) {
-    if (!s.ok()) return Fail(kName, std::string(s.message()));
-  }
-  for (const absl::Status& s : merge_failures) {
-    if (!s.ok()) return Fail(kName, std::string(s.message()));
-  }
-  progress.Finish(records.load(), bytes.load());
-  std::vector<v1::PartialReport> partials;
-  for (std::vector<v1::PartialReport>& k : kept) {
-    for (v1::PartialReport& p : k) partials.push_back(std::move(p));
-  }
-  absl::StatusOr<v1::PartialReport> merged = MergeAllPartialReports(partials);
-  if (!merged.ok()) return Fail(kName, std::string(merged.status().message()));
-  return Emit(kName, args, *merged);
+  options->worklist_cap = static_cast<int32_t>(*cap);
+  options->group_by = *group_by;
+  options->validate = !args.Has("no-validate");
+  options->max_findings = 1;  // The report shows counts only.
+  absl::StatusOr<PipelineResult> run = RunWithProgress(kName, args, *options);
+  if (!run.ok()) return Fail(kName, std::string(run.status().message()));
+  if (int rc = Emit(kName, args, run->partial); rc != kExitOk) return rc;
+  if (run->damaged_shards > 0) return kExitDamaged;
+  return run->findings.error_count() > 0 ? kExitFindings : kExitOk;
 }
 
 absl::StatusOr<v1::PartialReport> ReadPartial(const std::string& path) {
@@ -323,6 +187,23 @@ int RunMerge(const Args& args) {
   }
   absl::StatusOr<v1::PartialReport> merged = MergeAllPartialReports(partials);
   if (!merged.ok()) return Fail(kName, std::string(merged.status().message()));
+  for (size_t i = 0; i < partials.size(); ++i) {
+    for (const v1::DamagedShard& d : partials[i].damaged_shards()) {
+      if (!args.Has("allow-damaged")) {
+        return Fail(kName,
+                    absl::StrCat(args.positional()[i],
+                                 ": the partial report is of damaged input ("
+                                 "shard ",
+                                 d.file(), ": ", d.reason(),
+                                 "); give --allow-damaged to merge it anyway"));
+      }
+      std::fprintf(stderr,
+                   "dangjian merge: %s: damaged input, only what was read is "
+                   "counted: %s: %s\n",
+                   args.positional()[i].c_str(), d.file().c_str(),
+                   MaskPersonalData(d.reason()).c_str());
+    }
+  }
   if (args.Has("group-by")) {
     absl::StatusOr<v1::GroupBy> g = ParseGroupBy(args.Get("group-by"));
     if (!g.ok()) return Fail(kName, std::string(g.status().message()));
@@ -330,7 +211,8 @@ int RunMerge(const Args& args) {
     if (!merged.ok())
       return Fail(kName, std::string(merged.status().message()));
   }
-  return Emit(kName, args, *merged);
+  if (int rc = Emit(kName, args, *merged); rc != kExitOk) return rc;
+  return merged->damaged_shards_size() > 0 ? kExitDamaged : kExitOk;
 }
 
 std::vector<FlagSpec> OutputFlags() {
@@ -350,23 +232,18 @@ std::vector<FlagSpec> OutputFlags() {
 
 Command ReportCommand() {
   std::vector<FlagSpec> flags = {
-      {"year", 0, true, "YEAR", "the report year (required)", ""},
+      {"year", 0, true, "YEAR",
+       "the report year (required, unless --as-of gives it)", ""},
       {"group-by", 0, true, "DIMS",
        "comma-separated: province|city|county|township, industry, kind, "
        "subtype, sector",
        ""},
-      {"policy", 0, true, "FILE",
-       "thresholds as JSON (unset fields: the default)", ""},
       {"worklist-cap", 0, true, "N",
        "ids listed per worklist (all are counted)", "100"},
       {"no-validate", 0, false, "",
        "skip validation (no finding counts in data quality)", ""},
-      {"from", 0, true, "FORMAT",
-       "format of standard input (-): djr, jsonl, json, pb, csv", "jsonl"},
-      {"threads", 'j', true, "N",
-       "shards read at once (0: one thread per core)", "0"},
-      {"quiet", 'q', false, "", "no progress line", ""},
   };
+  for (FlagSpec& f : PipelineFlags()) flags.push_back(std::move(f));
   for (FlagSpec& f : OutputFlags()) flags.push_back(std::move(f));
   return Command{
       "report", "the four-100% coverage and indicator report",
@@ -385,6 +262,13 @@ Command ReportCommand() {
       "--partial it writes the mergeable state instead, for 'dangjian merge' "
       "at\n"
       "the level above.\n\n"
+      "Rules judge dates as of --as-of, else each shard's header date, else "
+      "the\n"
+      "end of --year. Exit status: 0 done; 1 the data has ERROR findings; 2 "
+      "the\n"
+      "run failed (nothing written), also when a shard could not be read "
+      "whole;\n"
+      "3 written from damaged input (--allow-damaged).\n\n"
       "Example:\n"
       "  dangjian report --year 2017 --group-by province counties/\n"
       "  dangjian report --year 2017 --group-by county --format html -o "
@@ -400,6 +284,8 @@ Command MergeCommand() {
   std::vector<FlagSpec> flags = {
       {"group-by", 0, true, "DIMS",
        "regroup by coarser dimensions (as report --group-by)", ""},
+      {"allow-damaged", 0, false, "",
+       "merge partials of damaged input too (exit status 3)", ""},
   };
   for (FlagSpec& f : OutputFlags()) flags.push_back(std::move(f));
   return Command{
@@ -407,7 +293,11 @@ Command MergeCommand() {
       "Usage: dangjian merge [OPTIONS] PARTIAL...\n\n"
       "Merges partial reports (from 'dangjian report --partial'; .pb binary "
       "or\n"
-      "JSON) exactly: the result equals the report of all their data.\n\n"
+      "JSON) exactly: the result equals the report of all their data. A "
+      "partial of\n"
+      "damaged input (report --allow-damaged) is refused unless "
+      "--allow-damaged\n"
+      "is given here too; the exit status is then 3.\n\n"
       "Example:\n"
       "  dangjian merge --format json -o province.json partials/*.pb\n",
       std::move(flags), &RunMerge};

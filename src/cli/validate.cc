@@ -12,8 +12,8 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_split.h"
 #include "cli/commands.h"
-#include "cli/inputs.h"
 #include "cli/output.h"
+#include "cli/pipeline_flags.h"
 #include "cli/progress.h"
 #include "dangjian/io.h"
 #include "dangjian/personal_data.h"
@@ -64,40 +64,6 @@ std::string CsvCell(const std::string& s) {
   return q + "\"";
 }
 
-void Accumulate(const v1::ValidationReport& shard, v1::ValidationReport* all,
-                std::map<std::string, v1::RuleCount>* counts) {
-  all->set_records_checked(all->records_checked() + shard.records_checked());
-  all->set_error_count(all->error_count() + shard.error_count());
-  all->set_warning_count(all->warning_count() + shard.warning_count());
-  all->set_info_count(all->info_count() + shard.info_count());
-  all->set_findings_omitted(all->findings_omitted() + shard.findings_omitted());
-  for (const v1::Finding& f : shard.findings()) *all->add_findings() = f;
-  for (const v1::RuleCount& c : shard.rule_counts()) {
-    v1::RuleCount& into = (*counts)[c.rule_id()];
-    into.set_rule_id(c.rule_id());
-    into.set_severity(c.severity());
-    into.set_count(into.count() + c.count());
-  }
-}
-
-void AddReadFindings(const ShardRead& read, v1::ValidationReport* all,
-                     std::map<std::string, v1::RuleCount>* counts) {
-  v1::ValidationReport shard;
-  for (const v1::Finding& f : read.findings) {
-    *shard.add_findings() = f;
-    v1::RuleCount* c = shard.add_rule_counts();
-    c->set_rule_id(f.rule_id());
-    c->set_severity(f.severity());
-    c->set_count(1);
-    if (f.severity() == v1::SEVERITY_ERROR)
-      shard.set_error_count(shard.error_count() + 1);
-    if (f.severity() == v1::SEVERITY_WARNING) {
-      shard.set_warning_count(shard.warning_count() + 1);
-    }
-  }
-  Accumulate(shard, all, counts);
-}
-
 std::string RenderText(const v1::ValidationReport& r) {
   std::string out;
   for (const v1::Finding& f : r.findings()) {
@@ -146,28 +112,24 @@ int Run(const Args& args) {
   const char* kName = "validate";
   if (args.positional().empty())
     return Fail(kName, "give the files (or folders) to check");
-  ValidatorOptions options;
-  if (args.Has("policy")) {
-    absl::StatusOr<v1::Policy> policy = LoadPolicyJsonFile(args.Get("policy"));
-    if (!policy.ok())
-      return Fail(kName, std::string(policy.status().message()));
-    options.policy = *policy;
-  }
-  if (args.Has("as-of")) {
-    int y = 0, m = 0, d = 0;
-    if (std::sscanf(args.Get("as-of").c_str(), "%d-%d-%d", &y, &m, &d) != 3) {
-      return Fail(kName, "--as-of wants a date as YYYY-MM-DD");
+  absl::StatusOr<PipelineOptions> options = PipelineOptionsFromArgs(args);
+  if (!options.ok())
+    return Fail(kName, std::string(options.status().message()));
+  options->aggregate = false;
+  if (args.Has("year")) {
+    absl::StatusOr<int64_t> year = args.GetInt("year");
+    if (!year.ok()) return Fail(kName, std::string(year.status().message()));
+    if (*year < 1 || *year > 9999) {
+      return Fail(kName, absl::StrCat("--year is 1 to 9999, got ", *year));
     }
-    options.as_of.set_year(y);
-    options.as_of.set_month(m);
-    options.as_of.set_day(d);
+    options->year = static_cast<int32_t>(*year);
   }
   absl::StatusOr<int64_t> max = args.GetInt("max-findings");
   if (!max.ok()) return Fail(kName, std::string(max.status().message()));
-  options.max_findings = *max;
+  options->max_findings = *max;
   for (absl::string_view rule :
        absl::StrSplit(args.Get("disable"), ',', absl::SkipEmpty())) {
-    v1::RuleOverride* o = &options.rule_overrides.emplace_back();
+    v1::RuleOverride* o = &options->rule_overrides.emplace_back();
     o->set_rule_id(std::string(rule));
     o->set_disabled(true);
   }
@@ -175,70 +137,9 @@ int Run(const Args& args) {
   if (format != "text" && format != "json" && format != "csv") {
     return Fail(kName, "--format is text, json or csv");
   }
-  absl::StatusOr<FileFormat> stdin_format = FormatFromName(args.Get("from"));
-  if (!stdin_format.ok())
-    return Fail(kName, std::string(stdin_format.status().message()));
-  absl::StatusOr<std::unique_ptr<Validator>> validator =
-      Validator::Create(options);
-  if (!validator.ok())
-    return Fail(kName, std::string(validator.status().message()));
-  absl::StatusOr<std::vector<Shard>> shards = ExpandInputs(args.positional());
-  if (!shards.ok()) return Fail(kName, std::string(shards.status().message()));
-
-  v1::ValidationReport all;
-  std::map<std::string, v1::RuleCount> counts;
-  Progress progress("dangjian validate", !args.Has("quiet"));
-  int64_t records = 0, bytes = 0;
-  bool read_failed = false;
-  // Without --as-of, a record stream's header may say what date its data
-  // describes (generated data does); dates are judged against it, else today.
-  std::optional<v1::Date> validator_as_of;
-  for (const Shard& shard : *shards) {
-    if (!args.Has("as-of")) {
-      std::optional<v1::Date> declared = DeclaredAsOf(shard);
-      const bool same =
-          declared.has_value() == validator_as_of.has_value() &&
-          (!declared || (declared->year() == validator_as_of->year() &&
-                         declared->month() == validator_as_of->month() &&
-                         declared->day() == validator_as_of->day()));
-      if (!same) {
-        ValidatorOptions shard_options = options;  // as_of unset: today.
-        if (declared) shard_options.as_of = *declared;
-        validator = Validator::Create(shard_options);
-        if (!validator.ok()) {
-          return Fail(kName, absl::StrCat(shard.front(),
-                                          ": the as-of date of its header: ",
-                                          validator.status().message()));
-        }
-        validator_as_of = declared;
-      }
-    }
-    // Cross-record rules look within a shard (a file, or a county's ledgers).
-    std::vector<ShardRead> reads;
-    for (const std::string& path : shard) {
-      absl::StatusOr<ShardRead> read =
-          ReadShard(path, *stdin_format,
-                    [&](const v1::Record& r, const v1::SourceLocation& where) {
-                      progress.Update(++records, bytes + where.byte_offset());
-                      return (*validator)->Add(r, &where);
-                    });
-      if (!read.ok()) return Fail(kName, std::string(read.status().message()));
-      bytes += read->bytes;
-      reads.push_back(*std::move(read));
-    }
-    absl::StatusOr<v1::ValidationReport> found = (*validator)->Finish();
-    if (!found.ok()) return Fail(kName, std::string(found.status().message()));
-    all.set_policy_version(found->policy_version());
-    *all.mutable_as_of() = found->as_of();
-    Accumulate(*found, &all, &counts);
-    for (const ShardRead& read : reads) {
-      AddReadFindings(read, &all, &counts);
-      for (const v1::Finding& f : read.findings)
-        read_failed |= f.rule_id() == "io.read";
-    }
-  }
-  progress.Finish(records, bytes);
-  for (auto& [id, c] : counts) *all.add_rule_counts() = c;
+  absl::StatusOr<PipelineResult> run = RunWithProgress(kName, args, *options);
+  if (!run.ok()) return Fail(kName, std::string(run.status().message()));
+  const v1::ValidationReport& all = run->findings;
 
   std::string text;
   if (format == "text") {
@@ -258,8 +159,25 @@ int Run(const Args& args) {
       !s.ok()) {
     return Fail(kName, std::string(s.message()));
   }
-  if (read_failed) return kExitFailed;
+  if (run->damaged_shards > 0) return kExitDamaged;
   return all.error_count() > 0 ? kExitFindings : kExitOk;
+}
+
+std::vector<FlagSpec> ValidateFlags() {
+  std::vector<FlagSpec> flags = {
+      {"format", 0, true, "FORMAT", "text, json or csv", "text"},
+      {"output", 'o', true, "PATH", "write there instead of standard output",
+       "-"},
+      {"year", 0, true, "YEAR",
+       "judge dates as of the end of YEAR when a shard's header gives no date",
+       ""},
+      {"disable", 0, true, "RULES", "comma-separated rule ids to switch off",
+       ""},
+      {"max-findings", 0, true, "N", "findings listed (all are counted)",
+       "100000"},
+  };
+  for (FlagSpec& f : PipelineFlags()) flags.push_back(std::move(f));
+  return flags;
 }
 
 }  // namespace
@@ -279,30 +197,16 @@ Command ValidateCommand() {
       "subfolder\n"
       "is read the same way (a folder of county folders: a shard per "
       "county).\n"
-      "Exit status: 0 no ERROR finding; 1 ERROR findings; 2 the run failed (a "
-      "file\n"
-      "could not be read, or was damaged part way).\n\n"
+      "Dates are judged as of --as-of, else each shard's header date, else the "
+      "end\n"
+      "of --year, else today. Exit status: 0 no ERROR finding; 1 ERROR "
+      "findings;\n"
+      "2 the run failed (nothing written), also when a shard could not be "
+      "read\n"
+      "whole; 3 written from damaged input (--allow-damaged).\n\n"
       "Example:\n"
       "  dangjian validate --format csv -o findings.csv counties/\n",
-      {
-          {"format", 0, true, "FORMAT", "text, json or csv", "text"},
-          {"output", 'o', true, "PATH",
-           "write there instead of standard output", "-"},
-          {"policy", 0, true, "FILE",
-           "thresholds as JSON (unset fields: the default)", ""},
-          {"as-of", 0, true, "DATE",
-           "judge dates against YYYY-MM-DD (default: the as-of date in a "
-           "record stream's header, else today)",
-           ""},
-          {"disable", 0, true, "RULES",
-           "comma-separated rule ids to switch off", ""},
-          {"max-findings", 0, true, "N",
-           "findings listed per file (all are counted)", "100000"},
-          {"from", 0, true, "FORMAT",
-           "format of standard input (-): djr, jsonl, json, pb, csv", "jsonl"},
-          {"quiet", 'q', false, "", "no progress line", ""},
-      },
-      &Run};
+      ValidateFlags(), &Run};
 }
 
 }  // namespace cli

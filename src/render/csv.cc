@@ -81,6 +81,14 @@ std::string RenderReportCsv(const v1::Report& report,
   std::string out = options.utf8_bom ? "\xEF\xBB\xBF" : "";
   absl::StrAppend(&out, "group,region_id,figure,label,value,unit\r\n");
   Figures(zh ? "合计" : "total", "", report.total(), zh, &out);
+  // A report from damaged input says so on a row of its own, so that a sheet
+  // built from this file cannot pass for a complete one.
+  const auto& damaged = report.data_quality().damaged_shards();
+  if (!damaged.empty()) {
+    Row(zh ? "合计" : "total", "", "data_quality.damaged_shards",
+        zh ? "受损分片(数据不完整)" : "damaged shards (incomplete data)",
+        absl::StrCat(damaged.size()), "count", &out);
+  }
   if (options.include_groups && internal::IsGrouped(report)) {
     for (const v1::ReportGroup& g : report.groups()) {
       Figures(internal::GroupTitle(g, zh), g.key().region_id(), g.figures(), zh,

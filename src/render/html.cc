@@ -439,6 +439,16 @@ void FiguresTable(const v1::Report& report, Html* h) {
     absl::StrAppend(&h->out, "<tr><th class=\"sub\">", Esc(c.name()),
                     "</th><td>", FormatCount(c.count()), "</td></tr>\n");
   }
+  if (dq.damaged_shards_size() > 0) {
+    absl::StrAppend(&h->out, "<tr class=\"damaged\"><th>",
+                    h->T("受损分片(数据不完整)", "damaged shards (incomplete)"),
+                    "</th><td>", FormatCount(dq.damaged_shards_size()),
+                    "</td></tr>\n");
+    for (const v1::DamagedShard& d : dq.damaged_shards()) {
+      absl::StrAppend(&h->out, "<tr><th class=\"sub\">", Esc(d.file()),
+                      "</th><td>", Esc(d.reason()), "</td></tr>\n");
+    }
+  }
   absl::StrAppend(&h->out, "</table>\n</div></section>\n");
 }
 

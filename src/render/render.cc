@@ -106,6 +106,16 @@ std::string RenderReportText(const v1::Report& report,
                     "Party building in non-public and social organizations, ",
                     report.year(), " (policy ", report.policy_version(), ")\n");
   }
+  if (const int n = report.data_quality().damaged_shards_size(); n > 0) {
+    absl::StrAppend(
+        &out, zh ? absl::StrCat("注意: ", n,
+                                " 个分片读取不完整, 以下数字只计已读部分 "
+                                "(见数据质量)\n")
+                 : absl::StrCat("WARNING: ", n,
+                                " shards could not be read whole; the figures "
+                                "count only what was read (see data "
+                                "quality)\n"));
+  }
   absl::StrAppend(&out, zh ? "\n== 合计 ==\n" : "\n== Total ==\n");
   RenderFigures(report.total(), options, &out);
   const v1::DataQualityFigures& dq = report.data_quality();
@@ -120,6 +130,13 @@ std::string RenderReportText(const v1::Report& report,
       {zh ? "校验发现" : "findings", FormatCount(dq.findings_total())});
   for (const v1::NamedCount& c : dq.findings()) {
     rows.push_back({"  " + c.name(), FormatCount(c.count())});
+  }
+  if (dq.damaged_shards_size() > 0) {
+    rows.push_back({zh ? "受损分片(数据不完整)" : "damaged shards (incomplete)",
+                    FormatCount(dq.damaged_shards_size())});
+    for (const v1::DamagedShard& d : dq.damaged_shards()) {
+      rows.push_back({"  " + d.file(), FormatCount(d.records_read())});
+    }
   }
   absl::StrAppend(&out, internal::AlignedTable(rows, 2));
   if (options.include_groups && internal::IsGrouped(report)) {

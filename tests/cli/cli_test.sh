@@ -60,7 +60,22 @@ check "json findings" 'grep -q "\"ruleId\"" vf.json'
 first=$(ls a/*.djr | head -1)
 head -c 20000 "$first" >truncated.djr
 "$bin" validate -q truncated.djr >vt.txt 2>&1; rc=$?
-check "a truncated stream exits 2 and says where" '[[ $rc -eq 2 ]] && grep -q "io.read" vt.txt && grep -qi "offset" vt.txt'
+check "a truncated stream exits 2 and says where" '[[ $rc -eq 2 ]] && grep -q "truncated.djr) could not be read whole" vt.txt && grep -qi "offset" vt.txt && grep -q "bytes not read" vt.txt'
+"$bin" validate -q --allow-damaged truncated.djr >vt.txt 2>vt.err; rc=$?
+check "validate --allow-damaged lists io.read and exits 3" '[[ $rc -eq 3 ]] && grep -q "io.read" vt.txt && grep -q "damaged input" vt.err'
+"$bin" report -q --year 2017 truncated.djr >rt.txt 2>rt.err; rc=$?
+check "report of a truncated stream exits 2 and writes nothing" '[[ $rc -eq 2 && ! -s rt.txt ]] && grep -q "could not be read whole" rt.err'
+"$bin" report -q --year 2017 --allow-damaged --partial -o rt.damaged-partial.pb truncated.djr 2>/dev/null; rc=$?
+"$bin" merge rt.damaged-partial.pb >rt.txt 2>rt.err; rc2=$?
+"$bin" merge --allow-damaged rt.damaged-partial.pb >rt.txt 2>/dev/null; rc3=$?
+check "a partial of damaged input is marked, and merge refuses it unless allowed" '[[ $rc -eq 3 && $rc2 -eq 2 && $rc3 -eq 3 ]] && grep -q "damaged input" rt.err && grep -q "受损分片" rt.txt'
+printf '{"member":{"id":"m1","bogus":1}}\n' >unknown_key.jsonl
+"$bin" report -q --year 2017 unknown_key.jsonl >rt.txt 2>rt.err; rc=$?
+check "a JSON Lines line that is not a record fails the report" '[[ $rc -eq 2 && ! -s rt.txt ]] && grep -q "unknown_key.jsonl:1" rt.err'
+"$bin" report -q --year 2017 f/ >rf.txt; rc=$?
+check "report exits 1 when the data has ERROR findings" '[[ $rc -eq 1 ]] && grep -q "校验发现" rf.txt'
+"$bin" report -q --year 2017 --no-validate f/ >/dev/null; rc=$?
+check "report --no-validate exits 0 on the same data" '[[ $rc -eq 0 ]]'
 
 # report and merge: the partials of the shards merge to the whole report.
 "$bin" report -q --year 2017 --format json -o whole.json a/; rc=$?
@@ -208,10 +223,10 @@ while i < len(data):
     i += length; n += 1
 open(sys.argv[2], 'wb').write(data)
 PY
-"$bin" report -q --year 2017 --no-validate --lang en corrupt.djr >c_fast.txt; rc1=$?
-"$bin" report -q --year 2017 --lang en corrupt.djr >c_slow.txt; rc2=$?
+"$bin" report -q --year 2017 --no-validate --allow-damaged --lang en corrupt.djr >c_fast.txt 2>/dev/null; rc1=$?
+"$bin" report -q --year 2017 --allow-damaged --lang en corrupt.djr >c_slow.txt 2>/dev/null; rc2=$?
 check "a corrupt record stops reading with io.read, checked by the aggregator or the reader" \
-  '[[ $rc1 -eq 0 && $rc2 -eq 0 ]] && grep -Eq "^    io.read +1$" c_fast.txt && grep -Eq "^    io.read +1$" c_slow.txt && diff <(grep -E "^  target" c_fast.txt) <(grep -E "^  target" c_slow.txt) >/dev/null && grep -Eq "^  target 1" c_fast.txt'
+  '[[ $rc1 -eq 3 && $rc2 -eq 3 ]] && grep -Eq "^    io.read +1$" c_fast.txt && grep -Eq "^    io.read +1$" c_slow.txt && diff <(grep -E "^  target" c_fast.txt) <(grep -E "^  target" c_slow.txt) >/dev/null && grep -Eq "^  target 1" c_fast.txt'
 
 echo "$passed passed, $failed failed"
 [[ $failed -eq 0 ]]

@@ -1,0 +1,40 @@
+// The flags `report` and `validate` share, turned into PipelineOptions, and
+// the run itself with its progress line (internal to the CLI).
+#ifndef DANGJIAN_SRC_CLI_PIPELINE_FLAGS_H_
+#define DANGJIAN_SRC_CLI_PIPELINE_FLAGS_H_
+
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "cli/flags.h"
+#include "dangjian/pipeline.h"
+
+namespace dangjian {
+namespace cli {
+
+// Exit status when the output was written from damaged input
+// (--allow-damaged).
+inline constexpr int kExitDamaged = 3;
+
+// --policy, --as-of, --from, --threads, --allow-damaged, --quiet.
+std::vector<FlagSpec> PipelineFlags();
+
+// PipelineOptions from those flags (the caller sets year, validate,
+// aggregate and the rest). InvalidArgument naming the flag when one is bad.
+absl::StatusOr<PipelineOptions> PipelineOptionsFromArgs(const Args& args);
+
+// Parses YYYY-MM-DD (a calendar date) given to flag `flag`.
+absl::StatusOr<v1::Date> ParseDateFlag(const std::string& flag,
+                                       const std::string& text);
+
+// Runs the pipeline over the positional arguments with a progress line on
+// standard error (unless --quiet), and names each damaged shard there.
+absl::StatusOr<PipelineResult> RunWithProgress(const char* command,
+                                               const Args& args,
+                                               const PipelineOptions& options);
+
+}  // namespace cli
+}  // namespace dangjian
+
+#endif  // DANGJIAN_SRC_CLI_PIPELINE_FLAGS_H_

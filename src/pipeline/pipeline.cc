@@ -1,0 +1,493 @@
+// The pipeline: each shard read once, validated and aggregated record by
+// record, on a pool of threads; the results merged exactly.
+#include "dangjian/pipeline.h"
+
+#include <algorithm>
+#include <atomic>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <utility>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "dangjian/aggregate.h"
+#include "dangjian/personal_data.h"
+#include "dangjian/record_stream.h"
+#include "dangjian/validate.h"
+#include "google/protobuf/arena.h"
+#include "pipeline/shard_read.h"
+
+namespace dangjian {
+namespace internal {
+namespace {
+
+bool IsSet(const v1::Date& d) {
+  return d.year() != 0 || d.month() != 0 || d.day() != 0;
+}
+
+// The options of a run, checked and resolved once.
+struct Plan {
+  const PipelineOptions* options;
+  ValidatorOptions validator;
+  AggregatorOptions aggregator;
+  // The date for a shard whose header declares none; unset means today.
+  v1::Date fallback_as_of;
+};
+
+// What one shard produced.
+struct ShardResult {
+  v1::PartialReport partial;
+  v1::ValidationReport findings;
+  ShardOutcome outcome;
+};
+
+// Counts records and bytes read and hands them to the run's progress
+// callback every 4,096 records.
+class Ticker {
+ public:
+  explicit Ticker(std::function<void(int64_t, int64_t)> tick)
+      : tick_(std::move(tick)) {}
+  void Record(int64_t byte_offset) {
+    if (++pending_ == 4096) Flush(byte_offset);
+  }
+  void Flush(int64_t byte_offset) {
+    tick_(pending_, byte_offset - last_offset_);
+    pending_ = 0;
+    last_offset_ = byte_offset;
+  }
+  void NextFile() { last_offset_ = 0; }
+
+ private:
+  std::function<void(int64_t, int64_t)> tick_;
+  int64_t pending_ = 0;
+  int64_t last_offset_ = 0;
+};
+
+// Adds a shard's validation report (and its readers' findings) to `all`.
+void AddFindings(const v1::ValidationReport& shard,
+                 const std::vector<v1::Finding>& read_findings,
+                 v1::ValidationReport* all,
+                 std::map<std::string, v1::RuleCount>* counts) {
+  all->set_records_checked(all->records_checked() + shard.records_checked());
+  all->set_error_count(all->error_count() + shard.error_count());
+  all->set_warning_count(all->warning_count() + shard.warning_count());
+  all->set_info_count(all->info_count() + shard.info_count());
+  all->set_findings_omitted(all->findings_omitted() + shard.findings_omitted());
+  for (const v1::Finding& f : shard.findings()) *all->add_findings() = f;
+  for (const v1::RuleCount& c : shard.rule_counts()) {
+    v1::RuleCount& into = (*counts)[c.rule_id()];
+    into.set_rule_id(c.rule_id());
+    into.set_severity(c.severity());
+    into.set_count(into.count() + c.count());
+  }
+  for (const v1::Finding& f : read_findings) {
+    *all->add_findings() = f;
+    v1::RuleCount& into = (*counts)[f.rule_id()];
+    into.set_rule_id(f.rule_id());
+    into.set_severity(f.severity());
+    into.set_count(into.count() + 1);
+    switch (f.severity()) {
+      case v1::SEVERITY_ERROR:
+        all->set_error_count(all->error_count() + 1);
+        break;
+      case v1::SEVERITY_WARNING:
+        all->set_warning_count(all->warning_count() + 1);
+        break;
+      default:
+        all->set_info_count(all->info_count() + 1);
+        break;
+    }
+  }
+}
+
+// Reads, validates and aggregates one shard.
+absl::StatusOr<ShardResult> RunShard(const ShardFiles& files, const Plan& plan,
+                                     Ticker* ticker) {
+  const PipelineOptions& o = *plan.options;
+  ShardResult result;
+  result.outcome.files = files;
+  std::unique_ptr<Aggregator> aggregator;
+  if (o.aggregate) {
+    absl::StatusOr<std::unique_ptr<Aggregator>> a =
+        Aggregator::Create(plan.aggregator);
+    if (!a.ok()) return a.status();
+    aggregator = *std::move(a);
+  }
+  // The validator is made once the shard's date is known: from the header
+  // of its first file, seen when its first record has been read.
+  std::unique_ptr<Validator> validator;
+  auto make_validator =
+      [&](const RecordReader* reader) -> absl::StatusOr<Validator*> {
+    if (validator != nullptr) return validator.get();
+    ValidatorOptions options = plan.validator;
+    if (!IsSet(options.as_of)) {
+      std::optional<v1::Date> declared;
+      if (reader != nullptr) declared = HeaderAsOf(*reader);
+      options.as_of = declared ? *declared : plan.fallback_as_of;
+    }
+    absl::StatusOr<std::unique_ptr<Validator>> v = Validator::Create(options);
+    if (!v.ok()) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          files.front(),
+          ": the as-of date of its header: ", v.status().message()));
+    }
+    validator = *std::move(v);
+    return validator.get();
+  };
+  std::vector<v1::Finding> read_findings;
+  std::vector<std::pair<std::string, int64_t>> skipped;
+  for (const std::string& path : files) {
+    // Without validation, a record stream's records go to the aggregator
+    // unparsed: it decodes the few fields it reads.
+    const bool serialized = !o.validate;
+    absl::StatusOr<std::unique_ptr<RecordReader>> opened =
+        OpenShardFile(path, o.stdin_format, serialized);
+    if (!opened.ok()) return opened.status();
+    RecordReader* reader = opened->get();
+    FileRead read;
+    ticker->NextFile();
+    auto* stream =
+        serialized ? dynamic_cast<RecordStreamReader*>(reader) : nullptr;
+    if (stream != nullptr) {
+      absl::string_view bytes;
+      while (stream->NextSerialized(&bytes)) {
+        const v1::SourceLocation& where = stream->location();
+        if (aggregator != nullptr) {
+          absl::Status s = aggregator->AddSerialized(bytes);
+          if (!s.ok()) {
+            if (!absl::IsInvalidArgument(s)) return s;
+            RefusedBytes(path, where, s, &read);
+            break;
+          }
+        }
+        ++read.records;
+        read.bytes = where.byte_offset();
+        ticker->Record(where.byte_offset());
+      }
+    } else {
+      // Records parsed onto an arena cost a pointer bump for each
+      // submessage and string rather than a malloc and a free; its first
+      // block (reused after each reset, and by the next file of the thread)
+      // stays warm in the cache.
+      thread_local std::vector<char> block(size_t{1} << 20);
+      google::protobuf::ArenaOptions arena_options;
+      arena_options.initial_block = block.data();
+      arena_options.initial_block_size = block.size();
+      google::protobuf::Arena arena(arena_options);
+      Validator* v = nullptr;
+      for (bool more = true; more;) {
+        auto* record =
+            google::protobuf::Arena::CreateMessage<v1::Record>(&arena);
+        for (int i = 0; i < 1024 && (more = reader->Next(record)); ++i) {
+          const v1::SourceLocation& where = reader->location();
+          if (o.validate) {
+            if (v == nullptr) {
+              absl::StatusOr<Validator*> made = make_validator(reader);
+              if (!made.ok()) return made.status();
+              v = *made;
+            }
+            if (absl::Status s = v->Add(*record, &where); !s.ok()) return s;
+          }
+          if (aggregator != nullptr) {
+            if (absl::Status s = aggregator->Add(*record); !s.ok()) return s;
+          }
+          ++read.records;
+          read.bytes = where.byte_offset();
+          ticker->Record(where.byte_offset());
+        }
+        arena.Reset();
+      }
+    }
+    ReaderFindings(*reader, path, &read);
+    if (o.validate && validator == nullptr) {
+      absl::StatusOr<Validator*> made = make_validator(reader);
+      if (!made.ok()) return made.status();
+    }
+    // The bytes of a file read to its end are its size; the offset of the
+    // last record is less, and what was not read is the difference.
+    const int64_t size = RegularFileSize(path);
+    if (!read.stopped && size > 0) read.bytes = size;
+    ticker->Flush(read.bytes);
+    ShardOutcome& out = result.outcome;
+    out.records += read.records;
+    out.bytes += read.bytes;
+    for (const auto& [reason, count] : read.skipped) {
+      if (reason != "io.read") out.records_skipped += count;
+      skipped.emplace_back(reason, count);
+    }
+    if (read.stopped) {
+      const int64_t unread =
+          size > 0 ? std::max<int64_t>(
+                         0, size - std::max(read.bytes, read.stopped_at))
+                   : 0;
+      out.damaged = true;
+      std::string damage = *read.stopped;
+      absl::StrAppend(&damage, " (", read.records, " records read");
+      if (size > 0) {
+        absl::StrAppend(&damage, "; ", unread, " of ", size,
+                        " bytes not read)");
+      } else {
+        absl::StrAppend(&damage, "; the rest of the input not read)");
+      }
+      if (!out.damage.empty()) out.damage += "\n";
+      out.damage += damage;
+      v1::DamagedShard* d = result.partial.add_damaged_shards();
+      d->set_file(path);
+      d->set_reason(*read.stopped);
+      d->set_records_read(read.records);
+      d->set_bytes_unread(unread);
+    }
+    for (v1::Finding& f : read.findings) read_findings.push_back(std::move(f));
+  }
+  v1::ValidationReport shard_findings;
+  if (validator != nullptr) {
+    absl::StatusOr<v1::ValidationReport> found = validator->Finish();
+    if (!found.ok()) return found.status();
+    shard_findings = *std::move(found);
+    result.outcome.as_of = shard_findings.as_of();
+  }
+  if (aggregator != nullptr) {
+    for (const auto& [reason, count] : skipped) {
+      if (absl::Status s = aggregator->AddSkippedRecords(reason, count);
+          !s.ok()) {
+        return s;
+      }
+    }
+    for (const v1::RuleCount& c : shard_findings.rule_counts()) {
+      if (absl::Status s = aggregator->AddFindings(c.rule_id(), c.count());
+          !s.ok()) {
+        return s;
+      }
+    }
+    v1::PartialReport damaged;
+    damaged.mutable_damaged_shards()->Swap(
+        result.partial.mutable_damaged_shards());
+    absl::StatusOr<v1::PartialReport> partial = aggregator->Finish();
+    if (!partial.ok()) return partial.status();
+    result.partial = *std::move(partial);
+    result.partial.mutable_damaged_shards()->Swap(
+        damaged.mutable_damaged_shards());
+  }
+  if (o.validate) {
+    std::map<std::string, v1::RuleCount> counts;
+    result.findings.set_policy_version(shard_findings.policy_version());
+    *result.findings.mutable_as_of() = shard_findings.as_of();
+    AddFindings(shard_findings, read_findings, &result.findings, &counts);
+    for (auto& [id, c] : counts) *result.findings.add_rule_counts() = c;
+  }
+  return result;
+}
+
+absl::StatusOr<Plan> MakePlan(const PipelineOptions& o) {
+  Plan plan;
+  plan.options = &o;
+  if (!o.validate && !o.aggregate) {
+    return absl::InvalidArgumentError(
+        "PipelineOptions: neither validate nor aggregate is on: nothing to "
+        "run");
+  }
+  if (o.threads < 0 || o.threads > 256) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("PipelineOptions.threads is ", o.threads,
+                     "; give 0 (one per core) to 256"));
+  }
+  if (o.year != 0 && (o.year < 1 || o.year > 9999)) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("PipelineOptions.year is ", o.year, "; give 1 to 9999"));
+  }
+  v1::Policy policy = o.policy;
+  FillPolicyDefaults(&policy);
+  if (o.aggregate) {
+    plan.aggregator.year = o.year;
+    plan.aggregator.policy = policy;
+    plan.aggregator.worklist_cap = o.worklist_cap;
+    plan.aggregator.group_by = o.group_by;
+    // Checks the options once, before any thread starts.
+    absl::StatusOr<std::unique_ptr<Aggregator>> a =
+        Aggregator::Create(plan.aggregator);
+    if (!a.ok()) return a.status();
+  }
+  if (o.validate) {
+    plan.validator.policy = policy;
+    plan.validator.rule_overrides = o.rule_overrides;
+    plan.validator.as_of = o.as_of;
+    plan.validator.max_findings = o.max_findings;
+    absl::StatusOr<std::unique_ptr<Validator>> v =
+        Validator::Create(plan.validator);
+    if (!v.ok()) return v.status();
+    if (o.year != 0) {
+      plan.fallback_as_of.set_year(o.year);
+      plan.fallback_as_of.set_month(12);
+      plan.fallback_as_of.set_day(31);
+    }
+  }
+  return plan;
+}
+
+}  // namespace
+}  // namespace internal
+
+absl::StatusOr<PipelineResult> RunPipeline(
+    const std::vector<std::string>& inputs, const PipelineOptions& options) {
+  absl::StatusOr<std::vector<ShardFiles>> shards = ExpandInputs(inputs);
+  if (!shards.ok()) return shards.status();
+  return RunPipelineOnShards(*shards, options);
+}
+
+absl::StatusOr<PipelineResult> RunPipelineOnShards(
+    const std::vector<ShardFiles>& shards, const PipelineOptions& options) {
+  absl::StatusOr<internal::Plan> plan = internal::MakePlan(options);
+  if (!plan.ok()) return plan.status();
+  for (const ShardFiles& s : shards) {
+    if (s.empty()) {
+      return absl::InvalidArgumentError("a shard with no file was given");
+    }
+  }
+  PipelineResult result;
+  result.shards.resize(shards.size());
+  PipelineProgress progress;
+  progress.shards_total = static_cast<int64_t>(shards.size());
+  for (const ShardFiles& s : shards) {
+    for (const std::string& f : s) {
+      progress.total_bytes += internal::RegularFileSize(f);
+    }
+  }
+  std::mutex mu;  // Guards progress, findings and the failure below.
+  auto tick = [&](int64_t records, int64_t bytes) {
+    std::lock_guard<std::mutex> lock(mu);
+    progress.records += records;
+    progress.bytes += bytes;
+    if (options.progress) options.progress(progress);
+  };
+
+  // Shards are independent: each thread takes the next shard, reads,
+  // validates and aggregates it on its own; the partials merge exactly in
+  // any order. Each thread merges its partials kBatch at a time as it goes:
+  // a county's partial is mostly worklists, and keeping them all (120 MB
+  // over the 3,030 counties of the national run, each page touched fresh)
+  // cost more than the merging.
+  constexpr size_t kBatch = 64;
+  size_t threads = options.threads > 0
+                       ? static_cast<size_t>(options.threads)
+                       : std::max(1u, std::thread::hardware_concurrency());
+  threads = std::max<size_t>(1, std::min(threads, shards.size()));
+  std::atomic<size_t> next{0};
+  std::vector<std::vector<v1::PartialReport>> kept(threads);
+  // Each shard's findings, until the run is over; those past the first
+  // max_findings in shard order are dropped as soon as that is sure.
+  std::vector<v1::ValidationReport> findings(shards.size());
+  int64_t findings_kept = 0;
+  absl::Status failure;
+  auto fail = [&](absl::Status s) {
+    std::lock_guard<std::mutex> lock(mu);
+    if (failure.ok()) failure = std::move(s);
+    next = shards.size();  // Stop taking shards: the run has failed.
+  };
+  auto work = [&](size_t t) {
+    std::vector<v1::PartialReport> batch;
+    auto flush = [&] {
+      if (batch.size() == 1) kept[t].push_back(std::move(batch[0]));
+      if (batch.size() > 1) {
+        absl::StatusOr<v1::PartialReport> m = MergeAllPartialReports(batch);
+        if (!m.ok()) return fail(m.status());
+        kept[t].push_back(*std::move(m));
+      }
+      batch.clear();
+    };
+    internal::Ticker ticker(tick);
+    for (size_t i = next++; i < shards.size(); i = next++) {
+      absl::StatusOr<internal::ShardResult> r =
+          internal::RunShard(shards[i], *plan, &ticker);
+      if (!r.ok()) return fail(r.status());
+      if (r->outcome.damaged && !options.allow_damaged) {
+        return fail(absl::DataLossError(absl::StrCat(
+            "shard ", i + 1, " of ", shards.size(), " (", shards[i].front(),
+            shards[i].size() > 1 ? ", ..." : "",
+            ") could not be read whole: ", r->outcome.damage,
+            "; nothing was reported (to report what could be read, allow "
+            "damaged input)")));
+      }
+      {
+        std::lock_guard<std::mutex> lock(mu);
+        result.shards[i] = std::move(r->outcome);
+        ++progress.shards_done;
+        if (options.validate) {
+          findings_kept += r->findings.findings_size();
+          findings[i] = std::move(r->findings);
+          // Drop from the last shards what can no longer be among the
+          // first max_findings, whichever shards finish later.
+          for (size_t j = shards.size(); options.max_findings > 0 &&
+                                         findings_kept > options.max_findings &&
+                                         j-- > 0;) {
+            auto* list = findings[j].mutable_findings();
+            const int64_t drop = std::min<int64_t>(
+                list->size(), findings_kept - options.max_findings);
+            for (int64_t k = 0; k < drop; ++k) list->RemoveLast();
+            findings_kept -= drop;
+          }
+        }
+        if (options.progress) options.progress(progress);
+      }
+      if (options.aggregate) {
+        batch.push_back(std::move(r->partial));
+        if (batch.size() == kBatch) flush();
+      }
+    }
+    flush();
+  };
+  std::vector<std::thread> pool;
+  for (size_t t = 1; t < threads; ++t) pool.emplace_back(work, t);
+  work(0);
+  for (std::thread& t : pool) t.join();
+  if (!failure.ok()) return failure;
+
+  if (options.aggregate) {
+    std::vector<v1::PartialReport> partials;
+    for (std::vector<v1::PartialReport>& k : kept) {
+      for (v1::PartialReport& p : k) partials.push_back(std::move(p));
+    }
+    absl::StatusOr<v1::PartialReport> merged = MergeAllPartialReports(partials);
+    if (!merged.ok()) return merged.status();
+    result.partial = *std::move(merged);
+  }
+  if (options.validate) {
+    v1::ValidationReport& all = result.findings;
+    std::map<std::string, v1::RuleCount> counts;
+    for (size_t i = 0; i < findings.size(); ++i) {
+      const v1::ValidationReport& f = findings[i];
+      if (i == 0) {
+        all.set_policy_version(f.policy_version());
+        *all.mutable_as_of() = f.as_of();
+      }
+      all.set_records_checked(all.records_checked() + f.records_checked());
+      all.set_error_count(all.error_count() + f.error_count());
+      all.set_warning_count(all.warning_count() + f.warning_count());
+      all.set_info_count(all.info_count() + f.info_count());
+      for (const v1::Finding& x : f.findings()) *all.add_findings() = x;
+      for (const v1::RuleCount& c : f.rule_counts()) {
+        v1::RuleCount& into = counts[c.rule_id()];
+        into.set_rule_id(c.rule_id());
+        into.set_severity(c.severity());
+        into.set_count(into.count() + c.count());
+      }
+    }
+    int64_t total = 0;
+    for (auto& [id, c] : counts) {
+      total += c.count();
+      *all.add_rule_counts() = c;
+    }
+    all.set_findings_omitted(total - all.findings_size());
+  }
+  for (const ShardOutcome& s : result.shards) {
+    result.records += s.records;
+    result.bytes += s.bytes;
+    result.damaged_shards += s.damaged;
+  }
+  return result;
+}
+
+}  // namespace dangjian

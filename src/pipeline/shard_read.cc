@@ -1,0 +1,184 @@
+#include "pipeline/shard_read.h"
+
+#include <dirent.h>
+#include <sys/stat.h>
+
+#include <algorithm>
+
+#include "absl/strings/str_cat.h"
+#include "dangjian/csv_ledger.h"
+#include "dangjian/json_lines.h"
+#include "dangjian/personal_data.h"
+#include "dangjian/pipeline.h"
+#include "dangjian/record_stream.h"
+
+namespace dangjian {
+namespace internal {
+namespace {
+
+bool Stat(const std::string& path, struct stat* st) {
+  return stat(path.c_str(), st) == 0;
+}
+
+// Appends the shards of folder `dir`; `depth` 0 for an argument, 1 for its
+// subfolders (which are expanded but not descended further).
+absl::Status ExpandFolder(const std::string& dir, int depth,
+                          std::vector<ShardFiles>* out) {
+  DIR* d = opendir(dir.c_str());
+  if (d == nullptr) {
+    return absl::UnavailableError(
+        absl::StrCat(dir, ": cannot list the folder"));
+  }
+  std::vector<std::string> files, folders;
+  while (dirent* e = readdir(d)) {
+    const std::string name = e->d_name;
+    if (name.empty() || name[0] == '.') continue;
+    const std::string path =
+        absl::StrCat(dir, dir.back() == '/' ? "" : "/", name);
+    struct stat st;
+    if (!Stat(path, &st)) continue;
+    if (S_ISDIR(st.st_mode)) {
+      if (depth == 0) folders.push_back(path);
+    } else if (S_ISREG(st.st_mode) && FormatForPath(path).ok()) {
+      files.push_back(path);
+    }
+  }
+  closedir(d);
+  std::sort(files.begin(), files.end());
+  std::sort(folders.begin(), folders.end());
+  ShardFiles csv;
+  for (const std::string& f : files) {
+    if (*FormatForPath(f) == FileFormat::kCsvLedger) {
+      csv.push_back(f);
+    } else {
+      out->push_back({f});
+    }
+  }
+  if (!csv.empty()) out->push_back(std::move(csv));
+  for (const std::string& f : folders) {
+    if (absl::Status s = ExpandFolder(f, depth + 1, out); !s.ok()) return s;
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::StatusOr<std::unique_ptr<RecordReader>> OpenShardFile(
+    const std::string& path, FileFormat stdin_format, bool serialized) {
+  OpenOptions options;
+  std::string open_path = path;
+  if (path == "-") {
+    open_path = "/dev/stdin";
+    options.format = stdin_format;
+  }
+  if (serialized) options.record_stream.check_serialized = false;
+  return OpenRecordReader(open_path, options);
+}
+
+std::optional<v1::Date> HeaderAsOf(const RecordReader& reader) {
+  const v1::StreamHeader* header = nullptr;
+  if (const auto* s = dynamic_cast<const RecordStreamReader*>(&reader)) {
+    header = &s->header();
+  } else if (const auto* j = dynamic_cast<const JsonLinesReader*>(&reader)) {
+    header = j->header();
+  }
+  if (header == nullptr || !header->provenance().has_as_of()) {
+    return std::nullopt;
+  }
+  return header->provenance().as_of();
+}
+
+void RefusedBytes(const std::string& path, const v1::SourceLocation& where,
+                  const absl::Status& s, FileRead* read) {
+  v1::Finding finding;
+  finding.set_rule_id("io.read");
+  finding.set_severity(v1::SEVERITY_ERROR);
+  *finding.mutable_location() = where;
+  finding.mutable_location()->set_file(path);
+  finding.set_message(MaskPersonalData(absl::StrCat(
+      "reading stopped: ", path, ": record ", where.record_index(),
+      " at byte offset ", where.byte_offset(), " is corrupt: ", s.message(),
+      "; the records before it were read")));
+  read->stopped = finding.message();
+  read->stopped_at = where.byte_offset();
+  read->findings.push_back(std::move(finding));
+  read->skipped.emplace_back("io.read", 1);
+}
+
+void ReaderFindings(const RecordReader& reader, const std::string& path,
+                    FileRead* read) {
+  if (const auto* csv = dynamic_cast<const CsvLedgerReader*>(&reader)) {
+    for (const CsvFinding& f : csv->findings()) {
+      v1::Finding finding;
+      finding.set_rule_id(f.row_skipped ? "io.csv.row_skipped" : "io.csv.cell");
+      finding.set_severity(f.row_skipped ? v1::SEVERITY_ERROR
+                                         : v1::SEVERITY_WARNING);
+      finding.set_record_kind(std::string(CsvTableName(csv->summary().table)));
+      finding.mutable_location()->set_file(f.file);
+      finding.mutable_location()->set_line(f.line);
+      finding.set_field_path(f.header);
+      finding.set_message(f.message);
+      read->findings.push_back(std::move(finding));
+    }
+    if (csv->summary().rows_skipped > 0) {
+      read->skipped.emplace_back("io.csv.row_skipped",
+                                 csv->summary().rows_skipped);
+    }
+  }
+  const absl::Status status = reader.status();
+  if (!status.ok()) {
+    v1::Finding finding;
+    finding.set_rule_id("io.read");
+    finding.set_severity(v1::SEVERITY_ERROR);
+    *finding.mutable_location() = reader.location();
+    finding.mutable_location()->set_file(path);
+    finding.set_message(MaskPersonalData(
+        absl::StrCat("reading stopped: ", status.message(),
+                     "; the records before this point were read")));
+    read->stopped = finding.message();
+    read->stopped_at = reader.location().byte_offset();
+    read->findings.push_back(std::move(finding));
+    read->skipped.emplace_back("io.read", 1);
+  }
+}
+
+int64_t RegularFileSize(const std::string& path) {
+  struct stat st;
+  if (path == "-" || !Stat(path, &st) || !S_ISREG(st.st_mode)) return 0;
+  return static_cast<int64_t>(st.st_size);
+}
+
+}  // namespace internal
+
+std::vector<v1::Finding> ReaderFindings(const RecordReader& reader,
+                                        const std::string& file) {
+  internal::FileRead read;
+  internal::ReaderFindings(reader, file, &read);
+  return std::move(read.findings);
+}
+
+absl::StatusOr<std::vector<ShardFiles>> ExpandInputs(
+    const std::vector<std::string>& inputs) {
+  std::vector<ShardFiles> out;
+  for (const std::string& a : inputs) {
+    struct stat st;
+    if (a == "-" || (internal::Stat(a, &st) && !S_ISDIR(st.st_mode))) {
+      out.push_back({a});
+      continue;
+    }
+    if (!internal::Stat(a, &st)) {
+      return absl::NotFoundError(absl::StrCat(a, ": no such file or folder"));
+    }
+    const size_t before = out.size();
+    if (absl::Status s = internal::ExpandFolder(a, 0, &out); !s.ok()) return s;
+    if (out.size() == before) {
+      return absl::NotFoundError(
+          absl::StrCat(a,
+                       ": the folder holds no file the library reads (.djr, "
+                       ".jsonl, .pb, .json, .csv), nor do its subfolders"));
+    }
+  }
+  return out;
+}
+
+}  // namespace dangjian

@@ -1,0 +1,361 @@
+// The pipeline (dangjian/pipeline.h): shards expanded, read once, validated
+// and aggregated, merged; dates, damaged input and the findings cap.
+#include "dangjian/pipeline.h"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <fstream>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "dangjian/aggregate.h"
+#include "dangjian/generate.h"
+#include "dangjian/json_lines.h"
+#include "dangjian/record_stream.h"
+#include "dangjian/validate.h"
+#include "gmock/gmock.h"
+#include "google/protobuf/util/message_differencer.h"
+#include "gtest/gtest.h"
+#include "testing/generated.h"
+#include "testing/status_matchers.h"
+
+namespace dangjian {
+namespace {
+
+using ::dangjian::testing::IsOk;
+using ::dangjian::testing::StatusIs;
+using ::google::protobuf::util::MessageDifferencer;
+using ::testing::HasSubstr;
+
+v1::Date Ymd(int y, int m, int d) {
+  v1::Date date;
+  date.set_year(y);
+  date.set_month(m);
+  date.set_day(d);
+  return date;
+}
+
+// Writes each generated county to DIR/<county>.djr, with `as_of` in the
+// header when it is set.
+class CountyFiles : public RecordSink {
+ public:
+  CountyFiles(std::string dir, v1::Date as_of)
+      : dir_(std::move(dir)), as_of_(std::move(as_of)) {}
+  absl::Status StartShard(const ShardInfo& shard) override {
+    RecordStreamWriterOptions options;
+    if (as_of_.year() != 0) {
+      *options.header.mutable_provenance()->mutable_as_of() = as_of_;
+    }
+    auto w = RecordStreamWriter::Create(dir_ + "/" + shard.region_id + ".djr",
+                                        options);
+    if (!w.ok()) return w.status();
+    writer_ = *std::move(w);
+    return absl::OkStatus();
+  }
+  absl::Status Write(const v1::Record& r) override {
+    records.push_back(r);
+    return writer_->Write(r);
+  }
+  absl::Status FinishShard() override { return writer_->Close(); }
+
+  std::vector<v1::Record> records;
+
+ private:
+  std::string dir_;
+  v1::Date as_of_;
+  std::unique_ptr<RecordStreamWriter> writer_;
+};
+
+std::string MakeDir(const std::string& name) {
+  const std::string dir = ::testing::TempDir() + "/pipeline_" + name;
+  std::string cmd = "rm -rf '" + dir + "'";
+  EXPECT_EQ(std::system(cmd.c_str()), 0);
+  EXPECT_EQ(mkdir(dir.c_str(), 0777), 0);
+  return dir;
+}
+
+// A small generated country in DIR, a stream per county; its records.
+std::vector<v1::Record> Country(const std::string& dir, v1::Date as_of,
+                                double fault_rate = 0) {
+  CountyFiles files(dir, as_of);
+  EXPECT_THAT(GenerateNational(testing::SmallNational(fault_rate), &files),
+              IsOk());
+  return files.records;
+}
+
+PipelineOptions Options2017() {
+  PipelineOptions o;
+  o.year = 2017;
+  o.worklist_cap = 1000000;
+  o.group_by.set_region_level(v1::REGION_LEVEL_COUNTY);
+  return o;
+}
+
+TEST(PipelineTest, SameResultOnOneAndTwoThreadsAndAsShardByShard) {
+  const std::string dir = MakeDir("threads");
+  Country(dir, Ymd(2017, 12, 31), 0.02);
+  absl::StatusOr<std::vector<ShardFiles>> shards = ExpandInputs({dir});
+  ASSERT_THAT(shards.status(), IsOk());
+  ASSERT_EQ(shards->size(), 3u);
+
+  PipelineOptions options = Options2017();
+  options.threads = 1;
+  absl::StatusOr<PipelineResult> one = RunPipeline({dir}, options);
+  ASSERT_THAT(one.status(), IsOk());
+  options.threads = 2;
+  absl::StatusOr<PipelineResult> two = RunPipeline({dir}, options);
+  ASSERT_THAT(two.status(), IsOk());
+  EXPECT_TRUE(MessageDifferencer::Equals(one->partial, two->partial));
+  EXPECT_TRUE(MessageDifferencer::Equals(one->findings, two->findings));
+  EXPECT_GT(one->findings.error_count(), 0);  // Faults were planted.
+  EXPECT_EQ(one->damaged_shards, 0);
+
+  // The same by hand: a validator and an aggregator per shard, merged.
+  std::vector<v1::PartialReport> partials;
+  int64_t errors = 0, records = 0;
+  for (const ShardFiles& shard : *shards) {
+    AggregatorOptions a;
+    a.year = 2017;
+    a.worklist_cap = 1000000;
+    a.group_by = options.group_by;
+    auto aggregator = Aggregator::Create(a);
+    ValidatorOptions v;
+    v.as_of = Ymd(2017, 12, 31);
+    auto validator = Validator::Create(v);
+    ASSERT_THAT(aggregator.status(), IsOk());
+    ASSERT_THAT(validator.status(), IsOk());
+    auto reader = RecordStreamReader::Open(shard[0]);
+    ASSERT_THAT(reader.status(), IsOk());
+    v1::Record r;
+    while ((*reader)->Next(&r)) {
+      ++records;
+      ASSERT_THAT((*validator)->Add(r, &(*reader)->location()), IsOk());
+      ASSERT_THAT((*aggregator)->Add(r), IsOk());
+    }
+    auto found = (*validator)->Finish();
+    ASSERT_THAT(found.status(), IsOk());
+    errors += found->error_count();
+    for (const v1::RuleCount& c : found->rule_counts()) {
+      ASSERT_THAT((*aggregator)->AddFindings(c.rule_id(), c.count()), IsOk());
+    }
+    auto partial = (*aggregator)->Finish();
+    ASSERT_THAT(partial.status(), IsOk());
+    partials.push_back(*partial);
+  }
+  auto merged = MergeAllPartialReports(partials);
+  ASSERT_THAT(merged.status(), IsOk());
+  EXPECT_TRUE(MessageDifferencer::Equals(*merged, one->partial));
+  EXPECT_EQ(one->findings.error_count(), errors);
+  EXPECT_EQ(one->records, records);
+  EXPECT_EQ(one->findings.records_checked(), records);
+}
+
+TEST(PipelineTest, DateFromTheFlagElseTheHeaderElseTheEndOfTheYear) {
+  const std::string with = MakeDir("header_date");
+  Country(with, Ymd(2016, 6, 30));
+  const std::string without = MakeDir("no_header_date");
+  Country(without, v1::Date());
+
+  PipelineOptions options = Options2017();
+  absl::StatusOr<PipelineResult> run = RunPipeline({with}, options);
+  ASSERT_THAT(run.status(), IsOk());
+  EXPECT_EQ(run->findings.as_of().year(), 2016);
+  EXPECT_EQ(run->findings.as_of().month(), 6);
+  EXPECT_EQ(run->shards[0].as_of.day(), 30);
+
+  run = RunPipeline({without}, options);
+  ASSERT_THAT(run.status(), IsOk());
+  EXPECT_EQ(run->findings.as_of().year(), 2017);
+  EXPECT_EQ(run->findings.as_of().month(), 12);
+  EXPECT_EQ(run->findings.as_of().day(), 31);
+
+  options.as_of = Ymd(2018, 1, 15);
+  run = RunPipeline({with}, options);
+  ASSERT_THAT(run.status(), IsOk());
+  EXPECT_EQ(run->findings.as_of().year(), 2018);
+  EXPECT_EQ(run->findings.as_of().day(), 15);
+
+  options.as_of = Ymd(2018, 2, 30);
+  EXPECT_THAT(RunPipeline({with}, options).status(),
+              StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("as_of")));
+}
+
+TEST(PipelineTest, JsonLinesHeaderDateIsHonoured) {
+  const std::string dir = MakeDir("jsonl_header");
+  const std::string path = dir + "/county.jsonl";
+  JsonLinesWriterOptions w;
+  w.write_header_and_trailer = true;
+  *w.header.mutable_provenance()->mutable_as_of() = Ymd(2015, 3, 1);
+  auto writer = JsonLinesWriter::Create(path, w);
+  ASSERT_THAT(writer.status(), IsOk());
+  v1::Record r;
+  r.mutable_host_organization()->set_id("h1");
+  ASSERT_THAT((*writer)->Write(r), IsOk());
+  ASSERT_THAT((*writer)->Close(), IsOk());
+  absl::StatusOr<PipelineResult> run = RunPipeline({path}, Options2017());
+  ASSERT_THAT(run.status(), IsOk());
+  EXPECT_EQ(run->findings.as_of().year(), 2015);
+  EXPECT_EQ(run->findings.as_of().month(), 3);
+}
+
+// Cuts `path` to half its size.
+void CutInHalf(const std::string& path) {
+  struct stat st;
+  ASSERT_EQ(stat(path.c_str(), &st), 0);
+  ASSERT_EQ(truncate(path.c_str(), st.st_size / 2), 0);
+}
+
+TEST(PipelineTest, ADamagedShardFailsTheRunUnlessAllowed) {
+  const std::string dir = MakeDir("damaged");
+  Country(dir, Ymd(2017, 12, 31));
+  absl::StatusOr<std::vector<ShardFiles>> shards = ExpandInputs({dir});
+  ASSERT_THAT(shards.status(), IsOk());
+  const std::string cut = (*shards)[1][0];
+  CutInHalf(cut);
+
+  PipelineOptions options = Options2017();
+  EXPECT_THAT(
+      RunPipeline({dir}, options).status(),
+      StatusIs(absl::StatusCode::kDataLoss,
+               ::testing::AllOf(HasSubstr("shard 2 of 3"), HasSubstr(cut),
+                                HasSubstr("bytes not read"))));
+  options.validate = false;  // The unparsed path fails alike.
+  EXPECT_THAT(RunPipeline({dir}, options).status(),
+              StatusIs(absl::StatusCode::kDataLoss, HasSubstr(cut)));
+
+  options.validate = true;
+  options.allow_damaged = true;
+  absl::StatusOr<PipelineResult> run = RunPipeline({dir}, options);
+  ASSERT_THAT(run.status(), IsOk());
+  EXPECT_EQ(run->damaged_shards, 1);
+  EXPECT_FALSE(run->shards[0].damaged);
+  EXPECT_TRUE(run->shards[1].damaged);
+  EXPECT_THAT(run->shards[1].damage, HasSubstr(cut));
+  ASSERT_EQ(run->partial.damaged_shards_size(), 1);
+  const v1::DamagedShard& d = run->partial.damaged_shards(0);
+  EXPECT_EQ(d.file(), cut);
+  EXPECT_EQ(d.records_read(), run->shards[1].records);
+  EXPECT_GT(d.bytes_unread(), 0);
+
+  // The mark survives a merge and reaches the report.
+  auto merged = MergePartialReports(run->partial, v1::PartialReport());
+  ASSERT_THAT(merged.status(), IsOk());
+  auto report = FinishReport(*merged);
+  ASSERT_THAT(report.status(), IsOk());
+  ASSERT_EQ(report->data_quality().damaged_shards_size(), 1);
+  EXPECT_EQ(report->data_quality().damaged_shards(0).file(), cut);
+}
+
+TEST(PipelineTest, FindingsListedUpToTheCapInShardOrderCountedExactly) {
+  const std::string dir = MakeDir("cap");
+  Country(dir, Ymd(2017, 12, 31), 0.05);
+  PipelineOptions options = Options2017();
+  options.aggregate = false;
+  options.max_findings = 0;
+  absl::StatusOr<PipelineResult> all = RunPipeline({dir}, options);
+  ASSERT_THAT(all.status(), IsOk());
+  ASSERT_GT(all->findings.findings_size(), 20);
+  EXPECT_EQ(all->findings.findings_omitted(), 0);
+  EXPECT_TRUE(all->partial.groups().empty());
+
+  for (int threads : {1, 2}) {
+    options.max_findings = 20;
+    options.threads = threads;
+    absl::StatusOr<PipelineResult> capped = RunPipeline({dir}, options);
+    ASSERT_THAT(capped.status(), IsOk());
+    ASSERT_EQ(capped->findings.findings_size(), 20);
+    for (int i = 0; i < 20; ++i) {
+      EXPECT_TRUE(MessageDifferencer::Equals(capped->findings.findings(i),
+                                             all->findings.findings(i)))
+          << i;
+    }
+    EXPECT_EQ(capped->findings.error_count(), all->findings.error_count());
+    EXPECT_EQ(capped->findings.findings_omitted(),
+              all->findings.findings_size() - 20);
+    EXPECT_EQ(capped->findings.rule_counts_size(),
+              all->findings.rule_counts_size());
+  }
+}
+
+TEST(PipelineTest, BadOptionsAreRefusedBeforeAnyRead) {
+  PipelineOptions options = Options2017();
+  options.threads = 300;
+  EXPECT_THAT(
+      RunPipelineOnShards({{"/nonexistent.djr"}}, options).status(),
+      StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("threads")));
+  options = Options2017();
+  options.year = 0;
+  EXPECT_THAT(RunPipelineOnShards({{"/nonexistent.djr"}}, options).status(),
+              StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("year")));
+  options = Options2017();
+  options.validate = false;
+  options.aggregate = false;
+  EXPECT_THAT(
+      RunPipelineOnShards({{"/nonexistent.djr"}}, options).status(),
+      StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("nothing")));
+  options = Options2017();
+  v1::RuleOverride o;
+  o.set_rule_id("no.such.rule");
+  options.rule_overrides.push_back(o);
+  EXPECT_THAT(
+      RunPipelineOnShards({{"/nonexistent.djr"}}, options).status(),
+      StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("no.such.rule")));
+  // Good options, a missing file: the open fails, naming it.
+  EXPECT_THAT(
+      RunPipelineOnShards({{"/nonexistent.djr"}}, Options2017()).status(),
+      StatusIs(absl::StatusCode::kNotFound, HasSubstr("nonexistent")));
+}
+
+TEST(PipelineTest, ExpandInputs) {
+  const std::string dir = MakeDir("expand");
+  ASSERT_EQ(mkdir((dir + "/county").c_str(), 0777), 0);
+  for (const char* name : {"county/members.csv", "county/units.csv",
+                           "county/notes.doc", "a.djr", ".hidden.djr"}) {
+    std::ofstream(dir + "/" + name) << "x";
+  }
+  absl::StatusOr<std::vector<ShardFiles>> shards = ExpandInputs({dir});
+  ASSERT_THAT(shards.status(), IsOk());
+  ASSERT_EQ(shards->size(), 2u);
+  EXPECT_EQ((*shards)[0], ShardFiles({dir + "/a.djr"}));
+  EXPECT_EQ((*shards)[1], ShardFiles({dir + "/county/members.csv",
+                                      dir + "/county/units.csv"}));
+  EXPECT_THAT(ExpandInputs({dir + "/none"}).status(),
+              StatusIs(absl::StatusCode::kNotFound, HasSubstr("none")));
+  const std::string empty = MakeDir("expand_empty");
+  EXPECT_THAT(ExpandInputs({empty}).status(),
+              StatusIs(absl::StatusCode::kNotFound,
+                       HasSubstr("holds no file the library reads")));
+}
+
+TEST(PipelineTest, ReaderFindingsOfACleanAndACutStream) {
+  const std::string dir = MakeDir("reader_findings");
+  Country(dir, Ymd(2017, 12, 31));
+  auto shards = ExpandInputs({dir});
+  ASSERT_THAT(shards.status(), IsOk());
+  const std::string path = (*shards)[0][0];
+  {
+    auto reader = RecordStreamReader::Open(path);
+    ASSERT_THAT(reader.status(), IsOk());
+    v1::Record r;
+    while ((*reader)->Next(&r)) {
+    }
+    EXPECT_TRUE(ReaderFindings(**reader, path).empty());
+  }
+  CutInHalf(path);
+  auto reader = RecordStreamReader::Open(path);
+  ASSERT_THAT(reader.status(), IsOk());
+  v1::Record r;
+  while ((*reader)->Next(&r)) {
+  }
+  std::vector<v1::Finding> findings = ReaderFindings(**reader, "county");
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].rule_id(), "io.read");
+  EXPECT_EQ(findings[0].severity(), v1::SEVERITY_ERROR);
+  EXPECT_EQ(findings[0].location().file(), "county");
+}
+
+}  // namespace
+}  // namespace dangjian
