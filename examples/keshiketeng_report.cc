@@ -158,6 +158,13 @@ int main(int argc, char** argv) {
        N(p.regional_branches()) + " / " + N(t.grids().total()) + " / " +
            N(t.units().covered_by_regional()),
        "23 / 126 / ~7,000");
+  // The article's full organization coverage counts the units of the 23
+  // regional branches' grids (党的组织覆盖), not only those a branch lists.
+  Line("organization coverage 党组织覆盖率: units covered",
+       absl::StrFormat("%.1f%%", t.units().organization_coverage_percent()) +
+           " (" + N(t.units().organization_covered()) + " / " +
+           N(t.units().total()) + ")",
+       "full (~7,000)");
   Line("trade unions / women's / youth league",
        N(t.units().trade_unions()) + " / " +
            N(t.units().womens_organizations()) + " / " +

@@ -46,6 +46,11 @@ TEST_F(KeshiketengTest, OneModelFormation) {
   EXPECT_EQ(total().grids().with_instructor(), 126);
   EXPECT_EQ(total().units().covered_by_regional(), 7000);
   EXPECT_EQ(total().units().total(), 7000);
+  // The article's full organization coverage: the 6,700 units without
+  // members are covered by the regional branches through their grids.
+  EXPECT_EQ(total().units().organization_covered(), 7000);
+  EXPECT_THAT(total().units().organization_coverage_percent(),
+              DoubleNear(100, 1e-9));
 }
 
 TEST_F(KeshiketengTest, MassOrganizationsAndWorkingCommittee) {

@@ -363,10 +363,111 @@ TEST(TargetsTest, TargetFourNeedsARegionalGridWithAnInstructor) {
   EXPECT_EQ(f.targets().target_4().met(), 1);
   EXPECT_THAT(f.targets().target_4().worklist(), ElementsAre("b", "c"));
   EXPECT_EQ(f.units().covered_by_regional(), 2);
-  EXPECT_EQ(f.units().work_covered(), 1);
-  EXPECT_EQ(f.units().organization_covered(), 0);
+  // A regional branch covers the units of its grids, instructor or not.
+  EXPECT_EQ(f.units().work_covered(), 2);
+  EXPECT_EQ(f.units().organization_covered(), 2);
   EXPECT_EQ(f.grids().total(), 2);
   EXPECT_EQ(f.grids().with_instructor(), 1);
+}
+
+// A regional branch covers a unit whether it lists the unit or the unit is in
+// one of its grids: the two ways of writing it give the same figures.
+TEST(TargetsTest, RegionalListingAndGridGiveTheSameFigures) {
+  for (const bool instructor : {false, true}) {
+    Ledger listed;
+    listed.Org("rb", v1::FORMATION_MODEL_REGIONAL, {"a"});
+    listed.Grid("g", "rb", instructor);
+    listed.Host("a")->set_grid_id("g");
+    Ledger in_grid;
+    in_grid.Org("rb", v1::FORMATION_MODEL_REGIONAL);
+    in_grid.Grid("g", "rb", instructor);
+    in_grid.Host("a")->set_grid_id("g");
+    const v1::ReportFigures a = Aggregate(listed.dataset()).total();
+    const v1::ReportFigures b = Aggregate(in_grid.dataset()).total();
+    EXPECT_EQ(a.units().DebugString(), b.units().DebugString());
+    EXPECT_EQ(a.targets().DebugString(), b.targets().DebugString());
+    EXPECT_EQ(b.units().organization_covered(), 1);
+    EXPECT_EQ(b.units().work_covered(), 1);
+    EXPECT_EQ(b.units().covered_by_regional(), 1);
+    EXPECT_EQ(b.targets().target_4().met(), instructor ? 1 : 0);
+  }
+}
+
+TEST(TargetsTest, OnlyAGridOfARegionalBranchExistingInTheYearCovers) {
+  Ledger l;
+  l.Org("joint", v1::FORMATION_MODEL_JOINT);
+  *l.Org("gone", v1::FORMATION_MODEL_REGIONAL)->mutable_dissolved_on() =
+      D(kYear - 1, 6, 30);
+  *l.Org("later", v1::FORMATION_MODEL_REGIONAL)->mutable_founded_on() =
+      D(kYear + 1, 1, 1);
+  *l.Org("ending", v1::FORMATION_MODEL_REGIONAL)->mutable_dissolved_on() =
+      D(kYear, 3, 1);
+  l.Grid("gj", "joint", true);
+  l.Grid("gg", "gone", true);
+  l.Grid("gl", "later", true);
+  l.Grid("ge", "ending", true);
+  l.Host("a")->set_grid_id("gj");
+  l.Host("b")->set_grid_id("gg");
+  l.Host("c")->set_grid_id("gl");
+  l.Host("d")->set_grid_id("ge");
+  const v1::ReportFigures f = Aggregate(l.dataset()).total();
+  EXPECT_EQ(f.units().organization_covered(), 1);
+  EXPECT_EQ(f.units().covered_by_regional(), 1);
+  EXPECT_THAT(f.targets().target_4().worklist(), ElementsAre("a", "b", "c"));
+}
+
+// Target 4 needs the grid's instructor: a regional branch listing the unit
+// does not meet it for a grid without one.
+TEST(TargetsTest, TargetFourIsNeverMetInAGridWithoutAnInstructor) {
+  Ledger l;
+  l.Org("rb", v1::FORMATION_MODEL_REGIONAL, {"a"});
+  l.Grid("g", "rb", false);
+  l.Host("a")->set_grid_id("g");
+  l.Host("b")->set_grid_id("g");
+  const v1::ReportFigures f = Aggregate(l.dataset()).total();
+  EXPECT_EQ(f.targets().target_4().eligible(), 2);
+  EXPECT_EQ(f.targets().target_4().met(), 0);
+  l.dataset().mutable_grids(0)->set_instructor_name("王指导员");
+  EXPECT_EQ(Aggregate(l.dataset()).total().targets().target_4().met(), 2);
+}
+
+// An instructor by assignment counts while the assignment is in post in the
+// year; an assignment not on file counts as the grid says; a name counts.
+TEST(TargetsTest, InstructorByAssignmentCountsWhileInPost) {
+  Ledger l;
+  l.Org("rb", v1::FORMATION_MODEL_REGIONAL);
+  const struct {
+    const char* grid;
+    const char* assignment;  // Null: the grid names an instructor instead.
+    int start;
+    int end;  // 0: none.
+  } grids[] = {
+      {"g-in-post", "c1", kYear - 1, 0},
+      {"g-ends-in-year", "c2", kYear - 2, kYear},
+      {"g-ended", "c3", kYear - 3, kYear - 1},
+      {"g-starts-later", "c4", kYear + 1, 0},
+      {"g-not-on-file", "c-none", 0, 0},
+  };
+  for (const auto& g : grids) {
+    l.Grid(g.grid, "rb", false)->set_instructor_assignment_id(g.assignment);
+    l.Host(std::string("h-") + g.grid)->set_grid_id(g.grid);
+    if (g.start == 0) continue;
+    v1::CadreAssignment* c = l.dataset().add_cadre_assignments();
+    c->set_id(g.assignment);
+    c->set_kind(v1::CADRE_ASSIGNMENT_KIND_STATIONED_INSTRUCTOR);
+    c->set_grid_id(g.grid);
+    *c->mutable_start_on() = D(g.start, 3, 1);
+    if (g.end != 0) *c->mutable_end_on() = D(g.end, 2, 1);
+  }
+  const v1::ReportFigures f = Aggregate(l.dataset()).total();
+  EXPECT_EQ(f.grids().total(), 5);
+  EXPECT_EQ(f.grids().with_instructor(), 3);
+  EXPECT_EQ(f.targets().target_4().met(), 3);
+  EXPECT_THAT(f.targets().target_4().worklist(),
+              ElementsAre("h-g-ended", "h-g-starts-later"));
+  // A name counts whatever the assignment says.
+  l.dataset().mutable_grids(2)->set_instructor_name("王指导员");
+  EXPECT_EQ(Aggregate(l.dataset()).total().grids().with_instructor(), 4);
 }
 
 TEST(TargetsTest, NothingEligibleIsOneHundredPercentAndMarked) {

@@ -59,8 +59,24 @@ TEST(ClassifyHostTest, NoMembersCountTowardTargetFour) {
   f.in_regional_grid_with_instructor = true;
   c = ClassifyHost(f, DefaultPolicy());
   EXPECT_TRUE(c.met);
-  EXPECT_FALSE(c.organization_covered);
+  // A regional branch's grid is organization coverage by the branch, whether
+  // or not it lists the unit (docs/report.md).
+  EXPECT_TRUE(c.organization_covered);
   EXPECT_TRUE(c.work_covered);
+}
+
+TEST(ClassifyStarTargetTest, OnlyOrganizationsExistingInTheYearAreEligible) {
+  v1::PartyOrganization org;
+  org.set_formation(v1::FORMATION_MODEL_STANDALONE);
+  org.mutable_founded_on()->set_year(2014);
+  EXPECT_TRUE(ClassifyStarTarget(org, 2014).eligible);
+  org.mutable_founded_on()->set_year(2015);
+  EXPECT_FALSE(ClassifyStarTarget(org, 2014).eligible);
+  org.clear_founded_on();
+  org.mutable_dissolved_on()->set_year(2014);
+  EXPECT_TRUE(ClassifyStarTarget(org, 2014).eligible);
+  org.mutable_dissolved_on()->set_year(2013);
+  EXPECT_FALSE(ClassifyStarTarget(org, 2014).eligible);
 }
 
 TEST(ClassifyHostTest, PolicyMinimumIsRead) {

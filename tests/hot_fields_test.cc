@@ -63,8 +63,8 @@ auto Tie(const GridFacts& g) {
                   g.instructor_assignment_id);
 }
 auto Tie(const CadreFacts& c) {
-  return std::tie(c.party_organization_id, c.grid_id, c.kind, c.has_start_on,
-                  c.start_year, c.has_end_on, c.end_year);
+  return std::tie(c.id, c.party_organization_id, c.grid_id, c.kind,
+                  c.has_start_on, c.start_year, c.has_end_on, c.end_year);
 }
 auto Tie(const ResultFacts& r) {
   return std::make_tuple(r.host_organization_id, r.year,

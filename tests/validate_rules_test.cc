@@ -548,7 +548,22 @@ std::vector<Case> Cases() {
        [](v1::Dataset& d) {
          d.mutable_grids(0)->clear_instructor_name();
          d.mutable_grids(0)->set_instructor_assignment_id("c-1");
+         d.mutable_cadre_assignments(0)->clear_end_on();
        }});
+  // An instructor by assignment counts while the assignment is in post in
+  // as_of's year (c-1 ended in 2022); one not on file counts, as the grid
+  // says.
+  c.push_back({"GridInstructorAssignmentEnded", "grid.instructor.missing",
+               "grid", "g-1", "instructor_assignment_id",
+               [](v1::Dataset& d) {
+                 d.mutable_grids(0)->clear_instructor_name();
+                 d.mutable_grids(0)->set_instructor_assignment_id("c-1");
+               },
+               [](v1::Dataset& d) {
+                 d.mutable_grids(0)->clear_instructor_name();
+                 d.mutable_grids(0)->set_instructor_assignment_id(
+                     "c-not-on-file");
+               }});
   c.push_back({"RegionalVenue", "party_org.regional.venue_missing",
                "party_organization", "p-regional", "venue_id",
                [](v1::Dataset& d) {
@@ -672,6 +687,88 @@ std::vector<Case> Cases() {
        "host_organization", "h-none", "grid_id",
        [](v1::Dataset& d) { d.mutable_grids(0)->clear_instructor_name(); },
        none});
+  // The coverage join of docs/report.md, as the aggregator has it: an
+  // assignment in post in as_of's year, organizations existing in that year,
+  // units of that year (not closed, not registered after it).
+  c.push_back({"CoveragePartyWorkAssignmentEnded",
+               "coverage.party_work_where_no_members", "host_organization",
+               "h-none", "grid_id",
+               [](v1::Dataset& d) {
+                 d.mutable_grids(0)->clear_instructor_name();
+                 d.mutable_grids(0)->set_instructor_assignment_id("c-1");
+               },
+               [](v1::Dataset& d) {
+                 d.mutable_grids(0)->clear_instructor_name();
+                 d.mutable_grids(0)->set_instructor_assignment_id("c-1");
+                 SetDate(d.mutable_cadre_assignments(0)->mutable_end_on(), 2024,
+                         1, 1);
+               }});
+  c.push_back(
+      {"CoveragePartyWorkBranchDissolved",
+       "coverage.party_work_where_no_members", "host_organization", "h-none",
+       "grid_id",
+       [](v1::Dataset& d) {
+         SetDate(O(d, "p-regional")->mutable_dissolved_on(), 2023, 12, 31);
+       },
+       [](v1::Dataset& d) {
+         SetDate(O(d, "p-regional")->mutable_dissolved_on(), 2024, 1, 10);
+       }});
+  c.push_back(
+      {"CoveragePartyWorkClosedUnit", "coverage.party_work_where_no_members",
+       "host_organization", "h-none", "grid_id",
+       [](v1::Dataset& d) { d.mutable_grids(0)->clear_instructor_name(); },
+       [](v1::Dataset& d) {
+         d.mutable_grids(0)->clear_instructor_name();
+         H(d, "h-none")->set_status(v1::HOST_STATUS_CLOSED);
+       }});
+  c.push_back(
+      {"CoveragePartyWorkRegisteredLater",
+       "coverage.party_work_where_no_members", "host_organization", "h-none",
+       "grid_id",
+       [](v1::Dataset& d) { d.mutable_grids(0)->clear_instructor_name(); },
+       [](v1::Dataset& d) {
+         d.mutable_grids(0)->clear_instructor_name();
+         SetDate(H(d, "h-none")->mutable_registered_on(), 2025, 1, 2);
+       }});
+  c.push_back({"CoverageJointClosedUnit",
+               "coverage.joint_where_members_are_few", "host_organization",
+               "h-small", "id",
+               [](v1::Dataset& d) {
+                 O(d, "p-joint")->set_host_organization_ids(0, "h-none");
+               },
+               [](v1::Dataset& d) {
+                 O(d, "p-joint")->set_host_organization_ids(0, "h-none");
+                 H(d, "h-small")->set_status(v1::HOST_STATUS_CLOSED);
+               }});
+  c.push_back(
+      {"CoverageFoundDissolvedBeforeTheYear",
+       "coverage.found_where_condition_exists", "host_organization", "h-big",
+       "id",
+       [](v1::Dataset& d) {
+         SetDate(O(d, "p-standalone")->mutable_dissolved_on(), 2023, 12, 31);
+       },
+       [](v1::Dataset& d) {
+         SetDate(O(d, "p-standalone")->mutable_dissolved_on(), 2024, 3, 1);
+       }});
+  c.push_back(
+      {"CoverageStarFoundedAfterTheYear", "coverage.star_management",
+       "party_organization", "p-standalone", "star_assessments",
+       [](v1::Dataset& d) {
+         O(d, "p-standalone")->mutable_star_assessments(0)->set_year(2023);
+       },
+       [](v1::Dataset& d) {
+         O(d, "p-standalone")->mutable_star_assessments(0)->set_year(2023);
+         SetDate(O(d, "p-standalone")->mutable_founded_on(), 2025, 1, 1);
+       }});
+  c.push_back({"ContactCardClosedUnit", "host.contact_card.missing",
+               "host_organization", "h-none", "service_contact_card_issued",
+               [](v1::Dataset& d) {
+                 H(d, "h-none")->set_service_contact_card_issued(false);
+               },
+               [](v1::Dataset& d) {
+                 H(d, "h-none")->set_service_contact_card_issued(false);
+                 H(d, "h-none")->set_status(v1::HOST_STATUS_CLOSED);
+               }});
   return c;
 }
 

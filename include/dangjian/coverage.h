@@ -14,9 +14,13 @@
 //     party organization.
 //   Target 4 (party work where there are no members, 党的工作覆盖): eligible
 //     when all(h) == 0; met when h is covered by a REGIONAL (1+N) party
-//     organization through a grid that has an instructor.
+//     organization through a grid that has an instructor in post in the year.
 //
 // full(h) is h's full members and all(h) its full plus probationary members.
+// Organization coverage counts a unit a REGIONAL branch covers whichever way
+// the data says so: the branch lists it, or the unit is in one of its grids.
+// docs/report.md states the join (which units, organizations, grids and
+// instructors count in a year); the aggregator and the validator share it.
 #ifndef DANGJIAN_COVERAGE_H_
 #define DANGJIAN_COVERAGE_H_
 
@@ -38,7 +42,9 @@ enum class CoverageTarget : int {
 
 // What decides one host organization's coverage. The caller joins the records:
 // members and reported counts give the counts; party organizations listing the
-// unit in host_organization_ids, and the unit's grid, give the rest.
+// unit in host_organization_ids, and the unit's grid, give the rest. Only
+// organizations existing in the report year count (founded by its end, not
+// dissolved before it).
 struct HostCoverageFacts {
   // full(h): full members (正式党员).
   // Default: 0.
@@ -52,10 +58,15 @@ struct HostCoverageFacts {
   // Covered by a JOINT or AFFILIATED party organization.
   // Default: false.
   bool in_joint_or_affiliated = false;
-  // Listed in the host_organization_ids of a REGIONAL party organization.
+  // Covered by a REGIONAL (1+N) party organization: listed in its
+  // host_organization_ids, or in one of its grids (HostOrganization.grid_id ->
+  // Grid.party_organization_id). Either one sets it: they are two ways of
+  // writing the same fact.
   // Default: false.
   bool in_regional = false;
-  // In a grid of a REGIONAL party organization, and the grid has an instructor.
+  // In a grid of a REGIONAL party organization, and the grid has an instructor
+  // in the year: instructor_name set, or instructor_assignment_id naming a
+  // cadre assignment in post during the year (or one not on file).
   // Default: false.
   bool in_regional_grid_with_instructor = false;
 };
@@ -67,8 +78,9 @@ struct HostCoverage {
   CoverageTarget target = CoverageTarget::kPartyWorkWhereNoMembers;
   // The unit meets that target.
   bool met = false;
-  // Organization coverage: some party organization lists the unit (standalone,
-  // joint, affiliated or regional).
+  // Organization coverage: some party organization covers the unit
+  // (standalone, joint, affiliated or regional, a regional one by listing or
+  // through its grid).
   bool organization_covered = false;
   // Work coverage: organization coverage, or party work through a regional
   // branch's grid with an instructor.
@@ -98,8 +110,9 @@ struct StarTargetOutcome {
   bool met = false;
 };
 // Target 2 for one party organization: returns {eligible, met} where eligible
-// is formation == STANDALONE (and not dissolved before `year`), and met
-// is that it has a star assessment whose year is `year`. Thread-safe.
+// is formation == STANDALONE and the organization exists in `year` (not
+// founded after it, not dissolved before it), and met is that it has a star
+// assessment whose year is `year`. Thread-safe.
 DANGJIAN_EXPORT StarTargetOutcome
 ClassifyStarTarget(const v1::PartyOrganization& organization, int32_t year);
 

@@ -21,6 +21,7 @@
 #include "aggregate/arena.h"
 #include "aggregate/figures.h"
 #include "aggregate/hot_fields.h"
+#include "core/coverage_join.h"
 #include "core/star_target.h"
 #include "core/wire_check.h"
 #include "core/wire_format.h"
@@ -133,8 +134,21 @@ struct GridState {
   uint32_t region = kNone;
   uint32_t org = kNone;
   uint32_t group = kNone;
+  // The cadre assignment named as the instructor's, or kNone.
+  uint32_t assignment = kNone;
   bool present = false;
+  bool has_instructor_name = false;
+  // Set by Finish(), once every assignment is in: GridHasInstructor().
   bool has_instructor = false;
+};
+
+// A cadre assignment id named by a grid or on file.
+struct AssignmentState {
+  absl::string_view id;
+  // Some CadreAssignment record has this id.
+  bool present = false;
+  // One of them is in post during the year.
+  bool in_post = false;
 };
 
 struct RegionState {
@@ -739,9 +753,9 @@ class AggregatorImpl final : public Aggregator {
   void AddOrg(const OrgFacts& o) {
     const uint32_t idx = orgs_.Intern(o.id, &arena_);
     if (orgs_.rows[idx].present) return Duplicate("party_organization");
-    const bool exists = !(o.has_founded_on && o.founded_year > year_) &&
-                        !(o.has_dissolved_on && o.dissolved_year != 0 &&
-                          o.dissolved_year < year_);
+    const bool exists =
+        OrganizationExistsInYear(o.has_founded_on, o.founded_year,
+                                 o.has_dissolved_on, o.dissolved_year, year_);
     uint32_t anchor = kNone;
     if (exists) {
       for (absl::string_view host_id : o.host_organization_ids) {
@@ -786,8 +800,9 @@ class AggregatorImpl final : public Aggregator {
         break;
       }
     }
-    const StarTargetOutcome star = ClassifyStar(
-        o.formation, o.has_dissolved_on, o.dissolved_year, assessed, year_);
+    const StarTargetOutcome star =
+        ClassifyStar(o.formation, o.has_founded_on, o.founded_year,
+                     o.has_dissolved_on, o.dissolved_year, assessed, year_);
     s.star_eligible = exists && star.eligible;
     s.star_met = star.met;
   }
@@ -812,12 +827,16 @@ class AggregatorImpl final : public Aggregator {
                              ? kNone
                              : orgs_.Intern(g.party_organization_id, &arena_);
     const uint32_t region = RegionOf(g.region_id);
+    const uint32_t assignment =
+        g.instructor_assignment_id.empty()
+            ? kNone
+            : assignments_.Intern(g.instructor_assignment_id, &arena_);
     GridState& s = grids_.rows[idx];
     s.present = true;
     s.org = org;
     s.region = region;
-    s.has_instructor =
-        !g.instructor_name.empty() || !g.instructor_assignment_id.empty();
+    s.assignment = assignment;
+    s.has_instructor_name = !g.instructor_name.empty();
   }
 
   void AddRegion(const v1::Region& r) {
@@ -897,8 +916,16 @@ class AggregatorImpl final : public Aggregator {
   }
 
   void AddCadre(const CadreFacts& c) {
-    if (c.has_start_on && c.start_year > year_) return;
-    if (c.has_end_on && c.end_year != 0 && c.end_year < year_) return;
+    const bool in_post = AssignmentInPostInYear(
+        c.has_start_on, c.start_year, c.has_end_on, c.end_year, year_);
+    if (!c.id.empty()) {
+      // Whether a grid's instructor is in post; any kind, as the grid says.
+      AssignmentState& a =
+          assignments_.rows[assignments_.Intern(c.id, &arena_)];
+      a.present = true;
+      a.in_post = a.in_post || in_post;
+    }
+    if (!in_post) return;
     const int kind = c.kind;
     if (kind < 1 || kind > 3) return;
     CadreFact f;
@@ -1107,6 +1134,7 @@ class AggregatorImpl final : public Aggregator {
   Table<OrgState> orgs_;
   Table<GridState> grids_;
   Table<RegionState> regions_;
+  Table<AssignmentState> assignments_;
   MemberAcc loose_members_;
   std::vector<ActivityFact> activities_;
   std::vector<VenueFact> venues_;
@@ -1161,14 +1189,14 @@ int64_t AggregatorImpl::FinishHosts() {
     }
     facts.in_standalone = h.in_standalone;
     facts.in_joint_or_affiliated = h.in_joint;
-    facts.in_regional = h.in_regional;
-    bool in_regional_grid = false;
+    bool in_regional_grid = false, grid_has_instructor = false;
     if (h.grid != kNone) {
       const GridState& grid = grids_.rows[h.grid];
       in_regional_grid = grid.present && RegionalOrg(grid.org);
-      facts.in_regional_grid_with_instructor =
-          in_regional_grid && grid.has_instructor;
+      grid_has_instructor = grid.has_instructor;
     }
+    SetRegionalCoverage(h.in_regional, in_regional_grid, grid_has_instructor,
+                        &facts);
     const HostCoverage cov = ClassifyHost(facts, policy_);
     const int t = static_cast<int>(cov.target);
     const Counter eligible = t == 1   ? kT1Eligible
@@ -1186,7 +1214,7 @@ int64_t AggregatorImpl::FinishHosts() {
     c[kUnitsWomens] += h.womens;
     c[kUnitsYouth] += h.youth;
     c[kUnitsContactCards] += h.contact_card;
-    c[kUnitsRegional] += h.in_regional || in_regional_grid;
+    c[kUnitsRegional] += facts.in_regional;
     c[kUnitsOwnerMembers] += h.owner_member;
     c[kUnitsOwnerSecretaries] += h.owner_secretary;
   }
@@ -1357,6 +1385,18 @@ absl::StatusOr<v1::PartialReport> AggregatorImpl::Finish() {
     if (o.star_met) continue;
     o.star_met = true;
     o.stars = stars;
+  }
+  // Grids' instructors, now that every cadre assignment is in.
+  for (uint32_t i = 0; i < grids_.rows.size(); ++i) {
+    GridState& g = grids_.rows[i];
+    InstructorAssignment a = InstructorAssignment::kNone;
+    if (g.assignment != kNone) {
+      const AssignmentState& s = assignments_.rows[g.assignment];
+      a = !s.present  ? InstructorAssignment::kNotOnFile
+          : s.in_post ? InstructorAssignment::kInPost
+                      : InstructorAssignment::kNotInPost;
+    }
+    g.has_instructor = GridHasInstructor(g.has_instructor_name, a);
   }
   const int64_t unknown_hosts = FinishHosts();
   const int64_t unknown_orgs = FinishOrgs();

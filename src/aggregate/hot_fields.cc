@@ -395,6 +395,7 @@ void GridFactsOf(const v1::Grid& g, GridFacts* out) {
 }
 
 void CadreFactsOf(const v1::CadreAssignment& c, CadreFacts* out) {
+  out->id = c.id();
   out->party_organization_id = c.party_organization_id();
   out->grid_id = c.grid_id();
   out->kind = c.kind();
@@ -815,7 +816,8 @@ bool DecodeCadreFacts(absl::string_view bytes, CadreFacts* out) {
     uint64_t v;
     absl::string_view s;
     switch (tag) {
-      case Tag(1, kLength):  // id
+      case Tag(1, kLength):
+        return w->String(&c->id);
       case Tag(3, kLength):  // name
       case Tag(4, kLength):  // from_unit
         return w->String(&s);

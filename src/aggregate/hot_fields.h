@@ -199,6 +199,7 @@ struct GridFacts {
 
 // What aggregation reads of a v1::CadreAssignment.
 struct CadreFacts {
+  absl::string_view id = "";
   absl::string_view party_organization_id = "";
   absl::string_view grid_id = "";
   int32_t kind = 0;
@@ -209,7 +210,7 @@ struct CadreFacts {
 
   // As MemberFacts::Reset().
   void Reset() {
-    party_organization_id = grid_id = "";
+    id = party_organization_id = grid_id = "";
     kind = 0;
     has_start_on = false;
     start_year = 0;

@@ -18,8 +18,10 @@ HostCoverage ClassifyHost(const HostCoverageFacts& f,
     c.target = CoverageTarget::kPartyWorkWhereNoMembers;
     c.met = f.in_regional_grid_with_instructor;
   }
-  c.organization_covered =
-      f.in_standalone || f.in_joint_or_affiliated || f.in_regional;
+  // A regional branch's grid is coverage by the branch, instructor or not: a
+  // caller that sets only in_regional_grid_with_instructor still counts it.
+  c.organization_covered = f.in_standalone || f.in_joint_or_affiliated ||
+                           f.in_regional || f.in_regional_grid_with_instructor;
   c.work_covered = c.organization_covered || f.in_regional_grid_with_instructor;
   return c;
 }
@@ -34,7 +36,9 @@ StarTargetOutcome ClassifyStarTarget(const v1::PartyOrganization& org,
     }
   }
   return internal::ClassifyStar(
-      org.formation(), org.has_dissolved_on(),
+      org.formation(), org.has_founded_on(),
+      org.has_founded_on() ? org.founded_on().year() : 0,
+      org.has_dissolved_on(),
       org.has_dissolved_on() ? org.dissolved_on().year() : 0, assessed, year);
 }
 

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 
+#include "core/coverage_join.h"
 #include "dangjian/coverage.h"
 #include "dangjian/v1/party_organization.pb.h"
 
@@ -13,15 +14,18 @@ namespace dangjian {
 namespace internal {
 
 // ClassifyStarTarget() of an organization whose formation is `formation`,
-// with a dissolution date when `has_dissolved_on` (its year
-// `dissolved_year`), and `assessed_in_year` when one of its star assessments
-// is of `year`.
-inline StarTargetOutcome ClassifyStar(int32_t formation, bool has_dissolved_on,
+// with a founding date when `has_founded_on` (its year `founded_year`), a
+// dissolution date when `has_dissolved_on` (its year `dissolved_year`), and
+// `assessed_in_year` when one of its star assessments is of `year`.
+inline StarTargetOutcome ClassifyStar(int32_t formation, bool has_founded_on,
+                                      int32_t founded_year,
+                                      bool has_dissolved_on,
                                       int32_t dissolved_year,
                                       bool assessed_in_year, int32_t year) {
   StarTargetOutcome out;
   if (formation != v1::FORMATION_MODEL_STANDALONE) return out;
-  if (has_dissolved_on && dissolved_year != 0 && dissolved_year < year) {
+  if (!OrganizationExistsInYear(has_founded_on, founded_year, has_dissolved_on,
+                                dissolved_year, year)) {
     return out;
   }
   out.eligible = true;

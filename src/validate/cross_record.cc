@@ -12,6 +12,7 @@
 #include "absl/numeric/int128.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "core/coverage_join.h"
 #include "core/id_index.h"
 #include "dangjian/coverage.h"
 #include "dangjian/personal_data.h"
@@ -206,6 +207,8 @@ class Checker {
   void PartyOrganizations();
   void Regions();
   void Funding();
+  void Assignments();
+  void Grids();
   void Hosts();
   void HeartToHeart(size_t org);
 
@@ -214,11 +217,50 @@ class Checker {
     const Ymd d = ToYmd(o.dissolved_on());
     return IsValidDate(d) && !IsAfter(d, c_.as_of);
   }
+  // The coverage join's test (docs/report.md), as the aggregator has it for
+  // the year of as_of: founded by its end, not dissolved before it.
+  bool ExistsInYear(const v1::PartyOrganization& o) const {
+    return OrganizationExistsInYear(
+        o.has_founded_on(), o.has_founded_on() ? o.founded_on().year() : 0,
+        o.has_dissolved_on(),
+        o.has_dissolved_on() ? o.dissolved_on().year() : 0, c_.as_of.y);
+  }
+  // Whether record `i` of `v` is the first of its id, the one lookups by id
+  // use (the aggregator, too, keeps the first record of an id); of the
+  // records without an id, the first is `first_unnamed`.
+  template <typename T>
+  static bool FirstOfId(const std::vector<T>& v, const PositionOf& first,
+                        size_t first_unnamed, size_t i) {
+    const std::string& id = v[i].value.id();
+    if (id.empty()) return i == first_unnamed;
+    const size_t* f = first.Find(id);
+    return f != nullptr && *f == i;
+  }
+  template <typename T>
+  static size_t FirstUnnamed(const std::vector<T>& v) {
+    for (size_t i = 0; i < v.size(); ++i) {
+      if (v[i].value.id().empty()) return i;
+    }
+    return v.size();
+  }
+  // What the shard holds of the cadre assignment a grid names.
+  InstructorAssignment AssignmentOf(const v1::Grid& g) const {
+    if (g.instructor_assignment_id().empty()) {
+      return InstructorAssignment::kNone;
+    }
+    const char* a = assignments_.Find(g.instructor_assignment_id());
+    if (a == nullptr) return InstructorAssignment::kNotOnFile;
+    return *a ? InstructorAssignment::kInPost
+              : InstructorAssignment::kNotInPost;
+  }
 
   const Config& c_;
   const Index& x_;
   Sink* sink_;
   PositionOf regions_, grids_, hosts_, orgs_, members_, venues_, ignored_;
+  size_t first_unnamed_host_ = 0, first_unnamed_org_ = 0;
+  // Cadre assignment id -> one record of that id is in post in as_of's year.
+  IdMap<char> assignments_;
   // Per party organization (by position): member counts from records.
   struct Counts {
     int64_t by_status[6] = {0, 0, 0, 0, 0, 0};
@@ -469,7 +511,9 @@ void Checker::PartyOrganizations() {
   // and such records naming an organization that is not standalone.
   IdSet rated;
   for (const auto& [a, loc] : x_.stars) {
-    if (a.year() == c_.as_of.y) rated.TryEmplace(a.party_organization_id(), 1);
+    if (a.year() == c_.as_of.y && !a.party_organization_id().empty()) {
+      rated.TryEmplace(a.party_organization_id(), 1);
+    }
     const size_t* it = orgs_.Find(a.party_organization_id());
     if (it == nullptr || !c_.On(Rule::kStarsNotStandalone)) continue;
     const v1::PartyOrganization& o = x_.orgs[*it].value;
@@ -485,6 +529,18 @@ void Checker::PartyOrganizations() {
     const v1::PartyOrganization& o = x_.orgs[i].value;
     const Loc& loc = x_.orgs[i].loc;
     const char* k = "party_organization";
+    // Target 2 for organizations existing in the year (ClassifyStarTarget()
+    // asks), judged on the first record of an id, as the aggregator does.
+    if (c_.On(Rule::kCoverageStar) &&
+        FirstOfId(x_.orgs, orgs_, first_unnamed_org_, i)) {
+      const StarTargetOutcome star = ClassifyStarTarget(o, c_.as_of.y);
+      if (star.eligible && !star.met && !rated.Contains(o.id())) {
+        Emit(Rule::kCoverageStar, k, o.id(), loc, "star_assessments",
+             absl::StrCat(
+                 "target 2 (星级管理): no star assessment (星级评定) for ",
+                 c_.as_of.y));
+      }
+    }
     if (Dissolved(o)) continue;
     // Full and all members: from member records, else from the reported
     // counts of its units when every unit has them.
@@ -543,14 +599,6 @@ void Checker::PartyOrganizations() {
              "(活动场所)");
       }
       if (c_.On(Rule::kHeartToHeart)) HeartToHeart(i);
-    }
-    const StarTargetOutcome star = ClassifyStarTarget(o, c_.as_of.y);
-    if (star.eligible && !star.met && !rated.Contains(o.id()) &&
-        c_.On(Rule::kCoverageStar)) {
-      Emit(Rule::kCoverageStar, k, o.id(), loc, "star_assessments",
-           absl::StrCat(
-               "target 2 (星级管理): no star assessment (星级评定) for ",
-               c_.as_of.y));
     }
   }
 }
@@ -650,14 +698,45 @@ void Checker::Funding() {
   }
 }
 
+void Checker::Assignments() {
+  assignments_.Clear();
+  for (const auto& [a, loc] : x_.cadres) {
+    if (a.id().empty()) continue;
+    const bool in_post = AssignmentInPostInYear(
+        a.has_start_on(), a.has_start_on() ? a.start_on().year() : 0,
+        a.has_end_on(), a.has_end_on() ? a.end_on().year() : 0, c_.as_of.y);
+    char& slot = assignments_.TryEmplace(a.id(), 0);
+    slot = slot || in_post;
+  }
+}
+
+void Checker::Grids() {
+  // A grid with neither a name nor an assignment is the per-record rule's;
+  // here, a grid whose only instructor is an assignment out of post.
+  if (!c_.On(Rule::kGridInstructor)) return;
+  for (const auto& [g, loc] : x_.grids) {
+    if (GridHasInstructor(!g.instructor_name().empty(), AssignmentOf(g)) ||
+        g.instructor_assignment_id().empty()) {
+      continue;
+    }
+    Emit(Rule::kGridInstructor, "grid", g.id(), loc, "instructor_assignment_id",
+         absl::StrCat("the grid's (网格) instructor assignment (指导员选派) \"",
+                      g.instructor_assignment_id(), "\" is not in post in ",
+                      c_.as_of.y));
+  }
+}
+
 void Checker::Hosts() {
   // Coverage by party organizations.
   struct Cover {
     bool standalone = false, joint = false, regional = false;
   };
   std::vector<Cover> cover(x_.hosts.size());
-  for (const auto& [o, loc] : x_.orgs) {
-    if (Dissolved(o)) continue;
+  for (size_t i = 0; i < x_.orgs.size(); ++i) {
+    const v1::PartyOrganization& o = x_.orgs[i].value;
+    if (!FirstOfId(x_.orgs, orgs_, first_unnamed_org_, i) || !ExistsInYear(o)) {
+      continue;
+    }
     for (const std::string& h : o.host_organization_ids()) {
       const size_t* it = hosts_.Find(h);
       if (it == nullptr) continue;
@@ -721,36 +800,45 @@ void Checker::Hosts() {
                           actual, " member records say so"));
       }
     }
+    // Coverage: units of as_of's year only, each judged on the first record
+    // of its id, as the aggregator counts them (docs/report.md).
+    if (!FirstOfId(x_.hosts, hosts_, first_unnamed_host_, i) ||
+        !UnitOfYear(h.status() == v1::HOST_STATUS_CLOSED, h.has_registered_on(),
+                    h.has_registered_on() ? h.registered_on().year() : 0,
+                    c_.as_of.y)) {
+      continue;
+    }
     HostCoverageFacts facts;
     if (counts.records > 0) {
       facts.full_members = counts.by_status[v1::MEMBER_STATUS_FULL];
       facts.all_members =
           facts.full_members + counts.by_status[v1::MEMBER_STATUS_PROBATIONARY];
     } else if (h.has_reported_member_counts()) {
-      facts.full_members = h.reported_member_counts().full();
+      // Negative counts read as 0, as the aggregator reads them.
+      const v1::ReportedMemberCounts& rc = h.reported_member_counts();
+      facts.full_members = std::max<int64_t>(0, rc.full());
       facts.all_members =
-          facts.full_members + h.reported_member_counts().probationary();
+          facts.full_members + std::max<int64_t>(0, rc.probationary());
     }
     facts.in_standalone = cover[i].standalone;
     facts.in_joint_or_affiliated = cover[i].joint;
-    facts.in_regional = cover[i].regional;
-    bool in_regional_grid = false;
+    bool in_regional_grid = false, grid_has_instructor = false;
     if (const size_t* g = grids_.Find(h.grid_id());
         !h.grid_id().empty() && g != nullptr) {
       const v1::Grid& grid = x_.grids[*g].value;
       const size_t* o = orgs_.Find(grid.party_organization_id());
-      if (o != nullptr &&
+      if (!grid.party_organization_id().empty() && o != nullptr &&
           x_.orgs[*o].value.formation() == v1::FORMATION_MODEL_REGIONAL &&
-          !Dissolved(x_.orgs[*o].value)) {
+          ExistsInYear(x_.orgs[*o].value)) {
         in_regional_grid = true;
-        facts.in_regional_grid_with_instructor =
-            !grid.instructor_name().empty() ||
-            !grid.instructor_assignment_id().empty();
+        grid_has_instructor = GridHasInstructor(!grid.instructor_name().empty(),
+                                                AssignmentOf(grid));
       }
     }
-    if ((facts.in_regional || in_regional_grid) &&
-        !h.service_contact_card_issued() && !cards.Contains(h.id()) &&
-        c_.On(Rule::kContactCard)) {
+    SetRegionalCoverage(cover[i].regional, in_regional_grid,
+                        grid_has_instructor, &facts);
+    if (facts.in_regional && !h.service_contact_card_issued() &&
+        !cards.Contains(h.id()) && c_.On(Rule::kContactCard)) {
       Emit(Rule::kContactCard, k, h.id(), loc, "service_contact_card_issued",
            "covered by a regional (1+N) branch but holds no service contact "
            "card (服务联系卡)");
@@ -802,12 +890,16 @@ void Checker::Run() {
   Duplicates(x_.activities, "activity", entry_id, &ignored_);
   Duplicates(x_.annual_results, "host_annual_result", id, &ignored_);
   Duplicates(x_.economies, "region_economy", id, &ignored_);
+  first_unnamed_host_ = FirstUnnamed(x_.hosts);
+  first_unnamed_org_ = FirstUnnamed(x_.orgs);
   References();
   RegionCycles();
   Members();
   PartyOrganizations();
   Regions();
   Funding();
+  Assignments();
+  Grids();
   Hosts();
 }
 

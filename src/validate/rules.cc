@@ -167,7 +167,9 @@ constexpr std::array<RuleDef, kRuleCount> kRules = {{
      "organization (党组织标识).",
      "integrity: a star assessment of its own is keyed by its organization"},
     {Rule::kGridInstructor, "grid.instructor.missing", W,
-     "A grid (网格) has no party-building instructor (党建工作指导员).",
+     "A grid (网格) has no party-building instructor (党建工作指导员): no "
+     "name and no assignment, or only an assignment on file that is not in "
+     "post in the as_of year.",
      "article: regional four ones (一格一名指导员)"},
     {Rule::kRegionalVenue, "party_org.regional.venue_missing", W,
      "A regional (1+N) branch has no venue (活动场所).",
@@ -178,8 +180,8 @@ constexpr std::array<RuleDef, kRuleCount> kRules = {{
      "article: regional four ones; "
      "policy.regional_heart_to_heart_meetings_per_year"},
     {Rule::kContactCard, "host.contact_card.missing", W,
-     "A host organization covered by a regional branch holds no service "
-     "contact card (服务联系卡).",
+     "A unit of the as_of year covered by a regional branch (listed, or in "
+     "one of its grids) holds no service contact card (服务联系卡).",
      "article: regional four ones (一张服务联系卡)"},
     {Rule::kSixHaves, "venue.six_haves.incomplete", W,
      "A venue lacks some of the six haves (六有); the message lists which.",
@@ -222,7 +224,7 @@ constexpr std::array<RuleDef, kRuleCount> kRules = {{
      "article: four 100% targets; dangjian/coverage.h"},
     {Rule::kCoveragePartyWork, "coverage.party_work_where_no_members", I,
      "Target 4 (党的工作覆盖): a unit without members is in no regional "
-     "branch's grid with an instructor.",
+     "branch's grid with an instructor in post in the as_of year.",
      "article: four 100% targets; dangjian/coverage.h"},
 }};
 

@@ -1,0 +1,78 @@
+// The join behind the coverage figures and findings (internal): which records
+// count in a report year and how a unit's grid adds to its coverage. The
+// aggregator (src/aggregate/aggregator.cc) and the validator's coverage rules
+// (src/validate/cross_record.cc) both call these, from the fields they hold,
+// so that the report and the findings cannot drift apart. docs/report.md
+// states the definitions.
+#ifndef DANGJIAN_SRC_CORE_COVERAGE_JOIN_H_
+#define DANGJIAN_SRC_CORE_COVERAGE_JOIN_H_
+
+#include <cstdint>
+
+#include "dangjian/coverage.h"
+
+namespace dangjian {
+namespace internal {
+
+// A host organization is a unit of `year` (counted in the unit figures and
+// the targets) when it is not closed and was not registered after `year`.
+inline bool UnitOfYear(bool closed, bool has_registered_on,
+                       int32_t registered_year, int32_t year) {
+  return !closed && !(has_registered_on && registered_year > year);
+}
+
+// A party organization exists in `year` when it was not founded after it and
+// not dissolved before it (a dissolution date of year 0 is unknown, ignored).
+inline bool OrganizationExistsInYear(bool has_founded_on, int32_t founded_year,
+                                     bool has_dissolved_on,
+                                     int32_t dissolved_year, int32_t year) {
+  if (has_founded_on && founded_year > year) return false;
+  return !(has_dissolved_on && dissolved_year != 0 && dissolved_year < year);
+}
+
+// A cadre assignment is in post during `year` when it started by the end of
+// it and had not ended before it (an end date of year 0 is unknown, ignored).
+inline bool AssignmentInPostInYear(bool has_start_on, int32_t start_year,
+                                   bool has_end_on, int32_t end_year,
+                                   int32_t year) {
+  if (has_start_on && start_year > year) return false;
+  return !(has_end_on && end_year != 0 && end_year < year);
+}
+
+// What the shard knows of the cadre assignment a grid names as its
+// instructor's (Grid.instructor_assignment_id).
+enum class InstructorAssignment : uint8_t {
+  kNone,       // The grid names none.
+  kNotOnFile,  // No CadreAssignment of that id in the shard.
+  kNotInPost,  // On file; no record of that id in post during the year.
+  kInPost,     // On file and in post during the year.
+};
+
+// A grid has an instructor in the year when it names one
+// (`has_instructor_name`), or names an assignment that is in post or not on
+// file (the grid's word is taken for an assignment the shard does not hold).
+inline bool GridHasInstructor(bool has_instructor_name,
+                              InstructorAssignment assignment) {
+  if (has_instructor_name) return true;
+  return assignment == InstructorAssignment::kInPost ||
+         assignment == InstructorAssignment::kNotOnFile;
+}
+
+// Sets the regional part of `facts`: `listed_by_regional` when a REGIONAL
+// organization existing in the year lists the unit; `in_regional_grid` when
+// the unit's grid is on file and belongs to one; `grid_has_instructor` as
+// GridHasInstructor() says of that grid. Either way of writing the unit's
+// place in a 1+N branch covers it (HostCoverageFacts::in_regional); only the
+// grid's instructor brings party work (target 4).
+inline void SetRegionalCoverage(bool listed_by_regional, bool in_regional_grid,
+                                bool grid_has_instructor,
+                                HostCoverageFacts* facts) {
+  facts->in_regional = listed_by_regional || in_regional_grid;
+  facts->in_regional_grid_with_instructor =
+      in_regional_grid && grid_has_instructor;
+}
+
+}  // namespace internal
+}  // namespace dangjian
+
+#endif  // DANGJIAN_SRC_CORE_COVERAGE_JOIN_H_
