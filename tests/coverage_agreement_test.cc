@@ -271,5 +271,40 @@ TEST(EdgeAgreementTest, TheJoinsEdgesGiveTheSameShortfalls) {
                                     "listed-no-instr"));
 }
 
+// Member records count as of the end of the year in both engines: a full
+// member whose full_on is next year was probationary, and a person who had
+// not applied by then is not counted.
+TEST(EdgeAgreementTest, MembersCountAsOfTheEndOfTheYear) {
+  Edges e;
+  e.Host("three-full");
+  e.Host("full-next-year");
+  e.Host("joined-next-year");
+  e.Org("j", v1::FORMATION_MODEL_JOINT, {"full-next-year"});
+  auto member = [&](const std::string& id, const std::string& host,
+                    v1::Date full_on, v1::Date applied_on) {
+    v1::Member* m = e.dataset().add_members();
+    m->set_id(id);
+    m->set_host_organization_id(host);
+    m->set_status(v1::MEMBER_STATUS_FULL);
+    *m->mutable_applied_on() = applied_on;
+    *m->mutable_full_on() = full_on;
+  };
+  for (int i = 0; i < 3; ++i) {
+    const std::string n = std::to_string(i);
+    member("a" + n, "three-full", Day(kYear - 1, 1, 1), Day(kYear - 4, 1, 1));
+    // Full only next year: probationary at the end of the year, so the unit
+    // has members but fewer than three full ones (target 3, met by "j").
+    member("b" + n, "full-next-year", Day(kYear + 1, 1, 1),
+           Day(kYear - 2, 1, 1));
+    // Not even applied by the end of the year: no members (target 4).
+    member("c" + n, "joined-next-year", Day(kYear + 3, 1, 1),
+           Day(kYear + 1, 1, 1));
+  }
+  const Shortfalls s = ExpectAgreement(RecordsOf(e.dataset()), kYear);
+  EXPECT_THAT(s.ids[0], ElementsAre("three-full"));
+  EXPECT_THAT(s.ids[2], ElementsAre());
+  EXPECT_THAT(s.ids[3], ElementsAre("joined-next-year"));
+}
+
 }  // namespace
 }  // namespace dangjian

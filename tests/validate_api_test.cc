@@ -124,6 +124,52 @@ TEST(ValidatorCreateTest, DefaultAsOfIsToday) {
   EXPECT_EQ(r->policy_version(), kDefaultPolicyVersion);
 }
 
+TEST(ValidatorDateTest, ADatasetOrStreamHeaderGivesTheDateUnlessTold) {
+  v1::Dataset d;
+  v1::Date* declared = d.mutable_provenance()->mutable_as_of();
+  declared->set_year(2014);
+  declared->set_month(12);
+  declared->set_day(31);
+  auto v = Make(ValidatorOptions());
+  absl::StatusOr<v1::ValidationReport> r = v->Validate(d);
+  ASSERT_THAT(r, IsOk());
+  EXPECT_EQ(r->as_of().year(), 2014);
+  EXPECT_EQ(r->as_of().day(), 31);
+
+  // Streaming: a header fed first sets the stream's date; Finish() forgets
+  // it.
+  v1::Record header;
+  *header.mutable_header()->mutable_provenance() = d.provenance();
+  ASSERT_THAT(v->Add(header), IsOk());
+  r = v->Finish();
+  ASSERT_THAT(r, IsOk());
+  EXPECT_EQ(r->as_of().year(), 2014);
+  EXPECT_EQ(r->records_checked(), 0);
+  r = v->Finish();
+  ASSERT_THAT(r, IsOk());
+  EXPECT_GE(r->as_of().year(), 2024);
+
+  // A date given in the options wins over the data's.
+  ValidatorOptions o;
+  o.as_of.set_year(2016);
+  o.as_of.set_month(6);
+  o.as_of.set_day(30);
+  auto told = Make(o);
+  r = told->Validate(d);
+  ASSERT_THAT(r, IsOk());
+  EXPECT_EQ(r->as_of().year(), 2016);
+  ASSERT_THAT(told->Add(header), IsOk());
+  r = told->Finish();
+  ASSERT_THAT(r, IsOk());
+  EXPECT_EQ(r->as_of().year(), 2016);
+
+  // A declared date that is not a calendar date is passed over.
+  declared->set_month(13);
+  r = v->Validate(d);
+  ASSERT_THAT(r, IsOk());
+  EXPECT_GE(r->as_of().year(), 2024);
+}
+
 TEST(ValidatorTest, OverridesDisableAndChangeSeverity) {
   v1::Dataset d = CleanCounty();
   d.mutable_venues(0)->set_has_signage(false);

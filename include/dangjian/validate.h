@@ -65,8 +65,11 @@ struct ValidatorOptions {
   std::vector<v1::RuleOverride> rule_overrides;
   // The date "in the future" is judged against, and the date that ends the
   // quarters checked for heart-to-heart meetings, overdue probation and the
-  // star-rating year. A Date with year 0 means today (UTC).
-  // Default: today.
+  // star-rating year; members are counted by their status at the end of its
+  // year. A Date with year 0 means the data's own date: the as_of of the
+  // dataset's provenance (Validate()), or of a stream header record fed to
+  // Add() before the stream's records (until Finish()); else today (UTC).
+  // Default: the data's own date, else today.
   v1::Date as_of;
   // At most this many findings are kept in a report; the rest are counted
   // (rule_counts, *_count and findings_omitted stay exact) but not listed.
@@ -131,8 +134,10 @@ class DANGJIAN_EXPORT Validator {
 
   // Feeds one record of the stream. `location`, when given, is copied into
   // the record's findings; otherwise the location's record_index is the
-  // number of records fed before this one since the last Finish(). Header and
-  // trailer records are skipped. Returns OK (findings wait for Finish()).
+  // number of records fed before this one since the last Finish(). Trailer
+  // records are skipped; a header record is not checked, but its
+  // provenance's as_of becomes the stream's date when options.as_of was
+  // unset (feed it first). Returns OK (findings wait for Finish()).
   absl::Status Add(const v1::Record& record,
                    const v1::SourceLocation* location = nullptr);
 

@@ -22,6 +22,7 @@
 #include "aggregate/figures.h"
 #include "aggregate/hot_fields.h"
 #include "core/coverage_join.h"
+#include "core/member_status.h"
 #include "core/star_target.h"
 #include "core/wire_check.h"
 #include "core/wire_format.h"
@@ -330,7 +331,7 @@ class MemberFactsView {
 // The same, read in place from a parsed message.
 class MemberMessageView {
  public:
-  explicit MemberMessageView(const v1::Member& m) : m_(m) {}
+  explicit MemberMessageView(const v1::Member& m) : m_(m), dates_(m) {}
   absl::string_view host_organization_id() const {
     return m_.host_organization_id();
   }
@@ -339,14 +340,8 @@ class MemberMessageView {
   }
   int status() const { return m_.status(); }
   bool is_owner() const { return m_.is_owner(); }
-  bool After(int step, int32_t year) const {
-    const v1::Date* d = Date(step);
-    return d != nullptr && d->year() > year;
-  }
-  bool In(int step, int32_t year) const {
-    const v1::Date* d = Date(step);
-    return d != nullptr && d->year() == year;
-  }
+  bool After(int step, int32_t year) const { return dates_.After(step, year); }
+  bool In(int step, int32_t year) const { return dates_.In(step, year); }
   bool has_posts() const { return m_.posts_size() != 0; }
   template <typename F>
   void ForEachPost(F&& f) const {
@@ -356,54 +351,9 @@ class MemberMessageView {
   }
 
  private:
-  // The date of `step`, or null when absent.
-  const v1::Date* Date(int step) const {
-    switch (step) {
-      case MemberFacts::kApplied:
-        return m_.has_applied_on() ? &m_.applied_on() : nullptr;
-      case MemberFacts::kActivist:
-        return m_.has_activist_on() ? &m_.activist_on() : nullptr;
-      case MemberFacts::kDevelopmentTarget:
-        return m_.has_development_target_on() ? &m_.development_target_on()
-                                              : nullptr;
-      case MemberFacts::kProbationary:
-        return m_.has_probationary_on() ? &m_.probationary_on() : nullptr;
-      default:
-        return m_.has_full_on() ? &m_.full_on() : nullptr;
-    }
-  }
-
   const v1::Member& m_;
+  MemberMessageDates dates_;
 };
-
-// The member's status at the end of `year`, stepping back through the dated
-// pipeline; -1 when the person had not even applied by then.
-template <typename View>
-int StatusAsOf(const View& m, int32_t year) {
-  using F = MemberFacts;
-  int s = m.status();
-  if (s < 0 || s > v1::MEMBER_STATUS_FULL) s = v1::MEMBER_STATUS_UNSPECIFIED;
-  if (s == v1::MEMBER_STATUS_UNSPECIFIED) return s;
-  // Each dated step not yet reached by the end of the year takes the person
-  // back one stage, whatever stage the record holds now.
-  if (s >= v1::MEMBER_STATUS_FULL && m.After(F::kFull, year)) {
-    s = v1::MEMBER_STATUS_PROBATIONARY;
-  }
-  if (s >= v1::MEMBER_STATUS_PROBATIONARY && m.After(F::kProbationary, year)) {
-    s = v1::MEMBER_STATUS_DEVELOPMENT_TARGET;
-  }
-  if (s >= v1::MEMBER_STATUS_DEVELOPMENT_TARGET &&
-      m.After(F::kDevelopmentTarget, year)) {
-    s = v1::MEMBER_STATUS_ACTIVIST;
-  }
-  if (s >= v1::MEMBER_STATUS_ACTIVIST && m.After(F::kActivist, year)) {
-    s = v1::MEMBER_STATUS_APPLICANT;
-  }
-  if (s >= v1::MEMBER_STATUS_APPLICANT && m.After(F::kApplied, year)) {
-    return -1;
-  }
-  return s;
-}
 
 void AddMembers(const MemberAcc& m, int64_t* c) {
   c[kMembersFull] += m.by_status[v1::MEMBER_STATUS_FULL];
@@ -699,7 +649,7 @@ class AggregatorImpl final : public Aggregator {
   // A member, through a MemberFactsView or a MemberMessageView.
   template <typename View>
   void AddMember(const View& m) {
-    const int status = StatusAsOf(m, year_);
+    const int status = MemberStatusAtYearEnd(m, year_);
     if (status < 0) return;
     const absl::string_view host_id = m.host_organization_id();
     MemberAcc* acc;

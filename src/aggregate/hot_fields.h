@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "absl/strings/string_view.h"
+#include "core/member_status.h"
 #include "dangjian/v1/activity.pb.h"
 #include "dangjian/v1/cadre.pb.h"
 #include "dangjian/v1/funding.pb.h"
@@ -39,8 +40,15 @@ namespace internal {
 // bytes it came from; an absent string is "" (never a null pointer, as a
 // message's empty string is not).
 struct MemberFacts {
-  // The pipeline dates, in MemberStatus order.
-  enum Step { kApplied, kActivist, kDevelopmentTarget, kProbationary, kFull };
+  // The pipeline dates, in MemberStatus order (core/member_status.h's
+  // MemberStep).
+  enum Step {
+    kApplied = kStepApplied,
+    kActivist = kStepActivist,
+    kDevelopmentTarget = kStepDevelopmentTarget,
+    kProbationary = kStepProbationary,
+    kFull = kStepFull,
+  };
   absl::string_view host_organization_id = "";
   absl::string_view party_organization_id = "";
   int32_t status = 0;

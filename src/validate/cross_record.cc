@@ -14,6 +14,7 @@
 #include "absl/strings/str_join.h"
 #include "core/coverage_join.h"
 #include "core/id_index.h"
+#include "core/member_status.h"
 #include "dangjian/coverage.h"
 #include "dangjian/personal_data.h"
 #include "validate/checks.h"
@@ -110,7 +111,7 @@ void Index::Add(const v1::Record& r, const v1::SourceLocation& location) {
       e.id = m.id();
       e.host_id = m.host_organization_id();
       e.org_id = m.party_organization_id();
-      e.status = m.status();
+      e.status = MemberStatusAtYearEnd(MemberMessageDates(m), year);
       if (!m.national_id().empty() &&
           NationalIdShape(m.national_id()) == NationalIdProblem::kNone) {
         e.national_id_key = NationalIdKey(m.national_id());
@@ -447,13 +448,16 @@ void Checker::Members() {
   std::vector<std::pair<uint64_t, size_t>> ids;
   for (size_t i = 0; i < x_.members.size(); ++i) {
     const MemberEntry& m = x_.members[i];
-    const int s = static_cast<int>(m.status);
-    const int status = (s >= 0 && s <= 5) ? s : 0;
+    // Not yet in the pipeline at the end of the year (status -1): counted
+    // nowhere, as in the report.
+    const int status = m.status;
     if (const size_t* it = orgs_.Find(m.org_id);
         !m.org_id.empty() && it != nullptr) {
       Counts& c = org_counts_[*it];
-      ++c.by_status[status];
-      ++c.records;
+      if (status >= 0) {
+        ++c.by_status[status];
+        ++c.records;
+      }
       const v1::PartyOrganization& o = x_.orgs[*it].value;
       if ((o.level() == v1::ORG_LEVEL_COMMITTEE ||
            o.level() == v1::ORG_LEVEL_GENERAL_BRANCH) &&
@@ -469,8 +473,10 @@ void Checker::Members() {
     if (const size_t* it = hosts_.Find(m.host_id);
         !m.host_id.empty() && it != nullptr) {
       Counts& c = host_counts_[*it];
-      ++c.by_status[status];
-      ++c.records;
+      if (status >= 0) {
+        ++c.by_status[status];
+        ++c.records;
+      }
     }
     if (m.national_id_key != 0) ids.emplace_back(m.national_id_key, i);
   }

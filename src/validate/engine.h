@@ -77,7 +77,9 @@ struct MemberEntry {
   std::string id;
   std::string host_id;
   std::string org_id;
-  v1::MemberStatus status = v1::MEMBER_STATUS_UNSPECIFIED;
+  // The status at the end of the validator's year
+  // (MemberStatusAtYearEnd()); -1 when the person had not applied by then.
+  int status = v1::MEMBER_STATUS_UNSPECIFIED;
   uint64_t national_id_key = 0;  // 0 when the ID is not well formed
   Loc loc;
 };
@@ -124,6 +126,9 @@ struct Index {
   std::vector<Stored<v1::HostAnnualResult>> annual_results;
   std::vector<Stored<v1::RegionEconomy>> economies;
   std::vector<Stored<v1::StarAssessment>> stars;  // Records of their own.
+
+  // The year members' statuses are counted as of (the end of it).
+  int32_t year = 0;
 
   Loc Intern(const v1::SourceLocation& location);
   void Clear();

@@ -161,6 +161,10 @@ std::vector<RuleInfo> RuleCatalogue() {
 
 struct Validator::Impl {
   internal::Config config;
+  // ValidatorOptions::as_of was given: a header's date does not replace it.
+  bool as_of_given = false;
+  // The date when neither the options nor a header give one (today).
+  internal::Ymd default_as_of;
   // Stream state.
   internal::Sink sink{&config};
   internal::Index index;
@@ -168,16 +172,29 @@ struct Validator::Impl {
   // Reused by Add() so that a record without a location costs no allocation.
   v1::SourceLocation default_location;
 
-  void Feed(const v1::Record& record, const v1::SourceLocation& location,
-            internal::Sink* to, internal::Index* into) const {
+  // The date a dataset's or stream header's provenance declares, when the
+  // options gave none and it is a full calendar date.
+  bool DeclaredAsOf(const v1::Provenance& p, internal::Ymd* as_of) const {
+    if (as_of_given || !p.has_as_of()) return false;
+    const internal::Ymd d = internal::ToYmd(p.as_of());
+    if (!internal::IsValidDate(d) || d.m == 0 || d.d == 0) return false;
+    *as_of = d;
+    return true;
+  }
+
+  static void Feed(const internal::Config& config, const v1::Record& record,
+                   const v1::SourceLocation& location, internal::Sink* to,
+                   internal::Index* into) {
     if (record.has_header() || record.has_trailer()) return;
+    into->year = config.as_of.y;
     const internal::RecordRef ref{&record, &location};
     internal::CheckRecord(config, record, ref, to);
     if (config.cross_record) into->Add(record, location);
   }
 
-  v1::ValidationReport Report(int64_t records, internal::Sink* from,
-                              internal::Index* index_to_check) const {
+  static v1::ValidationReport Report(const internal::Config& config,
+                                     int64_t records, internal::Sink* from,
+                                     internal::Index* index_to_check) {
     if (config.cross_record) {
       internal::CheckIndex(config, *index_to_check, from);
     }
@@ -218,7 +235,9 @@ absl::StatusOr<std::unique_ptr<Validator>> Validator::Create(
   if (options.as_of.year() == 0 && options.as_of.month() == 0 &&
       options.as_of.day() == 0) {
     c.as_of = internal::TodayUtc();
+    impl->default_as_of = c.as_of;
   } else {
+    impl->as_of_given = true;
     c.as_of = internal::ToYmd(options.as_of);
     if (!internal::IsValidDate(c.as_of) || c.as_of.m == 0 || c.as_of.d == 0) {
       return absl::InvalidArgumentError(absl::StrCat(
@@ -259,33 +278,43 @@ absl::StatusOr<std::unique_ptr<Validator>> Validator::Create(
 
 absl::StatusOr<v1::ValidationReport> Validator::Validate(
     const v1::Dataset& dataset) const {
-  internal::Sink sink(&impl_->config);
+  internal::Config config = impl_->config;
+  impl_->DeclaredAsOf(dataset.provenance(), &config.as_of);
+  internal::Sink sink(&config);
   internal::Index index;
   v1::SourceLocation location;
   int64_t n = 0;
   ForEachRecord(dataset, [&](const v1::Record& r) {
     location.set_record_index(n++);
-    impl_->Feed(r, location, &sink, &index);
+    Impl::Feed(config, r, location, &sink, &index);
   });
-  return impl_->Report(n, &sink, &index);
+  return Impl::Report(config, n, &sink, &index);
 }
 
 absl::Status Validator::Add(const v1::Record& record,
                             const v1::SourceLocation* location) {
+  if (record.has_header()) {
+    // The stream's own date, for this stream: Finish() goes back to the
+    // default.
+    impl_->DeclaredAsOf(record.header().provenance(), &impl_->config.as_of);
+    return absl::OkStatus();
+  }
   if (location != nullptr) {
-    impl_->Feed(record, *location, &impl_->sink, &impl_->index);
+    Impl::Feed(impl_->config, record, *location, &impl_->sink, &impl_->index);
   } else {
     impl_->default_location.set_record_index(impl_->fed);
-    impl_->Feed(record, impl_->default_location, &impl_->sink, &impl_->index);
+    Impl::Feed(impl_->config, record, impl_->default_location, &impl_->sink,
+               &impl_->index);
   }
-  if (!record.has_header() && !record.has_trailer()) ++impl_->fed;
+  if (!record.has_trailer()) ++impl_->fed;
   return absl::OkStatus();
 }
 
 absl::StatusOr<v1::ValidationReport> Validator::Finish() {
   v1::ValidationReport report =
-      impl_->Report(impl_->fed, &impl_->sink, &impl_->index);
+      Impl::Report(impl_->config, impl_->fed, &impl_->sink, &impl_->index);
   impl_->fed = 0;
+  if (!impl_->as_of_given) impl_->config.as_of = impl_->default_as_of;
   return report;
 }
 

@@ -1,0 +1,91 @@
+// A member's status at the end of a year (internal): the one definition of
+// "member counts as of the date" that the figures (src/aggregate/) and the
+// rules (src/validate/) both count by.
+#ifndef DANGJIAN_SRC_CORE_MEMBER_STATUS_H_
+#define DANGJIAN_SRC_CORE_MEMBER_STATUS_H_
+
+#include <cstdint>
+
+#include "dangjian/v1/member.pb.h"
+
+namespace dangjian {
+namespace internal {
+
+// The dated steps of the pipeline, in MemberStatus order.
+enum MemberStep : int {
+  kStepApplied = 0,
+  kStepActivist = 1,
+  kStepDevelopmentTarget = 2,
+  kStepProbationary = 3,
+  kStepFull = 4,
+};
+
+// The member's status at the end of `year`: the status the record holds,
+// taken back one stage for each dated step not yet reached by the end of the
+// year (a full member whose full_on is next year was probationary), whatever
+// stage the record holds now. Returns -1 when the person had not even applied
+// by then (the record does not count), and MEMBER_STATUS_UNSPECIFIED for a
+// status outside the enum. `View` has status() and After(step, year): whether
+// the date of `step` is present and in a year after `year`.
+template <typename View>
+int MemberStatusAtYearEnd(const View& m, int32_t year) {
+  int s = m.status();
+  if (s < 0 || s > v1::MEMBER_STATUS_FULL) s = v1::MEMBER_STATUS_UNSPECIFIED;
+  if (s == v1::MEMBER_STATUS_UNSPECIFIED) return s;
+  if (s >= v1::MEMBER_STATUS_FULL && m.After(kStepFull, year)) {
+    s = v1::MEMBER_STATUS_PROBATIONARY;
+  }
+  if (s >= v1::MEMBER_STATUS_PROBATIONARY && m.After(kStepProbationary, year)) {
+    s = v1::MEMBER_STATUS_DEVELOPMENT_TARGET;
+  }
+  if (s >= v1::MEMBER_STATUS_DEVELOPMENT_TARGET &&
+      m.After(kStepDevelopmentTarget, year)) {
+    s = v1::MEMBER_STATUS_ACTIVIST;
+  }
+  if (s >= v1::MEMBER_STATUS_ACTIVIST && m.After(kStepActivist, year)) {
+    s = v1::MEMBER_STATUS_APPLICANT;
+  }
+  if (s >= v1::MEMBER_STATUS_APPLICANT && m.After(kStepApplied, year)) {
+    return -1;
+  }
+  return s;
+}
+
+// The pipeline dates of a parsed member, for MemberStatusAtYearEnd().
+class MemberMessageDates {
+ public:
+  explicit MemberMessageDates(const v1::Member& m) : m_(m) {}
+  int status() const { return m_.status(); }
+  // The date of `step` (a MemberStep), or null when absent.
+  const v1::Date* Date(int step) const {
+    switch (step) {
+      case kStepApplied:
+        return m_.has_applied_on() ? &m_.applied_on() : nullptr;
+      case kStepActivist:
+        return m_.has_activist_on() ? &m_.activist_on() : nullptr;
+      case kStepDevelopmentTarget:
+        return m_.has_development_target_on() ? &m_.development_target_on()
+                                              : nullptr;
+      case kStepProbationary:
+        return m_.has_probationary_on() ? &m_.probationary_on() : nullptr;
+      default:
+        return m_.has_full_on() ? &m_.full_on() : nullptr;
+    }
+  }
+  bool After(int step, int32_t year) const {
+    const v1::Date* d = Date(step);
+    return d != nullptr && d->year() > year;
+  }
+  bool In(int step, int32_t year) const {
+    const v1::Date* d = Date(step);
+    return d != nullptr && d->year() == year;
+  }
+
+ private:
+  const v1::Member& m_;
+};
+
+}  // namespace internal
+}  // namespace dangjian
+
+#endif  // DANGJIAN_SRC_CORE_MEMBER_STATUS_H_
