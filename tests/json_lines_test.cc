@@ -8,6 +8,7 @@
 
 #include "dangjian/io.h"
 #include "dangjian/record.h"
+#include "dangjian/record_stream.h"
 #include "gmock/gmock.h"
 #include "google/protobuf/util/json_util.h"
 #include "google/protobuf/util/message_differencer.h"
@@ -63,6 +64,137 @@ TEST(JsonLinesTest, RoundTripsEveryFieldThroughAFile) {
   EXPECT_EQ(i, records.size());
   ASSERT_NE((*r)->header(), nullptr);
   EXPECT_EQ((*r)->header()->policy_version(), "p-1");
+}
+
+v1::StreamHeader SampleHeader() {
+  v1::StreamHeader h;
+  v1::Provenance* p = h.mutable_provenance();
+  p->set_producer("dangjian generate 0.0-test");
+  p->set_reporting_unit("克什克腾旗委组织部");
+  p->set_region_id("ksk");
+  p->mutable_as_of()->set_year(2014);
+  p->mutable_as_of()->set_month(12);
+  p->mutable_as_of()->set_day(31);
+  p->set_description("a test");
+  h.mutable_policy()->set_version("policy-7");
+  return h;
+}
+
+// A consumer asks a JSON Lines reader for the header as it asks a record
+// stream reader: before the first Next(), and never gets it from Next().
+TEST(JsonLinesTest, HeaderIsReadOnOpeningAsARecordStreamsIs) {
+  v1::Record member;
+  member.mutable_member()->set_id("m1");
+
+  std::string djr;
+  RecordStreamWriterOptions so;
+  so.header = SampleHeader();
+  auto sw = RecordStreamWriter::ToString(&djr, so);
+  ASSERT_THAT(sw, IsOk());
+  ASSERT_THAT((*sw)->Write(member), IsOk());
+  ASSERT_THAT((*sw)->Close(), IsOk());
+
+  std::string jsonl;
+  JsonLinesWriterOptions lo;
+  lo.write_header_and_trailer = true;
+  lo.header = SampleHeader();
+  auto lw = JsonLinesWriter::ToString(&jsonl, lo);
+  ASSERT_THAT(lw->Write(member), IsOk());
+  ASSERT_THAT(lw->Close(), IsOk());
+  EXPECT_THAT(jsonl, ::testing::StartsWith("{\"header\":"));
+
+  auto stream = RecordStreamReader::FromBuffer(djr, "mem.djr");
+  ASSERT_THAT(stream, IsOk());
+  auto lines = JsonLinesReader::FromBuffer(jsonl, "mem.jsonl");
+  ASSERT_NE(lines->header(), nullptr);
+  // Equal, defaults filled in alike (schema_version, policy_version).
+  EXPECT_TRUE(MessageDifferencer::Equals(*lines->header(), (*stream)->header()))
+      << lines->header()->DebugString() << "\n"
+      << (*stream)->header().DebugString();
+  EXPECT_EQ(lines->header()->provenance().as_of().year(), 2014);
+  EXPECT_EQ(lines->header()->policy_version(), "policy-7");
+
+  v1::Record a, b;
+  ASSERT_TRUE((*stream)->Next(&a));
+  ASSERT_TRUE(lines->Next(&b));
+  EXPECT_TRUE(MessageDifferencer::Equals(a, b));
+  EXPECT_EQ(b.member().id(), "m1");
+  EXPECT_EQ(lines->location().line(), 2);
+  EXPECT_EQ(lines->location().record_index(),
+            (*stream)->location().record_index());
+  EXPECT_FALSE((*stream)->Next(&a));
+  EXPECT_FALSE(lines->Next(&b));
+  EXPECT_THAT((*stream)->status(), IsOk());
+  EXPECT_THAT(lines->status(), IsOk());
+}
+
+TEST(JsonLinesTest, HeaderAfterBlankLinesAndABomIsTheHeader) {
+  auto r = JsonLinesReader::FromBuffer(
+      "\xEF\xBB\xBF\n  \n{\"header\":{\"provenance\":{\"asOf\":"
+      "{\"year\":2014,\"month\":12,\"day\":31}}}}\n{\"member\":{\"id\":"
+      "\"m1\"}}\n",
+      "mem.jsonl");
+  ASSERT_NE(r->header(), nullptr);
+  EXPECT_EQ(r->header()->provenance().as_of().day(), 31);
+  v1::Record rec;
+  ASSERT_TRUE(r->Next(&rec));
+  EXPECT_EQ(rec.member().id(), "m1");
+  EXPECT_EQ(r->location().line(), 4);
+  EXPECT_FALSE(r->Next(&rec));
+  EXPECT_THAT(r->status(), IsOk());
+}
+
+TEST(JsonLinesTest, WithoutAHeaderTheFirstRecordIsStillHandedOut) {
+  auto r = JsonLinesReader::FromBuffer(
+      "{\"member\":{\"id\":\"m1\"}}\n{\"member\":{\"id\":\"m2\"}}\n",
+      "mem.jsonl");
+  EXPECT_EQ(r->header(), nullptr);
+  v1::Record rec;
+  ASSERT_TRUE(r->Next(&rec));
+  EXPECT_EQ(rec.member().id(), "m1");
+  EXPECT_EQ(r->location().line(), 1);
+  EXPECT_EQ(r->location().record_index(), 0);
+  ASSERT_TRUE(r->Next(&rec));
+  EXPECT_EQ(rec.member().id(), "m2");
+  EXPECT_EQ(r->location().line(), 2);
+  EXPECT_FALSE(r->Next(&rec));
+  EXPECT_THAT(r->status(), IsOk());
+  EXPECT_EQ(r->header(), nullptr);
+
+  auto empty = JsonLinesReader::FromBuffer("", "empty.jsonl");
+  EXPECT_EQ(empty->header(), nullptr);
+  EXPECT_FALSE(empty->Next(&rec));
+  EXPECT_THAT(empty->status(), IsOk());
+
+  // A bad first line: no header, and the error waits for Next().
+  auto bad = JsonLinesReader::FromBuffer("{\"header\":\n", "bad.jsonl");
+  EXPECT_EQ(bad->header(), nullptr);
+  EXPECT_FALSE(bad->Next(&rec));
+  EXPECT_THAT(bad->status(), StatusIs(absl::StatusCode::kInvalidArgument,
+                                      HasSubstr("bad.jsonl:1")));
+
+  // A trailer alone: an empty stream.
+  auto trailer = JsonLinesReader::FromBuffer(
+      "{\"trailer\":{\"recordCount\":\"0\"}}\n", "t.jsonl");
+  EXPECT_EQ(trailer->header(), nullptr);
+  EXPECT_FALSE(trailer->Next(&rec));
+  EXPECT_THAT(trailer->status(), IsOk());
+}
+
+TEST(JsonLinesTest, HeaderIsThereAfterOpenOfAFile) {
+  const std::string path = ::testing::TempDir() + "/jl_header.jsonl";
+  {
+    std::ofstream f(path);
+    f << "{\"header\":{\"provenance\":{\"asOf\":{\"year\":2014}}}}\n"
+      << "{\"member\":{\"id\":\"m1\"}}\n";
+  }
+  auto r = JsonLinesReader::Open(path);
+  ASSERT_THAT(r, IsOk());
+  ASSERT_NE((*r)->header(), nullptr);
+  EXPECT_EQ((*r)->header()->provenance().as_of().year(), 2014);
+  v1::Record rec;
+  ASSERT_TRUE((*r)->Next(&rec));
+  EXPECT_EQ(rec.member().id(), "m1");
 }
 
 TEST(JsonLinesTest, BlankLinesBomCrlfAndNoFinalNewline) {

@@ -88,6 +88,74 @@ TEST(RecordIoTest, EveryRecordFormatRoundTrips) {
   }
 }
 
+// What `dangjian convert` relies on: each format that has a place for the
+// stream header gives its provenance back whole, and its policy.
+TEST(RecordIoTest, TheHeaderSurvivesEveryFormatThatHoldsOne) {
+  v1::StreamHeader header;
+  v1::Provenance* p = header.mutable_provenance();
+  p->set_producer("dangjian generate 0.0-test");
+  p->set_reporting_unit("克什克腾旗委组织部");
+  p->set_region_id("ksk");
+  p->mutable_as_of()->set_year(2014);
+  p->mutable_as_of()->set_month(12);
+  p->mutable_as_of()->set_day(31);
+  p->set_schema_version("dangjian.v1");
+  p->set_description("a test");
+  header.mutable_policy()->set_version("policy-7");
+  v1::Record member;
+  member.mutable_member()->set_id("m1");
+  for (const char* ext : {"pb", "djr", "json", "jsonl"}) {
+    SCOPED_TRACE(ext);
+    const std::string path = ::testing::TempDir() + "/record_io_header." + ext;
+    std::unique_ptr<RecordWriter> w;
+    const std::string e = ext;
+    if (e == "jsonl") {
+      JsonLinesWriterOptions o;
+      o.write_header_and_trailer = true;
+      o.header = header;
+      auto lw = JsonLinesWriter::Create(path, o);
+      ASSERT_THAT(lw, IsOk());
+      w = *std::move(lw);
+    } else {
+      CreateOptions o;
+      o.record_stream.header = header;
+      auto cw = CreateRecordWriter(path, o);
+      ASSERT_THAT(cw, IsOk());
+      w = *std::move(cw);
+      if (e != "djr") {  // A Dataset takes it as a record.
+        v1::Record h;
+        *h.mutable_header() = header;
+        ASSERT_THAT(w->Write(h), IsOk());
+      }
+    }
+    ASSERT_THAT(w->Write(member), IsOk());
+    ASSERT_THAT(w->Close(), IsOk());
+
+    absl::StatusOr<v1::Dataset> back = ReadDataset(path);
+    ASSERT_THAT(back, IsOk());
+    EXPECT_TRUE(MessageDifferencer::Equals(back->provenance(), *p))
+        << back->provenance().DebugString();
+    EXPECT_EQ(back->policy().version(), "policy-7");
+    ASSERT_EQ(back->members_size(), 1);
+
+    // The streaming formats' readers have it before the first record.
+    auto r = OpenRecordReader(path);
+    ASSERT_THAT(r, IsOk());
+    const v1::StreamHeader* got = nullptr;
+    if (auto* s = dynamic_cast<RecordStreamReader*>(r->get())) {
+      got = &s->header();
+    } else if (auto* l = dynamic_cast<JsonLinesReader*>(r->get())) {
+      got = l->header();
+    }
+    if (e == "djr" || e == "jsonl") {
+      ASSERT_NE(got, nullptr);
+      EXPECT_TRUE(MessageDifferencer::Equals(got->provenance(), *p));
+      EXPECT_EQ(got->policy_version(), "policy-7");
+      EXPECT_EQ(got->schema_version(), "dangjian.v1");
+    }
+  }
+}
+
 TEST(RecordIoTest, ExplicitFormatOverridesTheExtension) {
   const std::string path = ::testing::TempDir() + "/record_io_explicit.dat";
   EXPECT_THAT(CreateRecordWriter(path),

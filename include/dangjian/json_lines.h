@@ -30,9 +30,12 @@ struct JsonLinesReaderOptions {
 
 // Reads JSON Lines: one v1::Record per line ({"member":{"id":"m1",...}}),
 // blank lines skipped, a UTF-8 byte order mark at the start skipped. A header
-// record ({"header":{...}}) on the first line is taken as the stream's header
-// and not handed out; a trailer record, when present, must be the last and its
-// record_count must match (no checksum: JSON has no canonical bytes).
+// record ({"header":{...}}) on the first line is the stream's header, as a
+// record stream's first record is: it is read when the reader is opened,
+// kept for header() and not handed out by Next(). A trailer record, when
+// present, must be the last and its record_count must match (no checksum:
+// JSON has no canonical bytes). Header and trailer are optional: a file of
+// entity records alone is read as before.
 //
 // Reading stops at the first line that is not a valid Record: status() is then
 // InvalidArgument naming the file, line and byte offset and quoting protobuf's
@@ -40,16 +43,23 @@ struct JsonLinesReaderOptions {
 //
 // Example:
 //   auto reader = dangjian::JsonLinesReader::Open("members.jsonl");
+//   if (const dangjian::v1::StreamHeader* h = (*reader)->header()) {
+//     std::cout << h->provenance().as_of().year() << "\n";
+//   }
 //   dangjian::v1::Record r;
 //   while ((*reader)->Next(&r)) Use(r, (*reader)->location().line());
 //
 // Not thread-safe; non-copyable.
 class DANGJIAN_EXPORT JsonLinesReader : public RecordReader {
  public:
-  // Opens `path`. Returns the reader, or NotFound / Unavailable.
+  // Opens `path` and reads up to its first record. Returns the reader, or
+  // NotFound / Unavailable. A first line that cannot be read does not fail
+  // the call: Next() then returns false and status() says why, as for any
+  // other line.
   static absl::StatusOr<std::unique_ptr<JsonLinesReader>> Open(
       absl::string_view path, const JsonLinesReaderOptions& options = {});
-  // Reads lines held in memory; `name` stands for the file in messages.
+  // Reads lines held in memory; `name` stands for the file in messages. Reads
+  // up to the first record as Open() does.
   // REQUIRES: `data` outlives the reader.
   static std::unique_ptr<JsonLinesReader> FromBuffer(
       absl::string_view data, absl::string_view name,
@@ -57,8 +67,9 @@ class DANGJIAN_EXPORT JsonLinesReader : public RecordReader {
 
   ~JsonLinesReader() override;
 
-  // The header record of the first line, or null when there was none (or
-  // before the first call to Next()).
+  // The header record of the first line, or null when there was none or
+  // the first line could not be read. Set from the start, before the first
+  // call to Next(), as RecordStreamReader::header() is.
   virtual const v1::StreamHeader* header() const = 0;
 
  protected:
@@ -67,8 +78,10 @@ class DANGJIAN_EXPORT JsonLinesReader : public RecordReader {
 
 // Options for writing JSON Lines.
 struct JsonLinesWriterOptions {
-  // Write a header record first (from `header`, filled in as the record
-  // stream writer does) and a trailer with the record count last.
+  // Write a header record first (from `header`, with an empty
+  // schema_version, provenance.producer, provenance.schema_version and
+  // policy_version filled in as RecordStreamWriterOptions says) and a trailer
+  // with the record count last.
   // Default: false (entity records only).
   bool write_header_and_trailer = false;
   // The header, when written.

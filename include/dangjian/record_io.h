@@ -111,7 +111,11 @@ struct CreateOptions {
 
 // Creates `path` for writing records in the format given or taken from its
 // extension. A header record given to Write() sets a Dataset's provenance and
-// policy; the record stream writer writes its own header from its options.
+// policy (its schema_version and policy_version have no field there). The
+// record stream writer takes its header from `record_stream.header`; the
+// JSON Lines writer made here writes none (JsonLinesWriter::Create() with
+// write_header_and_trailer does); both refuse one given to Write(). A CSV
+// ledger has no place for one.
 //
 // Example:
 //   auto writer = dangjian::CreateRecordWriter("out.jsonl");

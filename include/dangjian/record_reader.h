@@ -31,8 +31,10 @@ class DANGJIAN_EXPORT RecordReader {
 
   // Replaces `*record` with the next record and returns true, or returns false
   // at the end of the input or at the first error that stops reading (see
-  // status()). Header and trailer records of a record stream are consumed by
-  // the reader, not handed out.
+  // status()). Header and trailer records (of a record stream or a JSON Lines
+  // file) are consumed by the reader, not handed out: the header is read when
+  // the reader is opened, and RecordStreamReader::header() and
+  // JsonLinesReader::header() give it before the first call.
   //
   // REQUIRES: record != nullptr.
   virtual bool Next(v1::Record* record) = 0;

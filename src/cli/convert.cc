@@ -4,6 +4,7 @@
 #include <cerrno>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <system_error>
 #include <unordered_set>
@@ -15,8 +16,10 @@
 #include "cli/output.h"
 #include "cli/progress.h"
 #include "dangjian/csv_ledger.h"
+#include "dangjian/json_lines.h"
 #include "dangjian/record.h"
 #include "dangjian/record_io.h"
+#include "dangjian/record_stream.h"
 
 namespace dangjian {
 namespace cli {
@@ -114,6 +117,69 @@ int MakeFolders(const std::string& dir) {
   return 0;
 }
 
+// The stream header of the input `reader` reads: a record stream's header
+// record or a JSON Lines file's header line; nullopt when it has none.
+std::optional<v1::StreamHeader> HeaderOf(const RecordReader& reader) {
+  if (const auto* stream = dynamic_cast<const RecordStreamReader*>(&reader)) {
+    return stream->header();
+  }
+  if (const auto* lines = dynamic_cast<const JsonLinesReader*>(&reader)) {
+    if (lines->header() != nullptr) return *lines->header();
+  }
+  return std::nullopt;
+}
+
+// A whole Dataset's provenance and policy as a stream header, as
+// AddRecordToDataset() would take them back; nullopt when it has neither.
+std::optional<v1::StreamHeader> HeaderOf(const v1::Dataset& dataset) {
+  if (!dataset.has_provenance() && !dataset.has_policy()) return std::nullopt;
+  v1::StreamHeader h;
+  if (dataset.has_provenance()) *h.mutable_provenance() = dataset.provenance();
+  if (dataset.has_policy()) *h.mutable_policy() = dataset.policy();
+  return h;
+}
+
+// Creates the writer of `out` (not a CSV folder) in `format` (kAuto: from the
+// extension; standard output: JSON Lines), carrying `header` when the format
+// has a place for it: a record stream's header record, a JSON Lines header
+// line (and a trailer), a Dataset's provenance and policy. CSV ledgers and
+// JSON Lines on standard output have none.
+absl::StatusOr<std::unique_ptr<RecordWriter>> CreateWriter(
+    const std::string& out, FileFormat format,
+    const std::optional<v1::StreamHeader>& header) {
+  CreateOptions options;
+  options.format = format;
+  if (header.has_value()) options.record_stream.header = *header;
+  if (IsStdout(out)) {
+    // JSON Lines unless told: text a pipe or a terminal can show.
+    return CreateStdoutRecordWriter(
+        format == FileFormat::kAuto ? FileFormat::kJsonLines : format, options);
+  }
+  if (format == FileFormat::kAuto) {
+    absl::StatusOr<FileFormat> f = FormatForPath(out);
+    if (f.ok()) format = *f;
+  }
+  if (header.has_value() && format == FileFormat::kJsonLines) {
+    JsonLinesWriterOptions o;
+    o.write_header_and_trailer = true;
+    o.header = *header;
+    absl::StatusOr<std::unique_ptr<JsonLinesWriter>> w =
+        JsonLinesWriter::Create(out, o);
+    if (!w.ok()) return w.status();
+    return std::unique_ptr<RecordWriter>(*std::move(w));
+  }
+  absl::StatusOr<std::unique_ptr<RecordWriter>> w =
+      CreateRecordWriter(out, options);
+  if (!w.ok() || !header.has_value()) return w;
+  if (format == FileFormat::kDatasetBinary ||
+      format == FileFormat::kDatasetJson) {
+    v1::Record r;
+    *r.mutable_header() = *header;
+    if (absl::Status s = (*w)->Write(r); !s.ok()) return s;
+  }
+  return w;
+}
+
 int Run(const Args& args) {
   const char* kName = "convert";
   if (args.positional().size() != 2) return Fail(kName, "give IN and OUT");
@@ -122,6 +188,33 @@ int Run(const Args& args) {
   absl::StatusOr<FileFormat> stdin_format = FormatFromName(args.Get("from"));
   if (!stdin_format.ok())
     return Fail(kName, std::string(stdin_format.status().message()));
+
+  // The input is opened first: the output carries its header.
+  absl::StatusOr<FileFormat> in_format =
+      IsStdout(in) ? absl::StatusOr<FileFormat>(*stdin_format)
+                   : FormatForPath(in);
+  const bool whole_dataset =
+      in_format.ok() && (*in_format == FileFormat::kDatasetBinary ||
+                         *in_format == FileFormat::kDatasetJson);
+  std::unique_ptr<RecordReader> reader;
+  std::optional<v1::Dataset> dataset;
+  std::optional<v1::StreamHeader> header;
+  if (whole_dataset) {
+    // Its provenance and policy are no record a reader hands out.
+    OpenOptions o;
+    o.format = *in_format;
+    absl::StatusOr<v1::Dataset> d =
+        ReadDataset(IsStdout(in) ? "/dev/stdin" : in, o);
+    if (!d.ok()) return Fail(kName, std::string(d.status().message()));
+    dataset = *std::move(d);
+    header = HeaderOf(*dataset);
+  } else {
+    absl::StatusOr<std::unique_ptr<RecordReader>> r =
+        internal::OpenShardFile(in, *stdin_format, false);
+    if (!r.ok()) return Fail(kName, std::string(r.status().message()));
+    reader = *std::move(r);
+    header = HeaderOf(*reader);
+  }
 
   const bool csv_folder =
       !IsStdout(out) && (args.Get("to") == "csv" || absl::EndsWith(out, "/"));
@@ -137,22 +230,14 @@ int Run(const Args& args) {
     csv = std::make_unique<CsvFolderWriter>(dir, args.Has("full-fidelity"),
                                             args.Get("headers") == "en");
   } else {
-    CreateOptions options;
+    FileFormat format = FileFormat::kAuto;
     if (args.Has("to")) {
       absl::StatusOr<FileFormat> f = FormatFromName(args.Get("to"));
       if (!f.ok()) return Fail(kName, std::string(f.status().message()));
-      options.format = *f;
+      format = *f;
     }
-    absl::StatusOr<std::unique_ptr<RecordWriter>> w;
-    if (IsStdout(out)) {
-      // JSON Lines unless told: text a pipe or a terminal can show.
-      w = CreateStdoutRecordWriter(options.format == FileFormat::kAuto
-                                       ? FileFormat::kJsonLines
-                                       : options.format,
-                                   options);
-    } else {
-      w = CreateRecordWriter(out, options);
-    }
+    absl::StatusOr<std::unique_ptr<RecordWriter>> w =
+        CreateWriter(out, format, header);
     if (!w.ok()) return Fail(kName, std::string(w.status().message()));
     writer = std::move(*w);
   }
@@ -160,24 +245,39 @@ int Run(const Args& args) {
   Progress progress("dangjian convert", !args.Has("quiet"));
   int64_t records = 0;
   std::map<std::string, int64_t> unsupported;
-  absl::StatusOr<ShardRead> read =
-      ReadShard(in, *stdin_format,
-                [&](const v1::Record& r, const v1::SourceLocation& where) {
-                  progress.Update(++records, where.byte_offset());
-                  if (writer != nullptr) return writer->Write(r);
-                  absl::Status s = csv->Write(r);
-                  if (absl::IsNotFound(s)) {
-                    ++unsupported[std::string(RecordKindName(r))];
-                    return absl::OkStatus();
-                  }
-                  return s;
-                });
-  if (!read.ok()) return Fail(kName, std::string(read.status().message()));
+  auto write = [&](const v1::Record& r, const v1::SourceLocation& where) {
+    progress.Update(++records, where.byte_offset());
+    if (writer != nullptr) return writer->Write(r);
+    absl::Status s = csv->Write(r);
+    if (absl::IsNotFound(s)) {
+      ++unsupported[std::string(RecordKindName(r))];
+      return absl::OkStatus();
+    }
+    return s;
+  };
+  ShardRead read;
+  if (dataset.has_value()) {
+    v1::SourceLocation where;
+    where.set_file(in);
+    absl::Status s;
+    ForEachRecord(*dataset, [&](const v1::Record& r) {
+      if (s.ok()) s = write(r, where);
+      where.set_record_index(where.record_index() + 1);
+    });
+    if (!s.ok()) return Fail(kName, std::string(s.message()));
+    read.records = records;
+  } else {
+    if (absl::Status s = internal::ReadParsed(reader.get(), write, &read);
+        !s.ok()) {
+      return Fail(kName, std::string(s.message()));
+    }
+    internal::ReaderFindings(*reader, in, &read);
+  }
   absl::Status closed = writer != nullptr ? writer->Close() : csv->Close();
   if (!closed.ok()) return Fail(kName, std::string(closed.message()));
-  progress.Finish(records, read->bytes);
+  progress.Finish(records, read.bytes);
   int exit = kExitOk;
-  for (const v1::Finding& f : read->findings) {
+  for (const v1::Finding& f : read.findings) {
     std::fprintf(stderr, "%s:%lld: %s\n", f.location().file().c_str(),
                  static_cast<long long>(f.location().line()),
                  f.message().c_str());
@@ -221,7 +321,10 @@ Command ConvertCommand() {
       "standard input (format from --from); OUT - is standard output, as JSON\n"
       "Lines or, with --to djr, a record stream. Rows or records that cannot\n"
       "be read or written are listed on standard error and make the exit\n"
-      "status 2.\n\n"
+      "status 2. The stream header (provenance: producer, as-of date, ...;\n"
+      "policy) goes into every format with a place for it: a record stream's\n"
+      "header, a .jsonl file's header line, a Dataset's provenance and\n"
+      "policy; CSV ledgers and JSON Lines on standard output have none.\n\n"
       "Example:\n"
       "  dangjian convert county.djr ledgers/\n"
       "  dangjian convert --from csv - members.jsonl < 党员.csv\n"

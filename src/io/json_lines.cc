@@ -84,10 +84,55 @@ class LinesReader final : public JsonLinesReader {
     parse_.ignore_unknown_fields = options.ignore_unknown_fields;
   }
 
+  // Reads up to the first record, as RecordStreamReader reads its header on
+  // opening: a header there is kept for header(), anything else is held for
+  // the first Next(). An error is kept for Next() and status().
+  void ReadFirst() {
+    int64_t start = 0;
+    if (!ReadRecord(&first_, &start)) return;
+    if (Accept(&first_, start) == kSkipped) return;
+    has_first_ = true;
+  }
+
   bool Next(v1::Record* record) override {
+    if (has_first_) {
+      has_first_ = false;
+      record->Swap(&first_);
+      return true;
+    }
+    int64_t start = 0;
+    while (ReadRecord(record, &start)) {
+      switch (Accept(record, start)) {
+        case kEntity:
+          return true;
+        case kSkipped:
+          continue;
+        case kStopped:
+          return false;
+      }
+    }
+    return false;
+  }
+
+  const v1::SourceLocation& location() const override { return location_; }
+  absl::Status status() const override { return status_; }
+  const v1::StreamHeader* header() const override {
+    return has_header_ ? &header_ : nullptr;
+  }
+
+ private:
+  bool Stop(absl::Status s) {
+    status_ = std::move(s);
+    done_ = true;
+    return false;
+  }
+
+  // Sets `*record` to the record of the next non-blank line and `*start` to
+  // the line's byte offset; false at the end or on an error.
+  bool ReadRecord(v1::Record* record, int64_t* start) {
     while (!done_) {
       absl::string_view line;
-      const int64_t start = in_->offset();
+      *start = in_->offset();
       if (!ReadLine(&line)) return false;
       ++line_no_;
       if (line_no_ == 1 && line.size() >= 3 &&
@@ -105,52 +150,49 @@ class LinesReader final : public JsonLinesReader {
       // goes through protobuf's parser, which words the errors.
       if (!fast_.Parse(line, record)) {
         record->Clear();
-        if (absl::Status s = SlowParse(line, start, record); !s.ok()) {
+        if (absl::Status s = SlowParse(line, *start, record); !s.ok()) {
           return Stop(std::move(s));
         }
       }
-      if (record->has_header()) {
-        if (index_ != 0) {
-          return Stop(absl::InvalidArgumentError(
-              absl::StrCat(in_->name(), ":", line_no_,
-                           ": a header record that is not the first record")));
-        }
-        header_ = std::move(*record->mutable_header());
-        has_header_ = true;
-        ++index_;
-        continue;
-      }
-      if (record->has_trailer()) {
-        seen_trailer_ = true;
-        if (record->trailer().record_count() != count_) {
-          return Stop(absl::DataLossError(
-              absl::StrCat(in_->name(), ":", line_no_, ": the trailer counts ",
-                           record->trailer().record_count(),
-                           " records but the file holds ", count_)));
-        }
-        ++index_;
-        continue;
-      }
-      ++count_;
-      location_.set_line(line_no_);
-      location_.set_byte_offset(start);
-      location_.set_record_index(index_++);
       return true;
     }
     return false;
   }
 
-  const v1::SourceLocation& location() const override { return location_; }
-  absl::Status status() const override { return status_; }
-  const v1::StreamHeader* header() const override {
-    return has_header_ ? &header_ : nullptr;
-  }
+  enum Accepted { kEntity, kSkipped, kStopped };
 
- private:
-  bool Stop(absl::Status s) {
-    status_ = std::move(s);
-    done_ = true;
-    return false;
+  // Takes in the record just read from the line at `start`: keeps a header
+  // or checks a trailer (kSkipped), or counts an entity (kEntity).
+  Accepted Accept(v1::Record* record, int64_t start) {
+    if (record->has_header()) {
+      if (index_ != 0) {
+        Stop(absl::InvalidArgumentError(
+            absl::StrCat(in_->name(), ":", line_no_,
+                         ": a header record that is not the first record")));
+        return kStopped;
+      }
+      header_ = std::move(*record->mutable_header());
+      has_header_ = true;
+      ++index_;
+      return kSkipped;
+    }
+    if (record->has_trailer()) {
+      seen_trailer_ = true;
+      if (record->trailer().record_count() != count_) {
+        Stop(absl::DataLossError(
+            absl::StrCat(in_->name(), ":", line_no_, ": the trailer counts ",
+                         record->trailer().record_count(),
+                         " records but the file holds ", count_)));
+        return kStopped;
+      }
+      ++index_;
+      return kSkipped;
+    }
+    ++count_;
+    location_.set_line(line_no_);
+    location_.set_byte_offset(start);
+    location_.set_record_index(index_++);
+    return kEntity;
   }
 
   absl::Status SlowParse(absl::string_view line, int64_t start,
@@ -235,6 +277,8 @@ class LinesReader final : public JsonLinesReader {
   v1::SourceLocation location_;
   v1::StreamHeader header_;
   bool has_header_ = false;
+  v1::Record first_;  // The first entity, read by ReadFirst().
+  bool has_first_ = false;
   bool seen_trailer_ = false;
   absl::Status status_;
   int64_t line_no_ = 0;
@@ -259,6 +303,9 @@ class LinesWriter final : public JsonLinesWriter {
     if (h->provenance().producer().empty()) {
       h->mutable_provenance()->set_producer(
           absl::StrCat("dangjian ", VersionString()));
+    }
+    if (h->provenance().schema_version().empty()) {
+      h->mutable_provenance()->set_schema_version(h->schema_version());
     }
     if (h->policy_version().empty() && h->has_policy()) {
       h->set_policy_version(h->policy().version());
@@ -333,15 +380,18 @@ absl::StatusOr<std::unique_ptr<JsonLinesReader>> JsonLinesReader::Open(
     absl::string_view path, const JsonLinesReaderOptions& options) {
   auto in = internal::Input::OpenFile(path);
   if (!in.ok()) return in.status();
-  return std::unique_ptr<JsonLinesReader>(
-      new internal::LinesReader(*std::move(in), options));
+  auto r = std::make_unique<internal::LinesReader>(*std::move(in), options);
+  r->ReadFirst();
+  return std::unique_ptr<JsonLinesReader>(std::move(r));
 }
 
 std::unique_ptr<JsonLinesReader> JsonLinesReader::FromBuffer(
     absl::string_view data, absl::string_view name,
     const JsonLinesReaderOptions& options) {
-  return std::make_unique<internal::LinesReader>(
+  auto r = std::make_unique<internal::LinesReader>(
       internal::Input::FromBuffer(data, name), options);
+  r->ReadFirst();
+  return r;
 }
 
 absl::StatusOr<std::unique_ptr<JsonLinesWriter>> JsonLinesWriter::Create(

@@ -196,10 +196,16 @@ absl::StatusOr<v1::Dataset> ReadDataset(absl::string_view path,
   auto reader = OpenRecordReader(path, o);
   if (!reader.ok()) return reader.status();
   v1::Dataset dataset;
-  auto* stream = dynamic_cast<RecordStreamReader*>(reader->get());
-  if (stream != nullptr) {
+  // Both streaming formats read their header on opening.
+  const v1::StreamHeader* header = nullptr;
+  if (auto* stream = dynamic_cast<RecordStreamReader*>(reader->get())) {
+    header = &stream->header();
+  } else if (auto* lines = dynamic_cast<JsonLinesReader*>(reader->get())) {
+    header = lines->header();
+  }
+  if (header != nullptr) {
     v1::Record h;
-    *h.mutable_header() = stream->header();
+    *h.mutable_header() = *header;
     if (absl::Status s = AddRecordToDataset(h, &dataset); !s.ok()) return s;
   }
   v1::Record r;
@@ -212,12 +218,6 @@ absl::StatusOr<v1::Dataset> ReadDataset(absl::string_view path,
     }
   }
   if (!(*reader)->status().ok()) return (*reader)->status();
-  if (auto* lines = dynamic_cast<JsonLinesReader*>(reader->get());
-      lines != nullptr && lines->header() != nullptr) {
-    v1::Record h;
-    *h.mutable_header() = *lines->header();
-    if (absl::Status s = AddRecordToDataset(h, &dataset); !s.ok()) return s;
-  }
   if (auto* csv = dynamic_cast<CsvLedgerReader*>(reader->get());
       csv != nullptr && csv->summary().rows_skipped > 0) {
     const CsvFinding* first = nullptr;
