@@ -210,7 +210,7 @@ int Run(const Args& args) {
     header = HeaderOf(*dataset);
   } else {
     absl::StatusOr<std::unique_ptr<RecordReader>> r =
-        internal::OpenShardFile(in, *stdin_format, false);
+        OpenInput(in, *stdin_format);
     if (!r.ok()) return Fail(kName, std::string(r.status().message()));
     reader = *std::move(r);
     header = HeaderOf(*reader);
@@ -267,11 +267,9 @@ int Run(const Args& args) {
     if (!s.ok()) return Fail(kName, std::string(s.message()));
     read.records = records;
   } else {
-    if (absl::Status s = internal::ReadParsed(reader.get(), write, &read);
-        !s.ok()) {
+    if (absl::Status s = ReadRecords(reader.get(), in, write, &read); !s.ok()) {
       return Fail(kName, std::string(s.message()));
     }
-    internal::ReaderFindings(*reader, in, &read);
   }
   absl::Status closed = writer != nullptr ? writer->Close() : csv->Close();
   if (!closed.ok()) return Fail(kName, std::string(closed.message()));

@@ -20,29 +20,31 @@ absl::StatusOr<FileFormat> FormatFromName(const std::string& name) {
                    "'; the formats are djr, jsonl, json, pb, csv"));
 }
 
-absl::StatusOr<ShardRead> ReadShard(
-    const std::string& path, FileFormat stdin_format,
-    const std::function<absl::Status(const v1::Record&,
-                                     const v1::SourceLocation&)>& fn) {
+absl::StatusOr<std::unique_ptr<RecordReader>> OpenInput(
+    const std::string& path, FileFormat stdin_format) {
   OpenOptions options;
-  std::string open_path = path;
   if (path == "-") {
-    open_path = "/dev/stdin";
     options.format = stdin_format;
+    return OpenRecordReader("/dev/stdin", options);
   }
-  absl::StatusOr<std::unique_ptr<RecordReader>> reader =
-      OpenRecordReader(open_path, options);
-  if (!reader.ok()) return reader.status();
-  ShardRead read;
+  return OpenRecordReader(path, options);
+}
+
+absl::Status ReadRecords(RecordReader* reader, const std::string& path,
+                         const std::function<absl::Status(
+                             const v1::Record&, const v1::SourceLocation&)>& fn,
+                         ShardRead* read) {
   v1::Record record;
-  while ((*reader)->Next(&record)) {
-    ++read.records;
-    const v1::SourceLocation& where = (*reader)->location();
-    read.bytes = where.byte_offset();
+  while (reader->Next(&record)) {
+    ++read->records;
+    const v1::SourceLocation& where = reader->location();
+    read->bytes = where.byte_offset();
     if (absl::Status s = fn(record, where); !s.ok()) return s;
   }
-  read.findings = ReaderFindings(**reader, path);
-  return read;
+  for (v1::Finding& f : ReaderFindings(*reader, path)) {
+    read->findings.push_back(std::move(f));
+  }
+  return absl::OkStatus();
 }
 
 }  // namespace cli

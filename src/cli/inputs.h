@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -24,15 +25,20 @@ struct ShardRead {
   std::vector<v1::Finding> findings;
 };
 
-// Reads every record of `path` (standard input for "-", in `stdin_format`) and
-// calls `fn` with each and its location. `fn` must not keep a reference to a
-// record. Returns OK with what was read, even when the file was damaged part
-// way (that is in `findings`); an error when it could not be opened at all or
-// `fn` failed.
-absl::StatusOr<ShardRead> ReadShard(
-    const std::string& path, FileFormat stdin_format,
-    const std::function<absl::Status(const v1::Record&,
-                                     const v1::SourceLocation&)>& fn);
+// Opens `path` for reading records (standard input for "-", in
+// `stdin_format`).
+absl::StatusOr<std::unique_ptr<RecordReader>> OpenInput(
+    const std::string& path, FileFormat stdin_format);
+
+// Reads every record of `reader` (opened from `path`) and calls `fn` with each
+// and its location; `fn` must not keep a reference to a record. Then adds the
+// reader's own findings (dangjian::ReaderFindings()) to `read`. Returns OK
+// even when the file was damaged part way (that is in `read->findings`); the
+// error of `fn` when it fails.
+absl::Status ReadRecords(RecordReader* reader, const std::string& path,
+                         const std::function<absl::Status(
+                             const v1::Record&, const v1::SourceLocation&)>& fn,
+                         ShardRead* read);
 
 // The format named by --from/--to ("djr", "jsonl", "json", "pb", "csv"), or
 // InvalidArgument.
