@@ -14,6 +14,7 @@
 #include "dangjian/aggregate.h"
 #include "dangjian/generate.h"
 #include "dangjian/json_lines.h"
+#include "dangjian/record_io.h"
 #include "dangjian/record_stream.h"
 #include "dangjian/validate.h"
 #include "gmock/gmock.h"
@@ -199,6 +200,30 @@ TEST(PipelineTest, JsonLinesHeaderDateIsHonoured) {
   ASSERT_THAT(run.status(), IsOk());
   EXPECT_EQ(run->findings.as_of().year(), 2015);
   EXPECT_EQ(run->findings.as_of().month(), 3);
+}
+
+TEST(PipelineTest, ADatasetsProvenanceDateIsHonoured) {
+  const std::string dir = MakeDir("dataset_date");
+  v1::Dataset d;
+  *d.mutable_provenance()->mutable_as_of() = Ymd(2013, 9, 30);
+  d.add_host_organizations()->set_id("h1");
+  for (const char* name : {"/county.pb", "/county.json"}) {
+    auto writer = CreateRecordWriter(dir + name);
+    ASSERT_THAT(writer.status(), IsOk());
+    v1::Record header;
+    *header.mutable_header()->mutable_provenance() = d.provenance();
+    ASSERT_THAT((*writer)->Write(header), IsOk());
+    v1::Record unit;
+    *unit.mutable_host_organization() = d.host_organizations(0);
+    ASSERT_THAT((*writer)->Write(unit), IsOk());
+    ASSERT_THAT((*writer)->Close(), IsOk());
+    absl::StatusOr<PipelineResult> run =
+        RunPipeline({dir + name}, Options2017());
+    ASSERT_THAT(run.status(), IsOk());
+    EXPECT_EQ(run->findings.as_of().year(), 2013) << name;
+    EXPECT_EQ(run->findings.as_of().month(), 9) << name;
+    EXPECT_EQ(run->records, 1) << name;
+  }
 }
 
 // Cuts `path` to half its size.

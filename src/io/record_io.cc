@@ -9,33 +9,11 @@
 #include "absl/strings/str_cat.h"
 #include "dangjian/io.h"
 #include "dangjian/record.h"
+#include "io/dataset_reader.h"
 
 namespace dangjian {
 namespace internal {
 namespace {
-
-// Hands out the entities of a Dataset read whole.
-class DatasetReader final : public RecordReader {
- public:
-  DatasetReader(const v1::Dataset& dataset, absl::string_view name) {
-    ForEachRecord(dataset, [&](const v1::Record& r) { records_.push_back(r); });
-    location_.set_file(std::string(name));
-  }
-
-  bool Next(v1::Record* record) override {
-    if (next_ >= records_.size()) return false;
-    location_.set_record_index(static_cast<int64_t>(next_));
-    record->Swap(&records_[next_++]);
-    return true;
-  }
-  const v1::SourceLocation& location() const override { return location_; }
-  absl::Status status() const override { return absl::OkStatus(); }
-
- private:
-  std::vector<v1::Record> records_;
-  size_t next_ = 0;
-  v1::SourceLocation location_;
-};
 
 // Collects records into a Dataset and writes it whole on Close().
 class DatasetWriter final : public RecordWriter {

@@ -11,6 +11,7 @@
 #include "dangjian/personal_data.h"
 #include "dangjian/pipeline.h"
 #include "dangjian/record_stream.h"
+#include "io/dataset_reader.h"
 
 namespace dangjian {
 namespace internal {
@@ -82,10 +83,13 @@ std::optional<v1::Date> HeaderAsOf(const RecordReader& reader) {
   } else if (const auto* j = dynamic_cast<const JsonLinesReader*>(&reader)) {
     header = j->header();
   }
-  if (header == nullptr || !header->provenance().has_as_of()) {
-    return std::nullopt;
+  const v1::Provenance* provenance =
+      header != nullptr ? &header->provenance() : nullptr;
+  if (const auto* d = dynamic_cast<const DatasetReader*>(&reader)) {
+    provenance = &d->provenance();
   }
-  return header->provenance().as_of();
+  if (provenance == nullptr || !provenance->has_as_of()) return std::nullopt;
+  return provenance->as_of();
 }
 
 void RefusedBytes(const std::string& path, const v1::SourceLocation& where,

@@ -42,8 +42,8 @@ struct FileRead {
 absl::StatusOr<std::unique_ptr<RecordReader>> OpenShardFile(
     const std::string& path, FileFormat stdin_format, bool serialized);
 
-// The as-of date the header of `reader`'s file declares (a record stream's
-// header, a JSON Lines header line: known once Next() was called), or nullopt.
+// The as-of date `reader`'s file declares (a record stream's header, a JSON
+// Lines header line, a Dataset's provenance), or nullopt.
 std::optional<v1::Date> HeaderAsOf(const RecordReader& reader);
 
 // The "io.read" finding for bytes a consumer refused with `s` at `where`.
