@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "dangjian/aggregate.h"
 #include "dangjian/generate.h"
 #include "dangjian/json_lines.h"
@@ -156,16 +157,31 @@ TEST(PipelineTest, SameResultOnOneAndTwoThreadsAndAsShardByShard) {
 
 TEST(PipelineTest, DateFromTheFlagElseTheHeaderElseTheEndOfTheYear) {
   const std::string with = MakeDir("header_date");
-  Country(with, Ymd(2016, 6, 30));
+  Country(with, Ymd(2017, 6, 30));
+  const std::string other_year = MakeDir("header_other_year");
+  Country(other_year, Ymd(2016, 6, 30));
   const std::string without = MakeDir("no_header_date");
   Country(without, v1::Date());
 
   PipelineOptions options = Options2017();
   absl::StatusOr<PipelineResult> run = RunPipeline({with}, options);
   ASSERT_THAT(run.status(), IsOk());
-  EXPECT_EQ(run->findings.as_of().year(), 2016);
+  EXPECT_EQ(run->findings.as_of().year(), 2017);
   EXPECT_EQ(run->findings.as_of().month(), 6);
   EXPECT_EQ(run->shards[0].as_of.day(), 30);
+
+  // A header of another year than the report's: rules and figures keep to
+  // the report year. Validating alone, the header's date holds.
+  run = RunPipeline({other_year}, options);
+  ASSERT_THAT(run.status(), IsOk());
+  EXPECT_EQ(run->findings.as_of().year(), 2017);
+  EXPECT_EQ(run->findings.as_of().month(), 12);
+  PipelineOptions validate_only = options;
+  validate_only.aggregate = false;
+  run = RunPipeline({other_year}, validate_only);
+  ASSERT_THAT(run.status(), IsOk());
+  EXPECT_EQ(run->findings.as_of().year(), 2016);
+  EXPECT_EQ(run->findings.as_of().month(), 6);
 
   run = RunPipeline({without}, options);
   ASSERT_THAT(run.status(), IsOk());
@@ -179,6 +195,13 @@ TEST(PipelineTest, DateFromTheFlagElseTheHeaderElseTheEndOfTheYear) {
   EXPECT_EQ(run->findings.as_of().year(), 2018);
   EXPECT_EQ(run->findings.as_of().day(), 15);
 
+  const std::string bad = MakeDir("header_bad_date");
+  Country(bad, Ymd(2017, 2, 30));
+  options.as_of = v1::Date();
+  EXPECT_THAT(RunPipeline({bad}, options).status(),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       ::testing::AllOf(HasSubstr(bad), HasSubstr("2017-2-30"),
+                                        HasSubstr("not a calendar date"))));
   options.as_of = Ymd(2018, 2, 30);
   EXPECT_THAT(RunPipeline({with}, options).status(),
               StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("as_of")));
@@ -189,7 +212,7 @@ TEST(PipelineTest, JsonLinesHeaderDateIsHonoured) {
   const std::string path = dir + "/county.jsonl";
   JsonLinesWriterOptions w;
   w.write_header_and_trailer = true;
-  *w.header.mutable_provenance()->mutable_as_of() = Ymd(2015, 3, 1);
+  *w.header.mutable_provenance()->mutable_as_of() = Ymd(2017, 3, 1);
   auto writer = JsonLinesWriter::Create(path, w);
   ASSERT_THAT(writer.status(), IsOk());
   v1::Record r;
@@ -198,14 +221,14 @@ TEST(PipelineTest, JsonLinesHeaderDateIsHonoured) {
   ASSERT_THAT((*writer)->Close(), IsOk());
   absl::StatusOr<PipelineResult> run = RunPipeline({path}, Options2017());
   ASSERT_THAT(run.status(), IsOk());
-  EXPECT_EQ(run->findings.as_of().year(), 2015);
+  EXPECT_EQ(run->findings.as_of().year(), 2017);
   EXPECT_EQ(run->findings.as_of().month(), 3);
 }
 
 TEST(PipelineTest, ADatasetsProvenanceDateIsHonoured) {
   const std::string dir = MakeDir("dataset_date");
   v1::Dataset d;
-  *d.mutable_provenance()->mutable_as_of() = Ymd(2013, 9, 30);
+  *d.mutable_provenance()->mutable_as_of() = Ymd(2017, 9, 30);
   d.add_host_organizations()->set_id("h1");
   for (const char* name : {"/county.pb", "/county.json"}) {
     auto writer = CreateRecordWriter(dir + name);
@@ -220,7 +243,7 @@ TEST(PipelineTest, ADatasetsProvenanceDateIsHonoured) {
     absl::StatusOr<PipelineResult> run =
         RunPipeline({dir + name}, Options2017());
     ASSERT_THAT(run.status(), IsOk());
-    EXPECT_EQ(run->findings.as_of().year(), 2013) << name;
+    EXPECT_EQ(run->findings.as_of().year(), 2017) << name;
     EXPECT_EQ(run->findings.as_of().month(), 9) << name;
     EXPECT_EQ(run->records, 1) << name;
   }
@@ -264,6 +287,9 @@ TEST(PipelineTest, ADamagedShardFailsTheRunUnlessAllowed) {
   EXPECT_EQ(d.file(), cut);
   EXPECT_EQ(d.records_read(), run->shards[1].records);
   EXPECT_GT(d.bytes_unread(), 0);
+  // The reader's own account of what it left: the same number.
+  EXPECT_THAT(d.reason(), HasSubstr(absl::StrCat("with ", d.bytes_unread(),
+                                                 " bytes left unread")));
 
   // The mark survives a merge and reaches the report.
   auto merged = MergePartialReports(run->partial, v1::PartialReport());
@@ -272,6 +298,38 @@ TEST(PipelineTest, ADamagedShardFailsTheRunUnlessAllowed) {
   ASSERT_THAT(report.status(), IsOk());
   ASSERT_EQ(report->data_quality().damaged_shards_size(), 1);
   EXPECT_EQ(report->data_quality().damaged_shards(0).file(), cut);
+}
+
+TEST(PipelineTest, AStreamCutInsideItsHeaderIsADamagedShard) {
+  const std::string dir = MakeDir("cut_header");
+  Country(dir, Ymd(2017, 12, 31));
+  absl::StatusOr<std::vector<ShardFiles>> shards = ExpandInputs({dir});
+  ASSERT_THAT(shards.status(), IsOk());
+  const std::string cut = (*shards)[0][0];
+  ASSERT_EQ(truncate(cut.c_str(), 5), 0);
+  PipelineOptions options = Options2017();
+  EXPECT_THAT(RunPipeline({dir}, options).status(),
+              StatusIs(absl::StatusCode::kDataLoss,
+                       ::testing::AllOf(HasSubstr("shard 1 of 3"),
+                                        HasSubstr("nothing of the file"))));
+  options.allow_damaged = true;
+  absl::StatusOr<PipelineResult> run = RunPipeline({dir}, options);
+  ASSERT_THAT(run.status(), IsOk());
+  EXPECT_EQ(run->damaged_shards, 1);
+  EXPECT_EQ(run->shards[0].records, 0);
+  ASSERT_EQ(run->partial.damaged_shards_size(), 1);
+  EXPECT_EQ(run->partial.damaged_shards(0).bytes_unread(), 5);
+  // The reader's finding is among the run's and the report's findings.
+  bool listed = false;
+  for (const v1::Finding& f : run->findings.findings()) {
+    listed |= f.rule_id() == "io.read" && f.location().file() == cut;
+  }
+  EXPECT_TRUE(listed);
+  bool counted = false;
+  for (const v1::NamedCount& c : run->partial.findings()) {
+    counted |= c.name() == "io.read" && c.count() == 1;
+  }
+  EXPECT_TRUE(counted);
 }
 
 TEST(PipelineTest, FindingsListedUpToTheCapInShardOrderCountedExactly) {

@@ -94,8 +94,10 @@ struct PipelineOptions {
   // The date rules judge "overdue", "in the future" and the star-rating year
   // against (ValidatorOptions::as_of). When unset (year 0), each shard's own
   // date is used: the as_of of its first file's header (a record stream's
-  // header, a JSON Lines header line), else December 31 of `year` when a year
-  // is given, else today (UTC).
+  // header, a JSON Lines header line, a dataset's provenance) when it falls
+  // in `year` or nothing is aggregated (so that rules and figures are of one
+  // year), else December 31 of `year` when a year is given, else today (UTC).
+  // A header date that is not a calendar date fails the run, naming the file.
   // Default: unset.
   v1::Date as_of;
   // The thresholds, for the rules and the figures alike.

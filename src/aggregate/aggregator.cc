@@ -91,6 +91,8 @@ struct HostState {
   bool present = false;
   bool closed = false;
   bool registered_later = false;
+  // Counted in the unit figures and the targets (UnitOfYear()).
+  bool unit_of_year = false;
   bool has_reported = false;
   bool trade_union = false;
   bool womens = false;
@@ -623,6 +625,8 @@ class AggregatorImpl final : public Aggregator {
     }
     s.closed = h.status == v1::HOST_STATUS_CLOSED;
     s.registered_later = h.has_registered_on && h.registered_year > year_;
+    s.unit_of_year =
+        UnitOfYear(s.closed, h.has_registered_on, h.registered_year, year_);
     // Out-of-range enum values (open enums) are kept as UNSPECIFIED.
     s.kind = static_cast<uint8_t>(v1::HostKind_IsValid(h.kind) ? h.kind : 0);
     s.subtype = static_cast<uint8_t>(
@@ -1112,9 +1116,10 @@ int64_t AggregatorImpl::FinishHosts() {
     int64_t* c = g.counters;
     AddMembers(h.members, c);
     unknown += !h.present;
-    if (!h.present || h.registered_later) continue;
-    if (h.closed) {
-      ++c[kUnitsClosed];
+    if (!h.present) continue;
+    if (!h.unit_of_year) {
+      // Closed units are counted as such; units registered later not at all.
+      c[kUnitsClosed] += h.closed && !h.registered_later;
       continue;
     }
     ++c[kUnitsTotal];

@@ -11,11 +11,13 @@
 namespace dangjian {
 namespace cli {
 
-// Exit codes: 0 success; 1 the data has ERROR findings (validate); 2 the run
-// failed.
+// Exit codes: 0 success; 1 the data has ERROR findings (validate, report); 2
+// the run failed and nothing was written (a damaged input included); 3 the
+// output was written from damaged input (--allow-damaged).
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitFindings = 1;
 inline constexpr int kExitFailed = 2;
+inline constexpr int kExitDamaged = 3;
 
 struct Command {
   const char* name;

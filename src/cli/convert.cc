@@ -271,6 +271,14 @@ int Run(const Args& args) {
       return Fail(kName, std::string(s.message()));
     }
   }
+  // A file that could not be read whole is not converted into one that looks
+  // whole: the writers, destroyed unclosed, leave nothing at OUT.
+  for (const v1::Finding& f : read.findings) {
+    if (f.rule_id() != "io.read") continue;
+    return Fail(kName, absl::StrCat(f.message(), "; ", out,
+                                    " was not written (the input could not "
+                                    "be read whole)"));
+  }
   absl::Status closed = writer != nullptr ? writer->Close() : csv->Close();
   if (!closed.ok()) return Fail(kName, std::string(closed.message()));
   progress.Finish(records, read.bytes);
@@ -319,7 +327,10 @@ Command ConvertCommand() {
       "standard input (format from --from); OUT - is standard output, as JSON\n"
       "Lines or, with --to djr, a record stream. Rows or records that cannot\n"
       "be read or written are listed on standard error and make the exit\n"
-      "status 2. The stream header (provenance: producer, as-of date, ...;\n"
+      "status 2; an input that cannot be read to its end (a stream cut "
+      "short)\n"
+      "leaves no OUT at all. The stream header (provenance: producer, as-of "
+      "date, ...;\n"
       "policy) goes into every format with a place for it: a record stream's\n"
       "header, a .jsonl file's header line, a Dataset's provenance and\n"
       "policy; CSV ledgers and JSON Lines on standard output have none.\n\n"

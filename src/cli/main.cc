@@ -25,7 +25,10 @@ void PrintUsage() {
       "\nRun 'dangjian COMMAND --help' for a command's options and an "
       "example.\n"
       "Exit status: 0 done; 1 the data has ERROR findings; 2 the run "
-      "failed.\n");
+      "failed\n"
+      "(nothing written; a damaged input file included); 3 written from "
+      "damaged\n"
+      "input (--allow-damaged).\n");
 }
 
 }  // namespace

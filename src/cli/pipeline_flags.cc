@@ -21,7 +21,8 @@ std::vector<FlagSpec> PipelineFlags() {
        "thresholds as JSON (unset fields: the default)", ""},
       {"as-of", 0, true, "DATE",
        "judge dates against YYYY-MM-DD (default: the as-of date in each "
-       "shard's header, else the end of --year, else today)",
+       "shard's header (report: when in --year), else the end of --year, "
+       "else today)",
        ""},
       {"from", 0, true, "FORMAT",
        "format of standard input (-): djr, jsonl, json, pb, csv", "jsonl"},
@@ -44,6 +45,14 @@ absl::StatusOr<v1::Date> ParseDateFlag(const std::string& flag,
       !absl::ascii_isdigit(parts[2][0])) {
     return absl::InvalidArgumentError(absl::StrCat(
         "--", flag, " wants a date as YYYY-MM-DD, got '", text, "'"));
+  }
+  static constexpr int kDays[] = {31, 29, 31, 30, 31, 30,
+                                  31, 31, 30, 31, 30, 31};
+  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  if (y < 1 || m < 1 || m > 12 || d < 1 ||
+      d > (m == 2 && !leap ? 28 : kDays[m - 1])) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("--", flag, " ", text, " is not a calendar date"));
   }
   v1::Date date;
   date.set_year(y);

@@ -13,10 +13,6 @@
 namespace dangjian {
 namespace cli {
 
-// Exit status when the output was written from damaged input
-// (--allow-damaged).
-inline constexpr int kExitDamaged = 3;
-
 // --policy, --as-of, --from, --threads, --allow-damaged, --quiet.
 std::vector<FlagSpec> PipelineFlags();
 

@@ -200,7 +200,8 @@ int RunMerge(const Args& args) {
       std::fprintf(stderr,
                    "dangjian merge: %s: damaged input, only what was read is "
                    "counted: %s: %s\n",
-                   args.positional()[i].c_str(), d.file().c_str(),
+                   MaskPersonalData(args.positional()[i]).c_str(),
+                   MaskPersonalData(d.file()).c_str(),
                    MaskPersonalData(d.reason()).c_str());
     }
   }
@@ -262,9 +263,10 @@ Command ReportCommand() {
       "--partial it writes the mergeable state instead, for 'dangjian merge' "
       "at\n"
       "the level above.\n\n"
-      "Rules judge dates as of --as-of, else each shard's header date, else "
-      "the\n"
-      "end of --year. Exit status: 0 done; 1 the data has ERROR findings; 2 "
+      "Rules judge dates as of --as-of, else each shard's header date when "
+      "it is in\n"
+      "--year, else the end of --year. Exit status: 0 done; 1 the data has "
+      "ERROR findings; 2 "
       "the\n"
       "run failed (nothing written), also when a shard could not be read "
       "whole;\n"

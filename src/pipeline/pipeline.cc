@@ -124,17 +124,28 @@ absl::StatusOr<ShardResult> RunShard(const ShardFiles& files, const Plan& plan,
       [&](const RecordReader* reader) -> absl::StatusOr<Validator*> {
     if (validator != nullptr) return validator.get();
     ValidatorOptions options = plan.validator;
+    bool from_header = false;
     if (!IsSet(options.as_of)) {
       std::optional<v1::Date> declared;
       if (reader != nullptr) declared = HeaderAsOf(*reader);
+      // The figures are of the report year: a header dated in another year
+      // would judge the rules by another year than the worklists.
+      if (declared && o.aggregate && declared->year() != o.year) {
+        declared.reset();
+      }
+      from_header = declared.has_value();
       options.as_of = declared ? *declared : plan.fallback_as_of;
     }
     absl::StatusOr<std::unique_ptr<Validator>> v = Validator::Create(options);
-    if (!v.ok()) {
+    if (!v.ok() && from_header) {
       return absl::InvalidArgumentError(absl::StrCat(
-          files.front(),
-          ": the as-of date of its header: ", v.status().message()));
+          files.front(), ": the as_of date in its header (",
+          options.as_of.year(), "-", options.as_of.month(), "-",
+          options.as_of.day(),
+          ") is not a calendar date; give an as-of date to judge the shard "
+          "by"));
     }
+    if (!v.ok()) return v.status();
     validator = *std::move(v);
     return validator.get();
   };
@@ -146,13 +157,30 @@ absl::StatusOr<ShardResult> RunShard(const ShardFiles& files, const Plan& plan,
     const bool serialized = !o.validate;
     absl::StatusOr<std::unique_ptr<RecordReader>> opened =
         OpenShardFile(path, o.stdin_format, serialized);
-    if (!opened.ok()) return opened.status();
-    RecordReader* reader = opened->get();
     FileRead read;
+    if (!opened.ok() && absl::IsDataLoss(opened.status())) {
+      // Damaged before its first record (a stream cut inside its header):
+      // damage of the shard like any other, nothing of the file read.
+      read.stopped = MaskPersonalData(
+          absl::StrCat("reading stopped: ", opened.status().message(),
+                       "; nothing of the file was read"));
+      v1::Finding& f = read.findings.emplace_back();
+      f.set_rule_id("io.read");
+      f.set_severity(v1::SEVERITY_ERROR);
+      f.mutable_location()->set_file(path);
+      f.set_message(*read.stopped);
+      read.skipped.emplace_back("io.read", 1);
+    } else if (!opened.ok()) {
+      return opened.status();
+    }
+    RecordReader* reader = opened.ok() ? opened->get() : nullptr;
     ticker->NextFile();
-    auto* stream =
-        serialized ? dynamic_cast<RecordStreamReader*>(reader) : nullptr;
-    if (stream != nullptr) {
+    auto* stream = serialized && reader != nullptr
+                       ? dynamic_cast<RecordStreamReader*>(reader)
+                       : nullptr;
+    if (reader == nullptr) {
+      // Nothing to read: the damage is noted above.
+    } else if (stream != nullptr) {
       absl::string_view bytes;
       while (stream->NextSerialized(&bytes)) {
         const v1::SourceLocation& where = stream->location();
@@ -202,7 +230,7 @@ absl::StatusOr<ShardResult> RunShard(const ShardFiles& files, const Plan& plan,
         arena.Reset();
       }
     }
-    ReaderFindings(*reader, path, &read);
+    if (reader != nullptr) ReaderFindings(*reader, path, &read);
     if (o.validate && validator == nullptr) {
       absl::StatusOr<Validator*> made = make_validator(reader);
       if (!made.ok()) return made.status();
@@ -211,6 +239,7 @@ absl::StatusOr<ShardResult> RunShard(const ShardFiles& files, const Plan& plan,
     // last record is less, and what was not read is the difference.
     const int64_t size = RegularFileSize(path);
     if (!read.stopped && size > 0) read.bytes = size;
+    if (read.stopped) read.bytes = std::max(read.bytes, read.stopped_at);
     ticker->Flush(read.bytes);
     ShardOutcome& out = result.outcome;
     out.records += read.records;
@@ -221,9 +250,7 @@ absl::StatusOr<ShardResult> RunShard(const ShardFiles& files, const Plan& plan,
     }
     if (read.stopped) {
       const int64_t unread =
-          size > 0 ? std::max<int64_t>(
-                         0, size - std::max(read.bytes, read.stopped_at))
-                   : 0;
+          size > 0 ? std::max<int64_t>(0, size - read.bytes) : 0;
       out.damaged = true;
       std::string damage = *read.stopped;
       absl::StrAppend(&damage, " (", read.records, " records read");
@@ -261,6 +288,15 @@ absl::StatusOr<ShardResult> RunShard(const ShardFiles& files, const Plan& plan,
       if (absl::Status s = aggregator->AddFindings(c.rule_id(), c.count());
           !s.ok()) {
         return s;
+      }
+    }
+    // The readers' own findings count among the report's as among
+    // validate's (the rows or records they cost are under skipped records).
+    if (o.validate) {
+      for (const v1::Finding& f : read_findings) {
+        if (absl::Status s = aggregator->AddFindings(f.rule_id(), 1); !s.ok()) {
+          return s;
+        }
       }
     }
     v1::PartialReport damaged;

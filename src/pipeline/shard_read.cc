@@ -140,7 +140,11 @@ void ReaderFindings(const RecordReader& reader, const std::string& path,
         absl::StrCat("reading stopped: ", status.message(),
                      "; the records before this point were read")));
     read->stopped = finding.message();
-    read->stopped_at = reader.location().byte_offset();
+    // A record stream knows where it stopped; other readers' location is
+    // the start of the last record they handed out.
+    const auto* stream = dynamic_cast<const RecordStreamReader*>(&reader);
+    read->stopped_at =
+        stream != nullptr ? stream->offset() : reader.location().byte_offset();
     read->findings.push_back(std::move(finding));
     read->skipped.emplace_back("io.read", 1);
   }

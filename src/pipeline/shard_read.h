@@ -30,7 +30,8 @@ struct FileRead {
   // Records lost to those problems, by reason, for the report's data quality.
   std::vector<std::pair<std::string, int64_t>> skipped;
   // Reading stopped before the end ("io.read"): the finding's message, and
-  // the byte offset where it stopped.
+  // the byte offset where it stopped (for readers other than record streams,
+  // the start of the last record read).
   std::optional<std::string> stopped;
   int64_t stopped_at = 0;
 };

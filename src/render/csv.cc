@@ -85,8 +85,8 @@ std::string RenderReportCsv(const v1::Report& report,
   // built from this file cannot pass for a complete one.
   const auto& damaged = report.data_quality().damaged_shards();
   if (!damaged.empty()) {
-    Row(zh ? "合计" : "total", "", "data_quality.damaged_shards",
-        zh ? "受损分片(数据不完整)" : "damaged shards (incomplete data)",
+    Row(zh ? "合计" : "total", "", "data_quality.damaged_files",
+        zh ? "受损文件(数据不完整)" : "damaged files (incomplete data)",
         absl::StrCat(damaged.size()), "count", &out);
   }
   if (options.include_groups && internal::IsGrouped(report)) {

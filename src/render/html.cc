@@ -6,6 +6,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "dangjian/personal_data.h"
 #include "dangjian/render.h"
 #include "render/figures_table.h"
 
@@ -441,12 +442,14 @@ void FiguresTable(const v1::Report& report, Html* h) {
   }
   if (dq.damaged_shards_size() > 0) {
     absl::StrAppend(&h->out, "<tr class=\"damaged\"><th>",
-                    h->T("受损分片(数据不完整)", "damaged shards (incomplete)"),
+                    h->T("受损文件(数据不完整)", "damaged files (incomplete)"),
                     "</th><td>", FormatCount(dq.damaged_shards_size()),
                     "</td></tr>\n");
     for (const v1::DamagedShard& d : dq.damaged_shards()) {
-      absl::StrAppend(&h->out, "<tr><th class=\"sub\">", Esc(d.file()),
-                      "</th><td>", Esc(d.reason()), "</td></tr>\n");
+      // A partial may come from anywhere: its text is masked like input.
+      absl::StrAppend(&h->out, "<tr><th class=\"sub\">",
+                      Esc(MaskPersonalData(d.file())), "</th><td>",
+                      Esc(MaskPersonalData(d.reason())), "</td></tr>\n");
     }
   }
   absl::StrAppend(&h->out, "</table>\n</div></section>\n");

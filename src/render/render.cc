@@ -8,6 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "core/json_writer.h"
+#include "dangjian/personal_data.h"
 #include "google/protobuf/util/json_util.h"
 #include "render/figures_table.h"
 
@@ -109,10 +110,10 @@ std::string RenderReportText(const v1::Report& report,
   if (const int n = report.data_quality().damaged_shards_size(); n > 0) {
     absl::StrAppend(
         &out, zh ? absl::StrCat("注意: ", n,
-                                " 个分片读取不完整, 以下数字只计已读部分 "
+                                " 个文件读取不完整, 以下数字只计已读部分 "
                                 "(见数据质量)\n")
                  : absl::StrCat("WARNING: ", n,
-                                " shards could not be read whole; the figures "
+                                " files could not be read whole; the figures "
                                 "count only what was read (see data "
                                 "quality)\n"));
   }
@@ -132,10 +133,12 @@ std::string RenderReportText(const v1::Report& report,
     rows.push_back({"  " + c.name(), FormatCount(c.count())});
   }
   if (dq.damaged_shards_size() > 0) {
-    rows.push_back({zh ? "受损分片(数据不完整)" : "damaged shards (incomplete)",
+    rows.push_back({zh ? "受损文件(数据不完整)" : "damaged files (incomplete)",
                     FormatCount(dq.damaged_shards_size())});
+    // A partial may come from anywhere: its text is masked like input.
     for (const v1::DamagedShard& d : dq.damaged_shards()) {
-      rows.push_back({"  " + d.file(), FormatCount(d.records_read())});
+      rows.push_back(
+          {"  " + MaskPersonalData(d.file()), FormatCount(d.records_read())});
     }
   }
   absl::StrAppend(&out, internal::AlignedTable(rows, 2));

@@ -63,12 +63,15 @@ head -c 20000 "$first" >truncated.djr
 check "a truncated stream exits 2 and says where" '[[ $rc -eq 2 ]] && grep -q "truncated.djr) could not be read whole" vt.txt && grep -qi "offset" vt.txt && grep -q "bytes not read" vt.txt'
 "$bin" validate -q --allow-damaged truncated.djr >vt.txt 2>vt.err; rc=$?
 check "validate --allow-damaged lists io.read and exits 3" '[[ $rc -eq 3 ]] && grep -q "io.read" vt.txt && grep -q "damaged input" vt.err'
+rm -f cut.jsonl
+"$bin" convert -q truncated.djr cut.jsonl 2>conv.err; rc=$?
+check "convert of a truncated stream exits 2 and leaves no output" '[[ $rc -eq 2 && ! -e cut.jsonl && ! -e cut.jsonl.tmp ]] && grep -q "was not written" conv.err'
 "$bin" report -q --year 2017 truncated.djr >rt.txt 2>rt.err; rc=$?
 check "report of a truncated stream exits 2 and writes nothing" '[[ $rc -eq 2 && ! -s rt.txt ]] && grep -q "could not be read whole" rt.err'
 "$bin" report -q --year 2017 --allow-damaged --partial -o rt.damaged-partial.pb truncated.djr 2>/dev/null; rc=$?
 "$bin" merge rt.damaged-partial.pb >rt.txt 2>rt.err; rc2=$?
 "$bin" merge --allow-damaged rt.damaged-partial.pb >rt.txt 2>/dev/null; rc3=$?
-check "a partial of damaged input is marked, and merge refuses it unless allowed" '[[ $rc -eq 3 && $rc2 -eq 2 && $rc3 -eq 3 ]] && grep -q "damaged input" rt.err && grep -q "受损分片" rt.txt'
+check "a partial of damaged input is marked, and merge refuses it unless allowed" '[[ $rc -eq 3 && $rc2 -eq 2 && $rc3 -eq 3 ]] && grep -q "damaged input" rt.err && grep -q "受损文件" rt.txt'
 printf '{"member":{"id":"m1","bogus":1}}\n' >unknown_key.jsonl
 "$bin" report -q --year 2017 unknown_key.jsonl >rt.txt 2>rt.err; rc=$?
 check "a JSON Lines line that is not a record fails the report" '[[ $rc -eq 2 && ! -s rt.txt ]] && grep -q "unknown_key.jsonl:1" rt.err'
