@@ -1344,14 +1344,12 @@ absl::StatusOr<v1::PartialReport> AggregatorImpl::Finish() {
   // Grids' instructors, now that every cadre assignment is in.
   for (uint32_t i = 0; i < grids_.rows.size(); ++i) {
     GridState& g = grids_.rows[i];
-    InstructorAssignment a = InstructorAssignment::kNone;
-    if (g.assignment != kNone) {
-      const AssignmentState& s = assignments_.rows[g.assignment];
-      a = !s.present  ? InstructorAssignment::kNotOnFile
-          : s.in_post ? InstructorAssignment::kInPost
-                      : InstructorAssignment::kNotInPost;
-    }
-    g.has_instructor = GridHasInstructor(g.has_instructor_name, a);
+    const AssignmentState* s =
+        g.assignment != kNone ? &assignments_.rows[g.assignment] : nullptr;
+    g.has_instructor = GridHasInstructor(
+        g.has_instructor_name,
+        InstructorAssignmentOf(s != nullptr, s != nullptr && s->present,
+                               s != nullptr && s->in_post));
   }
   const int64_t unknown_hosts = FinishHosts();
   const int64_t unknown_orgs = FinishOrgs();

@@ -48,6 +48,16 @@ enum class InstructorAssignment : uint8_t {
   kInPost,     // On file and in post during the year.
 };
 
+// What the shard knows of an assignment a grid names: none named, or not on
+// file, or whether one record of its id is in post during the year.
+inline InstructorAssignment InstructorAssignmentOf(bool named, bool on_file,
+                                                   bool in_post) {
+  if (!named) return InstructorAssignment::kNone;
+  if (!on_file) return InstructorAssignment::kNotOnFile;
+  return in_post ? InstructorAssignment::kInPost
+                 : InstructorAssignment::kNotInPost;
+}
+
 // A grid has an instructor in the year when it names one
 // (`has_instructor_name`), or names an assignment that is in post or not on
 // file (the grid's word is taken for an assignment the shard does not hold).

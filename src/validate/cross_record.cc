@@ -246,13 +246,10 @@ class Checker {
   }
   // What the shard holds of the cadre assignment a grid names.
   InstructorAssignment AssignmentOf(const v1::Grid& g) const {
-    if (g.instructor_assignment_id().empty()) {
-      return InstructorAssignment::kNone;
-    }
-    const char* a = assignments_.Find(g.instructor_assignment_id());
-    if (a == nullptr) return InstructorAssignment::kNotOnFile;
-    return *a ? InstructorAssignment::kInPost
-              : InstructorAssignment::kNotInPost;
+    const bool named = !g.instructor_assignment_id().empty();
+    const char* a = named ? assignments_.Find(g.instructor_assignment_id())
+                          : nullptr;
+    return InstructorAssignmentOf(named, a != nullptr, a != nullptr && *a);
   }
 
   const Config& c_;
