@@ -407,6 +407,14 @@ TEST(PipelineTest, ExpandInputs) {
                                       dir + "/county/units.csv"}));
   EXPECT_THAT(ExpandInputs({dir + "/none"}).status(),
               StatusIs(absl::StatusCode::kNotFound, HasSubstr("none")));
+  EXPECT_THAT(
+      ExpandInputs({}).status(),
+      StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("no input")));
+  EXPECT_THAT(ExpandInputs({"-", dir, "-"}).status(),
+              StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("twice")));
+  absl::StatusOr<std::vector<ShardFiles>> one_stdin = ExpandInputs({"-"});
+  ASSERT_THAT(one_stdin.status(), IsOk());
+  EXPECT_EQ(one_stdin->size(), 1u);
   const std::string empty = MakeDir("expand_empty");
   EXPECT_THAT(ExpandInputs({empty}).status(),
               StatusIs(absl::StatusCode::kNotFound,

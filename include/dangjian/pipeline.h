@@ -64,9 +64,10 @@ using ShardFiles = std::vector<std::string>;
 // Example:
 //   auto shards = dangjian::ExpandInputs({"counties/", "extra.djr"});
 //
-// Returns the shards in the order of `inputs`; NotFound when an input does not
-// exist or a folder holds nothing the library reads; Unavailable when a folder
-// cannot be listed. Thread-safe.
+// Returns the shards in the order of `inputs`; InvalidArgument when there is
+// no input or "-" is given twice (standard input is read once); NotFound when
+// an input does not exist or a folder holds nothing the library reads;
+// Unavailable when a folder cannot be listed. Thread-safe.
 DANGJIAN_EXPORT absl::StatusOr<std::vector<ShardFiles>> ExpandInputs(
     const std::vector<std::string>& inputs);
 

@@ -167,9 +167,18 @@ std::vector<v1::Finding> ReaderFindings(const RecordReader& reader,
 
 absl::StatusOr<std::vector<ShardFiles>> ExpandInputs(
     const std::vector<std::string>& inputs) {
+  if (inputs.empty()) {
+    return absl::InvalidArgumentError("no input given: name files or folders");
+  }
   std::vector<ShardFiles> out;
+  bool stdin_taken = false;
   for (const std::string& a : inputs) {
     struct stat st;
+    if (a == "-" && stdin_taken) {
+      return absl::InvalidArgumentError(
+          "standard input (-) is given twice: it can be read only once");
+    }
+    stdin_taken |= a == "-";
     if (a == "-" || (internal::Stat(a, &st) && !S_ISDIR(st.st_mode))) {
       out.push_back({a});
       continue;
