@@ -61,6 +61,18 @@ absl::StatusOr<v1::Date> ParseDateFlag(const std::string& flag,
   return date;
 }
 
+absl::Status ApplyYearFlag(const Args& args, PipelineOptions* options) {
+  if (!args.Has("year")) return absl::OkStatus();
+  absl::StatusOr<int64_t> year = args.GetInt("year");
+  if (!year.ok()) return year.status();
+  if (*year < 1 || *year > 9999) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("--year is 1 to 9999, got ", *year));
+  }
+  options->year = static_cast<int32_t>(*year);
+  return absl::OkStatus();
+}
+
 absl::StatusOr<PipelineOptions> PipelineOptionsFromArgs(const Args& args) {
   PipelineOptions options;
   if (args.Has("policy")) {

@@ -20,6 +20,10 @@ std::vector<FlagSpec> PipelineFlags();
 // aggregate and the rest). InvalidArgument naming the flag when one is bad.
 absl::StatusOr<PipelineOptions> PipelineOptionsFromArgs(const Args& args);
 
+// Sets options->year from --year when given: InvalidArgument unless it is
+// 1 to 9999.
+absl::Status ApplyYearFlag(const Args& args, PipelineOptions* options);
+
 // Parses YYYY-MM-DD (a calendar date) given to flag `flag`.
 absl::StatusOr<v1::Date> ParseDateFlag(const std::string& flag,
                                        const std::string& text);

@@ -121,17 +121,14 @@ int RunReport(const Args& args) {
   absl::StatusOr<PipelineOptions> options = PipelineOptionsFromArgs(args);
   if (!options.ok())
     return Fail(kName, std::string(options.status().message()));
-  if (args.Has("year")) {
-    absl::StatusOr<int64_t> year = args.GetInt("year");
-    if (!year.ok()) return Fail(kName, std::string(year.status().message()));
-    if (*year < 1 || *year > 9999) {
-      return Fail(kName, absl::StrCat("--year is 1 to 9999, got ", *year));
+  if (absl::Status s = ApplyYearFlag(args, &*options); !s.ok()) {
+    return Fail(kName, std::string(s.message()));
+  }
+  if (!args.Has("year")) {
+    if (!args.Has("as-of")) {
+      return Fail(kName, "give the report year with --year YYYY");
     }
-    options->year = static_cast<int32_t>(*year);
-  } else if (args.Has("as-of")) {
     options->year = options->as_of.year();  // The year the date falls in.
-  } else {
-    return Fail(kName, "give the report year with --year YYYY");
   }
   absl::StatusOr<int64_t> cap = args.GetInt("worklist-cap");
   absl::StatusOr<v1::GroupBy> group_by = ParseGroupBy(args.Get("group-by"));

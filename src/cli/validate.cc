@@ -116,13 +116,8 @@ int Run(const Args& args) {
   if (!options.ok())
     return Fail(kName, std::string(options.status().message()));
   options->aggregate = false;
-  if (args.Has("year")) {
-    absl::StatusOr<int64_t> year = args.GetInt("year");
-    if (!year.ok()) return Fail(kName, std::string(year.status().message()));
-    if (*year < 1 || *year > 9999) {
-      return Fail(kName, absl::StrCat("--year is 1 to 9999, got ", *year));
-    }
-    options->year = static_cast<int32_t>(*year);
+  if (absl::Status s = ApplyYearFlag(args, &*options); !s.ok()) {
+    return Fail(kName, std::string(s.message()));
   }
   absl::StatusOr<int64_t> max = args.GetInt("max-findings");
   if (!max.ok()) return Fail(kName, std::string(max.status().message()));
