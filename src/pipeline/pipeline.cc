@@ -104,60 +104,120 @@ void AddFindings(const v1::ValidationReport& shard,
   }
 }
 
-// Reads, validates and aggregates one shard.
-absl::StatusOr<ShardResult> RunShard(const ShardFiles& files, const Plan& plan,
-                                     Ticker* ticker) {
-  const PipelineOptions& o = *plan.options;
-  ShardResult result;
-  result.outcome.files = files;
-  std::unique_ptr<Aggregator> aggregator;
-  if (o.aggregate) {
-    absl::StatusOr<std::unique_ptr<Aggregator>> a =
-        Aggregator::Create(plan.aggregator);
-    if (!a.ok()) return a.status();
-    aggregator = *std::move(a);
+// Reads, validates and aggregates one shard: Run() once.
+class ShardRun {
+ public:
+  ShardRun(const ShardFiles& files, const Plan& plan, Ticker* ticker)
+      : files_(files), plan_(plan), o_(*plan.options), ticker_(ticker) {}
+
+  absl::StatusOr<ShardResult> Run() {
+    result_.outcome.files = files_;
+    if (o_.aggregate) {
+      absl::StatusOr<std::unique_ptr<Aggregator>> a =
+          Aggregator::Create(plan_.aggregator);
+      if (!a.ok()) return a.status();
+      aggregator_ = *std::move(a);
+    }
+    for (const std::string& path : files_) {
+      if (absl::Status s = ReadFile(path); !s.ok()) return s;
+    }
+    return Finish();
   }
-  // The validator is made once the shard's date is known: from the header
-  // of its first file, seen when its first record has been read.
-  std::unique_ptr<Validator> validator;
-  auto make_validator =
-      [&](const RecordReader* reader) -> absl::StatusOr<Validator*> {
-    if (validator != nullptr) return validator.get();
-    ValidatorOptions options = plan.validator;
+
+ private:
+  // The validator, made once the shard's date is known: from the header of
+  // its first file, seen when its first record has been read.
+  absl::StatusOr<Validator*> GetValidator(const RecordReader* reader) {
+    if (validator_ != nullptr) return validator_.get();
+    ValidatorOptions options = plan_.validator;
     bool from_header = false;
     if (!IsSet(options.as_of)) {
       std::optional<v1::Date> declared;
       if (reader != nullptr) declared = HeaderAsOf(*reader);
       // The figures are of the report year: a header dated in another year
       // would judge the rules by another year than the worklists.
-      if (declared && o.aggregate && declared->year() != o.year) {
+      if (declared && o_.aggregate && declared->year() != o_.year) {
         declared.reset();
       }
       from_header = declared.has_value();
-      options.as_of = declared ? *declared : plan.fallback_as_of;
+      options.as_of = declared ? *declared : plan_.fallback_as_of;
     }
     absl::StatusOr<std::unique_ptr<Validator>> v = Validator::Create(options);
     if (!v.ok() && from_header) {
       return absl::InvalidArgumentError(absl::StrCat(
-          files.front(), ": the as_of date in its header (",
+          files_.front(), ": the as_of date in its header (",
           options.as_of.year(), "-", options.as_of.month(), "-",
           options.as_of.day(),
           ") is not a calendar date; give an as-of date to judge the shard "
           "by"));
     }
     if (!v.ok()) return v.status();
-    validator = *std::move(v);
-    return validator.get();
-  };
-  std::vector<v1::Finding> read_findings;
-  std::vector<std::pair<std::string, int64_t>> skipped;
-  for (const std::string& path : files) {
-    // Without validation, a record stream's records go to the aggregator
-    // unparsed: it decodes the few fields it reads.
-    const bool serialized = !o.validate;
+    validator_ = *std::move(v);
+    return validator_.get();
+  }
+
+  // Without validation, a record stream's records go to the aggregator
+  // unparsed: it decodes the few fields it reads.
+  absl::Status ReadSerialized(RecordStreamReader* stream,
+                              const std::string& path, FileRead* read) {
+    absl::string_view bytes;
+    while (stream->NextSerialized(&bytes)) {
+      const v1::SourceLocation& where = stream->location();
+      absl::Status s = aggregator_->AddSerialized(bytes);
+      if (!s.ok()) {
+        if (!absl::IsInvalidArgument(s)) return s;
+        RefusedBytes(path, where, s, read);
+        return absl::OkStatus();
+      }
+      ++read->records;
+      read->bytes = where.byte_offset();
+      ticker_->Record(where.byte_offset());
+    }
+    return absl::OkStatus();
+  }
+
+  absl::Status ReadParsed(RecordReader* reader, FileRead* read) {
+    // Records parsed onto an arena cost a pointer bump for each submessage
+    // and string rather than a malloc and a free; its first block (reused
+    // after each reset, and by the next file of the thread) stays warm in
+    // the cache.
+    thread_local std::vector<char> block(size_t{1} << 20);
+    google::protobuf::ArenaOptions arena_options;
+    arena_options.initial_block = block.data();
+    arena_options.initial_block_size = block.size();
+    google::protobuf::Arena arena(arena_options);
+    Validator* v = nullptr;
+    for (bool more = true; more;) {
+      auto* record = google::protobuf::Arena::CreateMessage<v1::Record>(&arena);
+      for (int i = 0; i < 1024 && (more = reader->Next(record)); ++i) {
+        const v1::SourceLocation& where = reader->location();
+        if (o_.validate) {
+          if (v == nullptr) {
+            absl::StatusOr<Validator*> made = GetValidator(reader);
+            if (!made.ok()) return made.status();
+            v = *made;
+          }
+          if (absl::Status s = v->Add(*record, &where); !s.ok()) return s;
+        }
+        if (aggregator_ != nullptr) {
+          if (absl::Status s = aggregator_->Add(*record); !s.ok()) return s;
+        }
+        ++read->records;
+        read->bytes = where.byte_offset();
+        ticker_->Record(where.byte_offset());
+      }
+      arena.Reset();
+    }
+    return absl::OkStatus();
+  }
+
+  // Reads one file of the shard into the validator and the aggregator.
+  absl::Status ReadFile(const std::string& path) {
+    const bool serialized = !o_.validate;
     absl::StatusOr<std::unique_ptr<RecordReader>> opened =
-        OpenShardFile(path, o.stdin_format, serialized);
+        OpenShardFile(path, o_.stdin_format, serialized);
     FileRead read;
+    ticker_->NextFile();
     if (!opened.ok() && absl::IsDataLoss(opened.status())) {
       // Damaged before its first record (a stream cut inside its header):
       // damage of the shard like any other, nothing of the file read.
@@ -172,88 +232,45 @@ absl::StatusOr<ShardResult> RunShard(const ShardFiles& files, const Plan& plan,
       read.skipped.emplace_back("io.read", 1);
     } else if (!opened.ok()) {
       return opened.status();
-    }
-    RecordReader* reader = opened.ok() ? opened->get() : nullptr;
-    ticker->NextFile();
-    auto* stream = serialized && reader != nullptr
-                       ? dynamic_cast<RecordStreamReader*>(reader)
-                       : nullptr;
-    if (reader == nullptr) {
-      // Nothing to read: the damage is noted above.
-    } else if (stream != nullptr) {
-      absl::string_view bytes;
-      while (stream->NextSerialized(&bytes)) {
-        const v1::SourceLocation& where = stream->location();
-        if (aggregator != nullptr) {
-          absl::Status s = aggregator->AddSerialized(bytes);
-          if (!s.ok()) {
-            if (!absl::IsInvalidArgument(s)) return s;
-            RefusedBytes(path, where, s, &read);
-            break;
-          }
-        }
-        ++read.records;
-        read.bytes = where.byte_offset();
-        ticker->Record(where.byte_offset());
-      }
     } else {
-      // Records parsed onto an arena cost a pointer bump for each
-      // submessage and string rather than a malloc and a free; its first
-      // block (reused after each reset, and by the next file of the thread)
-      // stays warm in the cache.
-      thread_local std::vector<char> block(size_t{1} << 20);
-      google::protobuf::ArenaOptions arena_options;
-      arena_options.initial_block = block.data();
-      arena_options.initial_block_size = block.size();
-      google::protobuf::Arena arena(arena_options);
-      Validator* v = nullptr;
-      for (bool more = true; more;) {
-        auto* record =
-            google::protobuf::Arena::CreateMessage<v1::Record>(&arena);
-        for (int i = 0; i < 1024 && (more = reader->Next(record)); ++i) {
-          const v1::SourceLocation& where = reader->location();
-          if (o.validate) {
-            if (v == nullptr) {
-              absl::StatusOr<Validator*> made = make_validator(reader);
-              if (!made.ok()) return made.status();
-              v = *made;
-            }
-            if (absl::Status s = v->Add(*record, &where); !s.ok()) return s;
-          }
-          if (aggregator != nullptr) {
-            if (absl::Status s = aggregator->Add(*record); !s.ok()) return s;
-          }
-          ++read.records;
-          read.bytes = where.byte_offset();
-          ticker->Record(where.byte_offset());
-        }
-        arena.Reset();
-      }
+      RecordReader* reader = opened->get();
+      auto* stream =
+          serialized ? dynamic_cast<RecordStreamReader*>(reader) : nullptr;
+      absl::Status s = stream != nullptr ? ReadSerialized(stream, path, &read)
+                                         : ReadParsed(reader, &read);
+      if (!s.ok()) return s;
+      ReaderFindings(*reader, path, &read);
     }
-    if (reader != nullptr) ReaderFindings(*reader, path, &read);
-    if (o.validate && validator == nullptr) {
-      absl::StatusOr<Validator*> made = make_validator(reader);
+    if (o_.validate && validator_ == nullptr) {
+      absl::StatusOr<Validator*> made =
+          GetValidator(opened.ok() ? opened->get() : nullptr);
       if (!made.ok()) return made.status();
     }
+    Account(path, &read);
+    return absl::OkStatus();
+  }
+
+  // Adds what reading `path` gave to the shard's outcome.
+  void Account(const std::string& path, FileRead* read) {
     // The bytes of a file read to its end are its size; the offset of the
     // last record is less, and what was not read is the difference.
     const int64_t size = RegularFileSize(path);
-    if (!read.stopped && size > 0) read.bytes = size;
-    if (read.stopped) read.bytes = std::max(read.bytes, read.stopped_at);
-    ticker->Flush(read.bytes);
-    ShardOutcome& out = result.outcome;
-    out.records += read.records;
-    out.bytes += read.bytes;
-    for (const auto& [reason, count] : read.skipped) {
+    if (!read->stopped && size > 0) read->bytes = size;
+    if (read->stopped) read->bytes = std::max(read->bytes, read->stopped_at);
+    ticker_->Flush(read->bytes);
+    ShardOutcome& out = result_.outcome;
+    out.records += read->records;
+    out.bytes += read->bytes;
+    for (const auto& [reason, count] : read->skipped) {
       if (reason != "io.read") out.records_skipped += count;
-      skipped.emplace_back(reason, count);
+      skipped_.emplace_back(reason, count);
     }
-    if (read.stopped) {
+    if (read->stopped) {
       const int64_t unread =
-          size > 0 ? std::max<int64_t>(0, size - read.bytes) : 0;
+          size > 0 ? std::max<int64_t>(0, size - read->bytes) : 0;
       out.damaged = true;
-      std::string damage = *read.stopped;
-      absl::StrAppend(&damage, " (", read.records, " records read");
+      std::string damage = *read->stopped;
+      absl::StrAppend(&damage, " (", read->records, " records read");
       if (size > 0) {
         absl::StrAppend(&damage, "; ", unread, " of ", size,
                         " bytes not read)");
@@ -262,61 +279,75 @@ absl::StatusOr<ShardResult> RunShard(const ShardFiles& files, const Plan& plan,
       }
       if (!out.damage.empty()) out.damage += "\n";
       out.damage += damage;
-      v1::DamagedShard* d = result.partial.add_damaged_shards();
+      v1::DamagedShard* d = damaged_.Add();
       d->set_file(path);
-      d->set_reason(*read.stopped);
-      d->set_records_read(read.records);
+      d->set_reason(*read->stopped);
+      d->set_records_read(read->records);
       d->set_bytes_unread(unread);
     }
-    for (v1::Finding& f : read.findings) read_findings.push_back(std::move(f));
-  }
-  v1::ValidationReport shard_findings;
-  if (validator != nullptr) {
-    absl::StatusOr<v1::ValidationReport> found = validator->Finish();
-    if (!found.ok()) return found.status();
-    shard_findings = *std::move(found);
-    result.outcome.as_of = shard_findings.as_of();
-  }
-  if (aggregator != nullptr) {
-    for (const auto& [reason, count] : skipped) {
-      if (absl::Status s = aggregator->AddSkippedRecords(reason, count);
-          !s.ok()) {
-        return s;
-      }
+    for (v1::Finding& f : read->findings) {
+      read_findings_.push_back(std::move(f));
     }
-    for (const v1::RuleCount& c : shard_findings.rule_counts()) {
-      if (absl::Status s = aggregator->AddFindings(c.rule_id(), c.count());
-          !s.ok()) {
-        return s;
-      }
+  }
+
+  // The validator's findings and the aggregator's partial of the shard.
+  absl::StatusOr<ShardResult> Finish() {
+    v1::ValidationReport shard_findings;
+    if (validator_ != nullptr) {
+      absl::StatusOr<v1::ValidationReport> found = validator_->Finish();
+      if (!found.ok()) return found.status();
+      shard_findings = *std::move(found);
+      result_.outcome.as_of = shard_findings.as_of();
     }
-    // The readers' own findings count among the report's as among
-    // validate's (the rows or records they cost are under skipped records).
-    if (o.validate) {
-      for (const v1::Finding& f : read_findings) {
-        if (absl::Status s = aggregator->AddFindings(f.rule_id(), 1); !s.ok()) {
+    if (aggregator_ != nullptr) {
+      for (const auto& [reason, count] : skipped_) {
+        if (absl::Status s = aggregator_->AddSkippedRecords(reason, count);
+            !s.ok()) {
           return s;
         }
       }
+      for (const v1::RuleCount& c : shard_findings.rule_counts()) {
+        if (absl::Status s = aggregator_->AddFindings(c.rule_id(), c.count());
+            !s.ok()) {
+          return s;
+        }
+      }
+      // The readers' own findings count among the report's as among
+      // validate's (the rows or records they cost are under skipped
+      // records).
+      for (const v1::Finding& f :
+           o_.validate ? read_findings_ : std::vector<v1::Finding>()) {
+        if (absl::Status s = aggregator_->AddFindings(f.rule_id(), 1);
+            !s.ok()) {
+          return s;
+        }
+      }
+      absl::StatusOr<v1::PartialReport> partial = aggregator_->Finish();
+      if (!partial.ok()) return partial.status();
+      result_.partial = *std::move(partial);
+      result_.partial.mutable_damaged_shards()->Swap(&damaged_);
     }
-    v1::PartialReport damaged;
-    damaged.mutable_damaged_shards()->Swap(
-        result.partial.mutable_damaged_shards());
-    absl::StatusOr<v1::PartialReport> partial = aggregator->Finish();
-    if (!partial.ok()) return partial.status();
-    result.partial = *std::move(partial);
-    result.partial.mutable_damaged_shards()->Swap(
-        damaged.mutable_damaged_shards());
+    if (o_.validate) {
+      std::map<std::string, v1::RuleCount> counts;
+      result_.findings.set_policy_version(shard_findings.policy_version());
+      *result_.findings.mutable_as_of() = shard_findings.as_of();
+      AddFindings(shard_findings, read_findings_, &result_.findings, &counts);
+      for (auto& [id, c] : counts) *result_.findings.add_rule_counts() = c;
+    }
+    return std::move(result_);
   }
-  if (o.validate) {
-    std::map<std::string, v1::RuleCount> counts;
-    result.findings.set_policy_version(shard_findings.policy_version());
-    *result.findings.mutable_as_of() = shard_findings.as_of();
-    AddFindings(shard_findings, read_findings, &result.findings, &counts);
-    for (auto& [id, c] : counts) *result.findings.add_rule_counts() = c;
-  }
-  return result;
-}
+
+  const ShardFiles& files_;
+  const Plan& plan_;
+  const PipelineOptions& o_;
+  Ticker* ticker_;
+  ShardResult result_;
+  std::unique_ptr<Aggregator> aggregator_;
+  std::unique_ptr<Validator> validator_;
+  std::vector<v1::Finding> read_findings_;
+  std::vector<std::pair<std::string, int64_t>> skipped_;
+  google::protobuf::RepeatedPtrField<v1::DamagedShard> damaged_;
+};
 
 absl::StatusOr<Plan> MakePlan(const PipelineOptions& o) {
   Plan plan;
@@ -437,7 +468,7 @@ absl::StatusOr<PipelineResult> RunPipelineOnShards(
     internal::Ticker ticker(tick);
     for (size_t i = next++; i < shards.size(); i = next++) {
       absl::StatusOr<internal::ShardResult> r =
-          internal::RunShard(shards[i], *plan, &ticker);
+          internal::ShardRun(shards[i], *plan, &ticker).Run();
       if (!r.ok()) return fail(r.status());
       if (r->outcome.damaged && !options.allow_damaged) {
         return fail(absl::DataLossError(absl::StrCat(
