@@ -1,7 +1,6 @@
 #include "cli/pipeline_flags.h"
 
 #include <cstdio>
-#include <mutex>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
@@ -45,14 +44,6 @@ absl::StatusOr<v1::Date> ParseDateFlag(const std::string& flag,
       !absl::ascii_isdigit(parts[2][0])) {
     return absl::InvalidArgumentError(absl::StrCat(
         "--", flag, " wants a date as YYYY-MM-DD, got '", text, "'"));
-  }
-  static constexpr int kDays[] = {31, 29, 31, 30, 31, 30,
-                                  31, 31, 30, 31, 30, 31};
-  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-  if (y < 1 || m < 1 || m > 12 || d < 1 ||
-      d > (m == 2 && !leap ? 28 : kDays[m - 1])) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("--", flag, " ", text, " is not a calendar date"));
   }
   v1::Date date;
   date.set_year(y);
@@ -105,12 +96,8 @@ absl::StatusOr<PipelineResult> RunWithProgress(const char* command,
   if (!shards.ok()) return shards.status();
   Progress progress(absl::StrCat("dangjian ", command), !args.Has("quiet"));
   PipelineOptions with_progress = options;
-  bool sized = false;
   with_progress.progress = [&](const PipelineProgress& p) {
-    if (!sized) {
-      progress.set_total_bytes(p.total_bytes);
-      sized = true;
-    }
+    progress.set_total_bytes(p.total_bytes);
     progress.UpdateSeldom(p.records, p.bytes);
   };
   absl::StatusOr<PipelineResult> result =

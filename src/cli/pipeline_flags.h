@@ -24,7 +24,8 @@ absl::StatusOr<PipelineOptions> PipelineOptionsFromArgs(const Args& args);
 // 1 to 9999.
 absl::Status ApplyYearFlag(const Args& args, PipelineOptions* options);
 
-// Parses YYYY-MM-DD (a calendar date) given to flag `flag`.
+// Parses YYYY-MM-DD given to flag `flag` (its shape: RunPipeline() refuses a
+// date that is not on the calendar).
 absl::StatusOr<v1::Date> ParseDateFlag(const std::string& flag,
                                        const std::string& text);
 

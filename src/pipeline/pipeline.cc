@@ -14,12 +14,14 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "dangjian/aggregate.h"
 #include "dangjian/personal_data.h"
 #include "dangjian/record_stream.h"
 #include "dangjian/validate.h"
 #include "google/protobuf/arena.h"
 #include "pipeline/shard_read.h"
+#include "validate/checks.h"
 
 namespace dangjian {
 namespace internal {
@@ -67,41 +69,55 @@ class Ticker {
   int64_t last_offset_ = 0;
 };
 
-// Adds a shard's validation report (and its readers' findings) to `all`.
-void AddFindings(const v1::ValidationReport& shard,
-                 const std::vector<v1::Finding>& read_findings,
-                 v1::ValidationReport* all,
-                 std::map<std::string, v1::RuleCount>* counts) {
-  all->set_records_checked(all->records_checked() + shard.records_checked());
-  all->set_error_count(all->error_count() + shard.error_count());
-  all->set_warning_count(all->warning_count() + shard.warning_count());
-  all->set_info_count(all->info_count() + shard.info_count());
-  all->set_findings_omitted(all->findings_omitted() + shard.findings_omitted());
-  for (const v1::Finding& f : shard.findings()) *all->add_findings() = f;
-  for (const v1::RuleCount& c : shard.rule_counts()) {
+// Adds validation report `from` to `all`: its findings listed, its totals,
+// and its rule counts into `counts` (findings_omitted is left to the caller,
+// who knows the total).
+void AddReport(const v1::ValidationReport& from, v1::ValidationReport* all,
+               std::map<std::string, v1::RuleCount>* counts) {
+  all->set_records_checked(all->records_checked() + from.records_checked());
+  all->set_error_count(all->error_count() + from.error_count());
+  all->set_warning_count(all->warning_count() + from.warning_count());
+  all->set_info_count(all->info_count() + from.info_count());
+  for (const v1::Finding& f : from.findings()) *all->add_findings() = f;
+  for (const v1::RuleCount& c : from.rule_counts()) {
     v1::RuleCount& into = (*counts)[c.rule_id()];
     into.set_rule_id(c.rule_id());
     into.set_severity(c.severity());
     into.set_count(into.count() + c.count());
   }
-  for (const v1::Finding& f : read_findings) {
-    *all->add_findings() = f;
-    v1::RuleCount& into = (*counts)[f.rule_id()];
-    into.set_rule_id(f.rule_id());
-    into.set_severity(f.severity());
-    into.set_count(into.count() + 1);
-    switch (f.severity()) {
-      case v1::SEVERITY_ERROR:
-        all->set_error_count(all->error_count() + 1);
-        break;
-      case v1::SEVERITY_WARNING:
-        all->set_warning_count(all->warning_count() + 1);
-        break;
-      default:
-        all->set_info_count(all->info_count() + 1);
-        break;
-    }
+}
+
+// Adds one finding of a reader (no rule of the catalogue) to `all`.
+void AddReaderFinding(const v1::Finding& f, v1::ValidationReport* all,
+                      std::map<std::string, v1::RuleCount>* counts) {
+  *all->add_findings() = f;
+  v1::RuleCount& into = (*counts)[f.rule_id()];
+  into.set_rule_id(f.rule_id());
+  into.set_severity(f.severity());
+  into.set_count(into.count() + 1);
+  switch (f.severity()) {
+    case v1::SEVERITY_ERROR:
+      all->set_error_count(all->error_count() + 1);
+      break;
+    case v1::SEVERITY_WARNING:
+      all->set_warning_count(all->warning_count() + 1);
+      break;
+    default:
+      all->set_info_count(all->info_count() + 1);
+      break;
   }
+}
+
+// Puts the rule counts into `all`, in rule id order, and what was counted but
+// not listed into findings_omitted.
+void CloseCounts(std::map<std::string, v1::RuleCount>* counts,
+                 v1::ValidationReport* all) {
+  int64_t total = 0;
+  for (auto& [id, c] : *counts) {
+    total += c.count();
+    *all->add_rule_counts() = std::move(c);
+  }
+  all->set_findings_omitted(total - all->findings_size());
 }
 
 // Reads, validates and aggregates one shard: Run() once.
@@ -331,8 +347,11 @@ class ShardRun {
       std::map<std::string, v1::RuleCount> counts;
       result_.findings.set_policy_version(shard_findings.policy_version());
       *result_.findings.mutable_as_of() = shard_findings.as_of();
-      AddFindings(shard_findings, read_findings_, &result_.findings, &counts);
-      for (auto& [id, c] : counts) *result_.findings.add_rule_counts() = c;
+      AddReport(shard_findings, &result_.findings, &counts);
+      for (const v1::Finding& f : read_findings_) {
+        AddReaderFinding(f, &result_.findings, &counts);
+      }
+      CloseCounts(&counts, &result_.findings);
     }
     return std::move(result_);
   }
@@ -365,6 +384,14 @@ absl::StatusOr<Plan> MakePlan(const PipelineOptions& o) {
   if (o.year != 0 && (o.year < 1 || o.year > 9999)) {
     return absl::InvalidArgumentError(
         absl::StrCat("PipelineOptions.year is ", o.year, "; give 1 to 9999"));
+  }
+  // Checked whether or not anything is validated: without validation the
+  // date still names the report year to a caller such as the CLI.
+  if (IsSet(o.as_of) && !IsValidFullDate(ToYmd(o.as_of))) {
+    return absl::InvalidArgumentError(absl::StrFormat(
+        "PipelineOptions.as_of (the as-of date) %04d-%02d-%02d is not a "
+        "calendar date",
+        o.as_of.year(), o.as_of.month(), o.as_of.day()));
   }
   v1::Policy policy = o.policy;
   FillPolicyDefaults(&policy);
@@ -530,24 +557,9 @@ absl::StatusOr<PipelineResult> RunPipelineOnShards(
         all.set_policy_version(f.policy_version());
         *all.mutable_as_of() = f.as_of();
       }
-      all.set_records_checked(all.records_checked() + f.records_checked());
-      all.set_error_count(all.error_count() + f.error_count());
-      all.set_warning_count(all.warning_count() + f.warning_count());
-      all.set_info_count(all.info_count() + f.info_count());
-      for (const v1::Finding& x : f.findings()) *all.add_findings() = x;
-      for (const v1::RuleCount& c : f.rule_counts()) {
-        v1::RuleCount& into = counts[c.rule_id()];
-        into.set_rule_id(c.rule_id());
-        into.set_severity(c.severity());
-        into.set_count(into.count() + c.count());
-      }
+      internal::AddReport(f, &all, &counts);
     }
-    int64_t total = 0;
-    for (auto& [id, c] : counts) {
-      total += c.count();
-      *all.add_rule_counts() = c;
-    }
-    all.set_findings_omitted(total - all.findings_size());
+    internal::CloseCounts(&counts, &all);
   }
   for (const ShardOutcome& s : result.shards) {
     result.records += s.records;

@@ -40,6 +40,11 @@ inline bool IsValidDate(const Ymd& d) {
   return d.d >= 0 && (d.d <= 28 || d.d <= DaysInMonth(d.y, d.m));
 }
 
+// True for a full date (year, month and day) that exists on the calendar.
+inline bool IsValidFullDate(const Ymd& d) {
+  return IsValidDate(d) && d.m != 0 && d.d != 0;
+}
+
 // Days since 1970-01-01 of a full valid date (proleptic Gregorian).
 int64_t DayNumber(int32_t y, int32_t m, int32_t d);
 

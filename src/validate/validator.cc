@@ -177,7 +177,7 @@ struct Validator::Impl {
   bool DeclaredAsOf(const v1::Provenance& p, internal::Ymd* as_of) const {
     if (as_of_given || !p.has_as_of()) return false;
     const internal::Ymd d = internal::ToYmd(p.as_of());
-    if (!internal::IsValidDate(d) || d.m == 0 || d.d == 0) return false;
+    if (!internal::IsValidFullDate(d)) return false;
     *as_of = d;
     return true;
   }
@@ -239,7 +239,7 @@ absl::StatusOr<std::unique_ptr<Validator>> Validator::Create(
   } else {
     impl->as_of_given = true;
     c.as_of = internal::ToYmd(options.as_of);
-    if (!internal::IsValidDate(c.as_of) || c.as_of.m == 0 || c.as_of.d == 0) {
+    if (!internal::IsValidFullDate(c.as_of)) {
       return absl::InvalidArgumentError(absl::StrCat(
           "ValidatorOptions.as_of (", c.as_of.y, "-", c.as_of.m, "-", c.as_of.d,
           ") is not a full calendar date; give year, month and day, or leave "
