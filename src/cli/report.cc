@@ -1,23 +1,17 @@
 // dangjian report and dangjian merge: the coverage and indicator report.
-#include <algorithm>
 #include <cstdio>
 #include <fstream>
-#include <functional>
 #include <memory>
-#include <mutex>
 #include <sstream>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "cli/commands.h"
-#include "cli/inputs.h"
 #include "cli/output.h"
 #include "cli/pipeline_flags.h"
-#include "cli/progress.h"
 #include "dangjian/aggregate.h"
 #include "dangjian/personal_data.h"
 #include "dangjian/pipeline.h"

@@ -2,10 +2,7 @@
 #include "dangjian/validate.h"
 
 #include <cstdio>
-#include <fstream>
-#include <map>
 #include <memory>
-#include <optional>
 #include <string>
 
 #include "absl/strings/str_cat.h"
@@ -14,7 +11,6 @@
 #include "cli/commands.h"
 #include "cli/output.h"
 #include "cli/pipeline_flags.h"
-#include "cli/progress.h"
 #include "dangjian/io.h"
 #include "dangjian/personal_data.h"
 #include "google/protobuf/util/json_util.h"

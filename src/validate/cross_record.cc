@@ -247,8 +247,8 @@ class Checker {
   // What the shard holds of the cadre assignment a grid names.
   InstructorAssignment AssignmentOf(const v1::Grid& g) const {
     const bool named = !g.instructor_assignment_id().empty();
-    const char* a = named ? assignments_.Find(g.instructor_assignment_id())
-                          : nullptr;
+    const char* a =
+        named ? assignments_.Find(g.instructor_assignment_id()) : nullptr;
     return InstructorAssignmentOf(named, a != nullptr, a != nullptr && *a);
   }
 
