@@ -15,6 +15,7 @@
 #include "dangjian/validate.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "testing/dates.h"
 #include "testing/generated.h"
 #include "testing/status_matchers.h"
 
@@ -22,6 +23,7 @@ namespace dangjian {
 namespace {
 
 using ::dangjian::testing::IsOk;
+using ::dangjian::testing::MakeDate;
 using ::testing::ElementsAre;
 
 // What one engine says of the four targets: the ids that fall short (sorted,
@@ -160,14 +162,6 @@ TEST(BannerAgreementTest, Keshiketeng2014MeetsEveryTargetInBoth) {
 
 constexpr int32_t kYear = 2014;
 
-v1::Date Day(int32_t y, int32_t m, int32_t d) {
-  v1::Date date;
-  date.set_year(y);
-  date.set_month(m);
-  date.set_day(d);
-  return date;
-}
-
 class Edges {
  public:
   v1::HostOrganization* Host(const std::string& id, int32_t full = 0,
@@ -219,10 +213,10 @@ TEST(EdgeAgreementTest, TheJoinsEdgesGiveTheSameShortfalls) {
   e.Grid("g-ended", "rb")->set_instructor_assignment_id("c-ended");
   e.Grid("g-in-post", "rb")->set_instructor_assignment_id("c-in-post");
   e.Grid("g-not-on-file", "rb")->set_instructor_assignment_id("c-absent");
-  *e.Assignment("c-ended", "g-ended", Day(kYear - 3, 1, 1))->mutable_end_on() =
-      Day(kYear - 1, 12, 31);
-  *e.Assignment("c-in-post", "g-in-post", Day(kYear - 1, 5, 1))
-       ->mutable_end_on() = Day(kYear, 1, 31);
+  *e.Assignment("c-ended", "g-ended", MakeDate(kYear - 3, 1, 1))
+       ->mutable_end_on() = MakeDate(kYear - 1, 12, 31);
+  *e.Assignment("c-in-post", "g-in-post", MakeDate(kYear - 1, 5, 1))
+       ->mutable_end_on() = MakeDate(kYear, 1, 31);
   e.Host("listed");
   e.Host("in-grid")->set_grid_id("g-named");
   e.Host("listed-no-instr")->set_grid_id("g-none");
@@ -230,12 +224,12 @@ TEST(EdgeAgreementTest, TheJoinsEdgesGiveTheSameShortfalls) {
   e.Host("in-post")->set_grid_id("g-in-post");
   e.Host("not-on-file")->set_grid_id("g-not-on-file");
   e.Host("closed")->set_status(v1::HOST_STATUS_CLOSED);
-  *e.Host("later")->mutable_registered_on() = Day(kYear + 1, 1, 1);
+  *e.Host("later")->mutable_registered_on() = MakeDate(kYear + 1, 1, 1);
   e.Host("dup");
   e.Host("dup")->set_grid_id("g-named");  // The first record is judged.
   // A grid of a regional branch dissolved before the year covers nothing.
   *e.Org("rb-gone", v1::FORMATION_MODEL_REGIONAL)->mutable_dissolved_on() =
-      Day(kYear - 1, 6, 30);
+      MakeDate(kYear - 1, 6, 30);
   e.Grid("g-gone", "rb-gone")->set_instructor_name("李指导员");
   e.Host("in-gone-grid")->set_grid_id("g-gone");
 
@@ -246,11 +240,11 @@ TEST(EdgeAgreementTest, TheJoinsEdgesGiveTheSameShortfalls) {
   e.Host("big-rated", 4);
   e.Host("big-closed", 5)->set_status(v1::HOST_STATUS_CLOSED);
   *e.Org("s-gone", v1::FORMATION_MODEL_STANDALONE, {"big-gone"})
-       ->mutable_dissolved_on() = Day(kYear - 1, 12, 31);
+       ->mutable_dissolved_on() = MakeDate(kYear - 1, 12, 31);
   *e.Org("s-during", v1::FORMATION_MODEL_STANDALONE, {"big-during"})
-       ->mutable_dissolved_on() = Day(kYear, 3, 1);
+       ->mutable_dissolved_on() = MakeDate(kYear, 3, 1);
   *e.Org("s-later", v1::FORMATION_MODEL_STANDALONE, {"big-later"})
-       ->mutable_founded_on() = Day(kYear + 1, 2, 1);
+       ->mutable_founded_on() = MakeDate(kYear + 1, 2, 1);
   v1::StarAssessment* a =
       e.Org("s-rated", v1::FORMATION_MODEL_STANDALONE, {"big-rated"})
           ->add_star_assessments();
@@ -291,14 +285,15 @@ TEST(EdgeAgreementTest, MembersCountAsOfTheEndOfTheYear) {
   };
   for (int i = 0; i < 3; ++i) {
     const std::string n = std::to_string(i);
-    member("a" + n, "three-full", Day(kYear - 1, 1, 1), Day(kYear - 4, 1, 1));
+    member("a" + n, "three-full", MakeDate(kYear - 1, 1, 1),
+           MakeDate(kYear - 4, 1, 1));
     // Full only next year: probationary at the end of the year, so the unit
     // has members but fewer than three full ones (target 3, met by "j").
-    member("b" + n, "full-next-year", Day(kYear + 1, 1, 1),
-           Day(kYear - 2, 1, 1));
+    member("b" + n, "full-next-year", MakeDate(kYear + 1, 1, 1),
+           MakeDate(kYear - 2, 1, 1));
     // Not even applied by the end of the year: no members (target 4).
-    member("c" + n, "joined-next-year", Day(kYear + 3, 1, 1),
-           Day(kYear + 1, 1, 1));
+    member("c" + n, "joined-next-year", MakeDate(kYear + 3, 1, 1),
+           MakeDate(kYear + 1, 1, 1));
   }
   const Shortfalls s = ExpectAgreement(RecordsOf(e.dataset()), kYear);
   EXPECT_THAT(s.ids[0], ElementsAre("three-full"));

@@ -15,6 +15,7 @@
 #include "gtest/gtest.h"
 #include "testing/populate.h"
 #include "testing/status_matchers.h"
+#include "testing/stream_header.h"
 
 namespace dangjian {
 namespace {
@@ -66,20 +67,6 @@ TEST(JsonLinesTest, RoundTripsEveryFieldThroughAFile) {
   EXPECT_EQ((*r)->header()->policy_version(), "p-1");
 }
 
-v1::StreamHeader SampleHeader() {
-  v1::StreamHeader h;
-  v1::Provenance* p = h.mutable_provenance();
-  p->set_producer("dangjian generate 0.0-test");
-  p->set_reporting_unit("克什克腾旗委组织部");
-  p->set_region_id("ksk");
-  p->mutable_as_of()->set_year(2014);
-  p->mutable_as_of()->set_month(12);
-  p->mutable_as_of()->set_day(31);
-  p->set_description("a test");
-  h.mutable_policy()->set_version("policy-7");
-  return h;
-}
-
 // A consumer asks a JSON Lines reader for the header as it asks a record
 // stream reader: before the first Next(), and never gets it from Next().
 TEST(JsonLinesTest, HeaderIsReadOnOpeningAsARecordStreamsIs) {
@@ -88,7 +75,7 @@ TEST(JsonLinesTest, HeaderIsReadOnOpeningAsARecordStreamsIs) {
 
   std::string djr;
   RecordStreamWriterOptions so;
-  so.header = SampleHeader();
+  so.header = testing::SampleStreamHeader();
   auto sw = RecordStreamWriter::ToString(&djr, so);
   ASSERT_THAT(sw, IsOk());
   ASSERT_THAT((*sw)->Write(member), IsOk());
@@ -97,7 +84,7 @@ TEST(JsonLinesTest, HeaderIsReadOnOpeningAsARecordStreamsIs) {
   std::string jsonl;
   JsonLinesWriterOptions lo;
   lo.write_header_and_trailer = true;
-  lo.header = SampleHeader();
+  lo.header = testing::SampleStreamHeader();
   auto lw = JsonLinesWriter::ToString(&jsonl, lo);
   ASSERT_THAT(lw->Write(member), IsOk());
   ASSERT_THAT(lw->Close(), IsOk());

@@ -21,6 +21,7 @@
 #include "gmock/gmock.h"
 #include "google/protobuf/util/message_differencer.h"
 #include "gtest/gtest.h"
+#include "testing/dates.h"
 #include "testing/generated.h"
 #include "testing/status_matchers.h"
 
@@ -28,17 +29,10 @@ namespace dangjian {
 namespace {
 
 using ::dangjian::testing::IsOk;
+using ::dangjian::testing::MakeDate;
 using ::dangjian::testing::StatusIs;
 using ::google::protobuf::util::MessageDifferencer;
 using ::testing::HasSubstr;
-
-v1::Date Ymd(int y, int m, int d) {
-  v1::Date date;
-  date.set_year(y);
-  date.set_month(m);
-  date.set_day(d);
-  return date;
-}
 
 // Writes each generated county to DIR/<county>.djr, with `as_of` in the
 // header when it is set.
@@ -98,7 +92,7 @@ PipelineOptions Options2017() {
 
 TEST(PipelineTest, SameResultOnOneAndTwoThreadsAndAsShardByShard) {
   const std::string dir = MakeDir("threads");
-  Country(dir, Ymd(2017, 12, 31), 0.02);
+  Country(dir, MakeDate(2017, 12, 31), 0.02);
   absl::StatusOr<std::vector<ShardFiles>> shards = ExpandInputs({dir});
   ASSERT_THAT(shards.status(), IsOk());
   ASSERT_EQ(shards->size(), 3u);
@@ -125,7 +119,7 @@ TEST(PipelineTest, SameResultOnOneAndTwoThreadsAndAsShardByShard) {
     a.group_by = options.group_by;
     auto aggregator = Aggregator::Create(a);
     ValidatorOptions v;
-    v.as_of = Ymd(2017, 12, 31);
+    v.as_of = MakeDate(2017, 12, 31);
     auto validator = Validator::Create(v);
     ASSERT_THAT(aggregator.status(), IsOk());
     ASSERT_THAT(validator.status(), IsOk());
@@ -157,9 +151,9 @@ TEST(PipelineTest, SameResultOnOneAndTwoThreadsAndAsShardByShard) {
 
 TEST(PipelineTest, DateFromTheFlagElseTheHeaderElseTheEndOfTheYear) {
   const std::string with = MakeDir("header_date");
-  Country(with, Ymd(2017, 6, 30));
+  Country(with, MakeDate(2017, 6, 30));
   const std::string other_year = MakeDir("header_other_year");
-  Country(other_year, Ymd(2016, 6, 30));
+  Country(other_year, MakeDate(2016, 6, 30));
   const std::string without = MakeDir("no_header_date");
   Country(without, v1::Date());
 
@@ -189,20 +183,20 @@ TEST(PipelineTest, DateFromTheFlagElseTheHeaderElseTheEndOfTheYear) {
   EXPECT_EQ(run->findings.as_of().month(), 12);
   EXPECT_EQ(run->findings.as_of().day(), 31);
 
-  options.as_of = Ymd(2018, 1, 15);
+  options.as_of = MakeDate(2018, 1, 15);
   run = RunPipeline({with}, options);
   ASSERT_THAT(run.status(), IsOk());
   EXPECT_EQ(run->findings.as_of().year(), 2018);
   EXPECT_EQ(run->findings.as_of().day(), 15);
 
   const std::string bad = MakeDir("header_bad_date");
-  Country(bad, Ymd(2017, 2, 30));
+  Country(bad, MakeDate(2017, 2, 30));
   options.as_of = v1::Date();
   EXPECT_THAT(RunPipeline({bad}, options).status(),
               StatusIs(absl::StatusCode::kInvalidArgument,
                        ::testing::AllOf(HasSubstr(bad), HasSubstr("2017-2-30"),
                                         HasSubstr("not a calendar date"))));
-  options.as_of = Ymd(2018, 2, 30);
+  options.as_of = MakeDate(2018, 2, 30);
   EXPECT_THAT(RunPipeline({with}, options).status(),
               StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("as_of")));
 }
@@ -212,7 +206,7 @@ TEST(PipelineTest, JsonLinesHeaderDateIsHonoured) {
   const std::string path = dir + "/county.jsonl";
   JsonLinesWriterOptions w;
   w.write_header_and_trailer = true;
-  *w.header.mutable_provenance()->mutable_as_of() = Ymd(2017, 3, 1);
+  *w.header.mutable_provenance()->mutable_as_of() = MakeDate(2017, 3, 1);
   auto writer = JsonLinesWriter::Create(path, w);
   ASSERT_THAT(writer.status(), IsOk());
   v1::Record r;
@@ -228,7 +222,7 @@ TEST(PipelineTest, JsonLinesHeaderDateIsHonoured) {
 TEST(PipelineTest, ADatasetsProvenanceDateIsHonoured) {
   const std::string dir = MakeDir("dataset_date");
   v1::Dataset d;
-  *d.mutable_provenance()->mutable_as_of() = Ymd(2017, 9, 30);
+  *d.mutable_provenance()->mutable_as_of() = MakeDate(2017, 9, 30);
   d.add_host_organizations()->set_id("h1");
   for (const char* name : {"/county.pb", "/county.json"}) {
     auto writer = CreateRecordWriter(dir + name);
@@ -258,7 +252,7 @@ void CutInHalf(const std::string& path) {
 
 TEST(PipelineTest, ADamagedShardFailsTheRunUnlessAllowed) {
   const std::string dir = MakeDir("damaged");
-  Country(dir, Ymd(2017, 12, 31));
+  Country(dir, MakeDate(2017, 12, 31));
   absl::StatusOr<std::vector<ShardFiles>> shards = ExpandInputs({dir});
   ASSERT_THAT(shards.status(), IsOk());
   const std::string cut = (*shards)[1][0];
@@ -302,7 +296,7 @@ TEST(PipelineTest, ADamagedShardFailsTheRunUnlessAllowed) {
 
 TEST(PipelineTest, AStreamCutInsideItsHeaderIsADamagedShard) {
   const std::string dir = MakeDir("cut_header");
-  Country(dir, Ymd(2017, 12, 31));
+  Country(dir, MakeDate(2017, 12, 31));
   absl::StatusOr<std::vector<ShardFiles>> shards = ExpandInputs({dir});
   ASSERT_THAT(shards.status(), IsOk());
   const std::string cut = (*shards)[0][0];
@@ -334,7 +328,7 @@ TEST(PipelineTest, AStreamCutInsideItsHeaderIsADamagedShard) {
 
 TEST(PipelineTest, FindingsListedUpToTheCapInShardOrderCountedExactly) {
   const std::string dir = MakeDir("cap");
-  Country(dir, Ymd(2017, 12, 31), 0.05);
+  Country(dir, MakeDate(2017, 12, 31), 0.05);
   PipelineOptions options = Options2017();
   options.aggregate = false;
   options.max_findings = 0;
@@ -423,7 +417,7 @@ TEST(PipelineTest, ExpandInputs) {
 
 TEST(PipelineTest, ReaderFindingsOfACleanAndACutStream) {
   const std::string dir = MakeDir("reader_findings");
-  Country(dir, Ymd(2017, 12, 31));
+  Country(dir, MakeDate(2017, 12, 31));
   auto shards = ExpandInputs({dir});
   ASSERT_THAT(shards.status(), IsOk());
   const std::string path = (*shards)[0][0];

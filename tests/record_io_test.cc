@@ -12,6 +12,7 @@
 #include "gtest/gtest.h"
 #include "testing/populate.h"
 #include "testing/status_matchers.h"
+#include "testing/stream_header.h"
 
 namespace dangjian {
 namespace {
@@ -91,17 +92,9 @@ TEST(RecordIoTest, EveryRecordFormatRoundTrips) {
 // What `dangjian convert` relies on: each format that has a place for the
 // stream header gives its provenance back whole, and its policy.
 TEST(RecordIoTest, TheHeaderSurvivesEveryFormatThatHoldsOne) {
-  v1::StreamHeader header;
+  v1::StreamHeader header = testing::SampleStreamHeader();
   v1::Provenance* p = header.mutable_provenance();
-  p->set_producer("dangjian generate 0.0-test");
-  p->set_reporting_unit("克什克腾旗委组织部");
-  p->set_region_id("ksk");
-  p->mutable_as_of()->set_year(2014);
-  p->mutable_as_of()->set_month(12);
-  p->mutable_as_of()->set_day(31);
   p->set_schema_version("dangjian.v1");
-  p->set_description("a test");
-  header.mutable_policy()->set_version("policy-7");
   v1::Record member;
   member.mutable_member()->set_id("m1");
   for (const char* ext : {"pb", "djr", "json", "jsonl"}) {
