@@ -33,6 +33,8 @@
 
 namespace dangjian {
 
+class ValidatorFeed;  // The library's own pipeline's access (not an API).
+
 // One rule of the catalogue, as documented in docs/rules.md.
 struct RuleInfo {
   // The stable dotted id, e.g. "member.national_id.checksum".
@@ -147,6 +149,7 @@ class DANGJIAN_EXPORT Validator {
   absl::StatusOr<v1::ValidationReport> Finish();
 
  private:
+  friend class ValidatorFeed;
   struct Impl;
   explicit Validator(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;

@@ -19,10 +19,11 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "aggregate/arena.h"
+#include "aggregate/feed.h"
 #include "aggregate/figures.h"
-#include "aggregate/hot_fields.h"
 #include "core/coverage_join.h"
 #include "core/member_status.h"
+#include "core/record_facts.h"
 #include "core/star_target.h"
 #include "core/wire_check.h"
 #include "core/wire_format.h"
@@ -36,40 +37,6 @@ namespace internal {
 namespace {
 
 constexpr uint32_t kNone = 0xffffffffu;
-
-// The error for bytes that are not a well-formed Record: where and why, as a
-// reader says it (personal data masked).
-absl::Status NotWellFormed(absl::string_view bytes, absl::string_view what) {
-  return absl::InvalidArgumentError(
-      MaskPersonalData(absl::StrCat("not a well-formed dangjian.v1.Record (",
-                                    bytes.size(), " bytes): ", what)));
-}
-
-// The readers' strict wire check of a Record's bytes.
-absl::Status CheckStrictly(absl::string_view bytes) {
-  int64_t at = 0;
-  std::string what;
-  if (bytes.size() > static_cast<size_t>(INT32_MAX)) {
-    return NotWellFormed(bytes, "more than 2^31-1 bytes");
-  }
-  if (!CheckWireFormat(bytes, v1::Record::descriptor(), &at, &what)) {
-    return NotWellFormed(bytes, absl::StrCat(what, " at byte offset ", at));
-  }
-  return absl::OkStatus();
-}
-
-}  // namespace
-
-// Parses `bytes` into `record` after the strict check.
-absl::Status ParseStrictly(absl::string_view bytes, v1::Record* record) {
-  if (absl::Status s = CheckStrictly(bytes); !s.ok()) return s;
-  if (!record->ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))) {
-    return NotWellFormed(bytes, "bytes protobuf does not parse");
-  }
-  return absl::OkStatus();
-}
-
-namespace {
 
 // Member figures kept per host organization (or per party organization for
 // members without a host). 32-bit to keep the per-unit state small; unsigned,
@@ -298,39 +265,9 @@ struct Table {
   Recent recent[size_t{1} << kRecentBits];
 };
 
-// What AddMember() reads of a member, with one interface over the facts
-// decoded from bytes and over a parsed message read in place (copying a
+// What AddMember() reads of a member: MemberFactsView over the facts decoded
+// from bytes, or this view of a parsed message, read in place (copying a
 // message's fields into facts first cost more than counting them).
-class MemberFactsView {
- public:
-  explicit MemberFactsView(const MemberFacts& m) : m_(m) {}
-  absl::string_view host_organization_id() const {
-    return m_.host_organization_id;
-  }
-  absl::string_view party_organization_id() const {
-    return m_.party_organization_id;
-  }
-  int status() const { return m_.status; }
-  bool is_owner() const { return m_.is_owner; }
-  // Whether the date of `step` (a MemberFacts::Step) is present and in a
-  // year after `year`; and whether it is present and in `year`.
-  bool After(int step, int32_t year) const {
-    return m_.has_date[step] && m_.date_year[step] > year;
-  }
-  bool In(int step, int32_t year) const {
-    return m_.has_date[step] && m_.date_year[step] == year;
-  }
-  bool has_posts() const { return !m_.posts.empty(); }
-  template <typename F>
-  void ForEachPost(F&& f) const {
-    for (const auto& [kind, name] : m_.posts) f(kind, name);
-  }
-
- private:
-  const MemberFacts& m_;
-};
-
-// The same, read in place from a parsed message.
 class MemberMessageView {
  public:
   explicit MemberMessageView(const v1::Member& m) : m_(m), dates_(m) {}
@@ -455,7 +392,8 @@ class AggregatorImpl final : public Aggregator {
     if (!OneEntity(bytes, &field, &body)) {
       // Not one entity field: protobuf's business (merged or replaced
       // fields), by the strict check the readers apply and its parser.
-      if (absl::Status s = ParseStrictly(bytes, &scratch_); !s.ok()) return s;
+      if (absl::Status s = ParseRecordStrictly(bytes, &scratch_); !s.ok())
+        return s;
       return Add(scratch_);
     }
     // A member, host organization, party organization, funding, venue,
@@ -506,13 +444,25 @@ class AggregatorImpl final : public Aggregator {
       case v1::Record::kStarAssessmentFieldNumber:
         return Parsed(bytes, body, &star_, [&] { AddStar(star_); });
       default:  // Header, trailer: nothing to count, once they parse.
-        if (absl::Status s = CheckStrictly(bytes); !s.ok()) return s;
+        if (absl::Status s = CheckRecordStrictly(bytes); !s.ok()) return s;
         if (!scratch_.ParseFromArray(bytes.data(),
                                      static_cast<int>(bytes.size()))) {
-          return NotWellFormed(bytes, "bytes protobuf does not parse");
+          return NotWellFormedRecord(bytes, "bytes protobuf does not parse");
         }
         return Add(scratch_);
     }
+  }
+
+  // A member decoded once for the validator and the aggregator.
+  absl::Status AddMemberFacts(const MemberFacts& member) {
+    if (finished_) return FinishedError();
+    AddMember(MemberFactsView(member));
+    return absl::OkStatus();
+  }
+  absl::Status AddHostFacts(const HostFacts& host) {
+    if (finished_) return FinishedError();
+    AddHost(host);
+    return absl::OkStatus();
   }
 
   absl::Status AddSkippedRecords(absl::string_view reason,
@@ -559,36 +509,14 @@ class AggregatorImpl final : public Aggregator {
     ++dangling_[absl::StrCat("aggregate.", kind, ".duplicate_id")];
   }
 
-  // True when `bytes` are one length-delimited field of Record's entity
-  // (fields 1-15: a one-byte tag) and nothing else: its number and its
-  // body. A second field would be merged with or replace the first:
-  // protobuf's business, for which this says false.
-  static bool OneEntity(absl::string_view bytes, int* field,
-                        absl::string_view* body) {
-    if (bytes.size() < 2) return false;
-    const uint8_t tag = static_cast<uint8_t>(bytes[0]);
-    if ((tag & 7) != 2 || (tag & 0x80) != 0 || (tag >> 3) == 0) return false;
-    const auto* p = reinterpret_cast<const uint8_t*>(bytes.data()) + 1;
-    const auto* end =
-        reinterpret_cast<const uint8_t*>(bytes.data()) + bytes.size();
-    uint64_t len = 0;
-    if (ReadLength(&p, end, &len) != VarintRead::kOk ||
-        len != static_cast<uint64_t>(end - p)) {
-      return false;
-    }
-    *field = tag >> 3;
-    *body = absl::string_view(reinterpret_cast<const char*>(p), len);
-    return true;
-  }
-
   // Checks the Record `bytes` strictly, parses its entity's `body` into
   // `message`, then calls `add`.
   template <typename Message, typename AddFn>
   static absl::Status Parsed(absl::string_view bytes, absl::string_view body,
                              Message* message, AddFn&& add) {
-    if (absl::Status s = CheckStrictly(bytes); !s.ok()) return s;
+    if (absl::Status s = CheckRecordStrictly(bytes); !s.ok()) return s;
     if (!message->ParseFromArray(body.data(), static_cast<int>(body.size()))) {
-      return NotWellFormed(bytes, "bytes protobuf does not parse");
+      return NotWellFormedRecord(bytes, "bytes protobuf does not parse");
     }
     add();
     return absl::OkStatus();
@@ -1424,13 +1352,23 @@ absl::StatusOr<v1::PartialReport> AggregatorImpl::Finish() {
 }
 
 }  // namespace
+
+absl::Status AddMemberFacts(Aggregator* aggregator, const MemberFacts& member) {
+  // Every Aggregator is made by Aggregator::Create(): an AggregatorImpl.
+  return static_cast<AggregatorImpl*>(aggregator)->AddMemberFacts(member);
+}
+
+absl::Status AddHostFacts(Aggregator* aggregator, const HostFacts& host) {
+  return static_cast<AggregatorImpl*>(aggregator)->AddHostFacts(host);
+}
+
 }  // namespace internal
 
 Aggregator::~Aggregator() = default;
 
 absl::Status Aggregator::AddSerialized(absl::string_view bytes) {
   v1::Record record;
-  if (absl::Status s = internal::ParseStrictly(bytes, &record); !s.ok()) {
+  if (absl::Status s = internal::ParseRecordStrictly(bytes, &record); !s.ok()) {
     return s;
   }
   return Add(record);

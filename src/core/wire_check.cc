@@ -6,6 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "core/utf8.h"
 #include "core/wire_format.h"
+#include "dangjian/personal_data.h"
 
 namespace dangjian {
 namespace internal {
@@ -232,6 +233,34 @@ bool CheckWireFormatSlowly(absl::string_view bytes, const Descriptor* type,
   *offset = w.offset();
   *what = w.what();
   return false;
+}
+
+absl::Status NotWellFormedRecord(absl::string_view bytes,
+                                 absl::string_view what) {
+  return absl::InvalidArgumentError(
+      MaskPersonalData(absl::StrCat("not a well-formed dangjian.v1.Record (",
+                                    bytes.size(), " bytes): ", what)));
+}
+
+absl::Status CheckRecordStrictly(absl::string_view bytes) {
+  int64_t at = 0;
+  std::string what;
+  if (bytes.size() > static_cast<size_t>(INT32_MAX)) {
+    return NotWellFormedRecord(bytes, "more than 2^31-1 bytes");
+  }
+  if (!CheckWireFormat(bytes, v1::Record::descriptor(), &at, &what)) {
+    return NotWellFormedRecord(bytes,
+                               absl::StrCat(what, " at byte offset ", at));
+  }
+  return absl::OkStatus();
+}
+
+absl::Status ParseRecordStrictly(absl::string_view bytes, v1::Record* record) {
+  if (absl::Status s = CheckRecordStrictly(bytes); !s.ok()) return s;
+  if (!record->ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))) {
+    return NotWellFormedRecord(bytes, "bytes protobuf does not parse");
+  }
+  return absl::OkStatus();
 }
 
 }  // namespace internal

@@ -13,7 +13,9 @@
 #include <cstdint>
 #include <string>
 
+#include "absl/status/status.h"
 #include "absl/strings/string_view.h"
+#include "dangjian/v1/dataset.pb.h"
 #include "google/protobuf/descriptor.h"
 
 namespace dangjian {
@@ -39,6 +41,19 @@ bool CheckWireFormat(absl::string_view bytes,
 bool CheckWireFormatSlowly(absl::string_view bytes,
                            const google::protobuf::Descriptor* type,
                            int64_t* offset, std::string* what);
+
+// The error for bytes that are not a well-formed Record: their size and
+// `what`, as a reader says it (personal data masked). InvalidArgument.
+absl::Status NotWellFormedRecord(absl::string_view bytes,
+                                 absl::string_view what);
+
+// The readers' strict check of a Record's bytes (CheckWireFormat() and at most
+// 2^31-1 bytes): OK, or NotWellFormedRecord() saying what and where.
+absl::Status CheckRecordStrictly(absl::string_view bytes);
+
+// Parses `bytes` into `record` after CheckRecordStrictly(): OK, or
+// InvalidArgument.
+absl::Status ParseRecordStrictly(absl::string_view bytes, v1::Record* record);
 
 }  // namespace internal
 }  // namespace dangjian

@@ -15,6 +15,9 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "aggregate/feed.h"
+#include "core/record_facts.h"
+#include "core/wire_check.h"
 #include "dangjian/aggregate.h"
 #include "dangjian/personal_data.h"
 #include "dangjian/record_stream.h"
@@ -22,6 +25,7 @@
 #include "google/protobuf/arena.h"
 #include "pipeline/shard_read.h"
 #include "validate/checks.h"
+#include "validate/feed.h"
 
 namespace dangjian {
 namespace internal {
@@ -172,14 +176,16 @@ class ShardRun {
     return validator_.get();
   }
 
-  // Without validation, a record stream's records go to the aggregator
-  // unparsed: it decodes the few fields it reads.
+  // A record stream's records are read as bytes. Without validation they go
+  // to the aggregator unparsed: it decodes the few fields it reads. With it,
+  // each is decoded once for both (AddDecoded()).
   absl::Status ReadSerialized(RecordStreamReader* stream,
                               const std::string& path, FileRead* read) {
     absl::string_view bytes;
     while (stream->NextSerialized(&bytes)) {
       const v1::SourceLocation& where = stream->location();
-      absl::Status s = aggregator_->AddSerialized(bytes);
+      absl::Status s = o_.validate ? AddDecoded(stream, bytes, where)
+                                   : aggregator_->AddSerialized(bytes);
       if (!s.ok()) {
         if (!absl::IsInvalidArgument(s)) return s;
         RefusedBytes(path, where, s, read);
@@ -189,6 +195,41 @@ class ShardRun {
       read->bytes = where.byte_offset();
       ticker_->Record(where.byte_offset());
     }
+    return absl::OkStatus();
+  }
+
+  // One record's bytes to the validator and, when there is one, the
+  // aggregator, decoded once: a member or host organization in the plain
+  // encoding straight from its bytes into facts both read
+  // (core/record_facts.h), anything else checked strictly and parsed into a
+  // message both read. InvalidArgument
+  // for bytes that are not a well-formed record.
+  absl::Status AddDecoded(const RecordReader* reader, absl::string_view bytes,
+                          const v1::SourceLocation& where) {
+    absl::StatusOr<Validator*> v = GetValidator(reader);
+    if (!v.ok()) return v.status();
+    int field = 0;
+    absl::string_view body;
+    if (internal::OneEntity(bytes, &field, &body)) {
+      if (field == v1::Record::kMemberFieldNumber &&
+          internal::DecodeMemberFacts(body, &member_)) {
+        ValidatorFeed::AddMember(*v, member_, where);
+        if (aggregator_ == nullptr) return absl::OkStatus();
+        return internal::AddMemberFacts(aggregator_.get(), member_);
+      }
+      if (field == v1::Record::kHostOrganizationFieldNumber &&
+          internal::DecodeHostFacts(body, &host_)) {
+        ValidatorFeed::AddHost(*v, host_, where);
+        if (aggregator_ == nullptr) return absl::OkStatus();
+        return internal::AddHostFacts(aggregator_.get(), host_);
+      }
+    }
+    if (absl::Status s = internal::ParseRecordStrictly(bytes, &record_);
+        !s.ok()) {
+      return s;
+    }
+    if (absl::Status s = (*v)->Add(record_, &where); !s.ok()) return s;
+    if (aggregator_ != nullptr) return aggregator_->Add(record_);
     return absl::OkStatus();
   }
 
@@ -229,9 +270,8 @@ class ShardRun {
 
   // Reads one file of the shard into the validator and the aggregator.
   absl::Status ReadFile(const std::string& path) {
-    const bool serialized = !o_.validate;
     absl::StatusOr<std::unique_ptr<RecordReader>> opened =
-        OpenShardFile(path, o_.stdin_format, serialized);
+        OpenShardFile(path, o_.stdin_format);
     FileRead read;
     ticker_->NextFile();
     if (!opened.ok() && absl::IsDataLoss(opened.status())) {
@@ -250,8 +290,7 @@ class ShardRun {
       return opened.status();
     } else {
       RecordReader* reader = opened->get();
-      auto* stream =
-          serialized ? dynamic_cast<RecordStreamReader*>(reader) : nullptr;
+      auto* stream = dynamic_cast<RecordStreamReader*>(reader);
       absl::Status s = stream != nullptr ? ReadSerialized(stream, path, &read)
                                          : ReadParsed(reader, &read);
       if (!s.ok()) return s;
@@ -363,6 +402,10 @@ class ShardRun {
   ShardResult result_;
   std::unique_ptr<Aggregator> aggregator_;
   std::unique_ptr<Validator> validator_;
+  // Reused from record to record by AddDecoded().
+  internal::MemberFacts member_;
+  internal::HostFacts host_;
+  v1::Record record_;
   std::vector<v1::Finding> read_findings_;
   std::vector<std::pair<std::string, int64_t>> skipped_;
   google::protobuf::RepeatedPtrField<v1::DamagedShard> damaged_;

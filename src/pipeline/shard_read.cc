@@ -65,14 +65,14 @@ absl::Status ExpandFolder(const std::string& dir, int depth,
 }  // namespace
 
 absl::StatusOr<std::unique_ptr<RecordReader>> OpenShardFile(
-    const std::string& path, FileFormat stdin_format, bool serialized) {
+    const std::string& path, FileFormat stdin_format) {
   OpenOptions options;
   std::string open_path = path;
   if (path == "-") {
     open_path = "/dev/stdin";
     options.format = stdin_format;
   }
-  if (serialized) options.record_stream.check_serialized = false;
+  options.record_stream.check_serialized = false;
   return OpenRecordReader(open_path, options);
 }
 

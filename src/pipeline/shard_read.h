@@ -36,12 +36,11 @@ struct FileRead {
   int64_t stopped_at = 0;
 };
 
-// Opens `path` (standard input for "-", in `stdin_format`). With
-// `serialized`, a record stream's reader leaves the wire check of each
-// record's bytes to its consumer (Aggregator::AddSerialized() checks as it
-// decodes).
+// Opens `path` (standard input for "-", in `stdin_format`). A record
+// stream's reader leaves the wire check of each record's bytes to the
+// consumer of NextSerialized(), which checks as it decodes.
 absl::StatusOr<std::unique_ptr<RecordReader>> OpenShardFile(
-    const std::string& path, FileFormat stdin_format, bool serialized);
+    const std::string& path, FileFormat stdin_format);
 
 // The as-of date `reader`'s file declares (a record stream's header, a JSON
 // Lines header line, a Dataset's provenance), or nullopt.

@@ -1,6 +1,7 @@
 // Cross-record rules: duplicates, references, counts, 1+N and coverage, over
 // the index of one shard.
 #include <algorithm>
+#include <cstring>
 #include <limits>
 #include <map>
 #include <string>
@@ -93,9 +94,12 @@ void Index::Add(const v1::Record& r, const v1::SourceLocation& location) {
     case v1::Record::kGrid:
       grids.push_back({Copy(r.grid(), &arena), loc});
       break;
-    case v1::Record::kHostOrganization:
-      hosts.push_back({Copy(r.host_organization(), &arena), loc});
+    case v1::Record::kHostOrganization: {
+      thread_local HostFacts facts;
+      HostFactsOf(r.host_organization(), &facts);
+      AddHost(facts, loc);
       break;
+    }
     case v1::Record::kPartyOrganization:
       orgs.push_back({Copy(r.party_organization(), &arena), loc});
       break;
@@ -106,18 +110,9 @@ void Index::Add(const v1::Record& r, const v1::SourceLocation& location) {
       funding.push_back({Copy(r.funding(), &arena), loc});
       break;
     case v1::Record::kMember: {
-      const v1::Member& m = r.member();
-      MemberEntry e;
-      e.id = m.id();
-      e.host_id = m.host_organization_id();
-      e.org_id = m.party_organization_id();
-      e.status = MemberStatusAtYearEnd(MemberMessageDates(m), year);
-      if (!m.national_id().empty() &&
-          NationalIdShape(m.national_id()) == NationalIdProblem::kNone) {
-        e.national_id_key = NationalIdKey(m.national_id());
-      }
-      e.loc = loc;
-      members.push_back(std::move(e));
+      thread_local MemberFacts facts;
+      MemberFactsOf(r.member(), &facts);
+      AddMember(facts, loc);
       break;
     }
     case v1::Record::kCadreAssignment:
@@ -155,7 +150,54 @@ void Index::Add(const v1::Record& r, const v1::SourceLocation& location) {
   }
 }
 
+absl::string_view Index::Keep(absl::string_view s) {
+  if (s.empty()) return "";
+  char* copy = google::protobuf::Arena::CreateArray<char>(&arena, s.size());
+  std::memcpy(copy, s.data(), s.size());
+  return absl::string_view(copy, s.size());
+}
+
+void Index::AddHost(const HostFacts& h, const v1::SourceLocation& location) {
+  AddHost(h, Intern(location));
+}
+
+void Index::AddHost(const HostFacts& h, Loc loc) {
+  HostFacts* kept = google::protobuf::Arena::Create<HostFacts>(&arena, h);
+  // The ids the rules look up; the other strings are not read.
+  kept->id = Keep(h.id);
+  kept->region_id = Keep(h.region_id);
+  kept->grid_id = Keep(h.grid_id);
+  kept->owner_member_id = Keep(h.owner_member_id);
+  kept->industry = kept->unified_social_credit_code = "";
+  hosts.push_back({*kept, loc});
+}
+
+void Index::AddMember(const MemberFacts& m,
+                      const v1::SourceLocation& location) {
+  AddMember(m, Intern(location));
+}
+
+void Index::AddMember(const MemberFacts& m, Loc loc) {
+  MemberEntry& e = members.emplace_back();
+  e.id = Keep(m.id);
+  e.host_id = Keep(m.host_organization_id);
+  e.org_id = Keep(m.party_organization_id);
+  e.status = MemberStatusAtYearEnd(MemberFactsView(m), year);
+  if (!m.national_id.empty() &&
+      NationalIdShape(m.national_id) == NationalIdProblem::kNone) {
+    e.national_id_key = NationalIdKey(m.national_id);
+  }
+  e.loc = loc;
+}
+
 namespace {
+
+// A record's id, whether the index keeps its message or its facts.
+template <typename Message>
+absl::string_view IdOf(const Message& m) {
+  return m.id();
+}
+absl::string_view IdOf(const HostFacts& h) { return h.id; }
 
 std::string NationalIdFromKey(uint64_t key) {
   const uint64_t check = key % 11;
@@ -232,7 +274,7 @@ class Checker {
   template <typename T>
   static bool FirstOfId(const std::vector<T>& v, const PositionOf& first,
                         size_t first_unnamed, size_t i) {
-    const std::string& id = v[i].value.id();
+    const absl::string_view id = IdOf(v[i].value);
     if (id.empty()) return i == first_unnamed;
     const size_t* f = first.Find(id);
     return f != nullptr && *f == i;
@@ -240,7 +282,7 @@ class Checker {
   template <typename T>
   static size_t FirstUnnamed(const std::vector<T>& v) {
     for (size_t i = 0; i < v.size(); ++i) {
-      if (v[i].value.id().empty()) return i;
+      if (IdOf(v[i].value).empty()) return i;
     }
     return v.size();
   }
@@ -322,12 +364,11 @@ void Checker::References() {
     Ref(R, regions_, region, "grid", e.id(), loc, "region_id", e.region_id());
   }
   for (const auto& [e, loc] : x_.hosts) {
-    Ref(R, regions_, region, "host_organization", e.id(), loc, "region_id",
-        e.region_id());
-    Ref(G, grids_, grid, "host_organization", e.id(), loc, "grid_id",
-        e.grid_id());
-    Ref(M, members_, member, "host_organization", e.id(), loc,
-        "owner.member_id", e.owner().member_id());
+    Ref(R, regions_, region, "host_organization", e.id, loc, "region_id",
+        e.region_id);
+    Ref(G, grids_, grid, "host_organization", e.id, loc, "grid_id", e.grid_id);
+    Ref(M, members_, member, "host_organization", e.id, loc, "owner.member_id",
+        e.owner_member_id);
   }
   for (const auto& [e, loc] : x_.orgs) {
     const char* k = "party_organization";
@@ -556,15 +597,13 @@ void Checker::PartyOrganizations() {
       full = all = 0;
       for (const std::string& h : o.host_organization_ids()) {
         const size_t* it = hosts_.Find(h);
-        if (it == nullptr ||
-            !x_.hosts[*it].value.has_reported_member_counts()) {
+        if (it == nullptr || !x_.hosts[*it].value.has_reported_member_counts) {
           full = all = -1;
           break;
         }
-        const v1::ReportedMemberCounts& rc =
-            x_.hosts[*it].value.reported_member_counts();
-        full += rc.full();
-        all += rc.full() + rc.probationary();
+        const int32_t* reported = x_.hosts[*it].value.reported;
+        full += reported[0];
+        all += reported[0] + reported[1];
       }
     }
     if (o.formation() == v1::FORMATION_MODEL_STANDALONE && full >= 0 &&
@@ -768,37 +807,38 @@ void Checker::Hosts() {
   }
   const v1::Policy& p = c_.policy;
   for (size_t i = 0; i < x_.hosts.size(); ++i) {
-    const v1::HostOrganization& h = x_.hosts[i].value;
+    const HostFacts& h = x_.hosts[i].value;
     const Loc& loc = x_.hosts[i].loc;
     const char* k = "host_organization";
     const Counts& counts = host_counts_[i];
     // Reported counts against member records.
-    if (h.has_reported_member_counts() && counts.records > 0 &&
+    if (h.has_reported_member_counts && counts.records > 0 &&
         c_.On(Rule::kReportedCounts)) {
-      const v1::ReportedMemberCounts& rc = h.reported_member_counts();
+      // full, probationary, activists, applicants, development targets.
+      const int32_t* rc = h.reported;
       const struct {
         int64_t reported;
         v1::MemberStatus status;
         const char* field;
         const char* term;
       } pairs[] = {
-          {rc.full(), v1::MEMBER_STATUS_FULL, "reported_member_counts.full",
+          {rc[0], v1::MEMBER_STATUS_FULL, "reported_member_counts.full",
            "full members (正式党员)"},
-          {rc.probationary(), v1::MEMBER_STATUS_PROBATIONARY,
+          {rc[1], v1::MEMBER_STATUS_PROBATIONARY,
            "reported_member_counts.probationary",
            "probationary members (预备党员)"},
-          {rc.development_targets(), v1::MEMBER_STATUS_DEVELOPMENT_TARGET,
+          {rc[4], v1::MEMBER_STATUS_DEVELOPMENT_TARGET,
            "reported_member_counts.development_targets",
            "development targets (发展对象)"},
-          {rc.activists(), v1::MEMBER_STATUS_ACTIVIST,
+          {rc[2], v1::MEMBER_STATUS_ACTIVIST,
            "reported_member_counts.activists", "activists (入党积极分子)"},
-          {rc.applicants(), v1::MEMBER_STATUS_APPLICANT,
+          {rc[3], v1::MEMBER_STATUS_APPLICANT,
            "reported_member_counts.applicants", "applicants (入党申请人)"},
       };
       for (const auto& pr : pairs) {
         const int64_t actual = counts.by_status[pr.status];
         if (pr.reported == actual) continue;
-        Emit(Rule::kReportedCounts, k, h.id(), loc, pr.field,
+        Emit(Rule::kReportedCounts, k, h.id, loc, pr.field,
              absl::StrCat("reports ", pr.reported, " ", pr.term, " but ",
                           actual, " member records say so"));
       }
@@ -806,9 +846,8 @@ void Checker::Hosts() {
     // Coverage: units of as_of's year only, each judged on the first record
     // of its id, as the aggregator counts them (docs/report.md).
     if (!FirstOfId(x_.hosts, hosts_, first_unnamed_host_, i) ||
-        !UnitOfYear(h.status() == v1::HOST_STATUS_CLOSED, h.has_registered_on(),
-                    h.has_registered_on() ? h.registered_on().year() : 0,
-                    c_.as_of.y)) {
+        !UnitOfYear(h.status == v1::HOST_STATUS_CLOSED, h.has_registered_on,
+                    h.registered_year, c_.as_of.y)) {
       continue;
     }
     HostCoverageFacts facts;
@@ -816,18 +855,17 @@ void Checker::Hosts() {
       facts.full_members = counts.by_status[v1::MEMBER_STATUS_FULL];
       facts.all_members =
           facts.full_members + counts.by_status[v1::MEMBER_STATUS_PROBATIONARY];
-    } else if (h.has_reported_member_counts()) {
+    } else if (h.has_reported_member_counts) {
       // Negative counts read as 0, as the aggregator reads them.
-      const v1::ReportedMemberCounts& rc = h.reported_member_counts();
-      facts.full_members = std::max<int64_t>(0, rc.full());
+      facts.full_members = std::max<int64_t>(0, h.reported[0]);
       facts.all_members =
-          facts.full_members + std::max<int64_t>(0, rc.probationary());
+          facts.full_members + std::max<int64_t>(0, h.reported[1]);
     }
     facts.in_standalone = cover[i].standalone;
     facts.in_joint_or_affiliated = cover[i].joint;
     bool in_regional_grid = false, grid_has_instructor = false;
-    if (const size_t* g = grids_.Find(h.grid_id());
-        !h.grid_id().empty() && g != nullptr) {
+    if (const size_t* g = grids_.Find(h.grid_id);
+        !h.grid_id.empty() && g != nullptr) {
       const v1::Grid& grid = x_.grids[*g].value;
       const size_t* o = orgs_.Find(grid.party_organization_id());
       if (!grid.party_organization_id().empty() && o != nullptr &&
@@ -840,9 +878,9 @@ void Checker::Hosts() {
     }
     SetRegionalCoverage(cover[i].regional, in_regional_grid,
                         grid_has_instructor, &facts);
-    if (facts.in_regional && !h.service_contact_card_issued() &&
-        !cards.Contains(h.id()) && c_.On(Rule::kContactCard)) {
-      Emit(Rule::kContactCard, k, h.id(), loc, "service_contact_card_issued",
+    if (facts.in_regional && !h.service_contact_card_issued &&
+        !cards.Contains(h.id) && c_.On(Rule::kContactCard)) {
+      Emit(Rule::kContactCard, k, h.id, loc, "service_contact_card_issued",
            "covered by a regional (1+N) branch but holds no service contact "
            "card (服务联系卡)");
     }
@@ -851,7 +889,7 @@ void Checker::Hosts() {
     switch (cov.target) {
       case CoverageTarget::kFoundWhereConditionExists:
         if (c_.On(Rule::kCoverageFound)) {
-          Emit(Rule::kCoverageFound, k, h.id(), loc, "id",
+          Emit(Rule::kCoverageFound, k, h.id, loc, "id",
                absl::StrCat("target 1 (应建尽建): ", facts.full_members,
                             " full members (正式党员) and no standalone (单建) "
                             "party organization"));
@@ -859,7 +897,7 @@ void Checker::Hosts() {
         break;
       case CoverageTarget::kJointWhereMembersAreFew:
         if (c_.On(Rule::kCoverageJoint)) {
-          Emit(Rule::kCoverageJoint, k, h.id(), loc, "id",
+          Emit(Rule::kCoverageJoint, k, h.id, loc, "id",
                absl::StrCat("target 3 (联建): ", facts.all_members,
                             " members (党员) and in no joint (联建) or "
                             "affiliated (挂靠) party organization"));
@@ -867,7 +905,7 @@ void Checker::Hosts() {
         break;
       case CoverageTarget::kPartyWorkWhereNoMembers:
         if (c_.On(Rule::kCoveragePartyWork)) {
-          Emit(Rule::kCoveragePartyWork, k, h.id(), loc, "grid_id",
+          Emit(Rule::kCoveragePartyWork, k, h.id, loc, "grid_id",
                "target 4 (党的工作覆盖): no members (党员) and in no regional "
                "(1+N) grid (网格) with an instructor (指导员)");
         }
@@ -879,7 +917,7 @@ void Checker::Hosts() {
 }
 
 void Checker::Run() {
-  auto id = [](const auto& s) { return absl::string_view(s.value.id()); };
+  auto id = [](const auto& s) { return IdOf(s.value); };
   auto entry_id = [](const auto& e) { return absl::string_view(e.id); };
   Duplicates(x_.regions, "region", id, &regions_);
   Duplicates(x_.grids, "grid", id, &grids_);

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "absl/strings/string_view.h"
+#include "core/record_facts.h"
 #include "dangjian/v1/dataset.pb.h"
 #include "dangjian/v1/validation.pb.h"
 #include "google/protobuf/arena.h"
@@ -50,11 +51,14 @@ class Sink {
   std::vector<v1::Finding> heap_;
 };
 
-// The record a per-record check is looking at. Its kind and id are computed
-// only when a finding is reported.
+// The record a per-record check is looking at. A parsed record's kind and id
+// are computed only when a finding is reported; a record decoded into facts
+// (`record` null) gives them.
 struct RecordRef {
   const v1::Record* record;
   const v1::SourceLocation* location;
+  absl::string_view kind = "";
+  absl::string_view id = "";
 };
 
 // RecordKindName() without the descriptor lookup.
@@ -63,6 +67,12 @@ absl::string_view KindName(const v1::Record& record);
 // Per-record rules: everything that needs only the record itself.
 void CheckRecord(const Config& config, const v1::Record& record,
                  const RecordRef& ref, Sink* sink);
+// The same rules for a member decoded into facts (CheckRecord() applies them
+// to a parsed member through MemberFactsOf()).
+void CheckMemberFacts(const Config& config, const MemberFacts& member,
+                      const v1::SourceLocation& location, Sink* sink);
+void CheckHostFacts(const Config& config, const HostFacts& host,
+                    const v1::SourceLocation& location, Sink* sink);
 
 // A compact location: the file is an index into Index::files.
 struct Loc {
@@ -74,9 +84,10 @@ struct Loc {
 
 // The compact view of a member that cross-record rules need.
 struct MemberEntry {
-  std::string id;
-  std::string host_id;
-  std::string org_id;
+  // Copies on the index's arena.
+  absl::string_view id;
+  absl::string_view host_id;
+  absl::string_view org_id;
   // The status at the end of the validator's year
   // (MemberStatusAtYearEnd()); -1 when the person had not applied by then.
   int status = v1::MEMBER_STATUS_UNSPECIFIED;
@@ -115,7 +126,7 @@ struct Index {
   std::unordered_map<std::string, int32_t> file_ids;
   std::vector<Stored<v1::Region>> regions;
   std::vector<Stored<v1::Grid>> grids;
-  std::vector<Stored<v1::HostOrganization>> hosts;
+  std::vector<Stored<HostFacts>> hosts;  // Strings: the ids only.
   std::vector<Stored<v1::PartyOrganization>> orgs;
   std::vector<Stored<v1::Venue>> venues;
   std::vector<Stored<v1::Funding>> funding;
@@ -134,6 +145,14 @@ struct Index {
   void Clear();
   // Adds the record's entity to the index.
   void Add(const v1::Record& record, const v1::SourceLocation& location);
+  // Adds a member decoded into facts, as Add() adds a parsed one.
+  void AddMember(const MemberFacts& member, const v1::SourceLocation& location);
+  void AddMember(const MemberFacts& member, Loc loc);
+  // Adds a host organization decoded into facts, as Add() adds a parsed one.
+  void AddHost(const HostFacts& host, const v1::SourceLocation& location);
+  void AddHost(const HostFacts& host, Loc loc);
+  // A copy of `s` on the arena.
+  absl::string_view Keep(absl::string_view s);
 };
 
 // Cross-record rules over the whole index.

@@ -50,16 +50,23 @@ class Ctx {
   const Config& config() const { return c_; }
   bool On(Rule r) const { return c_.On(r); }
   void Emit(Rule r, absl::string_view field, absl::string_view message) const {
-    sink_->Add(r, KindName(*ref_.record), RecordId(*ref_.record),
-               *ref_.location, field, message);
+    if (ref_.record != nullptr) {
+      sink_->Add(r, KindName(*ref_.record), RecordId(*ref_.record),
+                 *ref_.location, field, message);
+    } else {
+      sink_->Add(r, ref_.kind, ref_.id, *ref_.location, field, message);
+    }
   }
 
   // Checks an optional date; returns it when present and valid, else a Ymd
   // with y == 0.
   Ymd Date(bool present, const v1::Date& date, const Field& field,
            absl::string_view term) const {
+    return Date(present, present ? ToYmd(date) : Ymd{}, field, term);
+  }
+  Ymd Date(bool present, const Ymd& d, const Field& field,
+           absl::string_view term) const {
     if (!present) return Ymd{};
-    const Ymd d = ToYmd(date);
     if (!IsValidDate(d)) {
       if (On(Rule::kDateInvalid)) {
         Emit(Rule::kDateInvalid, field.str(),
@@ -84,8 +91,8 @@ class Ctx {
   Sink* sink_;
 };
 
-void CheckNationalId(const Ctx& ctx, const v1::Member& m, Ymd* id_birth) {
-  const std::string& id = m.national_id();
+void CheckNationalId(const Ctx& ctx, const MemberFacts& m, Ymd* id_birth) {
+  const absl::string_view id = m.national_id;
   if (id.empty()) return;
   switch (NationalIdShape(id)) {
     case NationalIdProblem::kExcelMangled:
@@ -144,15 +151,21 @@ void CheckNationalId(const Ctx& ctx, const v1::Member& m, Ymd* id_birth) {
                           " has a wrong check character (校验码); a mistyped "
                           "digit is likely"));
   }
-  if (m.gender() != v1::GENDER_UNSPECIFIED && ctx.On(Rule::kGenderMismatch)) {
+  if (m.gender != v1::GENDER_UNSPECIFIED && ctx.On(Rule::kGenderMismatch)) {
     const bool male = (id[16] - '0') % 2 == 1;
-    if (male != (m.gender() == v1::GENDER_MALE)) {
+    if (male != (m.gender == v1::GENDER_MALE)) {
       ctx.Emit(Rule::kGenderMismatch, "gender",
                absl::StrCat("gender (性别) is ",
-                            m.gender() == v1::GENDER_MALE ? "male" : "female",
+                            m.gender == v1::GENDER_MALE ? "male" : "female",
                             " but the resident ID (公民身份号码) says ",
                             male ? "male" : "female"));
     }
+  }
+}
+
+void CheckId(const Ctx& ctx, absl::string_view id) {
+  if (id.empty() && ctx.On(Rule::kIdMissing)) {
+    ctx.Emit(Rule::kIdMissing, "id", "the record has no id (记录标识)");
   }
 }
 
@@ -162,34 +175,37 @@ struct Stage {
   const char* term;
 };
 
-void CheckMember(const Ctx& ctx, const v1::Member& m) {
+void CheckMember(const Ctx& ctx, const MemberFacts& m) {
   const Config& c = ctx.config();
   const v1::Policy& p = c.policy;
-  if (m.status() == v1::MEMBER_STATUS_UNSPECIFIED &&
+  if (m.status == v1::MEMBER_STATUS_UNSPECIFIED &&
       ctx.On(Rule::kStatusMissing)) {
     ctx.Emit(Rule::kStatusMissing, "status",
              "the member's status (发展阶段) is not recorded");
   }
+  auto date = [&m](int i) {
+    return Ymd{m.date_year[i], m.date_month[i], m.date_day[i]};
+  };
   Stage stages[5] = {
-      {ctx.Date(m.has_applied_on(), m.applied_on(), "applied_on",
+      {ctx.Date(m.has_date[0], date(0), "applied_on",
                 "application date (递交入党申请书日期)"),
        "applied_on", "applied (入党申请)"},
-      {ctx.Date(m.has_activist_on(), m.activist_on(), "activist_on",
+      {ctx.Date(m.has_date[1], date(1), "activist_on",
                 "activist date (确定为入党积极分子日期)"),
        "activist_on", "named an activist (入党积极分子)"},
-      {ctx.Date(m.has_development_target_on(), m.development_target_on(),
-                "development_target_on",
+      {ctx.Date(m.has_date[2], date(2), "development_target_on",
                 "development target date (确定为发展对象日期)"),
        "development_target_on", "named a development target (发展对象)"},
-      {ctx.Date(m.has_probationary_on(), m.probationary_on(), "probationary_on",
+      {ctx.Date(m.has_date[3], date(3), "probationary_on",
                 "probationary date (接收为预备党员日期)"),
        "probationary_on", "admitted as probationary member (预备党员)"},
-      {ctx.Date(m.has_full_on(), m.full_on(), "full_on",
+      {ctx.Date(m.has_date[4], date(4), "full_on",
                 "full-member date (转为正式党员日期)"),
        "full_on", "made a full member (正式党员)"},
   };
-  const Ymd birth_field = ctx.Date(m.has_birth_date(), m.birth_date(),
-                                   "birth_date", "birth date (出生日期)");
+  const Ymd birth_field =
+      ctx.Date(m.has_birth_date, Ymd{m.birth_year, m.birth_month, m.birth_day},
+               "birth_date", "birth date (出生日期)");
   Ymd id_birth;
   CheckNationalId(ctx, m, &id_birth);
   if (birth_field.y != 0 && id_birth.y != 0 &&
@@ -227,17 +243,15 @@ void CheckMember(const Ctx& ctx, const v1::Member& m) {
       previous = i;
     }
   }
-  const int status = static_cast<int>(m.status());
+  const int status = m.status;
   if (status >= v1::MEMBER_STATUS_APPLICANT &&
       status <= v1::MEMBER_STATUS_FULL && ctx.On(Rule::kStatusDates)) {
-    const bool present[5] = {m.has_applied_on(), m.has_activist_on(),
-                             m.has_development_target_on(),
-                             m.has_probationary_on(), m.has_full_on()};
     for (int i = status; i < 5; ++i) {
-      if (!present[i]) continue;
+      if (!m.has_date[i]) continue;
       ctx.Emit(Rule::kStatusDates, stages[i].field,
                absl::StrCat(
-                   "status (发展阶段) is ", v1::MemberStatus_Name(m.status()),
+                   "status (发展阶段) is ",
+                   v1::MemberStatus_Name(static_cast<v1::MemberStatus>(status)),
                    " but the record says the person was ", stages[i].term));
     }
   }
@@ -271,8 +285,8 @@ void CheckMember(const Ctx& ctx, const v1::Member& m) {
                        DateText(probationary)));
     }
   }
-  if (m.status() == v1::MEMBER_STATUS_PROBATIONARY && probationary.y != 0 &&
-      !m.has_full_on() && ctx.On(Rule::kProbationOverdue) &&
+  if (m.status == v1::MEMBER_STATUS_PROBATIONARY && probationary.y != 0 &&
+      !m.has_date[4] && ctx.On(Rule::kProbationOverdue) &&
       CompareDates(c.as_of, AddMonths(probationary, probation + 12)) > 0) {
     ctx.Emit(Rule::kProbationOverdue, "probationary_on",
              absl::StrCat("still a probationary member (预备党员) on ",
@@ -281,8 +295,9 @@ void CheckMember(const Ctx& ctx, const v1::Member& m) {
                           "; record the conversion or the decision"));
   }
   // Dues.
-  const int64_t income = m.monthly_income_fen();
-  const int64_t dues = m.monthly_dues_fen();
+  const int64_t income = m.monthly_income_fen;
+  const int64_t dues = m.monthly_dues_fen;
+  const auto category = static_cast<v1::DuesCategory>(m.dues_category);
   if (ctx.On(Rule::kDuesInvalid)) {
     if (income < 0) {
       ctx.Emit(
@@ -294,20 +309,19 @@ void CheckMember(const Ctx& ctx, const v1::Member& m) {
           Rule::kDuesInvalid, "monthly_dues_fen",
           absl::StrCat("monthly dues (月缴党费) are negative: ", Yuan(dues)));
     }
-    if (dues > 0 && m.dues_category() == v1::DUES_CATEGORY_UNSPECIFIED) {
+    if (dues > 0 && category == v1::DUES_CATEGORY_UNSPECIFIED) {
       ctx.Emit(Rule::kDuesInvalid, "dues_category",
                "monthly dues (党费) are recorded without a dues category "
                "(党费类别)");
     }
   }
   if (dues > 0 && income >= 0 && ctx.On(Rule::kDuesMismatch)) {
-    const int64_t expected =
-        ComputeMonthlyDuesFen(income, m.dues_category(), p);
+    const int64_t expected = ComputeMonthlyDuesFen(income, category, p);
     if (expected >= 0 && expected != dues) {
       ctx.Emit(Rule::kDuesMismatch, "monthly_dues_fen",
                absl::StrCat("monthly dues (月缴党费) are ", Yuan(dues),
                             "; the policy's brackets give ", Yuan(expected),
-                            " for ", v1::DuesCategory_Name(m.dues_category()),
+                            " for ", v1::DuesCategory_Name(category),
                             " with a monthly income of ", Yuan(income)));
     }
   }
@@ -317,10 +331,11 @@ bool SubtypeIsSocial(v1::HostSubtype s) {
   return s >= v1::HOST_SUBTYPE_SOCIAL_GROUP;
 }
 
-void CheckHost(const Ctx& ctx, const v1::HostOrganization& h) {
-  ctx.Date(h.has_registered_on(), h.registered_on(), "registered_on",
-           "registration date (成立日期)");
-  const std::string& code = h.unified_social_credit_code();
+void CheckHost(const Ctx& ctx, const HostFacts& h) {
+  ctx.Date(h.has_registered_on,
+           Ymd{h.registered_year, h.registered_month, h.registered_day},
+           "registered_on", "registration date (成立日期)");
+  const absl::string_view code = h.unified_social_credit_code;
   if (!code.empty()) {
     switch (CheckCreditCode(code)) {
       case CreditCodeProblem::kFormat:
@@ -347,18 +362,20 @@ void CheckHost(const Ctx& ctx, const v1::HostOrganization& h) {
         break;
     }
   }
-  if (h.kind() != v1::HOST_KIND_UNSPECIFIED &&
-      h.subtype() != v1::HOST_SUBTYPE_UNSPECIFIED &&
+  const auto kind = static_cast<v1::HostKind>(h.kind);
+  const auto subtype = static_cast<v1::HostSubtype>(h.subtype);
+  if (kind != v1::HOST_KIND_UNSPECIFIED &&
+      subtype != v1::HOST_SUBTYPE_UNSPECIFIED &&
       ctx.On(Rule::kHostKindSubtype)) {
-    const bool social = SubtypeIsSocial(h.subtype());
-    if (social != (h.kind() == v1::HOST_KIND_SOCIAL)) {
+    const bool social = SubtypeIsSocial(subtype);
+    if (social != (kind == v1::HOST_KIND_SOCIAL)) {
       ctx.Emit(Rule::kHostKindSubtype, "subtype",
                absl::StrCat("subtype (组织类型) ",
-                            v1::HostSubtype_Name(h.subtype()), " is a ",
+                            v1::HostSubtype_Name(subtype), " is a ",
                             social ? "social organization (社会组织)"
                                    : "non-public economic organization "
                                      "(非公经济组织)",
-                            " but the kind is ", v1::HostKind_Name(h.kind())));
+                            " but the kind is ", v1::HostKind_Name(kind)));
     }
   }
 }
@@ -560,16 +577,22 @@ void CheckRecord(const Config& config, const v1::Record& record,
                "the star assessment (星级评定) does not name its party "
                "organization (党组织标识)");
     }
-  } else if (ctx.On(Rule::kIdMissing) && RecordId(record).empty()) {
-    ctx.Emit(Rule::kIdMissing, "id", "the record has no id (记录标识)");
+  } else {
+    CheckId(ctx, RecordId(record));
   }
   switch (record.entity_case()) {
-    case v1::Record::kMember:
-      CheckMember(ctx, record.member());
+    case v1::Record::kMember: {
+      thread_local MemberFacts facts;
+      MemberFactsOf(record.member(), &facts);
+      CheckMember(ctx, facts);
       break;
-    case v1::Record::kHostOrganization:
-      CheckHost(ctx, record.host_organization());
+    }
+    case v1::Record::kHostOrganization: {
+      thread_local HostFacts facts;
+      HostFactsOf(record.host_organization(), &facts);
+      CheckHost(ctx, facts);
       break;
+    }
     case v1::Record::kPartyOrganization:
       CheckPartyOrganization(ctx, record.party_organization());
       break;
@@ -607,6 +630,22 @@ void CheckRecord(const Config& config, const v1::Record& record,
     default:
       break;
   }
+}
+
+void CheckMemberFacts(const Config& config, const MemberFacts& member,
+                      const v1::SourceLocation& location, Sink* sink) {
+  const RecordRef ref{nullptr, &location, "member", member.id};
+  const Ctx ctx(config, ref, sink);
+  CheckId(ctx, member.id);
+  CheckMember(ctx, member);
+}
+
+void CheckHostFacts(const Config& config, const HostFacts& host,
+                    const v1::SourceLocation& location, Sink* sink) {
+  const RecordRef ref{nullptr, &location, "host_organization", host.id};
+  const Ctx ctx(config, ref, sink);
+  CheckId(ctx, host.id);
+  CheckHost(ctx, host);
 }
 
 }  // namespace internal

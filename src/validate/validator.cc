@@ -12,6 +12,7 @@
 #include "google/protobuf/util/json_util.h"
 #include "io/json_check.h"
 #include "validate/engine.h"
+#include "validate/feed.h"
 
 namespace dangjian {
 namespace internal {
@@ -316,6 +317,26 @@ absl::StatusOr<v1::ValidationReport> Validator::Finish() {
   impl_->fed = 0;
   if (!impl_->as_of_given) impl_->config.as_of = impl_->default_as_of;
   return report;
+}
+
+void ValidatorFeed::AddMember(Validator* validator,
+                              const internal::MemberFacts& member,
+                              const v1::SourceLocation& location) {
+  Validator::Impl& impl = *validator->impl_;
+  impl.index.year = impl.config.as_of.y;
+  internal::CheckMemberFacts(impl.config, member, location, &impl.sink);
+  if (impl.config.cross_record) impl.index.AddMember(member, location);
+  ++impl.fed;
+}
+
+void ValidatorFeed::AddHost(Validator* validator,
+                            const internal::HostFacts& host,
+                            const v1::SourceLocation& location) {
+  Validator::Impl& impl = *validator->impl_;
+  impl.index.year = impl.config.as_of.y;
+  internal::CheckHostFacts(impl.config, host, location, &impl.sink);
+  if (impl.config.cross_record) impl.index.AddHost(host, location);
+  ++impl.fed;
 }
 
 absl::StatusOr<v1::Policy> PolicyFromJson(absl::string_view json) {

@@ -1,4 +1,4 @@
-#include "aggregate/hot_fields.h"
+#include "core/record_facts.h"
 
 #include <cstdint>
 #include <cstring>
@@ -23,10 +23,11 @@ constexpr uint64_t Tag(uint32_t number, uint32_t wire) {
 // protobuf's int32 and enum fields keep a varint's low 32 bits.
 int32_t Int32(uint64_t v) { return static_cast<int32_t>(v); }
 
-// A Date's year and, unless `month` is null, its month, merged as protobuf
-// merges a submessage field seen twice (each set only when its field is
-// there): any encoding of fields 1-3 as varints.
-bool DecodeDate(absl::string_view bytes, int32_t* year, int32_t* month);
+// A Date's year and, unless `month` (`day`) is null, its month (day), merged
+// as protobuf merges a submessage field seen twice (each set only when its
+// field is there): any encoding of fields 1-3 as varints.
+bool DecodeDate(absl::string_view bytes, int32_t* year, int32_t* month,
+                int32_t* day);
 
 // A cursor over wire bytes that gives up (returns false) on anything but the
 // plain encoding: it never has to decide what protobuf would make of the
@@ -79,10 +80,12 @@ class Wire {
     return Bytes(v) && IsValidUtf8Upto32(*v);
   }
 
-  // A length-delimited Date: its year into `*year` and, unless `month` is
-  // null, its month into `*month`, each when present.
+  // A length-delimited Date: its year into `*year` and, unless `month`
+  // (`day`) is null, its month (day) into `*month` (`*day`), each when
+  // present.
   ABSL_ATTRIBUTE_ALWAYS_INLINE bool Date(int32_t* year,
-                                         int32_t* month = nullptr) {
+                                         int32_t* month = nullptr,
+                                         int32_t* day = nullptr) {
     // What every writer makes of a full date from 128 AD on: length 7, year
     // in two varint bytes, then month and day in one each
     // (07 08 yy yy 10 mm 18 dd), read in one load.
@@ -97,12 +100,13 @@ class Wire {
       if ((w & kMask) == kPlain) {
         *year = static_cast<int32_t>((w >> 16 & 0x7F) | (w >> 24 & 0x7F) << 7);
         if (month != nullptr) *month = static_cast<int32_t>(w >> 40 & 0x7F);
+        if (day != nullptr) *day = static_cast<int32_t>(w >> 56 & 0x7F);
         p_ += 8;
         return true;
       }
     }
     absl::string_view s;
-    return Bytes(&s) && DecodeDate(s, year, month);
+    return Bytes(&s) && DecodeDate(s, year, month, day);
   }
 
  private:
@@ -110,7 +114,8 @@ class Wire {
   const uint8_t* end_;
 };
 
-bool DecodeDate(absl::string_view bytes, int32_t* year, int32_t* month) {
+bool DecodeDate(absl::string_view bytes, int32_t* year, int32_t* month,
+                int32_t* day) {
   Wire w(bytes);
   while (!w.done()) {
     uint64_t tag, v;
@@ -123,6 +128,7 @@ bool DecodeDate(absl::string_view bytes, int32_t* year, int32_t* month) {
         if (month != nullptr) *month = Int32(v);
         break;
       case Tag(3, kVarint):
+        if (day != nullptr) *day = Int32(v);
         break;
       default:
         return false;
@@ -172,8 +178,10 @@ bool DecodeOwner(absl::string_view bytes, HostFacts* out) {
     if (!w.Varint(&tag)) return false;
     switch (tag) {
       case Tag(1, kLength):  // name
-      case Tag(4, kLength):  // member_id
         if (!w.String(&s)) return false;
+        break;
+      case Tag(4, kLength):
+        if (!w.String(&out->owner_member_id)) return false;
         break;
       case Tag(2, kVarint):
         if (!w.Varint(&v)) return false;
@@ -289,23 +297,51 @@ ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool DecodeFields(absl::string_view bytes,
 
 }  // namespace
 
+bool OneEntity(absl::string_view bytes, int* field, absl::string_view* body) {
+  if (bytes.size() < 2) return false;
+  const uint8_t tag = static_cast<uint8_t>(bytes[0]);
+  if ((tag & 7) != 2 || (tag & 0x80) != 0 || (tag >> 3) == 0) return false;
+  const auto* p = reinterpret_cast<const uint8_t*>(bytes.data()) + 1;
+  const auto* end =
+      reinterpret_cast<const uint8_t*>(bytes.data()) + bytes.size();
+  uint64_t len = 0;
+  if (ReadLength(&p, end, &len) != VarintRead::kOk ||
+      len != static_cast<uint64_t>(end - p)) {
+    return false;
+  }
+  *field = tag >> 3;
+  *body = absl::string_view(reinterpret_cast<const char*>(p), len);
+  return true;
+}
+
 void MemberFactsOf(const v1::Member& m, MemberFacts* out) {
+  out->id = m.id();
   out->host_organization_id = m.host_organization_id();
   out->party_organization_id = m.party_organization_id();
+  out->national_id = m.national_id();
   out->status = m.status();
   out->is_owner = m.is_owner();
-  // Absent dates read as year 0 without touching the default instance.
-  auto year = [](bool has, const v1::Date& d) { return has ? d.year() : 0; };
-  out->has_date[0] = m.has_applied_on();
-  out->date_year[0] = year(out->has_date[0], m.applied_on());
-  out->has_date[1] = m.has_activist_on();
-  out->date_year[1] = year(out->has_date[1], m.activist_on());
-  out->has_date[2] = m.has_development_target_on();
-  out->date_year[2] = year(out->has_date[2], m.development_target_on());
-  out->has_date[3] = m.has_probationary_on();
-  out->date_year[3] = year(out->has_date[3], m.probationary_on());
-  out->has_date[4] = m.has_full_on();
-  out->date_year[4] = year(out->has_date[4], m.full_on());
+  // Absent dates read as 0-0-0 without touching the default instance.
+  const bool has[5] = {m.has_applied_on(), m.has_activist_on(),
+                       m.has_development_target_on(), m.has_probationary_on(),
+                       m.has_full_on()};
+  const v1::Date* dates[5] = {&m.applied_on(), &m.activist_on(),
+                              &m.development_target_on(), &m.probationary_on(),
+                              &m.full_on()};
+  for (int i = 0; i < 5; ++i) {
+    out->has_date[i] = has[i];
+    out->date_year[i] = has[i] ? dates[i]->year() : 0;
+    out->date_month[i] = has[i] ? dates[i]->month() : 0;
+    out->date_day[i] = has[i] ? dates[i]->day() : 0;
+  }
+  out->has_birth_date = m.has_birth_date();
+  out->birth_year = out->has_birth_date ? m.birth_date().year() : 0;
+  out->birth_month = out->has_birth_date ? m.birth_date().month() : 0;
+  out->birth_day = out->has_birth_date ? m.birth_date().day() : 0;
+  out->gender = m.gender();
+  out->dues_category = m.dues_category();
+  out->monthly_income_fen = m.monthly_income_fen();
+  out->monthly_dues_fen = m.monthly_dues_fen();
   out->posts.clear();
   for (const v1::MemberPost& p : m.posts()) {
     out->posts.emplace_back(p.kind(), p.name());
@@ -325,10 +361,14 @@ void HostFactsOf(const v1::HostOrganization& h, HostFacts* out) {
   out->has_womens_organization = h.has_womens_organization();
   out->has_youth_league_organization = h.has_youth_league_organization();
   out->service_contact_card_issued = h.service_contact_card_issued();
+  out->unified_social_credit_code = h.unified_social_credit_code();
+  out->owner_member_id = h.owner().member_id();
   out->owner_is_party_member = h.owner().is_party_member();
   out->owner_is_secretary = h.owner().is_secretary();
   out->has_registered_on = h.has_registered_on();
   out->registered_year = h.registered_on().year();
+  out->registered_month = h.registered_on().month();
+  out->registered_day = h.registered_on().day();
   out->has_reported_member_counts = h.has_reported_member_counts();
   const v1::ReportedMemberCounts& r = h.reported_member_counts();
   out->reported[0] = r.full();
@@ -426,11 +466,15 @@ ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool MemberField(Wire* w, uint64_t tag,
   uint64_t v;
   absl::string_view s;
   switch (tag) {
-    case Tag(1, kLength):   // id
+    case Tag(1, kLength):
+      if (!w->String(&out->id)) return false;
+      break;
     case Tag(2, kLength):   // name
-    case Tag(11, kLength):  // national_id
     case Tag(14, kLength):  // phone
       if (!w->String(&s)) return false;
+      break;
+    case Tag(11, kLength):
+      if (!w->String(&out->national_id)) return false;
       break;
     case Tag(3, kVarint):
       if (!w->Varint(&v)) return false;
@@ -442,7 +486,10 @@ ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool MemberField(Wire* w, uint64_t tag,
     case Tag(7, kLength):
     case Tag(8, kLength): {
       const int step = static_cast<int>(tag >> 3) - 4;
-      if (!w->Date(&out->date_year[step])) return false;
+      if (!w->Date(&out->date_year[step], &out->date_month[step],
+                   &out->date_day[step])) {
+        return false;
+      }
       out->has_date[step] = true;
       break;
     }
@@ -452,16 +499,27 @@ ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool MemberField(Wire* w, uint64_t tag,
     case Tag(10, kLength):
       if (!w->String(&out->party_organization_id)) return false;
       break;
-    case Tag(12, kLength): {  // birth_date
-      int32_t year;
-      if (!w->Date(&year)) return false;
+    case Tag(12, kLength):
+      if (!w->Date(&out->birth_year, &out->birth_month, &out->birth_day)) {
+        return false;
+      }
+      out->has_birth_date = true;
       break;
-    }
-    case Tag(13, kVarint):  // gender
-    case Tag(18, kVarint):  // dues_category
-    case Tag(19, kVarint):  // monthly_income_fen
-    case Tag(20, kVarint):  // monthly_dues_fen
+    case Tag(13, kVarint):
       if (!w->Varint(&v)) return false;
+      out->gender = Int32(v);
+      break;
+    case Tag(18, kVarint):
+      if (!w->Varint(&v)) return false;
+      out->dues_category = Int32(v);
+      break;
+    case Tag(19, kVarint):
+      if (!w->Varint(&v)) return false;
+      out->monthly_income_fen = static_cast<int64_t>(v);
+      break;
+    case Tag(20, kVarint):
+      if (!w->Varint(&v)) return false;
+      out->monthly_dues_fen = static_cast<int64_t>(v);
       break;
     case Tag(15, kVarint):
       if (!w->Varint(&v)) return false;
@@ -525,8 +583,10 @@ ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool HostField(Wire* w, uint64_t tag,
       if (!w->String(&out->id)) return false;
       break;
     case Tag(2, kLength):  // name
-    case Tag(5, kLength):  // unified_social_credit_code
       if (!w->String(&s)) return false;
+      break;
+    case Tag(5, kLength):
+      if (!w->String(&out->unified_social_credit_code)) return false;
       break;
     case Tag(3, kVarint):
       if (!w->Varint(&v)) return false;
@@ -576,7 +636,10 @@ ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool HostField(Wire* w, uint64_t tag,
       out->has_reported_member_counts = true;
       break;
     case Tag(17, kLength):
-      if (!w->Date(&out->registered_year)) return false;
+      if (!w->Date(&out->registered_year, &out->registered_month,
+                   &out->registered_day)) {
+        return false;
+      }
       out->has_registered_on = true;
       break;
     case Tag(18, kVarint):
