@@ -1,13 +1,14 @@
-// The aggregator's id index helpers (src/aggregate/arena.h, header-only):
+// The id index helpers (src/core/id_index.h, header-only):
 // EqualBytes agrees with string equality on every length and every position
 // of a difference; HashBytes sees every byte; IdIndex gives dense indexes.
+#include "core/id_index.h"
+
 #include <cstdio>
 #include <cstring>
 #include <set>
 #include <string>
 #include <vector>
 
-#include "aggregate/arena.h"
 #include "gtest/gtest.h"
 
 namespace dangjian {

@@ -1,5 +1,6 @@
 #include "validate/checks.h"
 
+#include <cstring>
 #include <ctime>
 
 namespace dangjian {
@@ -57,11 +58,22 @@ Ymd TodayUtc() {
   return Ymd{y, m, d};
 }
 
+// Whether the 8 bytes at `p` are all ASCII digits: each byte's high nibble
+// is 3, and stays 3 when 6 is added to it (0x30-0x39, not 0x3A-0x3F).
+bool EightDigits(const char* p) {
+  uint64_t x;
+  std::memcpy(&x, p, 8);
+  constexpr uint64_t kHigh = 0xF0F0F0F0F0F0F0F0ULL;
+  constexpr uint64_t kThrees = 0x3030303030303030ULL;
+  return (x & kHigh) == kThrees &&
+         ((x + 0x0606060606060606ULL) & kHigh) == kThrees;
+}
+
 NationalIdProblem NationalIdShape(absl::string_view id) {
   // The common case first: 17 digits and a check character.
   if (id.size() == 18) {
-    bool digits = true;
-    for (size_t i = 0; i < 17; ++i) digits &= IsDigit(id[i]);
+    const bool digits =
+        EightDigits(id.data()) && EightDigits(id.data() + 8) && IsDigit(id[16]);
     if (digits && (IsDigit(id[17]) || id[17] == 'X') &&
         !(id[15] == '0' && id[16] == '0' && id[17] == '0')) {
       return NationalIdProblem::kNone;
@@ -127,6 +139,11 @@ uint64_t NationalIdKey(absl::string_view id) {
   const uint64_t check =
       id[17] == 'X' ? 10 : static_cast<uint64_t>(id[17] - '0');
   return v * 11 + check;
+}
+
+uint64_t NationalIdKeyOf(absl::string_view id) {
+  if (id.empty() || NationalIdShape(id) != NationalIdProblem::kNone) return 0;
+  return NationalIdKey(id);
 }
 
 CreditCodeProblem CheckCreditCode(absl::string_view code) {

@@ -105,6 +105,9 @@ char NationalIdCheckChar(absl::string_view id);
 Ymd NationalIdBirthDate(absl::string_view id);
 // A 64-bit key equal for equal well-shaped IDs and distinct for distinct ones.
 uint64_t NationalIdKey(absl::string_view id);
+// NationalIdKey() of `id` when NationalIdShape() finds no problem in it, else
+// 0.
+uint64_t NationalIdKeyOf(absl::string_view id);
 
 enum class CreditCodeProblem { kNone, kFormat, kChecksum };
 CreditCodeProblem CheckCreditCode(absl::string_view code);

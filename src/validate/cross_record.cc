@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/numeric/int128.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
@@ -83,6 +84,7 @@ void Index::Clear() {
   economies.clear();
   stars.clear();
   arena.Reset();
+  strings.Clear();
 }
 
 void Index::Add(const v1::Record& r, const v1::SourceLocation& location) {
@@ -112,7 +114,7 @@ void Index::Add(const v1::Record& r, const v1::SourceLocation& location) {
     case v1::Record::kMember: {
       thread_local MemberFacts facts;
       MemberFactsOf(r.member(), &facts);
-      AddMember(facts, loc);
+      AddMember(facts, loc, NationalIdKeyOf(facts.national_id));
       break;
     }
     case v1::Record::kCadreAssignment:
@@ -150,13 +152,6 @@ void Index::Add(const v1::Record& r, const v1::SourceLocation& location) {
   }
 }
 
-absl::string_view Index::Keep(absl::string_view s) {
-  if (s.empty()) return "";
-  char* copy = google::protobuf::Arena::CreateArray<char>(&arena, s.size());
-  std::memcpy(copy, s.data(), s.size());
-  return absl::string_view(copy, s.size());
-}
-
 void Index::AddHost(const HostFacts& h, const v1::SourceLocation& location) {
   AddHost(h, Intern(location));
 }
@@ -172,21 +167,18 @@ void Index::AddHost(const HostFacts& h, Loc loc) {
   hosts.push_back({*kept, loc});
 }
 
-void Index::AddMember(const MemberFacts& m,
-                      const v1::SourceLocation& location) {
-  AddMember(m, Intern(location));
+void Index::AddMember(const MemberFacts& m, const v1::SourceLocation& location,
+                      uint64_t national_id_key) {
+  AddMember(m, Intern(location), national_id_key);
 }
 
-void Index::AddMember(const MemberFacts& m, Loc loc) {
+void Index::AddMember(const MemberFacts& m, Loc loc, uint64_t national_id_key) {
   MemberEntry& e = members.emplace_back();
   e.id = Keep(m.id);
   e.host_id = Keep(m.host_organization_id);
   e.org_id = Keep(m.party_organization_id);
   e.status = MemberStatusAtYearEnd(MemberFactsView(m), year);
-  if (!m.national_id.empty() &&
-      NationalIdShape(m.national_id) == NationalIdProblem::kNone) {
-    e.national_id_key = NationalIdKey(m.national_id);
-  }
+  e.national_id_key = national_id_key;
   e.loc = loc;
 }
 
@@ -519,6 +511,18 @@ void Checker::Members() {
     if (m.national_id_key != 0) ids.emplace_back(m.national_id_key, i);
   }
   if (!c_.On(Rule::kNidDuplicate)) return;
+  // The IDs on more than one record: counted by hashing, then only their
+  // records sorted (by ID, then record).
+  absl::flat_hash_map<uint64_t, uint32_t> seen;
+  seen.reserve(ids.size());
+  bool repeated = false;
+  for (const auto& [key, i] : ids) repeated |= ++seen[key] > 1;
+  if (!repeated) return;
+  ids.erase(std::remove_if(ids.begin(), ids.end(),
+                           [&](const std::pair<uint64_t, size_t>& e) {
+                             return seen[e.first] < 2;
+                           }),
+            ids.end());
   std::sort(ids.begin(), ids.end());
   for (size_t i = 0; i < ids.size();) {
     size_t j = i;

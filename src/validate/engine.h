@@ -11,6 +11,7 @@
 
 #include "absl/strings/string_view.h"
 #include "core/record_facts.h"
+#include "core/string_arena.h"
 #include "dangjian/v1/dataset.pb.h"
 #include "dangjian/v1/validation.pb.h"
 #include "google/protobuf/arena.h"
@@ -69,8 +70,9 @@ void CheckRecord(const Config& config, const v1::Record& record,
                  const RecordRef& ref, Sink* sink);
 // The same rules for a member decoded into facts (CheckRecord() applies them
 // to a parsed member through MemberFactsOf()).
-void CheckMemberFacts(const Config& config, const MemberFacts& member,
-                      const v1::SourceLocation& location, Sink* sink);
+// Returns NationalIdKeyOf() the member's national_id, which it computes.
+uint64_t CheckMemberFacts(const Config& config, const MemberFacts& member,
+                          const v1::SourceLocation& location, Sink* sink);
 void CheckHostFacts(const Config& config, const HostFacts& host,
                     const v1::SourceLocation& location, Sink* sink);
 
@@ -122,6 +124,8 @@ struct Index {
   // Holds the copies the Stored<> entries refer to: copying onto an arena
   // costs no malloc per string, and Clear() frees them at once.
   google::protobuf::Arena arena;
+  // Holds the ids of the entries kept as facts (Keep()).
+  StringArena strings;
   std::vector<std::string> files;
   std::unordered_map<std::string, int32_t> file_ids;
   std::vector<Stored<v1::Region>> regions;
@@ -145,14 +149,16 @@ struct Index {
   void Clear();
   // Adds the record's entity to the index.
   void Add(const v1::Record& record, const v1::SourceLocation& location);
-  // Adds a member decoded into facts, as Add() adds a parsed one.
-  void AddMember(const MemberFacts& member, const v1::SourceLocation& location);
-  void AddMember(const MemberFacts& member, Loc loc);
+  // Adds a member decoded into facts, as Add() adds a parsed one;
+  // `national_id_key` is NationalIdKeyOf() its national_id.
+  void AddMember(const MemberFacts& member, const v1::SourceLocation& location,
+                 uint64_t national_id_key);
+  void AddMember(const MemberFacts& member, Loc loc, uint64_t national_id_key);
   // Adds a host organization decoded into facts, as Add() adds a parsed one.
   void AddHost(const HostFacts& host, const v1::SourceLocation& location);
   void AddHost(const HostFacts& host, Loc loc);
-  // A copy of `s` on the arena.
-  absl::string_view Keep(absl::string_view s);
+  // A copy of `s` that lives until Clear().
+  absl::string_view Keep(absl::string_view s) { return strings.Store(s); }
 };
 
 // Cross-record rules over the whole index.

@@ -91,9 +91,10 @@ class Ctx {
   Sink* sink_;
 };
 
-void CheckNationalId(const Ctx& ctx, const MemberFacts& m, Ymd* id_birth) {
+// Checks the member's resident ID; returns NationalIdKeyOf() it.
+uint64_t CheckNationalId(const Ctx& ctx, const MemberFacts& m, Ymd* id_birth) {
   const absl::string_view id = m.national_id;
-  if (id.empty()) return;
+  if (id.empty()) return 0;
   switch (NationalIdShape(id)) {
     case NationalIdProblem::kExcelMangled:
       if (ctx.On(Rule::kNidExcel)) {
@@ -103,7 +104,7 @@ void CheckNationalId(const Ctx& ctx, const MemberFacts& m, Ymd* id_birth) {
                               "digits after the 15th turned to zeros); "
                               "re-enter it as text"));
       }
-      return;
+      return 0;
     case NationalIdProblem::kFifteenDigit:
       if (ctx.On(Rule::kNidFormat)) {
         ctx.Emit(Rule::kNidFormat, "national_id",
@@ -111,7 +112,7 @@ void CheckNationalId(const Ctx& ctx, const MemberFacts& m, Ymd* id_birth) {
                               " is a first-generation 15-digit number; record "
                               "the 18-character number"));
       }
-      return;
+      return 0;
     case NationalIdProblem::kLowercaseX:
       if (ctx.On(Rule::kNidFormat)) {
         ctx.Emit(Rule::kNidFormat, "national_id",
@@ -119,7 +120,7 @@ void CheckNationalId(const Ctx& ctx, const MemberFacts& m, Ymd* id_birth) {
                               " ends in a lowercase x; the check character is "
                               "a capital X"));
       }
-      return;
+      return 0;
     case NationalIdProblem::kFormat:
       if (ctx.On(Rule::kNidFormat)) {
         ctx.Emit(Rule::kNidFormat, "national_id",
@@ -128,7 +129,7 @@ void CheckNationalId(const Ctx& ctx, const MemberFacts& m, Ymd* id_birth) {
                               "X (",
                               id.size(), " characters)"));
       }
-      return;
+      return 0;
     case NationalIdProblem::kNone:
       break;
   }
@@ -161,6 +162,7 @@ void CheckNationalId(const Ctx& ctx, const MemberFacts& m, Ymd* id_birth) {
                             male ? "male" : "female"));
     }
   }
+  return NationalIdKey(id);
 }
 
 void CheckId(const Ctx& ctx, absl::string_view id) {
@@ -175,7 +177,8 @@ struct Stage {
   const char* term;
 };
 
-void CheckMember(const Ctx& ctx, const MemberFacts& m) {
+// Returns NationalIdKeyOf() the member's national_id.
+uint64_t CheckMember(const Ctx& ctx, const MemberFacts& m) {
   const Config& c = ctx.config();
   const v1::Policy& p = c.policy;
   if (m.status == v1::MEMBER_STATUS_UNSPECIFIED &&
@@ -207,7 +210,7 @@ void CheckMember(const Ctx& ctx, const MemberFacts& m) {
       ctx.Date(m.has_birth_date, Ymd{m.birth_year, m.birth_month, m.birth_day},
                "birth_date", "birth date (出生日期)");
   Ymd id_birth;
-  CheckNationalId(ctx, m, &id_birth);
+  const uint64_t national_id_key = CheckNationalId(ctx, m, &id_birth);
   if (birth_field.y != 0 && id_birth.y != 0 &&
       CompareDates(birth_field, id_birth) != 0 &&
       ctx.On(Rule::kBirthDateMismatch)) {
@@ -325,6 +328,7 @@ void CheckMember(const Ctx& ctx, const MemberFacts& m) {
                             " with a monthly income of ", Yuan(income)));
     }
   }
+  return national_id_key;
 }
 
 bool SubtypeIsSocial(v1::HostSubtype s) {
@@ -632,12 +636,12 @@ void CheckRecord(const Config& config, const v1::Record& record,
   }
 }
 
-void CheckMemberFacts(const Config& config, const MemberFacts& member,
-                      const v1::SourceLocation& location, Sink* sink) {
+uint64_t CheckMemberFacts(const Config& config, const MemberFacts& member,
+                          const v1::SourceLocation& location, Sink* sink) {
   const RecordRef ref{nullptr, &location, "member", member.id};
   const Ctx ctx(config, ref, sink);
   CheckId(ctx, member.id);
-  CheckMember(ctx, member);
+  return CheckMember(ctx, member);
 }
 
 void CheckHostFacts(const Config& config, const HostFacts& host,

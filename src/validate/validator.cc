@@ -324,8 +324,9 @@ void ValidatorFeed::AddMember(Validator* validator,
                               const v1::SourceLocation& location) {
   Validator::Impl& impl = *validator->impl_;
   impl.index.year = impl.config.as_of.y;
-  internal::CheckMemberFacts(impl.config, member, location, &impl.sink);
-  if (impl.config.cross_record) impl.index.AddMember(member, location);
+  const uint64_t key =
+      internal::CheckMemberFacts(impl.config, member, location, &impl.sink);
+  if (impl.config.cross_record) impl.index.AddMember(member, location, key);
   ++impl.fed;
 }
 

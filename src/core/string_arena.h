@@ -1,7 +1,8 @@
-// Stable storage for the ids an aggregator keeps: a record's id is copied
-// once, when it is first seen (core/id_index.h indexes them).
-#ifndef DANGJIAN_SRC_AGGREGATE_ARENA_H_
-#define DANGJIAN_SRC_AGGREGATE_ARENA_H_
+// Stable storage for the ids the aggregator and the validator's index keep:
+// a record's id is copied once, in 64 KiB blocks (core/id_index.h indexes
+// them) (internal).
+#ifndef DANGJIAN_SRC_CORE_STRING_ARENA_H_
+#define DANGJIAN_SRC_CORE_STRING_ARENA_H_
 
 #include <cstdint>
 #include <cstring>
@@ -9,7 +10,6 @@
 #include <vector>
 
 #include "absl/strings/string_view.h"
-#include "core/id_index.h"
 
 namespace dangjian {
 namespace internal {
@@ -40,6 +40,13 @@ class StringArena {
     return absl::string_view(out, s.size());
   }
 
+  // Frees every copy: the views Store() returned dangle.
+  void Clear() {
+    blocks_.clear();
+    next_ = nullptr;
+    left_ = 0;
+  }
+
  private:
   static constexpr size_t kBlockSize = 64 * 1024;
   std::vector<std::unique_ptr<char[]>> blocks_;
@@ -50,4 +57,4 @@ class StringArena {
 }  // namespace internal
 }  // namespace dangjian
 
-#endif  // DANGJIAN_SRC_AGGREGATE_ARENA_H_
+#endif  // DANGJIAN_SRC_CORE_STRING_ARENA_H_
