@@ -236,6 +236,10 @@ class Checker {
   void Ref(Rule rule, const PositionOf& m, absl::string_view target,
            absl::string_view kind, absl::string_view id, const Loc& loc,
            absl::string_view field, absl::string_view value) const;
+  // Ref(), returning the position of the record `value` names, or kNowhere.
+  size_t RefAt(Rule rule, const PositionOf& m, absl::string_view target,
+               absl::string_view kind, absl::string_view id, const Loc& loc,
+               absl::string_view field, absl::string_view value) const;
   void References();
   void RegionCycles();
   void Members();
@@ -299,6 +303,10 @@ class Checker {
     int64_t records = 0;
   };
   std::vector<Counts> org_counts_, host_counts_;
+  // By member (References()): the position of its host organization and of
+  // its party organization, or kNowhere.
+  static constexpr size_t kNowhere = ~size_t{0};
+  std::vector<size_t> member_host_, member_org_;
 };
 
 template <typename T, typename IdFn>
@@ -336,6 +344,16 @@ void Checker::Ref(Rule rule, const PositionOf& m, absl::string_view target,
   Emit(rule, kind, id, loc, field,
        absl::StrCat(field, " names ", target, " \"", value,
                     "\", which is not in the data (引用不存在)"));
+}
+
+size_t Checker::RefAt(Rule rule, const PositionOf& m, absl::string_view target,
+                      absl::string_view kind, absl::string_view id,
+                      const Loc& loc, absl::string_view field,
+                      absl::string_view value) const {
+  if (value.empty()) return kNowhere;
+  if (const size_t* at = m.Find(value)) return *at;
+  Ref(rule, m, target, kind, id, loc, field, value);
+  return kNowhere;
 }
 
 void Checker::References() {
@@ -394,11 +412,16 @@ void Checker::References() {
     Ref(P, orgs_, org, "funding", e.id(), loc, "party_organization_id",
         e.party_organization_id());
   }
-  for (const MemberEntry& e : x_.members) {
-    Ref(H, hosts_, host, "member", e.id, e.loc, "host_organization_id",
-        e.host_id);
-    Ref(P, orgs_, org, "member", e.id, e.loc, "party_organization_id",
-        e.org_id);
+  // A member's host and organization, looked up once for these rules and
+  // for Members().
+  member_host_.resize(x_.members.size());
+  member_org_.resize(x_.members.size());
+  for (size_t i = 0; i < x_.members.size(); ++i) {
+    const MemberEntry& e = x_.members[i];
+    member_host_[i] = RefAt(H, hosts_, host, "member", e.id, e.loc,
+                            "host_organization_id", e.host_id);
+    member_org_[i] = RefAt(P, orgs_, org, "member", e.id, e.loc,
+                           "party_organization_id", e.org_id);
   }
   for (const auto& [e, loc] : x_.cadres) {
     Ref(P, orgs_, org, "cadre_assignment", e.id(), loc, "party_organization_id",
@@ -481,8 +504,7 @@ void Checker::Members() {
     // Not yet in the pipeline at the end of the year (status -1): counted
     // nowhere, as in the report.
     const int status = m.status;
-    if (const size_t* it = orgs_.Find(m.org_id);
-        !m.org_id.empty() && it != nullptr) {
+    if (const size_t* it = &member_org_[i]; *it != kNowhere) {
       Counts& c = org_counts_[*it];
       if (status >= 0) {
         ++c.by_status[status];
@@ -500,8 +522,7 @@ void Checker::Members() {
                           "; members attach only to branches (党支部)"));
       }
     }
-    if (const size_t* it = hosts_.Find(m.host_id);
-        !m.host_id.empty() && it != nullptr) {
+    if (const size_t* it = &member_host_[i]; *it != kNowhere) {
       Counts& c = host_counts_[*it];
       if (status >= 0) {
         ++c.by_status[status];
