@@ -141,6 +141,18 @@ uint64_t NationalIdKey(absl::string_view id) {
   return v * 11 + check;
 }
 
+char NationalIdCheckCharAndKey(absl::string_view id, uint64_t* key) {
+  int sum = 0;
+  uint64_t v = 0;
+  for (int i = 0; i < 17; ++i) {
+    const int digit = id[i] - '0';
+    sum += digit * kIdWeights[i];
+    v = v * 10 + static_cast<uint64_t>(digit);
+  }
+  *key = v * 11 + (id[17] == 'X' ? 10 : static_cast<uint64_t>(id[17] - '0'));
+  return "10X98765432"[sum % 11];
+}
+
 uint64_t NationalIdKeyOf(absl::string_view id) {
   if (id.empty() || NationalIdShape(id) != NationalIdProblem::kNone) return 0;
   return NationalIdKey(id);

@@ -105,6 +105,9 @@ char NationalIdCheckChar(absl::string_view id);
 Ymd NationalIdBirthDate(absl::string_view id);
 // A 64-bit key equal for equal well-shaped IDs and distinct for distinct ones.
 uint64_t NationalIdKey(absl::string_view id);
+// NationalIdCheckChar() and NationalIdKey() of a well-formed `id` in one pass
+// over its digits: returns the first, sets `*key` to the second.
+char NationalIdCheckCharAndKey(absl::string_view id, uint64_t* key);
 // NationalIdKey() of `id` when NationalIdShape() finds no problem in it, else
 // 0.
 uint64_t NationalIdKeyOf(absl::string_view id);

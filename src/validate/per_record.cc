@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <string>
 
+#include "absl/base/attributes.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "dangjian/personal_data.h"
@@ -64,9 +65,22 @@ class Ctx {
            absl::string_view term) const {
     return Date(present, present ? ToYmd(date) : Ymd{}, field, term);
   }
-  Ymd Date(bool present, const Ymd& d, const Field& field,
-           absl::string_view term) const {
+  ABSL_ATTRIBUTE_ALWAYS_INLINE Ymd Date(bool present, const Ymd& d,
+                                        const Field& field,
+                                        absl::string_view term) const {
     if (!present) return Ymd{};
+    // The common case inline: a full date on every calendar (day 1 to 28)
+    // not after as_of.
+    if (d.y >= 1 && d.y <= 9999 && d.m >= 1 && d.m <= 12 && d.d >= 1 &&
+        d.d <= 28 && PackFirstDay(d) <= as_of_first_day_) {
+      return d;
+    }
+    return CheckedDate(d, field, term);
+  }
+
+ private:
+  Ymd CheckedDate(const Ymd& d, const Field& field,
+                  absl::string_view term) const {
     if (!IsValidDate(d)) {
       if (On(Rule::kDateInvalid)) {
         Emit(Rule::kDateInvalid, field.str(),
@@ -85,10 +99,10 @@ class Ctx {
     return d;
   }
 
- private:
   const Config& c_;
   const RecordRef& ref_;
   Sink* sink_;
+  const int32_t as_of_first_day_ = PackFirstDay(c_.as_of);
 };
 
 // Checks the member's resident ID; returns NationalIdKeyOf() it.
@@ -145,7 +159,8 @@ uint64_t CheckNationalId(const Ctx& ctx, const MemberFacts& m, Ymd* id_birth) {
   } else {
     *id_birth = birth;
   }
-  const char check = NationalIdCheckChar(id);
+  uint64_t key = 0;
+  const char check = NationalIdCheckCharAndKey(id, &key);
   if (check != id[17] && ctx.On(Rule::kNidChecksum)) {
     ctx.Emit(Rule::kNidChecksum, "national_id",
              absl::StrCat("resident ID (公民身份号码) ", MaskNationalId(id),
@@ -162,7 +177,7 @@ uint64_t CheckNationalId(const Ctx& ctx, const MemberFacts& m, Ymd* id_birth) {
                             male ? "male" : "female"));
     }
   }
-  return NationalIdKey(id);
+  return key;
 }
 
 void CheckId(const Ctx& ctx, absl::string_view id) {
