@@ -1,0 +1,69 @@
+// Fuzzes the validator's decode-once path against its parsed path. The
+// pipeline decodes a member or host organization straight from its bytes
+// into facts (core/record_facts.h) and hands them to the validator
+// (ValidatorFeed); anything else, and any program, goes through the strict
+// wire check, protobuf's parser and Validator::Add(). On any bytes the
+// decoder takes, the record must parse, and the two validators must give the
+// same report.
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <memory>
+
+#include "core/record_facts.h"
+#include "core/wire_check.h"
+#include "dangjian/validate.h"
+#include "google/protobuf/stubs/logging.h"
+#include "google/protobuf/util/message_differencer.h"
+#include "validate/feed.h"
+
+namespace {
+
+std::unique_ptr<dangjian::Validator> New() {
+  dangjian::ValidatorOptions options;
+  options.as_of.set_year(2017);
+  options.as_of.set_month(12);
+  options.as_of.set_day(31);
+  options.max_findings = 0;
+  auto v = dangjian::Validator::Create(options);
+  if (!v.ok()) std::abort();
+  return *std::move(v);
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  // protobuf logs each string that is not UTF-8; the fuzzer makes many.
+  static const bool quiet = (google::protobuf::SetLogHandler(nullptr), true);
+  (void)quiet;
+  const absl::string_view bytes(reinterpret_cast<const char*>(data), size);
+  int field = 0;
+  absl::string_view body;
+  if (!dangjian::internal::OneEntity(bytes, &field, &body)) return 0;
+  auto decoded = New();
+  dangjian::v1::SourceLocation where;
+  where.set_record_index(0);
+  if (field == dangjian::v1::Record::kMemberFieldNumber) {
+    dangjian::internal::MemberFacts facts;
+    if (!dangjian::internal::DecodeMemberFacts(body, &facts)) return 0;
+    dangjian::ValidatorFeed::AddMember(decoded.get(), facts, where);
+  } else if (field == dangjian::v1::Record::kHostOrganizationFieldNumber) {
+    dangjian::internal::HostFacts facts;
+    if (!dangjian::internal::DecodeHostFacts(body, &facts)) return 0;
+    dangjian::ValidatorFeed::AddHost(decoded.get(), facts, where);
+  } else {
+    return 0;
+  }
+  // The decoder took the bytes: the readers' check and protobuf must too.
+  dangjian::v1::Record record;
+  if (!dangjian::internal::ParseRecordStrictly(bytes, &record).ok()) {
+    std::abort();
+  }
+  auto parsed = New();
+  if (!parsed->Add(record, &where).ok()) std::abort();
+  auto a = decoded->Finish();
+  auto b = parsed->Finish();
+  if (!a.ok() || !b.ok()) std::abort();
+  if (!google::protobuf::util::MessageDifferencer::Equals(*a, *b)) std::abort();
+  return 0;
+}
