@@ -53,7 +53,9 @@ auto Tie(const OrgFacts& o) {
                   o.host_organization_ids, o.star_assessments);
 }
 auto Tie(const FundingFacts& f) {
-  return std::tie(f.party_organization_id, f.year, f.source, f.amount_fen);
+  return std::tie(f.id, f.party_organization_id, f.year, f.source, f.amount_fen,
+                  f.has_received_on, f.received_year, f.received_month,
+                  f.received_day);
 }
 auto Tie(const VenueFacts& v) {
   return std::tie(v.party_organization_id, v.ownership, v.haves);

@@ -465,6 +465,11 @@ class AggregatorImpl final : public Aggregator {
     AddHost(host);
     return absl::OkStatus();
   }
+  absl::Status AddFundingFacts(const FundingFacts& funding) {
+    if (finished_) return FinishedError();
+    AddFunding(funding);
+    return absl::OkStatus();
+  }
 
   absl::Status AddSkippedRecords(absl::string_view reason,
                                  int64_t count) override {
@@ -1361,6 +1366,11 @@ absl::Status AddMemberFacts(Aggregator* aggregator, const MemberFacts& member) {
 
 absl::Status AddHostFacts(Aggregator* aggregator, const HostFacts& host) {
   return static_cast<AggregatorImpl*>(aggregator)->AddHostFacts(host);
+}
+
+absl::Status AddFundingFacts(Aggregator* aggregator,
+                             const FundingFacts& funding) {
+  return static_cast<AggregatorImpl*>(aggregator)->AddFundingFacts(funding);
 }
 
 }  // namespace internal

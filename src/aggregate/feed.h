@@ -17,6 +17,9 @@ namespace internal {
 absl::Status AddMemberFacts(Aggregator* aggregator, const MemberFacts& member);
 // The same for a host organization.
 absl::Status AddHostFacts(Aggregator* aggregator, const HostFacts& host);
+// The same for funding.
+absl::Status AddFundingFacts(Aggregator* aggregator,
+                             const FundingFacts& funding);
 
 }  // namespace internal
 }  // namespace dangjian

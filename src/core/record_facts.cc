@@ -398,10 +398,15 @@ void OrgFactsOf(const v1::PartyOrganization& o, OrgFacts* out) {
 }
 
 void FundingFactsOf(const v1::Funding& f, FundingFacts* out) {
+  out->id = f.id();
   out->party_organization_id = f.party_organization_id();
   out->year = f.year();
   out->source = f.source();
   out->amount_fen = f.amount_fen();
+  out->has_received_on = f.has_received_on();
+  out->received_year = out->has_received_on ? f.received_on().year() : 0;
+  out->received_month = out->has_received_on ? f.received_on().month() : 0;
+  out->received_day = out->has_received_on ? f.received_on().day() : 0;
 }
 
 void VenueFactsOf(const v1::Venue& v, VenueFacts* out) {
@@ -740,9 +745,9 @@ bool DecodeFundingFacts(absl::string_view bytes, FundingFacts* out) {
   return DecodeFields(bytes, out, [](Wire* w, uint64_t tag, FundingFacts* f) {
     uint64_t v;
     absl::string_view s;
-    int32_t ignored;
     switch (tag) {
-      case Tag(1, kLength):  // id
+      case Tag(1, kLength):
+        return w->String(&f->id);
       case Tag(7, kLength):  // note
         return w->String(&s);
       case Tag(2, kLength):
@@ -759,8 +764,9 @@ bool DecodeFundingFacts(absl::string_view bytes, FundingFacts* out) {
         if (!w->Varint(&v)) return false;
         f->amount_fen = static_cast<int64_t>(v);
         return true;
-      case Tag(6, kLength):  // received_on
-        return w->Date(&ignored);
+      case Tag(6, kLength):
+        f->has_received_on = true;
+        return w->Date(&f->received_year, &f->received_month, &f->received_day);
       default:
         return false;
     }

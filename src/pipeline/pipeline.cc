@@ -229,11 +229,11 @@ class ShardRun {
   }
 
   // One record's bytes to the validator and, when there is one, the
-  // aggregator, decoded once: a member or host organization in the plain
-  // encoding straight from its bytes into facts both read
+  // aggregator, decoded once: a member, host organization or funding in the
+  // plain encoding straight from its bytes into facts both read
   // (core/record_facts.h), anything else checked strictly and parsed into a
-  // message both read. InvalidArgument
-  // for bytes that are not a well-formed record.
+  // message both read. InvalidArgument for bytes that are not a well-formed
+  // record.
   absl::Status AddDecoded(const RecordReader* reader, absl::string_view bytes,
                           const v1::SourceLocation& where) {
     absl::StatusOr<Validator*> v = GetValidator(reader);
@@ -252,6 +252,12 @@ class ShardRun {
         ValidatorFeed::AddHost(*v, host_, where);
         if (aggregator_ == nullptr) return absl::OkStatus();
         return internal::AddHostFacts(aggregator_.get(), host_);
+      }
+      if (field == v1::Record::kFundingFieldNumber &&
+          internal::DecodeFundingFacts(body, &funding_)) {
+        ValidatorFeed::AddFunding(*v, funding_, where);
+        if (aggregator_ == nullptr) return absl::OkStatus();
+        return internal::AddFundingFacts(aggregator_.get(), funding_);
       }
     }
     v1::Record* record = records_.Next();
@@ -424,6 +430,7 @@ class ShardRun {
   // Reused from record to record by AddDecoded().
   internal::MemberFacts member_;
   internal::HostFacts host_;
+  internal::FundingFacts funding_;
   RecordArena records_;
   std::vector<v1::Finding> read_findings_;
   std::vector<std::pair<std::string, int64_t>> skipped_;

@@ -108,9 +108,12 @@ void Index::Add(const v1::Record& r, const v1::SourceLocation& location) {
     case v1::Record::kVenue:
       venues.push_back({Copy(r.venue(), &arena), loc});
       break;
-    case v1::Record::kFunding:
-      funding.push_back({Copy(r.funding(), &arena), loc});
+    case v1::Record::kFunding: {
+      thread_local FundingFacts facts;
+      FundingFactsOf(r.funding(), &facts);
+      AddFunding(facts, loc);
       break;
+    }
     case v1::Record::kMember: {
       thread_local MemberFacts facts;
       MemberFactsOf(r.member(), &facts);
@@ -167,6 +170,18 @@ void Index::AddHost(const HostFacts& h, Loc loc) {
   hosts.push_back({*kept, loc});
 }
 
+void Index::AddFunding(const FundingFacts& f,
+                       const v1::SourceLocation& location) {
+  AddFunding(f, Intern(location));
+}
+
+void Index::AddFunding(const FundingFacts& f, Loc loc) {
+  FundingFacts* kept = google::protobuf::Arena::Create<FundingFacts>(&arena, f);
+  kept->id = Keep(f.id);
+  kept->party_organization_id = Keep(f.party_organization_id);
+  funding.push_back({*kept, loc});
+}
+
 void Index::AddMember(const MemberFacts& m, const v1::SourceLocation& location,
                       uint64_t national_id_key) {
   AddMember(m, Intern(location), national_id_key);
@@ -190,6 +205,7 @@ absl::string_view IdOf(const Message& m) {
   return m.id();
 }
 absl::string_view IdOf(const HostFacts& h) { return h.id; }
+absl::string_view IdOf(const FundingFacts& f) { return f.id; }
 
 std::string NationalIdFromKey(uint64_t key) {
   const uint64_t check = key % 11;
@@ -409,8 +425,8 @@ void Checker::References() {
         e.shared_with_party_organization_id());
   }
   for (const auto& [e, loc] : x_.funding) {
-    Ref(P, orgs_, org, "funding", e.id(), loc, "party_organization_id",
-        e.party_organization_id());
+    Ref(P, orgs_, org, "funding", e.id, loc, "party_organization_id",
+        e.party_organization_id);
   }
   // A member's host and organization, looked up once for these rules and
   // for Members().
@@ -740,15 +756,15 @@ void Checker::Regions() {
 void Checker::Funding() {
   std::map<std::tuple<absl::string_view, int32_t, int>, absl::int128> totals;
   for (const auto& [f, loc] : x_.funding) {
-    const size_t* org = orgs_.Find(f.party_organization_id());
+    const size_t* org = orgs_.Find(f.party_organization_id);
     if (org == nullptr) continue;
-    totals[{f.party_organization_id(), f.year(), f.source()}] += f.amount_fen();
+    totals[{f.party_organization_id, f.year, f.source}] += f.amount_fen;
     const v1::PartyOrganization& o = x_.orgs[*org].value;
     if (o.has_founded_on() && IsValidDate(ToYmd(o.founded_on())) &&
-        f.year() > 0 && f.year() < o.founded_on().year() &&
+        f.year > 0 && f.year < o.founded_on().year() &&
         c_.On(Rule::kFundingBeforeFounding)) {
-      Emit(Rule::kFundingBeforeFounding, "funding", f.id(), loc, "year",
-           absl::StrCat("funding (经费) for ", f.year(), ", before \"", o.id(),
+      Emit(Rule::kFundingBeforeFounding, "funding", f.id, loc, "year",
+           absl::StrCat("funding (经费) for ", f.year, ", before \"", o.id(),
                         "\" was founded (成立) in ", o.founded_on().year()));
     }
   }

@@ -75,6 +75,8 @@ uint64_t CheckMemberFacts(const Config& config, const MemberFacts& member,
                           const v1::SourceLocation& location, Sink* sink);
 void CheckHostFacts(const Config& config, const HostFacts& host,
                     const v1::SourceLocation& location, Sink* sink);
+void CheckFundingFacts(const Config& config, const FundingFacts& funding,
+                       const v1::SourceLocation& location, Sink* sink);
 
 // A compact location: the file is an index into Index::files.
 struct Loc {
@@ -133,7 +135,7 @@ struct Index {
   std::vector<Stored<HostFacts>> hosts;  // Strings: the ids only.
   std::vector<Stored<v1::PartyOrganization>> orgs;
   std::vector<Stored<v1::Venue>> venues;
-  std::vector<Stored<v1::Funding>> funding;
+  std::vector<Stored<FundingFacts>> funding;  // Strings: the ids only.
   std::vector<MemberEntry> members;
   std::vector<Stored<v1::CadreAssignment>> cadres;
   std::vector<Stored<v1::ReserveTalent>> reserve;
@@ -157,6 +159,10 @@ struct Index {
   // Adds a host organization decoded into facts, as Add() adds a parsed one.
   void AddHost(const HostFacts& host, const v1::SourceLocation& location);
   void AddHost(const HostFacts& host, Loc loc);
+  // Adds funding decoded into facts, as Add() adds a parsed one.
+  void AddFunding(const FundingFacts& funding,
+                  const v1::SourceLocation& location);
+  void AddFunding(const FundingFacts& funding, Loc loc);
   // A copy of `s` that lives until Clear().
   absl::string_view Keep(absl::string_view s) { return strings.Store(s); }
 };

@@ -21,6 +21,10 @@ class ValidatorFeed {
   // The same for a host organization.
   static void AddHost(Validator* validator, const internal::HostFacts& host,
                       const v1::SourceLocation& location);
+  // The same for funding.
+  static void AddFunding(Validator* validator,
+                         const internal::FundingFacts& funding,
+                         const v1::SourceLocation& location);
 };
 
 }  // namespace dangjian

@@ -538,21 +538,22 @@ void CheckVenue(const Ctx& ctx, const v1::Venue& v) {
   }
 }
 
-void CheckFunding(const Ctx& ctx, const v1::Funding& f) {
+void CheckFunding(const Ctx& ctx, const FundingFacts& f) {
   const Config& c = ctx.config();
-  ctx.Date(f.has_received_on(), f.received_on(), "received_on",
-           "date received (到位日期)");
-  if (f.year() <= 0 || f.year() > 9999) {
+  ctx.Date(f.has_received_on,
+           Ymd{f.received_year, f.received_month, f.received_day},
+           "received_on", "date received (到位日期)");
+  if (f.year <= 0 || f.year > 9999) {
     if (ctx.On(Rule::kDateInvalid)) {
       ctx.Emit(Rule::kDateInvalid, "year",
-               absl::StrCat("budget year (年度) ", f.year(), " is not a year"));
+               absl::StrCat("budget year (年度) ", f.year, " is not a year"));
     }
-  } else if (f.year() > c.as_of.y && ctx.On(Rule::kDateFuture)) {
+  } else if (f.year > c.as_of.y && ctx.On(Rule::kDateFuture)) {
     ctx.Emit(
         Rule::kDateFuture, "year",
-        absl::StrCat("budget year (年度) ", f.year(), " is after ", c.as_of.y));
+        absl::StrCat("budget year (年度) ", f.year, " is after ", c.as_of.y));
   }
-  const int64_t a = f.amount_fen();
+  const int64_t a = f.amount_fen;
   if ((a > c.max_plausible_funding_fen || a < -c.max_plausible_funding_fen) &&
       ctx.On(Rule::kFundingAbsurd)) {
     ctx.Emit(Rule::kFundingAbsurd, "amount_fen",
@@ -628,9 +629,12 @@ void CheckRecord(const Config& config, const v1::Record& record,
     case v1::Record::kVenue:
       CheckVenue(ctx, record.venue());
       break;
-    case v1::Record::kFunding:
-      CheckFunding(ctx, record.funding());
+    case v1::Record::kFunding: {
+      thread_local FundingFacts facts;
+      FundingFactsOf(record.funding(), &facts);
+      CheckFunding(ctx, facts);
       break;
+    }
     case v1::Record::kCadreAssignment:
       CheckCadre(ctx, record.cadre_assignment());
       break;
@@ -665,6 +669,14 @@ void CheckHostFacts(const Config& config, const HostFacts& host,
   const Ctx ctx(config, ref, sink);
   CheckId(ctx, host.id);
   CheckHost(ctx, host);
+}
+
+void CheckFundingFacts(const Config& config, const FundingFacts& funding,
+                       const v1::SourceLocation& location, Sink* sink) {
+  const RecordRef ref{nullptr, &location, "funding", funding.id};
+  const Ctx ctx(config, ref, sink);
+  CheckId(ctx, funding.id);
+  CheckFunding(ctx, funding);
 }
 
 }  // namespace internal

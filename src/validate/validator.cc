@@ -340,6 +340,16 @@ void ValidatorFeed::AddHost(Validator* validator,
   ++impl.fed;
 }
 
+void ValidatorFeed::AddFunding(Validator* validator,
+                               const internal::FundingFacts& funding,
+                               const v1::SourceLocation& location) {
+  Validator::Impl& impl = *validator->impl_;
+  impl.index.year = impl.config.as_of.y;
+  internal::CheckFundingFacts(impl.config, funding, location, &impl.sink);
+  if (impl.config.cross_record) impl.index.AddFunding(funding, location);
+  ++impl.fed;
+}
+
 absl::StatusOr<v1::Policy> PolicyFromJson(absl::string_view json) {
   v1::Policy policy;
   int64_t offset = 0;
