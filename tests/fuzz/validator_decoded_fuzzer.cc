@@ -1,6 +1,6 @@
 // Fuzzes the validator's decode-once path against its parsed path. The
-// pipeline decodes a member or host organization straight from its bytes
-// into facts (core/record_facts.h) and hands them to the validator
+// pipeline decodes a member, host organization or funding straight from its
+// bytes into facts (core/record_facts.h) and hands them to the validator
 // (ValidatorFeed); anything else, and any program, goes through the strict
 // wire check, protobuf's parser and Validator::Add(). On any bytes the
 // decoder takes, the record must parse, and the two validators must give the
@@ -51,6 +51,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     dangjian::internal::HostFacts facts;
     if (!dangjian::internal::DecodeHostFacts(body, &facts)) return 0;
     dangjian::ValidatorFeed::AddHost(decoded.get(), facts, where);
+  } else if (field == dangjian::v1::Record::kFundingFieldNumber) {
+    dangjian::internal::FundingFacts facts;
+    if (!dangjian::internal::DecodeFundingFacts(body, &facts)) return 0;
+    dangjian::ValidatorFeed::AddFunding(decoded.get(), facts, where);
   } else {
     return 0;
   }
