@@ -470,6 +470,11 @@ class AggregatorImpl final : public Aggregator {
     AddFunding(funding);
     return absl::OkStatus();
   }
+  absl::Status AddVenueFacts(const VenueFacts& venue) {
+    if (finished_) return FinishedError();
+    AddVenue(venue);
+    return absl::OkStatus();
+  }
 
   absl::Status AddSkippedRecords(absl::string_view reason,
                                  int64_t count) override {
@@ -1371,6 +1376,10 @@ absl::Status AddHostFacts(Aggregator* aggregator, const HostFacts& host) {
 absl::Status AddFundingFacts(Aggregator* aggregator,
                              const FundingFacts& funding) {
   return static_cast<AggregatorImpl*>(aggregator)->AddFundingFacts(funding);
+}
+
+absl::Status AddVenueFacts(Aggregator* aggregator, const VenueFacts& venue) {
+  return static_cast<AggregatorImpl*>(aggregator)->AddVenueFacts(venue);
 }
 
 }  // namespace internal

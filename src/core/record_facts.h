@@ -1,7 +1,7 @@
 // The fields of a member, host organization, party organization, funding,
 // venue, activity, grid, cadre assignment or annual result that aggregation
-// reads - and, of a member, host organization or funding, all the rules
-// read too - taken either from a parsed message or straight from its wire
+// reads - and, of a member, host organization, funding or venue, all the
+// rules read too - taken either from a parsed message or straight from its wire
 // bytes (internal). A record is decoded once, here, for the validator and
 // the aggregator alike.
 //
@@ -208,19 +208,31 @@ struct FundingFacts {
   }
 };
 
-// What aggregation reads of a v1::Venue.
+// What the rules and the figures read of a v1::Venue: all but the name and
+// the address.
 struct VenueFacts {
+  absl::string_view id = "";
   absl::string_view party_organization_id = "";
+  absl::string_view shared_with_party_organization_id = "";
   int32_t ownership = 0;
+  int32_t area_square_metres = 0;
+  int32_t capacity = 0;
   // The six haves, bit i set when the i-th is true, in field order: site,
   // facilities, signage, party flag, books and newspapers, rules on the wall.
   uint8_t haves = 0;
+  // proto3 `optional`: present when on the wire, whatever the value.
+  bool has_latitude = false;
+  bool has_longitude = false;
+  double latitude = 0;
+  double longitude = 0;
 
   // As MemberFacts::Reset().
   void Reset() {
-    party_organization_id = "";
-    ownership = 0;
+    id = party_organization_id = shared_with_party_organization_id = "";
+    ownership = area_square_metres = capacity = 0;
     haves = 0;
+    has_latitude = has_longitude = false;
+    latitude = longitude = 0;
   }
 };
 

@@ -105,9 +105,12 @@ void Index::Add(const v1::Record& r, const v1::SourceLocation& location) {
     case v1::Record::kPartyOrganization:
       orgs.push_back({Copy(r.party_organization(), &arena), loc});
       break;
-    case v1::Record::kVenue:
-      venues.push_back({Copy(r.venue(), &arena), loc});
+    case v1::Record::kVenue: {
+      thread_local VenueFacts facts;
+      VenueFactsOf(r.venue(), &facts);
+      AddVenue(facts, loc);
       break;
+    }
     case v1::Record::kFunding: {
       thread_local FundingFacts facts;
       FundingFactsOf(r.funding(), &facts);
@@ -182,6 +185,19 @@ void Index::AddFunding(const FundingFacts& f, Loc loc) {
   funding.push_back({*kept, loc});
 }
 
+void Index::AddVenue(const VenueFacts& v, const v1::SourceLocation& location) {
+  AddVenue(v, Intern(location));
+}
+
+void Index::AddVenue(const VenueFacts& v, Loc loc) {
+  VenueFacts* kept = google::protobuf::Arena::Create<VenueFacts>(&arena, v);
+  kept->id = Keep(v.id);
+  kept->party_organization_id = Keep(v.party_organization_id);
+  kept->shared_with_party_organization_id =
+      Keep(v.shared_with_party_organization_id);
+  venues.push_back({*kept, loc});
+}
+
 void Index::AddMember(const MemberFacts& m, const v1::SourceLocation& location,
                       uint64_t national_id_key) {
   AddMember(m, Intern(location), national_id_key);
@@ -206,6 +222,7 @@ absl::string_view IdOf(const Message& m) {
 }
 absl::string_view IdOf(const HostFacts& h) { return h.id; }
 absl::string_view IdOf(const FundingFacts& f) { return f.id; }
+absl::string_view IdOf(const VenueFacts& v) { return v.id; }
 
 std::string NationalIdFromKey(uint64_t key) {
   const uint64_t check = key % 11;
@@ -400,11 +417,10 @@ void Checker::References() {
         e.venue_id());
   }
   for (const auto& [e, loc] : x_.venues) {
-    Ref(P, orgs_, org, "venue", e.id(), loc, "party_organization_id",
-        e.party_organization_id());
-    Ref(P, orgs_, org, "venue", e.id(), loc,
-        "shared_with_party_organization_id",
-        e.shared_with_party_organization_id());
+    Ref(P, orgs_, org, "venue", e.id, loc, "party_organization_id",
+        e.party_organization_id);
+    Ref(P, orgs_, org, "venue", e.id, loc, "shared_with_party_organization_id",
+        e.shared_with_party_organization_id);
   }
   for (const auto& [e, loc] : x_.funding) {
     Ref(P, orgs_, org, "funding", e.id, loc, "party_organization_id",
@@ -567,8 +583,8 @@ void Checker::PartyOrganizations() {
   // Venues naming an organization.
   IdSet has_venue;
   for (const auto& v : x_.venues) {
-    if (!v.value.party_organization_id().empty()) {
-      has_venue.TryEmplace(v.value.party_organization_id(), 1);
+    if (!v.value.party_organization_id.empty()) {
+      has_venue.TryEmplace(v.value.party_organization_id, 1);
     }
   }
   // Organizations with a star assessment record of their own for the year;

@@ -77,6 +77,8 @@ void CheckHostFacts(const Config& config, const HostFacts& host,
                     const v1::SourceLocation& location, Sink* sink);
 void CheckFundingFacts(const Config& config, const FundingFacts& funding,
                        const v1::SourceLocation& location, Sink* sink);
+void CheckVenueFacts(const Config& config, const VenueFacts& venue,
+                     const v1::SourceLocation& location, Sink* sink);
 
 // A compact location: the file is an index into Index::files.
 struct Loc {
@@ -134,7 +136,7 @@ struct Index {
   std::vector<Stored<v1::Grid>> grids;
   std::vector<Stored<HostFacts>> hosts;  // Strings: the ids only.
   std::vector<Stored<v1::PartyOrganization>> orgs;
-  std::vector<Stored<v1::Venue>> venues;
+  std::vector<Stored<VenueFacts>> venues;     // Strings: the ids only.
   std::vector<Stored<FundingFacts>> funding;  // Strings: the ids only.
   std::vector<MemberEntry> members;
   std::vector<Stored<v1::CadreAssignment>> cadres;
@@ -163,6 +165,9 @@ struct Index {
   void AddFunding(const FundingFacts& funding,
                   const v1::SourceLocation& location);
   void AddFunding(const FundingFacts& funding, Loc loc);
+  // Adds a venue decoded into facts, as Add() adds a parsed one.
+  void AddVenue(const VenueFacts& venue, const v1::SourceLocation& location);
+  void AddVenue(const VenueFacts& venue, Loc loc);
   // A copy of `s` that lives until Clear().
   absl::string_view Keep(absl::string_view s) { return strings.Store(s); }
 };

@@ -25,6 +25,9 @@ class ValidatorFeed {
   static void AddFunding(Validator* validator,
                          const internal::FundingFacts& funding,
                          const v1::SourceLocation& location);
+  // The same for a venue.
+  static void AddVenue(Validator* validator, const internal::VenueFacts& venue,
+                       const v1::SourceLocation& location);
 };
 
 }  // namespace dangjian
