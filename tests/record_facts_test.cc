@@ -72,9 +72,9 @@ auto Tie(const VenueFacts& v) {
       Bits(v.latitude), v.has_longitude, Bits(v.longitude));
 }
 auto Tie(const ActivityFacts& a) {
-  return std::tie(a.party_organization_id, a.grid_id, a.host_organization_id,
-                  a.kind, a.has_held_on, a.held_year, a.held_month, a.count,
-                  a.participants);
+  return std::tie(a.id, a.party_organization_id, a.grid_id,
+                  a.host_organization_id, a.kind, a.has_held_on, a.held_year,
+                  a.held_month, a.held_day, a.count, a.participants);
 }
 
 auto Tie(const GridFacts& g) {

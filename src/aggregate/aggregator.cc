@@ -475,6 +475,11 @@ class AggregatorImpl final : public Aggregator {
     AddVenue(venue);
     return absl::OkStatus();
   }
+  absl::Status AddActivityFacts(const ActivityFacts& activity) {
+    if (finished_) return FinishedError();
+    AddActivity(activity);
+    return absl::OkStatus();
+  }
 
   absl::Status AddSkippedRecords(absl::string_view reason,
                                  int64_t count) override {
@@ -1380,6 +1385,11 @@ absl::Status AddFundingFacts(Aggregator* aggregator,
 
 absl::Status AddVenueFacts(Aggregator* aggregator, const VenueFacts& venue) {
   return static_cast<AggregatorImpl*>(aggregator)->AddVenueFacts(venue);
+}
+
+absl::Status AddActivityFacts(Aggregator* aggregator,
+                              const ActivityFacts& activity) {
+  return static_cast<AggregatorImpl*>(aggregator)->AddActivityFacts(activity);
 }
 
 }  // namespace internal

@@ -435,6 +435,7 @@ void VenueFactsOf(const v1::Venue& v, VenueFacts* out) {
 }
 
 void ActivityFactsOf(const v1::Activity& a, ActivityFacts* out) {
+  out->id = a.id();
   out->party_organization_id = a.party_organization_id();
   out->grid_id = a.grid_id();
   out->host_organization_id = a.host_organization_id();
@@ -442,6 +443,7 @@ void ActivityFactsOf(const v1::Activity& a, ActivityFacts* out) {
   out->has_held_on = a.has_held_on();
   out->held_year = out->has_held_on ? a.held_on().year() : 0;
   out->held_month = out->has_held_on ? a.held_on().month() : 0;
+  out->held_day = out->has_held_on ? a.held_on().day() : 0;
   out->count = a.count();
   out->participants = a.participants();
 }
@@ -845,7 +847,8 @@ bool DecodeActivityFacts(absl::string_view bytes, ActivityFacts* out) {
     uint64_t v;
     absl::string_view s;
     switch (tag) {
-      case Tag(1, kLength):  // id
+      case Tag(1, kLength):
+        return w->String(&a->id);
       case Tag(9, kLength):  // title
         return w->String(&s);
       case Tag(2, kVarint):
@@ -860,7 +863,7 @@ bool DecodeActivityFacts(absl::string_view bytes, ActivityFacts* out) {
         return w->String(&a->host_organization_id);
       case Tag(6, kLength):
         a->has_held_on = true;
-        return w->Date(&a->held_year, &a->held_month);
+        return w->Date(&a->held_year, &a->held_month, &a->held_day);
       case Tag(7, kVarint):
         if (!w->Varint(&v)) return false;
         a->count = static_cast<int64_t>(v);

@@ -130,18 +130,9 @@ void Index::Add(const v1::Record& r, const v1::SourceLocation& location) {
       reserve.push_back({Copy(r.reserve_talent(), &arena), loc});
       break;
     case v1::Record::kActivity: {
-      const v1::Activity& a = r.activity();
-      ActivityEntry e;
-      e.id = a.id();
-      e.kind = a.kind();
-      e.org_id = a.party_organization_id();
-      e.grid_id = a.grid_id();
-      e.host_id = a.host_organization_id();
-      if (a.has_held_on() && IsValidDate(ToYmd(a.held_on()))) {
-        e.held_on = ToYmd(a.held_on());
-      }
-      e.loc = loc;
-      activities.push_back(std::move(e));
+      thread_local ActivityFacts facts;
+      ActivityFactsOf(r.activity(), &facts);
+      AddActivity(facts, loc);
       break;
     }
     case v1::Record::kHostAnnualResult:
@@ -196,6 +187,23 @@ void Index::AddVenue(const VenueFacts& v, Loc loc) {
   kept->shared_with_party_organization_id =
       Keep(v.shared_with_party_organization_id);
   venues.push_back({*kept, loc});
+}
+
+void Index::AddActivity(const ActivityFacts& a,
+                        const v1::SourceLocation& location) {
+  AddActivity(a, Intern(location));
+}
+
+void Index::AddActivity(const ActivityFacts& a, Loc loc) {
+  ActivityEntry& e = activities.emplace_back();
+  e.id = Keep(a.id);
+  e.kind = static_cast<v1::ActivityKind>(a.kind);
+  e.org_id = Keep(a.party_organization_id);
+  e.grid_id = Keep(a.grid_id);
+  e.host_id = Keep(a.host_organization_id);
+  const Ymd held{a.held_year, a.held_month, a.held_day};
+  if (a.has_held_on && IsValidDate(held)) e.held_on = held;
+  e.loc = loc;
 }
 
 void Index::AddMember(const MemberFacts& m, const v1::SourceLocation& location,

@@ -28,6 +28,10 @@ class ValidatorFeed {
   // The same for a venue.
   static void AddVenue(Validator* validator, const internal::VenueFacts& venue,
                        const v1::SourceLocation& location);
+  // The same for an activity.
+  static void AddActivity(Validator* validator,
+                          const internal::ActivityFacts& activity,
+                          const v1::SourceLocation& location);
 };
 
 }  // namespace dangjian

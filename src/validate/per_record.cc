@@ -564,6 +564,11 @@ void CheckCadre(const Ctx& ctx, const v1::CadreAssignment& a) {
   }
 }
 
+void CheckActivity(const Ctx& ctx, const ActivityFacts& a) {
+  ctx.Date(a.has_held_on, Ymd{a.held_year, a.held_month, a.held_day}, "held_on",
+           "activity date (活动日期)");
+}
+
 }  // namespace
 
 void CheckRecord(const Config& config, const v1::Record& record,
@@ -633,10 +638,12 @@ void CheckRecord(const Config& config, const v1::Record& record,
                record.reserve_talent().since(), "since",
                "date entered in the reserve (入库日期)");
       break;
-    case v1::Record::kActivity:
-      ctx.Date(record.activity().has_held_on(), record.activity().held_on(),
-               "held_on", "activity date (活动日期)");
+    case v1::Record::kActivity: {
+      thread_local ActivityFacts facts;
+      ActivityFactsOf(record.activity(), &facts);
+      CheckActivity(ctx, facts);
       break;
+    }
     case v1::Record::kStarAssessment:
       CheckStar(ctx, record.star_assessment(), -1);
       break;
@@ -675,6 +682,14 @@ void CheckVenueFacts(const Config& config, const VenueFacts& venue,
   const Ctx ctx(config, ref, sink);
   CheckId(ctx, venue.id);
   CheckVenue(ctx, venue);
+}
+
+void CheckActivityFacts(const Config& config, const ActivityFacts& activity,
+                        const v1::SourceLocation& location, Sink* sink) {
+  const RecordRef ref{nullptr, &location, "activity", activity.id};
+  const Ctx ctx(config, ref, sink);
+  CheckId(ctx, activity.id);
+  CheckActivity(ctx, activity);
 }
 
 }  // namespace internal
