@@ -7,7 +7,9 @@
 // any bytes.
 #include "core/record_facts.h"
 
+#include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -57,13 +59,22 @@ auto Tie(const FundingFacts& f) {
                   f.has_received_on, f.received_year, f.received_month,
                   f.received_day);
 }
+// A double by its bits: NaN equal to itself, -0 not to 0.
+uint64_t Bits(double d) {
+  uint64_t b;
+  std::memcpy(&b, &d, sizeof b);
+  return b;
+}
 auto Tie(const VenueFacts& v) {
-  return std::tie(v.party_organization_id, v.ownership, v.haves);
+  return std::make_tuple(
+      v.id, v.party_organization_id, v.shared_with_party_organization_id,
+      v.ownership, v.area_square_metres, v.capacity, v.haves, v.has_latitude,
+      Bits(v.latitude), v.has_longitude, Bits(v.longitude));
 }
 auto Tie(const ActivityFacts& a) {
-  return std::tie(a.party_organization_id, a.grid_id, a.host_organization_id,
-                  a.kind, a.has_held_on, a.held_year, a.held_month, a.count,
-                  a.participants);
+  return std::tie(a.id, a.party_organization_id, a.grid_id,
+                  a.host_organization_id, a.kind, a.has_held_on, a.held_year,
+                  a.held_month, a.held_day, a.count, a.participants);
 }
 
 auto Tie(const GridFacts& g) {
@@ -193,6 +204,26 @@ TEST(RecordFactsTest, DecodersResetEveryField) {
                                                     DecodeCadreFacts);
   ResetsEveryField<ResultFacts, v1::HostAnnualResult>(ResultFactsOf,
                                                       DecodeResultFacts);
+}
+
+// proto3 `optional` doubles: present when on the wire, zero or not; their
+// bits kept, NaN and -0 included.
+TEST(RecordFactsTest, VenueCoordinatesDecodeAsTheyParse) {
+  for (double latitude : {0.0, -0.0, 95.5, std::nan("")}) {
+    v1::Venue v;
+    v.set_id("v-1");
+    v.set_latitude(latitude);
+    v.set_area_square_metres(-3);
+    const std::string bytes = v.SerializeAsString();
+    VenueFacts facts;
+    ASSERT_TRUE(DecodeVenueFacts(bytes, &facts));
+    EXPECT_TRUE(facts.has_latitude);
+    EXPECT_FALSE(facts.has_longitude);
+    EXPECT_EQ(facts.area_square_metres, -3);
+    VenueFacts want;
+    VenueFactsOf(v, &want);
+    EXPECT_TRUE(Tie(want) == Tie(facts)) << latitude;
+  }
 }
 
 TEST(RecordFactsTest, RefusesWhatIsNotPlainAndStaysUsable) {

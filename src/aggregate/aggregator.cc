@@ -470,6 +470,16 @@ class AggregatorImpl final : public Aggregator {
     AddFunding(funding);
     return absl::OkStatus();
   }
+  absl::Status AddVenueFacts(const VenueFacts& venue) {
+    if (finished_) return FinishedError();
+    AddVenue(venue);
+    return absl::OkStatus();
+  }
+  absl::Status AddActivityFacts(const ActivityFacts& activity) {
+    if (finished_) return FinishedError();
+    AddActivity(activity);
+    return absl::OkStatus();
+  }
 
   absl::Status AddSkippedRecords(absl::string_view reason,
                                  int64_t count) override {
@@ -1371,6 +1381,15 @@ absl::Status AddHostFacts(Aggregator* aggregator, const HostFacts& host) {
 absl::Status AddFundingFacts(Aggregator* aggregator,
                              const FundingFacts& funding) {
   return static_cast<AggregatorImpl*>(aggregator)->AddFundingFacts(funding);
+}
+
+absl::Status AddVenueFacts(Aggregator* aggregator, const VenueFacts& venue) {
+  return static_cast<AggregatorImpl*>(aggregator)->AddVenueFacts(venue);
+}
+
+absl::Status AddActivityFacts(Aggregator* aggregator,
+                              const ActivityFacts& activity) {
+  return static_cast<AggregatorImpl*>(aggregator)->AddActivityFacts(activity);
 }
 
 }  // namespace internal

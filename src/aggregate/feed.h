@@ -20,6 +20,11 @@ absl::Status AddHostFacts(Aggregator* aggregator, const HostFacts& host);
 // The same for funding.
 absl::Status AddFundingFacts(Aggregator* aggregator,
                              const FundingFacts& funding);
+// The same for a venue.
+absl::Status AddVenueFacts(Aggregator* aggregator, const VenueFacts& venue);
+// The same for an activity.
+absl::Status AddActivityFacts(Aggregator* aggregator,
+                              const ActivityFacts& activity);
 
 }  // namespace internal
 }  // namespace dangjian

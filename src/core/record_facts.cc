@@ -68,9 +68,15 @@ class Wire {
     return true;
   }
 
-  // An 8-byte value (a double, unread).
-  ABSL_ATTRIBUTE_ALWAYS_INLINE bool Fixed64() {
+  // An 8-byte value: a double, little-endian on the wire.
+  ABSL_ATTRIBUTE_ALWAYS_INLINE bool Double(double* v) {
     if (end_ - p_ < 8) return false;
+    uint64_t bits;
+    std::memcpy(&bits, p_, 8);
+#if defined(ABSL_IS_BIG_ENDIAN)
+    bits = __builtin_bswap64(bits);
+#endif
+    std::memcpy(v, &bits, 8);
     p_ += 8;
     return true;
   }
@@ -410,8 +416,17 @@ void FundingFactsOf(const v1::Funding& f, FundingFacts* out) {
 }
 
 void VenueFactsOf(const v1::Venue& v, VenueFacts* out) {
+  out->id = v.id();
   out->party_organization_id = v.party_organization_id();
+  out->shared_with_party_organization_id =
+      v.shared_with_party_organization_id();
   out->ownership = v.ownership();
+  out->area_square_metres = v.area_square_metres();
+  out->capacity = v.capacity();
+  out->has_latitude = v.has_latitude();
+  out->latitude = v.latitude();
+  out->has_longitude = v.has_longitude();
+  out->longitude = v.longitude();
   out->haves = static_cast<uint8_t>(
       (v.has_site() ? 1 : 0) | (v.has_facilities() ? 2 : 0) |
       (v.has_signage() ? 4 : 0) | (v.has_party_flag() ? 8 : 0) |
@@ -420,6 +435,7 @@ void VenueFactsOf(const v1::Venue& v, VenueFacts* out) {
 }
 
 void ActivityFactsOf(const v1::Activity& a, ActivityFacts* out) {
+  out->id = a.id();
   out->party_organization_id = a.party_organization_id();
   out->grid_id = a.grid_id();
   out->host_organization_id = a.host_organization_id();
@@ -427,6 +443,7 @@ void ActivityFactsOf(const v1::Activity& a, ActivityFacts* out) {
   out->has_held_on = a.has_held_on();
   out->held_year = out->has_held_on ? a.held_on().year() : 0;
   out->held_month = out->has_held_on ? a.held_on().month() : 0;
+  out->held_day = out->has_held_on ? a.held_on().day() : 0;
   out->count = a.count();
   out->participants = a.participants();
 }
@@ -779,20 +796,27 @@ bool DecodeVenueFacts(absl::string_view bytes, VenueFacts* out) {
     uint64_t v;
     absl::string_view s;
     switch (tag) {
-      case Tag(1, kLength):  // id
+      case Tag(1, kLength):
+        return w->String(&f->id);
       case Tag(2, kLength):  // name
-      case Tag(5, kLength):  // shared_with_party_organization_id
       case Tag(6, kLength):  // address
         return w->String(&s);
       case Tag(3, kLength):
         return w->String(&f->party_organization_id);
+      case Tag(5, kLength):
+        return w->String(&f->shared_with_party_organization_id);
       case Tag(4, kVarint):
         if (!w->Varint(&v)) return false;
         f->ownership = Int32(v);
         return true;
-      case Tag(7, kVarint):  // area_square_metres
-      case Tag(8, kVarint):  // capacity
-        return w->Varint(&v);
+      case Tag(7, kVarint):
+        if (!w->Varint(&v)) return false;
+        f->area_square_metres = Int32(v);
+        return true;
+      case Tag(8, kVarint):
+        if (!w->Varint(&v)) return false;
+        f->capacity = Int32(v);
+        return true;
       case Tag(9, kVarint):
       case Tag(10, kVarint):
       case Tag(11, kVarint):
@@ -805,9 +829,12 @@ bool DecodeVenueFacts(absl::string_view bytes, VenueFacts* out) {
             static_cast<uint8_t>(v != 0 ? f->haves | bit : f->haves & ~bit);
         return true;
       }
-      case Tag(15, kFixed64):  // latitude
-      case Tag(16, kFixed64):  // longitude
-        return w->Fixed64();
+      case Tag(15, kFixed64):
+        f->has_latitude = true;
+        return w->Double(&f->latitude);
+      case Tag(16, kFixed64):
+        f->has_longitude = true;
+        return w->Double(&f->longitude);
       default:
         return false;
     }
@@ -820,7 +847,8 @@ bool DecodeActivityFacts(absl::string_view bytes, ActivityFacts* out) {
     uint64_t v;
     absl::string_view s;
     switch (tag) {
-      case Tag(1, kLength):  // id
+      case Tag(1, kLength):
+        return w->String(&a->id);
       case Tag(9, kLength):  // title
         return w->String(&s);
       case Tag(2, kVarint):
@@ -835,7 +863,7 @@ bool DecodeActivityFacts(absl::string_view bytes, ActivityFacts* out) {
         return w->String(&a->host_organization_id);
       case Tag(6, kLength):
         a->has_held_on = true;
-        return w->Date(&a->held_year, &a->held_month);
+        return w->Date(&a->held_year, &a->held_month, &a->held_day);
       case Tag(7, kVarint):
         if (!w->Varint(&v)) return false;
         a->count = static_cast<int64_t>(v);

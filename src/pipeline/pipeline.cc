@@ -229,8 +229,8 @@ class ShardRun {
   }
 
   // One record's bytes to the validator and, when there is one, the
-  // aggregator, decoded once: a member, host organization or funding in the
-  // plain encoding straight from its bytes into facts both read
+  // aggregator, decoded once: a member, host organization, funding, venue or
+  // activity in the plain encoding straight from its bytes into facts both read
   // (core/record_facts.h), anything else checked strictly and parsed into a
   // message both read. InvalidArgument for bytes that are not a well-formed
   // record.
@@ -258,6 +258,18 @@ class ShardRun {
         ValidatorFeed::AddFunding(*v, funding_, where);
         if (aggregator_ == nullptr) return absl::OkStatus();
         return internal::AddFundingFacts(aggregator_.get(), funding_);
+      }
+      if (field == v1::Record::kVenueFieldNumber &&
+          internal::DecodeVenueFacts(body, &venue_)) {
+        ValidatorFeed::AddVenue(*v, venue_, where);
+        if (aggregator_ == nullptr) return absl::OkStatus();
+        return internal::AddVenueFacts(aggregator_.get(), venue_);
+      }
+      if (field == v1::Record::kActivityFieldNumber &&
+          internal::DecodeActivityFacts(body, &activity_)) {
+        ValidatorFeed::AddActivity(*v, activity_, where);
+        if (aggregator_ == nullptr) return absl::OkStatus();
+        return internal::AddActivityFacts(aggregator_.get(), activity_);
       }
     }
     v1::Record* record = records_.Next();
@@ -431,6 +443,8 @@ class ShardRun {
   internal::MemberFacts member_;
   internal::HostFacts host_;
   internal::FundingFacts funding_;
+  internal::VenueFacts venue_;
+  internal::ActivityFacts activity_;
   RecordArena records_;
   std::vector<v1::Finding> read_findings_;
   std::vector<std::pair<std::string, int64_t>> skipped_;

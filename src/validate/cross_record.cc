@@ -105,9 +105,12 @@ void Index::Add(const v1::Record& r, const v1::SourceLocation& location) {
     case v1::Record::kPartyOrganization:
       orgs.push_back({Copy(r.party_organization(), &arena), loc});
       break;
-    case v1::Record::kVenue:
-      venues.push_back({Copy(r.venue(), &arena), loc});
+    case v1::Record::kVenue: {
+      thread_local VenueFacts facts;
+      VenueFactsOf(r.venue(), &facts);
+      AddVenue(facts, loc);
       break;
+    }
     case v1::Record::kFunding: {
       thread_local FundingFacts facts;
       FundingFactsOf(r.funding(), &facts);
@@ -127,18 +130,9 @@ void Index::Add(const v1::Record& r, const v1::SourceLocation& location) {
       reserve.push_back({Copy(r.reserve_talent(), &arena), loc});
       break;
     case v1::Record::kActivity: {
-      const v1::Activity& a = r.activity();
-      ActivityEntry e;
-      e.id = a.id();
-      e.kind = a.kind();
-      e.org_id = a.party_organization_id();
-      e.grid_id = a.grid_id();
-      e.host_id = a.host_organization_id();
-      if (a.has_held_on() && IsValidDate(ToYmd(a.held_on()))) {
-        e.held_on = ToYmd(a.held_on());
-      }
-      e.loc = loc;
-      activities.push_back(std::move(e));
+      thread_local ActivityFacts facts;
+      ActivityFactsOf(r.activity(), &facts);
+      AddActivity(facts, loc);
       break;
     }
     case v1::Record::kHostAnnualResult:
@@ -182,6 +176,36 @@ void Index::AddFunding(const FundingFacts& f, Loc loc) {
   funding.push_back({*kept, loc});
 }
 
+void Index::AddVenue(const VenueFacts& v, const v1::SourceLocation& location) {
+  AddVenue(v, Intern(location));
+}
+
+void Index::AddVenue(const VenueFacts& v, Loc loc) {
+  VenueFacts* kept = google::protobuf::Arena::Create<VenueFacts>(&arena, v);
+  kept->id = Keep(v.id);
+  kept->party_organization_id = Keep(v.party_organization_id);
+  kept->shared_with_party_organization_id =
+      Keep(v.shared_with_party_organization_id);
+  venues.push_back({*kept, loc});
+}
+
+void Index::AddActivity(const ActivityFacts& a,
+                        const v1::SourceLocation& location) {
+  AddActivity(a, Intern(location));
+}
+
+void Index::AddActivity(const ActivityFacts& a, Loc loc) {
+  ActivityEntry& e = activities.emplace_back();
+  e.id = Keep(a.id);
+  e.kind = static_cast<v1::ActivityKind>(a.kind);
+  e.org_id = Keep(a.party_organization_id);
+  e.grid_id = Keep(a.grid_id);
+  e.host_id = Keep(a.host_organization_id);
+  const Ymd held{a.held_year, a.held_month, a.held_day};
+  if (a.has_held_on && IsValidDate(held)) e.held_on = held;
+  e.loc = loc;
+}
+
 void Index::AddMember(const MemberFacts& m, const v1::SourceLocation& location,
                       uint64_t national_id_key) {
   AddMember(m, Intern(location), national_id_key);
@@ -206,6 +230,7 @@ absl::string_view IdOf(const Message& m) {
 }
 absl::string_view IdOf(const HostFacts& h) { return h.id; }
 absl::string_view IdOf(const FundingFacts& f) { return f.id; }
+absl::string_view IdOf(const VenueFacts& v) { return v.id; }
 
 std::string NationalIdFromKey(uint64_t key) {
   const uint64_t check = key % 11;
@@ -418,11 +443,10 @@ void Checker::References() {
         e.venue_id());
   }
   for (const auto& [e, loc] : x_.venues) {
-    Ref(P, orgs_, org, "venue", e.id(), loc, "party_organization_id",
-        e.party_organization_id());
-    Ref(P, orgs_, org, "venue", e.id(), loc,
-        "shared_with_party_organization_id",
-        e.shared_with_party_organization_id());
+    Ref(P, orgs_, org, "venue", e.id, loc, "party_organization_id",
+        e.party_organization_id);
+    Ref(P, orgs_, org, "venue", e.id, loc, "shared_with_party_organization_id",
+        e.shared_with_party_organization_id);
   }
   for (const auto& [e, loc] : x_.funding) {
     Ref(P, orgs_, org, "funding", e.id, loc, "party_organization_id",
@@ -588,8 +612,8 @@ void Checker::PartyOrganizations() {
   // Venues naming an organization.
   IdSet has_venue;
   for (const auto& v : x_.venues) {
-    if (!v.value.party_organization_id().empty()) {
-      has_venue.TryEmplace(v.value.party_organization_id(), 1);
+    if (!v.value.party_organization_id.empty()) {
+      has_venue.TryEmplace(v.value.party_organization_id, 1);
     }
   }
   // Organizations with a star assessment record of their own for the year;

@@ -77,6 +77,10 @@ void CheckHostFacts(const Config& config, const HostFacts& host,
                     const v1::SourceLocation& location, Sink* sink);
 void CheckFundingFacts(const Config& config, const FundingFacts& funding,
                        const v1::SourceLocation& location, Sink* sink);
+void CheckVenueFacts(const Config& config, const VenueFacts& venue,
+                     const v1::SourceLocation& location, Sink* sink);
+void CheckActivityFacts(const Config& config, const ActivityFacts& activity,
+                        const v1::SourceLocation& location, Sink* sink);
 
 // A compact location: the file is an index into Index::files.
 struct Loc {
@@ -99,13 +103,15 @@ struct MemberEntry {
   Loc loc;
 };
 
+// The compact view of an activity that cross-record rules need.
 struct ActivityEntry {
-  std::string id;
+  // Copies on the index's arena.
+  absl::string_view id;
   v1::ActivityKind kind = v1::ACTIVITY_KIND_UNSPECIFIED;
-  std::string org_id;
-  std::string grid_id;
-  std::string host_id;
-  Ymd held_on;
+  absl::string_view org_id;
+  absl::string_view grid_id;
+  absl::string_view host_id;
+  Ymd held_on;  // y == 0 when absent or not a calendar date.
   Loc loc;
 };
 
@@ -134,7 +140,7 @@ struct Index {
   std::vector<Stored<v1::Grid>> grids;
   std::vector<Stored<HostFacts>> hosts;  // Strings: the ids only.
   std::vector<Stored<v1::PartyOrganization>> orgs;
-  std::vector<Stored<v1::Venue>> venues;
+  std::vector<Stored<VenueFacts>> venues;     // Strings: the ids only.
   std::vector<Stored<FundingFacts>> funding;  // Strings: the ids only.
   std::vector<MemberEntry> members;
   std::vector<Stored<v1::CadreAssignment>> cadres;
@@ -163,6 +169,13 @@ struct Index {
   void AddFunding(const FundingFacts& funding,
                   const v1::SourceLocation& location);
   void AddFunding(const FundingFacts& funding, Loc loc);
+  // Adds a venue decoded into facts, as Add() adds a parsed one.
+  void AddVenue(const VenueFacts& venue, const v1::SourceLocation& location);
+  void AddVenue(const VenueFacts& venue, Loc loc);
+  // Adds an activity decoded into facts, as Add() adds a parsed one.
+  void AddActivity(const ActivityFacts& activity,
+                   const v1::SourceLocation& location);
+  void AddActivity(const ActivityFacts& activity, Loc loc);
   // A copy of `s` that lives until Clear().
   absl::string_view Keep(absl::string_view s) { return strings.Store(s); }
 };

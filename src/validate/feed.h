@@ -25,6 +25,13 @@ class ValidatorFeed {
   static void AddFunding(Validator* validator,
                          const internal::FundingFacts& funding,
                          const v1::SourceLocation& location);
+  // The same for a venue.
+  static void AddVenue(Validator* validator, const internal::VenueFacts& venue,
+                       const v1::SourceLocation& location);
+  // The same for an activity.
+  static void AddActivity(Validator* validator,
+                          const internal::ActivityFacts& activity,
+                          const v1::SourceLocation& location);
 };
 
 }  // namespace dangjian

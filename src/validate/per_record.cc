@@ -498,17 +498,19 @@ void CheckPartyOrganization(const Ctx& ctx, const v1::PartyOrganization& o) {
   }
 }
 
-void CheckVenue(const Ctx& ctx, const v1::Venue& v) {
+void CheckVenue(const Ctx& ctx, const VenueFacts& v) {
   if (ctx.On(Rule::kSixHaves)) {
+    // In VenueFacts::haves' bit order.
+    static constexpr const char* kHaves[6] = {"site (有场所)",
+                                              "facilities (有设施)",
+                                              "signage (有标志)",
+                                              "party flag (有党旗)",
+                                              "books and newspapers (有书报)",
+                                              "rules on the wall (有制度)"};
     std::vector<const char*> missing;
-    if (!v.has_site()) missing.push_back("site (有场所)");
-    if (!v.has_facilities()) missing.push_back("facilities (有设施)");
-    if (!v.has_signage()) missing.push_back("signage (有标志)");
-    if (!v.has_party_flag()) missing.push_back("party flag (有党旗)");
-    if (!v.has_books_and_newspapers()) {
-      missing.push_back("books and newspapers (有书报)");
+    for (int i = 0; i < 6; ++i) {
+      if ((v.haves >> i & 1) == 0) missing.push_back(kHaves[i]);
     }
-    if (!v.has_rules_on_wall()) missing.push_back("rules on the wall (有制度)");
     if (!missing.empty()) {
       ctx.Emit(Rule::kSixHaves, "has_*",
                absl::StrCat(
@@ -517,23 +519,23 @@ void CheckVenue(const Ctx& ctx, const v1::Venue& v) {
     }
   }
   if (!ctx.On(Rule::kVenueSize)) return;
-  if (v.area_square_metres() < 0) {
+  if (v.area_square_metres < 0) {
     ctx.Emit(Rule::kVenueSize, "area_square_metres",
              absl::StrCat("floor area (面积) is negative: ",
-                          v.area_square_metres(), " m²"));
+                          v.area_square_metres, " m²"));
   }
-  if (v.capacity() < 0) {
+  if (v.capacity < 0) {
     ctx.Emit(Rule::kVenueSize, "capacity",
-             absl::StrCat("capacity (容纳人数) is negative: ", v.capacity()));
+             absl::StrCat("capacity (容纳人数) is negative: ", v.capacity));
   }
-  if (v.has_latitude() && !(v.latitude() >= -90 && v.latitude() <= 90)) {
+  if (v.has_latitude && !(v.latitude >= -90 && v.latitude <= 90)) {
     ctx.Emit(
         Rule::kVenueSize, "latitude",
-        absl::StrCat("latitude (纬度) ", v.latitude(), " is outside -90..90"));
+        absl::StrCat("latitude (纬度) ", v.latitude, " is outside -90..90"));
   }
-  if (v.has_longitude() && !(v.longitude() >= -180 && v.longitude() <= 180)) {
+  if (v.has_longitude && !(v.longitude >= -180 && v.longitude <= 180)) {
     ctx.Emit(Rule::kVenueSize, "longitude",
-             absl::StrCat("longitude (经度) ", v.longitude(),
+             absl::StrCat("longitude (经度) ", v.longitude,
                           " is outside -180..180"));
   }
 }
@@ -575,6 +577,11 @@ void CheckCadre(const Ctx& ctx, const v1::CadreAssignment& a) {
              absl::StrCat("the assignment (挂职/驻点) ends on ", DateText(end),
                           ", before it starts on ", DateText(start)));
   }
+}
+
+void CheckActivity(const Ctx& ctx, const ActivityFacts& a) {
+  ctx.Date(a.has_held_on, Ymd{a.held_year, a.held_month, a.held_day}, "held_on",
+           "activity date (活动日期)");
 }
 
 }  // namespace
@@ -626,9 +633,12 @@ void CheckRecord(const Config& config, const v1::Record& record,
       }
       break;
     }
-    case v1::Record::kVenue:
-      CheckVenue(ctx, record.venue());
+    case v1::Record::kVenue: {
+      thread_local VenueFacts facts;
+      VenueFactsOf(record.venue(), &facts);
+      CheckVenue(ctx, facts);
       break;
+    }
     case v1::Record::kFunding: {
       thread_local FundingFacts facts;
       FundingFactsOf(record.funding(), &facts);
@@ -643,10 +653,12 @@ void CheckRecord(const Config& config, const v1::Record& record,
                record.reserve_talent().since(), "since",
                "date entered in the reserve (入库日期)");
       break;
-    case v1::Record::kActivity:
-      ctx.Date(record.activity().has_held_on(), record.activity().held_on(),
-               "held_on", "activity date (活动日期)");
+    case v1::Record::kActivity: {
+      thread_local ActivityFacts facts;
+      ActivityFactsOf(record.activity(), &facts);
+      CheckActivity(ctx, facts);
       break;
+    }
     case v1::Record::kStarAssessment:
       CheckStar(ctx, record.star_assessment(), -1);
       break;
@@ -677,6 +689,22 @@ void CheckFundingFacts(const Config& config, const FundingFacts& funding,
   const Ctx ctx(config, ref, sink);
   CheckId(ctx, funding.id);
   CheckFunding(ctx, funding);
+}
+
+void CheckVenueFacts(const Config& config, const VenueFacts& venue,
+                     const v1::SourceLocation& location, Sink* sink) {
+  const RecordRef ref{nullptr, &location, "venue", venue.id};
+  const Ctx ctx(config, ref, sink);
+  CheckId(ctx, venue.id);
+  CheckVenue(ctx, venue);
+}
+
+void CheckActivityFacts(const Config& config, const ActivityFacts& activity,
+                        const v1::SourceLocation& location, Sink* sink) {
+  const RecordRef ref{nullptr, &location, "activity", activity.id};
+  const Ctx ctx(config, ref, sink);
+  CheckId(ctx, activity.id);
+  CheckActivity(ctx, activity);
 }
 
 }  // namespace internal

@@ -350,6 +350,26 @@ void ValidatorFeed::AddFunding(Validator* validator,
   ++impl.fed;
 }
 
+void ValidatorFeed::AddVenue(Validator* validator,
+                             const internal::VenueFacts& venue,
+                             const v1::SourceLocation& location) {
+  Validator::Impl& impl = *validator->impl_;
+  impl.index.year = impl.config.as_of.y;
+  internal::CheckVenueFacts(impl.config, venue, location, &impl.sink);
+  if (impl.config.cross_record) impl.index.AddVenue(venue, location);
+  ++impl.fed;
+}
+
+void ValidatorFeed::AddActivity(Validator* validator,
+                                const internal::ActivityFacts& activity,
+                                const v1::SourceLocation& location) {
+  Validator::Impl& impl = *validator->impl_;
+  impl.index.year = impl.config.as_of.y;
+  internal::CheckActivityFacts(impl.config, activity, location, &impl.sink);
+  if (impl.config.cross_record) impl.index.AddActivity(activity, location);
+  ++impl.fed;
+}
+
 absl::StatusOr<v1::Policy> PolicyFromJson(absl::string_view json) {
   v1::Policy policy;
   int64_t offset = 0;
