@@ -1,10 +1,10 @@
 // Fuzzes the validator's decode-once path against its parsed path. The
-// pipeline decodes a member, host organization or funding straight from its
-// bytes into facts (core/record_facts.h) and hands them to the validator
-// (ValidatorFeed); anything else, and any program, goes through the strict
-// wire check, protobuf's parser and Validator::Add(). On any bytes the
-// decoder takes, the record must parse, and the two validators must give the
-// same report.
+// pipeline decodes a member, host organization, funding, venue or activity
+// straight from its bytes into facts (core/record_facts.h) and hands them to
+// the validator (ValidatorFeed); anything else, and any program, goes through
+// the strict wire check, protobuf's parser and Validator::Add(). On any bytes
+// the decoder takes, the record must parse, and the two validators must give
+// the same report.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -55,6 +55,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     dangjian::internal::FundingFacts facts;
     if (!dangjian::internal::DecodeFundingFacts(body, &facts)) return 0;
     dangjian::ValidatorFeed::AddFunding(decoded.get(), facts, where);
+  } else if (field == dangjian::v1::Record::kVenueFieldNumber) {
+    dangjian::internal::VenueFacts facts;
+    if (!dangjian::internal::DecodeVenueFacts(body, &facts)) return 0;
+    dangjian::ValidatorFeed::AddVenue(decoded.get(), facts, where);
+  } else if (field == dangjian::v1::Record::kActivityFieldNumber) {
+    dangjian::internal::ActivityFacts facts;
+    if (!dangjian::internal::DecodeActivityFacts(body, &facts)) return 0;
+    dangjian::ValidatorFeed::AddActivity(decoded.get(), facts, where);
   } else {
     return 0;
   }
