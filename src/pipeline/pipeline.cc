@@ -241,35 +241,52 @@ class ShardRun {
     int field = 0;
     absl::string_view body;
     if (internal::OneEntity(bytes, &field, &body)) {
-      if (field == v1::Record::kMemberFieldNumber &&
-          internal::DecodeMemberFacts(body, &member_)) {
-        ValidatorFeed::AddMember(*v, member_, where);
-        if (aggregator_ == nullptr) return absl::OkStatus();
-        return internal::AddMemberFacts(aggregator_.get(), member_);
-      }
-      if (field == v1::Record::kHostOrganizationFieldNumber &&
-          internal::DecodeHostFacts(body, &host_)) {
-        ValidatorFeed::AddHost(*v, host_, where);
-        if (aggregator_ == nullptr) return absl::OkStatus();
-        return internal::AddHostFacts(aggregator_.get(), host_);
-      }
-      if (field == v1::Record::kFundingFieldNumber &&
-          internal::DecodeFundingFacts(body, &funding_)) {
-        ValidatorFeed::AddFunding(*v, funding_, where);
-        if (aggregator_ == nullptr) return absl::OkStatus();
-        return internal::AddFundingFacts(aggregator_.get(), funding_);
-      }
-      if (field == v1::Record::kVenueFieldNumber &&
-          internal::DecodeVenueFacts(body, &venue_)) {
-        ValidatorFeed::AddVenue(*v, venue_, where);
-        if (aggregator_ == nullptr) return absl::OkStatus();
-        return internal::AddVenueFacts(aggregator_.get(), venue_);
-      }
-      if (field == v1::Record::kActivityFieldNumber &&
-          internal::DecodeActivityFacts(body, &activity_)) {
-        ValidatorFeed::AddActivity(*v, activity_, where);
-        if (aggregator_ == nullptr) return absl::OkStatus();
-        return internal::AddActivityFacts(aggregator_.get(), activity_);
+      // Decodes the body into `facts` with `decode` and feeds both engines;
+      // false when the decoder says no.
+      auto both = [&](auto decode, auto* facts, auto to_validator,
+                      auto to_aggregator, absl::Status* status) {
+        if (!decode(body, facts)) return false;
+        to_validator(*v, *facts, where);
+        if (aggregator_ != nullptr) {
+          *status = to_aggregator(aggregator_.get(), *facts);
+        }
+        return true;
+      };
+      absl::Status s;
+      switch (field) {
+        case v1::Record::kMemberFieldNumber:
+          if (both(internal::DecodeMemberFacts, &member_,
+                   ValidatorFeed::AddMember, internal::AddMemberFacts, &s)) {
+            return s;
+          }
+          break;
+        case v1::Record::kHostOrganizationFieldNumber:
+          if (both(internal::DecodeHostFacts, &host_, ValidatorFeed::AddHost,
+                   internal::AddHostFacts, &s)) {
+            return s;
+          }
+          break;
+        case v1::Record::kFundingFieldNumber:
+          if (both(internal::DecodeFundingFacts, &funding_,
+                   ValidatorFeed::AddFunding, internal::AddFundingFacts, &s)) {
+            return s;
+          }
+          break;
+        case v1::Record::kVenueFieldNumber:
+          if (both(internal::DecodeVenueFacts, &venue_, ValidatorFeed::AddVenue,
+                   internal::AddVenueFacts, &s)) {
+            return s;
+          }
+          break;
+        case v1::Record::kActivityFieldNumber:
+          if (both(internal::DecodeActivityFacts, &activity_,
+                   ValidatorFeed::AddActivity, internal::AddActivityFacts,
+                   &s)) {
+            return s;
+          }
+          break;
+        default:
+          break;
       }
     }
     v1::Record* record = records_.Next();
