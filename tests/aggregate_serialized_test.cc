@@ -1,5 +1,5 @@
 // Aggregator::AddSerialized() and RecordStreamReader::NextSerialized(): the
-// hot-field decoder must agree with protobuf's parser on every record of
+// record decoder must agree with protobuf's parser on every record of
 // generated datasets (clean and with planted faults), on hand-made encodings
 // that no writer produces, and on every record stream of the bad-input
 // catalogue.

@@ -91,9 +91,10 @@ PipelineOptions Options2017() {
   return o;
 }
 
-// The pipeline decodes members and host organizations once, from their bytes,
-// for both engines; by hand, every record is parsed and given to each. With
-// planted faults of every kind, the two must agree finding for finding.
+// The pipeline decodes members, host organizations, funding, venues and
+// activities once, from their bytes, for both engines; by hand, every record is
+// parsed and given to each. With planted faults of every kind, the two must
+// agree finding for finding.
 TEST(PipelineTest, SameResultOnOneAndTwoThreadsAndAsShardByShard) {
   const std::string dir = MakeDir("threads");
   Country(dir, MakeDate(2017, 12, 31), 0.2);

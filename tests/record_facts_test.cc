@@ -226,6 +226,24 @@ TEST(RecordFactsTest, VenueCoordinatesDecodeAsTheyParse) {
   }
 }
 
+// A tag padded to more bytes than it needs: protobuf takes up to five bytes
+// and refuses more, so the decoders take one or two (every field number here
+// fits) and leave longer ones to protobuf.
+TEST(RecordFactsTest, PaddedTagsAreLeftToProtobuf) {
+  MemberFacts facts;
+  // id (field 1, length-delimited) as "m1", its tag in 2 and in 6 bytes.
+  ASSERT_TRUE(DecodeMemberFacts(std::string("\x8a\x00\x02m1", 5), &facts));
+  EXPECT_EQ(facts.id, "m1");
+  v1::Member parsed;
+  ASSERT_TRUE(parsed.ParseFromString(std::string("\x8a\x00\x02m1", 5)));
+  EXPECT_EQ(parsed.id(), "m1");
+  const std::string six("\x8a\x80\x80\x80\x80\x00\x02m1", 9);
+  EXPECT_FALSE(DecodeMemberFacts(six, &facts));
+  EXPECT_FALSE(parsed.ParseFromString(six));  // What protobuf makes of it.
+  HostFacts host;
+  EXPECT_FALSE(DecodeHostFacts(std::string("\x8a\x80\x00\x02h1", 6), &host));
+}
+
 TEST(RecordFactsTest, RefusesWhatIsNotPlainAndStaysUsable) {
   v1::PartyOrganization o;
   o.set_id("o-1");

@@ -399,12 +399,12 @@ class AggregatorImpl final : public Aggregator {
     }
     // A member, host organization, party organization, funding, venue,
     // activity, grid, cadre assignment or annual result in the plain
-    // encoding: the fields aggregation reads straight
-    // from the bytes (what the hot decoder takes is well formed by the strict
-    // check). Otherwise, and for the other kinds, the strict check, then
-    // protobuf's parser into a message of the entity's own type, kept from
-    // record to record: parsing into one Record would free and allocate its
-    // entity whenever the kind changes.
+    // encoding: the fields aggregation reads straight from the bytes (what
+    // the record decoder takes is well formed by the strict check). Otherwise,
+    // and for the other kinds, the strict check, then protobuf's parser into a
+    // message of the entity's own type, kept from record to record: parsing
+    // into one Record would free and allocate its entity whenever the kind
+    // changes.
     switch (field) {
       case v1::Record::kMemberFieldNumber:
         return Decoded(bytes, body, DecodeMemberFacts, &member_, MemberFactsOf,
@@ -1002,7 +1002,8 @@ class AggregatorImpl final : public Aggregator {
   const bool host_dims_;
   bool finished_ = false;
 
-  // Reused for each record: the hot fields, and a record to parse into.
+  // Reused for each record: the facts (core/record_facts.h), and a record to
+  // parse into.
   MemberFacts member_facts_;
   HostFacts host_facts_;
   v1::Record scratch_;

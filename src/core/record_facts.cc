@@ -50,10 +50,24 @@ class Wire {
   }
 
   // A varint of at most 10 bytes whose 10th byte is 0 or 1 (protobuf takes
-  // more; those go to protobuf). Tags too: Tag() of the field, or something
-  // no case matches.
+  // more; those go to protobuf).
   ABSL_ATTRIBUTE_ALWAYS_INLINE bool Varint(uint64_t* v) {
     return ReadVarint(&p_, end_, v) == VarintRead::kOk;
+  }
+
+  // A tag in one or two bytes (every field number here is below 2,048).
+  // Longer ones, which a writer pads and protobuf may refuse (over five
+  // bytes), go to protobuf.
+  ABSL_ATTRIBUTE_ALWAYS_INLINE bool ReadTag(uint64_t* tag) {
+    if (p_ == end_) return false;
+    if (p_[0] < 0x80) {
+      *tag = *p_++;
+      return true;
+    }
+    if (end_ - p_ < 2 || p_[1] >= 0x80) return false;
+    *tag = (p_[0] & 0x7Fu) | uint64_t{p_[1]} << 7;
+    p_ += 2;
+    return true;
   }
 
   // A length-delimited value (its length read as protobuf reads one).
@@ -125,7 +139,7 @@ bool DecodeDate(absl::string_view bytes, int32_t* year, int32_t* month,
   Wire w(bytes);
   while (!w.done()) {
     uint64_t tag, v;
-    if (!w.Varint(&tag) || !w.Varint(&v)) return false;
+    if (!w.ReadTag(&tag) || !w.Varint(&v)) return false;
     switch (tag) {
       case Tag(1, kVarint):
         *year = Int32(v);
@@ -159,7 +173,7 @@ bool DecodePost(absl::string_view bytes, MemberFacts* out) {
   absl::string_view name;
   while (!w.done()) {
     uint64_t tag, v;
-    if (!w.Varint(&tag)) return false;
+    if (!w.ReadTag(&tag)) return false;
     switch (tag) {
       case Tag(1, kVarint):
         if (!w.Varint(&v)) return false;
@@ -181,7 +195,7 @@ bool DecodeOwner(absl::string_view bytes, HostFacts* out) {
   while (!w.done()) {
     uint64_t tag, v;
     absl::string_view s;
-    if (!w.Varint(&tag)) return false;
+    if (!w.ReadTag(&tag)) return false;
     switch (tag) {
       case Tag(1, kLength):  // name
         if (!w.String(&s)) return false;
@@ -208,7 +222,7 @@ bool DecodeReported(absl::string_view bytes, HostFacts* out) {
   Wire w(bytes);
   while (!w.done()) {
     uint64_t tag, v;
-    if (!w.Varint(&tag) || !w.Varint(&v)) return false;
+    if (!w.ReadTag(&tag) || !w.Varint(&v)) return false;
     switch (tag) {
       case Tag(1, kVarint):
       case Tag(2, kVarint):
@@ -231,7 +245,7 @@ bool DecodeStar(absl::string_view bytes, OrgFacts* out) {
   while (!w.done()) {
     uint64_t tag, v;
     absl::string_view s;
-    if (!w.Varint(&tag)) return false;
+    if (!w.ReadTag(&tag)) return false;
     switch (tag) {
       case Tag(1, kVarint):
         if (!w.Varint(&v)) return false;
@@ -270,7 +284,7 @@ bool CheckSeat(absl::string_view bytes) {
   while (!w.done()) {
     uint64_t tag, v;
     absl::string_view s;
-    if (!w.Varint(&tag)) return false;
+    if (!w.ReadTag(&tag)) return false;
     switch (tag) {
       case Tag(1, kLength):  // member_id
       case Tag(2, kLength):  // name
@@ -296,7 +310,7 @@ ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool DecodeFields(absl::string_view bytes,
   Wire w(bytes);
   while (!w.done()) {
     uint64_t tag;
-    if (!w.Varint(&tag) || !field(&w, tag, out)) return false;
+    if (!w.ReadTag(&tag) || !field(&w, tag, out)) return false;
   }
   return true;
 }
@@ -590,7 +604,7 @@ bool DecodeMemberFacts(absl::string_view bytes, MemberFacts* out) {
 #undef DJ_FIELD
   while (!w.done()) {
     uint64_t tag;
-    if (!w.Varint(&tag) || !MemberField(&w, tag, out)) return false;
+    if (!w.ReadTag(&tag) || !MemberField(&w, tag, out)) return false;
   }
   return true;
 }
@@ -699,7 +713,7 @@ bool DecodeHostFacts(absl::string_view bytes, HostFacts* out) {
 #undef DJ_FIELD
   while (!w.done()) {
     uint64_t tag;
-    if (!w.Varint(&tag) || !HostField(&w, tag, out)) return false;
+    if (!w.ReadTag(&tag) || !HostField(&w, tag, out)) return false;
   }
   return true;
 }

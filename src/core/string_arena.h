@@ -20,9 +20,10 @@ class StringArena {
   StringArena(const StringArena&) = delete;
   StringArena& operator=(const StringArena&) = delete;
 
-  // Returns a view of a copy of `s` that lives as long as the arena.
+  // Returns a view of a copy of `s` that lives until Clear() or the arena's
+  // end ("" for an empty `s`).
   absl::string_view Store(absl::string_view s) {
-    if (s.empty()) return absl::string_view();
+    if (s.empty()) return "";
     if (s.size() > kBlockSize / 4) {
       blocks_.emplace_back(new char[s.size()]);
       std::memcpy(blocks_.back().get(), s.data(), s.size());

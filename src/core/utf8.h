@@ -22,7 +22,7 @@ namespace internal {
 inline bool IsValidUtf8(absl::string_view s);
 
 // IsValidUtf8() that also answers ASCII of 17 to 32 bytes (a resident ID
-// number or a credit code is 18) inline, by four loads: for the hot-field
+// number or a credit code is 18) inline, by four loads: for the record
 // decoders. In the strict wire walk the bigger inline code measured 8%
 // slower, so the walk keeps IsValidUtf8().
 inline bool IsValidUtf8Upto32(absl::string_view s);

@@ -19,7 +19,7 @@ namespace dangjian {
 namespace internal {
 
 // The limits every walk of the wire format applies (the fast check, the slow
-// one that says where, the hot-field decoder), kept in one place so that they
+// one that says where, the record decoders), kept in one place so that they
 // cannot drift apart.
 inline constexpr int kMaxWireDepth = 100;
 inline constexpr uint64_t kMaxFieldNumber = 0x1FFFFFFF;

@@ -126,11 +126,19 @@ void CloseCounts(std::map<std::string, v1::RuleCount>* counts,
 
 // Records parsed onto an arena cost a pointer bump for each submessage and
 // string rather than a malloc and a free; its first block (reused after each
-// reset, and by the next shard of the thread) stays warm in the cache. One at
-// a time on a thread: they share that block.
+// reset, and by the next shard of the thread) stays warm in the cache. The
+// thread's block serves one arena at a time (a run started from a progress
+// callback gets an arena of its own blocks).
 class RecordArena {
  public:
-  RecordArena() : arena_(Options()) {}
+  RecordArena() : owns_block_(!BlockInUse()), arena_(Options(owns_block_)) {
+    if (owns_block_) BlockInUse() = true;
+  }
+  ~RecordArena() {
+    if (owns_block_) BlockInUse() = false;
+  }
+  RecordArena(const RecordArena&) = delete;
+  RecordArena& operator=(const RecordArena&) = delete;
 
   // A new, empty record; those of 1,024 calls before are freed.
   v1::Record* Next() {
@@ -142,14 +150,20 @@ class RecordArena {
   }
 
  private:
-  static google::protobuf::ArenaOptions Options() {
-    thread_local std::vector<char> block(size_t{1} << 20);
+  static bool& BlockInUse() {
+    thread_local bool in_use = false;
+    return in_use;
+  }
+  static google::protobuf::ArenaOptions Options(bool with_block) {
     google::protobuf::ArenaOptions o;
+    if (!with_block) return o;
+    thread_local std::vector<char> block(size_t{1} << 20);
     o.initial_block = block.data();
     o.initial_block_size = block.size();
     return o;
   }
 
+  const bool owns_block_;
   google::protobuf::Arena arena_;
   int made_ = 0;
 };
@@ -211,11 +225,19 @@ class ShardRun {
   // each is decoded once for both (AddDecoded()).
   absl::Status ReadSerialized(RecordStreamReader* stream,
                               const std::string& path, FileRead* read) {
+    Validator* v = nullptr;
+    if (o_.validate) {
+      // Made before the first record: its errors are the run's, not a
+      // record's.
+      absl::StatusOr<Validator*> made = GetValidator(stream);
+      if (!made.ok()) return made.status();
+      v = *made;
+    }
     absl::string_view bytes;
     while (stream->NextSerialized(&bytes)) {
       const v1::SourceLocation& where = stream->location();
-      absl::Status s = o_.validate ? AddDecoded(stream, bytes, where)
-                                   : aggregator_->AddSerialized(bytes);
+      absl::Status s = v != nullptr ? AddDecoded(v, bytes, where)
+                                    : aggregator_->AddSerialized(bytes);
       if (!s.ok()) {
         if (!absl::IsInvalidArgument(s)) return s;
         RefusedBytes(path, where, s, read);
@@ -234,10 +256,8 @@ class ShardRun {
   // (core/record_facts.h), anything else checked strictly and parsed into a
   // message both read. InvalidArgument for bytes that are not a well-formed
   // record.
-  absl::Status AddDecoded(const RecordReader* reader, absl::string_view bytes,
+  absl::Status AddDecoded(Validator* v, absl::string_view bytes,
                           const v1::SourceLocation& where) {
-    absl::StatusOr<Validator*> v = GetValidator(reader);
-    if (!v.ok()) return v.status();
     int field = 0;
     absl::string_view body;
     if (internal::OneEntity(bytes, &field, &body)) {
@@ -246,7 +266,7 @@ class ShardRun {
       auto both = [&](auto decode, auto* facts, auto to_validator,
                       auto to_aggregator, absl::Status* status) {
         if (!decode(body, facts)) return false;
-        to_validator(*v, *facts, where);
+        to_validator(v, *facts, where);
         if (aggregator_ != nullptr) {
           *status = to_aggregator(aggregator_.get(), *facts);
         }
@@ -294,7 +314,7 @@ class ShardRun {
         !s.ok()) {
       return s;
     }
-    if (absl::Status s = (*v)->Add(*record, &where); !s.ok()) return s;
+    if (absl::Status s = v->Add(*record, &where); !s.ok()) return s;
     if (aggregator_ != nullptr) return aggregator_->Add(*record);
     return absl::OkStatus();
   }

@@ -58,6 +58,8 @@ Ymd TodayUtc() {
   return Ymd{y, m, d};
 }
 
+namespace {
+
 // Whether the 8 bytes at `p` are all ASCII digits: each byte's high nibble
 // is 3, and stays 3 when 6 is added to it (0x30-0x39, not 0x3A-0x3F).
 bool EightDigits(const char* p) {
@@ -68,6 +70,8 @@ bool EightDigits(const char* p) {
   return (x & kHigh) == kThrees &&
          ((x + 0x0606060606060606ULL) & kHigh) == kThrees;
 }
+
+}  // namespace
 
 NationalIdProblem NationalIdShape(absl::string_view id) {
   // The common case first: 17 digits and a check character.
@@ -134,11 +138,9 @@ Ymd NationalIdBirthDate(absl::string_view id) {
 }
 
 uint64_t NationalIdKey(absl::string_view id) {
-  uint64_t v = 0;
-  for (int i = 0; i < 17; ++i) v = v * 10 + static_cast<uint64_t>(id[i] - '0');
-  const uint64_t check =
-      id[17] == 'X' ? 10 : static_cast<uint64_t>(id[17] - '0');
-  return v * 11 + check;
+  uint64_t key = 0;
+  NationalIdCheckCharAndKey(id, &key);
+  return key;
 }
 
 char NationalIdCheckCharAndKey(absl::string_view id, uint64_t* key) {

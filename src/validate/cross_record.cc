@@ -96,45 +96,15 @@ void Index::Add(const v1::Record& r, const v1::SourceLocation& location) {
     case v1::Record::kGrid:
       grids.push_back({Copy(r.grid(), &arena), loc});
       break;
-    case v1::Record::kHostOrganization: {
-      thread_local HostFacts facts;
-      HostFactsOf(r.host_organization(), &facts);
-      AddHost(facts, loc);
-      break;
-    }
     case v1::Record::kPartyOrganization:
       orgs.push_back({Copy(r.party_organization(), &arena), loc});
       break;
-    case v1::Record::kVenue: {
-      thread_local VenueFacts facts;
-      VenueFactsOf(r.venue(), &facts);
-      AddVenue(facts, loc);
-      break;
-    }
-    case v1::Record::kFunding: {
-      thread_local FundingFacts facts;
-      FundingFactsOf(r.funding(), &facts);
-      AddFunding(facts, loc);
-      break;
-    }
-    case v1::Record::kMember: {
-      thread_local MemberFacts facts;
-      MemberFactsOf(r.member(), &facts);
-      AddMember(facts, loc, NationalIdKeyOf(facts.national_id));
-      break;
-    }
     case v1::Record::kCadreAssignment:
       cadres.push_back({Copy(r.cadre_assignment(), &arena), loc});
       break;
     case v1::Record::kReserveTalent:
       reserve.push_back({Copy(r.reserve_talent(), &arena), loc});
       break;
-    case v1::Record::kActivity: {
-      thread_local ActivityFacts facts;
-      ActivityFactsOf(r.activity(), &facts);
-      AddActivity(facts, loc);
-      break;
-    }
     case v1::Record::kHostAnnualResult:
       annual_results.push_back({Copy(r.host_annual_result(), &arena), loc});
       break;

@@ -65,14 +65,22 @@ struct RecordRef {
 // RecordKindName() without the descriptor lookup.
 absl::string_view KindName(const v1::Record& record);
 
-// Per-record rules: everything that needs only the record itself.
+// Per-record rules: everything that needs only the record itself. For a
+// record of the kinds read as facts (members, host organizations, funding,
+// venues, activities) the Check*Facts() functions below apply instead, to
+// the facts of a parsed record (core/record_facts.h's *FactsOf()) or of its
+// bytes alike.
 void CheckRecord(const Config& config, const v1::Record& record,
                  const RecordRef& ref, Sink* sink);
-// The same rules for a member decoded into facts (CheckRecord() applies them
-// to a parsed member through MemberFactsOf()).
-// Returns NationalIdKeyOf() the member's national_id, which it computes.
+// The per-record rules of a member, found at `location`, into `sink`: its id,
+// dates, resident ID, pipeline and dues. Returns NationalIdKeyOf() its
+// national_id, which it computes. The facts' views need live only for the
+// call (findings copy what they quote).
 uint64_t CheckMemberFacts(const Config& config, const MemberFacts& member,
                           const v1::SourceLocation& location, Sink* sink);
+// The same for a host organization (id, registration date, credit code, kind
+// and subtype), funding (id, date received, year, amount), a venue (id, six
+// haves, size, coordinates) and an activity (id, date held).
 void CheckHostFacts(const Config& config, const HostFacts& host,
                     const v1::SourceLocation& location, Sink* sink);
 void CheckFundingFacts(const Config& config, const FundingFacts& funding,
@@ -155,7 +163,8 @@ struct Index {
 
   Loc Intern(const v1::SourceLocation& location);
   void Clear();
-  // Adds the record's entity to the index.
+  // Adds the record's entity to the index: a kind read as facts must come
+  // through its Add*() below instead (Add() ignores it).
   void Add(const v1::Record& record, const v1::SourceLocation& location);
   // Adds a member decoded into facts, as Add() adds a parsed one;
   // `national_id_key` is NationalIdKeyOf() its national_id.

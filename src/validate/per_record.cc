@@ -608,18 +608,6 @@ void CheckRecord(const Config& config, const v1::Record& record,
     CheckId(ctx, RecordId(record));
   }
   switch (record.entity_case()) {
-    case v1::Record::kMember: {
-      thread_local MemberFacts facts;
-      MemberFactsOf(record.member(), &facts);
-      CheckMember(ctx, facts);
-      break;
-    }
-    case v1::Record::kHostOrganization: {
-      thread_local HostFacts facts;
-      HostFactsOf(record.host_organization(), &facts);
-      CheckHost(ctx, facts);
-      break;
-    }
     case v1::Record::kPartyOrganization:
       CheckPartyOrganization(ctx, record.party_organization());
       break;
@@ -633,18 +621,6 @@ void CheckRecord(const Config& config, const v1::Record& record,
       }
       break;
     }
-    case v1::Record::kVenue: {
-      thread_local VenueFacts facts;
-      VenueFactsOf(record.venue(), &facts);
-      CheckVenue(ctx, facts);
-      break;
-    }
-    case v1::Record::kFunding: {
-      thread_local FundingFacts facts;
-      FundingFactsOf(record.funding(), &facts);
-      CheckFunding(ctx, facts);
-      break;
-    }
     case v1::Record::kCadreAssignment:
       CheckCadre(ctx, record.cadre_assignment());
       break;
@@ -653,12 +629,6 @@ void CheckRecord(const Config& config, const v1::Record& record,
                record.reserve_talent().since(), "since",
                "date entered in the reserve (入库日期)");
       break;
-    case v1::Record::kActivity: {
-      thread_local ActivityFacts facts;
-      ActivityFactsOf(record.activity(), &facts);
-      CheckActivity(ctx, facts);
-      break;
-    }
     case v1::Record::kStarAssessment:
       CheckStar(ctx, record.star_assessment(), -1);
       break;

@@ -188,9 +188,81 @@ struct Validator::Impl {
                    internal::Index* into) {
     if (record.has_header() || record.has_trailer()) return;
     into->year = config.as_of.y;
+    // The kinds read as facts take one route, whether parsed or decoded.
+    switch (record.entity_case()) {
+      case v1::Record::kMember:
+        return FeedFacts(config, internal::MemberFactsOf, record.member(),
+                         location, to, into);
+      case v1::Record::kHostOrganization:
+        return FeedFacts(config, internal::HostFactsOf,
+                         record.host_organization(), location, to, into);
+      case v1::Record::kFunding:
+        return FeedFacts(config, internal::FundingFactsOf, record.funding(),
+                         location, to, into);
+      case v1::Record::kVenue:
+        return FeedFacts(config, internal::VenueFactsOf, record.venue(),
+                         location, to, into);
+      case v1::Record::kActivity:
+        return FeedFacts(config, internal::ActivityFactsOf, record.activity(),
+                         location, to, into);
+      default:
+        break;
+    }
     const internal::RecordRef ref{&record, &location};
     internal::CheckRecord(config, record, ref, to);
     if (config.cross_record) into->Add(record, location);
+  }
+
+  // A parsed record of a kind read as facts: its facts, fed.
+  template <typename Facts, typename Message>
+  static void FeedFacts(const internal::Config& config,
+                        void (*of)(const Message&, Facts*),
+                        const Message& message,
+                        const v1::SourceLocation& location, internal::Sink* to,
+                        internal::Index* into) {
+    Facts facts;
+    of(message, &facts);
+    Fed(config, facts, location, to, into);
+  }
+
+  // A record's facts to the per-record rules and the index.
+  static void Fed(const internal::Config& c, const internal::MemberFacts& m,
+                  const v1::SourceLocation& l, internal::Sink* to,
+                  internal::Index* into) {
+    const uint64_t key = internal::CheckMemberFacts(c, m, l, to);
+    if (c.cross_record) into->AddMember(m, l, key);
+  }
+  static void Fed(const internal::Config& c, const internal::HostFacts& h,
+                  const v1::SourceLocation& l, internal::Sink* to,
+                  internal::Index* into) {
+    internal::CheckHostFacts(c, h, l, to);
+    if (c.cross_record) into->AddHost(h, l);
+  }
+  static void Fed(const internal::Config& c, const internal::FundingFacts& f,
+                  const v1::SourceLocation& l, internal::Sink* to,
+                  internal::Index* into) {
+    internal::CheckFundingFacts(c, f, l, to);
+    if (c.cross_record) into->AddFunding(f, l);
+  }
+  static void Fed(const internal::Config& c, const internal::VenueFacts& v,
+                  const v1::SourceLocation& l, internal::Sink* to,
+                  internal::Index* into) {
+    internal::CheckVenueFacts(c, v, l, to);
+    if (c.cross_record) into->AddVenue(v, l);
+  }
+  static void Fed(const internal::Config& c, const internal::ActivityFacts& a,
+                  const v1::SourceLocation& l, internal::Sink* to,
+                  internal::Index* into) {
+    internal::CheckActivityFacts(c, a, l, to);
+    if (c.cross_record) into->AddActivity(a, l);
+  }
+
+  // What ValidatorFeed adds: decoded facts, to the stream.
+  template <typename Facts>
+  void AddFacts(const Facts& facts, const v1::SourceLocation& location) {
+    index.year = config.as_of.y;
+    Fed(config, facts, location, &sink, &index);
+    ++fed;
   }
 
   static v1::ValidationReport Report(const internal::Config& config,
@@ -322,52 +394,31 @@ absl::StatusOr<v1::ValidationReport> Validator::Finish() {
 void ValidatorFeed::AddMember(Validator* validator,
                               const internal::MemberFacts& member,
                               const v1::SourceLocation& location) {
-  Validator::Impl& impl = *validator->impl_;
-  impl.index.year = impl.config.as_of.y;
-  const uint64_t key =
-      internal::CheckMemberFacts(impl.config, member, location, &impl.sink);
-  if (impl.config.cross_record) impl.index.AddMember(member, location, key);
-  ++impl.fed;
+  validator->impl_->AddFacts(member, location);
 }
 
 void ValidatorFeed::AddHost(Validator* validator,
                             const internal::HostFacts& host,
                             const v1::SourceLocation& location) {
-  Validator::Impl& impl = *validator->impl_;
-  impl.index.year = impl.config.as_of.y;
-  internal::CheckHostFacts(impl.config, host, location, &impl.sink);
-  if (impl.config.cross_record) impl.index.AddHost(host, location);
-  ++impl.fed;
+  validator->impl_->AddFacts(host, location);
 }
 
 void ValidatorFeed::AddFunding(Validator* validator,
                                const internal::FundingFacts& funding,
                                const v1::SourceLocation& location) {
-  Validator::Impl& impl = *validator->impl_;
-  impl.index.year = impl.config.as_of.y;
-  internal::CheckFundingFacts(impl.config, funding, location, &impl.sink);
-  if (impl.config.cross_record) impl.index.AddFunding(funding, location);
-  ++impl.fed;
+  validator->impl_->AddFacts(funding, location);
 }
 
 void ValidatorFeed::AddVenue(Validator* validator,
                              const internal::VenueFacts& venue,
                              const v1::SourceLocation& location) {
-  Validator::Impl& impl = *validator->impl_;
-  impl.index.year = impl.config.as_of.y;
-  internal::CheckVenueFacts(impl.config, venue, location, &impl.sink);
-  if (impl.config.cross_record) impl.index.AddVenue(venue, location);
-  ++impl.fed;
+  validator->impl_->AddFacts(venue, location);
 }
 
 void ValidatorFeed::AddActivity(Validator* validator,
                                 const internal::ActivityFacts& activity,
                                 const v1::SourceLocation& location) {
-  Validator::Impl& impl = *validator->impl_;
-  impl.index.year = impl.config.as_of.y;
-  internal::CheckActivityFacts(impl.config, activity, location, &impl.sink);
-  if (impl.config.cross_record) impl.index.AddActivity(activity, location);
-  ++impl.fed;
+  validator->impl_->AddFacts(activity, location);
 }
 
 absl::StatusOr<v1::Policy> PolicyFromJson(absl::string_view json) {

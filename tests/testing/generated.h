@@ -1,5 +1,5 @@
 // A small generated national dataset, record by record, for tests that check
-// something against every record a writer makes (the hot-field decoders, the
+// something against every record a writer makes (the record decoders, the
 // aggregator's AddSerialized()).
 #ifndef DANGJIAN_TESTS_TESTING_GENERATED_H_
 #define DANGJIAN_TESTS_TESTING_GENERATED_H_
