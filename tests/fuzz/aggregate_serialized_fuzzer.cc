@@ -1,8 +1,8 @@
 // Fuzzes Aggregator::AddSerialized() against the readers' strict wire check
 // and protobuf's parser: on any bytes, it must accept exactly what both
 // accept and leave the same partial report as Add() of the parsed record. The
-// record decoders (core/record_facts.h) it uses for nine of the record kinds must never
-// disagree.
+// record decoders (core/record_facts.h) it uses for nine of the record kinds
+// must never disagree.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
