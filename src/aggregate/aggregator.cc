@@ -24,6 +24,7 @@
 #include "core/id_index.h"
 #include "core/member_status.h"
 #include "core/record_facts.h"
+#include "core/shard_index.h"
 #include "core/star_target.h"
 #include "core/string_arena.h"
 #include "core/wire_check.h"
@@ -193,77 +194,62 @@ class ChunkedVector {
   size_t size_ = 0;
 };
 
+// A table of per-id state over one kind of the shard's index: the index
+// numbers the ids (shared with the validator in a pipeline run), the table
+// keeps a row for each id the aggregator itself has met, in the order it met
+// them, so that ids only the validator named count nowhere here.
 template <typename State>
 struct Table {
-  IdIndex index;
+  IdTable* ids = nullptr;
+  StringArena* arena = nullptr;
   ChunkedVector<State> rows;
-  uint32_t last = IdIndex::kAbsent;
-  // rows[last].id, kept here: the check below then costs no walk through
-  // the chunks to the row. Null until the first Intern().
-  absl::string_view last_id;
+  // Index number -> row, or kNone.
+  std::vector<uint32_t> row_of;
 
-  uint32_t Intern(absl::string_view id, StringArena* arena) {
-    // Ledgers list a unit's members together: one entry of memory saves the
-    // hash and probe for runs of the same id.
-    if (last_id.data() != nullptr && EqualBytesInline(id, last_id)) {
-      return last;
-    }
-    bool inserted;
-    const uint32_t n = index.FindOrInsert(
-        id, [this](uint32_t i) { return rows[i].id; }, &inserted);
-    if (inserted) {
-      rows.emplace_back();
-      // The copy's view kept from the arena, not read back from the row
-      // just written (two 8-byte stores read as one 16-byte load stall).
-      const absl::string_view stored = arena->Store(id);
-      rows.back().id = stored;
-      last_id = stored;
-    } else {
-      last_id = rows[n].id;
-    }
-    last = n;
-    return n;
+  void Bind(IdTable* table, StringArena* strings) {
+    ids = table;
+    arena = strings;
   }
 
-  // Intern() for the ids a county repeats across records of other kinds
-  // (a unit's town and grid): a direct-mapped memo of recent ids, slotted
-  // by their last bytes, answers most without the hash and probe.
-  uint32_t InternRecent(absl::string_view id, StringArena* arena) {
-    Recent& r = recent[RecentSlot(id)];
-    if (r.id.data() != nullptr && EqualBytesInline(id, r.id)) return r.index;
-    const uint32_t n = Intern(id, arena);
-    r.id = last_id;  // rows[n].id, as Intern() left it.
-    r.index = n;
-    return n;
+  // The row of index number `n`, made when new.
+  uint32_t Row(uint32_t n) {
+    if (n < row_of.size() && row_of[n] != kNone) return row_of[n];
+    return NewRow(n);
+  }
+  // The row of `id`, interned in the index when new there.
+  uint32_t Intern(absl::string_view id) {
+    // Ledgers list a unit's members together: one entry of memory answers
+    // runs of the same id with one compare.
+    if (last_id.data() != nullptr && EqualBytesInline(id, last_id)) {
+      return last_row;
+    }
+    return Remember(ids->Intern(id, arena));
+  }
+  // The same through the index's memo of recent ids.
+  uint32_t InternRecent(absl::string_view id) {
+    return Row(ids->InternRecent(id, arena));
   }
 
  private:
-  static constexpr int kRecentBits = 6;
-  struct Recent {
-    absl::string_view id;  // Null: empty.
-    uint32_t index = 0;
-  };
-
-  // The memo slot of `id`: its length and last (up to) eight bytes, mixed.
-  static size_t RecentSlot(absl::string_view id) {
-    const size_t n = id.size();
-    const char* p = id.data();
-    uint64_t v = n;
-    if (n >= 8) {
-      std::memcpy(&v, p + n - 8, 8);
-    } else if (n >= 4) {
-      uint32_t lo, hi;
-      std::memcpy(&lo, p, 4);
-      std::memcpy(&hi, p + n - 4, 4);
-      v = uint64_t{lo} | uint64_t{hi} << 32;
-    } else if (n > 0) {
-      v = static_cast<uint8_t>(p[n - 1]);
+  uint32_t Remember(uint32_t n) {
+    last_row = Row(n);
+    last_id = ids->id(n);
+    return last_row;
+  }
+  __attribute__((noinline)) uint32_t NewRow(uint32_t n) {
+    if (n >= row_of.size()) {
+      row_of.resize(std::max<size_t>(ids->size(), row_of.size() * 2), kNone);
     }
-    v = (v ^ n) * 0x9E3779B97F4A7C15ull;
-    return static_cast<size_t>(v >> (64 - kRecentBits));
+    const auto r = static_cast<uint32_t>(rows.size());
+    row_of[n] = r;
+    rows.emplace_back();
+    rows.back().id = ids->id(n);
+    return r;
   }
 
-  Recent recent[size_t{1} << kRecentBits];
+  uint32_t last_row = kNone;
+  // The id of last_row; null until the first Intern().
+  absl::string_view last_id;
 };
 
 // What AddMember() reads of a member: MemberFactsView over the facts decoded
@@ -323,11 +309,15 @@ class AggregatorImpl final : public Aggregator {
                    options.group_by.host_kind() ||
                    options.group_by.host_subtype() ||
                    options.group_by.sector_system()) {
-    // Room for a typical county (about 3,000 units and 15,000 records)
-    // from the start: growing the index there, slot by slot, cost more
-    // than the 40 KiB of slots (4,096 and 1,024).
-    hosts_.index.Reserve(3000);
-    orgs_.index.Reserve(700);
+    own_index_ = std::make_unique<ShardIndex>();
+    BindTables(own_index_.get());
+  }
+
+  // Looks ids up in `index` (shared with a validator) instead of an index
+  // of its own. Only before the first Add*().
+  void UseIndex(ShardIndex* index) {
+    BindTables(index);
+    own_index_.reset();
   }
 
   absl::Status Add(const v1::Record& record) override {
@@ -454,30 +444,12 @@ class AggregatorImpl final : public Aggregator {
     }
   }
 
-  // A member decoded once for the validator and the aggregator.
-  absl::Status AddMemberFacts(const MemberFacts& member) {
+  // A record decoded once and joined once, for the validator and the
+  // aggregator (aggregate/feed.h).
+  template <typename Facts, typename Join>
+  absl::Status AddJoined(const Facts& facts, const Join& join) {
     if (finished_) return FinishedError();
-    AddMember(MemberFactsView(member));
-    return absl::OkStatus();
-  }
-  absl::Status AddHostFacts(const HostFacts& host) {
-    if (finished_) return FinishedError();
-    AddHost(host);
-    return absl::OkStatus();
-  }
-  absl::Status AddFundingFacts(const FundingFacts& funding) {
-    if (finished_) return FinishedError();
-    AddFunding(funding);
-    return absl::OkStatus();
-  }
-  absl::Status AddVenueFacts(const VenueFacts& venue) {
-    if (finished_) return FinishedError();
-    AddVenue(venue);
-    return absl::OkStatus();
-  }
-  absl::Status AddActivityFacts(const ActivityFacts& activity) {
-    if (finished_) return FinishedError();
-    AddActivity(activity);
+    AddFacts(facts, &join);
     return absl::OkStatus();
   }
 
@@ -518,7 +490,7 @@ class AggregatorImpl final : public Aggregator {
   }
 
   uint32_t RegionOf(absl::string_view id) {
-    return id.empty() ? kNone : regions_.InternRecent(id, &arena_);
+    return id.empty() ? kNone : regions_.InternRecent(id);
   }
 
   void Duplicate(absl::string_view kind) {
@@ -557,15 +529,34 @@ class AggregatorImpl final : public Aggregator {
     });
   }
 
-  void AddHost(const HostFacts& h) {
-    HostState& s = hosts_.rows[hosts_.Intern(h.id, &arena_)];
+  void AddFacts(const MemberFacts& m, const MemberJoin* j) {
+    AddMember(MemberFactsView(m), j);
+  }
+  void AddFacts(const HostFacts& h, const HostJoin* j) { AddHost(h, j); }
+  void AddFacts(const FundingFacts& f, const FundingJoin* j) {
+    AddFunding(f, j);
+  }
+  void AddFacts(const VenueFacts& v, const VenueJoin* j) { AddVenue(v, j); }
+  void AddFacts(const ActivityFacts& a, const ActivityJoin* j) {
+    AddActivity(a, j);
+  }
+
+  // The Add*() below take the numbers of the record's ids in the index when
+  // a pipeline has joined it (`j`), else intern them.
+  void AddHost(const HostFacts& h, const HostJoin* j = nullptr) {
+    HostState& s = hosts_.rows[j ? hosts_.Row(j->self) : hosts_.Intern(h.id)];
     if (s.present) return Duplicate("host_organization");
     s.present = true;
     s.industry = arena_.Store(h.industry);
-    s.region = RegionOf(h.region_id);
-    if (!h.grid_id.empty()) {
-      // Interning may move rows of other tables only.
-      s.grid = grids_.InternRecent(h.grid_id, &arena_);
+    if (j) {
+      s.region = j->region == kNone ? kNone : regions_.Row(j->region);
+      s.grid = j->grid == kNone ? kNone : grids_.Row(j->grid);
+    } else {
+      s.region = RegionOf(h.region_id);
+      if (!h.grid_id.empty()) {
+        // Interning may move rows of other tables only.
+        s.grid = grids_.InternRecent(h.grid_id);
+      }
     }
     s.closed = h.status == v1::HOST_STATUS_CLOSED;
     s.registered_later = h.has_registered_on && h.registered_year > year_;
@@ -596,18 +587,19 @@ class AggregatorImpl final : public Aggregator {
 
   // A member, through a MemberFactsView or a MemberMessageView.
   template <typename View>
-  void AddMember(const View& m) {
+  void AddMember(const View& m, const MemberJoin* j = nullptr) {
     const int status = MemberStatusAtYearEnd(m, year_);
     if (status < 0) return;
     const absl::string_view host_id = m.host_organization_id();
     MemberAcc* acc;
     if (!host_id.empty()) {
-      HostState& h = hosts_.rows[hosts_.Intern(host_id, &arena_)];
+      HostState& h =
+          hosts_.rows[j ? hosts_.Row(j->host) : hosts_.Intern(host_id)];
       ++h.member_records;
       acc = &h.members;
     } else if (const absl::string_view org_id = m.party_organization_id();
                !org_id.empty()) {
-      OrgState& o = orgs_.rows[orgs_.Intern(org_id, &arena_)];
+      OrgState& o = orgs_.rows[j ? orgs_.Row(j->org) : orgs_.Intern(org_id)];
       ++o.member_records;
       acc = &o.members;
     } else {
@@ -622,7 +614,7 @@ class AggregatorImpl final : public Aggregator {
       if (m.is_owner()) ++acc->new_owners;
       if (const absl::string_view org_id = m.party_organization_id();
           !org_id.empty()) {
-        ++orgs_.rows[orgs_.Intern(org_id, &arena_)].new_members;
+        ++orgs_.rows[j ? orgs_.Row(j->org) : orgs_.Intern(org_id)].new_members;
       }
     }
     if (!m.has_posts()) return;
@@ -639,7 +631,8 @@ class AggregatorImpl final : public Aggregator {
           break;
         case v1::POST_KIND_TECHNICAL_SERVICE_TEAM:
           if (!host_id.empty()) {
-            teams_.emplace(hosts_.Intern(host_id, &arena_), std::string(name));
+            teams_.emplace(j ? hosts_.Row(j->host) : hosts_.Intern(host_id),
+                           std::string(name));
           }
           break;
         default:
@@ -649,7 +642,7 @@ class AggregatorImpl final : public Aggregator {
   }
 
   void AddOrg(const OrgFacts& o) {
-    const uint32_t idx = orgs_.Intern(o.id, &arena_);
+    const uint32_t idx = orgs_.Intern(o.id);
     if (orgs_.rows[idx].present) return Duplicate("party_organization");
     const bool exists =
         OrganizationExistsInYear(o.has_founded_on, o.founded_year,
@@ -657,7 +650,7 @@ class AggregatorImpl final : public Aggregator {
     uint32_t anchor = kNone;
     if (exists) {
       for (absl::string_view host_id : o.host_organization_ids) {
-        const uint32_t h = hosts_.Intern(host_id, &arena_);
+        const uint32_t h = hosts_.Intern(host_id);
         if (anchor == kNone) anchor = h;
         HostState& hs = hosts_.rows[h];
         switch (o.formation) {
@@ -680,7 +673,7 @@ class AggregatorImpl final : public Aggregator {
     const uint32_t previous =
         o.previous_party_organization_id.empty()
             ? kNone
-            : orgs_.Intern(o.previous_party_organization_id, &arena_);
+            : orgs_.Intern(o.previous_party_organization_id);
     OrgState& s = orgs_.rows[idx];
     s.present = true;
     s.exists = exists;
@@ -714,21 +707,21 @@ class AggregatorImpl final : public Aggregator {
       ++dangling_["aggregate.star_assessment.no_party_organization"];
       return;
     }
-    const uint32_t org = orgs_.Intern(a.party_organization_id(), &arena_);
+    const uint32_t org = orgs_.Intern(a.party_organization_id());
     if (a.year() == year_) stars_.push_back({org, a.stars()});
   }
 
   void AddGrid(const GridFacts& g) {
-    const uint32_t idx = grids_.Intern(g.id, &arena_);
+    const uint32_t idx = grids_.Intern(g.id);
     if (grids_.rows[idx].present) return Duplicate("grid");
     const uint32_t org = g.party_organization_id.empty()
                              ? kNone
-                             : orgs_.Intern(g.party_organization_id, &arena_);
+                             : orgs_.Intern(g.party_organization_id);
     const uint32_t region = RegionOf(g.region_id);
     const uint32_t assignment =
         g.instructor_assignment_id.empty()
             ? kNone
-            : assignments_.Intern(g.instructor_assignment_id, &arena_);
+            : assignments_.Intern(g.instructor_assignment_id);
     GridState& s = grids_.rows[idx];
     s.present = true;
     s.org = org;
@@ -738,7 +731,7 @@ class AggregatorImpl final : public Aggregator {
   }
 
   void AddRegion(const v1::Region& r) {
-    const uint32_t idx = regions_.Intern(r.id(), &arena_);
+    const uint32_t idx = regions_.Intern(r.id());
     if (regions_.rows[idx].present) return Duplicate("region");
     const uint32_t parent = RegionOf(r.parent_id());
     RegionState& s = regions_.rows[idx];
@@ -751,7 +744,7 @@ class AggregatorImpl final : public Aggregator {
 
   void AddEconomy(const v1::RegionEconomy& e) {
     if (e.year() > year_ || e.region_id().empty()) return;
-    RegionState& s = regions_.rows[regions_.Intern(e.region_id(), &arena_)];
+    RegionState& s = regions_.rows[regions_.Intern(e.region_id())];
     const int64_t v[6] = {
         e.market_entities_total(), e.market_entities_non_public(),
         e.value_added_total_fen(), e.value_added_non_public_fen(),
@@ -766,20 +759,20 @@ class AggregatorImpl final : public Aggregator {
     }
   }
 
-  void AddActivity(const ActivityFacts& a) {
+  void AddActivity(const ActivityFacts& a, const ActivityJoin* j = nullptr) {
     if (!a.has_held_on || a.held_year != year_) return;
     ActivityFact f;
     f.grid = kNone;
     if (!a.party_organization_id.empty()) {
       f.owner = Owner::kOrg;
-      f.idx = orgs_.Intern(a.party_organization_id, &arena_);
+      f.idx = j ? orgs_.Row(j->org) : orgs_.Intern(a.party_organization_id);
     } else if (!a.grid_id.empty()) {
       f.owner = Owner::kGrid;
-      f.idx = grids_.Intern(a.grid_id, &arena_);
+      f.idx = j ? grids_.Row(j->grid) : grids_.Intern(a.grid_id);
       f.grid = f.idx;
     } else if (!a.host_organization_id.empty()) {
       f.owner = Owner::kHost;
-      f.idx = hosts_.Intern(a.host_organization_id, &arena_);
+      f.idx = j ? hosts_.Row(j->host) : hosts_.Intern(a.host_organization_id);
     } else {
       f.owner = Owner::kNone;
       f.idx = kNone;
@@ -795,18 +788,19 @@ class AggregatorImpl final : public Aggregator {
     activities_.push_back(f);
   }
 
-  void AddFunding(const FundingFacts& f) {
+  void AddFunding(const FundingFacts& f, const FundingJoin* j = nullptr) {
     if (f.year != year_ || f.party_organization_id.empty()) return;
-    OrgState& o = orgs_.rows[orgs_.Intern(f.party_organization_id, &arena_)];
+    OrgState& o = orgs_.rows[j ? orgs_.Row(j->org)
+                               : orgs_.Intern(f.party_organization_id)];
     const int source = f.source;
     o.funding[source >= 0 && source <= 4 ? source : 0] += f.amount_fen;
   }
 
-  void AddVenue(const VenueFacts& v) {
+  void AddVenue(const VenueFacts& v, const VenueJoin* j = nullptr) {
     VenueFact f;
-    f.org = v.party_organization_id.empty()
-                ? kNone
-                : orgs_.Intern(v.party_organization_id, &arena_);
+    f.org = v.party_organization_id.empty() ? kNone
+            : j                             ? orgs_.Row(j->org)
+                : orgs_.Intern(v.party_organization_id);
     f.haves = v.haves;
     const int own = v.ownership;
     f.ownership = static_cast<uint8_t>(own >= 0 && own <= 4 ? own : 0);
@@ -818,8 +812,7 @@ class AggregatorImpl final : public Aggregator {
         c.has_start_on, c.start_year, c.has_end_on, c.end_year, year_);
     if (!c.id.empty()) {
       // Whether a grid's instructor is in post; any kind, as the grid says.
-      AssignmentState& a =
-          assignments_.rows[assignments_.Intern(c.id, &arena_)];
+      AssignmentState& a = assignments_.rows[assignments_.Intern(c.id)];
       a.present = true;
       a.in_post = a.in_post || in_post;
     }
@@ -830,10 +823,10 @@ class AggregatorImpl final : public Aggregator {
     f.kind = static_cast<uint8_t>(kind);
     if (!c.party_organization_id.empty()) {
       f.owner = Owner::kOrg;
-      f.idx = orgs_.Intern(c.party_organization_id, &arena_);
+      f.idx = orgs_.Intern(c.party_organization_id);
     } else if (!c.grid_id.empty()) {
       f.owner = Owner::kGrid;
-      f.idx = grids_.Intern(c.grid_id, &arena_);
+      f.idx = grids_.Intern(c.grid_id);
     } else {
       f.owner = Owner::kNone;
       f.idx = kNone;
@@ -847,10 +840,10 @@ class AggregatorImpl final : public Aggregator {
     f.kind = 0;
     if (!r.host_organization_id().empty()) {
       f.owner = Owner::kHost;
-      f.idx = hosts_.Intern(r.host_organization_id(), &arena_);
+      f.idx = hosts_.Intern(r.host_organization_id());
     } else if (!r.party_organization_id().empty()) {
       f.owner = Owner::kOrg;
-      f.idx = orgs_.Intern(r.party_organization_id(), &arena_);
+      f.idx = orgs_.Intern(r.party_organization_id());
     } else {
       f.owner = Owner::kNone;
       f.idx = kNone;
@@ -863,7 +856,7 @@ class AggregatorImpl final : public Aggregator {
     ResultFact f;
     f.host = r.host_organization_id.empty()
                  ? kNone
-                 : hosts_.Intern(r.host_organization_id, &arena_);
+                 : hosts_.Intern(r.host_organization_id);
     std::copy(r.values, r.values + 8, f.values);
     results_.push_back(f);
   }
@@ -1028,7 +1021,20 @@ class AggregatorImpl final : public Aggregator {
   v1::RegionEconomy economy_;
   v1::StarAssessment star_;
 
+  void BindTables(ShardIndex* index) {
+    index_ = index;
+    hosts_.Bind(&index->hosts, &index->strings);
+    orgs_.Bind(&index->orgs, &index->strings);
+    grids_.Bind(&index->grids, &index->strings);
+    regions_.Bind(&index->regions, &index->strings);
+    assignments_.Bind(&index->assignments, &index->strings);
+  }
+
+  // Strings other than ids (industries, region names).
   StringArena arena_;
+  // The shard's ids: this aggregator's own, or one it shares (UseIndex()).
+  std::unique_ptr<ShardIndex> own_index_;
+  ShardIndex* index_ = nullptr;
   Table<HostState> hosts_;
   Table<OrgState> orgs_;
   Table<GridState> grids_;
@@ -1370,27 +1376,33 @@ absl::StatusOr<v1::PartialReport> AggregatorImpl::Finish() {
 
 }  // namespace
 
-absl::Status AddMemberFacts(Aggregator* aggregator, const MemberFacts& member) {
-  // Every Aggregator is made by Aggregator::Create(): an AggregatorImpl.
-  return static_cast<AggregatorImpl*>(aggregator)->AddMemberFacts(member);
+void UseShardIndex(Aggregator* aggregator, ShardIndex* index) {
+  static_cast<AggregatorImpl*>(aggregator)->UseIndex(index);
 }
 
-absl::Status AddHostFacts(Aggregator* aggregator, const HostFacts& host) {
-  return static_cast<AggregatorImpl*>(aggregator)->AddHostFacts(host);
+absl::Status AddFacts(Aggregator* aggregator, const MemberFacts& member,
+                      const MemberJoin& join) {
+  return static_cast<AggregatorImpl*>(aggregator)->AddJoined(member, join);
 }
 
-absl::Status AddFundingFacts(Aggregator* aggregator,
-                             const FundingFacts& funding) {
-  return static_cast<AggregatorImpl*>(aggregator)->AddFundingFacts(funding);
+absl::Status AddFacts(Aggregator* aggregator, const HostFacts& host,
+                      const HostJoin& join) {
+  return static_cast<AggregatorImpl*>(aggregator)->AddJoined(host, join);
 }
 
-absl::Status AddVenueFacts(Aggregator* aggregator, const VenueFacts& venue) {
-  return static_cast<AggregatorImpl*>(aggregator)->AddVenueFacts(venue);
+absl::Status AddFacts(Aggregator* aggregator, const FundingFacts& funding,
+                      const FundingJoin& join) {
+  return static_cast<AggregatorImpl*>(aggregator)->AddJoined(funding, join);
 }
 
-absl::Status AddActivityFacts(Aggregator* aggregator,
-                              const ActivityFacts& activity) {
-  return static_cast<AggregatorImpl*>(aggregator)->AddActivityFacts(activity);
+absl::Status AddFacts(Aggregator* aggregator, const VenueFacts& venue,
+                      const VenueJoin& join) {
+  return static_cast<AggregatorImpl*>(aggregator)->AddJoined(venue, join);
+}
+
+absl::Status AddFacts(Aggregator* aggregator, const ActivityFacts& activity,
+                      const ActivityJoin& join) {
+  return static_cast<AggregatorImpl*>(aggregator)->AddJoined(activity, join);
 }
 
 }  // namespace internal

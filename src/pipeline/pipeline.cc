@@ -17,6 +17,7 @@
 #include "absl/strings/str_format.h"
 #include "aggregate/feed.h"
 #include "core/record_facts.h"
+#include "core/shard_index.h"
 #include "core/wire_check.h"
 #include "dangjian/aggregate.h"
 #include "dangjian/personal_data.h"
@@ -181,6 +182,7 @@ class ShardRun {
           Aggregator::Create(plan_.aggregator);
       if (!a.ok()) return a.status();
       aggregator_ = *std::move(a);
+      internal::UseShardIndex(aggregator_.get(), &index_);
     }
     for (const std::string& path : files_) {
       if (absl::Status s = ReadFile(path); !s.ok()) return s;
@@ -217,6 +219,7 @@ class ShardRun {
     }
     if (!v.ok()) return v.status();
     validator_ = *std::move(v);
+    ValidatorFeed::UseShardIndex(validator_.get(), &index_);
     return validator_.get();
   }
 
@@ -253,7 +256,8 @@ class ShardRun {
   // One record's bytes to the validator and, when there is one, the
   // aggregator, decoded once: a member, host organization, funding, venue or
   // activity in the plain encoding straight from its bytes into facts both read
-  // (core/record_facts.h), anything else checked strictly and parsed into a
+  // (core/record_facts.h), its ids joined once in the shard's index
+  // (core/shard_index.h); anything else checked strictly and parsed into a
   // message both read. InvalidArgument for bytes that are not a well-formed
   // record.
   absl::Status AddDecoded(Validator* v, absl::string_view bytes,
@@ -261,53 +265,39 @@ class ShardRun {
     int field = 0;
     absl::string_view body;
     if (internal::OneEntity(bytes, &field, &body)) {
-      // Decodes the body into `facts` with `decode` and feeds both engines;
-      // false when the decoder says no.
-      auto both = [&](auto decode, auto* facts, auto to_validator,
-                      auto to_aggregator, absl::Status* status) {
+      // Decodes the body into `facts` with `decode`, joins it and feeds both
+      // engines; false when the decoder says no.
+      auto both = [&](auto decode, auto* facts, absl::Status* status) {
         if (!decode(body, facts)) return false;
-        to_validator(v, *facts, where);
+        const auto join = internal::JoinFacts(*facts, &index_);
+        ValidatorFeed::Add(v, *facts, join, where);
         if (aggregator_ != nullptr) {
-          *status = to_aggregator(aggregator_.get(), *facts);
+          *status = internal::AddFacts(aggregator_.get(), *facts, join);
         }
         return true;
       };
       absl::Status s;
+      bool done = false;
       switch (field) {
         case v1::Record::kMemberFieldNumber:
-          if (both(internal::DecodeMemberFacts, &member_,
-                   ValidatorFeed::AddMember, internal::AddMemberFacts, &s)) {
-            return s;
-          }
+          done = both(internal::DecodeMemberFacts, &member_, &s);
           break;
         case v1::Record::kHostOrganizationFieldNumber:
-          if (both(internal::DecodeHostFacts, &host_, ValidatorFeed::AddHost,
-                   internal::AddHostFacts, &s)) {
-            return s;
-          }
+          done = both(internal::DecodeHostFacts, &host_, &s);
           break;
         case v1::Record::kFundingFieldNumber:
-          if (both(internal::DecodeFundingFacts, &funding_,
-                   ValidatorFeed::AddFunding, internal::AddFundingFacts, &s)) {
-            return s;
-          }
+          done = both(internal::DecodeFundingFacts, &funding_, &s);
           break;
         case v1::Record::kVenueFieldNumber:
-          if (both(internal::DecodeVenueFacts, &venue_, ValidatorFeed::AddVenue,
-                   internal::AddVenueFacts, &s)) {
-            return s;
-          }
+          done = both(internal::DecodeVenueFacts, &venue_, &s);
           break;
         case v1::Record::kActivityFieldNumber:
-          if (both(internal::DecodeActivityFacts, &activity_,
-                   ValidatorFeed::AddActivity, internal::AddActivityFacts,
-                   &s)) {
-            return s;
-          }
+          done = both(internal::DecodeActivityFacts, &activity_, &s);
           break;
         default:
           break;
       }
+      if (done) return s;
     }
     v1::Record* record = records_.Next();
     if (absl::Status s = internal::ParseRecordStrictly(bytes, record);
@@ -474,6 +464,9 @@ class ShardRun {
   const PipelineOptions& o_;
   Ticker* ticker_;
   ShardResult result_;
+  // The shard's join, shared by the engines: declared before them, so that
+  // it outlives them.
+  internal::ShardIndex index_;
   std::unique_ptr<Aggregator> aggregator_;
   std::unique_ptr<Validator> validator_;
   // Reused from record to record by AddDecoded().

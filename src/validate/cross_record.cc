@@ -83,21 +83,36 @@ void Index::Clear() {
   annual_results.clear();
   economies.clear();
   stars.clear();
+  region_self.clear();
+  grid_self.clear();
+  org_self.clear();
+  host_joins.clear();
+  venue_joins.clear();
+  funding_joins.clear();
   arena.Reset();
   strings.Clear();
+  own.Clear();
+  shared = nullptr;
 }
 
 void Index::Add(const v1::Record& r, const v1::SourceLocation& location) {
   const Loc loc = Intern(location);
+  ShardIndex& x = ids();
+  auto self = [&x](IdTable* table, const std::string& id) {
+    return id.empty() ? kNoId : table->Intern(id, &x.strings);
+  };
   switch (r.entity_case()) {
     case v1::Record::kRegion:
       regions.push_back({Copy(r.region(), &arena), loc});
+      region_self.push_back(self(&x.regions, r.region().id()));
       break;
     case v1::Record::kGrid:
       grids.push_back({Copy(r.grid(), &arena), loc});
+      grid_self.push_back(self(&x.grids, r.grid().id()));
       break;
     case v1::Record::kPartyOrganization:
       orgs.push_back({Copy(r.party_organization(), &arena), loc});
+      org_self.push_back(self(&x.orgs, r.party_organization().id()));
       break;
     case v1::Record::kCadreAssignment:
       cadres.push_back({Copy(r.cadre_assignment(), &arena), loc});
@@ -119,76 +134,76 @@ void Index::Add(const v1::Record& r, const v1::SourceLocation& location) {
   }
 }
 
-void Index::AddHost(const HostFacts& h, const v1::SourceLocation& location) {
-  AddHost(h, Intern(location));
+namespace {
+
+// The id numbered `n` in `table`, or "" for kNoId.
+absl::string_view IdAt(const IdTable& table, uint32_t n) {
+  return n == kNoId ? absl::string_view() : table.id(n);
 }
 
-void Index::AddHost(const HostFacts& h, Loc loc) {
+}  // namespace
+
+void Index::Add(const HostFacts& h, const HostJoin& join,
+                const v1::SourceLocation& location) {
+  const ShardIndex& x = ids();
   HostFacts* kept = google::protobuf::Arena::Create<HostFacts>(&arena, h);
-  // The ids the rules look up; the other strings are not read.
-  kept->id = Keep(h.id);
-  kept->region_id = Keep(h.region_id);
-  kept->grid_id = Keep(h.grid_id);
-  kept->owner_member_id = Keep(h.owner_member_id);
+  // The ids the rules look up, as the shard index keeps them; the other
+  // strings are not read.
+  kept->id = x.hosts.id(join.self);
+  kept->region_id = IdAt(x.regions, join.region);
+  kept->grid_id = IdAt(x.grids, join.grid);
+  kept->owner_member_id = IdAt(x.members, join.owner_member);
   kept->industry = kept->unified_social_credit_code = "";
-  hosts.push_back({*kept, loc});
+  hosts.push_back({*kept, Intern(location)});
+  host_joins.push_back(join);
 }
 
-void Index::AddFunding(const FundingFacts& f,
-                       const v1::SourceLocation& location) {
-  AddFunding(f, Intern(location));
-}
-
-void Index::AddFunding(const FundingFacts& f, Loc loc) {
+void Index::Add(const FundingFacts& f, const FundingJoin& join,
+                const v1::SourceLocation& location) {
   FundingFacts* kept = google::protobuf::Arena::Create<FundingFacts>(&arena, f);
   kept->id = Keep(f.id);
-  kept->party_organization_id = Keep(f.party_organization_id);
-  funding.push_back({*kept, loc});
+  kept->party_organization_id = IdAt(ids().orgs, join.org);
+  funding.push_back({*kept, Intern(location)});
+  funding_joins.push_back(join);
 }
 
-void Index::AddVenue(const VenueFacts& v, const v1::SourceLocation& location) {
-  AddVenue(v, Intern(location));
-}
-
-void Index::AddVenue(const VenueFacts& v, Loc loc) {
+void Index::Add(const VenueFacts& v, const VenueJoin& join,
+                const v1::SourceLocation& location) {
+  const ShardIndex& x = ids();
   VenueFacts* kept = google::protobuf::Arena::Create<VenueFacts>(&arena, v);
   kept->id = Keep(v.id);
-  kept->party_organization_id = Keep(v.party_organization_id);
-  kept->shared_with_party_organization_id =
-      Keep(v.shared_with_party_organization_id);
-  venues.push_back({*kept, loc});
+  kept->party_organization_id = IdAt(x.orgs, join.org);
+  kept->shared_with_party_organization_id = IdAt(x.orgs, join.shared_with_org);
+  venues.push_back({*kept, Intern(location)});
+  venue_joins.push_back(join);
 }
 
-void Index::AddActivity(const ActivityFacts& a,
-                        const v1::SourceLocation& location) {
-  AddActivity(a, Intern(location));
-}
-
-void Index::AddActivity(const ActivityFacts& a, Loc loc) {
+void Index::Add(const ActivityFacts& a, const ActivityJoin& join,
+                const v1::SourceLocation& location) {
+  const ShardIndex& x = ids();
   ActivityEntry& e = activities.emplace_back();
   e.id = Keep(a.id);
   e.kind = static_cast<v1::ActivityKind>(a.kind);
-  e.org_id = Keep(a.party_organization_id);
-  e.grid_id = Keep(a.grid_id);
-  e.host_id = Keep(a.host_organization_id);
+  e.org_id = IdAt(x.orgs, join.org);
+  e.grid_id = IdAt(x.grids, join.grid);
+  e.host_id = IdAt(x.hosts, join.host);
+  e.join = join;
   const Ymd held{a.held_year, a.held_month, a.held_day};
   if (a.has_held_on && IsValidDate(held)) e.held_on = held;
-  e.loc = loc;
+  e.loc = Intern(location);
 }
 
-void Index::AddMember(const MemberFacts& m, const v1::SourceLocation& location,
-                      uint64_t national_id_key) {
-  AddMember(m, Intern(location), national_id_key);
-}
-
-void Index::AddMember(const MemberFacts& m, Loc loc, uint64_t national_id_key) {
+void Index::Add(const MemberFacts& m, const MemberJoin& join,
+                const v1::SourceLocation& location, uint64_t national_id_key) {
+  const ShardIndex& x = ids();
   MemberEntry& e = members.emplace_back();
-  e.id = Keep(m.id);
-  e.host_id = Keep(m.host_organization_id);
-  e.org_id = Keep(m.party_organization_id);
+  e.id = IdAt(x.members, join.self);
+  e.host_id = IdAt(x.hosts, join.host);
+  e.org_id = IdAt(x.orgs, join.org);
+  e.join = join;
   e.status = MemberStatusAtYearEnd(MemberFactsView(m), year);
   e.national_id_key = national_id_key;
-  e.loc = loc;
+  e.loc = Intern(location);
 }
 
 namespace {
@@ -219,6 +234,38 @@ std::string NationalIdFromKey(uint64_t key) {
 using PositionOf = IdMap<size_t>;
 using IdSet = IdMap<char>;  // The value is unused.
 
+constexpr size_t kNowhere = ~size_t{0};
+
+// Number in the shard index -> position of the first record with that id,
+// for the kinds the shard index numbers: looked up by number without a hash,
+// or by id through the index.
+class Positions {
+ public:
+  void Reset(const IdTable* table) {
+    table_ = table;
+    first_.assign(table->size(), kNowhere);
+  }
+  // The position for number `n` (kNoId: none), or null.
+  const size_t* At(uint32_t n) const {
+    if (n >= first_.size() || first_[n] == kNowhere) return nullptr;
+    return &first_[n];
+  }
+  const size_t* Find(absl::string_view id) const {
+    return table_ == nullptr ? nullptr : At(table_->Find(id));
+  }
+  bool Contains(absl::string_view id) const { return Find(id) != nullptr; }
+  // Records position `i` for number `n` unless one is there; returns the
+  // first.
+  size_t TryEmplace(uint32_t n, size_t i) {
+    if (first_[n] == kNowhere) first_[n] = i;
+    return first_[n];
+  }
+
+ private:
+  const IdTable* table_ = nullptr;
+  std::vector<size_t> first_;
+};
+
 class Checker {
  public:
   Checker(const Config& c, const Index& x, Sink* sink)
@@ -241,16 +288,27 @@ class Checker {
     sink_->Add(r, kind, id, Location(loc), field, message);
   }
 
+  // Finds the first record of each id of `v` (`first`) and reports ids on
+  // more than one. `id(v[i])` is record i's id; for a kind the shard index
+  // numbers, `self(i)` its number there.
   template <typename T, typename IdFn>
   void Duplicates(const std::vector<T>& v, absl::string_view kind, IdFn id,
                   PositionOf* first);
-  void Ref(Rule rule, const PositionOf& m, absl::string_view target,
+  template <typename T, typename IdFn, typename SelfFn>
+  void Duplicates(const std::vector<T>& v, absl::string_view kind, IdFn id,
+                  SelfFn self, const IdTable& table, Positions* first);
+  // Reports `field` (of record `id` of `kind`, at `loc`) naming `value`,
+  // which no record of the kind `m` indexes has.
+  template <typename Map>
+  void Ref(Rule rule, const Map& m, absl::string_view target,
            absl::string_view kind, absl::string_view id, const Loc& loc,
            absl::string_view field, absl::string_view value) const;
-  // Ref(), returning the position of the record `value` names, or kNowhere.
-  size_t RefAt(Rule rule, const PositionOf& m, absl::string_view target,
-               absl::string_view kind, absl::string_view id, const Loc& loc,
-               absl::string_view field, absl::string_view value) const;
+  // The same for a value numbered `n` in the shard index; returns the
+  // position of the record `value` names, or kNowhere.
+  size_t RefAt(Rule rule, const Positions& m, uint32_t n,
+               absl::string_view target, absl::string_view kind,
+               absl::string_view id, const Loc& loc, absl::string_view field,
+               absl::string_view value) const;
   void References();
   void RegionCycles();
   void Members();
@@ -279,11 +337,11 @@ class Checker {
   // use (the aggregator, too, keeps the first record of an id); of the
   // records without an id, the first is `first_unnamed`.
   template <typename T>
-  static bool FirstOfId(const std::vector<T>& v, const PositionOf& first,
-                        size_t first_unnamed, size_t i) {
+  static bool FirstOfId(const std::vector<T>& v, const Positions& first,
+                        uint32_t self, size_t first_unnamed, size_t i) {
     const absl::string_view id = IdOf(v[i].value);
     if (id.empty()) return i == first_unnamed;
-    const size_t* f = first.Find(id);
+    const size_t* f = first.At(self);
     return f != nullptr && *f == i;
   }
   template <typename T>
@@ -304,7 +362,8 @@ class Checker {
   const Config& c_;
   const Index& x_;
   Sink* sink_;
-  PositionOf regions_, grids_, hosts_, orgs_, members_, venues_, ignored_;
+  Positions regions_, grids_, hosts_, orgs_, members_;
+  PositionOf venues_, ignored_;
   size_t first_unnamed_host_ = 0, first_unnamed_org_ = 0;
   // Cadre assignment id -> one record of that id is in post in as_of's year.
   IdMap<char> assignments_;
@@ -316,7 +375,6 @@ class Checker {
   std::vector<Counts> org_counts_, host_counts_;
   // By member (References()): the position of its host organization and of
   // its party organization, or kNowhere.
-  static constexpr size_t kNowhere = ~size_t{0};
   std::vector<size_t> member_host_, member_org_;
 };
 
@@ -348,7 +406,34 @@ void Checker::Duplicates(const std::vector<T>& v, absl::string_view kind,
   }
 }
 
-void Checker::Ref(Rule rule, const PositionOf& m, absl::string_view target,
+template <typename T, typename IdFn, typename SelfFn>
+void Checker::Duplicates(const std::vector<T>& v, absl::string_view kind,
+                         IdFn id, SelfFn self, const IdTable& table,
+                         Positions* first) {
+  // The ids are numbered already: a count per number, no hashing.
+  first->Reset(&table);
+  std::vector<uint32_t> count(table.size(), 0);
+  bool repeated = false;
+  for (size_t i = 0; i < v.size(); ++i) {
+    if (id(v[i]).empty()) continue;
+    const uint32_t n = self(i);
+    first->TryEmplace(n, i);
+    repeated |= ++count[n] > 1;
+  }
+  if (!repeated || !c_.On(Rule::kIdDuplicate)) return;
+  for (size_t i = 0; i < v.size(); ++i) {
+    const absl::string_view key = id(v[i]);
+    if (key.empty()) continue;
+    const uint32_t n = count[self(i)];
+    if (n < 2) continue;
+    Emit(Rule::kIdDuplicate, kind, key, v[i].loc, "id",
+         absl::StrCat("id (记录标识) \"", key, "\" is used by ", n, " ", kind,
+                      " records"));
+  }
+}
+
+template <typename Map>
+void Checker::Ref(Rule rule, const Map& m, absl::string_view target,
                   absl::string_view kind, absl::string_view id, const Loc& loc,
                   absl::string_view field, absl::string_view value) const {
   if (value.empty() || !c_.On(rule) || m.Contains(value)) return;
@@ -357,13 +442,17 @@ void Checker::Ref(Rule rule, const PositionOf& m, absl::string_view target,
                     "\", which is not in the data (引用不存在)"));
 }
 
-size_t Checker::RefAt(Rule rule, const PositionOf& m, absl::string_view target,
-                      absl::string_view kind, absl::string_view id,
-                      const Loc& loc, absl::string_view field,
-                      absl::string_view value) const {
+size_t Checker::RefAt(Rule rule, const Positions& m, uint32_t n,
+                      absl::string_view target, absl::string_view kind,
+                      absl::string_view id, const Loc& loc,
+                      absl::string_view field, absl::string_view value) const {
   if (value.empty()) return kNowhere;
-  if (const size_t* at = m.Find(value)) return *at;
-  Ref(rule, m, target, kind, id, loc, field, value);
+  if (const size_t* at = m.At(n)) return *at;
+  if (c_.On(rule)) {
+    Emit(rule, kind, id, loc, field,
+         absl::StrCat(field, " names ", target, " \"", value,
+                      "\", which is not in the data (引用不存在)"));
+  }
   return kNowhere;
 }
 
@@ -384,12 +473,15 @@ void Checker::References() {
         e.party_organization_id());
     Ref(R, regions_, region, "grid", e.id(), loc, "region_id", e.region_id());
   }
-  for (const auto& [e, loc] : x_.hosts) {
-    Ref(R, regions_, region, "host_organization", e.id, loc, "region_id",
-        e.region_id);
-    Ref(G, grids_, grid, "host_organization", e.id, loc, "grid_id", e.grid_id);
-    Ref(M, members_, member, "host_organization", e.id, loc, "owner.member_id",
-        e.owner_member_id);
+  for (size_t i = 0; i < x_.hosts.size(); ++i) {
+    const auto& [e, loc] = x_.hosts[i];
+    const HostJoin& j = x_.host_joins[i];
+    RefAt(R, regions_, j.region, region, "host_organization", e.id, loc,
+          "region_id", e.region_id);
+    RefAt(G, grids_, j.grid, grid, "host_organization", e.id, loc, "grid_id",
+          e.grid_id);
+    RefAt(M, members_, j.owner_member, member, "host_organization", e.id, loc,
+          "owner.member_id", e.owner_member_id);
   }
   for (const auto& [e, loc] : x_.orgs) {
     const char* k = "party_organization";
@@ -412,15 +504,19 @@ void Checker::References() {
     Ref(V, venues_, "venue (活动场所)", k, e.id(), loc, "venue_id",
         e.venue_id());
   }
-  for (const auto& [e, loc] : x_.venues) {
-    Ref(P, orgs_, org, "venue", e.id, loc, "party_organization_id",
-        e.party_organization_id);
-    Ref(P, orgs_, org, "venue", e.id, loc, "shared_with_party_organization_id",
-        e.shared_with_party_organization_id);
+  for (size_t i = 0; i < x_.venues.size(); ++i) {
+    const auto& [e, loc] = x_.venues[i];
+    const VenueJoin& j = x_.venue_joins[i];
+    RefAt(P, orgs_, j.org, org, "venue", e.id, loc, "party_organization_id",
+          e.party_organization_id);
+    RefAt(P, orgs_, j.shared_with_org, org, "venue", e.id, loc,
+          "shared_with_party_organization_id",
+          e.shared_with_party_organization_id);
   }
-  for (const auto& [e, loc] : x_.funding) {
-    Ref(P, orgs_, org, "funding", e.id, loc, "party_organization_id",
-        e.party_organization_id);
+  for (size_t i = 0; i < x_.funding.size(); ++i) {
+    const auto& [e, loc] = x_.funding[i];
+    RefAt(P, orgs_, x_.funding_joins[i].org, org, "funding", e.id, loc,
+          "party_organization_id", e.party_organization_id);
   }
   // A member's host and organization, looked up once for these rules and
   // for Members().
@@ -428,9 +524,9 @@ void Checker::References() {
   member_org_.resize(x_.members.size());
   for (size_t i = 0; i < x_.members.size(); ++i) {
     const MemberEntry& e = x_.members[i];
-    member_host_[i] = RefAt(H, hosts_, host, "member", e.id, e.loc,
+    member_host_[i] = RefAt(H, hosts_, e.join.host, host, "member", e.id, e.loc,
                             "host_organization_id", e.host_id);
-    member_org_[i] = RefAt(P, orgs_, org, "member", e.id, e.loc,
+    member_org_[i] = RefAt(P, orgs_, e.join.org, org, "member", e.id, e.loc,
                            "party_organization_id", e.org_id);
   }
   for (const auto& [e, loc] : x_.cadres) {
@@ -448,11 +544,12 @@ void Checker::References() {
         e.party_organization_id());
   }
   for (const ActivityEntry& e : x_.activities) {
-    Ref(P, orgs_, org, "activity", e.id, e.loc, "party_organization_id",
-        e.org_id);
-    Ref(G, grids_, grid, "activity", e.id, e.loc, "grid_id", e.grid_id);
-    Ref(H, hosts_, host, "activity", e.id, e.loc, "host_organization_id",
-        e.host_id);
+    RefAt(P, orgs_, e.join.org, org, "activity", e.id, e.loc,
+          "party_organization_id", e.org_id);
+    RefAt(G, grids_, e.join.grid, grid, "activity", e.id, e.loc, "grid_id",
+          e.grid_id);
+    RefAt(H, hosts_, e.join.host, host, "activity", e.id, e.loc,
+          "host_organization_id", e.host_id);
   }
   for (const auto& [e, loc] : x_.annual_results) {
     Ref(H, hosts_, host, "host_annual_result", e.id(), loc,
@@ -611,7 +708,7 @@ void Checker::PartyOrganizations() {
     // Target 2 for organizations existing in the year (ClassifyStarTarget()
     // asks), judged on the first record of an id, as the aggregator does.
     if (c_.On(Rule::kCoverageStar) &&
-        FirstOfId(x_.orgs, orgs_, first_unnamed_org_, i)) {
+        FirstOfId(x_.orgs, orgs_, x_.org_self[i], first_unnamed_org_, i)) {
       const StarTargetOutcome star = ClassifyStarTarget(o, c_.as_of.y);
       if (star.eligible && !star.met && !rated.Contains(o.id())) {
         Emit(Rule::kCoverageStar, k, o.id(), loc, "star_assessments",
@@ -749,8 +846,9 @@ void Checker::Regions() {
 
 void Checker::Funding() {
   std::map<std::tuple<absl::string_view, int32_t, int>, absl::int128> totals;
-  for (const auto& [f, loc] : x_.funding) {
-    const size_t* org = orgs_.Find(f.party_organization_id);
+  for (size_t i = 0; i < x_.funding.size(); ++i) {
+    const auto& [f, loc] = x_.funding[i];
+    const size_t* org = orgs_.At(x_.funding_joins[i].org);
     if (org == nullptr) continue;
     totals[{f.party_organization_id, f.year, f.source}] += f.amount_fen;
     const v1::PartyOrganization& o = x_.orgs[*org].value;
@@ -811,7 +909,8 @@ void Checker::Hosts() {
   std::vector<Cover> cover(x_.hosts.size());
   for (size_t i = 0; i < x_.orgs.size(); ++i) {
     const v1::PartyOrganization& o = x_.orgs[i].value;
-    if (!FirstOfId(x_.orgs, orgs_, first_unnamed_org_, i) || !ExistsInYear(o)) {
+    if (!FirstOfId(x_.orgs, orgs_, x_.org_self[i], first_unnamed_org_, i) ||
+        !ExistsInYear(o)) {
       continue;
     }
     for (const std::string& h : o.host_organization_ids()) {
@@ -834,10 +933,12 @@ void Checker::Hosts() {
       }
     }
   }
-  IdSet cards;
+  // By number in the shard index: the units a contact card activity names.
+  std::vector<char> cards(x_.ids().hosts.size(), 0);
   for (const ActivityEntry& a : x_.activities) {
-    if (a.kind == v1::ACTIVITY_KIND_CONTACT_CARD_DISTRIBUTION) {
-      cards.TryEmplace(a.host_id, 1);
+    if (a.kind == v1::ACTIVITY_KIND_CONTACT_CARD_DISTRIBUTION &&
+        a.join.host != kNoId) {
+      cards[a.join.host] = 1;
     }
   }
   const v1::Policy& p = c_.policy;
@@ -880,7 +981,8 @@ void Checker::Hosts() {
     }
     // Coverage: units of as_of's year only, each judged on the first record
     // of its id, as the aggregator counts them (docs/report.md).
-    if (!FirstOfId(x_.hosts, hosts_, first_unnamed_host_, i) ||
+    const HostJoin& join = x_.host_joins[i];
+    if (!FirstOfId(x_.hosts, hosts_, join.self, first_unnamed_host_, i) ||
         !UnitOfYear(h.status == v1::HOST_STATUS_CLOSED, h.has_registered_on,
                     h.registered_year, c_.as_of.y)) {
       continue;
@@ -899,7 +1001,7 @@ void Checker::Hosts() {
     facts.in_standalone = cover[i].standalone;
     facts.in_joint_or_affiliated = cover[i].joint;
     bool in_regional_grid = false, grid_has_instructor = false;
-    if (const size_t* g = grids_.Find(h.grid_id);
+    if (const size_t* g = grids_.At(join.grid);
         !h.grid_id.empty() && g != nullptr) {
       const v1::Grid& grid = x_.grids[*g].value;
       const size_t* o = orgs_.Find(grid.party_organization_id());
@@ -914,7 +1016,7 @@ void Checker::Hosts() {
     SetRegionalCoverage(cover[i].regional, in_regional_grid,
                         grid_has_instructor, &facts);
     if (facts.in_regional && !h.service_contact_card_issued &&
-        !cards.Contains(h.id) && c_.On(Rule::kContactCard)) {
+        !cards[join.self] && c_.On(Rule::kContactCard)) {
       Emit(Rule::kContactCard, k, h.id, loc, "service_contact_card_issued",
            "covered by a regional (1+N) branch but holds no service contact "
            "card (服务联系卡)");
@@ -954,12 +1056,24 @@ void Checker::Hosts() {
 void Checker::Run() {
   auto id = [](const auto& s) { return IdOf(s.value); };
   auto entry_id = [](const auto& e) { return absl::string_view(e.id); };
-  Duplicates(x_.regions, "region", id, &regions_);
-  Duplicates(x_.grids, "grid", id, &grids_);
-  Duplicates(x_.hosts, "host_organization", id, &hosts_);
-  Duplicates(x_.orgs, "party_organization", id, &orgs_);
+  const ShardIndex& ids = x_.ids();
+  Duplicates(
+      x_.regions, "region", id, [&](size_t i) { return x_.region_self[i]; },
+      ids.regions, &regions_);
+  Duplicates(
+      x_.grids, "grid", id, [&](size_t i) { return x_.grid_self[i]; },
+      ids.grids, &grids_);
+  Duplicates(
+      x_.hosts, "host_organization", id,
+      [&](size_t i) { return x_.host_joins[i].self; }, ids.hosts, &hosts_);
+  Duplicates(
+      x_.orgs, "party_organization", id,
+      [&](size_t i) { return x_.org_self[i]; }, ids.orgs, &orgs_);
   Duplicates(x_.venues, "venue", id, &venues_);
-  Duplicates(x_.members, "member", entry_id, &members_);
+  Duplicates(
+      x_.members, "member", entry_id,
+      [&](size_t i) { return x_.members[i].join.self; }, ids.members,
+      &members_);
   Duplicates(x_.funding, "funding", id, &ignored_);
   Duplicates(x_.cadres, "cadre_assignment", id, &ignored_);
   Duplicates(x_.reserve, "reserve_talent", id, &ignored_);

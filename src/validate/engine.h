@@ -11,6 +11,7 @@
 
 #include "absl/strings/string_view.h"
 #include "core/record_facts.h"
+#include "core/shard_index.h"
 #include "core/string_arena.h"
 #include "dangjian/v1/dataset.pb.h"
 #include "dangjian/v1/validation.pb.h"
@@ -100,10 +101,11 @@ struct Loc {
 
 // The compact view of a member that cross-record rules need.
 struct MemberEntry {
-  // Copies on the index's arena.
+  // Views of the shard index's copies ("" when absent).
   absl::string_view id;
   absl::string_view host_id;
   absl::string_view org_id;
+  MemberJoin join;  // The numbers of those ids in the shard index.
   // The status at the end of the validator's year
   // (MemberStatusAtYearEnd()); -1 when the person had not applied by then.
   int status = v1::MEMBER_STATUS_UNSPECIFIED;
@@ -113,13 +115,14 @@ struct MemberEntry {
 
 // The compact view of an activity that cross-record rules need.
 struct ActivityEntry {
-  // Copies on the index's arena.
+  // Copies on the index's arena, or views of the shard index's.
   absl::string_view id;
   v1::ActivityKind kind = v1::ACTIVITY_KIND_UNSPECIFIED;
   absl::string_view org_id;
   absl::string_view grid_id;
   absl::string_view host_id;
-  Ymd held_on;  // y == 0 when absent or not a calendar date.
+  ActivityJoin join;  // The numbers of the last three in the shard index.
+  Ymd held_on;        // y == 0 when absent or not a calendar date.
   Loc loc;
 };
 
@@ -131,7 +134,10 @@ struct Stored {
 };
 
 // What the cross-record rules read: the records fed since the last Finish(),
-// kept compactly. Its size is proportional to the shard.
+// kept compactly. Its size is proportional to the shard. The ids that join
+// records (units, party organizations, grids, regions, members) are numbered
+// in a shard index (core/shard_index.h): the index's own, or one it shares
+// with an aggregator in a pipeline run.
 struct Index {
   Index();
   Index(const Index&) = delete;
@@ -140,13 +146,14 @@ struct Index {
   // Holds the copies the Stored<> entries refer to: copying onto an arena
   // costs no malloc per string, and Clear() frees them at once.
   google::protobuf::Arena arena;
-  // Holds the ids of the entries kept as facts (Keep()).
+  // Holds the ids of the entries kept as facts that the shard index does not
+  // number (Keep()).
   StringArena strings;
   std::vector<std::string> files;
   std::unordered_map<std::string, int32_t> file_ids;
   std::vector<Stored<v1::Region>> regions;
   std::vector<Stored<v1::Grid>> grids;
-  std::vector<Stored<HostFacts>> hosts;  // Strings: the ids only.
+  std::vector<Stored<HostFacts>> hosts;  // Ids from the shard index.
   std::vector<Stored<v1::PartyOrganization>> orgs;
   std::vector<Stored<VenueFacts>> venues;     // Strings: the ids only.
   std::vector<Stored<FundingFacts>> funding;  // Strings: the ids only.
@@ -157,36 +164,51 @@ struct Index {
   std::vector<Stored<v1::HostAnnualResult>> annual_results;
   std::vector<Stored<v1::RegionEconomy>> economies;
   std::vector<Stored<v1::StarAssessment>> stars;  // Records of their own.
+  // Beside regions, grids, hosts, orgs, venues and funding, by position: the
+  // numbers of their ids in the shard index (kNoId for an empty id; a host's
+  // own id is numbered even when empty).
+  std::vector<uint32_t> region_self, grid_self, org_self;
+  std::vector<HostJoin> host_joins;
+  std::vector<VenueJoin> venue_joins;
+  std::vector<FundingJoin> funding_joins;
 
   // The year members' statuses are counted as of (the end of it).
   int32_t year = 0;
 
+  // The shard index in use: the one UseShardIndex() gave, else its own.
+  ShardIndex& ids() { return shared != nullptr ? *shared : own; }
+  const ShardIndex& ids() const { return shared != nullptr ? *shared : own; }
+  // Numbers ids in `index` (which must outlive the next Clear()) instead of
+  // the index's own. Only while the index is empty.
+  void UseShardIndex(ShardIndex* index) { shared = index; }
+
   Loc Intern(const v1::SourceLocation& location);
+  // Empties the index (and its own shard index; a shared one is its
+  // owner's to clear).
   void Clear();
   // Adds the record's entity to the index: a kind read as facts must come
-  // through its Add*() below instead (Add() ignores it).
+  // through the Add() overloads below instead (this one ignores it).
   void Add(const v1::Record& record, const v1::SourceLocation& location);
-  // Adds a member decoded into facts, as Add() adds a parsed one;
-  // `national_id_key` is NationalIdKeyOf() its national_id.
-  void AddMember(const MemberFacts& member, const v1::SourceLocation& location,
-                 uint64_t national_id_key);
-  void AddMember(const MemberFacts& member, Loc loc, uint64_t national_id_key);
-  // Adds a host organization decoded into facts, as Add() adds a parsed one.
-  void AddHost(const HostFacts& host, const v1::SourceLocation& location);
-  void AddHost(const HostFacts& host, Loc loc);
-  // Adds funding decoded into facts, as Add() adds a parsed one.
-  void AddFunding(const FundingFacts& funding,
-                  const v1::SourceLocation& location);
-  void AddFunding(const FundingFacts& funding, Loc loc);
-  // Adds a venue decoded into facts, as Add() adds a parsed one.
-  void AddVenue(const VenueFacts& venue, const v1::SourceLocation& location);
-  void AddVenue(const VenueFacts& venue, Loc loc);
-  // Adds an activity decoded into facts, as Add() adds a parsed one.
-  void AddActivity(const ActivityFacts& activity,
-                   const v1::SourceLocation& location);
-  void AddActivity(const ActivityFacts& activity, Loc loc);
+  // Adds a member decoded into facts, its ids numbered by JoinFacts() in
+  // ids(), as Add() adds a parsed one; `national_id_key` is NationalIdKeyOf()
+  // its national_id.
+  void Add(const MemberFacts& member, const MemberJoin& join,
+           const v1::SourceLocation& location, uint64_t national_id_key);
+  // The same for a host organization, funding, a venue and an activity.
+  void Add(const HostFacts& host, const HostJoin& join,
+           const v1::SourceLocation& location);
+  void Add(const FundingFacts& funding, const FundingJoin& join,
+           const v1::SourceLocation& location);
+  void Add(const VenueFacts& venue, const VenueJoin& join,
+           const v1::SourceLocation& location);
+  void Add(const ActivityFacts& activity, const ActivityJoin& join,
+           const v1::SourceLocation& location);
   // A copy of `s` that lives until Clear().
   absl::string_view Keep(absl::string_view s) { return strings.Store(s); }
+
+ private:
+  ShardIndex own;
+  ShardIndex* shared = nullptr;
 };
 
 // Cross-record rules over the whole index.

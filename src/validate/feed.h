@@ -1,10 +1,11 @@
 // What the pipeline feeds a validator besides the public Add() calls: a
-// record decoded once, into facts, for the validator and the aggregator
-// (internal).
+// record decoded once, into facts, and joined once, into the shard's index,
+// for the validator and the aggregator (internal).
 #ifndef DANGJIAN_SRC_VALIDATE_FEED_H_
 #define DANGJIAN_SRC_VALIDATE_FEED_H_
 
 #include "core/record_facts.h"
+#include "core/shard_index.h"
 #include "dangjian/v1/common.pb.h"
 #include "dangjian/validate.h"
 
@@ -13,25 +14,29 @@ namespace dangjian {
 // Declared a friend by Validator: what the pipeline adds to its public calls.
 class ValidatorFeed {
  public:
-  // Checks a member as Validator::Add() checks a parsed record holding it,
-  // found at `location`.
-  static void AddMember(Validator* validator,
-                        const internal::MemberFacts& member,
-                        const v1::SourceLocation& location);
-  // The same for a host organization.
-  static void AddHost(Validator* validator, const internal::HostFacts& host,
-                      const v1::SourceLocation& location);
-  // The same for funding.
-  static void AddFunding(Validator* validator,
-                         const internal::FundingFacts& funding,
-                         const v1::SourceLocation& location);
-  // The same for a venue.
-  static void AddVenue(Validator* validator, const internal::VenueFacts& venue,
-                       const v1::SourceLocation& location);
-  // The same for an activity.
-  static void AddActivity(Validator* validator,
-                          const internal::ActivityFacts& activity,
-                          const v1::SourceLocation& location);
+  // Makes `validator` number the ids of the records fed until its next
+  // Finish() in `index` (which must outlive that Finish()), shared with an
+  // aggregator, instead of an index of its own. Only before the first
+  // record after Create() or Finish().
+  static void UseShardIndex(Validator* validator, internal::ShardIndex* index);
+  // Checks a member, its ids numbered by JoinFacts() in that index, as
+  // Validator::Add() checks a parsed record holding it, found at `location`.
+  static void Add(Validator* validator, const internal::MemberFacts& member,
+                  const internal::MemberJoin& join,
+                  const v1::SourceLocation& location);
+  // The same for a host organization, funding, a venue and an activity.
+  static void Add(Validator* validator, const internal::HostFacts& host,
+                  const internal::HostJoin& join,
+                  const v1::SourceLocation& location);
+  static void Add(Validator* validator, const internal::FundingFacts& funding,
+                  const internal::FundingJoin& join,
+                  const v1::SourceLocation& location);
+  static void Add(Validator* validator, const internal::VenueFacts& venue,
+                  const internal::VenueJoin& join,
+                  const v1::SourceLocation& location);
+  static void Add(Validator* validator, const internal::ActivityFacts& activity,
+                  const internal::ActivityJoin& join,
+                  const v1::SourceLocation& location);
 };
 
 }  // namespace dangjian

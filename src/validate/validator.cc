@@ -213,7 +213,8 @@ struct Validator::Impl {
     if (config.cross_record) into->Add(record, location);
   }
 
-  // A parsed record of a kind read as facts: its facts, fed.
+  // A parsed record of a kind read as facts: its facts, fed, its ids joined
+  // in the index's shard index.
   template <typename Facts, typename Message>
   static void FeedFacts(const internal::Config& config,
                         void (*of)(const Message&, Facts*),
@@ -222,46 +223,67 @@ struct Validator::Impl {
                         internal::Index* into) {
     Facts facts;
     of(message, &facts);
-    Fed(config, facts, location, to, into);
+    if (!config.cross_record) {
+      Check(config, facts, location, to);
+      return;
+    }
+    Fed(config, facts, internal::JoinFacts(facts, &into->ids()), location, to,
+        into);
   }
 
-  // A record's facts to the per-record rules and the index.
-  static void Fed(const internal::Config& c, const internal::MemberFacts& m,
-                  const v1::SourceLocation& l, internal::Sink* to,
-                  internal::Index* into) {
-    const uint64_t key = internal::CheckMemberFacts(c, m, l, to);
-    if (c.cross_record) into->AddMember(m, l, key);
+  // A record's facts to the per-record rules; returns what the index keeps
+  // of them besides (a member's resident-ID key, else 0).
+  static uint64_t Check(const internal::Config& c,
+                        const internal::MemberFacts& m,
+                        const v1::SourceLocation& l, internal::Sink* to) {
+    return internal::CheckMemberFacts(c, m, l, to);
   }
-  static void Fed(const internal::Config& c, const internal::HostFacts& h,
-                  const v1::SourceLocation& l, internal::Sink* to,
-                  internal::Index* into) {
+  static uint64_t Check(const internal::Config& c, const internal::HostFacts& h,
+                        const v1::SourceLocation& l, internal::Sink* to) {
     internal::CheckHostFacts(c, h, l, to);
-    if (c.cross_record) into->AddHost(h, l);
+    return 0;
   }
-  static void Fed(const internal::Config& c, const internal::FundingFacts& f,
-                  const v1::SourceLocation& l, internal::Sink* to,
-                  internal::Index* into) {
+  static uint64_t Check(const internal::Config& c,
+                        const internal::FundingFacts& f,
+                        const v1::SourceLocation& l, internal::Sink* to) {
     internal::CheckFundingFacts(c, f, l, to);
-    if (c.cross_record) into->AddFunding(f, l);
+    return 0;
   }
-  static void Fed(const internal::Config& c, const internal::VenueFacts& v,
-                  const v1::SourceLocation& l, internal::Sink* to,
-                  internal::Index* into) {
+  static uint64_t Check(const internal::Config& c,
+                        const internal::VenueFacts& v,
+                        const v1::SourceLocation& l, internal::Sink* to) {
     internal::CheckVenueFacts(c, v, l, to);
-    if (c.cross_record) into->AddVenue(v, l);
+    return 0;
   }
-  static void Fed(const internal::Config& c, const internal::ActivityFacts& a,
-                  const v1::SourceLocation& l, internal::Sink* to,
-                  internal::Index* into) {
+  static uint64_t Check(const internal::Config& c,
+                        const internal::ActivityFacts& a,
+                        const v1::SourceLocation& l, internal::Sink* to) {
     internal::CheckActivityFacts(c, a, l, to);
-    if (c.cross_record) into->AddActivity(a, l);
+    return 0;
   }
 
-  // What ValidatorFeed adds: decoded facts, to the stream.
-  template <typename Facts>
-  void AddFacts(const Facts& facts, const v1::SourceLocation& location) {
+  // A record's facts, their ids numbered by `join`, to the per-record rules
+  // and the index.
+  static void Fed(const internal::Config& c, const internal::MemberFacts& m,
+                  const internal::MemberJoin& join, const v1::SourceLocation& l,
+                  internal::Sink* to, internal::Index* into) {
+    const uint64_t key = Check(c, m, l, to);
+    if (c.cross_record) into->Add(m, join, l, key);
+  }
+  template <typename Facts, typename Join>
+  static void Fed(const internal::Config& c, const Facts& facts,
+                  const Join& join, const v1::SourceLocation& l,
+                  internal::Sink* to, internal::Index* into) {
+    Check(c, facts, l, to);
+    if (c.cross_record) into->Add(facts, join, l);
+  }
+
+  // What ValidatorFeed adds: facts decoded and joined once, to the stream.
+  template <typename Facts, typename Join>
+  void AddFacts(const Facts& facts, const Join& join,
+                const v1::SourceLocation& location) {
     index.year = config.as_of.y;
-    Fed(config, facts, location, &sink, &index);
+    Fed(config, facts, join, location, &sink, &index);
     ++fed;
   }
 
@@ -391,34 +413,42 @@ absl::StatusOr<v1::ValidationReport> Validator::Finish() {
   return report;
 }
 
-void ValidatorFeed::AddMember(Validator* validator,
-                              const internal::MemberFacts& member,
-                              const v1::SourceLocation& location) {
-  validator->impl_->AddFacts(member, location);
+void ValidatorFeed::UseShardIndex(Validator* validator,
+                                  internal::ShardIndex* index) {
+  validator->impl_->index.UseShardIndex(index);
 }
 
-void ValidatorFeed::AddHost(Validator* validator,
-                            const internal::HostFacts& host,
-                            const v1::SourceLocation& location) {
-  validator->impl_->AddFacts(host, location);
+void ValidatorFeed::Add(Validator* validator,
+                        const internal::MemberFacts& member,
+                        const internal::MemberJoin& join,
+                        const v1::SourceLocation& location) {
+  validator->impl_->AddFacts(member, join, location);
 }
 
-void ValidatorFeed::AddFunding(Validator* validator,
-                               const internal::FundingFacts& funding,
-                               const v1::SourceLocation& location) {
-  validator->impl_->AddFacts(funding, location);
+void ValidatorFeed::Add(Validator* validator, const internal::HostFacts& host,
+                        const internal::HostJoin& join,
+                        const v1::SourceLocation& location) {
+  validator->impl_->AddFacts(host, join, location);
 }
 
-void ValidatorFeed::AddVenue(Validator* validator,
-                             const internal::VenueFacts& venue,
-                             const v1::SourceLocation& location) {
-  validator->impl_->AddFacts(venue, location);
+void ValidatorFeed::Add(Validator* validator,
+                        const internal::FundingFacts& funding,
+                        const internal::FundingJoin& join,
+                        const v1::SourceLocation& location) {
+  validator->impl_->AddFacts(funding, join, location);
 }
 
-void ValidatorFeed::AddActivity(Validator* validator,
-                                const internal::ActivityFacts& activity,
-                                const v1::SourceLocation& location) {
-  validator->impl_->AddFacts(activity, location);
+void ValidatorFeed::Add(Validator* validator, const internal::VenueFacts& venue,
+                        const internal::VenueJoin& join,
+                        const v1::SourceLocation& location) {
+  validator->impl_->AddFacts(venue, join, location);
+}
+
+void ValidatorFeed::Add(Validator* validator,
+                        const internal::ActivityFacts& activity,
+                        const internal::ActivityJoin& join,
+                        const v1::SourceLocation& location) {
+  validator->impl_->AddFacts(activity, join, location);
 }
 
 absl::StatusOr<v1::Policy> PolicyFromJson(absl::string_view json) {

@@ -11,6 +11,7 @@
 #include <memory>
 
 #include "core/record_facts.h"
+#include "core/shard_index.h"
 #include "core/wire_check.h"
 #include "dangjian/validate.h"
 #include "google/protobuf/stubs/logging.h"
@@ -43,29 +44,38 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   auto decoded = New();
   dangjian::v1::SourceLocation where;
   where.set_record_index(0);
-  if (field == dangjian::v1::Record::kMemberFieldNumber) {
-    dangjian::internal::MemberFacts facts;
-    if (!dangjian::internal::DecodeMemberFacts(body, &facts)) return 0;
-    dangjian::ValidatorFeed::AddMember(decoded.get(), facts, where);
-  } else if (field == dangjian::v1::Record::kHostOrganizationFieldNumber) {
-    dangjian::internal::HostFacts facts;
-    if (!dangjian::internal::DecodeHostFacts(body, &facts)) return 0;
-    dangjian::ValidatorFeed::AddHost(decoded.get(), facts, where);
-  } else if (field == dangjian::v1::Record::kFundingFieldNumber) {
-    dangjian::internal::FundingFacts facts;
-    if (!dangjian::internal::DecodeFundingFacts(body, &facts)) return 0;
-    dangjian::ValidatorFeed::AddFunding(decoded.get(), facts, where);
-  } else if (field == dangjian::v1::Record::kVenueFieldNumber) {
-    dangjian::internal::VenueFacts facts;
-    if (!dangjian::internal::DecodeVenueFacts(body, &facts)) return 0;
-    dangjian::ValidatorFeed::AddVenue(decoded.get(), facts, where);
-  } else if (field == dangjian::v1::Record::kActivityFieldNumber) {
-    dangjian::internal::ActivityFacts facts;
-    if (!dangjian::internal::DecodeActivityFacts(body, &facts)) return 0;
-    dangjian::ValidatorFeed::AddActivity(decoded.get(), facts, where);
-  } else {
-    return 0;
+  // Joined in a shard index of the pipeline's kind, not the validator's own.
+  dangjian::internal::ShardIndex index;
+  dangjian::ValidatorFeed::UseShardIndex(decoded.get(), &index);
+  auto feed = [&](auto decode, auto facts) {
+    if (!decode(body, &facts)) return false;
+    dangjian::ValidatorFeed::Add(decoded.get(), facts,
+                                 dangjian::internal::JoinFacts(facts, &index),
+                                 where);
+    return true;
+  };
+  namespace di = dangjian::internal;
+  bool fed = false;
+  switch (field) {
+    case dangjian::v1::Record::kMemberFieldNumber:
+      fed = feed(di::DecodeMemberFacts, di::MemberFacts());
+      break;
+    case dangjian::v1::Record::kHostOrganizationFieldNumber:
+      fed = feed(di::DecodeHostFacts, di::HostFacts());
+      break;
+    case dangjian::v1::Record::kFundingFieldNumber:
+      fed = feed(di::DecodeFundingFacts, di::FundingFacts());
+      break;
+    case dangjian::v1::Record::kVenueFieldNumber:
+      fed = feed(di::DecodeVenueFacts, di::VenueFacts());
+      break;
+    case dangjian::v1::Record::kActivityFieldNumber:
+      fed = feed(di::DecodeActivityFacts, di::ActivityFacts());
+      break;
+    default:
+      break;
   }
+  if (!fed) return 0;
   // The decoder took the bytes: the readers' check and protobuf must too.
   dangjian::v1::Record record;
   if (!dangjian::internal::ParseRecordStrictly(bytes, &record).ok()) {

@@ -1,0 +1,262 @@
+// The join of one shard: every id the shard's records name, per kind, as a
+// dense number in order of first sight, its text kept once. The validator's
+// cross-record rules and the aggregator's figures both look ids up here; in
+// a pipeline run the two share one index, and each record of the kinds
+// decoded into facts is joined once (Join*() below), for both (internal;
+// header-only).
+#ifndef DANGJIAN_SRC_CORE_SHARD_INDEX_H_
+#define DANGJIAN_SRC_CORE_SHARD_INDEX_H_
+
+#include <cstdint>
+#include <cstring>
+#include <vector>
+
+#include "absl/strings/string_view.h"
+#include "core/id_index.h"
+#include "core/record_facts.h"
+#include "core/string_arena.h"
+
+namespace dangjian {
+namespace internal {
+
+// The ids of one kind (host organizations, party organizations, ...):
+// Intern() gives each a dense number 0, 1, 2, ... in order of first sight.
+class IdTable {
+ public:
+  static constexpr uint32_t kNone = IdIndex::kAbsent;
+
+  IdTable() = default;
+  IdTable(const IdTable&) = delete;
+  IdTable& operator=(const IdTable&) = delete;
+
+  uint32_t size() const { return static_cast<uint32_t>(ids_.size()); }
+  // The id of number `n` (< size()), kept on the index's arena.
+  absl::string_view id(uint32_t n) const { return ids_[n]; }
+
+  // Makes room for `n` ids.
+  void Reserve(size_t n) {
+    index_.Reserve(n);
+    ids_.reserve(n);
+  }
+
+  // The number of `id`, or kNone when it was never interned.
+  uint32_t Find(absl::string_view id) const {
+    return index_.Find(id, [this](uint32_t i) { return ids_[i]; });
+  }
+
+  // The number of `id` (the empty id is an id like any other), a copy of it
+  // kept on `arena` when it is new.
+  uint32_t Intern(absl::string_view id, StringArena* arena) {
+    // Ledgers list a unit's members together: one entry of memory saves the
+    // hash and probe for runs of the same id.
+    if (last_id_.data() != nullptr && EqualBytesInline(id, last_id_)) {
+      return last_;
+    }
+    bool inserted;
+    const uint32_t n = index_.FindOrInsert(
+        id, [this](uint32_t i) { return ids_[i]; }, &inserted);
+    if (inserted) {
+      // The copy's view kept from the arena, not read back from the vector
+      // just written.
+      const absl::string_view stored = arena->Store(id);
+      ids_.push_back(stored);
+      last_id_ = stored;
+    } else {
+      last_id_ = ids_[n];
+    }
+    last_ = n;
+    return n;
+  }
+
+  // Intern() for the ids a county repeats across records of other kinds
+  // (a unit's town and grid): a direct-mapped memo of recent ids, slotted
+  // by their last bytes, answers most without the hash and probe.
+  uint32_t InternRecent(absl::string_view id, StringArena* arena) {
+    Recent& r = recent_[RecentSlot(id)];
+    if (r.id.data() != nullptr && EqualBytesInline(id, r.id)) return r.index;
+    const uint32_t n = Intern(id, arena);
+    r.id = last_id_;  // ids_[n], as Intern() left it.
+    r.index = n;
+    return n;
+  }
+
+  // Forgets every id (the arena's copies are the caller's to free).
+  void Clear() {
+    index_.Clear();
+    ids_.clear();
+    last_ = kNone;
+    last_id_ = absl::string_view();
+    for (Recent& r : recent_) r = Recent();
+  }
+
+ private:
+  static constexpr int kRecentBits = 6;
+  struct Recent {
+    absl::string_view id;  // Null: empty.
+    uint32_t index = 0;
+  };
+
+  // The memo slot of `id`: its length and last (up to) eight bytes, mixed.
+  static size_t RecentSlot(absl::string_view id) {
+    const size_t n = id.size();
+    const char* p = id.data();
+    uint64_t v = n;
+    if (n >= 8) {
+      std::memcpy(&v, p + n - 8, 8);
+    } else if (n >= 4) {
+      uint32_t lo, hi;
+      std::memcpy(&lo, p, 4);
+      std::memcpy(&hi, p + n - 4, 4);
+      v = uint64_t{lo} | uint64_t{hi} << 32;
+    } else if (n > 0) {
+      v = static_cast<uint8_t>(p[n - 1]);
+    }
+    v = (v ^ n) * 0x9E3779B97F4A7C15ull;
+    return static_cast<size_t>(v >> (64 - kRecentBits));
+  }
+
+  IdIndex index_;
+  std::vector<absl::string_view> ids_;
+  uint32_t last_ = kNone;
+  // ids_[last_], kept here: the check costs no load through the vector.
+  // Null until the first Intern().
+  absl::string_view last_id_;
+  Recent recent_[size_t{1} << kRecentBits];
+};
+
+// One shard's ids, per kind, and the arena that keeps their text.
+struct ShardIndex {
+  ShardIndex() {
+    // Room for a typical county (about 3,000 units and 15,000 records)
+    // from the start: growing the index there, slot by slot, cost more
+    // than the 40 KiB of slots.
+    hosts.Reserve(3000);
+    orgs.Reserve(700);
+  }
+  ShardIndex(const ShardIndex&) = delete;
+  ShardIndex& operator=(const ShardIndex&) = delete;
+
+  // Forgets every id and frees their text.
+  void Clear() {
+    hosts.Clear();
+    orgs.Clear();
+    grids.Clear();
+    regions.Clear();
+    assignments.Clear();
+    members.Clear();
+    strings.Clear();
+  }
+
+  StringArena strings;
+  IdTable hosts;        // Host organizations (units).
+  IdTable orgs;         // Party organizations.
+  IdTable grids;        // Grids of regional (1+N) branches.
+  IdTable regions;      // Regions.
+  IdTable assignments;  // Cadre assignments.
+  IdTable members;      // Members (and people in the pipeline).
+};
+
+constexpr uint32_t kNoId = IdTable::kNone;
+
+// The numbers of the ids a record names: kNoId where the field is empty,
+// except a host organization's own id, interned even when empty (the
+// aggregator counts such a unit under the empty id).
+struct MemberJoin {
+  uint32_t self = kNoId;
+  uint32_t host = kNoId;
+  uint32_t org = kNoId;
+};
+struct HostJoin {
+  uint32_t self = kNoId;
+  uint32_t region = kNoId;
+  uint32_t grid = kNoId;
+  uint32_t owner_member = kNoId;
+};
+struct FundingJoin {
+  uint32_t org = kNoId;
+};
+struct VenueJoin {
+  uint32_t org = kNoId;
+  uint32_t shared_with_org = kNoId;
+};
+struct ActivityJoin {
+  uint32_t org = kNoId;
+  uint32_t grid = kNoId;
+  uint32_t host = kNoId;
+};
+
+namespace shard_index_detail {
+inline uint32_t InternNonEmpty(IdTable* table, absl::string_view id,
+                               StringArena* arena) {
+  return id.empty() ? kNoId : table->Intern(id, arena);
+}
+inline uint32_t InternRecentNonEmpty(IdTable* table, absl::string_view id,
+                                     StringArena* arena) {
+  return id.empty() ? kNoId : table->InternRecent(id, arena);
+}
+}  // namespace shard_index_detail
+
+// Interns the ids `member` names into `index`; returns their numbers.
+inline MemberJoin JoinFacts(const MemberFacts& member, ShardIndex* index) {
+  using shard_index_detail::InternNonEmpty;
+  MemberJoin j;
+  j.self = InternNonEmpty(&index->members, member.id, &index->strings);
+  j.host = InternNonEmpty(&index->hosts, member.host_organization_id,
+                          &index->strings);
+  j.org = InternNonEmpty(&index->orgs, member.party_organization_id,
+                         &index->strings);
+  return j;
+}
+
+// The same for a host organization.
+inline HostJoin JoinFacts(const HostFacts& host, ShardIndex* index) {
+  using shard_index_detail::InternNonEmpty;
+  using shard_index_detail::InternRecentNonEmpty;
+  HostJoin j;
+  j.self = index->hosts.Intern(host.id, &index->strings);
+  j.region =
+      InternRecentNonEmpty(&index->regions, host.region_id, &index->strings);
+  j.grid = InternRecentNonEmpty(&index->grids, host.grid_id, &index->strings);
+  j.owner_member =
+      InternNonEmpty(&index->members, host.owner_member_id, &index->strings);
+  return j;
+}
+
+// The same for funding.
+inline FundingJoin JoinFacts(const FundingFacts& funding, ShardIndex* index) {
+  FundingJoin j;
+  j.org = shard_index_detail::InternNonEmpty(
+      &index->orgs, funding.party_organization_id, &index->strings);
+  return j;
+}
+
+// The same for a venue.
+inline VenueJoin JoinFacts(const VenueFacts& venue, ShardIndex* index) {
+  using shard_index_detail::InternNonEmpty;
+  VenueJoin j;
+  j.org = InternNonEmpty(&index->orgs, venue.party_organization_id,
+                         &index->strings);
+  j.shared_with_org = InternNonEmpty(
+      &index->orgs, venue.shared_with_party_organization_id, &index->strings);
+  return j;
+}
+
+// The same for an activity.
+inline ActivityJoin JoinFacts(const ActivityFacts& activity,
+                              ShardIndex* index) {
+  using shard_index_detail::InternNonEmpty;
+  using shard_index_detail::InternRecentNonEmpty;
+  ActivityJoin j;
+  j.org = InternNonEmpty(&index->orgs, activity.party_organization_id,
+                         &index->strings);
+  j.grid =
+      InternRecentNonEmpty(&index->grids, activity.grid_id, &index->strings);
+  j.host = InternNonEmpty(&index->hosts, activity.host_organization_id,
+                          &index->strings);
+  return j;
+}
+
+}  // namespace internal
+}  // namespace dangjian
+
+#endif  // DANGJIAN_SRC_CORE_SHARD_INDEX_H_

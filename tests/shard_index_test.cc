@@ -1,0 +1,108 @@
+// The shard's join (src/core/shard_index.h): ids numbered per kind in order of
+// first sight, and the numbers JoinFacts() gives a record's ids.
+#include "core/shard_index.h"
+
+#include <string>
+
+#include "gtest/gtest.h"
+
+namespace dangjian {
+namespace internal {
+namespace {
+
+TEST(IdTableTest, NumbersIdsInOrderOfFirstSight) {
+  StringArena arena;
+  IdTable table;
+  EXPECT_EQ(table.Find("h-1"), IdTable::kNone);
+  std::string id = "h-1";
+  EXPECT_EQ(table.Intern(id, &arena), 0u);
+  EXPECT_EQ(table.Intern("h-2", &arena), 1u);
+  EXPECT_EQ(table.InternRecent("h-3", &arena), 2u);
+  // The same id again, through either route, keeps its number.
+  EXPECT_EQ(table.Intern("h-1", &arena), 0u);
+  EXPECT_EQ(table.InternRecent("h-2", &arena), 1u);
+  EXPECT_EQ(table.InternRecent("h-2", &arena), 1u);
+  EXPECT_EQ(table.Intern("h-3", &arena), 2u);
+  EXPECT_EQ(table.Find("h-2"), 1u);
+  EXPECT_EQ(table.Find("h-4"), IdTable::kNone);
+  EXPECT_EQ(table.size(), 3u);
+  // The table keeps its own copy of the text.
+  id[2] = 'x';
+  EXPECT_EQ(table.id(0), "h-1");
+  // The empty id is an id like any other.
+  EXPECT_EQ(table.Intern("", &arena), 3u);
+  EXPECT_EQ(table.Find(""), 3u);
+
+  table.Clear();
+  EXPECT_EQ(table.size(), 0u);
+  EXPECT_EQ(table.Find("h-1"), IdTable::kNone);
+  // No memo survives Clear().
+  EXPECT_EQ(table.InternRecent("h-2", &arena), 0u);
+  EXPECT_EQ(table.Intern("h-1", &arena), 1u);
+}
+
+TEST(IdTableTest, ManyIdsKeepTheirNumbers) {
+  StringArena arena;
+  IdTable table;
+  for (int i = 0; i < 20000; ++i) {
+    ASSERT_EQ(table.Intern("m-" + std::to_string(i), &arena),
+              static_cast<uint32_t>(i));
+  }
+  for (int i = 0; i < 20000; i += 7) {
+    ASSERT_EQ(table.Find("m-" + std::to_string(i)), static_cast<uint32_t>(i));
+    ASSERT_EQ(table.id(i), "m-" + std::to_string(i));
+  }
+}
+
+TEST(JoinFactsTest, EachKindsIdsInTheirTables) {
+  ShardIndex index;
+  MemberFacts member;
+  member.id = "m-1";
+  member.host_organization_id = "h-1";
+  member.party_organization_id = "";
+  const MemberJoin m = JoinFacts(member, &index);
+  EXPECT_EQ(m.self, index.members.Find("m-1"));
+  EXPECT_EQ(m.host, index.hosts.Find("h-1"));
+  EXPECT_EQ(m.org, kNoId);  // Empty: not numbered.
+
+  HostFacts host;
+  host.id = "h-1";
+  host.region_id = "r-1";
+  host.grid_id = "";
+  host.owner_member_id = "m-1";
+  const HostJoin h = JoinFacts(host, &index);
+  EXPECT_EQ(h.self, m.host);  // The unit its member named.
+  EXPECT_EQ(h.region, index.regions.Find("r-1"));
+  EXPECT_EQ(h.grid, kNoId);
+  EXPECT_EQ(h.owner_member, m.self);
+  // A unit's own id is numbered even when empty (the figures count it).
+  host.id = "";
+  const HostJoin unnamed = JoinFacts(host, &index);
+  EXPECT_EQ(unnamed.self, index.hosts.Find(""));
+
+  FundingFacts funding;
+  funding.party_organization_id = "p-1";
+  const FundingJoin f = JoinFacts(funding, &index);
+  EXPECT_EQ(f.org, index.orgs.Find("p-1"));
+  VenueFacts venue;
+  venue.party_organization_id = "p-2";
+  venue.shared_with_party_organization_id = "p-1";
+  const VenueJoin v = JoinFacts(venue, &index);
+  EXPECT_EQ(v.org, index.orgs.Find("p-2"));
+  EXPECT_EQ(v.shared_with_org, index.orgs.Find("p-1"));
+  ActivityFacts activity;
+  activity.grid_id = "g-1";
+  activity.host_organization_id = "h-1";
+  const ActivityJoin a = JoinFacts(activity, &index);
+  EXPECT_EQ(a.org, kNoId);
+  EXPECT_EQ(a.grid, index.grids.Find("g-1"));
+  EXPECT_EQ(a.host, m.host);
+
+  index.Clear();
+  EXPECT_EQ(index.hosts.size(), 0u);
+  EXPECT_EQ(index.members.Find("m-1"), kNoId);
+}
+
+}  // namespace
+}  // namespace internal
+}  // namespace dangjian
