@@ -260,6 +260,24 @@ class ShardRun {
   // (core/shard_index.h); anything else checked strictly and parsed into a
   // message both read. InvalidArgument for bytes that are not a well-formed
   // record.
+  // Whether the validator keeps an entity of Record field `field` whole
+  // (internal::Index::Add()).
+  static bool KeptWhole(int field) {
+    switch (field) {
+      case v1::Record::kRegionFieldNumber:
+      case v1::Record::kGridFieldNumber:
+      case v1::Record::kPartyOrganizationFieldNumber:
+      case v1::Record::kCadreAssignmentFieldNumber:
+      case v1::Record::kReserveTalentFieldNumber:
+      case v1::Record::kHostAnnualResultFieldNumber:
+      case v1::Record::kRegionEconomyFieldNumber:
+      case v1::Record::kStarAssessmentFieldNumber:
+        return true;
+      default:
+        return false;
+    }
+  }
+
   absl::Status AddDecoded(Validator* v, absl::string_view bytes,
                           const v1::SourceLocation& where) {
     int field = 0;
@@ -299,12 +317,20 @@ class ShardRun {
       }
       if (done) return s;
     }
-    v1::Record* record = records_.Next();
+    // The kinds the validator keeps whole until its Finish() are parsed onto
+    // its arena, for it to keep without a copy; the rest onto a scratch
+    // arena.
+    const bool kept = KeptWhole(field);
+    v1::Record* record = kept ? ValidatorFeed::NewRecord(v) : records_.Next();
     if (absl::Status s = internal::ParseRecordStrictly(bytes, record);
         !s.ok()) {
       return s;
     }
-    if (absl::Status s = v->Add(*record, &where); !s.ok()) return s;
+    if (kept) {
+      ValidatorFeed::AddKept(v, *record, where);
+    } else if (absl::Status s = v->Add(*record, &where); !s.ok()) {
+      return s;
+    }
     if (aggregator_ != nullptr) return aggregator_->Add(*record);
     return absl::OkStatus();
   }

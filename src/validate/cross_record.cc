@@ -31,7 +31,7 @@ Loc Index::Intern(const v1::SourceLocation& location) {
   loc.record_index = location.record_index();
   loc.byte_offset = location.byte_offset();
   if (location.file().empty()) return loc;
-  if (!files.empty() && files.back() == location.file()) {
+  if (!files.empty() && EqualBytesInline(files.back(), location.file())) {
     loc.file = static_cast<int32_t>(files.size() - 1);
     return loc;
   }
@@ -95,39 +95,43 @@ void Index::Clear() {
   shared = nullptr;
 }
 
-void Index::Add(const v1::Record& r, const v1::SourceLocation& location) {
+void Index::Add(const v1::Record& r, const v1::SourceLocation& location,
+                bool on_arena) {
   const Loc loc = Intern(location);
+  auto Copy = [this, on_arena](const auto& m) -> decltype(m) {
+    return on_arena ? m : internal::Copy(m, &arena);
+  };
   ShardIndex& x = ids();
   auto self = [&x](IdTable* table, const std::string& id) {
     return id.empty() ? kNoId : table->Intern(id, &x.strings);
   };
   switch (r.entity_case()) {
     case v1::Record::kRegion:
-      regions.push_back({Copy(r.region(), &arena), loc});
+      regions.push_back({Copy(r.region()), loc});
       region_self.push_back(self(&x.regions, r.region().id()));
       break;
     case v1::Record::kGrid:
-      grids.push_back({Copy(r.grid(), &arena), loc});
+      grids.push_back({Copy(r.grid()), loc});
       grid_self.push_back(self(&x.grids, r.grid().id()));
       break;
     case v1::Record::kPartyOrganization:
-      orgs.push_back({Copy(r.party_organization(), &arena), loc});
+      orgs.push_back({Copy(r.party_organization()), loc});
       org_self.push_back(self(&x.orgs, r.party_organization().id()));
       break;
     case v1::Record::kCadreAssignment:
-      cadres.push_back({Copy(r.cadre_assignment(), &arena), loc});
+      cadres.push_back({Copy(r.cadre_assignment()), loc});
       break;
     case v1::Record::kReserveTalent:
-      reserve.push_back({Copy(r.reserve_talent(), &arena), loc});
+      reserve.push_back({Copy(r.reserve_talent()), loc});
       break;
     case v1::Record::kHostAnnualResult:
-      annual_results.push_back({Copy(r.host_annual_result(), &arena), loc});
+      annual_results.push_back({Copy(r.host_annual_result()), loc});
       break;
     case v1::Record::kRegionEconomy:
-      economies.push_back({Copy(r.region_economy(), &arena), loc});
+      economies.push_back({Copy(r.region_economy()), loc});
       break;
     case v1::Record::kStarAssessment:
-      stars.push_back({Copy(r.star_assessment(), &arena), loc});
+      stars.push_back({Copy(r.star_assessment()), loc});
       break;
     default:
       break;

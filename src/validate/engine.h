@@ -187,8 +187,11 @@ struct Index {
   // owner's to clear).
   void Clear();
   // Adds the record's entity to the index: a kind read as facts must come
-  // through the Add() overloads below instead (this one ignores it).
-  void Add(const v1::Record& record, const v1::SourceLocation& location);
+  // through the Add() overloads below instead (this one ignores it). The
+  // index keeps a copy of the entity, or, when `on_arena`, the record's own
+  // (which must then live on `arena`).
+  void Add(const v1::Record& record, const v1::SourceLocation& location,
+           bool on_arena = false);
   // Adds a member decoded into facts, its ids numbered by JoinFacts() in
   // ids(), as Add() adds a parsed one; `national_id_key` is NationalIdKeyOf()
   // its national_id.

@@ -7,6 +7,7 @@
 #include "core/record_facts.h"
 #include "core/shard_index.h"
 #include "dangjian/v1/common.pb.h"
+#include "dangjian/v1/dataset.pb.h"
 #include "dangjian/validate.h"
 
 namespace dangjian {
@@ -19,6 +20,14 @@ class ValidatorFeed {
   // aggregator, instead of an index of its own. Only before the first
   // record after Create() or Finish().
   static void UseShardIndex(Validator* validator, internal::ShardIndex* index);
+  // A record on the validator's own arena, which lives until its next
+  // Finish(): parsed there and given to AddKept(), the validator keeps it
+  // without a copy.
+  static v1::Record* NewRecord(Validator* validator);
+  // Validator::Add(`record`, `location`) for a record NewRecord() made that
+  // holds an entity (not a stream's header or trailer).
+  static void AddKept(Validator* validator, const v1::Record& record,
+                      const v1::SourceLocation& location);
   // Checks a member, its ids numbered by JoinFacts() in that index, as
   // Validator::Add() checks a parsed record holding it, found at `location`.
   static void Add(Validator* validator, const internal::MemberFacts& member,

@@ -183,9 +183,11 @@ struct Validator::Impl {
     return true;
   }
 
+  // Checks `record` and adds it to the index: a copy of it, unless `kept`
+  // says it lives on the index's arena until the next Finish().
   static void Feed(const internal::Config& config, const v1::Record& record,
                    const v1::SourceLocation& location, internal::Sink* to,
-                   internal::Index* into) {
+                   internal::Index* into, bool kept = false) {
     if (record.has_header() || record.has_trailer()) return;
     into->year = config.as_of.y;
     // The kinds read as facts take one route, whether parsed or decoded.
@@ -210,7 +212,7 @@ struct Validator::Impl {
     }
     const internal::RecordRef ref{&record, &location};
     internal::CheckRecord(config, record, ref, to);
-    if (config.cross_record) into->Add(record, location);
+    if (config.cross_record) into->Add(record, location, kept);
   }
 
   // A parsed record of a kind read as facts: its facts, fed, its ids joined
@@ -416,6 +418,19 @@ absl::StatusOr<v1::ValidationReport> Validator::Finish() {
 void ValidatorFeed::UseShardIndex(Validator* validator,
                                   internal::ShardIndex* index) {
   validator->impl_->index.UseShardIndex(index);
+}
+
+v1::Record* ValidatorFeed::NewRecord(Validator* validator) {
+  return google::protobuf::Arena::CreateMessage<v1::Record>(
+      &validator->impl_->index.arena);
+}
+
+void ValidatorFeed::AddKept(Validator* validator, const v1::Record& record,
+                            const v1::SourceLocation& location) {
+  Validator::Impl& impl = *validator->impl_;
+  Validator::Impl::Feed(impl.config, record, location, &impl.sink, &impl.index,
+                        /*kept=*/true);
+  ++impl.fed;
 }
 
 void ValidatorFeed::Add(Validator* validator,
