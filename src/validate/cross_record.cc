@@ -286,10 +286,14 @@ class Checker {
     out.set_byte_offset(loc.byte_offset);
     return out;
   }
+  // Reports a finding, its message the concatenation of `parts` (made only
+  // when the sink keeps it).
+  template <typename... Parts>
   void Emit(Rule r, absl::string_view kind, absl::string_view id,
             const Loc& loc, absl::string_view field,
-            absl::string_view message) const {
-    sink_->Add(r, kind, id, Location(loc), field, message);
+            const Parts&... parts) const {
+    sink_->Add(
+        r, kind, id, [&] { return Location(loc); }, field, parts...);
   }
 
   // Finds the first record of each id of `v` (`first`) and reports ids on
@@ -404,9 +408,8 @@ void Checker::Duplicates(const std::vector<T>& v, absl::string_view kind,
     const int64_t n = count[first_of[i]];
     if (n < 2) continue;
     const absl::string_view key = id(v[i]);
-    Emit(Rule::kIdDuplicate, kind, key, v[i].loc, "id",
-         absl::StrCat("id (记录标识) \"", key, "\" is used by ", n, " ", kind,
-                      " records"));
+    Emit(Rule::kIdDuplicate, kind, key, v[i].loc, "id", "id (记录标识) \"", key,
+         "\" is used by ", n, " ", kind, " records");
   }
 }
 
@@ -430,9 +433,8 @@ void Checker::Duplicates(const std::vector<T>& v, absl::string_view kind,
     if (key.empty()) continue;
     const uint32_t n = count[self(i)];
     if (n < 2) continue;
-    Emit(Rule::kIdDuplicate, kind, key, v[i].loc, "id",
-         absl::StrCat("id (记录标识) \"", key, "\" is used by ", n, " ", kind,
-                      " records"));
+    Emit(Rule::kIdDuplicate, kind, key, v[i].loc, "id", "id (记录标识) \"", key,
+         "\" is used by ", n, " ", kind, " records");
   }
 }
 
@@ -441,9 +443,8 @@ void Checker::Ref(Rule rule, const Map& m, absl::string_view target,
                   absl::string_view kind, absl::string_view id, const Loc& loc,
                   absl::string_view field, absl::string_view value) const {
   if (value.empty() || !c_.On(rule) || m.Contains(value)) return;
-  Emit(rule, kind, id, loc, field,
-       absl::StrCat(field, " names ", target, " \"", value,
-                    "\", which is not in the data (引用不存在)"));
+  Emit(rule, kind, id, loc, field, field, " names ", target, " \"", value,
+       "\", which is not in the data (引用不存在)");
 }
 
 size_t Checker::RefAt(Rule rule, const Positions& m, uint32_t n,
@@ -453,9 +454,8 @@ size_t Checker::RefAt(Rule rule, const Positions& m, uint32_t n,
   if (value.empty()) return kNowhere;
   if (const size_t* at = m.At(n)) return *at;
   if (c_.On(rule)) {
-    Emit(rule, kind, id, loc, field,
-         absl::StrCat(field, " names ", target, " \"", value,
-                      "\", which is not in the data (引用不存在)"));
+    Emit(rule, kind, id, loc, field, field, " names ", target, " \"", value,
+         "\", which is not in the data (引用不存在)");
   }
   return kNowhere;
 }
@@ -600,9 +600,9 @@ void Checker::RegionCycles() {
     if (!on_cycle[i]) continue;
     const v1::Region& r = x_.regions[i].value;
     Emit(Rule::kRegionCycle, "region", r.id(), x_.regions[i].loc, "parent_id",
-         absl::StrCat("region (行政区域) \"", r.id(),
-                      "\" is its own ancestor through parent_id \"",
-                      r.parent_id(), "\" (区域层级循环)"));
+         "region (行政区域) \"", r.id(),
+         "\" is its own ancestor through parent_id \"", r.parent_id(),
+         "\" (区域层级循环)");
   }
 }
 
@@ -626,11 +626,10 @@ void Checker::Members() {
            o.level() == v1::ORG_LEVEL_GENERAL_BRANCH) &&
           c_.On(Rule::kNotBranch)) {
         Emit(Rule::kNotBranch, "member", m.id, m.loc, "party_organization_id",
-             absl::StrCat("attached to \"", o.id(), "\", a ",
-                          o.level() == v1::ORG_LEVEL_COMMITTEE
-                              ? "party committee (党委)"
-                              : "general branch (党总支)",
-                          "; members attach only to branches (党支部)"));
+             "attached to \"", o.id(), "\", a ",
+             o.level() == v1::ORG_LEVEL_COMMITTEE ? "party committee (党委)"
+                                                  : "general branch (党总支)",
+             "; members attach only to branches (党支部)");
       }
     }
     if (const size_t* it = &member_host_[i]; *it != kNowhere) {
@@ -668,10 +667,9 @@ void Checker::Members() {
           MaskNationalId(NationalIdFromKey(ids[i].first));
       for (size_t k = i; k < j; ++k) {
         const MemberEntry& m = x_.members[ids[k].second];
-        Emit(
-            Rule::kNidDuplicate, "member", m.id, m.loc, "national_id",
-            absl::StrCat("resident ID (公民身份号码) ", masked, " is on ",
-                         j - i, " member records: ", absl::StrJoin(who, ", ")));
+        Emit(Rule::kNidDuplicate, "member", m.id, m.loc, "national_id",
+             "resident ID (公民身份号码) ", masked, " is on ", j - i,
+             " member records: ", absl::StrJoin(who, ", "));
       }
     }
     i = j;
@@ -699,11 +697,10 @@ void Checker::PartyOrganizations() {
     const v1::PartyOrganization& o = x_.orgs[*it].value;
     if (o.formation() == v1::FORMATION_MODEL_STANDALONE) continue;
     Emit(Rule::kStarsNotStandalone, "star_assessment", o.id(), loc,
-         "party_organization_id",
-         absl::StrCat("a star rating (星级) of a ",
-                      v1::FormationModel_Name(o.formation()),
-                      " party organization; only standalone (单建) "
-                      "organizations are rated"));
+         "party_organization_id", "a star rating (星级) of a ",
+         v1::FormationModel_Name(o.formation()),
+         " party organization; only standalone (单建) "
+         "organizations are rated");
   }
   for (size_t i = 0; i < x_.orgs.size(); ++i) {
     const v1::PartyOrganization& o = x_.orgs[i].value;
@@ -716,9 +713,9 @@ void Checker::PartyOrganizations() {
       const StarTargetOutcome star = ClassifyStarTarget(o, c_.as_of.y);
       if (star.eligible && !star.met && !rated.Contains(o.id())) {
         Emit(Rule::kCoverageStar, k, o.id(), loc, "star_assessments",
-             absl::StrCat(
-                 "target 2 (星级管理): no star assessment (星级评定) for ",
-                 c_.as_of.y));
+
+             "target 2 (星级管理): no star assessment (星级评定) for ",
+             c_.as_of.y);
       }
     }
     if (Dissolved(o)) continue;
@@ -745,29 +742,27 @@ void Checker::PartyOrganizations() {
     if (o.formation() == v1::FORMATION_MODEL_STANDALONE && full >= 0 &&
         full < p.min_full_members_to_found() && c_.On(Rule::kStandaloneMin)) {
       Emit(Rule::kStandaloneMin, k, o.id(), loc, "host_organization_ids",
-           absl::StrCat("a standalone (单建) party organization with ", full,
-                        " full members (正式党员); founding one needs ",
-                        p.min_full_members_to_found(),
-                        " (join a joint branch 联合党支部 instead)"));
+           "a standalone (单建) party organization with ", full,
+           " full members (正式党员); founding one needs ",
+           p.min_full_members_to_found(),
+           " (join a joint branch 联合党支部 instead)");
     }
     if (o.level() == v1::ORG_LEVEL_BRANCH && all > p.branch_max_members() &&
         c_.On(Rule::kBranchMax)) {
-      Emit(Rule::kBranchMax, k, o.id(), loc, "level",
-           absl::StrCat("a branch (党支部) with ", all,
-                        " members; a branch has at most ",
-                        p.branch_max_members(),
-                        " (form a general branch 党总支 above that)"));
+      Emit(Rule::kBranchMax, k, o.id(), loc, "level", "a branch (党支部) with ",
+           all, " members; a branch has at most ", p.branch_max_members(),
+           " (form a general branch 党总支 above that)");
     }
     if (o.level() == v1::ORG_LEVEL_BRANCH &&
         full >= p.branch_committee_threshold() &&
         o.committee_size() < p.branch_committee_min_size() &&
         c_.On(Rule::kCommitteeRequired)) {
       Emit(Rule::kCommitteeRequired, k, o.id(), loc, "committee",
-           absl::StrCat("a branch with ", full,
-                        " full members has no branch committee (支委会) of at "
-                        "least ",
-                        p.branch_committee_min_size(), " (", o.committee_size(),
-                        " seats recorded)"));
+           "a branch with ", full,
+           " full members has no branch committee (支委会) of at "
+           "least ",
+           p.branch_committee_min_size(), " (", o.committee_size(),
+           " seats recorded)");
     }
     if (o.formation() == v1::FORMATION_MODEL_REGIONAL) {
       if (o.venue_id().empty() && !has_venue.Contains(o.id()) &&
@@ -812,9 +807,8 @@ void Checker::HeartToHeart(size_t index) {
     if (found) continue;
     const int64_t last = start + period - 1;
     Emit(Rule::kHeartToHeart, "party_organization", o.id(), x_.orgs[index].loc,
-         "activities",
-         absl::StrCat("no heart-to-heart meeting (恳谈会) from ", first.y, "-",
-                      first.m, " to ", last / 12, "-", last % 12 + 1));
+         "activities", "no heart-to-heart meeting (恳谈会) from ", first.y, "-",
+         first.m, " to ", last / 12, "-", last % 12 + 1);
   }
 }
 
@@ -842,9 +836,9 @@ void Checker::Regions() {
     const int64_t n = it == nullptr ? 0 : *it;
     if (n == 1) continue;
     Emit(Rule::kRegionalBranchCount, "region", r.id(), loc, "level",
-         absl::StrCat(v1::RegionLevel_Name(r.level()), " region has ", n,
-                      " regional (1+N) branches (区域党支部); it should have "
-                      "exactly one"));
+         v1::RegionLevel_Name(r.level()), " region has ", n,
+         " regional (1+N) branches (区域党支部); it should have "
+         "exactly one");
   }
 }
 
@@ -860,8 +854,8 @@ void Checker::Funding() {
         f.year > 0 && f.year < o.founded_on().year() &&
         c_.On(Rule::kFundingBeforeFounding)) {
       Emit(Rule::kFundingBeforeFounding, "funding", f.id, loc, "year",
-           absl::StrCat("funding (经费) for ", f.year, ", before \"", o.id(),
-                        "\" was founded (成立) in ", o.founded_on().year()));
+           "funding (经费) for ", f.year, ", before \"", o.id(),
+           "\" was founded (成立) in ", o.founded_on().year());
     }
   }
   if (!c_.On(Rule::kFundingNegative)) return;
@@ -870,10 +864,10 @@ void Checker::Funding() {
     const auto& [org_id, year, source] = key;
     const Stored<v1::PartyOrganization>& o = x_.orgs[*orgs_.Find(org_id)];
     Emit(Rule::kFundingNegative, "party_organization", org_id, o.loc, "funding",
-         absl::StrCat(
-             "funding (经费) for ", year, " from ",
-             v1::FundingSource_Name(static_cast<v1::FundingSource>(source)),
-             " adds up to ", static_cast<int64_t>(total), " fen, below zero"));
+
+         "funding (经费) for ", year, " from ",
+         v1::FundingSource_Name(static_cast<v1::FundingSource>(source)),
+         " adds up to ", static_cast<int64_t>(total), " fen, below zero");
   }
 }
 
@@ -899,9 +893,8 @@ void Checker::Grids() {
       continue;
     }
     Emit(Rule::kGridInstructor, "grid", g.id(), loc, "instructor_assignment_id",
-         absl::StrCat("the grid's (网格) instructor assignment (指导员选派) \"",
-                      g.instructor_assignment_id(), "\" is not in post in ",
-                      c_.as_of.y));
+         "the grid's (网格) instructor assignment (指导员选派) \"",
+         g.instructor_assignment_id(), "\" is not in post in ", c_.as_of.y);
   }
 }
 
@@ -978,9 +971,9 @@ void Checker::Hosts() {
       for (const auto& pr : pairs) {
         const int64_t actual = counts.by_status[pr.status];
         if (pr.reported == actual) continue;
-        Emit(Rule::kReportedCounts, k, h.id, loc, pr.field,
-             absl::StrCat("reports ", pr.reported, " ", pr.term, " but ",
-                          actual, " member records say so"));
+        Emit(Rule::kReportedCounts, k, h.id, loc, pr.field, "reports ",
+             pr.reported, " ", pr.term, " but ", actual,
+             " member records say so");
       }
     }
     // Coverage: units of as_of's year only, each judged on the first record
@@ -1031,17 +1024,17 @@ void Checker::Hosts() {
       case CoverageTarget::kFoundWhereConditionExists:
         if (c_.On(Rule::kCoverageFound)) {
           Emit(Rule::kCoverageFound, k, h.id, loc, "id",
-               absl::StrCat("target 1 (应建尽建): ", facts.full_members,
-                            " full members (正式党员) and no standalone (单建) "
-                            "party organization"));
+               "target 1 (应建尽建): ", facts.full_members,
+               " full members (正式党员) and no standalone (单建) "
+               "party organization");
         }
         break;
       case CoverageTarget::kJointWhereMembersAreFew:
         if (c_.On(Rule::kCoverageJoint)) {
           Emit(Rule::kCoverageJoint, k, h.id, loc, "id",
-               absl::StrCat("target 3 (联建): ", facts.all_members,
-                            " members (党员) and in no joint (联建) or "
-                            "affiliated (挂靠) party organization"));
+               "target 3 (联建): ", facts.all_members,
+               " members (党员) and in no joint (联建) or "
+               "affiliated (挂靠) party organization");
         }
         break;
       case CoverageTarget::kPartyWorkWhereNoMembers:

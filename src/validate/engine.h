@@ -9,10 +9,12 @@
 #include <unordered_map>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 #include "core/record_facts.h"
 #include "core/shard_index.h"
 #include "core/string_arena.h"
+#include "dangjian/personal_data.h"
 #include "dangjian/v1/dataset.pb.h"
 #include "dangjian/v1/validation.pb.h"
 #include "google/protobuf/arena.h"
@@ -41,13 +43,33 @@ class Sink {
  public:
   explicit Sink(const Config* config) : config_(config) {}
 
+  // Adds a finding of `rule` on record `id` of `kind`, at `location()` and
+  // `field`, its message the concatenation (absl::StrCat()) of `parts`. The
+  // location and the message are made only when the finding may enter the
+  // list; past the cap most findings are only counted.
+  template <typename LocationFn, typename... Parts>
   void Add(Rule rule, absl::string_view kind, absl::string_view id,
-           const v1::SourceLocation& location, absl::string_view field,
-           absl::string_view message);
+           LocationFn&& location, absl::string_view field,
+           const Parts&... parts) {
+    std::string masked_id = MaskPersonalData(id);
+    if (!Count(rule, kind, masked_id, field)) return;
+    Keep(rule, kind, std::move(masked_id), location(), field,
+         absl::StrCat(parts...));
+  }
   // Moves the findings and counts into `report` and clears the sink.
   void Finish(v1::ValidationReport* report);
 
  private:
+  // Counts a finding; returns whether it sorts before the last one the full
+  // list keeps (always, while the list is not full). `masked_id` is
+  // MaskPersonalData() of the record's id.
+  bool Count(Rule rule, absl::string_view kind, absl::string_view masked_id,
+             absl::string_view field);
+  // Puts a finding Count() let through in the list.
+  void Keep(Rule rule, absl::string_view kind, std::string masked_id,
+            const v1::SourceLocation& location, absl::string_view field,
+            absl::string_view message);
+
   const Config* config_;
   std::array<int64_t, kRuleCount> counts_{};
   std::vector<v1::Finding> heap_;

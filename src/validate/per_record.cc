@@ -50,12 +50,17 @@ class Ctx {
       : c_(c), ref_(ref), sink_(sink) {}
   const Config& config() const { return c_; }
   bool On(Rule r) const { return c_.On(r); }
-  void Emit(Rule r, absl::string_view field, absl::string_view message) const {
+  // Reports a finding on the record, its message the concatenation of
+  // `parts` (made only when the sink keeps it).
+  template <typename... Parts>
+  void Emit(Rule r, absl::string_view field, const Parts&... parts) const {
+    const v1::SourceLocation& at = *ref_.location;
+    auto location = [&at]() -> const v1::SourceLocation& { return at; };
     if (ref_.record != nullptr) {
-      sink_->Add(r, KindName(*ref_.record), RecordId(*ref_.record),
-                 *ref_.location, field, message);
+      sink_->Add(r, KindName(*ref_.record), RecordId(*ref_.record), location,
+                 field, parts...);
     } else {
-      sink_->Add(r, ref_.kind, ref_.id, *ref_.location, field, message);
+      sink_->Add(r, ref_.kind, ref_.id, location, field, parts...);
     }
   }
 
@@ -83,17 +88,15 @@ class Ctx {
                   absl::string_view term) const {
     if (!IsValidDate(d)) {
       if (On(Rule::kDateInvalid)) {
-        Emit(Rule::kDateInvalid, field.str(),
-             absl::StrCat(term, " ", d.y, "-", d.m, "-", d.d,
-                          " is not a calendar date (日期无效)"));
+        Emit(Rule::kDateInvalid, field.str(), term, " ", d.y, "-", d.m, "-",
+             d.d, " is not a calendar date (日期无效)");
       }
       return Ymd{};
     }
     if (IsAfter(d, c_.as_of)) {
       if (On(Rule::kDateFuture)) {
-        Emit(Rule::kDateFuture, field.str(),
-             absl::StrCat(term, " ", DateText(d), " is after ",
-                          DateText(c_.as_of), " (日期在未来)"));
+        Emit(Rule::kDateFuture, field.str(), term, " ", DateText(d),
+             " is after ", DateText(c_.as_of), " (日期在未来)");
       }
     }
     return d;
@@ -112,36 +115,36 @@ uint64_t CheckNationalId(const Ctx& ctx, const MemberFacts& m, Ymd* id_birth) {
   switch (NationalIdShape(id)) {
     case NationalIdProblem::kExcelMangled:
       if (ctx.On(Rule::kNidExcel)) {
-        ctx.Emit(Rule::kNidExcel, "national_id",
-                 absl::StrCat("resident ID (公民身份号码) ", MaskNationalId(id),
-                              " was mangled by a spreadsheet (exponent form or "
-                              "digits after the 15th turned to zeros); "
-                              "re-enter it as text"));
+        ctx.Emit(Rule::kNidExcel, "national_id", "resident ID (公民身份号码) ",
+                 MaskNationalId(id),
+                 " was mangled by a spreadsheet (exponent form or "
+                 "digits after the 15th turned to zeros); "
+                 "re-enter it as text");
       }
       return 0;
     case NationalIdProblem::kFifteenDigit:
       if (ctx.On(Rule::kNidFormat)) {
-        ctx.Emit(Rule::kNidFormat, "national_id",
-                 absl::StrCat("resident ID (公民身份号码) ", MaskNationalId(id),
-                              " is a first-generation 15-digit number; record "
-                              "the 18-character number"));
+        ctx.Emit(Rule::kNidFormat, "national_id", "resident ID (公民身份号码) ",
+                 MaskNationalId(id),
+                 " is a first-generation 15-digit number; record "
+                 "the 18-character number");
       }
       return 0;
     case NationalIdProblem::kLowercaseX:
       if (ctx.On(Rule::kNidFormat)) {
-        ctx.Emit(Rule::kNidFormat, "national_id",
-                 absl::StrCat("resident ID (公民身份号码) ", MaskNationalId(id),
-                              " ends in a lowercase x; the check character is "
-                              "a capital X"));
+        ctx.Emit(Rule::kNidFormat, "national_id", "resident ID (公民身份号码) ",
+                 MaskNationalId(id),
+                 " ends in a lowercase x; the check character is "
+                 "a capital X");
       }
       return 0;
     case NationalIdProblem::kFormat:
       if (ctx.On(Rule::kNidFormat)) {
-        ctx.Emit(Rule::kNidFormat, "national_id",
-                 absl::StrCat("resident ID (公民身份号码) ", MaskNationalId(id),
-                              " is not 17 digits and a check character 0-9 or "
-                              "X (",
-                              id.size(), " characters)"));
+        ctx.Emit(Rule::kNidFormat, "national_id", "resident ID (公民身份号码) ",
+                 MaskNationalId(id),
+                 " is not 17 digits and a check character 0-9 or "
+                 "X (",
+                 id.size(), " characters)");
       }
       return 0;
     case NationalIdProblem::kNone:
@@ -152,9 +155,9 @@ uint64_t CheckNationalId(const Ctx& ctx, const MemberFacts& m, Ymd* id_birth) {
       IsAfter(birth, ctx.config().as_of)) {
     if (ctx.On(Rule::kNidBirthDate)) {
       ctx.Emit(Rule::kNidBirthDate, "national_id",
-               absl::StrCat("resident ID (公民身份号码) ", MaskNationalId(id),
-                            " does not hold a real birth date (出生日期) in "
-                            "positions 7-14"));
+               "resident ID (公民身份号码) ", MaskNationalId(id),
+               " does not hold a real birth date (出生日期) in "
+               "positions 7-14");
     }
   } else {
     *id_birth = birth;
@@ -162,19 +165,18 @@ uint64_t CheckNationalId(const Ctx& ctx, const MemberFacts& m, Ymd* id_birth) {
   uint64_t key = 0;
   const char check = NationalIdCheckCharAndKey(id, &key);
   if (check != id[17] && ctx.On(Rule::kNidChecksum)) {
-    ctx.Emit(Rule::kNidChecksum, "national_id",
-             absl::StrCat("resident ID (公民身份号码) ", MaskNationalId(id),
-                          " has a wrong check character (校验码); a mistyped "
-                          "digit is likely"));
+    ctx.Emit(Rule::kNidChecksum, "national_id", "resident ID (公民身份号码) ",
+             MaskNationalId(id),
+             " has a wrong check character (校验码); a mistyped "
+             "digit is likely");
   }
   if (m.gender != v1::GENDER_UNSPECIFIED && ctx.On(Rule::kGenderMismatch)) {
     const bool male = (id[16] - '0') % 2 == 1;
     if (male != (m.gender == v1::GENDER_MALE)) {
-      ctx.Emit(Rule::kGenderMismatch, "gender",
-               absl::StrCat("gender (性别) is ",
-                            m.gender == v1::GENDER_MALE ? "male" : "female",
-                            " but the resident ID (公民身份号码) says ",
-                            male ? "male" : "female"));
+      ctx.Emit(Rule::kGenderMismatch, "gender", "gender (性别) is ",
+               m.gender == v1::GENDER_MALE ? "male" : "female",
+               " but the resident ID (公民身份号码) says ",
+               male ? "male" : "female");
     }
   }
   return key;
@@ -229,10 +231,9 @@ uint64_t CheckMember(const Ctx& ctx, const MemberFacts& m) {
   if (birth_field.y != 0 && id_birth.y != 0 &&
       CompareDates(birth_field, id_birth) != 0 &&
       ctx.On(Rule::kBirthDateMismatch)) {
-    ctx.Emit(
-        Rule::kBirthDateMismatch, "birth_date",
-        absl::StrCat("birth date (出生日期) ", DateText(birth_field),
-                     " differs from the resident ID's ", DateText(id_birth)));
+    ctx.Emit(Rule::kBirthDateMismatch, "birth_date", "birth date (出生日期) ",
+             DateText(birth_field), " differs from the resident ID's ",
+             DateText(id_birth));
   }
   const Ymd birth = birth_field.y != 0 ? birth_field : id_birth;
 
@@ -240,11 +241,10 @@ uint64_t CheckMember(const Ctx& ctx, const MemberFacts& m) {
   if (birth.y != 0 && applied.y != 0 && ctx.On(Rule::kApplicantAge)) {
     const Ymd adult = AddMonths(birth, int64_t{12} * p.min_applicant_age());
     if (CompareDates(applied, adult) < 0) {
-      ctx.Emit(
-          Rule::kApplicantAge, "applied_on",
-          absl::StrCat("applied to join (递交入党申请书) on ",
-                       DateText(applied), ", before turning ",
-                       p.min_applicant_age(), " (born ", DateText(birth), ")"));
+      ctx.Emit(Rule::kApplicantAge, "applied_on",
+               "applied to join (递交入党申请书) on ", DateText(applied),
+               ", before turning ", p.min_applicant_age(), " (born ",
+               DateText(birth), ")");
     }
   }
   if (ctx.On(Rule::kPipelineOrder)) {
@@ -253,10 +253,10 @@ uint64_t CheckMember(const Ctx& ctx, const MemberFacts& m) {
       if (stages[i].date.y == 0) continue;
       if (previous >= 0 &&
           CompareDates(stages[i].date, stages[previous].date) < 0) {
-        ctx.Emit(Rule::kPipelineOrder, stages[i].field,
-                 absl::StrCat(stages[i].term, " on ", DateText(stages[i].date),
-                              ", before being ", stages[previous].term, " on ",
-                              DateText(stages[previous].date)));
+        ctx.Emit(Rule::kPipelineOrder, stages[i].field, stages[i].term, " on ",
+                 DateText(stages[i].date), ", before being ",
+                 stages[previous].term, " on ",
+                 DateText(stages[previous].date));
       }
       previous = i;
     }
@@ -267,23 +267,22 @@ uint64_t CheckMember(const Ctx& ctx, const MemberFacts& m) {
     for (int i = status; i < 5; ++i) {
       if (!m.has_date[i]) continue;
       ctx.Emit(Rule::kStatusDates, stages[i].field,
-               absl::StrCat(
-                   "status (发展阶段) is ",
-                   v1::MemberStatus_Name(static_cast<v1::MemberStatus>(status)),
-                   " but the record says the person was ", stages[i].term));
+
+               "status (发展阶段) is ",
+               v1::MemberStatus_Name(static_cast<v1::MemberStatus>(status)),
+               " but the record says the person was ", stages[i].term);
     }
   }
   const Ymd& activist = stages[1].date;
   const Ymd& target = stages[2].date;
   if (activist.y != 0 && target.y != 0 && ctx.On(Rule::kActivistPeriod) &&
       CompareDates(target, AddMonths(activist, p.activist_min_months())) < 0) {
-    ctx.Emit(
-        Rule::kActivistPeriod, "development_target_on",
-        absl::StrCat("named a development target (发展对象) on ",
-                     DateText(target), ", less than ", p.activist_min_months(),
-                     " months after becoming an activist (入党积极分子) "
-                     "on ",
-                     DateText(activist)));
+    ctx.Emit(Rule::kActivistPeriod, "development_target_on",
+             "named a development target (发展对象) on ", DateText(target),
+             ", less than ", p.activist_min_months(),
+             " months after becoming an activist (入党积极分子) "
+             "on ",
+             DateText(activist));
   }
   const Ymd& probationary = stages[3].date;
   const Ymd& full = stages[4].date;
@@ -294,23 +293,21 @@ uint64_t CheckMember(const Ctx& ctx, const MemberFacts& m) {
     const bool too_long =
         CompareDates(full, AddMonths(probationary, probation + 12)) > 0;
     if (too_short || too_long) {
-      ctx.Emit(
-          Rule::kProbationLength, "full_on",
-          absl::StrCat("made a full member (转为正式党员) on ", DateText(full),
-                       ", ", too_short ? "less than " : "more than ",
-                       too_short ? probation : probation + 12,
-                       " months after probation (预备期) began on ",
-                       DateText(probationary)));
+      ctx.Emit(Rule::kProbationLength, "full_on",
+               "made a full member (转为正式党员) on ", DateText(full), ", ",
+               too_short ? "less than " : "more than ",
+               too_short ? probation : probation + 12,
+               " months after probation (预备期) began on ",
+               DateText(probationary));
     }
   }
   if (m.status == v1::MEMBER_STATUS_PROBATIONARY && probationary.y != 0 &&
       !m.has_date[4] && ctx.On(Rule::kProbationOverdue) &&
       CompareDates(c.as_of, AddMonths(probationary, probation + 12)) > 0) {
     ctx.Emit(Rule::kProbationOverdue, "probationary_on",
-             absl::StrCat("still a probationary member (预备党员) on ",
-                          DateText(c.as_of), ", more than ", probation + 12,
-                          " months after admission on ", DateText(probationary),
-                          "; record the conversion or the decision"));
+             "still a probationary member (预备党员) on ", DateText(c.as_of),
+             ", more than ", probation + 12, " months after admission on ",
+             DateText(probationary), "; record the conversion or the decision");
   }
   // Dues.
   const int64_t income = m.monthly_income_fen;
@@ -318,14 +315,12 @@ uint64_t CheckMember(const Ctx& ctx, const MemberFacts& m) {
   const auto category = static_cast<v1::DuesCategory>(m.dues_category);
   if (ctx.On(Rule::kDuesInvalid)) {
     if (income < 0) {
-      ctx.Emit(
-          Rule::kDuesInvalid, "monthly_income_fen",
-          absl::StrCat("monthly income (月收入) is negative: ", Yuan(income)));
+      ctx.Emit(Rule::kDuesInvalid, "monthly_income_fen",
+               "monthly income (月收入) is negative: ", Yuan(income));
     }
     if (dues < 0) {
-      ctx.Emit(
-          Rule::kDuesInvalid, "monthly_dues_fen",
-          absl::StrCat("monthly dues (月缴党费) are negative: ", Yuan(dues)));
+      ctx.Emit(Rule::kDuesInvalid, "monthly_dues_fen",
+               "monthly dues (月缴党费) are negative: ", Yuan(dues));
     }
     if (dues > 0 && category == v1::DUES_CATEGORY_UNSPECIFIED) {
       ctx.Emit(Rule::kDuesInvalid, "dues_category",
@@ -337,10 +332,10 @@ uint64_t CheckMember(const Ctx& ctx, const MemberFacts& m) {
     const int64_t expected = ComputeMonthlyDuesFen(income, category, p);
     if (expected >= 0 && expected != dues) {
       ctx.Emit(Rule::kDuesMismatch, "monthly_dues_fen",
-               absl::StrCat("monthly dues (月缴党费) are ", Yuan(dues),
-                            "; the policy's brackets give ", Yuan(expected),
-                            " for ", v1::DuesCategory_Name(category),
-                            " with a monthly income of ", Yuan(income)));
+               "monthly dues (月缴党费) are ", Yuan(dues),
+               "; the policy's brackets give ", Yuan(expected), " for ",
+               v1::DuesCategory_Name(category), " with a monthly income of ",
+               Yuan(income));
     }
   }
   return national_id_key;
@@ -360,21 +355,21 @@ void CheckHost(const Ctx& ctx, const HostFacts& h) {
       case CreditCodeProblem::kFormat:
         if (ctx.On(Rule::kCreditFormat)) {
           ctx.Emit(Rule::kCreditFormat, "unified_social_credit_code",
-                   absl::StrCat("unified social credit code (统一社会信用代码) "
-                                "\"",
-                                code,
-                                "\" is not 18 characters of 0-9 and A-Y "
-                                "without I, O, S, V, Z"));
+                   "unified social credit code (统一社会信用代码) "
+                   "\"",
+                   code,
+                   "\" is not 18 characters of 0-9 and A-Y "
+                   "without I, O, S, V, Z");
         }
         break;
       case CreditCodeProblem::kChecksum:
         if (ctx.On(Rule::kCreditChecksum)) {
           ctx.Emit(Rule::kCreditChecksum, "unified_social_credit_code",
-                   absl::StrCat(
-                       "unified social credit code (统一社会信用代码) ", code,
-                       " has a wrong check character (校验码); "
-                       "expected ",
-                       std::string(1, CreditCodeCheckChar(code))));
+
+                   "unified social credit code (统一社会信用代码) ", code,
+                   " has a wrong check character (校验码); "
+                   "expected ",
+                   std::string(1, CreditCodeCheckChar(code)));
         }
         break;
       case CreditCodeProblem::kNone:
@@ -388,13 +383,12 @@ void CheckHost(const Ctx& ctx, const HostFacts& h) {
       ctx.On(Rule::kHostKindSubtype)) {
     const bool social = SubtypeIsSocial(subtype);
     if (social != (kind == v1::HOST_KIND_SOCIAL)) {
-      ctx.Emit(Rule::kHostKindSubtype, "subtype",
-               absl::StrCat("subtype (组织类型) ",
-                            v1::HostSubtype_Name(subtype), " is a ",
-                            social ? "social organization (社会组织)"
-                                   : "non-public economic organization "
-                                     "(非公经济组织)",
-                            " but the kind is ", v1::HostKind_Name(kind)));
+      ctx.Emit(Rule::kHostKindSubtype, "subtype", "subtype (组织类型) ",
+               v1::HostSubtype_Name(subtype), " is a ",
+               social ? "social organization (社会组织)"
+                      : "non-public economic organization "
+                        "(非公经济组织)",
+               " but the kind is ", v1::HostKind_Name(kind));
     }
   }
 }
@@ -411,14 +405,12 @@ void CheckStar(const Ctx& ctx, const v1::StarAssessment& a, int index) {
            "assessment date (评定日期)");
   if (a.year() > c.as_of.y && ctx.On(Rule::kDateFuture)) {
     ctx.Emit(Rule::kDateFuture, field(".year").str(),
-             absl::StrCat("assessment year (评定年度) ", a.year(), " is after ",
-                          c.as_of.y));
+             "assessment year (评定年度) ", a.year(), " is after ", c.as_of.y);
   }
   if (a.stars() < 1 || a.stars() > 5) {
     if (ctx.On(Rule::kStarsRange)) {
-      ctx.Emit(
-          Rule::kStarsRange, field(".stars").str(),
-          absl::StrCat("star rating (星级) of ", a.stars(), " is outside 1-5"));
+      ctx.Emit(Rule::kStarsRange, field(".stars").str(),
+               "star rating (星级) of ", a.stars(), " is outside 1-5");
     }
     return;
   }
@@ -427,9 +419,8 @@ void CheckStar(const Ctx& ctx, const v1::StarAssessment& a, int index) {
                   a.role_played_well() + a.distinctive_results_good();
   const int expected = met < 1 ? 1 : met;
   if (a.stars() != expected && ctx.On(Rule::kStarsCriteria)) {
-    ctx.Emit(Rule::kStarsCriteria, field(".stars").str(),
-             absl::StrCat(a.stars(), " stars (星级) but ", met,
-                          " of the five criteria (五好) are met"));
+    ctx.Emit(Rule::kStarsCriteria, field(".stars").str(), a.stars(),
+             " stars (星级) but ", met, " of the five criteria (五好) are met");
   }
 }
 
@@ -443,29 +434,27 @@ void CheckPartyOrganization(const Ctx& ctx, const v1::PartyOrganization& o) {
                                  "dissolved_on", "dissolution date (撤销日期)");
   if (founded.y != 0 && dissolved.y != 0 &&
       CompareDates(dissolved, founded) < 0 && ctx.On(Rule::kDatesOrder)) {
-    ctx.Emit(
-        Rule::kDatesOrder, "dissolved_on",
-        absl::StrCat("dissolved (撤销) on ", DateText(dissolved),
-                     ", before it was founded (成立) on ", DateText(founded)));
+    ctx.Emit(Rule::kDatesOrder, "dissolved_on", "dissolved (撤销) on ",
+             DateText(dissolved), ", before it was founded (成立) on ",
+             DateText(founded));
   }
   const int units = o.host_organization_ids_size();
   switch (o.formation()) {
     case v1::FORMATION_MODEL_STANDALONE:
       if (units != 1 && ctx.On(Rule::kStandaloneUnits)) {
         ctx.Emit(Rule::kStandaloneUnits, "host_organization_ids",
-                 absl::StrCat("a standalone (单建) party organization covers ",
-                              units, " host organizations; it covers one"));
+                 "a standalone (单建) party organization covers ", units,
+                 " host organizations; it covers one");
       }
       break;
     case v1::FORMATION_MODEL_JOINT:
       if ((units < 2 || units > c.policy.joint_branch_max_units()) &&
           ctx.On(Rule::kJointUnits)) {
-        ctx.Emit(
-            Rule::kJointUnits, "host_organization_ids",
-            absl::StrCat("a joint (联建) party organization covers ", units,
-                         " host organizations; it should cover 2 "
-                         "to ",
-                         c.policy.joint_branch_max_units()));
+        ctx.Emit(Rule::kJointUnits, "host_organization_ids",
+                 "a joint (联建) party organization covers ", units,
+                 " host organizations; it should cover 2 "
+                 "to ",
+                 c.policy.joint_branch_max_units());
       }
       break;
     case v1::FORMATION_MODEL_AFFILIATED:
@@ -480,18 +469,17 @@ void CheckPartyOrganization(const Ctx& ctx, const v1::PartyOrganization& o) {
   }
   if (o.committee_size() > c.policy.branch_committee_hard_max_size() &&
       ctx.On(Rule::kCommitteeSize)) {
-    ctx.Emit(Rule::kCommitteeSize, "committee",
-             absl::StrCat("the committee (委员会) has ", o.committee_size(),
-                          " seats; at most ",
-                          c.policy.branch_committee_hard_max_size()));
+    ctx.Emit(Rule::kCommitteeSize, "committee", "the committee (委员会) has ",
+             o.committee_size(), " seats; at most ",
+             c.policy.branch_committee_hard_max_size());
   }
   if (o.star_assessments_size() > 0 &&
       o.formation() != v1::FORMATION_MODEL_STANDALONE &&
       ctx.On(Rule::kStarsNotStandalone)) {
-    ctx.Emit(Rule::kStarsNotStandalone, "star_assessments",
-             absl::StrCat("a ", v1::FormationModel_Name(o.formation()),
-                          " party organization carries a star rating (星级); "
-                          "only standalone (单建) organizations are rated"));
+    ctx.Emit(Rule::kStarsNotStandalone, "star_assessments", "a ",
+             v1::FormationModel_Name(o.formation()),
+             " party organization carries a star rating (星级); "
+             "only standalone (单建) organizations are rated");
   }
   for (int i = 0; i < o.star_assessments_size(); ++i) {
     CheckStar(ctx, o.star_assessments(i), i);
@@ -513,30 +501,27 @@ void CheckVenue(const Ctx& ctx, const VenueFacts& v) {
     }
     if (!missing.empty()) {
       ctx.Emit(Rule::kSixHaves, "has_*",
-               absl::StrCat(
-                   "the venue lacks ", missing.size(),
-                   " of the six haves (六有): ", absl::StrJoin(missing, ", ")));
+
+               "the venue lacks ", missing.size(),
+               " of the six haves (六有): ", absl::StrJoin(missing, ", "));
     }
   }
   if (!ctx.On(Rule::kVenueSize)) return;
   if (v.area_square_metres < 0) {
     ctx.Emit(Rule::kVenueSize, "area_square_metres",
-             absl::StrCat("floor area (面积) is negative: ",
-                          v.area_square_metres, " m²"));
+             "floor area (面积) is negative: ", v.area_square_metres, " m²");
   }
   if (v.capacity < 0) {
     ctx.Emit(Rule::kVenueSize, "capacity",
-             absl::StrCat("capacity (容纳人数) is negative: ", v.capacity));
+             "capacity (容纳人数) is negative: ", v.capacity);
   }
   if (v.has_latitude && !(v.latitude >= -90 && v.latitude <= 90)) {
-    ctx.Emit(
-        Rule::kVenueSize, "latitude",
-        absl::StrCat("latitude (纬度) ", v.latitude, " is outside -90..90"));
+    ctx.Emit(Rule::kVenueSize, "latitude", "latitude (纬度) ", v.latitude,
+             " is outside -90..90");
   }
   if (v.has_longitude && !(v.longitude >= -180 && v.longitude <= 180)) {
-    ctx.Emit(Rule::kVenueSize, "longitude",
-             absl::StrCat("longitude (经度) ", v.longitude,
-                          " is outside -180..180"));
+    ctx.Emit(Rule::kVenueSize, "longitude", "longitude (经度) ", v.longitude,
+             " is outside -180..180");
   }
 }
 
@@ -547,22 +532,20 @@ void CheckFunding(const Ctx& ctx, const FundingFacts& f) {
            "received_on", "date received (到位日期)");
   if (f.year <= 0 || f.year > 9999) {
     if (ctx.On(Rule::kDateInvalid)) {
-      ctx.Emit(Rule::kDateInvalid, "year",
-               absl::StrCat("budget year (年度) ", f.year, " is not a year"));
+      ctx.Emit(Rule::kDateInvalid, "year", "budget year (年度) ", f.year,
+               " is not a year");
     }
   } else if (f.year > c.as_of.y && ctx.On(Rule::kDateFuture)) {
-    ctx.Emit(
-        Rule::kDateFuture, "year",
-        absl::StrCat("budget year (年度) ", f.year, " is after ", c.as_of.y));
+    ctx.Emit(Rule::kDateFuture, "year", "budget year (年度) ", f.year,
+             " is after ", c.as_of.y);
   }
   const int64_t a = f.amount_fen;
   if ((a > c.max_plausible_funding_fen || a < -c.max_plausible_funding_fen) &&
       ctx.On(Rule::kFundingAbsurd)) {
-    ctx.Emit(Rule::kFundingAbsurd, "amount_fen",
-             absl::StrCat("funding amount (经费金额) ", Yuan(a),
-                          " is beyond the plausible maximum of ",
-                          Yuan(c.max_plausible_funding_fen),
-                          "; check the unit (fen, not yuan)"));
+    ctx.Emit(Rule::kFundingAbsurd, "amount_fen", "funding amount (经费金额) ",
+             Yuan(a), " is beyond the plausible maximum of ",
+             Yuan(c.max_plausible_funding_fen),
+             "; check the unit (fen, not yuan)");
   }
 }
 
@@ -573,9 +556,8 @@ void CheckCadre(const Ctx& ctx, const v1::CadreAssignment& a) {
                            "assignment end (结束日期)");
   if (start.y != 0 && end.y != 0 && CompareDates(end, start) < 0 &&
       ctx.On(Rule::kDatesOrder)) {
-    ctx.Emit(Rule::kDatesOrder, "end_on",
-             absl::StrCat("the assignment (挂职/驻点) ends on ", DateText(end),
-                          ", before it starts on ", DateText(start)));
+    ctx.Emit(Rule::kDatesOrder, "end_on", "the assignment (挂职/驻点) ends on ",
+             DateText(end), ", before it starts on ", DateText(start));
   }
 }
 

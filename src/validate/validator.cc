@@ -68,32 +68,32 @@ absl::string_view KindName(const v1::Record& r) {
 
 namespace {}  // namespace
 
-void Sink::Add(Rule rule, absl::string_view kind, absl::string_view id,
-               const v1::SourceLocation& location, absl::string_view field,
-               absl::string_view message) {
+bool Sink::Count(Rule rule, absl::string_view kind, absl::string_view masked_id,
+                 absl::string_view field) {
+  ++counts_[static_cast<size_t>(rule)];
+  const int64_t cap = config_->max_findings;
+  if (cap == 0 || static_cast<int64_t>(heap_.size()) < cap) return true;
+  // Sorting after the last finding kept on the leading fields of the order,
+  // it is only counted: no message to build or mask, no Finding to make.
+  const v1::Finding& last = heap_.front();
+  return !(std::make_tuple(absl::string_view(last.record_kind()),
+                           absl::string_view(last.record_id()),
+                           absl::string_view(last.rule_id()),
+                           absl::string_view(last.field_path())) <
+           std::make_tuple(kind, masked_id, GetRuleDef(rule).id, field));
+}
+
+void Sink::Keep(Rule rule, absl::string_view kind, std::string masked_id,
+                const v1::SourceLocation& location, absl::string_view field,
+                absl::string_view message) {
   const size_t r = static_cast<size_t>(rule);
-  ++counts_[r];
-  const absl::string_view rule_id = GetRuleDef(rule).id;
-  // A ledger may use a resident ID as a record id: mask it like a message.
-  std::string masked_id = MaskPersonalData(id);
   const int64_t cap = config_->max_findings;
   const bool full = cap != 0 && static_cast<int64_t>(heap_.size()) >= cap;
-  if (full) {
-    // Sorting after the last finding kept on the leading fields of the
-    // order, it is only counted: no message to mask, no Finding to build.
-    const v1::Finding& last = heap_.front();
-    if (std::make_tuple(absl::string_view(last.record_kind()),
-                        absl::string_view(last.record_id()),
-                        absl::string_view(last.rule_id()),
-                        absl::string_view(last.field_path())) <
-        std::make_tuple(kind, absl::string_view(masked_id), rule_id, field)) {
-      return;
-    }
-  }
   v1::Finding f;
-  f.set_rule_id(std::string(rule_id));
+  f.set_rule_id(std::string(GetRuleDef(rule).id));
   f.set_severity(config_->severity[r]);
   f.set_record_kind(std::string(kind));
+  // A ledger may use a resident ID as a record id: masked like a message.
   f.set_record_id(std::move(masked_id));
   *f.mutable_location() = location;
   f.set_field_path(std::string(field));
