@@ -133,12 +133,16 @@ char NationalIdCheckChar(absl::string_view id) {
 }
 
 Ymd NationalIdBirthDate(absl::string_view id) {
-  auto num = [&](int from, int len) {
-    int v = 0;
-    for (int i = from; i < from + len; ++i) v = v * 10 + (id[i] - '0');
-    return v;
+  // Positions 7-14 (YYYYMMDD) in one word: each pair of digits becomes a
+  // 16-bit lane's value, the first pair in the lowest lane.
+  uint64_t v;
+  std::memcpy(&v, id.data() + 6, 8);
+  v -= 0x3030303030303030ull;
+  v = ((v * 10) + (v >> 8)) & 0x00FF00FF00FF00FFull;
+  const auto lane = [v](int i) {
+    return static_cast<int32_t>((v >> (16 * i)) & 0xFF);
   };
-  return Ymd{num(6, 4), num(10, 2), num(12, 2)};
+  return Ymd{lane(0) * 100 + lane(1), lane(2), lane(3)};
 }
 
 uint64_t NationalIdKey(absl::string_view id) {

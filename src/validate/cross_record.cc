@@ -713,7 +713,6 @@ void Checker::PartyOrganizations() {
       const StarTargetOutcome star = ClassifyStarTarget(o, c_.as_of.y);
       if (star.eligible && !star.met && !rated.Contains(o.id())) {
         Emit(Rule::kCoverageStar, k, o.id(), loc, "star_assessments",
-
              "target 2 (星级管理): no star assessment (星级评定) for ",
              c_.as_of.y);
       }
@@ -864,7 +863,6 @@ void Checker::Funding() {
     const auto& [org_id, year, source] = key;
     const Stored<v1::PartyOrganization>& o = x_.orgs[*orgs_.Find(org_id)];
     Emit(Rule::kFundingNegative, "party_organization", org_id, o.loc, "funding",
-
          "funding (经费) for ", year, " from ",
          v1::FundingSource_Name(static_cast<v1::FundingSource>(source)),
          " adds up to ", static_cast<int64_t>(total), " fen, below zero");

@@ -44,6 +44,26 @@ struct Field {
   const char* tail = "";
 };
 
+// A member's pipeline dates, in MemberFacts' order: the field, the date's
+// name and what the person became.
+struct StageText {
+  const char* field;
+  const char* date_term;
+  const char* term;
+};
+constexpr StageText kStages[5] = {
+    {"applied_on", "application date (递交入党申请书日期)",
+     "applied (入党申请)"},
+    {"activist_on", "activist date (确定为入党积极分子日期)",
+     "named an activist (入党积极分子)"},
+    {"development_target_on", "development target date (确定为发展对象日期)",
+     "named a development target (发展对象)"},
+    {"probationary_on", "probationary date (接收为预备党员日期)",
+     "admitted as probationary member (预备党员)"},
+    {"full_on", "full-member date (转为正式党员日期)",
+     "made a full member (正式党员)"},
+};
+
 class Ctx {
  public:
   Ctx(const Config& c, const RecordRef& ref, Sink* sink)
@@ -74,16 +94,31 @@ class Ctx {
                                         const Field& field,
                                         absl::string_view term) const {
     if (!present) return Ymd{};
-    // The common case inline: a full date on every calendar (day 1 to 28)
-    // not after as_of.
-    if (d.y >= 1 && d.y <= 9999 && d.m >= 1 && d.m <= 12 && d.d >= 1 &&
-        d.d <= 28 && PackFirstDay(d) <= as_of_first_day_) {
-      return d;
-    }
+    if (IsPlainDate(d)) return d;
     return CheckedDate(d, field, term);
+  }
+  // Date() for a member's pipeline date `i` (MemberFacts::kApplied ...), its
+  // field and term from kStages: nothing is made for them unless the date
+  // has a problem.
+  ABSL_ATTRIBUTE_ALWAYS_INLINE Ymd StageDate(bool present, const Ymd& d,
+                                             int i) const {
+    if (!present) return Ymd{};
+    if (IsPlainDate(d)) return d;
+    return CheckedStageDate(d, i);
   }
 
  private:
+  // The common case, inline: a full date on every calendar (day 1 to 28)
+  // not after as_of.
+  ABSL_ATTRIBUTE_ALWAYS_INLINE bool IsPlainDate(const Ymd& d) const {
+    return static_cast<uint32_t>(d.y - 1) < 9999 &&
+           static_cast<uint32_t>(d.m - 1) < 12 &&
+           static_cast<uint32_t>(d.d - 1) < 28 &&
+           d.y * 512 + d.m * 32 + d.d <= as_of_first_day_;
+  }
+  ABSL_ATTRIBUTE_NOINLINE Ymd CheckedStageDate(const Ymd& d, int i) const {
+    return CheckedDate(d, kStages[i].field, kStages[i].date_term);
+  }
   Ymd CheckedDate(const Ymd& d, const Field& field,
                   absl::string_view term) const {
     if (!IsValidDate(d)) {
@@ -188,12 +223,6 @@ void CheckId(const Ctx& ctx, absl::string_view id) {
   }
 }
 
-struct Stage {
-  Ymd date;
-  const char* field;
-  const char* term;
-};
-
 // Returns NationalIdKeyOf() the member's national_id.
 uint64_t CheckMember(const Ctx& ctx, const MemberFacts& m) {
   const Config& c = ctx.config();
@@ -206,23 +235,10 @@ uint64_t CheckMember(const Ctx& ctx, const MemberFacts& m) {
   auto date = [&m](int i) {
     return Ymd{m.date_year[i], m.date_month[i], m.date_day[i]};
   };
-  Stage stages[5] = {
-      {ctx.Date(m.has_date[0], date(0), "applied_on",
-                "application date (递交入党申请书日期)"),
-       "applied_on", "applied (入党申请)"},
-      {ctx.Date(m.has_date[1], date(1), "activist_on",
-                "activist date (确定为入党积极分子日期)"),
-       "activist_on", "named an activist (入党积极分子)"},
-      {ctx.Date(m.has_date[2], date(2), "development_target_on",
-                "development target date (确定为发展对象日期)"),
-       "development_target_on", "named a development target (发展对象)"},
-      {ctx.Date(m.has_date[3], date(3), "probationary_on",
-                "probationary date (接收为预备党员日期)"),
-       "probationary_on", "admitted as probationary member (预备党员)"},
-      {ctx.Date(m.has_date[4], date(4), "full_on",
-                "full-member date (转为正式党员日期)"),
-       "full_on", "made a full member (正式党员)"},
-  };
+  Ymd dates[5];
+  for (int i = 0; i < 5; ++i) {
+    dates[i] = ctx.StageDate(m.has_date[i], date(i), i);
+  }
   const Ymd birth_field =
       ctx.Date(m.has_birth_date, Ymd{m.birth_year, m.birth_month, m.birth_day},
                "birth_date", "birth date (出生日期)");
@@ -237,7 +253,7 @@ uint64_t CheckMember(const Ctx& ctx, const MemberFacts& m) {
   }
   const Ymd birth = birth_field.y != 0 ? birth_field : id_birth;
 
-  const Ymd& applied = stages[0].date;
+  const Ymd& applied = dates[0];
   if (birth.y != 0 && applied.y != 0 && ctx.On(Rule::kApplicantAge)) {
     const Ymd adult = AddMonths(birth, int64_t{12} * p.min_applicant_age());
     if (CompareDates(applied, adult) < 0) {
@@ -250,13 +266,11 @@ uint64_t CheckMember(const Ctx& ctx, const MemberFacts& m) {
   if (ctx.On(Rule::kPipelineOrder)) {
     int previous = -1;
     for (int i = 0; i < 5; ++i) {
-      if (stages[i].date.y == 0) continue;
-      if (previous >= 0 &&
-          CompareDates(stages[i].date, stages[previous].date) < 0) {
-        ctx.Emit(Rule::kPipelineOrder, stages[i].field, stages[i].term, " on ",
-                 DateText(stages[i].date), ", before being ",
-                 stages[previous].term, " on ",
-                 DateText(stages[previous].date));
+      if (dates[i].y == 0) continue;
+      if (previous >= 0 && CompareDates(dates[i], dates[previous]) < 0) {
+        ctx.Emit(Rule::kPipelineOrder, kStages[i].field, kStages[i].term,
+                 " on ", DateText(dates[i]), ", before being ",
+                 kStages[previous].term, " on ", DateText(dates[previous]));
       }
       previous = i;
     }
@@ -266,15 +280,13 @@ uint64_t CheckMember(const Ctx& ctx, const MemberFacts& m) {
       status <= v1::MEMBER_STATUS_FULL && ctx.On(Rule::kStatusDates)) {
     for (int i = status; i < 5; ++i) {
       if (!m.has_date[i]) continue;
-      ctx.Emit(Rule::kStatusDates, stages[i].field,
-
-               "status (发展阶段) is ",
+      ctx.Emit(Rule::kStatusDates, kStages[i].field, "status (发展阶段) is ",
                v1::MemberStatus_Name(static_cast<v1::MemberStatus>(status)),
-               " but the record says the person was ", stages[i].term);
+               " but the record says the person was ", kStages[i].term);
     }
   }
-  const Ymd& activist = stages[1].date;
-  const Ymd& target = stages[2].date;
+  const Ymd& activist = dates[1];
+  const Ymd& target = dates[2];
   if (activist.y != 0 && target.y != 0 && ctx.On(Rule::kActivistPeriod) &&
       CompareDates(target, AddMonths(activist, p.activist_min_months())) < 0) {
     ctx.Emit(Rule::kActivistPeriod, "development_target_on",
@@ -284,8 +296,8 @@ uint64_t CheckMember(const Ctx& ctx, const MemberFacts& m) {
              "on ",
              DateText(activist));
   }
-  const Ymd& probationary = stages[3].date;
-  const Ymd& full = stages[4].date;
+  const Ymd& probationary = dates[3];
+  const Ymd& full = dates[4];
   const int64_t probation = p.probation_months();
   if (probationary.y != 0 && full.y != 0 && ctx.On(Rule::kProbationLength)) {
     const bool too_short =
@@ -365,7 +377,6 @@ void CheckHost(const Ctx& ctx, const HostFacts& h) {
       case CreditCodeProblem::kChecksum:
         if (ctx.On(Rule::kCreditChecksum)) {
           ctx.Emit(Rule::kCreditChecksum, "unified_social_credit_code",
-
                    "unified social credit code (统一社会信用代码) ", code,
                    " has a wrong check character (校验码); "
                    "expected ",
@@ -500,9 +511,7 @@ void CheckVenue(const Ctx& ctx, const VenueFacts& v) {
       if ((v.haves >> i & 1) == 0) missing.push_back(kHaves[i]);
     }
     if (!missing.empty()) {
-      ctx.Emit(Rule::kSixHaves, "has_*",
-
-               "the venue lacks ", missing.size(),
+      ctx.Emit(Rule::kSixHaves, "has_*", "the venue lacks ", missing.size(),
                " of the six haves (六有): ", absl::StrJoin(missing, ", "));
     }
   }
