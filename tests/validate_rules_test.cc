@@ -626,6 +626,41 @@ std::vector<Case> Cases() {
                  copy.set_amount_fen(-10000000);
                  *d.add_funding() = copy;
                }});
+  // Totals are per organization, year and source: a negative amount of
+  // another source or year is a total of its own.
+  c.push_back({"FundingNegativeOtherSource", "funding.total.negative",
+               "party_organization", "p-standalone", "funding",
+               [](v1::Dataset& d) {
+                 v1::Funding copy = d.funding(0);
+                 copy.set_id("f-2");
+                 copy.set_source(copy.source() ==
+                                         v1::FUNDING_SOURCE_DUES_RETURNED
+                                     ? v1::FUNDING_SOURCE_SUPERIOR_SUPPLEMENT
+                                     : v1::FUNDING_SOURCE_DUES_RETURNED);
+                 copy.set_amount_fen(-1);
+                 *d.add_funding() = copy;
+               },
+               [](v1::Dataset& d) {
+                 v1::Funding copy = d.funding(0);
+                 copy.set_id("f-2");
+                 copy.set_amount_fen(-1);
+                 *d.add_funding() = copy;
+               }});
+  c.push_back({"FundingNegativeOtherYear", "funding.total.negative",
+               "party_organization", "p-standalone", "funding",
+               [](v1::Dataset& d) {
+                 v1::Funding copy = d.funding(0);
+                 copy.set_id("f-2");
+                 copy.set_year(copy.year() - 1);
+                 copy.set_amount_fen(-1);
+                 *d.add_funding() = copy;
+               },
+               [](v1::Dataset& d) {
+                 v1::Funding copy = d.funding(0);
+                 copy.set_id("f-2");
+                 copy.set_amount_fen(-1);
+                 *d.add_funding() = copy;
+               }});
   c.push_back({"FundingBeforeFounding", "funding.year.before_founding",
                "funding", "f-1", "year",
                [](v1::Dataset& d) { d.mutable_funding(0)->set_year(2014); },

@@ -489,10 +489,12 @@ void Checker::References() {
   }
   for (const auto& [e, loc] : x_.orgs) {
     const char* k = "party_organization";
+    // The field paths are made only for a missing reference.
     for (int i = 0; i < e.host_organization_ids_size(); ++i) {
+      const std::string& h = e.host_organization_ids(i);
+      if (h.empty() || hosts_.Contains(h)) continue;
       Ref(H, hosts_, host, k, e.id(), loc,
-          absl::StrCat("host_organization_ids[", i, "]"),
-          e.host_organization_ids(i));
+          absl::StrCat("host_organization_ids[", i, "]"), h);
     }
     Ref(R, regions_, region, k, e.id(), loc, "region_id", e.region_id());
     Ref(P, orgs_, org, k, e.id(), loc, "parent_id", e.parent_id());
@@ -501,9 +503,10 @@ void Checker::References() {
     Ref(M, members_, member, k, e.id(), loc, "secretary_member_id",
         e.secretary_member_id());
     for (int i = 0; i < e.committee_size(); ++i) {
+      const std::string& m = e.committee(i).member_id();
+      if (m.empty() || members_.Contains(m)) continue;
       Ref(M, members_, member, k, e.id(), loc,
-          absl::StrCat("committee[", i, "].member_id"),
-          e.committee(i).member_id());
+          absl::StrCat("committee[", i, "].member_id"), m);
     }
     Ref(V, venues_, "venue (活动场所)", k, e.id(), loc, "venue_id",
         e.venue_id());
@@ -842,12 +845,22 @@ void Checker::Regions() {
 }
 
 void Checker::Funding() {
-  std::map<std::tuple<absl::string_view, int32_t, int>, absl::int128> totals;
+  // Amounts by organization (its number), year and source: sorted, then
+  // summed run by run.
+  struct Amount {
+    uint32_t org;
+    int32_t year;
+    int32_t source;
+    int64_t fen;
+  };
+  std::vector<Amount> amounts;
+  amounts.reserve(x_.funding.size());
   for (size_t i = 0; i < x_.funding.size(); ++i) {
     const auto& [f, loc] = x_.funding[i];
-    const size_t* org = orgs_.At(x_.funding_joins[i].org);
+    const uint32_t org_number = x_.funding_joins[i].org;
+    const size_t* org = orgs_.At(org_number);
     if (org == nullptr) continue;
-    totals[{f.party_organization_id, f.year, f.source}] += f.amount_fen;
+    amounts.push_back({org_number, f.year, f.source, f.amount_fen});
     const v1::PartyOrganization& o = x_.orgs[*org].value;
     if (o.has_founded_on() && IsValidDate(ToYmd(o.founded_on())) &&
         f.year > 0 && f.year < o.founded_on().year() &&
@@ -858,13 +871,24 @@ void Checker::Funding() {
     }
   }
   if (!c_.On(Rule::kFundingNegative)) return;
-  for (const auto& [key, total] : totals) {
+  auto key = [](const Amount& a) {
+    return std::make_tuple(a.org, a.year, a.source);
+  };
+  std::sort(amounts.begin(), amounts.end(),
+            [&](const Amount& a, const Amount& b) { return key(a) < key(b); });
+  for (size_t i = 0; i < amounts.size();) {
+    absl::int128 total = 0;
+    size_t j = i;
+    for (; j < amounts.size() && key(amounts[j]) == key(amounts[i]); ++j) {
+      total += amounts[j].fen;
+    }
+    const Amount& a = amounts[i];
+    i = j;
     if (total >= 0) continue;
-    const auto& [org_id, year, source] = key;
-    const Stored<v1::PartyOrganization>& o = x_.orgs[*orgs_.Find(org_id)];
-    Emit(Rule::kFundingNegative, "party_organization", org_id, o.loc, "funding",
-         "funding (经费) for ", year, " from ",
-         v1::FundingSource_Name(static_cast<v1::FundingSource>(source)),
+    const Stored<v1::PartyOrganization>& o = x_.orgs[*orgs_.At(a.org)];
+    Emit(Rule::kFundingNegative, "party_organization", o.value.id(), o.loc,
+         "funding", "funding (经费) for ", a.year, " from ",
+         v1::FundingSource_Name(static_cast<v1::FundingSource>(a.source)),
          " adds up to ", static_cast<int64_t>(total), " fen, below zero");
   }
 }
