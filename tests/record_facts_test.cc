@@ -48,11 +48,22 @@ auto Tie(const HostFacts& h) {
       h.has_reported_member_counts,
       std::vector<int32_t>(h.reported, h.reported + 5));
 }
+auto Tie(const StarFacts& a) {
+  return std::make_tuple(a.party_organization_id, a.year, a.stars,
+                         a.criteria_met, a.has_assessed_on, a.assessed_year,
+                         a.assessed_month, a.assessed_day);
+}
 auto Tie(const OrgFacts& o) {
-  return std::tie(o.id, o.region_id, o.previous_party_organization_id, o.level,
-                  o.formation, o.demonstration_point, o.has_founded_on,
-                  o.founded_year, o.has_dissolved_on, o.dissolved_year,
-                  o.host_organization_ids, o.star_assessments);
+  std::vector<decltype(Tie(StarFacts()))> stars;
+  for (const StarFacts& a : o.star_assessments) stars.push_back(Tie(a));
+  return std::make_tuple(
+      o.id, o.region_id, o.parent_id, o.secretary_member_id, o.venue_id,
+      o.previous_party_organization_id, o.level, o.formation,
+      o.demonstration_point, o.has_founded_on, o.founded_year, o.founded_month,
+      o.founded_day, o.has_dissolved_on, o.dissolved_year, o.dissolved_month,
+      o.dissolved_day, o.has_term_started_on, o.term_started_year,
+      o.term_started_month, o.term_started_day, o.host_organization_ids,
+      o.committee_member_ids, stars);
 }
 auto Tie(const FundingFacts& f) {
   return std::tie(f.id, f.party_organization_id, f.year, f.source, f.amount_fen,
@@ -206,6 +217,42 @@ TEST(RecordFactsTest, DecodersResetEveryField) {
                                                       DecodeResultFacts);
 }
 
+// Every field of a fully populated message decodes as it parses (the
+// decoders read what the validator's rules read too: a party
+// organization's committee, dates in full, star criteria).
+TEST(RecordFactsTest, FullyPopulatedMessagesDecodeAsTheyParse) {
+  auto full = [](auto message) {
+    dangjian::testing::PopulateAllFields(&message);
+    return message;
+  };
+  Agrees<MemberFacts>(full(v1::Member()), MemberFactsOf, DecodeMemberFacts,
+                      "member");
+  Agrees<HostFacts>(full(v1::HostOrganization()), HostFactsOf, DecodeHostFacts,
+                    "host");
+  v1::PartyOrganization org = full(v1::PartyOrganization());
+  // Two seats, one without a member, and stars meeting some criteria.
+  org.add_committee()->set_name("no member");
+  v1::StarAssessment* star = org.add_star_assessments();
+  star->set_year(2016);
+  star->set_activities_good(true);
+  star->set_role_played_well(true);
+  Agrees<OrgFacts>(org, OrgFactsOf, DecodeOrgFacts, "party organization");
+  OrgFacts facts;
+  ASSERT_TRUE(DecodeOrgFacts(org.SerializeAsString(), &facts));
+  ASSERT_EQ(facts.committee_member_ids.size(),
+            static_cast<size_t>(org.committee_size()));
+  EXPECT_EQ(facts.committee_member_ids.back(), "");
+  EXPECT_EQ(facts.star_assessments.back().criteria_met, 2);
+  EXPECT_FALSE(facts.parent_id.empty());
+  EXPECT_TRUE(facts.has_term_started_on);
+  Agrees<FundingFacts>(full(v1::Funding()), FundingFactsOf, DecodeFundingFacts,
+                       "funding");
+  Agrees<VenueFacts>(full(v1::Venue()), VenueFactsOf, DecodeVenueFacts,
+                     "venue");
+  Agrees<ActivityFacts>(full(v1::Activity()), ActivityFactsOf,
+                        DecodeActivityFacts, "activity");
+}
+
 // proto3 `optional` doubles: present when on the wire, zero or not; their
 // bits kept, NaN and -0 included.
 TEST(RecordFactsTest, VenueCoordinatesDecodeAsTheyParse) {
@@ -259,7 +306,7 @@ TEST(RecordFactsTest, RefusesWhatIsNotPlainAndStaysUsable) {
   ASSERT_EQ(facts.host_organization_ids.size(), 1u);
   EXPECT_EQ(facts.host_organization_ids[0], "h-1");
   ASSERT_EQ(facts.star_assessments.size(), 1u);
-  EXPECT_EQ(facts.star_assessments[0].first, 2017);
+  EXPECT_EQ(facts.star_assessments[0].year, 2017);
 
   FundingFacts funding;
   EXPECT_FALSE(DecodeFundingFacts("\x28", &funding));  // varint cut short

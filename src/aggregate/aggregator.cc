@@ -533,6 +533,7 @@ class AggregatorImpl final : public Aggregator {
     AddMember(MemberFactsView(m), j);
   }
   void AddFacts(const HostFacts& h, const HostJoin* j) { AddHost(h, j); }
+  void AddFacts(const OrgFacts& o, const OrgJoin* j) { AddOrg(o, j); }
   void AddFacts(const FundingFacts& f, const FundingJoin* j) {
     AddFunding(f, j);
   }
@@ -641,8 +642,8 @@ class AggregatorImpl final : public Aggregator {
     });
   }
 
-  void AddOrg(const OrgFacts& o) {
-    const uint32_t idx = orgs_.Intern(o.id);
+  void AddOrg(const OrgFacts& o, const OrgJoin* j = nullptr) {
+    const uint32_t idx = j ? orgs_.Row(j->self) : orgs_.Intern(o.id);
     if (orgs_.rows[idx].present) return Duplicate("party_organization");
     const bool exists =
         OrganizationExistsInYear(o.has_founded_on, o.founded_year,
@@ -684,10 +685,10 @@ class AggregatorImpl final : public Aggregator {
     s.level = o.level;
     s.demonstration = o.demonstration_point;
     bool assessed = false;
-    for (const auto& [year, stars] : o.star_assessments) {
-      if (year == year_) {
+    for (const StarFacts& a : o.star_assessments) {
+      if (a.year == year_) {
         assessed = true;
-        s.stars = stars;
+        s.stars = a.stars;
         break;
       }
     }
@@ -1388,6 +1389,11 @@ absl::Status AddFacts(Aggregator* aggregator, const MemberFacts& member,
 absl::Status AddFacts(Aggregator* aggregator, const HostFacts& host,
                       const HostJoin& join) {
   return static_cast<AggregatorImpl*>(aggregator)->AddJoined(host, join);
+}
+
+absl::Status AddFacts(Aggregator* aggregator, const OrgFacts& org,
+                      const OrgJoin& join) {
+  return static_cast<AggregatorImpl*>(aggregator)->AddJoined(org, join);
 }
 
 absl::Status AddFacts(Aggregator* aggregator, const FundingFacts& funding,

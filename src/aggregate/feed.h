@@ -22,9 +22,12 @@ void UseShardIndex(Aggregator* aggregator, ShardIndex* index);
 // FailedPrecondition after Finish(), else OK.
 absl::Status AddFacts(Aggregator* aggregator, const MemberFacts& member,
                       const MemberJoin& join);
-// The same for a host organization, funding, a venue and an activity.
+// The same for a host organization, a party organization, funding, a venue
+// and an activity.
 absl::Status AddFacts(Aggregator* aggregator, const HostFacts& host,
                       const HostJoin& join);
+absl::Status AddFacts(Aggregator* aggregator, const OrgFacts& org,
+                      const OrgJoin& join);
 absl::Status AddFacts(Aggregator* aggregator, const FundingFacts& funding,
                       const FundingJoin& join);
 absl::Status AddFacts(Aggregator* aggregator, const VenueFacts& venue,

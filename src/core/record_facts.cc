@@ -239,9 +239,12 @@ bool DecodeReported(absl::string_view bytes, HostFacts* out) {
 }
 
 // A StarAssessment of a party organization: its year and stars.
-bool DecodeStar(absl::string_view bytes, OrgFacts* out) {
+// A StarAssessment, nested or a record's own, into `out`.
+bool DecodeStar(absl::string_view bytes, StarFacts* out) {
   Wire w(bytes);
-  int32_t year = 0, stars = 0, ignored;
+  // The five criteria, by field number 3 to 7 (the last value of each
+  // counts, as protobuf keeps it).
+  bool criteria[5] = {};
   while (!w.done()) {
     uint64_t tag, v;
     absl::string_view s;
@@ -249,44 +252,57 @@ bool DecodeStar(absl::string_view bytes, OrgFacts* out) {
     switch (tag) {
       case Tag(1, kVarint):
         if (!w.Varint(&v)) return false;
-        year = Int32(v);
+        out->year = Int32(v);
         break;
       case Tag(2, kVarint):
         if (!w.Varint(&v)) return false;
-        stars = Int32(v);
+        out->stars = Int32(v);
         break;
-      case Tag(3, kVarint):   // organization_building_good
-      case Tag(4, kVarint):   // guarantee_mechanism_good
-      case Tag(5, kVarint):   // activities_good
-      case Tag(6, kVarint):   // role_played_well
-      case Tag(7, kVarint):   // distinctive_results_good
+      case Tag(3, kVarint):  // organization_building_good
+      case Tag(4, kVarint):  // guarantee_mechanism_good
+      case Tag(5, kVarint):  // activities_good
+      case Tag(6, kVarint):  // role_played_well
+      case Tag(7, kVarint):  // distinctive_results_good
+        if (!w.Varint(&v)) return false;
+        criteria[(tag >> 3) - 3] = v != 0;
+        break;
       case Tag(10, kVarint):  // score
         if (!w.Varint(&v)) return false;
         break;
-      case Tag(8, kLength):   // standard_version
-      case Tag(11, kLength):  // party_organization_id
+      case Tag(8, kLength):  // standard_version
         if (!w.String(&s)) return false;
         break;
-      case Tag(9, kLength):  // assessed_on
-        if (!w.Date(&ignored)) return false;
+      case Tag(11, kLength):
+        if (!w.String(&out->party_organization_id)) return false;
+        break;
+      case Tag(9, kLength):
+        out->has_assessed_on = true;
+        if (!w.Date(&out->assessed_year, &out->assessed_month,
+                    &out->assessed_day)) {
+          return false;
+        }
         break;
       default:
         return false;
     }
   }
-  out->star_assessments.emplace_back(year, stars);
+  out->criteria_met =
+      criteria[0] + criteria[1] + criteria[2] + criteria[3] + criteria[4];
   return true;
 }
 
-// A CommitteeSeat: nothing aggregation reads, but its bytes must be plain.
-bool CheckSeat(absl::string_view bytes) {
+// A CommitteeSeat: its member_id (the last one written, as protobuf keeps
+// it) into `member_id`; the rest must be plain.
+bool DecodeSeat(absl::string_view bytes, absl::string_view* member_id) {
   Wire w(bytes);
   while (!w.done()) {
     uint64_t tag, v;
     absl::string_view s;
     if (!w.ReadTag(&tag)) return false;
     switch (tag) {
-      case Tag(1, kLength):  // member_id
+      case Tag(1, kLength):
+        if (!w.String(member_id)) return false;
+        break;
       case Tag(2, kLength):  // name
         if (!w.String(&s)) return false;
         break;
@@ -398,22 +414,50 @@ void HostFactsOf(const v1::HostOrganization& h, HostFacts* out) {
   out->reported[4] = r.development_targets();
 }
 
+void StarFactsOf(const v1::StarAssessment& a, StarFacts* out) {
+  out->party_organization_id = a.party_organization_id();
+  out->year = a.year();
+  out->stars = a.stars();
+  out->criteria_met = a.organization_building_good() +
+                      a.guarantee_mechanism_good() + a.activities_good() +
+                      a.role_played_well() + a.distinctive_results_good();
+  out->has_assessed_on = a.has_assessed_on();
+  out->assessed_year = a.assessed_on().year();
+  out->assessed_month = a.assessed_on().month();
+  out->assessed_day = a.assessed_on().day();
+}
+
 void OrgFactsOf(const v1::PartyOrganization& o, OrgFacts* out) {
   out->id = o.id();
   out->region_id = o.region_id();
+  out->parent_id = o.parent_id();
+  out->secretary_member_id = o.secretary_member_id();
+  out->venue_id = o.venue_id();
   out->previous_party_organization_id = o.previous_party_organization_id();
   out->level = o.level();
   out->formation = o.formation();
   out->demonstration_point = o.demonstration_point();
   out->has_founded_on = o.has_founded_on();
-  out->founded_year = out->has_founded_on ? o.founded_on().year() : 0;
+  out->founded_year = o.founded_on().year();
+  out->founded_month = o.founded_on().month();
+  out->founded_day = o.founded_on().day();
   out->has_dissolved_on = o.has_dissolved_on();
-  out->dissolved_year = out->has_dissolved_on ? o.dissolved_on().year() : 0;
+  out->dissolved_year = o.dissolved_on().year();
+  out->dissolved_month = o.dissolved_on().month();
+  out->dissolved_day = o.dissolved_on().day();
+  out->has_term_started_on = o.has_term_started_on();
+  out->term_started_year = o.term_started_on().year();
+  out->term_started_month = o.term_started_on().month();
+  out->term_started_day = o.term_started_on().day();
   out->host_organization_ids.assign(o.host_organization_ids().begin(),
                                     o.host_organization_ids().end());
-  out->star_assessments.clear();
-  for (const v1::StarAssessment& a : o.star_assessments()) {
-    out->star_assessments.emplace_back(a.year(), a.stars());
+  out->committee_member_ids.clear();
+  for (const v1::CommitteeSeat& seat : o.committee()) {
+    out->committee_member_ids.push_back(seat.member_id());
+  }
+  out->star_assessments.resize(o.star_assessments_size());
+  for (int i = 0; i < o.star_assessments_size(); ++i) {
+    StarFactsOf(o.star_assessments(i), &out->star_assessments[i]);
   }
 }
 
@@ -723,16 +767,18 @@ bool DecodeOrgFacts(absl::string_view bytes, OrgFacts* out) {
   return DecodeFields(bytes, out, [](Wire* w, uint64_t tag, OrgFacts* o) {
     uint64_t v;
     absl::string_view s;
-    int32_t ignored;
     switch (tag) {
       case Tag(1, kLength):
         return w->String(&o->id);
       case Tag(2, kLength):   // name
-      case Tag(7, kLength):   // parent_id
-      case Tag(9, kLength):   // secretary_member_id
       case Tag(10, kLength):  // secretary_name
-      case Tag(14, kLength):  // venue_id
         return w->String(&s);
+      case Tag(7, kLength):
+        return w->String(&o->parent_id);
+      case Tag(9, kLength):
+        return w->String(&o->secretary_member_id);
+      case Tag(14, kLength):
+        return w->String(&o->venue_id);
       case Tag(3, kVarint):
         if (!w->Varint(&v)) return false;
         o->level = Int32(v);
@@ -749,22 +795,29 @@ bool DecodeOrgFacts(absl::string_view bytes, OrgFacts* out) {
         return w->String(&o->region_id);
       case Tag(8, kLength):
         o->has_founded_on = true;
-        return w->Date(&o->founded_year);
+        return w->Date(&o->founded_year, &o->founded_month, &o->founded_day);
       case Tag(11, kLength):
-        return w->Bytes(&s) && CheckSeat(s);
+        if (!w->Bytes(&s)) return false;
+        o->committee_member_ids.emplace_back();
+        return DecodeSeat(s, &o->committee_member_ids.back());
       case Tag(12, kLength):
-        return w->Bytes(&s) && DecodeStar(s, o);
+        if (!w->Bytes(&s)) return false;
+        o->star_assessments.emplace_back();
+        return DecodeStar(s, &o->star_assessments.back());
       case Tag(13, kVarint):
         if (!w->Varint(&v)) return false;
         o->demonstration_point = v != 0;
         return true;
-      case Tag(15, kLength):  // term_started_on
-        return w->Date(&ignored);
+      case Tag(15, kLength):
+        o->has_term_started_on = true;
+        return w->Date(&o->term_started_year, &o->term_started_month,
+                       &o->term_started_day);
       case Tag(16, kLength):
         return w->String(&o->previous_party_organization_id);
       case Tag(17, kLength):
         o->has_dissolved_on = true;
-        return w->Date(&o->dissolved_year);
+        return w->Date(&o->dissolved_year, &o->dissolved_month,
+                       &o->dissolved_day);
       default:
         return false;
     }

@@ -160,30 +160,56 @@ struct HostFacts {
   }
 };
 
-// What aggregation reads of a v1::PartyOrganization.
+// What the rules and the figures read of a v1::StarAssessment: all but the
+// standard version, the score and (nested in its organization) the
+// organization's id.
+struct StarFacts {
+  absl::string_view party_organization_id = "";
+  int32_t year = 0;
+  int32_t stars = 0;
+  // How many of the five criteria (五好) are met.
+  int32_t criteria_met = 0;
+  bool has_assessed_on = false;
+  int32_t assessed_year = 0, assessed_month = 0, assessed_day = 0;
+};
+
+// What the rules and the figures read of a v1::PartyOrganization: all but
+// the name, the secretary's name, the committee's names, roles and
+// secondment.
 struct OrgFacts {
   absl::string_view id = "";
   absl::string_view region_id = "";
+  absl::string_view parent_id = "";
+  absl::string_view secretary_member_id = "";
+  absl::string_view venue_id = "";
   absl::string_view previous_party_organization_id = "";
   int32_t level = 0;
   int32_t formation = 0;
   bool demonstration_point = false;
   bool has_founded_on = false;
-  int32_t founded_year = 0;
+  int32_t founded_year = 0, founded_month = 0, founded_day = 0;
   bool has_dissolved_on = false;
-  int32_t dissolved_year = 0;
+  int32_t dissolved_year = 0, dissolved_month = 0, dissolved_day = 0;
+  bool has_term_started_on = false;
+  int32_t term_started_year = 0, term_started_month = 0, term_started_day = 0;
   std::vector<absl::string_view> host_organization_ids;
-  std::vector<std::pair<int32_t, int32_t>> star_assessments;  // Year, stars.
+  // Each committee seat's member_id, in order ("" when it names none).
+  std::vector<absl::string_view> committee_member_ids;
+  std::vector<StarFacts> star_assessments;
 
   // As MemberFacts::Reset().
   void Reset() {
-    id = region_id = previous_party_organization_id = "";
+    id = region_id = parent_id = secretary_member_id = venue_id = "";
+    previous_party_organization_id = "";
     level = formation = 0;
     demonstration_point = has_founded_on = false;
-    founded_year = 0;
+    founded_year = founded_month = founded_day = 0;
     has_dissolved_on = false;
-    dissolved_year = 0;
+    dissolved_year = dissolved_month = dissolved_day = 0;
+    has_term_started_on = false;
+    term_started_year = term_started_month = term_started_day = 0;
     host_organization_ids.clear();
+    committee_member_ids.clear();
     star_assessments.clear();
   }
 };
@@ -324,6 +350,7 @@ bool OneEntity(absl::string_view bytes, int* field, absl::string_view* body);
 void MemberFactsOf(const v1::Member& m, MemberFacts* out);
 void HostFactsOf(const v1::HostOrganization& h, HostFacts* out);
 void OrgFactsOf(const v1::PartyOrganization& o, OrgFacts* out);
+void StarFactsOf(const v1::StarAssessment& a, StarFacts* out);
 void FundingFactsOf(const v1::Funding& f, FundingFacts* out);
 void VenueFactsOf(const v1::Venue& v, VenueFacts* out);
 void ActivityFactsOf(const v1::Activity& a, ActivityFacts* out);

@@ -172,6 +172,9 @@ struct HostJoin {
   uint32_t grid = kNoId;
   uint32_t owner_member = kNoId;
 };
+struct OrgJoin {
+  uint32_t self = kNoId;
+};
 struct FundingJoin {
   uint32_t org = kNoId;
 };
@@ -219,6 +222,14 @@ inline HostJoin JoinFacts(const HostFacts& host, ShardIndex* index) {
   j.grid = InternRecentNonEmpty(&index->grids, host.grid_id, &index->strings);
   j.owner_member =
       InternNonEmpty(&index->members, host.owner_member_id, &index->strings);
+  return j;
+}
+
+// The same for a party organization: its own id, interned even when empty
+// (as a unit's).
+inline OrgJoin JoinFacts(const OrgFacts& org, ShardIndex* index) {
+  OrgJoin j;
+  j.self = index->orgs.Intern(org.id, &index->strings);
   return j;
 }
 

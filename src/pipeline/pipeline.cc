@@ -266,7 +266,6 @@ class ShardRun {
     switch (field) {
       case v1::Record::kRegionFieldNumber:
       case v1::Record::kGridFieldNumber:
-      case v1::Record::kPartyOrganizationFieldNumber:
       case v1::Record::kCadreAssignmentFieldNumber:
       case v1::Record::kReserveTalentFieldNumber:
       case v1::Record::kHostAnnualResultFieldNumber:
@@ -302,6 +301,9 @@ class ShardRun {
           break;
         case v1::Record::kHostOrganizationFieldNumber:
           done = both(internal::DecodeHostFacts, &host_, &s);
+          break;
+        case v1::Record::kPartyOrganizationFieldNumber:
+          done = both(internal::DecodeOrgFacts, &org_, &s);
           break;
         case v1::Record::kFundingFieldNumber:
           done = both(internal::DecodeFundingFacts, &funding_, &s);
@@ -498,6 +500,7 @@ class ShardRun {
   // Reused from record to record by AddDecoded().
   internal::MemberFacts member_;
   internal::HostFacts host_;
+  internal::OrgFacts org_;
   internal::FundingFacts funding_;
   internal::VenueFacts venue_;
   internal::ActivityFacts activity_;

@@ -17,6 +17,7 @@
 #include "core/coverage_join.h"
 #include "core/id_index.h"
 #include "core/member_status.h"
+#include "core/star_target.h"
 #include "dangjian/coverage.h"
 #include "dangjian/personal_data.h"
 #include "validate/checks.h"
@@ -114,10 +115,6 @@ void Index::Add(const v1::Record& r, const v1::SourceLocation& location,
       grids.push_back({Copy(r.grid()), loc});
       grid_self.push_back(self(&x.grids, r.grid().id()));
       break;
-    case v1::Record::kPartyOrganization:
-      orgs.push_back({Copy(r.party_organization()), loc});
-      org_self.push_back(self(&x.orgs, r.party_organization().id()));
-      break;
     case v1::Record::kCadreAssignment:
       cadres.push_back({Copy(r.cadre_assignment()), loc});
       break;
@@ -160,6 +157,23 @@ void Index::Add(const HostFacts& h, const HostJoin& join,
   kept->industry = kept->unified_social_credit_code = "";
   hosts.push_back({*kept, Intern(location)});
   host_joins.push_back(join);
+}
+
+void Index::Add(const OrgFacts& o, const OrgJoin& join,
+                const v1::SourceLocation& location) {
+  OrgFacts* kept = google::protobuf::Arena::Create<OrgFacts>(&arena, o);
+  // Every string the rules read, kept: the id as the shard index has it.
+  kept->id = ids().orgs.id(join.self);
+  kept->region_id = Keep(o.region_id);
+  kept->parent_id = Keep(o.parent_id);
+  kept->secretary_member_id = Keep(o.secretary_member_id);
+  kept->venue_id = Keep(o.venue_id);
+  kept->previous_party_organization_id = Keep(o.previous_party_organization_id);
+  for (absl::string_view& h : kept->host_organization_ids) h = Keep(h);
+  for (absl::string_view& m : kept->committee_member_ids) m = Keep(m);
+  for (StarFacts& a : kept->star_assessments) a.party_organization_id = "";
+  orgs.push_back({*kept, Intern(location)});
+  org_self.push_back(join.self);
 }
 
 void Index::Add(const FundingFacts& f, const FundingJoin& join,
@@ -218,6 +232,7 @@ absl::string_view IdOf(const Message& m) {
   return m.id();
 }
 absl::string_view IdOf(const HostFacts& h) { return h.id; }
+absl::string_view IdOf(const OrgFacts& o) { return o.id; }
 absl::string_view IdOf(const FundingFacts& f) { return f.id; }
 absl::string_view IdOf(const VenueFacts& v) { return v.id; }
 
@@ -328,18 +343,20 @@ class Checker {
   void Hosts();
   void HeartToHeart(size_t org);
 
-  bool Dissolved(const v1::PartyOrganization& o) const {
-    if (!o.has_dissolved_on()) return false;
-    const Ymd d = ToYmd(o.dissolved_on());
+  static Ymd FoundedOn(const OrgFacts& o) {
+    return Ymd{o.founded_year, o.founded_month, o.founded_day};
+  }
+  bool Dissolved(const OrgFacts& o) const {
+    if (!o.has_dissolved_on) return false;
+    const Ymd d{o.dissolved_year, o.dissolved_month, o.dissolved_day};
     return IsValidDate(d) && !IsAfter(d, c_.as_of);
   }
   // The coverage join's test (docs/report.md), as the aggregator has it for
   // the year of as_of: founded by its end, not dissolved before it.
-  bool ExistsInYear(const v1::PartyOrganization& o) const {
-    return OrganizationExistsInYear(
-        o.has_founded_on(), o.has_founded_on() ? o.founded_on().year() : 0,
-        o.has_dissolved_on(),
-        o.has_dissolved_on() ? o.dissolved_on().year() : 0, c_.as_of.y);
+  bool ExistsInYear(const OrgFacts& o) const {
+    return OrganizationExistsInYear(o.has_founded_on, o.founded_year,
+                                    o.has_dissolved_on, o.dissolved_year,
+                                    c_.as_of.y);
   }
   // Whether record `i` of `v` is the first of its id, the one lookups by id
   // use (the aggregator, too, keeps the first record of an id); of the
@@ -490,26 +507,25 @@ void Checker::References() {
   for (const auto& [e, loc] : x_.orgs) {
     const char* k = "party_organization";
     // The field paths are made only for a missing reference.
-    for (int i = 0; i < e.host_organization_ids_size(); ++i) {
-      const std::string& h = e.host_organization_ids(i);
+    for (size_t i = 0; i < e.host_organization_ids.size(); ++i) {
+      const absl::string_view h = e.host_organization_ids[i];
       if (h.empty() || hosts_.Contains(h)) continue;
-      Ref(H, hosts_, host, k, e.id(), loc,
+      Ref(H, hosts_, host, k, e.id, loc,
           absl::StrCat("host_organization_ids[", i, "]"), h);
     }
-    Ref(R, regions_, region, k, e.id(), loc, "region_id", e.region_id());
-    Ref(P, orgs_, org, k, e.id(), loc, "parent_id", e.parent_id());
-    Ref(P, orgs_, org, k, e.id(), loc, "previous_party_organization_id",
-        e.previous_party_organization_id());
-    Ref(M, members_, member, k, e.id(), loc, "secretary_member_id",
-        e.secretary_member_id());
-    for (int i = 0; i < e.committee_size(); ++i) {
-      const std::string& m = e.committee(i).member_id();
+    Ref(R, regions_, region, k, e.id, loc, "region_id", e.region_id);
+    Ref(P, orgs_, org, k, e.id, loc, "parent_id", e.parent_id);
+    Ref(P, orgs_, org, k, e.id, loc, "previous_party_organization_id",
+        e.previous_party_organization_id);
+    Ref(M, members_, member, k, e.id, loc, "secretary_member_id",
+        e.secretary_member_id);
+    for (size_t i = 0; i < e.committee_member_ids.size(); ++i) {
+      const absl::string_view m = e.committee_member_ids[i];
       if (m.empty() || members_.Contains(m)) continue;
-      Ref(M, members_, member, k, e.id(), loc,
+      Ref(M, members_, member, k, e.id, loc,
           absl::StrCat("committee[", i, "].member_id"), m);
     }
-    Ref(V, venues_, "venue (活动场所)", k, e.id(), loc, "venue_id",
-        e.venue_id());
+    Ref(V, venues_, "venue (活动场所)", k, e.id, loc, "venue_id", e.venue_id);
   }
   for (size_t i = 0; i < x_.venues.size(); ++i) {
     const auto& [e, loc] = x_.venues[i];
@@ -624,14 +640,14 @@ void Checker::Members() {
         ++c.by_status[status];
         ++c.records;
       }
-      const v1::PartyOrganization& o = x_.orgs[*it].value;
-      if ((o.level() == v1::ORG_LEVEL_COMMITTEE ||
-           o.level() == v1::ORG_LEVEL_GENERAL_BRANCH) &&
+      const OrgFacts& o = x_.orgs[*it].value;
+      if ((o.level == v1::ORG_LEVEL_COMMITTEE ||
+           o.level == v1::ORG_LEVEL_GENERAL_BRANCH) &&
           c_.On(Rule::kNotBranch)) {
         Emit(Rule::kNotBranch, "member", m.id, m.loc, "party_organization_id",
-             "attached to \"", o.id(), "\", a ",
-             o.level() == v1::ORG_LEVEL_COMMITTEE ? "party committee (党委)"
-                                                  : "general branch (党总支)",
+             "attached to \"", o.id, "\", a ",
+             o.level == v1::ORG_LEVEL_COMMITTEE ? "party committee (党委)"
+                                                : "general branch (党总支)",
              "; members attach only to branches (党支部)");
       }
     }
@@ -697,25 +713,31 @@ void Checker::PartyOrganizations() {
     }
     const size_t* it = orgs_.Find(a.party_organization_id());
     if (it == nullptr || !c_.On(Rule::kStarsNotStandalone)) continue;
-    const v1::PartyOrganization& o = x_.orgs[*it].value;
-    if (o.formation() == v1::FORMATION_MODEL_STANDALONE) continue;
-    Emit(Rule::kStarsNotStandalone, "star_assessment", o.id(), loc,
+    const OrgFacts& o = x_.orgs[*it].value;
+    if (o.formation == v1::FORMATION_MODEL_STANDALONE) continue;
+    Emit(Rule::kStarsNotStandalone, "star_assessment", o.id, loc,
          "party_organization_id", "a star rating (星级) of a ",
-         v1::FormationModel_Name(o.formation()),
+         v1::FormationModel_Name(static_cast<v1::FormationModel>(o.formation)),
          " party organization; only standalone (单建) "
          "organizations are rated");
   }
   for (size_t i = 0; i < x_.orgs.size(); ++i) {
-    const v1::PartyOrganization& o = x_.orgs[i].value;
+    const OrgFacts& o = x_.orgs[i].value;
     const Loc& loc = x_.orgs[i].loc;
     const char* k = "party_organization";
     // Target 2 for organizations existing in the year (ClassifyStarTarget()
     // asks), judged on the first record of an id, as the aggregator does.
     if (c_.On(Rule::kCoverageStar) &&
         FirstOfId(x_.orgs, orgs_, x_.org_self[i], first_unnamed_org_, i)) {
-      const StarTargetOutcome star = ClassifyStarTarget(o, c_.as_of.y);
-      if (star.eligible && !star.met && !rated.Contains(o.id())) {
-        Emit(Rule::kCoverageStar, k, o.id(), loc, "star_assessments",
+      bool assessed = false;
+      for (const StarFacts& a : o.star_assessments) {
+        assessed = assessed || a.year == c_.as_of.y;
+      }
+      const StarTargetOutcome star = ClassifyStar(
+          o.formation, o.has_founded_on, o.founded_year, o.has_dissolved_on,
+          o.dissolved_year, assessed, c_.as_of.y);
+      if (star.eligible && !star.met && !rated.Contains(o.id)) {
+        Emit(Rule::kCoverageStar, k, o.id, loc, "star_assessments",
              "target 2 (星级管理): no star assessment (星级评定) for ",
              c_.as_of.y);
       }
@@ -728,9 +750,9 @@ void Checker::PartyOrganizations() {
     if (counts.records > 0) {
       full = counts.by_status[v1::MEMBER_STATUS_FULL];
       all = full + counts.by_status[v1::MEMBER_STATUS_PROBATIONARY];
-    } else if (o.host_organization_ids_size() > 0) {
+    } else if (!o.host_organization_ids.empty()) {
       full = all = 0;
-      for (const std::string& h : o.host_organization_ids()) {
+      for (const absl::string_view h : o.host_organization_ids) {
         const size_t* it = hosts_.Find(h);
         if (it == nullptr || !x_.hosts[*it].value.has_reported_member_counts) {
           full = all = -1;
@@ -741,35 +763,35 @@ void Checker::PartyOrganizations() {
         all += reported[0] + reported[1];
       }
     }
-    if (o.formation() == v1::FORMATION_MODEL_STANDALONE && full >= 0 &&
+    if (o.formation == v1::FORMATION_MODEL_STANDALONE && full >= 0 &&
         full < p.min_full_members_to_found() && c_.On(Rule::kStandaloneMin)) {
-      Emit(Rule::kStandaloneMin, k, o.id(), loc, "host_organization_ids",
+      Emit(Rule::kStandaloneMin, k, o.id, loc, "host_organization_ids",
            "a standalone (单建) party organization with ", full,
            " full members (正式党员); founding one needs ",
            p.min_full_members_to_found(),
            " (join a joint branch 联合党支部 instead)");
     }
-    if (o.level() == v1::ORG_LEVEL_BRANCH && all > p.branch_max_members() &&
+    if (o.level == v1::ORG_LEVEL_BRANCH && all > p.branch_max_members() &&
         c_.On(Rule::kBranchMax)) {
-      Emit(Rule::kBranchMax, k, o.id(), loc, "level", "a branch (党支部) with ",
+      Emit(Rule::kBranchMax, k, o.id, loc, "level", "a branch (党支部) with ",
            all, " members; a branch has at most ", p.branch_max_members(),
            " (form a general branch 党总支 above that)");
     }
-    if (o.level() == v1::ORG_LEVEL_BRANCH &&
+    const int64_t seats = static_cast<int64_t>(o.committee_member_ids.size());
+    if (o.level == v1::ORG_LEVEL_BRANCH &&
         full >= p.branch_committee_threshold() &&
-        o.committee_size() < p.branch_committee_min_size() &&
+        seats < p.branch_committee_min_size() &&
         c_.On(Rule::kCommitteeRequired)) {
-      Emit(Rule::kCommitteeRequired, k, o.id(), loc, "committee",
+      Emit(Rule::kCommitteeRequired, k, o.id, loc, "committee",
            "a branch with ", full,
            " full members has no branch committee (支委会) of at "
            "least ",
-           p.branch_committee_min_size(), " (", o.committee_size(),
-           " seats recorded)");
+           p.branch_committee_min_size(), " (", seats, " seats recorded)");
     }
-    if (o.formation() == v1::FORMATION_MODEL_REGIONAL) {
-      if (o.venue_id().empty() && !has_venue.Contains(o.id()) &&
+    if (o.formation == v1::FORMATION_MODEL_REGIONAL) {
+      if (o.venue_id.empty() && !has_venue.Contains(o.id) &&
           c_.On(Rule::kRegionalVenue)) {
-        Emit(Rule::kRegionalVenue, k, o.id(), loc, "venue_id",
+        Emit(Rule::kRegionalVenue, k, o.id, loc, "venue_id",
              "a regional (1+N) branch (区域党支部) has no activity venue "
              "(活动场所)");
       }
@@ -779,7 +801,7 @@ void Checker::PartyOrganizations() {
 }
 
 void Checker::HeartToHeart(size_t index) {
-  const v1::PartyOrganization& o = x_.orgs[index].value;
+  const OrgFacts& o = x_.orgs[index].value;
   const int32_t per_year =
       c_.policy.regional_heart_to_heart_meetings_per_year();
   const int32_t period = per_year >= 12 ? 1 : 12 / per_year;
@@ -788,13 +810,13 @@ void Checker::HeartToHeart(size_t index) {
   std::vector<int64_t> held;
   for (const ActivityEntry& a : x_.activities) {
     if (a.kind == v1::ACTIVITY_KIND_HEART_TO_HEART_MEETING &&
-        a.org_id == o.id() && a.held_on.y != 0 && a.held_on.m != 0) {
+        a.org_id == o.id && a.held_on.y != 0 && a.held_on.m != 0) {
       held.push_back(int64_t{a.held_on.y} * 12 + a.held_on.m - 1);
     }
   }
   Ymd founded;
-  if (o.has_founded_on() && IsValidDate(ToYmd(o.founded_on()))) {
-    founded = ToYmd(o.founded_on());
+  if (o.has_founded_on && IsValidDate(FoundedOn(o))) {
+    founded = FoundedOn(o);
   }
   // The period containing as_of has not ended: start with the one before.
   const int64_t now = int64_t{c_.as_of.y} * 12 + c_.as_of.m - 1;
@@ -808,7 +830,7 @@ void Checker::HeartToHeart(size_t index) {
     for (int64_t h : held) found = found || (h >= start && h < start + period);
     if (found) continue;
     const int64_t last = start + period - 1;
-    Emit(Rule::kHeartToHeart, "party_organization", o.id(), x_.orgs[index].loc,
+    Emit(Rule::kHeartToHeart, "party_organization", o.id, x_.orgs[index].loc,
          "activities", "no heart-to-heart meeting (恳谈会) from ", first.y, "-",
          first.m, " to ", last / 12, "-", last % 12 + 1);
   }
@@ -818,8 +840,8 @@ void Checker::Regions() {
   if (!c_.On(Rule::kRegionalBranchCount)) return;
   IdMap<int64_t> regional;
   for (const auto& [o, loc] : x_.orgs) {
-    if (o.formation() == v1::FORMATION_MODEL_REGIONAL && !Dissolved(o)) {
-      ++regional.TryEmplace(o.region_id(), 0);
+    if (o.formation == v1::FORMATION_MODEL_REGIONAL && !Dissolved(o)) {
+      ++regional.TryEmplace(o.region_id, 0);
     }
   }
   for (const auto& [r, loc] : x_.regions) {
@@ -861,13 +883,12 @@ void Checker::Funding() {
     const size_t* org = orgs_.At(org_number);
     if (org == nullptr) continue;
     amounts.push_back({org_number, f.year, f.source, f.amount_fen});
-    const v1::PartyOrganization& o = x_.orgs[*org].value;
-    if (o.has_founded_on() && IsValidDate(ToYmd(o.founded_on())) &&
-        f.year > 0 && f.year < o.founded_on().year() &&
-        c_.On(Rule::kFundingBeforeFounding)) {
+    const OrgFacts& o = x_.orgs[*org].value;
+    if (o.has_founded_on && IsValidDate(FoundedOn(o)) && f.year > 0 &&
+        f.year < o.founded_year && c_.On(Rule::kFundingBeforeFounding)) {
       Emit(Rule::kFundingBeforeFounding, "funding", f.id, loc, "year",
-           "funding (经费) for ", f.year, ", before \"", o.id(),
-           "\" was founded (成立) in ", o.founded_on().year());
+           "funding (经费) for ", f.year, ", before \"", o.id,
+           "\" was founded (成立) in ", o.founded_year);
     }
   }
   if (!c_.On(Rule::kFundingNegative)) return;
@@ -885,8 +906,8 @@ void Checker::Funding() {
     const Amount& a = amounts[i];
     i = j;
     if (total >= 0) continue;
-    const Stored<v1::PartyOrganization>& o = x_.orgs[*orgs_.At(a.org)];
-    Emit(Rule::kFundingNegative, "party_organization", o.value.id(), o.loc,
+    const Stored<OrgFacts>& o = x_.orgs[*orgs_.At(a.org)];
+    Emit(Rule::kFundingNegative, "party_organization", o.value.id, o.loc,
          "funding", "funding (经费) for ", a.year, " from ",
          v1::FundingSource_Name(static_cast<v1::FundingSource>(a.source)),
          " adds up to ", static_cast<int64_t>(total), " fen, below zero");
@@ -927,16 +948,16 @@ void Checker::Hosts() {
   };
   std::vector<Cover> cover(x_.hosts.size());
   for (size_t i = 0; i < x_.orgs.size(); ++i) {
-    const v1::PartyOrganization& o = x_.orgs[i].value;
+    const OrgFacts& o = x_.orgs[i].value;
     if (!FirstOfId(x_.orgs, orgs_, x_.org_self[i], first_unnamed_org_, i) ||
         !ExistsInYear(o)) {
       continue;
     }
-    for (const std::string& h : o.host_organization_ids()) {
+    for (const absl::string_view h : o.host_organization_ids) {
       const size_t* it = hosts_.Find(h);
       if (it == nullptr) continue;
       Cover& c = cover[*it];
-      switch (o.formation()) {
+      switch (o.formation) {
         case v1::FORMATION_MODEL_STANDALONE:
           c.standalone = true;
           break;
@@ -1025,7 +1046,7 @@ void Checker::Hosts() {
       const v1::Grid& grid = x_.grids[*g].value;
       const size_t* o = orgs_.Find(grid.party_organization_id());
       if (!grid.party_organization_id().empty() && o != nullptr &&
-          x_.orgs[*o].value.formation() == v1::FORMATION_MODEL_REGIONAL &&
+          x_.orgs[*o].value.formation == v1::FORMATION_MODEL_REGIONAL &&
           ExistsInYear(x_.orgs[*o].value)) {
         in_regional_grid = true;
         grid_has_instructor = GridHasInstructor(!grid.instructor_name().empty(),

@@ -89,8 +89,9 @@ struct RecordRef {
 absl::string_view KindName(const v1::Record& record);
 
 // Per-record rules: everything that needs only the record itself. For a
-// record of the kinds read as facts (members, host organizations, funding,
-// venues, activities) the Check*Facts() functions below apply instead, to
+// record of the kinds read as facts (members, host and party organizations,
+// funding, venues, activities) the Check*Facts() functions below apply
+// instead, to
 // the facts of a parsed record (core/record_facts.h's *FactsOf()) or of its
 // bytes alike.
 void CheckRecord(const Config& config, const v1::Record& record,
@@ -102,10 +103,13 @@ void CheckRecord(const Config& config, const v1::Record& record,
 uint64_t CheckMemberFacts(const Config& config, const MemberFacts& member,
                           const v1::SourceLocation& location, Sink* sink);
 // The same for a host organization (id, registration date, credit code, kind
-// and subtype), funding (id, date received, year, amount), a venue (id, six
+// and subtype), a party organization (id, dates, units, committee size, star
+// assessments), funding (id, date received, year, amount), a venue (id, six
 // haves, size, coordinates) and an activity (id, date held).
 void CheckHostFacts(const Config& config, const HostFacts& host,
                     const v1::SourceLocation& location, Sink* sink);
+void CheckOrgFacts(const Config& config, const OrgFacts& org,
+                   const v1::SourceLocation& location, Sink* sink);
 void CheckFundingFacts(const Config& config, const FundingFacts& funding,
                        const v1::SourceLocation& location, Sink* sink);
 void CheckVenueFacts(const Config& config, const VenueFacts& venue,
@@ -175,8 +179,8 @@ struct Index {
   std::unordered_map<std::string, int32_t> file_ids;
   std::vector<Stored<v1::Region>> regions;
   std::vector<Stored<v1::Grid>> grids;
-  std::vector<Stored<HostFacts>> hosts;  // Ids from the shard index.
-  std::vector<Stored<v1::PartyOrganization>> orgs;
+  std::vector<Stored<HostFacts>> hosts;       // Ids from the shard index.
+  std::vector<Stored<OrgFacts>> orgs;         // Strings: kept.
   std::vector<Stored<VenueFacts>> venues;     // Strings: the ids only.
   std::vector<Stored<FundingFacts>> funding;  // Strings: the ids only.
   std::vector<MemberEntry> members;
@@ -219,8 +223,11 @@ struct Index {
   // its national_id.
   void Add(const MemberFacts& member, const MemberJoin& join,
            const v1::SourceLocation& location, uint64_t national_id_key);
-  // The same for a host organization, funding, a venue and an activity.
+  // The same for a host organization, a party organization, funding, a
+  // venue and an activity.
   void Add(const HostFacts& host, const HostJoin& join,
+           const v1::SourceLocation& location);
+  void Add(const OrgFacts& org, const OrgJoin& join,
            const v1::SourceLocation& location);
   void Add(const FundingFacts& funding, const FundingJoin& join,
            const v1::SourceLocation& location);

@@ -33,9 +33,13 @@ class ValidatorFeed {
   static void Add(Validator* validator, const internal::MemberFacts& member,
                   const internal::MemberJoin& join,
                   const v1::SourceLocation& location);
-  // The same for a host organization, funding, a venue and an activity.
+  // The same for a host organization, a party organization, funding, a
+  // venue and an activity.
   static void Add(Validator* validator, const internal::HostFacts& host,
                   const internal::HostJoin& join,
+                  const v1::SourceLocation& location);
+  static void Add(Validator* validator, const internal::OrgFacts& org,
+                  const internal::OrgJoin& join,
                   const v1::SourceLocation& location);
   static void Add(Validator* validator, const internal::FundingFacts& funding,
                   const internal::FundingJoin& join,

@@ -406,51 +406,54 @@ void CheckHost(const Ctx& ctx, const HostFacts& h) {
 
 // One star assessment: nested in its organization's star_assessments[index],
 // or a record of its own (index < 0, fields named without a prefix).
-void CheckStar(const Ctx& ctx, const v1::StarAssessment& a, int index) {
+void CheckStar(const Ctx& ctx, const StarFacts& a, int index) {
   const Config& c = ctx.config();
   // field(".year"): "star_assessments[2].year" nested, "year" in a record.
   auto field = [index](const char* tail) {
     return index < 0 ? Field(tail + 1) : Field("star_assessments", index, tail);
   };
-  ctx.Date(a.has_assessed_on(), a.assessed_on(), field(".assessed_on"),
-           "assessment date (评定日期)");
-  if (a.year() > c.as_of.y && ctx.On(Rule::kDateFuture)) {
+  ctx.Date(a.has_assessed_on,
+           Ymd{a.assessed_year, a.assessed_month, a.assessed_day},
+           field(".assessed_on"), "assessment date (评定日期)");
+  if (a.year > c.as_of.y && ctx.On(Rule::kDateFuture)) {
     ctx.Emit(Rule::kDateFuture, field(".year").str(),
-             "assessment year (评定年度) ", a.year(), " is after ", c.as_of.y);
+             "assessment year (评定年度) ", a.year, " is after ", c.as_of.y);
   }
-  if (a.stars() < 1 || a.stars() > 5) {
+  if (a.stars < 1 || a.stars > 5) {
     if (ctx.On(Rule::kStarsRange)) {
       ctx.Emit(Rule::kStarsRange, field(".stars").str(),
-               "star rating (星级) of ", a.stars(), " is outside 1-5");
+               "star rating (星级) of ", a.stars, " is outside 1-5");
     }
     return;
   }
-  const int met = a.organization_building_good() +
-                  a.guarantee_mechanism_good() + a.activities_good() +
-                  a.role_played_well() + a.distinctive_results_good();
+  const int met = a.criteria_met;
   const int expected = met < 1 ? 1 : met;
-  if (a.stars() != expected && ctx.On(Rule::kStarsCriteria)) {
-    ctx.Emit(Rule::kStarsCriteria, field(".stars").str(), a.stars(),
+  if (a.stars != expected && ctx.On(Rule::kStarsCriteria)) {
+    ctx.Emit(Rule::kStarsCriteria, field(".stars").str(), a.stars,
              " stars (星级) but ", met, " of the five criteria (五好) are met");
   }
 }
 
-void CheckPartyOrganization(const Ctx& ctx, const v1::PartyOrganization& o) {
+void CheckPartyOrganization(const Ctx& ctx, const OrgFacts& o) {
   const Config& c = ctx.config();
-  const Ymd founded = ctx.Date(o.has_founded_on(), o.founded_on(), "founded_on",
-                               "founding date (成立日期)");
-  ctx.Date(o.has_term_started_on(), o.term_started_on(), "term_started_on",
-           "term start (本届任期开始)");
-  const Ymd dissolved = ctx.Date(o.has_dissolved_on(), o.dissolved_on(),
-                                 "dissolved_on", "dissolution date (撤销日期)");
+  const Ymd founded = ctx.Date(
+      o.has_founded_on, Ymd{o.founded_year, o.founded_month, o.founded_day},
+      "founded_on", "founding date (成立日期)");
+  ctx.Date(o.has_term_started_on,
+           Ymd{o.term_started_year, o.term_started_month, o.term_started_day},
+           "term_started_on", "term start (本届任期开始)");
+  const Ymd dissolved =
+      ctx.Date(o.has_dissolved_on,
+               Ymd{o.dissolved_year, o.dissolved_month, o.dissolved_day},
+               "dissolved_on", "dissolution date (撤销日期)");
   if (founded.y != 0 && dissolved.y != 0 &&
       CompareDates(dissolved, founded) < 0 && ctx.On(Rule::kDatesOrder)) {
     ctx.Emit(Rule::kDatesOrder, "dissolved_on", "dissolved (撤销) on ",
              DateText(dissolved), ", before it was founded (成立) on ",
              DateText(founded));
   }
-  const int units = o.host_organization_ids_size();
-  switch (o.formation()) {
+  const int64_t units = static_cast<int64_t>(o.host_organization_ids.size());
+  switch (o.formation) {
     case v1::FORMATION_MODEL_STANDALONE:
       if (units != 1 && ctx.On(Rule::kStandaloneUnits)) {
         ctx.Emit(Rule::kStandaloneUnits, "host_organization_ids",
@@ -469,7 +472,7 @@ void CheckPartyOrganization(const Ctx& ctx, const v1::PartyOrganization& o) {
       }
       break;
     case v1::FORMATION_MODEL_AFFILIATED:
-      if (o.parent_id().empty() && ctx.On(Rule::kAffiliated)) {
+      if (o.parent_id.empty() && ctx.On(Rule::kAffiliated)) {
         ctx.Emit(Rule::kAffiliated, "parent_id",
                  "an affiliated (挂靠) party organization does not name the "
                  "party organization it is attached to");
@@ -478,22 +481,24 @@ void CheckPartyOrganization(const Ctx& ctx, const v1::PartyOrganization& o) {
     default:
       break;
   }
-  if (o.committee_size() > c.policy.branch_committee_hard_max_size() &&
+  const int64_t seats = static_cast<int64_t>(o.committee_member_ids.size());
+  if (seats > c.policy.branch_committee_hard_max_size() &&
       ctx.On(Rule::kCommitteeSize)) {
     ctx.Emit(Rule::kCommitteeSize, "committee", "the committee (委员会) has ",
-             o.committee_size(), " seats; at most ",
+             seats, " seats; at most ",
              c.policy.branch_committee_hard_max_size());
   }
-  if (o.star_assessments_size() > 0 &&
-      o.formation() != v1::FORMATION_MODEL_STANDALONE &&
+  if (!o.star_assessments.empty() &&
+      o.formation != v1::FORMATION_MODEL_STANDALONE &&
       ctx.On(Rule::kStarsNotStandalone)) {
-    ctx.Emit(Rule::kStarsNotStandalone, "star_assessments", "a ",
-             v1::FormationModel_Name(o.formation()),
-             " party organization carries a star rating (星级); "
-             "only standalone (单建) organizations are rated");
+    ctx.Emit(
+        Rule::kStarsNotStandalone, "star_assessments", "a ",
+        v1::FormationModel_Name(static_cast<v1::FormationModel>(o.formation)),
+        " party organization carries a star rating (星级); "
+        "only standalone (单建) organizations are rated");
   }
-  for (int i = 0; i < o.star_assessments_size(); ++i) {
-    CheckStar(ctx, o.star_assessments(i), i);
+  for (size_t i = 0; i < o.star_assessments.size(); ++i) {
+    CheckStar(ctx, o.star_assessments[i], static_cast<int>(i));
   }
 }
 
@@ -599,9 +604,6 @@ void CheckRecord(const Config& config, const v1::Record& record,
     CheckId(ctx, RecordId(record));
   }
   switch (record.entity_case()) {
-    case v1::Record::kPartyOrganization:
-      CheckPartyOrganization(ctx, record.party_organization());
-      break;
     case v1::Record::kGrid: {
       const v1::Grid& g = record.grid();
       if (g.instructor_name().empty() && g.instructor_assignment_id().empty() &&
@@ -620,9 +622,11 @@ void CheckRecord(const Config& config, const v1::Record& record,
                record.reserve_talent().since(), "since",
                "date entered in the reserve (入库日期)");
       break;
-    case v1::Record::kStarAssessment:
-      CheckStar(ctx, record.star_assessment(), -1);
-      break;
+    case v1::Record::kStarAssessment: {
+      StarFacts star;
+      StarFactsOf(record.star_assessment(), &star);
+      CheckStar(ctx, star, -1);
+    } break;
     default:
       break;
   }
@@ -634,6 +638,14 @@ uint64_t CheckMemberFacts(const Config& config, const MemberFacts& member,
   const Ctx ctx(config, ref, sink);
   CheckId(ctx, member.id);
   return CheckMember(ctx, member);
+}
+
+void CheckOrgFacts(const Config& config, const OrgFacts& org,
+                   const v1::SourceLocation& location, Sink* sink) {
+  const RecordRef ref{nullptr, &location, "party_organization", org.id};
+  const Ctx ctx(config, ref, sink);
+  CheckId(ctx, org.id);
+  CheckPartyOrganization(ctx, org);
 }
 
 void CheckHostFacts(const Config& config, const HostFacts& host,

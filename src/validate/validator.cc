@@ -198,6 +198,9 @@ struct Validator::Impl {
       case v1::Record::kHostOrganization:
         return FeedFacts(config, internal::HostFactsOf,
                          record.host_organization(), location, to, into);
+      case v1::Record::kPartyOrganization:
+        return FeedFacts(config, internal::OrgFactsOf,
+                         record.party_organization(), location, to, into);
       case v1::Record::kFunding:
         return FeedFacts(config, internal::FundingFactsOf, record.funding(),
                          location, to, into);
@@ -243,6 +246,11 @@ struct Validator::Impl {
   static uint64_t Check(const internal::Config& c, const internal::HostFacts& h,
                         const v1::SourceLocation& l, internal::Sink* to) {
     internal::CheckHostFacts(c, h, l, to);
+    return 0;
+  }
+  static uint64_t Check(const internal::Config& c, const internal::OrgFacts& o,
+                        const v1::SourceLocation& l, internal::Sink* to) {
+    internal::CheckOrgFacts(c, o, l, to);
     return 0;
   }
   static uint64_t Check(const internal::Config& c,
@@ -444,6 +452,12 @@ void ValidatorFeed::Add(Validator* validator, const internal::HostFacts& host,
                         const internal::HostJoin& join,
                         const v1::SourceLocation& location) {
   validator->impl_->AddFacts(host, join, location);
+}
+
+void ValidatorFeed::Add(Validator* validator, const internal::OrgFacts& org,
+                        const internal::OrgJoin& join,
+                        const v1::SourceLocation& location) {
+  validator->impl_->AddFacts(org, join, location);
 }
 
 void ValidatorFeed::Add(Validator* validator,

@@ -1,10 +1,10 @@
 // Fuzzes the validator's decode-once path against its parsed path. The
-// pipeline decodes a member, host organization, funding, venue or activity
-// straight from its bytes into facts (core/record_facts.h) and hands them to
-// the validator (ValidatorFeed); anything else, and any program, goes through
-// the strict wire check, protobuf's parser and Validator::Add(). On any bytes
-// the decoder takes, the record must parse, and the two validators must give
-// the same report.
+// pipeline decodes a member, host or party organization, funding, venue or
+// activity straight from its bytes into facts (core/record_facts.h) and hands
+// them to the validator (ValidatorFeed); anything else, and any program, goes
+// through the strict wire check, protobuf's parser and Validator::Add(). On
+// any bytes the decoder takes, the record must parse, and the two validators
+// must give the same report.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -62,6 +62,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       break;
     case dangjian::v1::Record::kHostOrganizationFieldNumber:
       fed = feed(di::DecodeHostFacts, di::HostFacts());
+      break;
+    case dangjian::v1::Record::kPartyOrganizationFieldNumber:
+      fed = feed(di::DecodeOrgFacts, di::OrgFacts());
       break;
     case dangjian::v1::Record::kFundingFieldNumber:
       fed = feed(di::DecodeFundingFacts, di::FundingFacts());
