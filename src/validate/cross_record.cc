@@ -10,7 +10,6 @@
 #include <utility>
 #include <vector>
 
-#include "absl/container/flat_hash_map.h"
 #include "absl/numeric/int128.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
@@ -254,6 +253,39 @@ using PositionOf = IdMap<size_t>;
 using IdSet = IdMap<char>;  // The value is unused.
 
 constexpr size_t kNowhere = ~size_t{0};
+
+// Counts of non-zero 64-bit keys (resident-ID keys): open addressing with
+// linear probing from a multiplicative hash, sized once for `n` keys.
+class KeyCounts {
+ public:
+  explicit KeyCounts(size_t n) {
+    size_t slots = 16;
+    while (slots < 2 * n) slots *= 2;
+    keys_.assign(slots, 0);
+    counts_.assign(slots, 0);
+    shift_ = 64 - __builtin_ctzll(slots);
+  }
+  // Counts `key` (non-zero) once more; returns its count.
+  uint32_t Add(uint64_t key) {
+    const size_t i = Slot(key);
+    keys_[i] = key;
+    return ++counts_[i];
+  }
+  uint32_t Count(uint64_t key) const { return counts_[Slot(key)]; }
+
+ private:
+  // The slot holding `key`, or the empty one where it would go.
+  size_t Slot(uint64_t key) const {
+    const size_t mask = keys_.size() - 1;
+    size_t i = static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> shift_);
+    while (keys_[i] != 0 && keys_[i] != key) i = (i + 1) & mask;
+    return i;
+  }
+
+  std::vector<uint64_t> keys_;
+  std::vector<uint32_t> counts_;
+  int shift_;
+};
 
 // Number in the shard index -> position of the first record with that id,
 // for the kinds the shard index numbers: looked up by number without a hash,
@@ -663,14 +695,13 @@ void Checker::Members() {
   if (!c_.On(Rule::kNidDuplicate)) return;
   // The IDs on more than one record: counted by hashing, then only their
   // records sorted (by ID, then record).
-  absl::flat_hash_map<uint64_t, uint32_t> seen;
-  seen.reserve(ids.size());
+  KeyCounts seen(ids.size());
   bool repeated = false;
-  for (const auto& [key, i] : ids) repeated |= ++seen[key] > 1;
+  for (const auto& [key, i] : ids) repeated |= seen.Add(key) > 1;
   if (!repeated) return;
   ids.erase(std::remove_if(ids.begin(), ids.end(),
                            [&](const std::pair<uint64_t, size_t>& e) {
-                             return seen[e.first] < 2;
+                             return seen.Count(e.first) < 2;
                            }),
             ids.end());
   std::sort(ids.begin(), ids.end());
