@@ -25,24 +25,13 @@
 namespace dangjian {
 namespace internal {
 
-Loc Index::Intern(const v1::SourceLocation& location) {
-  Loc loc;
-  loc.line = location.line();
-  loc.record_index = location.record_index();
-  loc.byte_offset = location.byte_offset();
-  if (location.file().empty()) return loc;
-  if (!files.empty() && EqualBytesInline(files.back(), location.file())) {
-    loc.file = static_cast<int32_t>(files.size() - 1);
-    return loc;
-  }
-  auto it = file_ids.find(location.file());
+int32_t Index::FileIndex(const std::string& file) {
+  auto it = file_ids.find(file);
   if (it == file_ids.end()) {
-    it = file_ids.emplace(location.file(), static_cast<int32_t>(files.size()))
-             .first;
-    files.push_back(location.file());
+    it = file_ids.emplace(file, static_cast<int32_t>(files.size())).first;
+    files.push_back(file);
   }
-  loc.file = it->second;
-  return loc;
+  return it->second;
 }
 
 namespace {

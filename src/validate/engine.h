@@ -11,6 +11,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
+#include "core/id_index.h"
 #include "core/record_facts.h"
 #include "core/shard_index.h"
 #include "core/string_arena.h"
@@ -208,7 +209,22 @@ struct Index {
   // the index's own. Only while the index is empty.
   void UseShardIndex(ShardIndex* index) { shared = index; }
 
-  Loc Intern(const v1::SourceLocation& location);
+  // `location` with its file as an index into `files`.
+  Loc Intern(const v1::SourceLocation& location) {
+    Loc loc;
+    loc.line = location.line();
+    loc.record_index = location.record_index();
+    loc.byte_offset = location.byte_offset();
+    const std::string& file = location.file();
+    if (file.empty()) return loc;
+    // The file of the record before, as a stream's records mostly are.
+    if (!files.empty() && EqualBytesInline(files.back(), file)) {
+      loc.file = static_cast<int32_t>(files.size() - 1);
+    } else {
+      loc.file = FileIndex(file);
+    }
+    return loc;
+  }
   // Empties the index (and its own shard index; a shared one is its
   // owner's to clear).
   void Clear();
@@ -239,6 +255,9 @@ struct Index {
   absl::string_view Keep(absl::string_view s) { return strings.Store(s); }
 
  private:
+  // The index of `file` in `files`, added when new.
+  int32_t FileIndex(const std::string& file);
+
   ShardIndex own;
   ShardIndex* shared = nullptr;
 };
