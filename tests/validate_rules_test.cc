@@ -264,6 +264,31 @@ std::vector<Case> Cases() {
        [](v1::Dataset& d) {
          H(d, "h-big")->clear_unified_social_credit_code();
        }});
+  // 18 characters, one outside the code's alphabet (no I, O, S, V, Z): in
+  // the body, or as the check character.
+  c.push_back({"CreditFormatLetter", "host.credit_code.format",
+               "host_organization", "h-big", "unified_social_credit_code",
+               [](v1::Dataset& d) {
+                 std::string code = CreditWithCheck("12150425MB1234567");
+                 code[9] = 'I';
+                 H(d, "h-big")->set_unified_social_credit_code(code);
+               },
+               [](v1::Dataset& d) {
+                 H(d, "h-big")
+                     ->set_unified_social_credit_code(
+                         CreditWithCheck("12150425MB1234567"));
+               }});
+  c.push_back(
+      {"CreditFormatCheckLetter", "host.credit_code.format",
+       "host_organization", "h-big", "unified_social_credit_code",
+       [](v1::Dataset& d) {
+         H(d, "h-big")->set_unified_social_credit_code("12150425MB1234567Z");
+       },
+       [](v1::Dataset& d) {
+         H(d, "h-big")
+             ->set_unified_social_credit_code(
+                 CreditWithCheck("12150425MB1234567"));
+       }});
   c.push_back({"CreditChecksum", "host.credit_code.checksum",
                "host_organization", "h-big", "unified_social_credit_code",
                [](v1::Dataset& d) {

@@ -211,11 +211,20 @@ uint64_t NationalIdKeyOf(absl::string_view id) {
 
 CreditCodeProblem CheckCreditCode(absl::string_view code) {
   if (code.size() != 18) return CreditCodeProblem::kFormat;
-  for (char c : code) {
-    if (CreditValue(c) < 0) return CreditCodeProblem::kFormat;
+  // One pass: each character's value, checked and weighted.
+  const char* p = code.data();
+  int sum = 0;
+  int invalid = 0;
+  for (int i = 0; i < 17; ++i) {
+    const int v = CreditValue(p[i]);
+    invalid |= v;
+    sum += v * kCreditWeights[i];
   }
-  return CreditCodeCheckChar(code) == code[17] ? CreditCodeProblem::kNone
-                                               : CreditCodeProblem::kChecksum;
+  if (invalid < 0 || CreditValue(p[17]) < 0) return CreditCodeProblem::kFormat;
+  int c = 31 - sum % 31;
+  if (c == 31) c = 0;
+  return kCreditAlphabet[c] == p[17] ? CreditCodeProblem::kNone
+                                     : CreditCodeProblem::kChecksum;
 }
 
 char CreditCodeCheckChar(absl::string_view code) {
