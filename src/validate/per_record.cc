@@ -632,52 +632,51 @@ void CheckRecord(const Config& config, const v1::Record& record,
   }
 }
 
+namespace {
+
+// The per-record rules `check` of a record of `kind` decoded into `facts`,
+// found at `location`: its id first.
+template <typename Facts, typename Check>
+auto CheckDecoded(const Config& config, absl::string_view kind,
+                  const Facts& facts, const v1::SourceLocation& location,
+                  Sink* sink, Check check) {
+  const RecordRef ref{nullptr, &location, kind, facts.id};
+  const Ctx ctx(config, ref, sink);
+  CheckId(ctx, facts.id);
+  return check(ctx, facts);
+}
+
+}  // namespace
+
 uint64_t CheckMemberFacts(const Config& config, const MemberFacts& member,
                           const v1::SourceLocation& location, Sink* sink) {
-  const RecordRef ref{nullptr, &location, "member", member.id};
-  const Ctx ctx(config, ref, sink);
-  CheckId(ctx, member.id);
-  return CheckMember(ctx, member);
+  return CheckDecoded(config, "member", member, location, sink, CheckMember);
 }
 
 void CheckOrgFacts(const Config& config, const OrgFacts& org,
                    const v1::SourceLocation& location, Sink* sink) {
-  const RecordRef ref{nullptr, &location, "party_organization", org.id};
-  const Ctx ctx(config, ref, sink);
-  CheckId(ctx, org.id);
-  CheckPartyOrganization(ctx, org);
+  CheckDecoded(config, "party_organization", org, location, sink,
+               CheckPartyOrganization);
 }
 
 void CheckHostFacts(const Config& config, const HostFacts& host,
                     const v1::SourceLocation& location, Sink* sink) {
-  const RecordRef ref{nullptr, &location, "host_organization", host.id};
-  const Ctx ctx(config, ref, sink);
-  CheckId(ctx, host.id);
-  CheckHost(ctx, host);
+  CheckDecoded(config, "host_organization", host, location, sink, CheckHost);
 }
 
 void CheckFundingFacts(const Config& config, const FundingFacts& funding,
                        const v1::SourceLocation& location, Sink* sink) {
-  const RecordRef ref{nullptr, &location, "funding", funding.id};
-  const Ctx ctx(config, ref, sink);
-  CheckId(ctx, funding.id);
-  CheckFunding(ctx, funding);
+  CheckDecoded(config, "funding", funding, location, sink, CheckFunding);
 }
 
 void CheckVenueFacts(const Config& config, const VenueFacts& venue,
                      const v1::SourceLocation& location, Sink* sink) {
-  const RecordRef ref{nullptr, &location, "venue", venue.id};
-  const Ctx ctx(config, ref, sink);
-  CheckId(ctx, venue.id);
-  CheckVenue(ctx, venue);
+  CheckDecoded(config, "venue", venue, location, sink, CheckVenue);
 }
 
 void CheckActivityFacts(const Config& config, const ActivityFacts& activity,
                         const v1::SourceLocation& location, Sink* sink) {
-  const RecordRef ref{nullptr, &location, "activity", activity.id};
-  const Ctx ctx(config, ref, sink);
-  CheckId(ctx, activity.id);
-  CheckActivity(ctx, activity);
+  CheckDecoded(config, "activity", activity, location, sink, CheckActivity);
 }
 
 }  // namespace internal
