@@ -820,6 +820,23 @@ std::vector<Case> Cases() {
          O(d, "p-standalone")->mutable_star_assessments(0)->set_year(2023);
          SetDate(O(d, "p-standalone")->mutable_founded_on(), 2025, 1, 1);
        }});
+  // A card activity that names no unit covers none, not even a unit without
+  // an id (the figures count it for no unit either).
+  c.push_back({"ContactCardUnnamedUnit", "host.contact_card.missing",
+               "host_organization", "", "service_contact_card_issued",
+               [](v1::Dataset& d) {
+                 H(d, "h-none")->set_service_contact_card_issued(false);
+                 H(d, "h-none")->clear_id();
+                 v1::Activity* a = d.add_activities();
+                 a->set_id("a-card");
+                 a->set_kind(v1::ACTIVITY_KIND_CONTACT_CARD_DISTRIBUTION);
+                 a->set_grid_id("g-1");
+                 SetDate(a->mutable_held_on(), 2024, 3, 1);
+               },
+               [](v1::Dataset& d) {
+                 H(d, "h-none")->set_service_contact_card_issued(true);
+                 H(d, "h-none")->clear_id();
+               }});
   c.push_back({"ContactCardClosedUnit", "host.contact_card.missing",
                "host_organization", "h-none", "service_contact_card_issued",
                [](v1::Dataset& d) {

@@ -550,8 +550,8 @@ class AggregatorImpl final : public Aggregator {
     s.present = true;
     s.industry = arena_.Store(h.industry);
     if (j) {
-      s.region = j->region == kNone ? kNone : regions_.Row(j->region);
-      s.grid = j->grid == kNone ? kNone : grids_.Row(j->grid);
+      s.region = j->region == kNoId ? kNone : regions_.Row(j->region);
+      s.grid = j->grid == kNoId ? kNone : grids_.Row(j->grid);
     } else {
       s.region = RegionOf(h.region_id);
       if (!h.grid_id.empty()) {
@@ -684,17 +684,13 @@ class AggregatorImpl final : public Aggregator {
     s.formation = o.formation;
     s.level = o.level;
     s.demonstration = o.demonstration_point;
-    bool assessed = false;
     for (const StarFacts& a : o.star_assessments) {
       if (a.year == year_) {
-        assessed = true;
         s.stars = a.stars;
         break;
       }
     }
-    const StarTargetOutcome star =
-        ClassifyStar(o.formation, o.has_founded_on, o.founded_year,
-                     o.has_dissolved_on, o.dissolved_year, assessed, year_);
+    const StarTargetOutcome star = ClassifyStarOf(o, year_);
     s.star_eligible = exists && star.eligible;
     s.star_met = star.met;
   }
@@ -1023,7 +1019,6 @@ class AggregatorImpl final : public Aggregator {
   v1::StarAssessment star_;
 
   void BindTables(ShardIndex* index) {
-    index_ = index;
     hosts_.Bind(&index->hosts, &index->strings);
     orgs_.Bind(&index->orgs, &index->strings);
     grids_.Bind(&index->grids, &index->strings);
@@ -1033,9 +1028,8 @@ class AggregatorImpl final : public Aggregator {
 
   // Strings other than ids (industries, region names).
   StringArena arena_;
-  // The shard's ids: this aggregator's own, or one it shares (UseIndex()).
+  // The shard's ids when it has its own (none once UseIndex() shares one).
   std::unique_ptr<ShardIndex> own_index_;
-  ShardIndex* index_ = nullptr;
   Table<HostState> hosts_;
   Table<OrgState> orgs_;
   Table<GridState> grids_;

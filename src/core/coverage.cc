@@ -28,18 +28,9 @@ HostCoverage ClassifyHost(const HostCoverageFacts& f,
 
 StarTargetOutcome ClassifyStarTarget(const v1::PartyOrganization& org,
                                      int32_t year) {
-  bool assessed = false;
-  for (const v1::StarAssessment& a : org.star_assessments()) {
-    if (a.year() == year) {
-      assessed = true;
-      break;
-    }
-  }
-  return internal::ClassifyStar(
-      org.formation(), org.has_founded_on(),
-      org.has_founded_on() ? org.founded_on().year() : 0,
-      org.has_dissolved_on(),
-      org.has_dissolved_on() ? org.dissolved_on().year() : 0, assessed, year);
+  internal::OrgFacts facts;
+  internal::OrgFactsOf(org, &facts);
+  return internal::ClassifyStarOf(facts, year);
 }
 
 }  // namespace dangjian

@@ -238,8 +238,7 @@ bool DecodeReported(absl::string_view bytes, HostFacts* out) {
   return true;
 }
 
-// A StarAssessment of a party organization: its year and stars.
-// A StarAssessment, nested or a record's own, into `out`.
+// A StarAssessment nested in a party organization, into `out` (fresh).
 bool DecodeStar(absl::string_view bytes, StarFacts* out) {
   Wire w(bytes);
   // The five criteria, by field number 3 to 7 (the last value of each
@@ -798,7 +797,7 @@ bool DecodeOrgFacts(absl::string_view bytes, OrgFacts* out) {
         return w->Date(&o->founded_year, &o->founded_month, &o->founded_day);
       case Tag(11, kLength):
         if (!w->Bytes(&s)) return false;
-        o->committee_member_ids.emplace_back();
+        o->committee_member_ids.emplace_back("");
         return DecodeSeat(s, &o->committee_member_ids.back());
       case Tag(12, kLength):
         if (!w->Bytes(&s)) return false;

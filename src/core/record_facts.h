@@ -1,7 +1,8 @@
 // The fields of a member, host organization, party organization, funding,
 // venue, activity, grid, cadre assignment or annual result that aggregation
-// reads - and, of a member, host organization, funding, venue or activity,
-// all the rules read too - taken either from a parsed message or straight from
+// reads - and, of a member, host or party organization, funding, venue or
+// activity, all the rules read too - taken either from a parsed message or
+// straight from
 // its wire bytes (internal). A record is decoded once, here, for the validator
 // and the aggregator alike.
 //

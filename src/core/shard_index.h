@@ -2,7 +2,7 @@
 // dense number in order of first sight, its text kept once. The validator's
 // cross-record rules and the aggregator's figures both look ids up here; in
 // a pipeline run the two share one index, and each record of the kinds
-// decoded into facts is joined once (Join*() below), for both (internal;
+// decoded into facts is joined once (JoinFacts() below), for both (internal;
 // header-only).
 #ifndef DANGJIAN_SRC_CORE_SHARD_INDEX_H_
 #define DANGJIAN_SRC_CORE_SHARD_INDEX_H_
@@ -159,8 +159,8 @@ struct ShardIndex {
 constexpr uint32_t kNoId = IdTable::kNone;
 
 // The numbers of the ids a record names: kNoId where the field is empty,
-// except a host organization's own id, interned even when empty (the
-// aggregator counts such a unit under the empty id).
+// except a host or party organization's own id, interned even when empty
+// (the aggregator counts such a record under the empty id).
 struct MemberJoin {
   uint32_t self = kNoId;
   uint32_t host = kNoId;

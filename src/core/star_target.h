@@ -1,12 +1,13 @@
-// Target 2 (star management) from the fields it reads (internal), for callers
-// that hold those fields rather than a v1::PartyOrganization: the aggregator,
-// which decodes them straight from a record's bytes.
+// Target 2 (star management) from the fields it reads (internal): one
+// definition for the rules, the figures and ClassifyStarTarget(), over an
+// organization's facts (core/record_facts.h).
 #ifndef DANGJIAN_SRC_CORE_STAR_TARGET_H_
 #define DANGJIAN_SRC_CORE_STAR_TARGET_H_
 
 #include <cstdint>
 
 #include "core/coverage_join.h"
+#include "core/record_facts.h"
 #include "dangjian/coverage.h"
 #include "dangjian/v1/party_organization.pb.h"
 
@@ -31,6 +32,20 @@ inline StarTargetOutcome ClassifyStar(int32_t formation, bool has_founded_on,
   out.eligible = true;
   out.met = assessed_in_year;
   return out;
+}
+
+// ClassifyStarTarget() of an organization's facts: ClassifyStar() with
+// `assessed_in_year` when one of its star assessments is of `year`.
+inline StarTargetOutcome ClassifyStarOf(const OrgFacts& org, int32_t year) {
+  bool assessed = false;
+  for (const StarFacts& a : org.star_assessments) {
+    if (a.year == year) {
+      assessed = true;
+      break;
+    }
+  }
+  return ClassifyStar(org.formation, org.has_founded_on, org.founded_year,
+                      org.has_dissolved_on, org.dissolved_year, assessed, year);
 }
 
 }  // namespace internal

@@ -260,29 +260,12 @@ class ShardRun {
   }
 
   // One record's bytes to the validator and, when there is one, the
-  // aggregator, decoded once: a member, host organization, funding, venue or
-  // activity in the plain encoding straight from its bytes into facts both read
-  // (core/record_facts.h), its ids joined once in the shard's index
+  // aggregator, decoded once: a member, host or party organization, funding,
+  // venue or activity in the plain encoding straight from its bytes into facts
+  // both read (core/record_facts.h), its ids joined once in the shard's index
   // (core/shard_index.h); anything else checked strictly and parsed into a
   // message both read. InvalidArgument for bytes that are not a well-formed
   // record.
-  // Whether the validator keeps an entity of Record field `field` whole
-  // (internal::Index::Add()).
-  static bool KeptWhole(int field) {
-    switch (field) {
-      case v1::Record::kRegionFieldNumber:
-      case v1::Record::kGridFieldNumber:
-      case v1::Record::kCadreAssignmentFieldNumber:
-      case v1::Record::kReserveTalentFieldNumber:
-      case v1::Record::kHostAnnualResultFieldNumber:
-      case v1::Record::kRegionEconomyFieldNumber:
-      case v1::Record::kStarAssessmentFieldNumber:
-        return true;
-      default:
-        return false;
-    }
-  }
-
   absl::Status AddDecoded(Validator* v, absl::string_view bytes,
                           const v1::SourceLocation& where) {
     int field = 0;
@@ -328,8 +311,9 @@ class ShardRun {
     // The kinds the validator keeps whole until its Finish() are parsed onto
     // its arena, for it to keep without a copy; the rest onto a scratch
     // arena.
-    const bool kept = KeptWhole(field);
-    v1::Record* record = kept ? ValidatorFeed::NewRecord(v) : records_.Next();
+    v1::Record* record = ValidatorFeed::NewRecord(v, field);
+    const bool kept = record != nullptr;
+    if (!kept) record = records_.Next();
     if (absl::Status s = internal::ParseRecordStrictly(bytes, record);
         !s.ok()) {
       return s;

@@ -7,6 +7,8 @@
 #include <cstring>
 #include <ctime>
 
+#include "absl/base/config.h"
+
 namespace dangjian {
 namespace internal {
 namespace {
@@ -31,8 +33,62 @@ struct CreditTable {
 };
 constexpr CreditTable kCreditTable;
 
+// Eight bytes at `p` as a word whose lowest byte is p[0], on any machine.
+uint64_t LoadLittleEndian64(const char* p) {
+  uint64_t v;
+  std::memcpy(&v, p, 8);
+#if defined(ABSL_IS_BIG_ENDIAN)
+  v = __builtin_bswap64(v);
+#endif
+  return v;
+}
+
 int CreditValue(char c) {
   return kCreditTable.value[static_cast<unsigned char>(c)];
+}
+
+// The check character (GB 32100) of the 17 characters at `p`, in one pass
+// that looks each up once; 0 when one is outside the code's alphabet.
+char CreditCheckCharOf(const char* p) {
+  int sum = 0;
+  int invalid = 0;
+  for (int i = 0; i < 17; ++i) {
+    const int v = CreditValue(p[i]);
+    invalid |= v;  // Negative once any value is -1.
+    sum += v * kCreditWeights[i];
+  }
+  if (invalid < 0) return 0;
+  int c = 31 - sum % 31;
+  if (c == 31) c = 0;
+  return kCreditAlphabet[c];
+}
+
+// The check character (GB 11643) of the 17 digits at `p`: their weighted sum
+// modulo 11. Reads p[0] to p[16] only.
+char IdCheckCharOf(const char* p) {
+#if defined(__SSE2__)
+  // The weighted sum: the digits widened to 16 bits, multiplied by their
+  // weights and added in pairs (SSE2, in every x86-64), then across.
+  const __m128i digits = _mm_sub_epi8(
+      _mm_loadu_si128(reinterpret_cast<const __m128i*>(p)), _mm_set1_epi8('0'));
+  const __m128i zero = _mm_setzero_si128();
+  const __m128i w0 = _mm_setr_epi16(kIdWeights[0], kIdWeights[1], kIdWeights[2],
+                                    kIdWeights[3], kIdWeights[4], kIdWeights[5],
+                                    kIdWeights[6], kIdWeights[7]);
+  const __m128i w1 = _mm_setr_epi16(
+      kIdWeights[8], kIdWeights[9], kIdWeights[10], kIdWeights[11],
+      kIdWeights[12], kIdWeights[13], kIdWeights[14], kIdWeights[15]);
+  __m128i s =
+      _mm_add_epi32(_mm_madd_epi16(_mm_unpacklo_epi8(digits, zero), w0),
+                    _mm_madd_epi16(_mm_unpackhi_epi8(digits, zero), w1));
+  s = _mm_add_epi32(s, _mm_shuffle_epi32(s, 0x4E));
+  s = _mm_add_epi32(s, _mm_shuffle_epi32(s, 0xB1));
+  const int sum = _mm_cvtsi128_si32(s) + (p[16] - '0') * kIdWeights[16];
+#else
+  int sum = 0;
+  for (int i = 0; i < 17; ++i) sum += (p[i] - '0') * kIdWeights[i];
+#endif
+  return "10X98765432"[sum % 11];
 }
 
 }  // namespace
@@ -127,16 +183,13 @@ NationalIdProblem NationalIdShape(absl::string_view id) {
 }
 
 char NationalIdCheckChar(absl::string_view id) {
-  int sum = 0;
-  for (int i = 0; i < 17; ++i) sum += (id[i] - '0') * kIdWeights[i];
-  return "10X98765432"[sum % 11];
+  return IdCheckCharOf(id.data());
 }
 
 Ymd NationalIdBirthDate(absl::string_view id) {
   // Positions 7-14 (YYYYMMDD) in one word: each pair of digits becomes a
   // 16-bit lane's value, the first pair in the lowest lane.
-  uint64_t v;
-  std::memcpy(&v, id.data() + 6, 8);
+  uint64_t v = LoadLittleEndian64(id.data() + 6);
   v -= 0x3030303030303030ull;
   v = ((v * 10) + (v >> 8)) & 0x00FF00FF00FF00FFull;
   const auto lane = [v](int i) {
@@ -170,38 +223,15 @@ char NationalIdCheckCharAndKey(absl::string_view id, uint64_t* key) {
   // Digits 0-15 in two 8-byte words and one 16-byte vector, digit 16 alone:
   // the shape was checked, so every byte is a digit.
   const char* p = id.data();
-  uint64_t first, second;
-  std::memcpy(&first, p, 8);
-  std::memcpy(&second, p + 8, 8);
+  const uint64_t first = LoadLittleEndian64(p);
+  const uint64_t second = LoadLittleEndian64(p + 8);
   const uint64_t d16 = static_cast<uint64_t>(p[16] - '0');
   const uint64_t v = (uint64_t{EightDigitsValue(first)} * 100000000 +
                       EightDigitsValue(second)) *
                          10 +
                      d16;
   *key = v * 11 + (p[17] == 'X' ? 10 : static_cast<uint64_t>(p[17] - '0'));
-#if defined(__SSE2__)
-  // The weighted sum: the digits widened to 16 bits, multiplied by their
-  // weights and added in pairs (SSE2, in every x86-64), then across.
-  const __m128i digits = _mm_sub_epi8(
-      _mm_loadu_si128(reinterpret_cast<const __m128i*>(p)), _mm_set1_epi8('0'));
-  const __m128i zero = _mm_setzero_si128();
-  const __m128i w0 = _mm_setr_epi16(kIdWeights[0], kIdWeights[1], kIdWeights[2],
-                                    kIdWeights[3], kIdWeights[4], kIdWeights[5],
-                                    kIdWeights[6], kIdWeights[7]);
-  const __m128i w1 = _mm_setr_epi16(
-      kIdWeights[8], kIdWeights[9], kIdWeights[10], kIdWeights[11],
-      kIdWeights[12], kIdWeights[13], kIdWeights[14], kIdWeights[15]);
-  __m128i s =
-      _mm_add_epi32(_mm_madd_epi16(_mm_unpacklo_epi8(digits, zero), w0),
-                    _mm_madd_epi16(_mm_unpackhi_epi8(digits, zero), w1));
-  s = _mm_add_epi32(s, _mm_shuffle_epi32(s, 0x4E));
-  s = _mm_add_epi32(s, _mm_shuffle_epi32(s, 0xB1));
-  const int sum = _mm_cvtsi128_si32(s) + static_cast<int>(d16) * kIdWeights[16];
-#else
-  int sum = 0;
-  for (int i = 0; i < 17; ++i) sum += (p[i] - '0') * kIdWeights[i];
-#endif
-  return "10X98765432"[sum % 11];
+  return IdCheckCharOf(p);
 }
 
 uint64_t NationalIdKeyOf(absl::string_view id) {
@@ -210,29 +240,17 @@ uint64_t NationalIdKeyOf(absl::string_view id) {
 }
 
 CreditCodeProblem CheckCreditCode(absl::string_view code) {
-  if (code.size() != 18) return CreditCodeProblem::kFormat;
-  // One pass: each character's value, checked and weighted.
-  const char* p = code.data();
-  int sum = 0;
-  int invalid = 0;
-  for (int i = 0; i < 17; ++i) {
-    const int v = CreditValue(p[i]);
-    invalid |= v;
-    sum += v * kCreditWeights[i];
+  if (code.size() != 18 || CreditValue(code[17]) < 0) {
+    return CreditCodeProblem::kFormat;
   }
-  if (invalid < 0 || CreditValue(p[17]) < 0) return CreditCodeProblem::kFormat;
-  int c = 31 - sum % 31;
-  if (c == 31) c = 0;
-  return kCreditAlphabet[c] == p[17] ? CreditCodeProblem::kNone
-                                     : CreditCodeProblem::kChecksum;
+  const char check = CreditCheckCharOf(code.data());
+  if (check == 0) return CreditCodeProblem::kFormat;
+  return check == code[17] ? CreditCodeProblem::kNone
+                           : CreditCodeProblem::kChecksum;
 }
 
 char CreditCodeCheckChar(absl::string_view code) {
-  int sum = 0;
-  for (int i = 0; i < 17; ++i) sum += CreditValue(code[i]) * kCreditWeights[i];
-  int c = 31 - sum % 31;
-  if (c == 31) c = 0;
-  return kCreditAlphabet[c];
+  return CreditCheckCharOf(code.data());
 }
 
 }  // namespace internal

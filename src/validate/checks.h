@@ -114,7 +114,8 @@ uint64_t NationalIdKeyOf(absl::string_view id);
 
 enum class CreditCodeProblem { kNone, kFormat, kChecksum };
 CreditCodeProblem CheckCreditCode(absl::string_view code);
-// The expected check character of a well-formed code.
+// The expected check character of a code's first 17 characters (at least 17);
+// 0 when one of them is outside the code's alphabet.
 char CreditCodeCheckChar(absl::string_view code);
 
 }  // namespace internal

@@ -84,6 +84,22 @@ void Index::Clear() {
   shared = nullptr;
 }
 
+bool Index::KeepsWhole(int field) {
+  // The cases of Add() below.
+  switch (field) {
+    case v1::Record::kRegion:
+    case v1::Record::kGrid:
+    case v1::Record::kCadreAssignment:
+    case v1::Record::kReserveTalent:
+    case v1::Record::kHostAnnualResult:
+    case v1::Record::kRegionEconomy:
+    case v1::Record::kStarAssessment:
+      return true;
+    default:
+      return false;
+  }
+}
+
 void Index::Add(const v1::Record& r, const v1::SourceLocation& location,
                 bool on_arena) {
   const Loc loc = Intern(location);
@@ -127,7 +143,7 @@ namespace {
 
 // The id numbered `n` in `table`, or "" for kNoId.
 absl::string_view IdAt(const IdTable& table, uint32_t n) {
-  return n == kNoId ? absl::string_view() : table.id(n);
+  return n == kNoId ? absl::string_view("") : table.id(n);
 }
 
 }  // namespace
@@ -745,17 +761,11 @@ void Checker::PartyOrganizations() {
     const OrgFacts& o = x_.orgs[i].value;
     const Loc& loc = x_.orgs[i].loc;
     const char* k = "party_organization";
-    // Target 2 for organizations existing in the year (ClassifyStarTarget()
-    // asks), judged on the first record of an id, as the aggregator does.
+    // Target 2 for organizations existing in the year (ClassifyStarTarget()),
+    // judged on the first record of an id, as the aggregator does.
     if (c_.On(Rule::kCoverageStar) &&
         FirstOfId(x_.orgs, orgs_, x_.org_self[i], first_unnamed_org_, i)) {
-      bool assessed = false;
-      for (const StarFacts& a : o.star_assessments) {
-        assessed = assessed || a.year == c_.as_of.y;
-      }
-      const StarTargetOutcome star = ClassifyStar(
-          o.formation, o.has_founded_on, o.founded_year, o.has_dissolved_on,
-          o.dissolved_year, assessed, c_.as_of.y);
+      const StarTargetOutcome star = ClassifyStarOf(o, c_.as_of.y);
       if (star.eligible && !star.met && !rated.Contains(o.id)) {
         Emit(Rule::kCoverageStar, k, o.id, loc, "star_assessments",
              "target 2 (星级管理): no star assessment (星级评定) for ",

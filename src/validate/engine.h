@@ -173,8 +173,9 @@ struct Index {
   // Holds the copies the Stored<> entries refer to: copying onto an arena
   // costs no malloc per string, and Clear() frees them at once.
   google::protobuf::Arena arena;
-  // Holds the ids of the entries kept as facts that the shard index does not
-  // number (Keep()).
+  // Holds the strings of the entries kept as facts that are not views of the
+  // shard index's ids (Keep()): their own ids where the index does not number
+  // the kind, and a party organization's references.
   StringArena strings;
   std::vector<std::string> files;
   std::unordered_map<std::string, int32_t> file_ids;
@@ -234,6 +235,8 @@ struct Index {
   // (which must then live on `arena`).
   void Add(const v1::Record& record, const v1::SourceLocation& location,
            bool on_arena = false);
+  // Whether Add() keeps the entity of Record field (entity case) `field`.
+  static bool KeepsWhole(int field);
   // Adds a member decoded into facts, its ids numbered by JoinFacts() in
   // ids(), as Add() adds a parsed one; `national_id_key` is NationalIdKeyOf()
   // its national_id.

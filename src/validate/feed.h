@@ -20,10 +20,11 @@ class ValidatorFeed {
   // aggregator, instead of an index of its own. Only before the first
   // record after Create() or Finish().
   static void UseShardIndex(Validator* validator, internal::ShardIndex* index);
-  // A record on the validator's own arena, which lives until its next
-  // Finish(): parsed there and given to AddKept(), the validator keeps it
-  // without a copy.
-  static v1::Record* NewRecord(Validator* validator);
+  // For an entity in Record field `field` that the validator keeps whole
+  // until its next Finish(), a record on its own arena: parsed there and
+  // given to AddKept(), it is kept without a copy. Null for any other field
+  // (and when cross-record checks are off: nothing is kept).
+  static v1::Record* NewRecord(Validator* validator, int field);
   // Validator::Add(`record`, `location`) for a record NewRecord() made that
   // holds an entity (not a stream's header or trailer).
   static void AddKept(Validator* validator, const v1::Record& record,

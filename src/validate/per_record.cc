@@ -111,9 +111,11 @@ class Ctx {
   // The common case, inline: a full date on every calendar (day 1 to 28)
   // not after as_of.
   ABSL_ATTRIBUTE_ALWAYS_INLINE bool IsPlainDate(const Ymd& d) const {
-    return static_cast<uint32_t>(d.y - 1) < 9999 &&
-           static_cast<uint32_t>(d.m - 1) < 12 &&
-           static_cast<uint32_t>(d.d - 1) < 28 &&
+    // Unsigned: any int32 field, INT32_MIN included, subtracts without
+    // overflow.
+    return static_cast<uint32_t>(d.y) - 1u < 9999u &&
+           static_cast<uint32_t>(d.m) - 1u < 12u &&
+           static_cast<uint32_t>(d.d) - 1u < 28u &&
            d.y * 512 + d.m * 32 + d.d <= as_of_first_day_;
   }
   ABSL_ATTRIBUTE_NOINLINE Ymd CheckedStageDate(const Ymd& d, int i) const {

@@ -428,9 +428,12 @@ void ValidatorFeed::UseShardIndex(Validator* validator,
   validator->impl_->index.UseShardIndex(index);
 }
 
-v1::Record* ValidatorFeed::NewRecord(Validator* validator) {
-  return google::protobuf::Arena::CreateMessage<v1::Record>(
-      &validator->impl_->index.arena);
+v1::Record* ValidatorFeed::NewRecord(Validator* validator, int field) {
+  Validator::Impl& impl = *validator->impl_;
+  if (!impl.config.cross_record || !internal::Index::KeepsWhole(field)) {
+    return nullptr;
+  }
+  return google::protobuf::Arena::CreateMessage<v1::Record>(&impl.index.arena);
 }
 
 void ValidatorFeed::AddKept(Validator* validator, const v1::Record& record,
