@@ -188,40 +188,38 @@ struct ActivityJoin {
   uint32_t host = kNoId;
 };
 
-namespace shard_index_detail {
-inline uint32_t InternNonEmpty(IdTable* table, absl::string_view id,
-                               StringArena* arena) {
+// The number of `id` in `table` (interned, a copy on `arena`), or kNoId for
+// an empty id: how a record's reference to another is joined.
+inline uint32_t InternIfNamed(IdTable* table, absl::string_view id,
+                              StringArena* arena) {
   return id.empty() ? kNoId : table->Intern(id, arena);
 }
-inline uint32_t InternRecentNonEmpty(IdTable* table, absl::string_view id,
-                                     StringArena* arena) {
+// The same through the table's memo of recent ids.
+inline uint32_t InternRecentIfNamed(IdTable* table, absl::string_view id,
+                                    StringArena* arena) {
   return id.empty() ? kNoId : table->InternRecent(id, arena);
 }
-}  // namespace shard_index_detail
 
 // Interns the ids `member` names into `index`; returns their numbers.
 inline MemberJoin JoinFacts(const MemberFacts& member, ShardIndex* index) {
-  using shard_index_detail::InternNonEmpty;
   MemberJoin j;
-  j.self = InternNonEmpty(&index->members, member.id, &index->strings);
-  j.host = InternNonEmpty(&index->hosts, member.host_organization_id,
-                          &index->strings);
-  j.org = InternNonEmpty(&index->orgs, member.party_organization_id,
+  j.self = InternIfNamed(&index->members, member.id, &index->strings);
+  j.host = InternIfNamed(&index->hosts, member.host_organization_id,
                          &index->strings);
+  j.org = InternIfNamed(&index->orgs, member.party_organization_id,
+                        &index->strings);
   return j;
 }
 
 // The same for a host organization.
 inline HostJoin JoinFacts(const HostFacts& host, ShardIndex* index) {
-  using shard_index_detail::InternNonEmpty;
-  using shard_index_detail::InternRecentNonEmpty;
   HostJoin j;
   j.self = index->hosts.Intern(host.id, &index->strings);
   j.region =
-      InternRecentNonEmpty(&index->regions, host.region_id, &index->strings);
-  j.grid = InternRecentNonEmpty(&index->grids, host.grid_id, &index->strings);
+      InternRecentIfNamed(&index->regions, host.region_id, &index->strings);
+  j.grid = InternRecentIfNamed(&index->grids, host.grid_id, &index->strings);
   j.owner_member =
-      InternNonEmpty(&index->members, host.owner_member_id, &index->strings);
+      InternIfNamed(&index->members, host.owner_member_id, &index->strings);
   return j;
 }
 
@@ -236,18 +234,17 @@ inline OrgJoin JoinFacts(const OrgFacts& org, ShardIndex* index) {
 // The same for funding.
 inline FundingJoin JoinFacts(const FundingFacts& funding, ShardIndex* index) {
   FundingJoin j;
-  j.org = shard_index_detail::InternNonEmpty(
-      &index->orgs, funding.party_organization_id, &index->strings);
+  j.org = InternIfNamed(&index->orgs, funding.party_organization_id,
+                        &index->strings);
   return j;
 }
 
 // The same for a venue.
 inline VenueJoin JoinFacts(const VenueFacts& venue, ShardIndex* index) {
-  using shard_index_detail::InternNonEmpty;
   VenueJoin j;
-  j.org = InternNonEmpty(&index->orgs, venue.party_organization_id,
-                         &index->strings);
-  j.shared_with_org = InternNonEmpty(
+  j.org =
+      InternIfNamed(&index->orgs, venue.party_organization_id, &index->strings);
+  j.shared_with_org = InternIfNamed(
       &index->orgs, venue.shared_with_party_organization_id, &index->strings);
   return j;
 }
@@ -255,15 +252,13 @@ inline VenueJoin JoinFacts(const VenueFacts& venue, ShardIndex* index) {
 // The same for an activity.
 inline ActivityJoin JoinFacts(const ActivityFacts& activity,
                               ShardIndex* index) {
-  using shard_index_detail::InternNonEmpty;
-  using shard_index_detail::InternRecentNonEmpty;
   ActivityJoin j;
-  j.org = InternNonEmpty(&index->orgs, activity.party_organization_id,
-                         &index->strings);
+  j.org = InternIfNamed(&index->orgs, activity.party_organization_id,
+                        &index->strings);
   j.grid =
-      InternRecentNonEmpty(&index->grids, activity.grid_id, &index->strings);
-  j.host = InternNonEmpty(&index->hosts, activity.host_organization_id,
-                          &index->strings);
+      InternRecentIfNamed(&index->grids, activity.grid_id, &index->strings);
+  j.host = InternIfNamed(&index->hosts, activity.host_organization_id,
+                         &index->strings);
   return j;
 }
 

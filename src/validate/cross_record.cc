@@ -108,7 +108,7 @@ void Index::Add(const v1::Record& r, const v1::SourceLocation& location,
   };
   ShardIndex& x = ids();
   auto self = [&x](IdTable* table, const std::string& id) {
-    return id.empty() ? kNoId : table->Intern(id, &x.strings);
+    return InternIfNamed(table, id, &x.strings);
   };
   switch (r.entity_case()) {
     case v1::Record::kRegion:
