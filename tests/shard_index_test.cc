@@ -103,6 +103,36 @@ TEST(JoinFactsTest, EachKindsIdsInTheirTables) {
   EXPECT_EQ(index.members.Find("m-1"), kNoId);
 }
 
+TEST(JoinFactsTest, AnOrganizationsUnitsAreNumberedInOrder) {
+  ShardIndex index;
+  HostFacts host;
+  host.id = "h-2";
+  const HostJoin h = JoinFacts(host, &index);
+  OrgFacts first;
+  first.id = "p-1";
+  first.host_organization_ids = {"h-1", "h-2", "", "h-1"};
+  OrgFacts second;
+  second.id = "p-2";
+  second.host_organization_ids = {"h-3"};
+  const OrgJoin a = JoinFacts(first, &index);
+  const OrgJoin b = JoinFacts(second, &index);
+  EXPECT_EQ(a.self, index.orgs.Find("p-1"));
+  const absl::Span<const uint32_t> listed = ListedHosts(index, a);
+  ASSERT_EQ(listed.size(), 4u);
+  EXPECT_EQ(listed[0], index.hosts.Find("h-1"));
+  EXPECT_EQ(listed[1], h.self);  // The unit's own record's number.
+  EXPECT_EQ(listed[2], index.hosts.Find(""));  // Even the empty id.
+  EXPECT_EQ(listed[3], listed[0]);
+  // Each organization's run stays its own as others are joined.
+  ASSERT_EQ(ListedHosts(index, b).size(), 1u);
+  EXPECT_EQ(ListedHosts(index, b)[0], index.hosts.Find("h-3"));
+  EXPECT_NE(ListedHosts(index, b)[0], listed[0]);
+  OrgFacts none;
+  EXPECT_TRUE(ListedHosts(index, JoinFacts(none, &index)).empty());
+  index.Clear();
+  EXPECT_TRUE(index.listed_hosts.empty());
+}
+
 }  // namespace
 }  // namespace internal
 }  // namespace dangjian

@@ -18,6 +18,7 @@
 #include "absl/numeric/int128.h"
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "absl/types/span.h"
 #include "aggregate/feed.h"
 #include "aggregate/figures.h"
 #include "core/coverage_join.h"
@@ -650,8 +651,11 @@ class AggregatorImpl final : public Aggregator {
                                  o.has_dissolved_on, o.dissolved_year, year_);
     uint32_t anchor = kNone;
     if (exists) {
-      for (absl::string_view host_id : o.host_organization_ids) {
-        const uint32_t h = hosts_.Intern(host_id);
+      const absl::Span<const uint32_t> listed =
+          j ? ListedHosts(*index_, *j) : absl::Span<const uint32_t>();
+      for (size_t k = 0; k < o.host_organization_ids.size(); ++k) {
+        const uint32_t h = j ? hosts_.Row(listed[k])
+                             : hosts_.Intern(o.host_organization_ids[k]);
         if (anchor == kNone) anchor = h;
         HostState& hs = hosts_.rows[h];
         switch (o.formation) {
@@ -1019,6 +1023,7 @@ class AggregatorImpl final : public Aggregator {
   v1::StarAssessment star_;
 
   void BindTables(ShardIndex* index) {
+    index_ = index;
     hosts_.Bind(&index->hosts, &index->strings);
     orgs_.Bind(&index->orgs, &index->strings);
     grids_.Bind(&index->grids, &index->strings);
@@ -1030,6 +1035,8 @@ class AggregatorImpl final : public Aggregator {
   StringArena arena_;
   // The shard's ids when it has its own (none once UseIndex() shares one).
   std::unique_ptr<ShardIndex> own_index_;
+  // The index the tables look ids up in (own_index_ or a shared one).
+  ShardIndex* index_ = nullptr;
   Table<HostState> hosts_;
   Table<OrgState> orgs_;
   Table<GridState> grids_;

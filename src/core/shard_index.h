@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "absl/strings/string_view.h"
+#include "absl/types/span.h"
 #include "core/id_index.h"
 #include "core/record_facts.h"
 #include "core/string_arena.h"
@@ -144,6 +145,7 @@ struct ShardIndex {
     regions.Clear();
     assignments.Clear();
     members.Clear();
+    listed_hosts.clear();
     strings.Clear();
   }
 
@@ -154,6 +156,9 @@ struct ShardIndex {
   IdTable regions;      // Regions.
   IdTable assignments;  // Cadre assignments.
   IdTable members;      // Members (and people in the pipeline).
+  // The numbers in `hosts` of the units party organizations list, each
+  // organization's run given by its OrgJoin.
+  std::vector<uint32_t> listed_hosts;
 };
 
 constexpr uint32_t kNoId = IdTable::kNone;
@@ -174,6 +179,10 @@ struct HostJoin {
 };
 struct OrgJoin {
   uint32_t self = kNoId;
+  // Its host_organization_ids, in order, every one numbered (the empty id
+  // too): ShardIndex::listed_hosts[hosts_begin, hosts_begin + hosts_count).
+  uint32_t hosts_begin = 0;
+  uint32_t hosts_count = 0;
 };
 struct FundingJoin {
   uint32_t org = kNoId;
@@ -224,11 +233,23 @@ inline HostJoin JoinFacts(const HostFacts& host, ShardIndex* index) {
 }
 
 // The same for a party organization: its own id, interned even when empty
-// (as a unit's).
+// (as a unit's), and the units it lists.
 inline OrgJoin JoinFacts(const OrgFacts& org, ShardIndex* index) {
   OrgJoin j;
   j.self = index->orgs.Intern(org.id, &index->strings);
+  j.hosts_begin = static_cast<uint32_t>(index->listed_hosts.size());
+  j.hosts_count = static_cast<uint32_t>(org.host_organization_ids.size());
+  for (const absl::string_view h : org.host_organization_ids) {
+    index->listed_hosts.push_back(index->hosts.Intern(h, &index->strings));
+  }
   return j;
+}
+
+// The numbers JoinFacts() gave the units `join`'s organization lists.
+inline absl::Span<const uint32_t> ListedHosts(const ShardIndex& index,
+                                              const OrgJoin& join) {
+  return absl::MakeConstSpan(index.listed_hosts.data() + join.hosts_begin,
+                             join.hosts_count);
 }
 
 // The same for funding.

@@ -13,6 +13,7 @@
 #include "absl/numeric/int128.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/types/span.h"
 #include "core/coverage_join.h"
 #include "core/id_index.h"
 #include "core/member_status.h"
@@ -74,7 +75,7 @@ void Index::Clear() {
   stars.clear();
   region_self.clear();
   grid_self.clear();
-  org_self.clear();
+  org_joins.clear();
   host_joins.clear();
   venue_joins.clear();
   funding_joins.clear();
@@ -173,11 +174,15 @@ void Index::Add(const OrgFacts& o, const OrgJoin& join,
   kept->secretary_member_id = Keep(o.secretary_member_id);
   kept->venue_id = Keep(o.venue_id);
   kept->previous_party_organization_id = Keep(o.previous_party_organization_id);
-  for (absl::string_view& h : kept->host_organization_ids) h = Keep(h);
+  // The units as the shard index keeps them.
+  const absl::Span<const uint32_t> listed = ListedHosts(ids(), join);
+  for (size_t i = 0; i < listed.size(); ++i) {
+    kept->host_organization_ids[i] = ids().hosts.id(listed[i]);
+  }
   for (absl::string_view& m : kept->committee_member_ids) m = Keep(m);
   for (StarFacts& a : kept->star_assessments) a.party_organization_id = "";
   orgs.push_back({*kept, Intern(location)});
-  org_self.push_back(join.self);
+  org_joins.push_back(join);
 }
 
 void Index::Add(const FundingFacts& f, const FundingJoin& join,
@@ -541,12 +546,15 @@ void Checker::References() {
     RefAt(M, members_, j.owner_member, member, "host_organization", e.id, loc,
           "owner.member_id", e.owner_member_id);
   }
-  for (const auto& [e, loc] : x_.orgs) {
+  for (size_t o = 0; o < x_.orgs.size(); ++o) {
+    const auto& [e, loc] = x_.orgs[o];
     const char* k = "party_organization";
+    const absl::Span<const uint32_t> listed =
+        ListedHosts(x_.ids(), x_.org_joins[o]);
     // The field paths are made only for a missing reference.
     for (size_t i = 0; i < e.host_organization_ids.size(); ++i) {
       const absl::string_view h = e.host_organization_ids[i];
-      if (h.empty() || hosts_.Contains(h)) continue;
+      if (h.empty() || hosts_.At(listed[i]) != nullptr) continue;
       Ref(H, hosts_, host, k, e.id, loc,
           absl::StrCat("host_organization_ids[", i, "]"), h);
     }
@@ -764,7 +772,8 @@ void Checker::PartyOrganizations() {
     // Target 2 for organizations existing in the year (ClassifyStarTarget()),
     // judged on the first record of an id, as the aggregator does.
     if (c_.On(Rule::kCoverageStar) &&
-        FirstOfId(x_.orgs, orgs_, x_.org_self[i], first_unnamed_org_, i)) {
+        FirstOfId(x_.orgs, orgs_, x_.org_joins[i].self, first_unnamed_org_,
+                  i)) {
       const StarTargetOutcome star = ClassifyStarOf(o, c_.as_of.y);
       if (star.eligible && !star.met && !rated.Contains(o.id)) {
         Emit(Rule::kCoverageStar, k, o.id, loc, "star_assessments",
@@ -782,8 +791,8 @@ void Checker::PartyOrganizations() {
       all = full + counts.by_status[v1::MEMBER_STATUS_PROBATIONARY];
     } else if (!o.host_organization_ids.empty()) {
       full = all = 0;
-      for (const absl::string_view h : o.host_organization_ids) {
-        const size_t* it = hosts_.Find(h);
+      for (const uint32_t h : ListedHosts(x_.ids(), x_.org_joins[i])) {
+        const size_t* it = hosts_.At(h);
         if (it == nullptr || !x_.hosts[*it].value.has_reported_member_counts) {
           full = all = -1;
           break;
@@ -979,12 +988,13 @@ void Checker::Hosts() {
   std::vector<Cover> cover(x_.hosts.size());
   for (size_t i = 0; i < x_.orgs.size(); ++i) {
     const OrgFacts& o = x_.orgs[i].value;
-    if (!FirstOfId(x_.orgs, orgs_, x_.org_self[i], first_unnamed_org_, i) ||
+    if (!FirstOfId(x_.orgs, orgs_, x_.org_joins[i].self, first_unnamed_org_,
+                   i) ||
         !ExistsInYear(o)) {
       continue;
     }
-    for (const absl::string_view h : o.host_organization_ids) {
-      const size_t* it = hosts_.Find(h);
+    for (const uint32_t h : ListedHosts(x_.ids(), x_.org_joins[i])) {
+      const size_t* it = hosts_.At(h);
       if (it == nullptr) continue;
       Cover& c = cover[*it];
       switch (o.formation) {
@@ -1138,7 +1148,7 @@ void Checker::Run() {
       [&](size_t i) { return x_.host_joins[i].self; }, ids.hosts, &hosts_);
   Duplicates(
       x_.orgs, "party_organization", id,
-      [&](size_t i) { return x_.org_self[i]; }, ids.orgs, &orgs_);
+      [&](size_t i) { return x_.org_joins[i].self; }, ids.orgs, &orgs_);
   Duplicates(x_.venues, "venue", id, &venues_);
   Duplicates(
       x_.members, "member", entry_id,

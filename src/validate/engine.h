@@ -195,7 +195,8 @@ struct Index {
   // Beside regions, grids, hosts, orgs, venues and funding, by position: the
   // numbers of their ids in the shard index (kNoId for an empty id; a host's
   // own id is numbered even when empty).
-  std::vector<uint32_t> region_self, grid_self, org_self;
+  std::vector<uint32_t> region_self, grid_self;
+  std::vector<OrgJoin> org_joins;
   std::vector<HostJoin> host_joins;
   std::vector<VenueJoin> venue_joins;
   std::vector<FundingJoin> funding_joins;
