@@ -222,11 +222,7 @@ void Index::Add(const ActivityFacts& a, const ActivityJoin& join,
 
 void Index::Add(const MemberFacts& m, const MemberJoin& join,
                 const v1::SourceLocation& location, uint64_t national_id_key) {
-  const ShardIndex& x = ids();
   MemberEntry& e = members.emplace_back();
-  e.id = IdAt(x.members, join.self);
-  e.host_id = IdAt(x.hosts, join.host);
-  e.org_id = IdAt(x.orgs, join.org);
   e.join = join;
   e.status = MemberStatusAtYearEnd(MemberFactsView(m), year);
   e.national_id_key = national_id_key;
@@ -418,6 +414,33 @@ class Checker {
     }
     return v.size();
   }
+  // What a unit in the grid at position `g` gets from it: whether the grid
+  // belongs to a regional (1+N) branch existing in the year, and then
+  // whether it has an instructor. Memoized in `*covers` (by position).
+  struct GridCover {
+    bool known = false;
+    bool in_regional_grid = false;
+    bool has_instructor = false;
+  };
+  GridCover GridCoverAt(size_t g, std::vector<GridCover>* covers) const {
+    GridCover& c = (*covers)[g];
+    if (c.known) return c;
+    c.known = true;
+    const v1::Grid& grid = x_.grids[g].value;
+    const size_t* o = orgs_.Find(grid.party_organization_id());
+    if (!grid.party_organization_id().empty() && o != nullptr &&
+        x_.orgs[*o].value.formation == v1::FORMATION_MODEL_REGIONAL &&
+        ExistsInYear(x_.orgs[*o].value)) {
+      c.in_regional_grid = true;
+      c.has_instructor = GridHasInstructor(!grid.instructor_name().empty(),
+                                           AssignmentOf(grid));
+    }
+    return c;
+  }
+  // A member's id, as the shard index keeps it.
+  absl::string_view MemberId(const MemberEntry& e) const {
+    return IdAt(x_.ids().members, e.join.self);
+  }
   // What the shard holds of the cadre assignment a grid names.
   InstructorAssignment AssignmentOf(const v1::Grid& g) const {
     const bool named = !g.instructor_assignment_id().empty();
@@ -592,10 +615,13 @@ void Checker::References() {
   member_org_.resize(x_.members.size());
   for (size_t i = 0; i < x_.members.size(); ++i) {
     const MemberEntry& e = x_.members[i];
-    member_host_[i] = RefAt(H, hosts_, e.join.host, host, "member", e.id, e.loc,
-                            "host_organization_id", e.host_id);
-    member_org_[i] = RefAt(P, orgs_, e.join.org, org, "member", e.id, e.loc,
-                           "party_organization_id", e.org_id);
+    const absl::string_view id = MemberId(e);
+    member_host_[i] =
+        RefAt(H, hosts_, e.join.host, host, "member", id, e.loc,
+              "host_organization_id", IdAt(x_.ids().hosts, e.join.host));
+    member_org_[i] =
+        RefAt(P, orgs_, e.join.org, org, "member", id, e.loc,
+              "party_organization_id", IdAt(x_.ids().orgs, e.join.org));
   }
   for (const auto& [e, loc] : x_.cadres) {
     Ref(P, orgs_, org, "cadre_assignment", e.id(), loc, "party_organization_id",
@@ -689,8 +715,8 @@ void Checker::Members() {
       if ((o.level == v1::ORG_LEVEL_COMMITTEE ||
            o.level == v1::ORG_LEVEL_GENERAL_BRANCH) &&
           c_.On(Rule::kNotBranch)) {
-        Emit(Rule::kNotBranch, "member", m.id, m.loc, "party_organization_id",
-             "attached to \"", o.id, "\", a ",
+        Emit(Rule::kNotBranch, "member", MemberId(m), m.loc,
+             "party_organization_id", "attached to \"", o.id, "\", a ",
              o.level == v1::ORG_LEVEL_COMMITTEE ? "party committee (党委)"
                                                 : "general branch (党总支)",
              "; members attach only to branches (党支部)");
@@ -724,13 +750,13 @@ void Checker::Members() {
     if (j - i > 1) {
       std::vector<absl::string_view> who;
       for (size_t k = i; k < j; ++k)
-        who.push_back(x_.members[ids[k].second].id);
+        who.push_back(MemberId(x_.members[ids[k].second]));
       std::sort(who.begin(), who.end());
       const std::string masked =
           MaskNationalId(NationalIdFromKey(ids[i].first));
       for (size_t k = i; k < j; ++k) {
         const MemberEntry& m = x_.members[ids[k].second];
-        Emit(Rule::kNidDuplicate, "member", m.id, m.loc, "national_id",
+        Emit(Rule::kNidDuplicate, "member", MemberId(m), m.loc, "national_id",
              "resident ID (公民身份号码) ", masked, " is on ", j - i,
              " member records: ", absl::StrJoin(who, ", "));
       }
@@ -1021,6 +1047,8 @@ void Checker::Hosts() {
       cards[a.join.host] = 1;
     }
   }
+  // By grid position, worked out for the first unit in the grid.
+  std::vector<GridCover> grid_covers(x_.grids.size());
   const v1::Policy& p = c_.policy;
   for (size_t i = 0; i < x_.hosts.size(); ++i) {
     const HostFacts& h = x_.hosts[i].value;
@@ -1080,21 +1108,13 @@ void Checker::Hosts() {
     }
     facts.in_standalone = cover[i].standalone;
     facts.in_joint_or_affiliated = cover[i].joint;
-    bool in_regional_grid = false, grid_has_instructor = false;
+    GridCover grid_cover;
     if (const size_t* g = grids_.At(join.grid);
         !h.grid_id.empty() && g != nullptr) {
-      const v1::Grid& grid = x_.grids[*g].value;
-      const size_t* o = orgs_.Find(grid.party_organization_id());
-      if (!grid.party_organization_id().empty() && o != nullptr &&
-          x_.orgs[*o].value.formation == v1::FORMATION_MODEL_REGIONAL &&
-          ExistsInYear(x_.orgs[*o].value)) {
-        in_regional_grid = true;
-        grid_has_instructor = GridHasInstructor(!grid.instructor_name().empty(),
-                                                AssignmentOf(grid));
-      }
+      grid_cover = GridCoverAt(*g, &grid_covers);
     }
-    SetRegionalCoverage(cover[i].regional, in_regional_grid,
-                        grid_has_instructor, &facts);
+    SetRegionalCoverage(cover[i].regional, grid_cover.in_regional_grid,
+                        grid_cover.has_instructor, &facts);
     if (facts.in_regional && !h.service_contact_card_issued &&
         !cards[join.self] && c_.On(Rule::kContactCard)) {
       Emit(Rule::kContactCard, k, h.id, loc, "service_contact_card_issued",
@@ -1151,7 +1171,8 @@ void Checker::Run() {
       [&](size_t i) { return x_.org_joins[i].self; }, ids.orgs, &orgs_);
   Duplicates(x_.venues, "venue", id, &venues_);
   Duplicates(
-      x_.members, "member", entry_id,
+      x_.members, "member",
+      [this](const MemberEntry& e) { return MemberId(e); },
       [&](size_t i) { return x_.members[i].join.self; }, ids.members,
       &members_);
   Duplicates(x_.funding, "funding", id, &ignored_);

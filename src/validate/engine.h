@@ -27,7 +27,21 @@ namespace internal {
 
 // The validator's options, resolved once by Validator::Create.
 struct Config {
+  // Sets `policy` and the month steps worked out from it.
+  void SetPolicy(const v1::Policy& p) {
+    policy = p;
+    applicant_age = MonthStep(int64_t{12} * p.min_applicant_age());
+    activist_period = MonthStep(p.activist_min_months());
+    probation = MonthStep(p.probation_months());
+    probation_late = MonthStep(int64_t{p.probation_months()} + 12);
+  }
+
   v1::Policy policy;
+  // The member rules' month counts of `policy` (SetPolicy()): the minimum
+  // applicant age, the activist period, the probation and its longest
+  // extension.
+  MonthStep applicant_age{0}, activist_period{0}, probation{0},
+      probation_late{0};
   Ymd as_of;
   std::array<bool, kRuleCount> enabled{};
   std::array<v1::Severity, kRuleCount> severity{};
@@ -128,11 +142,9 @@ struct Loc {
 
 // The compact view of a member that cross-record rules need.
 struct MemberEntry {
-  // Views of the shard index's copies ("" when absent).
-  absl::string_view id;
-  absl::string_view host_id;
-  absl::string_view org_id;
-  MemberJoin join;  // The numbers of those ids in the shard index.
+  // The numbers of its id, host organization id and party organization id
+  // in the shard index, which keeps their text.
+  MemberJoin join;
   // The status at the end of the validator's year
   // (MemberStatusAtYearEnd()); -1 when the person had not applied by then.
   int status = v1::MEMBER_STATUS_UNSPECIFIED;

@@ -257,7 +257,7 @@ uint64_t CheckMember(const Ctx& ctx, const MemberFacts& m) {
 
   const Ymd& applied = dates[0];
   if (birth.y != 0 && applied.y != 0 && ctx.On(Rule::kApplicantAge)) {
-    const Ymd adult = AddMonths(birth, int64_t{12} * p.min_applicant_age());
+    const Ymd adult = c.applicant_age.Add(birth);
     if (CompareDates(applied, adult) < 0) {
       ctx.Emit(Rule::kApplicantAge, "applied_on",
                "applied to join (递交入党申请书) on ", DateText(applied),
@@ -290,7 +290,7 @@ uint64_t CheckMember(const Ctx& ctx, const MemberFacts& m) {
   const Ymd& activist = dates[1];
   const Ymd& target = dates[2];
   if (activist.y != 0 && target.y != 0 && ctx.On(Rule::kActivistPeriod) &&
-      CompareDates(target, AddMonths(activist, p.activist_min_months())) < 0) {
+      CompareDates(target, c.activist_period.Add(activist)) < 0) {
     ctx.Emit(Rule::kActivistPeriod, "development_target_on",
              "named a development target (发展对象) on ", DateText(target),
              ", less than ", p.activist_min_months(),
@@ -303,9 +303,9 @@ uint64_t CheckMember(const Ctx& ctx, const MemberFacts& m) {
   const int64_t probation = p.probation_months();
   if (probationary.y != 0 && full.y != 0 && ctx.On(Rule::kProbationLength)) {
     const bool too_short =
-        CompareDates(full, AddMonths(probationary, probation)) < 0;
+        CompareDates(full, c.probation.Add(probationary)) < 0;
     const bool too_long =
-        CompareDates(full, AddMonths(probationary, probation + 12)) > 0;
+        CompareDates(full, c.probation_late.Add(probationary)) > 0;
     if (too_short || too_long) {
       ctx.Emit(Rule::kProbationLength, "full_on",
                "made a full member (转为正式党员) on ", DateText(full), ", ",
@@ -317,7 +317,7 @@ uint64_t CheckMember(const Ctx& ctx, const MemberFacts& m) {
   }
   if (m.status == v1::MEMBER_STATUS_PROBATIONARY && probationary.y != 0 &&
       !m.has_date[4] && ctx.On(Rule::kProbationOverdue) &&
-      CompareDates(c.as_of, AddMonths(probationary, probation + 12)) > 0) {
+      CompareDates(c.as_of, c.probation_late.Add(probationary)) > 0) {
     ctx.Emit(Rule::kProbationOverdue, "probationary_on",
              "still a probationary member (预备党员) on ", DateText(c.as_of),
              ", more than ", probation + 12, " months after admission on ",

@@ -336,7 +336,7 @@ absl::StatusOr<std::unique_ptr<Validator>> Validator::Create(
   }
   auto impl = std::make_unique<Impl>();
   internal::Config& c = impl->config;
-  c.policy = options.policy;
+  c.SetPolicy(options.policy);
   if (options.as_of.year() == 0 && options.as_of.month() == 0 &&
       options.as_of.day() == 0) {
     c.as_of = internal::TodayUtc();

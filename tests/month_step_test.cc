@@ -1,0 +1,66 @@
+// Tests MonthStep (validate/checks.h, internal, header-only): the member
+// rules' month arithmetic with the division done once equals AddMonths().
+#include <cstdint>
+
+#include "gtest/gtest.h"
+#include "validate/checks.h"
+
+namespace dangjian {
+namespace internal {
+namespace {
+
+bool Same(const Ymd& a, const Ymd& b) {
+  return a.y == b.y && a.m == b.m && a.d == b.d;
+}
+
+TEST(MonthStepTest, EqualsAddMonthsOnEveryKindOfDate) {
+  const int64_t counts[] = {
+      0,  1,  2,   11,  12,  13,      23,      24,
+      25, 35, 216, 217, 600, 1200000, 1200001, int64_t{1} << 40};
+  int checked = 0;
+  for (const int64_t months : counts) {
+    const MonthStep step(months);
+    for (int32_t y : {1, 1999, 2000, 2023, 2024, 9998, 9999}) {
+      // A year alone, a month without a day, and every day of every month.
+      ASSERT_TRUE(Same(step.Add(Ymd{y, 0, 0}), AddMonths(Ymd{y, 0, 0}, months)))
+          << y << " + " << months;
+      for (int32_t m = 1; m <= 12; ++m) {
+        for (int32_t d = 0; d <= DaysInMonth(y, m); ++d) {
+          const Ymd date{y, m, d};
+          ASSERT_TRUE(Same(step.Add(date), AddMonths(date, months)))
+              << y << "-" << m << "-" << d << " + " << months;
+          ++checked;
+        }
+      }
+    }
+  }
+  EXPECT_GT(checked, 40000);
+}
+
+TEST(MonthStepTest, ClampsTheDayAndCarriesTheYear) {
+  const Ymd end_of_january{2023, 1, 31};
+  const Ymd f = MonthStep(1).Add(end_of_january);
+  EXPECT_EQ(f.y, 2023);
+  EXPECT_EQ(f.m, 2);
+  EXPECT_EQ(f.d, 28);  // Not a leap year.
+  const Ymd leap = MonthStep(13).Add(end_of_january);
+  EXPECT_EQ(leap.y, 2024);
+  EXPECT_EQ(leap.m, 2);
+  EXPECT_EQ(leap.d, 29);
+  const Ymd december = MonthStep(1).Add(Ymd{2023, 12, 15});
+  EXPECT_EQ(december.y, 2024);
+  EXPECT_EQ(december.m, 1);
+  EXPECT_EQ(december.d, 15);
+}
+
+TEST(MonthStepTest, ANegativeCountFallsBackToAddMonths) {
+  // Outside AddMonths()' contract; the step gives what it gives.
+  for (const int64_t months : {int64_t{-1}, int64_t{-13}}) {
+    const Ymd d{2020, 3, 31};
+    EXPECT_TRUE(Same(MonthStep(months).Add(d), AddMonths(d, months)));
+  }
+}
+
+}  // namespace
+}  // namespace internal
+}  // namespace dangjian
