@@ -5,6 +5,7 @@
 
 #include <cstdint>
 
+#include "absl/base/attributes.h"
 #include "absl/strings/string_view.h"
 #include "dangjian/v1/common.pb.h"
 
@@ -87,16 +88,15 @@ inline Ymd AddMonths(const Ymd& d, int64_t months) {
 
 // AddMonths(d, months) for one month count applied to many dates: the count
 // split into years and months once, so that each date costs an add and a
-// compare instead of a division.
+// compare instead of a division. A negative count reads as 0 (policies hold
+// positive counts: CheckPolicy()).
 class MonthStep {
  public:
   explicit MonthStep(int64_t months)
-      : months_(months),
-        years_(static_cast<int32_t>(Capped(months) / 12)),
+      : years_(static_cast<int32_t>(Capped(months) / 12)),
         rest_(static_cast<int32_t>(Capped(months) % 12)) {}
-  // Equal to AddMonths(d, months) for any valid date `d`.
-  Ymd Add(const Ymd& d) const {
-    if (months_ < 0) return AddMonths(d, months_);  // Outside the contract.
+  // Equal to AddMonths(d, months) for any valid date `d` when months >= 0.
+  ABSL_ATTRIBUTE_ALWAYS_INLINE Ymd Add(const Ymd& d) const {
     if (d.m == 0) return Ymd{d.y + years_, 0, 0};
     Ymd out{d.y + years_, d.m + rest_, d.d};
     if (out.m > 12) {
@@ -115,7 +115,6 @@ class MonthStep {
     constexpr int64_t kCap = int64_t{12} * 100000;
     return months > kCap ? kCap : months < 0 ? 0 : months;
   }
-  int64_t months_;
   int32_t years_;
   int32_t rest_;
 };

@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "absl/base/attributes.h"
 #include "absl/numeric/int128.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
@@ -364,12 +365,24 @@ class Checker {
   void Ref(Rule rule, const Map& m, absl::string_view target,
            absl::string_view kind, absl::string_view id, const Loc& loc,
            absl::string_view field, absl::string_view value) const;
-  // The same for a value numbered `n` in the shard index; returns the
-  // position of the record `value` names, or kNowhere.
-  size_t RefAt(Rule rule, const Positions& m, uint32_t n,
-               absl::string_view target, absl::string_view kind,
-               absl::string_view id, const Loc& loc, absl::string_view field,
-               absl::string_view value) const;
+  // The same for a value numbered `n` in the shard index (kNoId: none, as
+  // JoinFacts() numbers an empty reference); returns the position of the
+  // record `value` names, or kNowhere. Inline: only a missing reference
+  // leaves it.
+  ABSL_ATTRIBUTE_ALWAYS_INLINE size_t
+  RefAt(Rule rule, const Positions& m, uint32_t n, absl::string_view target,
+        absl::string_view kind, absl::string_view id, const Loc& loc,
+        absl::string_view field, absl::string_view value) const {
+    if (n == kNoId) return kNowhere;
+    if (const size_t* at = m.At(n)) return *at;
+    MissingRef(rule, target, kind, id, loc, field, value);
+    return kNowhere;
+  }
+  ABSL_ATTRIBUTE_NOINLINE void MissingRef(Rule rule, absl::string_view target,
+                                          absl::string_view kind,
+                                          absl::string_view id, const Loc& loc,
+                                          absl::string_view field,
+                                          absl::string_view value) const;
   void References();
   void RegionCycles();
   void Members();
@@ -529,17 +542,14 @@ void Checker::Ref(Rule rule, const Map& m, absl::string_view target,
        "\", which is not in the data (引用不存在)");
 }
 
-size_t Checker::RefAt(Rule rule, const Positions& m, uint32_t n,
-                      absl::string_view target, absl::string_view kind,
-                      absl::string_view id, const Loc& loc,
-                      absl::string_view field, absl::string_view value) const {
-  if (value.empty()) return kNowhere;
-  if (const size_t* at = m.At(n)) return *at;
+void Checker::MissingRef(Rule rule, absl::string_view target,
+                         absl::string_view kind, absl::string_view id,
+                         const Loc& loc, absl::string_view field,
+                         absl::string_view value) const {
   if (c_.On(rule)) {
     Emit(rule, kind, id, loc, field, field, " names ", target, " \"", value,
          "\", which is not in the data (引用不存在)");
   }
-  return kNowhere;
 }
 
 void Checker::References() {
