@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "absl/base/attributes.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 #include "core/id_index.h"
@@ -223,8 +224,9 @@ struct Index {
   // the index's own. Only while the index is empty.
   void UseShardIndex(ShardIndex* index) { shared = index; }
 
-  // `location` with its file as an index into `files`.
-  Loc Intern(const v1::SourceLocation& location) {
+  // `location` with its file as an index into `files`. Inline: every
+  // record the index keeps comes through here.
+  ABSL_ATTRIBUTE_ALWAYS_INLINE Loc Intern(const v1::SourceLocation& location) {
     Loc loc;
     loc.line = location.line();
     loc.record_index = location.record_index();
