@@ -94,10 +94,11 @@ auto Tie(const GridFacts& g) {
 }
 auto Tie(const CadreFacts& c) {
   return std::tie(c.id, c.party_organization_id, c.grid_id, c.kind,
-                  c.has_start_on, c.start_year, c.has_end_on, c.end_year);
+                  c.has_start_on, c.start_year, c.start_month, c.start_day,
+                  c.has_end_on, c.end_year, c.end_month, c.end_day);
 }
 auto Tie(const ResultFacts& r) {
-  return std::make_tuple(r.host_organization_id, r.year,
+  return std::make_tuple(r.id, r.host_organization_id, r.year,
                          std::vector<int64_t>(r.values, r.values + 8));
 }
 
@@ -251,6 +252,20 @@ TEST(RecordFactsTest, FullyPopulatedMessagesDecodeAsTheyParse) {
                      "venue");
   Agrees<ActivityFacts>(full(v1::Activity()), ActivityFactsOf,
                         DecodeActivityFacts, "activity");
+  Agrees<GridFacts>(full(v1::Grid()), GridFactsOf, DecodeGridFacts, "grid");
+  Agrees<CadreFacts>(full(v1::CadreAssignment()), CadreFactsOf,
+                     DecodeCadreFacts, "cadre assignment");
+  CadreFacts cadre;
+  ASSERT_TRUE(DecodeCadreFacts(full(v1::CadreAssignment()).SerializeAsString(),
+                               &cadre));
+  EXPECT_NE(cadre.start_month, 0);  // Dates in full, for the rules.
+  EXPECT_NE(cadre.end_day, 0);
+  Agrees<ResultFacts>(full(v1::HostAnnualResult()), ResultFactsOf,
+                      DecodeResultFacts, "annual result");
+  ResultFacts result;
+  ASSERT_TRUE(DecodeResultFacts(
+      full(v1::HostAnnualResult()).SerializeAsString(), &result));
+  EXPECT_FALSE(result.id.empty());
 }
 
 // proto3 `optional` doubles: present when on the wire, zero or not; their

@@ -103,6 +103,41 @@ TEST(JoinFactsTest, EachKindsIdsInTheirTables) {
   EXPECT_EQ(index.members.Find("m-1"), kNoId);
 }
 
+TEST(JoinFactsTest, GridsAssignmentsAndResultsJoinTheirReferences) {
+  ShardIndex index;
+  GridFacts grid;
+  grid.id = "g-1";
+  grid.party_organization_id = "p-1";
+  grid.region_id = "r-1";
+  grid.instructor_assignment_id = "a-1";
+  const GridJoin g = JoinFacts(grid, &index);
+  EXPECT_EQ(g.self, index.grids.Find("g-1"));
+  EXPECT_EQ(g.org, index.orgs.Find("p-1"));
+  EXPECT_EQ(g.region, index.regions.Find("r-1"));
+  EXPECT_EQ(g.assignment, index.assignments.Find("a-1"));
+  // A grid's own id is numbered even when empty; its references are not.
+  const GridJoin unnamed = JoinFacts(GridFacts(), &index);
+  EXPECT_EQ(unnamed.self, index.grids.Find(""));
+  EXPECT_EQ(unnamed.org, kNoId);
+  EXPECT_EQ(unnamed.region, kNoId);
+  EXPECT_EQ(unnamed.assignment, kNoId);
+
+  CadreFacts cadre;
+  cadre.id = "a-1";
+  cadre.grid_id = "g-1";
+  const CadreJoin c = JoinFacts(cadre, &index);
+  EXPECT_EQ(c.self, g.assignment);  // The assignment its grid named.
+  EXPECT_EQ(c.org, kNoId);
+  EXPECT_EQ(c.grid, g.self);
+  EXPECT_EQ(JoinFacts(CadreFacts(), &index).self, kNoId);
+
+  ResultFacts result;
+  result.host_organization_id = "h-1";
+  const ResultJoin r = JoinFacts(result, &index);
+  EXPECT_EQ(r.host, index.hosts.Find("h-1"));
+  EXPECT_EQ(JoinFacts(ResultFacts(), &index).host, kNoId);
+}
+
 TEST(JoinFactsTest, AnOrganizationsUnitsAreNumberedInOrder) {
   ShardIndex index;
   HostFacts host;

@@ -493,6 +493,8 @@ class AggregatorImpl final : public Aggregator {
   uint32_t RegionOf(absl::string_view id) {
     return id.empty() ? kNone : regions_.InternRecent(id);
   }
+  // The same for a region numbered `n` by JoinFacts() (kNoId: none).
+  uint32_t RegionAt(uint32_t n) { return n == kNoId ? kNone : regions_.Row(n); }
 
   void Duplicate(absl::string_view kind) {
     ++dangling_[absl::StrCat("aggregate.", kind, ".duplicate_id")];
@@ -542,6 +544,9 @@ class AggregatorImpl final : public Aggregator {
   void AddFacts(const ActivityFacts& a, const ActivityJoin* j) {
     AddActivity(a, j);
   }
+  void AddFacts(const GridFacts& g, const GridJoin* j) { AddGrid(g, j); }
+  void AddFacts(const CadreFacts& c, const CadreJoin* j) { AddCadre(c, j); }
+  void AddFacts(const ResultFacts& r, const ResultJoin* j) { AddResult(r, j); }
 
   // The Add*() below take the numbers of the record's ids in the index when
   // a pipeline has joined it (`j`), else intern them.
@@ -712,16 +717,16 @@ class AggregatorImpl final : public Aggregator {
     if (a.year() == year_) stars_.push_back({org, a.stars()});
   }
 
-  void AddGrid(const GridFacts& g) {
-    const uint32_t idx = grids_.Intern(g.id);
+  void AddGrid(const GridFacts& g, const GridJoin* j = nullptr) {
+    const uint32_t idx = j ? grids_.Row(j->self) : grids_.Intern(g.id);
     if (grids_.rows[idx].present) return Duplicate("grid");
-    const uint32_t org = g.party_organization_id.empty()
-                             ? kNone
+    const uint32_t org = g.party_organization_id.empty() ? kNone
+                         : j                             ? orgs_.Row(j->org)
                              : orgs_.Intern(g.party_organization_id);
-    const uint32_t region = RegionOf(g.region_id);
+    const uint32_t region = j ? RegionAt(j->region) : RegionOf(g.region_id);
     const uint32_t assignment =
-        g.instructor_assignment_id.empty()
-            ? kNone
+        g.instructor_assignment_id.empty() ? kNone
+        : j                                ? assignments_.Row(j->assignment)
             : assignments_.Intern(g.instructor_assignment_id);
     GridState& s = grids_.rows[idx];
     s.present = true;
@@ -808,12 +813,14 @@ class AggregatorImpl final : public Aggregator {
     venues_.push_back(f);
   }
 
-  void AddCadre(const CadreFacts& c) {
+  void AddCadre(const CadreFacts& c, const CadreJoin* j = nullptr) {
     const bool in_post = AssignmentInPostInYear(
         c.has_start_on, c.start_year, c.has_end_on, c.end_year, year_);
     if (!c.id.empty()) {
       // Whether a grid's instructor is in post; any kind, as the grid says.
-      AssignmentState& a = assignments_.rows[assignments_.Intern(c.id)];
+      AssignmentState& a =
+          assignments_
+              .rows[j ? assignments_.Row(j->self) : assignments_.Intern(c.id)];
       a.present = true;
       a.in_post = a.in_post || in_post;
     }
@@ -824,10 +831,10 @@ class AggregatorImpl final : public Aggregator {
     f.kind = static_cast<uint8_t>(kind);
     if (!c.party_organization_id.empty()) {
       f.owner = Owner::kOrg;
-      f.idx = orgs_.Intern(c.party_organization_id);
+      f.idx = j ? orgs_.Row(j->org) : orgs_.Intern(c.party_organization_id);
     } else if (!c.grid_id.empty()) {
       f.owner = Owner::kGrid;
-      f.idx = grids_.Intern(c.grid_id);
+      f.idx = j ? grids_.Row(j->grid) : grids_.Intern(c.grid_id);
     } else {
       f.owner = Owner::kNone;
       f.idx = kNone;
@@ -852,11 +859,11 @@ class AggregatorImpl final : public Aggregator {
     cadres_.push_back(f);
   }
 
-  void AddResult(const ResultFacts& r) {
+  void AddResult(const ResultFacts& r, const ResultJoin* j = nullptr) {
     if (r.year != year_) return;
     ResultFact f;
-    f.host = r.host_organization_id.empty()
-                 ? kNone
+    f.host = r.host_organization_id.empty() ? kNone
+             : j                            ? hosts_.Row(j->host)
                  : hosts_.Intern(r.host_organization_id);
     std::copy(r.values, r.values + 8, f.values);
     results_.push_back(f);
@@ -1410,6 +1417,21 @@ absl::Status AddFacts(Aggregator* aggregator, const VenueFacts& venue,
 absl::Status AddFacts(Aggregator* aggregator, const ActivityFacts& activity,
                       const ActivityJoin& join) {
   return static_cast<AggregatorImpl*>(aggregator)->AddJoined(activity, join);
+}
+
+absl::Status AddFacts(Aggregator* aggregator, const GridFacts& grid,
+                      const GridJoin& join) {
+  return static_cast<AggregatorImpl*>(aggregator)->AddJoined(grid, join);
+}
+
+absl::Status AddFacts(Aggregator* aggregator, const CadreFacts& cadre,
+                      const CadreJoin& join) {
+  return static_cast<AggregatorImpl*>(aggregator)->AddJoined(cadre, join);
+}
+
+absl::Status AddFacts(Aggregator* aggregator, const ResultFacts& result,
+                      const ResultJoin& join) {
+  return static_cast<AggregatorImpl*>(aggregator)->AddJoined(result, join);
 }
 
 }  // namespace internal

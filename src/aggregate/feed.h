@@ -22,8 +22,8 @@ void UseShardIndex(Aggregator* aggregator, ShardIndex* index);
 // FailedPrecondition after Finish(), else OK.
 absl::Status AddFacts(Aggregator* aggregator, const MemberFacts& member,
                       const MemberJoin& join);
-// The same for a host organization, a party organization, funding, a venue
-// and an activity.
+// The same for a host organization, a party organization, funding, a venue,
+// an activity, a grid, a cadre assignment and a unit's annual result.
 absl::Status AddFacts(Aggregator* aggregator, const HostFacts& host,
                       const HostJoin& join);
 absl::Status AddFacts(Aggregator* aggregator, const OrgFacts& org,
@@ -34,6 +34,12 @@ absl::Status AddFacts(Aggregator* aggregator, const VenueFacts& venue,
                       const VenueJoin& join);
 absl::Status AddFacts(Aggregator* aggregator, const ActivityFacts& activity,
                       const ActivityJoin& join);
+absl::Status AddFacts(Aggregator* aggregator, const GridFacts& grid,
+                      const GridJoin& join);
+absl::Status AddFacts(Aggregator* aggregator, const CadreFacts& cadre,
+                      const CadreJoin& join);
+absl::Status AddFacts(Aggregator* aggregator, const ResultFacts& result,
+                      const ResultJoin& join);
 
 }  // namespace internal
 }  // namespace dangjian

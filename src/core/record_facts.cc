@@ -520,11 +520,16 @@ void CadreFactsOf(const v1::CadreAssignment& c, CadreFacts* out) {
   out->kind = c.kind();
   out->has_start_on = c.has_start_on();
   out->start_year = out->has_start_on ? c.start_on().year() : 0;
+  out->start_month = out->has_start_on ? c.start_on().month() : 0;
+  out->start_day = out->has_start_on ? c.start_on().day() : 0;
   out->has_end_on = c.has_end_on();
   out->end_year = out->has_end_on ? c.end_on().year() : 0;
+  out->end_month = out->has_end_on ? c.end_on().month() : 0;
+  out->end_day = out->has_end_on ? c.end_on().day() : 0;
 }
 
 void ResultFactsOf(const v1::HostAnnualResult& r, ResultFacts* out) {
+  out->id = r.id();
   out->host_organization_id = r.host_organization_id();
   out->year = r.year();
   out->values[0] = r.jobs_provided();
@@ -994,10 +999,10 @@ bool DecodeCadreFacts(absl::string_view bytes, CadreFacts* out) {
         return w->String(&c->grid_id);
       case Tag(7, kLength):
         c->has_start_on = true;
-        return w->Date(&c->start_year);
+        return w->Date(&c->start_year, &c->start_month, &c->start_day);
       case Tag(8, kLength):
         c->has_end_on = true;
-        return w->Date(&c->end_year);
+        return w->Date(&c->end_year, &c->end_month, &c->end_day);
       default:
         return false;
     }
@@ -1008,10 +1013,9 @@ bool DecodeResultFacts(absl::string_view bytes, ResultFacts* out) {
   out->Reset();
   return DecodeFields(bytes, out, [](Wire* w, uint64_t tag, ResultFacts* r) {
     uint64_t v;
-    absl::string_view s;
     switch (tag) {
-      case Tag(1, kLength):  // id
-        return w->String(&s);
+      case Tag(1, kLength):
+        return w->String(&r->id);
       case Tag(2, kLength):
         return w->String(&r->host_organization_id);
       case Tag(3, kVarint):

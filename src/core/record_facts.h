@@ -287,7 +287,8 @@ struct ActivityFacts {
   }
 };
 
-// What aggregation reads of a v1::Grid.
+// What the rules and the figures read of a v1::Grid: all but its name,
+// basis, industry and the instructor's unit and phone.
 struct GridFacts {
   absl::string_view id = "";
   absl::string_view party_organization_id = "";
@@ -302,30 +303,32 @@ struct GridFacts {
   }
 };
 
-// What aggregation reads of a v1::CadreAssignment.
+// What the rules and the figures read of a v1::CadreAssignment: all but the
+// person's name and unit.
 struct CadreFacts {
   absl::string_view id = "";
   absl::string_view party_organization_id = "";
   absl::string_view grid_id = "";
   int32_t kind = 0;
   bool has_start_on = false;
-  int32_t start_year = 0;
+  int32_t start_year = 0, start_month = 0, start_day = 0;
   bool has_end_on = false;
-  int32_t end_year = 0;
+  int32_t end_year = 0, end_month = 0, end_day = 0;
 
   // As MemberFacts::Reset().
   void Reset() {
     id = party_organization_id = grid_id = "";
     kind = 0;
     has_start_on = false;
-    start_year = 0;
+    start_year = start_month = start_day = 0;
     has_end_on = false;
-    end_year = 0;
+    end_year = end_month = end_day = 0;
   }
 };
 
-// What aggregation reads of a v1::HostAnnualResult.
+// What the rules and the figures read of a v1::HostAnnualResult.
 struct ResultFacts {
+  absl::string_view id = "";
   absl::string_view host_organization_id = "";
   int32_t year = 0;
   // Fields 4 to 11 in order: jobs provided, donations (fen), households
@@ -335,7 +338,7 @@ struct ResultFacts {
 
   // As MemberFacts::Reset().
   void Reset() {
-    host_organization_id = "";
+    id = host_organization_id = "";
     year = 0;
     for (int64_t& v : values) v = 0;
   }

@@ -196,6 +196,20 @@ struct ActivityJoin {
   uint32_t grid = kNoId;
   uint32_t host = kNoId;
 };
+struct GridJoin {
+  uint32_t self = kNoId;  // Numbered even when empty, as a unit's.
+  uint32_t org = kNoId;
+  uint32_t region = kNoId;
+  uint32_t assignment = kNoId;  // Its instructor's cadre assignment.
+};
+struct CadreJoin {
+  uint32_t self = kNoId;  // In `assignments`.
+  uint32_t org = kNoId;
+  uint32_t grid = kNoId;
+};
+struct ResultJoin {
+  uint32_t host = kNoId;
+};
 
 // The number of `id` in `table` (interned, a copy on `arena`), or kNoId for
 // an empty id: how a record's reference to another is joined.
@@ -279,6 +293,37 @@ inline ActivityJoin JoinFacts(const ActivityFacts& activity,
   j.grid =
       InternRecentIfNamed(&index->grids, activity.grid_id, &index->strings);
   j.host = InternIfNamed(&index->hosts, activity.host_organization_id,
+                         &index->strings);
+  return j;
+}
+
+// The same for a grid: its own id, interned even when empty (as a unit's).
+inline GridJoin JoinFacts(const GridFacts& grid, ShardIndex* index) {
+  GridJoin j;
+  j.self = index->grids.Intern(grid.id, &index->strings);
+  j.org =
+      InternIfNamed(&index->orgs, grid.party_organization_id, &index->strings);
+  j.region =
+      InternRecentIfNamed(&index->regions, grid.region_id, &index->strings);
+  j.assignment = InternIfNamed(&index->assignments,
+                               grid.instructor_assignment_id, &index->strings);
+  return j;
+}
+
+// The same for a cadre assignment.
+inline CadreJoin JoinFacts(const CadreFacts& cadre, ShardIndex* index) {
+  CadreJoin j;
+  j.self = InternIfNamed(&index->assignments, cadre.id, &index->strings);
+  j.org =
+      InternIfNamed(&index->orgs, cadre.party_organization_id, &index->strings);
+  j.grid = InternRecentIfNamed(&index->grids, cadre.grid_id, &index->strings);
+  return j;
+}
+
+// The same for a unit's annual result.
+inline ResultJoin JoinFacts(const ResultFacts& result, ShardIndex* index) {
+  ResultJoin j;
+  j.host = InternIfNamed(&index->hosts, result.host_organization_id,
                          &index->strings);
   return j;
 }

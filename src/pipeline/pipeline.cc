@@ -261,7 +261,8 @@ class ShardRun {
 
   // One record's bytes to the validator and, when there is one, the
   // aggregator, decoded once: a member, host or party organization, funding,
-  // venue or activity in the plain encoding straight from its bytes into facts
+  // venue, activity, grid, cadre assignment or annual result in the plain
+  // encoding straight from its bytes into facts
   // both read (core/record_facts.h), its ids joined once in the shard's index
   // (core/shard_index.h); anything else checked strictly and parsed into a
   // message both read. InvalidArgument for bytes that are not a well-formed
@@ -302,6 +303,15 @@ class ShardRun {
           break;
         case v1::Record::kActivityFieldNumber:
           done = both(internal::DecodeActivityFacts, &activity_, &s);
+          break;
+        case v1::Record::kGridFieldNumber:
+          done = both(internal::DecodeGridFacts, &grid_, &s);
+          break;
+        case v1::Record::kCadreAssignmentFieldNumber:
+          done = both(internal::DecodeCadreFacts, &cadre_, &s);
+          break;
+        case v1::Record::kHostAnnualResultFieldNumber:
+          done = both(internal::DecodeResultFacts, &annual_result_, &s);
           break;
         default:
           break;
@@ -494,6 +504,9 @@ class ShardRun {
   internal::FundingFacts funding_;
   internal::VenueFacts venue_;
   internal::ActivityFacts activity_;
+  internal::GridFacts grid_;
+  internal::CadreFacts cadre_;
+  internal::ResultFacts annual_result_;
   RecordArena records_;
   std::vector<v1::Finding> read_findings_;
   std::vector<std::pair<std::string, int64_t>> skipped_;

@@ -75,7 +75,9 @@ void Index::Clear() {
   economies.clear();
   stars.clear();
   region_self.clear();
-  grid_self.clear();
+  grid_joins.clear();
+  cadre_joins.clear();
+  result_joins.clear();
   org_joins.clear();
   host_joins.clear();
   venue_joins.clear();
@@ -90,10 +92,7 @@ bool Index::KeepsWhole(int field) {
   // The cases of Add() below.
   switch (field) {
     case v1::Record::kRegion:
-    case v1::Record::kGrid:
-    case v1::Record::kCadreAssignment:
     case v1::Record::kReserveTalent:
-    case v1::Record::kHostAnnualResult:
     case v1::Record::kRegionEconomy:
     case v1::Record::kStarAssessment:
       return true;
@@ -117,18 +116,8 @@ void Index::Add(const v1::Record& r, const v1::SourceLocation& location,
       regions.push_back({Copy(r.region()), loc});
       region_self.push_back(self(&x.regions, r.region().id()));
       break;
-    case v1::Record::kGrid:
-      grids.push_back({Copy(r.grid()), loc});
-      grid_self.push_back(self(&x.grids, r.grid().id()));
-      break;
-    case v1::Record::kCadreAssignment:
-      cadres.push_back({Copy(r.cadre_assignment()), loc});
-      break;
     case v1::Record::kReserveTalent:
       reserve.push_back({Copy(r.reserve_talent()), loc});
-      break;
-    case v1::Record::kHostAnnualResult:
-      annual_results.push_back({Copy(r.host_annual_result()), loc});
       break;
     case v1::Record::kRegionEconomy:
       economies.push_back({Copy(r.region_economy()), loc});
@@ -221,6 +210,40 @@ void Index::Add(const ActivityFacts& a, const ActivityJoin& join,
   e.loc = Intern(location);
 }
 
+void Index::Add(const GridFacts& g, const GridJoin& join,
+                const v1::SourceLocation& location) {
+  const ShardIndex& x = ids();
+  GridFacts* kept = google::protobuf::Arena::Create<GridFacts>(&arena, g);
+  // The ids as the shard index keeps them; the instructor's name, kept.
+  kept->id = x.grids.id(join.self);
+  kept->party_organization_id = IdAt(x.orgs, join.org);
+  kept->region_id = IdAt(x.regions, join.region);
+  kept->instructor_assignment_id = IdAt(x.assignments, join.assignment);
+  kept->instructor_name = Keep(g.instructor_name);
+  grids.push_back({*kept, Intern(location)});
+  grid_joins.push_back(join);
+}
+
+void Index::Add(const CadreFacts& c, const CadreJoin& join,
+                const v1::SourceLocation& location) {
+  const ShardIndex& x = ids();
+  CadreFacts* kept = google::protobuf::Arena::Create<CadreFacts>(&arena, c);
+  kept->id = IdAt(x.assignments, join.self);
+  kept->party_organization_id = IdAt(x.orgs, join.org);
+  kept->grid_id = IdAt(x.grids, join.grid);
+  cadres.push_back({*kept, Intern(location)});
+  cadre_joins.push_back(join);
+}
+
+void Index::Add(const ResultFacts& r, const ResultJoin& join,
+                const v1::SourceLocation& location) {
+  ResultFacts* kept = google::protobuf::Arena::Create<ResultFacts>(&arena, r);
+  kept->id = Keep(r.id);
+  kept->host_organization_id = IdAt(ids().hosts, join.host);
+  annual_results.push_back({*kept, Intern(location)});
+  result_joins.push_back(join);
+}
+
 void Index::Add(const MemberFacts& m, const MemberJoin& join,
                 const v1::SourceLocation& location, uint64_t national_id_key) {
   MemberEntry& e = members.emplace_back();
@@ -241,6 +264,9 @@ absl::string_view IdOf(const HostFacts& h) { return h.id; }
 absl::string_view IdOf(const OrgFacts& o) { return o.id; }
 absl::string_view IdOf(const FundingFacts& f) { return f.id; }
 absl::string_view IdOf(const VenueFacts& v) { return v.id; }
+absl::string_view IdOf(const GridFacts& g) { return g.id; }
+absl::string_view IdOf(const CadreFacts& c) { return c.id; }
+absl::string_view IdOf(const ResultFacts& r) { return r.id; }
 
 std::string NationalIdFromKey(uint64_t key) {
   const uint64_t check = key % 11;
@@ -439,14 +465,14 @@ class Checker {
     GridCover& c = (*covers)[g];
     if (c.known) return c;
     c.known = true;
-    const v1::Grid& grid = x_.grids[g].value;
-    const size_t* o = orgs_.Find(grid.party_organization_id());
-    if (!grid.party_organization_id().empty() && o != nullptr &&
+    const GridFacts& grid = x_.grids[g].value;
+    const size_t* o = orgs_.At(x_.grid_joins[g].org);
+    if (o != nullptr &&
         x_.orgs[*o].value.formation == v1::FORMATION_MODEL_REGIONAL &&
         ExistsInYear(x_.orgs[*o].value)) {
       c.in_regional_grid = true;
-      c.has_instructor = GridHasInstructor(!grid.instructor_name().empty(),
-                                           AssignmentOf(grid));
+      c.has_instructor =
+          GridHasInstructor(!grid.instructor_name.empty(), AssignmentOf(g));
     }
     return c;
   }
@@ -454,12 +480,12 @@ class Checker {
   absl::string_view MemberId(const MemberEntry& e) const {
     return IdAt(x_.ids().members, e.join.self);
   }
-  // What the shard holds of the cadre assignment a grid names.
-  InstructorAssignment AssignmentOf(const v1::Grid& g) const {
-    const bool named = !g.instructor_assignment_id().empty();
-    const char* a =
-        named ? assignments_.Find(g.instructor_assignment_id()) : nullptr;
-    return InstructorAssignmentOf(named, a != nullptr, a != nullptr && *a);
+  // What the shard holds of the cadre assignment the grid at position `g`
+  // names.
+  InstructorAssignment AssignmentOf(size_t g) const {
+    const uint32_t n = x_.grid_joins[g].assignment;
+    const int8_t a = n == kNoId ? kNoAssignment : assignments_[n];
+    return InstructorAssignmentOf(n != kNoId, a != kNoAssignment, a == kInPost);
   }
 
   const Config& c_;
@@ -468,8 +494,10 @@ class Checker {
   Positions regions_, grids_, hosts_, orgs_, members_;
   PositionOf venues_, ignored_;
   size_t first_unnamed_host_ = 0, first_unnamed_org_ = 0;
-  // Cadre assignment id -> one record of that id is in post in as_of's year.
-  IdMap<char> assignments_;
+  // By cadre assignment number: no record of it, records none of which is
+  // in post in as_of's year, or one in post.
+  static constexpr int8_t kNoAssignment = -1, kOutOfPost = 0, kInPost = 1;
+  std::vector<int8_t> assignments_;
   // Per party organization (by position): member counts from records.
   struct Counts {
     int64_t by_status[6] = {0, 0, 0, 0, 0, 0};
@@ -564,10 +592,13 @@ void Checker::References() {
   for (const auto& [e, loc] : x_.regions) {
     Ref(R, regions_, region, "region", e.id(), loc, "parent_id", e.parent_id());
   }
-  for (const auto& [e, loc] : x_.grids) {
-    Ref(P, orgs_, org, "grid", e.id(), loc, "party_organization_id",
-        e.party_organization_id());
-    Ref(R, regions_, region, "grid", e.id(), loc, "region_id", e.region_id());
+  for (size_t i = 0; i < x_.grids.size(); ++i) {
+    const auto& [e, loc] = x_.grids[i];
+    const GridJoin& j = x_.grid_joins[i];
+    RefAt(P, orgs_, j.org, org, "grid", e.id, loc, "party_organization_id",
+          e.party_organization_id);
+    RefAt(R, regions_, j.region, region, "grid", e.id, loc, "region_id",
+          e.region_id);
   }
   for (size_t i = 0; i < x_.hosts.size(); ++i) {
     const auto& [e, loc] = x_.hosts[i];
@@ -633,11 +664,13 @@ void Checker::References() {
         RefAt(P, orgs_, e.join.org, org, "member", id, e.loc,
               "party_organization_id", IdAt(x_.ids().orgs, e.join.org));
   }
-  for (const auto& [e, loc] : x_.cadres) {
-    Ref(P, orgs_, org, "cadre_assignment", e.id(), loc, "party_organization_id",
-        e.party_organization_id());
-    Ref(G, grids_, grid, "cadre_assignment", e.id(), loc, "grid_id",
-        e.grid_id());
+  for (size_t i = 0; i < x_.cadres.size(); ++i) {
+    const auto& [e, loc] = x_.cadres[i];
+    const CadreJoin& j = x_.cadre_joins[i];
+    RefAt(P, orgs_, j.org, org, "cadre_assignment", e.id, loc,
+          "party_organization_id", e.party_organization_id);
+    RefAt(G, grids_, j.grid, grid, "cadre_assignment", e.id, loc, "grid_id",
+          e.grid_id);
   }
   for (const auto& [e, loc] : x_.reserve) {
     Ref(M, members_, member, "reserve_talent", e.id(), loc, "member_id",
@@ -655,9 +688,10 @@ void Checker::References() {
     RefAt(H, hosts_, e.join.host, host, "activity", e.id, e.loc,
           "host_organization_id", e.host_id);
   }
-  for (const auto& [e, loc] : x_.annual_results) {
-    Ref(H, hosts_, host, "host_annual_result", e.id(), loc,
-        "host_organization_id", e.host_organization_id());
+  for (size_t i = 0; i < x_.annual_results.size(); ++i) {
+    const auto& [e, loc] = x_.annual_results[i];
+    RefAt(H, hosts_, x_.result_joins[i].host, host, "host_annual_result", e.id,
+          loc, "host_organization_id", e.host_organization_id);
   }
   for (const auto& [e, loc] : x_.economies) {
     Ref(R, regions_, region, "region_economy", e.id(), loc, "region_id",
@@ -990,14 +1024,15 @@ void Checker::Funding() {
 }
 
 void Checker::Assignments() {
-  assignments_.Clear();
-  for (const auto& [a, loc] : x_.cadres) {
-    if (a.id().empty()) continue;
+  assignments_.assign(x_.ids().assignments.size(), kNoAssignment);
+  for (size_t i = 0; i < x_.cadres.size(); ++i) {
+    const CadreFacts& a = x_.cadres[i].value;
+    const uint32_t n = x_.cadre_joins[i].self;
+    if (n == kNoId) continue;  // No id.
     const bool in_post = AssignmentInPostInYear(
-        a.has_start_on(), a.has_start_on() ? a.start_on().year() : 0,
-        a.has_end_on(), a.has_end_on() ? a.end_on().year() : 0, c_.as_of.y);
-    char& slot = assignments_.TryEmplace(a.id(), 0);
-    slot = slot || in_post;
+        a.has_start_on, a.start_year, a.has_end_on, a.end_year, c_.as_of.y);
+    int8_t& slot = assignments_[n];
+    slot = slot == kInPost || in_post ? kInPost : kOutOfPost;
   }
 }
 
@@ -1005,14 +1040,15 @@ void Checker::Grids() {
   // A grid with neither a name nor an assignment is the per-record rule's;
   // here, a grid whose only instructor is an assignment out of post.
   if (!c_.On(Rule::kGridInstructor)) return;
-  for (const auto& [g, loc] : x_.grids) {
-    if (GridHasInstructor(!g.instructor_name().empty(), AssignmentOf(g)) ||
-        g.instructor_assignment_id().empty()) {
+  for (size_t i = 0; i < x_.grids.size(); ++i) {
+    const auto& [g, loc] = x_.grids[i];
+    if (GridHasInstructor(!g.instructor_name.empty(), AssignmentOf(i)) ||
+        g.instructor_assignment_id.empty()) {
       continue;
     }
-    Emit(Rule::kGridInstructor, "grid", g.id(), loc, "instructor_assignment_id",
+    Emit(Rule::kGridInstructor, "grid", g.id, loc, "instructor_assignment_id",
          "the grid's (网格) instructor assignment (指导员选派) \"",
-         g.instructor_assignment_id(), "\" is not in post in ", c_.as_of.y);
+         g.instructor_assignment_id, "\" is not in post in ", c_.as_of.y);
   }
 }
 
@@ -1171,7 +1207,7 @@ void Checker::Run() {
       x_.regions, "region", id, [&](size_t i) { return x_.region_self[i]; },
       ids.regions, &regions_);
   Duplicates(
-      x_.grids, "grid", id, [&](size_t i) { return x_.grid_self[i]; },
+      x_.grids, "grid", id, [&](size_t i) { return x_.grid_joins[i].self; },
       ids.grids, &grids_);
   Duplicates(
       x_.hosts, "host_organization", id,

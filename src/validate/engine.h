@@ -106,10 +106,9 @@ absl::string_view KindName(const v1::Record& record);
 
 // Per-record rules: everything that needs only the record itself. For a
 // record of the kinds read as facts (members, host and party organizations,
-// funding, venues, activities) the Check*Facts() functions below apply
-// instead, to
-// the facts of a parsed record (core/record_facts.h's *FactsOf()) or of its
-// bytes alike.
+// funding, venues, activities, grids, cadre assignments and annual results)
+// the Check*Facts() functions below apply instead, to the facts of a parsed
+// record (core/record_facts.h's *FactsOf()) or of its bytes alike.
 void CheckRecord(const Config& config, const v1::Record& record,
                  const RecordRef& ref, Sink* sink);
 // The per-record rules of a member, found at `location`, into `sink`: its id,
@@ -121,7 +120,9 @@ uint64_t CheckMemberFacts(const Config& config, const MemberFacts& member,
 // The same for a host organization (id, registration date, credit code, kind
 // and subtype), a party organization (id, dates, units, committee size, star
 // assessments), funding (id, date received, year, amount), a venue (id, six
-// haves, size, coordinates) and an activity (id, date held).
+// haves, size, coordinates), an activity (id, date held), a grid (id,
+// instructor), a cadre assignment (id, dates and their order) and a unit's
+// annual result (id).
 void CheckHostFacts(const Config& config, const HostFacts& host,
                     const v1::SourceLocation& location, Sink* sink);
 void CheckOrgFacts(const Config& config, const OrgFacts& org,
@@ -132,6 +133,12 @@ void CheckVenueFacts(const Config& config, const VenueFacts& venue,
                      const v1::SourceLocation& location, Sink* sink);
 void CheckActivityFacts(const Config& config, const ActivityFacts& activity,
                         const v1::SourceLocation& location, Sink* sink);
+void CheckGridFacts(const Config& config, const GridFacts& grid,
+                    const v1::SourceLocation& location, Sink* sink);
+void CheckCadreFacts(const Config& config, const CadreFacts& cadre,
+                     const v1::SourceLocation& location, Sink* sink);
+void CheckResultFacts(const Config& config, const ResultFacts& result,
+                      const v1::SourceLocation& location, Sink* sink);
 
 // A compact location: the file is an index into Index::files.
 struct Loc {
@@ -193,22 +200,25 @@ struct Index {
   std::vector<std::string> files;
   std::unordered_map<std::string, int32_t> file_ids;
   std::vector<Stored<v1::Region>> regions;
-  std::vector<Stored<v1::Grid>> grids;
+  std::vector<Stored<GridFacts>> grids;
   std::vector<Stored<HostFacts>> hosts;       // Ids from the shard index.
   std::vector<Stored<OrgFacts>> orgs;         // Strings: kept.
   std::vector<Stored<VenueFacts>> venues;     // Strings: the ids only.
   std::vector<Stored<FundingFacts>> funding;  // Strings: the ids only.
   std::vector<MemberEntry> members;
-  std::vector<Stored<v1::CadreAssignment>> cadres;
+  std::vector<Stored<CadreFacts>> cadres;
   std::vector<Stored<v1::ReserveTalent>> reserve;
   std::vector<ActivityEntry> activities;
-  std::vector<Stored<v1::HostAnnualResult>> annual_results;
+  std::vector<Stored<ResultFacts>> annual_results;
   std::vector<Stored<v1::RegionEconomy>> economies;
   std::vector<Stored<v1::StarAssessment>> stars;  // Records of their own.
   // Beside regions, grids, hosts, orgs, venues and funding, by position: the
   // numbers of their ids in the shard index (kNoId for an empty id; a host's
   // own id is numbered even when empty).
-  std::vector<uint32_t> region_self, grid_self;
+  std::vector<uint32_t> region_self;
+  std::vector<GridJoin> grid_joins;
+  std::vector<CadreJoin> cadre_joins;
+  std::vector<ResultJoin> result_joins;
   std::vector<OrgJoin> org_joins;
   std::vector<HostJoin> host_joins;
   std::vector<VenueJoin> venue_joins;
@@ -258,7 +268,8 @@ struct Index {
   void Add(const MemberFacts& member, const MemberJoin& join,
            const v1::SourceLocation& location, uint64_t national_id_key);
   // The same for a host organization, a party organization, funding, a
-  // venue and an activity.
+  // venue, an activity, a grid, a cadre assignment and a unit's annual
+  // result.
   void Add(const HostFacts& host, const HostJoin& join,
            const v1::SourceLocation& location);
   void Add(const OrgFacts& org, const OrgJoin& join,
@@ -268,6 +279,12 @@ struct Index {
   void Add(const VenueFacts& venue, const VenueJoin& join,
            const v1::SourceLocation& location);
   void Add(const ActivityFacts& activity, const ActivityJoin& join,
+           const v1::SourceLocation& location);
+  void Add(const GridFacts& grid, const GridJoin& join,
+           const v1::SourceLocation& location);
+  void Add(const CadreFacts& cadre, const CadreJoin& join,
+           const v1::SourceLocation& location);
+  void Add(const ResultFacts& result, const ResultJoin& join,
            const v1::SourceLocation& location);
   // A copy of `s` that lives until Clear().
   absl::string_view Keep(absl::string_view s) { return strings.Store(s); }

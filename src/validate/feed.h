@@ -35,7 +35,8 @@ class ValidatorFeed {
                   const internal::MemberJoin& join,
                   const v1::SourceLocation& location);
   // The same for a host organization, a party organization, funding, a
-  // venue and an activity.
+  // venue, an activity, a grid, a cadre assignment and a unit's annual
+  // result.
   static void Add(Validator* validator, const internal::HostFacts& host,
                   const internal::HostJoin& join,
                   const v1::SourceLocation& location);
@@ -50,6 +51,15 @@ class ValidatorFeed {
                   const v1::SourceLocation& location);
   static void Add(Validator* validator, const internal::ActivityFacts& activity,
                   const internal::ActivityJoin& join,
+                  const v1::SourceLocation& location);
+  static void Add(Validator* validator, const internal::GridFacts& grid,
+                  const internal::GridJoin& join,
+                  const v1::SourceLocation& location);
+  static void Add(Validator* validator, const internal::CadreFacts& cadre,
+                  const internal::CadreJoin& join,
+                  const v1::SourceLocation& location);
+  static void Add(Validator* validator, const internal::ResultFacts& result,
+                  const internal::ResultJoin& join,
                   const v1::SourceLocation& location);
 };
 

@@ -565,15 +565,26 @@ void CheckFunding(const Ctx& ctx, const FundingFacts& f) {
   }
 }
 
-void CheckCadre(const Ctx& ctx, const v1::CadreAssignment& a) {
-  const Ymd start = ctx.Date(a.has_start_on(), a.start_on(), "start_on",
-                             "assignment start (开始日期)");
-  const Ymd end = ctx.Date(a.has_end_on(), a.end_on(), "end_on",
-                           "assignment end (结束日期)");
+void CheckCadre(const Ctx& ctx, const CadreFacts& a) {
+  const Ymd start =
+      ctx.Date(a.has_start_on, Ymd{a.start_year, a.start_month, a.start_day},
+               "start_on", "assignment start (开始日期)");
+  const Ymd end =
+      ctx.Date(a.has_end_on, Ymd{a.end_year, a.end_month, a.end_day}, "end_on",
+               "assignment end (结束日期)");
   if (start.y != 0 && end.y != 0 && CompareDates(end, start) < 0 &&
       ctx.On(Rule::kDatesOrder)) {
     ctx.Emit(Rule::kDatesOrder, "end_on", "the assignment (挂职/驻点) ends on ",
              DateText(end), ", before it starts on ", DateText(start));
+  }
+}
+
+void CheckGrid(const Ctx& ctx, const GridFacts& g) {
+  if (g.instructor_name.empty() && g.instructor_assignment_id.empty() &&
+      ctx.On(Rule::kGridInstructor)) {
+    ctx.Emit(Rule::kGridInstructor, "instructor_name",
+             "the grid (网格) has no party-building instructor "
+             "(党建工作指导员)");
   }
 }
 
@@ -606,19 +617,6 @@ void CheckRecord(const Config& config, const v1::Record& record,
     CheckId(ctx, RecordId(record));
   }
   switch (record.entity_case()) {
-    case v1::Record::kGrid: {
-      const v1::Grid& g = record.grid();
-      if (g.instructor_name().empty() && g.instructor_assignment_id().empty() &&
-          ctx.On(Rule::kGridInstructor)) {
-        ctx.Emit(Rule::kGridInstructor, "instructor_name",
-                 "the grid (网格) has no party-building instructor "
-                 "(党建工作指导员)");
-      }
-      break;
-    }
-    case v1::Record::kCadreAssignment:
-      CheckCadre(ctx, record.cadre_assignment());
-      break;
     case v1::Record::kReserveTalent:
       ctx.Date(record.reserve_talent().has_since(),
                record.reserve_talent().since(), "since",
@@ -679,6 +677,22 @@ void CheckVenueFacts(const Config& config, const VenueFacts& venue,
 void CheckActivityFacts(const Config& config, const ActivityFacts& activity,
                         const v1::SourceLocation& location, Sink* sink) {
   CheckDecoded(config, "activity", activity, location, sink, CheckActivity);
+}
+
+void CheckGridFacts(const Config& config, const GridFacts& grid,
+                    const v1::SourceLocation& location, Sink* sink) {
+  CheckDecoded(config, "grid", grid, location, sink, CheckGrid);
+}
+
+void CheckCadreFacts(const Config& config, const CadreFacts& cadre,
+                     const v1::SourceLocation& location, Sink* sink) {
+  CheckDecoded(config, "cadre_assignment", cadre, location, sink, CheckCadre);
+}
+
+void CheckResultFacts(const Config& config, const ResultFacts& result,
+                      const v1::SourceLocation& location, Sink* sink) {
+  CheckDecoded(config, "host_annual_result", result, location, sink,
+               [](const Ctx&, const ResultFacts&) {});
 }
 
 }  // namespace internal

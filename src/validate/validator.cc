@@ -210,6 +210,15 @@ struct Validator::Impl {
       case v1::Record::kActivity:
         return FeedFacts(config, internal::ActivityFactsOf, record.activity(),
                          location, to, into);
+      case v1::Record::kGrid:
+        return FeedFacts(config, internal::GridFactsOf, record.grid(), location,
+                         to, into);
+      case v1::Record::kCadreAssignment:
+        return FeedFacts(config, internal::CadreFactsOf,
+                         record.cadre_assignment(), location, to, into);
+      case v1::Record::kHostAnnualResult:
+        return FeedFacts(config, internal::ResultFactsOf,
+                         record.host_annual_result(), location, to, into);
       default:
         break;
     }
@@ -269,6 +278,23 @@ struct Validator::Impl {
                         const internal::ActivityFacts& a,
                         const v1::SourceLocation& l, internal::Sink* to) {
     internal::CheckActivityFacts(c, a, l, to);
+    return 0;
+  }
+  static uint64_t Check(const internal::Config& c, const internal::GridFacts& g,
+                        const v1::SourceLocation& l, internal::Sink* to) {
+    internal::CheckGridFacts(c, g, l, to);
+    return 0;
+  }
+  static uint64_t Check(const internal::Config& c,
+                        const internal::CadreFacts& a,
+                        const v1::SourceLocation& l, internal::Sink* to) {
+    internal::CheckCadreFacts(c, a, l, to);
+    return 0;
+  }
+  static uint64_t Check(const internal::Config& c,
+                        const internal::ResultFacts& r,
+                        const v1::SourceLocation& l, internal::Sink* to) {
+    internal::CheckResultFacts(c, r, l, to);
     return 0;
   }
 
@@ -481,6 +507,25 @@ void ValidatorFeed::Add(Validator* validator,
                         const internal::ActivityJoin& join,
                         const v1::SourceLocation& location) {
   validator->impl_->AddFacts(activity, join, location);
+}
+
+void ValidatorFeed::Add(Validator* validator, const internal::GridFacts& grid,
+                        const internal::GridJoin& join,
+                        const v1::SourceLocation& location) {
+  validator->impl_->AddFacts(grid, join, location);
+}
+
+void ValidatorFeed::Add(Validator* validator, const internal::CadreFacts& cadre,
+                        const internal::CadreJoin& join,
+                        const v1::SourceLocation& location) {
+  validator->impl_->AddFacts(cadre, join, location);
+}
+
+void ValidatorFeed::Add(Validator* validator,
+                        const internal::ResultFacts& result,
+                        const internal::ResultJoin& join,
+                        const v1::SourceLocation& location) {
+  validator->impl_->AddFacts(result, join, location);
 }
 
 absl::StatusOr<v1::Policy> PolicyFromJson(absl::string_view json) {

@@ -1,10 +1,11 @@
 // Fuzzes the validator's decode-once path against its parsed path. The
-// pipeline decodes a member, host or party organization, funding, venue or
-// activity straight from its bytes into facts (core/record_facts.h) and hands
-// them to the validator (ValidatorFeed); anything else, and any program, goes
-// through the strict wire check, protobuf's parser and Validator::Add(). On
-// any bytes the decoder takes, the record must parse, and the two validators
-// must give the same report.
+// pipeline decodes a member, host or party organization, funding, venue,
+// activity, grid, cadre assignment or annual result straight from its bytes
+// into facts (core/record_facts.h) and hands them to the validator
+// (ValidatorFeed); anything else, and any program, goes through the strict
+// wire check, protobuf's parser and Validator::Add(). On any bytes the
+// decoder takes, the record must parse, and the two validators must give the
+// same report.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -74,6 +75,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       break;
     case dangjian::v1::Record::kActivityFieldNumber:
       fed = feed(di::DecodeActivityFacts, di::ActivityFacts());
+      break;
+    case dangjian::v1::Record::kGridFieldNumber:
+      fed = feed(di::DecodeGridFacts, di::GridFacts());
+      break;
+    case dangjian::v1::Record::kCadreAssignmentFieldNumber:
+      fed = feed(di::DecodeCadreFacts, di::CadreFacts());
+      break;
+    case dangjian::v1::Record::kHostAnnualResultFieldNumber:
+      fed = feed(di::DecodeResultFacts, di::ResultFacts());
       break;
     default:
       break;
