@@ -720,14 +720,16 @@ class AggregatorImpl final : public Aggregator {
   void AddGrid(const GridFacts& g, const GridJoin* j = nullptr) {
     const uint32_t idx = j ? grids_.Row(j->self) : grids_.Intern(g.id);
     if (grids_.rows[idx].present) return Duplicate("grid");
-    const uint32_t org = g.party_organization_id.empty() ? kNone
-                         : j                             ? orgs_.Row(j->org)
-                             : orgs_.Intern(g.party_organization_id);
+    uint32_t org = kNone;
+    if (!g.party_organization_id.empty()) {
+      org = j ? orgs_.Row(j->org) : orgs_.Intern(g.party_organization_id);
+    }
     const uint32_t region = j ? RegionAt(j->region) : RegionOf(g.region_id);
-    const uint32_t assignment =
-        g.instructor_assignment_id.empty() ? kNone
-        : j                                ? assignments_.Row(j->assignment)
-            : assignments_.Intern(g.instructor_assignment_id);
+    uint32_t assignment = kNone;
+    if (!g.instructor_assignment_id.empty()) {
+      assignment = j ? assignments_.Row(j->assignment)
+                     : assignments_.Intern(g.instructor_assignment_id);
+    }
     GridState& s = grids_.rows[idx];
     s.present = true;
     s.org = org;
@@ -862,9 +864,10 @@ class AggregatorImpl final : public Aggregator {
   void AddResult(const ResultFacts& r, const ResultJoin* j = nullptr) {
     if (r.year != year_) return;
     ResultFact f;
-    f.host = r.host_organization_id.empty() ? kNone
-             : j                            ? hosts_.Row(j->host)
-                 : hosts_.Intern(r.host_organization_id);
+    f.host = kNone;
+    if (!r.host_organization_id.empty()) {
+      f.host = j ? hosts_.Row(j->host) : hosts_.Intern(r.host_organization_id);
+    }
     std::copy(r.values, r.values + 8, f.values);
     results_.push_back(f);
   }
