@@ -1392,50 +1392,28 @@ void UseShardIndex(Aggregator* aggregator, ShardIndex* index) {
   static_cast<AggregatorImpl*>(aggregator)->UseIndex(index);
 }
 
-absl::Status AddFacts(Aggregator* aggregator, const MemberFacts& member,
-                      const MemberJoin& join) {
-  return static_cast<AggregatorImpl*>(aggregator)->AddJoined(member, join);
+template <typename Facts, typename Join>
+absl::Status AddFacts(Aggregator* aggregator, const Facts& facts,
+                      const Join& join) {
+  return static_cast<AggregatorImpl*>(aggregator)->AddJoined(facts, join);
 }
 
-absl::Status AddFacts(Aggregator* aggregator, const HostFacts& host,
-                      const HostJoin& join) {
-  return static_cast<AggregatorImpl*>(aggregator)->AddJoined(host, join);
-}
-
-absl::Status AddFacts(Aggregator* aggregator, const OrgFacts& org,
-                      const OrgJoin& join) {
-  return static_cast<AggregatorImpl*>(aggregator)->AddJoined(org, join);
-}
-
-absl::Status AddFacts(Aggregator* aggregator, const FundingFacts& funding,
-                      const FundingJoin& join) {
-  return static_cast<AggregatorImpl*>(aggregator)->AddJoined(funding, join);
-}
-
-absl::Status AddFacts(Aggregator* aggregator, const VenueFacts& venue,
-                      const VenueJoin& join) {
-  return static_cast<AggregatorImpl*>(aggregator)->AddJoined(venue, join);
-}
-
-absl::Status AddFacts(Aggregator* aggregator, const ActivityFacts& activity,
-                      const ActivityJoin& join) {
-  return static_cast<AggregatorImpl*>(aggregator)->AddJoined(activity, join);
-}
-
-absl::Status AddFacts(Aggregator* aggregator, const GridFacts& grid,
-                      const GridJoin& join) {
-  return static_cast<AggregatorImpl*>(aggregator)->AddJoined(grid, join);
-}
-
-absl::Status AddFacts(Aggregator* aggregator, const CadreFacts& cadre,
-                      const CadreJoin& join) {
-  return static_cast<AggregatorImpl*>(aggregator)->AddJoined(cadre, join);
-}
-
-absl::Status AddFacts(Aggregator* aggregator, const ResultFacts& result,
-                      const ResultJoin& join) {
-  return static_cast<AggregatorImpl*>(aggregator)->AddJoined(result, join);
-}
+// The kinds the pipeline decodes into facts.
+template absl::Status AddFacts(Aggregator*, const MemberFacts&,
+                               const MemberJoin&);
+template absl::Status AddFacts(Aggregator*, const HostFacts&, const HostJoin&);
+template absl::Status AddFacts(Aggregator*, const OrgFacts&, const OrgJoin&);
+template absl::Status AddFacts(Aggregator*, const FundingFacts&,
+                               const FundingJoin&);
+template absl::Status AddFacts(Aggregator*, const VenueFacts&,
+                               const VenueJoin&);
+template absl::Status AddFacts(Aggregator*, const ActivityFacts&,
+                               const ActivityJoin&);
+template absl::Status AddFacts(Aggregator*, const GridFacts&, const GridJoin&);
+template absl::Status AddFacts(Aggregator*, const CadreFacts&,
+                               const CadreJoin&);
+template absl::Status AddFacts(Aggregator*, const ResultFacts&,
+                               const ResultJoin&);
 
 }  // namespace internal
 

@@ -17,29 +17,15 @@ namespace internal {
 // its own.
 void UseShardIndex(Aggregator* aggregator, ShardIndex* index);
 
-// Counts a member, with the numbers JoinFacts() gave its ids in the
-// aggregator's index, as Add() counts a parsed record holding it. Returns
-// FailedPrecondition after Finish(), else OK.
-absl::Status AddFacts(Aggregator* aggregator, const MemberFacts& member,
-                      const MemberJoin& join);
-// The same for a host organization, a party organization, funding, a venue,
-// an activity, a grid, a cadre assignment and a unit's annual result.
-absl::Status AddFacts(Aggregator* aggregator, const HostFacts& host,
-                      const HostJoin& join);
-absl::Status AddFacts(Aggregator* aggregator, const OrgFacts& org,
-                      const OrgJoin& join);
-absl::Status AddFacts(Aggregator* aggregator, const FundingFacts& funding,
-                      const FundingJoin& join);
-absl::Status AddFacts(Aggregator* aggregator, const VenueFacts& venue,
-                      const VenueJoin& join);
-absl::Status AddFacts(Aggregator* aggregator, const ActivityFacts& activity,
-                      const ActivityJoin& join);
-absl::Status AddFacts(Aggregator* aggregator, const GridFacts& grid,
-                      const GridJoin& join);
-absl::Status AddFacts(Aggregator* aggregator, const CadreFacts& cadre,
-                      const CadreJoin& join);
-absl::Status AddFacts(Aggregator* aggregator, const ResultFacts& result,
-                      const ResultJoin& join);
+// Counts a record decoded into facts (a member, host or party organization,
+// funding, venue, activity, grid, cadre assignment or annual result: the
+// kinds of core/record_facts.h), with the numbers JoinFacts() gave its ids in
+// the aggregator's index, as Add() counts a parsed record holding it. Returns
+// FailedPrecondition after Finish(), else OK. Instantiated in aggregator.cc
+// for those kinds, each with its own Join.
+template <typename Facts, typename Join>
+absl::Status AddFacts(Aggregator* aggregator, const Facts& facts,
+                      const Join& join);
 
 }  // namespace internal
 }  // namespace dangjian

@@ -29,37 +29,14 @@ class ValidatorFeed {
   // holds an entity (not a stream's header or trailer).
   static void AddKept(Validator* validator, const v1::Record& record,
                       const v1::SourceLocation& location);
-  // Checks a member, its ids numbered by JoinFacts() in that index, as
-  // Validator::Add() checks a parsed record holding it, found at `location`.
-  static void Add(Validator* validator, const internal::MemberFacts& member,
-                  const internal::MemberJoin& join,
-                  const v1::SourceLocation& location);
-  // The same for a host organization, a party organization, funding, a
-  // venue, an activity, a grid, a cadre assignment and a unit's annual
-  // result.
-  static void Add(Validator* validator, const internal::HostFacts& host,
-                  const internal::HostJoin& join,
-                  const v1::SourceLocation& location);
-  static void Add(Validator* validator, const internal::OrgFacts& org,
-                  const internal::OrgJoin& join,
-                  const v1::SourceLocation& location);
-  static void Add(Validator* validator, const internal::FundingFacts& funding,
-                  const internal::FundingJoin& join,
-                  const v1::SourceLocation& location);
-  static void Add(Validator* validator, const internal::VenueFacts& venue,
-                  const internal::VenueJoin& join,
-                  const v1::SourceLocation& location);
-  static void Add(Validator* validator, const internal::ActivityFacts& activity,
-                  const internal::ActivityJoin& join,
-                  const v1::SourceLocation& location);
-  static void Add(Validator* validator, const internal::GridFacts& grid,
-                  const internal::GridJoin& join,
-                  const v1::SourceLocation& location);
-  static void Add(Validator* validator, const internal::CadreFacts& cadre,
-                  const internal::CadreJoin& join,
-                  const v1::SourceLocation& location);
-  static void Add(Validator* validator, const internal::ResultFacts& result,
-                  const internal::ResultJoin& join,
+  // Checks a record decoded into facts (a member, host or party
+  // organization, funding, venue, activity, grid, cadre assignment or annual
+  // result: the kinds of core/record_facts.h), its ids numbered by
+  // JoinFacts() in that index, as Validator::Add() checks a parsed record
+  // holding it, found at `location`. Instantiated in validator.cc for those
+  // kinds, each with its own Join.
+  template <typename Facts, typename Join>
+  static void Add(Validator* validator, const Facts& facts, const Join& join,
                   const v1::SourceLocation& location);
 };
 

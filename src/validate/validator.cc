@@ -470,63 +470,40 @@ void ValidatorFeed::AddKept(Validator* validator, const v1::Record& record,
   ++impl.fed;
 }
 
-void ValidatorFeed::Add(Validator* validator,
-                        const internal::MemberFacts& member,
-                        const internal::MemberJoin& join,
-                        const v1::SourceLocation& location) {
-  validator->impl_->AddFacts(member, join, location);
+template <typename Facts, typename Join>
+void ValidatorFeed::Add(Validator* validator, const Facts& facts,
+                        const Join& join, const v1::SourceLocation& location) {
+  validator->impl_->AddFacts(facts, join, location);
 }
 
-void ValidatorFeed::Add(Validator* validator, const internal::HostFacts& host,
-                        const internal::HostJoin& join,
-                        const v1::SourceLocation& location) {
-  validator->impl_->AddFacts(host, join, location);
-}
-
-void ValidatorFeed::Add(Validator* validator, const internal::OrgFacts& org,
-                        const internal::OrgJoin& join,
-                        const v1::SourceLocation& location) {
-  validator->impl_->AddFacts(org, join, location);
-}
-
-void ValidatorFeed::Add(Validator* validator,
-                        const internal::FundingFacts& funding,
-                        const internal::FundingJoin& join,
-                        const v1::SourceLocation& location) {
-  validator->impl_->AddFacts(funding, join, location);
-}
-
-void ValidatorFeed::Add(Validator* validator, const internal::VenueFacts& venue,
-                        const internal::VenueJoin& join,
-                        const v1::SourceLocation& location) {
-  validator->impl_->AddFacts(venue, join, location);
-}
-
-void ValidatorFeed::Add(Validator* validator,
-                        const internal::ActivityFacts& activity,
-                        const internal::ActivityJoin& join,
-                        const v1::SourceLocation& location) {
-  validator->impl_->AddFacts(activity, join, location);
-}
-
-void ValidatorFeed::Add(Validator* validator, const internal::GridFacts& grid,
-                        const internal::GridJoin& join,
-                        const v1::SourceLocation& location) {
-  validator->impl_->AddFacts(grid, join, location);
-}
-
-void ValidatorFeed::Add(Validator* validator, const internal::CadreFacts& cadre,
-                        const internal::CadreJoin& join,
-                        const v1::SourceLocation& location) {
-  validator->impl_->AddFacts(cadre, join, location);
-}
-
-void ValidatorFeed::Add(Validator* validator,
-                        const internal::ResultFacts& result,
-                        const internal::ResultJoin& join,
-                        const v1::SourceLocation& location) {
-  validator->impl_->AddFacts(result, join, location);
-}
+// The kinds the pipeline decodes into facts.
+template void ValidatorFeed::Add(Validator*, const internal::MemberFacts&,
+                                 const internal::MemberJoin&,
+                                 const v1::SourceLocation&);
+template void ValidatorFeed::Add(Validator*, const internal::HostFacts&,
+                                 const internal::HostJoin&,
+                                 const v1::SourceLocation&);
+template void ValidatorFeed::Add(Validator*, const internal::OrgFacts&,
+                                 const internal::OrgJoin&,
+                                 const v1::SourceLocation&);
+template void ValidatorFeed::Add(Validator*, const internal::FundingFacts&,
+                                 const internal::FundingJoin&,
+                                 const v1::SourceLocation&);
+template void ValidatorFeed::Add(Validator*, const internal::VenueFacts&,
+                                 const internal::VenueJoin&,
+                                 const v1::SourceLocation&);
+template void ValidatorFeed::Add(Validator*, const internal::ActivityFacts&,
+                                 const internal::ActivityJoin&,
+                                 const v1::SourceLocation&);
+template void ValidatorFeed::Add(Validator*, const internal::GridFacts&,
+                                 const internal::GridJoin&,
+                                 const v1::SourceLocation&);
+template void ValidatorFeed::Add(Validator*, const internal::CadreFacts&,
+                                 const internal::CadreJoin&,
+                                 const v1::SourceLocation&);
+template void ValidatorFeed::Add(Validator*, const internal::ResultFacts&,
+                                 const internal::ResultJoin&,
+                                 const v1::SourceLocation&);
 
 absl::StatusOr<v1::Policy> PolicyFromJson(absl::string_view json) {
   v1::Policy policy;
