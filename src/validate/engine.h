@@ -107,7 +107,7 @@ absl::string_view KindName(const v1::Record& record);
 // Per-record rules: everything that needs only the record itself. For a
 // record of the kinds read as facts (members, host and party organizations,
 // funding, venues, activities, grids, cadre assignments and annual results)
-// the Check*Facts() functions below apply instead, to the facts of a parsed
+// the CheckFacts() overloads below apply instead, to the facts of a parsed
 // record (core/record_facts.h's *FactsOf()) or of its bytes alike.
 void CheckRecord(const Config& config, const v1::Record& record,
                  const RecordRef& ref, Sink* sink);
@@ -115,30 +115,30 @@ void CheckRecord(const Config& config, const v1::Record& record,
 // dates, resident ID, pipeline and dues. Returns NationalIdKeyOf() its
 // national_id, which it computes. The facts' views need live only for the
 // call (findings copy what they quote).
-uint64_t CheckMemberFacts(const Config& config, const MemberFacts& member,
-                          const v1::SourceLocation& location, Sink* sink);
+uint64_t CheckFacts(const Config& config, const MemberFacts& member,
+                    const v1::SourceLocation& location, Sink* sink);
 // The same for a host organization (id, registration date, credit code, kind
 // and subtype), a party organization (id, dates, units, committee size, star
 // assessments), funding (id, date received, year, amount), a venue (id, six
 // haves, size, coordinates), an activity (id, date held), a grid (id,
 // instructor), a cadre assignment (id, dates and their order) and a unit's
 // annual result (id).
-void CheckHostFacts(const Config& config, const HostFacts& host,
-                    const v1::SourceLocation& location, Sink* sink);
-void CheckOrgFacts(const Config& config, const OrgFacts& org,
-                   const v1::SourceLocation& location, Sink* sink);
-void CheckFundingFacts(const Config& config, const FundingFacts& funding,
-                       const v1::SourceLocation& location, Sink* sink);
-void CheckVenueFacts(const Config& config, const VenueFacts& venue,
-                     const v1::SourceLocation& location, Sink* sink);
-void CheckActivityFacts(const Config& config, const ActivityFacts& activity,
-                        const v1::SourceLocation& location, Sink* sink);
-void CheckGridFacts(const Config& config, const GridFacts& grid,
-                    const v1::SourceLocation& location, Sink* sink);
-void CheckCadreFacts(const Config& config, const CadreFacts& cadre,
-                     const v1::SourceLocation& location, Sink* sink);
-void CheckResultFacts(const Config& config, const ResultFacts& result,
-                      const v1::SourceLocation& location, Sink* sink);
+void CheckFacts(const Config& config, const HostFacts& host,
+                const v1::SourceLocation& location, Sink* sink);
+void CheckFacts(const Config& config, const OrgFacts& org,
+                const v1::SourceLocation& location, Sink* sink);
+void CheckFacts(const Config& config, const FundingFacts& funding,
+                const v1::SourceLocation& location, Sink* sink);
+void CheckFacts(const Config& config, const VenueFacts& venue,
+                const v1::SourceLocation& location, Sink* sink);
+void CheckFacts(const Config& config, const ActivityFacts& activity,
+                const v1::SourceLocation& location, Sink* sink);
+void CheckFacts(const Config& config, const GridFacts& grid,
+                const v1::SourceLocation& location, Sink* sink);
+void CheckFacts(const Config& config, const CadreFacts& cadre,
+                const v1::SourceLocation& location, Sink* sink);
+void CheckFacts(const Config& config, const ResultFacts& result,
+                const v1::SourceLocation& location, Sink* sink);
 
 // A compact location: the file is an index into Index::files.
 struct Loc {

@@ -648,49 +648,49 @@ auto CheckDecoded(const Config& config, absl::string_view kind,
 
 }  // namespace
 
-uint64_t CheckMemberFacts(const Config& config, const MemberFacts& member,
-                          const v1::SourceLocation& location, Sink* sink) {
+uint64_t CheckFacts(const Config& config, const MemberFacts& member,
+                    const v1::SourceLocation& location, Sink* sink) {
   return CheckDecoded(config, "member", member, location, sink, CheckMember);
 }
 
-void CheckOrgFacts(const Config& config, const OrgFacts& org,
-                   const v1::SourceLocation& location, Sink* sink) {
+void CheckFacts(const Config& config, const OrgFacts& org,
+                const v1::SourceLocation& location, Sink* sink) {
   CheckDecoded(config, "party_organization", org, location, sink,
                CheckPartyOrganization);
 }
 
-void CheckHostFacts(const Config& config, const HostFacts& host,
-                    const v1::SourceLocation& location, Sink* sink) {
+void CheckFacts(const Config& config, const HostFacts& host,
+                const v1::SourceLocation& location, Sink* sink) {
   CheckDecoded(config, "host_organization", host, location, sink, CheckHost);
 }
 
-void CheckFundingFacts(const Config& config, const FundingFacts& funding,
-                       const v1::SourceLocation& location, Sink* sink) {
+void CheckFacts(const Config& config, const FundingFacts& funding,
+                const v1::SourceLocation& location, Sink* sink) {
   CheckDecoded(config, "funding", funding, location, sink, CheckFunding);
 }
 
-void CheckVenueFacts(const Config& config, const VenueFacts& venue,
-                     const v1::SourceLocation& location, Sink* sink) {
+void CheckFacts(const Config& config, const VenueFacts& venue,
+                const v1::SourceLocation& location, Sink* sink) {
   CheckDecoded(config, "venue", venue, location, sink, CheckVenue);
 }
 
-void CheckActivityFacts(const Config& config, const ActivityFacts& activity,
-                        const v1::SourceLocation& location, Sink* sink) {
+void CheckFacts(const Config& config, const ActivityFacts& activity,
+                const v1::SourceLocation& location, Sink* sink) {
   CheckDecoded(config, "activity", activity, location, sink, CheckActivity);
 }
 
-void CheckGridFacts(const Config& config, const GridFacts& grid,
-                    const v1::SourceLocation& location, Sink* sink) {
+void CheckFacts(const Config& config, const GridFacts& grid,
+                const v1::SourceLocation& location, Sink* sink) {
   CheckDecoded(config, "grid", grid, location, sink, CheckGrid);
 }
 
-void CheckCadreFacts(const Config& config, const CadreFacts& cadre,
-                     const v1::SourceLocation& location, Sink* sink) {
+void CheckFacts(const Config& config, const CadreFacts& cadre,
+                const v1::SourceLocation& location, Sink* sink) {
   CheckDecoded(config, "cadre_assignment", cadre, location, sink, CheckCadre);
 }
 
-void CheckResultFacts(const Config& config, const ResultFacts& result,
-                      const v1::SourceLocation& location, Sink* sink) {
+void CheckFacts(const Config& config, const ResultFacts& result,
+                const v1::SourceLocation& location, Sink* sink) {
   CheckDecoded(config, "host_annual_result", result, location, sink,
                [](const Ctx&, const ResultFacts&) {});
 }

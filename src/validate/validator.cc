@@ -238,64 +238,11 @@ struct Validator::Impl {
     Facts facts;
     of(message, &facts);
     if (!config.cross_record) {
-      Check(config, facts, location, to);
+      internal::CheckFacts(config, facts, location, to);
       return;
     }
     Fed(config, facts, internal::JoinFacts(facts, &into->ids()), location, to,
         into);
-  }
-
-  // A record's facts to the per-record rules; returns what the index keeps
-  // of them besides (a member's resident-ID key, else 0).
-  static uint64_t Check(const internal::Config& c,
-                        const internal::MemberFacts& m,
-                        const v1::SourceLocation& l, internal::Sink* to) {
-    return internal::CheckMemberFacts(c, m, l, to);
-  }
-  static uint64_t Check(const internal::Config& c, const internal::HostFacts& h,
-                        const v1::SourceLocation& l, internal::Sink* to) {
-    internal::CheckHostFacts(c, h, l, to);
-    return 0;
-  }
-  static uint64_t Check(const internal::Config& c, const internal::OrgFacts& o,
-                        const v1::SourceLocation& l, internal::Sink* to) {
-    internal::CheckOrgFacts(c, o, l, to);
-    return 0;
-  }
-  static uint64_t Check(const internal::Config& c,
-                        const internal::FundingFacts& f,
-                        const v1::SourceLocation& l, internal::Sink* to) {
-    internal::CheckFundingFacts(c, f, l, to);
-    return 0;
-  }
-  static uint64_t Check(const internal::Config& c,
-                        const internal::VenueFacts& v,
-                        const v1::SourceLocation& l, internal::Sink* to) {
-    internal::CheckVenueFacts(c, v, l, to);
-    return 0;
-  }
-  static uint64_t Check(const internal::Config& c,
-                        const internal::ActivityFacts& a,
-                        const v1::SourceLocation& l, internal::Sink* to) {
-    internal::CheckActivityFacts(c, a, l, to);
-    return 0;
-  }
-  static uint64_t Check(const internal::Config& c, const internal::GridFacts& g,
-                        const v1::SourceLocation& l, internal::Sink* to) {
-    internal::CheckGridFacts(c, g, l, to);
-    return 0;
-  }
-  static uint64_t Check(const internal::Config& c,
-                        const internal::CadreFacts& a,
-                        const v1::SourceLocation& l, internal::Sink* to) {
-    internal::CheckCadreFacts(c, a, l, to);
-    return 0;
-  }
-  static uint64_t Check(const internal::Config& c,
-                        const internal::ResultFacts& r,
-                        const v1::SourceLocation& l, internal::Sink* to) {
-    internal::CheckResultFacts(c, r, l, to);
-    return 0;
   }
 
   // A record's facts, their ids numbered by `join`, to the per-record rules
@@ -303,14 +250,14 @@ struct Validator::Impl {
   static void Fed(const internal::Config& c, const internal::MemberFacts& m,
                   const internal::MemberJoin& join, const v1::SourceLocation& l,
                   internal::Sink* to, internal::Index* into) {
-    const uint64_t key = Check(c, m, l, to);
+    const uint64_t key = internal::CheckFacts(c, m, l, to);
     if (c.cross_record) into->Add(m, join, l, key);
   }
   template <typename Facts, typename Join>
   static void Fed(const internal::Config& c, const Facts& facts,
                   const Join& join, const v1::SourceLocation& l,
                   internal::Sink* to, internal::Index* into) {
-    Check(c, facts, l, to);
+    internal::CheckFacts(c, facts, l, to);
     if (c.cross_record) into->Add(facts, join, l);
   }
 
