@@ -46,6 +46,15 @@ std::string MaskPhone(absl::string_view phone) {
 }
 
 std::string MaskPersonalData(absl::string_view text) {
+  // Most texts (record ids, messages) hold no run long enough to mask: they
+  // come back whole, in one copy.
+  size_t run = 0;
+  bool long_run = false;
+  for (const char c : text) {
+    run = IsDigit(c) ? run + 1 : 0;
+    long_run |= run >= kMinPersonalRun;
+  }
+  if (!long_run) return std::string(text);
   std::string out;
   out.reserve(text.size());
   size_t i = 0;
