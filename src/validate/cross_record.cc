@@ -280,6 +280,13 @@ std::string NationalIdFromKey(uint64_t key) {
   return out;
 }
 
+// What a reference names, in the findings of a missing one.
+constexpr char kRegionTarget[] = "region (区域)";
+constexpr char kGridTarget[] = "grid (网格)";
+constexpr char kHostTarget[] = "host organization (单位)";
+constexpr char kOrgTarget[] = "party organization (党组织)";
+constexpr char kMemberTarget[] = "member (党员)";
+
 // Id -> position of the first record with that id. Keys view the index's
 // records, which outlive the checker.
 using PositionOf = IdMap<size_t>;
@@ -504,9 +511,6 @@ class Checker {
     int64_t records = 0;
   };
   std::vector<Counts> org_counts_, host_counts_;
-  // By member (References()): the position of its host organization and of
-  // its party organization, or kNowhere.
-  std::vector<size_t> member_host_, member_org_;
 };
 
 template <typename T, typename IdFn>
@@ -584,11 +588,11 @@ void Checker::References() {
   constexpr Rule R = Rule::kRefRegion, G = Rule::kRefGrid, H = Rule::kRefHost,
                  P = Rule::kRefPartyOrg, M = Rule::kRefMember,
                  V = Rule::kRefVenue;
-  const char* region = "region (区域)";
-  const char* grid = "grid (网格)";
-  const char* host = "host organization (单位)";
-  const char* org = "party organization (党组织)";
-  const char* member = "member (党员)";
+  const char* region = kRegionTarget;
+  const char* grid = kGridTarget;
+  const char* host = kHostTarget;
+  const char* org = kOrgTarget;
+  const char* member = kMemberTarget;
   for (const auto& [e, loc] : x_.regions) {
     Ref(R, regions_, region, "region", e.id(), loc, "parent_id", e.parent_id());
   }
@@ -650,20 +654,7 @@ void Checker::References() {
     RefAt(P, orgs_, x_.funding_joins[i].org, org, "funding", e.id, loc,
           "party_organization_id", e.party_organization_id);
   }
-  // A member's host and organization, looked up once for these rules and
-  // for Members().
-  member_host_.resize(x_.members.size());
-  member_org_.resize(x_.members.size());
-  for (size_t i = 0; i < x_.members.size(); ++i) {
-    const MemberEntry& e = x_.members[i];
-    const absl::string_view id = MemberId(e);
-    member_host_[i] =
-        RefAt(H, hosts_, e.join.host, host, "member", id, e.loc,
-              "host_organization_id", IdAt(x_.ids().hosts, e.join.host));
-    member_org_[i] =
-        RefAt(P, orgs_, e.join.org, org, "member", id, e.loc,
-              "party_organization_id", IdAt(x_.ids().orgs, e.join.org));
-  }
+  // A member's references: in Members(), which counts by them.
   for (size_t i = 0; i < x_.cadres.size(); ++i) {
     const auto& [e, loc] = x_.cadres[i];
     const CadreJoin& j = x_.cadre_joins[i];
@@ -746,10 +737,19 @@ void Checker::Members() {
   std::vector<std::pair<uint64_t, size_t>> ids;
   for (size_t i = 0; i < x_.members.size(); ++i) {
     const MemberEntry& m = x_.members[i];
+    // Its host and organization (reported when missing, as References()
+    // reports the other kinds').
+    const absl::string_view id = MemberId(m);
+    const size_t host_at =
+        RefAt(Rule::kRefHost, hosts_, m.join.host, kHostTarget, "member", id,
+              m.loc, "host_organization_id", IdAt(x_.ids().hosts, m.join.host));
+    const size_t org_at =
+        RefAt(Rule::kRefPartyOrg, orgs_, m.join.org, kOrgTarget, "member", id,
+              m.loc, "party_organization_id", IdAt(x_.ids().orgs, m.join.org));
     // Not yet in the pipeline at the end of the year (status -1): counted
     // nowhere, as in the report.
     const int status = m.status;
-    if (const size_t* it = &member_org_[i]; *it != kNowhere) {
+    if (const size_t* it = &org_at; *it != kNowhere) {
       Counts& c = org_counts_[*it];
       if (status >= 0) {
         ++c.by_status[status];
@@ -766,7 +766,7 @@ void Checker::Members() {
              "; members attach only to branches (党支部)");
       }
     }
-    if (const size_t* it = &member_host_[i]; *it != kNowhere) {
+    if (const size_t* it = &host_at; *it != kNowhere) {
       Counts& c = host_counts_[*it];
       if (status >= 0) {
         ++c.by_status[status];
