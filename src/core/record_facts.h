@@ -1,9 +1,7 @@
 // The fields of a member, host organization, party organization, funding,
 // venue, activity, grid, cadre assignment or annual result that aggregation
-// reads - and, of a member, host or party organization, funding, venue or
-// activity, all the rules read too - taken either from a parsed message or
-// straight from
-// its wire bytes (internal). A record is decoded once, here, for the validator
+// and the rules read, taken either from a parsed message or straight from its
+// wire bytes (internal). A record is decoded once, here, for the validator
 // and the aggregator alike.
 //
 // These are 99.7 records in 100 of a generated national dataset (members and

@@ -7,6 +7,7 @@
 #ifndef DANGJIAN_SRC_CORE_SHARD_INDEX_H_
 #define DANGJIAN_SRC_CORE_SHARD_INDEX_H_
 
+#include <cassert>
 #include <cstdint>
 #include <cstring>
 #include <vector>
@@ -164,8 +165,9 @@ struct ShardIndex {
 constexpr uint32_t kNoId = IdTable::kNone;
 
 // The numbers of the ids a record names: kNoId where the field is empty,
-// except a host or party organization's own id, interned even when empty
-// (the aggregator counts such a record under the empty id).
+// except a host organization's, party organization's or grid's own id and the
+// units a party organization lists, interned even when empty (the aggregator
+// counts such a record under the empty id).
 struct MemberJoin {
   uint32_t self = kNoId;
   uint32_t host = kNoId;
@@ -262,6 +264,8 @@ inline OrgJoin JoinFacts(const OrgFacts& org, ShardIndex* index) {
 // The numbers JoinFacts() gave the units `join`'s organization lists.
 inline absl::Span<const uint32_t> ListedHosts(const ShardIndex& index,
                                               const OrgJoin& join) {
+  assert(join.hosts_begin + size_t{join.hosts_count} <=
+         index.listed_hosts.size());
   return absl::MakeConstSpan(index.listed_hosts.data() + join.hosts_begin,
                              join.hosts_count);
 }

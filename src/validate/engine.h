@@ -37,7 +37,7 @@ struct Config {
     probation_late = MonthStep(int64_t{p.probation_months()} + 12);
   }
 
-  v1::Policy policy;
+  v1::Policy policy;  // Set through SetPolicy() only.
   // The member rules' month counts of `policy` (SetPolicy()): the minimum
   // applicant age, the activist period, the probation and its longest
   // extension.
@@ -182,7 +182,8 @@ struct Stored {
 
 // What the cross-record rules read: the records fed since the last Finish(),
 // kept compactly. Its size is proportional to the shard. The ids that join
-// records (units, party organizations, grids, regions, members) are numbered
+// records (units, party organizations, grids, regions, cadre assignments,
+// members) are numbered
 // in a shard index (core/shard_index.h): the index's own, or one it shares
 // with an aggregator in a pipeline run.
 struct Index {
@@ -195,14 +196,16 @@ struct Index {
   google::protobuf::Arena arena;
   // Holds the strings of the entries kept as facts that are not views of the
   // shard index's ids (Keep()): their own ids where the index does not number
-  // the kind, and a party organization's references.
+  // the kind (funding, venues, activities, annual results), a party
+  // organization's references other than its units, and a grid's
+  // instructor's name.
   StringArena strings;
   std::vector<std::string> files;
   std::unordered_map<std::string, int32_t> file_ids;
   std::vector<Stored<v1::Region>> regions;
   std::vector<Stored<GridFacts>> grids;
   std::vector<Stored<HostFacts>> hosts;       // Ids from the shard index.
-  std::vector<Stored<OrgFacts>> orgs;         // Strings: kept.
+  std::vector<Stored<OrgFacts>> orgs;         // Units: the index's; kept.
   std::vector<Stored<VenueFacts>> venues;     // Strings: the ids only.
   std::vector<Stored<FundingFacts>> funding;  // Strings: the ids only.
   std::vector<MemberEntry> members;
@@ -212,9 +215,10 @@ struct Index {
   std::vector<Stored<ResultFacts>> annual_results;
   std::vector<Stored<v1::RegionEconomy>> economies;
   std::vector<Stored<v1::StarAssessment>> stars;  // Records of their own.
-  // Beside regions, grids, hosts, orgs, venues and funding, by position: the
-  // numbers of their ids in the shard index (kNoId for an empty id; a host's
-  // own id is numbered even when empty).
+  // Beside regions, grids, cadre assignments, annual results, party
+  // organizations, hosts, venues and funding, by position: the numbers of the
+  // ids they name in the shard index, as JoinFacts() gave them (a region's
+  // own: kNoId for an empty id).
   std::vector<uint32_t> region_self;
   std::vector<GridJoin> grid_joins;
   std::vector<CadreJoin> cadre_joins;
