@@ -169,6 +169,11 @@ class RecordArena {
   int made_ = 0;
 };
 
+// Member records in a typical county, which a validated shard makes room for
+// up front: growing the join's table and the validator's entries step by
+// step cost more than the room.
+constexpr size_t kCountyMembers = 16384;
+
 // Reads, validates and aggregates one shard: Run() once.
 class ShardRun {
  public:
@@ -179,9 +184,8 @@ class ShardRun {
     result_.outcome.files = files_;
     if (o_.validate) {
       // Room for a typical county's members (the validator numbers their
-      // ids; growing the table there, step by step, cost a tenth of the
-      // join).
-      index_.members.Reserve(16384);
+      // ids).
+      index_.members.Reserve(kCountyMembers);
     }
     if (o_.aggregate) {
       absl::StatusOr<std::unique_ptr<Aggregator>> a =
@@ -226,6 +230,7 @@ class ShardRun {
     if (!v.ok()) return v.status();
     validator_ = *std::move(v);
     ValidatorFeed::UseShardIndex(validator_.get(), &index_);
+    ValidatorFeed::ReserveMembers(validator_.get(), kCountyMembers);
     return validator_.get();
   }
 

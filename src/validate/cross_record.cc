@@ -735,6 +735,7 @@ void Checker::Members() {
   org_counts_.assign(x_.orgs.size(), Counts{});
   host_counts_.assign(x_.hosts.size(), Counts{});
   std::vector<std::pair<uint64_t, size_t>> ids;
+  ids.reserve(x_.members.size());
   for (size_t i = 0; i < x_.members.size(); ++i) {
     const MemberEntry& m = x_.members[i];
     // Its host and organization (reported when missing, as References()

@@ -20,6 +20,10 @@ class ValidatorFeed {
   // aggregator, instead of an index of its own. Only before the first
   // record after Create() or Finish().
   static void UseShardIndex(Validator* validator, internal::ShardIndex* index);
+  // Makes room in `validator` for `members` member records before its next
+  // Finish(), as the pipeline does for a county: growing the room record by
+  // record copied the entries a dozen times.
+  static void ReserveMembers(Validator* validator, size_t members);
   // For an entity in Record field `field` that the validator keeps whole
   // until its next Finish(), a record on its own arena: parsed there and
   // given to AddKept(), it is kept without a copy. Null for any other field

@@ -401,6 +401,10 @@ void ValidatorFeed::UseShardIndex(Validator* validator,
   validator->impl_->index.UseShardIndex(index);
 }
 
+void ValidatorFeed::ReserveMembers(Validator* validator, size_t members) {
+  validator->impl_->index.members.reserve(members);
+}
+
 v1::Record* ValidatorFeed::NewRecord(Validator* validator, int field) {
   Validator::Impl& impl = *validator->impl_;
   if (!impl.config.cross_record || !internal::Index::KeepsWhole(field)) {
