@@ -33,16 +33,6 @@ struct CreditTable {
 };
 constexpr CreditTable kCreditTable;
 
-// Eight bytes at `p` as a word whose lowest byte is p[0], on any machine.
-uint64_t LoadLittleEndian64(const char* p) {
-  uint64_t v;
-  std::memcpy(&v, p, 8);
-#if defined(ABSL_IS_BIG_ENDIAN)
-  v = __builtin_bswap64(v);
-#endif
-  return v;
-}
-
 int CreditValue(char c) {
   return kCreditTable.value[static_cast<unsigned char>(c)];
 }
@@ -118,31 +108,7 @@ Ymd TodayUtc() {
   return Ymd{y, m, d};
 }
 
-namespace {
-
-// Whether the 8 bytes at `p` are all ASCII digits: each byte's high nibble
-// is 3, and stays 3 when 6 is added to it (0x30-0x39, not 0x3A-0x3F).
-bool EightDigits(const char* p) {
-  uint64_t x;
-  std::memcpy(&x, p, 8);
-  constexpr uint64_t kHigh = 0xF0F0F0F0F0F0F0F0ULL;
-  constexpr uint64_t kThrees = 0x3030303030303030ULL;
-  return (x & kHigh) == kThrees &&
-         ((x + 0x0606060606060606ULL) & kHigh) == kThrees;
-}
-
-}  // namespace
-
-NationalIdProblem NationalIdShape(absl::string_view id) {
-  // The common case first: 17 digits and a check character.
-  if (id.size() == 18) {
-    const bool digits =
-        EightDigits(id.data()) && EightDigits(id.data() + 8) && IsDigit(id[16]);
-    if (digits && (IsDigit(id[17]) || id[17] == 'X') &&
-        !(id[15] == '0' && id[16] == '0' && id[17] == '0')) {
-      return NationalIdProblem::kNone;
-    }
-  }
+NationalIdProblem NationalIdShapeOfOthers(absl::string_view id) {
   // Exponent form as a spreadsheet shows a long number: 1.10101E+17.
   bool has_e = false, has_dot = false, others = false;
   for (char c : id) {
@@ -184,18 +150,6 @@ NationalIdProblem NationalIdShape(absl::string_view id) {
 
 char NationalIdCheckChar(absl::string_view id) {
   return IdCheckCharOf(id.data());
-}
-
-Ymd NationalIdBirthDate(absl::string_view id) {
-  // Positions 7-14 (YYYYMMDD) in one word: each pair of digits becomes a
-  // 16-bit lane's value, the first pair in the lowest lane.
-  uint64_t v = LoadLittleEndian64(id.data() + 6);
-  v -= 0x3030303030303030ull;
-  v = ((v * 10) + (v >> 8)) & 0x00FF00FF00FF00FFull;
-  const auto lane = [v](int i) {
-    return static_cast<int32_t>((v >> (16 * i)) & 0xFF);
-  };
-  return Ymd{lane(0) * 100 + lane(1), lane(2), lane(3)};
 }
 
 uint64_t NationalIdKey(absl::string_view id) {
