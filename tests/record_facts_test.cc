@@ -255,16 +255,19 @@ TEST(RecordFactsTest, FullyPopulatedMessagesDecodeAsTheyParse) {
   Agrees<GridFacts>(full(v1::Grid()), GridFactsOf, DecodeGridFacts, "grid");
   Agrees<CadreFacts>(full(v1::CadreAssignment()), CadreFactsOf,
                      DecodeCadreFacts, "cadre assignment");
+  // The facts view the bytes: kept as long as they are read.
+  const std::string cadre_bytes =
+      full(v1::CadreAssignment()).SerializeAsString();
   CadreFacts cadre;
-  ASSERT_TRUE(DecodeCadreFacts(full(v1::CadreAssignment()).SerializeAsString(),
-                               &cadre));
+  ASSERT_TRUE(DecodeCadreFacts(cadre_bytes, &cadre));
   EXPECT_NE(cadre.start_month, 0);  // Dates in full, for the rules.
   EXPECT_NE(cadre.end_day, 0);
   Agrees<ResultFacts>(full(v1::HostAnnualResult()), ResultFactsOf,
                       DecodeResultFacts, "annual result");
+  const std::string result_bytes =
+      full(v1::HostAnnualResult()).SerializeAsString();
   ResultFacts result;
-  ASSERT_TRUE(DecodeResultFacts(
-      full(v1::HostAnnualResult()).SerializeAsString(), &result));
+  ASSERT_TRUE(DecodeResultFacts(result_bytes, &result));
   EXPECT_FALSE(result.id.empty());
 }
 
@@ -293,11 +296,13 @@ TEST(RecordFactsTest, VenueCoordinatesDecodeAsTheyParse) {
 // fits) and leave longer ones to protobuf.
 TEST(RecordFactsTest, PaddedTagsAreLeftToProtobuf) {
   MemberFacts facts;
-  // id (field 1, length-delimited) as "m1", its tag in 2 and in 6 bytes.
-  ASSERT_TRUE(DecodeMemberFacts(std::string("\x8a\x00\x02m1", 5), &facts));
+  // id (field 1, length-delimited) as "m1", its tag in 2 and in 6 bytes. The
+  // facts view the bytes: they live as long as the check.
+  const std::string two("\x8a\x00\x02m1", 5);
+  ASSERT_TRUE(DecodeMemberFacts(two, &facts));
   EXPECT_EQ(facts.id, "m1");
   v1::Member parsed;
-  ASSERT_TRUE(parsed.ParseFromString(std::string("\x8a\x00\x02m1", 5)));
+  ASSERT_TRUE(parsed.ParseFromString(two));
   EXPECT_EQ(parsed.id(), "m1");
   const std::string six("\x8a\x80\x80\x80\x80\x00\x02m1", 9);
   EXPECT_FALSE(DecodeMemberFacts(six, &facts));

@@ -267,8 +267,8 @@ class ShardRun {
   // One record's bytes to the validator and, when there is one, the
   // aggregator, decoded once: a member, host or party organization, funding,
   // venue, activity, grid, cadre assignment or annual result in the plain
-  // encoding straight from its bytes into facts
-  // both read (core/record_facts.h), its ids joined once in the shard's index
+  // encoding straight from its bytes into facts both read
+  // (core/record_facts.h), its ids joined once in the shard's index
   // (core/shard_index.h); anything else checked strictly and parsed into a
   // message both read. InvalidArgument for bytes that are not a well-formed
   // record.
