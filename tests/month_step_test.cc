@@ -1,5 +1,6 @@
 // Tests MonthStep (validate/checks.h, internal, header-only): the member
-// rules' month arithmetic with the division done once equals AddMonths().
+// rules' month arithmetic with the division done once equals the plain
+// arithmetic with a division per date.
 #include <cstdint>
 
 #include "gtest/gtest.h"
@@ -8,6 +9,23 @@
 namespace dangjian {
 namespace internal {
 namespace {
+
+// The reference: `d` plus `months` (>= 0) months with a division per date,
+// the day clamped to the month's end, day 0 kept, a year-only date moved by
+// whole years, the count capped at 100,000 years.
+Ymd AddMonths(const Ymd& d, int64_t months) {
+  constexpr int64_t kCap = int64_t{12} * 100000;
+  if (months > kCap) months = kCap;
+  if (d.m == 0) return Ymd{static_cast<int32_t>(d.y + months / 12), 0, 0};
+  const int64_t total = d.m - 1 + months;
+  Ymd out{static_cast<int32_t>(d.y + total / 12),
+          static_cast<int32_t>(total % 12 + 1), d.d};
+  if (out.d > 28 && out.y >= 1 && out.y <= 9999) {
+    const int dim = DaysInMonth(out.y, out.m);
+    if (out.d > dim) out.d = dim;
+  }
+  return out;
+}
 
 bool Same(const Ymd& a, const Ymd& b) {
   return a.y == b.y && a.m == b.m && a.d == b.d;

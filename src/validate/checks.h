@@ -70,34 +70,19 @@ inline int CompareDates(const Ymd& a, const Ymd& b) {
   return 0;
 }
 
-// `d` plus `months` (>= 0) months, the day clamped to the month's end. Day 0
-// stays 0; a year-only date moves by whole years. Policies may hold any
-// positive month count: the sum is taken in 64 bits and capped at 100,000
-// years, which still compares after every valid date.
-inline Ymd AddMonths(const Ymd& d, int64_t months) {
-  constexpr int64_t kCap = int64_t{12} * 100000;
-  if (months > kCap) months = kCap;
-  if (d.m == 0) return Ymd{static_cast<int32_t>(d.y + months / 12), 0, 0};
-  const int64_t total = d.m - 1 + months;
-  Ymd out{static_cast<int32_t>(d.y + total / 12),
-          static_cast<int32_t>(total % 12 + 1), d.d};
-  if (out.d > 28 && out.y >= 1 && out.y <= 9999) {
-    const int dim = DaysInMonth(out.y, out.m);
-    if (out.d > dim) out.d = dim;
-  }
-  return out;
-}
-
-// AddMonths(d, months) for one month count applied to many dates: the count
-// split into years and months once, so that each date costs an add and a
-// compare instead of a division. A negative count reads as 0 (policies hold
-// positive counts: CheckPolicy()).
+// A month count applied to many dates: `d` plus the count's months, the day
+// clamped to the month's end (day 0 stays 0; a year-only date moves by whole
+// years). The count is split into years and months once, so that each date
+// costs an add and a compare instead of a division. Policies may hold any
+// positive count: it is capped at 100,000 years, which still compares after
+// every valid date; a negative count reads as 0 (policies hold positive
+// counts: CheckPolicy()).
 class MonthStep {
  public:
   explicit MonthStep(int64_t months)
       : years_(static_cast<int32_t>(Capped(months) / 12)),
         rest_(static_cast<int32_t>(Capped(months) % 12)) {}
-  // Equal to AddMonths(d, months) for any valid date `d` when months >= 0.
+  // `d` (a valid date) plus the months.
   ABSL_ATTRIBUTE_ALWAYS_INLINE Ymd Add(const Ymd& d) const {
     if (d.m == 0) return Ymd{d.y + years_, 0, 0};
     Ymd out{d.y + years_, d.m + rest_, d.d};
