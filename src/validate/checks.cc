@@ -13,8 +13,6 @@ namespace dangjian {
 namespace internal {
 namespace {
 
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-
 constexpr char kCreditAlphabet[] = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 constexpr int kCreditWeights[17] = {1,  3,  9,  27, 19, 26, 16, 17, 20,
                                     29, 25, 13, 8,  24, 10, 30, 28};
@@ -116,7 +114,7 @@ NationalIdProblem NationalIdShapeOfOthers(absl::string_view id) {
       has_e = true;
     } else if (c == '.') {
       has_dot = true;
-    } else if (!IsDigit(c) && c != '+') {
+    } else if (!IsAsciiDigit(c) && c != '+') {
       others = true;
     }
   }
@@ -124,17 +122,17 @@ NationalIdProblem NationalIdShapeOfOthers(absl::string_view id) {
   if (has_dot && !others && !has_e) return NationalIdProblem::kExcelMangled;
   if (id.size() == 15) {
     for (char c : id) {
-      if (!IsDigit(c)) return NationalIdProblem::kFormat;
+      if (!IsAsciiDigit(c)) return NationalIdProblem::kFormat;
     }
     return NationalIdProblem::kFifteenDigit;
   }
   if (id.size() != 18) return NationalIdProblem::kFormat;
   for (size_t i = 0; i < 17; ++i) {
-    if (!IsDigit(id[i])) return NationalIdProblem::kFormat;
+    if (!IsAsciiDigit(id[i])) return NationalIdProblem::kFormat;
   }
   const char last = id[17];
   if (last == 'x') return NationalIdProblem::kLowercaseX;
-  if (!IsDigit(last) && last != 'X') return NationalIdProblem::kFormat;
+  if (!IsAsciiDigit(last) && last != 'X') return NationalIdProblem::kFormat;
   // A spreadsheet that kept 15 significant digits padded the rest with zeros.
   // A real ID can end in "000" too (sequence code 100, 200, ... with check
   // character 0), so the ending alone is not enough: the sequence code 000 is

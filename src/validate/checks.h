@@ -128,6 +128,9 @@ inline uint64_t LoadLittleEndian64(const char* p) {
   return v;
 }
 
+// Whether `c` is an ASCII digit.
+inline bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+
 // Whether the 8 bytes at `p` are all ASCII digits: each byte's high nibble
 // is 3, and stays 3 when 6 is added to it (0x30-0x39, not 0x3A-0x3F).
 inline bool EightAsciiDigits(const char* p) {
@@ -147,9 +150,8 @@ NationalIdProblem NationalIdShapeOfOthers(absl::string_view id);
 inline NationalIdProblem NationalIdShape(absl::string_view id) {
   if (id.size() == 18) {
     const char* p = id.data();
-    const auto digit = [](char c) { return c >= '0' && c <= '9'; };
-    if (EightAsciiDigits(p) && EightAsciiDigits(p + 8) && digit(p[16]) &&
-        (digit(p[17]) || p[17] == 'X') &&
+    if (EightAsciiDigits(p) && EightAsciiDigits(p + 8) && IsAsciiDigit(p[16]) &&
+        (IsAsciiDigit(p[17]) || p[17] == 'X') &&
         !(p[15] == '0' && p[16] == '0' && p[17] == '0')) {
       return NationalIdProblem::kNone;
     }
