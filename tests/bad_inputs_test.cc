@@ -3,7 +3,14 @@
 // the table names, must not crash or hang, and must not show any resident ID
 // or phone number of the file whole in any message. make_bad_inputs.py writes
 // the files and the table; a few inputs too large to commit are made here.
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <csignal>
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
@@ -11,11 +18,13 @@
 #include <set>
 #include <sstream>
 #include <string>
+#include <thread>  // NOLINT: a FIFO's writer runs beside its reader
 #include <vector>
 
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
 #include "dangjian/aggregate.h"
@@ -26,9 +35,14 @@
 #include "dangjian/validate.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "testing/status_matchers.h"
 
 namespace dangjian {
 namespace {
+
+using ::dangjian::testing::StatusIs;
+using ::testing::AllOf;
+using ::testing::HasSubstr;
 
 const std::string kDir =
     std::string(DANGJIAN_SOURCE_DIR) + "/tests/bad_inputs/";
@@ -246,6 +260,186 @@ std::set<std::string> PersonalNumbers(const std::string& bytes) {
   return found;
 }
 
+// Reads `path` with the reader `row` names; false for an unknown reader.
+bool RunReader(const Row& row, const std::string& path, Outcome* o) {
+  if (row.reader == "stream") {
+    *o = RunStream(path);
+  } else if (row.reader == "dataset_pb") {
+    auto d = ReadDatasetFile(path);
+    SetStatus(d.status(), o);
+  } else if (row.reader == "dataset_json") {
+    auto d = ReadDatasetJsonFile(path);
+    SetStatus(d.status(), o);
+  } else if (row.reader == "jsonl") {
+    *o = RunJsonLines(path);
+  } else if (row.reader == "csv") {
+    *o = RunCsv(path, row.where);
+  } else if (row.reader == "policy") {
+    auto p = LoadPolicyJsonFile(path);
+    SetStatus(p.status(), o);
+  } else if (row.reader == "partial") {
+    *o = RunPartials(path);
+  } else if (row.reader == "validate") {
+    RuleOutcome(path, row, o);
+  } else {
+    return false;
+  }
+  return true;
+}
+
+// Feeds bytes to a FIFO made at `path`, as `cat file > fifo` would, from a
+// thread that blocks until a reader opens the FIFO.
+class FifoFeeder {
+ public:
+  FifoFeeder(std::string path, std::string bytes) : path_(std::move(path)) {
+    std::remove(path_.c_str());
+    made_ = mkfifo(path_.c_str(), 0600) == 0;
+    if (!made_) return;
+    thread_ = std::thread([this, b = std::move(bytes)] {
+      const int fd = open(path_.c_str(), O_WRONLY);
+      if (fd < 0) return;
+      size_t at = 0;
+      while (at < b.size()) {
+        const ssize_t n = write(fd, b.data() + at, b.size() - at);
+        if (n <= 0) break;  // EPIPE: the reader stopped early.
+        at += static_cast<size_t>(n);
+      }
+      close(fd);
+    });
+  }
+  ~FifoFeeder() {
+    if (!made_) return;
+    // A writer still waiting for a reader (one that never opened the FIFO)
+    // is let through to fail its writes, then joined.
+    const int fd = open(path_.c_str(), O_RDONLY | O_NONBLOCK);
+    if (fd >= 0) close(fd);
+    thread_.join();
+    std::remove(path_.c_str());
+  }
+  bool made() const { return made_; }
+
+ private:
+  std::string path_;
+  bool made_ = false;
+  std::thread thread_;
+};
+
+std::string Replaced(std::string text, const std::string& from,
+                     const std::string& to) {
+  return absl::StrReplaceAll(text, {{from, to}});
+}
+
+// Every reader reads its input once: a FIFO of the same bytes, under the same
+// name, gives the same outcome and messages as the file (the defect: a CSV
+// ledger piped in lost rows, and a FIFO stream hung, to a second open).
+TEST(BadInputs, EveryFileReadThroughAFifoGivesTheFilesOutcome) {
+  std::signal(SIGPIPE, SIG_IGN);
+  const std::string dir = ::testing::TempDir() + "/dangjian_bad_inputs_fifo/";
+  mkdir(dir.c_str(), 0700);
+  int compared = 0;
+  for (const Row& row : ReadTable()) {
+    if (row.reader == "partial") continue;  // Merged from memory.
+    SCOPED_TRACE(row.file + " (" + row.what + ")");
+    Outcome from_file;
+    ASSERT_TRUE(RunReader(row, kDir + row.file, &from_file));
+    Outcome from_fifo;
+    {
+      FifoFeeder feeder(dir + row.file, Slurp(kDir + row.file));
+      ASSERT_TRUE(feeder.made()) << "mkfifo " << dir << row.file;
+      RunReader(row, dir + row.file, &from_fifo);
+    }
+    EXPECT_EQ(from_fifo.code, from_file.code);
+    // Only a file's size is known ahead: the FIFO's message cannot say how
+    // many bytes were left unread.
+    std::string expected = from_file.message;
+    const size_t unread = expected.find(" bytes left unread");
+    const size_t with = expected.rfind(" with ", unread);
+    if (unread != std::string::npos && with != std::string::npos) {
+      expected.erase(with, unread + 18 - with);
+    }
+    EXPECT_EQ(Replaced(from_fifo.message, dir, kDir), expected);
+    EXPECT_EQ(from_fifo.located, from_file.located);
+    ++compared;
+  }
+  EXPECT_GE(compared, 100);
+}
+
+// Standard input from a pipe: a CSV ledger of several megabytes without a
+// byte order mark, and a GB18030 one whose first text above ASCII comes
+// after the first megabyte, read through a FIFO give the rows a buffer gives.
+TEST(BadInputs, LargeCsvLedgersThroughAFifoLoseNoRows) {
+  std::signal(SIGPIPE, SIG_IGN);
+  const std::string dir = ::testing::TempDir() + "/dangjian_bad_inputs_fifo/";
+  mkdir(dir.c_str(), 0700);
+  std::string utf8 = "人员标识,姓名,发展阶段\n";
+  std::string gbk = "id,name,status\n";
+  constexpr int kRows = 100000;
+  for (int i = 0; i < kRows; ++i) {
+    absl::StrAppend(&utf8, "m", i, ",党员", i, ",正式党员\n");
+    // GB18030 for 党员 and 正式党员, after 1 MiB of ASCII rows.
+    absl::StrAppend(
+        &gbk, "m", i, ",", i < 80000 ? "dy" : "\xB5\xB3\xD4\xB1", ",",
+        i < 80000 ? "full" : "\xD5\xFD\xCA\xBD\xB5\xB3\xD4\xB1", "\n");
+  }
+  ASSERT_GT(gbk.find('\xB5'), size_t{1} << 20);
+  for (const std::string* text : {&utf8, &gbk}) {
+    auto from_buffer = CsvLedgerReader::FromBuffer(*text, "members.csv");
+    ASSERT_TRUE(from_buffer.ok());
+    v1::Record r;
+    int64_t buffered = 0;
+    while ((*from_buffer)->Next(&r)) ++buffered;
+    FifoFeeder feeder(dir + "members.csv", *text);
+    auto from_fifo = CsvLedgerReader::Open(dir + "members.csv");
+    ASSERT_TRUE(from_fifo.ok()) << from_fifo.status();
+    int64_t piped = 0;
+    std::string last_name;
+    while ((*from_fifo)->Next(&r)) {
+      ++piped;
+      last_name = r.member().name();
+    }
+    EXPECT_TRUE((*from_fifo)->status().ok()) << (*from_fifo)->status();
+    EXPECT_EQ(piped, buffered);
+    EXPECT_EQ((*from_fifo)->summary().rows_read, kRows);
+    EXPECT_EQ((*from_fifo)->summary().encoding,
+              (*from_buffer)->summary().encoding);
+    EXPECT_EQ(last_name, text == &utf8 ? "党员99999" : "党员");
+  }
+}
+
+// Endless input (/dev/zero) and a policy of more than 4 MiB: refused with
+// ResourceExhausted naming the file, after reading no more than the limit.
+TEST(BadInputs, EndlessOrOversizedWholeFileInputsAreRefused) {
+  EXPECT_THAT(LoadPolicyJsonFile("/dev/zero").status(),
+              StatusIs(absl::StatusCode::kResourceExhausted,
+                       AllOf(HasSubstr("/dev/zero"), HasSubstr("policy"))));
+  BinaryReadOptions pb;
+  pb.max_bytes = int64_t{8} << 20;
+  EXPECT_THAT(
+      ReadDatasetFile("/dev/zero", pb).status(),
+      StatusIs(absl::StatusCode::kResourceExhausted, HasSubstr("/dev/zero")));
+  EXPECT_THAT(
+      ReadDatasetJsonFile("/dev/zero", {}, int64_t{8} << 20).status(),
+      StatusIs(absl::StatusCode::kResourceExhausted, HasSubstr("/dev/zero")));
+  // A valid policy padded with spaces past 4 MiB, and one just under.
+  const std::string good = Slurp(kDir + "policy_good.json");
+  const std::string dir = ::testing::TempDir() + "/";
+  for (const size_t pad : {(size_t{4} << 20) + 1, size_t{1} << 20}) {
+    const std::string path = dir + "dangjian_padded_policy.json";
+    {
+      std::ofstream out(path, std::ios::binary | std::ios::trunc);
+      out << good << std::string(pad - std::min(pad, good.size()), ' ');
+    }
+    const absl::Status s = LoadPolicyJsonFile(path).status();
+    if (pad > (size_t{4} << 20)) {
+      EXPECT_THAT(s, StatusIs(absl::StatusCode::kResourceExhausted,
+                              HasSubstr("4 MiB")));
+    } else {
+      EXPECT_TRUE(s.ok()) << s;
+    }
+    std::remove(path.c_str());
+  }
+}
+
 TEST(BadInputs, EveryFileGivesItsExpectedOutcomeAndLocation) {
   const std::vector<Row> rows = ReadTable();
   EXPECT_GE(rows.size(), 100u);
@@ -256,26 +450,7 @@ TEST(BadInputs, EveryFileGivesItsExpectedOutcomeAndLocation) {
     const std::string path = kDir + row.file;
     const std::string bytes = Slurp(path);
     Outcome o;
-    if (row.reader == "stream") {
-      o = RunStream(path);
-    } else if (row.reader == "dataset_pb") {
-      auto d = ReadDatasetFile(path);
-      SetStatus(d.status(), &o);
-    } else if (row.reader == "dataset_json") {
-      auto d = ReadDatasetJsonFile(path);
-      SetStatus(d.status(), &o);
-    } else if (row.reader == "jsonl") {
-      o = RunJsonLines(path);
-    } else if (row.reader == "csv") {
-      o = RunCsv(path, row.where);
-    } else if (row.reader == "policy") {
-      auto p = LoadPolicyJsonFile(path);
-      SetStatus(p.status(), &o);
-    } else if (row.reader == "partial") {
-      o = RunPartials(path);
-    } else if (row.reader == "validate") {
-      RuleOutcome(path, row, &o);
-    } else {
+    if (!RunReader(row, path, &o)) {
       ADD_FAILURE() << "unknown reader " << row.reader;
       continue;
     }

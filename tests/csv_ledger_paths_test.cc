@@ -215,7 +215,8 @@ TEST(CsvPathsTest, InvalidUtf8FoundInItsCell) {
                                       "h7,庚公司,12,2014-08-14,王建国\n"),
                          "单位.csv");
   ASSERT_THAT(im.open, IsOk());
-  const std::string bad = "not valid UTF-8 (the file was declared UTF-8)";
+  const std::string bad =
+      "not valid UTF-8 (the file was declared UTF-8 by its byte order mark)";
   EXPECT_THAT(Where(im),
               ElementsAre("3:5: " + bad, "4:2: " + bad, "5:3: " + bad,
                           "6:4: " + bad, "7:1: " + bad));

@@ -50,9 +50,29 @@ TEST(DatasetFileTest, MissingFileIsNotFoundAndNamesThePath) {
 
 TEST(DatasetFileTest, UnwritableDirectoryFails) {
   v1::Dataset d;
+  d.mutable_provenance()->set_producer("test");
   EXPECT_THAT(WriteDatasetFile(d, "/nonexistent-dir/x.pb"),
               StatusIs(absl::StatusCode::kUnavailable,
                        HasSubstr("/nonexistent-dir/x.pb")));
+}
+
+// An empty Dataset would be a file of 0 bytes, which the reader refuses as a
+// failed export: the writer refuses it, and the reader says "is empty".
+TEST(DatasetFileTest, EmptyDatasetIsNotWrittenAndAnEmptyFileNotRead) {
+  const std::string path = TempPath("empty.pb");
+  std::remove(path.c_str());
+  EXPECT_THAT(WriteDatasetFile(v1::Dataset(), path),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       HasSubstr("provenance")));
+  EXPECT_FALSE(std::ifstream(path).good());
+  WriteBytes(path, "");
+  EXPECT_THAT(ReadDatasetFile(path),
+              StatusIs(absl::StatusCode::kDataLoss,
+                       AllOf(HasSubstr(path), HasSubstr("is empty"))));
+  v1::Dataset d;
+  d.mutable_provenance()->set_producer("test");
+  ASSERT_THAT(WriteDatasetFile(d, path), IsOk());
+  EXPECT_THAT(ReadDatasetFile(path), IsOk());
 }
 
 TEST(DatasetFileTest, GarbageIsDataLoss) {

@@ -148,10 +148,20 @@ TEST(JsonLinesTest, WithoutAHeaderTheFirstRecordIsStillHandedOut) {
   EXPECT_THAT(r->status(), IsOk());
   EXPECT_EQ(r->header(), nullptr);
 
-  auto empty = JsonLinesReader::FromBuffer("", "empty.jsonl");
-  EXPECT_EQ(empty->header(), nullptr);
-  EXPECT_FALSE(empty->Next(&rec));
-  EXPECT_THAT(empty->status(), IsOk());
+  // No line but blank ones: a failed export, not a county without records.
+  for (const char* text : {"", "\n\n  \n"}) {
+    auto empty = JsonLinesReader::FromBuffer(text, "empty.jsonl");
+    EXPECT_EQ(empty->header(), nullptr);
+    EXPECT_FALSE(empty->Next(&rec));
+    EXPECT_THAT(empty->status(), StatusIs(absl::StatusCode::kDataLoss,
+                                          HasSubstr("empty.jsonl: is empty")));
+  }
+  // A header alone is a county without records.
+  auto header_only = JsonLinesReader::FromBuffer(
+      "{\"header\":{\"provenance\":{\"producer\":\"t\"}}}\n", "h.jsonl");
+  EXPECT_NE(header_only->header(), nullptr);
+  EXPECT_FALSE(header_only->Next(&rec));
+  EXPECT_THAT(header_only->status(), IsOk());
 
   // A bad first line: no header, and the error waits for Next().
   auto bad = JsonLinesReader::FromBuffer("{\"header\":\n", "bad.jsonl");

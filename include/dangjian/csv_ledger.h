@@ -101,8 +101,12 @@ struct CsvReaderOptions {
   // Default: kAuto.
   CsvTable table = CsvTable::kAuto;
   // The encoding; kAuto detects it (BOM, strict UTF-8, GB18030) and
-  // summary().encoding says which was found. Without a BOM, detection reads
-  // the file once through before the import (in constant memory).
+  // summary().encoding says which was found. The input is read once, so a
+  // pipe, a FIFO or standard input reads as the same file would. Without a
+  // BOM, text up to the first byte above 0x7F is ASCII (alike in UTF-8 and
+  // GB18030); the megabyte from there decides: well-formed UTF-8 is read as
+  // UTF-8, any other bytes as GB18030. In a file read as UTF-8, a later row
+  // that is not UTF-8 is skipped with a finding at its line.
   // Default: kAuto.
   TextEncoding encoding = TextEncoding::kAuto;
   // The separator: ',', ';' or '\t'; 0 detects it from the header line (the

@@ -50,8 +50,10 @@ struct JsonWriteOptions {
 //   absl::Status s = dangjian::WriteDatasetFile(dataset, "county.pb");
 //
 // Returns OK; InvalidArgument naming the field when a string is not valid UTF-8
-// (proto3 could not read the file back); Unavailable naming the path when the
-// file cannot be written. Thread-safe for different paths.
+// (proto3 could not read the file back), or when the dataset is empty (no
+// provenance, no records: 0 bytes, which ReadDatasetFile() refuses);
+// Unavailable naming the path when the file cannot be written. Thread-safe for
+// different paths.
 DANGJIAN_EXPORT absl::Status WriteDatasetFile(const v1::Dataset& dataset,
                                               absl::string_view path);
 
@@ -65,9 +67,15 @@ DANGJIAN_EXPORT absl::Status WriteDatasetFile(const v1::Dataset& dataset,
 //     return 2;
 //   }
 //
+// The file is read once, to its end: a pipe, a FIFO or standard input
+// ("/dev/stdin") is read as a regular file is.
+//
 // Returns the dataset; NotFound when the file does not exist; ResourceExhausted
-// when it is larger than options.max_bytes; DataLoss when its bytes are not a
-// dangjian.v1.Dataset. Thread-safe.
+// when it is larger than options.max_bytes (checked while reading, so an
+// endless input such as /dev/zero ends); DataLoss when its bytes are not a
+// dangjian.v1.Dataset, or when it is empty (0 bytes: a failed export, not an
+// empty Dataset, which WriteDatasetFile() writes with its provenance).
+// Thread-safe.
 DANGJIAN_EXPORT absl::StatusOr<v1::Dataset> ReadDatasetFile(
     absl::string_view path, const BinaryReadOptions& options = {});
 

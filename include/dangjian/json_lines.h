@@ -35,7 +35,10 @@ struct JsonLinesReaderOptions {
 // kept for header() and not handed out by Next(). A trailer record, when
 // present, must be the last and its record_count must match (no checksum:
 // JSON has no canonical bytes). Header and trailer are optional: a file of
-// entity records alone is read as before.
+// entity records alone is read as before. A file with no line but blank ones
+// (0 bytes included) is a failed export, not an empty county: status() is
+// DataLoss ("is empty"). The input is read once, to its end, so a pipe or a
+// FIFO reads as a regular file does.
 //
 // Reading stops at the first line that is not a valid Record: status() is then
 // InvalidArgument naming the file, line and byte offset and quoting protobuf's

@@ -168,9 +168,12 @@ class DANGJIAN_EXPORT Validator {
 DANGJIAN_EXPORT absl::StatusOr<v1::Policy> PolicyFromJson(
     absl::string_view json);
 
-// Reads a file and parses it with PolicyFromJson(). Returns the policy;
-// NotFound when the file cannot be opened; InvalidArgument naming the file
-// when it is not a valid policy. Thread-safe.
+// Reads a file once (a pipe or FIFO as well) and parses it with
+// PolicyFromJson(). Returns the policy; NotFound when the file does not exist
+// (Unavailable when it cannot be opened); ResourceExhausted naming the file
+// when it is larger than 4 MiB (an endless input such as /dev/zero ends
+// there); InvalidArgument naming the file when it is not a valid policy.
+// Thread-safe.
 DANGJIAN_EXPORT absl::StatusOr<v1::Policy> LoadPolicyJsonFile(
     absl::string_view path);
 

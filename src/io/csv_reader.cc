@@ -8,7 +8,6 @@
 #include <cerrno>
 #include <climits>
 #include <cstring>
-#include <functional>
 #include <memory>
 #include <string>
 #include <utility>
@@ -67,41 +66,55 @@ namespace {
 
 constexpr size_t kChunk = size_t{1} << 20;
 
-using InputFactory = std::function<absl::StatusOr<std::unique_ptr<Input>>()>;
-
-// True when the whole input is well-formed UTF-8; reads it once, in chunks.
-absl::StatusOr<bool> ScanUtf8(Input* in) {
-  for (;;) {
-    const size_t n = in->Ensure(kChunk);
-    if (!in->status().ok()) return in->status();
-    if (n == 0) return true;
-    size_t cut = n;
-    if (n == kChunk) {
-      // Leave a sequence cut by the chunk's end for the next round.
-      const auto* p = reinterpret_cast<const unsigned char*>(in->data());
-      for (size_t k = 1; k <= 3 && k <= n; ++k) {
-        const unsigned char b = p[n - k];
-        if ((b & 0xC0) == 0x80) continue;
-        const size_t need = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
-        if (need > k) cut = n - k;
-        break;
-      }
-    }
-    if (!IsValidUtf8(absl::string_view(in->data(), cut))) return false;
-    in->Skip(cut);
+// How many of the `n` bytes at `p` end on a whole UTF-8 sequence when more
+// bytes follow them: a sequence cut by the window's end is left out.
+size_t WholeSequences(const char* p, size_t n) {
+  const auto* u = reinterpret_cast<const unsigned char*>(p);
+  for (size_t k = 1; k <= 3 && k <= n; ++k) {
+    const unsigned char b = u[n - k];
+    if ((b & 0xC0) == 0x80) continue;
+    const size_t need = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+    return need > k ? n - k : n;
   }
+  return n;
 }
 
-// Turns the input's bytes into UTF-8 text, chunk by chunk.
+// Turns the input's bytes into UTF-8 text, chunk by chunk, reading the input
+// once (a pipe or a FIFO as a file). Without a byte order mark (kAuto), ASCII
+// is handed out as it is (it reads alike in UTF-8 and GB18030) up to the
+// first byte above 0x7F; there the window that follows decides: well-formed
+// UTF-8 is read as UTF-8 (and the rows are checked, since the rest of the
+// input was not seen), anything else as GB18030.
 class Decoder {
  public:
-  Decoder(std::unique_ptr<Input> in, TextEncoding encoding)
-      : in_(std::move(in)), encoding_(encoding) {}
+  // `decided` receives the encoding once known: at once when given or marked
+  // by a BOM, at the first byte above 0x7F when detected (kUtf8 for a file
+  // of ASCII alone).
+  Decoder(std::unique_ptr<Input> in, TextEncoding encoding,
+          TextEncoding* decided)
+      : in_(std::move(in)), encoding_(encoding), decided_(decided) {}
   ~Decoder() {
     if (cd_ != reinterpret_cast<iconv_t>(-1)) iconv_close(cd_);
   }
 
   absl::Status Init() {
+    if (encoding_ == TextEncoding::kAuto) {
+      const size_t n = in_->Ensure(3);
+      if (!in_->status().ok()) return in_->status();
+      const auto* p = reinterpret_cast<const unsigned char*>(in_->data());
+      if (n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) {
+        encoding_ = TextEncoding::kUtf8Bom;
+      } else if (n >= 2 && p[0] == 0xFF && p[1] == 0xFE) {
+        encoding_ = TextEncoding::kUtf16LeBom;
+      } else if (n >= 2 && p[0] == 0xFE && p[1] == 0xFF) {
+        encoding_ = TextEncoding::kUtf16BeBom;
+      } else {
+        undecided_ = true;
+        *decided_ = TextEncoding::kUtf8;  // Until a byte says otherwise.
+        return absl::OkStatus();
+      }
+    }
+    *decided_ = encoding_;
     size_t bom = 0;
     const char* from = nullptr;
     switch (encoding_) {
@@ -129,14 +142,7 @@ class Decoder {
                std::memcmp(in_->data(), "\xEF\xBB\xBF", 3) == 0) {
       in_->Skip(3);
     }
-    if (from != nullptr) {
-      cd_ = iconv_open("UTF-8", from);
-      if (cd_ == reinterpret_cast<iconv_t>(-1)) {
-        return absl::UnavailableError(
-            absl::StrCat(in_->name(), ": iconv cannot convert from ", from));
-      }
-      out_.resize(kChunk * 2);
-    }
+    if (from != nullptr) return Convert(from);
     return absl::OkStatus();
   }
 
@@ -144,6 +150,35 @@ class Decoder {
   // an error (status()).
   absl::string_view Next() {
     if (!status_.ok()) return {};
+    if (undecided_) {
+      in_->Skip(last_);
+      last_ = 0;
+      const size_t n = in_->Ensure(kChunk);
+      if (!in_->status().ok()) {
+        status_ = in_->status();
+        return {};
+      }
+      const char* p = in_->data();
+      size_t ascii = 0;
+      while (ascii < n && static_cast<unsigned char>(p[ascii]) < 0x80) {
+        ++ascii;
+      }
+      if (ascii > 0) {
+        last_ = ascii;
+        return absl::string_view(p, ascii);
+      }
+      if (n == 0) return {};
+      // The first byte above 0x7F, with a window of text after it.
+      const size_t window = n == kChunk ? WholeSequences(p, n) : n;
+      undecided_ = false;
+      if (!IsValidUtf8(absl::string_view(p, window))) {
+        encoding_ = *decided_ = TextEncoding::kGb18030;
+        if (absl::Status s = Convert("GB18030"); !s.ok()) {
+          status_ = std::move(s);
+          return {};
+        }
+      }
+    }
     if (cd_ == reinterpret_cast<iconv_t>(-1)) {
       in_->Skip(last_);
       const size_t n = in_->Ensure(kChunk);
@@ -180,12 +215,27 @@ class Decoder {
     return absl::string_view(out_.data(), out_.size() - dst_left);
   }
 
+  // True when the text handed out is UTF-8 by construction (converted by
+  // iconv), so that rows need no check of their own.
+  bool Converts() const { return cd_ != reinterpret_cast<iconv_t>(-1); }
   const absl::Status& status() const { return status_; }
   const std::string& name() const { return in_->name(); }
 
  private:
+  absl::Status Convert(const char* from) {
+    cd_ = iconv_open("UTF-8", from);
+    if (cd_ == reinterpret_cast<iconv_t>(-1)) {
+      return absl::UnavailableError(
+          absl::StrCat(in_->name(), ": iconv cannot convert from ", from));
+    }
+    out_.resize(kChunk * 2);
+    return absl::OkStatus();
+  }
+
   std::unique_ptr<Input> in_;
   TextEncoding encoding_;
+  TextEncoding* decided_;
+  bool undecided_ = false;
   iconv_t cd_ = reinterpret_cast<iconv_t>(-1);
   std::string out_;
   size_t last_ = 0;
@@ -540,37 +590,13 @@ std::string FieldPath(const Column& c) {
 
 class CsvReader final : public CsvLedgerReader {
  public:
-  absl::Status Init(InputFactory open, absl::string_view name,
+  absl::Status Init(std::unique_ptr<Input> in, absl::string_view name,
                     const CsvReaderOptions& options) {
     options_ = options;
     name_ = std::string(name);
     location_.set_file(name_);
-    auto in = open();
-    if (!in.ok()) return in.status();
-    TextEncoding enc = options.encoding;
-    if (enc == TextEncoding::kAuto) {
-      const size_t n = (*in)->Ensure(3);
-      const auto* p = reinterpret_cast<const unsigned char*>((*in)->data());
-      if (n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) {
-        enc = TextEncoding::kUtf8Bom;
-      } else if (n >= 2 && p[0] == 0xFF && p[1] == 0xFE) {
-        enc = TextEncoding::kUtf16LeBom;
-      } else if (n >= 2 && p[0] == 0xFE && p[1] == 0xFF) {
-        enc = TextEncoding::kUtf16BeBom;
-      } else {
-        auto scan = open();
-        if (!scan.ok()) return scan.status();
-        absl::StatusOr<bool> utf8 = ScanUtf8(scan->get());
-        if (!utf8.ok()) return utf8.status();
-        enc = *utf8 ? TextEncoding::kUtf8 : TextEncoding::kGb18030;
-      }
-      utf8_verified_ = enc != TextEncoding::kUtf8Bom;
-    } else {
-      utf8_verified_ =
-          enc != TextEncoding::kUtf8 && enc != TextEncoding::kUtf8Bom;
-    }
-    summary_.encoding = enc;
-    decoder_ = std::make_unique<Decoder>(*std::move(in), enc);
+    decoder_ = std::make_unique<Decoder>(std::move(in), options.encoding,
+                                         &summary_.encoding);
     if (absl::Status s = decoder_->Init(); !s.ok()) return s;
     parser_ = std::make_unique<Parser>(decoder_.get(), options.max_row_bytes);
     char sep = options.separator;
@@ -873,16 +899,21 @@ class CsvReader final : public CsvLedgerReader {
     wire_.clear();
     const size_t wire_start = record != nullptr ? 0 : kHeadroom;
     wire_.resize(wire_start);
-    // A file declared UTF-8 (with a BOM) was not scanned: its cells are
+    // Text not converted by iconv (declared UTF-8, or read as UTF-8 from its
+    // first text above ASCII) was not checked as a whole: its cells are
     // checked here. Only those that can hold other than ASCII need be: a cell
     // set directly as a number, date, resident ID, phone number, 是/否 or a
     // remembered label (SetCellDirectly()) is ASCII or that label, which is
     // valid. Text, and any cell the general path reads, is checked first.
-    const bool check_utf8 = !utf8_verified_;
+    const bool check_utf8 = !decoder_->Converts();
     auto bad_utf8 = [&](size_t i) {
       if (IsValidUtf8(row_.cell(i))) return false;
       Find(line, static_cast<int>(i) + 1, true,
-           "not valid UTF-8 (the file was declared UTF-8)");
+           summary_.encoding == TextEncoding::kUtf8Bom
+               ? "not valid UTF-8 (the file was declared UTF-8 by its byte "
+                 "order mark)"
+               : "not valid UTF-8, as the file's text before it is; save "
+                 "the file again in one encoding");
       bad = true;
       return true;
     };
@@ -962,7 +993,6 @@ class CsvReader final : public CsvLedgerReader {
   std::string name_;
   std::unique_ptr<Decoder> decoder_;
   std::unique_ptr<Parser> parser_;
-  bool utf8_verified_ = false;
   const Table* table_ = nullptr;
   std::vector<std::string> headers_;
   std::vector<const Column*> columns_;
@@ -983,10 +1013,10 @@ class CsvReader final : public CsvLedgerReader {
 };
 
 absl::StatusOr<std::unique_ptr<CsvLedgerReader>> Make(
-    InputFactory open, absl::string_view name,
+    std::unique_ptr<Input> in, absl::string_view name,
     const CsvReaderOptions& options) {
   auto r = std::make_unique<CsvReader>();
-  if (absl::Status s = r->Init(std::move(open), name, options); !s.ok()) {
+  if (absl::Status s = r->Init(std::move(in), name, options); !s.ok()) {
     return s;
   }
   return std::unique_ptr<CsvLedgerReader>(std::move(r));
@@ -997,20 +1027,15 @@ absl::StatusOr<std::unique_ptr<CsvLedgerReader>> Make(
 
 absl::StatusOr<std::unique_ptr<CsvLedgerReader>> CsvLedgerReader::Open(
     absl::string_view path, const CsvReaderOptions& options) {
-  const std::string p(path);
-  return internal::Make([p] { return internal::Input::OpenFile(p); }, path,
-                        options);
+  auto in = internal::Input::OpenFile(path);
+  if (!in.ok()) return in.status();
+  return internal::Make(*std::move(in), path, options);
 }
 
 absl::StatusOr<std::unique_ptr<CsvLedgerReader>> CsvLedgerReader::FromBuffer(
     absl::string_view data, absl::string_view name,
     const CsvReaderOptions& options) {
-  const std::string n(name);
-  return internal::Make(
-      [data, n]() -> absl::StatusOr<std::unique_ptr<internal::Input>> {
-        return internal::Input::FromBuffer(data, n);
-      },
-      name, options);
+  return internal::Make(internal::Input::FromBuffer(data, name), name, options);
 }
 
 }  // namespace dangjian

@@ -12,6 +12,7 @@
 #include "dangjian/io.h"
 #include "dangjian/personal_data.h"
 #include "google/protobuf/util/json_util.h"
+#include "io/input.h"
 #include "io/json_check.h"
 
 namespace dangjian {
@@ -35,6 +36,13 @@ absl::Status WriteDatasetFile(const v1::Dataset& dataset,
                               absl::string_view path) {
   const std::string final_path(path);
   if (absl::Status s = CheckUtf8(dataset, final_path); !s.ok()) return s;
+  if (dataset.ByteSizeLong() == 0) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        final_path,
+        ": the dataset is empty (no provenance, no records): its file would "
+        "be 0 bytes, which ReadDatasetFile() refuses as a failed export; set "
+        "its provenance"));
+  }
   const std::string tmp_path = final_path + ".tmp";
   {
     std::ofstream out(tmp_path, std::ios::binary | std::ios::trunc);
@@ -67,29 +75,21 @@ absl::Status WriteDatasetFile(const v1::Dataset& dataset,
 absl::StatusOr<v1::Dataset> ReadDatasetFile(absl::string_view path,
                                             const BinaryReadOptions& options) {
   const std::string p(path);
-  std::ifstream in(p, std::ios::binary | std::ios::ate);
-  if (!in) {
-    const int err = errno;
-    if (err == ENOENT) {
-      return absl::NotFoundError(absl::StrCat(p, ": no such file"));
-    }
-    return absl::UnavailableError(absl::StrCat(
-        p, ": cannot open: ", std::generic_category().message(err)));
-  }
-  const std::streamoff size = in.tellg();
-  if (size < 0) {
-    return absl::UnavailableError(absl::StrCat(p, ": cannot tell its size"));
-  }
-  if (size > options.max_bytes) {
-    return absl::ResourceExhaustedError(absl::StrCat(
-        p, ": ", size, " bytes is above the limit of ", options.max_bytes,
-        " bytes for a binary Dataset (BinaryReadOptions::max_bytes); use a "
-        "record stream for large data"));
-  }
-  in.seekg(0);
-  std::string bytes(static_cast<size_t>(size), '\0');
-  if (!in.read(&bytes[0], size)) {
-    return absl::UnavailableError(absl::StrCat(p, ": read failed"));
+  auto in = internal::Input::OpenFile(p);
+  if (!in.ok()) return in.status();
+  absl::StatusOr<absl::string_view> read = (*in)->ReadAll(
+      options.max_bytes,
+      "a binary Dataset (BinaryReadOptions::max_bytes); use a record stream "
+      "for large data");
+  if (!read.ok()) return read.status();
+  const absl::string_view bytes = *read;
+  const size_t size = bytes.size();
+  // Zero bytes parse as an empty Dataset; an empty file is a failed export.
+  if (bytes.empty()) {
+    return absl::DataLossError(absl::StrCat(
+        p,
+        ": is empty (0 bytes), not a dangjian.v1.Dataset; a Dataset with "
+        "no records is written with its provenance"));
   }
   // protobuf keeps a known field sent with the wrong wire type as an unknown
   // field (its value lost without a word) and never says where bytes are bad.
@@ -102,7 +102,7 @@ absl::StatusOr<v1::Dataset> ReadDatasetFile(absl::string_view path,
         " bytes): ", what, " at byte offset ", bad_at)));
   }
   v1::Dataset dataset;
-  if (!dataset.ParseFromString(bytes)) {
+  if (!dataset.ParseFromArray(bytes.data(), static_cast<int>(size))) {
     return absl::DataLossError(absl::StrCat(
         p, ": not a valid dangjian.v1.Dataset in binary protobuf (", size,
         " bytes): the file is truncated, damaged or of another format"));

@@ -96,6 +96,25 @@ size_t Input::Refill(size_t n) {
   return end_ - begin_;
 }
 
+absl::StatusOr<absl::string_view> Input::ReadAll(int64_t max_bytes,
+                                                 absl::string_view what) {
+  const size_t cap = max_bytes < 0 ? 0 : static_cast<size_t>(max_bytes);
+  // A file's size is a hint (it may grow); a pipe's is unknown. One byte past
+  // the cap tells "too large" from "exactly at the cap".
+  size_t want = size_ >= 0 ? static_cast<size_t>(size_) + 1 : kChunk;
+  for (;;) {
+    want = std::min(want, cap + 1);
+    const size_t n = Ensure(want);
+    if (!status_.ok()) return status_;
+    if (n > cap) {
+      return absl::ResourceExhaustedError(absl::StrCat(
+          name_, ": more than ", max_bytes, " bytes, the limit for ", what));
+    }
+    if (n < want) return absl::string_view(data(), n);
+    want = n * 2;
+  }
+}
+
 absl::StatusOr<std::unique_ptr<Output>> Output::CreateFile(
     absl::string_view path) {
   std::unique_ptr<Output> out(new Output());

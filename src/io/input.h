@@ -54,6 +54,14 @@ class Input {
   bool WouldMove(size_t n) const { return end_ - begin_ < n && !eof_; }
   // True when nothing remains.
   bool AtEnd() { return Ensure(1) == 0; }
+  // Reads everything that remains, once, whatever the input is (a file, a
+  // pipe, a FIFO, a growing file: read to its end as it is then), and returns
+  // a view of it, valid until the Input changes. ResourceExhausted naming the
+  // input and `what` (e.g. "a policy") when more than `max_bytes` remain,
+  // without reading much past the limit (so /dev/zero ends); DataLoss on a
+  // read error.
+  absl::StatusOr<absl::string_view> ReadAll(int64_t max_bytes,
+                                            absl::string_view what);
   const std::string& name() const { return name_; }
   const absl::Status& status() const { return status_; }
 

@@ -89,7 +89,16 @@ class LinesReader final : public JsonLinesReader {
   // the first Next(). An error is kept for Next() and status().
   void ReadFirst() {
     int64_t start = 0;
-    if (!ReadRecord(&first_, &start)) return;
+    if (!ReadRecord(&first_, &start)) {
+      // No line but blank ones: a failed export or the wrong file, not a
+      // county without records (which has its header line).
+      if (status_.ok()) {
+        Stop(absl::DataLossError(
+            absl::StrCat(in_->name(), ": is empty (", in_->offset(),
+                         " bytes): no header, record or trailer line")));
+      }
+      return;
+    }
     if (Accept(&first_, start) == kSkipped) return;
     has_first_ = true;
   }
@@ -431,28 +440,10 @@ absl::StatusOr<v1::Dataset> ReadDatasetJsonFile(absl::string_view path,
                                                 int64_t max_bytes) {
   auto in = internal::Input::OpenFile(path);
   if (!in.ok()) return in.status();
-  internal::Input& input = **in;
-  if (input.size() > max_bytes) {
-    return absl::ResourceExhaustedError(
-        absl::StrCat(path, ": ", input.size(), " bytes is above the limit of ",
-                     max_bytes, " bytes for a JSON Dataset"));
-  }
-  // Read it all, growing the window only as far as the file goes.
-  size_t want = input.size() >= 0 ? static_cast<size_t>(input.size()) + 1
-                                  : size_t{1} << 20;
-  size_t n = 0;
-  for (;;) {
-    n = input.Ensure(want);
-    if (static_cast<int64_t>(n) > max_bytes) {
-      return absl::ResourceExhaustedError(
-          absl::StrCat(path, ": above the limit of ", max_bytes,
-                       " bytes for a JSON Dataset"));
-    }
-    if (n < want) break;
-    want *= 2;
-  }
-  if (!input.status().ok()) return input.status();
-  absl::string_view text(input.data(), n);
+  absl::StatusOr<absl::string_view> read =
+      (*in)->ReadAll(max_bytes, "a JSON Dataset");
+  if (!read.ok()) return read.status();
+  absl::string_view text = *read;
   if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") {
     text.remove_prefix(3);
   }

@@ -1,6 +1,4 @@
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <tuple>
 #include <utility>
@@ -10,6 +8,7 @@
 #include "dangjian/record.h"
 #include "dangjian/validate.h"
 #include "google/protobuf/util/json_util.h"
+#include "io/input.h"
 #include "io/json_check.h"
 #include "validate/engine.h"
 #include "validate/feed.h"
@@ -479,14 +478,18 @@ absl::StatusOr<v1::Policy> PolicyFromJson(absl::string_view json) {
 }
 
 absl::StatusOr<v1::Policy> LoadPolicyJsonFile(absl::string_view path) {
-  std::ifstream in{std::string(path), std::ios::binary};
-  if (!in) {
-    return absl::NotFoundError(
-        absl::StrCat(path, ": cannot open the policy file"));
+  // A policy is a few kilobytes; the limit keeps /dev/zero or a ledger given
+  // by mistake from filling memory.
+  constexpr int64_t kMaxPolicyBytes = int64_t{4} << 20;
+  auto in = internal::Input::OpenFile(path);
+  if (!in.ok()) {
+    return absl::Status(in.status().code(), absl::StrCat(in.status().message(),
+                                                         " (the policy file)"));
   }
-  std::ostringstream text;
-  text << in.rdbuf();
-  absl::StatusOr<v1::Policy> p = PolicyFromJson(text.str());
+  absl::StatusOr<absl::string_view> text =
+      (*in)->ReadAll(kMaxPolicyBytes, "a policy file (4 MiB)");
+  if (!text.ok()) return text.status();
+  absl::StatusOr<v1::Policy> p = PolicyFromJson(*text);
   if (!p.ok()) {
     return absl::InvalidArgumentError(
         absl::StrCat(path, ": ", p.status().message()));

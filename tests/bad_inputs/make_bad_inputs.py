@@ -232,6 +232,8 @@ emit("dataset_invalid_utf8.pb", ld(9, member() + ld(2, b"\xff")), "dataset_pb", 
      "dataset_invalid_utf8.pb", "a name with a 0xFF byte")
 emit("dataset_text.pb", "members: {id: 'm1'}\n", "dataset_pb", "DATA_LOSS", "dataset_text.pb",
      "protobuf text format, not binary")
+emit("dataset_empty.pb", b"", "dataset_pb", "DATA_LOSS", "is empty",
+     "an empty file: a failed export, not an empty Dataset")
 
 
 # --- whole-dataset JSON (.json) ------------------------------------------------
@@ -341,6 +343,10 @@ emit("jsonl_id_in_error.jsonl", '{"member":{"id":"m1","nationalId":%s}}\n' % NID
 emit("jsonl_phone_key.jsonl", '{"member":{"id":"m1","%s":"x"}}\n' % PHONE, "jsonl",
      "INVALID_ARGUMENT", "jsonl_phone_key.jsonl:1", "a phone number as an unknown key: masked")
 emit("jsonl_crlf.jsonl", L1 + "\r\n" + L2 + "\r\n", "jsonl", "OK", "-", "CRLF line ends")
+emit("jsonl_empty.jsonl", b"", "jsonl", "DATA_LOSS", "is empty",
+     "an empty file: a failed export, not a county without records")
+emit("jsonl_blank_lines_only.jsonl", "\n  \r\n\n", "jsonl", "DATA_LOSS", "is empty",
+     "blank lines alone: no header, record or trailer")
 
 
 # --- CSV ledgers (.csv) -------------------------------------------------------

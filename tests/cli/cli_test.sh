@@ -175,6 +175,27 @@ check "a JSON Lines header read from standard input survives too" 'cmp -s k.djr 
 "$bin" report --year 2014 k.djr 2>progress.txt >/dev/null
 check "no progress line when stderr is not a terminal" '[[ ! -s progress.txt ]]'
 
+# Every input is read once: a pipe gives what the file gives (the defect: a
+# CSV ledger piped in lost rows to a second open; --from pb - failed).
+"$bin" convert -q --full-fidelity k.djr kled/ 2>/dev/null
+tail -c +4 kled/members.csv >members-nobom.csv
+"$bin" report -q --year 2014 members-nobom.csv >mfile.txt
+cat members-nobom.csv | "$bin" report -q --year 2014 --from csv - >mpipe.txt
+check "a CSV ledger without a BOM piped in reports as the file does" \
+  'cmp -s mfile.txt mpipe.txt && grep -q "正式党员 *532" mpipe.txt'
+cat kh.pb | "$bin" report -q --year 2014 --lang en --from pb - >pbpipe.txt
+check "a binary Dataset piped in reports as the stream does" 'cmp -s k.txt pbpipe.txt'
+: >empty.pb; : >empty.jsonl
+for f in empty.pb empty.jsonl; do
+  "$bin" validate -q "$f" >/dev/null 2>err.txt
+  check "an empty $f is an error that names it, not 0 records" \
+    '[[ $? -eq 2 ]] && grep -q "$f: is empty" err.txt'
+done
+"$bin" validate -q --from pb - </dev/zero >/dev/null 2>err.txt
+check "endless input as a Dataset stops at the limit" '[[ $? -eq 2 ]] && grep -q "the limit" err.txt'
+"$bin" validate -q --policy /dev/zero k.djr >/dev/null 2>err.txt
+check "--policy /dev/zero is refused at 4 MiB" '[[ $? -eq 2 ]] && grep -q "4 MiB" err.txt'
+
 # Shards: threads change nothing; a folder of CSV ledgers is one shard.
 "$bin" report -q --year 2017 --group-by county --format csv --threads 1 a/ >t1.csv
 "$bin" report -q --year 2017 --group-by county --format csv --threads 2 a/ >t2.csv
