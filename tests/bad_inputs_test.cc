@@ -216,8 +216,25 @@ Outcome RunPartials(const std::string& path) {
   return o;
 }
 
+// Reads a CSV ledger whole (every row imported) into a dataset.
+absl::StatusOr<v1::Dataset> ReadCsvDataset(const std::string& path) {
+  auto reader = CsvLedgerReader::Open(path);
+  if (!reader.ok()) return reader.status();
+  v1::Dataset d;
+  v1::Record r;
+  while ((*reader)->Next(&r)) {
+    if (r.has_member()) *d.add_members() = r.member();
+  }
+  if (!(*reader)->status().ok()) return (*reader)->status();
+  if ((*reader)->summary().rows_skipped > 0) {
+    return absl::DataLossError("a row was skipped");
+  }
+  return d;
+}
+
 void RuleOutcome(const std::string& path, const Row& row, Outcome* o) {
-  auto dataset = ReadDatasetJsonFile(path);
+  auto dataset = row.reader == "csv_validate" ? ReadCsvDataset(path)
+                                              : ReadDatasetJsonFile(path);
   if (!dataset.ok()) {
     SetStatus(dataset.status(), o);
     return;
@@ -279,7 +296,7 @@ bool RunReader(const Row& row, const std::string& path, Outcome* o) {
     SetStatus(p.status(), o);
   } else if (row.reader == "partial") {
     *o = RunPartials(path);
-  } else if (row.reader == "validate") {
+  } else if (row.reader == "validate" || row.reader == "csv_validate") {
     RuleOutcome(path, row, o);
   } else {
     return false;
@@ -460,7 +477,7 @@ TEST(BadInputs, EveryFileGivesItsExpectedOutcomeAndLocation) {
     EXPECT_EQ(o.code, row.outcome) << "message: " << o.message;
     if (row.where != "-") {
       const bool structured =
-          row.reader == "validate" ||
+          row.reader == "validate" || row.reader == "csv_validate" ||
           (row.reader == "csv" &&
            (row.outcome == "finding" || row.outcome == "subtotal"));
       if (structured) {

@@ -16,6 +16,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "dangjian/csv_ledger.h"
+#include "dangjian/validate.h"
 #include "gmock/gmock.h"
 #include "google/protobuf/util/message_differencer.h"
 #include "gtest/gtest.h"
@@ -307,16 +308,19 @@ TEST(CsvPathsTest, ResidentIdsAndPhonesPlainAndAsWritten) {
                         "m5,戊,", id, ",123\n"),
            "党员.csv");
   ASSERT_THAT(im.open, IsOk());
-  ASSERT_EQ(im.records.size(), 3u);
+  ASSERT_EQ(im.records.size(), 5u);
   EXPECT_EQ(im.records[0].member().national_id(), id);
   EXPECT_EQ(im.records[0].member().phone(), "13800138000");
   EXPECT_EQ(im.records[1].member().national_id(), lower);
   EXPECT_EQ(im.records[1].member().phone(), "138-0013-8000");
-  EXPECT_EQ(im.records[2].member().national_id(), full_width);
-  EXPECT_THAT(Where(im),
-              ElementsAre(HasSubstr("5:3: resident ID 110105********0021 its "
-                                    "check character does not match"),
-                          HasSubstr("6:4: phone")));
+  // Kept half-width, as the rules read it; a wrong check character kept as
+  // written for the rules to find; a phone of three digits left out.
+  EXPECT_EQ(im.records[2].member().national_id(), id);
+  EXPECT_EQ(im.records[3].member().national_id(), wrong);
+  EXPECT_EQ(im.records[4].member().national_id(), id);
+  EXPECT_TRUE(im.records[4].member().phone().empty());
+  EXPECT_THAT(Where(im), ElementsAre(HasSubstr("6:4: phone 123 is not a phone "
+                                               "number")));
 }
 
 // A resident ID whose check character matches is still refused when its
@@ -349,9 +353,34 @@ TEST(CsvPathsTest, ResidentIdsWithImpossibleBirthDates) {
   }
   const Import im = Read(csv, "党员.csv");
   ASSERT_THAT(im.open, IsOk());
-  EXPECT_EQ(im.lines, good_lines);
-  EXPECT_EQ(im.summary.rows_skipped,
-            static_cast<int64_t>(std::size(cases) - good_lines.size()));
+  // Every row is kept, its ID as written: the rules judge the birth date
+  // (member.national_id.birth_date), the reader never corrects or drops.
+  EXPECT_EQ(im.lines.size(), std::size(cases));
+  EXPECT_EQ(im.summary.rows_skipped, 0);
+  v1::Dataset d;
+  for (const v1::Record& r : im.records) *d.add_members() = r.member();
+  ValidatorOptions options;
+  options.as_of.set_year(2017);
+  options.as_of.set_month(12);
+  options.as_of.set_day(31);
+  auto report = (*Validator::Create(options))->Validate(d);
+  ASSERT_TRUE(report.ok()) << report.status();
+  std::vector<int64_t> bad_lines;
+  for (const v1::Finding& f : report->findings()) {
+    if (f.rule_id() == "member.national_id.birth_date") {
+      // Members m<line>: the line from the id.
+      bad_lines.push_back(std::stoll(f.record_id().substr(1)));
+    }
+  }
+  std::vector<int64_t> want_bad;
+  for (int64_t l = 2; l < 2 + static_cast<int64_t>(std::size(cases)); ++l) {
+    if (std::find(good_lines.begin(), good_lines.end(), l) ==
+        good_lines.end()) {
+      want_bad.push_back(l);
+    }
+  }
+  std::sort(bad_lines.begin(), bad_lines.end());
+  EXPECT_EQ(bad_lines, want_bad);
 }
 
 // A byte just below or above the digits anywhere in the first seventeen is
@@ -376,8 +405,16 @@ TEST(CsvPathsTest, ResidentIdsWithANonDigit) {
   absl::StrAppend(&csv, "m", ++rows, ",乙,11010519491231002X\n");
   const Import im = Read(csv, "党员.csv");
   ASSERT_THAT(im.open, IsOk());
-  EXPECT_THAT(im.lines, ElementsAre(rows + 1));
-  EXPECT_EQ(im.summary.rows_skipped, rows - 1);
+  // Kept as written on both paths (the common one takes 17 digits only), for
+  // the rules to find the character that is not a digit.
+  ASSERT_EQ(im.records.size(), static_cast<size_t>(rows));
+  EXPECT_EQ(im.summary.rows_skipped, 0);
+  for (int i = 0; i + 1 < rows; ++i) {
+    const std::string& id = im.records[i].member().national_id();
+    ASSERT_EQ(id.size(), 18u);
+    EXPECT_EQ(id[i / 2], i % 2 == 0 ? '/' : ':');
+  }
+  EXPECT_EQ(im.records[rows - 1].member().national_id(), "11010519491231002X");
 }
 
 // A column's enum labels are remembered as they are first met (up to eight),

@@ -224,6 +224,16 @@ std::vector<Case> Cases() {
                [](v1::Dataset& d) {
                  M(d, "m-1")->set_national_id(IdWithCheck("15042519800229001"));
                }});
+  // Day 00 is no date in a resident ID (a record's own date may leave the
+  // day unknown; an ID may not).
+  c.push_back({"NidBirthDateDayZero", "member.national_id.birth_date", "member",
+               "m-1", "national_id",
+               [](v1::Dataset& d) {
+                 M(d, "m-1")->set_national_id(IdWithCheck("15042519800100001"));
+               },
+               [](v1::Dataset& d) {
+                 M(d, "m-1")->set_national_id(IdWithCheck("15042519800101001"));
+               }});
   c.push_back({"NidDuplicate", "member.national_id.duplicate", "member", "m-2",
                "national_id",
                [](v1::Dataset& d) {

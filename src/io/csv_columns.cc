@@ -1003,113 +1003,17 @@ std::string ParseBool(absl::string_view cell, bool* out) {
   return "not a yes/no value; write 是 or 否";
 }
 
-constexpr int kIdWeights[] = {7, 9, 10, 5,  8, 4, 2, 1, 6,
-                              3, 7, 9,  10, 5, 8, 4, 2};
-
-// The common case, a good 18-character number, checked without a copy; false
-// sends anything else to the full check, which explains what is wrong.
-bool IsGoodNationalId(absl::string_view s) {
-  if (s.size() != 18) return false;
-  // The seventeen digits summed by weight without a branch per digit: a
-  // byte that is not a digit gives a value above 9 (unsigned).
-  unsigned sum = 0;
-  unsigned not_digit = 0;
-  int i = 0;
-#if defined(__SSE2__)
-  // The first sixteen at once: digits are the bytes whose value less '0' is
-  // at most 9, and their weighted sum is two multiply-adds of 16-bit lanes.
-  const __m128i nine = _mm_set1_epi8(9);
-  const __m128i d =
-      _mm_sub_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data())),
-                   _mm_set1_epi8('0'));
-  not_digit = static_cast<unsigned>(
-      _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_max_epu8(d, nine), nine)) != 0xFFFF);
-  const __m128i zero = _mm_setzero_si128();
-  __m128i acc =
-      _mm_add_epi32(_mm_madd_epi16(_mm_unpacklo_epi8(d, zero),
-                                   _mm_setr_epi16(7, 9, 10, 5, 8, 4, 2, 1)),
-                    _mm_madd_epi16(_mm_unpackhi_epi8(d, zero),
-                                   _mm_setr_epi16(6, 3, 7, 9, 10, 5, 8, 4)));
-  acc = _mm_add_epi32(acc, _mm_shuffle_epi32(acc, 0x4E));
-  acc = _mm_add_epi32(acc, _mm_shuffle_epi32(acc, 0xB1));
-  sum = static_cast<unsigned>(_mm_cvtsi128_si32(acc));
-  i = 16;
-#endif
-  for (; i < 17; ++i) {
-    const unsigned d = static_cast<unsigned char>(s[i]) - unsigned{'0'};
-    not_digit |= static_cast<unsigned>(d > 9);
-    sum += d * static_cast<unsigned>(kIdWeights[i]);
-  }
-  if (not_digit != 0) return false;
-  const char got = s[17] == 'x' ? 'X' : s[17];
-  if (got != "10X98765432"[sum % 11]) return false;
-  auto number = [&s](size_t at, size_t len) {
-    int v = 0;
-    for (size_t i = at; i < at + len; ++i) v = v * 10 + (s[i] - '0');
-    return v;
-  };
-  const int month = number(10, 2);
-  const int day = number(12, 2);
-  return ValidDate(number(6, 4), month, day) && month > 0 && day > 0;
-}
-
-std::string CheckNationalId(absl::string_view cell) {
-  if (IsGoodNationalId(cell)) return {};
-  const bool ascii = std::all_of(cell.begin(), cell.end(), [](char c) {
+// A resident ID cell as the rules will read it: half-width, without spaces
+// (a copy only when it is not so already). Never corrected otherwise: the
+// rules (src/validate/) judge its shape, birth date and check character.
+absl::string_view PlainNationalId(absl::string_view cell,
+                                  std::string* converted) {
+  const bool plain = std::all_of(cell.begin(), cell.end(), [](char c) {
     return static_cast<unsigned char>(c) < 0x80 && c != ' ' && c != '\t';
   });
-  // The common case, ASCII without spaces, is checked where it lies.
-  std::string converted;
-  if (!ascii) converted = RemoveSpaces(HalfWidth(cell));
-  const absl::string_view s = ascii ? cell : absl::string_view(converted);
-  if (absl::StrContains(s, '*')) {
-    return "is masked (an export that was not full-fidelity); it cannot be "
-           "imported";
-  }
-  if (LooksScientific(s)) {
-    return "was turned into a number in scientific notation by a spreadsheet "
-           "(e.g. 1.10101E+17) and its last digits are lost; re-export the "
-           "column formatted as text";
-  }
-  const size_t n = s.size();
-  bool digits = true;
-  for (size_t i = 0; i < n; ++i) {
-    const bool last = i + 1 == n;
-    digits = digits && (IsAsciiDigit(s[i]) ||
-                        (last && n == 18 && (s[i] == 'X' || s[i] == 'x')));
-  }
-  if (!digits || (n != 18 && n != 15)) {
-    return absl::StrCat("is not a resident identity number (", n,
-                        " characters; 18, or 15 for a first-generation "
-                        "card, digits with a final check character 0-9 or X)");
-  }
-  // The birth date's positions are digits: checked above.
-  auto number = [&s](size_t at, size_t len) {
-    int v = 0;
-    for (size_t i = at; i < at + len; ++i) v = v * 10 + (s[i] - '0');
-    return v;
-  };
-  const int year = n == 18 ? number(6, 4) : 1900 + number(6, 2);
-  const int month = number(n == 18 ? 10 : 8, 2);
-  const int day = number(n == 18 ? 12 : 10, 2);
-  const bool date_ok = ValidDate(year, month, day) && month > 0 && day > 0;
-  if (n == 18) {
-    int sum = 0;
-    for (int i = 0; i < 17; ++i) sum += (s[i] - '0') * kIdWeights[i];
-    const char want = "10X98765432"[sum % 11];
-    const char got = s[17] == 'x' ? 'X' : s[17];
-    if (got != want) {
-      if (absl::EndsWith(s, "000")) {
-        return "ends in 000 and its check character does not match: a "
-               "spreadsheet kept only 15 significant digits and filled the "
-               "rest with zeros; re-export the column formatted as text";
-      }
-      return "its check character does not match (GB 11643 MOD 11-2); a "
-             "digit is wrong";
-    }
-  }
-  if (!date_ok) return "its birth date (positions 7-14) is not a real date";
-  return {};
+  if (plain) return cell;
+  *converted = RemoveSpaces(HalfWidth(cell));
+  return *converted;
 }
 
 // Checks a trimmed phone number cell, which is stored as it is.
@@ -1124,6 +1028,9 @@ std::string CheckPhone(absl::string_view cell) {
   std::string converted;
   if (!ascii) converted = RemoveSpaces(HalfWidth(cell));
   const absl::string_view s = ascii ? cell : absl::string_view(converted);
+  if (absl::StrContains(s, '*')) {
+    return "is masked (an export that was not full-fidelity)";
+  }
   if (LooksScientific(s)) {
     return "was turned into a number in scientific notation by a spreadsheet "
            "and its last digits are lost; re-export the column as text";
@@ -1345,7 +1252,7 @@ bool PlainAmountFen(absl::string_view s, int scale, int64_t* fen) {
 
 // Sets or appends the value of the last field of `c.path` from the trimmed,
 // non-blank `cell`; returns "" or what is wrong (and then does neither).
-std::string SetLeaf(const Column& c, absl::string_view cell, Message* entity,
+CellProblem SetLeaf(const Column& c, absl::string_view cell, Message* entity,
                     WireBuffer* wire, CellMemo* memo) {
   const FieldDescriptor* f = c.path.back();
   const uint32_t tag = c.tags.back();
@@ -1530,17 +1437,26 @@ std::string SetLeaf(const Column& c, absl::string_view cell, Message* entity,
       return {};
     }
     case K::kNationalId: {
-      std::string why = CheckNationalId(cell);
-      if (!why.empty()) {
-        return absl::StrCat("resident ID ", MaskNationalId(cell), " ", why);
+      // Kept as written for the rules to judge; a masked one (an export
+      // that was not full-fidelity) cannot be, and is never guessed: the
+      // member is imported without it.
+      std::string converted;
+      const absl::string_view id = PlainNationalId(cell, &converted);
+      if (absl::StrContains(id, '*')) {
+        return CellProblem::LeftOut(absl::StrCat(
+            "resident ID ", MaskNationalId(cell),
+            " is masked (an export that was not full-fidelity): left out, "
+            "the row imported without it"));
       }
-      put_string(cell);
+      put_string(id);
       return {};
     }
     case K::kPhone: {
       std::string why = CheckPhone(cell);
       if (!why.empty()) {
-        return absl::StrCat("phone ", MaskPhone(cell), " ", why);
+        return CellProblem::LeftOut(
+            absl::StrCat("phone ", MaskPhone(cell), " ", why,
+                         ": left out, the row imported without it"));
       }
       put_string(cell);
       return {};
@@ -1551,7 +1467,7 @@ std::string SetLeaf(const Column& c, absl::string_view cell, Message* entity,
 
 // Appends the field at `depth` of `c.path` (a parent message, or the leaf:
 // SetLeaf()) around what follows it; returns "" or what is wrong.
-std::string SetPath(const Column& c, size_t depth, absl::string_view cell,
+CellProblem SetPath(const Column& c, size_t depth, absl::string_view cell,
                     Message* entity, WireBuffer* wire, CellMemo* memo) {
   if (depth + 1 == c.tags.size()) return SetLeaf(c, cell, entity, wire, memo);
   if (c.mutable_parent != nullptr && entity != nullptr) {
@@ -1559,12 +1475,18 @@ std::string SetPath(const Column& c, size_t depth, absl::string_view cell,
     // format's parents are; the leaf then through its own.
     return SetLeaf(c, cell, c.mutable_parent(entity), wire, memo);
   }
+  const size_t parent_at = wire->size();
   PutVarint(c.tags[depth] | kLengthDelimited, wire);
   // The message's length: one byte, widened if what follows needs more.
   const size_t at = wire->size();
   wire->push_back(0);
-  std::string why = SetPath(c, depth + 1, cell, entity, wire, memo);
+  CellProblem why = SetPath(c, depth + 1, cell, entity, wire, memo);
   const size_t length = wire->size() - at - 1;
+  if (why.row_kept && length == 0) {
+    // A value left out of a row that is imported leaves no empty parent.
+    wire->resize(parent_at);
+    return why;
+  }
   if (length < 0x80) {
     wire->data()[at] = static_cast<char>(length);
   } else {
@@ -1594,7 +1516,7 @@ void WireBuffer::Replace(size_t at, const char* p, size_t n) {
   size_ += n - 1;
 }
 
-std::string SetCell(const Column& c, absl::string_view cell, Message* entity,
+CellProblem SetCell(const Column& c, absl::string_view cell, Message* entity,
                     WireBuffer* wire, CellMemo* memo) {
   // SetLeaf() sets and appends nothing when the cell is wrong: the parents
   // stay, empty. Most columns are fields of the entity itself.
@@ -1663,7 +1585,12 @@ bool SetCellDirectly(const Column& c, absl::string_view cell, Message* entity,
       return true;
     }
     case K::kNationalId:
-      if (!IsGoodNationalId(cell)) return false;
+      // 17 digits and a last character that is not a mask: kept as SetLeaf()
+      // keeps it.
+      if (cell.size() != 18 || !AllAsciiDigits(cell.substr(0, 17)) ||
+          !(IsAsciiDigit(cell[17]) || cell[17] == 'X' || cell[17] == 'x')) {
+        return false;
+      }
       c.set_string(target(), cell);
       return true;
     case K::kPhone:

@@ -229,7 +229,25 @@ struct CellMemo {
     value[size++] = v;
   }
 };
-std::string SetCell(const Column& column, absl::string_view cell,
+// What SetCell() found wrong with a cell: nothing (empty()); a value left out
+// of a row that is still imported (row_kept: a masked resident ID, a phone
+// number that is not one); or a cell that keeps its row out.
+struct CellProblem {
+  CellProblem() = default;
+  CellProblem(std::string w) : why(std::move(w)) {}  // NOLINT: implicit
+  CellProblem(const char* w) : why(w) {}             // NOLINT: implicit
+  // The value is left out; the row is imported without it.
+  static CellProblem LeftOut(std::string w) {
+    CellProblem p(std::move(w));
+    p.row_kept = true;
+    return p;
+  }
+  bool empty() const { return why.empty(); }
+
+  std::string why;
+  bool row_kept = false;
+};
+CellProblem SetCell(const Column& column, absl::string_view cell,
                     google::protobuf::Message* entity, WireBuffer* wire,
                     CellMemo* memo = nullptr);
 

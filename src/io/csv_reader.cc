@@ -947,10 +947,11 @@ class CsvReader final : public CsvLedgerReader {
         continue;
       }
       if (!checked && bad_utf8(i)) continue;
-      const std::string why = SetCell(*c, cell, entity, &wire_, &memos_[i]);
-      if (!why.empty()) {
-        Find(line, static_cast<int>(i) + 1, true, why);
-        bad = true;
+      CellProblem problem = SetCell(*c, cell, entity, &wire_, &memos_[i]);
+      if (!problem.empty()) {
+        Find(line, static_cast<int>(i) + 1, !problem.row_kept,
+             std::move(problem.why));
+        if (!problem.row_kept) bad = true;
       }
     }
     // Dates not set again: the arena's, or ours to free.

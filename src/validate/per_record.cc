@@ -191,7 +191,9 @@ uint64_t CheckNationalId(const Ctx& ctx, const MemberFacts& m, Ymd* id_birth) {
       break;
   }
   const Ymd birth = NationalIdBirthDate(id);
-  if (!IsValidDate(birth) || birth.y < 1900 ||
+  // A resident ID holds a whole date: month and day 00 are no date, though
+  // a record's own date may leave them unknown.
+  if (!IsValidDate(birth) || birth.m == 0 || birth.d == 0 || birth.y < 1900 ||
       IsAfter(birth, ctx.config().as_of)) {
     if (ctx.On(Rule::kNidBirthDate)) {
       ctx.Emit(Rule::kNidBirthDate, "national_id",

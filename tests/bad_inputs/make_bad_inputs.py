@@ -360,6 +360,11 @@ def csv(name, text, outcome, where, what, table="members"):
     emit("csv_%s.%s.csv" % (name, table), text, "csv", outcome, where, what)
 
 
+# A CSV row read whole and judged by the rules: "rule:<id>" at the field.
+def csv_rule(name, text, rule, where, what, table="members"):
+    emit("csv_%s.%s.csv" % (name, table), text, "csv_validate", "rule:" + rule, where, what)
+
+
 csv("good", MH + R1 + R2, "OK", "-", "two good rows")
 csv("unclosed_quote", MH + R1 + 'm2,"李其其格,正式党员,h1,,\n' + R2, "finding", "3:0",
     "a quote never closed swallows the rest: reported, skipped")
@@ -388,12 +393,18 @@ csv("duplicate_id_headers", "id,人员标识,name\nm1,m1,a\n", "INVALID_ARGUMENT
 csv("no_id_column", "name,status\na,正式党员\n", "INVALID_ARGUMENT", "id", "no id column")
 csv("only_header", MH, "OK", "-", "a header and no rows")
 csv("empty", "", "INVALID_ARGUMENT", "-", "an empty file")
-csv("mangled_id_exponent", MH + "m1,王建国,正式党员,h1,1.50425E+17,\n", "finding", "2:5",
-    "a resident ID in exponent form (Excel)")
-csv("mangled_id_zeros", MH + "m1,王建国,正式党员,h1,150425196001010000,\n", "finding", "2:5",
-    "a resident ID with its last digits turned to zeros")
-csv("bad_id_checksum", MH + "m1,王建国,正式党员,h1,%s,\n" % (NID[:-1] + ("1" if NID[-1] != "1" else "2")),
-    "finding", "2:5", "a resident ID with a wrong check character")
+csv_rule("mangled_id_exponent", MH + "m1,王建国,正式党员,h1,1.50425E+17,\n",
+         "member.national_id.excel_mangled", "national_id",
+         "a resident ID in exponent form (Excel): the member kept, the rules find it")
+csv_rule("mangled_id_zeros", MH + "m1,王建国,正式党员,h1,150425196001010000,\n",
+         "member.national_id.excel_mangled", "national_id",
+         "a resident ID with its last digits turned to zeros: kept, found by the rules")
+csv_rule("bad_id_checksum",
+         MH + "m1,王建国,正式党员,h1,%s,\n" % (NID[:-1] + ("1" if NID[-1] != "1" else "2")),
+         "member.national_id.checksum", "national_id",
+         "a resident ID with a wrong check character: the member kept, the rules find it")
+csv("masked_id", MH + "m1,王建国,正式党员,h1,%s,\n" % (NID[:6] + "********" + NID[-4:]),
+    "finding", "2:5", "a masked resident ID (convert's default export): left out, the member kept")
 csv("phone_exponent", MH + "m1,王建国,正式党员,h1,,1.39470E+10\n", "finding", "2:6",
     "a phone number in exponent form")
 csv("subtotal_row", MH + R1 + ",合计,,,,\n" + R2, "subtotal", "3:2", "a 合计 row: not imported, counted")
@@ -428,8 +439,9 @@ csv("long_row", MH + "m1," + "x" * ((1 << 20) + 10) + ",正式党员,h1,,\n", "R
     "max_row_bytes", "a row above 1 MiB (max_row_bytes)")
 csv("id_in_bad_cell", MH + "m1,王建国,%s,h1,,\n" % NID, "finding", "2:3",
     "a resident ID in the status column: the message must mask it")
-csv("phone_in_bad_cell", MH + "m1,王建国,正式党员,h1,%s,\n" % PHONE, "finding", "2:5",
-    "a phone number in the resident ID column: masked")
+csv_rule("phone_in_bad_cell", MH + "m1,王建国,正式党员,h1,%s,\n" % PHONE,
+         "member.national_id.format", "national_id",
+         "a phone number in the resident ID column: found by the rules, masked")
 
 
 # --- policies (.json) ---------------------------------------------------------
