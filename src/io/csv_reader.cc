@@ -735,11 +735,12 @@ class CsvReader final : public CsvLedgerReader {
     }
     summary_.table = table;
     columns_.assign(row_.n, nullptr);
+    blank_header_.assign(row_.n, 0);
     memos_.resize(row_.n);
     std::vector<std::pair<std::string, size_t>> seen;  // field path, column
     for (size_t i = 0; i < row_.n; ++i) {
       if (normalized[i].empty()) {
-        blank_header_.push_back(i);
+        blank_header_[i] = 1;
         continue;
       }
       const Column* c = MatchColumn(*table_, normalized[i]);
@@ -935,8 +936,7 @@ class CsvReader final : public CsvLedgerReader {
         checked = true;
       }
       if (c == nullptr) {
-        if (std::find(blank_header_.begin(), blank_header_.end(), i) !=
-            blank_header_.end()) {
+        if (blank_header_[i] != 0) {
           Find(line, static_cast<int>(i) + 1, false,
                "a cell under a blank header is not imported");
         }
@@ -1001,7 +1001,9 @@ class CsvReader final : public CsvLedgerReader {
   // The columns of date fields set through accessors (Column::release_date).
   std::vector<const Column*> date_columns_;
   SpareDates spare_dates_;  // Empty between rows.
-  std::vector<size_t> blank_header_;
+  // By column: 1 under a blank header (one lookup per cell: a list of them
+  // searched per cell took quadratic time in the columns).
+  std::vector<char> blank_header_;
   int id_column_ = -1;
   Row row_;
   std::vector<absl::string_view> trimmed_;  // The row's cells, TrimCell()ed.
