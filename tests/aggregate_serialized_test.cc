@@ -243,7 +243,8 @@ TEST(AddSerializedTest, EncodingsNoWriterProduces) {
        Wrap(5, host + std::string("\x82\x01\x02\x08\x00", 5)), true},
       // The entity field twice: merged by protobuf.
       {"member in two parts", Wrap(9, member) + Wrap(9, "\x18\x01"), true},
-      {"host then member", Wrap(5, host) + Wrap(9, member), true},
+      // Two entities: protobuf would keep the last; refused.
+      {"host then member", Wrap(5, host) + Wrap(9, member), false},
       // Varints at the edges.
       {"10-byte status varint",
        Wrap(9, member + std::string("\x18\x81\x80\x80\x80\x80\x80\x80\x80\x80"
@@ -320,7 +321,7 @@ TEST(AddSerializedTest, EncodingsNoWriterProduces) {
       {"plain party organization", Wrap(6, party), true},
       {"party organization in two parts", Wrap(6, party) + Wrap(6, "\x20\x02"),
        true},
-      {"party organization then host", Wrap(6, party) + Wrap(5, host), true},
+      {"party organization then host", Wrap(6, party) + Wrap(5, host), false},
       {"party organization name not UTF-8", Wrap(6, party + "\x12\x02\xff\xfe"),
        false},
       {"party organization with an unknown field",

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "core/utf8.h"
@@ -44,6 +45,9 @@ class Walker {
     if (depth > kMaxWireDepth) {
       return Fail(p, path, absl::StrCat("nested deeper than ", kMaxWireDepth));
     }
+    // By oneof: the first of its fields met, to refuse another one.
+    std::vector<const FieldDescriptor*> oneof_first(
+        type != nullptr ? static_cast<size_t>(type->oneof_decl_count()) : 0);
     while (p < end) {
       const uint8_t* tag_at = p;
       uint64_t tag = 0;
@@ -84,6 +88,22 @@ class Walker {
               tag_at, here(),
               absl::StrCat("wire type ", WireTypeName(wire),
                            ", but the schema says ", WireTypeName(want)));
+        }
+        if (const auto* o = f->real_containing_oneof(); o != nullptr) {
+          const FieldDescriptor*& first =
+              oneof_first[static_cast<size_t>(o->index())];
+          if (first != nullptr && first != f) {
+            // protobuf would keep the last and drop the first, silently (the
+            // same field again merges, as protobuf defines).
+            return Fail(
+                tag_at, here(),
+                absl::StrCat("another field of the oneof ", o->name(),
+                             " after ", first->name(), " (field ",
+                             first->number(),
+                             "): only one may be given (a record carries "
+                             "one entity)"));
+          }
+          first = f;
         }
       }
       switch (wire) {

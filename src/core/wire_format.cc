@@ -20,11 +20,17 @@ constexpr int kMaxTableNumber = 4096;
 
 struct TypePlan;
 
+// Oneofs per message the walk keeps track of (dangjian.v1 has one).
+constexpr int kMaxOneofs = 4;
+
 // What the walk needs of one field.
 struct FieldPlan {
   enum Kind : uint8_t { kUnknown, kString, kMessage, kPacked, kOther };
   Kind kind = kUnknown;
   uint8_t wire = 0;  // The wire type the field's type is written with.
+  // 1 + the index of the (real) oneof the field is in; 0 for none (or an
+  // index from kMaxOneofs up, which the schema does not have).
+  uint8_t oneof = 0;
   // kMessage: the child type's plan, once looked up.
   TypePlan* child = nullptr;
 };
@@ -40,6 +46,10 @@ struct TypePlan {
 FieldPlan PlanField(const FieldDescriptor* f) {
   FieldPlan p;
   p.wire = static_cast<uint8_t>(WireTypeOf(f));
+  if (const auto* o = f->real_containing_oneof();
+      o != nullptr && o->index() < kMaxOneofs) {
+    p.oneof = static_cast<uint8_t>(o->index() + 1);
+  }
   if (f->type() == FieldDescriptor::TYPE_STRING) {
     p.kind = FieldPlan::kString;
   } else if (f->type() == FieldDescriptor::TYPE_MESSAGE) {
@@ -130,6 +140,8 @@ bool PackedValid(const uint8_t* p, const uint8_t* end, uint8_t wire) {
 bool Walk(const uint8_t* p, const uint8_t* end, TypePlan* plan, Plans* plans,
           int depth, uint64_t group, const uint8_t** group_end) {
   if (depth > kMaxWireDepth) return false;
+  // By oneof index (up to kMaxOneofs): the number of its field met, or 0.
+  uint64_t oneof_field[kMaxOneofs] = {};
   while (p < end) {
     uint64_t tag;
     if (!Varint(&p, end, &tag)) return false;
@@ -146,6 +158,14 @@ bool Walk(const uint8_t* p, const uint8_t* end, TypePlan* plan, Plans* plans,
     if (f.kind != FieldPlan::kUnknown && wire != f.wire &&
         !(f.kind == FieldPlan::kPacked && wire == 2)) {
       return false;
+    }
+    if (f.oneof != 0) {
+      // Another field of a oneof already given: protobuf keeps the last,
+      // dropping the first silently (the same field again merges, as
+      // protobuf defines).
+      const unsigned i = f.oneof - 1u;
+      if (oneof_field[i] != 0 && oneof_field[i] != number) return false;
+      oneof_field[i] = number;
     }
     switch (wire) {
       case 0: {

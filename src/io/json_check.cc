@@ -197,9 +197,85 @@ class Checker {
     }
   }
 
-  // The key as protobuf's JSON mapping matches it: snake_case as
-  // lowerCamelCase ("national_id" and "nationalId" name one field).
-  static std::string FieldKey(const std::string& raw) {
+  // A string's text as written (String() checked its escapes) with its
+  // escapes decoded, as protobuf's parser reads a key: "national\u005fid"
+  // is "national_id".
+  static std::string Unescaped(const std::string& raw) {
+    if (raw.find('\\') == std::string::npos) return raw;
+    std::string out;
+    auto hex4 = [&raw](size_t at) {
+      unsigned u = 0;
+      for (size_t k = at; k < at + 4; ++k) {
+        const char h = raw[k];
+        u = u * 16 + static_cast<unsigned>(h <= '9'   ? h - '0'
+                                           : h <= 'F' ? h - 'A' + 10
+                                                      : h - 'a' + 10);
+      }
+      return u;
+    };
+    for (size_t i = 0; i < raw.size(); ++i) {
+      if (raw[i] != '\\') {
+        out.push_back(raw[i]);
+        continue;
+      }
+      const char e = raw[++i];
+      switch (e) {
+        case 'b':
+          out.push_back('\b');
+          break;
+        case 'f':
+          out.push_back('\f');
+          break;
+        case 'n':
+          out.push_back('\n');
+          break;
+        case 'r':
+          out.push_back('\r');
+          break;
+        case 't':
+          out.push_back('\t');
+          break;
+        case 'u': {
+          uint32_t u = hex4(i + 1);
+          i += 4;
+          if (u >= 0xD800 && u <= 0xDBFF) {  // A pair, as String() checked.
+            u = 0x10000 + ((u - 0xD800) << 10) + (hex4(i + 3) - 0xDC00);
+            i += 6;
+          }
+          AppendUtf8(u, &out);
+          break;
+        }
+        default:  // '"', '\\', '/'
+          out.push_back(e);
+          break;
+      }
+    }
+    return out;
+  }
+
+  static void AppendUtf8(uint32_t u, std::string* out) {
+    if (u < 0x80) {
+      out->push_back(static_cast<char>(u));
+    } else if (u < 0x800) {
+      out->push_back(static_cast<char>(0xC0 | (u >> 6)));
+      out->push_back(static_cast<char>(0x80 | (u & 0x3F)));
+    } else if (u < 0x10000) {
+      out->push_back(static_cast<char>(0xE0 | (u >> 12)));
+      out->push_back(static_cast<char>(0x80 | ((u >> 6) & 0x3F)));
+      out->push_back(static_cast<char>(0x80 | (u & 0x3F)));
+    } else {
+      out->push_back(static_cast<char>(0xF0 | (u >> 18)));
+      out->push_back(static_cast<char>(0x80 | ((u >> 12) & 0x3F)));
+      out->push_back(static_cast<char>(0x80 | ((u >> 6) & 0x3F)));
+      out->push_back(static_cast<char>(0x80 | (u & 0x3F)));
+    }
+  }
+
+  // The key as protobuf's JSON mapping matches it, escapes decoded:
+  // snake_case as lowerCamelCase ("national_id", "nationalId" and
+  // "national\u005fid" name one field).
+  static std::string FieldKey(const std::string& escaped) {
+    const std::string raw = Unescaped(escaped);
     std::string out;
     bool upper = false;
     for (char c : raw) {

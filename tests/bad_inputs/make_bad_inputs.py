@@ -154,6 +154,12 @@ emit("stream_second_header.djr", stream([HEADER]), "stream", "DATA_LOSS", off(H)
      "a second header record")
 emit("stream_empty_record.djr", frame(HEADER) + b"\x00" + frame(trailer([b""])), "stream",
      "OK", "-", "an empty record (length 0) framed and counted")
+# Two entities in one record: protobuf keeps the last, silently (JSON Lines
+# refuses the same); the first record's entity field sits at H + 1 + 1.
+TWO = ld(5, ld(1, b"h1")) + MEMBER
+emit("stream_two_entities.djr", stream([TWO]), "stream", "DATA_LOSS",
+     "another field of the oneof entity after host_organization",
+     "a host organization and a member in one record")
 
 
 # Truncation inside a record at every field kind: the frame declares the
@@ -248,6 +254,10 @@ emit("json_unknown_key.json", '{"members":[%s]}' % mj(',"nationalld":"x"'), "dat
      "INVALID_ARGUMENT", "nationalld", "an unknown (misspelt) key")
 emit("json_duplicate_key.json", '{"members":[%s]}' % mj(',"name":"李四"'), "dataset_json",
      "INVALID_ARGUMENT", "the key \"name\" is given twice", "a key given twice")
+emit("json_escaped_duplicate_key.json",
+     '{"members":[%s]}' % mj(',"national\\u005fid":"%s"' % NID2), "dataset_json",
+     "INVALID_ARGUMENT", "is given twice",
+     "a key given again with an escape (national\\u005fid after nationalId)")
 emit("json_nan.json", '{"members":[%s]}' % mj(',"monthlyIncomeFen":NaN'), "dataset_json",
      "INVALID_ARGUMENT", "NaN and Infinity", "NaN as a number")
 emit("json_nan_string.json", '{"members":[%s]}' % mj(',"monthlyIncomeFen":"NaN"'), "dataset_json",
@@ -296,6 +306,10 @@ emit("jsonl_good.jsonl", L1 + "\n" + L2 + "\n", "jsonl", "OK", "-", "two good li
 emit("jsonl_unknown_key.jsonl", L1 + "\n" + L2[:-2] + ',"bogus":1}}\n', "jsonl",
      "INVALID_ARGUMENT", "jsonl_unknown_key.jsonl:2 (byte offset %d)" % (len(L1.encode()) + 1),
      "an unknown key on line 2")
+emit("jsonl_escaped_duplicate_key.jsonl",
+     '{"member":%s}\n' % mj(',"\\u006eational_id":"%s"' % NID2), "jsonl",
+     "INVALID_ARGUMENT", "jsonl_escaped_duplicate_key.jsonl:1",
+     "a key given again with an escape (\\u006eational_id after nationalId)")
 emit("jsonl_duplicate_key.jsonl", L1[:-2] + ',"id":"m9"}}\n', "jsonl", "INVALID_ARGUMENT",
      "jsonl_duplicate_key.jsonl:1", "a key twice on line 1")
 emit("jsonl_nan.jsonl", L1 + "\n" + '{"funding":{"id":"f1","amountFen":NaN}}\n', "jsonl",
