@@ -11,12 +11,14 @@
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "cli/commands.h"
 #include "cli/inputs.h"
 #include "cli/output.h"
 #include "cli/progress.h"
 #include "dangjian/csv_ledger.h"
 #include "dangjian/json_lines.h"
+#include "dangjian/personal_data.h"
 #include "dangjian/record.h"
 #include "dangjian/record_io.h"
 #include "dangjian/record_stream.h"
@@ -33,6 +35,14 @@ class CsvFolderWriter {
       : dir_(std::move(dir)),
         full_fidelity_(full_fidelity),
         english_(english) {}
+  // One ledger file, `path`, of `table` alone: records of other tables are
+  // not written (counted in other_tables()).
+  CsvFolderWriter(std::string path, CsvTable table, bool full_fidelity,
+                  bool english)
+      : full_fidelity_(full_fidelity),
+        english_(english),
+        single_path_(std::move(path)),
+        single_table_(table) {}
 
   // Returns OK, or NotFound when the record's kind has no CSV ledger. A party
   // organization's star assessments, which its row has no column for, go to
@@ -58,6 +68,10 @@ class CsvFolderWriter {
   }
 
   int64_t duplicate_stars() const { return duplicate_stars_; }
+  // One ledger file: the records of other tables, by kind, not written.
+  const std::map<std::string, int64_t>& other_tables() const {
+    return other_tables_;
+  }
 
   absl::Status Close() {
     for (auto& [kind, w] : writers_) {
@@ -74,6 +88,10 @@ class CsvFolderWriter {
       // CSV tables are named by the Dataset's plural field names.
       const std::string table_name = TableNameFor(kind);
       const CsvTable table = CsvTableFromName(table_name);
+      if (single_table_ != CsvTable::kAuto && table != single_table_) {
+        ++other_tables_[std::string(kind)];
+        return absl::OkStatus();
+      }
       if (table == CsvTable::kAuto) {
         return absl::NotFoundError(
             absl::StrCat("no CSV ledger holds ", kind, " records"));
@@ -83,8 +101,11 @@ class CsvFolderWriter {
       options.csv.table = table;
       options.csv.full_fidelity = full_fidelity_;
       options.csv.chinese_headers = !english_;
-      auto writer = CreateRecordWriter(
-          absl::StrCat(dir_, "/", table_name, ".csv"), options);
+      auto writer =
+          CreateRecordWriter(single_table_ != CsvTable::kAuto
+                                 ? single_path_
+                                 : absl::StrCat(dir_, "/", table_name, ".csv"),
+                             options);
       if (!writer.ok()) return writer.status();
       it = writers_.emplace(std::string(kind), std::move(*writer)).first;
     }
@@ -99,23 +120,14 @@ class CsvFolderWriter {
   std::string dir_;
   bool full_fidelity_;
   bool english_;
+  std::string single_path_;
+  CsvTable single_table_ = CsvTable::kAuto;
+  std::map<std::string, int64_t> other_tables_;
   std::map<std::string, std::unique_ptr<RecordWriter>, std::less<>> writers_;
   v1::Record star_;  // Reused for nested star assessments.
   std::unordered_set<std::string> org_ids_;
   int64_t duplicate_stars_ = 0;
 };
-
-// mkdir -p: creates `dir` and its missing parents. Returns 0 or an errno.
-int MakeFolders(const std::string& dir) {
-  struct stat st;
-  if (stat(dir.c_str(), &st) == 0) return S_ISDIR(st.st_mode) ? 0 : ENOTDIR;
-  const size_t slash = dir.find_last_of('/');
-  if (slash != std::string::npos && slash > 0) {
-    if (int e = MakeFolders(dir.substr(0, slash)); e != 0) return e;
-  }
-  if (mkdir(dir.c_str(), 0777) != 0 && errno != EEXIST) return errno;
-  return 0;
-}
 
 // The stream header of the input `reader` reads: a record stream's header
 // record or a JSON Lines file's header line; nullopt when it has none.
@@ -188,6 +200,15 @@ int Run(const Args& args) {
   absl::StatusOr<FileFormat> stdin_format = FormatFromName(args.Get("from"));
   if (!stdin_format.ok())
     return Fail(kName, std::string(stdin_format.status().message()));
+  if (args.Has("table") &&
+      CsvTableFromName(args.Get("table")) == CsvTable::kAuto) {
+    return Fail(kName, absl::StrCat("--table '", args.Get("table"),
+                                    "' names no table; use regions, grids, "
+                                    "host_organizations, party_organizations, "
+                                    "venues, funding, members, activities, "
+                                    "star_assessments or their Chinese names "
+                                    "(党员, 单位, ...)"));
+  }
 
   // The input is opened first: the output carries its header.
   absl::StatusOr<FileFormat> in_format =
@@ -210,7 +231,9 @@ int Run(const Args& args) {
     header = HeaderOf(*dataset);
   } else {
     absl::StatusOr<std::unique_ptr<RecordReader>> r =
-        OpenInput(in, *stdin_format);
+        OpenInput(in, *stdin_format,
+                  args.Has("table") ? CsvTableFromName(args.Get("table"))
+                                    : CsvTable::kAuto);
     if (!r.ok()) return Fail(kName, std::string(r.status().message()));
     reader = *std::move(r);
     header = HeaderOf(*reader);
@@ -218,9 +241,33 @@ int Run(const Args& args) {
 
   const bool csv_folder =
       !IsStdout(out) && (args.Get("to") == "csv" || absl::EndsWith(out, "/"));
+  // One CSV ledger file: the table from --table, else from its name.
+  const absl::StatusOr<FileFormat> out_format = FormatForPath(out);
+  const bool csv_file = !csv_folder && !IsStdout(out) && !args.Has("to") &&
+                        out_format.ok() &&
+                        *out_format == FileFormat::kCsvLedger;
   std::unique_ptr<RecordWriter> writer;
   std::unique_ptr<CsvFolderWriter> csv;
-  if (csv_folder) {
+  if (csv_file) {
+    const std::string base = out.substr(out.find_last_of('/') + 1);
+    const CsvTable table =
+        args.Has("table") ? CsvTableFromName(args.Get("table"))
+                          : CsvTableFromName(base.substr(0, base.find('.')));
+    if (table == CsvTable::kAuto) {
+      return Fail(kName,
+                  absl::StrCat(out,
+                               ": a CSV ledger holds one table and its name "
+                               "names none; name the file after its table "
+                               "(members.csv, 党员.csv, host_organizations."
+                               "csv, 单位.csv, ...), give --table, or write "
+                               "a folder (OUT/) of every table"));
+    }
+    if (absl::Status s = MakeParentFolders(out); !s.ok()) {
+      return Fail(kName, std::string(s.message()));
+    }
+    csv = std::make_unique<CsvFolderWriter>(
+        out, table, args.Has("full-fidelity"), args.Get("headers") == "en");
+  } else if (csv_folder) {
     std::string dir = out;
     while (dir.size() > 1 && dir.back() == '/') dir.pop_back();
     if (int e = MakeFolders(dir); e != 0) {
@@ -245,8 +292,22 @@ int Run(const Args& args) {
   Progress progress("dangjian convert", !args.Has("quiet"));
   int64_t records = 0;
   std::map<std::string, int64_t> unsupported;
+  std::vector<std::string> empty_records;  // Where, for standard error.
+  int64_t empty_count = 0;
   auto write = [&](const v1::Record& r, const v1::SourceLocation& where) {
     progress.Update(++records, where.byte_offset());
+    if (r.entity_case() == v1::Record::ENTITY_NOT_SET) {
+      // An empty record is not written; the others are, and it is named.
+      if (++empty_count <= 10) {
+        empty_records.push_back(absl::StrCat(
+            in, ": record ", where.record_index(),
+            where.line() > 0
+                ? absl::StrCat(" (line ", where.line(), ")")
+                : absl::StrCat(" (byte offset ", where.byte_offset(), ")"),
+            " carries no entity: not written"));
+      }
+      return absl::OkStatus();
+    }
     if (writer != nullptr) return writer->Write(r);
     absl::Status s = csv->Write(r);
     if (absl::IsNotFound(s)) {
@@ -289,6 +350,18 @@ int Run(const Args& args) {
                  f.message().c_str());
     exit = kExitFailed;
   }
+  for (const std::string& e : empty_records) {
+    std::fprintf(stderr, "dangjian convert: %s\n", MaskPersonalData(e).c_str());
+  }
+  if (empty_count > 0) {
+    if (empty_count > 10) {
+      std::fprintf(stderr,
+                   "dangjian convert: %lld empty records in all were not "
+                   "written\n",
+                   static_cast<long long>(empty_count));
+    }
+    exit = kExitFailed;
+  }
   if (csv != nullptr && csv->duplicate_stars() > 0) {
     std::fprintf(stderr,
                  "dangjian convert: %lld star assessments of duplicate "
@@ -296,6 +369,24 @@ int Run(const Args& args) {
                  "the first record of an id and ignores the rest\n",
                  static_cast<long long>(csv->duplicate_stars()));
     exit = kExitFailed;
+  }
+  if (csv != nullptr) {
+    // One ledger file was asked for: the other tables' records are left out
+    // by choice, and said so.
+    if (!csv->other_tables().empty()) {
+      int64_t total = 0;
+      std::vector<std::string> kinds;
+      for (const auto& [kind, n] : csv->other_tables()) {
+        total += n;
+        kinds.push_back(absl::StrCat(n, " ", kind));
+      }
+      std::fprintf(stderr,
+                   "dangjian convert: %s holds one table: %lld records of "
+                   "other kinds were not written (%s); write a folder "
+                   "(OUT/) for every table\n",
+                   out.c_str(), static_cast<long long>(total),
+                   absl::StrJoin(kinds, ", ").c_str());
+    }
   }
   for (const auto& [kind, n] : unsupported) {
     std::fprintf(
@@ -342,6 +433,11 @@ Command ConvertCommand() {
           {"to", 0, true, "FORMAT", "format of OUT: djr, jsonl, json, pb, csv",
            ""},
           {"from", 0, true, "FORMAT", "format of standard input (-)", "jsonl"},
+          {"table", 0, true, "TABLE",
+           "the table of a CSV ledger: of OUT (else from its name), or of a "
+           "CSV on standard input (else from its headers): members, 党员, "
+           "host_organizations, 单位, ...",
+           ""},
           {"full-fidelity", 0, false, "",
            "write resident IDs and phones whole in CSV", ""},
           {"headers", 0, true, "LANG", "CSV headers in zh or en", "zh"},

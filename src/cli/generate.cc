@@ -319,9 +319,15 @@ int Run(const Args& args) {
       !IsStdout(output) && (IsDirectory(output) || absl::EndsWith(output, "/"));
   std::string dir = output;
   while (folder && dir.size() > 1 && dir.back() == '/') dir.pop_back();
-  if (folder && !IsDirectory(dir) && mkdir(dir.c_str(), 0777) != 0) {
-    return Fail(kName, absl::StrCat(dir, ": cannot create the folder: ",
-                                    std::generic_category().message(errno)));
+  // Missing folders are made, as mkdir -p makes them: the output folder, or
+  // the one the output file goes into.
+  if (folder) {
+    if (int e = MakeFolders(dir); e != 0) {
+      return Fail(kName, absl::StrCat(dir, ": cannot create the folder: ",
+                                      std::generic_category().message(e)));
+    }
+  } else if (absl::Status s = MakeParentFolders(output); !s.ok()) {
+    return Fail(kName, std::string(s.message()));
   }
   const std::string description =
       keshiketeng ? std::string(

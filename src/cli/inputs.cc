@@ -20,9 +20,11 @@ absl::StatusOr<FileFormat> FormatFromName(const std::string& name) {
                    "'; the formats are djr, jsonl, json, pb, csv"));
 }
 
-absl::StatusOr<std::unique_ptr<RecordReader>> OpenInput(
-    const std::string& path, FileFormat stdin_format) {
+absl::StatusOr<std::unique_ptr<RecordReader>> OpenInput(const std::string& path,
+                                                        FileFormat stdin_format,
+                                                        CsvTable csv_table) {
   OpenOptions options;
+  options.csv.table = csv_table;
   if (path == "-") {
     options.format = stdin_format;
     return OpenRecordReader("/dev/stdin", options);

@@ -11,6 +11,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "dangjian/csv_ledger.h"
 #include "dangjian/record_io.h"
 #include "dangjian/v1/validation.pb.h"
 
@@ -26,9 +27,11 @@ struct ShardRead {
 };
 
 // Opens `path` for reading records (standard input for "-", in
-// `stdin_format`).
+// `stdin_format`); a CSV ledger as `csv_table` (kAuto: from its name, else
+// its headers).
 absl::StatusOr<std::unique_ptr<RecordReader>> OpenInput(
-    const std::string& path, FileFormat stdin_format);
+    const std::string& path, FileFormat stdin_format,
+    CsvTable csv_table = CsvTable::kAuto);
 
 // Reads every record of `reader` (opened from `path`) and calls `fn` with each
 // and its location; `fn` must not keep a reference to a record. Then adds the

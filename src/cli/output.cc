@@ -1,5 +1,7 @@
 #include "cli/output.h"
 
+#include <sys/stat.h>
+
 #include <cerrno>
 #include <cstdio>
 #include <system_error>
@@ -11,20 +13,96 @@
 namespace dangjian {
 namespace cli {
 
+namespace {
+
+std::string ErrnoText(int err) { return std::generic_category().message(err); }
+
+absl::Status WriteAll(std::FILE* f, const std::string& text, bool close,
+                      const std::string& name) {
+  const bool ok = std::fwrite(text.data(), 1, text.size(), f) == text.size();
+  const int err = errno;
+  const bool done = close ? std::fclose(f) == 0 : std::fflush(f) == 0;
+  if (!ok || !done) {
+    return absl::UnavailableError(
+        absl::StrCat(name, ": write failed: ", ErrnoText(ok ? errno : err)));
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
 absl::Status WriteOutput(const std::string& path, const std::string& text) {
-  const bool to_stdout = path.empty() || path == "-";
-  std::FILE* f = to_stdout ? stdout : std::fopen(path.c_str(), "wb");
+  if (path.empty() || path == "-") {
+    return WriteAll(stdout, text, false, "standard output");
+  }
+  struct stat st;
+  if (stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
+    // A device or a FIFO: written to, not replaced.
+    std::FILE* f = std::fopen(path.c_str(), "wb");
+    if (f == nullptr) {
+      return absl::UnavailableError(
+          absl::StrCat(path, ": cannot open for writing: ", ErrnoText(errno)));
+    }
+    return WriteAll(f, text, true, path);
+  }
+  if (absl::Status s = MakeParentFolders(path); !s.ok()) return s;
+  const std::string tmp = path + ".tmp";
+  std::FILE* f = std::fopen(tmp.c_str(), "wb");
   if (f == nullptr) {
     return absl::UnavailableError(absl::StrCat(
-        path,
-        ": cannot open for writing: ", std::generic_category().message(errno)));
+        path, ": cannot open ", tmp, " for writing: ", ErrnoText(errno)));
   }
-  const bool ok = std::fwrite(text.data(), 1, text.size(), f) == text.size();
-  const bool closed = to_stdout ? std::fflush(f) == 0 : std::fclose(f) == 0;
-  if (!ok || !closed) {
-    return absl::UnavailableError(absl::StrCat(
-        to_stdout ? "standard output" : path,
-        ": write failed: ", std::generic_category().message(errno)));
+  if (absl::Status s = WriteAll(f, text, true, path); !s.ok()) {
+    std::remove(tmp.c_str());
+    return s;
+  }
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+    const std::string why = ErrnoText(errno);
+    std::remove(tmp.c_str());
+    return absl::UnavailableError(
+        absl::StrCat(path, ": cannot move ", tmp, " into place: ", why));
+  }
+  return absl::OkStatus();
+}
+
+int MakeFolders(const std::string& dir) {
+  struct stat st;
+  if (stat(dir.c_str(), &st) == 0) return S_ISDIR(st.st_mode) ? 0 : ENOTDIR;
+  const size_t slash = dir.find_last_of('/');
+  if (slash != std::string::npos && slash > 0) {
+    if (int e = MakeFolders(dir.substr(0, slash)); e != 0) return e;
+  }
+  if (mkdir(dir.c_str(), 0777) != 0 && errno != EEXIST) return errno;
+  return 0;
+}
+
+absl::Status MakeParentFolders(const std::string& path) {
+  if (path.empty() || path == "-") return absl::OkStatus();
+  const size_t slash = path.find_last_of('/');
+  if (slash == std::string::npos || slash == 0) return absl::OkStatus();
+  const std::string dir = path.substr(0, slash);
+  if (int e = MakeFolders(dir); e != 0) {
+    return absl::UnavailableError(
+        absl::StrCat(dir, ": cannot create the folder: ", ErrnoText(e)));
+  }
+  return absl::OkStatus();
+}
+
+absl::Status CheckOutputIsNoInput(const std::string& output,
+                                  const std::vector<std::string>& inputs) {
+  if (output.empty() || output == "-") return absl::OkStatus();
+  struct stat out;
+  if (stat(output.c_str(), &out) != 0 || !S_ISREG(out.st_mode)) {
+    return absl::OkStatus();
+  }
+  for (const std::string& input : inputs) {
+    struct stat in;
+    if (input == "-" || stat(input.c_str(), &in) != 0) continue;
+    if (in.st_dev == out.st_dev && in.st_ino == out.st_ino) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "the output ", output, " is the input ", input,
+          "; writing it would destroy the input: give another -o"));
+    }
   }
   return absl::OkStatus();
 }

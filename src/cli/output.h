@@ -4,6 +4,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
@@ -12,8 +13,27 @@
 namespace dangjian {
 namespace cli {
 
-// Writes `text` to `path`, or to standard output for "-" or "".
+// Writes `text` to `path`, or to standard output for "-" or "". A regular
+// file is written beside its name ("<path>.tmp") and renamed into place, so
+// a full disk or a failed write leaves the old file, or none, never half a
+// file; a device or FIFO (`-o /dev/null`) is written directly.
 absl::Status WriteOutput(const std::string& path, const std::string& text);
+
+// mkdir -p: creates `dir` and its missing parents. Returns 0, or the errno of
+// the first that could not be made (ENOTDIR when a part is a file).
+int MakeFolders(const std::string& dir);
+
+// Makes the folder an output file `path` goes into, with its parents, when
+// missing (nothing for a bare name or standard output). Unavailable naming
+// the folder when it cannot be made.
+absl::Status MakeParentFolders(const std::string& path);
+
+// Refuses an output that is one of the input files (the same file by device
+// and inode: another spelling of the path or a hard link included), which
+// writing would destroy. OK for standard output and for an output that does
+// not exist yet. InvalidArgument naming both.
+absl::Status CheckOutputIsNoInput(const std::string& output,
+                                  const std::vector<std::string>& inputs);
 
 // Whether `path` means standard output.
 inline bool IsStdout(const std::string& path) { return path == "-"; }

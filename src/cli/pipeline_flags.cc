@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "cli/inputs.h"
+#include "cli/output.h"
 #include "cli/progress.h"
 #include "dangjian/personal_data.h"
 #include "dangjian/validate.h"
@@ -94,6 +95,16 @@ absl::StatusOr<PipelineResult> RunWithProgress(const char* command,
   absl::StatusOr<std::vector<ShardFiles>> shards =
       ExpandInputs(args.positional());
   if (!shards.ok()) return shards.status();
+  if (args.Has("output")) {
+    std::vector<std::string> files;
+    for (const ShardFiles& shard : *shards) {
+      files.insert(files.end(), shard.begin(), shard.end());
+    }
+    if (absl::Status s = CheckOutputIsNoInput(args.Get("output"), files);
+        !s.ok()) {
+      return s;
+    }
+  }
   Progress progress(absl::StrCat("dangjian ", command), !args.Has("quiet"));
   PipelineOptions with_progress = options;
   with_progress.progress = [&](const PipelineProgress& p) {

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/escaping.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
@@ -17,6 +18,7 @@
 #include "dangjian/pipeline.h"
 #include "dangjian/render.h"
 #include "dangjian/validate.h"
+#include "google/protobuf/stubs/common.h"
 #include "google/protobuf/util/json_util.h"
 
 namespace dangjian {
@@ -143,6 +145,17 @@ int RunReport(const Args& args) {
   return run->findings.error_count() > 0 ? kExitFindings : kExitOk;
 }
 
+// True when `bytes` are UTF-8 without control characters other than tab,
+// CR and LF (JSON's whitespace).
+bool IsValidUtf8Text(const std::string& bytes) {
+  for (unsigned char c : bytes) {
+    if (c < 0x20 && c != '\t' && c != '\r' && c != '\n') return false;
+  }
+  return bytes.size() < (size_t{1} << 31) &&
+         google::protobuf::internal::IsStructurallyValidUTF8(
+             bytes.data(), static_cast<int>(bytes.size()));
+}
+
 absl::StatusOr<v1::PartialReport> ReadPartial(const std::string& path) {
   std::ifstream in(path == "-" ? "/dev/stdin" : path, std::ios::binary);
   if (!in) return absl::NotFoundError(absl::StrCat(path, ": cannot open"));
@@ -157,11 +170,22 @@ absl::StatusOr<v1::PartialReport> ReadPartial(const std::string& path) {
     }
     return partial;
   }
+  // protobuf's JSON errors quote the bytes around the error: binary data (a
+  // record stream, a .pb partial under another name) would reach the
+  // terminal raw.
+  if (!IsValidUtf8Text(bytes)) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        path,
+        ": not a dangjian.v1.PartialReport in JSON: not UTF-8 text without "
+        "control characters (binary data? a binary partial report's name "
+        "ends in .pb; a record stream is reported with 'dangjian report', "
+        "not merged)"));
+  }
   auto status = google::protobuf::util::JsonStringToMessage(bytes, &partial);
   if (!status.ok()) {
     return absl::InvalidArgumentError(
         absl::StrCat(path, ": not a dangjian.v1.PartialReport in JSON: ",
-                     status.message().as_string()));
+                     absl::CHexEscape(status.message().as_string())));
   }
   return partial;
 }
@@ -170,6 +194,11 @@ int RunMerge(const Args& args) {
   const char* kName = "merge";
   if (args.positional().empty())
     return Fail(kName, "give the partial reports to merge");
+  if (absl::Status s =
+          CheckOutputIsNoInput(args.Get("output"), args.positional());
+      !s.ok()) {
+    return Fail(kName, std::string(s.message()));
+  }
   std::vector<v1::PartialReport> partials;
   for (const std::string& path : args.positional()) {
     absl::StatusOr<v1::PartialReport> p = ReadPartial(path);

@@ -3,6 +3,7 @@
 # Each check prints "ok - ..." or "not ok - ..."; the last line counts them.
 set -u
 bin=$(realpath "$1") work=$2
+src=$(cd "$(dirname "$0")/../.." && pwd)
 rm -rf "$work" && mkdir -p "$work" && cd "$work" || exit 2
 passed=0 failed=0
 ok() { echo "ok - $1"; passed=$((passed + 1)); }
@@ -195,6 +196,43 @@ done
 check "endless input as a Dataset stops at the limit" '[[ $? -eq 2 ]] && grep -q "the limit" err.txt'
 "$bin" validate -q --policy /dev/zero k.djr >/dev/null 2>err.txt
 check "--policy /dev/zero is refused at 4 MiB" '[[ $? -eq 2 ]] && grep -q "4 MiB" err.txt'
+
+# Outputs: never over an input, never half written, folders made.
+cp k.djr victim.djr
+"$bin" validate -q -o victim.djr victim.djr 2>err.txt
+check "validate -o IN IN is refused and the input left whole" \
+  '[[ $? -eq 2 ]] && grep -q "is the input" err.txt && cmp -s k.djr victim.djr'
+ln -f victim.djr victim-link.djr
+"$bin" report -q --year 2014 -o victim-link.djr ./victim.djr 2>err.txt
+check "report -o onto a hard link of the input is refused" '[[ $? -eq 2 ]] && cmp -s k.djr victim.djr'
+"$bin" merge -o k.partial.json k.partial.json 2>err.txt
+check "merge -o IN IN is refused" '[[ $? -eq 2 ]] && grep -q "is the input" err.txt'
+"$bin" report -q --year 2014 -o /dev/full k.djr 2>err.txt
+check "a write that fails (a full disk) exits 2 naming the output" '[[ $? -eq 2 ]] && grep -q "/dev/full" err.txt'
+"$bin" report -q --year 2014 -o made/for/it/r.txt k.djr
+check "report -o into missing folders makes them, and leaves no .tmp" \
+  '[[ -s made/for/it/r.txt ]] && [[ -z $(ls made/for/it/ | grep tmp) ]]'
+rm -rf g1; "$bin" generate -q --units 200 -o g1/g2/
+check "generate -o a/b/ makes both folders (mkdir -p)" '[[ $(ls g1/g2/*.djr | wc -l) -ge 1 ]]'
+"$bin" merge k.djr 2>err.txt
+check "merge of a binary file names it, with no raw bytes on standard error" \
+  '[[ $? -eq 2 ]] && grep -q "not UTF-8 text" err.txt && ! LC_ALL=C grep -q "[^[:print:][:space:]]" <(tr -d "\200-\377" <err.txt)'
+
+# convert to one CSV ledger: the table from the name or --table.
+"$bin" convert -q k.djr one/members.csv 2>err.txt; rc=$?
+check "convert IN members.csv writes the members' ledger, naming what it left out" \
+  '[[ $rc -eq 0 ]] && [[ $(wc -l <one/members.csv) -eq 794 ]] && grep -q "holds one table" err.txt'
+"$bin" convert -q k.djr one/党员.csv 2>/dev/null
+check "convert IN 党员.csv: the Chinese name works too" 'cmp -s one/members.csv one/党员.csv'
+"$bin" convert -q k.djr one/x.csv 2>err.txt
+check "a CSV name that names no table is refused, pointing to --table" '[[ $? -eq 2 ]] && grep -q -- "--table" err.txt'
+"$bin" convert -q --table 单位 k.djr one/x.csv 2>/dev/null
+tail -c +4 one/x.csv | "$bin" convert -q --from csv --table host_organizations - one/x.jsonl
+check "--table names the table of a CSV ledger written or read from standard input" \
+  '[[ $(wc -l <one/x.jsonl) -eq 7000 ]]'
+"$bin" convert -q "$src/tests/bad_inputs/stream_empty_record.djr" er.jsonl 2>err.txt
+check "an empty record is named where it is and skipped; the rest is written" \
+  '[[ $? -eq 2 ]] && grep -q "record 1 (byte offset 30) carries no entity" err.txt && grep -q trailer er.jsonl'
 
 # Shards: threads change nothing; a folder of CSV ledgers is one shard.
 "$bin" report -q --year 2017 --group-by county --format csv --threads 1 a/ >t1.csv
