@@ -257,8 +257,9 @@ void RuleOutcome(const std::string& path, const Row& row, Outcome* o) {
   }
 }
 
-// Runs of 11 or more digits (an 'X' may end one) in the input: resident IDs,
-// phone numbers and anything that could be one.
+// The resident IDs and mobile numbers written whole in the input (runs of
+// 18 characters, 17 digits and an 'X' included, of 15 digits, and of 11
+// digits 1[3-9]...).
 std::set<std::string> PersonalNumbers(const std::string& bytes) {
   // (Not std::regex: GCC 12 warns inside it under -fsanitize=address.)
   std::set<std::string> found;
@@ -271,7 +272,12 @@ std::set<std::string> PersonalNumbers(const std::string& bytes) {
     size_t j = i;
     while (j < bytes.size() && bytes[j] >= '0' && bytes[j] <= '9') ++j;
     if (j < bytes.size() && (bytes[j] == 'X' || bytes[j] == 'x')) ++j;
-    if (j - i >= 11) found.insert(bytes.substr(i, j - i));
+    // Resident IDs (18, 15) and mobile numbers; longer runs (int64
+    // figures) are nobody's and may be shown.
+    const size_t n = j - i;
+    const bool mobile = n == 11 && bytes[i] == '1' && bytes[i + 1] >= '3' &&
+                        bytes[i + 1] <= '9';
+    if (n == 18 || n == 15 || mobile) found.insert(bytes.substr(i, n));
     i = j;
   }
   return found;

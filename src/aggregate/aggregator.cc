@@ -896,9 +896,13 @@ class AggregatorImpl final : public Aggregator {
   uint32_t GroupFor(uint32_t region, const HostState* host) {
     v1::GroupKey key;
     const uint32_t anc = TierAncestor(region);
-    if (anc != kNone) key.set_region_id(std::string(regions_.rows[anc].id));
+    // Ids and labels leave the shard masked (docs/privacy.md): a resident ID
+    // or phone number typed into them never reaches a report or partial.
+    if (anc != kNone)
+      key.set_region_id(MaskPersonalData(regions_.rows[anc].id));
     if (host != nullptr && host->present) {
-      if (group_by_.industry()) key.set_industry(std::string(host->industry));
+      if (group_by_.industry())
+        key.set_industry(MaskPersonalData(host->industry));
       if (group_by_.host_kind()) {
         key.set_host_kind(static_cast<v1::HostKind>(host->kind));
       }
@@ -1322,7 +1326,7 @@ absl::StatusOr<v1::PartialReport> AggregatorImpl::Finish() {
   v1::PartialReport out;
   out.set_state_version(kStateVersion);
   out.set_year(year_);
-  out.set_policy_version(policy_.version());
+  out.set_policy_version(MaskPersonalData(policy_.version()));
   out.set_min_full_members_to_found(policy_.min_full_members_to_found());
   *out.mutable_group_by() = group_by_;
   out.set_worklist_cap(cap_);
@@ -1353,11 +1357,11 @@ absl::StatusOr<v1::PartialReport> AggregatorImpl::Finish() {
       [](const RegionState* a, const RegionState* b) { return a->id < b->id; });
   for (const RegionState* r : regions) {
     v1::RegionNode* n = out.add_regions();
-    n->set_id(std::string(r->id));
-    n->set_name(std::string(r->name));
+    n->set_id(MaskPersonalData(r->id));
+    n->set_name(MaskPersonalData(r->name));
     n->set_level(static_cast<v1::RegionLevel>(r->level));
     if (r->parent != kNone) {
-      n->set_parent_id(std::string(regions_.rows[r->parent].id));
+      n->set_parent_id(MaskPersonalData(regions_.rows[r->parent].id));
     }
     n->set_working_committee_member_units(r->working_committee_units);
     n->set_economy_year(r->economy_year);

@@ -7,6 +7,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
+#include "dangjian/personal_data.h"
 #include "google/protobuf/descriptor.h"
 #include "google/protobuf/message.h"
 
@@ -151,7 +152,11 @@ void GroupToProto(const GroupAcc& acc, v1::PartialGroup* g) {
   for (int t = 0; t < 4; ++t) {
     v1::Worklist* w = g->add_worklists();
     w->set_target(t + 1);
-    for (const std::string& id : acc.worklists[t]) w->add_ids(id);
+    // Unit ids leave the shard masked: an individual business keyed by its
+    // owner's resident ID is listed as 110105********002X.
+    for (const std::string& id : acc.worklists[t]) {
+      w->add_ids(MaskPersonalData(id));
+    }
   }
 }
 

@@ -1,15 +1,16 @@
 #include "dangjian/personal_data.h"
 
+#include <algorithm>
 #include <cstddef>
+#include <initializer_list>
 #include <string>
+#include <vector>
 
 namespace dangjian {
 namespace {
 
 constexpr size_t kKeepTail = 4;
 constexpr size_t kKeepRegion = 6;
-// Runs of this many digits or more may be a phone (11) or resident ID (15, 18).
-constexpr size_t kMinPersonalRun = 11;
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
@@ -45,40 +46,215 @@ std::string MaskPhone(absl::string_view phone) {
   return out;
 }
 
-std::string MaskPersonalData(absl::string_view text) {
-  // Most texts (record ids, messages) hold no run long enough to mask: they
-  // come back whole, in one copy.
-  size_t run = 0;
-  bool long_run = false;
-  for (const char c : text) {
-    run = IsDigit(c) ? run + 1 : 0;
-    long_run |= run >= kMinPersonalRun;
+namespace {
+
+// A maximal run of digits (ASCII, or full-width ０-９ as a spreadsheet or an
+// input method may write them) in a text: its bytes and its digits.
+struct Group {
+  size_t begin = 0, end = 0;  // Bytes [begin, end).
+  std::string digits;         // ASCII.
+};
+
+// The length in bytes of the digit at `i` (1 ASCII, 3 full-width), 0 for
+// none; its value in `*d`.
+size_t DigitAt(absl::string_view t, size_t i, char* d) {
+  const auto c = static_cast<unsigned char>(t[i]);
+  if (c >= '0' && c <= '9') {
+    *d = static_cast<char>(c);
+    return 1;
   }
-  if (!long_run) return std::string(text);
-  std::string out;
-  out.reserve(text.size());
+  if (c == 0xEF && i + 2 < t.size() &&
+      static_cast<unsigned char>(t[i + 1]) == 0xBC) {
+    const auto e = static_cast<unsigned char>(t[i + 2]);
+    if (e >= 0x90 && e <= 0x99) {
+      *d = static_cast<char>('0' + (e - 0x90));
+      return 3;
+    }
+  }
+  return 0;
+}
+
+// How a run of groups is masked: a resident ID keeps its first 6 digits and
+// last 4 characters; a phone its last 4 digits.
+enum class Shape { kNone, kNationalId, kPhone };
+
+bool Lens(const std::vector<const Group*>& g, std::initializer_list<size_t> l) {
+  if (g.size() != l.size()) return false;
   size_t i = 0;
-  while (i < text.size()) {
-    if (!IsDigit(text[i])) {
-      out.push_back(text[i++]);
+  for (size_t n : l) {
+    if (g[i++]->digits.size() != n) return false;
+  }
+  return true;
+}
+
+// YYYYMMDD of 1900-2099 with a month 01-12 and a day 01-31.
+bool LooksLikeBirthDate(absl::string_view d) {
+  const int century = (d[0] - '0') * 10 + (d[1] - '0');
+  const int month = (d[4] - '0') * 10 + (d[5] - '0');
+  const int day = (d[6] - '0') * 10 + (d[7] - '0');
+  return (century == 19 || century == 20) && month >= 1 && month <= 12 &&
+         day >= 1 && day <= 31;
+}
+
+bool Mobile(absl::string_view d) {
+  return d.size() == 11 && d[0] == '1' && d[1] >= '3' && d[1] <= '9';
+}
+
+// The shape of groups `g` (adjacent, joined by single separators) whose
+// digits are `d`; `x` when an 'X' follows the last group directly.
+Shape ShapeOf(const std::vector<const Group*>& g, const std::string& d,
+              bool x) {
+  const size_t n = g.size();
+  // Resident IDs: 18 characters (17 digits and a check digit or X), or 15
+  // digits; written whole, or 6-8-4 or 6-12 (the region, the birth date,
+  // the rest), or 6-6-3 (15).
+  const size_t id_digits = x ? 17 : 18;
+  if (d.size() == id_digits &&
+      (n == 1 || Lens(g, {6, 8, x ? 3u : 4u}) || Lens(g, {6, x ? 11u : 12u}))) {
+    return Shape::kNationalId;
+  }
+  if (!x && d.size() == 15 && (n == 1 || Lens(g, {6, 6, 3}))) {
+    return Shape::kNationalId;
+  }
+  // A resident ID with a digit too many or too few (a typing slip is still
+  // personal data): 16 to 19 characters in one group, a region code 1-8 and
+  // a birth date 1900-2099 in positions 7-14.
+  if (n == 1 && d.size() + (x ? 1 : 0) >= 16 && d.size() + (x ? 1 : 0) <= 19 &&
+      d[0] >= '1' && d[0] <= '8' && LooksLikeBirthDate(d.substr(6, 8))) {
+    return Shape::kNationalId;
+  }
+  if (x) return Shape::kNone;
+  // Mobile numbers: 11 digits 1[3-9]..., whole or 3-4-4, 3-8, 7-4; with the
+  // country code 86 (+86, 0086) before them.
+  auto mobile_groups = [](const std::vector<const Group*>& m) {
+    return m.size() == 1 || Lens(m, {3, 4, 4}) || Lens(m, {3, 8}) ||
+           Lens(m, {7, 4});
+  };
+  if (Mobile(d) && mobile_groups(g)) return Shape::kPhone;
+  if (n >= 2 && (g[0]->digits == "86" || g[0]->digits == "0086")) {
+    const std::vector<const Group*> rest(g.begin() + 1, g.end());
+    if (Mobile(d.substr(g[0]->digits.size())) && mobile_groups(rest)) {
+      return Shape::kPhone;
+    }
+  }
+  if (n == 1 && d.size() == 13 && d.compare(0, 2, "86") == 0 &&
+      Mobile(d.substr(2))) {
+    return Shape::kPhone;
+  }
+  // Fixed lines with their area code (0 and 2 or 3 digits): 010-12345678,
+  // 0476 1234567, or whole.
+  if (d.size() >= 10 && d.size() <= 12 && d[0] == '0' && d[1] != '0') {
+    if (n == 1) return Shape::kPhone;
+    const size_t area = g[0]->digits.size();
+    if ((area == 3 || area == 4) &&
+        ((n == 2 && (g[1]->digits.size() == 7 || g[1]->digits.size() == 8)) ||
+         (n == 3 && g[1]->digits.size() + g[2]->digits.size() >= 7))) {
+      return Shape::kPhone;
+    }
+  }
+  return Shape::kNone;
+}
+
+bool IsJoiner(char c) { return c == ' ' || c == '-'; }
+
+}  // namespace
+
+std::string MaskPersonalData(absl::string_view text) {
+  // Most texts (record ids, messages) hold no run of digits long enough to
+  // be personal: they come back whole, in one copy.
+  // (The shortest shape, a fixed line with its area code, has 10 digits.)
+  size_t digits = 0, most = 0;
+  for (size_t i = 0; i < text.size();) {
+    char d;
+    const size_t len = DigitAt(text, i, &d);
+    if (len > 0) {
+      most = std::max(most, ++digits);
+      i += len;
       continue;
     }
-    size_t j = i;
-    while (j < text.size() && IsDigit(text[j])) ++j;
-    // A resident ID may end in a check character X.
-    if (j < text.size() && (text[j] == 'X' || text[j] == 'x') && j - i == 17)
-      ++j;
-    absl::string_view run = text.substr(i, j - i);
-    if (run.size() < kMinPersonalRun) {
-      out.append(run.data(), run.size());
-    } else if (run.size() == 15 || run.size() == 18) {
-      out += MaskNationalId(run);
-    } else {
-      out += MaskPhone(run);
-    }
-    i = j;
+    if (!IsJoiner(text[i])) digits = 0;
+    ++i;
   }
-  return out;
+  if (most < 10) return std::string(text);
+
+  // The digit groups, and for each the next one when a single separator
+  // joins them.
+  std::vector<Group> groups;
+  for (size_t i = 0; i < text.size();) {
+    char d;
+    size_t len = DigitAt(text, i, &d);
+    if (len == 0) {
+      ++i;
+      continue;
+    }
+    Group g;
+    g.begin = i;
+    while (len > 0) {
+      g.digits.push_back(d);
+      i += len;
+      len = i < text.size() ? DigitAt(text, i, &d) : 0;
+    }
+    g.end = i;
+    groups.push_back(std::move(g));
+  }
+  std::string out(text);
+  // Per byte of `out`: masked ('*' for its digit's first byte, dropped for
+  // a full-width digit's other two).
+  std::vector<char> drop(text.size(), 0);
+  auto mask = [&](const std::vector<const Group*>& g, Shape shape, bool x) {
+    size_t total = 0;
+    for (const Group* p : g) total += p->digits.size();
+    if (x) ++total;
+    size_t k = 0;  // Characters of the number so far.
+    for (const Group* p : g) {
+      for (size_t i = p->begin; i < p->end;) {
+        char d;
+        const size_t len = DigitAt(text, i, &d);
+        const bool keep =
+            (shape == Shape::kNationalId && k < 6) || k + 4 >= total;
+        if (!keep) {
+          out[i] = '*';
+          for (size_t b = 1; b < len; ++b) drop[i + b] = 1;
+        }
+        ++k;
+        i += len;
+      }
+    }
+  };
+  for (size_t i = 0; i < groups.size();) {
+    // The longest run of up to five joined groups from i with a shape
+    // (0086 138 0013 8000 has five).
+    size_t last = i;
+    while (last + 1 < groups.size() && last + 1 < i + 5 &&
+           groups[last + 1].begin == groups[last].end + 1 &&
+           IsJoiner(text[groups[last].end])) {
+      ++last;
+    }
+    bool matched = false;
+    for (size_t j = last + 1; j-- > i && !matched;) {
+      std::vector<const Group*> g;
+      std::string d;
+      for (size_t k = i; k <= j; ++k) {
+        g.push_back(&groups[k]);
+        d += groups[k].digits;
+      }
+      const size_t after = groups[j].end;
+      const bool x = d.size() == 17 && after < text.size() &&
+                     (text[after] == 'X' || text[after] == 'x');
+      const Shape shape = ShapeOf(g, d, x);
+      if (shape == Shape::kNone) continue;
+      mask(g, shape, x);
+      i = j + 1;
+      matched = true;
+    }
+    if (!matched) ++i;
+  }
+  std::string result;
+  result.reserve(out.size());
+  for (size_t i = 0; i < out.size(); ++i) {
+    if (drop[i] == 0) result.push_back(out[i]);
+  }
+  return result;
 }
 
 }  // namespace dangjian

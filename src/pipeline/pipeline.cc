@@ -380,7 +380,7 @@ class ShardRun {
       v1::Finding& f = read.findings.emplace_back();
       f.set_rule_id("io.read");
       f.set_severity(v1::SEVERITY_ERROR);
-      f.mutable_location()->set_file(path);
+      f.mutable_location()->set_file(MaskPersonalData(path));
       f.set_message(*read.stopped);
       read.skipped.emplace_back("io.read", 1);
     } else if (!opened.ok()) {
@@ -432,7 +432,7 @@ class ShardRun {
       if (!out.damage.empty()) out.damage += "\n";
       out.damage += damage;
       v1::DamagedShard* d = damaged_.Add();
-      d->set_file(path);
+      d->set_file(MaskPersonalData(path));
       d->set_reason(*read->stopped);
       d->set_records_read(read->records);
       d->set_bytes_unread(unread);

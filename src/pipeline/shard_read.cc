@@ -98,7 +98,7 @@ void RefusedBytes(const std::string& path, const v1::SourceLocation& where,
   finding.set_rule_id("io.read");
   finding.set_severity(v1::SEVERITY_ERROR);
   *finding.mutable_location() = where;
-  finding.mutable_location()->set_file(path);
+  finding.mutable_location()->set_file(MaskPersonalData(path));
   finding.set_message(MaskPersonalData(absl::StrCat(
       "reading stopped: ", path, ": record ", where.record_index(),
       " at byte offset ", where.byte_offset(), " is corrupt: ", s.message(),
@@ -118,7 +118,7 @@ void ReaderFindings(const RecordReader& reader, const std::string& path,
       finding.set_severity(f.row_skipped ? v1::SEVERITY_ERROR
                                          : v1::SEVERITY_WARNING);
       finding.set_record_kind(std::string(CsvTableName(csv->summary().table)));
-      finding.mutable_location()->set_file(f.file);
+      finding.mutable_location()->set_file(MaskPersonalData(f.file));
       finding.mutable_location()->set_line(f.line);
       finding.set_field_path(f.header);
       finding.set_message(f.message);
@@ -135,7 +135,7 @@ void ReaderFindings(const RecordReader& reader, const std::string& path,
     finding.set_rule_id("io.read");
     finding.set_severity(v1::SEVERITY_ERROR);
     *finding.mutable_location() = reader.location();
-    finding.mutable_location()->set_file(path);
+    finding.mutable_location()->set_file(MaskPersonalData(path));
     finding.set_message(MaskPersonalData(
         absl::StrCat("reading stopped: ", status.message(),
                      "; the records before this point were read")));
