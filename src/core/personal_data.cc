@@ -157,25 +157,84 @@ Shape ShapeOf(const std::vector<const Group*>& g, const std::string& d,
 
 bool IsJoiner(char c) { return c == ' ' || c == '-'; }
 
-}  // namespace
+// Whether groups of these digit counts (joined, in order) could be a shape
+// of ShapeOf(): the lengths alone, a superset of what it accepts.
+bool PlausibleLengths(const size_t* l, size_t k) {
+  size_t total = 0;
+  for (size_t i = 0; i < k; ++i) total += l[i];
+  if (total < 10 || total > 19) return false;
+  if (k == 1) return true;
+  const bool cc = l[0] == 2 || l[0] == 4;  // 86, 0086 (or an area code).
+  const bool area = l[0] == 3 || l[0] == 4;
+  if (k == 2) {
+    return (l[0] == 6 && (l[1] == 11 || l[1] == 12)) ||
+           (l[0] == 3 && l[1] == 8) || (l[0] == 7 && l[1] == 4) ||
+           (area && (l[1] == 7 || l[1] == 8)) || (cc && l[1] == 11);
+  }
+  if (k == 3) {
+    return (l[0] == 6 && l[1] == 8 && (l[2] == 3 || l[2] == 4)) ||
+           (l[0] == 6 && l[1] == 6 && l[2] == 3) ||
+           (l[0] == 3 && l[1] == 4 && l[2] == 4) ||
+           (area && l[1] + l[2] >= 7) ||
+           (cc && ((l[1] == 3 && l[2] == 8) || (l[1] == 7 && l[2] == 4)));
+  }
+  return k == 4 && cc && l[1] == 3 && l[2] == 4 && l[3] == 4;
+}
 
-std::string MaskPersonalData(absl::string_view text) {
-  // Most texts (record ids, messages) hold no run of digits long enough to
-  // be personal: they come back whole, in one copy.
-  // (The shortest shape, a fixed line with its area code, has 10 digits.)
-  size_t digits = 0, most = 0;
-  for (size_t i = 0; i < text.size();) {
-    char d;
-    const size_t len = DigitAt(text, i, &d);
+// Whether `text` has digit groups whose lengths could make a shape: the
+// only texts MaskPersonalData() needs to look at closely.
+bool MayHoldAShape(absl::string_view text) {
+  size_t lens[4] = {0, 0, 0, 0};  // The chain's last groups, oldest first.
+  size_t chain = 0;               // Groups in the chain (up to 4 kept).
+  size_t run = 0;                 // Digits of the group being read.
+  size_t gap = 0;                 // Bytes since the last digit.
+  for (size_t i = 0; i <= text.size();) {
+    size_t len = 0;
+    if (i < text.size()) {
+      // ASCII digits inline; only a lead byte of a full-width one looked at
+      // further.
+      const auto c = static_cast<unsigned char>(text[i]);
+      if (static_cast<unsigned>(c - '0') < 10u) {
+        len = 1;
+      } else if (c == 0xEF) {
+        char d;
+        len = DigitAt(text, i, &d);
+      }
+    }
     if (len > 0) {
-      most = std::max(most, ++digits);
+      if (run == 0 && gap != 1) chain = 0;  // Not joined: a new chain.
+      ++run;
+      gap = 0;
       i += len;
       continue;
     }
-    if (!IsJoiner(text[i])) digits = 0;
+    if (run > 0) {
+      // A group ends: the windows of the chain that end with it.
+      if (chain == 4) {
+        for (int k = 0; k < 3; ++k) lens[k] = lens[k + 1];
+        chain = 3;
+      }
+      lens[chain++] = run;
+      for (size_t k = 1; k <= chain; ++k) {
+        if (PlausibleLengths(lens + chain - k, k)) return true;
+      }
+      run = 0;
+    }
+    if (i == text.size()) break;
+    // One joiner keeps the chain; anything else (or two) ends it.
+    gap = IsJoiner(text[i]) && gap == 0 ? 1 : 2;
     ++i;
   }
-  if (most < 10) return std::string(text);
+  return false;
+}
+
+}  // namespace
+
+std::string MaskPersonalData(absl::string_view text) {
+  // Most texts (record ids such as h110101-000064, messages) hold no digits
+  // in a personal shape: they come back whole, in one copy, after one pass
+  // that looks at the lengths of the groups alone.
+  if (!MayHoldAShape(text)) return std::string(text);
 
   // The digit groups, and for each the next one when a single separator
   // joins them.
