@@ -14,6 +14,8 @@
 
 #include "absl/strings/str_cat.h"
 #include "dangjian/aggregate.h"
+#include "dangjian/generate.h"
+#include "dangjian/record.h"
 #include "gmock/gmock.h"
 #include "google/protobuf/unknown_field_set.h"
 #include "gtest/gtest.h"
@@ -530,6 +532,85 @@ TEST(MergeTest, RegionsComeOutInIdOrder) {
   auto reversed = MergeAllPartialReports(parts);
   ASSERT_THAT(reversed, IsOk());
   EXPECT_EQ(Bytes(*reversed), Bytes(*merged));
+}
+
+}  // namespace
+}  // namespace dangjian
+
+namespace dangjian {
+namespace {
+
+// A real partial to tamper with: the Keshiketeng data's, by township.
+v1::PartialReport KeshiketengPartial() {
+  AggregatorOptions o;
+  o.year = kKeshiketeng2014Year;
+  o.group_by.set_region_level(v1::REGION_LEVEL_TOWNSHIP);
+  auto agg = *Aggregator::Create(o);
+  ForEachRecord(BuildKeshiketeng2014(),
+                [&](const v1::Record& r) { EXPECT_THAT(agg->Add(r), IsOk()); });
+  absl::StatusOr<v1::PartialReport> p = agg->Finish();
+  EXPECT_TRUE(p.ok()) << p.status();
+  return p.ok() ? *p : v1::PartialReport();
+}
+
+int CounterIndex(const v1::PartialReport& p, absl::string_view name) {
+  for (int i = 0; i < p.counter_names_size(); ++i) {
+    if (p.counter_names(i) == name) return i;
+  }
+  ADD_FAILURE() << "no counter " << name;
+  return 0;
+}
+
+// A count near INT64_MAX wrapped to "单位总数 −9,223,372,036,854,772,422"; the
+// merge of real counts never leaves int64, so such a sum is refused.
+TEST(MergeInvariantsTest, ACountThatWouldWrapIsOutOfRange) {
+  v1::PartialReport a = KeshiketengPartial();
+  v1::PartialReport b = a;
+  const int units = CounterIndex(b, "units.total");
+  b.mutable_groups(0)->set_counters(units,
+                                    std::numeric_limits<int64_t>::max() - 5);
+  absl::StatusOr<v1::PartialReport> m = MergePartialReports(a, b);
+  EXPECT_EQ(m.status().code(), absl::StatusCode::kOutOfRange) << m.status();
+  EXPECT_THAT(std::string(m.status().message()),
+              ::testing::HasSubstr("units.total"));
+  // The same for a count of findings.
+  b.mutable_groups(0)->set_counters(units, a.groups(0).counters(units));
+  v1::NamedCount* fa = a.add_findings();
+  fa->set_name("member.status.missing");
+  fa->set_count(std::numeric_limits<int64_t>::max());
+  v1::NamedCount* fb = b.add_findings();
+  fb->set_name("member.status.missing");
+  fb->set_count(1);
+  m = MergePartialReports(a, b);
+  EXPECT_EQ(m.status().code(), absl::StatusCode::kOutOfRange) << m.status();
+  // Within range: merged.
+  fa->set_count(1);
+  EXPECT_THAT(MergePartialReports(a, b), IsOk());
+}
+
+// A negative eligible count gave "−1564.9%"; more met than eligible, or two
+// groups of one key (counted twice), are no partial an aggregation writes.
+TEST(MergeInvariantsTest, InconsistentPartialsAreRefused) {
+  const v1::PartialReport good = KeshiketengPartial();
+  ASSERT_GE(good.groups_size(), 2);
+  EXPECT_THAT(MergePartialReports(good, good), IsOk());
+  EXPECT_THAT(FinishReport(good), IsOk());
+  const int eligible = CounterIndex(good, "targets.target_1.eligible");
+  const int met = CounterIndex(good, "targets.target_1.met");
+  v1::PartialReport negative = good;
+  negative.mutable_groups(0)->set_counters(eligible, -5);
+  v1::PartialReport over = good;
+  over.mutable_groups(0)->set_counters(met,
+                                       over.groups(0).counters(eligible) + 1);
+  v1::PartialReport twice = good;
+  *twice.add_groups() = good.groups(0);
+  for (const v1::PartialReport* bad : {&negative, &over, &twice}) {
+    absl::StatusOr<v1::PartialReport> m = MergePartialReports(good, *bad);
+    EXPECT_EQ(m.status().code(), absl::StatusCode::kInvalidArgument)
+        << m.status();
+    EXPECT_EQ(FinishReport(*bad).status().code(),
+              absl::StatusCode::kInvalidArgument);
+  }
 }
 
 }  // namespace

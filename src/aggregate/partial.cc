@@ -11,12 +11,14 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 #include "absl/numeric/int128.h"
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "aggregate/figures.h"
 #include "core/id_index.h"
 #include "dangjian/aggregate.h"
+#include "dangjian/personal_data.h"
 #include "dangjian/record.h"
 #include "google/protobuf/descriptor.h"
 #include "google/protobuf/message.h"
@@ -25,11 +27,6 @@
 namespace dangjian {
 namespace internal {
 namespace {
-
-int64_t WrapAdd(int64_t a, int64_t b) {
-  return static_cast<int64_t>(static_cast<uint64_t>(a) +
-                              static_cast<uint64_t>(b));
-}
 
 absl::Status CheckLayout(const v1::PartialReport& p, absl::string_view what) {
   if (p.state_version() != kStateVersion) {
@@ -55,6 +52,9 @@ absl::Status CheckLayout(const v1::PartialReport& p, absl::string_view what) {
                      ": partial report counter or sum names differ from this "
                      "library's layout"));
   }
+  // A group's key once: a second group of one key would be counted twice.
+  absl::flat_hash_set<std::string> keys;
+  keys.reserve(static_cast<size_t>(p.groups_size()));
   for (const v1::PartialGroup& g : p.groups()) {
     if (g.counters_size() != kNumCounters || g.sums_high_size() != kNumSums ||
         g.sums_low_size() != kNumSums) {
@@ -62,6 +62,25 @@ absl::Status CheckLayout(const v1::PartialReport& p, absl::string_view what) {
           what, ": partial report group has ", g.counters_size(),
           " counters and ", g.sums_high_size(), "/", g.sums_low_size(),
           " sums, expected ", kNumCounters, " and ", kNumSums));
+    }
+    if (!keys.insert(g.key().SerializeAsString()).second) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(what, ": partial report has two groups of one key (",
+                       MaskPersonalData(g.key().ShortDebugString()),
+                       "): not a partial any aggregation writes"));
+    }
+    // The four targets: counts, and no more met than eligible.
+    for (int t = 0; t < 4; ++t) {
+      const int64_t eligible = g.counters(kT1Eligible + 2 * t);
+      const int64_t met = g.counters(kT1Met + 2 * t);
+      if (eligible < 0 || met < 0 || met > eligible) {
+        return absl::InvalidArgumentError(absl::StrCat(
+            what, ": partial report group (",
+            MaskPersonalData(g.key().ShortDebugString()), ") has target ",
+            t + 1, " met by ", met, " of ", eligible,
+            " eligible: counts are never negative and never more met than "
+            "eligible"));
+      }
     }
     for (const v1::Worklist& w : g.worklists()) {
       if (w.target() < 1 || w.target() > 4) {
@@ -107,10 +126,21 @@ absl::Status CheckCompatible(const v1::PartialReport& a,
   return absl::OkStatus();
 }
 
-// Adds a partial group into an accumulator.
-void AddGroup(const v1::PartialGroup& g, int32_t cap, GroupAcc* acc) {
+absl::Status CounterOverflow(absl::string_view name) {
+  return absl::OutOfRangeError(absl::StrCat(
+      "the merged count ", name,
+      " is outside the int64 range: the partial reports are not counts of "
+      "real data (or one was counted many times)"));
+}
+
+// Adds a partial group into an accumulator; OutOfRange naming the counter
+// whose sum leaves the int64 range (it wrapped to a negative count).
+absl::Status AddGroup(const v1::PartialGroup& g, int32_t cap, GroupAcc* acc) {
   for (int i = 0; i < kNumCounters; ++i) {
-    acc->counters[i] = WrapAdd(acc->counters[i], g.counters(i));
+    if (__builtin_add_overflow(acc->counters[i], g.counters(i),
+                               &acc->counters[i])) {
+      return CounterOverflow(CounterNames()[static_cast<size_t>(i)]);
+    }
   }
   for (int i = 0; i < kNumSums; ++i) {
     acc->sums[i] += absl::MakeInt128(g.sums_high(i), g.sums_low(i));
@@ -126,6 +156,7 @@ void AddGroup(const v1::PartialGroup& g, int32_t cap, GroupAcc* acc) {
     }
     MergeWorklist(&acc->worklists[w.target() - 1], ids, cap);
   }
+  return absl::OkStatus();
 }
 
 // Region nodes ordered so that merging keeps the same one whatever the order.
@@ -191,12 +222,16 @@ struct GroupMap {
   }
 };
 
-void AddNamed(const google::protobuf::RepeatedPtrField<v1::NamedCount>& from,
-              std::map<std::string, int64_t>* into) {
+absl::Status AddNamed(
+    const google::protobuf::RepeatedPtrField<v1::NamedCount>& from,
+    std::map<std::string, int64_t>* into) {
   for (const v1::NamedCount& c : from) {
     int64_t& slot = (*into)[c.name()];
-    slot = WrapAdd(slot, c.count());
+    if (__builtin_add_overflow(slot, c.count(), &slot)) {
+      return CounterOverflow(MaskPersonalData(c.name()));
+    }
   }
+  return absl::OkStatus();
 }
 
 void EmitNamed(const std::map<std::string, int64_t>& m,
@@ -365,11 +400,19 @@ absl::StatusOr<v1::PartialReport> MergeImpl(
     if (p.state_version() == 0) continue;
     for (const v1::DamagedShard& d : p.damaged_shards()) damaged.push_back(&d);
     for (const v1::PartialGroup& g : p.groups()) {
-      internal::AddGroup(g, cap, groups.Get(g.key()));
+      if (absl::Status s = internal::AddGroup(g, cap, groups.Get(g.key()));
+          !s.ok()) {
+        return s;
+      }
     }
     for (const v1::RegionNode& n : p.regions()) nodes.push_back(&n);
-    internal::AddNamed(p.skipped_records(), &skipped);
-    internal::AddNamed(p.findings(), &findings);
+    for (const auto* named : {&p.skipped_records(), &p.findings()}) {
+      if (absl::Status s = internal::AddNamed(
+              *named, named == &p.skipped_records() ? &skipped : &findings);
+          !s.ok()) {
+        return s;
+      }
+    }
   }
   internal::CopyHeader(*ref, &out);
   internal::EmitGroups(groups, &out);
@@ -486,7 +529,11 @@ absl::StatusOr<v1::PartialReport> RegroupPartialReport(
     if (group_by.sector_system()) {
       key.set_sector_system(g.key().sector_system());
     }
-    internal::AddGroup(g, partial.worklist_cap(), groups.Get(key));
+    if (absl::Status s =
+            internal::AddGroup(g, partial.worklist_cap(), groups.Get(key));
+        !s.ok()) {
+      return s;
+    }
   }
   v1::PartialReport out;
   internal::CopyHeader(partial, &out);
@@ -511,7 +558,10 @@ absl::StatusOr<v1::Report> FinishReport(const v1::PartialReport& partial) {
   const int32_t cap = partial.worklist_cap();
   GroupMap groups;
   for (const v1::PartialGroup& g : partial.groups()) {
-    internal::AddGroup(g, cap, groups.Get(g.key()));
+    if (absl::Status s = internal::AddGroup(g, cap, groups.Get(g.key()));
+        !s.ok()) {
+      return s;
+    }
   }
   // Region facts are kept per region so that replicated region records count
   // once; they join the groups only now.
@@ -521,9 +571,12 @@ absl::StatusOr<v1::Report> FinishReport(const v1::PartialReport& partial) {
     v1::GroupKey key;
     key.set_region_id(tree.AncestorAt(n.id(), tier));
     GroupAcc* acc = groups.Get(key);
-    acc->counters[internal::kWorkingCommitteeUnits] =
-        internal::WrapAdd(acc->counters[internal::kWorkingCommitteeUnits],
-                          n.working_committee_member_units());
+    if (__builtin_add_overflow(
+            acc->counters[internal::kWorkingCommitteeUnits],
+            n.working_committee_member_units(),
+            &acc->counters[internal::kWorkingCommitteeUnits])) {
+      return internal::CounterOverflow("working_committee_member_units");
+    }
     const int64_t econ[6] = {
         n.market_entities_total(), n.market_entities_non_public(),
         n.value_added_total_fen(), n.value_added_non_public_fen(),
@@ -559,10 +612,14 @@ absl::StatusOr<v1::Report> FinishReport(const v1::PartialReport& partial) {
   *dq->mutable_damaged_shards() = partial.damaged_shards();
   int64_t skipped = 0, findings = 0;
   for (const v1::NamedCount& c : partial.skipped_records()) {
-    skipped = internal::WrapAdd(skipped, c.count());
+    if (__builtin_add_overflow(skipped, c.count(), &skipped)) {
+      return internal::CounterOverflow("data_quality.skipped_total");
+    }
   }
   for (const v1::NamedCount& c : partial.findings()) {
-    findings = internal::WrapAdd(findings, c.count());
+    if (__builtin_add_overflow(findings, c.count(), &findings)) {
+      return internal::CounterOverflow("data_quality.findings_total");
+    }
   }
   dq->set_skipped_total(skipped);
   dq->set_findings_total(findings);

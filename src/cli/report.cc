@@ -190,6 +190,19 @@ absl::StatusOr<v1::PartialReport> ReadPartial(const std::string& path) {
   return partial;
 }
 
+// Refuses an empty partial report ({} in JSON, 0 bytes in binary): the merge's
+// identity in the library, but as a file the sign of a failed export.
+absl::StatusOr<v1::PartialReport> ReadPartialFile(const std::string& path) {
+  absl::StatusOr<v1::PartialReport> p = ReadPartial(path);
+  if (p.ok() && p->ByteSizeLong() == 0) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        path,
+        ": an empty partial report: not one that 'dangjian report --partial' "
+        "writes (it holds the year, policy and layout at least)"));
+  }
+  return p;
+}
+
 int RunMerge(const Args& args) {
   const char* kName = "merge";
   if (args.positional().empty())
@@ -201,7 +214,7 @@ int RunMerge(const Args& args) {
   }
   std::vector<v1::PartialReport> partials;
   for (const std::string& path : args.positional()) {
-    absl::StatusOr<v1::PartialReport> p = ReadPartial(path);
+    absl::StatusOr<v1::PartialReport> p = ReadPartialFile(path);
     if (!p.ok()) return Fail(kName, std::string(p.status().message()));
     partials.push_back(std::move(*p));
   }

@@ -214,6 +214,9 @@ check "report -o into missing folders makes them, and leaves no .tmp" \
   '[[ -s made/for/it/r.txt ]] && [[ -z $(ls made/for/it/ | grep tmp) ]]'
 rm -rf g1; "$bin" generate -q --units 200 -o g1/g2/
 check "generate -o a/b/ makes both folders (mkdir -p)" '[[ $(ls g1/g2/*.djr | wc -l) -ge 1 ]]'
+echo '{}' >empty.partial.json
+"$bin" merge empty.partial.json 2>err.txt
+check "merge refuses {} as a partial report" '[[ $? -eq 2 ]] && grep -q "empty partial report" err.txt'
 "$bin" merge k.djr 2>err.txt
 check "merge of a binary file names it, with no raw bytes on standard error" \
   '[[ $? -eq 2 ]] && grep -q "not UTF-8 text" err.txt && ! LC_ALL=C grep -q "[^[:print:][:space:]]" <(tr -d "\200-\377" <err.txt)'
