@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "dangjian/generate.h"
 #include "dangjian/policy.h"
 #include "dangjian/record.h"
 #include "gmock/gmock.h"
@@ -1184,6 +1185,56 @@ TEST(PartialTest, IncompatiblePartialsDoNotMerge) {
   EXPECT_THAT(MergePartialReports(p, q),
               StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("polic")));
   EXPECT_THAT(MergePartialReports(p, p), IsOk());
+}
+
+}  // namespace
+}  // namespace dangjian
+
+namespace dangjian {
+namespace {
+
+// Negative counts and inconsistent economy figures are no figures: a report
+// never shows "业主培训班 −7" or "−200.0%" (record.count.negative and
+// region.economy.inconsistent report them).
+TEST(NegativeFiguresTest, NegativeCountsCountAsZeroAndBadSharesAreLeftOut) {
+  AggregatorOptions o;
+  o.year = kKeshiketeng2014Year;
+  const v1::Dataset clean = BuildKeshiketeng2014();
+  absl::StatusOr<v1::Report> before = AggregateDataset(clean, o);
+  ASSERT_THAT(before, IsOk());
+  v1::Dataset d = clean;
+  int64_t removed_classes = 0;
+  for (v1::Activity& a : *d.mutable_activities()) {
+    if (a.kind() != v1::ACTIVITY_KIND_OWNER_TRAINING_CLASS) continue;
+    removed_classes = a.count() == 0 ? 1 : a.count();
+    a.set_count(-7);
+    a.set_participants(-100);
+    break;
+  }
+  ASSERT_GT(removed_classes, 0);
+  ASSERT_GT(d.host_annual_results_size(), 0);
+  const int64_t jobs = d.host_annual_results(0).jobs_provided();
+  d.mutable_host_annual_results(0)->set_jobs_provided(-1000000);
+  ASSERT_GT(d.region_economies_size(), 0);
+  v1::RegionEconomy* e = d.mutable_region_economies(0);
+  e->set_market_entities_non_public(e->market_entities_total() * 2);
+  e->set_tax_revenue_total_fen(-1);
+  absl::StatusOr<v1::Report> after = AggregateDataset(d, o);
+  ASSERT_THAT(after, IsOk());
+  const v1::ReportFigures& b = before->total();
+  const v1::ReportFigures& a = after->total();
+  EXPECT_EQ(a.activities().owner_training_classes(),
+            b.activities().owner_training_classes() - removed_classes);
+  EXPECT_GE(a.activities().owner_training_classes(), 0);
+  EXPECT_EQ(a.results().jobs_provided(), b.results().jobs_provided() - jobs);
+  EXPECT_EQ(a.economy().market_entities_total(), 0);
+  EXPECT_EQ(a.economy().market_entities_non_public(), 0);
+  EXPECT_EQ(a.economy().market_entities_non_public_percent(), 0);
+  EXPECT_EQ(a.economy().tax_revenue_total_fen(), 0);
+  // The pair that is consistent is kept.
+  EXPECT_EQ(a.economy().value_added_non_public_percent(),
+            b.economy().value_added_non_public_percent());
+  EXPECT_GT(b.economy().market_entities_non_public_percent(), 0);
 }
 
 }  // namespace

@@ -194,6 +194,54 @@ std::vector<Case> Cases() {
          v->set_level(v1::REGION_LEVEL_VILLAGE);
          v->set_parent_id("r-town");
        }});
+  c.push_back({"EnumUnknown", "record.enum.unknown", "member", "m-1", "status",
+               [](v1::Dataset& d) {
+                 M(d, "m-1")->set_status(static_cast<v1::MemberStatus>(6));
+               },
+               [](v1::Dataset& d) {
+                 M(d, "m-1")->set_status(v1::MEMBER_STATUS_PROBATIONARY);
+               }});
+  c.push_back({"EnumUnknownSector", "record.enum.unknown", "host_organization",
+               "h-none", "sector_system",
+               [](v1::Dataset& d) {
+                 H(d, "h-none")
+                     ->set_sector_system(static_cast<v1::SectorSystem>(99999));
+               },
+               none});
+  c.push_back({"CountNegative", "record.count.negative", "host_annual_result",
+               "y-neg", "jobs_provided",
+               [](v1::Dataset& d) {
+                 d.mutable_host_annual_results(0)->set_id("y-neg");
+                 d.mutable_host_annual_results(0)->set_jobs_provided(-5);
+               },
+               [](v1::Dataset& d) {
+                 d.mutable_host_annual_results(0)->set_jobs_provided(5);
+               }});
+  c.push_back({"CountNegativeActivity", "record.count.negative", "activity",
+               "a-neg", "count",
+               [](v1::Dataset& d) {
+                 d.mutable_activities(0)->set_id("a-neg");
+                 d.mutable_activities(0)->set_count(-7);
+               },
+               [](v1::Dataset& d) { d.mutable_activities(0)->set_count(7); }});
+  c.push_back({"EconomyInconsistent", "region.economy.inconsistent",
+               "region_economy", "e-1", "market_entities_non_public",
+               [](v1::Dataset& d) {
+                 v1::RegionEconomy* e = d.add_region_economies();
+                 e->set_id("e-1");
+                 e->set_region_id("r-county");
+                 e->set_year(2023);
+                 e->set_market_entities_total(100);
+                 e->set_market_entities_non_public(140);
+               },
+               [](v1::Dataset& d) {
+                 v1::RegionEconomy* e = d.add_region_economies();
+                 e->set_id("e-1");
+                 e->set_region_id("r-county");
+                 e->set_year(2023);
+                 e->set_market_entities_total(100);
+                 e->set_market_entities_non_public(40);
+               }});
   c.push_back(
       {"NidFormat", "member.national_id.format", "member", "m-1", "national_id",
        [](v1::Dataset& d) {

@@ -753,10 +753,15 @@ class AggregatorImpl final : public Aggregator {
   void AddEconomy(const v1::RegionEconomy& e) {
     if (e.year() > year_ || e.region_id().empty()) return;
     RegionState& s = regions_.rows[regions_.Intern(e.region_id())];
-    const int64_t v[6] = {
-        e.market_entities_total(), e.market_entities_non_public(),
-        e.value_added_total_fen(), e.value_added_non_public_fen(),
-        e.tax_revenue_total_fen(), e.tax_revenue_non_public_fen()};
+    int64_t v[6] = {e.market_entities_total(), e.market_entities_non_public(),
+                    e.value_added_total_fen(), e.value_added_non_public_fen(),
+                    e.tax_revenue_total_fen(), e.tax_revenue_non_public_fen()};
+    // A pair with a negative figure or more non-public than total is no
+    // share (record.count.negative, region.economy.inconsistent): left out,
+    // so that no share shows below 0% or above 100%.
+    for (int k = 0; k < 6; k += 2) {
+      if (v[k] < 0 || v[k + 1] < 0 || v[k + 1] > v[k]) v[k] = v[k + 1] = 0;
+    }
     // The latest year wins; within a year the greatest figures, so that the
     // choice does not depend on the order of the records.
     if (e.year() > s.economy_year ||
@@ -791,8 +796,10 @@ class AggregatorImpl final : public Aggregator {
     const int month = a.held_month;
     f.quarter = static_cast<uint8_t>(
         month >= 1 && month <= 12 ? (month - 1) / 3 + 1 : 0);
-    f.count = a.count == 0 ? 1 : a.count;
-    f.participants = a.participants;
+    // A negative count or participants is no figure (record.count.negative):
+    // counted as 0, never shown below zero.
+    f.count = a.count == 0 ? 1 : std::max<int64_t>(a.count, 0);
+    f.participants = std::max<int64_t>(a.participants, 0);
     activities_.push_back(f);
   }
 
@@ -868,7 +875,8 @@ class AggregatorImpl final : public Aggregator {
     if (!r.host_organization_id.empty()) {
       f.host = j ? hosts_.Row(j->host) : hosts_.Intern(r.host_organization_id);
     }
-    std::copy(r.values, r.values + 8, f.values);
+    // Negative results are no figures (record.count.negative): counted as 0.
+    for (int k = 0; k < 8; ++k) f.values[k] = std::max<int64_t>(r.values[k], 0);
     results_.push_back(f);
   }
 

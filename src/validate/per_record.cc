@@ -148,6 +148,38 @@ class Ctx {
   const int32_t as_of_first_day_ = PackFirstDay(c_.as_of);
 };
 
+// Whether `v` is a value of the enum `E` (its generated _IsValid): a range
+// check, and the generated function only for an enum with gaps in its range.
+template <typename E>
+bool KnownEnum(int v, int min, int max, bool (*is_valid)(int)) {
+  static const bool contiguous = [&] {
+    for (int k = min; k <= max; ++k) {
+      if (!is_valid(k)) return false;
+    }
+    return true;
+  }();
+  return v >= min && v <= max && (contiguous || is_valid(v));
+}
+
+#define DANGJIAN_KNOWN(Enum, v) \
+  KnownEnum<v1::Enum>((v), v1::Enum##_MIN, v1::Enum##_MAX, v1::Enum##_IsValid)
+
+// record.enum.unknown for field `field` (`term` for people) holding `v`.
+void UnknownEnum(const Ctx& ctx, const char* field, const char* term, int v) {
+  if (!ctx.On(Rule::kEnumUnknown)) return;
+  ctx.Emit(Rule::kEnumUnknown, field, term, " is ", v,
+           ", a number the schema (dangjian.v1) does not define; counted as "
+           "not given");
+}
+
+// record.count.negative for field `field` holding `v` < 0.
+void NegativeCount(const Ctx& ctx, const char* field, const char* term,
+                   int64_t v) {
+  if (!ctx.On(Rule::kCountNegative)) return;
+  ctx.Emit(Rule::kCountNegative, field, term, " is ", v,
+           ", below zero; counted as 0");
+}
+
 // Checks the member's resident ID; returns NationalIdKeyOf() it.
 uint64_t CheckNationalId(const Ctx& ctx, const MemberFacts& m, Ymd* id_birth) {
   const absl::string_view id = m.national_id;
@@ -234,6 +266,16 @@ void CheckId(const Ctx& ctx, absl::string_view id) {
 uint64_t CheckMember(const Ctx& ctx, const MemberFacts& m) {
   const Config& c = ctx.config();
   const v1::Policy& p = c.policy;
+  if (ABSL_PREDICT_FALSE(!DANGJIAN_KNOWN(MemberStatus, m.status))) {
+    UnknownEnum(ctx, "status", "status (发展阶段)", m.status);
+  }
+  if (ABSL_PREDICT_FALSE(!DANGJIAN_KNOWN(Gender, m.gender))) {
+    UnknownEnum(ctx, "gender", "gender (性别)", m.gender);
+  }
+  if (ABSL_PREDICT_FALSE(!DANGJIAN_KNOWN(DuesCategory, m.dues_category))) {
+    UnknownEnum(ctx, "dues_category", "dues category (党费类别)",
+                m.dues_category);
+  }
   if (m.status == v1::MEMBER_STATUS_UNSPECIFIED &&
       ctx.On(Rule::kStatusMissing)) {
     ctx.Emit(Rule::kStatusMissing, "status",
@@ -368,6 +410,29 @@ void CheckHost(const Ctx& ctx, const HostFacts& h) {
   ctx.Date(h.has_registered_on,
            Ymd{h.registered_year, h.registered_month, h.registered_day},
            "registered_on", "registration date (成立日期)");
+  if (!DANGJIAN_KNOWN(HostKind, h.kind)) {
+    UnknownEnum(ctx, "kind", "kind (组织类别)", h.kind);
+  }
+  if (!DANGJIAN_KNOWN(HostSubtype, h.subtype)) {
+    UnknownEnum(ctx, "subtype", "subtype (组织类型)", h.subtype);
+  }
+  if (!DANGJIAN_KNOWN(SectorSystem, h.sector_system)) {
+    UnknownEnum(ctx, "sector_system", "sector system (行业系统)",
+                h.sector_system);
+  }
+  if (!DANGJIAN_KNOWN(HostStatus, h.status)) {
+    UnknownEnum(ctx, "status", "status (经营状态)", h.status);
+  }
+  static constexpr const char* kReported[5] = {
+      "reported_member_counts.full", "reported_member_counts.probationary",
+      "reported_member_counts.activists", "reported_member_counts.applicants",
+      "reported_member_counts.development_targets"};
+  for (int i = 0; i < 5; ++i) {
+    if (h.reported[i] < 0) {
+      NegativeCount(ctx, kReported[i], "a reported member count (党员人数)",
+                    h.reported[i]);
+    }
+  }
   const absl::string_view code = h.unified_social_credit_code;
   if (!code.empty()) {
     switch (CheckCreditCode(code)) {
@@ -443,6 +508,12 @@ void CheckStar(const Ctx& ctx, const StarFacts& a, int index) {
 
 void CheckPartyOrganization(const Ctx& ctx, const OrgFacts& o) {
   const Config& c = ctx.config();
+  if (!DANGJIAN_KNOWN(OrgLevel, o.level)) {
+    UnknownEnum(ctx, "level", "level (组织层级)", o.level);
+  }
+  if (!DANGJIAN_KNOWN(FormationModel, o.formation)) {
+    UnknownEnum(ctx, "formation", "formation (组建方式)", o.formation);
+  }
   const Ymd founded = ctx.Date(
       o.has_founded_on, Ymd{o.founded_year, o.founded_month, o.founded_day},
       "founded_on", "founding date (成立日期)");
@@ -510,6 +581,9 @@ void CheckPartyOrganization(const Ctx& ctx, const OrgFacts& o) {
 }
 
 void CheckVenue(const Ctx& ctx, const VenueFacts& v) {
+  if (!DANGJIAN_KNOWN(VenueOwnership, v.ownership)) {
+    UnknownEnum(ctx, "ownership", "ownership (场所权属)", v.ownership);
+  }
   if (ctx.On(Rule::kSixHaves)) {
     // In VenueFacts::haves' bit order.
     static constexpr const char* kHaves[6] = {"site (有场所)",
@@ -548,6 +622,9 @@ void CheckVenue(const Ctx& ctx, const VenueFacts& v) {
 
 void CheckFunding(const Ctx& ctx, const FundingFacts& f) {
   const Config& c = ctx.config();
+  if (!DANGJIAN_KNOWN(FundingSource, f.source)) {
+    UnknownEnum(ctx, "source", "source (经费来源)", f.source);
+  }
   ctx.Date(f.has_received_on,
            Ymd{f.received_year, f.received_month, f.received_day},
            "received_on", "date received (到位日期)");
@@ -571,6 +648,9 @@ void CheckFunding(const Ctx& ctx, const FundingFacts& f) {
 }
 
 void CheckCadre(const Ctx& ctx, const CadreFacts& a) {
+  if (!DANGJIAN_KNOWN(CadreAssignmentKind, a.kind)) {
+    UnknownEnum(ctx, "kind", "kind (选派类型)", a.kind);
+  }
   const Ymd start =
       ctx.Date(a.has_start_on, Ymd{a.start_year, a.start_month, a.start_day},
                "start_on", "assignment start (开始日期)");
@@ -596,6 +676,14 @@ void CheckGrid(const Ctx& ctx, const GridFacts& g) {
 void CheckActivity(const Ctx& ctx, const ActivityFacts& a) {
   ctx.Date(a.has_held_on, Ymd{a.held_year, a.held_month, a.held_day}, "held_on",
            "activity date (活动日期)");
+  if (!DANGJIAN_KNOWN(ActivityKind, a.kind)) {
+    UnknownEnum(ctx, "kind", "kind (活动类型)", a.kind);
+  }
+  if (a.count < 0) NegativeCount(ctx, "count", "count (次数)", a.count);
+  if (a.participants < 0) {
+    NegativeCount(ctx, "participants", "participants (参加人数)",
+                  a.participants);
+  }
 }
 
 }  // namespace
@@ -631,6 +719,28 @@ void CheckRecord(const Config& config, const v1::Record& record,
       StarFacts star;
       StarFactsOf(record.star_assessment(), &star);
       CheckStar(ctx, star, -1);
+    } break;
+    case v1::Record::kRegionEconomy: {
+      const v1::RegionEconomy& e = record.region_economy();
+      const int64_t v[6] = {
+          e.market_entities_total(), e.market_entities_non_public(),
+          e.value_added_total_fen(), e.value_added_non_public_fen(),
+          e.tax_revenue_total_fen(), e.tax_revenue_non_public_fen()};
+      static constexpr const char* kFields[6] = {
+          "market_entities_total", "market_entities_non_public",
+          "value_added_total_fen", "value_added_non_public_fen",
+          "tax_revenue_total_fen", "tax_revenue_non_public_fen"};
+      for (int i = 0; i < 6; ++i) {
+        if (v[i] < 0) NegativeCount(ctx, kFields[i], "an economy figure", v[i]);
+      }
+      for (int i = 0; i < 6; i += 2) {
+        if (v[i] >= 0 && v[i + 1] >= 0 && v[i + 1] > v[i] &&
+            ctx.On(Rule::kEconomyInconsistent)) {
+          ctx.Emit(Rule::kEconomyInconsistent, kFields[i + 1], kFields[i + 1],
+                   " (", v[i + 1], ") is more than ", kFields[i], " (", v[i],
+                   "); the pair is left out of the figures");
+        }
+      }
     } break;
     default:
       break;
@@ -697,7 +807,23 @@ void CheckFacts(const Config& config, const CadreFacts& cadre,
 void CheckFacts(const Config& config, const ResultFacts& result,
                 const v1::SourceLocation& location, Sink* sink) {
   CheckDecoded(config, "host_annual_result", result, location, sink,
-               [](const Ctx&, const ResultFacts&) {});
+               [](const Ctx& ctx, const ResultFacts& r) {
+                 static constexpr const char* kFields[8] = {
+                     "jobs_provided",
+                     "donations_fen",
+                     "households_helped",
+                     "students_aided",
+                     "suggestions",
+                     "savings_fen",
+                     "technical_problems_solved",
+                     "innovation_projects"};
+                 for (int i = 0; i < 8; ++i) {
+                   if (r.values[i] < 0) {
+                     NegativeCount(ctx, kFields[i], "an annual result (成效)",
+                                   r.values[i]);
+                   }
+                 }
+               });
 }
 
 }  // namespace internal

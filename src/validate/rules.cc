@@ -47,6 +47,22 @@ constexpr std::array<RuleDef, kRuleCount> kRules = {{
      "The parent_id chain of a region (行政区域) loops back on itself; every "
      "region on the loop is reported.",
      "integrity"},
+    {Rule::kEnumUnknown, "record.enum.unknown", E,
+     "An enumerated field (a member's status, gender or dues category; a "
+     "unit's kind, subtype, sector system or status; an organization's level "
+     "or formation; a funding source, venue ownership, activity or "
+     "assignment kind) holds a number the schema does not define; the "
+     "figures count the record as if the field were not given.",
+     "integrity"},
+    {Rule::kCountNegative, "record.count.negative", E,
+     "A count or amount that cannot be below zero is: a unit's reported "
+     "member counts, an activity's count or participants, a unit's annual "
+     "results, a region's economy figures; the figures count it as 0.",
+     "integrity"},
+    {Rule::kEconomyInconsistent, "region.economy.inconsistent", E,
+     "A region's economy figures give more non-public market entities, value "
+     "added or tax than the total; the figures leave that pair out.",
+     "integrity"},
     {Rule::kNidFormat, "member.national_id.format", E,
      "A resident ID (公民身份号码) is not 17 digits and a check character "
      "0-9 or X.",

@@ -27,6 +27,9 @@ enum class Rule : uint16_t {
   kDateFuture,
   kDatesOrder,
   kRegionCycle,
+  kEnumUnknown,
+  kCountNegative,
+  kEconomyInconsistent,
   // Identifiers.
   kNidFormat,
   kNidChecksum,

@@ -625,6 +625,30 @@ vjson("id_duplicate", mj() + "," + mj().replace('"m1"', '"m2"'), "member.nationa
 emit("validate_money_max.json", '{"funding":[{"id":"f1","partyOrganizationId":"p1","year":2017,'
      '"amountFen":"9223372036854775807"}]}', "validate", "rule:funding.amount.absurd", "amount_fen",
      "funding of int64 max fen")
+emit("validate_member_status_6.json",
+     '{"members":[{"id":"m1","hostOrganizationId":"h1","status":6}]}', "validate",
+     "rule:record.enum.unknown", "status", "member status 6: no such status; counted as not given")
+emit("validate_member_status_minus_5.json",
+     '{"members":[{"id":"m1","hostOrganizationId":"h1","status":-5}]}', "validate",
+     "rule:record.enum.unknown", "status", "member status -5")
+emit("validate_sector_99999.json",
+     '{"hostOrganizations":[{"id":"h1","name":"x","sectorSystem":99999}]}', "validate",
+     "rule:record.enum.unknown", "sector_system", "sector system 99999")
+emit("validate_host_status_9.json",
+     '{"hostOrganizations":[{"id":"h1","name":"x","status":9}]}', "validate",
+     "rule:record.enum.unknown", "status", "host status 9")
+emit("validate_activity_count_negative.json",
+     '{"activities":[{"id":"a1","kind":"ACTIVITY_KIND_OWNER_TRAINING_CLASS","count":"-7"}]}',
+     "validate", "rule:record.count.negative", "count",
+     "an owner training class held -7 times (the report printed 业主培训班 -7)")
+emit("validate_result_jobs_negative.json",
+     '{"hostAnnualResults":[{"id":"y1","hostOrganizationId":"h1","year":2017,'
+     '"jobsProvided":"-5"}]}', "validate", "rule:record.count.negative", "jobs_provided",
+     "-5 jobs provided")
+emit("validate_economy_inconsistent.json",
+     '{"regionEconomies":[{"id":"e1","regionId":"r1","year":2017,"marketEntitiesTotal":"100",'
+     '"marketEntitiesNonPublic":"300"}]}', "validate", "rule:region.economy.inconsistent",
+     "market_entities_non_public", "300 non-public of 100 market entities (the report printed 300.0%)")
 emit("validate_credit_code.json", '{"hostOrganizations":[{"id":"h1","name":"x",'
      '"unifiedSocialCreditCode":"91150425MA0N1234X0"}]}', "validate", "rule:host.credit_code.checksum",
      "unified_social_credit_code", "a credit code with a wrong check character")
