@@ -37,6 +37,10 @@ bool IsValidUtf8Scan(absl::string_view s);
 // the fast paths are tested against.
 bool IsValidUtf8Scalar(absl::string_view s);
 
+// Appends code point `cp` (at most U+10FFFF, not a surrogate) to `*out` in
+// UTF-8: the one encoder of the JSON readers' escapes.
+void AppendUtf8(uint32_t cp, std::string* out);
+
 // Returns the path of the first string field of `message` (recursively, e.g.
 // "members[3].name") whose value is not valid UTF-8, or "" when all are valid.
 // proto3 refuses to parse such strings, so writers check before writing.

@@ -253,24 +253,6 @@ class Checker {
     return out;
   }
 
-  static void AppendUtf8(uint32_t u, std::string* out) {
-    if (u < 0x80) {
-      out->push_back(static_cast<char>(u));
-    } else if (u < 0x800) {
-      out->push_back(static_cast<char>(0xC0 | (u >> 6)));
-      out->push_back(static_cast<char>(0x80 | (u & 0x3F)));
-    } else if (u < 0x10000) {
-      out->push_back(static_cast<char>(0xE0 | (u >> 12)));
-      out->push_back(static_cast<char>(0x80 | ((u >> 6) & 0x3F)));
-      out->push_back(static_cast<char>(0x80 | (u & 0x3F)));
-    } else {
-      out->push_back(static_cast<char>(0xF0 | (u >> 18)));
-      out->push_back(static_cast<char>(0x80 | ((u >> 12) & 0x3F)));
-      out->push_back(static_cast<char>(0x80 | ((u >> 6) & 0x3F)));
-      out->push_back(static_cast<char>(0x80 | (u & 0x3F)));
-    }
-  }
-
   // The key as protobuf's JSON mapping matches it, escapes decoded:
   // snake_case as lowerCamelCase ("national_id", "nationalId" and
   // "national\u005fid" name one field).
