@@ -511,6 +511,34 @@ TEST(PipelineTest, ExpandInputs) {
                        HasSubstr("holds no file the library reads")));
 }
 
+// A file reached twice would be counted twice: named twice, under another
+// spelling, through a hard link, or in a folder reached again through a
+// symbolic link. Refused naming both paths; distinct files pass.
+TEST(PipelineTest, ExpandInputsRefusesAFileReachedTwice) {
+  const std::string dir = MakeDir("expand_twice");
+  std::ofstream(dir + "/a.djr") << "x";
+  std::ofstream(dir + "/b.djr") << "y";
+  ASSERT_THAT(ExpandInputs({dir + "/a.djr", dir + "/b.djr"}).status(), IsOk());
+  ASSERT_EQ(link((dir + "/a.djr").c_str(), (dir + "/hard.djr").c_str()), 0);
+  ASSERT_EQ(mkdir((dir + "/sub").c_str(), 0777), 0);
+  ASSERT_EQ(symlink("..", (dir + "/sub/up").c_str()), 0);
+  for (const std::vector<std::string>& inputs :
+       std::vector<std::vector<std::string>>{
+           {dir + "/a.djr", dir + "/a.djr"},
+           {dir + "/a.djr", dir + "/./a.djr"},
+           {dir + "/a.djr", dir + "/hard.djr"},
+           {dir + "/sub/", dir + "/b.djr"}}) {
+    EXPECT_THAT(ExpandInputs(inputs).status(),
+                StatusIs(absl::StatusCode::kInvalidArgument,
+                         HasSubstr("are the same file")))
+        << inputs[0] << " " << inputs[1];
+  }
+  // The folder alone: hard.djr is a.djr.
+  EXPECT_THAT(
+      ExpandInputs({dir}).status(),
+      StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("hard.djr")));
+}
+
 TEST(PipelineTest, ReaderFindingsOfACleanAndACutStream) {
   const std::string dir = MakeDir("reader_findings");
   Country(dir, MakeDate(2017, 12, 31));

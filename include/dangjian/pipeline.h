@@ -65,7 +65,9 @@ using ShardFiles = std::vector<std::string>;
 //   auto shards = dangjian::ExpandInputs({"counties/", "extra.djr"});
 //
 // Returns the shards in the order of `inputs`; InvalidArgument when there is
-// no input or "-" is given twice (standard input is read once); NotFound when
+// no input, "-" is given twice (standard input is read once), or one file is
+// reached twice (named twice, under two names, or through a link to a folder
+// already given: it would be counted twice), naming both paths; NotFound when
 // an input does not exist or a folder holds nothing the library reads;
 // Unavailable when a folder cannot be listed. Thread-safe.
 DANGJIAN_EXPORT absl::StatusOr<std::vector<ShardFiles>> ExpandInputs(

@@ -4,6 +4,8 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <map>
+#include <utility>
 
 #include "absl/strings/str_cat.h"
 #include "dangjian/csv_ledger.h"
@@ -193,6 +195,24 @@ absl::StatusOr<std::vector<ShardFiles>> ExpandInputs(
           absl::StrCat(a,
                        ": the folder holds no file the library reads (.djr, "
                        ".jsonl, .pb, .json, .csv), nor do its subfolders"));
+    }
+  }
+  // One file, one count: the same file by device and inode (a path given
+  // twice, two spellings of it, a hard link, or a folder reached again
+  // through a symbolic link) would be counted twice.
+  std::map<std::pair<dev_t, ino_t>, const std::string*> seen;
+  for (const ShardFiles& shard : out) {
+    for (const std::string& f : shard) {
+      struct stat st;
+      if (f == "-" || !internal::Stat(f, &st)) continue;
+      auto [it, inserted] =
+          seen.emplace(std::make_pair(st.st_dev, st.st_ino), &f);
+      if (!inserted) {
+        return absl::InvalidArgumentError(MaskPersonalData(absl::StrCat(
+            *it->second, " and ", f,
+            " are the same file (given twice, or reached through a link): it "
+            "would be counted twice; give it once")));
+      }
     }
   }
   return out;
