@@ -586,6 +586,15 @@ TEST(MergeInvariantsTest, ACountThatWouldWrapIsOutOfRange) {
   // Within range: merged.
   fa->set_count(1);
   EXPECT_THAT(MergePartialReports(a, b), IsOk());
+  // Two groups within range whose total is not: the whole report's count
+  // (合计) is OutOfRange, not "单位总数 -8,446,744,073,709,551,616".
+  v1::PartialReport big = KeshiketengPartial();
+  ASSERT_GE(big.groups_size(), 2);
+  big.mutable_groups(0)->set_counters(units,
+                                      int64_t{5'000'000'000'000'000'000});
+  big.mutable_groups(1)->set_counters(units,
+                                      int64_t{5'000'000'000'000'000'000});
+  EXPECT_EQ(FinishReport(big).status().code(), absl::StatusCode::kOutOfRange);
 }
 
 // A negative eligible count gave "−1564.9%"; more met than eligible, or two

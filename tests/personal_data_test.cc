@@ -18,6 +18,7 @@ TEST(MaskNationalIdTest, OtherLengthsKeepOnlyLastFour) {
 
 TEST(MaskPhoneTest, KeepsLastFourDigitsAndSeparators) {
   EXPECT_EQ(MaskPhone("13800138000"), "*******8000");
+  EXPECT_EQ(MaskPhone("１３８－００１３－８０００x"), "***－****－８０００x");
   EXPECT_EQ(MaskPhone("+86 138-0013-8000"), "+** ***-****-8000");
   EXPECT_EQ(MaskPhone("123"), "123");
 }
@@ -55,6 +56,16 @@ TEST(MaskPersonalDataTest, MasksEveryShapeOfAnIdOrPhone) {
       {"1101051949123100234", "110105*********0234"},
       {"1101051949123100", "110105******3100"},
       {"13800138000 13900139000", "*******8000 *******9000"},
+      // Full-width joiners and check character, and an area-code-shaped
+      // group before a mobile number (found by review).
+      {"１３８－００１３－８０００", "***－****－８０００"},
+      {"１１０１０５　１９４９１２３１　００２Ｘ",
+       "１１０１０５　********　００２Ｘ"},
+      {"110105 19491231 002Ｘ", "110105 ******** 002Ｘ"},
+      {"021 138 0013 8000", "021 *** **** 8000"},
+      {"0571 1380013 8000", "0571 ******* 8000"},
+      {"010 1234 5678", "*** **** 5678"},
+      {"0476 123 4567", "**** *** 4567"},
   };
   for (const auto& [in, want] : cases) {
     EXPECT_EQ(MaskPersonalData(in), want) << in;

@@ -8,10 +8,12 @@
 // separators, quotes and line breaks; CRLF, LF or CR line ends; ',', ';' or
 // tab separators; Chinese or English headers, padded with full-width spaces;
 // "code label" cells ("11 建立党委"); amounts as "1,234.50", "¥1234", "￥1234",
-// full-width digits, "(1,234.00)" or in 万元. It never guesses: resident IDs
-// that Excel mangled ("1.10101E+17", or 15 significant digits and zeros) are
-// rejected with that explanation, not "corrected"; amounts are parsed exactly
-// to fen, never through a binary float.
+// full-width digits, "(1,234.00)" or in 万元. It never guesses: a resident
+// ID is kept as written (half-width, without spaces) for the validator to
+// judge (one that Excel mangled, "1.10101E+17" or 15 significant digits and
+// zeros, is found by member.national_id.excel_mangled), never "corrected"; a
+// masked one is left out of its row with a warning; amounts are parsed
+// exactly to fen, never through a binary float.
 //
 // A bad row never stops an import: it is reported as a CsvFinding (file, line,
 // column, header, what is wrong; personal data masked) and skipped, and the

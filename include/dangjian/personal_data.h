@@ -22,8 +22,8 @@ namespace dangjian {
 //   MaskNationalId("11010519491231002X") == "110105********002X"
 DANGJIAN_EXPORT std::string MaskNationalId(absl::string_view id);
 
-// Masks a phone number: every digit but the last 4 becomes '*'; other
-// characters ('+', '-', spaces) are kept. Thread-safe.
+// Masks a phone number: every digit but the last 4 becomes '*' (a full-width
+// digit, one '*'); other characters ('+', '-', spaces) are kept. Thread-safe.
 //
 // Example:
 //   MaskPhone("13800138000") == "*******8000"

@@ -113,16 +113,16 @@ const std::vector<std::string>& SumNames() {
 #undef DANGJIAN_NAME_ENTRY
 }
 
-void GroupAcc::Add(const GroupAcc& other, int32_t cap) {
+bool GroupAcc::Add(const GroupAcc& other, int32_t cap) {
   for (int i = 0; i < kNumCounters; ++i) {
-    // Wrapping, not undefined, should a malformed partial overflow.
-    counters[i] =
-        static_cast<int64_t>(static_cast<uint64_t>(counters[i]) +
-                             static_cast<uint64_t>(other.counters[i]));
+    if (__builtin_add_overflow(counters[i], other.counters[i], &counters[i])) {
+      return false;
+    }
   }
   for (int i = 0; i < kNumSums; ++i) sums[i] += other.sums[i];
   for (int t = 0; t < 4; ++t)
     MergeWorklist(&worklists[t], other.worklists[t], cap);
+  return true;
 }
 
 void GroupFromProto(const v1::PartialGroup& g, GroupAcc* acc) {

@@ -158,7 +158,9 @@ struct GroupAcc {
   // Worklists of targets 1-4: sorted ids, at most the cap.
   std::vector<std::string> worklists[4];
 
-  void Add(const GroupAcc& other, int32_t cap);
+  // Adds `other` in; false, with the counters left part-added, when a count
+  // would leave the int64 range (no partial of real data does).
+  [[nodiscard]] bool Add(const GroupAcc& other, int32_t cap);
 };
 
 // Merges sorted `from` (of std::string or absl::string_view) into sorted

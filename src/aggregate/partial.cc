@@ -63,7 +63,7 @@ absl::Status CheckLayout(const v1::PartialReport& p, absl::string_view what) {
           " counters and ", g.sums_high_size(), "/", g.sums_low_size(),
           " sums, expected ", kNumCounters, " and ", kNumSums));
     }
-    if (!keys.insert(g.key().SerializeAsString()).second) {
+    if (!keys.insert(EncodeGroupKey(g.key())).second) {
       return absl::InvalidArgumentError(
           absl::StrCat(what, ": partial report has two groups of one key (",
                        MaskPersonalData(g.key().ShortDebugString()),
@@ -591,7 +591,9 @@ absl::StatusOr<v1::Report> FinishReport(const v1::PartialReport& partial) {
   GroupAcc total;
   for (size_t i : groups.Sorted()) {
     const auto& [key, acc] = groups.groups[i];
-    total.Add(*acc, cap);
+    if (!total.Add(*acc, cap)) {
+      return internal::CounterOverflow("of the whole report (合计)");
+    }
     v1::ReportGroup* g = report.add_groups();
     *g->mutable_key() = key;
     g->set_region_name(tree.Name(key.region_id()));

@@ -101,7 +101,7 @@ absl::Status CheckOutputIsNoInput(const std::string& output,
     if (in.st_dev == out.st_dev && in.st_ino == out.st_ino) {
       return absl::InvalidArgumentError(absl::StrCat(
           "the output ", output, " is the input ", input,
-          "; writing it would destroy the input: give another -o"));
+          "; writing it would destroy the input: write somewhere else"));
     }
   }
   return absl::OkStatus();

@@ -37,13 +37,26 @@ std::string MaskNationalId(absl::string_view id) {
 }
 
 std::string MaskPhone(absl::string_view phone) {
-  std::string out(phone);
+  // From the end: the last 4 digits kept, every other digit (ASCII, or
+  // full-width ０-９ as one '*') masked.
+  std::string reversed;
+  reversed.reserve(phone.size());
   size_t digits_seen = 0;
-  for (size_t i = out.size(); i-- > 0;) {
-    if (!IsDigit(out[i])) continue;
-    if (++digits_seen > kKeepTail) out[i] = '*';
+  for (size_t i = phone.size(); i-- > 0;) {
+    const auto c = static_cast<unsigned char>(phone[i]);
+    const bool full_width = i >= 2 && c >= 0x90 && c <= 0x99 &&
+                            static_cast<unsigned char>(phone[i - 1]) == 0xBC &&
+                            static_cast<unsigned char>(phone[i - 2]) == 0xEF;
+    if (IsDigit(phone[i]) || full_width) {
+      if (++digits_seen > kKeepTail) {
+        reversed.push_back('*');
+        if (full_width) i -= 2;
+        continue;
+      }
+    }
+    reversed.push_back(phone[i]);
   }
-  return out;
+  return std::string(reversed.rbegin(), reversed.rend());
 }
 
 namespace {
@@ -76,7 +89,7 @@ size_t DigitAt(absl::string_view t, size_t i, char* d) {
 
 // How a run of groups is masked: a resident ID keeps its first 6 digits and
 // last 4 characters; a phone its last 4 digits.
-enum class Shape { kNone, kNationalId, kPhone };
+enum class Shape { kNone, kNationalId, kPhone, kFixedLine };
 
 bool Lens(const std::vector<const Group*>& g, std::initializer_list<size_t> l) {
   if (g.size() != l.size()) return false;
@@ -142,20 +155,52 @@ Shape ShapeOf(const std::vector<const Group*>& g, const std::string& d,
     return Shape::kPhone;
   }
   // Fixed lines with their area code (0 and 2 or 3 digits): 010-12345678,
-  // 0476 1234567, or whole.
+  // 0476 1234567, 010 1234 5678, or whole. Looked for only where no ID or
+  // mobile number is (MaskPersonalData()'s second pass): "021 138 0013
+  // 8000" is a mobile number after an area code.
   if (d.size() >= 10 && d.size() <= 12 && d[0] == '0' && d[1] != '0') {
-    if (n == 1) return Shape::kPhone;
+    if (n == 1) return Shape::kFixedLine;
     const size_t area = g[0]->digits.size();
+    const size_t a = g[1]->digits.size();
     if ((area == 3 || area == 4) &&
-        ((n == 2 && (g[1]->digits.size() == 7 || g[1]->digits.size() == 8)) ||
-         (n == 3 && g[1]->digits.size() + g[2]->digits.size() >= 7))) {
-      return Shape::kPhone;
+        ((n == 2 && (a == 7 || a == 8)) ||
+         (n == 3 && (a == 3 || a == 4) && g[2]->digits.size() == 4))) {
+      return Shape::kFixedLine;
     }
   }
   return Shape::kNone;
 }
 
 bool IsJoiner(char c) { return c == ' ' || c == '-'; }
+
+// The length in bytes of a joiner at `i` between digit groups: a space or a
+// hyphen, ASCII (1) or full-width (3: U+3000 ideographic space, U+FF0D
+// full-width hyphen-minus); 0 for anything else.
+size_t JoinerAt(absl::string_view t, size_t i) {
+  if (i >= t.size()) return 0;
+  if (IsJoiner(t[i])) return 1;
+  if (i + 2 >= t.size()) return 0;
+  const auto a = static_cast<unsigned char>(t[i]);
+  const auto b = static_cast<unsigned char>(t[i + 1]);
+  const auto c = static_cast<unsigned char>(t[i + 2]);
+  if ((a == 0xE3 && b == 0x80 && c == 0x80) ||
+      (a == 0xEF && b == 0xBC && c == 0x8D)) {
+    return 3;
+  }
+  return 0;
+}
+
+// Whether a resident ID's check character X stands at `i`: ASCII X or x, or
+// full-width Ｘ or ｘ.
+bool CheckXAt(absl::string_view t, size_t i) {
+  if (i >= t.size()) return false;
+  if (t[i] == 'X' || t[i] == 'x') return true;
+  return i + 2 < t.size() && static_cast<unsigned char>(t[i]) == 0xEF &&
+         ((static_cast<unsigned char>(t[i + 1]) == 0xBC &&
+           static_cast<unsigned char>(t[i + 2]) == 0xB8) ||
+          (static_cast<unsigned char>(t[i + 1]) == 0xBD &&
+           static_cast<unsigned char>(t[i + 2]) == 0x98));
+}
 
 // Whether groups of these digit counts (joined, in order) could be a shape
 // of ShapeOf(): the lengths alone, a superset of what it accepts.
@@ -222,8 +267,9 @@ bool MayHoldAShape(absl::string_view text) {
     }
     if (i == text.size()) break;
     // One joiner keeps the chain; anything else (or two) ends it.
-    gap = IsJoiner(text[i]) && gap == 0 ? 1 : 2;
-    ++i;
+    const size_t joiner = JoinerAt(text, i);
+    gap = joiner > 0 && gap == 0 ? 1 : 2;
+    i += joiner > 0 ? joiner : 1;
   }
   return false;
 }
@@ -280,33 +326,46 @@ std::string MaskPersonalData(absl::string_view text) {
       }
     }
   };
-  for (size_t i = 0; i < groups.size();) {
-    // The longest run of up to five joined groups from i with a shape
-    // (0086 138 0013 8000 has five).
-    size_t last = i;
-    while (last + 1 < groups.size() && last + 1 < i + 5 &&
-           groups[last + 1].begin == groups[last].end + 1 &&
-           IsJoiner(text[groups[last].end])) {
-      ++last;
-    }
-    bool matched = false;
-    for (size_t j = last + 1; j-- > i && !matched;) {
-      std::vector<const Group*> g;
-      std::string d;
-      for (size_t k = i; k <= j; ++k) {
-        g.push_back(&groups[k]);
-        d += groups[k].digits;
+  // Two passes: resident IDs and mobile numbers first, then fixed lines among
+  // the groups left, so that an area-code-shaped group before a mobile number
+  // does not take its first digits.
+  std::vector<char> taken(groups.size(), 0);
+  for (const bool fixed_lines : {false, true}) {
+    for (size_t i = 0; i < groups.size();) {
+      if (taken[i] != 0) {
+        ++i;
+        continue;
       }
-      const size_t after = groups[j].end;
-      const bool x = d.size() == 17 && after < text.size() &&
-                     (text[after] == 'X' || text[after] == 'x');
-      const Shape shape = ShapeOf(g, d, x);
-      if (shape == Shape::kNone) continue;
-      mask(g, shape, x);
-      i = j + 1;
-      matched = true;
+      // The longest run of up to five joined groups from i with a shape
+      // (0086 138 0013 8000 has four).
+      size_t last = i;
+      while (last + 1 < groups.size() && last + 1 < i + 5 &&
+             taken[last + 1] == 0 && JoinerAt(text, groups[last].end) > 0 &&
+             groups[last + 1].begin ==
+                 groups[last].end + JoinerAt(text, groups[last].end)) {
+        ++last;
+      }
+      bool matched = false;
+      for (size_t j = last + 1; j-- > i && !matched;) {
+        std::vector<const Group*> g;
+        std::string d;
+        for (size_t k = i; k <= j; ++k) {
+          g.push_back(&groups[k]);
+          d += groups[k].digits;
+        }
+        const bool x = d.size() == 17 && CheckXAt(text, groups[j].end);
+        const Shape shape = ShapeOf(g, d, x);
+        if (shape == Shape::kNone ||
+            (shape == Shape::kFixedLine) != fixed_lines) {
+          continue;
+        }
+        mask(g, shape, x);
+        for (size_t k = i; k <= j; ++k) taken[k] = 1;
+        i = j + 1;
+        matched = true;
+      }
+      if (!matched) ++i;
     }
-    if (!matched) ++i;
   }
   std::string result;
   result.reserve(out.size());
