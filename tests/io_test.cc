@@ -61,9 +61,9 @@ TEST(DatasetFileTest, UnwritableDirectoryFails) {
 TEST(DatasetFileTest, EmptyDatasetIsNotWrittenAndAnEmptyFileNotRead) {
   const std::string path = TempPath("empty.pb");
   std::remove(path.c_str());
-  EXPECT_THAT(WriteDatasetFile(v1::Dataset(), path),
-              StatusIs(absl::StatusCode::kInvalidArgument,
-                       HasSubstr("provenance")));
+  EXPECT_THAT(
+      WriteDatasetFile(v1::Dataset(), path),
+      StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("provenance")));
   EXPECT_FALSE(std::ifstream(path).good());
   WriteBytes(path, "");
   EXPECT_THAT(ReadDatasetFile(path),

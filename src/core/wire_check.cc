@@ -95,13 +95,12 @@ class Walker {
           if (first != nullptr && first != f) {
             // protobuf would keep the last and drop the first, silently (the
             // same field again merges, as protobuf defines).
-            return Fail(
-                tag_at, here(),
-                absl::StrCat("another field of the oneof ", o->name(),
-                             " after ", first->name(), " (field ",
-                             first->number(),
-                             "): only one may be given (a record carries "
-                             "one entity)"));
+            return Fail(tag_at, here(),
+                        absl::StrCat(
+                            "another field of the oneof ", o->name(), " after ",
+                            first->name(), " (field ", first->number(),
+                            "): only one may be given (a record carries "
+                            "one entity)"));
           }
           first = f;
         }

@@ -203,52 +203,16 @@ class Checker {
   static std::string Unescaped(const std::string& raw) {
     if (raw.find('\\') == std::string::npos) return raw;
     std::string out;
-    auto hex4 = [&raw](size_t at) {
-      unsigned u = 0;
-      for (size_t k = at; k < at + 4; ++k) {
-        const char h = raw[k];
-        u = u * 16 + static_cast<unsigned>(h <= '9'   ? h - '0'
-                                           : h <= 'F' ? h - 'A' + 10
-                                                      : h - 'a' + 10);
-      }
-      return u;
-    };
-    for (size_t i = 0; i < raw.size(); ++i) {
-      if (raw[i] != '\\') {
-        out.push_back(raw[i]);
+    const char* p = raw.data();
+    const char* const end = p + raw.size();
+    while (p < end) {
+      if (*p != '\\') {
+        out.push_back(*p++);
         continue;
       }
-      const char e = raw[++i];
-      switch (e) {
-        case 'b':
-          out.push_back('\b');
-          break;
-        case 'f':
-          out.push_back('\f');
-          break;
-        case 'n':
-          out.push_back('\n');
-          break;
-        case 'r':
-          out.push_back('\r');
-          break;
-        case 't':
-          out.push_back('\t');
-          break;
-        case 'u': {
-          uint32_t u = hex4(i + 1);
-          i += 4;
-          if (u >= 0xD800 && u <= 0xDBFF) {  // A pair, as String() checked.
-            u = 0x10000 + ((u - 0xD800) << 10) + (hex4(i + 3) - 0xDC00);
-            i += 6;
-          }
-          AppendUtf8(u, &out);
-          break;
-        }
-        default:  // '"', '\\', '/'
-          out.push_back(e);
-          break;
-      }
+      ++p;
+      // String() checked every escape: none fails here.
+      if (!AppendJsonEscape(&p, end, &out)) break;
     }
     return out;
   }
@@ -353,6 +317,80 @@ class Checker {
 };
 
 }  // namespace
+
+namespace {
+
+// The value of the four hex digits at `p`; false for any other character.
+bool Hex4(const char* p, uint32_t* out) {
+  uint32_t v = 0;
+  for (int i = 0; i < 4; ++i) {
+    const char c = p[i];
+    v <<= 4;
+    if (c >= '0' && c <= '9') {
+      v |= static_cast<uint32_t>(c - '0');
+    } else if (c >= 'a' && c <= 'f') {
+      v |= static_cast<uint32_t>(c - 'a' + 10);
+    } else if (c >= 'A' && c <= 'F') {
+      v |= static_cast<uint32_t>(c - 'A' + 10);
+    } else {
+      return false;
+    }
+  }
+  *out = v;
+  return true;
+}
+
+}  // namespace
+
+bool AppendJsonEscape(const char** p, const char* end, std::string* out) {
+  const char* q = *p;
+  if (q == end) return false;
+  const char e = *q++;
+  switch (e) {
+    case '"':
+    case '\\':
+    case '/':
+      out->push_back(e);
+      break;
+    case 'b':
+      out->push_back('\b');
+      break;
+    case 'f':
+      out->push_back('\f');
+      break;
+    case 'n':
+      out->push_back('\n');
+      break;
+    case 'r':
+      out->push_back('\r');
+      break;
+    case 't':
+      out->push_back('\t');
+      break;
+    case 'u': {
+      uint32_t cp;
+      if (end - q < 4 || !Hex4(q, &cp)) return false;
+      q += 4;
+      if (cp >= 0xD800 && cp <= 0xDBFF) {
+        uint32_t lo;
+        if (end - q < 6 || q[0] != '\\' || q[1] != 'u' || !Hex4(q + 2, &lo) ||
+            lo < 0xDC00 || lo > 0xDFFF) {
+          return false;
+        }
+        q += 6;
+        cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+      } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
+        return false;
+      }
+      AppendUtf8(cp, out);
+      break;
+    }
+    default:
+      return false;
+  }
+  *p = q;
+  return true;
+}
 
 bool CheckJsonText(absl::string_view json, int64_t* offset, std::string* what) {
   return Checker(json).Run(offset, what);

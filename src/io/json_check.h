@@ -29,6 +29,14 @@ constexpr int kMaxJsonDepth = 100;
 // quotes at most a key: callers mask personal data).
 bool CheckJsonText(absl::string_view json, int64_t* offset, std::string* what);
 
+// Decodes the JSON escape that starts at `*p`, just after its backslash, onto
+// `*out` in UTF-8 and moves `*p` past it: a one-character escape, \uXXXX, or
+// a surrogate pair \uD8xx\uDCxx. Returns false, `*p` and `*out` left as they
+// were, for an escape JSON does not have, a lone surrogate, bad hex digits or
+// an escape cut short by `end`. The one decoder of escapes of the fast parser
+// (json_fast.h) and of the keys CheckJsonText() compares.
+bool AppendJsonEscape(const char** p, const char* end, std::string* out);
+
 }  // namespace internal
 }  // namespace dangjian
 

@@ -13,6 +13,7 @@
 #include "absl/strings/numbers.h"
 #include "core/utf8.h"
 #include "core/wire_format.h"
+#include "io/json_check.h"
 
 namespace dangjian {
 namespace internal {
@@ -25,25 +26,6 @@ using google::protobuf::Message;
 using google::protobuf::Reflection;
 
 constexpr int kMaxDepth = 32;
-
-bool Hex4(const char* p, uint32_t* out) {
-  uint32_t v = 0;
-  for (int i = 0; i < 4; ++i) {
-    const char c = p[i];
-    v <<= 4;
-    if (c >= '0' && c <= '9') {
-      v |= static_cast<uint32_t>(c - '0');
-    } else if (c >= 'a' && c <= 'f') {
-      v |= static_cast<uint32_t>(c - 'a' + 10);
-    } else if (c >= 'A' && c <= 'F') {
-      v |= static_cast<uint32_t>(c - 'A' + 10);
-    } else {
-      return false;
-    }
-  }
-  *out = v;
-  return true;
-}
 
 // A plain decimal integer: optional '-', digits, no leading zeros.
 bool Integer(absl::string_view s, bool is_signed, int64_t* out_signed,
@@ -447,51 +429,8 @@ bool FastJsonParser::String(absl::string_view* out) {
       return true;
     }
     if (*p_ != '\\') return false;  // A control character.
-    if (end_ - p_ < 2) return false;
-    const char e = p_[1];
-    p_ += 2;
-    switch (e) {
-      case '"':
-      case '\\':
-      case '/':
-        scratch_.push_back(e);
-        break;
-      case 'b':
-        scratch_.push_back('\b');
-        break;
-      case 'f':
-        scratch_.push_back('\f');
-        break;
-      case 'n':
-        scratch_.push_back('\n');
-        break;
-      case 'r':
-        scratch_.push_back('\r');
-        break;
-      case 't':
-        scratch_.push_back('\t');
-        break;
-      case 'u': {
-        uint32_t cp;
-        if (end_ - p_ < 4 || !Hex4(p_, &cp)) return false;
-        p_ += 4;
-        if (cp >= 0xD800 && cp <= 0xDBFF) {
-          uint32_t lo;
-          if (end_ - p_ < 6 || p_[0] != '\\' || p_[1] != 'u' ||
-              !Hex4(p_ + 2, &lo) || lo < 0xDC00 || lo > 0xDFFF) {
-            return false;
-          }
-          p_ += 6;
-          cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-        } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
-          return false;
-        }
-        AppendUtf8(cp, &scratch_);
-        break;
-      }
-      default:
-        return false;
-    }
+    ++p_;
+    if (!AppendJsonEscape(&p_, end_, &scratch_)) return false;
     const char* run = p_;
     while (p_ < end_ && kPlain.plain[static_cast<unsigned char>(*p_)]) ++p_;
     scratch_.append(run, p_ - run);
