@@ -14,6 +14,31 @@ namespace dangjian {
 namespace internal {
 namespace {
 
+// Adds hex digit `c` to `*v` (times 16 plus its value); false for a
+// character that is not one.
+bool HexDigit(char c, unsigned* v) {
+  if (c >= '0' && c <= '9') {
+    *v = *v * 16 + (c - '0');
+  } else if (c >= 'a' && c <= 'f') {
+    *v = *v * 16 + (c - 'a' + 10);
+  } else if (c >= 'A' && c <= 'F') {
+    *v = *v * 16 + (c - 'A' + 10);
+  } else {
+    return false;
+  }
+  return true;
+}
+
+// The value of the four hex digits at `p`; false for any other character.
+bool Hex4(const char* p, uint32_t* out) {
+  unsigned v = 0;
+  for (int i = 0; i < 4; ++i) {
+    if (!HexDigit(p[i], &v)) return false;
+  }
+  *out = v;
+  return true;
+}
+
 class Checker {
  public:
   explicit Checker(absl::string_view json)
@@ -115,19 +140,6 @@ class Checker {
     if (errno == ERANGE && (v > 1 || v < -1)) {
       p_ = start;
       return Fail("a number beyond the range of a double");
-    }
-    return true;
-  }
-
-  static bool HexDigit(char c, unsigned* v) {
-    if (c >= '0' && c <= '9') {
-      *v = *v * 16 + (c - '0');
-    } else if (c >= 'a' && c <= 'f') {
-      *v = *v * 16 + (c - 'a' + 10);
-    } else if (c >= 'A' && c <= 'F') {
-      *v = *v * 16 + (c - 'A' + 10);
-    } else {
-      return false;
     }
     return true;
   }
@@ -315,30 +327,6 @@ class Checker {
   std::string error_;
   int64_t error_at_ = 0;
 };
-
-}  // namespace
-
-namespace {
-
-// The value of the four hex digits at `p`; false for any other character.
-bool Hex4(const char* p, uint32_t* out) {
-  uint32_t v = 0;
-  for (int i = 0; i < 4; ++i) {
-    const char c = p[i];
-    v <<= 4;
-    if (c >= '0' && c <= '9') {
-      v |= static_cast<uint32_t>(c - '0');
-    } else if (c >= 'a' && c <= 'f') {
-      v |= static_cast<uint32_t>(c - 'a' + 10);
-    } else if (c >= 'A' && c <= 'F') {
-      v |= static_cast<uint32_t>(c - 'A' + 10);
-    } else {
-      return false;
-    }
-  }
-  *out = v;
-  return true;
-}
 
 }  // namespace
 
