@@ -69,16 +69,6 @@ class PerCounty : public dangjian::RecordSink {
   dangjian::ShardInfo shard_;
 };
 
-absl::StatusOr<dangjian::v1::PartialReport> ReadPartial(
-    const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  dangjian::v1::PartialReport partial;
-  if (!in || !partial.ParseFromIstream(&in)) {
-    return absl::DataLossError("cannot read " + path);
-  }
-  return partial;
-}
-
 // Finishes `partial` regrouped by `level` and says whether it equals `want`.
 absl::StatusOr<bool> SameAt(const dangjian::v1::PartialReport& merged,
                             const dangjian::v1::PartialReport& one_pass,
@@ -132,7 +122,8 @@ int main(int argc, char** argv) {
   // The level above receives the partials and merges them.
   std::vector<dangjian::v1::PartialReport> partials;
   for (const std::string& path : counties.paths) {
-    absl::StatusOr<dangjian::v1::PartialReport> p = ReadPartial(path);
+    absl::StatusOr<dangjian::v1::PartialReport> p =
+        dangjian::ReadPartialReportFile(path);
     if (!p.ok()) return Failed(p.status());
     partials.push_back(*std::move(p));
   }

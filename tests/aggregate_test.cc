@@ -883,13 +883,21 @@ TEST(MoneyTest, TotalOverSourcesIsCheckedToo) {
 
 TEST(MoneyTest, MergedPartialsAreCheckedOnceAtTheEnd) {
   constexpr int64_t kMax = std::numeric_limits<int64_t>::max();
+  // The same records twice: a shard counted twice, unless the second comes
+  // without its fingerprint (as from dangjian 0.2.0).
+  EXPECT_THAT(
+      MergePartialReports(FundingPartial({kMax}), FundingPartial({kMax})),
+      StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("twice")));
+  v1::PartialReport unprinted = FundingPartial({kMax});
+  unprinted.clear_shards();
   absl::StatusOr<v1::PartialReport> m =
-      MergePartialReports(FundingPartial({kMax}), FundingPartial({kMax}));
+      MergePartialReports(FundingPartial({kMax}), unprinted);
   ASSERT_THAT(m, IsOk());  // The 128-bit state holds 2^64 - 2.
   EXPECT_THAT(FinishReport(*m), StatusIs(absl::StatusCode::kOutOfRange,
                                          HasSubstr("18446744073709551614")));
-  absl::StatusOr<v1::PartialReport> back =
-      MergePartialReports(*m, FundingPartial({-kMax}));
+  unprinted = FundingPartial({-kMax});
+  unprinted.clear_shards();
+  absl::StatusOr<v1::PartialReport> back = MergePartialReports(*m, unprinted);
   ASSERT_THAT(back, IsOk());
   EXPECT_THAT(FinishReport(*back), IsOk());
 }
@@ -1184,7 +1192,12 @@ TEST(PartialTest, IncompatiblePartialsDoNotMerge) {
   q.set_policy_version("other");
   EXPECT_THAT(MergePartialReports(p, q),
               StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("polic")));
-  EXPECT_THAT(MergePartialReports(p, p), IsOk());
+  EXPECT_THAT(MergePartialReports(p, p),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       HasSubstr("a shard counted twice")));
+  q = p;
+  q.clear_shards();
+  EXPECT_THAT(MergePartialReports(p, q), IsOk());
 }
 
 }  // namespace

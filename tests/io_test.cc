@@ -192,3 +192,78 @@ TEST(DatasetJsonTest, MalformedUtf8IsFoundInNestedAndRepeatedFields) {
 
 }  // namespace
 }  // namespace dangjian
+
+namespace dangjian {
+namespace {
+
+// Writes `bytes` to the test's file named `name`; its path.
+std::string Written(const std::string& name, const std::string& bytes) {
+  const std::string path = TempPath(name);
+  WriteBytes(path, bytes);
+  return path;
+}
+
+v1::PartialReport SomePartial() {
+  v1::PartialReport p;
+  p.set_state_version(1);
+  p.set_year(2017);
+  v1::ShardFingerprint* f = p.add_shards();
+  f->set_value(0x8000000000000001ull);
+  f->set_file("a.djr");
+  f->set_records(3);
+  return p;
+}
+
+TEST(PartialReportFileTest, ReadsBinaryAndJson) {
+  const v1::PartialReport p = SomePartial();
+  absl::StatusOr<v1::PartialReport> pb =
+      ReadPartialReportFile(Written("p.pb", p.SerializeAsString()));
+  ASSERT_THAT(pb.status(), IsOk());
+  EXPECT_TRUE(google::protobuf::util::MessageDifferencer::Equals(*pb, p));
+  absl::StatusOr<v1::PartialReport> json = ReadPartialReportFile(
+      Written("p.json",
+              R"({"stateVersion": 1, "year": 2017, "shards": [{"value": )"
+              R"("9223372036854775809", "file": "a.djr", "records": "3"}]})"));
+  ASSERT_THAT(json.status(), IsOk());
+  EXPECT_TRUE(google::protobuf::util::MessageDifferencer::Equals(*json, p));
+}
+
+TEST(PartialReportFileTest, BadFilesAreRefusedNamingThem) {
+  EXPECT_THAT(ReadPartialReportFile(Written("missing", "") + ".none"),
+              StatusIs(absl::StatusCode::kNotFound, HasSubstr(".none")));
+  for (const char* empty : {"", "{}", " { } \n"}) {
+    EXPECT_THAT(
+        ReadPartialReportFile(Written("empty.json", empty)),
+        StatusIs(absl::StatusCode::kInvalidArgument,
+                 AllOf(HasSubstr("empty.json"), HasSubstr("empty partial"))))
+        << "[" << empty << "]";
+  }
+  EXPECT_THAT(
+      ReadPartialReportFile(Written("empty.pb", "")),
+      StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("empty partial")));
+  // Binary data read as JSON: said so, no raw bytes in the message.
+  absl::Status binary =
+      ReadPartialReportFile(
+          Written("bin.json", SomePartial().SerializeAsString()))
+          .status();
+  EXPECT_THAT(binary, StatusIs(absl::StatusCode::kInvalidArgument,
+                               HasSubstr("not UTF-8 text")));
+  EXPECT_EQ(binary.message().find('\x08'), absl::string_view::npos);
+  EXPECT_THAT(ReadPartialReportFile(Written("bad.pb", "\xff\xff\xff")),
+              StatusIs(absl::StatusCode::kDataLoss, HasSubstr("bad.pb")));
+  // A key given twice, the second escaped, and a misspelt key.
+  EXPECT_THAT(
+      ReadPartialReportFile(
+          Written("dup.json", R"({"year": 2017, "ye\u0061r": 2016})")),
+      StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("dup.json")));
+  EXPECT_THAT(
+      ReadPartialReportFile(Written("typo.json", R"({"yaer": 2017})")),
+      StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("typo.json")));
+  // A resident ID in the file's name is masked in the message.
+  EXPECT_THAT(ReadPartialReportFile(Written("110105194912310025.json", "[")),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       Not(HasSubstr("110105194912310025"))));
+}
+
+}  // namespace
+}  // namespace dangjian

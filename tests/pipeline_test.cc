@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <map>
@@ -152,6 +153,9 @@ TEST(PipelineTest, SameResultOnOneAndTwoThreadsAndAsShardByShard) {
     }
     auto partial = (*aggregator)->Finish();
     ASSERT_THAT(partial.status(), IsOk());
+    // The pipeline names the shard beside its fingerprint.
+    ASSERT_EQ(partial->shards_size(), 1);
+    partial->mutable_shards(0)->set_file(shard[0]);
     partials.push_back(*partial);
   }
   auto merged = MergeAllPartialReports(partials);
@@ -537,6 +541,89 @@ TEST(PipelineTest, ExpandInputsRefusesAFileReachedTwice) {
   EXPECT_THAT(
       ExpandInputs({dir}).status(),
       StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("hard.djr")));
+}
+
+// A shard's fingerprint is what it holds: the same validated or not, in
+// another format, under another name or in another order; a copy of a
+// shard under another name, or a partial report merged with a partial that
+// already counts its shard, is refused (it was counted twice without a word).
+TEST(PipelineTest, AShardCountedTwiceIsRefused) {
+  const std::string dir = MakeDir("fingerprints");
+  const std::vector<v1::Record> records = Country(dir, MakeDate(2017, 12, 31));
+  absl::StatusOr<std::vector<ShardFiles>> shards = ExpandInputs({dir});
+  ASSERT_THAT(shards.status(), IsOk());
+  ASSERT_GE(shards->size(), 2u);
+  const std::string first = (*shards)[0][0];
+  PipelineOptions options = Options2017();
+  absl::StatusOr<PipelineResult> validated = RunPipeline({first}, options);
+  ASSERT_THAT(validated.status(), IsOk());
+  ASSERT_EQ(validated->partial.shards_size(), 1);
+  const v1::ShardFingerprint print = validated->partial.shards(0);
+  EXPECT_EQ(print.file(), first);
+  EXPECT_GT(print.records(), 0);
+  options.validate = false;
+  absl::StatusOr<PipelineResult> plain = RunPipeline({first}, options);
+  ASSERT_THAT(plain.status(), IsOk());
+  ASSERT_EQ(plain->partial.shards_size(), 1);
+  EXPECT_EQ(plain->partial.shards(0).value(), print.value());
+  EXPECT_EQ(plain->partial.shards(0).records(), print.records());
+
+  // The same records as JSON Lines, the last first: the same fingerprint.
+  std::vector<v1::Record> shard;
+  {
+    auto reader = RecordStreamReader::Open(first);
+    ASSERT_THAT(reader.status(), IsOk());
+    v1::Record r;
+    while ((*reader)->Next(&r)) shard.push_back(r);
+  }
+  std::reverse(shard.begin(), shard.end());
+  const std::string other = MakeDir("fingerprints_other") + "/renamed.jsonl";
+  {
+    auto writer = CreateRecordWriter(other);
+    ASSERT_THAT(writer.status(), IsOk());
+    for (const v1::Record& r : shard) ASSERT_THAT((*writer)->Write(r), IsOk());
+    ASSERT_THAT((*writer)->Close(), IsOk());
+  }
+  absl::StatusOr<PipelineResult> copy = RunPipeline({other}, options);
+  ASSERT_THAT(copy.status(), IsOk());
+  ASSERT_EQ(copy->partial.shards_size(), 1);
+  EXPECT_EQ(copy->partial.shards(0).value(), print.value());
+
+  // Both in one run: refused, naming both.
+  EXPECT_THAT(
+      RunPipeline({dir, other}, options).status(),
+      StatusIs(absl::StatusCode::kInvalidArgument,
+               ::testing::AllOf(HasSubstr("a shard counted twice"),
+                                HasSubstr("renamed.jsonl"), HasSubstr(first))));
+  // The partials of two runs: refused too; the other shards' merge is not.
+  EXPECT_THAT(MergePartialReports(validated->partial, copy->partial).status(),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       HasSubstr("a shard counted twice")));
+  std::vector<std::string> rest;
+  for (size_t i = 1; i < shards->size(); ++i) rest.push_back((*shards)[i][0]);
+  absl::StatusOr<PipelineResult> others = RunPipeline(rest, options);
+  ASSERT_THAT(others.status(), IsOk());
+  EXPECT_EQ(others->partial.shards_size(), static_cast<int>(rest.size()));
+  absl::StatusOr<v1::PartialReport> all =
+      MergePartialReports(plain->partial, others->partial);
+  ASSERT_THAT(all.status(), IsOk());
+  absl::StatusOr<PipelineResult> whole = RunPipeline({dir}, options);
+  ASSERT_THAT(whole.status(), IsOk());
+  EXPECT_TRUE(MessageDifferencer::Equals(*all, whole->partial));
+  // One more record, and the shard is another.
+  v1::Record extra;
+  extra.mutable_member()->set_id("m-extra");
+  {
+    auto writer = CreateRecordWriter(other);
+    ASSERT_THAT(writer.status(), IsOk());
+    for (const v1::Record& r : shard) ASSERT_THAT((*writer)->Write(r), IsOk());
+    ASSERT_THAT((*writer)->Write(extra), IsOk());
+    ASSERT_THAT((*writer)->Close(), IsOk());
+  }
+  copy = RunPipeline({other}, options);
+  ASSERT_THAT(copy.status(), IsOk());
+  ASSERT_EQ(copy->partial.shards_size(), 1);
+  EXPECT_NE(copy->partial.shards(0).value(), print.value());
 }
 
 TEST(PipelineTest, ReaderFindingsOfACleanAndACutStream) {

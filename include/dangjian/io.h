@@ -1,5 +1,5 @@
 // Reading and writing a whole v1::Dataset: binary protobuf and protobuf's
-// canonical JSON mapping.
+// canonical JSON mapping; reading a partial report file.
 //
 // A Dataset holds a ledger in one message and suits small exchanges (a
 // township, a county). Errors name the file and say what is wrong; personal
@@ -15,6 +15,7 @@
 #include "absl/strings/string_view.h"
 #include "dangjian/export.h"
 #include "dangjian/v1/dataset.pb.h"
+#include "dangjian/v1/report.pb.h"
 
 namespace dangjian {
 
@@ -93,6 +94,28 @@ DANGJIAN_EXPORT absl::StatusOr<std::string> DatasetToJson(
 // options.ignore_unknown_fields. Thread-safe.
 DANGJIAN_EXPORT absl::StatusOr<v1::Dataset> DatasetFromJson(
     absl::string_view json, const JsonReadOptions& options = {});
+
+// Reads a partial report (v1::PartialReport, as `dangjian report --partial`
+// writes it) from `path`: binary protobuf when the name ends in ".pb",
+// protobuf's JSON mapping otherwise; "-" or "/dev/stdin" is standard input.
+// The file is read once, to its end, at most 1 GiB.
+//
+// Example:
+//   absl::StatusOr<dangjian::v1::PartialReport> county =
+//       dangjian::ReadPartialReportFile("county.partial.json");
+//   if (!county.ok()) return county.status();
+//
+// Only the encoding is checked here; MergePartialReports(),
+// MergeAllPartialReports() and FinishReport() check what the partial says
+// (its layout, counts and shards). Returns the partial report; NotFound when
+// the file does not exist; ResourceExhausted above 1 GiB; DataLoss when a
+// ".pb" file is not a PartialReport in binary protobuf; InvalidArgument when
+// another is not one in JSON (binary data, unknown or repeated keys), or
+// when the file holds an empty partial report (0 bytes or `{}`: the merge's
+// identity in the library, but as a file the sign of a failed export). Errors
+// name the file; personal data in them is masked. Thread-safe.
+DANGJIAN_EXPORT absl::StatusOr<v1::PartialReport> ReadPartialReportFile(
+    absl::string_view path);
 
 }  // namespace dangjian
 

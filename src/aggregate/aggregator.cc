@@ -137,6 +137,28 @@ struct RegionState {
   int64_t economy[6] = {};
 };
 
+// The stable hash of one id of `kind` in a shard's fingerprint: the same on
+// every machine, in every process and release (a partial report keeps it), so
+// not absl::Hash, whose seed changes from process to process.
+uint64_t Mix64(uint64_t x) {  // SplitMix64's finalizer.
+  x ^= x >> 30;
+  x *= 0xbf58476d1ce4e5b9ull;
+  x ^= x >> 27;
+  x *= 0x94d049bb133111ebull;
+  return x ^ (x >> 31);
+}
+uint64_t IdHash(uint64_t kind, absl::string_view id) {
+  uint64_t h = Mix64(kind << 56 ^ id.size());
+  for (size_t i = 0; i < id.size(); i += 8) {
+    uint64_t word = 0;  // Little endian whatever the machine's order.
+    for (size_t k = i; k < std::min(id.size(), i + 8); ++k) {
+      word |= uint64_t{static_cast<uint8_t>(id[k])} << (8 * (k - i));
+    }
+    h = Mix64(h ^ word);
+  }
+  return h;
+}
+
 // Who a fact belongs to.
 enum class Owner : uint8_t { kNone, kHost, kOrg, kGrid };
 
@@ -551,6 +573,7 @@ class AggregatorImpl final : public Aggregator {
   // The Add*() below take the numbers of the record's ids in the index when
   // a pipeline has joined it (`j`), else intern them.
   void AddHost(const HostFacts& h, const HostJoin* j = nullptr) {
+    ++records_;  // Of the shard's fingerprint.
     HostState& s = hosts_.rows[j ? hosts_.Row(j->self) : hosts_.Intern(h.id)];
     if (s.present) return Duplicate("host_organization");
     s.present = true;
@@ -595,6 +618,7 @@ class AggregatorImpl final : public Aggregator {
   // A member, through a MemberFactsView or a MemberMessageView.
   template <typename View>
   void AddMember(const View& m, const MemberJoin* j = nullptr) {
+    ++records_;  // Of the shard's fingerprint.
     const int status = MemberStatusAtYearEnd(m, year_);
     if (status < 0) return;
     const absl::string_view host_id = m.host_organization_id();
@@ -649,6 +673,7 @@ class AggregatorImpl final : public Aggregator {
   }
 
   void AddOrg(const OrgFacts& o, const OrgJoin* j = nullptr) {
+    ++records_;  // Of the shard's fingerprint.
     const uint32_t idx = j ? orgs_.Row(j->self) : orgs_.Intern(o.id);
     if (orgs_.rows[idx].present) return Duplicate("party_organization");
     const bool exists =
@@ -709,6 +734,7 @@ class AggregatorImpl final : public Aggregator {
   // organization may come later. Interned whatever the year, so that an
   // organization that never arrives shows under unknown_party_organization.
   void AddStar(const v1::StarAssessment& a) {
+    ++records_;  // Of the shard's fingerprint.
     if (a.party_organization_id().empty()) {
       ++dangling_["aggregate.star_assessment.no_party_organization"];
       return;
@@ -718,6 +744,7 @@ class AggregatorImpl final : public Aggregator {
   }
 
   void AddGrid(const GridFacts& g, const GridJoin* j = nullptr) {
+    ++records_;  // Of the shard's fingerprint.
     const uint32_t idx = j ? grids_.Row(j->self) : grids_.Intern(g.id);
     if (grids_.rows[idx].present) return Duplicate("grid");
     uint32_t org = kNone;
@@ -773,6 +800,7 @@ class AggregatorImpl final : public Aggregator {
   }
 
   void AddActivity(const ActivityFacts& a, const ActivityJoin* j = nullptr) {
+    ++records_;  // Of the shard's fingerprint.
     if (!a.has_held_on || a.held_year != year_) return;
     ActivityFact f;
     f.grid = kNone;
@@ -804,6 +832,7 @@ class AggregatorImpl final : public Aggregator {
   }
 
   void AddFunding(const FundingFacts& f, const FundingJoin* j = nullptr) {
+    ++records_;  // Of the shard's fingerprint.
     if (f.year != year_ || f.party_organization_id.empty()) return;
     OrgState& o = orgs_.rows[j ? orgs_.Row(j->org)
                                : orgs_.Intern(f.party_organization_id)];
@@ -812,6 +841,7 @@ class AggregatorImpl final : public Aggregator {
   }
 
   void AddVenue(const VenueFacts& v, const VenueJoin* j = nullptr) {
+    ++records_;  // Of the shard's fingerprint.
     VenueFact f;
     f.org = v.party_organization_id.empty() ? kNone
             : j                             ? orgs_.Row(j->org)
@@ -823,6 +853,7 @@ class AggregatorImpl final : public Aggregator {
   }
 
   void AddCadre(const CadreFacts& c, const CadreJoin* j = nullptr) {
+    ++records_;  // Of the shard's fingerprint.
     const bool in_post = AssignmentInPostInYear(
         c.has_start_on, c.start_year, c.has_end_on, c.end_year, year_);
     if (!c.id.empty()) {
@@ -852,6 +883,7 @@ class AggregatorImpl final : public Aggregator {
   }
 
   void AddReserve(const v1::ReserveTalent& r) {
+    ++records_;  // Of the shard's fingerprint.
     if (r.has_since() && r.since().year() > year_) return;
     CadreFact f;
     f.kind = 0;
@@ -869,6 +901,7 @@ class AggregatorImpl final : public Aggregator {
   }
 
   void AddResult(const ResultFacts& r, const ResultJoin* j = nullptr) {
+    ++records_;  // Of the shard's fingerprint.
     if (r.year != year_) return;
     ResultFact f;
     f.host = kNone;
@@ -1001,6 +1034,24 @@ class AggregatorImpl final : public Aggregator {
     return s.present && s.exists && s.formation == v1::FORMATION_MODEL_REGIONAL;
   }
 
+  // The shard's fingerprint (v1::ShardFingerprint): a sum, so that the
+  // order of the records does not matter, of the hashes of the ids of the
+  // units, organizations and grids, those with a record of their own apart
+  // from those only referred to, mixed with the number of records.
+  uint64_t Fingerprint() const {
+    uint64_t sum = 0;
+    auto add = [&sum](const auto& table, uint64_t kind) {
+      for (size_t i = 0; i < table.rows.size(); ++i) {
+        const auto& row = table.rows[i];
+        sum += IdHash(kind * 2 + row.present, row.id);
+      }
+    };
+    add(hosts_, 1);
+    add(orgs_, 2);
+    add(grids_, 3);
+    return Mix64(sum ^ Mix64(static_cast<uint64_t>(records_)));
+  }
+
   // Each returns how many of its units (or organizations) were referred
   // to but are not on file, counted in the same pass.
   int64_t FinishHosts();
@@ -1017,6 +1068,10 @@ class AggregatorImpl final : public Aggregator {
   const int region_tier_;
   const bool host_dims_;
   bool finished_ = false;
+  // The records given that count toward the figures: of an entity kind,
+  // but for regions and their economy (every shard may hold the region tree
+  // above it; a merge keeps one copy).
+  int64_t records_ = 0;
 
   // Reused for each record: the facts (core/record_facts.h), and a record to
   // parse into.
@@ -1395,6 +1450,11 @@ absl::StatusOr<v1::PartialReport> AggregatorImpl::Finish() {
   std::map<std::string, int64_t, std::less<>> findings = findings_;
   for (const auto& [name, count] : dangling_) findings[name] += count;
   emit(findings, out.mutable_findings());
+  if (records_ > 0) {
+    v1::ShardFingerprint* print = out.add_shards();
+    print->set_value(Fingerprint());
+    print->set_records(records_);
+  }
   return out;
 }
 

@@ -15,6 +15,7 @@
 #include "absl/numeric/int128.h"
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "aggregate/figures.h"
 #include "core/id_index.h"
 #include "dangjian/aggregate.h"
@@ -27,6 +28,14 @@
 namespace dangjian {
 namespace internal {
 namespace {
+
+// A shard's fingerprint in an error message: its file, when known, and value.
+std::string ShardName(const v1::ShardFingerprint& f) {
+  return absl::StrCat(
+      f.file().empty() ? "" : absl::StrCat(MaskPersonalData(f.file()), " "),
+      absl::StrFormat("(fingerprint %016x, %d records)", f.value(),
+                      f.records()));
+}
 
 absl::Status CheckLayout(const v1::PartialReport& p, absl::string_view what) {
   if (p.state_version() != kStateVersion) {
@@ -87,6 +96,25 @@ absl::Status CheckLayout(const v1::PartialReport& p, absl::string_view what) {
         return absl::InvalidArgumentError(absl::StrCat(
             what, ": partial report worklist for target ", w.target()));
       }
+    }
+  }
+  // A shard once.
+  absl::flat_hash_map<uint64_t, const v1::ShardFingerprint*> shards;
+  shards.reserve(static_cast<size_t>(p.shards_size()));
+  for (const v1::ShardFingerprint& f : p.shards()) {
+    if (f.records() <= 0) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          what, ": partial report counts shard ", ShardName(f), " of ",
+          f.records(),
+          " records: a shard counted holds records; not a partial any "
+          "aggregation writes"));
+    }
+    auto [it, inserted] = shards.try_emplace(f.value(), &f);
+    if (!inserted) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(what, ": partial report counts shard ", ShardName(f),
+                       " twice (as ", ShardName(*it->second),
+                       " too): not a partial any aggregation writes"));
     }
   }
   return absl::OkStatus();
@@ -377,7 +405,7 @@ absl::StatusOr<v1::PartialReport> MergeImpl(
     const v1::PartialReport& p = *partials[i];
     if (p.state_version() == 0 && p.ByteSizeLong() == 0) continue;  // Empty.
     if (absl::Status s =
-            internal::CheckLayout(p, absl::StrCat("partial report ", i));
+            internal::CheckLayout(p, absl::StrCat("partial report ", i + 1));
         !s.ok()) {
       return s;
     }
@@ -395,9 +423,24 @@ absl::StatusOr<v1::PartialReport> MergeImpl(
   std::map<std::string, int64_t> skipped;
   std::map<std::string, int64_t> findings;
   std::vector<const v1::DamagedShard*> damaged;
-  for (const v1::PartialReport* pp : partials) {
-    const v1::PartialReport& p = *pp;
+  // Each shard's fingerprint and the partial that counted it.
+  absl::flat_hash_map<uint64_t, std::pair<const v1::ShardFingerprint*, size_t>>
+      shards;
+  for (size_t i = 0; i < partials.size(); ++i) {
+    const v1::PartialReport& p = *partials[i];
     if (p.state_version() == 0) continue;
+    for (const v1::ShardFingerprint& f : p.shards()) {
+      auto [it, inserted] = shards.try_emplace(f.value(), &f, i);
+      if (!inserted) {
+        return absl::InvalidArgumentError(absl::StrCat(
+            "a shard counted twice: shard ", internal::ShardName(f),
+            " of partial report ", i + 1,
+            " holds the same units, "
+            "organizations and grids in as many records as shard ",
+            internal::ShardName(*it->second.first), " of partial report ",
+            it->second.second + 1, "; merge each shard once"));
+      }
+    }
     for (const v1::DamagedShard& d : p.damaged_shards()) damaged.push_back(&d);
     for (const v1::PartialGroup& g : p.groups()) {
       if (absl::Status s = internal::AddGroup(g, cap, groups.Get(g.key()));
@@ -454,6 +497,20 @@ absl::StatusOr<v1::PartialReport> MergeImpl(
   for (const v1::DamagedShard* d : damaged) {
     v1::DamagedShard* copy = out.add_damaged_shards();
     *copy = *d;
+    ClearUnknownFields(copy);
+  }
+  // The shards in the order of their fingerprints, whatever the merge order.
+  std::vector<const v1::ShardFingerprint*> prints;
+  prints.reserve(shards.size());
+  for (const auto& [value, counted] : shards) prints.push_back(counted.first);
+  std::sort(prints.begin(), prints.end(),
+            [](const v1::ShardFingerprint* a, const v1::ShardFingerprint* b) {
+              return a->value() < b->value();
+            });
+  out.mutable_shards()->Reserve(static_cast<int>(prints.size()));
+  for (const v1::ShardFingerprint* f : prints) {
+    v1::ShardFingerprint* copy = out.add_shards();
+    *copy = *f;
     ClearUnknownFields(copy);
   }
   // The rest is built field by field, but for the copies of the first
@@ -543,6 +600,7 @@ absl::StatusOr<v1::PartialReport> RegroupPartialReport(
   *out.mutable_skipped_records() = partial.skipped_records();
   *out.mutable_findings() = partial.findings();
   *out.mutable_damaged_shards() = partial.damaged_shards();
+  *out.mutable_shards() = partial.shards();
   return out;
 }
 

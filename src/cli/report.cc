@@ -1,12 +1,9 @@
 // dangjian report and dangjian merge: the coverage and indicator report.
 #include <cstdio>
-#include <fstream>
 #include <memory>
-#include <sstream>
 #include <string>
 #include <vector>
 
-#include "absl/strings/escaping.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
@@ -14,11 +11,11 @@
 #include "cli/output.h"
 #include "cli/pipeline_flags.h"
 #include "dangjian/aggregate.h"
+#include "dangjian/io.h"
 #include "dangjian/personal_data.h"
 #include "dangjian/pipeline.h"
 #include "dangjian/render.h"
 #include "dangjian/validate.h"
-#include "google/protobuf/stubs/common.h"
 #include "google/protobuf/util/json_util.h"
 
 namespace dangjian {
@@ -145,64 +142,6 @@ int RunReport(const Args& args) {
   return run->findings.error_count() > 0 ? kExitFindings : kExitOk;
 }
 
-// True when `bytes` are UTF-8 without control characters other than tab,
-// CR and LF (JSON's whitespace).
-bool IsValidUtf8Text(const std::string& bytes) {
-  for (unsigned char c : bytes) {
-    if (c < 0x20 && c != '\t' && c != '\r' && c != '\n') return false;
-  }
-  return bytes.size() < (size_t{1} << 31) &&
-         google::protobuf::internal::IsStructurallyValidUTF8(
-             bytes.data(), static_cast<int>(bytes.size()));
-}
-
-absl::StatusOr<v1::PartialReport> ReadPartial(const std::string& path) {
-  std::ifstream in(path == "-" ? "/dev/stdin" : path, std::ios::binary);
-  if (!in) return absl::NotFoundError(absl::StrCat(path, ": cannot open"));
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  const std::string bytes = buffer.str();
-  v1::PartialReport partial;
-  if (absl::EndsWith(path, ".pb")) {
-    if (!partial.ParseFromString(bytes)) {
-      return absl::DataLossError(absl::StrCat(
-          path, ": not a dangjian.v1.PartialReport in binary protobuf"));
-    }
-    return partial;
-  }
-  // protobuf's JSON errors quote the bytes around the error: binary data (a
-  // record stream, a .pb partial under another name) would reach the
-  // terminal raw.
-  if (!IsValidUtf8Text(bytes)) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        path,
-        ": not a dangjian.v1.PartialReport in JSON: not UTF-8 text without "
-        "control characters (binary data? a binary partial report's name "
-        "ends in .pb; a record stream is reported with 'dangjian report', "
-        "not merged)"));
-  }
-  auto status = google::protobuf::util::JsonStringToMessage(bytes, &partial);
-  if (!status.ok()) {
-    return absl::InvalidArgumentError(
-        absl::StrCat(path, ": not a dangjian.v1.PartialReport in JSON: ",
-                     absl::CHexEscape(status.message().as_string())));
-  }
-  return partial;
-}
-
-// Refuses an empty partial report ({} in JSON, 0 bytes in binary): the merge's
-// identity in the library, but as a file the sign of a failed export.
-absl::StatusOr<v1::PartialReport> ReadPartialFile(const std::string& path) {
-  absl::StatusOr<v1::PartialReport> p = ReadPartial(path);
-  if (p.ok() && p->ByteSizeLong() == 0) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        path,
-        ": an empty partial report: not one that 'dangjian report --partial' "
-        "writes (it holds the year, policy and layout at least)"));
-  }
-  return p;
-}
-
 int RunMerge(const Args& args) {
   const char* kName = "merge";
   if (args.positional().empty())
@@ -214,7 +153,7 @@ int RunMerge(const Args& args) {
   }
   std::vector<v1::PartialReport> partials;
   for (const std::string& path : args.positional()) {
-    absl::StatusOr<v1::PartialReport> p = ReadPartialFile(path);
+    absl::StatusOr<v1::PartialReport> p = ReadPartialReportFile(path);
     if (!p.ok()) return Fail(kName, std::string(p.status().message()));
     partials.push_back(std::move(*p));
   }

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -5,6 +6,8 @@
 #include <string>
 #include <system_error>
 
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "core/json_writer.h"
 #include "core/utf8.h"
@@ -160,6 +163,78 @@ absl::StatusOr<v1::Dataset> DatasetFromJson(absl::string_view json,
   // field 7 of a venue): ignored means gone.
   if (options.ignore_unknown_fields) dataset.DiscardUnknownFields();
   return dataset;
+}
+
+absl::StatusOr<v1::PartialReport> ReadPartialReportFile(
+    absl::string_view path) {
+  const std::string p(path == "-" ? "/dev/stdin" : path);
+  const std::string name = MaskPersonalData(path);
+  auto in = internal::Input::OpenFile(p);
+  if (!in.ok()) return in.status();
+  absl::StatusOr<absl::string_view> read =
+      (*in)->ReadAll(int64_t{1} << 30, "a partial report");
+  if (!read.ok()) return read.status();
+  const absl::string_view bytes = *read;
+  const std::string empty = absl::StrCat(
+      name,
+      ": an empty partial report: not one that 'dangjian report --partial' "
+      "writes (it holds the year, policy and layout at least)");
+  v1::PartialReport partial;
+  const bool binary = absl::EndsWith(path, ".pb");
+  if (binary ? bytes.empty() : absl::StripAsciiWhitespace(bytes).empty()) {
+    return absl::InvalidArgumentError(empty);
+  }
+  if (binary) {
+    int64_t bad_at = 0;
+    std::string what;
+    if (!internal::CheckWireFormat(bytes, v1::PartialReport::descriptor(),
+                                   &bad_at, &what)) {
+      return absl::DataLossError(MaskPersonalData(absl::StrCat(
+          name, ": not a dangjian.v1.PartialReport in binary protobuf: ", what,
+          " at byte offset ", bad_at)));
+    }
+    if (!partial.ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))) {
+      return absl::DataLossError(absl::StrCat(
+          name,
+          ": not a dangjian.v1.PartialReport in binary protobuf: the file is "
+          "truncated, damaged or of another format"));
+    }
+  } else {
+    // protobuf's JSON errors quote the bytes around the error: binary data
+    // (a record stream, a .pb partial under another name) would reach the
+    // terminal raw.
+    const bool text = internal::IsValidUtf8(bytes) &&
+                      std::none_of(bytes.begin(), bytes.end(), [](char c) {
+                        return static_cast<unsigned char>(c) < 0x20 &&
+                               c != '\t' && c != '\r' && c != '\n';
+                      });
+    if (!text) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          name,
+          ": not a dangjian.v1.PartialReport in JSON: not UTF-8 text without "
+          "control characters (binary data? a binary partial report's name "
+          "ends in .pb; a record stream is reported with 'dangjian report', "
+          "not merged)"));
+    }
+    int64_t offset = 0;
+    std::string what;
+    if (!internal::CheckJsonText(bytes, &offset, &what)) {
+      return absl::InvalidArgumentError(MaskPersonalData(
+          absl::StrCat(name,
+                       ": not a dangjian.v1.PartialReport in JSON: at "
+                       "byte offset ",
+                       offset, ": ", what)));
+    }
+    auto status = google::protobuf::util::JsonStringToMessage(
+        google::protobuf::StringPiece(bytes.data(), bytes.size()), &partial);
+    if (!status.ok()) {
+      return absl::InvalidArgumentError(MaskPersonalData(
+          absl::StrCat(name, ": not a dangjian.v1.PartialReport in JSON: ",
+                       status.message().as_string())));
+    }
+  }
+  if (partial.ByteSizeLong() == 0) return absl::InvalidArgumentError(empty);
+  return partial;
 }
 
 }  // namespace dangjian

@@ -478,6 +478,10 @@ class ShardRun {
       if (!partial.ok()) return partial.status();
       result_.partial = *std::move(partial);
       result_.partial.mutable_damaged_shards()->Swap(&damaged_);
+      // The shard named by its first file beside its fingerprint.
+      for (v1::ShardFingerprint& f : *result_.partial.mutable_shards()) {
+        f.set_file(MaskPersonalData(files_.front()));
+      }
     }
     if (o_.validate) {
       std::map<std::string, v1::RuleCount> counts;

@@ -533,9 +533,10 @@ FUNDING = SUM_NAMES.index("funding.enterprise_allocation_fen")
 
 
 def partial(state=None, year=None, policy_version=None, counter_names=None, extra_counter=False,
-            sum_high=None, sum_low=None):
+            sum_high=None, sum_low=None, shards=()):
     """BASE with its state version, year or policy changed, or its funding sum
-    (enterprise allocation, in the first group) set to sum_high:sum_low."""
+    (enterprise allocation, in the first group) set to sum_high:sum_low, and
+    the shard fingerprints `shards` [(value, file, records)] added."""
     out = []
     for f, w, v in fields(BASE):
         if f == 1 and state is not None:
@@ -568,6 +569,9 @@ def partial(state=None, year=None, policy_version=None, counter_names=None, extr
                 g.append((gf, gw, gv))
             v = unfields(g)
         out.append((f, w, v))
+    for value, file, records in shards:
+        out.append((14, 2, key(1, 1) + struct.pack("<Q", value) + ld(2, file.encode()) +
+                    vi(3, records)))
     return unfields(out)
 
 
@@ -577,7 +581,21 @@ def pair(a, b):
 
 assert partial() == BASE, "the wire decoder does not round-trip partial_base.bin"
 emit("partial_good.partials", pair(partial(), partial()), "partial", "OK", "-",
-     "the base partial merged with itself")
+     "the base partial merged with itself: no shard fingerprints (as 0.2.0 wrote), not checked")
+emit("partial_two_shards.partials",
+     pair(partial(shards=[(0x1111, "a.djr", 10)]), partial(shards=[(0x2222, "b.djr", 10)])),
+     "partial", "OK", "-", "two shards, each counted once")
+emit("partial_same_shard.partials",
+     pair(partial(shards=[(0x1111, "a.djr", 10)]),
+          partial(shards=[(0x2222, "b.djr", 10), (0x1111, "a-copy.djr", 10)])),
+     "partial", "INVALID_ARGUMENT", "a shard counted twice",
+     "one shard in both partials (a copy of a.djr under another name)")
+emit("partial_shard_twice_in_one.partials",
+     pair(partial(shards=[(0x1111, "a.djr", 10), (0x1111, "a.djr", 10)]), partial()),
+     "partial", "INVALID_ARGUMENT", "twice", "one partial listing a shard twice")
+emit("partial_shard_no_records.partials",
+     pair(partial(shards=[(0x1111, "a.djr", 0)]), partial()),
+     "partial", "INVALID_ARGUMENT", "0 records", "a shard of no records")
 emit("partial_other_state_version.partials", pair(partial(), partial(state=99)), "partial",
      "INVALID_ARGUMENT", "version", "a partial report of another state (schema) version")
 emit("partial_other_year.partials", pair(partial(), partial(year=2016)), "partial",

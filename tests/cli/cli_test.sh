@@ -89,6 +89,17 @@ for f in a/*.djr; do
 done
 "$bin" merge --format json -o merged.json *.partial.pb; rc=$?
 check "merging the county partials equals the whole report" '[[ $rc -eq 0 ]] && cmp -s whole.json merged.json'
+# The same shard twice: a partial and a partial of its copy, or a copy of
+# the county among the shards of one report.
+first=$(ls a/*.djr | head -1)
+cp "$first" copy-of-county.djr
+"$bin" report -q --year 2017 --partial -o copy.partial.json copy-of-county.djr
+"$bin" merge -o twice.txt *.partial.pb copy.partial.json 2>err.txt; rc=$?
+check "merge refuses two partials of one shard, naming both files" \
+  '[[ $rc -eq 2 && ! -e twice.txt ]] && grep -q "a shard counted twice" err.txt && grep -q "copy-of-county.djr" err.txt && grep -q "$first" err.txt'
+"$bin" report -q --year 2017 -o twice.txt a/ copy-of-county.djr 2>err.txt; rc=$?
+check "report refuses a copy of a shard among its inputs" \
+  '[[ $rc -eq 2 && ! -e twice.txt ]] && grep -q "a shard counted twice" err.txt'
 "$bin" report -q --year 2017 --lang en a/ >en.txt
 check "an English text report" 'grep -q "target 1" en.txt'
 "$bin" report -q --year 2017 a/ >zh.txt
