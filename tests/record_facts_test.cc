@@ -41,7 +41,7 @@ auto Tie(const HostFacts& h) {
   return std::make_tuple(
       h.id, h.industry, h.region_id, h.grid_id, h.unified_social_credit_code,
       h.owner_member_id, h.kind, h.subtype, h.sector_system, h.status,
-      h.has_trade_union, h.has_womens_organization,
+      h.employees, h.has_trade_union, h.has_womens_organization,
       h.has_youth_league_organization, h.service_contact_card_issued,
       h.owner_is_party_member, h.owner_is_secretary, h.has_registered_on,
       h.registered_year, h.registered_month, h.registered_day,

@@ -392,6 +392,7 @@ void HostFactsOf(const v1::HostOrganization& h, HostFacts* out) {
   out->subtype = h.subtype();
   out->sector_system = h.sector_system();
   out->status = h.status();
+  out->employees = h.employees();
   out->has_trade_union = h.has_trade_union();
   out->has_womens_organization = h.has_womens_organization();
   out->has_youth_league_organization = h.has_youth_league_organization();
@@ -693,8 +694,9 @@ ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool HostField(Wire* w, uint64_t tag,
       if (!w->Varint(&v)) return false;
       out->sector_system = Int32(v);
       break;
-    case Tag(10, kVarint):  // employees
+    case Tag(10, kVarint):
       if (!w->Varint(&v)) return false;
+      out->employees = Int32(v);
       break;
     case Tag(11, kLength):
       if (!w->Bytes(&s) || !DecodeOwner(s, out)) return false;

@@ -132,6 +132,7 @@ struct HostFacts {
   int32_t subtype = 0;
   int32_t sector_system = 0;
   int32_t status = 0;
+  int32_t employees = 0;
   bool has_trade_union = false;
   bool has_womens_organization = false;
   bool has_youth_league_organization = false;
@@ -148,7 +149,7 @@ struct HostFacts {
   void Reset() {
     id = industry = region_id = grid_id = "";
     unified_social_credit_code = owner_member_id = "";
-    kind = subtype = sector_system = status = 0;
+    kind = subtype = sector_system = status = employees = 0;
     has_trade_union = has_womens_organization = false;
     has_youth_league_organization = service_contact_card_issued = false;
     owner_is_party_member = owner_is_secretary = false;

@@ -433,6 +433,9 @@ void CheckHost(const Ctx& ctx, const HostFacts& h) {
                     h.reported[i]);
     }
   }
+  if (h.employees < 0) {
+    NegativeCount(ctx, "employees", "employees (从业人员数)", h.employees);
+  }
   const absl::string_view code = h.unified_social_credit_code;
   if (!code.empty()) {
     switch (CheckCreditCode(code)) {

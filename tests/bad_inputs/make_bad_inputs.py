@@ -655,6 +655,9 @@ emit("validate_sector_99999.json",
 emit("validate_host_status_9.json",
      '{"hostOrganizations":[{"id":"h1","name":"x","status":9}]}', "validate",
      "rule:record.enum.unknown", "status", "host status 9")
+emit("validate_host_employees_negative.json",
+     '{"hostOrganizations":[{"id":"h1","name":"x","employees":-12}]}', "validate",
+     "rule:record.count.negative", "employees", "a unit of -12 employees")
 emit("validate_activity_count_negative.json",
      '{"activities":[{"id":"a1","kind":"ACTIVITY_KIND_OWNER_TRAINING_CLASS","count":"-7"}]}',
      "validate", "rule:record.count.negative", "count",
