@@ -842,6 +842,51 @@ v1::PartialReport FundingPartial(std::vector<int64_t> amounts) {
   return *agg->Finish();
 }
 
+// A shard's fingerprint is a fixed function of what it holds: a partial
+// written by one release, on one machine, is checked by another. These
+// values change only with a documented change of the hash (docs/report.md).
+TEST(FingerprintTest, FixedForTheSameIdsAndCountWhateverTheOrder) {
+  Ledger l;
+  l.Region("r1", v1::REGION_LEVEL_COUNTY);
+  l.Host("h1");
+  l.Host("h-0123456789");  // Longer than a word, not a multiple of one.
+  l.Org("o1", v1::FORMATION_MODEL_STANDALONE, {"h1"});
+  l.Member("h1", v1::MEMBER_STATUS_FULL, "o1");
+  l.Member("h-elsewhere", v1::MEMBER_STATUS_FULL);  // Named only.
+  std::vector<v1::Record> records;
+  ForEachRecord(l.dataset(),
+                [&](const v1::Record& r) { records.push_back(r); });
+  auto print = [&](const std::vector<v1::Record>& in) {
+    auto agg = *Aggregator::Create(Options());
+    for (const v1::Record& r : in) EXPECT_THAT(agg->Add(r), IsOk());
+    absl::StatusOr<v1::PartialReport> p = agg->Finish();
+    EXPECT_THAT(p, IsOk());
+    EXPECT_EQ(p->shards_size(), 1);
+    return p->shards_size() == 1 ? p->shards(0) : v1::ShardFingerprint();
+  };
+  const v1::ShardFingerprint f = print(records);
+  EXPECT_EQ(f.records(), 5);  // The region aside.
+  EXPECT_EQ(f.file(), "");    // The pipeline names the shard.
+  // As computed by a separate implementation of the hash docs/report.md
+  // defines (Python, from the text).
+  EXPECT_EQ(f.value(), 12884761123301068103u);
+  std::reverse(records.begin(), records.end());
+  EXPECT_EQ(print(records).value(), f.value());
+  // One id named only, not held: another shard.
+  for (v1::Record& r : records) {
+    if (r.member().host_organization_id() == "h-elsewhere") {
+      r.mutable_member()->set_host_organization_id("h1");
+    }
+  }
+  EXPECT_NE(print(records).value(), f.value());
+  // Regions alone: nothing to count twice, no shard listed.
+  auto agg = *Aggregator::Create(Options());
+  v1::Record region;
+  region.mutable_region()->set_id("r1");
+  ASSERT_THAT(agg->Add(region), IsOk());
+  EXPECT_EQ(agg->Finish()->shards_size(), 0);
+}
+
 TEST(MoneyTest, SumsExactlyUpToInt64Max) {
   constexpr int64_t kMax = std::numeric_limits<int64_t>::max();
   // Two amounts whose running sum passes 2^63 before a correction brings it

@@ -149,14 +149,28 @@ uint64_t Mix64(uint64_t x) {  // SplitMix64's finalizer.
 }
 uint64_t IdHash(uint64_t kind, absl::string_view id) {
   uint64_t h = Mix64(kind << 56 ^ id.size());
-  for (size_t i = 0; i < id.size(); i += 8) {
-    uint64_t word = 0;  // Little endian whatever the machine's order.
-    for (size_t k = i; k < std::min(id.size(), i + 8); ++k) {
-      word |= uint64_t{static_cast<uint8_t>(id[k])} << (8 * (k - i));
+  const char* p = id.data();
+  const size_t n = id.size();
+  // Little endian words whatever the machine's order: eight bytes at a time,
+  // the last word the id's last eight bytes; an id shorter than that, one
+  // word of its bytes.
+  auto load8 = [](const char* at) {
+    uint64_t word;
+    std::memcpy(&word, at, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    word = __builtin_bswap64(word);
+#endif
+    return word;
+  };
+  if (n < 8) {
+    uint64_t word = 0;
+    for (size_t i = 0; i < n; ++i) {
+      word |= uint64_t{static_cast<uint8_t>(p[i])} << (8 * i);
     }
-    h = Mix64(h ^ word);
+    return Mix64(h ^ word);
   }
-  return h;
+  for (size_t i = 0; i + 8 < n; i += 8) h = Mix64(h ^ load8(p + i));
+  return Mix64(h ^ load8(p + n - 8));
 }
 
 // Who a fact belongs to.
