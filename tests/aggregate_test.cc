@@ -879,6 +879,17 @@ TEST(FingerprintTest, FixedForTheSameIdsAndCountWhateverTheOrder) {
     }
   }
   EXPECT_NE(print(records).value(), f.value());
+  // Records that name no unit, organization, grid or assignment the figures
+  // read (an undated activity): nothing a second copy would count twice, no
+  // shard listed.
+  {
+    auto undated = *Aggregator::Create(Options());
+    v1::Record a;
+    a.mutable_activity()->set_id("a1");
+    a.mutable_activity()->set_party_organization_id("o1");
+    ASSERT_THAT(undated->Add(a), IsOk());
+    EXPECT_EQ(undated->Finish()->shards_size(), 0);
+  }
   // Regions alone: nothing to count twice, no shard listed.
   auto agg = *Aggregator::Create(Options());
   v1::Record region;

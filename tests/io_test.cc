@@ -259,6 +259,24 @@ TEST(PartialReportFileTest, BadFilesAreRefusedNamingThem) {
   EXPECT_THAT(
       ReadPartialReportFile(Written("typo.json", R"({"yaer": 2017})")),
       StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("typo.json")));
+  // A control character written as an escape, which protobuf decodes and
+  // quotes: escaped again in the message, never raw on a terminal.
+  for (const char* json :
+       {R"({"stateVersion": 1, "year": "\u001b]2;owned\u0007"})",
+        R"({"\u001bX": 1})", R"({"year": "\u009b31m"})"}) {
+    absl::Status s = ReadPartialReportFile(Written("esc.json", json)).status();
+    EXPECT_THAT(
+        s, StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("esc.json")))
+        << json;
+    EXPECT_EQ(s.message().find('\x1b'), absl::string_view::npos) << s;
+    EXPECT_EQ(s.message().find('\x07'), absl::string_view::npos) << s;
+    EXPECT_EQ(s.message().find("\xc2\x9b"), absl::string_view::npos) << s;
+  }
+  // Nor in the file's name, when it cannot be opened.
+  EXPECT_THAT(ReadPartialReportFile("/nonexistent/110105194912310025.json"),
+              StatusIs(absl::StatusCode::kNotFound,
+                       AllOf(HasSubstr("nonexistent"),
+                             Not(HasSubstr("110105194912310025")))));
   // A resident ID in the file's name is masked in the message.
   EXPECT_THAT(ReadPartialReportFile(Written("110105194912310025.json", "[")),
               StatusIs(absl::StatusCode::kInvalidArgument,

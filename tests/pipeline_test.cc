@@ -15,8 +15,10 @@
 
 #include "absl/strings/str_cat.h"
 #include "dangjian/aggregate.h"
+#include "dangjian/csv_ledger.h"
 #include "dangjian/generate.h"
 #include "dangjian/json_lines.h"
+#include "dangjian/record.h"
 #include "dangjian/record_io.h"
 #include "dangjian/record_stream.h"
 #include "dangjian/validate.h"
@@ -624,6 +626,65 @@ TEST(PipelineTest, AShardCountedTwiceIsRefused) {
   ASSERT_THAT(copy.status(), IsOk());
   ASSERT_EQ(copy->partial.shards_size(), 1);
   EXPECT_NE(copy->partial.shards(0).value(), print.value());
+}
+
+// A party organization's nested star assessments are rows of their own in a
+// CSV ledger: the stream and its CSV export are one shard.
+TEST(PipelineTest, AStreamAndItsCsvLedgersAreOneShard) {
+  v1::Dataset d;
+  v1::Region* county = d.add_regions();
+  county->set_id("r1");
+  county->set_name("县");
+  county->set_level(v1::REGION_LEVEL_COUNTY);
+  for (const char* id : {"h1", "h-0123456789"}) {
+    v1::HostOrganization* h = d.add_host_organizations();
+    h->set_id(id);
+    h->set_name("单位");
+    h->set_region_id("r1");
+  }
+  v1::PartyOrganization* o = d.add_party_organizations();
+  o->set_id("o1");
+  o->set_name("支部");
+  o->set_formation(v1::FORMATION_MODEL_STANDALONE);
+  o->add_host_organization_ids("h1");
+  for (int year : {2016, 2017}) {
+    v1::StarAssessment* a = o->add_star_assessments();
+    a->set_year(year);
+    a->set_stars(3);
+  }
+  v1::Member* m = d.add_members();
+  m->set_id("m1");
+  m->set_name("张三");
+  m->set_host_organization_id("h1");
+  m->set_party_organization_id("o1");
+  m->set_status(v1::MEMBER_STATUS_FULL);
+  const std::string dir = MakeDir("stream_and_csv");
+  ASSERT_EQ(mkdir((dir + "/csv").c_str(), 0777), 0);
+  ASSERT_THAT(WriteCsvLedgers(d, dir + "/csv", CsvWriterOptions()), IsOk());
+  {
+    auto writer = CreateRecordWriter(dir + "/county.djr");
+    ASSERT_THAT(writer.status(), IsOk());
+    ForEachRecord(d, [&](const v1::Record& r) {
+      EXPECT_THAT((*writer)->Write(r), IsOk());
+    });
+    ASSERT_THAT((*writer)->Close(), IsOk());
+  }
+  PipelineOptions options = Options2017();
+  options.validate = false;
+  absl::StatusOr<PipelineResult> stream =
+      RunPipeline({dir + "/county.djr"}, options);
+  absl::StatusOr<PipelineResult> csv = RunPipeline({dir + "/csv"}, options);
+  ASSERT_THAT(stream.status(), IsOk());
+  ASSERT_THAT(csv.status(), IsOk());
+  ASSERT_EQ(stream->partial.shards_size(), 1);
+  ASSERT_EQ(csv->partial.shards_size(), 1);
+  EXPECT_EQ(stream->partial.shards(0).records(), 6);  // 4 records, 2 stars.
+  EXPECT_EQ(csv->partial.shards(0).records(), 6);
+  EXPECT_EQ(csv->partial.shards(0).value(), stream->partial.shards(0).value());
+  EXPECT_THAT(
+      RunPipeline({dir + "/county.djr", dir + "/csv"}, options).status(),
+      StatusIs(absl::StatusCode::kInvalidArgument,
+               HasSubstr("a shard counted twice")));
 }
 
 TEST(PipelineTest, ReaderFindingsOfACleanAndACutStream) {

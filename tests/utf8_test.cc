@@ -149,6 +149,21 @@ TEST(Utf8Test, RandomTextAgreesWithTheReference) {
   EXPECT_GT(valid, 1000);
 }
 
+TEST(EscapeControlsTest, ControlsEscapedTheRestKept) {
+  EXPECT_EQ(EscapeControls("单位 h1, 2017"), "单位 h1, 2017");
+  EXPECT_EQ(EscapeControls(""), "");
+  EXPECT_EQ(EscapeControls("a\x1b]2;x\x07"
+                           "b"),
+            "a\\x1B]2;x\\x07b");
+  EXPECT_EQ(EscapeControls(std::string("\0\n\x7f", 3)), "\\x00\\x0A\\x7F");
+  // C1 controls (U+009B, the one-byte CSI), not the letters after them.
+  EXPECT_EQ(EscapeControls("\xc2\x9b"
+                           "31m\xc2\xa0"),
+            "\\u009B31m\xc2\xa0");
+  // A lone 0xC2 at the end is kept as it is.
+  EXPECT_EQ(EscapeControls("\xc2"), "\xc2");
+}
+
 }  // namespace
 }  // namespace internal
 }  // namespace dangjian

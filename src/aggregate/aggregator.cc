@@ -690,6 +690,9 @@ class AggregatorImpl final : public Aggregator {
     ++records_;  // Of the shard's fingerprint.
     const uint32_t idx = j ? orgs_.Row(j->self) : orgs_.Intern(o.id);
     if (orgs_.rows[idx].present) return Duplicate("party_organization");
+    // Its star assessments are records of their own in a CSV ledger (one
+    // row each, but for a duplicate's): counted alike in every format.
+    records_ += static_cast<int64_t>(o.star_assessments.size());
     const bool exists =
         OrganizationExistsInYear(o.has_founded_on, o.founded_year,
                                  o.has_dissolved_on, o.dissolved_year, year_);
@@ -1050,11 +1053,16 @@ class AggregatorImpl final : public Aggregator {
 
   // The shard's fingerprint (v1::ShardFingerprint): a sum, so that the
   // order of the records does not matter, of the hashes of the ids of the
-  // units, organizations and grids, those with a record of their own apart
-  // from those only referred to, mixed with the number of records.
-  uint64_t Fingerprint() const {
+  // units, organizations, grids and cadre assignments, those with a record
+  // of their own apart from those only named, mixed with the number of
+  // records. False when the records name none of these (regions alone, or
+  // records of other years the figures pass over): nothing a second copy
+  // would count twice.
+  bool Fingerprint(uint64_t* value) const {
     uint64_t sum = 0;
-    auto add = [&sum](const auto& table, uint64_t kind) {
+    size_t ids = 0;
+    auto add = [&](const auto& table, uint64_t kind) {
+      ids += table.rows.size();
       for (size_t i = 0; i < table.rows.size(); ++i) {
         const auto& row = table.rows[i];
         sum += IdHash(kind * 2 + row.present, row.id);
@@ -1063,7 +1071,9 @@ class AggregatorImpl final : public Aggregator {
     add(hosts_, 1);
     add(orgs_, 2);
     add(grids_, 3);
-    return Mix64(sum ^ Mix64(static_cast<uint64_t>(records_)));
+    add(assignments_, 4);
+    *value = Mix64(sum ^ Mix64(static_cast<uint64_t>(records_)));
+    return ids > 0;
   }
 
   // Each returns how many of its units (or organizations) were referred
@@ -1082,9 +1092,9 @@ class AggregatorImpl final : public Aggregator {
   const int region_tier_;
   const bool host_dims_;
   bool finished_ = false;
-  // The records given that count toward the figures: of an entity kind,
-  // but for regions and their economy (every shard may hold the region tree
-  // above it; a merge keeps one copy).
+  // The records given, of an entity kind but for regions and their economy
+  // (every shard may hold the region tree above it; a merge keeps one copy),
+  // a party organization's nested star assessments each one.
   int64_t records_ = 0;
 
   // Reused for each record: the facts (core/record_facts.h), and a record to
@@ -1464,9 +1474,9 @@ absl::StatusOr<v1::PartialReport> AggregatorImpl::Finish() {
   std::map<std::string, int64_t, std::less<>> findings = findings_;
   for (const auto& [name, count] : dangling_) findings[name] += count;
   emit(findings, out.mutable_findings());
-  if (records_ > 0) {
+  if (uint64_t value; Fingerprint(&value)) {
     v1::ShardFingerprint* print = out.add_shards();
-    print->set_value(Fingerprint());
+    print->set_value(value);
     print->set_records(records_);
   }
   return out;

@@ -601,6 +601,9 @@ absl::StatusOr<v1::PartialReport> RegroupPartialReport(
   *out.mutable_findings() = partial.findings();
   *out.mutable_damaged_shards() = partial.damaged_shards();
   *out.mutable_shards() = partial.shards();
+  for (v1::ShardFingerprint& f : *out.mutable_shards()) {
+    internal::ClearUnknownFields(&f);
+  }
   return out;
 }
 

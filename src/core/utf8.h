@@ -41,6 +41,12 @@ bool IsValidUtf8Scalar(absl::string_view s);
 // UTF-8: the one encoder of the JSON readers' escapes.
 void AppendUtf8(uint32_t cp, std::string* out);
 
+// Returns `s` with the characters that steer a terminal written as escapes:
+// C0 controls and DEL as \xNN, C1 controls (U+0080 to U+009F) as \u00NN;
+// the rest as it is. For text quoted from input into a message (protobuf's
+// JSON errors quote the offending value, whose escapes it has decoded).
+std::string EscapeControls(absl::string_view s);
+
 // Returns the path of the first string field of `message` (recursively, e.g.
 // "members[3].name") whose value is not valid UTF-8, or "" when all are valid.
 // proto3 refuses to parse such strings, so writers check before writing.

@@ -133,8 +133,9 @@ absl::StatusOr<std::string> DatasetToJson(const v1::Dataset& dataset,
   auto status =
       google::protobuf::util::MessageToJsonString(dataset, &out, print);
   if (!status.ok()) {
-    return absl::InvalidArgumentError(MaskPersonalData(absl::StrCat(
-        "cannot write the dataset as JSON: ", status.message().as_string())));
+    return absl::InvalidArgumentError(MaskPersonalData(
+        absl::StrCat("cannot write the dataset as JSON: ",
+                     internal::EscapeControls(status.message().as_string()))));
   }
   return out;
 }
@@ -156,7 +157,7 @@ absl::StatusOr<v1::Dataset> DatasetFromJson(absl::string_view json,
   if (!status.ok()) {
     return absl::InvalidArgumentError(MaskPersonalData(
         absl::StrCat("not a valid dangjian.v1.Dataset in JSON: ",
-                     status.message().as_string())));
+                     internal::EscapeControls(status.message().as_string()))));
   }
   // protobuf's lenient parser can leave the contents of an ignored key in
   // the message's unknown fields (a fuzzer found `"": [{"id": "r1"}]` kept as
@@ -169,11 +170,16 @@ absl::StatusOr<v1::PartialReport> ReadPartialReportFile(
     absl::string_view path) {
   const std::string p(path == "-" ? "/dev/stdin" : path);
   const std::string name = MaskPersonalData(path);
+  // The file's name may hold personal data (a unit keyed by its owner's
+  // resident ID).
+  auto masked = [](const absl::Status& st) {
+    return absl::Status(st.code(), MaskPersonalData(st.message()));
+  };
   auto in = internal::Input::OpenFile(p);
-  if (!in.ok()) return in.status();
+  if (!in.ok()) return masked(in.status());
   absl::StatusOr<absl::string_view> read =
       (*in)->ReadAll(int64_t{1} << 30, "a partial report");
-  if (!read.ok()) return read.status();
+  if (!read.ok()) return masked(read.status());
   const absl::string_view bytes = *read;
   const std::string empty = absl::StrCat(
       name,
@@ -228,9 +234,9 @@ absl::StatusOr<v1::PartialReport> ReadPartialReportFile(
     auto status = google::protobuf::util::JsonStringToMessage(
         google::protobuf::StringPiece(bytes.data(), bytes.size()), &partial);
     if (!status.ok()) {
-      return absl::InvalidArgumentError(MaskPersonalData(
-          absl::StrCat(name, ": not a dangjian.v1.PartialReport in JSON: ",
-                       status.message().as_string())));
+      return absl::InvalidArgumentError(MaskPersonalData(absl::StrCat(
+          name, ": not a dangjian.v1.PartialReport in JSON: ",
+          internal::EscapeControls(status.message().as_string()))));
     }
   }
   if (partial.ByteSizeLong() == 0) return absl::InvalidArgumentError(empty);

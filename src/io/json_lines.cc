@@ -232,7 +232,7 @@ class LinesReader final : public JsonLinesReader {
     return absl::InvalidArgumentError(MaskPersonalData(
         absl::StrCat(in_->name(), ":", line_no_, " (byte offset ", start,
                      "): not a valid dangjian.v1.Record in JSON: ",
-                     s.message().as_string())));
+                     internal::EscapeControls(s.message().as_string()))));
   }
 
   bool TooLong() {
@@ -363,8 +363,8 @@ class LinesWriter final : public JsonLinesWriter {
       auto s = google::protobuf::util::MessageToJsonString(r, &json_, print_);
       if (!s.ok()) {
         return absl::InvalidArgumentError(MaskPersonalData(absl::StrCat(
-            out_->path(), ": record ", count_,
-            " cannot be written as JSON: ", s.message().as_string())));
+            out_->path(), ": record ", count_, " cannot be written as JSON: ",
+            internal::EscapeControls(s.message().as_string()))));
       }
     }
     json_.push_back('\n');

@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "core/utf8.h"
 #include "dangjian/personal_data.h"
 #include "dangjian/record.h"
 #include "dangjian/validate.h"
@@ -473,7 +474,8 @@ absl::StatusOr<v1::Policy> PolicyFromJson(absl::string_view json) {
       options);
   if (!status.ok()) {
     return absl::InvalidArgumentError(MaskPersonalData(
-        absl::StrCat("policy JSON: ", status.message().ToString())));
+        absl::StrCat("policy JSON: ",
+                     internal::EscapeControls(status.message().ToString()))));
   }
   FillPolicyDefaults(&policy);
   absl::Status s = CheckPolicy(policy);

@@ -189,7 +189,10 @@ void FromLedger(const uint8_t* data, size_t size) {
 void AddCounters(const PartialReport& p,
                  std::map<std::string, std::vector<absl::int128>>* sums) {
   for (const auto& g : p.groups()) {
-    auto& into = (*sums)[g.key().SerializeAsString()];
+    // By the key's known fields: a merge drops the others.
+    dangjian::v1::GroupKey key = g.key();
+    key.DiscardUnknownFields();
+    auto& into = (*sums)[key.SerializeAsString()];
     if (into.size() < static_cast<size_t>(g.counters_size())) {
       into.resize(g.counters_size());
     }
