@@ -78,7 +78,17 @@ absl::Status CheckLayout(const v1::PartialReport& p, absl::string_view what) {
                        MaskPersonalData(g.key().ShortDebugString()),
                        "): not a partial any aggregation writes"));
     }
-    // The four targets: counts, and no more met than eligible.
+    // Every counter counts something: never below zero.
+    for (int i = 0; i < kNumCounters; ++i) {
+      if (g.counters(i) < 0) {
+        return absl::InvalidArgumentError(absl::StrCat(
+            what, ": partial report group (",
+            MaskPersonalData(g.key().ShortDebugString()), ") counts ",
+            g.counters(i), " for ", counters[static_cast<size_t>(i)],
+            ": counts are never negative"));
+      }
+    }
+    // The four targets: no more met than eligible.
     for (int t = 0; t < 4; ++t) {
       const int64_t eligible = g.counters(kT1Eligible + 2 * t);
       const int64_t met = g.counters(kT1Met + 2 * t);
@@ -96,6 +106,43 @@ absl::Status CheckLayout(const v1::PartialReport& p, absl::string_view what) {
         return absl::InvalidArgumentError(absl::StrCat(
             what, ": partial report worklist for target ", w.target()));
       }
+    }
+  }
+  for (const auto* named : {&p.skipped_records(), &p.findings()}) {
+    for (const v1::NamedCount& c : *named) {
+      if (c.count() < 0) {
+        return absl::InvalidArgumentError(absl::StrCat(
+            what, ": partial report counts ", c.count(), " ",
+            named == &p.findings() ? "findings" : "skipped records", " of ",
+            MaskPersonalData(c.name()), ": counts are never negative"));
+      }
+    }
+  }
+  // A region's figures: never negative, never more non-public than all
+  // (the aggregation leaves such a pair out).
+  for (const v1::RegionNode& n : p.regions()) {
+    const int64_t pairs[3][2] = {
+        {n.market_entities_total(), n.market_entities_non_public()},
+        {n.value_added_total_fen(), n.value_added_non_public_fen()},
+        {n.tax_revenue_total_fen(), n.tax_revenue_non_public_fen()}};
+    bool bad = n.working_committee_member_units() < 0;
+    for (const auto& pair : pairs) {
+      bad = bad || pair[0] < 0 || pair[1] < 0 || pair[1] > pair[0];
+    }
+    if (bad) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          what, ": partial report region ", MaskPersonalData(n.id()),
+          " has a negative figure or more non-public than total (",
+          MaskPersonalData(n.ShortDebugString()),
+          "): not a partial any aggregation writes"));
+    }
+  }
+  for (const v1::DamagedShard& d : p.damaged_shards()) {
+    if (d.records_read() < 0 || d.bytes_unread() < 0) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          what, ": partial report damaged shard ", MaskPersonalData(d.file()),
+          " with ", d.records_read(), " records read and ", d.bytes_unread(),
+          " bytes unread: counts are never negative"));
     }
   }
   // A shard once.

@@ -533,10 +533,12 @@ FUNDING = SUM_NAMES.index("funding.enterprise_allocation_fen")
 
 
 def partial(state=None, year=None, policy_version=None, counter_names=None, extra_counter=False,
-            sum_high=None, sum_low=None, shards=()):
+            sum_high=None, sum_low=None, shards=(), negative_counter=False, extra=()):
     """BASE with its state version, year or policy changed, or its funding sum
     (enterprise allocation, in the first group) set to sum_high:sum_low, and
-    the shard fingerprints `shards` [(value, file, records)] added."""
+    the shard fingerprints `shards` [(value, file, records)] added, its first
+    group's first counter set to -1, or the top-level fields `extra`
+    [(number, bytes)] added."""
     out = []
     for f, w, v in fields(BASE):
         if f == 1 and state is not None:
@@ -552,6 +554,10 @@ def partial(state=None, year=None, policy_version=None, counter_names=None, extr
             for gf, gw, gv in fields(v):
                 if gf == 2 and extra_counter:
                     gv += varint(1)
+                elif gf == 2 and negative_counter:
+                    cs = packed(gv)
+                    cs[0] = -1
+                    gv = b"".join(varint(c) for c in cs)
                 elif gf == 3 and sum_high is not None:
                     hs = packed(gv)
                     for i, n in enumerate(SUM_NAMES):
@@ -569,6 +575,8 @@ def partial(state=None, year=None, policy_version=None, counter_names=None, extr
                 g.append((gf, gw, gv))
             v = unfields(g)
         out.append((f, w, v))
+    for number, payload in extra:
+        out.append((number, 2, payload))
     for value, file, records in shards:
         out.append((14, 2, key(1, 1) + struct.pack("<Q", value) + ld(2, file.encode()) +
                     vi(3, records)))
@@ -593,6 +601,15 @@ emit("partial_same_shard.partials",
 emit("partial_shard_twice_in_one.partials",
      pair(partial(shards=[(0x1111, "a.djr", 10), (0x1111, "a.djr", 10)]), partial()),
      "partial", "INVALID_ARGUMENT", "twice", "one partial listing a shard twice")
+emit("partial_negative_counter.partials", pair(partial(), partial(negative_counter=True)),
+     "partial", "INVALID_ARGUMENT", "counts are never negative", "a counter of -1")
+emit("partial_negative_finding_count.partials",
+     pair(partial(), partial(extra=[(12, ld(1, "member.status.missing") + vi(2, -3))])),
+     "partial", "INVALID_ARGUMENT", "counts are never negative", "-3 findings of a rule")
+emit("partial_region_economy_inconsistent.partials",
+     pair(partial(), partial(extra=[(10, ld(1, "r-bad") + vi(7, 100) + vi(8, 300))])),
+     "partial", "INVALID_ARGUMENT", "more non-public than total",
+     "a region of 300 non-public of 100 market entities (the report printed 300.0%)")
 emit("partial_shard_no_records.partials",
      pair(partial(shards=[(0x1111, "a.djr", 0)]), partial()),
      "partial", "INVALID_ARGUMENT", "0 records", "a shard of no records")
