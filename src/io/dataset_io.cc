@@ -75,6 +75,54 @@ absl::Status WriteDatasetFile(const v1::Dataset& dataset,
   return absl::OkStatus();
 }
 
+namespace {
+
+// Parses binary `bytes` into `message`, checked strictly first: protobuf
+// keeps a known field sent with the wrong wire type as an unknown field (its
+// value lost without a word) and never says where bytes are bad. DataLoss
+// "<what>: <the problem>" when they are not one.
+absl::Status ParseBinary(absl::string_view bytes, absl::string_view what,
+                         google::protobuf::Message* message) {
+  int64_t bad_at = 0;
+  std::string problem;
+  if (!internal::CheckWireFormat(bytes, message->GetDescriptor(), &bad_at,
+                                 &problem)) {
+    return absl::DataLossError(MaskPersonalData(
+        absl::StrCat(what, ": ", problem, " at byte offset ", bad_at)));
+  }
+  if (!message->ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))) {
+    return absl::DataLossError(absl::StrCat(
+        what, ": the file is truncated, damaged or of another format"));
+  }
+  return absl::OkStatus();
+}
+
+// Parses JSON text into `message`, checked first (duplicate keys, numbers out
+// of range, bad UTF-8: what protobuf's parser lets through). InvalidArgument
+// "<what>: <the problem>" when it is not one, masked, control characters of
+// protobuf's quote escaped.
+absl::Status ParseJson(absl::string_view json,
+                       const google::protobuf::util::JsonParseOptions& options,
+                       absl::string_view what,
+                       google::protobuf::Message* message) {
+  int64_t offset = 0;
+  std::string problem;
+  if (!internal::CheckJsonText(json, &offset, &problem)) {
+    return absl::InvalidArgumentError(MaskPersonalData(
+        absl::StrCat(what, ": at byte offset ", offset, ": ", problem)));
+  }
+  auto status = google::protobuf::util::JsonStringToMessage(
+      google::protobuf::StringPiece(json.data(), json.size()), message,
+      options);
+  if (!status.ok()) {
+    return absl::InvalidArgumentError(MaskPersonalData(absl::StrCat(
+        what, ": ", internal::EscapeControls(status.message().as_string()))));
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
 absl::StatusOr<v1::Dataset> ReadDatasetFile(absl::string_view path,
                                             const BinaryReadOptions& options) {
   const std::string p(path);
@@ -94,21 +142,16 @@ absl::StatusOr<v1::Dataset> ReadDatasetFile(absl::string_view path,
         ": is empty (0 bytes), not a dangjian.v1.Dataset; a Dataset with "
         "no records is written with its provenance"));
   }
-  // protobuf keeps a known field sent with the wrong wire type as an unknown
-  // field (its value lost without a word) and never says where bytes are bad.
-  int64_t bad_at = 0;
-  std::string what;
-  if (!internal::CheckWireFormat(bytes, v1::Dataset::descriptor(), &bad_at,
-                                 &what)) {
-    return absl::DataLossError(MaskPersonalData(absl::StrCat(
-        p, ": not a valid dangjian.v1.Dataset in binary protobuf (", size,
-        " bytes): ", what, " at byte offset ", bad_at)));
-  }
   v1::Dataset dataset;
-  if (!dataset.ParseFromArray(bytes.data(), static_cast<int>(size))) {
-    return absl::DataLossError(absl::StrCat(
-        p, ": not a valid dangjian.v1.Dataset in binary protobuf (", size,
-        " bytes): the file is truncated, damaged or of another format"));
+  if (absl::Status s = ParseBinary(
+          bytes,
+          absl::StrCat(p,
+                       ": not a valid dangjian.v1.Dataset in binary "
+                       "protobuf (",
+                       size, " bytes)"),
+          &dataset);
+      !s.ok()) {
+    return s;
   }
   return dataset;
 }
@@ -142,22 +185,13 @@ absl::StatusOr<std::string> DatasetToJson(const v1::Dataset& dataset,
 
 absl::StatusOr<v1::Dataset> DatasetFromJson(absl::string_view json,
                                             const JsonReadOptions& options) {
-  int64_t offset = 0;
-  std::string what;
-  if (!internal::CheckJsonText(json, &offset, &what)) {
-    return absl::InvalidArgumentError(MaskPersonalData(
-        absl::StrCat("not a valid dangjian.v1.Dataset in JSON: at byte offset ",
-                     offset, ": ", what)));
-  }
   google::protobuf::util::JsonParseOptions parse;
   parse.ignore_unknown_fields = options.ignore_unknown_fields;
   v1::Dataset dataset;
-  auto status = google::protobuf::util::JsonStringToMessage(
-      google::protobuf::StringPiece(json.data(), json.size()), &dataset, parse);
-  if (!status.ok()) {
-    return absl::InvalidArgumentError(MaskPersonalData(
-        absl::StrCat("not a valid dangjian.v1.Dataset in JSON: ",
-                     internal::EscapeControls(status.message().as_string()))));
+  if (absl::Status s = ParseJson(
+          json, parse, "not a valid dangjian.v1.Dataset in JSON", &dataset);
+      !s.ok()) {
+    return s;
   }
   // protobuf's lenient parser can leave the contents of an ignored key in
   // the message's unknown fields (a fuzzer found `"": [{"id": "r1"}]` kept as
@@ -191,19 +225,13 @@ absl::StatusOr<v1::PartialReport> ReadPartialReportFile(
     return absl::InvalidArgumentError(empty);
   }
   if (binary) {
-    int64_t bad_at = 0;
-    std::string what;
-    if (!internal::CheckWireFormat(bytes, v1::PartialReport::descriptor(),
-                                   &bad_at, &what)) {
-      return absl::DataLossError(MaskPersonalData(absl::StrCat(
-          name, ": not a dangjian.v1.PartialReport in binary protobuf: ", what,
-          " at byte offset ", bad_at)));
-    }
-    if (!partial.ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))) {
-      return absl::DataLossError(absl::StrCat(
-          name,
-          ": not a dangjian.v1.PartialReport in binary protobuf: the file is "
-          "truncated, damaged or of another format"));
+    if (absl::Status s = ParseBinary(
+            bytes,
+            absl::StrCat(
+                name, ": not a dangjian.v1.PartialReport in binary protobuf"),
+            &partial);
+        !s.ok()) {
+      return s;
     }
   } else {
     // protobuf's JSON errors quote the bytes around the error: binary data
@@ -222,21 +250,12 @@ absl::StatusOr<v1::PartialReport> ReadPartialReportFile(
           "ends in .pb; a record stream is reported with 'dangjian report', "
           "not merged)"));
     }
-    int64_t offset = 0;
-    std::string what;
-    if (!internal::CheckJsonText(bytes, &offset, &what)) {
-      return absl::InvalidArgumentError(MaskPersonalData(
-          absl::StrCat(name,
-                       ": not a dangjian.v1.PartialReport in JSON: at "
-                       "byte offset ",
-                       offset, ": ", what)));
-    }
-    auto status = google::protobuf::util::JsonStringToMessage(
-        google::protobuf::StringPiece(bytes.data(), bytes.size()), &partial);
-    if (!status.ok()) {
-      return absl::InvalidArgumentError(MaskPersonalData(absl::StrCat(
-          name, ": not a dangjian.v1.PartialReport in JSON: ",
-          internal::EscapeControls(status.message().as_string()))));
+    if (absl::Status s = ParseJson(
+            bytes, google::protobuf::util::JsonParseOptions(),
+            absl::StrCat(name, ": not a dangjian.v1.PartialReport in JSON"),
+            &partial);
+        !s.ok()) {
+      return s;
     }
   }
   if (partial.ByteSizeLong() == 0) return absl::InvalidArgumentError(empty);
