@@ -12,8 +12,6 @@ namespace {
 constexpr size_t kKeepTail = 4;
 constexpr size_t kKeepRegion = 6;
 
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-
 }  // namespace
 
 std::string MaskNationalId(absl::string_view id) {
@@ -36,37 +34,7 @@ std::string MaskNationalId(absl::string_view id) {
   return out;
 }
 
-std::string MaskPhone(absl::string_view phone) {
-  // From the end: the last 4 digits kept, every other digit (ASCII, or
-  // full-width ０-９ as one '*') masked.
-  std::string reversed;
-  reversed.reserve(phone.size());
-  size_t digits_seen = 0;
-  for (size_t i = phone.size(); i-- > 0;) {
-    const auto c = static_cast<unsigned char>(phone[i]);
-    const bool full_width = i >= 2 && c >= 0x90 && c <= 0x99 &&
-                            static_cast<unsigned char>(phone[i - 1]) == 0xBC &&
-                            static_cast<unsigned char>(phone[i - 2]) == 0xEF;
-    if (IsDigit(phone[i]) || full_width) {
-      if (++digits_seen > kKeepTail) {
-        reversed.push_back('*');
-        if (full_width) i -= 2;
-        continue;
-      }
-    }
-    reversed.push_back(phone[i]);
-  }
-  return std::string(reversed.rbegin(), reversed.rend());
-}
-
 namespace {
-
-// A maximal run of digits (ASCII, or full-width ０-９ as a spreadsheet or an
-// input method may write them) in a text: its bytes and its digits.
-struct Group {
-  size_t begin = 0, end = 0;  // Bytes [begin, end).
-  std::string digits;         // ASCII.
-};
 
 // The length in bytes of the digit at `i` (1 ASCII, 3 full-width), 0 for
 // none; its value in `*d`.
@@ -86,6 +54,42 @@ size_t DigitAt(absl::string_view t, size_t i, char* d) {
   }
   return 0;
 }
+
+}  // namespace
+
+std::string MaskPhone(absl::string_view phone) {
+  // Every digit (ASCII, or full-width ０-９ as one '*') masked but the last
+  // 4.
+  char d;
+  size_t digits = 0;
+  for (size_t i = 0; i < phone.size();) {
+    const size_t len = DigitAt(phone, i, &d);
+    digits += len > 0;
+    i += len > 0 ? len : 1;
+  }
+  std::string out;
+  out.reserve(phone.size());
+  size_t seen = 0;
+  for (size_t i = 0; i < phone.size();) {
+    const size_t len = DigitAt(phone, i, &d);
+    if (len > 0 && ++seen + kKeepTail <= digits) {
+      out.push_back('*');
+      i += len;
+    } else {
+      out.push_back(phone[i++]);
+    }
+  }
+  return out;
+}
+
+namespace {
+
+// A maximal run of digits (ASCII, or full-width ０-９ as a spreadsheet or an
+// input method may write them) in a text: its bytes and its digits.
+struct Group {
+  size_t begin = 0, end = 0;  // Bytes [begin, end).
+  std::string digits;         // ASCII.
+};
 
 // How a run of groups is masked: a resident ID keeps its first 6 digits and
 // last 4 characters; a phone its last 4 digits.
