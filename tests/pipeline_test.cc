@@ -517,6 +517,25 @@ TEST(PipelineTest, ExpandInputs) {
                        HasSubstr("holds no file the library reads")));
 }
 
+// A folder's entry that would be read but cannot be reached is an error, not
+// a shard passed over; a FIFO in a folder is read like a file; a dangling
+// link of another extension is passed over as such files are.
+TEST(PipelineTest, ExpandInputsNamesWhatItCannotReach) {
+  const std::string dir = MakeDir("expand_reach");
+  std::ofstream(dir + "/a.djr") << "x";
+  ASSERT_EQ(symlink("/nonexistent/x.doc", (dir + "/gone.doc").c_str()), 0);
+  ASSERT_EQ(mkfifo((dir + "/pipe.djr").c_str(), 0600), 0);
+  absl::StatusOr<std::vector<ShardFiles>> shards = ExpandInputs({dir});
+  ASSERT_THAT(shards.status(), IsOk());
+  EXPECT_EQ(*shards,
+            std::vector<ShardFiles>({{dir + "/a.djr"}, {dir + "/pipe.djr"}}));
+  ASSERT_EQ(symlink("/nonexistent/x.djr", (dir + "/gone.djr").c_str()), 0);
+  EXPECT_THAT(ExpandInputs({dir}).status(),
+              StatusIs(absl::StatusCode::kNotFound,
+                       ::testing::AllOf(HasSubstr("gone.djr"),
+                                        HasSubstr("cannot be read"))));
+}
+
 // A file reached twice would be counted twice: named twice, under another
 // spelling, through a hard link, or in a folder reached again through a
 // symbolic link. Refused naming both paths; distinct files pass.

@@ -58,8 +58,9 @@ using ShardFiles = std::vector<std::string>;
 // together are one shard (a county's ledgers, one per table), each other file
 // the library reads (record stream, JSON Lines, dataset) is a shard, and each
 // subfolder is expanded the same way, one level down (so a folder of county
-// folders gives one shard per county). Files of other extensions and names
-// starting with '.' are passed over.
+// folders gives one shard per county). A FIFO in a folder is a file like
+// any other. Files of other extensions and names starting with '.' are
+// passed over.
 //
 // Example:
 //   auto shards = dangjian::ExpandInputs({"counties/", "extra.djr"});
@@ -68,7 +69,9 @@ using ShardFiles = std::vector<std::string>;
 // no input, "-" is given twice (standard input is read once), or one file is
 // reached twice (named twice, under two names, or through a link to a folder
 // already given: it would be counted twice), naming both paths; NotFound when
-// an input does not exist or a folder holds nothing the library reads;
+// an input does not exist, a folder holds nothing the library reads, or a
+// folder's file of a format the library reads cannot be reached (a dangling
+// link), naming it;
 // Unavailable when a folder cannot be listed. Thread-safe.
 DANGJIAN_EXPORT absl::StatusOr<std::vector<ShardFiles>> ExpandInputs(
     const std::vector<std::string>& inputs);

@@ -4,7 +4,9 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <map>
+#include <system_error>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
@@ -39,11 +41,22 @@ absl::Status ExpandFolder(const std::string& dir, int depth,
     const std::string path =
         absl::StrCat(dir, dir.back() == '/' ? "" : "/", name);
     struct stat st;
-    if (!Stat(path, &st)) continue;
+    if (!Stat(path, &st)) {
+      // A file of a format the library reads that cannot be reached (a
+      // dangling link, a folder it may not enter) would be lost without a
+      // word.
+      if (!FormatForPath(path).ok()) continue;
+      const int err = errno;
+      closedir(d);
+      return absl::NotFoundError(absl::StrCat(
+          path, ": cannot be read (", std::generic_category().message(err),
+          "); remove it from the folder or make it readable"));
+    }
     if (S_ISDIR(st.st_mode)) {
       if (depth == 0) folders.push_back(path);
-    } else if (S_ISREG(st.st_mode) && FormatForPath(path).ok()) {
-      files.push_back(path);
+    } else if ((S_ISREG(st.st_mode) || S_ISFIFO(st.st_mode)) &&
+               FormatForPath(path).ok()) {
+      files.push_back(path);  // A FIFO is an input too, read once.
     }
   }
   closedir(d);
