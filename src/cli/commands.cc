@@ -7,19 +7,19 @@
 namespace dangjian {
 namespace cli {
 
-const std::vector<Command>& Commands() {
-  static const std::vector<Command>* commands = new std::vector<Command>{
-      GenerateCommand(), ValidateCommand(), ReportCommand(),
-      MergeCommand(),    ConvertCommand(),
-  };
-  return *commands;
-}
+namespace {
+const char* program_name = "dangjian";
+}  // namespace
+
+void SetProgramName(const char* name) { program_name = name; }
+
+const char* ProgramName() { return program_name; }
 
 int Fail(const char* command, const std::string& message) {
   // Messages may quote input: never let personal data through whole.
-  std::fprintf(stderr,
-               "dangjian %s: %s\n(run 'dangjian %s --help' for usage)\n",
-               command, MaskPersonalData(message).c_str(), command);
+  std::fprintf(stderr, "%s %s: %s\n(run '%s %s --help' for usage)\n",
+               program_name, command, MaskPersonalData(message).c_str(),
+               program_name, command);
   return kExitFailed;
 }
 

@@ -28,11 +28,13 @@ struct Command {
   int (*run)(const Args& args);
 };
 
-// Every command, in the order `dangjian --help` lists them.
-const std::vector<Command>& Commands();
+// The program's name in messages: "dangjian" unless set (once, at the start
+// of main(), before any thread runs).
+void SetProgramName(const char* name);
+const char* ProgramName();
 
-// Prints "dangjian <command>: <message>" and a hint on stderr; returns
-// kExitFailed.
+// Prints "<program> <command>: <message>" (personal data masked) and a hint
+// on stderr; returns kExitFailed.
 int Fail(const char* command, const std::string& message);
 
 Command GenerateCommand();

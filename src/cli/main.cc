@@ -9,6 +9,21 @@
 #include "cli/commands.h"
 #include "dangjian/version.h"
 
+namespace dangjian {
+namespace cli {
+
+// Every command, in the order `dangjian --help` lists them.
+const std::vector<Command>& Commands() {
+  static const std::vector<Command>* commands = new std::vector<Command>{
+      GenerateCommand(), ValidateCommand(), ReportCommand(),
+      MergeCommand(),    ConvertCommand(),
+  };
+  return *commands;
+}
+
+}  // namespace cli
+}  // namespace dangjian
+
 namespace {
 
 void PrintUsage() {

@@ -1,4 +1,6 @@
 // dangjian report and dangjian merge: the coverage and indicator report.
+#include "cli/report.h"
+
 #include <cstdio>
 #include <memory>
 #include <string>
@@ -51,8 +53,10 @@ absl::StatusOr<v1::GroupBy> ParseGroupBy(const std::string& text) {
   return g;
 }
 
-// Writes the report in the asked format, or the partial state with --partial.
-int Emit(const char* name, const Args& args, const v1::PartialReport& partial) {
+}  // namespace
+
+int EmitReport(const char* name, const Args& args,
+               const v1::PartialReport& partial) {
   const std::string output = args.Get("output");
   if (args.Has("partial")) {
     std::string bytes;
@@ -107,39 +111,50 @@ int Emit(const char* name, const Args& args, const v1::PartialReport& partial) {
   return kExitOk;
 }
 
-int RunReport(const Args& args) {
-  const char* kName = "report";
-  if (args.positional().empty())
-    return Fail(kName, "give the files (or folders) to report on");
+absl::StatusOr<PipelineOptions> ReportOptionsFromArgs(const Args& args) {
   absl::StatusOr<PipelineOptions> options = PipelineOptionsFromArgs(args);
-  if (!options.ok())
-    return Fail(kName, std::string(options.status().message()));
-  if (absl::Status s = ApplyYearFlag(args, &*options); !s.ok()) {
-    return Fail(kName, std::string(s.message()));
-  }
+  if (!options.ok()) return options.status();
+  if (absl::Status s = ApplyYearFlag(args, &*options); !s.ok()) return s;
   if (!args.Has("year")) {
     if (!args.Has("as-of")) {
-      return Fail(kName, "give the report year with --year YYYY");
+      return absl::InvalidArgumentError(
+          "give the report year with --year YYYY");
     }
     options->year = options->as_of.year();  // The year the date falls in.
   }
   absl::StatusOr<int64_t> cap = args.GetInt("worklist-cap");
   absl::StatusOr<v1::GroupBy> group_by = ParseGroupBy(args.Get("group-by"));
   for (const absl::Status& s : {cap.status(), group_by.status()}) {
-    if (!s.ok()) return Fail(kName, std::string(s.message()));
+    if (!s.ok()) return s;
   }
   if (*cap < 0 || *cap > 1000000) {
-    return Fail(kName, "--worklist-cap is 0 to 1000000");
+    return absl::InvalidArgumentError("--worklist-cap is 0 to 1000000");
   }
   options->worklist_cap = static_cast<int32_t>(*cap);
   options->group_by = *group_by;
   options->validate = !args.Has("no-validate");
   options->max_findings = 1;  // The report shows counts only.
+  return options;
+}
+
+int ReportExitStatus(int64_t damaged_shards, int64_t error_findings) {
+  if (damaged_shards > 0) return kExitDamaged;
+  return error_findings > 0 ? kExitFindings : kExitOk;
+}
+
+namespace {
+
+int RunReport(const Args& args) {
+  const char* kName = "report";
+  if (args.positional().empty())
+    return Fail(kName, "give the files (or folders) to report on");
+  absl::StatusOr<PipelineOptions> options = ReportOptionsFromArgs(args);
+  if (!options.ok())
+    return Fail(kName, std::string(options.status().message()));
   absl::StatusOr<PipelineResult> run = RunWithProgress(kName, args, *options);
   if (!run.ok()) return Fail(kName, std::string(run.status().message()));
-  if (int rc = Emit(kName, args, run->partial); rc != kExitOk) return rc;
-  if (run->damaged_shards > 0) return kExitDamaged;
-  return run->findings.error_count() > 0 ? kExitFindings : kExitOk;
+  if (int rc = EmitReport(kName, args, run->partial); rc != kExitOk) return rc;
+  return ReportExitStatus(run->damaged_shards, run->findings.error_count());
 }
 
 int RunMerge(const Args& args) {
@@ -184,7 +199,7 @@ int RunMerge(const Args& args) {
     if (!merged.ok())
       return Fail(kName, std::string(merged.status().message()));
   }
-  if (int rc = Emit(kName, args, *merged); rc != kExitOk) return rc;
+  if (int rc = EmitReport(kName, args, *merged); rc != kExitOk) return rc;
   return merged->damaged_shards_size() > 0 ? kExitDamaged : kExitOk;
 }
 
@@ -203,7 +218,7 @@ std::vector<FlagSpec> OutputFlags() {
 
 }  // namespace
 
-Command ReportCommand() {
+std::vector<FlagSpec> ReportFlags() {
   std::vector<FlagSpec> flags = {
       {"year", 0, true, "YEAR",
        "the report year (required, unless --as-of gives it)", ""},
@@ -218,6 +233,11 @@ Command ReportCommand() {
   };
   for (FlagSpec& f : PipelineFlags()) flags.push_back(std::move(f));
   for (FlagSpec& f : OutputFlags()) flags.push_back(std::move(f));
+  return flags;
+}
+
+Command ReportCommand() {
+  std::vector<FlagSpec> flags = ReportFlags();
   return Command{
       "report", "the four-100% coverage and indicator report",
       "Usage: dangjian report --year YEAR [OPTIONS] FILE...\n\n"
