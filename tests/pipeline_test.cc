@@ -517,6 +517,29 @@ TEST(PipelineTest, ExpandInputs) {
                        HasSubstr("holds no file the library reads")));
 }
 
+// A shard whose file is named in GBK (a ledger from a Chinese Windows share)
+// gives a partial report that serializes and parses: proto3 refuses strings
+// that are not UTF-8, so the names it carries are made valid.
+TEST(PipelineTest, AFileNamedInGbkGivesAPartialThatParses) {
+  const std::string dir = MakeDir("gbk_name");
+  Country(dir, MakeDate(2017, 12, 31));
+  absl::StatusOr<std::vector<ShardFiles>> shards = ExpandInputs({dir});
+  ASSERT_THAT(shards.status(), IsOk());
+  const std::string gbk = dir + "/\xBF\xCB\xCA\xB2.djr";  // 克什 in GBK.
+  ASSERT_EQ(rename((*shards)[0][0].c_str(), gbk.c_str()), 0);
+  absl::StatusOr<PipelineResult> run = RunPipeline({gbk}, Options2017());
+  ASSERT_THAT(run.status(), IsOk());
+  ASSERT_EQ(run->partial.shards_size(), 1);
+  // BF CB is no UTF-8; CA B2 happens to be (U+02B2) and stays.
+  EXPECT_THAT(run->partial.shards(0).file(),
+              HasSubstr("/\xEF\xBF\xBD\xEF\xBF\xBD\xCA\xB2.djr"));
+  std::string bytes;
+  ASSERT_TRUE(run->partial.SerializeToString(&bytes));
+  v1::PartialReport back;
+  EXPECT_TRUE(back.ParseFromString(bytes));
+  EXPECT_EQ(back.shards(0).value(), run->partial.shards(0).value());
+}
+
 // A folder's entry that would be read but cannot be reached is an error, not
 // a shard passed over; a FIFO in a folder is read like a file; a dangling
 // link of another extension is passed over as such files are.

@@ -149,6 +149,27 @@ TEST(Utf8Test, RandomTextAgreesWithTheReference) {
   EXPECT_GT(valid, 1000);
 }
 
+// Valid text is kept as it is; each byte of a broken sequence (a GBK file
+// name, a cut character, a lone continuation) becomes one U+FFFD.
+TEST(ToValidUtf8Test, BadBytesReplacedTheRestKept) {
+  EXPECT_EQ(ToValidUtf8(""), "");
+  EXPECT_EQ(ToValidUtf8("r110101.djr"), "r110101.djr");
+  EXPECT_EQ(ToValidUtf8("\xE5\x8D\x95\xE4\xBD\x8D.csv"),
+            "\xE5\x8D\x95\xE4\xBD\x8D.csv");  // 单位.csv
+  // 单位 in GBK: B5 A5 is no UTF-8 (a lone continuation byte each); CE BB
+  // happens to be one (U+03BB) and stays.
+  EXPECT_EQ(ToValidUtf8("\xB5\xA5\xCE\xBB.csv"),
+            "\xEF\xBF\xBD\xEF\xBF\xBD\xCE\xBB.csv");
+  EXPECT_EQ(ToValidUtf8("a\xE5\x8D"), "a\xEF\xBF\xBD\xEF\xBF\xBD");
+  EXPECT_EQ(ToValidUtf8("\x80x\xF0\x9F\x98\x80"),
+            "\xEF\xBF\xBDx\xF0\x9F\x98\x80");
+  for (const char* bad :
+       {"\xB5\xA5", "a\xE5\x8D", "\xC0\xAF", "\xED\xA0\x80"}) {
+    EXPECT_FALSE(IsValidUtf8(bad)) << bad;
+    EXPECT_TRUE(IsValidUtf8(ToValidUtf8(bad))) << bad;
+  }
+}
+
 TEST(EscapeControlsTest, ControlsEscapedTheRestKept) {
   EXPECT_EQ(EscapeControls("单位 h1, 2017"), "单位 h1, 2017");
   EXPECT_EQ(EscapeControls(""), "");

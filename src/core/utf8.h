@@ -47,6 +47,12 @@ void AppendUtf8(uint32_t cp, std::string* out);
 // JSON errors quote the offending value, whose escapes it has decoded).
 std::string EscapeControls(absl::string_view s);
 
+// Returns `s` made valid UTF-8: each byte that does not begin a well-formed
+// character becomes U+FFFD (the replacement character), the rest is kept.
+// For names of files (a GBK-named ledger on a Chinese Windows share) put into
+// proto3 string fields, which refuse to parse otherwise.
+std::string ToValidUtf8(absl::string_view s);
+
 // Returns the path of the first string field of `message` (recursively, e.g.
 // "members[3].name") whose value is not valid UTF-8, or "" when all are valid.
 // proto3 refuses to parse such strings, so writers check before writing.

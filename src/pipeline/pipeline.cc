@@ -18,6 +18,7 @@
 #include "aggregate/feed.h"
 #include "core/record_facts.h"
 #include "core/shard_index.h"
+#include "core/utf8.h"
 #include "core/wire_check.h"
 #include "dangjian/aggregate.h"
 #include "dangjian/personal_data.h"
@@ -432,8 +433,10 @@ class ShardRun {
       if (!out.damage.empty()) out.damage += "\n";
       out.damage += damage;
       v1::DamagedShard* d = damaged_.Add();
-      d->set_file(MaskPersonalData(path));
-      d->set_reason(*read->stopped);
+      // proto3 strings: a file named in GBK must not make the partial
+      // unparseable.
+      d->set_file(ToValidUtf8(MaskPersonalData(path)));
+      d->set_reason(ToValidUtf8(*read->stopped));
       d->set_records_read(read->records);
       d->set_bytes_unread(unread);
     }
@@ -480,7 +483,7 @@ class ShardRun {
       result_.partial.mutable_damaged_shards()->Swap(&damaged_);
       // The shard named by its first file beside its fingerprint.
       for (v1::ShardFingerprint& f : *result_.partial.mutable_shards()) {
-        f.set_file(MaskPersonalData(files_.front()));
+        f.set_file(ToValidUtf8(MaskPersonalData(files_.front())));
       }
     }
     if (o_.validate) {
