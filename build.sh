@@ -35,6 +35,7 @@ packages=(
   clang libclang-rt-14-dev
   chromium
   abigail-tools  # abidw/abidiff: the ABI check of shared builds (abi/)
+  libopenmpi-dev openmpi-bin  # dangjian-mpi, the report over Open MPI (src/mpi/)
 )
 # npm fetches buf; a machine with Node.js from elsewhere (e.g. NodeSource, whose
 # nodejs package bundles npm and conflicts with Debian's npm) keeps its own.
@@ -100,7 +101,8 @@ run_tests() {  # DIR [extra ctest args...]
 run_fuzzers() {
   CC=clang CXX=clang++ configure_and_build "$root/build-fuzz" OFF \
     -DDANGJIAN_BUILD_FUZZERS=ON -DDANGJIAN_BUILD_TESTS=OFF \
-    -DDANGJIAN_BUILD_EXAMPLES=OFF -DDANGJIAN_BUILD_BENCHMARKS=OFF -DDANGJIAN_INSTALL=OFF
+    -DDANGJIAN_BUILD_EXAMPLES=OFF -DDANGJIAN_BUILD_BENCHMARKS=OFF -DDANGJIAN_INSTALL=OFF \
+    -DDANGJIAN_MPI=OFF
   if [[ -n ${FUZZ_SECONDS:-} ]]; then
     local t
     for t in "$root"/build-fuzz/bin/*_fuzzer; do

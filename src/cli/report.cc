@@ -61,7 +61,13 @@ int EmitReport(const char* name, const Args& args,
   if (args.Has("partial")) {
     std::string bytes;
     if (absl::EndsWith(output, ".pb")) {
-      partial.SerializeToString(&bytes);
+      if (!partial.SerializeToString(&bytes)) {
+        return Fail(
+            name, absl::StrCat("the partial report is ", partial.ByteSizeLong(),
+                               " bytes, over the 2 GiB a protobuf message can "
+                               "hold; group by a coarser tier or lower "
+                               "--worklist-cap"));
+      }
     } else {
       google::protobuf::util::JsonPrintOptions print;
       print.add_whitespace = true;
