@@ -62,12 +62,13 @@ done
 # The model's inputs: partial sizes and one merge.
 "$bin" report -q --year 2017 --no-validate --group-by county --partial -o "$work/nation.pb" "$dir/"
 "$bin" report -q --year 2017 --no-validate --partial -o "$work/nation1.pb" "$dir/"
-first=$(ls "$dir" | head -1)
+first=$(ls "$dir" | sed -n 1p)  # (head would end ls with SIGPIPE: pipefail)
 "$bin" report -q --year 2017 --no-validate --group-by county --partial -o "$work/county.pb" "$dir/$first"
-mapfile -t files < <(ls "$dir")
+# The same paths as above: the partial names each shard by its first file.
+mapfile -t files < <(ls "$dir" | sed "s|^|$dir/|")
 half=$((${#files[@]} / 2))
-(cd "$dir" && "$bin" report -q --year 2017 --no-validate --group-by county --partial -o "$work/a.pb" "${files[@]:0:half}")
-(cd "$dir" && "$bin" report -q --year 2017 --no-validate --group-by county --partial -o "$work/b.pb" "${files[@]:half}")
+"$bin" report -q --year 2017 --no-validate --group-by county --partial -o "$work/a.pb" "${files[@]:0:half}"
+"$bin" report -q --year 2017 --no-validate --group-by county --partial -o "$work/b.pb" "${files[@]:half}"
 printf 'partial (.pb): one county %s B; the nation by county %s B; the nation in one group %s B\n' \
   "$(stat -c %s "$work/county.pb")" "$(stat -c %s "$work/nation.pb")" "$(stat -c %s "$work/nation1.pb")"
 best=

@@ -136,5 +136,25 @@ exec 3>&-
 check "a rank that dies: non-zero exit, the rank and its shard named, no output" \
   '[[ -n $dying && $rc -ne 0 && ! -e fifo.txt && ! -e fifo.txt.tmp ]] && grep -q "rank [0-9] died" fifo.err && grep -q "zz-wait.djr" fifo.err'
 
+# The job killed midway (a scheduler's SIGTERM to mpirun) leaves no output.
+"$mpirun" --oversubscribe -np 2 "$mpi" report -q --year 2017 -o killed.txt fifo/ \
+  </dev/null 2>killed.err &
+launcher=$!
+exec 3<>fifo/zz-wait.djr
+reading=
+for _ in $(seq 300); do
+  for p in $(pgrep -f "$mpi report -q --year 2017 -o killed.txt"); do
+    ls -l "/proc/$p/fd" 2>/dev/null | grep -q zz-wait.djr && reading=$p
+  done
+  [[ -n $reading ]] && break
+  sleep 0.1
+done
+kill -TERM "$launcher"
+wait "$launcher"
+rc=$?
+exec 3>&-
+check "a job killed midway (SIGTERM to mpirun): non-zero exit, no output" \
+  '[[ -n $reading && $rc -ne 0 ]] && ! ls killed.txt* >/dev/null 2>&1'
+
 echo "# $passed passed, $failed failed"
 [[ $failed -eq 0 ]]
