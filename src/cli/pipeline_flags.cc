@@ -89,9 +89,7 @@ absl::StatusOr<PipelineOptions> PipelineOptionsFromArgs(const Args& args) {
   return options;
 }
 
-absl::StatusOr<PipelineResult> RunWithProgress(const char* command,
-                                               const Args& args,
-                                               const PipelineOptions& options) {
+absl::StatusOr<std::vector<ShardFiles>> ShardsOfArgs(const Args& args) {
   absl::StatusOr<std::vector<ShardFiles>> shards =
       ExpandInputs(args.positional());
   if (!shards.ok()) return shards.status();
@@ -105,6 +103,14 @@ absl::StatusOr<PipelineResult> RunWithProgress(const char* command,
       return s;
     }
   }
+  return shards;
+}
+
+absl::StatusOr<PipelineResult> RunWithProgress(const char* command,
+                                               const Args& args,
+                                               const PipelineOptions& options) {
+  absl::StatusOr<std::vector<ShardFiles>> shards = ShardsOfArgs(args);
+  if (!shards.ok()) return shards.status();
   Progress progress(absl::StrCat("dangjian ", command), !args.Has("quiet"));
   PipelineOptions with_progress = options;
   with_progress.progress = [&](const PipelineProgress& p) {

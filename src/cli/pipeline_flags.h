@@ -29,6 +29,10 @@ absl::Status ApplyYearFlag(const Args& args, PipelineOptions* options);
 absl::StatusOr<v1::Date> ParseDateFlag(const std::string& flag,
                                        const std::string& text);
 
+// The shards of the positional arguments (ExpandInputs()); InvalidArgument
+// when --output is one of their files (CheckOutputIsNoInput()).
+absl::StatusOr<std::vector<ShardFiles>> ShardsOfArgs(const Args& args);
+
 // Runs the pipeline over the positional arguments with a progress line on
 // standard error (unless --quiet), and names each damaged shard there.
 absl::StatusOr<PipelineResult> RunWithProgress(const char* command,

@@ -215,25 +215,22 @@ class Unpacker {
 struct Summary {
   // The first failure in the subtree: status code and message; OK if none.
   absl::Status failure;
+  // Whether `run.partial` holds the subtree's partial.
   bool has_partial = false;
-  v1::PartialReport partial;
-  int64_t error_findings = 0;
-  int64_t damaged_shards = 0;
-  int64_t records = 0;
-  int64_t bytes = 0;
-  std::vector<RankStats> ranks;
+  // The subtree's partial, counts and ranks.
+  ClusterResult run;
 };
 
 std::string Encode(const Summary& s) {
   Packer p;
   p.Int(static_cast<int64_t>(s.failure.code()));
   p.Str(std::string(s.failure.message()));
-  p.Int(s.error_findings);
-  p.Int(s.damaged_shards);
-  p.Int(s.records);
-  p.Int(s.bytes);
-  p.Int(static_cast<int64_t>(s.ranks.size()));
-  for (const RankStats& r : s.ranks) {
+  p.Int(s.run.error_findings);
+  p.Int(s.run.damaged_shards);
+  p.Int(s.run.records);
+  p.Int(s.run.bytes);
+  p.Int(static_cast<int64_t>(s.run.ranks.size()));
+  for (const RankStats& r : s.run.ranks) {
     p.Int(r.rank);
     p.Int(r.threads);
     p.Int(r.chunks);
@@ -245,7 +242,7 @@ std::string Encode(const Summary& s) {
     p.Int(r.peak_rss_bytes);
   }
   p.Int(s.has_partial);
-  if (s.has_partial) p.Str(s.partial.SerializeAsString());
+  if (s.has_partial) p.Str(s.run.partial.SerializeAsString());
   return std::move(p.bytes());
 }
 
@@ -254,11 +251,12 @@ absl::StatusOr<Summary> Decode(const std::string& bytes, int from) {
   Unpacker u(bytes);
   int64_t code = 0, n = 0, has_partial = 0;
   std::string message, partial;
-  bool ok = u.Int(&code) && u.Str(&message) && u.Int(&s.error_findings) &&
-            u.Int(&s.damaged_shards) && u.Int(&s.records) && u.Int(&s.bytes) &&
-            u.Int(&n) && n >= 0 && n <= (int64_t{1} << 24);
+  bool ok = u.Int(&code) && u.Str(&message) && u.Int(&s.run.error_findings) &&
+            u.Int(&s.run.damaged_shards) && u.Int(&s.run.records) &&
+            u.Int(&s.run.bytes) && u.Int(&n) && n >= 0 &&
+            n <= (int64_t{1} << 24);
   for (int64_t i = 0; ok && i < n; ++i) {
-    RankStats& r = s.ranks.emplace_back();
+    RankStats& r = s.run.ranks.emplace_back();
     int64_t rank = 0, threads = 0;
     ok = u.Int(&rank) && u.Int(&threads) && u.Int(&r.chunks) &&
          u.Int(&r.shards) && u.Int(&r.records) && u.Int(&r.bytes) &&
@@ -269,7 +267,7 @@ absl::StatusOr<Summary> Decode(const std::string& bytes, int from) {
   }
   ok = ok && u.Int(&has_partial);
   if (ok && has_partial) {
-    ok = u.Str(&partial) && s.partial.ParseFromString(partial);
+    ok = u.Str(&partial) && s.run.partial.ParseFromString(partial);
     s.has_partial = true;
   }
   if (!ok) {
@@ -286,19 +284,19 @@ absl::StatusOr<Summary> Decode(const std::string& bytes, int from) {
 // partials merge.
 void Absorb(int rank, Summary child, Summary* into) {
   if (into->failure.ok() && !child.failure.ok()) into->failure = child.failure;
-  into->error_findings += child.error_findings;
-  into->damaged_shards += child.damaged_shards;
-  into->records += child.records;
-  into->bytes += child.bytes;
-  for (RankStats& r : child.ranks) into->ranks.push_back(r);
+  into->run.error_findings += child.run.error_findings;
+  into->run.damaged_shards += child.run.damaged_shards;
+  into->run.records += child.run.records;
+  into->run.bytes += child.run.bytes;
+  for (RankStats& r : child.run.ranks) into->run.ranks.push_back(r);
   if (!into->failure.ok() || !child.has_partial) return;
   if (!into->has_partial) {
-    into->partial = std::move(child.partial);
+    into->run.partial = std::move(child.run.partial);
     into->has_partial = true;
     return;
   }
   absl::StatusOr<v1::PartialReport> merged =
-      MergePartialReports(into->partial, child.partial);
+      MergePartialReports(into->run.partial, child.run.partial);
   if (!merged.ok()) {
     into->failure = absl::Status(
         merged.status().code(),
@@ -306,7 +304,7 @@ void Absorb(int rank, Summary child, Summary* into) {
                      merged.status().message()));
     return;
   }
-  into->partial = *std::move(merged);
+  into->run.partial = *std::move(merged);
 }
 
 int64_t FileBytes(const std::string& path) {
@@ -722,7 +720,7 @@ absl::StatusOr<ClusterResult> RunPipelineOnCluster(
   }
 
   Summary mine;
-  RankStats stats;  // Into mine.ranks once the rank is done.
+  RankStats stats;  // Into mine.run.ranks once the rank is done.
   stats.rank = rank;
   stats.threads = threads;
   // The chunks' partials, merged 16 at a time as they come: a county's
@@ -820,8 +818,8 @@ absl::StatusOr<ClusterResult> RunPipelineOnCluster(
     stats.records += run->records;
     stats.bytes += run->bytes;
     done_in_last_chunk = static_cast<int64_t>(work.size());
-    mine.error_findings += run->findings.error_count();
-    mine.damaged_shards += run->damaged_shards;
+    mine.run.error_findings += run->findings.error_count();
+    mine.run.damaged_shards += run->damaged_shards;
     if (options.pipeline.aggregate) {
       partials.push_back(std::move(run->partial));
       if (partials.size() == 16) merge_partials();
@@ -835,28 +833,29 @@ absl::StatusOr<ClusterResult> RunPipelineOnCluster(
   }
   merge_partials();
   if (mine.failure.ok() && !partials.empty()) {
-    mine.partial = std::move(partials.front());
+    mine.run.partial = std::move(partials.front());
     mine.has_partial = true;
   }
   partials.clear();
-  mine.records = stats.records;
-  mine.bytes = stats.bytes;
+  mine.run.records = stats.records;
+  mine.run.bytes = stats.bytes;
   stats.seconds = Seconds(start);
   stats.peak_rss_bytes = PeakRssBytes();
-  mine.ranks.push_back(stats);
+  mine.run.ranks.push_back(stats);
 
   // Up the binomial tree: rank r takes the results of r + 1, r + 2, r + 4,
   // ... while r has that bit clear, then hands its own (a failure included)
   // to r - 2^k. Every rank but 0 sends exactly once.
   for (int step = 1; step < ranks; step <<= 1) {
     if (rank & step) {
-      if (mine.has_partial && mine.partial.ByteSizeLong() > kMaxPartialBytes) {
+      if (mine.has_partial &&
+          mine.run.partial.ByteSizeLong() > kMaxPartialBytes) {
         mine.failure = absl::ResourceExhaustedError(absl::StrCat(
             "rank ", rank, ": the partial report of its ranks is ",
-            mine.partial.ByteSizeLong(),
+            mine.run.partial.ByteSizeLong(),
             " bytes, over the 2 GiB a protobuf message can hold; group by a "
             "coarser tier or lower --worklist-cap"));
-        mine.partial.Clear();
+        mine.run.partial.Clear();
         mine.has_partial = false;
       }
       if (absl::Status s = SendBytes(Encode(mine), rank - step, kTagTree, comm);
@@ -884,10 +883,10 @@ absl::StatusOr<ClusterResult> RunPipelineOnCluster(
     if (failure.ok()) failure = mine.failure;
     end.Int(static_cast<int64_t>(failure.code()));
     end.Str(std::string(failure.message()));
-    end.Int(mine.error_findings);
-    end.Int(mine.damaged_shards);
-    end.Int(mine.records);
-    end.Int(mine.bytes);
+    end.Int(mine.run.error_findings);
+    end.Int(mine.run.damaged_shards);
+    end.Int(mine.run.records);
+    end.Int(mine.run.bytes);
   }
   if (absl::Status s = BroadcastBytes(comm, &end.bytes()); !s.ok()) {
     AbortJob(comm, s);
@@ -906,8 +905,8 @@ absl::StatusOr<ClusterResult> RunPipelineOnCluster(
     return absl::Status(static_cast<absl::StatusCode>(code), message);
   }
   if (rank == 0) {
-    result.partial = std::move(mine.partial);
-    result.ranks = std::move(mine.ranks);
+    result.partial = std::move(mine.run.partial);
+    result.ranks = std::move(mine.run.ranks);
     std::sort(
         result.ranks.begin(), result.ranks.end(),
         [](const RankStats& a, const RankStats& b) { return a.rank < b.rank; });

@@ -16,7 +16,7 @@
 #include "absl/strings/str_format.h"
 #include "cli/commands.h"
 #include "cli/flags.h"
-#include "cli/output.h"
+#include "cli/pipeline_flags.h"
 #include "cli/progress.h"
 #include "cli/report.h"
 #include "dangjian/personal_data.h"
@@ -84,20 +84,7 @@ absl::StatusOr<std::vector<ShardFiles>> PlanShards(
           "folders on a file system every rank reads");
     }
   }
-  absl::StatusOr<std::vector<ShardFiles>> shards =
-      ExpandInputs(args.positional());
-  if (!shards.ok()) return shards.status();
-  if (args.Has("output")) {
-    std::vector<std::string> files;
-    for (const ShardFiles& shard : *shards) {
-      files.insert(files.end(), shard.begin(), shard.end());
-    }
-    if (absl::Status s = cli::CheckOutputIsNoInput(args.Get("output"), files);
-        !s.ok()) {
-      return s;
-    }
-  }
-  return shards;
+  return cli::ShardsOfArgs(args);
 }
 
 void PrintRanks(const ClusterResult& result, double seconds) {
