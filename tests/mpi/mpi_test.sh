@@ -110,47 +110,44 @@ rc=$?
 check "a shard counted twice: exit 2, both named, no output" \
   '[[ $rc -eq 2 && ! -e twice.txt ]] && grep -q "counted twice" twice.err && grep -q "copy-of-$victim" twice.err'
 
-# A rank that dies (here: SIGSEGV while it waits on a FIFO shard) ends the job
-# with a non-zero status; it names itself and its chunk; nothing is written.
+# A FIFO shard that never ends: the rank that reads it waits there.
 mkdir -p fifo && cp nat/*.djr fifo/ && mkfifo fifo/zz-wait.djr
-run 2 -q --year 2017 -o fifo.txt fifo/ 2>fifo.err &
-job=$!
-exec 3<>fifo/zz-wait.djr  # A writer that never writes: the reading rank waits.
-dying=
-for _ in $(seq 300); do
-  for p in $(pgrep -f "$mpi report -q --year 2017 -o fifo.txt"); do
-    ls -l "/proc/$p/fd" 2>/dev/null | grep -q zz-wait.djr && dying=$p
+reader_of() {  # OUTPUT: the pid of the dangjian-mpi process (writing OUTPUT) that has the FIFO open
+  local p
+  for _ in $(seq 300); do
+    for p in $(pgrep -f "$mpi report -q --year 2017 -o $1"); do
+      ls -l "/proc/$p/fd" 2>/dev/null | grep -q zz-wait.djr && { echo "$p"; return; }
+    done
+    sleep 0.1
   done
-  [[ -n $dying ]] && break
-  sleep 0.1
-done
+}
+
+# A rank that dies (SIGSEGV while it waits on the FIFO) ends the job with a
+# non-zero status; it names itself and its shards; nothing is written.
+"$mpirun" --oversubscribe -np 2 "$mpi" report -q --year 2017 -o fifo.txt fifo/ \
+  </dev/null 2>fifo.err &
+job=$!
+exec 3<>fifo/zz-wait.djr  # A writer that never writes.
+dying=$(reader_of fifo.txt)
 if [[ -n $dying ]]; then
   kill -SEGV "$dying"
 else
-  # Never found: end the job rather than wait on the FIFO.
-  pkill -f "$mpi report -q --year 2017 -o fifo.txt"
+  kill -TERM "$job"  # Never found: end the job rather than wait on the FIFO.
 fi
-wait $job
+wait "$job"
 rc=$?
 exec 3>&-
 check "a rank that dies: non-zero exit, the rank and its shard named, no output" \
-  '[[ -n $dying && $rc -ne 0 && ! -e fifo.txt && ! -e fifo.txt.tmp ]] && grep -q "rank [0-9] died" fifo.err && grep -q "zz-wait.djr" fifo.err'
+  '[[ -n $dying && $rc -ne 0 ]] && ! ls fifo.txt* >/dev/null 2>&1 && grep -q "rank [0-9] died" fifo.err && grep -q "zz-wait.djr" fifo.err'
 
 # The job killed midway (a scheduler's SIGTERM to mpirun) leaves no output.
 "$mpirun" --oversubscribe -np 2 "$mpi" report -q --year 2017 -o killed.txt fifo/ \
   </dev/null 2>killed.err &
-launcher=$!
+job=$!
 exec 3<>fifo/zz-wait.djr
-reading=
-for _ in $(seq 300); do
-  for p in $(pgrep -f "$mpi report -q --year 2017 -o killed.txt"); do
-    ls -l "/proc/$p/fd" 2>/dev/null | grep -q zz-wait.djr && reading=$p
-  done
-  [[ -n $reading ]] && break
-  sleep 0.1
-done
-kill -TERM "$launcher"
-wait "$launcher"
+reading=$(reader_of killed.txt)
+kill -TERM "$job"
+wait "$job"
 rc=$?
 exec 3>&-
 check "a job killed midway (SIGTERM to mpirun): non-zero exit, no output" \
