@@ -124,7 +124,7 @@ reader_of() {  # OUTPUT: the pid of the dangjian-mpi process (writing OUTPUT) th
 
 # A rank that dies (SIGSEGV while it waits on the FIFO) ends the job with a
 # non-zero status; it names itself and its shards; nothing is written.
-"$mpirun" --oversubscribe -np 2 "$mpi" report -q --year 2017 -o fifo.txt fifo/ \
+ASAN_OPTIONS=$mpi_asan "$mpirun" --oversubscribe -np 2 "$mpi" report -q --year 2017 -o fifo.txt fifo/ \
   </dev/null 2>fifo.err &
 job=$!
 exec 3<>fifo/zz-wait.djr  # A writer that never writes.
@@ -141,7 +141,7 @@ check "a rank that dies: non-zero exit, the rank and its shard named, no output"
   '[[ -n $dying && $rc -ne 0 ]] && ! ls fifo.txt* >/dev/null 2>&1 && grep -q "rank [0-9] died" fifo.err && grep -q "zz-wait.djr" fifo.err'
 
 # The job killed midway (a scheduler's SIGTERM to mpirun) leaves no output.
-"$mpirun" --oversubscribe -np 2 "$mpi" report -q --year 2017 -o killed.txt fifo/ \
+ASAN_OPTIONS=$mpi_asan "$mpirun" --oversubscribe -np 2 "$mpi" report -q --year 2017 -o killed.txt fifo/ \
   </dev/null 2>killed.err &
 job=$!
 exec 3<>fifo/zz-wait.djr
