@@ -766,6 +766,7 @@ absl::StatusOr<ClusterResult> RunPipelineOnCluster(
   for (;;) {
     Chunk chunk;
     if (rank == 0) {
+      dispatcher->ProgressLocal(stats.records, stats.bytes);
       chunk = dispatcher->TakeLocal(threads, done_in_last_chunk);
     } else {
       absl::StatusOr<Chunk> asked = Ask(

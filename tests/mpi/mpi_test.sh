@@ -115,7 +115,7 @@ mkdir -p fifo && cp nat/*.djr fifo/ && mkfifo fifo/zz-wait.djr
 reader_of() {  # OUTPUT: the pid of the dangjian-mpi process (writing OUTPUT) that has the FIFO open
   local p
   for _ in $(seq 300); do
-    for p in $(pgrep -f "$mpi report -q --year 2017 -o $1"); do
+    for p in $(pgrep -f "$mpi report .*-o $1"); do
       ls -l "/proc/$p/fd" 2>/dev/null | grep -q zz-wait.djr && { echo "$p"; return; }
     done
     sleep 0.1
@@ -140,18 +140,24 @@ exec 3>&-
 check "a rank that dies: non-zero exit, the rank and its shard named, no output" \
   '[[ -n $dying && $rc -ne 0 ]] && ! ls fifo.txt* >/dev/null 2>&1 && grep -q "rank [0-9] died" fifo.err && grep -q "zz-wait.djr" fifo.err'
 
-# The job killed midway (a scheduler's SIGTERM to mpirun) leaves no output.
-ASAN_OPTIONS=$mpi_asan "$mpirun" --oversubscribe -np 2 "$mpi" report -q --year 2017 -o killed.txt fifo/ \
-  </dev/null 2>killed.err &
+# The job killed midway (a scheduler's SIGTERM to mpirun) leaves no output;
+# until then rank 0 said how far it had got.
+ASAN_OPTIONS=$mpi_asan "$mpirun" --oversubscribe -np 2 "$mpi" report --progress-every 0.1 \
+  --year 2017 -o killed.txt fifo/ </dev/null 2>killed.err &
 job=$!
 exec 3<>fifo/zz-wait.djr
 reading=$(reader_of killed.txt)
+sleep 0.5
 kill -TERM "$job"
 wait "$job"
 rc=$?
 exec 3>&-
 check "a job killed midway (SIGTERM to mpirun): non-zero exit, no output" \
   '[[ -n $reading && $rc -ne 0 ]] && ! ls killed.txt* >/dev/null 2>&1'
+check "rank 0's progress lines say how far the job got" \
+  'grep -q "39 of 40 shards done" killed.err'
+run 2 -q --year 2017 --progress-every 0.01 nat/ 2>every.err
+check "--progress-every below 0.1 s is refused" '[[ $? -eq 2 ]] && grep -q "at least 0.1" every.err'
 
 echo "# $passed passed, $failed failed"
 [[ $failed -eq 0 ]]
