@@ -552,6 +552,11 @@ TEST(PipelineTest, ExpandInputsNamesWhatItCannotReach) {
   ASSERT_THAT(shards.status(), IsOk());
   EXPECT_EQ(*shards,
             std::vector<ShardFiles>({{dir + "/a.djr"}, {dir + "/pipe.djr"}}));
+  // A county's folder that is not there (a share not mounted).
+  ASSERT_EQ(symlink("/nonexistent/r110101", (dir + "/r110101").c_str()), 0);
+  EXPECT_THAT(ExpandInputs({dir}).status(),
+              StatusIs(absl::StatusCode::kNotFound, HasSubstr("r110101")));
+  ASSERT_EQ(unlink((dir + "/r110101").c_str()), 0);
   ASSERT_EQ(symlink("/nonexistent/x.djr", (dir + "/gone.djr").c_str()), 0);
   EXPECT_THAT(ExpandInputs({dir}).status(),
               StatusIs(absl::StatusCode::kNotFound,

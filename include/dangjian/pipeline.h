@@ -70,8 +70,9 @@ using ShardFiles = std::vector<std::string>;
 // reached twice (named twice, under two names, or through a link to a folder
 // already given: it would be counted twice), naming both paths; NotFound when
 // an input does not exist, a folder holds nothing the library reads, or a
-// folder's file of a format the library reads cannot be reached (a dangling
-// link), naming it;
+// folder's file of a format the library reads, or its entry without an
+// extension (a subfolder, as far as can be told), cannot be reached (a
+// dangling link, a share not mounted), naming it;
 // Unavailable when a folder cannot be listed. Thread-safe.
 DANGJIAN_EXPORT absl::StatusOr<std::vector<ShardFiles>> ExpandInputs(
     const std::vector<std::string>& inputs);

@@ -7,13 +7,16 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cerrno>
 #include <chrono>
+#include <climits>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <mutex>
 #include <numeric>
+#include <system_error>
 #include <thread>
 #include <utility>
 
@@ -621,31 +624,63 @@ absl::StatusOr<Chunk> Ask(MPI_Comm comm, const std::string& message) {
   return chunk;
 }
 
-// The cores this rank may run on: those it is bound to (mpirun binds a rank
-// to a core or a socket), else the machine's shared among its ranks there.
-// A collective: every rank calls it.
+// The cores this rank may run on (its affinity: all of them, or the core or
+// socket mpirun bound it to, or a container's share), shared with the ranks
+// on its machine whose affinity overlaps it. A collective: every rank calls
+// it.
 int ThreadsPerRank(MPI_Comm comm, int32_t asked) {
+  cpu_set_t mine;
+  CPU_ZERO(&mine);
+  if (sched_getaffinity(0, sizeof(mine), &mine) != 0) {
+    const int cores = static_cast<int>(std::thread::hardware_concurrency());
+    for (int c = 0; c < std::max(1, cores) && c < CPU_SETSIZE; ++c) {
+      CPU_SET(c, &mine);
+    }
+  }
   MPI_Comm local;
-  int on_machine = 1;
+  int sharing = 1;
   if (MPI_Comm_split_type(comm, MPI_COMM_TYPE_SHARED, 0, MPI_INFO_NULL,
                           &local) == MPI_SUCCESS) {
+    int on_machine = 1;
     MPI_Comm_size(local, &on_machine);
+    std::vector<cpu_set_t> all(static_cast<size_t>(on_machine));
+    if (MPI_Allgather(&mine, sizeof(mine), MPI_BYTE, all.data(), sizeof(mine),
+                      MPI_BYTE, local) == MPI_SUCCESS) {
+      sharing = 0;
+      for (cpu_set_t& other : all) {
+        cpu_set_t both;
+        CPU_AND(&both, &mine, &other);
+        sharing += CPU_COUNT(&both) > 0;
+      }
+    }
     MPI_Comm_free(&local);
   }
   if (asked > 0) return asked;
-  const int cores =
-      std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
-  int allowed = cores;
-  cpu_set_t set;
-  CPU_ZERO(&set);
-  if (sched_getaffinity(0, sizeof(set), &set) == 0) {
-    allowed = std::max(1, CPU_COUNT(&set));
-  }
-  if (allowed < cores) return std::min(allowed, 256);  // Bound by mpirun.
-  return std::clamp(allowed / std::max(1, on_machine), 1, 256);
+  return std::clamp(CPU_COUNT(&mine) / std::max(1, sharing), 1, 256);
 }
 
 }  // namespace
+
+absl::Status ShareWorkingDirectory(MPI_Comm comm) {
+  int rank = 0;
+  MPI_Comm_rank(comm, &rank);
+  std::string dir;
+  if (rank == 0) {
+    char buffer[PATH_MAX];
+    if (getcwd(buffer, sizeof(buffer)) != nullptr) dir = buffer;
+  }
+  if (absl::Status s = BroadcastBytes(comm, &dir); !s.ok()) AbortJob(comm, s);
+  if (dir.empty()) {
+    return absl::UnavailableError("rank 0 cannot name its working directory");
+  }
+  if (rank != 0 && chdir(dir.c_str()) != 0) {
+    return absl::UnavailableError(absl::StrCat(
+        "cannot enter ", dir,
+        " (rank 0's working directory, where relative paths start): ",
+        std::generic_category().message(errno)));
+  }
+  return absl::OkStatus();
+}
 
 absl::StatusOr<std::vector<ShardFiles>> BroadcastShards(
     MPI_Comm comm, const absl::StatusOr<std::vector<ShardFiles>>& shards) {
@@ -757,9 +792,24 @@ absl::StatusOr<ClusterResult> RunPipelineOnCluster(
     } else {
       const std::string note = DispatchMessage(kProgress, threads, 0, records,
                                                bytes, absl::OkStatus());
-      MPI_Send(note.data(), static_cast<int>(note.size()), MPI_BYTE, 0,
-               kTagDispatch, comm);
+      if (int rc = MPI_Send(note.data(), static_cast<int>(note.size()),
+                            MPI_BYTE, 0, kTagDispatch, comm);
+          rc != MPI_SUCCESS) {
+        AbortJob(comm, MpiFailed(rc, "send"));
+      }
     }
+  };
+
+  // Tells rank 0 this rank failed (mine.failure): it hands out no more work.
+  auto report_failure = [&] {
+    if (rank == 0) {
+      dispatcher->FailLocal(mine.failure);
+      return;
+    }
+    absl::StatusOr<Chunk> ended =
+        Ask(comm, DispatchMessage(kFailed, threads, 0, stats.records,
+                                  stats.bytes, mine.failure));
+    if (!ended.ok()) AbortJob(comm, ended.status());
   };
 
   int64_t done_in_last_chunk = 0;
@@ -803,15 +853,7 @@ absl::StatusOr<ClusterResult> RunPipelineOnCluster(
                                                       work.size(), " shards")
                                        : "",
                        ": ", run.status().message()));
-      if (rank == 0) {
-        dispatcher->FailLocal(mine.failure);
-      } else {
-        // Rank 0 stops handing out work and answers with the end.
-        absl::StatusOr<Chunk> ended =
-            Ask(comm, DispatchMessage(kFailed, threads, 0, stats.records,
-                                      stats.bytes, mine.failure));
-        if (!ended.ok()) AbortJob(comm, ended.status());
-      }
+      report_failure();
       break;
     }
     ++stats.chunks;
@@ -824,6 +866,10 @@ absl::StatusOr<ClusterResult> RunPipelineOnCluster(
     if (options.pipeline.aggregate) {
       partials.push_back(std::move(run->partial));
       if (partials.size() == 16) merge_partials();
+    }
+    if (!mine.failure.ok()) {  // The merge refused (a shard counted twice).
+      report_failure();
+      break;
     }
   }
   SetCrashNote(absl::StrCat("dangjian-mpi: rank ", rank,

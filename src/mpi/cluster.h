@@ -108,6 +108,12 @@ struct ClusterResult {
 // in main().
 void NameRankOnFatalSignals();
 
+// Makes every rank's working directory rank 0's, so that relative paths mean
+// the same files everywhere (mpirun may start a remote rank in $HOME).
+// Collective (a broadcast). Returns this rank's outcome: Unavailable when it
+// cannot enter the folder; the caller makes the ranks agree.
+absl::Status ShareWorkingDirectory(MPI_Comm comm);
+
 // Hands rank 0's shard list (or its failure to make one) to every rank of
 // `comm`. Collective: every rank calls it; `shards` is read on rank 0 only.
 // Returns the list on every rank, or rank 0's error on every rank (ends the

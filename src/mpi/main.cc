@@ -155,6 +155,7 @@ int Run(const std::vector<std::string>& argv, int rank, int ranks) {
     options =
         absl::InvalidArgumentError("give the files (or folders) to report on");
   }
+  const absl::Status entered = ShareWorkingDirectory(MPI_COMM_WORLD);
   absl::StatusOr<std::vector<ShardFiles>> shards = BroadcastShards(
       MPI_COMM_WORLD, root ? PlanShards(*args, options.status())
                            : absl::StatusOr<std::vector<ShardFiles>>());
@@ -163,13 +164,18 @@ int Run(const std::vector<std::string>& argv, int rank, int ranks) {
                 : cli::kExitFailed;
   }
   // A rank whose options differ from rank 0's (a policy file it cannot read)
-  // says so; then every rank stops.
-  int fine = options.ok() ? 1 : 0, all_fine = 0;
-  MPI_Allreduce(&fine, &all_fine, 1, MPI_INT, MPI_MIN, MPI_COMM_WORLD);
+  // or that cannot enter rank 0's folder says so; then every rank stops.
+  const absl::Status here = options.ok() ? entered : options.status();
+  int fine = here.ok() ? 1 : 0, all_fine = 0;
+  if (MPI_Allreduce(&fine, &all_fine, 1, MPI_INT, MPI_MIN, MPI_COMM_WORLD) !=
+      MPI_SUCCESS) {
+    all_fine = 0;
+  }
   if (!all_fine) {
-    if (!options.ok()) {
-      cli::Fail(kName,
-                absl::StrCat("rank ", rank, ": ", options.status().message()));
+    if (!here.ok()) {
+      cli::Fail(kName, absl::StrCat("rank ", rank, ": ", here.message()));
+    } else if (root) {
+      cli::Fail(kName, "another rank could not start; see its message");
     }
     return cli::kExitFailed;
   }
@@ -255,6 +261,9 @@ int main(int argc, char** argv) {
     MPI_Finalize();
     return dangjian::cli::kExitFailed;
   }
+  // Failed MPI calls come back as error codes: the program then says which
+  // rank could not talk and ends the job (MPI_Abort) itself.
+  MPI_Comm_set_errhandler(MPI_COMM_WORLD, MPI_ERRORS_RETURN);
   dangjian::cli::SetProgramName("dangjian-mpi");
   dangjian::mpi::NameRankOnFatalSignals();
   const int status = dangjian::mpi::Run(

@@ -42,10 +42,11 @@ absl::Status ExpandFolder(const std::string& dir, int depth,
         absl::StrCat(dir, dir.back() == '/' ? "" : "/", name);
     struct stat st;
     if (!Stat(path, &st)) {
-      // A file of a format the library reads that cannot be reached (a
-      // dangling link, a folder it may not enter) would be lost without a
-      // word.
-      if (!FormatForPath(path).ok()) continue;
+      // A file of a format the library reads, or a name without an extension
+      // (a county's folder), that cannot be reached (a dangling link, a share
+      // not mounted, no permission) would be lost without a word.
+      const bool maybe_folder = name.find('.') == std::string::npos;
+      if (!FormatForPath(path).ok() && !(depth == 0 && maybe_folder)) continue;
       const int err = errno;
       closedir(d);
       return absl::NotFoundError(absl::StrCat(

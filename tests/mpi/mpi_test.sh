@@ -66,7 +66,7 @@ check "3 ranks over 1 shard: the same bytes, exit 1 as dangjian report" '[[ $rc 
 # Progress and the ranks' summary on standard error, from rank 0 only.
 run 2 --year 2017 --no-validate -o /dev/null nat/ 2>progress.txt
 check "rank 0, and only it, says what it runs and what each rank did" \
-  '[[ $(grep -c "40 shards" progress.txt) -eq 1 && $(grep -c "rank 1:" progress.txt) -eq 1 ]] && grep -q "rank 0:" progress.txt && grep -q "peak RSS" progress.txt'
+  '[[ $(grep -c "report: 40 shards, " progress.txt) -eq 1 && $(grep -c "rank 1:" progress.txt) -eq 1 ]] && grep -q "rank 0:" progress.txt && grep -q "peak RSS" progress.txt'
 
 # A damaged shard fails the job naming it and the rank; nothing is written.
 mkdir -p dmg && cp nat/*.djr dmg/ && victim=$(ls dmg | sed -n 5p)
@@ -143,11 +143,14 @@ check "a rank that dies: non-zero exit, the rank and its shard named, no output"
 # The job killed midway (a scheduler's SIGTERM to mpirun) leaves no output;
 # until then rank 0 said how far it had got.
 ASAN_OPTIONS=$mpi_asan "$mpirun" --oversubscribe -np 2 "$mpi" report --progress-every 0.1 \
-  --year 2017 -o killed.txt fifo/ </dev/null 2>killed.err &
+  --threads 1 --year 2017 -o killed.txt fifo/ </dev/null 2>killed.err &
 job=$!
 exec 3<>fifo/zz-wait.djr
 reading=$(reader_of killed.txt)
-sleep 0.5
+for _ in $(seq 300); do  # Until every other shard is done and said so.
+  grep -q "39 of 40 shards done" killed.err && break
+  sleep 0.1
+done
 kill -TERM "$job"
 wait "$job"
 rc=$?
