@@ -56,9 +56,10 @@ constexpr char kUsage[] =
     "Example:\n"
     "  mpirun -np 4 dangjian-mpi report --year 2017 --group-by province "
     "counties/\n"
-    "  mpirun --hostfile hosts -np 64 --map-by node dangjian-mpi report "
-    "--year 2017 \\\n"
-    "      --partial -o province.partial.pb /shared/counties/\n";
+    "  mpirun --hostfile hosts --map-by ppr:1:node --bind-to none \\\n"
+    "      dangjian-mpi report --year 2017 --partial -o province.partial.pb "
+    "/shared/counties/\n"
+    "(one rank per machine, with every core of it: docs/distributed.md)\n";
 
 std::vector<cli::FlagSpec> Flags() {
   std::vector<cli::FlagSpec> flags = cli::ReportFlags();

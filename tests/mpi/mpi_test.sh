@@ -23,6 +23,10 @@ run() {  # NP ARGS...: dangjian-mpi report on NP ranks
   ASAN_OPTIONS=$mpi_asan "$mpirun" --oversubscribe -np "$np" "$mpi" report "$@"
 }
 
+run 1 --help >help.txt
+check "--help has the usage and an example" \
+  '[[ $? -eq 0 ]] && grep -q "Usage: mpirun" help.txt && grep -q Example help.txt'
+
 # National data: 40 county streams of uneven size, with planted faults (so that
 # validation finds ERRORs: exit status 1), and one county as CSV ledgers.
 "$bin" generate -q --units 40000 --units-per-county 1000 --faults 0.01 -o nat/ || exit 2
