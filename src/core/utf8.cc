@@ -232,7 +232,10 @@ std::string ToValidUtf8(absl::string_view s) {
   out.reserve(s.size() + 8);
   for (size_t i = 0; i < s.size();) {
     const unsigned char lead = static_cast<unsigned char>(s[i]);
-    const size_t len = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+    const size_t len = lead < 0x80    ? 1
+                       : lead >= 0xF0 ? 4
+                       : lead >= 0xE0 ? 3
+                                      : 2;
     if (i + len <= s.size() && IsValidUtf8Scalar(s.substr(i, len))) {
       out.append(s.data() + i, len);
       i += len;

@@ -310,12 +310,6 @@ void Absorb(int rank, Summary child, Summary* into) {
   into->run.partial = *std::move(merged);
 }
 
-int64_t FileBytes(const std::string& path) {
-  struct stat st;
-  if (stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return 0;
-  return static_cast<int64_t>(st.st_size);
-}
-
 int64_t PeakRssBytes() {
   struct rusage usage;
   if (getrusage(RUSAGE_SELF, &usage) != 0) return 0;
@@ -408,7 +402,7 @@ class Dispatcher {
         bytes_(static_cast<size_t>(ranks), 0) {
     sizes_.resize(shards.size());
     for (size_t i = 0; i < shards.size(); ++i) {
-      for (const std::string& f : shards[i]) sizes_[i] += FileBytes(f);
+      sizes_[i] = ShardBytes(shards[i]);
       total_bytes_ += sizes_[i];
     }
     left_bytes_ = total_bytes_;
@@ -660,6 +654,15 @@ int ThreadsPerRank(MPI_Comm comm, int32_t asked) {
 }
 
 }  // namespace
+
+int64_t ShardBytes(const ShardFiles& shard) {
+  int64_t bytes = 0;
+  for (const std::string& f : shard) {
+    struct stat st;
+    if (stat(f.c_str(), &st) == 0 && S_ISREG(st.st_mode)) bytes += st.st_size;
+  }
+  return bytes;
+}
 
 absl::Status ShareWorkingDirectory(MPI_Comm comm) {
   int rank = 0;

@@ -108,6 +108,10 @@ struct ClusterResult {
 // in main().
 void NameRankOnFatalSignals();
 
+// The bytes of a shard's files that are regular files (a FIFO counts 0): the
+// size the shards are handed out by, and rank 0's total.
+int64_t ShardBytes(const ShardFiles& shard);
+
 // Makes every rank's working directory rank 0's, so that relative paths mean
 // the same files everywhere (mpirun may start a remote rank in $HOME).
 // Collective (a broadcast). Returns this rank's outcome: Unavailable when it

@@ -4,11 +4,8 @@
 // byte, with the same exit status. Run `dangjian-mpi report --help`.
 #include <malloc.h>
 #include <mpi.h>
-#include <sys/stat.h>
 
-#include <csignal>
 #include <cstdio>
-#include <cstring>
 #include <string>
 #include <vector>
 
@@ -187,13 +184,7 @@ int Run(const std::vector<std::string>& argv, int rank, int ranks) {
   cluster.progress_seconds = *every;
   if (root && !quiet) {
     int64_t total = 0;
-    for (const ShardFiles& s : *shards) {
-      for (const std::string& f : s) {
-        struct stat st;
-        if (stat(f.c_str(), &st) == 0 && S_ISREG(st.st_mode))
-          total += st.st_size;
-      }
-    }
+    for (const ShardFiles& s : *shards) total += ShardBytes(s);
     std::fprintf(stderr, "dangjian-mpi report: %s shards, %s, over %d rank%s\n",
                  cli::Grouped(static_cast<int64_t>(shards->size())).c_str(),
                  Bytes(total).c_str(), ranks, ranks == 1 ? "" : "s");
