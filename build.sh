@@ -31,6 +31,7 @@ tools="$root/build/_tools"
 packages=(
   g++ cmake ninja-build pkg-config git
   libprotobuf-dev protobuf-compiler libabsl-dev zlib1g-dev python3-protobuf
+  libzip-dev libexpat1-dev  # Excel workbooks (.xlsx) read: the archive, the XML
   libgtest-dev libgmock-dev libbenchmark-dev
   clang libclang-rt-14-dev
   chromium

@@ -32,12 +32,19 @@ TEST(FormatForPathTest, KnownAndUnknownExtensions) {
   EXPECT_EQ(*FormatForPath("county.ndjson"), FileFormat::kJsonLines);
   EXPECT_EQ(*FormatForPath("单位.csv"), FileFormat::kCsvLedger);
   EXPECT_EQ(*FormatForPath("单位.txt"), FileFormat::kCsvLedger);
-  EXPECT_THAT(FormatForPath("county.xlsx"),
+  EXPECT_EQ(*FormatForPath("县台账.xlsx"), FileFormat::kXlsxLedger);
+  EXPECT_EQ(*FormatForPath("county.XLSM"), FileFormat::kXlsxLedger);
+  EXPECT_THAT(FormatForPath("county.xls"),
               StatusIs(absl::StatusCode::kInvalidArgument,
-                       AllOf(HasSubstr("county.xlsx"), HasSubstr(".djr"))));
+                       AllOf(HasSubstr("county.xls"), HasSubstr(".xlsx"),
+                             HasSubstr("97-2003"))));
+  EXPECT_THAT(FormatForPath("county.ods"),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       AllOf(HasSubstr("county.ods"), HasSubstr(".djr"))));
   EXPECT_THAT(FormatForPath("dir.d/noext"),
               StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("noext")));
   EXPECT_EQ(FileFormatName(FileFormat::kJsonLines), "jsonl");
+  EXPECT_EQ(FileFormatName(FileFormat::kXlsxLedger), "xlsx");
 }
 
 v1::Dataset Sample() {

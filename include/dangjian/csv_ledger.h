@@ -129,7 +129,8 @@ struct CsvReaderOptions {
 // One problem found in a CSV file. No personal data appears whole in it.
 struct CsvFinding {
   std::string file;
-  // 1-based line where the row starts; 0 for the file as a whole.
+  // 1-based line where the row starts (in a workbook: the sheet's row
+  // number); 0 for the file or sheet as a whole.
   int64_t line = 0;
   // 1-based column; 0 for the whole row.
   int column = 0;
@@ -139,6 +140,8 @@ struct CsvFinding {
   std::string message;
   // True when the row was not imported because of it.
   bool row_skipped = false;
+  // The worksheet, for a row of an Excel workbook; empty for a CSV file.
+  std::string sheet;
 };
 
 // What an import did.
@@ -224,6 +227,84 @@ class DANGJIAN_EXPORT CsvLedgerReader : public RecordReader {
 
  protected:
   CsvLedgerReader() = default;
+};
+
+// One sheet of a workbook, as WorkbookLedgerReader read it.
+struct WorkbookSheet {
+  // The sheet's name, as the workbook gives it (党员, Sheet1, ...).
+  std::string name;
+  // Its counts, as a CSV ledger's: the table read (kAuto when the sheet was
+  // not read: empty, or not a ledger table; a finding then says why), rows
+  // read, imported, skipped. encoding is kUtf8 and separator ','.
+  CsvImportSummary summary;
+};
+
+// Reads an Excel workbook (.xlsx, Office Open XML) of ledgers: each sheet one
+// table, with the columns, labels, amounts and habits of CSV ledgers
+// (docs/ledger-format.md), sheets read one after another in the workbook's
+// order. A sheet's table comes from CsvReaderOptions::table when set, else
+// from the sheet's name (党员, members, 单位台账, ...), else, for a workbook of
+// one sheet, from the file's name, else from its headers. Rows above the
+// header that hold one cell naming no column (a title, merged across the
+// columns) are passed over; subtotal rows are reported and not counted.
+//
+// Cells are read as Excel stores them: shared and inline strings, numbers
+// (a number of more than 15 significant digits as Excel shows it, so that an
+// ID typed as a number reads "1.10101199001011E+17" and is found by
+// member.national_id.excel_mangled), dates stored as serial numbers in a
+// cell with a date format (1900 and 1904 date systems), TRUE/FALSE, a
+// formula's saved value, _xHHHH_ escapes; a spreadsheet error (#N/A, #REF!,
+// ...) is left out of its row with a finding.
+//
+// Each finding names the sheet (CsvFinding::sheet) and its row and column
+// as Excel numbers them. The workbook is read in bounded memory: a sheet's
+// rows are parsed as they are decompressed (libzip, expat), never held
+// whole; the shared string table is held (one copy of each distinct text).
+// A FIFO or pipe is read once, into memory (a zip archive is read from its
+// end).
+//
+// Example:
+//   auto reader = dangjian::WorkbookLedgerReader::Open("县台账.xlsx");
+//   if (!reader.ok()) return reader.status();  // not a workbook, no ledger
+//   dangjian::v1::Record r;
+//   while ((*reader)->Next(&r)) Use(r, (*reader)->location());  // .sheet()
+//   for (const auto& f : (*reader)->findings())
+//     std::cerr << f.file << ":" << f.sheet << "!" << f.line << ": "
+//               << f.header << ": " << f.message << "\n";
+//
+// Open() fails with NotFound or Unavailable when the file cannot be opened,
+// InvalidArgument when it is not an .xlsx workbook (an Excel 97-2003 .xls or
+// a password-protected workbook, not a zip archive, a part missing or not
+// well-formed); status() is DataLoss when a part is damaged (CRC, bad XML)
+// after rows were read, and InvalidArgument at the end when no sheet is a
+// ledger table.
+//
+// Not thread-safe; non-copyable.
+class DANGJIAN_EXPORT WorkbookLedgerReader : public RecordReader {
+ public:
+  // Opens the workbook at `path` and reads its sheet list, shared strings
+  // and styles. CsvReaderOptions's table and max_findings apply (table: to
+  // every sheet); its encoding, separator and max_row_bytes do not.
+  static absl::StatusOr<std::unique_ptr<WorkbookLedgerReader>> Open(
+      absl::string_view path, const CsvReaderOptions& options = {});
+  // Reads a workbook held in memory; `name` stands for the file. REQUIRES:
+  // `data` outlives the reader.
+  static absl::StatusOr<std::unique_ptr<WorkbookLedgerReader>> FromBuffer(
+      absl::string_view data, absl::string_view name,
+      const CsvReaderOptions& options = {});
+
+  ~WorkbookLedgerReader() override;
+
+  // The sheets started so far, in the workbook's order; all of them once
+  // Next() has returned false.
+  virtual const std::vector<WorkbookSheet>& sheets() const = 0;
+  // The counts of every sheet read, added up (table: the last sheet's).
+  virtual CsvImportSummary summary() const = 0;
+  // Every finding so far, sheet by sheet, in row order.
+  virtual const std::vector<CsvFinding>& findings() const = 0;
+
+ protected:
+  WorkbookLedgerReader() = default;
 };
 
 // Options for writing a CSV ledger.

@@ -14,6 +14,7 @@
 //   .json             FileFormat::kDatasetJson    a v1::Dataset in JSON
 //   .jsonl, .ndjson   FileFormat::kJsonLines      JSON Lines of v1::Record
 //   .csv, .tsv, .txt  FileFormat::kCsvLedger      a CSV ledger of one table
+//   .xlsx, .xlsm      FileFormat::kXlsxLedger     an Excel workbook of ledgers
 #ifndef DANGJIAN_RECORD_IO_H_
 #define DANGJIAN_RECORD_IO_H_
 
@@ -40,6 +41,8 @@ enum class FileFormat {
   kDatasetJson = 3,    // One v1::Dataset in protobuf's JSON mapping.
   kJsonLines = 4,      // One v1::Record in JSON per line.
   kCsvLedger = 5,      // One CSV table of one entity type.
+  kXlsxLedger = 6,     // An Excel workbook of ledgers, a table per sheet
+                       // (reading only, WorkbookLedgerReader).
 };
 
 // Returns a short name for `format` ("record-stream", "jsonl", ...).
@@ -66,7 +69,7 @@ struct OpenOptions {
   // For kJsonLines and kDatasetJson (its ignore_unknown_fields).
   // Default: JsonLinesReaderOptions's defaults.
   JsonLinesReaderOptions json_lines;
-  // For kCsvLedger.
+  // For kCsvLedger, and for kXlsxLedger its table and max_findings.
   // Default: CsvReaderOptions's defaults (table detected from the headers).
   CsvReaderOptions csv;
   // For kDatasetBinary: files above this size are refused.
@@ -89,7 +92,7 @@ struct OpenOptions {
 //
 // Returns the reader, or the failure to open: NotFound, InvalidArgument (an
 // unknown extension, a bad option, a JSON Dataset that does not parse, a CSV
-// file that cannot be imported), DataLoss (a binary Dataset that does not
+// file or workbook that cannot be imported), DataLoss (a binary Dataset that does not
 // parse, a stream without a header), ResourceExhausted (a Dataset above
 // max_dataset_bytes).
 DANGJIAN_EXPORT absl::StatusOr<std::unique_ptr<RecordReader>> OpenRecordReader(
@@ -125,15 +128,17 @@ struct CreateOptions {
 //   }
 //   return (*writer)->Close();
 //
-// Returns the writer, InvalidArgument for an unknown extension or bad options,
-// or Unavailable when the file cannot be created.
+// Returns the writer, InvalidArgument for an unknown extension, bad options
+// or kXlsxLedger (not written yet), or Unavailable when the file cannot be
+// created.
 DANGJIAN_EXPORT absl::StatusOr<std::unique_ptr<RecordWriter>>
 CreateRecordWriter(absl::string_view path, const CreateOptions& options = {});
 
 // Reads every record of `path` (any format, as OpenRecordReader()) into one
 // Dataset. Returns it, or the first error: the reader's status, or for a CSV
-// ledger FailedPrecondition when any row was skipped (the findings are then
-// only in CsvLedgerReader; read CSV with it to see them one by one).
+// ledger or workbook FailedPrecondition when any row was skipped (the
+// findings are then only in CsvLedgerReader or WorkbookLedgerReader; read
+// with it to see them one by one).
 DANGJIAN_EXPORT absl::StatusOr<v1::Dataset> ReadDataset(
     absl::string_view path, const OpenOptions& options = {});
 

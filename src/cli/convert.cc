@@ -359,8 +359,7 @@ int Run(const Args& args) {
   progress.Finish(records, read.bytes);
   int exit = kExitOk;
   for (const v1::Finding& f : read.findings) {
-    std::fprintf(stderr, "%s:%lld: %s\n", f.location().file().c_str(),
-                 static_cast<long long>(f.location().line()),
+    std::fprintf(stderr, "%s: %s\n", LocationText(f.location()).c_str(),
                  f.message().c_str());
     // A row not written fails the run; a value left out of a row that was
     // written (a masked ID: a warning) is said, not failed.

@@ -43,9 +43,14 @@ absl::Status ReadRecords(RecordReader* reader, const std::string& path,
                              const v1::Record&, const v1::SourceLocation&)>& fn,
                          ShardRead* read);
 
-// The format named by --from/--to ("djr", "jsonl", "json", "pb", "csv"), or
-// InvalidArgument.
+// The format named by --from/--to ("djr", "jsonl", "json", "pb", "csv",
+// "xlsx"), or InvalidArgument.
 absl::StatusOr<FileFormat> FormatFromName(const std::string& name);
+
+// Where a finding or record is, for people: "file:line", "book.xlsx:党员!C12"
+// (a workbook's sheet, column and row, as Excel names a cell), else
+// "file: record N"; "-" for no file.
+std::string LocationText(const v1::SourceLocation& where);
 
 }  // namespace cli
 }  // namespace dangjian

@@ -9,6 +9,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_split.h"
 #include "cli/commands.h"
+#include "cli/inputs.h"
 #include "cli/output.h"
 #include "cli/pipeline_flags.h"
 #include "dangjian/io.h"
@@ -33,14 +34,7 @@ const char* SeverityName(v1::Severity s) {
 }
 
 std::string Where(const v1::Finding& f) {
-  const v1::SourceLocation& l = f.location();
-  std::string where = l.file().empty() ? "-" : l.file();
-  if (l.line() > 0) {
-    absl::StrAppend(&where, ":", l.line());
-  } else {
-    absl::StrAppend(&where, ": record ", l.record_index());
-  }
-  return where;
+  return LocationText(f.location());
 }
 
 // RFC 4180 quoting, and a leading ' for cells a spreadsheet would run as

@@ -67,6 +67,8 @@ absl::string_view FileFormatName(FileFormat format) {
       return "jsonl";
     case FileFormat::kCsvLedger:
       return "csv";
+    case FileFormat::kXlsxLedger:
+      return "xlsx";
   }
   return "unknown";
 }
@@ -85,11 +87,20 @@ absl::StatusOr<FileFormat> FormatForPath(absl::string_view path) {
   if (ext == "csv" || ext == "tsv" || ext == "txt") {
     return FileFormat::kCsvLedger;
   }
+  if (ext == "xlsx" || ext == "xlsm") return FileFormat::kXlsxLedger;
+  if (ext == "xls" || ext == "et") {
+    return absl::InvalidArgumentError(absl::StrCat(
+        path,
+        ": an Excel 97-2003 (or WPS) workbook, which the library does not "
+        "read; save it as \"Excel workbook (*.xlsx)\" or export each sheet "
+        "as CSV"));
+  }
   return absl::InvalidArgumentError(absl::StrCat(
       path,
       ": unknown extension; use .pb (Dataset), .djr or .pbs (record stream), "
       ".json (Dataset JSON), .jsonl or .ndjson (JSON Lines), .csv, .tsv or "
-      ".txt (CSV ledger), or give the format explicitly"));
+      ".txt (CSV ledger), .xlsx (Excel workbook of ledgers), or give the "
+      "format explicitly"));
 }
 
 absl::StatusOr<std::unique_ptr<RecordReader>> OpenRecordReader(
@@ -109,6 +120,11 @@ absl::StatusOr<std::unique_ptr<RecordReader>> OpenRecordReader(
     }
     case FileFormat::kCsvLedger: {
       auto r = CsvLedgerReader::Open(path, options.csv);
+      if (!r.ok()) return r.status();
+      return std::unique_ptr<RecordReader>(*std::move(r));
+    }
+    case FileFormat::kXlsxLedger: {
+      auto r = WorkbookLedgerReader::Open(path, options.csv);
       if (!r.ok()) return r.status();
       return std::unique_ptr<RecordReader>(*std::move(r));
     }
@@ -149,6 +165,11 @@ absl::StatusOr<std::unique_ptr<RecordWriter>> CreateRecordWriter(
     case FileFormat::kDatasetJson:
       return std::unique_ptr<RecordWriter>(
           new internal::DatasetWriter(std::string(path), *format));
+    case FileFormat::kXlsxLedger:
+      return absl::InvalidArgumentError(absl::StrCat(
+          path,
+          ": writing Excel workbooks is not supported yet; write CSV ledgers "
+          "(.csv), which Excel opens"));
     case FileFormat::kAuto:
       break;
   }
@@ -196,20 +217,35 @@ absl::StatusOr<v1::Dataset> ReadDataset(absl::string_view path,
     }
   }
   if (!(*reader)->status().ok()) return (*reader)->status();
-  if (auto* csv = dynamic_cast<CsvLedgerReader*>(reader->get());
-      csv != nullptr && csv->summary().rows_skipped > 0) {
+  int64_t skipped = 0;
+  const std::vector<CsvFinding>* findings = nullptr;
+  absl::string_view reader_name;
+  if (auto* csv = dynamic_cast<CsvLedgerReader*>(reader->get())) {
+    skipped = csv->summary().rows_skipped;
+    findings = &csv->findings();
+    reader_name = "CsvLedgerReader";
+  } else if (auto* book =
+                 dynamic_cast<WorkbookLedgerReader*>(reader->get())) {
+    skipped = book->summary().rows_skipped;
+    findings = &book->findings();
+    reader_name = "WorkbookLedgerReader";
+  }
+  if (skipped > 0) {
     const CsvFinding* first = nullptr;
-    for (const CsvFinding& f : csv->findings()) {
+    for (const CsvFinding& f : *findings) {
       if (f.row_skipped) {
         first = &f;
         break;
       }
     }
-    return absl::FailedPreconditionError(
-        absl::StrCat(path, ": ", csv->summary().rows_skipped,
-                     " rows skipped; the first at line ",
-                     first ? first->line : 0, ": ", first ? first->message : "",
-                     " (read it with CsvLedgerReader for every finding)"));
+    std::string where = "line ";
+    if (first != nullptr && !first->sheet.empty()) {
+      where = absl::StrCat("sheet ", first->sheet, " row ");
+    }
+    return absl::FailedPreconditionError(absl::StrCat(
+        path, ": ", skipped, " rows skipped; the first at ", where,
+        first ? first->line : 0, ": ", first ? first->message : "",
+        " (read it with ", reader_name, " for every finding)"));
   }
   return dataset;
 }

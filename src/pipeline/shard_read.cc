@@ -63,15 +63,17 @@ absl::Status ExpandFolder(const std::string& dir, int depth,
   closedir(d);
   std::sort(files.begin(), files.end());
   std::sort(folders.begin(), folders.end());
-  ShardFiles csv;
+  // A county's ledgers, CSV files and workbooks, are one shard.
+  ShardFiles ledgers;
   for (const std::string& f : files) {
-    if (*FormatForPath(f) == FileFormat::kCsvLedger) {
-      csv.push_back(f);
+    const FileFormat format = *FormatForPath(f);
+    if (format == FileFormat::kCsvLedger || format == FileFormat::kXlsxLedger) {
+      ledgers.push_back(f);
     } else {
       out->push_back({f});
     }
   }
-  if (!csv.empty()) out->push_back(std::move(csv));
+  if (!ledgers.empty()) out->push_back(std::move(ledgers));
   for (const std::string& f : folders) {
     if (absl::Status s = ExpandFolder(f, depth + 1, out); !s.ok()) return s;
   }
@@ -127,22 +129,45 @@ void RefusedBytes(const std::string& path, const v1::SourceLocation& where,
 
 void ReaderFindings(const RecordReader& reader, const std::string& path,
                     FileRead* read) {
+  // A ledger's rows: a CSV file's, or a workbook's sheets'.
+  const std::vector<CsvFinding>* findings = nullptr;
+  int64_t rows_skipped = 0;
+  std::string table;
   if (const auto* csv = dynamic_cast<const CsvLedgerReader*>(&reader)) {
-    for (const CsvFinding& f : csv->findings()) {
+    findings = &csv->findings();
+    rows_skipped = csv->summary().rows_skipped;
+    table = std::string(CsvTableName(csv->summary().table));
+  } else if (const auto* book =
+                 dynamic_cast<const WorkbookLedgerReader*>(&reader)) {
+    findings = &book->findings();
+    rows_skipped = book->summary().rows_skipped;
+  }
+  if (findings != nullptr) {
+    const auto* book = dynamic_cast<const WorkbookLedgerReader*>(&reader);
+    for (const CsvFinding& f : *findings) {
       v1::Finding finding;
       finding.set_rule_id(f.row_skipped ? "io.csv.row_skipped" : "io.csv.cell");
       finding.set_severity(f.row_skipped ? v1::SEVERITY_ERROR
                                          : v1::SEVERITY_WARNING);
-      finding.set_record_kind(std::string(CsvTableName(csv->summary().table)));
+      if (book != nullptr) {
+        table.clear();
+        for (const WorkbookSheet& sheet : book->sheets()) {
+          if (sheet.name == f.sheet && sheet.summary.table != CsvTable::kAuto) {
+            table = std::string(CsvTableName(sheet.summary.table));
+          }
+        }
+      }
+      finding.set_record_kind(table);
       finding.mutable_location()->set_file(MaskPersonalData(f.file));
+      finding.mutable_location()->set_sheet(MaskPersonalData(f.sheet));
       finding.mutable_location()->set_line(f.line);
+      finding.mutable_location()->set_column(f.column);
       finding.set_field_path(f.header);
       finding.set_message(f.message);
       read->findings.push_back(std::move(finding));
     }
-    if (csv->summary().rows_skipped > 0) {
-      read->skipped.emplace_back("io.csv.row_skipped",
-                                 csv->summary().rows_skipped);
+    if (rows_skipped > 0) {
+      read->skipped.emplace_back("io.csv.row_skipped", rows_skipped);
     }
   }
   const absl::Status status = reader.status();
@@ -208,7 +233,8 @@ absl::StatusOr<std::vector<ShardFiles>> ExpandInputs(
       return absl::NotFoundError(
           absl::StrCat(a,
                        ": the folder holds no file the library reads (.djr, "
-                       ".jsonl, .pb, .json, .csv), nor do its subfolders"));
+                       ".jsonl, .pb, .json, .csv, .xlsx), nor do its "
+                       "subfolders"));
     }
   }
   // One file, one count: the same file by device and inode (a path given
