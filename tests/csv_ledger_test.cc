@@ -177,6 +177,38 @@ TEST(CsvRfc4180Test, BlankLinesAndRaggedRows) {
   EXPECT_THAT(im.findings[0].message, HasSubstr("4 cells but the header 3"));
 }
 
+TEST(CsvHeaderTest, TitleRowsAboveTheHeaderArePassedOver) {
+  // A workbook's merged title exported as CSV: one cell, then separators.
+  Import im =
+      Read("某县非公企业单位台账,,\n,,\n单位标识,单位名称,所属行业\nh1,甲,\n");
+  ASSERT_EQ(im.records.size(), 1u) << Messages(im);
+  EXPECT_EQ(im.records[0].host_organization().name(), "甲");
+  EXPECT_EQ(im.findings.size(), 0u) << Messages(im);
+  // A lone cell that names a column is the header, not a title.
+  Import one = Read("单位标识\nh1\n");
+  ASSERT_EQ(one.records.size(), 1u) << Messages(one);
+  // A title and nothing under it: no header, said so.
+  Import only = Read("某县非公企业单位台账\n\n");
+  EXPECT_THAT(only.open, StatusIs(absl::StatusCode::kInvalidArgument,
+                                  AllOf(HasSubstr("单位.csv:1"),
+                                        HasSubstr("only a title row"))));
+}
+
+TEST(CsvCellTest, SpreadsheetErrorsAreLeftOutAndSaid) {
+  Import im = Read("单位标识,单位名称,成立日期\nh1,#N/A,#VALUE!\nh2,#N/A好,\n");
+  ASSERT_EQ(im.records.size(), 2u) << Messages(im);
+  EXPECT_EQ(im.records[0].host_organization().name(), "");
+  EXPECT_FALSE(im.records[0].host_organization().has_registered_on());
+  // Not an error value: text as written.
+  EXPECT_EQ(im.records[1].host_organization().name(), "#N/A好");
+  EXPECT_THAT(Messages(im),
+              AllOf(HasSubstr("2:2:单位名称: the cell holds the spreadsheet "
+                              "error #N/A"),
+                    HasSubstr("2:3:成立日期: the cell holds the spreadsheet "
+                              "error #VALUE!")));
+  EXPECT_EQ(im.summary.rows_skipped, 0);
+}
+
 TEST(CsvHeaderTest, DuplicateBlankPaddedAndUnknownHeaders) {
   // Padded with full-width and ASCII spaces, a '*' for required: accepted.
   Import ok = Read(

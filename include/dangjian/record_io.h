@@ -92,9 +92,9 @@ struct OpenOptions {
 //
 // Returns the reader, or the failure to open: NotFound, InvalidArgument (an
 // unknown extension, a bad option, a JSON Dataset that does not parse, a CSV
-// file or workbook that cannot be imported), DataLoss (a binary Dataset that does not
-// parse, a stream without a header), ResourceExhausted (a Dataset above
-// max_dataset_bytes).
+// file or workbook that cannot be imported), DataLoss (a binary Dataset that
+// does not parse, a stream without a header), ResourceExhausted (a Dataset
+// above max_dataset_bytes).
 DANGJIAN_EXPORT absl::StatusOr<std::unique_ptr<RecordReader>> OpenRecordReader(
     absl::string_view path, const OpenOptions& options = {});
 

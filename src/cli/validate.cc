@@ -33,9 +33,7 @@ const char* SeverityName(v1::Severity s) {
   }
 }
 
-std::string Where(const v1::Finding& f) {
-  return LocationText(f.location());
-}
+std::string Where(const v1::Finding& f) { return LocationText(f.location()); }
 
 // RFC 4180 quoting, and a leading ' for cells a spreadsheet would run as
 // formulas.
@@ -86,14 +84,15 @@ std::string RenderText(const v1::ValidationReport& r) {
 std::string RenderCsv(const v1::ValidationReport& r) {
   std::string out =
       "file,line,record_index,severity,rule_id,record_kind,record_id,field,"
-      "message\r\n";
+      "message,sheet,column\r\n";
   for (const v1::Finding& f : r.findings()) {
     const v1::SourceLocation& l = f.location();
     absl::StrAppend(&out, CsvCell(l.file()), ",", l.line(), ",",
                     l.record_index(), ",", SeverityName(f.severity()), ",",
                     CsvCell(f.rule_id()), ",", CsvCell(f.record_kind()), ",",
                     CsvCell(f.record_id()), ",", CsvCell(f.field_path()), ",",
-                    CsvCell(f.message()), "\r\n");
+                    CsvCell(f.message()), ",", CsvCell(l.sheet()), ",",
+                    l.column(), "\r\n");
   }
   return out;
 }

@@ -245,7 +245,6 @@ class Decoder {
   absl::Status status_;
 };
 
-
 // RFC 4180 with the leniency spreadsheets need, over decoded text.
 class Parser final : public RowSource {
  public:
@@ -531,9 +530,8 @@ class CsvReader final : public CsvLedgerReader {
     summary_.separator = sep;
     LedgerSourceTraits traits;
     traits.file = std::string(name);
-    traits.table = options.table != CsvTable::kAuto
-                       ? options.table
-                       : TableFromStem(Stem(name));
+    traits.table = options.table != CsvTable::kAuto ? options.table
+                                                    : TableFromStem(Stem(name));
     importer_ = std::make_unique<LedgerImporter>(
         parser_.get(), std::move(traits), options.max_findings, &findings_,
         &summary_);

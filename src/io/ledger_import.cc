@@ -85,13 +85,12 @@ absl::string_view Unguarded(absl::string_view raw) {
   return raw;
 }
 
-
 // True for the error values a spreadsheet shows in a cell whose formula
 // failed, as a workbook stores them and a CSV export writes them.
 bool IsSpreadsheetError(absl::string_view cell) {
   static constexpr absl::string_view kErrors[] = {
-      "#N/A",   "#VALUE!", "#REF!",  "#DIV/0!", "#NUM!",
-      "#NAME?", "#NULL!",  "#SPILL!", "#CALC!", "#GETTING_DATA"};
+      "#N/A",   "#VALUE!", "#REF!",   "#DIV/0!", "#NUM!",
+      "#NAME?", "#NULL!",  "#SPILL!", "#CALC!",  "#GETTING_DATA"};
   for (absl::string_view e : kErrors) {
     if (cell == e) return true;
   }
@@ -154,7 +153,8 @@ bool LedgerImporter::Next(v1::Record* record) {
   return false;
 }
 
-void LedgerImporter::Find(int64_t line, int column, bool skipped, std::string message) {
+void LedgerImporter::Find(int64_t line, int column, bool skipped,
+                          std::string message) {
   if (static_cast<int64_t>(findings_->size()) >= max_findings_) {
     ++summary_.findings_dropped;
     return;
@@ -172,14 +172,12 @@ void LedgerImporter::Find(int64_t line, int column, bool skipped, std::string me
   findings_->push_back(std::move(f));
 }
 
-
 bool LedgerImporter::IsBlank() const {
   for (size_t i = 0; i < row_.n; ++i) {
     if (!TrimCell(row_.cell(i)).empty()) return false;
   }
   return !row_.unterminated;
 }
-
 
 bool LedgerImporter::IsTitle() const {
   size_t filled = 0;
@@ -210,12 +208,13 @@ absl::Status LedgerImporter::ReadHeader() {
             ": no header row; only a title row of one cell, which names no "
             "column (docs/ledger-format.md)"));
       }
-      return absl::InvalidArgumentError(absl::StrCat(
-          traits_.file, traits_.sheet.empty() ? "" : ":", traits_.sheet,
-          ": no header row; the ", traits_.sheet.empty() ? "file" : "sheet",
-          " is empty"));
+      return absl::InvalidArgumentError(
+          absl::StrCat(traits_.file, traits_.sheet.empty() ? "" : ":",
+                       traits_.sheet, ": no header row; the ",
+                       traits_.sheet.empty() ? "file" : "sheet", " is empty"));
     }
     if (IsBlank()) continue;
+    saw_content_ = true;
     // A title above the header ("XX县党员台账", merged across the columns
     // in a workbook): not a header, not data.
     if (IsTitle()) {
@@ -299,14 +298,14 @@ absl::Status LedgerImporter::ReadHeader() {
   if (id_column_ < 0) {
     const Column& id = table_->columns[0];
     return absl::InvalidArgumentError(absl::StrCat(
-        Where(line), ": no id column (", id.chinese[0], " or ",
-        id.english, ") among the headers of this ", table_->name, " ledger"));
+        Where(line), ": no id column (", id.chinese[0], " or ", id.english,
+        ") among the headers of this ", table_->name, " ledger"));
   }
   return absl::OkStatus();
 }
 
-
-google::protobuf::Message* LedgerImporter::MutableEntity(v1::Record* record) const {
+google::protobuf::Message* LedgerImporter::MutableEntity(
+    v1::Record* record) const {
   switch (table_->table) {
     case CsvTable::kRegions:
       return record->mutable_region();
@@ -329,10 +328,8 @@ google::protobuf::Message* LedgerImporter::MutableEntity(v1::Record* record) con
     case CsvTable::kAuto:
       break;
   }
-  return record->GetReflection()->MutableMessage(record,
-                                                 table_->record_field);
+  return record->GetReflection()->MutableMessage(record, table_->record_field);
 }
-
 
 bool LedgerImporter::Merge(google::protobuf::Message* entity) const {
   google::protobuf::io::CodedInputStream in(
@@ -340,7 +337,6 @@ bool LedgerImporter::Merge(google::protobuf::Message* entity) const {
       static_cast<int>(wire_.size()));
   return entity->MergeFromCodedStream(&in) && in.ConsumedEntireMessage();
 }
-
 
 bool LedgerImporter::BuildRecord(v1::Record* record) {
   const int64_t line = row_.line;
@@ -498,9 +494,9 @@ bool LedgerImporter::BuildRecord(v1::Record* record) {
   if (wire_size > static_cast<size_t>(INT_MAX) - wire_start ||
       (entity != nullptr && wire_size > 0 && !Merge(entity))) {
     if (entity != nullptr) entity->Clear();
-    status_ = absl::InternalError(absl::StrCat(
-        Where(line), ": the row's cells could not be stored in a ",
-        table_->name, " record (a row over 2 GiB?)"));
+    status_ = absl::InternalError(
+        absl::StrCat(Where(line), ": the row's cells could not be stored in a ",
+                     table_->name, " record (a row over 2 GiB?)"));
     done_ = true;
     return false;
   }
@@ -517,7 +513,6 @@ bool LedgerImporter::BuildRecord(v1::Record* record) {
   }
   return true;
 }
-
 
 }  // namespace internal
 }  // namespace dangjian

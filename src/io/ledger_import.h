@@ -111,6 +111,8 @@ class LedgerImporter {
   const v1::SourceLocation& location() const { return location_; }
   const absl::Status& status() const { return status_; }
   const Table* table() const { return table_; }
+  // True once ReadHeader() has seen a row that is not blank.
+  bool saw_content() const { return saw_content_; }
 
  private:
   // Room for a Record's tag (at most 5 bytes) and the entity's length (at
@@ -149,6 +151,7 @@ class LedgerImporter {
   CsvImportSummary& summary_;
   absl::Status status_;
   bool done_ = false;
+  bool saw_content_ = false;
 };
 
 }  // namespace internal

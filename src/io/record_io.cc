@@ -224,8 +224,7 @@ absl::StatusOr<v1::Dataset> ReadDataset(absl::string_view path,
     skipped = csv->summary().rows_skipped;
     findings = &csv->findings();
     reader_name = "CsvLedgerReader";
-  } else if (auto* book =
-                 dynamic_cast<WorkbookLedgerReader*>(reader->get())) {
+  } else if (auto* book = dynamic_cast<WorkbookLedgerReader*>(reader->get())) {
     skipped = book->summary().rows_skipped;
     findings = &book->findings();
     reader_name = "WorkbookLedgerReader";
@@ -242,10 +241,10 @@ absl::StatusOr<v1::Dataset> ReadDataset(absl::string_view path,
     if (first != nullptr && !first->sheet.empty()) {
       where = absl::StrCat("sheet ", first->sheet, " row ");
     }
-    return absl::FailedPreconditionError(absl::StrCat(
-        path, ": ", skipped, " rows skipped; the first at ", where,
-        first ? first->line : 0, ": ", first ? first->message : "",
-        " (read it with ", reader_name, " for every finding)"));
+    return absl::FailedPreconditionError(
+        absl::StrCat(path, ": ", skipped, " rows skipped; the first at ", where,
+                     first ? first->line : 0, ": ", first ? first->message : "",
+                     " (read it with ", reader_name, " for every finding)"));
   }
   return dataset;
 }

@@ -37,12 +37,18 @@ WorkbookLedgerReader::~WorkbookLedgerReader() = default;
 namespace internal {
 namespace {
 
-// An element's or attribute's local name: expat, created with a namespace
-// separator, gives "uri|local" for a name in a namespace.
+// An element's or attribute's local name: "x:c" -> "c". The parts of a
+// workbook use fixed namespaces, mostly as the default one, some writers
+// with a prefix; expat's namespace processing would cost a third of the
+// parse, for names that are known.
 absl::string_view Local(const XML_Char* name) {
-  absl::string_view n(name);
-  const size_t bar = n.rfind('|');
-  return bar == absl::string_view::npos ? n : n.substr(bar + 1);
+  const char* colon = nullptr;
+  const char* p = name;
+  for (; *p != '\0'; ++p) {
+    if (*p == ':') colon = p;
+  }
+  if (colon == nullptr) return absl::string_view(name, p - name);
+  return absl::string_view(colon + 1, p - colon - 1);
 }
 
 // The value of the attribute whose local name is `local`, or null.
@@ -65,9 +71,8 @@ void DecodeEscapes(std::string* s) {
         absl::ascii_isxdigit((*s)[i + 3]) &&
         absl::ascii_isxdigit((*s)[i + 4]) &&
         absl::ascii_isxdigit((*s)[i + 5])) {
-      const uint32_t c =
-          static_cast<uint32_t>(std::strtoul(s->substr(i + 2, 4).c_str(),
-                                             nullptr, 16));
+      const uint32_t c = static_cast<uint32_t>(
+          std::strtoul(s->substr(i + 2, 4).c_str(), nullptr, 16));
       if (c < 0x80) {
         out.push_back(static_cast<char>(c));
       } else if (c < 0x800) {
@@ -159,10 +164,19 @@ std::string SerialToDate(absl::string_view v, bool date1904) {
   int64_t y;
   int m, d;
   CivilFromDays(days, &y, &m, &d);
-  char buf[48];
-  std::snprintf(buf, sizeof(buf), "%04lld-%02d-%02d",
-                static_cast<long long>(y), m, d);
-  return buf;
+  // Years 1899 to 9999: four digits.
+  const int year = static_cast<int>(y);
+  char out[10] = {static_cast<char>('0' + year / 1000),
+                  static_cast<char>('0' + year / 100 % 10),
+                  static_cast<char>('0' + year / 10 % 10),
+                  static_cast<char>('0' + year % 10),
+                  '-',
+                  static_cast<char>('0' + m / 10),
+                  static_cast<char>('0' + m % 10),
+                  '-',
+                  static_cast<char>('0' + d / 10),
+                  static_cast<char>('0' + d % 10)};
+  return std::string(out, sizeof(out));
 }
 
 // True when a number format shows a date: one of Excel's built-in date
@@ -221,9 +235,9 @@ class ZipPart {
   ZipPart(zip_t* archive, std::string name) : name_(std::move(name)) {
     file_ = zip_fopen(archive, name_.c_str(), 0);
     if (file_ == nullptr) {
-      status_ = absl::InvalidArgumentError(
-          absl::StrCat("part ", name_, " cannot be opened: ",
-                       zip_error_strerror(zip_get_error(archive))));
+      status_ = absl::InvalidArgumentError(absl::StrCat(
+          "part ", name_,
+          " cannot be opened: ", zip_error_strerror(zip_get_error(archive))));
     }
   }
   ~ZipPart() {
@@ -237,9 +251,9 @@ class ZipPart {
     if (file_ == nullptr) return 0;
     const zip_int64_t got = zip_fread(file_, buf, n);
     if (got < 0) {
-      status_ = absl::DataLossError(
-          absl::StrCat("part ", name_, " is damaged: ",
-                       zip_error_strerror(zip_file_get_error(file_))));
+      status_ = absl::DataLossError(absl::StrCat(
+          "part ", name_,
+          " is damaged: ", zip_error_strerror(zip_file_get_error(file_))));
       return 0;
     }
     return static_cast<size_t>(got);
@@ -259,7 +273,7 @@ class XmlReader {
  public:
   XmlReader(zip_t* archive, std::string part, H* handler)
       : part_name_(part), part_(archive, std::move(part)), handler_(handler) {
-    parser_ = XML_ParserCreateNS(nullptr, '|');
+    parser_ = XML_ParserCreate(nullptr);
     XML_SetUserData(parser_, handler_);
     XML_SetElementHandler(
         parser_,
@@ -293,13 +307,15 @@ class XmlReader {
     }
     const bool last = n == 0;
     if (XML_Parse(parser_, buf_, static_cast<int>(n), last ? 1 : 0) ==
-        XML_STATUS_ERROR) {
-      Fail(absl::DataLossError(absl::StrCat(
-          "part ", part_name_, " is not well-formed XML at line ",
-          XML_GetCurrentLineNumber(parser_), ": ",
-          XML_ErrorString(XML_GetErrorCode(parser_)))));
+            XML_STATUS_ERROR &&
+        status_.ok()) {
+      Fail(absl::DataLossError(
+          absl::StrCat("part ", part_name_, " is not well-formed XML at line ",
+                       XML_GetCurrentLineNumber(parser_), ": ",
+                       XML_ErrorString(XML_GetErrorCode(parser_)))));
       return false;
     }
+    if (!status_.ok()) return false;
     if (last) done_ = true;
     return !last;
   }
@@ -310,9 +326,11 @@ class XmlReader {
     return status_;
   }
   const absl::Status& status() const { return status_; }
-  // Stops parsing at once, with `s` (from a handler).
+  // Stops parsing at once, with `s` (from a handler too: no callback
+  // follows).
   void Fail(absl::Status s) {
     if (status_.ok()) status_ = std::move(s);
+    if (!done_) XML_StopParser(parser_, XML_FALSE);
     done_ = true;
   }
 
@@ -403,11 +421,14 @@ struct SharedStrings {
   void End(absl::string_view local) {
     if (local == "t") --depth_in_t;
     if (local == "rPh") --depth_in_rph;
-    if (local == "si") {
+    if (local == "si" && !over) {
       DecodeEscapes(&current);
       text.append(current);
       ends.push_back(text.size());
-      over |= text.size() > limit;
+      if (text.size() > limit) {
+        over = true;  // Refused on opening; held no further.
+        std::string().swap(text);
+      }
     }
   }
   void Text(const XML_Char* s, int len) {
@@ -448,8 +469,8 @@ struct Styles {
     is_date.resize(xf_format.size());
     for (size_t i = 0; i < xf_format.size(); ++i) {
       auto it = custom.find(xf_format[i]);
-      is_date[i] = IsDateFormat(xf_format[i],
-                                it != custom.end() ? it->second : "");
+      is_date[i] =
+          IsDateFormat(xf_format[i], it != custom.end() ? it->second : "");
     }
   }
   bool IsDate(int style) const {
@@ -549,6 +570,7 @@ class SheetRows final : public RowSource {
       cells_[column_] = std::move(text);
     } else if (local == "row" && in_row_) {
       in_row_ = false;
+      if (!xml_.status().ok()) return;  // A row with a bad cell is no row.
       ready_.push_back({row_number_, std::move(cells_)});
       cells_.clear();
     }
@@ -569,8 +591,8 @@ class SheetRows final : public RowSource {
       size_t i;
       if (!absl::SimpleAtoi(value_, &i) || i >= strings_->ends.size()) {
         xml_.Fail(absl::DataLossError(absl::StrCat(
-            "row ", row_number_, ", column ", column_ + 1,
-            ": shared string ", value_, " is not in the workbook's table")));
+            "row ", row_number_, ", column ", column_ + 1, ": shared string ",
+            value_, " is not in the workbook's table")));
         return "";
       }
       return std::string(strings_->at(i));
@@ -629,7 +651,9 @@ class XlsxReader final : public WorkbookLedgerReader {
     }
     // The workbook's parts.
     Relationships root;
-    if (absl::Status s = Parse("_rels/.rels", &root); !s.ok()) return s;
+    if (Has("_rels/.rels")) {
+      if (absl::Status s = Parse("_rels/.rels", &root); !s.ok()) return s;
+    }
     std::string workbook_part = "xl/workbook.xml";
     for (const auto& [id, target] : root.targets) {
       if (absl::EndsWith(target, "workbook.xml")) workbook_part = target;
@@ -638,12 +662,18 @@ class XlsxReader final : public WorkbookLedgerReader {
     if (absl::Status s = Parse(workbook_part, &workbook); !s.ok()) return s;
     const size_t slash = workbook_part.rfind('/');
     Relationships rels;
-    rels.dir = slash == std::string::npos
-                   ? ""
-                   : workbook_part.substr(0, slash + 1);
+    rels.dir =
+        slash == std::string::npos ? "" : workbook_part.substr(0, slash + 1);
     const std::string rels_part = absl::StrCat(
         rels.dir, "_rels/", workbook_part.substr(rels.dir.size()), ".rels");
     if (absl::Status s = Parse(rels_part, &rels); !s.ok()) return s;
+    // Parts a writer put in their usual place without naming them.
+    if (rels.shared_strings.empty() && Has(rels.dir + "sharedStrings.xml")) {
+      rels.shared_strings = rels.dir + "sharedStrings.xml";
+    }
+    if (rels.styles.empty() && Has(rels.dir + "styles.xml")) {
+      rels.styles = rels.dir + "styles.xml";
+    }
     if (!rels.shared_strings.empty()) {
       if (absl::Status s = Parse(rels.shared_strings, &strings_); !s.ok()) {
         return s;
@@ -696,9 +726,7 @@ class XlsxReader final : public WorkbookLedgerReader {
     }
     return total;
   }
-  const std::vector<CsvFinding>& findings() const override {
-    return findings_;
-  }
+  const std::vector<CsvFinding>& findings() const override { return findings_; }
 
  private:
   struct SheetPart {
@@ -711,20 +739,19 @@ class XlsxReader final : public WorkbookLedgerReader {
     if (stat(name_.c_str(), &st) != 0) {
       const int err = errno;
       if (err == ENOENT) {
-        return absl::NotFoundError(
-            absl::StrCat(name_, ": no such file"));
+        return absl::NotFoundError(absl::StrCat(name_, ": no such file"));
       }
-      return absl::UnavailableError(absl::StrCat(
-          name_, ": cannot be read (", std::generic_category().message(err),
-          ")"));
+      return absl::UnavailableError(
+          absl::StrCat(name_, ": cannot be read (",
+                       std::generic_category().message(err), ")"));
     }
     if (!S_ISREG(st.st_mode)) {
       // A pipe or FIFO: read once, whole; a zip archive is read from its end.
       const int fd = open(name_.c_str(), O_RDONLY);
       if (fd < 0) {
-        return absl::UnavailableError(absl::StrCat(
-            name_, ": cannot be opened (",
-            std::generic_category().message(errno), ")"));
+        return absl::UnavailableError(
+            absl::StrCat(name_, ": cannot be opened (",
+                         std::generic_category().message(errno), ")"));
       }
       char buf[1 << 16];
       for (;;) {
@@ -733,9 +760,9 @@ class XlsxReader final : public WorkbookLedgerReader {
         if (n < 0) {
           const int err = errno;
           close(fd);
-          return absl::UnavailableError(absl::StrCat(
-              name_, ": read failed (", std::generic_category().message(err),
-              ")"));
+          return absl::UnavailableError(
+              absl::StrCat(name_, ": read failed (",
+                           std::generic_category().message(err), ")"));
         }
         if (n == 0) break;
         owned_.append(buf, static_cast<size_t>(n));
@@ -791,9 +818,14 @@ class XlsxReader final : public WorkbookLedgerReader {
   }
 
   absl::Status NotAWorkbook(const char* why) const {
-    return absl::InvalidArgumentError(absl::StrCat(
-        name_, ": not an Excel workbook (.xlsx): ", why,
-        "; save it from Excel as \"Excel workbook (*.xlsx)\""));
+    return absl::InvalidArgumentError(
+        absl::StrCat(name_, ": not an Excel workbook (.xlsx): ", why,
+                     "; save it from Excel as \"Excel workbook (*.xlsx)\""));
+  }
+
+  // True when the archive holds a part named `part`.
+  bool Has(const std::string& part) const {
+    return zip_name_locate(archive_, part.c_str(), 0) >= 0;
   }
 
   template <typename H>
@@ -801,8 +833,8 @@ class XlsxReader final : public WorkbookLedgerReader {
     XmlReader<H> xml(archive_, part, handler);
     absl::Status s = xml.ReadAll();
     if (s.ok()) return s;
-    return absl::InvalidArgumentError(absl::StrCat(
-        name_, ": not a readable .xlsx workbook: ", s.message()));
+    return absl::InvalidArgumentError(
+        absl::StrCat(name_, ": not a readable .xlsx workbook: ", s.message()));
   }
 
   // The table of sheet `name`: the options', the name's, for a workbook of
@@ -835,6 +867,7 @@ class XlsxReader final : public WorkbookLedgerReader {
       importer_ = std::make_unique<LedgerImporter>(
           rows_.get(), std::move(traits), options_.max_findings, &findings_,
           &sheets_.back().summary);
+      const size_t findings_before = findings_.size();
       absl::Status s = importer_->ReadHeader();
       if (s.ok()) {
         ++sheets_read_;
@@ -849,13 +882,21 @@ class XlsxReader final : public WorkbookLedgerReader {
         return false;
       }
       sheets_.back().summary.table = CsvTable::kAuto;
-      const bool empty = absl::StrContains(s.message(), "is empty");
-      if (!empty) {
+      // The header's findings (a column unknown) of a sheet not read: the
+      // one below says it all.
+      findings_.resize(findings_before);
+      if (importer_->saw_content()) {
+        // A sheet meant as a ledger (by its name or the options) that
+        // cannot be read loses its rows: an error. Any other (notes, a
+        // chart's data) is said and passed over.
+        const bool meant = TableOf(part.name) != CsvTable::kAuto;
         CsvFinding f;
         f.file = name_;
         f.sheet = part.name;
-        f.message = MaskPersonalData(absl::StrCat(
-            "the sheet is not read as a ledger: ", s.message()));
+        f.row_skipped = meant;
+        f.message = MaskPersonalData(
+            absl::StrCat("the sheet is not read as a ledger",
+                         meant ? ", none of its rows" : "", ": ", s.message()));
         not_read_.push_back(f.message);
         if (static_cast<int64_t>(findings_.size()) < options_.max_findings) {
           findings_.push_back(std::move(f));
@@ -929,8 +970,7 @@ WorkbookLedgerReader::Open(absl::string_view path,
 }
 
 absl::StatusOr<std::unique_ptr<WorkbookLedgerReader>>
-WorkbookLedgerReader::FromBuffer(absl::string_view data,
-                                 absl::string_view name,
+WorkbookLedgerReader::FromBuffer(absl::string_view data, absl::string_view name,
                                  const CsvReaderOptions& options) {
   auto r = std::make_unique<internal::XlsxReader>();
   if (absl::Status s = r->Init(name, data, true, options); !s.ok()) return s;

@@ -36,6 +36,14 @@ int32_t Index::FileIndex(const std::string& file) {
   return it->second;
 }
 
+int32_t Index::FileIndex(const std::string& file, const std::string& sheet) {
+  std::string key;
+  key.reserve(file.size() + 1 + sheet.size());
+  key.append(file).push_back('\0');
+  key.append(sheet);
+  return FileIndex(key);
+}
+
 namespace {
 
 google::protobuf::ArenaOptions IndexArenaOptions() {
@@ -367,7 +375,16 @@ class Checker {
  private:
   v1::SourceLocation Location(const Loc& loc) const {
     v1::SourceLocation out;
-    if (loc.file >= 0) out.set_file(x_.files[loc.file]);
+    if (loc.file >= 0) {
+      const std::string& file = x_.files[loc.file];
+      const size_t nul = file.find('\0');  // A workbook's "file\0sheet".
+      if (nul == std::string::npos) {
+        out.set_file(file);
+      } else {
+        out.set_file(file.substr(0, nul));
+        out.set_sheet(file.substr(nul + 1));
+      }
+    }
     out.set_line(loc.line);
     out.set_record_index(loc.record_index);
     out.set_byte_offset(loc.byte_offset);

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "absl/base/attributes.h"
+#include "absl/base/optimization.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 #include "core/id_index.h"
@@ -247,6 +248,11 @@ struct Index {
     loc.byte_offset = location.byte_offset();
     const std::string& file = location.file();
     if (file.empty()) return loc;
+    // A workbook's sheet: the file and sheet as one (FileIndex()).
+    if (ABSL_PREDICT_FALSE(!location.sheet().empty())) {
+      loc.file = FileIndex(file, location.sheet());
+      return loc;
+    }
     // The file of the record before, as a stream's records mostly are.
     if (!files.empty() && EqualBytesInline(files.back(), file)) {
       loc.file = static_cast<int32_t>(files.size() - 1);
@@ -296,6 +302,9 @@ struct Index {
  private:
   // The index of `file` in `files`, added when new.
   int32_t FileIndex(const std::string& file);
+  // The index of "file\0sheet" in `files`: a workbook's sheet (Location()
+  // splits it again).
+  int32_t FileIndex(const std::string& file, const std::string& sheet);
 
   ShardIndex own;
   ShardIndex* shared = nullptr;

@@ -195,6 +195,29 @@ tail -c +4 kled/members.csv >members-nobom.csv
 cat members-nobom.csv | "$bin" report -q --year 2014 --from csv - >mpipe.txt
 check "a CSV ledger without a BOM piped in reports as the file does" \
   'cmp -s mfile.txt mpipe.txt && grep -q "正式党员 *532" mpipe.txt'
+# Excel workbooks: the same ledgers as one .xlsx (a sheet per table, a title
+# row, numbers and dates as Excel stores them) give the same report.
+python3 "$src/tests/cli/make_workbook.py" kled k.xlsx
+"$bin" report -q --year 2014 k.xlsx >kx.txt; rc=$?
+"$bin" report -q --year 2014 kled/ >kc.txt
+check "a workbook of the ledgers reports as the CSV ledgers do" \
+  '[[ $rc -eq 0 ]] && cmp -s kx.txt kc.txt && grep -q "正式党员 *532" kx.txt'
+cat k.xlsx | "$bin" report -q --year 2014 --from xlsx - >kxpipe.txt
+check "a workbook piped in reports as the file does" 'cmp -s kx.txt kxpipe.txt'
+mkdir -p badled && cp kled/*.csv badled/ && sed -i '5s/正式党员/党员候补/' badled/members.csv
+python3 "$src/tests/cli/make_workbook.py" badled bad.xlsx
+"$bin" validate -q --as-of 2014-12-31 bad.xlsx >vbad.txt; rc=$?
+check "a bad cell of a workbook is found at its sheet, column and row" \
+  '[[ $rc -eq 1 ]] && grep -q "^bad.xlsx:党员!C6: ERROR io.csv.row_skipped: \"党员候补\"" vbad.txt'
+"$bin" validate -q --as-of 2014-12-31 --format csv -o vbad.csv bad.xlsx
+check "findings CSV names the sheet and column" \
+  'head -1 vbad.csv | grep -q ",message,sheet,column" && grep -q "^bad.xlsx,6,.*,党员,3" vbad.csv'
+printf 'not a workbook' >fake.xlsx
+"$bin" validate -q fake.xlsx >/dev/null 2>err.txt
+check "a file that is no workbook is exit 2, named" '[[ $? -eq 2 ]] && grep -q "fake.xlsx: not an Excel workbook" err.txt'
+: >old.xls
+"$bin" validate -q old.xls >/dev/null 2>err.txt
+check "an .xls workbook is refused with what to do" '[[ $? -eq 2 ]] && grep -q "97-2003" err.txt'
 cat kh.pb | "$bin" report -q --year 2014 --lang en --from pb - >pbpipe.txt
 check "a binary Dataset piped in reports as the stream does" 'cmp -s k.txt pbpipe.txt'
 : >empty.pb; : >empty.jsonl
