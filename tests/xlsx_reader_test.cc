@@ -220,8 +220,9 @@ TEST(WorkbookLedgerReaderTest, ReadsCellsAsExcelStoresThem) {
   const v1::Member& m2 = records[1].member();
   EXPECT_EQ(m2.name(), "李四");
   EXPECT_FALSE(m2.has_probationary_on());
-  // As Excel shows the number: found by member.national_id.excel_mangled.
-  EXPECT_EQ(m2.national_id(), "1.1010119900307E+17");
+  // As Excel shows the number (six significant digits from 10^15 on):
+  // found by member.national_id.excel_mangled.
+  EXPECT_EQ(m2.national_id(), "1.10101E+17");
   EXPECT_FALSE(m2.is_owner());
   EXPECT_EQ(m2.monthly_dues_fen(), 1000);
 
@@ -313,8 +314,8 @@ TEST(WorkbookLedgerReaderTest, TableFromSheetNameFileNameOrHeaders) {
   EXPECT_THAT(f[0].message, HasSubstr("not read as a ledger"));
   EXPECT_FALSE(f[0].row_skipped);  // A notes sheet: said, passed over.
   EXPECT_EQ(f[1].sheet, "党组织");
-  EXPECT_THAT(f[1].message, AllOf(HasSubstr("none of its rows"),
-                                  HasSubstr("no id column")));
+  EXPECT_THAT(f[1].message,
+              AllOf(HasSubstr("none of its rows"), HasSubstr("no id column")));
   EXPECT_TRUE(f[1].row_skipped);
 
   // One sheet named Sheet1, without headers that tell: the file's name.
@@ -473,6 +474,115 @@ TEST(WorkbookLedgerReaderTest, AFolderOfWorkbooksAndCsvIsOneShard) {
   ASSERT_TRUE(shards.ok()) << shards.status();
   ASSERT_EQ(shards->size(), 1u);
   EXPECT_THAT((*shards)[0], ElementsAre(dir + "/党员.csv", dir + "/单位.xlsx"));
+}
+
+}  // namespace
+}  // namespace dangjian
+
+namespace dangjian {
+namespace {
+
+TEST(WorkbookLedgerReaderTest, NumbersAsExcelShowsThemFromAnyWriter) {
+  Book b;
+  b.shared = kMemberHeaders;
+  b.sheets.push_back(
+      {"党员",
+       MemberHeader(1) +
+           // Apache POI's spellings: 12345.0, 1.0E7; a formula's noise.
+           Row(2, {N("A2", "12345.0"), N("H2", "1.0E1")}) +
+           Row(3, {N("A3", "1.2346E4"), N("H3", "0.30000000000000004")}) +
+           // An error in the id cell: no id, the row is not imported.
+           Row(4, {R"(<c r="A4" t="e"><v>#REF!</v></c>)", I("B4", "王五")}) +
+           // A value far past the header: said, the row skipped; an empty
+           // cell there takes no room.
+           Row(5, {I("A5", "m5"), R"(<c r="XFD5"/>)"}) +
+           Row(6, {I("A6", "m6"), I("XFD6", "x")}) +
+           // A time of day (format 32 in Chinese Excel) is no date; a
+           // serial past 9999 is no date either.
+           Row(7, {I("A7", "m7"), N("D7", "2958466", 1)})});
+  Write(b, Path("poi.xlsx"));
+  auto reader = WorkbookLedgerReader::Open(Path("poi.xlsx"));
+  ASSERT_TRUE(reader.ok()) << reader.status();
+  const auto records = ReadAll(reader->get());
+  ASSERT_TRUE((*reader)->status().ok()) << (*reader)->status();
+  ASSERT_EQ(records.size(), 3u);
+  EXPECT_EQ(records[0].member().id(), "12345");
+  EXPECT_EQ(records[0].member().monthly_dues_fen(), 1000);
+  EXPECT_EQ(records[1].member().id(), "12346");
+  EXPECT_EQ(records[1].member().monthly_dues_fen(), 30);
+  EXPECT_EQ(records[2].member().id(), "m5");
+  const auto& f = (*reader)->findings();
+  ASSERT_EQ(f.size(), 3u);
+  EXPECT_EQ(f[0].line, 4);
+  EXPECT_TRUE(f[0].row_skipped);
+  EXPECT_THAT(f[0].message,
+              AllOf(HasSubstr("#REF!"), HasSubstr("not imported")));
+  EXPECT_EQ(f[1].line, 6);
+  EXPECT_EQ(f[1].column, 16384);
+  EXPECT_TRUE(f[1].row_skipped);
+  // 2958466 is past 9999-12-31: no date, and the row is skipped.
+  EXPECT_EQ(f[2].line, 7);
+  EXPECT_TRUE(f[2].row_skipped);
+}
+
+TEST(WorkbookLedgerReaderTest, LimitsAndPersonalData) {
+  Book b;
+  b.shared = kMemberHeaders;
+  b.sheets.push_back({"党员", MemberHeader(1) + Row(2, {I("A2", "m1")}) +
+                                  Row(3, {I("A3", std::string(2000, 'x'))})});
+  // A sheet named with a phone number: never shown whole.
+  b.sheets.push_back(
+      {"13800138000党员", MemberHeader(1) + Row(2, {S("A2", 77)})});
+  Write(b, Path("limits.xlsx"));
+  CsvReaderOptions small;
+  small.max_row_bytes = 1000;
+  auto reader = WorkbookLedgerReader::Open(Path("limits.xlsx"), small);
+  ASSERT_TRUE(reader.ok()) << reader.status();
+  EXPECT_EQ(ReadAll(reader->get()).size(), 1u);
+  EXPECT_EQ((*reader)->status().code(), absl::StatusCode::kResourceExhausted);
+  EXPECT_THAT((*reader)->status().message(), HasSubstr("max_row_bytes"));
+
+  auto masked = WorkbookLedgerReader::Open(Path("limits.xlsx"));
+  ASSERT_TRUE(masked.ok());
+  ReadAll(masked->get());
+  // The second sheet's shared string 77 is missing: its status names the
+  // sheet, masked.
+  EXPECT_EQ((*masked)->status().code(), absl::StatusCode::kDataLoss);
+  EXPECT_THAT(
+      (*masked)->status().message(),
+      AllOf(HasSubstr("8000党员"), ::testing::Not(HasSubstr("13800138000"))));
+  for (const WorkbookSheet& s : (*masked)->sheets()) {
+    EXPECT_THAT(s.name, ::testing::Not(HasSubstr("13800138000")));
+  }
+  // A sheet meant as a ledger that cannot be read fails ReadDataset.
+  Book lost;
+  lost.shared = {"<t>姓名</t>", "<t>单位标识</t>", "<t>单位名称</t>"};
+  lost.sheets.push_back({"单位", Row(1, {S("A1", 1), S("B1", 2)}) +
+                                     Row(2, {I("A2", "h1"), I("B2", "甲")})});
+  lost.sheets.push_back(
+      {"党员", Row(1, {S("A1", 0)}) + Row(2, {I("A2", "x")})});
+  Write(lost, Path("lost.xlsx"));
+  EXPECT_EQ(ReadDataset(Path("lost.xlsx")).status().code(),
+            absl::StatusCode::kFailedPrecondition);
+}
+
+TEST(WorkbookLedgerReaderTest, FoldersPassOverLockFilesAndRefuseXls) {
+  const std::string dir = Path("county_locks");
+  mkdir(dir.c_str(), 0700);
+  std::remove((dir + "/党员.xls").c_str());
+  Book b;
+  b.shared = {"<t>单位标识</t>", "<t>单位名称</t>"};
+  b.sheets.push_back({"单位", Row(1, {S("A1", 0), S("B1", 1)})});
+  Write(b, dir + "/单位.xlsx");
+  std::ofstream(dir + "/~$单位.xlsx") << "owner";
+  auto shards = ExpandInputs({dir});
+  ASSERT_TRUE(shards.ok()) << shards.status();
+  EXPECT_THAT((*shards)[0], ElementsAre(dir + "/单位.xlsx"));
+  std::ofstream(dir + "/党员.xls") << "old";
+  shards = ExpandInputs({dir});
+  EXPECT_EQ(shards.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(shards.status().message(),
+              AllOf(HasSubstr("党员.xls"), HasSubstr("97-2003")));
 }
 
 }  // namespace

@@ -249,19 +249,22 @@ struct WorkbookSheet {
 // columns) are passed over; subtotal rows are reported and not counted.
 //
 // Cells are read as Excel stores them: shared and inline strings, numbers
-// (a number of more than 15 significant digits as Excel shows it, so that an
-// ID typed as a number reads "1.10101199001011E+17" and is found by
-// member.national_id.excel_mangled), dates stored as serial numbers in a
-// cell with a date format (1900 and 1904 date systems), TRUE/FALSE, a
-// formula's saved value, _xHHHH_ escapes; a spreadsheet error (#N/A, #REF!,
-// ...) is left out of its row with a finding.
+// as a cell of the General format shows them (12345, not "12345.0"; 15
+// significant digits; from 10^15 on six in scientific form, so that an ID
+// typed as a number reads "1.10101E+17" and is found by
+// member.national_id.excel_mangled), dates stored as serial numbers in a cell
+// with a date format (1900 and 1904 date systems), TRUE/FALSE, a formula's
+// saved value, _xHHHH_ escapes; a spreadsheet error (#N/A, #REF!, ...) is
+// left out of its row with a finding (in the id column, the row is skipped).
 //
 // Each finding names the sheet (CsvFinding::sheet) and its row and column
-// as Excel numbers them. The workbook is read in bounded memory: a sheet's
-// rows are parsed as they are decompressed (libzip, expat), never held
-// whole; the shared string table is held (one copy of each distinct text).
-// A FIFO or pipe is read once, into memory (a zip archive is read from its
-// end).
+// as Excel numbers them; a sheet's name is masked like any text
+// (MaskPersonalData()). The workbook is read in bounded memory: a sheet is
+// parsed as it is inflated (libzip, expat), one row at a time, a row's cells
+// at most CsvReaderOptions::max_row_bytes; the shared string table is held
+// (one copy of each distinct text, at most 1 GiB). A FIFO or pipe is read
+// once, into memory (a zip archive is read from its end). Excel's and WPS's
+// owner files (~$name.xlsx) are not workbooks: folders pass over them.
 //
 // Example:
 //   auto reader = dangjian::WorkbookLedgerReader::Open("县台账.xlsx");
@@ -274,10 +277,16 @@ struct WorkbookSheet {
 //
 // Open() fails with NotFound or Unavailable when the file cannot be opened,
 // InvalidArgument when it is not an .xlsx workbook (an Excel 97-2003 .xls or
-// a password-protected workbook, not a zip archive, a part missing or not
-// well-formed); status() is DataLoss when a part is damaged (CRC, bad XML)
-// after rows were read, and InvalidArgument at the end when no sheet is a
-// ledger table.
+// a password-protected workbook, not a zip archive, a part missing, the
+// workbook's own parts not well-formed), ResourceExhausted for shared
+// strings over 1 GiB. status() is then DataLoss when a sheet's part is
+// damaged (a CRC error, XML not well-formed or cut short, a shared string
+// that is not in the table), ResourceExhausted for a row over max_row_bytes,
+// and InvalidArgument at the end when no sheet is a ledger table. A sheet
+// whose table is known (by its name, the option or its headers) that cannot
+// be read (no id column, two columns for one field) is a finding that kept
+// its rows out (row_skipped); another sheet that is no ledger (notes) a
+// finding that did not.
 //
 // Not thread-safe; non-copyable.
 class DANGJIAN_EXPORT WorkbookLedgerReader : public RecordReader {

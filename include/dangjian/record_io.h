@@ -33,7 +33,8 @@
 
 namespace dangjian {
 
-// The exchange formats.
+// The exchange formats. The enum may grow (a new format in a minor release):
+// a switch over it needs a default.
 enum class FileFormat {
   kAuto = 0,           // From the path's extension (table above).
   kDatasetBinary = 1,  // One binary v1::Dataset.

@@ -89,8 +89,10 @@ absl::string_view Unguarded(absl::string_view raw) {
 // failed, as a workbook stores them and a CSV export writes them.
 bool IsSpreadsheetError(absl::string_view cell) {
   static constexpr absl::string_view kErrors[] = {
-      "#N/A",   "#VALUE!", "#REF!",   "#DIV/0!", "#NUM!",
-      "#NAME?", "#NULL!",  "#SPILL!", "#CALC!",  "#GETTING_DATA"};
+      "#N/A",   "#VALUE!",   "#REF!",     "#DIV/0!",
+      "#NUM!",  "#NAME?",    "#NULL!",    "#SPILL!",
+      "#CALC!", "#FIELD!",   "#BLOCKED!", "#CONNECT!",
+      "#BUSY!", "#UNKNOWN!", "#PYTHON!",  "#GETTING_DATA"};
   for (absl::string_view e : kErrors) {
     if (cell == e) return true;
   }
@@ -447,10 +449,14 @@ bool LedgerImporter::BuildRecord(v1::Record* record) {
     }
     const Column* c = columns_[i];
     if (cell[0] == '#' && c != nullptr && IsSpreadsheetError(cell)) {
-      Find(line, static_cast<int>(i) + 1, false,
+      // An id that is an error keys nothing: the row is skipped.
+      const bool id = static_cast<int>(i) == id_column_;
+      Find(line, static_cast<int>(i) + 1, id,
            absl::StrCat("the cell holds the spreadsheet error ", cell,
-                        " (a formula that failed), not a value; it is left "
-                        "out: correct the formula or type the value"));
+                        " (a formula that failed), not a value; ",
+                        id ? "the row is not imported" : "it is left out",
+                        ": correct the formula or type the value"));
+      if (id) bad = true;
       continue;
     }
     bool checked = !check_utf8;

@@ -229,21 +229,28 @@ absl::StatusOr<v1::Dataset> ReadDataset(absl::string_view path,
     findings = &book->findings();
     reader_name = "WorkbookLedgerReader";
   }
-  if (skipped > 0) {
-    const CsvFinding* first = nullptr;
+  // Rows skipped, or a workbook's sheet not read: a finding that kept rows
+  // out (beyond max_findings, the count alone says).
+  const CsvFinding* first = nullptr;
+  if (findings != nullptr) {
     for (const CsvFinding& f : *findings) {
       if (f.row_skipped) {
         first = &f;
         break;
       }
     }
-    std::string where = "line ";
-    if (first != nullptr && !first->sheet.empty()) {
-      where = absl::StrCat("sheet ", first->sheet, " row ");
+  }
+  if (skipped > 0 || first != nullptr) {
+    std::string where;
+    if (first != nullptr) {
+      where = first->sheet.empty()
+                  ? absl::StrCat("; the first at line ", first->line)
+                  : absl::StrCat("; the first at sheet ", first->sheet, " row ",
+                                 first->line);
+      absl::StrAppend(&where, ": ", first->message);
     }
     return absl::FailedPreconditionError(
-        absl::StrCat(path, ": ", skipped, " rows skipped; the first at ", where,
-                     first ? first->line : 0, ": ", first ? first->message : "",
+        absl::StrCat(path, ": ", skipped, " rows skipped", where,
                      " (read it with ", reader_name, " for every finding)"));
   }
   return dataset;

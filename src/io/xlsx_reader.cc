@@ -8,6 +8,7 @@
 #include <unistd.h>
 #include <zip.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <cstdint>
@@ -26,6 +27,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "dangjian/csv_ledger.h"
 #include "dangjian/personal_data.h"
 #include "io/ledger_import.h"
@@ -106,27 +108,34 @@ int ColumnOfReference(absl::string_view ref) {
   return col - 1;
 }
 
-// Excel's display of a number: at most 15 significant digits. The XML holds
-// up to 17 ("0.30000000000000004", "1.1010119900101101E+17"); a number kept
-// as written when it has 15 or fewer.
+// A number as Excel shows it in a cell of the General format, so that a
+// workbook reads as its CSV export does. The XML holds the double's shortest
+// form in any spelling ("12345.0" and "1.0E7" from Apache POI,
+// "10.199999999999999", "1.1010119900307E+17"): a whole number below 10^15 is
+// its digits (12345, 10000000, 13800138000); another below 10^15 keeps 15
+// significant digits (10.2); from 10^15 on, where a double no longer holds
+// every digit, Excel shows six significant digits in scientific form
+// ("1.10101E+17": the shape member.national_id.excel_mangled finds, which
+// keeps no more of an ID than its region code). Not a number: as written.
+// Locale-independent (absl::StrFormat).
 std::string DisplayedNumber(absl::string_view v) {
-  int digits = 0;
-  bool leading = true;
-  for (char c : v) {
-    if (c == 'e' || c == 'E') break;
-    if (!absl::ascii_isdigit(c)) continue;
-    if (leading && c == '0') continue;
-    leading = false;
-    ++digits;
-  }
-  if (digits <= 15) return std::string(v);
   double d;
-  if (!absl::SimpleAtod(v, &d)) return std::string(v);
-  char buf[40];
-  std::snprintf(buf, sizeof(buf), "%.15G", d);
-  std::string out = buf;
-  // "1.10101199001011E+17", as Excel shows it.
-  return out;
+  if (!absl::SimpleAtod(v, &d) || !std::isfinite(d)) return std::string(v);
+  const double magnitude = std::fabs(d);
+  if (magnitude >= 1e15) {
+    std::string out = absl::StrFormat("%.5E", d);  // "1.10101E+17"
+    // Excel drops the mantissa's trailing zeros: "1.2E+17", "1E+17".
+    const size_t e = out.find('E');
+    size_t end = e;
+    while (end > 0 && out[end - 1] == '0') --end;
+    if (end > 0 && out[end - 1] == '.') --end;
+    out.erase(end, e - end);
+    return out;
+  }
+  if (d == std::floor(d)) {
+    return absl::StrCat(static_cast<int64_t>(d));
+  }
+  return absl::StrFormat("%.15G", d);
 }
 
 // The civil date `days` after 1970-01-01 (Howard Hinnant's algorithm).
@@ -151,7 +160,8 @@ std::string SerialToDate(absl::string_view v, bool date1904) {
       serial >= 2958466) {
     return "";
   }
-  int64_t days = static_cast<int64_t>(std::floor(serial));
+  // Excel rounds a time to the millisecond before it shows the day.
+  int64_t days = static_cast<int64_t>(std::floor(serial + 0.5 / 86400000));
   // Days from 1970-01-01. The 1900 system counts a 29 February 1900 that
   // never was (serial 60), as Lotus 1-2-3 did: serials from 61 on are one
   // day ahead.
@@ -164,6 +174,7 @@ std::string SerialToDate(absl::string_view v, bool date1904) {
   int64_t y;
   int m, d;
   CivilFromDays(days, &y, &m, &d);
+  if (y < 1900 || y > 9999) return "";  // Past what Excel shows as a date.
   // Years 1899 to 9999: four digits.
   const int year = static_cast<int>(y);
   char out[10] = {static_cast<char>('0' + year / 1000),
@@ -180,11 +191,12 @@ std::string SerialToDate(absl::string_view v, bool date1904) {
 }
 
 // True when a number format shows a date: one of Excel's built-in date
-// formats (14 to 17, 22, and the East Asian 27 to 36 and 50 to 58), or a
-// custom format with a year or day code outside quotes and brackets.
+// formats (14 to 17, 22, and the Chinese 27 to 31, 36, 50 to 54, 57 and 58;
+// 32 to 35, 55 and 56 are times of day), or a custom format with a year or
+// day code outside quotes, brackets, escapes and the _x and *x of spacing.
 bool IsDateFormat(int id, absl::string_view code) {
-  if ((id >= 14 && id <= 17) || id == 22 || (id >= 27 && id <= 36) ||
-      (id >= 50 && id <= 58)) {
+  if ((id >= 14 && id <= 17) || id == 22 || (id >= 27 && id <= 31) ||
+      id == 36 || (id >= 50 && id <= 54) || id == 57 || id == 58) {
     return true;
   }
   if (id < 164) return false;
@@ -210,7 +222,9 @@ bool IsDateFormat(int id, absl::string_view code) {
         bracket = true;
         break;
       case '\\':
-        escaped = true;
+      case '_':
+      case '*':
+        escaped = true;  // The next character is literal.
         break;
       case 'y':
       case 'Y':
@@ -296,19 +310,28 @@ class XmlReader {
   // (status()).
   bool Step() {
     if (done_) return false;
-    if (!part_.status().ok()) {
-      Fail(part_.status());
-      return false;
+    XML_Status parsed;
+    if (suspended_) {
+      suspended_ = false;
+      parsed = XML_ResumeParser(parser_);
+    } else {
+      if (!part_.status().ok()) {
+        Fail(part_.status());
+        return false;
+      }
+      const size_t n = part_.Read(buf_, sizeof(buf_));
+      if (!part_.status().ok()) {
+        Fail(part_.status());
+        return false;
+      }
+      final_ = n == 0;
+      parsed = XML_Parse(parser_, buf_, static_cast<int>(n), final_ ? 1 : 0);
     }
-    const size_t n = part_.Read(buf_, sizeof(buf_));
-    if (!part_.status().ok()) {
-      Fail(part_.status());
-      return false;
+    if (parsed == XML_STATUS_SUSPENDED && status_.ok()) {
+      suspended_ = true;  // By Suspend(): the rest of buf_ comes next.
+      return true;
     }
-    const bool last = n == 0;
-    if (XML_Parse(parser_, buf_, static_cast<int>(n), last ? 1 : 0) ==
-            XML_STATUS_ERROR &&
-        status_.ok()) {
+    if (parsed == XML_STATUS_ERROR && status_.ok()) {
       Fail(absl::DataLossError(
           absl::StrCat("part ", part_name_, " is not well-formed XML at line ",
                        XML_GetCurrentLineNumber(parser_), ": ",
@@ -316,8 +339,13 @@ class XmlReader {
       return false;
     }
     if (!status_.ok()) return false;
-    if (last) done_ = true;
-    return !last;
+    if (final_) done_ = true;
+    return !final_;
+  }
+  // Pauses parsing after the current callback (from a handler): the next
+  // Step() resumes where it stopped. What keeps one row at a time in memory.
+  void Suspend() {
+    if (!done_) XML_StopParser(parser_, XML_TRUE);
   }
   // Parses the whole part.
   absl::Status ReadAll() {
@@ -342,6 +370,8 @@ class XmlReader {
   char buf_[1 << 16];
   absl::Status status_;
   bool done_ = false;
+  bool suspended_ = false;
+  bool final_ = false;  // The last (empty) piece was given to expat.
 };
 
 // The parts a workbook's relationships name: Id -> target, resolved against
@@ -425,19 +455,31 @@ struct SharedStrings {
       DecodeEscapes(&current);
       text.append(current);
       ends.push_back(text.size());
-      if (text.size() > limit) {
+      if (text.size() + ends.size() * sizeof(size_t) > limit) {
         over = true;  // Refused on opening; held no further.
         std::string().swap(text);
+        std::vector<size_t>().swap(ends);
       }
     }
   }
   void Text(const XML_Char* s, int len) {
-    if (depth_in_t > 0 && depth_in_rph == 0) current.append(s, len);
+    if (over || depth_in_t == 0 || depth_in_rph > 0) return;
+    current.append(s, len);
+    // The table, its offsets and the item being read, within the limit.
+    if (text.size() + current.size() + ends.size() * sizeof(size_t) > limit) {
+      over = true;  // Refused on opening; held no further.
+      std::string().swap(text);
+      std::string().swap(current);
+      std::vector<size_t>().swap(ends);
+    }
   }
 };
 
 // xl/styles.xml: which cell formats (<cellXfs><xf>) show dates.
 struct Styles {
+  // Excel holds at most 64,000 cell formats; more are a hostile file's (the
+  // rest read as General).
+  static constexpr size_t kMaxFormats = 65536;
   absl::flat_hash_map<int, std::string> custom;  // numFmtId -> formatCode
   std::vector<int> xf_format;                    // By style index.
   std::vector<bool> is_date;
@@ -448,12 +490,14 @@ struct Styles {
       const XML_Char* id = Attr(attrs, "numFmtId");
       const XML_Char* code = Attr(attrs, "formatCode");
       int n;
-      if (id != nullptr && code != nullptr && absl::SimpleAtoi(id, &n)) {
+      if (id != nullptr && code != nullptr && absl::SimpleAtoi(id, &n) &&
+          custom.size() < kMaxFormats) {
         custom[n] = code;
       }
     } else if (local == "cellXfs") {
       ++in_cell_xfs;
-    } else if (local == "xf" && in_cell_xfs > 0) {
+    } else if (local == "xf" && in_cell_xfs > 0 &&
+               xf_format.size() < kMaxFormats) {
       const XML_Char* id = Attr(attrs, "numFmtId");
       int n = 0;
       if (id == nullptr || !absl::SimpleAtoi(id, &n)) n = 0;
@@ -483,10 +527,12 @@ struct Styles {
 class SheetRows final : public RowSource {
  public:
   SheetRows(zip_t* archive, std::string part, const SharedStrings* strings,
-            const Styles* styles, bool date1904)
+            const Styles* styles, bool date1904, int64_t max_row_bytes)
       : strings_(strings),
         styles_(styles),
         date1904_(date1904),
+        max_row_bytes_(
+            static_cast<size_t>(std::max<int64_t>(max_row_bytes, 1))),
         xml_(archive, std::move(part), this) {}
 
   bool NextRow(Row* row) override {
@@ -564,6 +610,8 @@ class SheetRows final : public RowSource {
     } else if (local == "c" && in_cell_) {
       in_cell_ = false;
       std::string text = CellText();
+      // Cells without a value take no room (a row may name XFD1).
+      if (text.empty()) return;
       if (static_cast<size_t>(column_) >= cells_.size()) {
         cells_.resize(column_ + 1);
       }
@@ -573,10 +621,21 @@ class SheetRows final : public RowSource {
       if (!xml_.status().ok()) return;  // A row with a bad cell is no row.
       ready_.push_back({row_number_, std::move(cells_)});
       cells_.clear();
+      row_bytes_ = 0;
+      xml_.Suspend();  // One row at a time.
     }
   }
   void Text(const XML_Char* s, int len) {
-    if (in_cell_ && in_text_ > 0 && in_phonetic_ == 0) value_.append(s, len);
+    if (in_cell_ && in_text_ > 0 && in_phonetic_ == 0) {
+      row_bytes_ += static_cast<size_t>(len);
+      if (row_bytes_ > max_row_bytes_) {
+        xml_.Fail(absl::ResourceExhaustedError(absl::StrCat(
+            "row ", row_number_, ": its cells hold more than ", max_row_bytes_,
+            " bytes (CsvReaderOptions::max_row_bytes)")));
+        return;
+      }
+      value_.append(s, len);
+    }
   }
 
  private:
@@ -601,7 +660,9 @@ class SheetRows final : public RowSource {
       DecodeEscapes(&value_);
       return value_;
     }
-    if (type_ == "b") return value_ == "1" ? "TRUE" : "FALSE";
+    if (type_ == "b") {
+      return value_ == "1" || value_ == "true" ? "TRUE" : "FALSE";
+    }
     if (IsXmlErrorCell(type_)) return value_;  // "#N/A": the importer says.
     if (type_ == "d") return value_.substr(0, value_.find('T'));
     if (value_.empty()) return "";
@@ -615,6 +676,8 @@ class SheetRows final : public RowSource {
   const SharedStrings* strings_;
   const Styles* styles_;
   bool date1904_;
+  size_t max_row_bytes_;
+  size_t row_bytes_ = 0;  // Of the row being read.
   XmlReader<SheetRows> xml_;
   std::deque<PendingRow> ready_;
   std::vector<std::vector<std::string>> spare_;
@@ -691,11 +754,17 @@ class XlsxReader final : public WorkbookLedgerReader {
     for (const WorkbookPart::Sheet& sheet : workbook.sheets) {
       auto it = rels.targets.find(sheet.rid);
       if (it == rels.targets.end()) {
-        return absl::InvalidArgumentError(absl::StrCat(
+        return absl::InvalidArgumentError(MaskPersonalData(absl::StrCat(
             name_, ": sheet ", sheet.name,
-            " names no part of the workbook: the file is damaged"));
+            " names no part of the workbook: the file is damaged")));
       }
-      parts_.push_back({sheet.name, it->second});
+      if (!Has(it->second)) {
+        return absl::InvalidArgumentError(MaskPersonalData(
+            absl::StrCat(name_, ": sheet ", sheet.name, "'s part ", it->second,
+                         " is missing: the file is damaged")));
+      }
+      // A sheet's name goes into findings and locations: masked once, here.
+      parts_.push_back({MaskPersonalData(sheet.name), it->second});
     }
     if (parts_.empty()) {
       return absl::InvalidArgumentError(
@@ -833,8 +902,8 @@ class XlsxReader final : public WorkbookLedgerReader {
     XmlReader<H> xml(archive_, part, handler);
     absl::Status s = xml.ReadAll();
     if (s.ok()) return s;
-    return absl::InvalidArgumentError(
-        absl::StrCat(name_, ": not a readable .xlsx workbook: ", s.message()));
+    return absl::InvalidArgumentError(MaskPersonalData(
+        absl::StrCat(name_, ": not a readable .xlsx workbook: ", s.message())));
   }
 
   // The table of sheet `name`: the options', the name's, for a workbook of
@@ -856,8 +925,9 @@ class XlsxReader final : public WorkbookLedgerReader {
       const SheetPart& part = parts_[next_part_++];
       sheets_.push_back({part.name, {}});
       sheets_.back().summary.encoding = TextEncoding::kUtf8;
-      rows_ = std::make_unique<SheetRows>(archive_, part.part, &strings_,
-                                          &styles_, date1904_);
+      rows_ =
+          std::make_unique<SheetRows>(archive_, part.part, &strings_, &styles_,
+                                      date1904_, options_.max_row_bytes);
       LedgerSourceTraits traits;
       traits.file = name_;
       traits.sheet = part.name;
@@ -874,8 +944,14 @@ class XlsxReader final : public WorkbookLedgerReader {
         return true;
       }
       if (!rows_->status().ok()) {
-        status_ = absl::DataLossError(absl::StrCat(
-            name_, ": sheet ", part.name, ": ", rows_->status().message()));
+        // A damaged part (DataLoss), a row over the limit
+        // (ResourceExhausted): the code kept, personal data masked.
+        status_ = absl::Status(
+            rows_->status().code() == absl::StatusCode::kResourceExhausted
+                ? absl::StatusCode::kResourceExhausted
+                : absl::StatusCode::kDataLoss,
+            MaskPersonalData(absl::StrCat(name_, ": sheet ", part.name, ": ",
+                                          rows_->status().message())));
         importer_.reset();
         rows_.reset();
         parts_.resize(next_part_);
@@ -889,7 +965,8 @@ class XlsxReader final : public WorkbookLedgerReader {
         // A sheet meant as a ledger (by its name or the options) that
         // cannot be read loses its rows: an error. Any other (notes, a
         // chart's data) is said and passed over.
-        const bool meant = TableOf(part.name) != CsvTable::kAuto;
+        const bool meant = TableOf(part.name) != CsvTable::kAuto ||
+                           importer_->table() != nullptr;
         CsvFinding f;
         f.file = name_;
         f.sheet = part.name;
@@ -915,18 +992,23 @@ class XlsxReader final : public WorkbookLedgerReader {
       if (importer_ == nullptr && !StartSheet()) {
         done_ = true;
         if (status_.ok() && sheets_read_ == 0) {
-          status_ = absl::InvalidArgumentError(absl::StrCat(
+          status_ = absl::InvalidArgumentError(MaskPersonalData(absl::StrCat(
               name_, ": no sheet of the workbook is a ledger table",
               not_read_.empty() ? " (every sheet is empty)" : ": ",
-              not_read_.empty() ? "" : not_read_.front()));
+              not_read_.empty() ? "" : not_read_.front())));
         }
         return false;
       }
       if (importer_->Next(record)) return true;
       if (!importer_->status().ok()) {
-        status_ = absl::DataLossError(
-            absl::StrCat(name_, ": sheet ", sheets_.back().name, ": ",
-                         importer_->status().message()));
+        const absl::Status& failed = importer_->status();
+        status_ =
+            absl::Status(failed.code() == absl::StatusCode::kResourceExhausted
+                             ? absl::StatusCode::kResourceExhausted
+                             : absl::StatusCode::kDataLoss,
+                         MaskPersonalData(absl::StrCat(
+                             name_, ": sheet ", sheets_.back().name, ": ",
+                             failed.message())));
         done_ = true;
         return false;
       }

@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <map>
 #include <system_error>
@@ -25,6 +26,16 @@ bool Stat(const std::string& path, struct stat* st) {
   return stat(path.c_str(), st) == 0;
 }
 
+// True for a workbook of Excel 97-2003 (.xls) or WPS (.et): a ledger the
+// library does not read, which FormatForPath() refuses saying what to do.
+bool IsOldWorkbook(const std::string& name) {
+  const size_t dot = name.rfind('.');
+  if (dot == std::string::npos) return false;
+  std::string ext = name.substr(dot + 1);
+  for (char& c : ext) c = static_cast<char>(std::tolower(c));
+  return ext == "xls" || ext == "et";
+}
+
 // Appends the shards of folder `dir`; `depth` 0 for an argument, 1 for its
 // subfolders (which are expanded but not descended further).
 absl::Status ExpandFolder(const std::string& dir, int depth,
@@ -38,6 +49,8 @@ absl::Status ExpandFolder(const std::string& dir, int depth,
   while (dirent* e = readdir(d)) {
     const std::string name = e->d_name;
     if (name.empty() || name[0] == '.') continue;
+    // The owner file Excel and WPS keep beside an open workbook.
+    if (name.rfind("~$", 0) == 0) continue;
     const std::string path =
         absl::StrCat(dir, dir.back() == '/' ? "" : "/", name);
     struct stat st;
@@ -55,9 +68,15 @@ absl::Status ExpandFolder(const std::string& dir, int depth,
     }
     if (S_ISDIR(st.st_mode)) {
       if (depth == 0) folders.push_back(path);
-    } else if ((S_ISREG(st.st_mode) || S_ISFIFO(st.st_mode)) &&
-               FormatForPath(path).ok()) {
-      files.push_back(path);  // A FIFO is an input too, read once.
+    } else if (S_ISREG(st.st_mode) || S_ISFIFO(st.st_mode)) {
+      const absl::StatusOr<FileFormat> format = FormatForPath(path);
+      if (format.ok()) {
+        files.push_back(path);  // A FIFO is an input too, read once.
+      } else if (IsOldWorkbook(name)) {
+        // A county's ledger in a format not read would be lost unsaid.
+        closedir(d);
+        return format.status();
+      }
     }
   }
   closedir(d);
