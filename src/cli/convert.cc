@@ -425,7 +425,9 @@ Command ConvertCommand() {
       "record\n"
       "stream, .jsonl JSON Lines, .pb binary Dataset, .json JSON Dataset, .csv "
       "a\n"
-      "CSV ledger of one table. OUT ending in '/' (or --to csv) is a folder "
+      "CSV ledger of one table; IN may also be an .xlsx workbook of ledgers (a "
+      "table\n"
+      "a sheet). OUT ending in '/' (or --to csv) is a folder "
       "that\n"
       "gets one CSV ledger per table (created with its parent folders); party\n"
       "organizations' star assessments go to star_assessments.csv. CSV output\n"
@@ -447,7 +449,9 @@ Command ConvertCommand() {
       {
           {"to", 0, true, "FORMAT", "format of OUT: djr, jsonl, json, pb, csv",
            ""},
-          {"from", 0, true, "FORMAT", "format of standard input (-)", "jsonl"},
+          {"from", 0, true, "FORMAT",
+           "format of standard input (-): djr, jsonl, json, pb, csv, xlsx",
+           "jsonl"},
           {"table", 0, true, "TABLE",
            "the table of a CSV ledger: of OUT (else from its name), or of a "
            "CSV on standard input (else from its headers): members, 党员, "
