@@ -101,6 +101,23 @@ bool IsSpreadsheetError(absl::string_view cell) {
 
 }  // namespace
 
+LedgerReaderFindings LedgerFindingsOf(const RecordReader& reader) {
+  LedgerReaderFindings out;
+  if (const auto* csv = dynamic_cast<const CsvLedgerReader*>(&reader)) {
+    out.findings = &csv->findings();
+    out.rows_skipped = csv->summary().rows_skipped;
+    out.reader_name = "CsvLedgerReader";
+    out.table = csv->summary().table;
+  } else if (const auto* book =
+                 dynamic_cast<const WorkbookLedgerReader*>(&reader)) {
+    out.findings = &book->findings();
+    out.rows_skipped = book->summary().rows_skipped;
+    out.reader_name = "WorkbookLedgerReader";
+    out.book = book;
+  }
+  return out;
+}
+
 LedgerImporter::LedgerImporter(RowSource* rows, LedgerSourceTraits traits,
                                int64_t max_findings,
                                std::vector<CsvFinding>* findings,

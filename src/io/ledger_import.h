@@ -73,6 +73,19 @@ absl::string_view Stem(absl::string_view path);
 // ...), the longest such; kAuto when none.
 CsvTable TableFromStem(absl::string_view stem);
 
+// What a ledger reader (a CSV file's, a workbook's) found: its findings, the
+// rows it skipped, the reader's class name for messages. For any other
+// reader, findings is null.
+struct LedgerReaderFindings {
+  const std::vector<CsvFinding>* findings = nullptr;
+  int64_t rows_skipped = 0;
+  absl::string_view reader_name;
+  // The CSV file's table; for a workbook, each sheet's is in book->sheets().
+  CsvTable table = CsvTable::kAuto;
+  const WorkbookLedgerReader* book = nullptr;
+};
+LedgerReaderFindings LedgerFindingsOf(const RecordReader& reader);
+
 // How the importer judges a source's text.
 struct LedgerSourceTraits {
   // The file, as findings and locations name it.

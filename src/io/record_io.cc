@@ -10,6 +10,7 @@
 #include "dangjian/io.h"
 #include "dangjian/record.h"
 #include "io/dataset_reader.h"
+#include "io/ledger_import.h"
 
 namespace dangjian {
 namespace internal {
@@ -217,18 +218,11 @@ absl::StatusOr<v1::Dataset> ReadDataset(absl::string_view path,
     }
   }
   if (!(*reader)->status().ok()) return (*reader)->status();
-  int64_t skipped = 0;
-  const std::vector<CsvFinding>* findings = nullptr;
-  absl::string_view reader_name;
-  if (auto* csv = dynamic_cast<CsvLedgerReader*>(reader->get())) {
-    skipped = csv->summary().rows_skipped;
-    findings = &csv->findings();
-    reader_name = "CsvLedgerReader";
-  } else if (auto* book = dynamic_cast<WorkbookLedgerReader*>(reader->get())) {
-    skipped = book->summary().rows_skipped;
-    findings = &book->findings();
-    reader_name = "WorkbookLedgerReader";
-  }
+  const internal::LedgerReaderFindings ledger =
+      internal::LedgerFindingsOf(**reader);
+  const int64_t skipped = ledger.rows_skipped;
+  const std::vector<CsvFinding>* findings = ledger.findings;
+  const absl::string_view reader_name = ledger.reader_name;
   // Rows skipped, or a workbook's sheet not read: a finding that kept rows
   // out (beyond max_findings, the count alone says).
   const CsvFinding* first = nullptr;

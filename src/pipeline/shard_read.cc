@@ -17,6 +17,7 @@
 #include "dangjian/pipeline.h"
 #include "dangjian/record_stream.h"
 #include "io/dataset_reader.h"
+#include "io/ledger_import.h"
 
 namespace dangjian {
 namespace internal {
@@ -149,28 +150,22 @@ void RefusedBytes(const std::string& path, const v1::SourceLocation& where,
 void ReaderFindings(const RecordReader& reader, const std::string& path,
                     FileRead* read) {
   // A ledger's rows: a CSV file's, or a workbook's sheets'.
-  const std::vector<CsvFinding>* findings = nullptr;
-  int64_t rows_skipped = 0;
-  std::string table;
-  if (const auto* csv = dynamic_cast<const CsvLedgerReader*>(&reader)) {
-    findings = &csv->findings();
-    rows_skipped = csv->summary().rows_skipped;
-    table = std::string(CsvTableName(csv->summary().table));
-  } else if (const auto* book =
-                 dynamic_cast<const WorkbookLedgerReader*>(&reader)) {
-    findings = &book->findings();
-    rows_skipped = book->summary().rows_skipped;
-  }
-  if (findings != nullptr) {
-    const auto* book = dynamic_cast<const WorkbookLedgerReader*>(&reader);
-    for (const CsvFinding& f : *findings) {
+  const LedgerReaderFindings ledger = LedgerFindingsOf(reader);
+  if (ledger.findings != nullptr) {
+    // The table of the findings' sheet, looked up when the sheet changes
+    // (a workbook's findings come sheet by sheet).
+    std::string table(CsvTableName(ledger.table));
+    const std::string* table_sheet = nullptr;
+    for (const CsvFinding& f : *ledger.findings) {
       v1::Finding finding;
       finding.set_rule_id(f.row_skipped ? "io.csv.row_skipped" : "io.csv.cell");
       finding.set_severity(f.row_skipped ? v1::SEVERITY_ERROR
                                          : v1::SEVERITY_WARNING);
-      if (book != nullptr) {
+      if (ledger.book != nullptr &&
+          (table_sheet == nullptr || *table_sheet != f.sheet)) {
+        table_sheet = &f.sheet;
         table.clear();
-        for (const WorkbookSheet& sheet : book->sheets()) {
+        for (const WorkbookSheet& sheet : ledger.book->sheets()) {
           if (sheet.name == f.sheet && sheet.summary.table != CsvTable::kAuto) {
             table = std::string(CsvTableName(sheet.summary.table));
           }
@@ -185,8 +180,8 @@ void ReaderFindings(const RecordReader& reader, const std::string& path,
       finding.set_message(f.message);
       read->findings.push_back(std::move(finding));
     }
-    if (rows_skipped > 0) {
-      read->skipped.emplace_back("io.csv.row_skipped", rows_skipped);
+    if (ledger.rows_skipped > 0) {
+      read->skipped.emplace_back("io.csv.row_skipped", ledger.rows_skipped);
     }
   }
   const absl::Status status = reader.status();
