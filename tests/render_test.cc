@@ -48,7 +48,38 @@ v1::Report Keshiketeng(bool by_township) {
   return r.ok() ? *r : v1::Report();
 }
 
-TEST(RenderTextTest, LongWorklistsWrapAtEightyColumns) {
+TEST(RenderTextTest, WorklistsNameEachUnitOnALine) {
+  AggregatorOptions options;
+  options.year = kKeshiketeng2014Year;
+  options.worklist_cap = 40;
+  v1::Dataset d = BuildKeshiketeng2014();
+  d.mutable_party_organizations()->DeleteSubrange(23, 40);
+  absl::StatusOr<v1::Report> r = AggregateDataset(d, options);
+  ASSERT_THAT(r, IsOk());
+  const std::string text = RenderReportText(*r);
+  const size_t at = text.find("清单 目标1 (前40个, 共40个, 上限40):\n");
+  ASSERT_NE(at, std::string::npos) << text;
+  // A line per unit, in reading order: township, name, id, reason, grid.
+  size_t line_start = text.find('\n', at) + 1;
+  std::vector<std::string> lines;
+  while (text.compare(line_start, 4, "    ") == 0) {
+    const size_t end = text.find('\n', line_start);
+    lines.push_back(text.substr(line_start, end - line_start));
+    line_start = end + 1;
+  }
+  ASSERT_EQ(lines.size(), 40u);
+  const auto& entries = r->total().targets().target_1().worklist_entries();
+  for (size_t i = 0; i < lines.size(); ++i) {
+    const v1::WorklistEntry& e = entries[static_cast<int>(i)];
+    EXPECT_THAT(lines[i],
+                StartsWith(absl::StrCat("    ", e.township(), "  ", e.name(),
+                                        " (", e.id(), "): ")));
+    EXPECT_THAT(lines[i], HasSubstr("未单独建立党组织"));
+  }
+}
+
+// A report from partials of dangjian 0.2.0 has ids alone.
+TEST(RenderTextTest, LongWorklistsOfIdsAloneWrapAtEightyColumns) {
   AggregatorOptions options;
   options.year = kKeshiketeng2014Year;
   options.worklist_cap = 40;
@@ -57,6 +88,10 @@ TEST(RenderTextTest, LongWorklistsWrapAtEightyColumns) {
   d.mutable_party_organizations()->DeleteSubrange(23, 40);
   absl::StatusOr<v1::Report> r = AggregateDataset(d, options);
   ASSERT_THAT(r, IsOk());
+  r->mutable_total()
+      ->mutable_targets()
+      ->mutable_target_1()
+      ->clear_worklist_entries();
   TextRenderOptions text_options;
   text_options.language = ReportLanguage::kEnglish;
   const std::string text = RenderReportText(*r, text_options);
@@ -97,8 +132,9 @@ TEST(RenderTextTest, ChineseLabelsInAlignedTables) {
       text, HasSubstr("  目标1 应建尽建        114     116   98.3%       2\n"));
   EXPECT_THAT(
       text, HasSubstr("  目标4 党的工作覆盖  6,700   6,700  100.0%       0\n"));
-  EXPECT_THAT(text,
-              HasSubstr("清单 目标1 (前2个, 共2个, 上限2):\n    h-0, h-1\n"));
+  EXPECT_THAT(text, HasSubstr("清单 目标1 (前2个, 共2个, 上限2):\n    经棚镇  "
+                              "克什克腾红山水泥有限公司 (h-0): 3 名正式党员、2 "
+                              "名预备党员，未单独建立党组织"));
   EXPECT_THAT(text, HasSubstr("全覆盖: 否"));
   EXPECT_THAT(text, HasSubstr("工会组织                               259\n"));
   EXPECT_THAT(text, HasSubstr("单位总数                             7,000\n"));
@@ -266,7 +302,9 @@ TEST(RenderHtmlTest, ChartsFiguresAndWorklists) {
   EXPECT_THAT(html, HasSubstr(": 98.3% (114/116)</title>"));
   EXPECT_THAT(html, HasSubstr(">98.3%</text>"));
   EXPECT_THAT(html, HasSubstr(">100,000.00 yuan<"));
-  EXPECT_THAT(html, HasSubstr("<li>h-0</li><li>h-1</li>"));
+  EXPECT_THAT(html, HasSubstr("<td class=\"id\">h-0</td>"));
+  EXPECT_THAT(html, HasSubstr("<td class=\"id\">h-1</td>"));
+  EXPECT_THAT(html, HasSubstr("no standalone organization"));
   EXPECT_THAT(html, HasSubstr(">83.7% (103/123)<"));  // All six haves.
   // Self-contained: nothing fetched, nothing run.
   EXPECT_THAT(html, Not(HasSubstr("<script")));
@@ -276,7 +314,7 @@ TEST(RenderHtmlTest, ChartsFiguresAndWorklists) {
   o.include_worklists = false;
   o.max_chart_groups = 3;
   const std::string short_html = RenderReportHtml(Keshiketeng(true), o);
-  EXPECT_THAT(short_html, Not(HasSubstr("<li>h-0</li>")));
+  EXPECT_THAT(short_html, Not(HasSubstr("h-0")));
   EXPECT_EQ(Count(short_html, "class=\"bar t1\""), 4);
   EXPECT_THAT(short_html,
               HasSubstr("The chart shows the first 3 of 23 groups"));
@@ -285,14 +323,21 @@ TEST(RenderHtmlTest, ChartsFiguresAndWorklists) {
 TEST(RenderHtmlTest, EscapesEveryTextAndSpeaksChinese) {
   v1::Report report = Keshiketeng(true);
   report.mutable_groups(1)->set_region_name("<script>alert(1)</script>");
-  report.mutable_total()->mutable_targets()->mutable_target_1()->add_worklist(
-      "h-<b>");
+  v1::TargetResult* t1 =
+      report.mutable_total()->mutable_targets()->mutable_target_1();
+  t1->add_worklist("h-<b>");
+  v1::WorklistEntry* e = t1->add_worklist_entries();
+  e->set_id("h-<b>");
+  e->set_name("<i>A & B</i>");
+  e->add_region_path("<u>");
   HtmlRenderOptions o;
   o.title = "A & B";
   const std::string html = RenderReportHtml(report, o);
   EXPECT_THAT(html, Not(HasSubstr("<script>")));
   EXPECT_THAT(html, HasSubstr("&lt;script&gt;alert(1)&lt;/script&gt;"));
-  EXPECT_THAT(html, HasSubstr("<li>h-&lt;b&gt;</li>"));
+  EXPECT_THAT(html,
+              HasSubstr("<td>&lt;u&gt;</td><td>&lt;i&gt;A &amp; B&lt;/i&gt;"
+                        "</td><td class=\"id\">h-&lt;b&gt;</td>"));
   EXPECT_THAT(html, HasSubstr("<title>A &amp; B</title>"));
   EXPECT_THAT(html, HasSubstr("lang=\"zh-CN\""));
   EXPECT_THAT(html, HasSubstr("星级管理"));

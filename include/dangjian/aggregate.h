@@ -49,8 +49,10 @@ struct AggregatorOptions {
   // read: pass it here.
   // Default: DefaultPolicy().
   v1::Policy policy = DefaultPolicy();
-  // The most ids a worklist keeps (the smallest ids); 0 keeps none (counts
-  // only). Must be 0 to 1,000,000.
+  // The most units (organizations for target 2) each group's worklist of
+  // each target keeps, the smallest ids, each with its name, region, grid,
+  // instructor, member counts and reason (v1::WorklistEntry); 0 keeps none
+  // (counts only); kWorklistCapAll keeps all. Must be 0 or more.
   // Default: 100.
   int32_t worklist_cap = 100;
   // The dimensions to group by.
@@ -77,12 +79,15 @@ struct AggregatorOptions {
 //   (*agg)->AddFindings("member.national_id.checksum", 3);
 //   absl::StatusOr<dangjian::v1::PartialReport> partial = (*agg)->Finish();
 //
+// AggregatorOptions::worklist_cap that keeps every unit that falls short.
+inline constexpr int32_t kWorklistCapAll = 2147483647;
+
 // Not thread-safe: use one Aggregator per thread (per shard) and merge their
 // partials. Non-copyable.
 class DANGJIAN_EXPORT Aggregator {
  public:
   // Returns a new aggregator, or InvalidArgument when the year is outside 1 to
-  // 9999, the worklist cap is outside 0 to 1,000,000, the policy (after
+  // 9999, the worklist cap is negative, the policy (after
   // FillPolicyDefaults()) fails CheckPolicy(), or the group-by region level is
   // not a RegionLevel value.
   static absl::StatusOr<std::unique_ptr<Aggregator>> Create(

@@ -12,6 +12,7 @@
 #ifndef DANGJIAN_RENDER_H_
 #define DANGJIAN_RENDER_H_
 
+#include <functional>
 #include <string>
 
 #include "absl/status/statusor.h"
@@ -37,14 +38,17 @@ struct TextRenderOptions {
   // Render each group after the total.
   // Default: true.
   bool include_groups = true;
-  // List the ids of each target's worklist.
+  // List each target's worklist: a line per unit with its township, name,
+  // id, reason in words, grid and instructor (the ids alone for a report
+  // from partials of dangjian 0.2.0).
   // Default: true.
   bool include_worklists = true;
 };
 
 // Returns the report as plain text in aligned tables (labels left, numbers
 // right; Chinese characters count two columns): the four targets (met,
-// eligible, rate, shortfall; then each worklist with its cap), then units,
+// eligible, rate, shortfall; then each worklist, a line per unit:
+// "    苏木10  甲商贸有限公司 (h1): 3 名正式党员，未建立党组织"), then units,
 // party organizations, grids, members, cadres, activities, venues, funding
 // (in yuan, exact to the fen), results, economy and data quality; then each
 // group the same way. Counts have thousands separators ("7,000"), money two
@@ -102,7 +106,8 @@ struct HtmlRenderOptions {
   // The page's title and heading; empty for the standard one with the year.
   // Default: "".
   std::string title;
-  // List the ids of each target's worklist below the charts.
+  // List each target's worklist below the charts, a table row per unit
+  // (region, name, id, grid, instructor, reason).
   // Default: true.
   bool include_worklists = true;
   // Groups shown in the targets chart after the total; the rest are counted
@@ -131,6 +136,49 @@ struct HtmlRenderOptions {
 //   std::ofstream("report.html") << dangjian::RenderReportHtml(*report, html);
 DANGJIAN_EXPORT std::string RenderReportHtml(
     const v1::Report& report, const HtmlRenderOptions& options = {});
+
+// Returns why a worklist entry falls short, in words a township officer acts
+// on, from its reason and member counts: "3 名正式党员，未建立党组织",
+// "3 full members, no party organization". An entry of reason UNSPECIFIED
+// (from a partial of dangjian 0.2.0) says the reason was not recorded. Never
+// fails; the words hold no personal data. Thread-safe.
+DANGJIAN_EXPORT std::string DescribeShortfall(
+    const v1::WorklistEntry& entry,
+    ReportLanguage language = ReportLanguage::kChinese);
+
+// Options of RenderWorklistCsv().
+struct WorklistCsvOptions {
+  // The language of the header, the target names and the reasons.
+  // Default: kChinese.
+  ReportLanguage language = ReportLanguage::kChinese;
+  // Only the entries for which this returns true (e.g. those of one
+  // township: WorklistEntry.township and region_path); empty: every entry.
+  // Default: empty.
+  std::function<bool(const v1::WorklistEntry&)> filter;
+  // Begin with a UTF-8 byte order mark, so that Excel on a Chinese Windows
+  // machine reads the file as UTF-8.
+  // Default: true.
+  bool utf8_bom = true;
+};
+
+// Returns the worklists of the report's total (TargetResult.worklist_entries
+// of targets 1 to 4, in that order, each in reading order: by region, in
+// natural order, then name) as CSV (RFC 4180, CRLF line ends; a text that
+// starts like a formula gets a leading apostrophe), one row per unit or
+// organization under the header
+//   目标,所属区域,乡镇,名称,标识,网格,党建工作指导员,正式党员,预备党员,未达标原因
+// (English: target,region,township,name,id,grid,instructor,full_members,
+// probationary_members,reason): the region is the entry's region_path joined
+// by " / ", the reason DescribeShortfall()'s words. A report whose worklists
+// were capped (TargetResult.shortfall greater than the entries) lists only
+// the kept ones; AggregatorOptions.worklist_cap = kWorklistCapAll keeps all.
+// Personal data is masked as in the report. Never fails. Thread-safe.
+//
+// Example row: "目标1 应建尽建,赤峰市 / 克什克腾旗 /
+// 经棚镇,经棚镇,某某商贸有限公司,
+//               h150425-000123,,,3,0,3 名正式党员，未建立党组织"
+DANGJIAN_EXPORT std::string RenderWorklistCsv(
+    const v1::Report& report, const WorklistCsvOptions& options = {});
 
 }  // namespace dangjian
 

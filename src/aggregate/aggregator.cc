@@ -4,6 +4,7 @@
 // groups. The hot path does one or two hash lookups per record and allocates
 // only when a new id enters a table.
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <cstring>
 #include <map>
@@ -54,6 +55,7 @@ struct MemberAcc {
 
 struct HostState {
   absl::string_view id;
+  absl::string_view name;  // Kept for the worklists.
   absl::string_view industry;
   uint32_t region = kNone;
   uint32_t grid = kNone;
@@ -83,6 +85,7 @@ struct HostState {
 
 struct OrgState {
   absl::string_view id;
+  absl::string_view name;  // Kept for the worklists.
   uint32_t region = kNone;
   uint32_t anchor_host = kNone;
   uint32_t previous = kNone;
@@ -113,6 +116,8 @@ struct GridState {
   bool has_instructor_name = false;
   // Set by Finish(), once every assignment is in: GridHasInstructor().
   bool has_instructor = false;
+  // The instructor's name, kept for the worklists.
+  absl::string_view instructor_name;
 };
 
 // A cadre assignment id named by a grid or on file.
@@ -122,6 +127,8 @@ struct AssignmentState {
   bool present = false;
   // One of them is in post during the year.
   bool in_post = false;
+  // The name on the first in post, kept for the worklists.
+  absl::string_view name;
 };
 
 struct RegionState {
@@ -196,6 +203,15 @@ struct CadreFact {
   uint32_t idx;
   Owner owner;
   uint8_t kind;
+};
+
+// A unit (an organization for target 2) that falls short of a target.
+struct Candidate {
+  absl::string_view id;
+  uint32_t row;  // In hosts_ or, for target 2, orgs_.
+  v1::ShortfallReason reason;
+  int64_t full_members;
+  int64_t probationary_members;
 };
 
 struct ResultFact {
@@ -592,6 +608,7 @@ class AggregatorImpl final : public Aggregator {
     if (s.present) return Duplicate("host_organization");
     s.present = true;
     s.industry = arena_.Store(h.industry);
+    if (cap_ > 0) s.name = arena_.Store(h.name);
     if (j) {
       s.region = j->region == kNoId ? kNone : regions_.Row(j->region);
       s.grid = j->grid == kNoId ? kNone : grids_.Row(j->grid);
@@ -728,6 +745,7 @@ class AggregatorImpl final : public Aggregator {
             : orgs_.Intern(o.previous_party_organization_id);
     OrgState& s = orgs_.rows[idx];
     s.present = true;
+    if (cap_ > 0) s.name = arena_.Store(o.name);
     s.exists = exists;
     s.anchor_host = anchor;
     s.region = region;
@@ -780,6 +798,7 @@ class AggregatorImpl final : public Aggregator {
     s.region = region;
     s.assignment = assignment;
     s.has_instructor_name = !g.instructor_name.empty();
+    if (cap_ > 0) s.instructor_name = arena_.Store(g.instructor_name);
   }
 
   void AddRegion(const v1::Region& r) {
@@ -879,6 +898,7 @@ class AggregatorImpl final : public Aggregator {
           assignments_
               .rows[j ? assignments_.Row(j->self) : assignments_.Intern(c.id)];
       a.present = true;
+      if (in_post && !a.in_post && cap_ > 0) a.name = arena_.Store(c.name);
       a.in_post = a.in_post || in_post;
     }
     if (!in_post) return;
@@ -976,6 +996,7 @@ class AggregatorImpl final : public Aggregator {
         std::move(encoded), static_cast<uint32_t>(groups_.size()));
     if (inserted) {
       groups_.push_back(std::make_unique<GroupAcc>());
+      candidates_.emplace_back();
       keys_.push_back(std::move(key));
     }
     return it->second;
@@ -1079,6 +1100,10 @@ class AggregatorImpl final : public Aggregator {
   // Each returns how many of its units (or organizations) were referred
   // to but are not on file, counted in the same pass.
   int64_t FinishHosts();
+  // Sorts `candidates` by id, keeps the first cap_ and writes them to `out`
+  // with what a visit needs; `orgs`: rows of orgs_, else of hosts_.
+  void BuildWorklist(std::vector<Candidate>* candidates, bool orgs,
+                     std::vector<WorkItem>* out);
   int64_t FinishOrgs();
   void FinishFacts();
   // Records the ids referred to but not on file: `hosts` and `orgs` as
@@ -1159,8 +1184,54 @@ class AggregatorImpl final : public Aggregator {
   std::vector<uint32_t> region_group_;
   uint32_t no_region_group_ = kNone;
   std::vector<std::unique_ptr<GroupAcc>> groups_;
+  // Per group, the units (organizations for target 2) that fall short of
+  // each target, before sorting and the cap; Finish() turns the kept ones
+  // into worklist items.
+  std::vector<std::array<std::vector<Candidate>, 4>> candidates_;
   std::vector<v1::GroupKey> keys_;
 };
+
+void AggregatorImpl::BuildWorklist(std::vector<Candidate>* candidates,
+                                   bool orgs, std::vector<WorkItem>* out) {
+  std::vector<Candidate>& list = *candidates;
+  std::sort(list.begin(), list.end(),
+            [](const Candidate& a, const Candidate& b) { return a.id < b.id; });
+  list.erase(std::unique(list.begin(), list.end(),
+                         [](const Candidate& a, const Candidate& b) {
+                           return a.id == b.id;
+                         }),
+             list.end());
+  if (list.size() > static_cast<size_t>(cap_)) {
+    list.erase(list.begin() + cap_, list.end());
+  }
+  out->clear();
+  out->reserve(list.size());
+  for (const Candidate& c : list) {
+    WorkItem& item = out->emplace_back();
+    item.id = std::string(c.id);
+    v1::WorklistEntry& e = item.entry;
+    e.set_full_members(c.full_members);
+    e.set_probationary_members(c.probationary_members);
+    e.set_reason(c.reason);
+    uint32_t region = kNone;
+    if (orgs) {
+      const OrgState& o = orgs_.rows[c.row];
+      e.set_name(std::string(o.name));
+      region = o.region;
+    } else {
+      const HostState& h = hosts_.rows[c.row];
+      e.set_name(std::string(h.name));
+      region = h.region;
+      if (h.grid != kNone) {
+        const GridState& grid = grids_.rows[h.grid];
+        e.set_grid_id(std::string(grid.id));
+        e.set_instructor_name(std::string(grid.instructor_name));
+      }
+    }
+    if (region != kNone) e.set_region_id(std::string(regions_.rows[region].id));
+  }
+  list = {};
+}
 
 int64_t AggregatorImpl::FinishHosts() {
   int64_t unknown = 0;
@@ -1199,10 +1270,10 @@ int64_t AggregatorImpl::FinishHosts() {
     facts.in_standalone = h.in_standalone;
     facts.in_joint_or_affiliated = h.in_joint;
     bool in_regional_grid = false, grid_has_instructor = false;
-    if (h.grid != kNone) {
-      const GridState& grid = grids_.rows[h.grid];
-      in_regional_grid = grid.present && RegionalOrg(grid.org);
-      grid_has_instructor = grid.has_instructor;
+    const GridState* grid = h.grid != kNone ? &grids_.rows[h.grid] : nullptr;
+    if (grid != nullptr) {
+      in_regional_grid = grid->present && RegionalOrg(grid->org);
+      grid_has_instructor = grid->has_instructor;
     }
     SetRegionalCoverage(h.in_regional, in_regional_grid, grid_has_instructor,
                         &facts);
@@ -1215,7 +1286,16 @@ int64_t AggregatorImpl::FinishHosts() {
     if (cov.met) {
       ++c[eligible + 1];
     } else if (cap_ > 0) {
-      g.worklists[t - 1].emplace_back(h.id);
+      const v1::ShortfallReason reason =
+          t == 1             ? (cov.organization_covered
+                                    ? v1::SHORTFALL_REASON_NOT_STANDALONE
+                                    : v1::SHORTFALL_REASON_NO_ORGANIZATION)
+          : t == 3           ? v1::SHORTFALL_REASON_NOT_JOINED
+          : in_regional_grid ? v1::SHORTFALL_REASON_GRID_WITHOUT_INSTRUCTOR
+                             : v1::SHORTFALL_REASON_NOT_IN_REGIONAL_GRID;
+      candidates_[HostGroup(i)][t - 1].push_back(
+          {h.id, i, reason, facts.full_members,
+           facts.all_members - facts.full_members});
     }
     c[kUnitsOrgCovered] += cov.organization_covered;
     c[kUnitsWorkCovered] += cov.work_covered;
@@ -1276,7 +1356,10 @@ int64_t AggregatorImpl::FinishOrgs() {
       if (o.star_met) {
         ++c[kT2Met];
       } else if (cap_ > 0) {
-        g.worklists[1].emplace_back(o.id);
+        candidates_[OrgGroup(i)][1].push_back(
+            {o.id, i, v1::SHORTFALL_REASON_NO_STAR_ASSESSMENT,
+             o.members.by_status[v1::MEMBER_STATUS_FULL],
+             o.members.by_status[v1::MEMBER_STATUS_PROBATIONARY]});
       }
       if (o.star_met && o.stars >= 1 && o.stars <= 5) {
         ++c[kOrgOneStar - (o.stars - 1)];
@@ -1404,6 +1487,13 @@ absl::StatusOr<v1::PartialReport> AggregatorImpl::Finish() {
         g.has_instructor_name,
         InstructorAssignmentOf(s != nullptr, s != nullptr && s->present,
                                s != nullptr && s->in_post));
+    // The worklists name the grid's instructor: as the grid says, else as
+    // the assignment in post does.
+    if (!g.has_instructor) {
+      g.instructor_name = {};
+    } else if (g.instructor_name.empty() && s != nullptr && s->in_post) {
+      g.instructor_name = s->name;
+    }
   }
   const int64_t unknown_hosts = FinishHosts();
   const int64_t unknown_orgs = FinishOrgs();
@@ -1425,10 +1515,8 @@ absl::StatusOr<v1::PartialReport> AggregatorImpl::Finish() {
   std::sort(order.begin(), order.end());
   for (const auto& [encoded, idx] : order) {
     GroupAcc& g = *groups_[idx];
-    for (auto& list : g.worklists) {
-      std::sort(list.begin(), list.end());
-      list.erase(std::unique(list.begin(), list.end()), list.end());
-      if (list.size() > static_cast<size_t>(cap_)) list.resize(cap_);
+    for (int t = 0; t < 4; ++t) {
+      BuildWorklist(&candidates_[idx][t], t == 1, &g.worklists[t]);
     }
     v1::PartialGroup* pg = out.add_groups();
     *pg->mutable_key() = keys_[idx];
@@ -1529,10 +1617,9 @@ absl::StatusOr<std::unique_ptr<Aggregator>> Aggregator::Create(
     return absl::InvalidArgumentError(absl::StrCat(
         "AggregatorOptions.year must be 1 to 9999, got ", options.year));
   }
-  if (options.worklist_cap < 0 || options.worklist_cap > 1000000) {
+  if (options.worklist_cap < 0) {
     return absl::InvalidArgumentError(
-        absl::StrCat("AggregatorOptions.worklist_cap must be 0 to 1000000, "
-                     "got ",
+        absl::StrCat("AggregatorOptions.worklist_cap must be 0 or more, got ",
                      options.worklist_cap));
   }
   if (!v1::RegionLevel_IsValid(options.group_by.region_level())) {

@@ -85,7 +85,7 @@ std::string Int128ToString(absl::int128 v) {
 }
 
 void FillTarget(int64_t eligible, int64_t met,
-                const std::vector<std::string>& worklist, int32_t cap,
+                const std::vector<WorkItem>& worklist, int32_t cap,
                 v1::TargetResult* t) {
   t->set_eligible(eligible);
   t->set_met(met);
@@ -94,7 +94,15 @@ void FillTarget(int64_t eligible, int64_t met,
   t->set_shortfall(eligible - met);
   t->set_worklist_cap(cap);
   t->clear_worklist();
-  for (const std::string& id : worklist) t->add_worklist(id);
+  t->clear_worklist_entries();
+  t->mutable_worklist()->Reserve(static_cast<int>(worklist.size()));
+  t->mutable_worklist_entries()->Reserve(static_cast<int>(worklist.size()));
+  for (const WorkItem& item : worklist) {
+    t->add_worklist(item.id);
+    v1::WorklistEntry* e = t->add_worklist_entries();
+    *e = item.entry;
+    e->set_id(item.id);
+  }
 }
 
 }  // namespace
@@ -125,21 +133,6 @@ bool GroupAcc::Add(const GroupAcc& other, int32_t cap) {
   return true;
 }
 
-void GroupFromProto(const v1::PartialGroup& g, GroupAcc* acc) {
-  for (int i = 0; i < kNumCounters && i < g.counters_size(); ++i) {
-    acc->counters[i] = g.counters(i);
-  }
-  for (int i = 0;
-       i < kNumSums && i < g.sums_high_size() && i < g.sums_low_size(); ++i) {
-    acc->sums[i] = absl::MakeInt128(g.sums_high(i), g.sums_low(i));
-  }
-  for (const v1::Worklist& w : g.worklists()) {
-    if (w.target() < 1 || w.target() > 4) continue;
-    auto& list = acc->worklists[w.target() - 1];
-    list.assign(w.ids().begin(), w.ids().end());
-  }
-}
-
 void GroupToProto(const GroupAcc& acc, v1::PartialGroup* g) {
   g->mutable_counters()->Reserve(kNumCounters);
   for (int i = 0; i < kNumCounters; ++i) g->add_counters(acc.counters[i]);
@@ -153,9 +146,18 @@ void GroupToProto(const GroupAcc& acc, v1::PartialGroup* g) {
     v1::Worklist* w = g->add_worklists();
     w->set_target(t + 1);
     // Unit ids leave the shard masked: an individual business keyed by its
-    // owner's resident ID is listed as 110105********002X.
-    for (const std::string& id : acc.worklists[t]) {
-      w->add_ids(MaskPersonalData(id));
+    // owner's resident ID is listed as 110105********002X. So do the names
+    // beside them.
+    w->mutable_ids()->Reserve(static_cast<int>(acc.worklists[t].size()));
+    w->mutable_entries()->Reserve(static_cast<int>(acc.worklists[t].size()));
+    for (const WorkItem& item : acc.worklists[t]) {
+      w->add_ids(MaskPersonalData(item.id));
+      v1::WorklistEntry* e = w->add_entries();
+      *e = item.entry;
+      e->set_name(MaskPersonalData(e->name()));
+      e->set_region_id(MaskPersonalData(e->region_id()));
+      e->set_grid_id(MaskPersonalData(e->grid_id()));
+      e->set_instructor_name(MaskPersonalData(e->instructor_name()));
     }
   }
 }

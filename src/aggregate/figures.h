@@ -151,45 +151,79 @@ enum Sum : int { DANGJIAN_SUMS(DANGJIAN_ENUM_ENTRY) kNumSums };
 const std::vector<std::string>& CounterNames();
 const std::vector<std::string>& SumNames();
 
+// One unit or organization of a worklist while the figures accumulate.
+struct WorkItem {
+  std::string id;
+  // What a visit needs; its id is left empty (`id` holds it).
+  v1::WorklistEntry entry;
+};
+
+// A worklist item of a partial report, viewed in place.
+struct WorkRef {
+  absl::string_view id;
+  // Null for a partial of dangjian 0.2.0, which carried ids alone.
+  const v1::WorklistEntry* entry = nullptr;
+};
+
+inline absl::string_view ItemId(const WorkItem& w) { return w.id; }
+inline absl::string_view ItemId(const WorkRef& w) { return w.id; }
+inline WorkItem ToItem(const WorkItem& w) { return w; }
+inline WorkItem ToItem(const WorkRef& r) {
+  WorkItem w;
+  w.id = std::string(r.id);
+  if (r.entry != nullptr) {
+    w.entry = *r.entry;
+    w.entry.clear_id();
+  }
+  return w;
+}
+
 // The accumulated figures of one group.
 struct GroupAcc {
   int64_t counters[kNumCounters] = {};
   absl::int128 sums[kNumSums] = {};
-  // Worklists of targets 1-4: sorted ids, at most the cap.
-  std::vector<std::string> worklists[4];
+  // Worklists of targets 1-4: sorted by id, at most the cap.
+  std::vector<WorkItem> worklists[4];
 
   // Adds `other` in; false, with the counters left part-added, when a count
   // would leave the int64 range (no partial of real data does).
   [[nodiscard]] bool Add(const GroupAcc& other, int32_t cap);
 };
 
-// Merges sorted `from` (of std::string or absl::string_view) into sorted
-// `into`, dropping duplicates, keeping the smallest `cap`.
-template <typename Id>
-void MergeWorklist(std::vector<std::string>* into, const std::vector<Id>& from,
+// Merges `from` (WorkItem or WorkRef, sorted by id) into `into` (sorted by
+// id), one item per id, keeping the smallest `cap`.
+template <typename Item>
+void MergeWorklist(std::vector<WorkItem>* into, const std::vector<Item>& from,
                    int32_t cap) {
   if (from.empty()) return;
-  std::vector<std::string> out;
+  std::vector<WorkItem> out;
   out.reserve(std::min<size_t>(into->size() + from.size(),
                                static_cast<size_t>(std::max(cap, 0))));
   auto a = into->begin();
   auto b = from.begin();
   while (static_cast<int64_t>(out.size()) < cap &&
          (a != into->end() || b != from.end())) {
-    if (b == from.end() || (a != into->end() && *a < *b)) {
+    if (b == from.end() ||
+        (a != into->end() && absl::string_view(a->id) < ItemId(*b))) {
       out.push_back(std::move(*a++));
-    } else if (a == into->end() || *b < *a) {
-      out.emplace_back(*b++);
-    } else {  // Equal: one copy.
-      out.push_back(std::move(*a++));
-      ++b;
+    } else if (a == into->end() || ItemId(*b) < absl::string_view(a->id)) {
+      out.push_back(ToItem(*b++));
+    } else {
+      // Equal ids (a unit in two shards): one copy, the entry greater in
+      // bytes, so that the merge is the same in any order.
+      WorkItem other = ToItem(*b++);
+      if (a->entry.SerializeAsString() < other.entry.SerializeAsString()) {
+        out.push_back(std::move(other));
+        ++a;
+      } else {
+        out.push_back(std::move(*a++));
+      }
     }
   }
   *into = std::move(out);
 }
 
-// Reads a group of a partial (whose layout is checked) into an accumulator.
-void GroupFromProto(const v1::PartialGroup& g, GroupAcc* acc);
+// Writes an accumulator's figures and worklists into a partial's group.
 void GroupToProto(const GroupAcc& acc, v1::PartialGroup* g);
 
 // The tier of a region level in the tree: nation 1, province 2, city 3,

@@ -18,6 +18,7 @@
 #include "absl/strings/str_format.h"
 #include "aggregate/figures.h"
 #include "core/id_index.h"
+#include "core/natural_order.h"
 #include "dangjian/aggregate.h"
 #include "dangjian/personal_data.h"
 #include "dangjian/record.h"
@@ -105,6 +106,12 @@ absl::Status CheckLayout(const v1::PartialReport& p, absl::string_view what) {
       if (w.target() < 1 || w.target() > 4) {
         return absl::InvalidArgumentError(absl::StrCat(
             what, ": partial report worklist for target ", w.target()));
+      }
+      if (w.entries_size() != 0 && w.entries_size() != w.ids_size()) {
+        return absl::InvalidArgumentError(absl::StrCat(
+            what, ": partial report worklist for target ", w.target(), " has ",
+            w.ids_size(), " ids and ", w.entries_size(),
+            " entries: one entry per id, or none"));
       }
     }
   }
@@ -222,14 +229,21 @@ absl::Status AddGroup(const v1::PartialGroup& g, int32_t cap, GroupAcc* acc) {
   }
   for (const v1::Worklist& w : g.worklists()) {
     if (w.ids_size() == 0) continue;
-    // Views, not copies: only the ids kept are copied. A partial's lists
+    // Views, not copies: only the items kept are copied. A partial's lists
     // are sorted as written (merging by county, each group's list arrives
-    // whole): sorted again only when they are not.
-    std::vector<absl::string_view> ids(w.ids().begin(), w.ids().end());
-    if (!std::is_sorted(ids.begin(), ids.end())) {
-      std::sort(ids.begin(), ids.end());
+    // whole): sorted again only when they are not. Entries go with their
+    // ids when there is one per id (a partial of dangjian 0.2.0 has none).
+    const bool entries = w.entries_size() == w.ids_size();
+    std::vector<WorkRef> items(static_cast<size_t>(w.ids_size()));
+    for (int i = 0; i < w.ids_size(); ++i) {
+      items[static_cast<size_t>(i)] = {w.ids(i),
+                                       entries ? &w.entries(i) : nullptr};
     }
-    MergeWorklist(&acc->worklists[w.target() - 1], ids, cap);
+    auto by_id = [](const WorkRef& a, const WorkRef& b) { return a.id < b.id; };
+    if (!std::is_sorted(items.begin(), items.end(), by_id)) {
+      std::stable_sort(items.begin(), items.end(), by_id);
+    }
+    MergeWorklist(&acc->worklists[w.target() - 1], items, cap);
   }
   return absl::OkStatus();
 }
@@ -362,9 +376,55 @@ class RegionTree {
     return it == nodes_.end() ? "" : it->second->name();
   }
 
+  // Fills an entry's region path (names, top down, of its region_id and
+  // every region above it) and township (the name at tier 5).
+  void Place(v1::WorklistEntry* e) const {
+    e->clear_region_path();
+    e->clear_township();
+    std::vector<const v1::RegionNode*> up;
+    const std::string* cur = &e->region_id();
+    for (int steps = 0; steps < 64 && !cur->empty(); ++steps) {
+      auto it = nodes_.find(*cur);
+      if (it == nodes_.end()) break;
+      up.push_back(it->second);
+      cur = &it->second->parent_id();
+    }
+    for (auto n = up.rbegin(); n != up.rend(); ++n) {
+      e->add_region_path((*n)->name());
+      if (RegionTier((*n)->level()) == 5) e->set_township((*n)->name());
+    }
+  }
+
  private:
   std::unordered_map<std::string, const v1::RegionNode*> nodes_;
 };
+
+// Entries in the order a township officer reads them: by region path in
+// natural order, then name, then id.
+bool ReadingOrder(const v1::WorklistEntry& a, const v1::WorklistEntry& b) {
+  const int n = std::min(a.region_path_size(), b.region_path_size());
+  for (int i = 0; i < n; ++i) {
+    if (int c = NaturalCompare(a.region_path(i), b.region_path(i)); c != 0) {
+      return c < 0;
+    }
+  }
+  if (a.region_path_size() != b.region_path_size()) {
+    return a.region_path_size() < b.region_path_size();
+  }
+  if (int c = NaturalCompare(a.name(), b.name()); c != 0) return c < 0;
+  return a.id() < b.id();
+}
+
+// Places and orders the worklist entries of every target of `f`.
+void PlaceWorklists(const RegionTree& tree, v1::ReportFigures* f) {
+  v1::TargetFigures* t = f->mutable_targets();
+  for (v1::TargetResult* r : {t->mutable_target_1(), t->mutable_target_2(),
+                              t->mutable_target_3(), t->mutable_target_4()}) {
+    auto* entries = r->mutable_worklist_entries();
+    for (v1::WorklistEntry& e : *entries) tree.Place(&e);
+    std::sort(entries->begin(), entries->end(), ReadingOrder);
+  }
+}
 
 std::string Describe(const v1::GroupKey& key) {
   if (key.region_id().empty() && key.industry().empty() &&
@@ -710,12 +770,14 @@ absl::StatusOr<v1::Report> FinishReport(const v1::PartialReport& partial) {
         !s.ok()) {
       return s;
     }
+    internal::PlaceWorklists(tree, g->mutable_figures());
   }
   if (absl::Status s = internal::FillFigures(total, cap, "the total",
                                              report.mutable_total());
       !s.ok()) {
     return s;
   }
+  internal::PlaceWorklists(tree, report.mutable_total());
   v1::DataQualityFigures* dq = report.mutable_data_quality();
   *dq->mutable_skipped_records() = partial.skipped_records();
   *dq->mutable_findings() = partial.findings();

@@ -2,12 +2,15 @@
 #include "cli/report.h"
 
 #include <cstdio>
+#include <cstring>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "cli/commands.h"
 #include "cli/output.h"
@@ -53,11 +56,87 @@ absl::StatusOr<v1::GroupBy> ParseGroupBy(const std::string& text) {
   return g;
 }
 
+// A file name made of region names: characters no file system takes (and
+// control characters) become '_'.
+std::string FileNameOf(const std::string& name) {
+  std::string out;
+  for (char c : name) {
+    const unsigned char u = static_cast<unsigned char>(c);
+    out.push_back(u < 0x20 || absl::StrContains("/\\:*?\"<>|", c) ? '_' : c);
+  }
+  return out;
+}
+
+// The region path of an entry's township (its region_path down to the
+// township), else its whole region path.
+std::vector<std::string> TownshipPath(const v1::WorklistEntry& e) {
+  std::vector<std::string> path;
+  for (const std::string& name : e.region_path()) {
+    path.push_back(name);
+    if (!e.township().empty() && name == e.township()) break;
+  }
+  return path;
+}
+
+// Writes the worklists of `report` as CSV to `path`: a file when it ends in
+// .csv or is "-", else a folder with a file per township.
+absl::Status WriteWorklists(const v1::Report& report, const std::string& path,
+                            ReportLanguage language) {
+  WorklistCsvOptions options;
+  options.language = language;
+  if (IsStdout(path) || absl::EndsWithIgnoreCase(path, ".csv")) {
+    return WriteOutput(path, RenderWorklistCsv(report, options));
+  }
+  if (int err = MakeFolders(path); err != 0) {
+    return absl::UnavailableError(
+        absl::StrCat("--worklist: cannot make the folder ",
+                     MaskPersonalData(path), ": ", std::strerror(err)));
+  }
+  std::set<std::vector<std::string>> townships;
+  for (const v1::TargetResult* t : {&report.total().targets().target_1(),
+                                    &report.total().targets().target_2(),
+                                    &report.total().targets().target_3(),
+                                    &report.total().targets().target_4()}) {
+    for (const v1::WorklistEntry& e : t->worklist_entries()) {
+      townships.insert(TownshipPath(e));
+    }
+  }
+  for (const std::vector<std::string>& township : townships) {
+    options.filter = [&township](const v1::WorklistEntry& e) {
+      return TownshipPath(e) == township;
+    };
+    const std::string text = RenderWorklistCsv(report, options);
+    const std::string name =
+        township.empty()
+            ? std::string(language == ReportLanguage::kChinese ? "未归属区域"
+                                                               : "no-region")
+            : FileNameOf(absl::StrJoin(township, "-"));
+    if (absl::Status s =
+            WriteOutput(absl::StrCat(path, "/", name, ".csv"), text);
+        !s.ok()) {
+      return s;
+    }
+  }
+  return absl::OkStatus();
+}
+
 }  // namespace
 
 int EmitReport(const char* name, const Args& args,
                const v1::PartialReport& partial) {
   const std::string output = args.Get("output");
+  if (args.Has("partial") && args.Has("worklist")) {
+    return Fail(name,
+                "--worklist writes the worklists of a report; a partial "
+                "carries them to 'dangjian merge --worklist'");
+  }
+  if (args.Has("worklist") && !IsStdout(args.Get("worklist"))) {
+    if (absl::Status s =
+            CheckOutputIsNoInput(args.Get("worklist"), args.positional());
+        !s.ok()) {
+      return Fail(name, std::string(s.message()));
+    }
+  }
   if (args.Has("partial")) {
     std::string bytes;
     if (absl::EndsWith(output, ".pb")) {
@@ -114,6 +193,13 @@ int EmitReport(const char* name, const Args& args,
   if (absl::Status s = WriteOutput(output, text); !s.ok()) {
     return Fail(name, std::string(s.message()));
   }
+  if (args.Has("worklist")) {
+    if (absl::Status s =
+            WriteWorklists(*report, args.Get("worklist"), language);
+        !s.ok()) {
+      return Fail(name, std::string(s.message()));
+    }
+  }
   return kExitOk;
 }
 
@@ -128,13 +214,19 @@ absl::StatusOr<PipelineOptions> ReportOptionsFromArgs(const Args& args) {
     }
     options->year = options->as_of.year();  // The year the date falls in.
   }
-  absl::StatusOr<int64_t> cap = args.GetInt("worklist-cap");
+  // Worklists written out (--worklist) are complete unless capped.
+  absl::StatusOr<int64_t> cap = kWorklistCapAll;
+  if (args.Get("worklist-cap") != "all" &&
+      (args.Has("worklist-cap") || !args.Has("worklist"))) {
+    cap = args.GetInt("worklist-cap");
+  }
   absl::StatusOr<v1::GroupBy> group_by = ParseGroupBy(args.Get("group-by"));
   for (const absl::Status& s : {cap.status(), group_by.status()}) {
     if (!s.ok()) return s;
   }
-  if (*cap < 0 || *cap > 1000000) {
-    return absl::InvalidArgumentError("--worklist-cap is 0 to 1000000");
+  if (*cap < 0 || *cap > kWorklistCapAll) {
+    return absl::InvalidArgumentError(
+        "--worklist-cap is a count from 0, or 'all'");
   }
   options->worklist_cap = static_cast<int32_t>(*cap);
   options->group_by = *group_by;
@@ -219,6 +311,10 @@ std::vector<FlagSpec> OutputFlags() {
        "-"},
       {"partial", 0, false, "",
        "write the mergeable state (.pb binary, else JSON)", ""},
+      {"worklist", 0, true, "PATH",
+       "also write the worklists (names, places, reasons) as CSV: to a "
+       ".csv file, or a file per township into a folder",
+       ""},
   };
 }
 
@@ -233,7 +329,9 @@ std::vector<FlagSpec> ReportFlags() {
        "subtype, sector",
        ""},
       {"worklist-cap", 0, true, "N",
-       "ids listed per worklist (all are counted)", "100"},
+       "units kept per worklist of each group, or 'all' (all are counted; "
+       "with --worklist the default is all)",
+       "100"},
       {"no-validate", 0, false, "",
        "skip validation (no finding counts in data quality)", ""},
   };
@@ -275,6 +373,7 @@ Command ReportCommand() {
       "report.html counties/\n"
       "  dangjian report --year 2017 --partial -o county.partial.pb "
       "county.djr\n"
+      "  dangjian report --year 2017 --worklist worklists/ 单位.xlsx\n"
       "  dangjian generate --scenario keshiketeng-2014 -o - | dangjian report "
       "--year 2014 --from djr -\n",
       std::move(flags), &RunReport};

@@ -385,6 +385,7 @@ void MemberFactsOf(const v1::Member& m, MemberFacts* out) {
 
 void HostFactsOf(const v1::HostOrganization& h, HostFacts* out) {
   out->id = h.id();
+  out->name = h.name();
   out->industry = h.industry();
   out->region_id = h.region_id();
   out->grid_id = h.grid_id();
@@ -429,6 +430,7 @@ void StarFactsOf(const v1::StarAssessment& a, StarFacts* out) {
 
 void OrgFactsOf(const v1::PartyOrganization& o, OrgFacts* out) {
   out->id = o.id();
+  out->name = o.name();
   out->region_id = o.region_id();
   out->parent_id = o.parent_id();
   out->secretary_member_id = o.secretary_member_id();
@@ -516,6 +518,7 @@ void GridFactsOf(const v1::Grid& g, GridFacts* out) {
 
 void CadreFactsOf(const v1::CadreAssignment& c, CadreFacts* out) {
   out->id = c.id();
+  out->name = c.name();
   out->party_organization_id = c.party_organization_id();
   out->grid_id = c.grid_id();
   out->kind = c.kind();
@@ -667,8 +670,8 @@ ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool HostField(Wire* w, uint64_t tag,
     case Tag(1, kLength):
       if (!w->String(&out->id)) return false;
       break;
-    case Tag(2, kLength):  // name
-      if (!w->String(&s)) return false;
+    case Tag(2, kLength):
+      if (!w->String(&out->name)) return false;
       break;
     case Tag(5, kLength):
       if (!w->String(&out->unified_social_credit_code)) return false;
@@ -776,7 +779,8 @@ bool DecodeOrgFacts(absl::string_view bytes, OrgFacts* out) {
     switch (tag) {
       case Tag(1, kLength):
         return w->String(&o->id);
-      case Tag(2, kLength):   // name
+      case Tag(2, kLength):
+        return w->String(&o->name);
       case Tag(10, kLength):  // secretary_name
         return w->String(&s);
       case Tag(7, kLength):
@@ -988,7 +992,8 @@ bool DecodeCadreFacts(absl::string_view bytes, CadreFacts* out) {
     switch (tag) {
       case Tag(1, kLength):
         return w->String(&c->id);
-      case Tag(3, kLength):  // name
+      case Tag(3, kLength):
+        return w->String(&c->name);
       case Tag(4, kLength):  // from_unit
         return w->String(&s);
       case Tag(2, kVarint):

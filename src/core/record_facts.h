@@ -123,6 +123,7 @@ class MemberFactsView {
 // What the rules and the figures read of a v1::HostOrganization.
 struct HostFacts {
   absl::string_view id = "";
+  absl::string_view name = "";
   absl::string_view industry = "";
   absl::string_view region_id = "";
   absl::string_view grid_id = "";
@@ -147,7 +148,7 @@ struct HostFacts {
 
   // As MemberFacts::Reset().
   void Reset() {
-    id = industry = region_id = grid_id = "";
+    id = name = industry = region_id = grid_id = "";
     unified_social_credit_code = owner_member_id = "";
     kind = subtype = sector_system = status = employees = 0;
     has_trade_union = has_womens_organization = false;
@@ -173,11 +174,12 @@ struct StarFacts {
   int32_t assessed_year = 0, assessed_month = 0, assessed_day = 0;
 };
 
-// What the rules and the figures read of a v1::PartyOrganization: all but
-// the name, the secretary's name, the committee's names, roles and
-// secondment.
+// What the rules, the figures and the worklists read of a
+// v1::PartyOrganization: all but the secretary's name, the committee's names,
+// roles and secondment.
 struct OrgFacts {
   absl::string_view id = "";
+  absl::string_view name = "";
   absl::string_view region_id = "";
   absl::string_view parent_id = "";
   absl::string_view secretary_member_id = "";
@@ -199,7 +201,7 @@ struct OrgFacts {
 
   // As MemberFacts::Reset().
   void Reset() {
-    id = region_id = parent_id = secretary_member_id = venue_id = "";
+    id = name = region_id = parent_id = secretary_member_id = venue_id = "";
     previous_party_organization_id = "";
     level = formation = 0;
     demonstration_point = has_founded_on = false;
@@ -302,10 +304,11 @@ struct GridFacts {
   }
 };
 
-// What the rules and the figures read of a v1::CadreAssignment: all but the
-// person's name and unit.
+// What the rules, the figures and the worklists read of a
+// v1::CadreAssignment: all but the person's unit.
 struct CadreFacts {
   absl::string_view id = "";
+  absl::string_view name = "";
   absl::string_view party_organization_id = "";
   absl::string_view grid_id = "";
   int32_t kind = 0;
@@ -316,7 +319,7 @@ struct CadreFacts {
 
   // As MemberFacts::Reset().
   void Reset() {
-    id = party_organization_id = grid_id = "";
+    id = name = party_organization_id = grid_id = "";
     kind = 0;
     has_start_on = false;
     start_year = start_month = start_day = 0;

@@ -6,6 +6,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
 #include "dangjian/personal_data.h"
 #include "dangjian/render.h"
 #include "render/figures_table.h"
@@ -384,11 +385,31 @@ void Worklists(const v1::ReportFigures& f, Html* h) {
                       "</p></div>\n");
       continue;
     }
-    absl::StrAppend(&h->out, "<ol>");
-    for (const std::string& id : t.worklist()) {
-      absl::StrAppend(&h->out, "<li>", Esc(id), "</li>");
+    if (t.worklist_entries_size() == 0) {  // A partial of dangjian 0.2.0.
+      absl::StrAppend(&h->out, "<ol>");
+      for (const std::string& id : t.worklist()) {
+        absl::StrAppend(&h->out, "<li>", Esc(id), "</li>");
+      }
+      absl::StrAppend(&h->out, "</ol>");
+    } else {
+      absl::StrAppend(
+          &h->out, "<table class=\"entries\"><thead><tr><th>",
+          h->T("所属区域", "region"), "</th><th>", h->T("名称", "name"),
+          "</th><th>", h->T("标识", "id"), "</th><th>", h->T("网格", "grid"),
+          "</th><th>", h->T("党建工作指导员", "instructor"), "</th><th>",
+          h->T("未达标原因", "reason"), "</th></tr></thead><tbody>");
+      for (const v1::WorklistEntry& e : t.worklist_entries()) {
+        absl::StrAppend(
+            &h->out, "<tr><td>", Esc(absl::StrJoin(e.region_path(), " / ")),
+            "</td><td>", Esc(e.name()), "</td><td class=\"id\">", Esc(e.id()),
+            "</td><td>", Esc(e.grid_id()), "</td><td>",
+            Esc(e.instructor_name()), "</td><td>",
+            Esc(DescribeShortfall(e, h->zh ? ReportLanguage::kChinese
+                                           : ReportLanguage::kEnglish)),
+            "</td></tr>");
+      }
+      absl::StrAppend(&h->out, "</tbody></table>");
     }
-    absl::StrAppend(&h->out, "</ol>");
     if (t.shortfall() > t.worklist_size()) {
       absl::StrAppend(&h->out, "<p class=\"note\">",
                       h->zh
@@ -469,7 +490,7 @@ svg.chart{display:block;font-size:12px}svg .head{font-weight:600;fill:#333}svg .
 .bar.have{fill:#3a9d5d}.bar.have.all{fill:#c8102e}
 .legend{font-size:12px;margin:4px 0 8px}.legend .key{display:inline-block;width:12px;height:12px;margin:0 4px 0 12px;vertical-align:-1px}
 .key.t1{background:#c8102e}.key.t2{background:#e8a317}.key.t3{background:#2b7bb9}.key.t4{background:#3a9d5d}
-.note{font-size:12px;color:#666}.worklist ol{columns:4;font-family:monospace;font-size:12px;margin:4px 0}.worklist .count{color:#c8102e}
+.note{font-size:12px;color:#666}.worklist ol{columns:4;font-family:monospace;font-size:12px;margin:4px 0}.worklist table.entries{font-size:12px;border-collapse:collapse}.worklist table.entries th,.worklist table.entries td{text-align:left;padding:2px 8px;border-bottom:1px solid #eee}.worklist td.id{font-family:monospace}.worklist .count{color:#c8102e}
 .none{color:#3a9d5d;font-size:13px;margin:2px 0}
 .tables{display:flex;flex-wrap:wrap;gap:16px;align-items:flex-start}table.figures{border-collapse:collapse;font-size:12px;min-width:320px}
 table.figures caption{text-align:left;font-weight:600;padding:4px 0}table.figures th{text-align:left;font-weight:normal;padding:2px 12px 2px 0;border-bottom:1px solid #eee}

@@ -79,7 +79,28 @@ void RenderFigures(const Figures& f, const TextRenderOptions& options,
                       zh ? " (前" : " (first ", t.worklist_size(),
                       zh ? "个, 共" : " of ", FormatCount(t.shortfall()),
                       zh ? "个, 上限" : ", cap ", t.worklist_cap(), "):\n");
-      AppendWrapped(t.worklist(), out);
+      if (t.worklist_entries_size() == 0) {
+        AppendWrapped(t.worklist(), out);  // A partial of dangjian 0.2.0.
+        continue;
+      }
+      for (const v1::WorklistEntry& e : t.worklist_entries()) {
+        const std::string place =
+            !e.township().empty() ? e.township()
+            : e.region_path_size() > 0
+                ? e.region_path(e.region_path_size() - 1)
+                : std::string(zh ? "未归属" : "no region");
+        absl::StrAppend(out, "    ", place, "  ",
+                        e.name().empty() ? e.id() : e.name(), " (", e.id(),
+                        "): ", DescribeShortfall(e, options.language));
+        if (!e.grid_id().empty()) {
+          absl::StrAppend(out, zh ? "; 网格 " : "; grid ", e.grid_id());
+          if (!e.instructor_name().empty()) {
+            absl::StrAppend(out, zh ? ", 指导员 " : ", instructor ",
+                            e.instructor_name());
+          }
+        }
+        out->append("\n");
+      }
     }
   }
   rows.clear();

@@ -148,6 +148,22 @@ check "an unknown report format names the formats" '[[ $? -eq 2 ]] && grep -q "h
 "$bin" report -q --year 2014 --partial -o k.partial.json k.djr
 "$bin" merge --format html -o merged.html k.partial.json
 check "merge --format html" 'grep -q "chart-targets" merged.html'
+# Worklists people act on: complete, named, a file per township.
+"$bin" report -q --year 2017 --format csv --lang en --worklist all.csv -o r.csv a/; rc=$?
+short=$(grep -E "^total,,targets[.]target_[1-4][.]shortfall," r.csv | awk -F, '{s += $(NF - 1)} END {print s + 0}')
+check "report --worklist FILE.csv lists every unit that falls short" \
+  '[[ $rc -eq 0 && $short -gt 100 && $(($(wc -l <all.csv) - 1)) -eq $short ]] && head -1 all.csv | grep -q "target,region,township,name,id"'
+"$bin" report -q --year 2017 --worklist-cap 2 --worklist capped.csv -o /dev/null a/
+check "--worklist-cap still caps what --worklist writes" '[[ $(($(wc -l <capped.csv) - 1)) -le 8 ]]'
+"$bin" report -q --year 2017 --worklist wl -o /dev/null a/; rc=$?
+check "report --worklist FOLDER writes a CSV per township with a BOM" \
+  '[[ $rc -eq 0 && $(ls wl/*.csv | wc -l) -gt 1 ]] && [[ $(head -c 3 "$(ls wl/*.csv | head -1)" | od -An -tx1 | tr -d " ") == efbbbf ]]'
+check "the townships' files hold every unit, each named with its reason" \
+  '[[ $(cat wl/*.csv | grep -vc "^.*目标,所属区域") -eq $short ]] && grep -hq "名正式党员" wl/*.csv'
+"$bin" report -q --year 2017 --partial --worklist x.csv -o p.json a/ 2>err.txt
+check "--worklist with --partial is refused, saying why" '[[ $? -eq 2 ]] && grep -q "merge --worklist" err.txt && [[ ! -e x.csv ]]'
+"$bin" report -q --year 2017 --worklist-cap -1 a/ 2>err.txt
+check "a negative --worklist-cap is refused" '[[ $? -eq 2 ]] && grep -q -- "--worklist-cap" err.txt'
 "$bin" generate -q --scenario keshiketeng-2014 -o - | "$bin" report -q --year 2014 --from djr --lang en - >piped.txt
 check "generate -o - streams into report -" 'cmp -s k.txt piped.txt'
 "$bin" generate -q --scenario keshiketeng-2014 --format jsonl -o - >k.jsonl

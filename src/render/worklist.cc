@@ -1,0 +1,61 @@
+// Worklists in words: why each unit falls short.
+#include <string>
+
+#include "absl/strings/str_cat.h"
+#include "dangjian/render.h"
+
+namespace dangjian {
+namespace {
+
+// "3 名正式党员" / "3 名正式党员、1 名预备党员"; "3 full members" / ...
+std::string Members(const v1::WorklistEntry& e, bool zh) {
+  const int64_t full = e.full_members(), prob = e.probationary_members();
+  if (zh) {
+    std::string s = absl::StrCat(full, " 名正式党员");
+    if (prob > 0) absl::StrAppend(&s, "、", prob, " 名预备党员");
+    return s;
+  }
+  std::string s =
+      absl::StrCat(full, full == 1 ? " full member" : " full members");
+  if (prob > 0) {
+    absl::StrAppend(
+        &s, " and ", prob,
+        prob == 1 ? " probationary member" : " probationary members");
+  }
+  return s;
+}
+
+}  // namespace
+
+std::string DescribeShortfall(const v1::WorklistEntry& e,
+                              ReportLanguage language) {
+  const bool zh = language == ReportLanguage::kChinese;
+  switch (e.reason()) {
+    case v1::SHORTFALL_REASON_NO_ORGANIZATION:
+      return absl::StrCat(Members(e, zh),
+                          zh ? "，未建立党组织" : ", no party organization");
+    case v1::SHORTFALL_REASON_NOT_STANDALONE:
+      return absl::StrCat(
+          Members(e, zh),
+          zh ? "，未单独建立党组织（由联合、挂靠或区域党组织覆盖）"
+             : ", no standalone organization (covered by a joint, "
+               "affiliated or regional one)");
+    case v1::SHORTFALL_REASON_NO_STAR_ASSESSMENT:
+      return zh ? "未开展本年度星级评定" : "no star assessment for the year";
+    case v1::SHORTFALL_REASON_NOT_JOINED:
+      return absl::StrCat(Members(e, zh),
+                          zh ? "，未联合建立或挂靠党组织"
+                             : ", in no joint or affiliated organization");
+    case v1::SHORTFALL_REASON_NOT_IN_REGIONAL_GRID:
+      return zh ? "无党员，未纳入区域党组织网格"
+                : "no members, in no grid of a regional branch";
+    case v1::SHORTFALL_REASON_GRID_WITHOUT_INSTRUCTOR:
+      return zh ? "无党员，所在网格未配备党建工作指导员"
+                : "no members, and its grid has no party-building "
+                  "instructor";
+    default:
+      return zh ? "原因未记录" : "reason not recorded";
+  }
+}
+
+}  // namespace dangjian
