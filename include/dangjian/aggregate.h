@@ -52,9 +52,12 @@ struct AggregatorOptions {
   // The most units (organizations for target 2) each group's worklist of
   // each target keeps, the smallest ids, each with its name, region, grid,
   // instructor, member counts and reason (v1::WorklistEntry); 0 keeps none
-  // (counts only); kWorklistCapAll keeps all. Must be 0 or more.
-  // Default: 100.
-  int32_t worklist_cap = 100;
+  // (counts only); kWorklistCapAll keeps all. The default is a preview: a
+  // kept unit costs about 1.5 KB from partial to rendered report, so a
+  // national report by county keeping 100 would hold 121,000 of them
+  // (BENCHMARKS.md, "Worklists"). Must be 0 or more.
+  // Default: 10.
+  int32_t worklist_cap = 10;
   // The dimensions to group by.
   // Default: none (one group: the whole shard).
   v1::GroupBy group_by;

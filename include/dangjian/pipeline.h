@@ -125,8 +125,8 @@ struct PipelineOptions {
   // Default: 100000.
   int64_t max_findings = 100000;
   // AggregatorOptions::worklist_cap.
-  // Default: 100.
-  int32_t worklist_cap = 100;
+  // Default: 10.
+  int32_t worklist_cap = 10;
   // AggregatorOptions::group_by.
   // Default: none (one group).
   v1::GroupBy group_by;

@@ -1206,29 +1206,32 @@ void AggregatorImpl::BuildWorklist(std::vector<Candidate>* candidates,
   }
   out->clear();
   out->reserve(list.size());
+  // Unit ids and names leave the shard masked: an individual business keyed
+  // by its owner's resident ID is listed as 110105********002X.
   for (const Candidate& c : list) {
     WorkItem& item = out->emplace_back();
-    item.id = std::string(c.id);
-    v1::WorklistEntry& e = item.entry;
-    e.set_full_members(c.full_members);
-    e.set_probationary_members(c.probationary_members);
-    e.set_reason(c.reason);
+    item.id = MaskPersonalData(c.id);
+    item.full_members = c.full_members;
+    item.probationary_members = c.probationary_members;
+    item.reason = c.reason;
     uint32_t region = kNone;
     if (orgs) {
       const OrgState& o = orgs_.rows[c.row];
-      e.set_name(std::string(o.name));
+      item.name = MaskPersonalData(o.name);
       region = o.region;
     } else {
       const HostState& h = hosts_.rows[c.row];
-      e.set_name(std::string(h.name));
+      item.name = MaskPersonalData(h.name);
       region = h.region;
       if (h.grid != kNone) {
         const GridState& grid = grids_.rows[h.grid];
-        e.set_grid_id(std::string(grid.id));
-        e.set_instructor_name(std::string(grid.instructor_name));
+        item.grid_id = MaskPersonalData(grid.id);
+        item.instructor_name = MaskPersonalData(grid.instructor_name);
       }
     }
-    if (region != kNone) e.set_region_id(std::string(regions_.rows[region].id));
+    if (region != kNone) {
+      item.region_id = MaskPersonalData(regions_.rows[region].id);
+    }
   }
   list = {};
 }

@@ -7,7 +7,6 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
-#include "dangjian/personal_data.h"
 #include "google/protobuf/descriptor.h"
 #include "google/protobuf/message.h"
 
@@ -84,9 +83,8 @@ std::string Int128ToString(absl::int128 v) {
   return digits;
 }
 
-void FillTarget(int64_t eligible, int64_t met,
-                const std::vector<WorkItem>& worklist, int32_t cap,
-                v1::TargetResult* t) {
+void FillTarget(int64_t eligible, int64_t met, std::vector<WorkItem>* worklist,
+                int32_t cap, v1::TargetResult* t) {
   t->set_eligible(eligible);
   t->set_met(met);
   t->set_nothing_eligible(eligible == 0);
@@ -95,14 +93,23 @@ void FillTarget(int64_t eligible, int64_t met,
   t->set_worklist_cap(cap);
   t->clear_worklist();
   t->clear_worklist_entries();
-  t->mutable_worklist()->Reserve(static_cast<int>(worklist.size()));
-  t->mutable_worklist_entries()->Reserve(static_cast<int>(worklist.size()));
-  for (const WorkItem& item : worklist) {
+  t->mutable_worklist()->Reserve(static_cast<int>(worklist->size()));
+  t->mutable_worklist_entries()->Reserve(static_cast<int>(worklist->size()));
+  for (WorkItem& item : *worklist) {
     t->add_worklist(item.id);
     v1::WorklistEntry* e = t->add_worklist_entries();
-    *e = item.entry;
-    e->set_id(item.id);
+    e->set_id(std::move(item.id));
+    if (!item.name.empty()) e->set_name(std::move(item.name));
+    if (!item.region_id.empty()) e->set_region_id(std::move(item.region_id));
+    if (!item.grid_id.empty()) e->set_grid_id(std::move(item.grid_id));
+    if (!item.instructor_name.empty()) {
+      e->set_instructor_name(std::move(item.instructor_name));
+    }
+    e->set_full_members(item.full_members);
+    e->set_probationary_members(item.probationary_members);
+    e->set_reason(static_cast<v1::ShortfallReason>(item.reason));
   }
+  worklist->clear();
 }
 
 }  // namespace
@@ -145,19 +152,20 @@ void GroupToProto(const GroupAcc& acc, v1::PartialGroup* g) {
   for (int t = 0; t < 4; ++t) {
     v1::Worklist* w = g->add_worklists();
     w->set_target(t + 1);
-    // Unit ids leave the shard masked: an individual business keyed by its
-    // owner's resident ID is listed as 110105********002X. So do the names
-    // beside them.
     w->mutable_ids()->Reserve(static_cast<int>(acc.worklists[t].size()));
     w->mutable_entries()->Reserve(static_cast<int>(acc.worklists[t].size()));
     for (const WorkItem& item : acc.worklists[t]) {
-      w->add_ids(MaskPersonalData(item.id));
+      w->add_ids(item.id);
       v1::WorklistEntry* e = w->add_entries();
-      *e = item.entry;
-      e->set_name(MaskPersonalData(e->name()));
-      e->set_region_id(MaskPersonalData(e->region_id()));
-      e->set_grid_id(MaskPersonalData(e->grid_id()));
-      e->set_instructor_name(MaskPersonalData(e->instructor_name()));
+      if (!item.name.empty()) e->set_name(item.name);
+      if (!item.region_id.empty()) e->set_region_id(item.region_id);
+      if (!item.grid_id.empty()) e->set_grid_id(item.grid_id);
+      if (!item.instructor_name.empty()) {
+        e->set_instructor_name(item.instructor_name);
+      }
+      e->set_full_members(item.full_members);
+      e->set_probationary_members(item.probationary_members);
+      e->set_reason(static_cast<v1::ShortfallReason>(item.reason));
     }
   }
 }
@@ -206,8 +214,9 @@ std::string EncodeGroupKey(const v1::GroupKey& key) {
   return out;
 }
 
-absl::Status FillFigures(const GroupAcc& acc, int32_t cap,
+absl::Status FillFigures(GroupAcc* acc_ptr, int32_t cap,
                          absl::string_view where, v1::ReportFigures* f) {
+  GroupAcc& acc = *acc_ptr;
   const std::vector<FieldPath>& counter_paths = Paths(true);
   for (int i = 0; i < kNumCounters; ++i) {
     SetPath(counter_paths[i], acc.counters[i], f);
@@ -237,13 +246,13 @@ absl::Status FillFigures(const GroupAcc& acc, int32_t cap,
 
   const int64_t* c = acc.counters;
   v1::TargetFigures* t = f->mutable_targets();
-  FillTarget(c[kT1Eligible], c[kT1Met], acc.worklists[0], cap,
+  FillTarget(c[kT1Eligible], c[kT1Met], &acc.worklists[0], cap,
              t->mutable_target_1());
-  FillTarget(c[kT2Eligible], c[kT2Met], acc.worklists[1], cap,
+  FillTarget(c[kT2Eligible], c[kT2Met], &acc.worklists[1], cap,
              t->mutable_target_2());
-  FillTarget(c[kT3Eligible], c[kT3Met], acc.worklists[2], cap,
+  FillTarget(c[kT3Eligible], c[kT3Met], &acc.worklists[2], cap,
              t->mutable_target_3());
-  FillTarget(c[kT4Eligible], c[kT4Met], acc.worklists[3], cap,
+  FillTarget(c[kT4Eligible], c[kT4Met], &acc.worklists[3], cap,
              t->mutable_target_4());
   t->set_full_coverage(
       c[kT1Eligible] == c[kT1Met] && c[kT2Eligible] == c[kT2Met] &&

@@ -376,53 +376,108 @@ class RegionTree {
     return it == nodes_.end() ? "" : it->second->name();
   }
 
-  // Fills an entry's region path (names, top down, of its region_id and
-  // every region above it) and township (the name at tier 5).
-  void Place(v1::WorklistEntry* e) const {
-    e->clear_region_path();
-    e->clear_township();
+  // The place of a region: the names, top down, of it and every region
+  // above it, and the name of the one at tier 5 (the township).
+  struct Place {
+    std::vector<std::string> path;
+    std::string township;
+  };
+
+  // The place of region `id`, worked out once per region.
+  const Place& PlaceOf(const std::string& id) const {
+    auto [it, inserted] = places_.try_emplace(id);
+    if (!inserted) return it->second;
     std::vector<const v1::RegionNode*> up;
-    const std::string* cur = &e->region_id();
+    const std::string* cur = &id;
     for (int steps = 0; steps < 64 && !cur->empty(); ++steps) {
-      auto it = nodes_.find(*cur);
-      if (it == nodes_.end()) break;
-      up.push_back(it->second);
-      cur = &it->second->parent_id();
+      auto n = nodes_.find(*cur);
+      if (n == nodes_.end()) break;
+      up.push_back(n->second);
+      cur = &n->second->parent_id();
     }
     for (auto n = up.rbegin(); n != up.rend(); ++n) {
-      e->add_region_path((*n)->name());
-      if (RegionTier((*n)->level()) == 5) e->set_township((*n)->name());
+      it->second.path.push_back((*n)->name());
+      if (RegionTier((*n)->level()) == 5) it->second.township = (*n)->name();
     }
+    return it->second;
   }
 
  private:
   std::unordered_map<std::string, const v1::RegionNode*> nodes_;
+  mutable std::unordered_map<std::string, Place> places_;
 };
 
-// Entries in the order a township officer reads them: by region path in
-// natural order, then name, then id.
-bool ReadingOrder(const v1::WorklistEntry& a, const v1::WorklistEntry& b) {
-  const int n = std::min(a.region_path_size(), b.region_path_size());
-  for (int i = 0; i < n; ++i) {
-    if (int c = NaturalCompare(a.region_path(i), b.region_path(i)); c != 0) {
-      return c < 0;
-    }
+// Lexicographic natural order of two region paths.
+bool PathLess(const std::vector<std::string>& a,
+              const std::vector<std::string>& b) {
+  const size_t n = std::min(a.size(), b.size());
+  for (size_t i = 0; i < n; ++i) {
+    if (int c = NaturalCompare(a[i], b[i]); c != 0) return c < 0;
   }
-  if (a.region_path_size() != b.region_path_size()) {
-    return a.region_path_size() < b.region_path_size();
-  }
-  if (int c = NaturalCompare(a.name(), b.name()); c != 0) return c < 0;
-  return a.id() < b.id();
+  return a.size() < b.size();
 }
 
-// Places and orders the worklist entries of every target of `f`.
-void PlaceWorklists(const RegionTree& tree, v1::ReportFigures* f) {
+// The reading order of the regions of worklist entries: each region id's
+// rank when their paths are in natural order.
+absl::flat_hash_map<std::string, uint32_t> RegionRanks(
+    const RegionTree& tree, const std::vector<const v1::ReportFigures*>& all) {
+  absl::flat_hash_map<std::string, uint32_t> rank;
+  std::vector<std::pair<const RegionTree::Place*, const std::string*>> places;
+  for (const v1::ReportFigures* f : all) {
+    const v1::TargetFigures& t = f->targets();
+    for (const v1::TargetResult* r :
+         {&t.target_1(), &t.target_2(), &t.target_3(), &t.target_4()}) {
+      for (const v1::WorklistEntry& e : r->worklist_entries()) {
+        if (rank.try_emplace(e.region_id(), 0).second) {
+          places.emplace_back(&tree.PlaceOf(e.region_id()), &e.region_id());
+        }
+      }
+    }
+  }
+  std::sort(places.begin(), places.end(), [](const auto& a, const auto& b) {
+    if (PathLess(a.first->path, b.first->path)) return true;
+    if (PathLess(b.first->path, a.first->path)) return false;
+    return *a.second < *b.second;
+  });
+  for (size_t i = 0; i < places.size(); ++i) {
+    rank[*places[i].second] = static_cast<uint32_t>(i);
+  }
+  return rank;
+}
+
+// Places the worklist entries of every target of `f` and orders them as a
+// township officer reads them: by region path in natural order, then name,
+// then id.
+void PlaceWorklists(const RegionTree& tree,
+                    const absl::flat_hash_map<std::string, uint32_t>& ranks,
+                    v1::ReportFigures* f) {
   v1::TargetFigures* t = f->mutable_targets();
+  struct Keyed {
+    uint32_t rank;
+    v1::WorklistEntry* entry;
+  };
+  std::vector<Keyed> keyed;
   for (v1::TargetResult* r : {t->mutable_target_1(), t->mutable_target_2(),
                               t->mutable_target_3(), t->mutable_target_4()}) {
     auto* entries = r->mutable_worklist_entries();
-    for (v1::WorklistEntry& e : *entries) tree.Place(&e);
-    std::sort(entries->begin(), entries->end(), ReadingOrder);
+    if (entries->empty()) continue;
+    keyed.clear();
+    for (v1::WorklistEntry& e : *entries) {
+      const RegionTree::Place& place = tree.PlaceOf(e.region_id());
+      e.mutable_region_path()->Assign(place.path.begin(), place.path.end());
+      if (!place.township.empty()) e.set_township(place.township);
+      keyed.push_back({ranks.at(e.region_id()), &e});
+    }
+    std::sort(keyed.begin(), keyed.end(), [](const Keyed& a, const Keyed& b) {
+      if (a.rank != b.rank) return a.rank < b.rank;
+      if (int c = NaturalCompare(a.entry->name(), b.entry->name()); c != 0) {
+        return c < 0;
+      }
+      return a.entry->id() < b.entry->id();
+    });
+    // The same elements, their pointers in the new order.
+    auto out = entries->pointer_begin();
+    for (const Keyed& k : keyed) *out++ = k.entry;
   }
 }
 
@@ -766,18 +821,24 @@ absl::StatusOr<v1::Report> FinishReport(const v1::PartialReport& partial) {
     *g->mutable_key() = key;
     g->set_region_name(tree.Name(key.region_id()));
     if (absl::Status s = internal::FillFigures(
-            *acc, cap, internal::Describe(key), g->mutable_figures());
+            acc.get(), cap, internal::Describe(key), g->mutable_figures());
         !s.ok()) {
       return s;
     }
-    internal::PlaceWorklists(tree, g->mutable_figures());
   }
-  if (absl::Status s = internal::FillFigures(total, cap, "the total",
+  if (absl::Status s = internal::FillFigures(&total, cap, "the total",
                                              report.mutable_total());
       !s.ok()) {
     return s;
   }
-  internal::PlaceWorklists(tree, report.mutable_total());
+  // Worklist entries named by their places, in reading order.
+  std::vector<const v1::ReportFigures*> all = {&report.total()};
+  for (const v1::ReportGroup& g : report.groups()) all.push_back(&g.figures());
+  const auto ranks = internal::RegionRanks(tree, all);
+  internal::PlaceWorklists(tree, ranks, report.mutable_total());
+  for (v1::ReportGroup& g : *report.mutable_groups()) {
+    internal::PlaceWorklists(tree, ranks, g.mutable_figures());
+  }
   v1::DataQualityFigures* dq = report.mutable_data_quality();
   *dq->mutable_skipped_records() = partial.skipped_records();
   *dq->mutable_findings() = partial.findings();

@@ -331,7 +331,7 @@ std::vector<FlagSpec> ReportFlags() {
       {"worklist-cap", 0, true, "N",
        "units kept per worklist of each group, or 'all' (all are counted; "
        "with --worklist the default is all)",
-       "100"},
+       "10"},
       {"no-validate", 0, false, "",
        "skip validation (no finding counts in data quality)", ""},
   };
