@@ -32,6 +32,8 @@ packages=(
   g++ cmake ninja-build pkg-config git
   libprotobuf-dev protobuf-compiler libabsl-dev zlib1g-dev python3-protobuf
   libzip-dev libexpat1-dev  # Excel workbooks (.xlsx) read: the archive, the XML
+  libxlsxwriter-dev         # Excel workbooks written
+  python3-openpyxl          # the tests open the workbooks written as another program would
   libgtest-dev libgmock-dev libbenchmark-dev
   clang libclang-rt-14-dev
   chromium

@@ -286,9 +286,30 @@ TEST(WorklistEntryTest, APartialWithIdsAloneStillMerges) {
   ASSERT_THAT(r, IsOk());
   const v1::TargetResult& t = r->total().targets().target_4();
   EXPECT_THAT(t.worklist(), ElementsAre("h5", "h6"));
-  ASSERT_EQ(t.worklist_entries_size(), 2);
-  EXPECT_EQ(t.worklist_entries(0).reason(), v1::SHORTFALL_REASON_UNSPECIFIED);
-  EXPECT_EQ(DescribeShortfall(t.worklist_entries(0)), "原因未记录");
+  // The ids alone, as before; the text lists them so.
+  EXPECT_EQ(t.worklist_entries_size(), 0);
+  EXPECT_THAT(RenderReportText(*r), HasSubstr("    h5, h6\n"));
+  // Merged with a partial of other units that has entries: the list keeps
+  // ids alone; of the same units, their entries.
+  v1::Dataset other = County();
+  Host(&other, "h9", "壬店", "t2");
+  absl::StatusOr<std::unique_ptr<Aggregator>> agg2 =
+      Aggregator::Create(Options());
+  ASSERT_THAT(agg2, IsOk());
+  ForEachRecord(other, [&](const v1::Record& r) { (void)(*agg2)->Add(r); });
+  absl::StatusOr<v1::PartialReport> p2 = (*agg2)->Finish();
+  ASSERT_THAT(p2, IsOk());
+  absl::StatusOr<v1::PartialReport> mixed = MergePartialReports(old, *p2);
+  ASSERT_THAT(mixed, IsOk());
+  EXPECT_EQ(mixed->groups(0).worklists(3).ids_size(), 3);
+  EXPECT_EQ(mixed->groups(0).worklists(3).entries_size(), 0);
+  v1::PartialReport unprinted = old;
+  unprinted.clear_shards();  // Not the same shard twice.
+  absl::StatusOr<v1::PartialReport> same = MergePartialReports(unprinted, *p);
+  ASSERT_THAT(same, IsOk());
+  EXPECT_EQ(same->groups(0).worklists(3).entries_size(), 2);
+  v1::WorklistEntry unknown;
+  EXPECT_EQ(DescribeShortfall(unknown), "原因未记录");
   // Entries that do not match the ids one to one are refused.
   v1::PartialReport bad = *p;
   bad.mutable_groups(0)->mutable_worklists(3)->mutable_entries()->RemoveLast();

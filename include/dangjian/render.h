@@ -14,6 +14,7 @@
 
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "absl/status/statusor.h"
 #include "dangjian/export.h"
@@ -136,6 +137,72 @@ struct HtmlRenderOptions {
 //   std::ofstream("report.html") << dangjian::RenderReportHtml(*report, html);
 DANGJIAN_EXPORT std::string RenderReportHtml(
     const v1::Report& report, const HtmlRenderOptions& options = {});
+
+// Options of RenderReportXlsx().
+struct WorkbookRenderOptions {
+  // The language of sheet names, headers and labels.
+  // Default: kChinese.
+  ReportLanguage language = ReportLanguage::kChinese;
+  // Give each group a row in the targets sheet and a column in the figures
+  // sheet, after the total.
+  // Default: true.
+  bool include_groups = true;
+  // Add the worklists of the total, a sheet per target.
+  // Default: true.
+  bool include_worklists = true;
+};
+
+// Returns the report as an Excel workbook (.xlsx, written by libxlsxwriter)
+// that opens cleanly in Excel and WPS: the sheets 四个100% (a row per group,
+// the total first: eligible, met, rate, shortfall of each target, full
+// coverage), 清单1 应建尽建 .. 清单4 (the total's worklists, a row per unit
+// as RenderWorklistCsv() writes them; a list past Excel's 1,048,575 rows
+// goes on in sheets named "... (2)"), 全部指标 (every figure, a row each, a
+// column per group) and 数据质量. Numbers are numbers (counts as #,##0,
+// yuan as #,##0.00, rates as 0.0%), text is text (never a formula); each
+// sheet has its header row frozen and filtered and columns as wide as their
+// text (a Chinese character counts two, at most 60). English sheet names
+// with kEnglish. Personal data is masked as in the report. Returns the
+// file's bytes; InvalidArgument when the groups do not fit in a sheet's
+// 16,380 columns; Unavailable when the temporary file (in $TMPDIR, else
+// /tmp) cannot be written; Internal when libxlsxwriter fails. Thread-safe.
+//
+// Example:
+//   absl::StatusOr<std::string> xlsx = dangjian::RenderReportXlsx(*report);
+//   if (xlsx.ok()) std::ofstream("report.xlsx", std::ios::binary) << *xlsx;
+DANGJIAN_EXPORT absl::StatusOr<std::string> RenderReportXlsx(
+    const v1::Report& report, const WorkbookRenderOptions& options = {});
+
+// Returns the region path of the township a worklist entry is in: its
+// region_path down to (the last name that is) its township, else, for an
+// entry in no township, its whole region_path. Entries with the same path
+// are one township's, whatever other townships are named. Thread-safe.
+//
+// Example: {"内蒙古自治区", "赤峰市", "克什克腾旗", "经棚镇"} for a unit of a
+// village of 经棚镇.
+DANGJIAN_EXPORT std::vector<std::string> WorklistTownshipPath(
+    const v1::WorklistEntry& entry);
+
+// Options of RenderWorklistXlsx().
+struct WorklistXlsxOptions {
+  // The language of the header, the target names and the reasons.
+  // Default: kChinese.
+  ReportLanguage language = ReportLanguage::kChinese;
+  // A sheet per township (named by it; a unit in no township goes in the
+  // sheet of its own region), else one sheet of every unit.
+  // Default: true.
+  bool sheet_per_township = true;
+};
+
+// Returns the worklists of the report's total as an Excel workbook: the
+// rows RenderWorklistCsv() writes, a sheet per township in natural order
+// (苏木2 before 苏木10), its name made fit for Excel (no []:*?/\, at most 31
+// characters; a second township of the name gets " (2)"); member counts as
+// numbers; header frozen and filtered, columns as wide as their text. A
+// sheet past Excel's 1,048,575 rows goes on in another. Errors as
+// RenderReportXlsx(). Thread-safe.
+DANGJIAN_EXPORT absl::StatusOr<std::string> RenderWorklistXlsx(
+    const v1::Report& report, const WorklistXlsxOptions& options = {});
 
 // Returns why a worklist entry falls short, in words a township officer acts
 // on, from its reason and member counts: "3 名正式党员，未建立党组织",

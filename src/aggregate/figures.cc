@@ -94,9 +94,14 @@ void FillTarget(int64_t eligible, int64_t met, std::vector<WorkItem>* worklist,
   t->clear_worklist();
   t->clear_worklist_entries();
   t->mutable_worklist()->Reserve(static_cast<int>(worklist->size()));
-  t->mutable_worklist_entries()->Reserve(static_cast<int>(worklist->size()));
+  // Ids alone when some came from a partial of dangjian 0.2.0.
+  const bool entries = AllHaveEntries(*worklist);
+  if (entries) {
+    t->mutable_worklist_entries()->Reserve(static_cast<int>(worklist->size()));
+  }
   for (WorkItem& item : *worklist) {
     t->add_worklist(item.id);
+    if (!entries) continue;
     v1::WorklistEntry* e = t->add_worklist_entries();
     e->set_id(std::move(item.id));
     if (!item.name.empty()) e->set_name(std::move(item.name));
@@ -152,10 +157,14 @@ void GroupToProto(const GroupAcc& acc, v1::PartialGroup* g) {
   for (int t = 0; t < 4; ++t) {
     v1::Worklist* w = g->add_worklists();
     w->set_target(t + 1);
+    const bool entries = AllHaveEntries(acc.worklists[t]);
     w->mutable_ids()->Reserve(static_cast<int>(acc.worklists[t].size()));
-    w->mutable_entries()->Reserve(static_cast<int>(acc.worklists[t].size()));
+    if (entries) {
+      w->mutable_entries()->Reserve(static_cast<int>(acc.worklists[t].size()));
+    }
     for (const WorkItem& item : acc.worklists[t]) {
       w->add_ids(item.id);
+      if (!entries) continue;
       v1::WorklistEntry* e = w->add_entries();
       if (!item.name.empty()) e->set_name(item.name);
       if (!item.region_id.empty()) e->set_region_id(item.region_id);

@@ -165,12 +165,23 @@ struct WorkItem {
   int64_t full_members = 0;
   int64_t probationary_members = 0;
   int reason = 0;
+  // False for an id of a partial of dangjian 0.2.0, which had no entries: a
+  // list with such an id keeps its ids alone.
+  bool has_entry = true;
 
   auto Tuple() const {
-    return std::tie(name, region_id, grid_id, instructor_name, full_members,
-                    probationary_members, reason);
+    return std::tie(has_entry, name, region_id, grid_id, instructor_name,
+                    full_members, probationary_members, reason);
   }
 };
+
+// Whether every item of `list` has its entry.
+inline bool AllHaveEntries(const std::vector<WorkItem>& list) {
+  for (const WorkItem& w : list) {
+    if (!w.has_entry) return false;
+  }
+  return true;
+}
 
 // A worklist item of a partial report, viewed in place.
 struct WorkRef {
@@ -185,6 +196,7 @@ inline WorkItem ToItem(const WorkItem& w) { return w; }
 inline WorkItem ToItem(const WorkRef& r) {
   WorkItem w;
   w.id = std::string(r.id);
+  w.has_entry = r.entry != nullptr;
   if (r.entry != nullptr) {
     const v1::WorklistEntry& e = *r.entry;
     w.name = e.name();

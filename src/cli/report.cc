@@ -1,8 +1,14 @@
 // dangjian report and dangjian merge: the coverage and indicator report.
 #include "cli/report.h"
 
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
+#include <map>
 #include <memory>
 #include <set>
 #include <string>
@@ -57,62 +63,194 @@ absl::StatusOr<v1::GroupBy> ParseGroupBy(const std::string& text) {
 }
 
 // A file name made of region names: characters no file system takes (and
-// control characters) become '_'.
+// control characters) become '_'; personal data is masked in the whole name
+// (a number split across two names is still a number); a name too long for
+// a file system (255 bytes, with ".csv.tmp") is cut at a character.
 std::string FileNameOf(const std::string& name) {
   std::string out;
   for (char c : name) {
     const unsigned char u = static_cast<unsigned char>(c);
     out.push_back(u < 0x20 || absl::StrContains("/\\:*?\"<>|", c) ? '_' : c);
   }
+  out = MaskPersonalData(out);
+  constexpr size_t kMaxBytes = 200;
+  if (out.size() > kMaxBytes) {
+    size_t end = kMaxBytes;
+    while (end > 0 && (static_cast<unsigned char>(out[end]) & 0xC0) == 0x80) {
+      --end;
+    }
+    out.resize(end);
+  }
+  if (out.empty() || out == "." || out == "..") out = "_";
   return out;
 }
 
-// The region path of an entry's township (its region_path down to the
-// township), else its whole region path.
-std::vector<std::string> TownshipPath(const v1::WorklistEntry& e) {
-  std::vector<std::string> path;
-  for (const std::string& name : e.region_path()) {
-    path.push_back(name);
-    if (!e.township().empty() && name == e.township()) break;
+const v1::TargetResult& TargetOf(const v1::TargetFigures& t, int i) {
+  switch (i) {
+    case 0:
+      return t.target_1();
+    case 1:
+      return t.target_2();
+    case 2:
+      return t.target_3();
+    default:
+      return t.target_4();
   }
-  return path;
 }
 
-// Writes the worklists of `report` as CSV to `path`: a file when it ends in
-// .csv or is "-", else a folder with a file per township.
-absl::Status WriteWorklists(const v1::Report& report, const std::string& path,
-                            ReportLanguage language) {
-  WorklistCsvOptions options;
-  options.language = language;
-  if (IsStdout(path) || absl::EndsWithIgnoreCase(path, ".csv")) {
-    return WriteOutput(path, RenderWorklistCsv(report, options));
+v1::TargetResult* MutableTarget(v1::TargetFigures* t, int i) {
+  switch (i) {
+    case 0:
+      return t->mutable_target_1();
+    case 1:
+      return t->mutable_target_2();
+    case 2:
+      return t->mutable_target_3();
+    default:
+      return t->mutable_target_4();
+  }
+}
+
+// Whether --worklist PATH names a single file rather than a folder.
+bool IsWorklistFile(const std::string& path) {
+  return IsStdout(path) || absl::EndsWithIgnoreCase(path, ".csv") ||
+         absl::EndsWithIgnoreCase(path, ".xlsx");
+}
+
+// Refuses a --worklist that would mix with the report or the inputs, and
+// makes its folder: all before anything is written.
+absl::Status CheckWorklistPath(const Args& args) {
+  const std::string path = args.Get("worklist");
+  const std::string output = args.Get("output");
+  if (IsStdout(path) && IsStdout(output)) {
+    return absl::InvalidArgumentError(
+        "--worklist - and the report would both go to standard output; give "
+        "the report -o FILE");
+  }
+  if (absl::Status s = CheckOutputIsNoInput(path, args.positional()); !s.ok()) {
+    return s;
+  }
+  if (IsStdout(path)) return absl::OkStatus();
+  struct stat a, b;
+  if (!IsStdout(output) && stat(path.c_str(), &a) == 0 &&
+      stat(output.c_str(), &b) == 0 && a.st_dev == b.st_dev &&
+      a.st_ino == b.st_ino) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "--worklist ", MaskPersonalData(path), " is the report's -o file"));
+  }
+  if (!IsStdout(output) && path == output) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "--worklist ", MaskPersonalData(path), " is the report's -o file"));
+  }
+  if (IsWorklistFile(path)) return absl::OkStatus();
+  // A folder: not one of the inputs or inside one, where the next run would
+  // read its files as ledgers. Its absolute path: the nearest part that
+  // exists, resolved, and the rest.
+  std::string rest, head = path;
+  char* real = nullptr;
+  while (!head.empty() && (real = realpath(head.c_str(), nullptr)) == nullptr) {
+    const size_t slash = head.find_last_of('/');
+    if (slash == std::string::npos) {
+      rest = head + (rest.empty() ? "" : "/") + rest;
+      head.clear();
+      break;
+    }
+    rest = head.substr(slash + 1) + (rest.empty() ? "" : "/") + rest;
+    head = slash == 0 ? "/" : head.substr(0, slash);
+  }
+  if (real == nullptr) real = realpath(".", nullptr);  // A relative path.
+  std::string folder = real != nullptr ? real : head;
+  free(real);
+  if (!rest.empty()) folder = absl::StrCat(folder, "/", rest);
+  while (absl::EndsWith(folder, "/") && folder.size() > 1) folder.pop_back();
+  for (const std::string& input : args.positional()) {
+    char* in = realpath(input.c_str(), nullptr);
+    if (in == nullptr) continue;
+    const std::string dir = in;
+    free(in);
+    if (folder == dir || absl::StartsWith(folder, dir + "/")) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("--worklist ", MaskPersonalData(path),
+                       " is inside the input ", MaskPersonalData(input),
+                       ", where the next run would read its files as ledgers"));
+    }
   }
   if (int err = MakeFolders(path); err != 0) {
     return absl::UnavailableError(
         absl::StrCat("--worklist: cannot make the folder ",
                      MaskPersonalData(path), ": ", std::strerror(err)));
   }
-  std::set<std::vector<std::string>> townships;
-  for (const v1::TargetResult* t : {&report.total().targets().target_1(),
-                                    &report.total().targets().target_2(),
-                                    &report.total().targets().target_3(),
-                                    &report.total().targets().target_4()}) {
-    for (const v1::WorklistEntry& e : t->worklist_entries()) {
-      townships.insert(TownshipPath(e));
+  if (access(path.c_str(), W_OK) != 0) {
+    return absl::UnavailableError(
+        absl::StrCat("--worklist: cannot write in the folder ",
+                     MaskPersonalData(path), ": ", std::strerror(errno)));
+  }
+  return absl::OkStatus();
+}
+
+// Writes the worklists of `report` to `path`: a workbook (a sheet per
+// township) when it ends in .xlsx, a CSV file when in .csv or "-", else a
+// CSV file per township into that folder (made by CheckWorklistPath()).
+// Says on standard error when the lists are capped.
+absl::Status WriteWorklists(const char* name, const v1::Report& report,
+                            const std::string& path, ReportLanguage language) {
+  const bool zh = language == ReportLanguage::kChinese;
+  int64_t listed = 0, shortfall = 0;
+  int32_t cap = 0;
+  for (int i = 0; i < 4; ++i) {
+    const v1::TargetResult& t = TargetOf(report.total().targets(), i);
+    listed += t.worklist_entries_size();
+    shortfall += t.shortfall();
+    cap = t.worklist_cap();
+  }
+  if (shortfall == 0) {
+    std::fprintf(stderr,
+                 "dangjian %s: every unit meets its target: the worklists are "
+                 "empty\n",
+                 name);
+  } else if (listed < shortfall) {
+    std::fprintf(stderr,
+                 "dangjian %s: the worklists list %lld of the %lld units "
+                 "that fall short (a cap of %d per group); give "
+                 "--worklist-cap all (to 'report --partial' too) for them "
+                 "all\n",
+                 name, static_cast<long long>(listed),
+                 static_cast<long long>(shortfall), cap);
+  }
+  if (absl::EndsWithIgnoreCase(path, ".xlsx")) {
+    WorklistXlsxOptions options;
+    options.language = language;
+    absl::StatusOr<std::string> xlsx = RenderWorklistXlsx(report, options);
+    if (!xlsx.ok()) return xlsx.status();
+    return WriteOutput(path, *xlsx);
+  }
+  WorklistCsvOptions options;
+  options.language = language;
+  if (IsWorklistFile(path)) {
+    return WriteOutput(path, RenderWorklistCsv(report, options));
+  }
+  // Each township's entries, in one pass.
+  std::map<std::vector<std::string>, v1::Report> townships;
+  for (int i = 0; i < 4; ++i) {
+    const v1::TargetResult& t = TargetOf(report.total().targets(), i);
+    for (const v1::WorklistEntry& e : t.worklist_entries()) {
+      v1::Report& part = townships[WorklistTownshipPath(e)];
+      *MutableTarget(part.mutable_total()->mutable_targets(), i)
+           ->add_worklist_entries() = e;
     }
   }
-  for (const std::vector<std::string>& township : townships) {
-    options.filter = [&township](const v1::WorklistEntry& e) {
-      return TownshipPath(e) == township;
-    };
-    const std::string text = RenderWorklistCsv(report, options);
-    const std::string name =
-        township.empty()
-            ? std::string(language == ReportLanguage::kChinese ? "未归属区域"
-                                                               : "no-region")
-            : FileNameOf(absl::StrJoin(township, "-"));
-    if (absl::Status s =
-            WriteOutput(absl::StrCat(path, "/", name, ".csv"), text);
+  std::set<std::string> used;
+  for (const auto& [township, part] : townships) {
+    const std::string base = township.empty()
+                                 ? std::string(zh ? "未归属区域" : "no-region")
+                                 : FileNameOf(absl::StrJoin(township, "-"));
+    // Two townships whose names give one file name each get their own.
+    std::string file = base;
+    for (int n = 2; !used.insert(file).second; ++n) {
+      file = absl::StrCat(base, "-", n);
+    }
+    if (absl::Status s = WriteOutput(absl::StrCat(path, "/", file, ".csv"),
+                                     RenderWorklistCsv(part, options));
         !s.ok()) {
       return s;
     }
@@ -130,10 +268,8 @@ int EmitReport(const char* name, const Args& args,
                 "--worklist writes the worklists of a report; a partial "
                 "carries them to 'dangjian merge --worklist'");
   }
-  if (args.Has("worklist") && !IsStdout(args.Get("worklist"))) {
-    if (absl::Status s =
-            CheckOutputIsNoInput(args.Get("worklist"), args.positional());
-        !s.ok()) {
+  if (args.Has("worklist") && !args.Has("partial")) {
+    if (absl::Status s = CheckWorklistPath(args); !s.ok()) {
       return Fail(name, std::string(s.message()));
     }
   }
@@ -162,7 +298,15 @@ int EmitReport(const char* name, const Args& args,
   }
   absl::StatusOr<v1::Report> report = FinishReport(partial);
   if (!report.ok()) return Fail(name, std::string(report.status().message()));
-  const std::string format = args.Get("format");
+  // The format named, else the output file's extension, else text.
+  std::string format = args.Get("format");
+  if (!args.Has("format")) {
+    for (const char* ext : {"xlsx", "html", "json", "csv"}) {
+      if (absl::EndsWithIgnoreCase(output, absl::StrCat(".", ext))) {
+        format = ext;
+      }
+    }
+  }
   const std::string lang = args.Get("lang");
   if (lang != "zh" && lang != "en") return Fail(name, "--lang is zh or en");
   const ReportLanguage language =
@@ -186,16 +330,27 @@ int EmitReport(const char* name, const Args& args,
     HtmlRenderOptions options;
     options.language = language;
     text = RenderReportHtml(*report, options);
+  } else if (format == "xlsx") {
+    if (IsStdout(output) && isatty(STDOUT_FILENO)) {
+      return Fail(name,
+                  "--format xlsx writes a binary workbook; give -o FILE.xlsx "
+                  "(or send standard output to a file or a pipe)");
+    }
+    WorkbookRenderOptions options;
+    options.language = language;
+    absl::StatusOr<std::string> xlsx = RenderReportXlsx(*report, options);
+    if (!xlsx.ok()) return Fail(name, std::string(xlsx.status().message()));
+    text = *std::move(xlsx);
   } else {
     return Fail(name, absl::StrCat("unknown --format '", format,
-                                   "'; use text, json, csv or html"));
+                                   "'; use text, json, csv, html or xlsx"));
   }
   if (absl::Status s = WriteOutput(output, text); !s.ok()) {
     return Fail(name, std::string(s.message()));
   }
   if (args.Has("worklist")) {
     if (absl::Status s =
-            WriteWorklists(*report, args.Get("worklist"), language);
+            WriteWorklists(name, *report, args.Get("worklist"), language);
         !s.ok()) {
       return Fail(name, std::string(s.message()));
     }
@@ -304,7 +459,9 @@ int RunMerge(const Args& args) {
 std::vector<FlagSpec> OutputFlags() {
   return {
       {"format", 0, true, "FORMAT",
-       "text, json, csv (a row per figure) or html (a page with charts)",
+       "text, json, csv (a row per figure), html (a page with charts) or "
+       "xlsx (an Excel workbook with the worklists); else from -o's "
+       "extension",
        "text"},
       {"lang", 0, true, "LANG", "labels in zh or en", "zh"},
       {"output", 'o', true, "PATH", "write there instead of standard output",
@@ -312,8 +469,9 @@ std::vector<FlagSpec> OutputFlags() {
       {"partial", 0, false, "",
        "write the mergeable state (.pb binary, else JSON)", ""},
       {"worklist", 0, true, "PATH",
-       "also write the worklists (names, places, reasons) as CSV: to a "
-       ".csv file, or a file per township into a folder",
+       "also write the worklists (names, places, reasons): to a .csv file, "
+       "an .xlsx workbook (a sheet per township), or a folder (a .csv per "
+       "township)",
        ""},
   };
 }
@@ -374,6 +532,8 @@ Command ReportCommand() {
       "  dangjian report --year 2017 --partial -o county.partial.pb "
       "county.djr\n"
       "  dangjian report --year 2017 --worklist worklists/ 单位.xlsx\n"
+      "  dangjian report --year 2017 --group-by township -o 报表.xlsx "
+      "单位.xlsx\n"
       "  dangjian generate --scenario keshiketeng-2014 -o - | dangjian report "
       "--year 2014 --from djr -\n",
       std::move(flags), &RunReport};

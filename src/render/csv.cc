@@ -80,23 +80,18 @@ std::string RenderWorklistCsv(const v1::Report& report,
                               const WorklistCsvOptions& options) {
   const bool zh = options.language == ReportLanguage::kChinese;
   std::string out = options.utf8_bom ? "\xEF\xBB\xBF" : "";
-  absl::StrAppend(&out, zh ? "目标,所属区域,乡镇,名称,标识,网格,党建工作指导员,"
-                             "正式党员,预备党员,未达标原因\r\n"
-                           : "target,region,township,name,id,grid,instructor,"
-                             "full_members,probationary_members,reason\r\n");
+  absl::StrAppend(&out, absl::StrJoin(internal::WorklistHeader(zh), ","),
+                  "\r\n");
   for (int i = 0; i < 4; ++i) {
     const v1::TargetResult& t = internal::Target(report.total().targets(), i);
-    const internal::TargetLabel& l = internal::TargetLabels()[i];
     for (const v1::WorklistEntry& e : t.worklist_entries()) {
       if (options.filter && !options.filter(e)) continue;
-      absl::StrAppend(&out, Field(zh ? l.zh : l.en, true), ",",
-                      Field(absl::StrJoin(e.region_path(), " / "), true), ",",
-                      Field(e.township(), true), ",", Field(e.name(), true),
-                      ",", Field(e.id(), true), ",", Field(e.grid_id(), true),
-                      ",", Field(e.instructor_name(), true), ",",
-                      e.full_members(), ",", e.probationary_members(), ",",
-                      Field(DescribeShortfall(e, options.language), true),
-                      "\r\n");
+      const std::vector<std::string> cells = internal::WorklistCells(i, e, zh);
+      for (size_t c = 0; c < cells.size(); ++c) {
+        absl::StrAppend(&out, c > 0 ? "," : "",
+                        Field(cells[c], !internal::IsWorklistNumberColumn(c)));
+      }
+      out += "\r\n";
     }
   }
   return out;

@@ -71,6 +71,18 @@ int DisplayWidth(absl::string_view utf8);
 std::string AlignedTable(const std::vector<std::vector<std::string>>& rows,
                          int indent);
 
+// The columns of a worklist table as CSV and workbooks show them: target,
+// region path, township, name, id, grid, instructor, full members,
+// probationary members, reason.
+const std::vector<std::string>& WorklistHeader(bool zh);
+// The columns of WorklistHeader() that hold numbers (the member counts).
+inline bool IsWorklistNumberColumn(size_t column) {
+  return column == 7 || column == 8;
+}
+// One entry of target `i` (0-based) as cells in WorklistHeader()'s order.
+std::vector<std::string> WorklistCells(int i, const v1::WorklistEntry& e,
+                                       bool zh);
+
 // Whether the report has groups besides the total.
 bool IsGrouped(const v1::Report& report);
 // "经棚镇 (town-0)", "C30 / HOST_KIND_SOCIAL", or "未归属"/"unassigned".

@@ -8,6 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "core/json_writer.h"
+#include "dangjian/aggregate.h"
 #include "dangjian/personal_data.h"
 #include "google/protobuf/util/json_util.h"
 #include "render/figures_table.h"
@@ -75,10 +76,15 @@ void RenderFigures(const Figures& f, const TextRenderOptions& options,
     for (int i = 0; i < 4; ++i) {
       const v1::TargetResult& t = internal::Target(f.targets(), i);
       if (t.worklist_size() == 0) continue;
+      // No cap to name when the worklists keep every unit.
+      const std::string cap =
+          t.worklist_cap() >= kWorklistCapAll
+              ? ""
+              : absl::StrCat(zh ? "个, 上限" : ", cap ", t.worklist_cap());
       absl::StrAppend(out, zh ? "  清单 目标" : "  worklist of target ", i + 1,
                       zh ? " (前" : " (first ", t.worklist_size(),
                       zh ? "个, 共" : " of ", FormatCount(t.shortfall()),
-                      zh ? "个, 上限" : ", cap ", t.worklist_cap(), "):\n");
+                      cap.empty() && zh ? "个" : "", cap, "):\n");
       if (t.worklist_entries_size() == 0) {
         AppendWrapped(t.worklist(), out);  // A partial of dangjian 0.2.0.
         continue;

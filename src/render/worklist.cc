@@ -1,8 +1,11 @@
 // Worklists in words: why each unit falls short.
 #include <string>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "dangjian/render.h"
+#include "render/figures_table.h"
 
 namespace dangjian {
 namespace {
@@ -26,6 +29,52 @@ std::string Members(const v1::WorklistEntry& e, bool zh) {
 }
 
 }  // namespace
+
+namespace internal {
+
+const std::vector<std::string>& WorklistHeader(bool zh) {
+  static const auto* const kZh = new std::vector<std::string>{
+      "目标", "所属区域",       "乡镇",     "名称",     "标识",
+      "网格", "党建工作指导员", "正式党员", "预备党员", "未达标原因"};
+  static const auto* const kEn = new std::vector<std::string>{
+      "target",     "region",       "township",
+      "name",       "id",           "grid",
+      "instructor", "full_members", "probationary_members",
+      "reason"};
+  return zh ? *kZh : *kEn;
+}
+
+std::vector<std::string> WorklistCells(int i, const v1::WorklistEntry& e,
+                                       bool zh) {
+  const TargetLabel& l = TargetLabels()[static_cast<size_t>(i)];
+  return {zh ? l.zh : l.en,
+          absl::StrJoin(e.region_path(), " / "),
+          e.township(),
+          e.name(),
+          e.id(),
+          e.grid_id(),
+          e.instructor_name(),
+          absl::StrCat(e.full_members()),
+          absl::StrCat(e.probationary_members()),
+          DescribeShortfall(
+              e, zh ? ReportLanguage::kChinese : ReportLanguage::kEnglish)};
+}
+
+}  // namespace internal
+
+std::vector<std::string> WorklistTownshipPath(const v1::WorklistEntry& e) {
+  int end = e.region_path_size();
+  if (!e.township().empty()) {
+    for (int i = e.region_path_size() - 1; i >= 0; --i) {
+      if (e.region_path(i) == e.township()) {
+        end = i + 1;
+        break;
+      }
+    }
+  }
+  return std::vector<std::string>(e.region_path().begin(),
+                                  e.region_path().begin() + end);
+}
 
 std::string DescribeShortfall(const v1::WorklistEntry& e,
                               ReportLanguage language) {

@@ -164,6 +164,39 @@ check "the townships' files hold every unit, each named with its reason" \
 check "--worklist with --partial is refused, saying why" '[[ $? -eq 2 ]] && grep -q "merge --worklist" err.txt && [[ ! -e x.csv ]]'
 "$bin" report -q --year 2017 --worklist-cap -1 a/ 2>err.txt
 check "a negative --worklist-cap is refused" '[[ $? -eq 2 ]] && grep -q -- "--worklist-cap" err.txt'
+# Townships whose names make one file name, and a phone number split across
+# a county's and a township's names.
+"$bin" generate -q --units 300 --units-per-county 300 --format jsonl -o - |
+  sed -e 's/"name":"北京市第1市第1县第1镇"/"name":"开发区\/高新区"/' \
+    -e 's/"name":"北京市第1市第1县第2镇"/"name":"开发区:高新区"/' \
+    -e 's/"name":"北京市第1市第1县第3镇"/"name":"0013-8000镇"/' \
+    -e 's/"name":"北京市第1市第1县"/"name":"某县138"/' >named.jsonl
+"$bin" report -q --year 2017 --worklist one.csv -o /dev/null named.jsonl
+"$bin" report -q --year 2017 --worklist named/ -o /dev/null named.jsonl; rc=$?
+check "townships of one file name each get a file; no unit is lost" \
+  '[[ $rc -eq 0 && $(ls named | grep -c "开发区_高新区") -eq 2 && $(cat named/*.csv | grep -vc "目标,所属区域") -eq $(($(wc -l <one.csv) - 1)) ]]'
+check "a phone number split across region names is masked in a file name" \
+  '! ls named | grep -q "138-0013-8000" && ls named | grep -q "8000镇"'
+"$bin" report -q --year 2017 --worklist - a/ >out.txt 2>err.txt
+check "--worklist - beside a report on standard output is refused" '[[ $? -eq 2 && ! -s out.txt ]] && grep -q "standard output" err.txt'
+"$bin" report -q --year 2017 --worklist same.csv -o same.csv a/ 2>err.txt
+check "--worklist naming the -o file is refused" '[[ $? -eq 2 && ! -e same.csv ]] && grep -q -- "-o file" err.txt'
+cp -r a/ ain/
+"$bin" report -q --year 2017 --worklist ain/wl -o /dev/null ain/ 2>err.txt
+check "a --worklist folder inside an input folder is refused, making nothing" '[[ $? -eq 2 && ! -e ain/wl ]] && grep -q "inside the input" err.txt'
+: >afile; "$bin" report -q --year 2017 --worklist afile -o rep2.txt a/ 2>err.txt
+check "a --worklist folder that is a file fails before the report is written" '[[ $? -eq 2 && ! -e rep2.txt ]] && grep -q "cannot make the folder" err.txt'
+# Workbooks out: the report and the worklists, read back by openpyxl.
+"$bin" report -q --year 2017 --group-by township -o r.xlsx a/; rc=$?
+/usr/bin/python3 "$src/tests/cli/workbook_summary.py" r.xlsx >r.xlsx.txt 2>&1
+check "report -o FILE.xlsx writes a workbook another program reads" \
+  '[[ $rc -eq 0 ]] && grep -q "^四个100%	[0-9]*	B2	合计		[0-9]" r.xlsx.txt && grep -q "^全部指标	" r.xlsx.txt && grep -q "^清单4 党的工作覆盖	11	E2	目标4" r.xlsx.txt'
+"$bin" report -q --year 2017 --worklist wl.xlsx -o /dev/null a/; rc=$?
+/usr/bin/python3 "$src/tests/cli/workbook_summary.py" wl.xlsx >wl.xlsx.txt 2>&1
+check "report --worklist FILE.xlsx: a sheet per township, every unit" \
+  '[[ $rc -eq 0 && $(wc -l <wl.xlsx.txt) -eq $(ls wl | wc -l) && $(awk -F"\t" "{s += \$2 - 1} END {print s}" wl.xlsx.txt) -eq $short ]]'
+"$bin" report -q --year 2017 --format xlsx a/ >piped.xlsx
+check "--format xlsx to a pipe writes the workbook" '[[ $(head -c 2 piped.xlsx) == PK ]]'
 "$bin" generate -q --scenario keshiketeng-2014 -o - | "$bin" report -q --year 2014 --from djr --lang en - >piped.txt
 check "generate -o - streams into report -" 'cmp -s k.txt piped.txt'
 "$bin" generate -q --scenario keshiketeng-2014 --format jsonl -o - >k.jsonl

@@ -62,7 +62,7 @@ dom en.html >en.dom
 check "the English page holds the charts too" 'check_page en.dom && grep -q "found where possible" en.dom'
 
 # The same checks fail on a page without the charts: the text report.
-"$bin" report -q --year 2014 --group-by township -o text.html k.djr
+"$bin" report -q --year 2014 --group-by township --format text -o text.html k.djr
 dom text.html >text.dom
 check "the checks fail on a page without charts" '! check_page text.dom >/dev/null'
 

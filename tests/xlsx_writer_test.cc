@@ -1,0 +1,220 @@
+// The report and its worklists as Excel workbooks (RenderReportXlsx,
+// RenderWorklistXlsx): the parts are read back with libzip, as any program
+// opening the file would.
+#include <stdlib.h>
+#include <zip.h>
+
+#include <map>
+#include <regex>
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "dangjian/aggregate.h"
+#include "dangjian/generate.h"
+#include "dangjian/render.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "testing/status_matchers.h"
+
+namespace dangjian {
+namespace {
+
+using ::dangjian::testing::IsOk;
+using ::dangjian::testing::StatusIs;
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using ::testing::Not;
+using ::testing::StartsWith;
+
+// The parts of a workbook, by name.
+std::map<std::string, std::string> Parts(const std::string& bytes) {
+  std::map<std::string, std::string> parts;
+  zip_error_t error;
+  zip_error_init(&error);
+  zip_source_t* src =
+      zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
+  zip_t* zip = src ? zip_open_from_source(src, ZIP_RDONLY, &error) : nullptr;
+  EXPECT_NE(zip, nullptr) << zip_error_strerror(&error);
+  if (zip == nullptr) {
+    if (src) zip_source_free(src);
+    return parts;
+  }
+  for (zip_int64_t i = 0; i < zip_get_num_entries(zip, 0); ++i) {
+    zip_stat_t st;
+    zip_stat_index(zip, static_cast<zip_uint64_t>(i), 0, &st);
+    zip_file_t* f = zip_fopen_index(zip, static_cast<zip_uint64_t>(i), 0);
+    std::string data(st.size, '\0');
+    zip_fread(f, data.data(), st.size);
+    zip_fclose(f);
+    parts[st.name] = data;
+  }
+  zip_discard(zip);
+  return parts;
+}
+
+// The sheet names of a workbook, in order.
+std::vector<std::string> SheetNames(
+    const std::map<std::string, std::string>& p) {
+  std::vector<std::string> names;
+  const std::string& wb = p.at("xl/workbook.xml");
+  std::regex re("<sheet name=\"([^\"]*)\"");
+  for (auto it = std::sregex_iterator(wb.begin(), wb.end(), re);
+       it != std::sregex_iterator(); ++it) {
+    names.push_back((*it)[1]);
+  }
+  return names;
+}
+
+v1::Report Keshiketeng(bool by_township, int32_t cap = 10) {
+  AggregatorOptions options;
+  options.year = kKeshiketeng2014Year;
+  options.worklist_cap = cap;
+  if (by_township) options.group_by.set_region_level(v1::REGION_LEVEL_TOWNSHIP);
+  v1::Dataset d = BuildKeshiketeng2014();
+  // Forty standalone branches gone: forty units short of target 1.
+  d.mutable_party_organizations()->DeleteSubrange(23, 40);
+  absl::StatusOr<v1::Report> r = AggregateDataset(d, options);
+  EXPECT_THAT(r, IsOk());
+  return r.ok() ? *r : v1::Report();
+}
+
+TEST(ReportXlsxTest, SheetsOfTargetsWorklistsFiguresAndQuality) {
+  absl::StatusOr<std::string> xlsx =
+      RenderReportXlsx(Keshiketeng(true, kWorklistCapAll));
+  ASSERT_THAT(xlsx, IsOk());
+  EXPECT_THAT(*xlsx, StartsWith("PK\x03\x04"));
+  const auto parts = Parts(*xlsx);
+  EXPECT_THAT(
+      SheetNames(parts),
+      ElementsAre("四个100%", "清单1 应建尽建", "清单2 星级管理", "清单3 联建",
+                  "清单4 党的工作覆盖", "全部指标", "数据质量"));
+  const std::string& targets = parts.at("xl/worksheets/sheet1.xml");
+  // Header frozen, filtered; text inline, counts as numbers.
+  EXPECT_THAT(targets, HasSubstr("ySplit=\"1\" topLeftCell=\"B2\""));
+  EXPECT_THAT(targets, HasSubstr("<autoFilter ref=\"A1:"));
+  EXPECT_THAT(targets, HasSubstr("<t>合计</t>"));
+  EXPECT_THAT(targets, HasSubstr("<v>116</v>"));  // Target 1 eligible.
+  // Townships in natural order: 苏木2 before 苏木10 (Keshiketeng's 苏木N).
+  EXPECT_LT(targets.find("苏木2 "), targets.find("苏木10 "));
+  // The worklist of target 1: forty rows and the header.
+  const std::string& t1 = parts.at("xl/worksheets/sheet2.xml");
+  size_t rows = 0;
+  for (size_t at = t1.find("<row "); at != std::string::npos;
+       at = t1.find("<row ", at + 1)) {
+    ++rows;
+  }
+  EXPECT_EQ(rows, 41u);
+  EXPECT_THAT(t1, HasSubstr("未单独建立党组织"));
+  EXPECT_THAT(t1, HasSubstr("<t>党建工作指导员</t>"));
+  // Every figure: money as yuan with its format, the key beside it.
+  EXPECT_THAT(parts.at("xl/worksheets/sheet6.xml"),
+              HasSubstr("<t>funding.total_fen</t>"));
+  EXPECT_THAT(parts.at("xl/styles.xml"), HasSubstr("#,##0.00"));
+  EXPECT_THAT(parts.at("xl/styles.xml"), HasSubstr("0.0%"));
+}
+
+TEST(ReportXlsxTest, EnglishAndWithoutGroupsOrWorklists) {
+  WorkbookRenderOptions o;
+  o.language = ReportLanguage::kEnglish;
+  o.include_worklists = false;
+  o.include_groups = false;
+  absl::StatusOr<std::string> xlsx = RenderReportXlsx(Keshiketeng(true), o);
+  ASSERT_THAT(xlsx, IsOk());
+  const auto parts = Parts(*xlsx);
+  EXPECT_THAT(SheetNames(parts),
+              ElementsAre("targets", "figures", "data quality"));
+  EXPECT_THAT(parts.at("xl/worksheets/sheet1.xml"), Not(HasSubstr("苏木")));
+}
+
+TEST(ReportXlsxTest, TooManyGroupsForASheetIsRefused) {
+  v1::Report r = Keshiketeng(false);
+  r.mutable_group_by()->set_industry(true);
+  for (int i = 0; i < 16381; ++i) {
+    r.add_groups()->mutable_key()->set_industry(absl::StrCat("C", i));
+  }
+  EXPECT_THAT(RenderReportXlsx(r), StatusIs(absl::StatusCode::kInvalidArgument,
+                                            HasSubstr("coarser")));
+  WorkbookRenderOptions o;
+  o.include_groups = false;
+  EXPECT_THAT(RenderReportXlsx(r, o), IsOk());
+}
+
+TEST(ReportXlsxTest, AnUnwritableTemporaryFolderIsAnError) {
+  const char* old = getenv("TMPDIR");
+  const std::string saved = old ? old : "";
+  setenv("TMPDIR", "/nonexistent-dangjian-tmp", 1);
+  EXPECT_THAT(RenderReportXlsx(Keshiketeng(false)),
+              StatusIs(absl::StatusCode::kUnavailable, HasSubstr("TMPDIR")));
+  if (old) {
+    setenv("TMPDIR", saved.c_str(), 1);
+  } else {
+    unsetenv("TMPDIR");
+  }
+  EXPECT_THAT(RenderReportXlsx(Keshiketeng(false)), IsOk());
+}
+
+TEST(WorklistXlsxTest, ASheetPerTownshipNamedForExcel) {
+  v1::Report r;
+  v1::TargetResult* t =
+      r.mutable_total()->mutable_targets()->mutable_target_4();
+  auto add = [&](const std::string& id, std::vector<std::string> path,
+                 const std::string& township) {
+    v1::WorklistEntry* e = t->add_worklist_entries();
+    e->set_id(id);
+    e->set_name("单位" + id);
+    for (const std::string& p : path) e->add_region_path(p);
+    e->set_township(township);
+    e->set_reason(v1::SHORTFALL_REASON_NOT_IN_REGIONAL_GRID);
+  };
+  add("a", {"县", "苏木10"}, "苏木10");
+  add("b", {"县", "苏木2"}, "苏木2");
+  add("c", {"县", "苏木2", "嘎查"}, "苏木2");
+  // Two townships of one name in two counties; a name Excel refuses; a
+  // name past 31 characters.
+  add("d", {"甲县", "城关镇"}, "城关镇");
+  add("e", {"乙县", "城关镇"}, "城关镇");
+  add("f", {"县", "开发区/高新区[一期]"}, "开发区/高新区[一期]");
+  add("g", {"县", std::string(40, 'x')}, std::string(40, 'x'));
+  absl::StatusOr<std::string> xlsx = RenderWorklistXlsx(r);
+  ASSERT_THAT(xlsx, IsOk());
+  const auto parts = Parts(*xlsx);
+  // By region path in natural order (乙县 < 县 < 甲县 in code points; ASCII
+  // before Chinese).
+  EXPECT_THAT(SheetNames(parts),
+              ElementsAre("城关镇", std::string(31, 'x'), "开发区_高新区_一期_",
+                          "苏木2", "苏木10", "城关镇 (2)"));
+  // 苏木2's sheet holds its two units, one of them in a village.
+  const std::string& s2 = parts.at("xl/worksheets/sheet4.xml");
+  EXPECT_THAT(s2, HasSubstr("<t>单位b</t>"));
+  EXPECT_THAT(s2, HasSubstr("<t>单位c</t>"));
+  EXPECT_THAT(s2, Not(HasSubstr("<t>单位a</t>")));
+  // One sheet of all, when asked.
+  WorklistXlsxOptions o;
+  o.sheet_per_township = false;
+  xlsx = RenderWorklistXlsx(r, o);
+  ASSERT_THAT(xlsx, IsOk());
+  EXPECT_THAT(SheetNames(Parts(*xlsx)), ElementsAre("未达标清单"));
+  // No worklist at all: one sheet, the header alone.
+  xlsx = RenderWorklistXlsx(v1::Report());
+  ASSERT_THAT(xlsx, IsOk());
+  EXPECT_THAT(SheetNames(Parts(*xlsx)), ElementsAre("未达标清单"));
+}
+
+TEST(WorklistTownshipPathTest, DownToTheTownshipElseTheWholePath) {
+  v1::WorklistEntry e;
+  for (const char* p : {"省", "市", "县", "镇", "村"}) e.add_region_path(p);
+  e.set_township("镇");
+  EXPECT_THAT(WorklistTownshipPath(e), ElementsAre("省", "市", "县", "镇"));
+  e.clear_township();
+  EXPECT_THAT(WorklistTownshipPath(e),
+              ElementsAre("省", "市", "县", "镇", "村"));
+  // A county named like its township: the township's is the last.
+  v1::WorklistEntry same;
+  for (const char* p : {"县", "城关", "城关"}) same.add_region_path(p);
+  same.set_township("城关");
+  EXPECT_THAT(WorklistTownshipPath(same), ElementsAre("县", "城关", "城关"));
+}
+
+}  // namespace
+}  // namespace dangjian
