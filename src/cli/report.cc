@@ -193,7 +193,8 @@ absl::Status CheckWorklistPath(const Args& args) {
 // CSV file per township into that folder (made by CheckWorklistPath()).
 // Says on standard error when the lists are capped.
 absl::Status WriteWorklists(const char* name, const v1::Report& report,
-                            const std::string& path, ReportLanguage language) {
+                            const std::string& path, ReportLanguage language,
+                            bool utf8_bom) {
   const bool zh = language == ReportLanguage::kChinese;
   int64_t listed = 0, shortfall = 0;
   int32_t cap = 0;
@@ -226,6 +227,7 @@ absl::Status WriteWorklists(const char* name, const v1::Report& report,
   }
   WorklistCsvOptions options;
   options.language = language;
+  options.utf8_bom = utf8_bom;
   if (IsWorklistFile(path)) {
     return WriteOutput(path, RenderWorklistCsv(report, options));
   }
@@ -325,6 +327,9 @@ int EmitReport(const char* name, const Args& args,
   } else if (format == "csv") {
     CsvRenderOptions options;
     options.language = language;
+    // Excel on a Chinese Windows machine reads UTF-8 only after a BOM.
+    options.utf8_bom =
+        language == ReportLanguage::kChinese && !args.Has("no-bom");
     text = RenderReportCsv(*report, options);
   } else if (format == "html") {
     HtmlRenderOptions options;
@@ -349,8 +354,8 @@ int EmitReport(const char* name, const Args& args,
     return Fail(name, std::string(s.message()));
   }
   if (args.Has("worklist")) {
-    if (absl::Status s =
-            WriteWorklists(name, *report, args.Get("worklist"), language);
+    if (absl::Status s = WriteWorklists(name, *report, args.Get("worklist"),
+                                        language, !args.Has("no-bom"));
         !s.ok()) {
       return Fail(name, std::string(s.message()));
     }
@@ -464,6 +469,8 @@ std::vector<FlagSpec> OutputFlags() {
        "extension",
        "text"},
       {"lang", 0, true, "LANG", "labels in zh or en", "zh"},
+      {"no-bom", 0, false, "",
+       "CSV without the byte order mark that zh puts first for Excel", ""},
       {"output", 'o', true, "PATH", "write there instead of standard output",
        "-"},
       {"partial", 0, false, "",

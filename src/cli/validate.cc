@@ -129,7 +129,9 @@ int Run(const Args& args) {
   if (format == "text") {
     text = RenderText(all);
   } else if (format == "csv") {
-    text = RenderCsv(all);
+    // Excel on a Chinese Windows machine reads UTF-8 only after a BOM.
+    text =
+        absl::StrCat(args.Has("no-bom") ? "" : "\xEF\xBB\xBF", RenderCsv(all));
   } else {
     google::protobuf::util::JsonPrintOptions print;
     print.add_whitespace = true;
@@ -150,6 +152,8 @@ int Run(const Args& args) {
 std::vector<FlagSpec> ValidateFlags() {
   std::vector<FlagSpec> flags = {
       {"format", 0, true, "FORMAT", "text, json or csv", "text"},
+      {"no-bom", 0, false, "",
+       "CSV without the byte order mark put first for Excel", ""},
       {"output", 'o', true, "PATH", "write there instead of standard output",
        "-"},
       {"year", 0, true, "YEAR",

@@ -9,6 +9,7 @@ passed=0 failed=0
 ok() { echo "ok - $1"; passed=$((passed + 1)); }
 bad() { echo "not ok - $1"; failed=$((failed + 1)); }
 check() { if eval "$2"; then ok "$1"; else bad "$1"; fi; }
+bom=$'\xEF\xBB\xBF'  # The UTF-8 byte order mark CSV output starts with in zh.
 
 # Help and usage errors.
 "$bin" --help >help.txt; check "--help exits 0 and lists the commands" \
@@ -55,7 +56,9 @@ check "planted faults give exit 1" '[[ $rc -eq 1 ]]'
 check "planted faults are found by rule" 'grep -q "member.national_id" vf.txt && grep -q "funding" vf.txt'
 check "no resident ID is printed whole" '[[ -s vf.txt ]] && ! grep -Eq "[0-9]{17}[0-9X]" vf.txt'
 "$bin" validate -q --as-of 2017-12-31 --format csv -o vf.csv f/; rc=$?
-check "csv findings with a header row" '[[ $rc -eq 1 ]] && head -1 vf.csv | grep -q "^file,line,record_index,severity,rule_id"'
+check "csv findings with a BOM and a header row" '[[ $rc -eq 1 ]] && head -1 vf.csv | grep -q "^${bom}file,line,record_index,severity,rule_id"'
+"$bin" validate -q --as-of 2017-12-31 --format csv --no-bom -o vfn.csv f/
+check "validate --no-bom: the header first" 'head -1 vfn.csv | grep -q "^file,line,record_index,severity,rule_id"'
 "$bin" validate -q --format json f/ >vf.json
 check "json findings" 'grep -q "\"ruleId\"" vf.json'
 first=$(ls a/*.djr | head -1)
@@ -136,8 +139,12 @@ check "the banner's report: 98 + 18 standalone, full coverage" \
 check "text numbers have thousands separators and one-decimal rates" \
   'grep -Eq "^  units  +7,000$" k.txt && grep -Eq "target 1 found where possible +116 +116 +100[.]0% +0$" k.txt'
 "$bin" report -q --year 2014 --group-by township --format csv -o k.csv k.djr; rc=$?
-check "report --format csv: a header and one row per figure per group" \
-  '[[ $rc -eq 0 ]] && head -1 k.csv | grep -q "^group,region_id,figure,label,value,unit" && [[ $(grep -c ",targets.target_1.met," k.csv) -eq 25 ]]'
+check "report --format csv: a BOM, a header and one row per figure per group" \
+  '[[ $rc -eq 0 ]] && head -1 k.csv | grep -q "^${bom}group,region_id,figure,label,value,unit" && [[ $(grep -c ",targets.target_1.met," k.csv) -eq 25 ]]'
+"$bin" report -q --year 2014 --format csv --no-bom -o kn.csv k.djr
+"$bin" report -q --year 2014 --format csv --lang en -o ke.csv k.djr
+check "report csv without a BOM: --no-bom, or --lang en" \
+  'head -1 kn.csv | grep -q "^group,region_id" && head -1 ke.csv | grep -q "^group,region_id"'
 check "csv rows end in CRLF" '[[ $(head -1 k.csv | tail -c 2 | od -An -tx1 | tr -d " ") == 0d0a ]]'
 "$bin" report -q --year 2014 --group-by township --format html -o k.html k.djr; rc=$?
 check "report --format html: one page with the four charts" \
