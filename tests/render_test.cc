@@ -124,6 +124,21 @@ TEST(RenderTextTest, LongWorklistsOfIdsAloneWrapAtEightyColumns) {
   EXPECT_EQ(ids, std::vector<std::string>(worklist.begin(), worklist.end()));
 }
 
+// Groups in the order people read them: 苏木2 before 苏木10, though their
+// keys (town-10 before town-2) sort the other way.
+TEST(RenderTextTest, GroupsInNaturalOrder) {
+  const v1::Report r = Keshiketeng(true);
+  const std::string text = RenderReportText(r);
+  EXPECT_LT(text.find("== 苏木2 (town-2) =="),
+            text.find("== 苏木10 (town-10) =="));
+  EXPECT_NE(text.find("== 苏木10 (town-10) =="), std::string::npos);
+  const std::string csv = RenderReportCsv(r);
+  EXPECT_LT(csv.find("\r\n苏木2 (town-2),"), csv.find("\r\n苏木10 (town-10),"));
+  EXPECT_NE(csv.find("\r\n苏木10 (town-10),"), std::string::npos);
+  const std::string html = RenderReportHtml(r);
+  EXPECT_LT(html.find(">苏木2<"), html.find(">苏木10<"));
+}
+
 TEST(RenderTextTest, ChineseLabelsInAlignedTables) {
   const std::string text = RenderReportText(Keshiketeng(false));
   EXPECT_THAT(text, HasSubstr("2014年度"));

@@ -112,7 +112,9 @@ std::string RenderReportCsv(const v1::Report& report,
         absl::StrCat(damaged.size()), "count", &out);
   }
   if (options.include_groups && internal::IsGrouped(report)) {
-    for (const v1::ReportGroup& g : report.groups()) {
+    for (const v1::ReportGroup* group :
+         internal::GroupsInReadingOrder(report, zh)) {
+      const v1::ReportGroup& g = *group;
       Figures(internal::GroupTitle(g, zh), g.key().region_id(), g.figures(), zh,
               &out);
     }

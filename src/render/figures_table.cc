@@ -2,14 +2,17 @@
 // rows, each with a stable key, and the formatting of numbers.
 #include "render/figures_table.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
+#include "core/natural_order.h"
 
 namespace dangjian {
 namespace internal {
@@ -502,6 +505,23 @@ bool IsGrouped(const v1::Report& report) {
   const v1::GroupBy& g = report.group_by();
   return g.region_level() != v1::REGION_LEVEL_UNSPECIFIED || g.industry() ||
          g.host_kind() || g.host_subtype() || g.sector_system();
+}
+
+std::vector<const v1::ReportGroup*> GroupsInReadingOrder(
+    const v1::Report& report, bool zh) {
+  std::vector<std::pair<std::string, const v1::ReportGroup*>> titled;
+  titled.reserve(static_cast<size_t>(report.groups_size()));
+  for (const v1::ReportGroup& g : report.groups()) {
+    titled.emplace_back(GroupTitle(g, zh), &g);
+  }
+  std::stable_sort(titled.begin(), titled.end(),
+                   [](const auto& a, const auto& b) {
+                     return NaturalLess(a.first, b.first);
+                   });
+  std::vector<const v1::ReportGroup*> out;
+  out.reserve(titled.size());
+  for (const auto& t : titled) out.push_back(t.second);
+  return out;
 }
 
 std::string GroupTitle(const v1::ReportGroup& g, bool zh) {

@@ -87,6 +87,10 @@ std::vector<std::string> WorklistCells(int i, const v1::WorklistEntry& e,
 bool IsGrouped(const v1::Report& report);
 // "经棚镇 (town-0)", "C30 / HOST_KIND_SOCIAL", or "未归属"/"unassigned".
 std::string GroupTitle(const v1::ReportGroup& g, bool zh);
+// The report's groups in the order people read them: by GroupTitle() in
+// natural order (苏木2 before 苏木10), whatever the order of their keys.
+std::vector<const v1::ReportGroup*> GroupsInReadingOrder(
+    const v1::Report& report, bool zh);
 // The region name alone for a region-only key, else GroupTitle().
 std::string GroupShortTitle(const v1::ReportGroup& g, bool zh);
 

@@ -213,7 +213,7 @@ void Targets(const v1::Report& report, const HtmlRenderOptions& options,
   // The four targets per group as bars.
   std::vector<const v1::ReportGroup*> groups;
   if (internal::IsGrouped(report)) {
-    for (const v1::ReportGroup& g : report.groups()) groups.push_back(&g);
+    groups = internal::GroupsInReadingOrder(report, zh);
   }
   std::vector<BarRow> rows;
   auto row_of = [&](const std::string& label, const v1::ReportFigures& f) {

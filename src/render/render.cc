@@ -170,9 +170,10 @@ std::string RenderReportText(const v1::Report& report,
   }
   absl::StrAppend(&out, internal::AlignedTable(rows, 2));
   if (options.include_groups && internal::IsGrouped(report)) {
-    for (const v1::ReportGroup& g : report.groups()) {
-      absl::StrAppend(&out, "\n== ", internal::GroupTitle(g, zh), " ==\n");
-      RenderFigures(g.figures(), options, &out);
+    for (const v1::ReportGroup* g :
+         internal::GroupsInReadingOrder(report, zh)) {
+      absl::StrAppend(&out, "\n== ", internal::GroupTitle(*g, zh), " ==\n");
+      RenderFigures(g->figures(), options, &out);
     }
   }
   return out;

@@ -215,13 +215,10 @@ std::vector<std::pair<std::string, const v1::ReportGroup*>> Groups(
   std::vector<std::pair<std::string, const v1::ReportGroup*>> out;
   out.emplace_back(zh ? "合计" : "total", nullptr);
   if (include_groups && internal::IsGrouped(report)) {
-    for (const v1::ReportGroup& g : report.groups()) {
-      out.emplace_back(internal::GroupTitle(g, zh), &g);
+    for (const v1::ReportGroup* g :
+         internal::GroupsInReadingOrder(report, zh)) {
+      out.emplace_back(internal::GroupTitle(*g, zh), g);
     }
-    std::stable_sort(out.begin() + 1, out.end(),
-                     [](const auto& a, const auto& b) {
-                       return internal::NaturalLess(a.first, b.first);
-                     });
   }
   return out;
 }
