@@ -201,6 +201,57 @@ TEST(WorklistXlsxTest, ASheetPerTownshipNamedForExcel) {
   EXPECT_THAT(SheetNames(Parts(*xlsx)), ElementsAre("未达标清单"));
 }
 
+TEST(WorklistXlsxTest, NamesAndTextExcelWouldRefuseAreMadeFit) {
+  v1::Report r;
+  v1::TargetResult* t =
+      r.mutable_total()->mutable_targets()->mutable_target_4();
+  auto add = [&](const std::string& id, const std::string& township,
+                 const std::string& name) {
+    v1::WorklistEntry* e = t->add_worklist_entries();
+    e->set_id(id);
+    e->set_name(name);
+    e->add_region_path(township);
+    e->set_township(township);
+  };
+  add("a", "Town", "甲");
+  add("b", "town", "乙");                             // Another case: a second.
+  add("c", "镇名'", "丙\x01名\xEF\xBF\xBE _x0041_");  // Apostrophe; U+FFFE.
+  add("d", "history", "丁");                          // Reserved by Excel.
+  std::string emoji;
+  for (int i = 0; i < 20; ++i) emoji += "\xF0\x9F\x98\x80";  // 😀, 2 units.
+  add("e", emoji, "戊");
+  add("f", "电话13800138000镇", "己");
+  absl::StatusOr<std::string> xlsx = RenderWorklistXlsx(r);
+  ASSERT_THAT(xlsx, IsOk());
+  const auto parts = Parts(*xlsx);
+  std::string fifteen;
+  for (int i = 0; i < 15; ++i) fifteen += "\xF0\x9F\x98\x80";
+  // In natural order of paths (bytes past digits: 电 < 镇 < 😀); "*" of a
+  // masked number is no sheet name's.
+  EXPECT_THAT(SheetNames(parts),
+              ElementsAre("Town", "history_", "town (2)", "电话_______8000镇",
+                          "镇名'_", fifteen));
+  // U+FFFE is no XML character: replaced; a literal _x0041_ stays itself.
+  const std::string& c = parts.at("xl/worksheets/sheet5.xml");
+  EXPECT_THAT(c, Not(HasSubstr("\xEF\xBF\xBE")));
+  EXPECT_THAT(c, HasSubstr("\xEF\xBF\xBD _x005F_x0041_"));
+}
+
+TEST(ReportXlsxTest, DataQualityIsMasked) {
+  v1::Report r = Keshiketeng(false);
+  v1::DamagedShard* d = r.mutable_data_quality()->add_damaged_shards();
+  d->set_file("/data/张三110105194912310021.djr");
+  d->set_reason("cut short; call 13800138000");
+  r.mutable_data_quality()->add_findings()->set_name("rule 13800138000");
+  absl::StatusOr<std::string> xlsx = RenderReportXlsx(r);
+  ASSERT_THAT(xlsx, IsOk());
+  std::string all;
+  for (const auto& [name, data] : Parts(*xlsx)) all += data;
+  EXPECT_THAT(all, Not(HasSubstr("110105194912310021")));
+  EXPECT_THAT(all, Not(HasSubstr("13800138000")));
+  EXPECT_THAT(all, HasSubstr("cut short"));
+}
+
 TEST(WorklistTownshipPathTest, DownToTheTownshipElseTheWholePath) {
   v1::WorklistEntry e;
   for (const char* p : {"省", "市", "县", "镇", "村"}) e.add_region_path(p);

@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -12,8 +13,10 @@
 #include <memory>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
@@ -119,33 +122,9 @@ bool IsWorklistFile(const std::string& path) {
 
 // Refuses a --worklist that would mix with the report or the inputs, and
 // makes its folder: all before anything is written.
-absl::Status CheckWorklistPath(const Args& args) {
-  const std::string path = args.Get("worklist");
-  const std::string output = args.Get("output");
-  if (IsStdout(path) && IsStdout(output)) {
-    return absl::InvalidArgumentError(
-        "--worklist - and the report would both go to standard output; give "
-        "the report -o FILE");
-  }
-  if (absl::Status s = CheckOutputIsNoInput(path, args.positional()); !s.ok()) {
-    return s;
-  }
-  if (IsStdout(path)) return absl::OkStatus();
-  struct stat a, b;
-  if (!IsStdout(output) && stat(path.c_str(), &a) == 0 &&
-      stat(output.c_str(), &b) == 0 && a.st_dev == b.st_dev &&
-      a.st_ino == b.st_ino) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "--worklist ", MaskPersonalData(path), " is the report's -o file"));
-  }
-  if (!IsStdout(output) && path == output) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "--worklist ", MaskPersonalData(path), " is the report's -o file"));
-  }
-  if (IsWorklistFile(path)) return absl::OkStatus();
-  // A folder: not one of the inputs or inside one, where the next run would
-  // read its files as ledgers. Its absolute path: the nearest part that
-  // exists, resolved, and the rest.
+// The absolute form of `path`, whether or not it exists: the nearest part
+// that exists, resolved (links, "..", "."), and the rest as written.
+std::string AbsolutePath(const std::string& path) {
   std::string rest, head = path;
   char* real = nullptr;
   while (!head.empty() && (real = realpath(head.c_str(), nullptr)) == nullptr) {
@@ -159,10 +138,37 @@ absl::Status CheckWorklistPath(const Args& args) {
     head = slash == 0 ? "/" : head.substr(0, slash);
   }
   if (real == nullptr) real = realpath(".", nullptr);  // A relative path.
-  std::string folder = real != nullptr ? real : head;
+  std::string out = real != nullptr ? real : head;
   free(real);
-  if (!rest.empty()) folder = absl::StrCat(folder, "/", rest);
-  while (absl::EndsWith(folder, "/") && folder.size() > 1) folder.pop_back();
+  if (!rest.empty()) out = absl::StrCat(out == "/" ? "" : out, "/", rest);
+  while (absl::EndsWith(out, "/") && out.size() > 1) out.pop_back();
+  return out;
+}
+
+// Refuses a --worklist that would mix with the report or the inputs, and
+// makes its folder (a folder's, or a file's): all before anything is written.
+absl::Status CheckWorklistPath(const Args& args) {
+  const std::string path = args.Get("worklist");
+  const std::string output = args.Get("output");
+  if (IsStdout(path) && IsStdout(output)) {
+    return absl::InvalidArgumentError(
+        "--worklist - and the report would both go to standard output; give "
+        "the report -o FILE");
+  }
+  if (absl::Status s = CheckOutputIsNoInput(path, args.positional()); !s.ok()) {
+    return s;
+  }
+  if (IsStdout(path)) return absl::OkStatus();
+  const std::string absolute = AbsolutePath(path);
+  if (!IsStdout(output) && absolute == AbsolutePath(output)) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "--worklist ", MaskPersonalData(path), " is the report's -o file"));
+  }
+  // Not in an input folder, where the next run would read it as a ledger.
+  const bool file = IsWorklistFile(path);
+  const std::string folder =
+      file ? absolute.substr(0, std::max<size_t>(absolute.rfind('/'), 1))
+           : absolute;
   for (const std::string& input : args.positional()) {
     char* in = realpath(input.c_str(), nullptr);
     if (in == nullptr) continue;
@@ -175,26 +181,30 @@ absl::Status CheckWorklistPath(const Args& args) {
                        ", where the next run would read its files as ledgers"));
     }
   }
-  if (int err = MakeFolders(path); err != 0) {
+  if (int err = MakeFolders(folder); err != 0) {
     return absl::UnavailableError(
         absl::StrCat("--worklist: cannot make the folder ",
-                     MaskPersonalData(path), ": ", std::strerror(err)));
+                     MaskPersonalData(folder), ": ", std::strerror(err)));
   }
-  if (access(path.c_str(), W_OK) != 0) {
+  if (access(folder.c_str(), W_OK) != 0) {
     return absl::UnavailableError(
         absl::StrCat("--worklist: cannot write in the folder ",
-                     MaskPersonalData(path), ": ", std::strerror(errno)));
+                     MaskPersonalData(folder), ": ", std::strerror(errno)));
   }
   return absl::OkStatus();
 }
 
-// Writes the worklists of `report` to `path`: a workbook (a sheet per
-// township) when it ends in .xlsx, a CSV file when in .csv or "-", else a
-// CSV file per township into that folder (made by CheckWorklistPath()).
-// Says on standard error when the lists are capped.
-absl::Status WriteWorklists(const char* name, const v1::Report& report,
-                            const std::string& path, ReportLanguage language,
-                            bool utf8_bom) {
+// The worklists of `report` as the files `path` asks for, each path with its
+// bytes, nothing written: a workbook (a sheet per township) when it ends in
+// .xlsx, a CSV file when in .csv or "-", else a CSV file per township in
+// that folder (made by CheckWorklistPath()). Says on standard error when the
+// lists are capped or empty.
+using Files = std::vector<std::pair<std::string, std::string>>;
+
+absl::StatusOr<Files> RenderWorklists(const char* name,
+                                      const v1::Report& report,
+                                      const std::string& path,
+                                      ReportLanguage language, bool utf8_bom) {
   const bool zh = language == ReportLanguage::kChinese;
   int64_t listed = 0, shortfall = 0;
   int32_t cap = 0;
@@ -223,13 +233,13 @@ absl::Status WriteWorklists(const char* name, const v1::Report& report,
     options.language = language;
     absl::StatusOr<std::string> xlsx = RenderWorklistXlsx(report, options);
     if (!xlsx.ok()) return xlsx.status();
-    return WriteOutput(path, *xlsx);
+    return Files{{path, *std::move(xlsx)}};
   }
   WorklistCsvOptions options;
   options.language = language;
   options.utf8_bom = utf8_bom;
   if (IsWorklistFile(path)) {
-    return WriteOutput(path, RenderWorklistCsv(report, options));
+    return Files{{path, RenderWorklistCsv(report, options)}};
   }
   // Each township's entries, in one pass.
   std::map<std::vector<std::string>, v1::Report> townships;
@@ -241,23 +251,21 @@ absl::Status WriteWorklists(const char* name, const v1::Report& report,
            ->add_worklist_entries() = e;
     }
   }
-  std::set<std::string> used;
+  Files files;
+  std::set<std::string> used;  // Lower case: unique on Windows too.
   for (const auto& [township, part] : townships) {
     const std::string base = township.empty()
                                  ? std::string(zh ? "未归属区域" : "no-region")
                                  : FileNameOf(absl::StrJoin(township, "-"));
     // Two townships whose names give one file name each get their own.
     std::string file = base;
-    for (int n = 2; !used.insert(file).second; ++n) {
+    for (int n = 2; !used.insert(absl::AsciiStrToLower(file)).second; ++n) {
       file = absl::StrCat(base, "-", n);
     }
-    if (absl::Status s = WriteOutput(absl::StrCat(path, "/", file, ".csv"),
-                                     RenderWorklistCsv(part, options));
-        !s.ok()) {
-      return s;
-    }
+    files.emplace_back(absl::StrCat(path, "/", file, ".csv"),
+                       RenderWorklistCsv(part, options));
   }
-  return absl::OkStatus();
+  return files;
 }
 
 }  // namespace
@@ -350,13 +358,19 @@ int EmitReport(const char* name, const Args& args,
     return Fail(name, absl::StrCat("unknown --format '", format,
                                    "'; use text, json, csv, html or xlsx"));
   }
+  // Every output rendered before any is written: a failure leaves none.
+  Files worklists;
+  if (args.Has("worklist")) {
+    absl::StatusOr<Files> files = RenderWorklists(
+        name, *report, args.Get("worklist"), language, !args.Has("no-bom"));
+    if (!files.ok()) return Fail(name, std::string(files.status().message()));
+    worklists = *std::move(files);
+  }
   if (absl::Status s = WriteOutput(output, text); !s.ok()) {
     return Fail(name, std::string(s.message()));
   }
-  if (args.Has("worklist")) {
-    if (absl::Status s = WriteWorklists(name, *report, args.Get("worklist"),
-                                        language, !args.Has("no-bom"));
-        !s.ok()) {
+  for (const auto& [path, bytes] : worklists) {
+    if (absl::Status s = WriteOutput(path, bytes); !s.ok()) {
       return Fail(name, std::string(s.message()));
     }
   }

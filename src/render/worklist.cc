@@ -4,6 +4,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "dangjian/personal_data.h"
 #include "dangjian/render.h"
 #include "render/figures_table.h"
 
@@ -47,13 +48,14 @@ const std::vector<std::string>& WorklistHeader(bool zh) {
 std::vector<std::string> WorklistCells(int i, const v1::WorklistEntry& e,
                                        bool zh) {
   const TargetLabel& l = TargetLabels()[static_cast<size_t>(i)];
+  // Masked again: a partial may come from anywhere.
   return {zh ? l.zh : l.en,
-          absl::StrJoin(e.region_path(), " / "),
-          e.township(),
-          e.name(),
-          e.id(),
-          e.grid_id(),
-          e.instructor_name(),
+          MaskPersonalData(absl::StrJoin(e.region_path(), " / ")),
+          MaskPersonalData(e.township()),
+          MaskPersonalData(e.name()),
+          MaskPersonalData(e.id()),
+          MaskPersonalData(e.grid_id()),
+          MaskPersonalData(e.instructor_name()),
           absl::StrCat(e.full_members()),
           absl::StrCat(e.probationary_members()),
           DescribeShortfall(

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstdint>
 #include <cstdio>
@@ -17,8 +18,11 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "core/natural_order.h"
+#include "dangjian/personal_data.h"
 #include "dangjian/render.h"
 #include "render/figures_table.h"
 #include "xlsxwriter.h"
@@ -42,8 +46,36 @@ struct Cell {
   double number = 0;
 };
 
+// Text as a cell's XML may hold it: U+FFFE and U+FFFF (not XML characters,
+// which libxlsxwriter passes through) become U+FFFD, and a literal
+// "_xHHHH_" is escaped as Excel reads it ("_x005F_xHHHH_") so that it does
+// not show as the character it names. Control characters are libxlsxwriter's
+// to escape.
+std::string XmlSafe(std::string s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s.compare(i, 2, "\xEF\xBF") == 0 && i + 2 < s.size() &&
+        (s[i + 2] == '\xBE' || s[i + 2] == '\xBF')) {
+      out += "\xEF\xBF\xBD";
+      i += 2;
+      continue;
+    }
+    if (s[i] == '_' && i + 6 < s.size() && s[i + 1] == 'x' && s[i + 6] == '_' &&
+        std::all_of(s.begin() + static_cast<long>(i) + 2,
+                    s.begin() + static_cast<long>(i) + 6, [](char c) {
+                      return std::isxdigit(static_cast<unsigned char>(c)) != 0;
+                    })) {
+      out += "_x005F";
+    }
+    out.push_back(s[i]);
+  }
+  return out;
+}
+
 // A text cell, cut (at a character's start) to what a cell holds.
 Cell Text(std::string s) {
+  s = XmlSafe(std::move(s));
   if (s.size() > kMaxCellBytes) {
     size_t end = kMaxCellBytes;
     while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) {
@@ -80,6 +112,8 @@ struct Sheet {
   std::vector<std::string> header;
   std::vector<std::vector<Cell>> rows;
   int frozen_columns = 1;
+  // A line below the rows, outside the filter (e.g. that a list is capped).
+  std::string note;
 };
 
 class Writer {
@@ -171,6 +205,11 @@ class Writer {
     if (columns > 0) {
       worksheet_autofilter(ws, 0, 0, r - 1,
                            static_cast<lxw_col_t>(columns - 1));
+    }
+    if (!sheet.note.empty()) {
+      Check(worksheet_write_string(ws, r + 1, 0, XmlSafe(sheet.note).c_str(),
+                                   nullptr),
+            sheet.name, r + 1);
     }
   }
 
@@ -329,6 +368,19 @@ std::vector<Sheet> WorklistSheets(const v1::Report& report, bool zh) {
         }
         s.rows.push_back(std::move(row));
       }
+      if (at >= t.worklist_entries_size() &&
+          t.shortfall() > t.worklist_entries_size()) {
+        s.note = zh ? absl::StrCat(
+                          "列出前 ", t.worklist_entries_size(), " 个, 共 ",
+                          internal::FormatCount(t.shortfall()), " 个 (上限 ",
+                          t.worklist_cap(),
+                          "); 完整清单: dangjian report --worklist 清单.xlsx")
+                    : absl::StrCat("the first ", t.worklist_entries_size(),
+                                   " of ", internal::FormatCount(t.shortfall()),
+                                   " (cap ", t.worklist_cap(),
+                                   "); every one: dangjian report --worklist "
+                                   "worklist.xlsx");
+      }
       out.push_back(std::move(s));
     }
   }
@@ -338,24 +390,44 @@ std::vector<Sheet> WorklistSheets(const v1::Report& report, bool zh) {
 // A sheet's name as Excel takes it: no []:*?/\ (they become _), at most 31
 // characters (cut at one), not empty, not taken before (then " (2)", ...).
 std::string SheetName(const std::string& want, std::set<std::string>* used) {
+  // Personal data masked (a township may be named anything); what Excel
+  // refuses in a sheet name, control characters and non-characters as _.
+  const std::string masked = MaskPersonalData(want);
   std::string base;
-  for (char c : want) {
-    base.push_back(std::string("[]:*?/\\").find(c) != std::string::npos ? '_'
-                                                                        : c);
+  for (size_t i = 0; i < masked.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(masked[i]);
+    if (c < 0x20 ||
+        std::string("[]:*?/\\").find(masked[i]) != std::string::npos) {
+      base.push_back('_');
+    } else if (masked.compare(i, 2, "\xEF\xBF") == 0 && i + 2 < masked.size() &&
+               (masked[i + 2] == '\xBE' || masked[i + 2] == '\xBF')) {
+      base.push_back('_');
+      i += 2;
+    } else {
+      base.push_back(masked[i]);
+    }
   }
   if (base.empty() || base.front() == '\'') base.insert(0, "_");
-  auto cut = [](std::string s, size_t chars) {
+  if (base.back() == '\'') base.push_back('_');
+  if (absl::EqualsIgnoreCase(base, "History")) base += "_";  // Reserved.
+  // At most `units` UTF-16 code units (Excel's measure: a character past the
+  // BMP counts two), cut at a character.
+  auto cut = [](const std::string& s, size_t units) {
     size_t n = 0, i = 0;
-    for (; i < s.size(); ++i) {
-      if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80 && n++ == chars) {
-        break;
-      }
+    while (i < s.size()) {
+      const unsigned char c = static_cast<unsigned char>(s[i]);
+      const size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+      const size_t w = len == 4 ? 2 : 1;
+      if (n + w > units) break;
+      n += w;
+      i += len;
     }
-    s.resize(i);
-    return s;
+    return s.substr(0, i);
   };
+  // Excel's sheet names are unique whatever the case.
+  auto key = [](const std::string& s) { return absl::AsciiStrToLower(s); };
   std::string name = cut(base, 31);
-  for (int n = 2; !used->insert(name).second; ++n) {
+  for (int n = 2; !used->insert(key(name)).second; ++n) {
     const std::string suffix = absl::StrCat(" (", n, ")");
     name = cut(base, 31 - suffix.size()) + suffix;
   }
@@ -371,16 +443,16 @@ Sheet QualitySheet(const v1::Report& report, bool zh) {
   const v1::DataQualityFigures& q = report.data_quality();
   for (const v1::NamedCount& c : q.skipped_records()) {
     s.rows.push_back({Text(zh ? "跳过的记录" : "skipped records"),
-                      Text(c.name()), Count(c.count())});
+                      Text(MaskPersonalData(c.name())), Count(c.count())});
   }
   for (const v1::NamedCount& c : q.findings()) {
-    s.rows.push_back(
-        {Text(zh ? "校验发现" : "findings"), Text(c.name()), Count(c.count())});
+    s.rows.push_back({Text(zh ? "校验发现" : "findings"),
+                      Text(MaskPersonalData(c.name())), Count(c.count())});
   }
   for (const v1::DamagedShard& d : q.damaged_shards()) {
     s.rows.push_back(
         {Text(zh ? "受损文件(数据不完整)" : "damaged file (incomplete data)"),
-         Text(absl::StrCat(d.file(), ": ", d.reason())),
+         Text(MaskPersonalData(absl::StrCat(d.file(), ": ", d.reason()))),
          Count(d.records_read())});
   }
   return s;
@@ -391,8 +463,8 @@ class TempFile {
  public:
   TempFile() {
     const char* dir = getenv("TMPDIR");
-    path_ = absl::StrCat(dir != nullptr && *dir != '\0' ? dir : "/tmp",
-                         "/dangjian-XXXXXX.xlsx");
+    dir_ = dir != nullptr && *dir != '\0' ? dir : "/tmp";
+    path_ = absl::StrCat(dir_, "/dangjian-XXXXXX.xlsx");
     const int fd = mkstemps(path_.data(), 5);
     if (fd < 0) {
       error_ = errno;
@@ -405,9 +477,12 @@ class TempFile {
     if (!path_.empty()) unlink(path_.c_str());
   }
   const std::string& path() const { return path_; }
+  // The folder tried ($TMPDIR, else /tmp).
+  const std::string& dir() const { return dir_; }
   int error() const { return error_; }
 
  private:
+  std::string dir_;
   std::string path_;
   int error_ = 0;
 };
@@ -420,9 +495,9 @@ template <typename AddSheets>
 absl::StatusOr<std::string> WorkbookBytes(const char* who, AddSheets add) {
   TempFile file;
   if (file.path().empty()) {
-    return absl::UnavailableError(
-        absl::StrCat(who, ": cannot make a temporary file in $TMPDIR or /tmp: ",
-                     std::strerror(file.error())));
+    return absl::UnavailableError(absl::StrCat(
+        who, ": cannot make a temporary file in ", MaskPersonalData(file.dir()),
+        " ($TMPDIR, else /tmp): ", std::strerror(file.error())));
   }
   {
     Writer w(file.path());

@@ -197,11 +197,15 @@ check "a --worklist folder that is a file fails before the report is written" '[
 "$bin" report -q --year 2017 --group-by township -o r.xlsx a/; rc=$?
 /usr/bin/python3 "$src/tests/cli/workbook_summary.py" r.xlsx >r.xlsx.txt 2>&1
 check "report -o FILE.xlsx writes a workbook another program reads" \
-  '[[ $rc -eq 0 ]] && grep -q "^四个100%	[0-9]*	B2	合计		[0-9]" r.xlsx.txt && grep -q "^全部指标	" r.xlsx.txt && grep -q "^清单4 党的工作覆盖	11	E2	目标4" r.xlsx.txt'
+  '[[ $rc -eq 0 ]] && grep -q "^四个100%	[0-9]*	B2	合计		[0-9]" r.xlsx.txt && grep -q "^全部指标	" r.xlsx.txt && grep -q "^清单4 党的工作覆盖	13	E2	目标4" r.xlsx.txt'
 "$bin" report -q --year 2017 --worklist wl.xlsx -o /dev/null a/; rc=$?
 /usr/bin/python3 "$src/tests/cli/workbook_summary.py" wl.xlsx >wl.xlsx.txt 2>&1
 check "report --worklist FILE.xlsx: a sheet per township, every unit" \
   '[[ $rc -eq 0 && $(wc -l <wl.xlsx.txt) -eq $(ls wl | wc -l) && $(awk -F"\t" "{s += \$2 - 1} END {print s}" wl.xlsx.txt) -eq $short ]]'
+"$bin" report -q --year 2017 -o same2.xlsx --worklist ./same2.xlsx a/ 2>err.txt
+check "--worklist naming the -o file another way is refused" '[[ $? -eq 2 && ! -e same2.xlsx ]] && grep -q -- "-o file" err.txt'
+"$bin" report -q --year 2017 -o r3.xlsx --worklist ain/wl.xlsx ain/ 2>err.txt
+check "a --worklist file inside an input folder is refused" '[[ $? -eq 2 && ! -e r3.xlsx && ! -e ain/wl.xlsx ]] && grep -q "inside the input" err.txt'
 "$bin" report -q --year 2017 --format xlsx a/ >piped.xlsx
 check "--format xlsx to a pipe writes the workbook" '[[ $(head -c 2 piped.xlsx) == PK ]]'
 "$bin" generate -q --scenario keshiketeng-2014 -o - | "$bin" report -q --year 2014 --from djr --lang en - >piped.txt
