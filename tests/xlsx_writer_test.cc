@@ -2,16 +2,22 @@
 // RenderWorklistXlsx): the parts are read back with libzip, as any program
 // opening the file would.
 #include <stdlib.h>
+#include <unistd.h>
 #include <zip.h>
 
+#include <fstream>
 #include <map>
 #include <regex>
+#include <sstream>
 #include <string>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "dangjian/aggregate.h"
+#include "dangjian/csv_ledger.h"
 #include "dangjian/generate.h"
+#include "dangjian/record.h"
+#include "dangjian/record_io.h"
 #include "dangjian/render.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -250,6 +256,121 @@ TEST(ReportXlsxTest, DataQualityIsMasked) {
   EXPECT_THAT(all, Not(HasSubstr("110105194912310021")));
   EXPECT_THAT(all, Not(HasSubstr("13800138000")));
   EXPECT_THAT(all, HasSubstr("cut short"));
+}
+
+// --- Ledgers as a workbook (WorkbookLedgerWriter) --------------------------
+
+std::string TempPath(const std::string& name) {
+  const char* dir = getenv("TEST_TMPDIR");
+  return absl::StrCat(dir != nullptr ? dir : "/tmp", "/dj_", getpid(), "_",
+                      name);
+}
+
+bool Exists(const std::string& path) { return access(path.c_str(), F_OK) == 0; }
+
+std::string Slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+TEST(WorkbookLedgerWriterTest, KeshiketengReadsBackTableByTable) {
+  const v1::Dataset d = BuildKeshiketeng2014();
+  const std::string path = TempPath("ksk.xlsx");
+  WorkbookWriterOptions o;
+  o.full_fidelity = true;
+  auto w = WorkbookLedgerWriter::Create(path, o);
+  ASSERT_THAT(w, IsOk());
+  int not_held = 0;
+  absl::Status failed;
+  ForEachRecord(d, [&](const v1::Record& r) {
+    absl::Status s = (*w)->Write(r);
+    if (absl::IsNotFound(s)) {
+      ++not_held;  // Cadre assignments, reserve talent, ...
+    } else if (!s.ok() && failed.ok()) {
+      failed = s;
+    }
+  });
+  ASSERT_THAT(failed, IsOk());
+  EXPECT_GT(not_held, 0);
+  EXPECT_FALSE(Exists(path));  // Not before Close().
+  ASSERT_THAT((*w)->Close(), IsOk());
+  EXPECT_FALSE(Exists(path + ".tmp"));
+  const auto parts = Parts(Slurp(path));
+  EXPECT_THAT(SheetNames(parts), ::testing::Contains("党员"));
+  EXPECT_THAT(SheetNames(parts), ::testing::Contains("星级评定"));
+  absl::StatusOr<v1::Dataset> back = ReadDataset(path);
+  ASSERT_THAT(back, IsOk());
+  EXPECT_EQ(back->host_organizations_size(), d.host_organizations_size());
+  EXPECT_EQ(back->members_size(), d.members_size());
+  EXPECT_EQ(back->party_organizations_size(), d.party_organizations_size());
+  EXPECT_EQ(back->grids_size(), d.grids_size());
+  EXPECT_EQ(back->regions_size(), d.regions_size());
+  EXPECT_EQ(back->host_organizations(0).name(), d.host_organizations(0).name());
+  // The nested star assessments came back as star records.
+  int nested = 0;
+  for (const v1::PartyOrganization& org : d.party_organizations()) {
+    nested += org.star_assessments_size();
+  }
+  EXPECT_EQ(back->star_assessments_size(), nested + d.star_assessments_size());
+  unlink(path.c_str());
+}
+
+TEST(WorkbookLedgerWriterTest,
+     IdsStayTextIntegersAreNumbersPersonalDataMasked) {
+  const std::string path = TempPath("m.xlsx");
+  auto w = WorkbookLedgerWriter::Create(path);
+  ASSERT_THAT(w, IsOk());
+  v1::Record r;
+  v1::Member* m = r.mutable_member();
+  m->set_id("m1");
+  m->set_name("张三");
+  m->set_national_id("110105194912310021");
+  m->set_phone("13800138000");
+  ASSERT_THAT((*w)->Write(r), IsOk());
+  v1::Record h;
+  h.mutable_host_organization()->set_id("h1");
+  h.mutable_host_organization()->set_name("=危险公式()");
+  h.mutable_host_organization()->set_employees(42);
+  ASSERT_THAT((*w)->Write(h), IsOk());
+  v1::Record c;
+  c.mutable_cadre_assignment()->set_id("c1");
+  EXPECT_THAT((*w)->Write(c),
+              StatusIs(absl::StatusCode::kNotFound, HasSubstr("no ledger")));
+  ASSERT_THAT((*w)->Close(), IsOk());
+  std::string all;
+  for (const auto& [name, data] : Parts(Slurp(path))) all += data;
+  EXPECT_THAT(all, Not(HasSubstr("110105194912310021")));
+  EXPECT_THAT(all, Not(HasSubstr("13800138000")));
+  EXPECT_THAT(all, HasSubstr("<v>42</v>"));           // A number.
+  EXPECT_THAT(all, HasSubstr("<t>=危险公式()</t>"));  // Text, not a formula.
+  EXPECT_THAT(all, Not(HasSubstr("<f>")));
+  unlink(path.c_str());
+}
+
+TEST(WorkbookLedgerWriterTest, UnclosedLeavesNothingAndAMissingFolderFails) {
+  const std::string path = TempPath("unclosed.xlsx");
+  {
+    auto w = WorkbookLedgerWriter::Create(path);
+    ASSERT_THAT(w, IsOk());
+    v1::Record r;
+    r.mutable_member()->set_id("m1");
+    ASSERT_THAT((*w)->Write(r), IsOk());
+  }
+  EXPECT_FALSE(Exists(path));
+  EXPECT_FALSE(Exists(path + ".tmp"));
+  EXPECT_THAT(WorkbookLedgerWriter::Create("/nonexistent-dangjian/x.xlsx"),
+              StatusIs(absl::StatusCode::kUnavailable, HasSubstr("x.xlsx")));
+  // And through CreateRecordWriter(), by the extension.
+  auto any = CreateRecordWriter(path);
+  ASSERT_THAT(any, IsOk());
+  v1::Record r;
+  r.mutable_region()->set_id("r1");
+  ASSERT_THAT((*any)->Write(r), IsOk());
+  ASSERT_THAT((*any)->Close(), IsOk());
+  EXPECT_THAT(SheetNames(Parts(Slurp(path))), ElementsAre("区域"));
+  unlink(path.c_str());
 }
 
 TEST(WorklistTownshipPathTest, DownToTheTownshipElseTheWholePath) {

@@ -363,6 +363,48 @@ class DANGJIAN_EXPORT CsvLedgerWriter : public RecordWriter {
   CsvLedgerWriter() = default;
 };
 
+// Options of WorkbookLedgerWriter::Create().
+struct WorkbookWriterOptions {
+  // Chinese sheet names and headers (党员, 单位名称) or English ones.
+  // Default: true.
+  bool chinese_headers = true;
+  // Write resident IDs and phone numbers whole, as CsvWriterOptions.
+  // Default: false.
+  bool full_fidelity = false;
+};
+
+// Writes ledgers as one Excel workbook (.xlsx, with libxlsxwriter): a sheet
+// per table, named as the table (党员, 单位, ...; English names with English
+// headers), in the order of each table's first record; a header row, frozen,
+// then a row per record with the cells a CsvLedgerWriter writes (dates as
+// 2014-08-14, flags as 是/否, enums by label, amounts in yuan), integers as
+// numbers and the rest as text, so that ids, codes and phone numbers never
+// become numbers. A party organization's nested star assessments go to the
+// star sheet, a row each naming it (those of a second record of an id are
+// left out). WorkbookLedgerReader reads back what was written; with
+// full_fidelity, the same records. Rows go to disk as written (libxlsxwriter's
+// constant-memory mode): memory stays bounded whatever the count. The file
+// is written as "<path>.tmp" and renamed into place by Close(); a writer
+// destroyed unclosed leaves nothing.
+//
+// Write() returns NotFound for a record of a type no ledger holds (cadre
+// assignments, reserve talent, annual results, region economies, headers),
+// writing nothing; InvalidArgument for a field that is not UTF-8;
+// ResourceExhausted past Excel's 1,048,575 rows in a sheet. Not thread-safe;
+// non-copyable.
+class DANGJIAN_EXPORT WorkbookLedgerWriter : public RecordWriter {
+ public:
+  // Creates `path` (by way of "<path>.tmp"). Returns the writer, or
+  // Unavailable when the file cannot be created.
+  static absl::StatusOr<std::unique_ptr<WorkbookLedgerWriter>> Create(
+      absl::string_view path, const WorkbookWriterOptions& options = {});
+
+  ~WorkbookLedgerWriter() override;
+
+ protected:
+  WorkbookLedgerWriter() = default;
+};
+
 // Writes each non-empty entity list of `dataset` that has a CSV table to
 // "<directory>/<table>.csv" (host_organizations.csv, members.csv, ...), with
 // `options` (its `table` ignored). star_assessments.csv gets the star

@@ -111,6 +111,9 @@ struct CreateOptions {
   // For kCsvLedger; its `table` must be set.
   // Default: CsvWriterOptions's defaults.
   CsvWriterOptions csv;
+  // For kXlsxLedger.
+  // Default: WorkbookWriterOptions's defaults.
+  WorkbookWriterOptions workbook;
 };
 
 // Creates `path` for writing records in the format given or taken from its
@@ -129,9 +132,9 @@ struct CreateOptions {
 //   }
 //   return (*writer)->Close();
 //
-// Returns the writer, InvalidArgument for an unknown extension, bad options
-// or kXlsxLedger (not written yet), or Unavailable when the file cannot be
-// created.
+// A workbook (kXlsxLedger) takes every table's records, a sheet each
+// (WorkbookLedgerWriter). Returns the writer, InvalidArgument for an unknown
+// extension or bad options, or Unavailable when the file cannot be created.
 DANGJIAN_EXPORT absl::StatusOr<std::unique_ptr<RecordWriter>>
 CreateRecordWriter(absl::string_view path, const CreateOptions& options = {});
 

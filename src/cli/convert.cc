@@ -169,9 +169,11 @@ std::optional<v1::StreamHeader> HeaderOf(const v1::Dataset& dataset) {
 // JSON Lines on standard output have none.
 absl::StatusOr<std::unique_ptr<RecordWriter>> CreateWriter(
     const std::string& out, FileFormat format,
-    const std::optional<v1::StreamHeader>& header) {
+    const std::optional<v1::StreamHeader>& header,
+    const WorkbookWriterOptions& workbook) {
   CreateOptions options;
   options.format = format;
+  options.workbook = workbook;
   if (header.has_value()) options.record_stream.header = *header;
   if (IsStdout(out)) {
     // JSON Lines unless told: text a pipe or a terminal can show.
@@ -297,8 +299,11 @@ int Run(const Args& args) {
       if (!f.ok()) return Fail(kName, std::string(f.status().message()));
       format = *f;
     }
+    WorkbookWriterOptions workbook;
+    workbook.full_fidelity = args.Has("full-fidelity");
+    workbook.chinese_headers = args.Get("headers") != "en";
     absl::StatusOr<std::unique_ptr<RecordWriter>> w =
-        CreateWriter(out, format, header);
+        CreateWriter(out, format, header, workbook);
     if (!w.ok()) return Fail(kName, std::string(w.status().message()));
     writer = std::move(*w);
   }
@@ -322,8 +327,8 @@ int Run(const Args& args) {
       }
       return absl::OkStatus();
     }
-    if (writer != nullptr) return writer->Write(r);
-    absl::Status s = csv->Write(r);
+    // A ledger (a CSV one, or a workbook's sheet) does not hold every kind.
+    absl::Status s = writer != nullptr ? writer->Write(r) : csv->Write(r);
     if (absl::IsNotFound(s)) {
       ++unsupported[std::string(RecordKindName(r))];
       return absl::OkStatus();
@@ -406,7 +411,7 @@ int Run(const Args& args) {
   for (const auto& [kind, n] : unsupported) {
     std::fprintf(
         stderr,
-        "dangjian convert: %lld %s records were not written: no CSV ledger "
+        "dangjian convert: %lld %s records were not written: no ledger "
         "holds them (convert to .djr, .jsonl or .pb to keep them)\n",
         static_cast<long long>(n), kind.c_str());
     exit = kExitFailed;
@@ -430,8 +435,10 @@ Command ConvertCommand() {
       "a sheet). OUT ending in '/' (or --to csv) is a folder "
       "that\n"
       "gets one CSV ledger per table (created with its parent folders); party\n"
-      "organizations' star assessments go to star_assessments.csv. CSV output\n"
-      "masks resident IDs and phone numbers unless --full-fidelity. IN - is\n"
+      "organizations' star assessments go to star_assessments.csv. OUT .xlsx\n"
+      "is one Excel workbook of those ledgers, a sheet per table. CSV and\n"
+      "workbook output mask resident IDs and phone numbers unless\n"
+      "--full-fidelity. IN - is\n"
       "standard input (format from --from); OUT - is standard output, as JSON\n"
       "Lines or, with --to djr, a record stream. Rows or records that cannot\n"
       "be read or written are listed on standard error and make the exit\n"
@@ -444,6 +451,7 @@ Command ConvertCommand() {
       "policy; CSV ledgers and JSON Lines on standard output have none.\n\n"
       "Example:\n"
       "  dangjian convert county.djr ledgers/\n"
+      "  dangjian convert county.djr 县台账.xlsx\n"
       "  dangjian convert --from csv - members.jsonl < 党员.csv\n"
       "  dangjian convert county.djr - | grep hostOrganization | head\n",
       {
@@ -458,8 +466,9 @@ Command ConvertCommand() {
            "host_organizations, 单位, ...",
            ""},
           {"full-fidelity", 0, false, "",
-           "write resident IDs and phones whole in CSV", ""},
-          {"headers", 0, true, "LANG", "CSV headers in zh or en", "zh"},
+           "write resident IDs and phones whole in CSV and workbooks", ""},
+          {"headers", 0, true, "LANG",
+           "CSV and workbook headers (and sheet names) in zh or en", "zh"},
           {"quiet", 'q', false, "", "no progress line", ""},
       },
       &Run};

@@ -166,11 +166,11 @@ absl::StatusOr<std::unique_ptr<RecordWriter>> CreateRecordWriter(
     case FileFormat::kDatasetJson:
       return std::unique_ptr<RecordWriter>(
           new internal::DatasetWriter(std::string(path), *format));
-    case FileFormat::kXlsxLedger:
-      return absl::InvalidArgumentError(absl::StrCat(
-          path,
-          ": writing Excel workbooks is not supported yet; write CSV ledgers "
-          "(.csv), which Excel opens"));
+    case FileFormat::kXlsxLedger: {
+      auto w = WorkbookLedgerWriter::Create(path, options.workbook);
+      if (!w.ok()) return w.status();
+      return std::unique_ptr<RecordWriter>(*std::move(w));
+    }
     case FileFormat::kAuto:
       break;
   }

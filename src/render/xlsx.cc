@@ -22,6 +22,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "core/natural_order.h"
+#include "core/xlsx_text.h"
 #include "dangjian/personal_data.h"
 #include "dangjian/render.h"
 #include "render/figures_table.h"
@@ -30,12 +31,9 @@
 namespace dangjian {
 namespace {
 
-// Excel's limits: rows and columns of a sheet, characters of a cell.
+// Excel's limits: rows and columns of a sheet.
 constexpr int64_t kMaxRows = 1048576;
 constexpr int64_t kMaxColumns = 16384;
-// libxlsxwriter refuses a string of more bytes (Excel's limit is as many
-// characters).
-constexpr size_t kMaxCellBytes = 32767;
 // The widest a column is made, in characters.
 constexpr double kMaxWidth = 60;
 
@@ -46,45 +44,8 @@ struct Cell {
   double number = 0;
 };
 
-// Text as a cell's XML may hold it: U+FFFE and U+FFFF (not XML characters,
-// which libxlsxwriter passes through) become U+FFFD, and a literal
-// "_xHHHH_" is escaped as Excel reads it ("_x005F_xHHHH_") so that it does
-// not show as the character it names. Control characters are libxlsxwriter's
-// to escape.
-std::string XmlSafe(std::string s) {
-  std::string out;
-  out.reserve(s.size());
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (s.compare(i, 2, "\xEF\xBF") == 0 && i + 2 < s.size() &&
-        (s[i + 2] == '\xBE' || s[i + 2] == '\xBF')) {
-      out += "\xEF\xBF\xBD";
-      i += 2;
-      continue;
-    }
-    if (s[i] == '_' && i + 6 < s.size() && s[i + 1] == 'x' && s[i + 6] == '_' &&
-        std::all_of(s.begin() + static_cast<long>(i) + 2,
-                    s.begin() + static_cast<long>(i) + 6, [](char c) {
-                      return std::isxdigit(static_cast<unsigned char>(c)) != 0;
-                    })) {
-      out += "_x005F";
-    }
-    out.push_back(s[i]);
-  }
-  return out;
-}
-
-// A text cell, cut (at a character's start) to what a cell holds.
-Cell Text(std::string s) {
-  s = XmlSafe(std::move(s));
-  if (s.size() > kMaxCellBytes) {
-    size_t end = kMaxCellBytes;
-    while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) {
-      --end;
-    }
-    s.resize(end);
-  }
-  return Cell{Cell::kText, std::move(s), 0};
-}
+// A text cell.
+Cell Text(std::string s) { return Cell{Cell::kText, internal::XlsxText(s), 0}; }
 Cell Count(int64_t n) { return Cell{Cell::kCount, "", static_cast<double>(n)}; }
 
 // The width a column needs for `text`: a wide (CJK) character counts two.
@@ -207,8 +168,8 @@ class Writer {
                            static_cast<lxw_col_t>(columns - 1));
     }
     if (!sheet.note.empty()) {
-      Check(worksheet_write_string(ws, r + 1, 0, XmlSafe(sheet.note).c_str(),
-                                   nullptr),
+      Check(worksheet_write_string(
+                ws, r + 1, 0, internal::XlsxText(sheet.note).c_str(), nullptr),
             sheet.name, r + 1);
     }
   }

@@ -262,6 +262,13 @@ python3 "$src/tests/cli/make_workbook.py" kled k.xlsx
 "$bin" report -q --year 2014 kled/ >kc.txt
 check "a workbook of the ledgers reports as the CSV ledgers do" \
   '[[ $rc -eq 0 ]] && cmp -s kx.txt kc.txt && grep -q "正式党员 *532" kx.txt'
+"$bin" convert -q --full-fidelity k.djr kw.xlsx 2>err.txt; rc=$?
+"$bin" report -q --year 2014 kw.xlsx >kw.txt
+check "convert to .xlsx: one workbook that reports as the CSV ledgers do" \
+  '[[ $rc -eq 2 ]] && grep -q "cadre_assignment records were not written: no ledger" err.txt && cmp -s kw.txt kc.txt'
+/usr/bin/python3 "$src/tests/cli/workbook_summary.py" kw.xlsx >kw.xlsx.txt 2>&1
+check "the converted workbook opens in another program, a sheet a table" \
+  'grep -q "^党员	794	A2	m-0" kw.xlsx.txt && grep -q "^单位	7001	A2	h-0" kw.xlsx.txt'
 cat k.xlsx | "$bin" report -q --year 2014 --from xlsx - >kxpipe.txt
 check "a workbook piped in reports as the file does" 'cmp -s kx.txt kxpipe.txt'
 mkdir -p badled && cp kled/*.csv badled/ && sed -i '5s/正式党员/党员候补/' badled/members.csv
