@@ -108,12 +108,10 @@ struct CreateOptions {
   // For kRecordStream.
   // Default: RecordStreamWriterOptions's defaults.
   RecordStreamWriterOptions record_stream;
-  // For kCsvLedger; its `table` must be set.
+  // For kCsvLedger; its `table` must be set. For kXlsxLedger, its
+  // chinese_headers and full_fidelity (WorkbookWriterOptions's).
   // Default: CsvWriterOptions's defaults.
   CsvWriterOptions csv;
-  // For kXlsxLedger.
-  // Default: WorkbookWriterOptions's defaults.
-  WorkbookWriterOptions workbook;
 };
 
 // Creates `path` for writing records in the format given or taken from its

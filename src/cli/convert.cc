@@ -173,7 +173,8 @@ absl::StatusOr<std::unique_ptr<RecordWriter>> CreateWriter(
     const WorkbookWriterOptions& workbook) {
   CreateOptions options;
   options.format = format;
-  options.workbook = workbook;
+  options.csv.chinese_headers = workbook.chinese_headers;
+  options.csv.full_fidelity = workbook.full_fidelity;
   if (header.has_value()) options.record_stream.header = *header;
   if (IsStdout(out)) {
     // JSON Lines unless told: text a pipe or a terminal can show.

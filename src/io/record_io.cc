@@ -167,7 +167,10 @@ absl::StatusOr<std::unique_ptr<RecordWriter>> CreateRecordWriter(
       return std::unique_ptr<RecordWriter>(
           new internal::DatasetWriter(std::string(path), *format));
     case FileFormat::kXlsxLedger: {
-      auto w = WorkbookLedgerWriter::Create(path, options.workbook);
+      WorkbookWriterOptions workbook;
+      workbook.chinese_headers = options.csv.chinese_headers;
+      workbook.full_fidelity = options.csv.full_fidelity;
+      auto w = WorkbookLedgerWriter::Create(path, workbook);
       if (!w.ok()) return w.status();
       return std::unique_ptr<RecordWriter>(*std::move(w));
     }
