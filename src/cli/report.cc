@@ -120,8 +120,6 @@ bool IsWorklistFile(const std::string& path) {
          absl::EndsWithIgnoreCase(path, ".xlsx");
 }
 
-// Refuses a --worklist that would mix with the report or the inputs, and
-// makes its folder: all before anything is written.
 // The absolute form of `path`, whether or not it exists: the nearest part
 // that exists, resolved (links, "..", "."), and the rest as written.
 std::string AbsolutePath(const std::string& path) {
