@@ -134,7 +134,8 @@ class Writer {
     worksheet_freeze_panes(ws, 1, static_cast<lxw_col_t>(sheet.frozen_columns));
     for (size_t c = 0; c < columns; ++c) {
       Check(worksheet_write_string(ws, 0, static_cast<lxw_col_t>(c),
-                                   sheet.header[c].c_str(), header_),
+                                   internal::XlsxText(sheet.header[c]).c_str(),
+                                   header_),
             sheet.name, 0);
     }
     lxw_row_t r = 1;
