@@ -83,6 +83,20 @@ std::string Int128ToString(absl::int128 v) {
   return digits;
 }
 
+// Writes the fields of `item` but its id into `e`: moved from the item, which
+// the caller passes moved (FillTarget) or copied (GroupToProto).
+void SetEntry(WorkItem item, v1::WorklistEntry* e) {
+  if (!item.name.empty()) e->set_name(std::move(item.name));
+  if (!item.region_id.empty()) e->set_region_id(std::move(item.region_id));
+  if (!item.grid_id.empty()) e->set_grid_id(std::move(item.grid_id));
+  if (!item.instructor_name.empty()) {
+    e->set_instructor_name(std::move(item.instructor_name));
+  }
+  e->set_full_members(item.full_members);
+  e->set_probationary_members(item.probationary_members);
+  e->set_reason(static_cast<v1::ShortfallReason>(item.reason));
+}
+
 void FillTarget(int64_t eligible, int64_t met, std::vector<WorkItem>* worklist,
                 int32_t cap, v1::TargetResult* t) {
   t->set_eligible(eligible);
@@ -104,15 +118,7 @@ void FillTarget(int64_t eligible, int64_t met, std::vector<WorkItem>* worklist,
     if (!entries) continue;
     v1::WorklistEntry* e = t->add_worklist_entries();
     e->set_id(std::move(item.id));
-    if (!item.name.empty()) e->set_name(std::move(item.name));
-    if (!item.region_id.empty()) e->set_region_id(std::move(item.region_id));
-    if (!item.grid_id.empty()) e->set_grid_id(std::move(item.grid_id));
-    if (!item.instructor_name.empty()) {
-      e->set_instructor_name(std::move(item.instructor_name));
-    }
-    e->set_full_members(item.full_members);
-    e->set_probationary_members(item.probationary_members);
-    e->set_reason(static_cast<v1::ShortfallReason>(item.reason));
+    SetEntry(std::move(item), e);
   }
   worklist->clear();
 }
@@ -165,16 +171,7 @@ void GroupToProto(const GroupAcc& acc, v1::PartialGroup* g) {
     for (const WorkItem& item : acc.worklists[t]) {
       w->add_ids(item.id);
       if (!entries) continue;
-      v1::WorklistEntry* e = w->add_entries();
-      if (!item.name.empty()) e->set_name(item.name);
-      if (!item.region_id.empty()) e->set_region_id(item.region_id);
-      if (!item.grid_id.empty()) e->set_grid_id(item.grid_id);
-      if (!item.instructor_name.empty()) {
-        e->set_instructor_name(item.instructor_name);
-      }
-      e->set_full_members(item.full_members);
-      e->set_probationary_members(item.probationary_members);
-      e->set_reason(static_cast<v1::ShortfallReason>(item.reason));
+      SetEntry(item, w->add_entries());  // A partial's entry: no id.
     }
   }
 }
