@@ -75,6 +75,8 @@ std::string AlignedTable(const std::vector<std::vector<std::string>>& rows,
 // region path, township, name, id, grid, instructor, full members,
 // probationary members, reason.
 const std::vector<std::string>& WorklistHeader(bool zh);
+// The column of WorklistHeader() that holds the id.
+inline constexpr size_t kWorklistIdColumn = 4;
 // The columns of WorklistHeader() that hold numbers (the member counts).
 inline bool IsWorklistNumberColumn(size_t column) {
   return column == 7 || column == 8;

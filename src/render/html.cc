@@ -6,7 +6,6 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
-#include "absl/strings/str_join.h"
 #include "dangjian/personal_data.h"
 #include "dangjian/render.h"
 #include "render/figures_table.h"
@@ -392,21 +391,26 @@ void Worklists(const v1::ReportFigures& f, Html* h) {
       }
       absl::StrAppend(&h->out, "</ol>");
     } else {
-      absl::StrAppend(
-          &h->out, "<table class=\"entries\"><thead><tr><th>",
-          h->T("所属区域", "region"), "</th><th>", h->T("名称", "name"),
-          "</th><th>", h->T("标识", "id"), "</th><th>", h->T("网格", "grid"),
-          "</th><th>", h->T("党建工作指导员", "instructor"), "</th><th>",
-          h->T("未达标原因", "reason"), "</th></tr></thead><tbody>");
+      // The columns of the CSV and workbook worklists a page has room for:
+      // region, name, id, grid, instructor, reason.
+      static constexpr size_t kColumns[] = {1, 3, 4, 5, 6, 9};
+      const std::vector<std::string>& header = internal::WorklistHeader(h->zh);
+      absl::StrAppend(&h->out, "<table class=\"entries\"><thead><tr>");
+      for (size_t c : kColumns) {
+        absl::StrAppend(&h->out, "<th>", Esc(header[c]), "</th>");
+      }
+      absl::StrAppend(&h->out, "</tr></thead><tbody>");
       for (const v1::WorklistEntry& e : t.worklist_entries()) {
-        absl::StrAppend(
-            &h->out, "<tr><td>", Esc(absl::StrJoin(e.region_path(), " / ")),
-            "</td><td>", Esc(e.name()), "</td><td class=\"id\">", Esc(e.id()),
-            "</td><td>", Esc(e.grid_id()), "</td><td>",
-            Esc(e.instructor_name()), "</td><td>",
-            Esc(DescribeShortfall(e, h->zh ? ReportLanguage::kChinese
-                                           : ReportLanguage::kEnglish)),
-            "</td></tr>");
+        const std::vector<std::string> cells =
+            internal::WorklistCells(i, e, h->zh);
+        absl::StrAppend(&h->out, "<tr>");
+        for (size_t c : kColumns) {
+          absl::StrAppend(
+              &h->out,
+              c == internal::kWorklistIdColumn ? "<td class=\"id\">" : "<td>",
+              Esc(cells[c]), "</td>");
+        }
+        absl::StrAppend(&h->out, "</tr>");
       }
       absl::StrAppend(&h->out, "</tbody></table>");
     }
