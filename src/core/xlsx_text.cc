@@ -10,7 +10,11 @@ bool IsHex(char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; }
 
 }  // namespace
 
-std::string XlsxText(const std::string& s) {
+std::string XlsxText(std::string s) {
+  if (s.size() <= kXlsxMaxCellBytes && s.find("_x") == std::string::npos &&
+      s.find("\xEF\xBF") == std::string::npos) {
+    return s;  // Nothing to change: no copy.
+  }
   std::string out;
   out.reserve(s.size());
   for (size_t i = 0; i < s.size(); ++i) {

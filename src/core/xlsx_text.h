@@ -18,7 +18,8 @@ inline constexpr size_t kXlsxMaxCellBytes = 32767;
 // "_xHHHH_" escaped as "_x005F_xHHHH_", so that Excel shows it as written
 // rather than as the character it names (control characters are
 // libxlsxwriter's to escape); cut to kXlsxMaxCellBytes at a character.
-std::string XlsxText(const std::string& s);
+// Text with nothing to change (nearly every cell) is returned as given.
+std::string XlsxText(std::string s);
 
 }  // namespace internal
 }  // namespace dangjian

@@ -185,7 +185,7 @@ class XlsxLedgerWriter final : public WorkbookLedgerWriter {
     lxw_col_t col = 0;
     for (const Column& c : table.columns) {
       if (c.kind == CellKind::kWanYuan) continue;
-      const std::string cell = FormatCell(c, entity, options_.full_fidelity);
+      std::string cell = FormatCell(c, entity, options_.full_fidelity);
       int64_t n = 0;
       lxw_error e = LXW_NO_ERROR;
       if (cell.empty()) {
@@ -195,8 +195,8 @@ class XlsxLedgerWriter final : public WorkbookLedgerWriter {
         e = worksheet_write_number(s.ws, s.next, col, static_cast<double>(n),
                                    nullptr);
       } else {
-        e = worksheet_write_string(s.ws, s.next, col, XlsxText(cell).c_str(),
-                                   nullptr);
+        e = worksheet_write_string(s.ws, s.next, col,
+                                   XlsxText(std::move(cell)).c_str(), nullptr);
       }
       if (e != LXW_NO_ERROR) {
         return absl::InvalidArgumentError(MaskPersonalData(

@@ -45,7 +45,9 @@ struct Cell {
 };
 
 // A text cell.
-Cell Text(std::string s) { return Cell{Cell::kText, internal::XlsxText(s), 0}; }
+Cell Text(std::string s) {
+  return Cell{Cell::kText, internal::XlsxText(std::move(s)), 0};
+}
 Cell Count(int64_t n) { return Cell{Cell::kCount, "", static_cast<double>(n)}; }
 
 // The width a column needs for `text`: a wide (CJK) character counts two.
