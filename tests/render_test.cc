@@ -35,28 +35,24 @@ int Count(const std::string& text, const std::string& what) {
   return n;
 }
 
-v1::Report Keshiketeng(bool by_township) {
+// The Keshiketeng report with `short_units` standalone branches gone, so
+// that as many units fall short of target 1 and a worklist (capped at as
+// many) shows them.
+v1::Report Keshiketeng(bool by_township, int short_units = 2) {
   AggregatorOptions options;
   options.year = kKeshiketeng2014Year;
-  options.worklist_cap = 2;
+  options.worklist_cap = short_units;
   if (by_township) options.group_by.set_region_level(v1::REGION_LEVEL_TOWNSHIP);
   v1::Dataset d = BuildKeshiketeng2014();
-  // Two units without their branch, so that a worklist shows.
-  d.mutable_party_organizations()->DeleteSubrange(23, 2);
+  d.mutable_party_organizations()->DeleteSubrange(23, short_units);
   absl::StatusOr<v1::Report> r = AggregateDataset(d, options);
   EXPECT_THAT(r, IsOk());
   return r.ok() ? *r : v1::Report();
 }
 
 TEST(RenderTextTest, WorklistsNameEachUnitOnALine) {
-  AggregatorOptions options;
-  options.year = kKeshiketeng2014Year;
-  options.worklist_cap = 40;
-  v1::Dataset d = BuildKeshiketeng2014();
-  d.mutable_party_organizations()->DeleteSubrange(23, 40);
-  absl::StatusOr<v1::Report> r = AggregateDataset(d, options);
-  ASSERT_THAT(r, IsOk());
-  const std::string text = RenderReportText(*r);
+  const v1::Report r = Keshiketeng(false, 40);
+  const std::string text = RenderReportText(r);
   const size_t at = text.find("清单 目标1 (前40个, 共40个, 上限40):\n");
   ASSERT_NE(at, std::string::npos) << text;
   // A line per unit, in reading order: township, name, id, reason, grid.
@@ -68,7 +64,7 @@ TEST(RenderTextTest, WorklistsNameEachUnitOnALine) {
     line_start = end + 1;
   }
   ASSERT_EQ(lines.size(), 40u);
-  const auto& entries = r->total().targets().target_1().worklist_entries();
+  const auto& entries = r.total().targets().target_1().worklist_entries();
   for (size_t i = 0; i < lines.size(); ++i) {
     const v1::WorklistEntry& e = entries[static_cast<int>(i)];
     EXPECT_THAT(lines[i],
@@ -80,21 +76,14 @@ TEST(RenderTextTest, WorklistsNameEachUnitOnALine) {
 
 // A report from partials of dangjian 0.2.0 has ids alone.
 TEST(RenderTextTest, LongWorklistsOfIdsAloneWrapAtEightyColumns) {
-  AggregatorOptions options;
-  options.year = kKeshiketeng2014Year;
-  options.worklist_cap = 40;
-  v1::Dataset d = BuildKeshiketeng2014();
-  // Forty standalone branches gone: forty units short of target 1.
-  d.mutable_party_organizations()->DeleteSubrange(23, 40);
-  absl::StatusOr<v1::Report> r = AggregateDataset(d, options);
-  ASSERT_THAT(r, IsOk());
-  r->mutable_total()
+  v1::Report r = Keshiketeng(false, 40);
+  r.mutable_total()
       ->mutable_targets()
       ->mutable_target_1()
       ->clear_worklist_entries();
   TextRenderOptions text_options;
   text_options.language = ReportLanguage::kEnglish;
-  const std::string text = RenderReportText(*r, text_options);
+  const std::string text = RenderReportText(r, text_options);
   const size_t at =
       text.find("worklist of target 1 (first 40 of 40, cap 40):\n");
   ASSERT_NE(at, std::string::npos) << text;
@@ -120,7 +109,7 @@ TEST(RenderTextTest, LongWorklistsOfIdsAloneWrapAtEightyColumns) {
     EXPECT_EQ(ids[i].back() == ',', i + 1 < ids.size()) << ids[i];
     if (ids[i].back() == ',') ids[i].pop_back();
   }
-  const auto& worklist = r->total().targets().target_1().worklist();
+  const auto& worklist = r.total().targets().target_1().worklist();
   EXPECT_EQ(ids, std::vector<std::string>(worklist.begin(), worklist.end()));
 }
 
