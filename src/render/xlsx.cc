@@ -297,6 +297,23 @@ Sheet FiguresSheet(const v1::Report& report, bool zh, bool include_groups) {
   return s;
 }
 
+// One entry of target `i` (0-based) as a sheet's row: the cells of
+// WorklistCells(), the member counts as numbers.
+std::vector<Cell> WorklistRow(int i, const v1::WorklistEntry& e, bool zh) {
+  std::vector<std::string> cells = internal::WorklistCells(i, e, zh);
+  std::vector<Cell> row;
+  row.reserve(cells.size());
+  for (size_t c = 0; c < cells.size(); ++c) {
+    if (internal::IsWorklistNumberColumn(c)) {
+      row.push_back(
+          Count(c == 7 ? e.full_members() : e.probationary_members()));
+    } else {
+      row.push_back(Text(std::move(cells[c])));
+    }
+  }
+  return row;
+}
+
 // The worklists of the total, a sheet per target (continued on further
 // sheets past Excel's rows).
 std::vector<Sheet> WorklistSheets(const v1::Report& report, bool zh) {
@@ -318,19 +335,7 @@ std::vector<Sheet> WorklistSheets(const v1::Report& report, bool zh) {
       for (; at < t.worklist_entries_size() &&
              static_cast<int64_t>(s.rows.size()) < kMaxRows - 1;
            ++at) {
-        std::vector<std::string> cells =
-            internal::WorklistCells(i, t.worklist_entries(at), zh);
-        std::vector<Cell> row;
-        for (size_t c = 0; c < cells.size(); ++c) {
-          if (internal::IsWorklistNumberColumn(c)) {
-            row.push_back(
-                Count(c == 7 ? t.worklist_entries(at).full_members()
-                             : t.worklist_entries(at).probationary_members()));
-          } else {
-            row.push_back(Text(std::move(cells[c])));
-          }
-        }
-        s.rows.push_back(std::move(row));
+        s.rows.push_back(WorklistRow(i, t.worklist_entries(at), zh));
       }
       if (at >= t.worklist_entries_size() &&
           t.shortfall() > t.worklist_entries_size()) {
@@ -516,17 +521,7 @@ absl::StatusOr<std::string> RenderWorklistXlsx(
       if (options.sheet_per_township) key = WorklistTownshipPath(e);
       auto [it, inserted] = rows.try_emplace(key);
       if (inserted) order.push_back(key);
-      std::vector<std::string> cells = internal::WorklistCells(i, e, zh);
-      std::vector<Cell> row;
-      for (size_t c = 0; c < cells.size(); ++c) {
-        if (internal::IsWorklistNumberColumn(c)) {
-          row.push_back(
-              Count(c == 7 ? e.full_members() : e.probationary_members()));
-        } else {
-          row.push_back(Text(std::move(cells[c])));
-        }
-      }
-      it->second.push_back(std::move(row));
+      it->second.push_back(WorklistRow(i, e, zh));
     }
   }
   std::sort(
