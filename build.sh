@@ -34,9 +34,12 @@ packages=(
   libzip-dev libexpat1-dev  # Excel workbooks (.xlsx) read: the archive, the XML
   libxlsxwriter-dev         # Excel workbooks written
   python3-openpyxl          # the tests open the workbooks written as another program would
+  python3-pandas            # docs/python.md's example reads and writes the ledgers with pandas
   libgtest-dev libgmock-dev libbenchmark-dev
   clang libclang-rt-14-dev
   chromium
+  fonts-noto-cjk fontconfig  # Chinese glyphs in Chromium; fc-list (not a chromium dependency)
+  python3-pil poppler-utils  # the Chromium test reads its screenshots and printed PDF
   abigail-tools  # abidw/abidiff: the ABI check of shared builds (abi/)
   libopenmpi-dev openmpi-bin  # dangjian-mpi, the report over Open MPI (src/mpi/)
 )

@@ -485,6 +485,48 @@ TEST(MergeTest, UnknownFieldsDoNotBreakCommutativity) {
   EXPECT_EQ(Bytes(*aa), Bytes(*ab));
 }
 
+TEST(MergeTest, TheDataDateIsTheLatestInAnyOrder) {
+  v1::Record region;
+  region.mutable_region()->set_id("r1");
+  region.mutable_region()->set_level(v1::REGION_LEVEL_COUNTY);
+  v1::GroupBy by;
+  by.set_region_level(v1::REGION_LEVEL_COUNTY);
+  std::mt19937 rng(1);
+  v1::PartialReport a = Aggregate({region}, {}, by, &rng);
+  v1::PartialReport b = a, c = a;
+  a.mutable_as_of()->set_year(2014);
+  a.mutable_as_of()->set_month(6);
+  a.mutable_as_of()->set_day(30);
+  b.mutable_as_of()->set_year(2014);
+  b.mutable_as_of()->set_month(12);
+  b.mutable_as_of()->set_day(31);
+  // c has none (a partial of 0.2.0).
+  auto abc = MergeAllPartialReports({a, b, c});
+  auto cba = MergeAllPartialReports({c, b, a});
+  ASSERT_THAT(abc, IsOk());
+  ASSERT_THAT(cba, IsOk());
+  EXPECT_EQ(Bytes(*abc), Bytes(*cba));
+  EXPECT_EQ(abc->as_of().month(), 12);
+  EXPECT_EQ(abc->as_of().day(), 31);
+  auto ac = MergePartialReports(a, c);
+  ASSERT_THAT(ac, IsOk());
+  EXPECT_EQ(ac->as_of().month(), 6);
+  auto cc = MergePartialReports(c, c);
+  ASSERT_THAT(cc, IsOk());
+  EXPECT_FALSE(cc->has_as_of());
+  // Regrouped and finished, the date stays.
+  auto regrouped = RegroupPartialReport(*abc, v1::GroupBy());
+  ASSERT_THAT(regrouped, IsOk());
+  EXPECT_EQ(regrouped->as_of().day(), 31);
+  auto report = FinishReport(*regrouped);
+  ASSERT_THAT(report, IsOk());
+  EXPECT_EQ(report->info().data_date().year(), 2014);
+  EXPECT_EQ(report->info().data_date().day(), 31);
+  auto undated = FinishReport(*cc);
+  ASSERT_THAT(undated, IsOk());
+  EXPECT_FALSE(undated->info().has_data_date());
+}
+
 // The aggregator writes each worklist sorted, and merging reads it as such
 // without sorting it again; a partial from elsewhere (a hand-edited JSON
 // partial) may list its ids in any order, and must merge and finish the same.

@@ -248,6 +248,24 @@ TEST(CsvHeaderTest, SeparatorsAndEnglishHeaders) {
   EXPECT_EQ(tab.records[0].host_organization().employees(), 1234);
 }
 
+TEST(CsvHeaderTest, WholeNumbersWrittenAsDecimalsAreWhole) {
+  // pandas and Excel write a whole number of a float column as "3.0".
+  Import ok = Read("id,employees\nh1,3.0\nh2,\"1,234.00\"\nh3,-0.0\n", "x.csv",
+                   {CsvTable::kHostOrganizations});
+  ASSERT_EQ(ok.records.size(), 3u) << Messages(ok);
+  EXPECT_EQ(ok.records[0].host_organization().employees(), 3);
+  EXPECT_EQ(ok.records[1].host_organization().employees(), 1234);
+  EXPECT_EQ(ok.records[2].host_organization().employees(), 0);
+  Import bad = Read("id,employees\nh1,3.5\nh2,3.\nh3,.0\nh4,1.000\n", "x.csv",
+                    {CsvTable::kHostOrganizations});
+  EXPECT_TRUE(bad.records.empty());
+  EXPECT_THAT(Messages(bad),
+              AllOf(HasSubstr("2:2:employees: \"3.5\": not a whole number"),
+                    HasSubstr("3:2:employees: \"3.\": not a whole number"),
+                    HasSubstr("4:2:employees: \".0\": not a whole number"),
+                    HasSubstr("5:2:employees: \"1.000\": not a whole number")));
+}
+
 TEST(CsvTableTest, DetectedFromNameThenHeaders) {
   EXPECT_EQ(
       Read("id,name\nx,y\n", "township-party_organizations.csv").summary.table,

@@ -155,9 +155,11 @@ TEST(PipelineTest, SameResultOnOneAndTwoThreadsAndAsShardByShard) {
     }
     auto partial = (*aggregator)->Finish();
     ASSERT_THAT(partial.status(), IsOk());
-    // The pipeline names the shard beside its fingerprint.
+    // The pipeline names the shard beside its fingerprint, and dates the
+    // data as the rules judged it.
     ASSERT_EQ(partial->shards_size(), 1);
     partial->mutable_shards(0)->set_file(shard[0]);
+    *partial->mutable_as_of() = found->as_of();
     partials.push_back(*partial);
   }
   auto merged = MergeAllPartialReports(partials);
@@ -265,6 +267,19 @@ TEST(PipelineTest, DateFromTheFlagElseTheHeaderElseTheEndOfTheYear) {
   EXPECT_EQ(run->findings.as_of().year(), 2017);
   EXPECT_EQ(run->findings.as_of().month(), 6);
   EXPECT_EQ(run->shards[0].as_of.day(), 30);
+  // The report says the data stands at the header's date (统计截止日期).
+  EXPECT_EQ(run->partial.as_of().month(), 6);
+  EXPECT_EQ(run->partial.as_of().day(), 30);
+  absl::StatusOr<v1::Report> report = FinishReport(run->partial);
+  ASSERT_THAT(report.status(), IsOk());
+  EXPECT_EQ(report->info().data_date().month(), 6);
+  // Without the rules the end of the year (the header is not read for it).
+  PipelineOptions figures_only = options;
+  figures_only.validate = false;
+  run = RunPipeline({with}, figures_only);
+  ASSERT_THAT(run.status(), IsOk());
+  EXPECT_EQ(run->partial.as_of().year(), 2017);
+  EXPECT_EQ(run->partial.as_of().month(), 12);
 
   // A header of another year than the report's: rules and figures keep to
   // the report year. Validating alone, the header's date holds.

@@ -128,6 +128,48 @@ TEST(RenderTextTest, GroupsInNaturalOrder) {
   EXPECT_LT(html.find(">苏木2<"), html.find(">苏木10<"));
 }
 
+TEST(RenderTextTest, GroupHeadingsNameKindsInTheLanguage) {
+  v1::Report r = Keshiketeng(false);
+  r.mutable_group_by()->set_host_kind(true);
+  r.mutable_group_by()->set_sector_system(true);
+  v1::ReportGroup* g = r.add_groups();
+  g->mutable_key()->set_host_kind(v1::HOST_KIND_NON_PUBLIC_ECONOMIC);
+  g->mutable_key()->set_sector_system(v1::SECTOR_SYSTEM_CIVIL_AFFAIRS);
+  v1::ReportGroup* odd = r.add_groups();
+  odd->mutable_key()->set_host_subtype(static_cast<v1::HostSubtype>(99));
+  // Asserted on the headings alone: a failure prints a line, not the page.
+  auto headings = [](const std::string& text) {
+    std::string out;
+    for (absl::string_view line : absl::StrSplit(text, '\n')) {
+      if (absl::StartsWith(line, "== ")) absl::StrAppend(&out, line, "\n");
+    }
+    return out;
+  };
+  const std::string zh = headings(RenderReportText(r));
+  EXPECT_THAT(zh, HasSubstr("== 非公有制经济组织 / 民政 ==\n"));
+  EXPECT_THAT(zh, HasSubstr("== 99 ==\n"));
+  EXPECT_THAT(zh, Not(HasSubstr("HOST_KIND_")));
+  TextRenderOptions en;
+  en.language = ReportLanguage::kEnglish;
+  EXPECT_THAT(headings(RenderReportText(r, en)),
+              HasSubstr("== non public economic / civil affairs ==\n"));
+}
+
+TEST(RenderTextTest, SaysWhoReportsAndWhen) {
+  v1::Report r = Keshiketeng(false);
+  r.mutable_info()->set_reporting_unit("中共克什克腾旗委组织部");
+  r.mutable_info()->mutable_data_date()->set_year(2014);
+  r.mutable_info()->mutable_data_date()->set_month(12);
+  r.mutable_info()->mutable_data_date()->set_day(31);
+  EXPECT_THAT(RenderReportText(r),
+              HasSubstr("\n填报单位: 中共克什克腾旗委组织部  统计截止日期: "
+                        "2014年12月31日\n"));
+  TextRenderOptions en;
+  en.language = ReportLanguage::kEnglish;
+  EXPECT_THAT(RenderReportText(r, en), HasSubstr("data as of: 2014-12-31\n"));
+  EXPECT_THAT(RenderReportText(Keshiketeng(false)), Not(HasSubstr("填报单位")));
+}
+
 TEST(RenderTextTest, ChineseLabelsInAlignedTables) {
   const std::string text = RenderReportText(Keshiketeng(false));
   EXPECT_THAT(text, HasSubstr("2014年度"));
@@ -145,7 +187,8 @@ TEST(RenderTextTest, ChineseLabelsInAlignedTables) {
   // 红山水泥's branch is gone but its money is still counted, and the dangling
   // references show under data quality.
   EXPECT_THAT(text, HasSubstr("企业列支                        100,000.00\n"));
-  EXPECT_THAT(text, HasSubstr("aggregate.unknown_party_organization  2"));
+  EXPECT_THAT(text, HasSubstr("    统计时所指党组织不存在 "
+                              "(aggregate.unknown_party_organization)  2\n"));
   // Not grouped: the one group is the total, not repeated.
   EXPECT_THAT(text, Not(HasSubstr("未归属")));
   EXPECT_THAT(text, HasSubstr("非公市场主体占比                     96.7%\n"));
@@ -289,6 +332,50 @@ TEST(RenderCsvTest, QuotesAndDefusesFormulas) {
   EXPECT_TRUE(defused);
   EXPECT_TRUE(plain);
   EXPECT_THAT(csv, HasSubstr("\"'=HYPERLINK(\"\"x\"\"),\n2 ("));
+}
+
+TEST(RenderHtmlTest, FitToHandUp) {
+  v1::Report r = Keshiketeng(true);
+  r.mutable_info()->set_reporting_unit("中共克什克腾旗委组织部");
+  r.mutable_info()->mutable_data_date()->set_year(2014);
+  r.mutable_info()->mutable_data_date()->set_month(12);
+  r.mutable_info()->mutable_data_date()->set_day(31);
+  r.mutable_info()->mutable_made_on()->set_year(2015);
+  r.mutable_info()->mutable_made_on()->set_month(1);
+  r.mutable_info()->mutable_made_on()->set_day(8);
+  HtmlRenderOptions o;
+  o.title = "克什克腾旗党建统计";
+  const std::string html = RenderReportHtml(r, o);
+  EXPECT_THAT(html, HasSubstr("<h1>克什克腾旗党建统计</h1>"));
+  EXPECT_THAT(html,
+              HasSubstr("<dt>填报单位：</dt><dd>中共克什克腾旗委组织部</dd>"));
+  EXPECT_THAT(html,
+              HasSubstr("<dt>统计截止日期：</dt><dd>2014年12月31日</dd>"));
+  EXPECT_THAT(html, HasSubstr("<dt>制表日期：</dt><dd>2015年1月8日</dd>"));
+  // The policy's version in the footer, not the subtitle.
+  const size_t footer = html.find("<footer>");
+  EXPECT_GT(html.find("dangjian-default-1"), footer);
+  // Every group's met, eligible and short per target, in reading order.
+  const size_t table = html.find("id=\"targets-table\"");
+  ASSERT_NE(table, std::string::npos);
+  const std::string rows =
+      html.substr(table, html.find("</table>", table) - table);
+  EXPECT_EQ(Count(rows, "<tr"), 2 + 24);  // Two header rows, total, 23 towns.
+  EXPECT_THAT(rows, HasSubstr("<tr class=\"total\"><th>合计</th><td>114</td>"
+                              "<td>116</td><td class=\"short\">2</td>"));
+  EXPECT_LT(rows.find(">苏木2<"), rows.find(">苏木10<"));
+  // Charts scale to the page; A4 pages, no chart cut between pages.
+  EXPECT_THAT(html, HasSubstr("svg.chart{display:block;font-size:12px;"
+                              "max-width:100%;height:auto}"));
+  EXPECT_THAT(html, HasSubstr("@page{size:A4"));
+  EXPECT_THAT(html, HasSubstr("@media print{"));
+  // Without info: only the year.
+  const std::string bare = RenderReportHtml(Keshiketeng(true));
+  EXPECT_THAT(bare, HasSubstr("<dt>统计年度：</dt><dd>2014年</dd>"));
+  EXPECT_THAT(bare, Not(HasSubstr("填报单位")));
+  // Personal data in the reporting unit is masked like any other text.
+  r.mutable_info()->set_reporting_unit("联系人 13812345678");
+  EXPECT_THAT(RenderReportHtml(r, o), Not(HasSubstr("13812345678")));
 }
 
 TEST(RenderHtmlTest, ChartsFiguresAndWorklists) {

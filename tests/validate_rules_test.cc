@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "dangjian/render.h"
 #include "dangjian/validate.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -990,6 +991,11 @@ TEST(ValidateRulesTest, CatalogueHasAtLeastThirtyDocumentedRules) {
     EXPECT_TRUE(ids.insert(r.rule_id).second) << "duplicate " << r.rule_id;
     EXPECT_NE(doc.find("`" + r.rule_id + "`"), std::string::npos)
         << r.rule_id << " is not in docs/rules.md";
+    // Its row names it with the title the renderers show.
+    const std::string title = RuleTitle(r.rule_id, ReportLanguage::kChinese);
+    EXPECT_NE(doc.find("| `" + r.rule_id + "` | " + title + " |"),
+              std::string::npos)
+        << r.rule_id << "'s row in docs/rules.md does not name it " << title;
     EXPECT_FALSE(r.summary.empty());
     EXPECT_FALSE(r.source.empty());
     EXPECT_NE(r.default_severity, v1::SEVERITY_UNSPECIFIED);

@@ -20,6 +20,8 @@
 #include "dangjian/export.h"
 #include "dangjian/io.h"
 #include "dangjian/v1/report.pb.h"
+#include "dangjian/v1/validation.pb.h"
+#include "google/protobuf/descriptor.h"
 
 namespace dangjian {
 
@@ -246,6 +248,82 @@ struct WorklistCsvOptions {
 //               h150425-000123,,,3,0,3 名正式党员，未建立党组织"
 DANGJIAN_EXPORT std::string RenderWorklistCsv(
     const v1::Report& report, const WorklistCsvOptions& options = {});
+
+// The label of a value of one of the schema's enums for people: in Chinese
+// the word the ledgers use ("FORMATION_MODEL_JOINT" gives "联建",
+// "SEVERITY_ERROR" "错误"), 未填写 for a value 0 (UNSPECIFIED); in English
+// its name without the enum's prefix in lower case ("joint", "unspecified").
+// Thread-safe.
+//
+// Example (FindValueByNumber() is null for a number the schema does not
+// define, which proto3 keeps):
+//   const google::protobuf::EnumValueDescriptor* v =
+//       dangjian::v1::HostKind_descriptor()->FindValueByNumber(h.kind());
+//   std::string label = v != nullptr ? dangjian::EnumLabel(
+//                                          *v,
+//                                          dangjian::ReportLanguage::kChinese)
+//                                    : std::to_string(h.kind());
+DANGJIAN_EXPORT std::string EnumLabel(
+    const google::protobuf::EnumValueDescriptor& value,
+    ReportLanguage language);
+
+// A rule's short title for people, e.g. for "member.national_id.checksum"
+// "公民身份号码校验码错误" (English: "resident ID check character"). Knows
+// every rule of RuleCatalogue(), the reading rules "io.read",
+// "io.csv.row_skipped" and "io.csv.cell", and the names the aggregator
+// counts under data quality ("aggregate.unknown_grid",
+// "aggregate.member.duplicate_id", ...); any other id is returned as given.
+// Thread-safe.
+DANGJIAN_EXPORT std::string RuleTitle(absl::string_view rule_id,
+                                      ReportLanguage language);
+
+// Where a finding was read from, for people: "县台账.csv:12" (a line),
+// "县台账.xlsx:党员!C6" (a workbook's sheet, column and row), else the record's
+// index, "county.djr: record 7" (Chinese: "county.djr：第 7 条记录"). A
+// location without a file (standard input) gives "-" for it. The file and
+// sheet names are masked like personal data. Thread-safe.
+DANGJIAN_EXPORT std::string SourceLocationText(
+    const v1::SourceLocation& where,
+    ReportLanguage language = ReportLanguage::kChinese);
+
+// Options of RenderFindingsText() and RenderFindingsCsv().
+struct FindingsRenderOptions {
+  // The language of the messages, severities, rule titles and headers. A
+  // finding without a Chinese message (Finding.message_zh empty: from a
+  // release before 0.3.0, or a reader's finding) shows its English one.
+  // Default: kChinese.
+  ReportLanguage language = ReportLanguage::kChinese;
+  // CSV: begin with a UTF-8 byte order mark, so that Excel on a Chinese
+  // Windows machine reads the file as UTF-8.
+  // Default: true.
+  bool utf8_bom = true;
+};
+
+// Returns the findings of `report` as text for people: a line per finding,
+//   where: SEVERITY rule-title [rule-id]: message [record-kind id field]
+// in English, and in Chinese with full-width colons, e.g.
+//   县台账.csv:12：错误 公民身份号码校验码错误 [member.national_id.checksum]：
+//   公民身份号码 1504********1234 校验码错误，可能有数字录错 [党员 m-17
+//   national_id]
+// (one line), then the totals (records checked, errors, warnings, notes, and
+// the findings counted but not listed past ValidatorOptions.max_findings) and
+// a line per rule with its severity, title, id and count. Personal data is
+// masked. Never fails. Thread-safe.
+DANGJIAN_EXPORT std::string RenderFindingsText(
+    const v1::ValidationReport& report,
+    const FindingsRenderOptions& options = {});
+
+// Returns the findings of `report` as CSV (RFC 4180, CRLF line ends; a text
+// that starts like a formula gets a leading apostrophe), a row per finding
+// under the header
+//   文件,行号,记录序号,严重程度,规则标识,记录类型,记录标识,字段,说明,工作表,列,规则名称
+// (English: file,line,record_index,severity,rule_id,record_kind,record_id,
+// field,message,sheet,column,rule_title; severities ERROR, WARNING, INFO in
+// English, 错误, 警告, 提示 in Chinese). Personal data is masked. Never fails.
+// Thread-safe.
+DANGJIAN_EXPORT std::string RenderFindingsCsv(
+    const v1::ValidationReport& report,
+    const FindingsRenderOptions& options = {});
 
 }  // namespace dangjian
 

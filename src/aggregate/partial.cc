@@ -332,6 +332,10 @@ void EmitNamed(const std::map<std::string, int64_t>& m,
   }
 }
 
+std::tuple<int32_t, int32_t, int32_t> DateTuple(const v1::Date& d) {
+  return {d.year(), d.month(), d.day()};
+}
+
 void CopyHeader(const v1::PartialReport& from, v1::PartialReport* to) {
   to->set_state_version(from.state_version());
   to->set_year(from.year());
@@ -588,9 +592,16 @@ absl::StatusOr<v1::PartialReport> MergeImpl(
   // Each shard's fingerprint and the partial that counted it.
   absl::flat_hash_map<uint64_t, std::pair<const v1::ShardFingerprint*, size_t>>
       shards;
+  // The latest date the data stands at: the same whatever the order.
+  const v1::Date* as_of = nullptr;
   for (size_t i = 0; i < partials.size(); ++i) {
     const v1::PartialReport& p = *partials[i];
     if (p.state_version() == 0) continue;
+    if (p.has_as_of() &&
+        (as_of == nullptr ||
+         internal::DateTuple(*as_of) < internal::DateTuple(p.as_of()))) {
+      as_of = &p.as_of();
+    }
     for (const v1::ShardFingerprint& f : p.shards()) {
       auto [it, inserted] = shards.try_emplace(f.value(), &f, i);
       if (!inserted) {
@@ -620,6 +631,11 @@ absl::StatusOr<v1::PartialReport> MergeImpl(
     }
   }
   internal::CopyHeader(*ref, &out);
+  if (as_of != nullptr) {
+    out.mutable_as_of()->set_year(as_of->year());
+    out.mutable_as_of()->set_month(as_of->month());
+    out.mutable_as_of()->set_day(as_of->day());
+  }
   internal::EmitGroups(groups, &out);
   // One node per id: of the copies of a replicated region (every county's
   // partial holds its province and city), the greatest, so that which copy is
@@ -763,6 +779,11 @@ absl::StatusOr<v1::PartialReport> RegroupPartialReport(
   *out.mutable_findings() = partial.findings();
   *out.mutable_damaged_shards() = partial.damaged_shards();
   *out.mutable_shards() = partial.shards();
+  if (partial.has_as_of()) {
+    out.mutable_as_of()->set_year(partial.as_of().year());
+    out.mutable_as_of()->set_month(partial.as_of().month());
+    out.mutable_as_of()->set_day(partial.as_of().day());
+  }
   for (v1::ShardFingerprint& f : *out.mutable_shards()) {
     internal::ClearUnknownFields(&f);
   }
@@ -811,6 +832,12 @@ absl::StatusOr<v1::Report> FinishReport(const v1::PartialReport& partial) {
   report.set_year(partial.year());
   report.set_policy_version(partial.policy_version());
   *report.mutable_group_by() = partial.group_by();
+  if (partial.has_as_of()) {
+    v1::Date* d = report.mutable_info()->mutable_data_date();
+    d->set_year(partial.as_of().year());
+    d->set_month(partial.as_of().month());
+    d->set_day(partial.as_of().day());
+  }
   GroupAcc total;
   for (size_t i : groups.Sorted()) {
     const auto& [key, acc] = groups.groups[i];

@@ -22,6 +22,7 @@
 #include "dangjian/record.h"
 #include "dangjian/record_io.h"
 #include "dangjian/record_stream.h"
+#include "dangjian/render.h"
 
 namespace dangjian {
 namespace cli {
@@ -310,6 +311,15 @@ int Run(const Args& args) {
   }
 
   Progress progress("dangjian convert", !args.Has("quiet"));
+  // Record streams and JSON Lines say where each record was read: of a file
+  // of known size, the share done and the time left.
+  struct stat in_stat;
+  if (!IsStdout(in) && in_format.ok() &&
+      (*in_format == FileFormat::kRecordStream ||
+       *in_format == FileFormat::kJsonLines) &&
+      stat(in.c_str(), &in_stat) == 0 && S_ISREG(in_stat.st_mode)) {
+    progress.set_total_bytes(in_stat.st_size);
+  }
   int64_t records = 0;
   std::map<std::string, int64_t> unsupported;
   std::vector<std::string> empty_records;  // Where, for standard error.
@@ -365,8 +375,10 @@ int Run(const Args& args) {
   progress.Finish(records, read.bytes);
   int exit = kExitOk;
   for (const v1::Finding& f : read.findings) {
-    std::fprintf(stderr, "%s: %s\n", LocationText(f.location()).c_str(),
-                 f.message().c_str());
+    std::fprintf(
+        stderr, "%s: %s\n",
+        SourceLocationText(f.location(), ReportLanguage::kEnglish).c_str(),
+        f.message().c_str());
     // A row not written fails the run; a value left out of a row that was
     // written (a masked ID: a warning) is said, not failed.
     if (f.severity() == v1::SEVERITY_ERROR) exit = kExitFailed;

@@ -21,24 +21,6 @@ absl::StatusOr<FileFormat> FormatFromName(const std::string& name) {
                    "'; the formats are djr, jsonl, json, pb, csv, xlsx"));
 }
 
-std::string LocationText(const v1::SourceLocation& where) {
-  std::string out = where.file().empty() ? "-" : where.file();
-  if (!where.sheet().empty()) {
-    absl::StrAppend(&out, ":", where.sheet());
-    if (where.line() <= 0) return out;
-    std::string letters;
-    for (int c = where.column(); c > 0; c = (c - 1) / 26) {
-      letters.insert(letters.begin(), static_cast<char>('A' + (c - 1) % 26));
-    }
-    absl::StrAppend(&out, "!", letters, where.line());
-  } else if (where.line() > 0) {
-    absl::StrAppend(&out, ":", where.line());
-  } else {
-    absl::StrAppend(&out, ": record ", where.record_index());
-  }
-  return out;
-}
-
 absl::StatusOr<std::unique_ptr<RecordReader>> OpenInput(const std::string& path,
                                                         FileFormat stdin_format,
                                                         CsvTable csv_table) {

@@ -47,11 +47,6 @@ absl::Status ReadRecords(RecordReader* reader, const std::string& path,
 // "xlsx"), or InvalidArgument.
 absl::StatusOr<FileFormat> FormatFromName(const std::string& name);
 
-// Where a finding or record is, for people: "file:line", "book.xlsx:党员!C12"
-// (a workbook's sheet, column and row, as Excel names a cell), else
-// "file: record N"; "-" for no file.
-std::string LocationText(const v1::SourceLocation& where);
-
 }  // namespace cli
 }  // namespace dangjian
 

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "cli/help.h"
 #include "dangjian/version.h"
 
 namespace dangjian {
@@ -24,30 +25,6 @@ const std::vector<Command>& Commands() {
 }  // namespace cli
 }  // namespace dangjian
 
-namespace {
-
-void PrintUsage() {
-  std::printf(
-      "dangjian %s: ledgers of party building in non-public economic and "
-      "social\n"
-      "organizations: generate, check, convert and report them.\n\n"
-      "Usage: dangjian COMMAND [OPTIONS] [FILES]\n\nCommands:\n",
-      dangjian::VersionString());
-  for (const auto& c : dangjian::cli::Commands()) {
-    std::printf("  %-10s %s\n", c.name, c.summary);
-  }
-  std::printf(
-      "\nRun 'dangjian COMMAND --help' for a command's options and an "
-      "example.\n"
-      "Exit status: 0 done; 1 the data has ERROR findings; 2 the run "
-      "failed\n"
-      "(nothing written; a damaged input file included); 3 written from "
-      "damaged\n"
-      "input (--allow-damaged).\n");
-}
-
-}  // namespace
-
 int main(int argc, char** argv) {
   // Each shard's tables and buffers are freed when it is done and the next
   // shard's take their place. glibc would hand large blocks back to the
@@ -56,23 +33,46 @@ int main(int argc, char** argv) {
   // keep freed memory for reuse instead (the peak is what it was anyway).
   mallopt(M_MMAP_THRESHOLD, 32 << 20);  // The largest glibc takes.
   mallopt(M_TRIM_THRESHOLD, 1 << 30);
+  namespace cli = dangjian::cli;
+  const std::vector<cli::Command>& commands = cli::Commands();
   if (argc < 2 || std::strcmp(argv[1], "--help") == 0 ||
-      std::strcmp(argv[1], "-h") == 0 || std::strcmp(argv[1], "help") == 0) {
-    PrintUsage();
-    return argc < 2 ? dangjian::cli::kExitFailed : dangjian::cli::kExitOk;
+      std::strcmp(argv[1], "-h") == 0 ||
+      (std::strcmp(argv[1], "help") == 0 && argc == 2)) {
+    std::fputs(cli::ProgramHelp(commands).c_str(), stdout);
+    return argc < 2 ? cli::kExitFailed : cli::kExitOk;
   }
   if (std::strcmp(argv[1], "--version") == 0 ||
       std::strcmp(argv[1], "version") == 0) {
     std::printf("dangjian %s\n", dangjian::VersionString());
     return 0;
   }
+  if (std::strcmp(argv[1], "help") == 0) {
+    const std::string topic = argv[2];
+    if (argc == 3 && topic == "--man") {
+      std::fputs(cli::ManPage(commands).c_str(), stdout);
+      return cli::kExitOk;
+    }
+    if (argc == 3 && topic == "--bash-completion") {
+      std::fputs(cli::BashCompletion(commands).c_str(), stdout);
+      return cli::kExitOk;
+    }
+    for (const cli::Command& c : commands) {
+      if (argc == 3 && c.name == topic) {
+        std::fputs(cli::CommandHelp(c).c_str(), stdout);
+        return cli::kExitOk;
+      }
+    }
+    std::fprintf(stderr,
+                 "dangjian help: no command '%s'; run 'dangjian --help'\n",
+                 argc == 3 ? topic.c_str() : "(more than one)");
+    return cli::kExitFailed;
+  }
   for (const auto& c : dangjian::cli::Commands()) {
     if (c.name != std::string(argv[1])) continue;
     std::vector<std::string> rest(argv + 2, argv + argc);
     for (const std::string& a : rest) {
       if (a == "--help" || a == "-h") {
-        std::printf("%s\n%s", c.usage,
-                    dangjian::cli::FlagsHelp(c.flags).c_str());
+        std::fputs(cli::CommandHelp(c).c_str(), stdout);
         return 0;
       }
     }

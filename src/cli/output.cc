@@ -167,5 +167,16 @@ absl::StatusOr<std::unique_ptr<RecordWriter>> CreateStdoutRecordWriter(
   return std::unique_ptr<RecordWriter>(std::move(out));
 }
 
+FlagSpec LangFlag() {
+  return {"lang", 0, true, "LANG", "labels and messages in zh or en", "zh"};
+}
+
+absl::StatusOr<ReportLanguage> LanguageFromArgs(const Args& args) {
+  const std::string lang = args.Get("lang");
+  if (lang == "zh") return ReportLanguage::kChinese;
+  if (lang == "en") return ReportLanguage::kEnglish;
+  return absl::InvalidArgumentError("--lang is zh or en");
+}
+
 }  // namespace cli
 }  // namespace dangjian

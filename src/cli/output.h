@@ -8,7 +8,9 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "cli/flags.h"
 #include "dangjian/record_io.h"
+#include "dangjian/render.h"
 
 namespace dangjian {
 namespace cli {
@@ -36,6 +38,11 @@ absl::Status CheckOutputIsNoInput(const std::string& output,
                                   const std::vector<std::string>& inputs);
 
 // Whether `path` means standard output.
+// The --lang flag's spec: "zh" (the default) or "en".
+FlagSpec LangFlag();
+// The language --lang names, or InvalidArgument.
+absl::StatusOr<ReportLanguage> LanguageFromArgs(const Args& args);
+
 inline bool IsStdout(const std::string& path) { return path == "-"; }
 
 // A writer of records to standard output in a streaming format (kRecordStream

@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 
 #include "absl/strings/str_cat.h"
@@ -20,6 +21,13 @@ std::string Grouped(int64_t n) {
   return n < 0 ? "-" + out : out;
 }
 
+std::string TimeLeft(double seconds) {
+  const int64_t s = static_cast<int64_t>(seconds + 0.5);
+  if (s < 60) return absl::StrCat(s, " s");
+  if (s < 3600) return absl::StrCat(s / 60, " min ", s % 60, " s");
+  return absl::StrCat(s / 3600, " h ", s % 3600 / 60, " min");
+}
+
 Progress::Progress(std::string what, bool enabled)
     : Progress(std::move(what), enabled, isatty(STDERR_FILENO) != 0) {}
 
@@ -32,9 +40,9 @@ Progress::Progress(std::string what, bool enabled, bool terminal)
 // Runs shorter than this print nothing.
 constexpr double kQuietSeconds = 2.0;
 
-std::string Progress::Line(int64_t records, int64_t bytes,
-                           double seconds) const {
-  std::string line = absl::StrCat(what_, ": ", Grouped(records), " records");
+std::string ProgressLine(absl::string_view what, int64_t records, int64_t bytes,
+                         int64_t total_bytes, double seconds) {
+  std::string line = absl::StrCat(what, ": ", Grouped(records), " records");
   if (seconds > 0) {
     absl::StrAppend(
         &line, absl::StrFormat(", %.2f M records/s",
@@ -45,13 +53,22 @@ std::string Progress::Line(int64_t records, int64_t bytes,
                                  static_cast<double>(bytes) / seconds / 1e6));
     }
   }
-  if (total_bytes_ > 0) {
-    absl::StrAppend(
-        &line,
-        absl::StrFormat(", %.0f%%", 100.0 * static_cast<double>(bytes) /
-                                        static_cast<double>(total_bytes_)));
+  if (total_bytes > 0) {
+    const double done = std::min(
+        1.0, static_cast<double>(bytes) / static_cast<double>(total_bytes));
+    absl::StrAppend(&line, absl::StrFormat(", %.0f%%", 100.0 * done));
+    // The rest at the rate so far; said once there is a rate to go by.
+    if (done > 0.01 && done < 1.0 && seconds > 0) {
+      absl::StrAppend(&line, ", ", TimeLeft(seconds * (1.0 - done) / done),
+                      " left");
+    }
   }
   return line;
+}
+
+std::string Progress::Line(int64_t records, int64_t bytes,
+                           double seconds) const {
+  return ProgressLine(what_, records, bytes, total_bytes_, seconds);
 }
 
 void Progress::Maybe(int64_t records, int64_t bytes) {

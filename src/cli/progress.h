@@ -6,19 +6,22 @@
 #include <cstdint>
 #include <string>
 
+#include "absl/strings/string_view.h"
+
 namespace dangjian {
 namespace cli {
 
-// Prints "<what>: N records, R records/s[, P%]" on stderr, rewritten in place
-// at most 4 times a second, and a last line from Finish(); only when stderr is
-// a terminal and only once the run has taken more than two seconds, so that
-// short runs, pipes and logs stay quiet. Silent when disabled.
+// Prints "<what>: N records, R records/s[, P%, T left]" on stderr, rewritten in
+// place at most 4 times a second, and a last line from Finish(); only when
+// stderr is a terminal and only once the run has taken more than two seconds,
+// so that short runs, pipes and logs stay quiet. Silent when disabled.
 class Progress {
  public:
   Progress(std::string what, bool enabled);
   // As above, with the terminal test decided by the caller (for tests).
   Progress(std::string what, bool enabled, bool terminal);
-  // Sets the total bytes, for a percentage; 0 when unknown.
+  // Sets the total bytes, for a percentage and the time left (at the rate so
+  // far); 0 when unknown.
   void set_total_bytes(int64_t total) { total_bytes_ = total; }
   // Cheap enough to call for every record.
   void Update(int64_t records, int64_t bytes) {
@@ -43,6 +46,16 @@ class Progress {
   uint64_t calls_ = 0;
   std::chrono::steady_clock::time_point start_, last_;
 };
+
+// The progress line: "<what>: N records, R M records/s[, B MB/s][, P%, T
+// left]"; the rate once `seconds` > 0, the bytes' rate when `bytes` > 0, the
+// share of `total_bytes` and the time left at the rate so far when it is
+// known (> 0; the time left once 1% is done).
+std::string ProgressLine(absl::string_view what, int64_t records, int64_t bytes,
+                         int64_t total_bytes, double seconds);
+
+// A duration for people: "42 s", "3 min 5 s", "2 h 10 min".
+std::string TimeLeft(double seconds);
 
 // Formats 1234567 as "1,234,567".
 std::string Grouped(int64_t n);

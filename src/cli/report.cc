@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
 #include <map>
 #include <memory>
 #include <set>
@@ -268,6 +269,26 @@ absl::StatusOr<Files> RenderWorklists(const char* name,
 
 }  // namespace
 
+// Report.info from --reporting-unit and --made-on (else today, in local
+// time); the data date came with the partial.
+absl::Status SetReportInfo(const Args& args, v1::Report* report) {
+  v1::ReportInfo* info = report->mutable_info();
+  info->set_reporting_unit(args.Get("reporting-unit"));
+  if (args.Has("made-on")) {
+    absl::StatusOr<v1::Date> d = ParseDateFlag("made-on", args.Get("made-on"));
+    if (!d.ok()) return d.status();
+    *info->mutable_made_on() = *d;
+    return absl::OkStatus();
+  }
+  const std::time_t now = std::time(nullptr);
+  std::tm local{};
+  if (localtime_r(&now, &local) == nullptr) return absl::OkStatus();
+  info->mutable_made_on()->set_year(local.tm_year + 1900);
+  info->mutable_made_on()->set_month(local.tm_mon + 1);
+  info->mutable_made_on()->set_day(local.tm_mday);
+  return absl::OkStatus();
+}
+
 int EmitReport(const char* name, const Args& args,
                const v1::PartialReport& partial) {
   const std::string output = args.Get("output");
@@ -306,6 +327,10 @@ int EmitReport(const char* name, const Args& args,
   }
   absl::StatusOr<v1::Report> report = FinishReport(partial);
   if (!report.ok()) return Fail(name, std::string(report.status().message()));
+  // Who reports and when, for a report handed up.
+  if (absl::Status s = SetReportInfo(args, &*report); !s.ok()) {
+    return Fail(name, std::string(s.message()));
+  }
   // The format named, else the output file's extension, else text.
   std::string format = args.Get("format");
   if (!args.Has("format")) {
@@ -315,10 +340,9 @@ int EmitReport(const char* name, const Args& args,
       }
     }
   }
-  const std::string lang = args.Get("lang");
-  if (lang != "zh" && lang != "en") return Fail(name, "--lang is zh or en");
-  const ReportLanguage language =
-      lang == "en" ? ReportLanguage::kEnglish : ReportLanguage::kChinese;
+  absl::StatusOr<ReportLanguage> lang = LanguageFromArgs(args);
+  if (!lang.ok()) return Fail(name, std::string(lang.status().message()));
+  const ReportLanguage language = *lang;
   std::string text;
   if (format == "text") {
     TextRenderOptions options;
@@ -340,6 +364,7 @@ int EmitReport(const char* name, const Args& args,
   } else if (format == "html") {
     HtmlRenderOptions options;
     options.language = language;
+    options.title = args.Get("title");
     text = RenderReportHtml(*report, options);
   } else if (format == "xlsx") {
     if (IsStdout(output) && isatty(STDOUT_FILENO)) {
@@ -480,7 +505,7 @@ std::vector<FlagSpec> OutputFlags() {
        "xlsx (an Excel workbook with the worklists); else from -o's "
        "extension",
        "text"},
-      {"lang", 0, true, "LANG", "labels in zh or en", "zh"},
+      LangFlag(),
       {"no-bom", 0, false, "",
        "CSV without the byte order mark that zh puts first for Excel", ""},
       {"output", 'o', true, "PATH", "write there instead of standard output",
@@ -492,6 +517,12 @@ std::vector<FlagSpec> OutputFlags() {
        "an .xlsx workbook (a sheet per township), or a folder (a .csv per "
        "township)",
        ""},
+      {"title", 0, true, "TEXT",
+       "the HTML report's title (default: the year's standard one)", ""},
+      {"reporting-unit", 0, true, "NAME",
+       "the unit that reports (填报单位), shown above the figures", ""},
+      {"made-on", 0, true, "DATE",
+       "the date the report was made (制表日期), YYYY-MM-DD", "today"},
   };
 }
 

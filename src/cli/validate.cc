@@ -14,88 +14,12 @@
 #include "cli/pipeline_flags.h"
 #include "dangjian/io.h"
 #include "dangjian/personal_data.h"
+#include "dangjian/render.h"
 #include "google/protobuf/util/json_util.h"
 
 namespace dangjian {
 namespace cli {
 namespace {
-
-const char* SeverityName(v1::Severity s) {
-  switch (s) {
-    case v1::SEVERITY_ERROR:
-      return "ERROR";
-    case v1::SEVERITY_WARNING:
-      return "WARNING";
-    case v1::SEVERITY_INFO:
-      return "INFO";
-    default:
-      return "?";
-  }
-}
-
-std::string Where(const v1::Finding& f) { return LocationText(f.location()); }
-
-// RFC 4180 quoting, and a leading ' for cells a spreadsheet would run as
-// formulas.
-std::string CsvCell(const std::string& s) {
-  std::string v = s;
-  if (!v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@' ||
-                     v[0] == '\t' || v[0] == '\r')) {
-    v.insert(0, "'");
-  }
-  if (v.find_first_of(",\"\r\n") == std::string::npos) return v;
-  std::string q = "\"";
-  for (char c : v) {
-    if (c == '"') q += '"';
-    q += c;
-  }
-  return q + "\"";
-}
-
-std::string RenderText(const v1::ValidationReport& r) {
-  std::string out;
-  for (const v1::Finding& f : r.findings()) {
-    absl::StrAppend(&out, Where(f), ": ", SeverityName(f.severity()), " ",
-                    f.rule_id(), ": ", f.message());
-    if (!f.record_id().empty() || !f.field_path().empty()) {
-      absl::StrAppend(&out, " [", f.record_kind(), " ", f.record_id(),
-                      f.field_path().empty() ? "" : " ", f.field_path(), "]");
-    }
-    out += "\n";
-  }
-  absl::StrAppend(&out, "\n", r.records_checked(),
-                  " records checked against policy ", r.policy_version(), ": ",
-                  r.error_count(), " errors, ", r.warning_count(),
-                  " warnings, ", r.info_count(), " notes");
-  if (r.findings_omitted() > 0) {
-    absl::StrAppend(&out, " (", r.findings_omitted(),
-                    " findings counted but not listed: --max-findings)");
-  }
-  out += "\n";
-  if (r.rule_counts_size() > 0) out += "By rule:\n";
-  for (const v1::RuleCount& c : r.rule_counts()) {
-    absl::StrAppend(
-        &out, absl::StrFormat("  %-8s %-52s %d\n", SeverityName(c.severity()),
-                              c.rule_id(), c.count()));
-  }
-  return out;
-}
-
-std::string RenderCsv(const v1::ValidationReport& r) {
-  std::string out =
-      "file,line,record_index,severity,rule_id,record_kind,record_id,field,"
-      "message,sheet,column\r\n";
-  for (const v1::Finding& f : r.findings()) {
-    const v1::SourceLocation& l = f.location();
-    absl::StrAppend(&out, CsvCell(l.file()), ",", l.line(), ",",
-                    l.record_index(), ",", SeverityName(f.severity()), ",",
-                    CsvCell(f.rule_id()), ",", CsvCell(f.record_kind()), ",",
-                    CsvCell(f.record_id()), ",", CsvCell(f.field_path()), ",",
-                    CsvCell(f.message()), ",", CsvCell(l.sheet()), ",",
-                    l.column(), "\r\n");
-  }
-  return out;
-}
 
 int Run(const Args& args) {
   const char* kName = "validate";
@@ -121,17 +45,21 @@ int Run(const Args& args) {
   if (format != "text" && format != "json" && format != "csv") {
     return Fail(kName, "--format is text, json or csv");
   }
+  absl::StatusOr<ReportLanguage> lang = LanguageFromArgs(args);
+  if (!lang.ok()) return Fail(kName, std::string(lang.status().message()));
+  FindingsRenderOptions render;
+  render.language = *lang;
+  // In English too: the messages hold Chinese terms and names.
+  render.utf8_bom = !args.Has("no-bom");
   absl::StatusOr<PipelineResult> run = RunWithProgress(kName, args, *options);
   if (!run.ok()) return Fail(kName, std::string(run.status().message()));
   const v1::ValidationReport& all = run->findings;
 
   std::string text;
   if (format == "text") {
-    text = RenderText(all);
+    text = RenderFindingsText(all, render);
   } else if (format == "csv") {
-    // Excel on a Chinese Windows machine reads UTF-8 only after a BOM.
-    text =
-        absl::StrCat(args.Has("no-bom") ? "" : "\xEF\xBB\xBF", RenderCsv(all));
+    text = RenderFindingsCsv(all, render);
   } else {
     google::protobuf::util::JsonPrintOptions print;
     print.add_whitespace = true;
@@ -152,6 +80,7 @@ int Run(const Args& args) {
 std::vector<FlagSpec> ValidateFlags() {
   std::vector<FlagSpec> flags = {
       {"format", 0, true, "FORMAT", "text, json or csv", "text"},
+      LangFlag(),
       {"no-bom", 0, false, "",
        "CSV without the byte order mark put first for Excel", ""},
       {"output", 'o', true, "PATH", "write there instead of standard output",

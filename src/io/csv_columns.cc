@@ -23,6 +23,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
+#include "core/enum_labels.h"
 #include "core/id_index.h"
 #include "core/wire_format.h"
 #include "dangjian/personal_data.h"
@@ -293,106 +294,6 @@ std::vector<TableDef> TableDefs() {
        },
        "party_organization_id"},
   };
-}
-
-// Chinese labels of enum values, first one written. Aliases follow, including
-// the wording of the national system's "code label" cells.
-const std::unordered_map<std::string, std::vector<std::string>>& Labels() {
-  static const auto* labels =
-      new std::unordered_map<std::string, std::vector<std::string>>{
-          {"REGION_LEVEL_NATION", {"全国"}},
-          {"REGION_LEVEL_PROVINCE", {"省", "自治区", "直辖市"}},
-          {"REGION_LEVEL_CITY", {"地级市", "盟", "市"}},
-          {"REGION_LEVEL_COUNTY", {"县", "旗", "区", "县级市"}},
-          {"REGION_LEVEL_SUMU", {"苏木"}},
-          {"REGION_LEVEL_TOWNSHIP", {"乡"}},
-          {"REGION_LEVEL_TOWN", {"镇"}},
-          {"REGION_LEVEL_SUB_DISTRICT", {"街道", "街道办事处"}},
-          {"REGION_LEVEL_DEVELOPMENT_ZONE", {"开发区"}},
-          {"REGION_LEVEL_INDUSTRIAL_PARK", {"工业园区", "园区"}},
-          {"REGION_LEVEL_COMMUNITY", {"社区"}},
-          {"REGION_LEVEL_VILLAGE", {"村", "嘎查"}},
-          {"GRID_BASIS_GEOGRAPHY", {"按地域", "地域"}},
-          {"GRID_BASIS_INDUSTRY", {"按行业类型", "行业", "按行业"}},
-          {"HOST_KIND_NON_PUBLIC_ECONOMIC",
-           {"非公有制经济组织", "非公经济组织", "非公企业"}},
-          {"HOST_KIND_SOCIAL", {"社会组织"}},
-          {"HOST_SUBTYPE_PRIVATE_ENTERPRISE", {"私营企业", "民营企业"}},
-          {"HOST_SUBTYPE_INDIVIDUAL_BUSINESS", {"个体工商户"}},
-          {"HOST_SUBTYPE_ABOVE_SIZE_INDUSTRIAL",
-           {"规上工业企业", "限上工业企业", "规模以上工业企业"}},
-          {"HOST_SUBTYPE_FARMER_COOPERATIVE", {"农民专业合作社", "合作社"}},
-          {"HOST_SUBTYPE_MIXED_OWNERSHIP",
-           {"混合所有制企业", "外资企业", "混合所有制/外资企业"}},
-          {"HOST_SUBTYPE_OTHER_ECONOMIC", {"其他非公经济组织"}},
-          {"HOST_SUBTYPE_SOCIAL_GROUP", {"社会团体", "社团"}},
-          {"HOST_SUBTYPE_PRIVATE_NON_ENTERPRISE",
-           {"民办非企业单位", "民非", "社会服务机构"}},
-          {"HOST_SUBTYPE_FOUNDATION", {"基金会"}},
-          {"HOST_SUBTYPE_INTERMEDIARY", {"中介组织"}},
-          {"HOST_SUBTYPE_OTHER_SOCIAL", {"其他社会组织"}},
-          {"SECTOR_SYSTEM_INDIVIDUAL_PRIVATE_ECONOMY",
-           {"个体私营经济", "工商"}},
-          {"SECTOR_SYSTEM_ECONOMY_IT", {"经信", "经济和信息化"}},
-          {"SECTOR_SYSTEM_HOUSING_CONSTRUCTION", {"住建", "住房和城乡建设"}},
-          {"SECTOR_SYSTEM_INDUSTRIAL_PARK", {"园区"}},
-          {"SECTOR_SYSTEM_CIVIL_AFFAIRS", {"民政"}},
-          {"SECTOR_SYSTEM_HEALTH", {"卫生", "卫健"}},
-          {"SECTOR_SYSTEM_EDUCATION", {"教育"}},
-          {"SECTOR_SYSTEM_TOURISM", {"旅游"}},
-          {"SECTOR_SYSTEM_TRANSPORT", {"交通"}},
-          {"SECTOR_SYSTEM_AGRICULTURE", {"农牧业", "农业"}},
-          {"SECTOR_SYSTEM_FINANCE", {"金融"}},
-          {"SECTOR_SYSTEM_JUSTICE", {"司法"}},
-          {"SECTOR_SYSTEM_TERRITORIAL", {"属地乡镇街道", "属地"}},
-          {"SECTOR_SYSTEM_OTHER", {"其他"}},
-          {"HOST_STATUS_OPERATING", {"存续", "在营", "正常"}},
-          {"HOST_STATUS_SUSPENDED", {"停业", "歇业"}},
-          {"HOST_STATUS_CLOSED", {"注销", "吊销"}},
-          {"ORG_LEVEL_COMMITTEE", {"党委", "建立党委"}},
-          {"ORG_LEVEL_GENERAL_BRANCH", {"党总支", "建立党总支"}},
-          {"ORG_LEVEL_BRANCH", {"党支部", "建立党支部", "支部"}},
-          {"FORMATION_MODEL_STANDALONE", {"单建", "单独组建", "独立组建"}},
-          {"FORMATION_MODEL_JOINT", {"联建", "联合组建", "联合党组织"}},
-          {"FORMATION_MODEL_AFFILIATED", {"挂靠组建", "挂靠"}},
-          {"FORMATION_MODEL_REGIONAL",
-           {"区域党支部", "1+N", "区域1+N", "区域组建"}},
-          {"VENUE_OWNERSHIP_OWN", {"自有固定场所", "自有"}},
-          {"VENUE_OWNERSHIP_SHARED_TOWNSHIP", {"与乡镇党组织共用", "乡镇共用"}},
-          {"VENUE_OWNERSHIP_SHARED_COMMUNITY",
-           {"与社区/村党组织共用", "社区共用", "村共用"}},
-          {"VENUE_OWNERSHIP_SHARED_OTHER", {"与其他单位共用", "其他共用"}},
-          {"FUNDING_SOURCE_ENTERPRISE_ALLOCATION",
-           {"企业列支", "企业党组织列支"}},
-          {"FUNDING_SOURCE_SUPERIOR_SUPPLEMENT",
-           {"上级补充", "上级党组织补充"}},
-          {"FUNDING_SOURCE_DUES_RETURNED", {"党费返还"}},
-          {"FUNDING_SOURCE_FISCAL_SUBSIDY", {"财政补贴"}},
-          {"MEMBER_STATUS_APPLICANT", {"入党申请人"}},
-          {"MEMBER_STATUS_ACTIVIST", {"入党积极分子", "积极分子"}},
-          {"MEMBER_STATUS_DEVELOPMENT_TARGET", {"发展对象"}},
-          {"MEMBER_STATUS_PROBATIONARY", {"预备党员"}},
-          {"MEMBER_STATUS_FULL", {"正式党员", "中共党员", "党员"}},
-          {"GENDER_MALE", {"男"}},
-          {"GENDER_FEMALE", {"女"}},
-          {"DUES_CATEGORY_EMPLOYED", {"在职"}},
-          {"DUES_CATEGORY_RETIRED", {"离退休", "退休"}},
-          {"DUES_CATEGORY_STUDENT", {"学生"}},
-          {"DUES_CATEGORY_UNEMPLOYED", {"失业"}},
-          {"DUES_CATEGORY_SUBSISTENCE", {"低保", "享受最低生活保障"}},
-          {"ACTIVITY_KIND_HEART_TO_HEART_MEETING", {"恳谈会"}},
-          {"ACTIVITY_KIND_VISIT", {"走访"}},
-          {"ACTIVITY_KIND_OWNER_TRAINING_CLASS", {"业主培训班"}},
-          {"ACTIVITY_KIND_BROCHURE_DISTRIBUTION", {"发放宣传册"}},
-          {"ACTIVITY_KIND_CONTACT_CARD_DISTRIBUTION", {"发放服务联系卡"}},
-          {"ACTIVITY_KIND_ONLINE_GROUP", {"建立网络群组"}},
-          {"ACTIVITY_KIND_ONLINE_POST", {"发布帖子"}},
-          {"ACTIVITY_KIND_PROBLEM_SOLVED", {"解决实际问题"}},
-          {"ACTIVITY_KIND_THREE_MEETINGS_ONE_LESSON", {"三会一课"}},
-          {"ACTIVITY_KIND_TECHNICAL_SERVICE", {"技术服务"}},
-          {"ACTIVITY_KIND_OTHER", {"其他"}},
-      };
-  return *labels;
 }
 
 // Generated accessors for the fields of the entities themselves that columns
@@ -706,8 +607,8 @@ std::vector<Table> Build() {
           if (absl::StartsWith(v->name(), prefix)) {
             c.enum_lookup[v->name().substr(prefix.size())] = v->number();
           }
-          auto it = Labels().find(v->name());
-          if (it != Labels().end()) {
+          auto it = EnumLabelTable().find(v->name());
+          if (it != EnumLabelTable().end()) {
             for (const std::string& l : it->second) {
               c.enum_lookup.emplace(l, v->number());
             }
@@ -775,13 +676,24 @@ std::string RemoveSpaces(absl::string_view s) {
   return out;
 }
 
-// Parses a whole decimal number "123", "1,234", "-5" (already half-width).
+// Parses a whole decimal number "123", "1,234", "-5" (already half-width);
+// "3.0" and "1,234.00" too, as Excel and pandas write a whole number held as
+// a decimal. "3.5" is not a whole number, nor is "1.000" (perhaps a thousand).
 bool ParseInteger(absl::string_view s, int64_t* out, std::string* why) {
   std::string digits;
   bool neg = false;
   if (!s.empty() && (s[0] == '-' || s[0] == '+')) {
     neg = s[0] == '-';
     s.remove_prefix(1);
+  }
+  if (const size_t point = s.find('.'); point != absl::string_view::npos) {
+    // ".0" or ".00"; "1.000" may be a thousand with a European separator.
+    const absl::string_view fraction = s.substr(point + 1);
+    if (fraction != "0" && fraction != "00") {
+      *why = "not a whole number";
+      return false;
+    }
+    s = s.substr(0, point);
   }
   if (s.empty()) {
     *why = "not a whole number";
@@ -1330,9 +1242,9 @@ CellProblem SetLeaf(const Column& c, absl::string_view cell, Message* entity,
         std::vector<std::string> firsts;
         const auto* e = f->enum_type();
         for (int k = 1; k < e->value_count(); ++k) {
-          auto it = Labels().find(e->value(k)->name());
-          firsts.push_back(it != Labels().end() ? it->second[0]
-                                                : e->value(k)->name());
+          auto it = EnumLabelTable().find(e->value(k)->name());
+          firsts.push_back(it != EnumLabelTable().end() ? it->second[0]
+                                                        : e->value(k)->name());
         }
         return MaskPersonalData(absl::StrCat(
             "\"", s, "\" is not one of: ", absl::StrJoin(firsts, ", ")));
@@ -1626,8 +1538,8 @@ std::string FormatCell(const Column& c, const Message& entity,
     case K::kEnum: {
       const auto* v = r->GetEnum(m, f);
       if (v->number() == 0) return "";
-      auto it = Labels().find(v->name());
-      return it != Labels().end() ? it->second[0] : v->name();
+      auto it = EnumLabelTable().find(v->name());
+      return it != EnumLabelTable().end() ? it->second[0] : v->name();
     }
     case K::kInt:
       return f->cpp_type() == FieldDescriptor::CPPTYPE_INT32

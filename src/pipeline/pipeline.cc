@@ -570,11 +570,12 @@ absl::StatusOr<Plan> MakePlan(const PipelineOptions& o) {
     absl::StatusOr<std::unique_ptr<Validator>> v =
         Validator::Create(plan.validator);
     if (!v.ok()) return v.status();
-    if (o.year != 0) {
-      plan.fallback_as_of.set_year(o.year);
-      plan.fallback_as_of.set_month(12);
-      plan.fallback_as_of.set_day(31);
-    }
+  }
+  // A shard without a date of its own stands at the end of the year.
+  if (o.year != 0) {
+    plan.fallback_as_of.set_year(o.year);
+    plan.fallback_as_of.set_month(12);
+    plan.fallback_as_of.set_day(31);
   }
   return plan;
 }
@@ -704,6 +705,21 @@ absl::StatusOr<PipelineResult> RunPipelineOnShards(
     absl::StatusOr<v1::PartialReport> merged = MergeAllPartialReports(partials);
     if (!merged.ok()) return merged.status();
     result.partial = *std::move(merged);
+    // The date the data stands at: the latest a shard was judged as of; in a
+    // run without the rules, the as-of date given, else the end of the year.
+    v1::Date latest;
+    for (const ShardOutcome& s : result.shards) {
+      if (internal::IsSet(s.as_of) &&
+          (!internal::IsSet(latest) ||
+           std::make_tuple(latest.year(), latest.month(), latest.day()) <
+               std::make_tuple(s.as_of.year(), s.as_of.month(),
+                               s.as_of.day()))) {
+        latest = s.as_of;
+      }
+    }
+    if (!internal::IsSet(latest)) latest = plan->fallback_as_of;
+    if (internal::IsSet(options.as_of)) latest = options.as_of;
+    if (internal::IsSet(latest)) *result.partial.mutable_as_of() = latest;
   }
   if (options.validate) {
     v1::ValidationReport& all = result.findings;

@@ -5,6 +5,8 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
+#include "core/enum_labels.h"
+#include "dangjian/personal_data.h"
 #include "dangjian/render.h"
 #include "render/figures_table.h"
 
@@ -120,6 +122,35 @@ std::string RenderReportCsv(const v1::Report& report,
     }
   }
   return out;
+}
+
+}  // namespace dangjian
+
+namespace dangjian {
+
+std::string RenderFindingsCsv(const v1::ValidationReport& report,
+                              const FindingsRenderOptions& options) {
+  const bool zh = options.language == ReportLanguage::kChinese;
+  std::string out = options.utf8_bom ? "\xEF\xBB\xBF" : "";
+  out += zh ? "文件,行号,记录序号,严重程度,规则标识,记录类型,记录标识,字段,"
+              "说明,工作表,列,规则名称\r\n"
+            : "file,line,record_index,severity,rule_id,record_kind,record_id,"
+              "field,message,sheet,column,rule_title\r\n";
+  for (const v1::Finding& f : report.findings()) {
+    const v1::SourceLocation& l = f.location();
+    absl::StrAppend(
+        &out, Field(l.file(), true), ",", l.line(), ",", l.record_index(), ",",
+        internal::SeverityLabel(f.severity(), zh), ",",
+        Field(f.rule_id(), true), ",",
+        Field(internal::RecordKindLabel(f.record_kind(), zh), true), ",",
+        Field(f.record_id(), true), ",", Field(f.field_path(), true), ",",
+        Field(internal::FindingMessage(f, zh), true), ",",
+        Field(l.sheet(), true), ",", l.column(), ",",
+        Field(RuleTitle(f.rule_id(), options.language), true), "\r\n");
+  }
+  // Findings come masked from the library; mask once more in case a message
+  // quotes input it did not expect to be personal.
+  return MaskPersonalData(out);
 }
 
 }  // namespace dangjian

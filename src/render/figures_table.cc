@@ -12,7 +12,9 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
+#include "core/enum_labels.h"
 #include "core/natural_order.h"
+#include "dangjian/render.h"
 
 namespace dangjian {
 namespace internal {
@@ -524,6 +526,18 @@ std::vector<const v1::ReportGroup*> GroupsInReadingOrder(
   return out;
 }
 
+std::string FormatDate(const v1::Date& d, bool zh) {
+  if (zh) return absl::StrFormat("%d年%d月%d日", d.year(), d.month(), d.day());
+  return absl::StrFormat("%04d-%02d-%02d", d.year(), d.month(), d.day());
+}
+
+std::string NamedCountLabel(absl::string_view name, bool zh) {
+  const std::string title =
+      RuleTitle(name, zh ? ReportLanguage::kChinese : ReportLanguage::kEnglish);
+  if (title == name) return std::string(name);
+  return absl::StrCat(title, " (", name, ")");
+}
+
 std::string GroupTitle(const v1::ReportGroup& g, bool zh) {
   std::vector<std::string> parts;
   const v1::GroupKey& k = g.key();
@@ -534,12 +548,17 @@ std::string GroupTitle(const v1::ReportGroup& g, bool zh) {
             : absl::StrCat(g.region_name(), " (", k.region_id(), ")"));
   }
   if (!k.industry().empty()) parts.push_back(k.industry());
-  if (k.host_kind() != 0) parts.push_back(v1::HostKind_Name(k.host_kind()));
+  if (k.host_kind() != 0) {
+    parts.push_back(
+        EnumNumberLabel(v1::HostKind_descriptor(), k.host_kind(), zh));
+  }
   if (k.host_subtype() != 0) {
-    parts.push_back(v1::HostSubtype_Name(k.host_subtype()));
+    parts.push_back(
+        EnumNumberLabel(v1::HostSubtype_descriptor(), k.host_subtype(), zh));
   }
   if (k.sector_system() != 0) {
-    parts.push_back(v1::SectorSystem_Name(k.sector_system()));
+    parts.push_back(
+        EnumNumberLabel(v1::SectorSystem_descriptor(), k.sector_system(), zh));
   }
   if (parts.empty()) return zh ? "未归属" : "unassigned";
   return absl::StrJoin(parts, " / ");

@@ -10,6 +10,7 @@
 
 #include "absl/strings/string_view.h"
 #include "dangjian/v1/report.pb.h"
+#include "dangjian/v1/validation.pb.h"
 
 namespace dangjian {
 namespace internal {
@@ -63,6 +64,14 @@ std::string FormatFigure(const FigureRow& row, const v1::ReportFigures& f);
 // two decimals; no separators, no unit.
 std::string RawFigure(const FigureRow& row, const v1::ReportFigures& f);
 
+// A severity for people: 错误, 警告, 提示; ERROR, WARNING, INFO.
+std::string SeverityLabel(v1::Severity s, bool zh);
+// A finding's message in the language: the Chinese one when asked for and
+// present, else the English one.
+const std::string& FindingMessage(const v1::Finding& f, bool zh);
+// A date for people: "2014年12月31日"; "2014-12-31".
+std::string FormatDate(const v1::Date& d, bool zh);
+
 // Terminal columns `utf8` takes: 2 for East Asian wide characters, else 1.
 int DisplayWidth(absl::string_view utf8);
 // Rows of cells as aligned text: the first column left-aligned, the others
@@ -89,6 +98,10 @@ std::vector<std::string> WorklistCells(int i, const v1::WorklistEntry& e,
 bool IsGrouped(const v1::Report& report);
 // "经棚镇 (town-0)", "C30 / HOST_KIND_SOCIAL", or "未归属"/"unassigned".
 std::string GroupTitle(const v1::ReportGroup& g, bool zh);
+// A data-quality count's name for people: a rule's or reading rule's id
+// with its title first, "公民身份号码校验码错误 (member.national_id.checksum)";
+// any other name as given.
+std::string NamedCountLabel(absl::string_view name, bool zh);
 // The report's groups in the order people read them: by GroupTitle() in
 // natural order (苏木2 before 苏木10), whatever the order of their keys.
 std::vector<const v1::ReportGroup*> GroupsInReadingOrder(

@@ -178,6 +178,47 @@ struct Html {
   }
 };
 
+// The four targets of the total and of every group (all of them, not only
+// those the chart has room for) as numbers: met, eligible and short.
+void TargetsTable(const v1::Report& report,
+                  const std::vector<const v1::ReportGroup*>& groups, Html* h) {
+  const bool zh = h->zh;
+  absl::StrAppend(&h->out,
+                  "<table class=\"targets\" id=\"targets-table\"><thead><tr>"
+                  "<th rowspan=\"2\">",
+                  h->T("分组", "group"), "</th>");
+  for (int i = 0; i < 4; ++i) {
+    const internal::TargetLabel& l = internal::TargetLabels()[i];
+    absl::StrAppend(&h->out, "<th colspan=\"3\" class=\"t", i + 1, "\">",
+                    Esc(zh ? l.zh : absl::StrCat(i + 1, " · ", l.short_en)),
+                    "</th>");
+  }
+  absl::StrAppend(&h->out, "</tr><tr>");
+  for (int i = 0; i < 4; ++i) {
+    absl::StrAppend(&h->out, "<th>", h->T("达标", "met"), "</th><th>",
+                    h->T("应达标", "eligible"), "</th><th>",
+                    h->T("未达标", "short"), "</th>");
+  }
+  absl::StrAppend(&h->out, "</tr></thead><tbody>\n");
+  auto row = [&](const std::string& name, const v1::ReportFigures& f,
+                 const char* css) {
+    absl::StrAppend(&h->out, "<tr", css, "><th>", Esc(name), "</th>");
+    for (int i = 0; i < 4; ++i) {
+      const v1::TargetResult& t = internal::Target(f.targets(), i);
+      absl::StrAppend(&h->out, "<td>", FormatCount(t.met()), "</td><td>",
+                      FormatCount(t.eligible()), "</td><td",
+                      t.shortfall() > 0 ? " class=\"short\">" : ">",
+                      FormatCount(t.shortfall()), "</td>");
+    }
+    absl::StrAppend(&h->out, "</tr>\n");
+  };
+  row(h->T("合计", "Total"), report.total(), " class=\"total\"");
+  for (const v1::ReportGroup* g : groups) {
+    row(internal::GroupShortTitle(*g, zh), g->figures(), "");
+  }
+  absl::StrAppend(&h->out, "</tbody></table>\n");
+}
+
 void Targets(const v1::Report& report, const HtmlRenderOptions& options,
              Html* h) {
   const bool zh = h->zh;
@@ -259,6 +300,7 @@ void Targets(const v1::Report& report, const HtmlRenderOptions& options,
   absl::StrAppend(&h->out, "<section id=\"targets\"><h2>",
                   h->T("四个100%: 达标率", "The four 100% targets: rates"),
                   "</h2>\n", TargetsChart(rows, headers));
+  TargetsTable(report, groups, h);
   if (groups.size() > cap) {
     absl::StrAppend(&h->out, "<p class=\"note\">",
                     zh ? absl::StrCat("图中列出前 ", cap, " 个分组, 共 ",
@@ -455,14 +497,16 @@ void FiguresTable(const v1::Report& report, Html* h) {
                   h->T("跳过的记录", "records skipped"), "</th><td>",
                   FormatCount(dq.skipped_total()), "</td></tr>\n");
   for (const v1::NamedCount& c : dq.skipped_records()) {
-    absl::StrAppend(&h->out, "<tr><th class=\"sub\">", Esc(c.name()),
+    absl::StrAppend(&h->out, "<tr><th class=\"sub\">",
+                    Esc(internal::NamedCountLabel(c.name(), h->zh)),
                     "</th><td>", FormatCount(c.count()), "</td></tr>\n");
   }
   absl::StrAppend(&h->out, "<tr><th>", h->T("校验发现", "findings"),
                   "</th><td>", FormatCount(dq.findings_total()),
                   "</td></tr>\n");
   for (const v1::NamedCount& c : dq.findings()) {
-    absl::StrAppend(&h->out, "<tr><th class=\"sub\">", Esc(c.name()),
+    absl::StrAppend(&h->out, "<tr><th class=\"sub\">",
+                    Esc(internal::NamedCountLabel(c.name(), h->zh)),
                     "</th><td>", FormatCount(c.count()), "</td></tr>\n");
   }
   if (dq.damaged_shards_size() > 0) {
@@ -480,15 +524,43 @@ void FiguresTable(const v1::Report& report, Html* h) {
   absl::StrAppend(&h->out, "</table>\n</div></section>\n");
 }
 
+// Who reports and when, under the title: the report year, the reporting
+// unit, the data date and the date made, those that are known.
+void Info(const v1::Report& report, Html* h) {
+  const v1::ReportInfo& info = report.info();
+  std::vector<std::pair<std::string, std::string>> items;
+  if (!info.reporting_unit().empty()) {
+    items.emplace_back(h->T("填报单位", "Reporting unit"),
+                       MaskPersonalData(info.reporting_unit()));
+  }
+  items.emplace_back(
+      h->T("统计年度", "Year"),
+      h->zh ? absl::StrCat(report.year(), "年") : absl::StrCat(report.year()));
+  if (info.has_data_date()) {
+    items.emplace_back(h->T("统计截止日期", "Data as of"),
+                       internal::FormatDate(info.data_date(), h->zh));
+  }
+  if (info.has_made_on()) {
+    items.emplace_back(h->T("制表日期", "Made on"),
+                       internal::FormatDate(info.made_on(), h->zh));
+  }
+  absl::StrAppend(&h->out, "<dl class=\"info\" id=\"report-info\">");
+  for (const auto& [name, value] : items) {
+    absl::StrAppend(&h->out, "<div><dt>", Esc(name), h->T("：", ": "),
+                    "</dt><dd>", Esc(value), "</dd></div>");
+  }
+  absl::StrAppend(&h->out, "</dl>\n");
+}
+
 constexpr char kStyle[] = R"css(
-body{font-family:system-ui,"Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei",sans-serif;margin:24px auto;max-width:1100px;color:#222;background:#fff}
+body{font-family:system-ui,"Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei",sans-serif;margin:24px auto;padding:0 16px;max-width:1100px;color:#222;background:#fff}
 h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 8px;border-bottom:2px solid #c8102e;padding-bottom:4px}
 h3{font-size:14px;margin:12px 0 4px}.sub-title{color:#666;margin:0 0 16px}
 .cards{display:flex;gap:12px}.card{flex:1 1 0;min-width:0;border:1px solid #ddd;border-top:4px solid #999;border-radius:4px;padding:10px 14px}
 .card .name{font-size:13px;color:#555}.card .rate{font-size:26px;font-weight:600}.card .detail{font-size:12px;color:#666}
 .card.t1{border-top-color:#c8102e}.card.t2{border-top-color:#e8a317}.card.t3{border-top-color:#2b7bb9}.card.t4{border-top-color:#3a9d5d}
 .card.full{background:#eef8f0}.card.notfull{background:#fdf0f0}
-svg.chart{display:block;font-size:12px}svg .head{font-weight:600;fill:#333}svg .stripe{fill:#fafafa}svg .label{fill:#333}svg .value{fill:#444}svg .track{fill:#f2f2f2}
+svg.chart{display:block;font-size:12px;max-width:100%;height:auto}svg .head{font-weight:600;fill:#333}svg .stripe{fill:#fafafa}svg .label{fill:#333}svg .value{fill:#444}svg .track{fill:#f2f2f2}
 .bar.t1{fill:#c8102e}.bar.t2{fill:#e8a317}.bar.t3{fill:#2b7bb9}.bar.t4{fill:#3a9d5d}
 .bar.star{fill:#e8a317}.bar.star.unrated{fill:#aaa}.bar.fund{fill:#2b7bb9}.bar.fund.unspecified{fill:#aaa}
 .bar.have{fill:#3a9d5d}.bar.have.all{fill:#c8102e}
@@ -500,6 +572,16 @@ svg.chart{display:block;font-size:12px}svg .head{font-weight:600;fill:#333}svg .
 table.figures caption{text-align:left;font-weight:600;padding:4px 0}table.figures th{text-align:left;font-weight:normal;padding:2px 12px 2px 0;border-bottom:1px solid #eee}
 table.figures th.sub{padding-left:16px;color:#666}table.figures td{text-align:right;font-variant-numeric:tabular-nums;border-bottom:1px solid #eee}
 footer{margin-top:32px;font-size:11px;color:#888}
+dl.info{display:flex;flex-wrap:wrap;gap:4px 24px;margin:0 0 8px;font-size:14px}dl.info div{display:flex}dl.info dt{color:#555}dl.info dd{margin:0}
+table.targets{border-collapse:collapse;font-size:11px;margin:12px 0;max-width:100%}table.targets th,table.targets td{padding:2px 5px;border-bottom:1px solid #eee}
+table.targets thead th{font-weight:600;text-align:center;border-bottom:1px solid #ccc}table.targets tbody th{text-align:left;font-weight:normal}
+table.targets td{text-align:right;font-variant-numeric:tabular-nums}table.targets td.short{color:#c8102e}table.targets tr.total{font-weight:600}
+table.targets th.t1{border-top:3px solid #c8102e}table.targets th.t2{border-top:3px solid #e8a317}table.targets th.t3{border-top:3px solid #2b7bb9}table.targets th.t4{border-top:3px solid #3a9d5d}
+.worklist td{overflow-wrap:anywhere}
+@page{size:A4;margin:14mm 12mm}
+@media print{body{margin:0;padding:0;max-width:none;font-size:12px}h2{break-after:avoid}section{break-inside:auto}
+svg.chart,.cards,.card,table.figures{break-inside:avoid}tr{break-inside:avoid}thead{display:table-header-group}
+#worklists,#figures{break-before:page}.card.full,.card.notfull{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
 )css";
 
 }  // namespace
@@ -515,15 +597,16 @@ std::string RenderReportHtml(const v1::Report& report,
                   : absl::StrCat("Party building in non-public and social "
                                  "organizations, ",
                                  report.year()));
+  absl::StrAppend(&h.out, "<!DOCTYPE html>\n<html lang=\"",
+                  h.zh ? "zh-CN" : "en",
+                  "\">\n<head>\n<meta charset=\"utf-8\">\n"
+                  "<meta name=\"viewport\" content=\"width=device-width\">\n"
+                  "<title>",
+                  Esc(title), "</title>\n<style>", kStyle,
+                  "</style>\n</head>\n<body>\n<h1>", Esc(title), "</h1>\n");
+  Info(report, &h);
   absl::StrAppend(
-      &h.out, "<!DOCTYPE html>\n<html lang=\"", h.zh ? "zh-CN" : "en",
-      "\">\n<head>\n<meta charset=\"utf-8\">\n"
-      "<meta name=\"viewport\" content=\"width=device-width\">\n"
-      "<title>",
-      Esc(title), "</title>\n<style>", kStyle,
-      "</style>\n</head>\n<body>\n<h1>", Esc(title),
-      "</h1>\n<p class=\"sub-title\">", h.T("政策版本 ", "policy "),
-      Esc(report.policy_version()), h.T(" · 单位 ", " · units "),
+      &h.out, "<p class=\"sub-title\">", h.T("单位 ", "units "),
       FormatCount(report.total().units().total()),
       h.T(" · 党组织覆盖率 ", " · organization coverage "),
       FormatPercent(report.total().units().organization_coverage_percent()),
@@ -535,9 +618,10 @@ std::string RenderReportHtml(const v1::Report& report,
   SixHaves(report.total(), &h);
   if (options.include_worklists) Worklists(report.total(), &h);
   FiguresTable(report, &h);
-  absl::StrAppend(&h.out, "<footer>",
-                  h.T("由 dangjian 生成; 本页不含个人身份信息。",
-                      "Made by dangjian; this page holds no personal data."),
+  absl::StrAppend(&h.out, "<footer>", h.T("政策版本 ", "Policy "),
+                  Esc(report.policy_version()),
+                  h.T("。由 dangjian 生成；本页不含个人身份信息。",
+                      ". Made by dangjian; this page holds no personal data."),
                   "</footer>\n</body>\n</html>\n");
   return std::move(h.out);
 }

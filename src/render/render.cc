@@ -134,6 +134,22 @@ std::string RenderReportText(const v1::Report& report,
                     "Party building in non-public and social organizations, ",
                     report.year(), " (policy ", report.policy_version(), ")\n");
   }
+  // Who reports and when, as far as known.
+  const v1::ReportInfo& info = report.info();
+  std::vector<std::string> said;
+  if (!info.reporting_unit().empty()) {
+    said.push_back(absl::StrCat(zh ? "填报单位: " : "reporting unit: ",
+                                MaskPersonalData(info.reporting_unit())));
+  }
+  if (info.has_data_date()) {
+    said.push_back(absl::StrCat(zh ? "统计截止日期: " : "data as of: ",
+                                internal::FormatDate(info.data_date(), zh)));
+  }
+  if (info.has_made_on()) {
+    said.push_back(absl::StrCat(zh ? "制表日期: " : "made on: ",
+                                internal::FormatDate(info.made_on(), zh)));
+  }
+  if (!said.empty()) absl::StrAppend(&out, absl::StrJoin(said, "  "), "\n");
   if (const int n = report.data_quality().damaged_shards_size(); n > 0) {
     absl::StrAppend(
         &out, zh ? absl::StrCat("注意: ", n,
@@ -152,12 +168,14 @@ std::string RenderReportText(const v1::Report& report,
   rows.push_back(
       {zh ? "跳过的记录" : "records skipped", FormatCount(dq.skipped_total())});
   for (const v1::NamedCount& c : dq.skipped_records()) {
-    rows.push_back({"  " + c.name(), FormatCount(c.count())});
+    rows.push_back({"  " + internal::NamedCountLabel(c.name(), zh),
+                    FormatCount(c.count())});
   }
   rows.push_back(
       {zh ? "校验发现" : "findings", FormatCount(dq.findings_total())});
   for (const v1::NamedCount& c : dq.findings()) {
-    rows.push_back({"  " + c.name(), FormatCount(c.count())});
+    rows.push_back({"  " + internal::NamedCountLabel(c.name(), zh),
+                    FormatCount(c.count())});
   }
   if (dq.damaged_shards_size() > 0) {
     rows.push_back({zh ? "受损文件(数据不完整)" : "damaged files (incomplete)",

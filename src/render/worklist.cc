@@ -4,6 +4,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "core/enum_labels.h"
 #include "dangjian/personal_data.h"
 #include "dangjian/render.h"
 #include "render/figures_table.h"
@@ -81,31 +82,45 @@ std::vector<std::string> WorklistTownshipPath(const v1::WorklistEntry& e) {
 std::string DescribeShortfall(const v1::WorklistEntry& e,
                               ReportLanguage language) {
   const bool zh = language == ReportLanguage::kChinese;
+  if (zh) {
+    // The reason's label (core/enum_labels) is its words; the counts or the
+    // absence of members go before it.
+    const std::string label = internal::EnumNumberLabel(
+        v1::ShortfallReason_descriptor(), e.reason(), true);
+    switch (e.reason()) {
+      case v1::SHORTFALL_REASON_NO_ORGANIZATION:
+      case v1::SHORTFALL_REASON_NOT_JOINED:
+        return absl::StrCat(Members(e, true), "，", label);
+      case v1::SHORTFALL_REASON_NOT_STANDALONE:
+        return absl::StrCat(Members(e, true), "，", label,
+                            "（由联合、挂靠或区域党组织覆盖）");
+      case v1::SHORTFALL_REASON_NO_STAR_ASSESSMENT:
+        return label;
+      case v1::SHORTFALL_REASON_NOT_IN_REGIONAL_GRID:
+      case v1::SHORTFALL_REASON_GRID_WITHOUT_INSTRUCTOR:
+        return absl::StrCat("无党员，", label);
+      default:
+        return "原因未记录";
+    }
+  }
   switch (e.reason()) {
     case v1::SHORTFALL_REASON_NO_ORGANIZATION:
-      return absl::StrCat(Members(e, zh),
-                          zh ? "，未建立党组织" : ", no party organization");
+      return absl::StrCat(Members(e, false), ", no party organization");
     case v1::SHORTFALL_REASON_NOT_STANDALONE:
-      return absl::StrCat(
-          Members(e, zh),
-          zh ? "，未单独建立党组织（由联合、挂靠或区域党组织覆盖）"
-             : ", no standalone organization (covered by a joint, "
-               "affiliated or regional one)");
+      return absl::StrCat(Members(e, false),
+                          ", no standalone organization (covered by a joint, "
+                          "affiliated or regional one)");
     case v1::SHORTFALL_REASON_NO_STAR_ASSESSMENT:
-      return zh ? "未开展本年度星级评定" : "no star assessment for the year";
+      return "no star assessment for the year";
     case v1::SHORTFALL_REASON_NOT_JOINED:
-      return absl::StrCat(Members(e, zh),
-                          zh ? "，未联合建立或挂靠党组织"
-                             : ", in no joint or affiliated organization");
+      return absl::StrCat(Members(e, false),
+                          ", in no joint or affiliated organization");
     case v1::SHORTFALL_REASON_NOT_IN_REGIONAL_GRID:
-      return zh ? "无党员，未纳入区域党组织网格"
-                : "no members, in no grid of a regional branch";
+      return "no members, in no grid of a regional branch";
     case v1::SHORTFALL_REASON_GRID_WITHOUT_INSTRUCTOR:
-      return zh ? "无党员，所在网格未配备党建工作指导员"
-                : "no members, and its grid has no party-building "
-                  "instructor";
+      return "no members, and its grid has no party-building instructor";
     default:
-      return zh ? "原因未记录" : "reason not recorded";
+      return "reason not recorded";
   }
 }
 

@@ -411,12 +411,16 @@ Sheet QualitySheet(const v1::Report& report, bool zh) {
               zh ? "数量" : "count"};
   const v1::DataQualityFigures& q = report.data_quality();
   for (const v1::NamedCount& c : q.skipped_records()) {
-    s.rows.push_back({Text(zh ? "跳过的记录" : "skipped records"),
-                      Text(MaskPersonalData(c.name())), Count(c.count())});
+    s.rows.push_back(
+        {Text(zh ? "跳过的记录" : "skipped records"),
+         Text(MaskPersonalData(internal::NamedCountLabel(c.name(), zh))),
+         Count(c.count())});
   }
   for (const v1::NamedCount& c : q.findings()) {
-    s.rows.push_back({Text(zh ? "校验发现" : "findings"),
-                      Text(MaskPersonalData(c.name())), Count(c.count())});
+    s.rows.push_back(
+        {Text(zh ? "校验发现" : "findings"),
+         Text(MaskPersonalData(internal::NamedCountLabel(c.name(), zh))),
+         Count(c.count())});
   }
   for (const v1::DamagedShard& d : q.damaged_shards()) {
     s.rows.push_back(

@@ -552,8 +552,10 @@ void Checker::Duplicates(const std::vector<T>& v, absl::string_view kind,
     const int64_t n = count[first_of[i]];
     if (n < 2) continue;
     const absl::string_view key = id(v[i]);
-    Emit(Rule::kIdDuplicate, kind, key, v[i].loc, "id", "id (记录标识) \"", key,
-         "\" is used by ", n, " ", kind, " records");
+    Emit(Rule::kIdDuplicate, kind, key, v[i].loc, "id",
+         Zh("记录标识“", key, "”被", n, "条", RecordKindLabel(kind, true),
+            "记录使用"),
+         "id (记录标识) \"", key, "\" is used by ", n, " ", kind, " records");
   }
 }
 
@@ -577,8 +579,10 @@ void Checker::Duplicates(const std::vector<T>& v, absl::string_view kind,
     if (key.empty()) continue;
     const uint32_t n = count[self(i)];
     if (n < 2) continue;
-    Emit(Rule::kIdDuplicate, kind, key, v[i].loc, "id", "id (记录标识) \"", key,
-         "\" is used by ", n, " ", kind, " records");
+    Emit(Rule::kIdDuplicate, kind, key, v[i].loc, "id",
+         Zh("记录标识“", key, "”被", n, "条", RecordKindLabel(kind, true),
+            "记录使用"),
+         "id (记录标识) \"", key, "\" is used by ", n, " ", kind, " records");
   }
 }
 
@@ -587,7 +591,9 @@ void Checker::Ref(Rule rule, const Map& m, absl::string_view target,
                   absl::string_view kind, absl::string_view id, const Loc& loc,
                   absl::string_view field, absl::string_view value) const {
   if (value.empty() || !c_.On(rule) || m.Contains(value)) return;
-  Emit(rule, kind, id, loc, field, field, " names ", target, " \"", value,
+  Emit(rule, kind, id, loc, field,
+       Zh("所指", ZhTerm(target), "“", value, "”在数据中不存在"), field,
+       " names ", target, " \"", value,
        "\", which is not in the data (引用不存在)");
 }
 
@@ -596,7 +602,9 @@ void Checker::MissingRef(Rule rule, absl::string_view target,
                          const Loc& loc, absl::string_view field,
                          absl::string_view value) const {
   if (c_.On(rule)) {
-    Emit(rule, kind, id, loc, field, field, " names ", target, " \"", value,
+    Emit(rule, kind, id, loc, field,
+         Zh("所指", ZhTerm(target), "“", value, "”在数据中不存在"), field,
+         " names ", target, " \"", value,
          "\", which is not in the data (引用不存在)");
   }
 }
@@ -742,6 +750,8 @@ void Checker::RegionCycles() {
     if (!on_cycle[i]) continue;
     const v1::Region& r = x_.regions[i].value;
     Emit(Rule::kRegionCycle, "region", r.id(), x_.regions[i].loc, "parent_id",
+         Zh("行政区域“", r.id(), "”经上级区域“", r.parent_id(),
+            "”回到自身（区域层级循环）"),
          "region (行政区域) \"", r.id(),
          "\" is its own ancestor through parent_id \"", r.parent_id(),
          "\" (区域层级循环)");
@@ -778,7 +788,11 @@ void Checker::Members() {
            o.level == v1::ORG_LEVEL_GENERAL_BRANCH) &&
           c_.On(Rule::kNotBranch)) {
         Emit(Rule::kNotBranch, "member", MemberId(m), m.loc,
-             "party_organization_id", "attached to \"", o.id, "\", a ",
+             "party_organization_id",
+             Zh("所在党组织“", o.id, "”是",
+                o.level == v1::ORG_LEVEL_COMMITTEE ? "党委" : "党总支",
+                "；党员应编入党支部"),
+             "attached to \"", o.id, "\", a ",
              o.level == v1::ORG_LEVEL_COMMITTEE ? "party committee (党委)"
                                                 : "general branch (党总支)",
              "; members attach only to branches (党支部)");
@@ -819,6 +833,8 @@ void Checker::Members() {
       for (size_t k = i; k < j; ++k) {
         const MemberEntry& m = x_.members[ids[k].second];
         Emit(Rule::kNidDuplicate, "member", MemberId(m), m.loc, "national_id",
+             Zh("公民身份号码 ", masked, " 出现在", j - i, "条党员记录中：",
+                absl::StrJoin(who, "、")),
              "resident ID (公民身份号码) ", masked, " is on ", j - i,
              " member records: ", absl::StrJoin(who, ", "));
       }
@@ -848,7 +864,10 @@ void Checker::PartyOrganizations() {
     const OrgFacts& o = x_.orgs[*it].value;
     if (o.formation == v1::FORMATION_MODEL_STANDALONE) continue;
     Emit(Rule::kStarsNotStandalone, "star_assessment", o.id, loc,
-         "party_organization_id", "a star rating (星级) of a ",
+         "party_organization_id",
+         Zh("组建方式为“", ZhEnum(static_cast<v1::FormationModel>(o.formation)),
+            "”的党组织有星级评定；只有单建党组织参加评定"),
+         "a star rating (星级) of a ",
          v1::FormationModel_Name(static_cast<v1::FormationModel>(o.formation)),
          " party organization; only standalone (单建) "
          "organizations are rated");
@@ -865,6 +884,7 @@ void Checker::PartyOrganizations() {
       const StarTargetOutcome star = ClassifyStarOf(o, c_.as_of.y);
       if (star.eligible && !star.met && !rated.Contains(o.id)) {
         Emit(Rule::kCoverageStar, k, o.id, loc, "star_assessments",
+             Zh("目标2（星级管理）：", c_.as_of.y, "年度未开展星级评定"),
              "target 2 (星级管理): no star assessment (星级评定) for ",
              c_.as_of.y);
       }
@@ -893,6 +913,8 @@ void Checker::PartyOrganizations() {
     if (o.formation == v1::FORMATION_MODEL_STANDALONE && full >= 0 &&
         full < p.min_full_members_to_found() && c_.On(Rule::kStandaloneMin)) {
       Emit(Rule::kStandaloneMin, k, o.id, loc, "host_organization_ids",
+           Zh("单建党组织只有", full, "名正式党员；单独建立需",
+              p.min_full_members_to_found(), "名以上（可改为联合党支部）"),
            "a standalone (单建) party organization with ", full,
            " full members (正式党员); founding one needs ",
            p.min_full_members_to_found(),
@@ -900,8 +922,11 @@ void Checker::PartyOrganizations() {
     }
     if (o.level == v1::ORG_LEVEL_BRANCH && all > p.branch_max_members() &&
         c_.On(Rule::kBranchMax)) {
-      Emit(Rule::kBranchMax, k, o.id, loc, "level", "a branch (党支部) with ",
-           all, " members; a branch has at most ", p.branch_max_members(),
+      Emit(Rule::kBranchMax, k, o.id, loc, "level",
+           Zh("党支部有", all, "名党员；党支部党员一般不超过",
+              p.branch_max_members(), "名，超过的可成立党总支"),
+           "a branch (党支部) with ", all, " members; a branch has at most ",
+           p.branch_max_members(),
            " (form a general branch 党总支 above that)");
     }
     const int64_t seats = static_cast<int64_t>(o.committee_member_ids.size());
@@ -910,6 +935,9 @@ void Checker::PartyOrganizations() {
         seats < p.branch_committee_min_size() &&
         c_.On(Rule::kCommitteeRequired)) {
       Emit(Rule::kCommitteeRequired, k, o.id, loc, "committee",
+           Zh("党支部有", full, "名正式党员，未设立不少于",
+              p.branch_committee_min_size(), "人的支部委员会（现有", seats,
+              "人）"),
            "a branch with ", full,
            " full members has no branch committee (支委会) of at "
            "least ",
@@ -919,6 +947,7 @@ void Checker::PartyOrganizations() {
       if (o.venue_id.empty() && !has_venue.Contains(o.id) &&
           c_.On(Rule::kRegionalVenue)) {
         Emit(Rule::kRegionalVenue, k, o.id, loc, "venue_id",
+             Zh("区域（1+N）党支部没有活动场所"),
              "a regional (1+N) branch (区域党支部) has no activity venue "
              "(活动场所)");
       }
@@ -958,8 +987,11 @@ void Checker::HeartToHeart(size_t index) {
     if (found) continue;
     const int64_t last = start + period - 1;
     Emit(Rule::kHeartToHeart, "party_organization", o.id, x_.orgs[index].loc,
-         "activities", "no heart-to-heart meeting (恳谈会) from ", first.y, "-",
-         first.m, " to ", last / 12, "-", last % 12 + 1);
+         "activities",
+         Zh(first.y, "年", first.m, "月至", last / 12, "年", last % 12 + 1,
+            "月未召开恳谈会"),
+         "no heart-to-heart meeting (恳谈会) from ", first.y, "-", first.m,
+         " to ", last / 12, "-", last % 12 + 1);
   }
 }
 
@@ -987,6 +1019,10 @@ void Checker::Regions() {
     const int64_t n = it == nullptr ? 0 : *it;
     if (n == 1) continue;
     Emit(Rule::kRegionalBranchCount, "region", r.id(), loc, "level",
+         Zh("该",
+            r.level() == v1::REGION_LEVEL_UNSPECIFIED ? std::string("区域")
+                                                      : ZhEnum(r.level()),
+            "有", n, "个区域（1+N）党支部；应有且只有1个"),
          v1::RegionLevel_Name(r.level()), " region has ", n,
          " regional (1+N) branches (区域党支部); it should have "
          "exactly one");
@@ -1014,6 +1050,8 @@ void Checker::Funding() {
     if (o.has_founded_on && IsValidDate(FoundedOn(o)) && f.year > 0 &&
         f.year < o.founded_year && c_.On(Rule::kFundingBeforeFounding)) {
       Emit(Rule::kFundingBeforeFounding, "funding", f.id, loc, "year",
+           Zh(f.year, "年度的经费早于党组织“", o.id, "”成立（", o.founded_year,
+              "年）"),
            "funding (经费) for ", f.year, ", before \"", o.id,
            "\" was founded (成立) in ", o.founded_year);
     }
@@ -1035,7 +1073,11 @@ void Checker::Funding() {
     if (total >= 0) continue;
     const Stored<OrgFacts>& o = x_.orgs[*orgs_.At(a.org)];
     Emit(Rule::kFundingNegative, "party_organization", o.value.id, o.loc,
-         "funding", "funding (经费) for ", a.year, " from ",
+         "funding",
+         Zh(a.year, "年度来源为“",
+            ZhEnum(static_cast<v1::FundingSource>(a.source)), "”的经费合计 ",
+            ZhYuan(static_cast<int64_t>(total)), "，小于0"),
+         "funding (经费) for ", a.year, " from ",
          v1::FundingSource_Name(static_cast<v1::FundingSource>(a.source)),
          " adds up to ", static_cast<int64_t>(total), " fen, below zero");
   }
@@ -1065,6 +1107,8 @@ void Checker::Grids() {
       continue;
     }
     Emit(Rule::kGridInstructor, "grid", g.id, loc, "instructor_assignment_id",
+         Zh("网格的指导员选派“", g.instructor_assignment_id, "”在", c_.as_of.y,
+            "年度不在岗"),
          "the grid's (网格) instructor assignment (指导员选派) \"",
          g.instructor_assignment_id, "\" is not in post in ", c_.as_of.y);
   }
@@ -1146,8 +1190,10 @@ void Checker::Hosts() {
       for (const auto& pr : pairs) {
         const int64_t actual = counts.by_status[pr.status];
         if (pr.reported == actual) continue;
-        Emit(Rule::kReportedCounts, k, h.id, loc, pr.field, "reports ",
-             pr.reported, " ", pr.term, " but ", actual,
+        Emit(Rule::kReportedCounts, k, h.id, loc, pr.field,
+             Zh("单位报告", ZhTerm(pr.term), pr.reported, "名，但党员记录为",
+                actual, "名"),
+             "reports ", pr.reported, " ", pr.term, " but ", actual,
              " member records say so");
       }
     }
@@ -1182,6 +1228,7 @@ void Checker::Hosts() {
     if (facts.in_regional && !h.service_contact_card_issued &&
         !cards[join.self] && c_.On(Rule::kContactCard)) {
       Emit(Rule::kContactCard, k, h.id, loc, "service_contact_card_issued",
+           Zh("由区域（1+N）党支部覆盖，但未发放服务联系卡"),
            "covered by a regional (1+N) branch but holds no service contact "
            "card (服务联系卡)");
     }
@@ -1191,6 +1238,8 @@ void Checker::Hosts() {
       case CoverageTarget::kFoundWhereConditionExists:
         if (c_.On(Rule::kCoverageFound)) {
           Emit(Rule::kCoverageFound, k, h.id, loc, "id",
+               Zh("目标1（应建尽建）：有", facts.full_members,
+                  "名正式党员，未单独建立党组织"),
                "target 1 (应建尽建): ", facts.full_members,
                " full members (正式党员) and no standalone (单建) "
                "party organization");
@@ -1199,6 +1248,8 @@ void Checker::Hosts() {
       case CoverageTarget::kJointWhereMembersAreFew:
         if (c_.On(Rule::kCoverageJoint)) {
           Emit(Rule::kCoverageJoint, k, h.id, loc, "id",
+               Zh("目标3（联建）：有", facts.all_members,
+                  "名党员，未纳入联建或挂靠党组织"),
                "target 3 (联建): ", facts.all_members,
                " members (党员) and in no joint (联建) or "
                "affiliated (挂靠) party organization");
@@ -1207,6 +1258,8 @@ void Checker::Hosts() {
       case CoverageTarget::kPartyWorkWhereNoMembers:
         if (c_.On(Rule::kCoveragePartyWork)) {
           Emit(Rule::kCoveragePartyWork, k, h.id, loc, "grid_id",
+               Zh("目标4（党的工作覆盖）：无党员，未纳入配备指导员的区域（1+"
+                  "N）网格"),
                "target 4 (党的工作覆盖): no members (党员) and in no regional "
                "(1+N) grid (网格) with an instructor (指导员)");
         }

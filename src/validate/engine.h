@@ -6,6 +6,7 @@
 #include <array>
 #include <cstdint>
 #include <string>
+#include <tuple>
 #include <unordered_map>
 #include <vector>
 
@@ -13,6 +14,7 @@
 #include "absl/base/optimization.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
+#include "core/enum_labels.h"
 #include "core/id_index.h"
 #include "core/record_facts.h"
 #include "core/shard_index.h"
@@ -54,6 +56,42 @@ struct Config {
   bool On(Rule r) const { return enabled[static_cast<size_t>(r)]; }
 };
 
+// A finding's message in Chinese: its parts, joined (absl::StrCat()) only
+// when the finding is kept. Holds references: made and used within one call,
+// as in `ctx.Emit(rule, field, Zh("出生日期 ", DateText(d), " 无效"), ...)`.
+template <typename... Parts>
+class ZhText {
+ public:
+  explicit ZhText(const Parts&... parts ABSL_ATTRIBUTE_LIFETIME_BOUND)
+      : parts_(parts...) {}
+  std::string Str() const {
+    return std::apply([](const Parts&... p) { return absl::StrCat(p...); },
+                      parts_);
+  }
+
+ private:
+  std::tuple<const Parts&...> parts_;
+};
+template <typename... Parts>
+ZhText<Parts...> Zh(const Parts&... parts ABSL_ATTRIBUTE_LIFETIME_BOUND) {
+  return ZhText<Parts...>(parts...);
+}
+
+// The Chinese word of a term written "English (中文)": the text inside its
+// last parentheses, else the term itself.
+absl::string_view ZhTerm(absl::string_view term);
+
+// The Chinese label of enum value `v` (core/enum_labels.h): 未填写 for 0, the
+// number for one the schema does not define.
+template <typename E>
+std::string ZhEnum(E v) {
+  return EnumNumberLabel(google::protobuf::GetEnumDescriptor<E>(),
+                         static_cast<int>(v), true);
+}
+
+// An amount in fen as Chinese text reads it: "-12.50 元".
+std::string ZhYuan(int64_t fen);
+
 // Collects findings: exact counts per rule, and the first max_findings
 // findings in report order (a bounded max-heap), whatever the arrival order.
 class Sink {
@@ -61,17 +99,18 @@ class Sink {
   explicit Sink(const Config* config) : config_(config) {}
 
   // Adds a finding of `rule` on record `id` of `kind`, at `location()` and
-  // `field`, its message the concatenation (absl::StrCat()) of `parts`. The
-  // location and the message are made only when the finding may enter the
-  // list; past the cap most findings are only counted.
-  template <typename LocationFn, typename... Parts>
+  // `field`, its Chinese message `zh` and its English message the
+  // concatenation (absl::StrCat()) of `parts`. The location and the messages
+  // are made only when the finding may enter the list; past the cap most
+  // findings are only counted.
+  template <typename LocationFn, typename... Zh, typename... Parts>
   void Add(Rule rule, absl::string_view kind, absl::string_view id,
            LocationFn&& location, absl::string_view field,
-           const Parts&... parts) {
+           const ZhText<Zh...>& zh, const Parts&... parts) {
     std::string masked_id = MaskPersonalData(id);
     if (!Count(rule, kind, masked_id, field)) return;
     Keep(rule, kind, std::move(masked_id), location(), field,
-         absl::StrCat(parts...));
+         absl::StrCat(parts...), zh.Str());
   }
   // Moves the findings and counts into `report` and clears the sink.
   void Finish(v1::ValidationReport* report);
@@ -85,7 +124,7 @@ class Sink {
   // Puts a finding Count() let through in the list.
   void Keep(Rule rule, absl::string_view kind, std::string masked_id,
             const v1::SourceLocation& location, absl::string_view field,
-            absl::string_view message);
+            absl::string_view message, absl::string_view message_zh);
 
   const Config* config_;
   std::array<int64_t, kRuleCount> counts_{};

@@ -128,15 +128,20 @@ class Ctx {
                   absl::string_view term) const {
     if (!IsValidDate(d)) {
       if (On(Rule::kDateInvalid)) {
-        Emit(Rule::kDateInvalid, field.str(), term, " ", d.y, "-", d.m, "-",
-             d.d, " is not a calendar date (日期无效)");
+        Emit(Rule::kDateInvalid, field.str(),
+             Zh(ZhTerm(term), " ", d.y, "-", d.m, "-", d.d, " 不是有效日期"),
+             term, " ", d.y, "-", d.m, "-", d.d,
+             " is not a calendar date (日期无效)");
       }
       return Ymd{};
     }
     if (IsAfter(d, c_.as_of)) {
       if (On(Rule::kDateFuture)) {
-        Emit(Rule::kDateFuture, field.str(), term, " ", DateText(d),
-             " is after ", DateText(c_.as_of), " (日期在未来)");
+        Emit(Rule::kDateFuture, field.str(),
+             Zh(ZhTerm(term), " ", DateText(d), " 晚于校验基准日 ",
+                DateText(c_.as_of)),
+             term, " ", DateText(d), " is after ", DateText(c_.as_of),
+             " (日期在未来)");
       }
     }
     return d;
@@ -167,7 +172,10 @@ bool KnownEnum(int v, int min, int max, bool (*is_valid)(int)) {
 // record.enum.unknown for field `field` (`term` for people) holding `v`.
 void UnknownEnum(const Ctx& ctx, const char* field, const char* term, int v) {
   if (!ctx.On(Rule::kEnumUnknown)) return;
-  ctx.Emit(Rule::kEnumUnknown, field, term, " is ", v,
+  ctx.Emit(Rule::kEnumUnknown, field,
+           Zh(ZhTerm(term), "为", v,
+              "，不是数据规范（dangjian.v1）定义的代码；按未填写统计"),
+           term, " is ", v,
            ", a number the schema (dangjian.v1) does not define; counted as "
            "not given");
 }
@@ -176,7 +184,8 @@ void UnknownEnum(const Ctx& ctx, const char* field, const char* term, int v) {
 void NegativeCount(const Ctx& ctx, const char* field, const char* term,
                    int64_t v) {
   if (!ctx.On(Rule::kCountNegative)) return;
-  ctx.Emit(Rule::kCountNegative, field, term, " is ", v,
+  ctx.Emit(Rule::kCountNegative, field,
+           Zh(ZhTerm(term), "为", v, "，小于0；按0统计"), term, " is ", v,
            ", below zero; counted as 0");
 }
 
@@ -187,8 +196,11 @@ uint64_t CheckNationalId(const Ctx& ctx, const MemberFacts& m, Ymd* id_birth) {
   switch (NationalIdShape(id)) {
     case NationalIdProblem::kExcelMangled:
       if (ctx.On(Rule::kNidExcel)) {
-        ctx.Emit(Rule::kNidExcel, "national_id", "resident ID (公民身份号码) ",
-                 MaskNationalId(id),
+        ctx.Emit(Rule::kNidExcel, "national_id",
+                 Zh("公民身份号码 ", MaskNationalId(id),
+                    " 被电子表格改写（科学计数法，或第15位后变成0）；请按文本重"
+                    "新录入"),
+                 "resident ID (公民身份号码) ", MaskNationalId(id),
                  " was mangled by a spreadsheet (exponent form or "
                  "digits after the 15th turned to zeros); "
                  "re-enter it as text");
@@ -196,27 +208,34 @@ uint64_t CheckNationalId(const Ctx& ctx, const MemberFacts& m, Ymd* id_birth) {
       return 0;
     case NationalIdProblem::kFifteenDigit:
       if (ctx.On(Rule::kNidFormat)) {
-        ctx.Emit(Rule::kNidFormat, "national_id", "resident ID (公民身份号码) ",
-                 MaskNationalId(id),
+        ctx.Emit(Rule::kNidFormat, "national_id",
+                 Zh("公民身份号码 ", MaskNationalId(id),
+                    " 是15位的第一代号码；请录入18位号码"),
+                 "resident ID (公民身份号码) ", MaskNationalId(id),
                  " is a first-generation 15-digit number; record "
                  "the 18-character number");
       }
       return 0;
     case NationalIdProblem::kLowercaseX:
       if (ctx.On(Rule::kNidFormat)) {
-        ctx.Emit(Rule::kNidFormat, "national_id", "resident ID (公民身份号码) ",
-                 MaskNationalId(id),
+        ctx.Emit(Rule::kNidFormat, "national_id",
+                 Zh("公民身份号码 ", MaskNationalId(id),
+                    " 末位是小写x；校验码应为大写X"),
+                 "resident ID (公民身份号码) ", MaskNationalId(id),
                  " ends in a lowercase x; the check character is "
                  "a capital X");
       }
       return 0;
     case NationalIdProblem::kFormat:
       if (ctx.On(Rule::kNidFormat)) {
-        ctx.Emit(Rule::kNidFormat, "national_id", "resident ID (公民身份号码) ",
-                 MaskNationalId(id),
-                 " is not 17 digits and a check character 0-9 or "
-                 "X (",
-                 id.size(), " characters)");
+        ctx.Emit(
+            Rule::kNidFormat, "national_id",
+            Zh("公民身份号码 ", MaskNationalId(id),
+               " 不是17位数字加1位校验码（0-9或X）（共", id.size(), "个字符）"),
+            "resident ID (公民身份号码) ", MaskNationalId(id),
+            " is not 17 digits and a check character 0-9 or "
+            "X (",
+            id.size(), " characters)");
       }
       return 0;
     case NationalIdProblem::kNone:
@@ -229,6 +248,8 @@ uint64_t CheckNationalId(const Ctx& ctx, const MemberFacts& m, Ymd* id_birth) {
       IsAfter(birth, ctx.config().as_of)) {
     if (ctx.On(Rule::kNidBirthDate)) {
       ctx.Emit(Rule::kNidBirthDate, "national_id",
+               Zh("公民身份号码 ", MaskNationalId(id),
+                  " 第7-14位不是真实的出生日期"),
                "resident ID (公民身份号码) ", MaskNationalId(id),
                " does not hold a real birth date (出生日期) in "
                "positions 7-14");
@@ -239,15 +260,20 @@ uint64_t CheckNationalId(const Ctx& ctx, const MemberFacts& m, Ymd* id_birth) {
   uint64_t key = 0;
   const char check = NationalIdCheckCharAndKey(id, &key);
   if (check != id[17] && ctx.On(Rule::kNidChecksum)) {
-    ctx.Emit(Rule::kNidChecksum, "national_id", "resident ID (公民身份号码) ",
-             MaskNationalId(id),
-             " has a wrong check character (校验码); a mistyped "
-             "digit is likely");
+    ctx.Emit(
+        Rule::kNidChecksum, "national_id",
+        Zh("公民身份号码 ", MaskNationalId(id), " 校验码错误，可能有数字录错"),
+        "resident ID (公民身份号码) ", MaskNationalId(id),
+        " has a wrong check character (校验码); a mistyped "
+        "digit is likely");
   }
   if (m.gender != v1::GENDER_UNSPECIFIED && ctx.On(Rule::kGenderMismatch)) {
     const bool male = (id[16] - '0') % 2 == 1;
     if (male != (m.gender == v1::GENDER_MALE)) {
-      ctx.Emit(Rule::kGenderMismatch, "gender", "gender (性别) is ",
+      ctx.Emit(Rule::kGenderMismatch, "gender",
+               Zh("性别为", m.gender == v1::GENDER_MALE ? "男" : "女",
+                  "，但公民身份号码显示为", male ? "男" : "女"),
+               "gender (性别) is ",
                m.gender == v1::GENDER_MALE ? "male" : "female",
                " but the resident ID (公民身份号码) says ",
                male ? "male" : "female");
@@ -258,7 +284,8 @@ uint64_t CheckNationalId(const Ctx& ctx, const MemberFacts& m, Ymd* id_birth) {
 
 void CheckId(const Ctx& ctx, absl::string_view id) {
   if (id.empty() && ctx.On(Rule::kIdMissing)) {
-    ctx.Emit(Rule::kIdMissing, "id", "the record has no id (记录标识)");
+    ctx.Emit(Rule::kIdMissing, "id", Zh("记录没有标识（记录标识为空）"),
+             "the record has no id (记录标识)");
   }
 }
 
@@ -278,7 +305,7 @@ uint64_t CheckMember(const Ctx& ctx, const MemberFacts& m) {
   }
   if (m.status == v1::MEMBER_STATUS_UNSPECIFIED &&
       ctx.On(Rule::kStatusMissing)) {
-    ctx.Emit(Rule::kStatusMissing, "status",
+    ctx.Emit(Rule::kStatusMissing, "status", Zh("未填写发展阶段"),
              "the member's status (发展阶段) is not recorded");
   }
   auto date = [&m](int i) {
@@ -296,9 +323,11 @@ uint64_t CheckMember(const Ctx& ctx, const MemberFacts& m) {
   if (birth_field.y != 0 && id_birth.y != 0 &&
       CompareDates(birth_field, id_birth) != 0 &&
       ctx.On(Rule::kBirthDateMismatch)) {
-    ctx.Emit(Rule::kBirthDateMismatch, "birth_date", "birth date (出生日期) ",
-             DateText(birth_field), " differs from the resident ID's ",
-             DateText(id_birth));
+    ctx.Emit(Rule::kBirthDateMismatch, "birth_date",
+             Zh("出生日期 ", DateText(birth_field), " 与公民身份号码中的 ",
+                DateText(id_birth), " 不一致"),
+             "birth date (出生日期) ", DateText(birth_field),
+             " differs from the resident ID's ", DateText(id_birth));
   }
   const Ymd birth = birth_field.y != 0 ? birth_field : id_birth;
 
@@ -306,10 +335,13 @@ uint64_t CheckMember(const Ctx& ctx, const MemberFacts& m) {
   if (birth.y != 0 && applied.y != 0 && ctx.On(Rule::kApplicantAge)) {
     const Ymd adult = c.applicant_age.Add(birth);
     if (CompareDates(applied, adult) < 0) {
-      ctx.Emit(Rule::kApplicantAge, "applied_on",
-               "applied to join (递交入党申请书) on ", DateText(applied),
-               ", before turning ", p.min_applicant_age(), " (born ",
-               DateText(birth), ")");
+      ctx.Emit(
+          Rule::kApplicantAge, "applied_on",
+          Zh(DateText(applied), " 递交入党申请书，未满", p.min_applicant_age(),
+             "周岁（出生日期 ", DateText(birth), "）"),
+          "applied to join (递交入党申请书) on ", DateText(applied),
+          ", before turning ", p.min_applicant_age(), " (born ",
+          DateText(birth), ")");
     }
   }
   if (ctx.On(Rule::kPipelineOrder)) {
@@ -317,8 +349,11 @@ uint64_t CheckMember(const Ctx& ctx, const MemberFacts& m) {
     for (int i = 0; i < 5; ++i) {
       if (dates[i].y == 0) continue;
       if (previous >= 0 && CompareDates(dates[i], dates[previous]) < 0) {
-        ctx.Emit(Rule::kPipelineOrder, kStages[i].field, kStages[i].term,
-                 " on ", DateText(dates[i]), ", before being ",
+        ctx.Emit(Rule::kPipelineOrder, kStages[i].field,
+                 Zh(ZhTerm(kStages[i].date_term), " ", DateText(dates[i]),
+                    " 早于", ZhTerm(kStages[previous].date_term), " ",
+                    DateText(dates[previous])),
+                 kStages[i].term, " on ", DateText(dates[i]), ", before being ",
                  kStages[previous].term, " on ", DateText(dates[previous]));
       }
       previous = i;
@@ -329,7 +364,10 @@ uint64_t CheckMember(const Ctx& ctx, const MemberFacts& m) {
       status <= v1::MEMBER_STATUS_FULL && ctx.On(Rule::kStatusDates)) {
     for (int i = status; i < 5; ++i) {
       if (!m.has_date[i]) continue;
-      ctx.Emit(Rule::kStatusDates, kStages[i].field, "status (发展阶段) is ",
+      ctx.Emit(Rule::kStatusDates, kStages[i].field,
+               Zh("发展阶段为", ZhEnum(static_cast<v1::MemberStatus>(status)),
+                  "，但记录填有", ZhTerm(kStages[i].date_term)),
+               "status (发展阶段) is ",
                v1::MemberStatus_Name(static_cast<v1::MemberStatus>(status)),
                " but the record says the person was ", kStages[i].term);
     }
@@ -339,6 +377,8 @@ uint64_t CheckMember(const Ctx& ctx, const MemberFacts& m) {
   if (activist.y != 0 && target.y != 0 && ctx.On(Rule::kActivistPeriod) &&
       CompareDates(target, c.activist_period.Add(activist)) < 0) {
     ctx.Emit(Rule::kActivistPeriod, "development_target_on",
+             Zh(DateText(target), " 确定为发展对象，距 ", DateText(activist),
+                " 确定为入党积极分子不足", p.activist_min_months(), "个月"),
              "named a development target (发展对象) on ", DateText(target),
              ", less than ", p.activist_min_months(),
              " months after becoming an activist (入党积极分子) "
@@ -355,6 +395,9 @@ uint64_t CheckMember(const Ctx& ctx, const MemberFacts& m) {
         CompareDates(full, c.probation_late.Add(probationary)) > 0;
     if (too_short || too_long) {
       ctx.Emit(Rule::kProbationLength, "full_on",
+               Zh(DateText(full), " 转为正式党员，距 ", DateText(probationary),
+                  " 预备期开始", too_short ? "不足" : "超过",
+                  too_short ? probation : probation + 12, "个月"),
                "made a full member (转为正式党员) on ", DateText(full), ", ",
                too_short ? "less than " : "more than ",
                too_short ? probation : probation + 12,
@@ -366,6 +409,9 @@ uint64_t CheckMember(const Ctx& ctx, const MemberFacts& m) {
       !m.has_date[4] && ctx.On(Rule::kProbationOverdue) &&
       CompareDates(c.as_of, c.probation_late.Add(probationary)) > 0) {
     ctx.Emit(Rule::kProbationOverdue, "probationary_on",
+             Zh("至 ", DateText(c.as_of), " 仍为预备党员，距 ",
+                DateText(probationary), " 接收为预备党员已超过", probation + 12,
+                "个月；请录入转正或处理决定"),
              "still a probationary member (预备党员) on ", DateText(c.as_of),
              ", more than ", probation + 12, " months after admission on ",
              DateText(probationary), "; record the conversion or the decision");
@@ -377,14 +423,17 @@ uint64_t CheckMember(const Ctx& ctx, const MemberFacts& m) {
   if (ctx.On(Rule::kDuesInvalid)) {
     if (income < 0) {
       ctx.Emit(Rule::kDuesInvalid, "monthly_income_fen",
+               Zh("月收入为负数：", ZhYuan(income)),
                "monthly income (月收入) is negative: ", Yuan(income));
     }
     if (dues < 0) {
       ctx.Emit(Rule::kDuesInvalid, "monthly_dues_fen",
+               Zh("月缴党费为负数：", ZhYuan(dues)),
                "monthly dues (月缴党费) are negative: ", Yuan(dues));
     }
     if (dues > 0 && category == v1::DUES_CATEGORY_UNSPECIFIED) {
       ctx.Emit(Rule::kDuesInvalid, "dues_category",
+               Zh("录有党费但未填写党费类别"),
                "monthly dues (党费) are recorded without a dues category "
                "(党费类别)");
     }
@@ -393,6 +442,9 @@ uint64_t CheckMember(const Ctx& ctx, const MemberFacts& m) {
     const int64_t expected = ComputeMonthlyDuesFen(income, category, p);
     if (expected >= 0 && expected != dues) {
       ctx.Emit(Rule::kDuesMismatch, "monthly_dues_fen",
+               Zh("月缴党费 ", ZhYuan(dues), "；按党费标准，党费类别“",
+                  ZhEnum(category), "”、月收入 ", ZhYuan(income), " 应缴 ",
+                  ZhYuan(expected)),
                "monthly dues (月缴党费) are ", Yuan(dues),
                "; the policy's brackets give ", Yuan(expected), " for ",
                v1::DuesCategory_Name(category), " with a monthly income of ",
@@ -442,6 +494,8 @@ void CheckHost(const Ctx& ctx, const HostFacts& h) {
       case CreditCodeProblem::kFormat:
         if (ctx.On(Rule::kCreditFormat)) {
           ctx.Emit(Rule::kCreditFormat, "unified_social_credit_code",
+                   Zh("统一社会信用代码“", code,
+                      "”不是18位（0-9及除I、O、S、V、Z外的大写字母）"),
                    "unified social credit code (统一社会信用代码) "
                    "\"",
                    code,
@@ -452,6 +506,8 @@ void CheckHost(const Ctx& ctx, const HostFacts& h) {
       case CreditCodeProblem::kChecksum:
         if (ctx.On(Rule::kCreditChecksum)) {
           ctx.Emit(Rule::kCreditChecksum, "unified_social_credit_code",
+                   Zh("统一社会信用代码 ", code, " 校验码错误；应为 ",
+                      std::string(1, CreditCodeCheckChar(code))),
                    "unified social credit code (统一社会信用代码) ", code,
                    " has a wrong check character (校验码); "
                    "expected ",
@@ -469,8 +525,11 @@ void CheckHost(const Ctx& ctx, const HostFacts& h) {
       ctx.On(Rule::kHostKindSubtype)) {
     const bool social = SubtypeIsSocial(subtype);
     if (social != (kind == v1::HOST_KIND_SOCIAL)) {
-      ctx.Emit(Rule::kHostKindSubtype, "subtype", "subtype (组织类型) ",
-               v1::HostSubtype_Name(subtype), " is a ",
+      ctx.Emit(Rule::kHostKindSubtype, "subtype",
+               Zh("组织类型“", ZhEnum(subtype), "”属于",
+                  social ? "社会组织" : "非公有制经济组织", "，但组织类别为“",
+                  ZhEnum(kind), "”"),
+               "subtype (组织类型) ", v1::HostSubtype_Name(subtype), " is a ",
                social ? "social organization (社会组织)"
                       : "non-public economic organization "
                         "(非公经济组织)",
@@ -492,20 +551,25 @@ void CheckStar(const Ctx& ctx, const StarFacts& a, int index) {
            field(".assessed_on"), "assessment date (评定日期)");
   if (a.year > c.as_of.y && ctx.On(Rule::kDateFuture)) {
     ctx.Emit(Rule::kDateFuture, field(".year").str(),
+             Zh("评定年度 ", a.year, " 晚于 ", c.as_of.y, " 年"),
              "assessment year (评定年度) ", a.year, " is after ", c.as_of.y);
   }
   if (a.stars < 1 || a.stars > 5) {
     if (ctx.On(Rule::kStarsRange)) {
       ctx.Emit(Rule::kStarsRange, field(".stars").str(),
-               "star rating (星级) of ", a.stars, " is outside 1-5");
+               Zh("星级 ", a.stars, " 不在1-5之间"), "star rating (星级) of ",
+               a.stars, " is outside 1-5");
     }
     return;
   }
   const int met = a.criteria_met;
   const int expected = met < 1 ? 1 : met;
   if (a.stars != expected && ctx.On(Rule::kStarsCriteria)) {
-    ctx.Emit(Rule::kStarsCriteria, field(".stars").str(), a.stars,
-             " stars (星级) but ", met, " of the five criteria (五好) are met");
+    ctx.Emit(Rule::kStarsCriteria, field(".stars").str(),
+             Zh("评为", a.stars, "星，但“五好”达到", met, "项（应评", expected,
+                "星）"),
+             a.stars, " stars (星级) but ", met,
+             " of the five criteria (五好) are met");
   }
 }
 
@@ -529,15 +593,18 @@ void CheckPartyOrganization(const Ctx& ctx, const OrgFacts& o) {
                "dissolved_on", "dissolution date (撤销日期)");
   if (founded.y != 0 && dissolved.y != 0 &&
       CompareDates(dissolved, founded) < 0 && ctx.On(Rule::kDatesOrder)) {
-    ctx.Emit(Rule::kDatesOrder, "dissolved_on", "dissolved (撤销) on ",
-             DateText(dissolved), ", before it was founded (成立) on ",
-             DateText(founded));
+    ctx.Emit(Rule::kDatesOrder, "dissolved_on",
+             Zh("撤销日期 ", DateText(dissolved), " 早于成立日期 ",
+                DateText(founded)),
+             "dissolved (撤销) on ", DateText(dissolved),
+             ", before it was founded (成立) on ", DateText(founded));
   }
   const int64_t units = static_cast<int64_t>(o.host_organization_ids.size());
   switch (o.formation) {
     case v1::FORMATION_MODEL_STANDALONE:
       if (units != 1 && ctx.On(Rule::kStandaloneUnits)) {
         ctx.Emit(Rule::kStandaloneUnits, "host_organization_ids",
+                 Zh("单建党组织覆盖", units, "个单位；应只覆盖1个"),
                  "a standalone (单建) party organization covers ", units,
                  " host organizations; it covers one");
       }
@@ -546,6 +613,8 @@ void CheckPartyOrganization(const Ctx& ctx, const OrgFacts& o) {
       if ((units < 2 || units > c.policy.joint_branch_max_units()) &&
           ctx.On(Rule::kJointUnits)) {
         ctx.Emit(Rule::kJointUnits, "host_organization_ids",
+                 Zh("联建党组织覆盖", units, "个单位；应为2至",
+                    c.policy.joint_branch_max_units(), "个"),
                  "a joint (联建) party organization covers ", units,
                  " host organizations; it should cover 2 "
                  "to ",
@@ -555,6 +624,7 @@ void CheckPartyOrganization(const Ctx& ctx, const OrgFacts& o) {
     case v1::FORMATION_MODEL_AFFILIATED:
       if (o.parent_id.empty() && ctx.On(Rule::kAffiliated)) {
         ctx.Emit(Rule::kAffiliated, "parent_id",
+                 Zh("挂靠党组织未填写所挂靠的党组织"),
                  "an affiliated (挂靠) party organization does not name the "
                  "party organization it is attached to");
       }
@@ -565,15 +635,20 @@ void CheckPartyOrganization(const Ctx& ctx, const OrgFacts& o) {
   const int64_t seats = static_cast<int64_t>(o.committee_member_ids.size());
   if (seats > c.policy.branch_committee_hard_max_size() &&
       ctx.On(Rule::kCommitteeSize)) {
-    ctx.Emit(Rule::kCommitteeSize, "committee", "the committee (委员会) has ",
-             seats, " seats; at most ",
+    ctx.Emit(Rule::kCommitteeSize, "committee",
+             Zh("委员会有", seats, "名委员；最多",
+                c.policy.branch_committee_hard_max_size(), "名"),
+             "the committee (委员会) has ", seats, " seats; at most ",
              c.policy.branch_committee_hard_max_size());
   }
   if (!o.star_assessments.empty() &&
       o.formation != v1::FORMATION_MODEL_STANDALONE &&
       ctx.On(Rule::kStarsNotStandalone)) {
     ctx.Emit(
-        Rule::kStarsNotStandalone, "star_assessments", "a ",
+        Rule::kStarsNotStandalone, "star_assessments",
+        Zh("组建方式为“", ZhEnum(static_cast<v1::FormationModel>(o.formation)),
+           "”的党组织有星级评定；只有单建党组织参加评定"),
+        "a ",
         v1::FormationModel_Name(static_cast<v1::FormationModel>(o.formation)),
         " party organization carries a star rating (星级); "
         "only standalone (单建) organizations are rated");
@@ -600,26 +675,35 @@ void CheckVenue(const Ctx& ctx, const VenueFacts& v) {
       if ((v.haves >> i & 1) == 0) missing.push_back(kHaves[i]);
     }
     if (!missing.empty()) {
-      ctx.Emit(Rule::kSixHaves, "has_*", "the venue lacks ", missing.size(),
+      ctx.Emit(Rule::kSixHaves, "has_*",
+               Zh("活动场所“六有”缺", missing.size(), "项：",
+                  absl::StrJoin(missing, "、",
+                                [](std::string* out, const char* h) {
+                                  absl::StrAppend(out, ZhTerm(h));
+                                })),
+               "the venue lacks ", missing.size(),
                " of the six haves (六有): ", absl::StrJoin(missing, ", "));
     }
   }
   if (!ctx.On(Rule::kVenueSize)) return;
   if (v.area_square_metres < 0) {
     ctx.Emit(Rule::kVenueSize, "area_square_metres",
+             Zh("面积为负数：", v.area_square_metres, " 平方米"),
              "floor area (面积) is negative: ", v.area_square_metres, " m²");
   }
   if (v.capacity < 0) {
-    ctx.Emit(Rule::kVenueSize, "capacity",
+    ctx.Emit(Rule::kVenueSize, "capacity", Zh("容纳人数为负数：", v.capacity),
              "capacity (容纳人数) is negative: ", v.capacity);
   }
   if (v.has_latitude && !(v.latitude >= -90 && v.latitude <= 90)) {
-    ctx.Emit(Rule::kVenueSize, "latitude", "latitude (纬度) ", v.latitude,
-             " is outside -90..90");
+    ctx.Emit(Rule::kVenueSize, "latitude",
+             Zh("纬度 ", v.latitude, " 不在-90至90之间"), "latitude (纬度) ",
+             v.latitude, " is outside -90..90");
   }
   if (v.has_longitude && !(v.longitude >= -180 && v.longitude <= 180)) {
-    ctx.Emit(Rule::kVenueSize, "longitude", "longitude (经度) ", v.longitude,
-             " is outside -180..180");
+    ctx.Emit(Rule::kVenueSize, "longitude",
+             Zh("经度 ", v.longitude, " 不在-180至180之间"),
+             "longitude (经度) ", v.longitude, " is outside -180..180");
   }
 }
 
@@ -633,18 +717,24 @@ void CheckFunding(const Ctx& ctx, const FundingFacts& f) {
            "received_on", "date received (到位日期)");
   if (f.year <= 0 || f.year > 9999) {
     if (ctx.On(Rule::kDateInvalid)) {
-      ctx.Emit(Rule::kDateInvalid, "year", "budget year (年度) ", f.year,
-               " is not a year");
+      ctx.Emit(Rule::kDateInvalid, "year",
+               Zh("经费年度 ", f.year, " 不是有效年份"), "budget year (年度) ",
+               f.year, " is not a year");
     }
   } else if (f.year > c.as_of.y && ctx.On(Rule::kDateFuture)) {
-    ctx.Emit(Rule::kDateFuture, "year", "budget year (年度) ", f.year,
-             " is after ", c.as_of.y);
+    ctx.Emit(Rule::kDateFuture, "year",
+             Zh("经费年度 ", f.year, " 晚于 ", c.as_of.y, " 年"),
+             "budget year (年度) ", f.year, " is after ", c.as_of.y);
   }
   const int64_t a = f.amount_fen;
   if ((a > c.max_plausible_funding_fen || a < -c.max_plausible_funding_fen) &&
       ctx.On(Rule::kFundingAbsurd)) {
-    ctx.Emit(Rule::kFundingAbsurd, "amount_fen", "funding amount (经费金额) ",
-             Yuan(a), " is beyond the plausible maximum of ",
+    ctx.Emit(Rule::kFundingAbsurd, "amount_fen",
+             Zh("经费金额 ", ZhYuan(a), " 超过合理上限 ",
+                ZhYuan(c.max_plausible_funding_fen),
+                "；请检查单位（应为分，不是元）"),
+             "funding amount (经费金额) ", Yuan(a),
+             " is beyond the plausible maximum of ",
              Yuan(c.max_plausible_funding_fen),
              "; check the unit (fen, not yuan)");
   }
@@ -662,8 +752,11 @@ void CheckCadre(const Ctx& ctx, const CadreFacts& a) {
                "assignment end (结束日期)");
   if (start.y != 0 && end.y != 0 && CompareDates(end, start) < 0 &&
       ctx.On(Rule::kDatesOrder)) {
-    ctx.Emit(Rule::kDatesOrder, "end_on", "the assignment (挂职/驻点) ends on ",
-             DateText(end), ", before it starts on ", DateText(start));
+    ctx.Emit(Rule::kDatesOrder, "end_on",
+             Zh("挂职/驻点结束日期 ", DateText(end), " 早于开始日期 ",
+                DateText(start)),
+             "the assignment (挂职/驻点) ends on ", DateText(end),
+             ", before it starts on ", DateText(start));
   }
 }
 
@@ -671,6 +764,7 @@ void CheckGrid(const Ctx& ctx, const GridFacts& g) {
   if (g.instructor_name.empty() && g.instructor_assignment_id.empty() &&
       ctx.On(Rule::kGridInstructor)) {
     ctx.Emit(Rule::kGridInstructor, "instructor_name",
+             Zh("网格未配备党建工作指导员"),
              "the grid (网格) has no party-building instructor "
              "(党建工作指导员)");
   }
@@ -696,7 +790,7 @@ void CheckRecord(const Config& config, const v1::Record& record,
   const Ctx ctx(config, ref, sink);
   if (record.entity_case() == v1::Record::ENTITY_NOT_SET) {
     if (ctx.On(Rule::kRecordEmpty)) {
-      ctx.Emit(Rule::kRecordEmpty, "entity",
+      ctx.Emit(Rule::kRecordEmpty, "entity", Zh("空记录：没有任何内容"),
                "the record carries no entity (空记录)");
     }
     return;
@@ -706,6 +800,7 @@ void CheckRecord(const Config& config, const v1::Record& record,
     if (record.star_assessment().party_organization_id().empty() &&
         ctx.On(Rule::kStarsOrgMissing)) {
       ctx.Emit(Rule::kStarsOrgMissing, "party_organization_id",
+               Zh("星级评定未填写所属党组织（党组织标识）"),
                "the star assessment (星级评定) does not name its party "
                "organization (党组织标识)");
     }
@@ -733,14 +828,29 @@ void CheckRecord(const Config& config, const v1::Record& record,
           "market_entities_total", "market_entities_non_public",
           "value_added_total_fen", "value_added_non_public_fen",
           "tax_revenue_total_fen", "tax_revenue_non_public_fen"};
+      static constexpr const char* kTerms[6] = {
+          "market entities (市场主体总数)",
+          "non-public market entities (非公有制市场主体数)",
+          "value added (增加值)",
+          "non-public value added (非公经济增加值)",
+          "tax revenue (税收)",
+          "non-public tax revenue (非公经济税收)"};
       for (int i = 0; i < 6; ++i) {
-        if (v[i] < 0) NegativeCount(ctx, kFields[i], "an economy figure", v[i]);
+        if (v[i] < 0) NegativeCount(ctx, kFields[i], kTerms[i], v[i]);
       }
+      // In Chinese a count, or an amount in 元 (the figures are in fen).
+      auto ZhAmount = [&v](int i) {
+        return i < 2 ? absl::StrCat(v[i]) : ZhYuan(v[i]);
+      };
       for (int i = 0; i < 6; i += 2) {
         if (v[i] >= 0 && v[i + 1] >= 0 && v[i + 1] > v[i] &&
             ctx.On(Rule::kEconomyInconsistent)) {
-          ctx.Emit(Rule::kEconomyInconsistent, kFields[i + 1], kFields[i + 1],
-                   " (", v[i + 1], ") is more than ", kFields[i], " (", v[i],
+          ctx.Emit(Rule::kEconomyInconsistent, kFields[i + 1],
+                   Zh(ZhTerm(kTerms[i + 1]), "（", ZhAmount(i + 1), "）大于",
+                      ZhTerm(kTerms[i]), "（", ZhAmount(i),
+                      "）；这一对数据不计入统计"),
+                   kFields[i + 1], " (", v[i + 1], ") is more than ",
+                   kFields[i], " (", v[i],
                    "); the pair is left out of the figures");
         }
       }

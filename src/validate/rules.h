@@ -95,6 +95,9 @@ struct RuleDef {
   v1::Severity severity;
   const char* summary;
   const char* source;
+  // A short title for people, in Chinese and in English.
+  const char* title_zh;
+  const char* title_en;
 };
 
 // The definition of `rule`.

@@ -66,7 +66,23 @@ absl::string_view KindName(const v1::Record& r) {
   }
 }
 
-namespace {}  // namespace
+std::string ZhYuan(int64_t fen) {
+  // Unsigned, so that INT64_MIN has a magnitude too.
+  const uint64_t a = fen < 0 ? uint64_t{0} - static_cast<uint64_t>(fen)
+                             : static_cast<uint64_t>(fen);
+  return absl::StrCat(fen < 0 ? "-" : "", a / 100, ".", (a % 100) / 10, a % 10,
+                      " 元");
+}
+
+absl::string_view ZhTerm(absl::string_view term) {
+  const size_t close = term.rfind(')');
+  const size_t open = term.rfind('(');
+  if (close == absl::string_view::npos || open == absl::string_view::npos ||
+      open > close) {
+    return term;
+  }
+  return term.substr(open + 1, close - open - 1);
+}
 
 bool Sink::Count(Rule rule, absl::string_view kind, absl::string_view masked_id,
                  absl::string_view field) {
@@ -85,7 +101,7 @@ bool Sink::Count(Rule rule, absl::string_view kind, absl::string_view masked_id,
 
 void Sink::Keep(Rule rule, absl::string_view kind, std::string masked_id,
                 const v1::SourceLocation& location, absl::string_view field,
-                absl::string_view message) {
+                absl::string_view message, absl::string_view message_zh) {
   const size_t r = static_cast<size_t>(rule);
   const int64_t cap = config_->max_findings;
   const bool full = cap != 0 && static_cast<int64_t>(heap_.size()) >= cap;
@@ -102,6 +118,7 @@ void Sink::Keep(Rule rule, absl::string_view kind, std::string masked_id,
   }
   f.set_field_path(std::string(field));
   f.set_message(MaskPersonalData(message));
+  f.set_message_zh(MaskPersonalData(message_zh));
   if (!full) {
     heap_.push_back(std::move(f));
     if (cap != 0) std::push_heap(heap_.begin(), heap_.end(), FindingLess);

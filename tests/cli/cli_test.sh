@@ -14,6 +14,22 @@ bom=$'\xEF\xBB\xBF'  # The UTF-8 byte order mark CSV output starts with in zh.
 # Help and usage errors.
 "$bin" --help >help.txt; check "--help exits 0 and lists the commands" \
   '[[ $? -eq 0 ]] && grep -q generate help.txt && grep -q convert help.txt'
+"$bin" help report >help_report.txt && "$bin" report --help >report_help.txt
+check "help COMMAND is COMMAND --help" '[[ -s help_report.txt ]] && cmp -s help_report.txt report_help.txt'
+"$bin" help nosuch 2>err.txt
+check "help of no command exits 2 and says so" '[[ $? -eq 2 ]] && grep -q "no command .nosuch." err.txt'
+"$bin" help --man >dangjian.1
+if command -v groff >/dev/null; then
+  check "the man page renders without a warning, every command in it" \
+    '[[ -z $(groff -man -Tutf8 -ww -z dangjian.1 2>&1) ]] && [[ $(groff -man -Tutf8 -P-cbu dangjian.1 2>/dev/null | grep -c "^   [a-z]*$") -ge 5 ]]'
+fi
+"$bin" help --bash-completion >completion.bash
+complete_words() {  # completes the words given, the last one being typed
+  bash -c 'source ./completion.bash; COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); _dangjian; echo "${COMPREPLY[*]}"' _ "$@"
+}
+touch kompletion-file.djr
+check "bash completion: commands, flags, and file names where a file goes" \
+  '[[ $(complete_words dangjian rep) == report && $(complete_words dangjian report --worklist-c) == --worklist-cap && $(complete_words dangjian help val) == validate && $(complete_words dangjian report -o kompletion) == kompletion-file.djr && -z $(complete_words dangjian report --lang kompletion) ]]'
 "$bin" bogus 2>err.txt; check "an unknown command exits 2 with a message" \
   '[[ $? -eq 2 ]] && grep -q "unknown command" err.txt'
 "$bin" report --bogus x 2>err.txt; check "an unknown option exits 2 and names it" \
@@ -45,8 +61,8 @@ check "generate refuses 0 units" '[[ $? -eq 2 ]] && grep -q host_organizations e
 
 # validate: clean data has no ERROR; planted faults are found, IDs never whole.
 "$bin" validate -q --as-of 2017-12-31 a/ >v.txt; rc=$?
-check "clean generated data validates with exit 0" '[[ $rc -eq 0 ]] && grep -q "0 errors" v.txt'
-"$bin" validate -q a/ >va.txt; rc=$?
+check "clean generated data validates with exit 0" '[[ $rc -eq 0 ]] && grep -q "：错误 0 条，" v.txt'
+"$bin" validate -q --lang en a/ >va.txt; rc=$?
 check "validate takes the as-of date of the stream header" '[[ $rc -eq 0 ]] && grep -q "0 errors" va.txt && ! grep -q member.probation.overdue va.txt'
 "$bin" validate -q --as-of 2030-01-01 a/ >vt.txt
 check "--as-of overrides the header" 'grep -q member.probation.overdue vt.txt'
@@ -56,9 +72,16 @@ check "planted faults give exit 1" '[[ $rc -eq 1 ]]'
 check "planted faults are found by rule" 'grep -q "member.national_id" vf.txt && grep -q "funding" vf.txt'
 check "no resident ID is printed whole" '[[ -s vf.txt ]] && ! grep -Eq "[0-9]{17}[0-9X]" vf.txt'
 "$bin" validate -q --as-of 2017-12-31 --format csv -o vf.csv f/; rc=$?
-check "csv findings with a BOM and a header row" '[[ $rc -eq 1 ]] && head -1 vf.csv | grep -q "^${bom}file,line,record_index,severity,rule_id"'
+check "csv findings with a BOM and a Chinese header row" '[[ $rc -eq 1 ]] && head -1 vf.csv | grep -q "^${bom}文件,行号,记录序号,严重程度,规则标识,"'
+check "csv findings in Chinese: severity, kind, message and rule title" \
+  'grep -q ",错误,member.national_id.checksum,党员,.*校验码错误，可能有数字录错,,0,公民身份号码校验码错误" vf.csv'
 "$bin" validate -q --as-of 2017-12-31 --format csv --no-bom -o vfn.csv f/
-check "validate --no-bom: the header first" 'head -1 vfn.csv | grep -q "^file,line,record_index,severity,rule_id"'
+check "validate --no-bom: the header first" 'head -1 vfn.csv | grep -q "^文件,行号"'
+"$bin" validate -q --as-of 2017-12-31 --format csv --lang en -o vfe.csv f/
+check "validate --lang en: English CSV with the BOM, the rule title last" \
+  'head -1 vfe.csv | grep -q "^${bom}file,line,record_index,severity,rule_id,record_kind,record_id,field,message,sheet,column,rule_title" && grep -q ",ERROR,member.national_id.checksum,member,.*wrong check character.*,resident ID check character" vfe.csv'
+"$bin" validate -q --as-of 2017-12-31 --lang fr f/ >/dev/null 2>err.txt
+check "validate --lang fr is refused" '[[ $? -eq 2 ]] && grep -q "zh or en" err.txt'
 "$bin" validate -q --format json f/ >vf.json
 check "json findings" 'grep -q "\"ruleId\"" vf.json'
 first=$(ls a/*.djr | head -1)
@@ -155,6 +178,15 @@ check "an unknown report format names the formats" '[[ $? -eq 2 ]] && grep -q "h
 "$bin" report -q --year 2014 --partial -o k.partial.json k.djr
 "$bin" merge --format html -o merged.html k.partial.json
 check "merge --format html" 'grep -q "chart-targets" merged.html'
+"$bin" report -q --year 2014 --reporting-unit 中共克什克腾旗委组织部 --made-on 2015-01-08 \
+  --title 克什克腾旗党建统计 -o kh.html k.djr
+check "report to hand up: title, reporting unit, data date, date made" \
+  'grep -q "<h1>克什克腾旗党建统计</h1>" kh.html && grep -q "<dd>中共克什克腾旗委组织部</dd>" kh.html && grep -q "<dt>统计截止日期：</dt><dd>2014年12月31日</dd>" kh.html && grep -q "<dt>制表日期：</dt><dd>2015年1月8日</dd>" kh.html'
+"$bin" merge --made-on 2015-01-09 --reporting-unit 赤峰市委组织部 -o merged.txt k.partial.json
+check "merge: the partial's data date, the flags' unit and date" \
+  'grep -q "填报单位: 赤峰市委组织部  统计截止日期: 2014年12月31日  制表日期: 2015年1月9日" merged.txt'
+"$bin" report -q --year 2014 --made-on 2015-1-8 -o bad.html k.djr 2>err.txt
+check "a --made-on that is no YYYY-MM-DD date exits 2" '[[ $? -eq 2 ]] && grep -q "made-on" err.txt && [[ ! -e bad.html ]]'
 # Worklists people act on: complete, named, a file per township.
 "$bin" report -q --year 2017 --format csv --lang en --worklist all.csv -o r.csv a/; rc=$?
 short=$(grep -E "^total,,targets[.]target_[1-4][.]shortfall," r.csv | awk -F, '{s += $(NF - 1)} END {print s + 0}')
@@ -230,11 +262,11 @@ check "convert - to - round trip through a record stream" \
 # The stream header (provenance, as_of) survives every format with a place
 # for it: converted back to a record stream, the bytes are the original's,
 # and validate takes the as-of date from it again.
-"$bin" validate -q k.djr >vk.txt
+"$bin" validate -q --lang en k.djr >vk.txt
 for e in jsonl pb json; do
   "$bin" convert -q k.djr "kh.$e" && "$bin" convert -q "kh.$e" "kh-$e.djr"
   check "convert .djr -> .$e -> .djr gives the original bytes" "cmp -s k.djr kh-$e.djr"
-  "$bin" validate -q "kh-$e.djr" >"vkh-$e.txt"
+  "$bin" validate -q --lang en "kh-$e.djr" >"vkh-$e.txt"
   check "validate after the round trip through .$e counts as the original" \
     "grep -q ' 0 errors, 64 warnings, 0 notes' vk.txt && cmp -s vk.txt <(sed 's/kh-$e.djr/k.djr/g' vkh-$e.txt)"
 done
@@ -275,10 +307,10 @@ mkdir -p badled && cp kled/*.csv badled/ && sed -i '5s/正式党员/党员候补
 python3 "$src/tests/cli/make_workbook.py" badled bad.xlsx
 "$bin" validate -q --as-of 2014-12-31 bad.xlsx >vbad.txt; rc=$?
 check "a bad cell of a workbook is found at its sheet, column and row" \
-  '[[ $rc -eq 1 ]] && grep -q "^bad.xlsx:党员!C6: ERROR io.csv.row_skipped: \"党员候补\"" vbad.txt'
+  '[[ $rc -eq 1 ]] && grep -q "^bad.xlsx:党员!C6：错误 台账行被跳过 \[io.csv.row_skipped\]：\"党员候补\"" vbad.txt'
 "$bin" validate -q --as-of 2014-12-31 --format csv -o vbad.csv bad.xlsx
 check "findings CSV names the sheet and column" \
-  'head -1 vbad.csv | grep -q ",message,sheet,column" && grep -q "^bad.xlsx,6,.*,党员,3" vbad.csv'
+  'head -1 vbad.csv | grep -q ",说明,工作表,列," && grep -q "^bad.xlsx,6,.*,党员,3,台账行被跳过" vbad.csv'
 printf 'not a workbook' >fake.xlsx
 "$bin" validate -q fake.xlsx >/dev/null 2>err.txt
 check "a file that is no workbook is exit 2, named" '[[ $? -eq 2 ]] && grep -q "fake.xlsx: not an Excel workbook" err.txt'
@@ -412,7 +444,7 @@ PY
 "$bin" report -q --year 2017 --no-validate --allow-damaged --lang en corrupt.djr >c_fast.txt 2>c_fast.err; rc1=$?
 "$bin" report -q --year 2017 --allow-damaged --lang en corrupt.djr >c_slow.txt 2>c_slow.err; rc2=$?
 check "a corrupt record stops reading with io.read, validated or not" \
-  '[[ $rc1 -eq 3 && $rc2 -eq 3 ]] && grep -Eq "^    io.read +1$" c_fast.txt && grep -Eq "^    io.read +1$" c_slow.txt && diff <(grep -E "^  target" c_fast.txt) <(grep -E "^  target" c_slow.txt) >/dev/null && grep -Eq "^  target 1" c_fast.txt && grep -q "record 101 at byte offset [0-9]* is corrupt: not a well-formed dangjian.v1.Record" c_slow.err && diff c_fast.err c_slow.err >/dev/null'
+  '[[ $rc1 -eq 3 && $rc2 -eq 3 ]] && grep -Eq "^    file not read whole \(io.read\) +1$" c_fast.txt && grep -Eq "^    file not read whole \(io.read\) +1$" c_slow.txt && diff <(grep -E "^  target" c_fast.txt) <(grep -E "^  target" c_slow.txt) >/dev/null && grep -Eq "^  target 1" c_fast.txt && grep -q "record 101 at byte offset [0-9]* is corrupt: not a well-formed dangjian.v1.Record" c_slow.err && diff c_fast.err c_slow.err >/dev/null'
 
 echo "$passed passed, $failed failed"
 [[ $failed -eq 0 ]]
