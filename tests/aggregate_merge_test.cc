@@ -25,6 +25,8 @@ namespace dangjian {
 namespace {
 
 using ::dangjian::testing::IsOk;
+using ::dangjian::testing::StatusIs;
+using ::testing::HasSubstr;
 
 constexpr int kYear = 2014;
 
@@ -525,6 +527,15 @@ TEST(MergeTest, TheDataDateIsTheLatestInAnyOrder) {
   auto undated = FinishReport(*cc);
   ASSERT_THAT(undated, IsOk());
   EXPECT_FALSE(undated->info().has_data_date());
+  // A date that is no calendar date is refused, naming it.
+  v1::PartialReport bad = a;
+  bad.mutable_as_of()->set_month(14);
+  EXPECT_THAT(MergePartialReports(bad, b).status(),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       HasSubstr("2014-14-30 is not a calendar date")));
+  EXPECT_THAT(FinishReport(bad).status(),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       HasSubstr("not a calendar date")));
 }
 
 // The aggregator writes each worklist sorted, and merging reads it as such

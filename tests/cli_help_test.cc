@@ -33,6 +33,9 @@ TEST(ProgressLineTest, NoPercentageOrTimeLeftWhenUnknownOrDone) {
   // Nothing read yet: no rate to go by.
   EXPECT_EQ(ProgressLine("x", 0, 0, 1000, 1.0),
             "x: 0 records, 0.00 M records/s, 0%");
+  // Rounded down: 100% only when all is read.
+  EXPECT_EQ(ProgressLine("x", 5, 996, 1000, 1.0),
+            "x: 5 records, 0.00 M records/s, 0 MB/s, 99%, 0 s left");
   // All read (a file that grew): 100%, no time left.
   EXPECT_EQ(ProgressLine("x", 5, 2000, 1000, 1.0),
             "x: 5 records, 0.00 M records/s, 0 MB/s, 100%");

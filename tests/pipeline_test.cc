@@ -273,10 +273,20 @@ TEST(PipelineTest, DateFromTheFlagElseTheHeaderElseTheEndOfTheYear) {
   absl::StatusOr<v1::Report> report = FinishReport(run->partial);
   ASSERT_THAT(report.status(), IsOk());
   EXPECT_EQ(report->info().data_date().month(), 6);
-  // Without the rules the end of the year (the header is not read for it).
+  // Without the rules, the header's date all the same.
   PipelineOptions figures_only = options;
   figures_only.validate = false;
   run = RunPipeline({with}, figures_only);
+  ASSERT_THAT(run.status(), IsOk());
+  EXPECT_EQ(run->partial.as_of().year(), 2017);
+  EXPECT_EQ(run->partial.as_of().month(), 6);
+  // No header date: the end of the report year; one of another year does
+  // not count.
+  run = RunPipeline({without}, figures_only);
+  ASSERT_THAT(run.status(), IsOk());
+  EXPECT_EQ(run->partial.as_of().month(), 12);
+  EXPECT_EQ(run->partial.as_of().day(), 31);
+  run = RunPipeline({other_year}, options);
   ASSERT_THAT(run.status(), IsOk());
   EXPECT_EQ(run->partial.as_of().year(), 2017);
   EXPECT_EQ(run->partial.as_of().month(), 12);

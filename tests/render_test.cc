@@ -373,9 +373,66 @@ TEST(RenderHtmlTest, FitToHandUp) {
   const std::string bare = RenderReportHtml(Keshiketeng(true));
   EXPECT_THAT(bare, HasSubstr("<dt>统计年度：</dt><dd>2014年</dd>"));
   EXPECT_THAT(bare, Not(HasSubstr("填报单位")));
-  // Personal data in the reporting unit is masked like any other text.
+  // Personal data in the reporting unit and the title is masked like any
+  // other text.
   r.mutable_info()->set_reporting_unit("联系人 13812345678");
-  EXPECT_THAT(RenderReportHtml(r, o), Not(HasSubstr("13812345678")));
+  o.title = "标题 11010519491231002X";
+  const std::string masked = RenderReportHtml(r, o);
+  EXPECT_THAT(masked, Not(HasSubstr("13812345678")));
+  EXPECT_THAT(masked, Not(HasSubstr("11010519491231002X")));
+}
+
+TEST(CompareTest, EveryGroupOfEitherYearWithItsChange) {
+  v1::Report later = Keshiketeng(true);
+  later.set_year(2015);
+  v1::Report earlier = Keshiketeng(true);
+  // A year before: 100 units fewer in the total and in 苏木2, 苏木10 new.
+  earlier.mutable_total()->mutable_units()->set_total(6900);
+  const std::string town2 = "town-2", town10 = "town-10";
+  for (int i = earlier.groups_size() - 1; i >= 0; --i) {
+    v1::ReportGroup* g = earlier.mutable_groups(i);
+    if (g->key().region_id() == town2) {
+      g->mutable_figures()->mutable_units()->set_total(
+          g->figures().units().total() - 100);
+    }
+    if (g->key().region_id() == town10)
+      earlier.mutable_groups()->DeleteSubrange(i, 1);
+  }
+  absl::StatusOr<v1::ReportComparison> c = CompareReports(earlier, later);
+  ASSERT_THAT(c, IsOk());
+  EXPECT_EQ(c->change().units().total(), 100);
+  ASSERT_EQ(c->groups_size(), later.groups_size());
+  for (const v1::GroupComparison& g : c->groups()) {
+    if (g.key().region_id() == town2) {
+      EXPECT_EQ(g.change().units().total(), 100);
+    } else if (g.key().region_id() == town10) {
+      EXPECT_EQ(g.earlier().units().total(), 0);
+      EXPECT_EQ(g.change().units().total(), g.later().units().total());
+    } else {
+      EXPECT_EQ(g.change().units().total(), 0) << g.key().region_id();
+    }
+  }
+  const std::string text = RenderComparisonText(*c);
+  EXPECT_THAT(text, StartsWith("2015年度 与 2014年度 对比"));
+  // The total's units: 6,900 then 7,000, a change of +100 (spacing aside).
+  const size_t units = text.find("\n  单位总数 ");
+  ASSERT_NE(units, std::string::npos);
+  const std::string line =
+      text.substr(units + 1, text.find('\n', units + 1) - units - 1);
+  EXPECT_THAT(line, ::testing::MatchesRegex(".*6,900 +7,000 +\\+100"));
+  EXPECT_LT(text.find("== 苏木2 (town-2) =="),
+            text.find("== 苏木10 (town-10) =="));
+  TextRenderOptions en;
+  en.language = ReportLanguage::kEnglish;
+  EXPECT_THAT(RenderComparisonText(*c, en), HasSubstr(" pp\n"));
+  const std::string csv = RenderComparisonCsv(*c);
+  EXPECT_THAT(csv, StartsWith("group,region_id,figure,label,earlier,later,"
+                              "change,unit\r\n"));
+  EXPECT_THAT(csv, HasSubstr("\r\n合计,,units.total,单位总数,6900,7000,100,"
+                             "count\r\n"));
+  EXPECT_THAT(csv, HasSubstr(",town-2,units.total,单位总数,"));
+  // Years out of order are refused.
+  EXPECT_FALSE(CompareReports(later, earlier).ok());
 }
 
 TEST(RenderHtmlTest, ChartsFiguresAndWorklists) {

@@ -49,7 +49,9 @@ struct TextRenderOptions {
 };
 
 // Returns the report as plain text in aligned tables (labels left, numbers
-// right; Chinese characters count two columns): the four targets (met,
+// right; Chinese characters count two columns): a title line, a line of who
+// reports and when (Report.info's reporting unit, data date and date made,
+// those known), the four targets (met,
 // eligible, rate, shortfall; then each worklist, a line per unit:
 // "    苏木10  甲商贸有限公司 (h1): 3 名正式党员，未建立党组织"), then units,
 // party organizations, grids, members, cadres, activities, venues, funding
@@ -121,17 +123,24 @@ struct HtmlRenderOptions {
 
 // Returns the report as one self-contained HTML page (UTF-8; no script, no
 // network access, no external font or stylesheet) that a department head can
-// open in any browser: cards with the four targets' rates and full coverage,
-// then inline SVG charts, each an <svg class="chart"> with a stable id:
+// open in any browser and print on A4: the title (masked like personal
+// data), who reports and when (Report.info, id "report-info": the reporting
+// unit, the year, the data date and the date made, those known), cards with
+// the four targets' rates and full coverage, then inline SVG charts that
+// scale to the page, each an <svg class="chart"> with a stable id:
 //  - "chart-targets": the four targets' rates as bars for the total and each
 //    group (e.g. each township with --group-by township), rects of class
-//    "bar t1".."bar t4";
+//    "bar t1".."bar t4", followed by the table "targets-table" of met,
+//    eligible and short per target for the total and every group with
+//    something eligible;
 //  - "chart-stars": standalone organizations by star rating;
 //  - "chart-funding": funding by source (the four ones), in yuan;
 //  - "chart-six-haves": share of venues with each of the six haves;
 // then the worklists (section "worklists", one "worklist-N" per target) and a
-// table of every figure of the total and the data quality. Every text from
-// the report is HTML-escaped. Never fails. Thread-safe.
+// table of every figure of the total and the data quality; the policy version
+// in the footer. A print stylesheet makes A4 pages and keeps charts and table
+// rows whole. Every text from the report is HTML-escaped. Never fails.
+// Thread-safe.
 //
 // Example:
 //   dangjian::HtmlRenderOptions html;
@@ -324,6 +333,30 @@ DANGJIAN_EXPORT std::string RenderFindingsText(
 DANGJIAN_EXPORT std::string RenderFindingsCsv(
     const v1::ValidationReport& report,
     const FindingsRenderOptions& options = {});
+
+// Returns two years side by side (CompareReports()) as aligned text: a title
+// with both years, then for the total and, with include_groups, each group
+// (in natural order of their names) a table of every target (met, eligible,
+// rate, short) and every figure of RenderReportText(), with the earlier
+// year's value, the later year's and the change ("+12", "-1,234.50",
+// "+1.7 个百分点" / "+1.7 pp"). Personal data is masked. Never fails.
+// Thread-safe.
+DANGJIAN_EXPORT std::string RenderComparisonText(
+    const v1::ReportComparison& comparison,
+    const TextRenderOptions& options = {});
+
+// Returns two years side by side as CSV (RFC 4180, CRLF line ends; a text
+// that starts like a formula gets a leading apostrophe): a row per target
+// part and figure per group (the total first) under the header
+//   group,region_id,figure,label,earlier,later,change,unit
+// with the figure keys of RenderReportCsv() (targets.target_1.met, ...)
+// and machine values (no separators; yuan with two decimals; percentages
+// and their change in points with two decimals). `utf8_bom`,
+// `include_groups` and `language` as for RenderReportCsv(). Personal data
+// is masked. Never fails. Thread-safe.
+DANGJIAN_EXPORT std::string RenderComparisonCsv(
+    const v1::ReportComparison& comparison,
+    const CsvRenderOptions& options = {});
 
 }  // namespace dangjian
 

@@ -25,6 +25,7 @@
 #include "google/protobuf/descriptor.h"
 #include "google/protobuf/message.h"
 #include "google/protobuf/unknown_field_set.h"
+#include "validate/checks.h"
 
 namespace dangjian {
 namespace internal {
@@ -43,6 +44,12 @@ absl::Status CheckLayout(const v1::PartialReport& p, absl::string_view what) {
     return absl::InvalidArgumentError(
         absl::StrCat(what, ": partial report state version ", p.state_version(),
                      ", this library reads ", kStateVersion));
+  }
+  if (p.has_as_of() && !IsValidFullDate(Ymd{p.as_of().year(), p.as_of().month(),
+                                            p.as_of().day()})) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        what, ": the date the data stands at (as_of) ", p.as_of().year(), "-",
+        p.as_of().month(), "-", p.as_of().day(), " is not a calendar date"));
   }
   const std::vector<std::string>& counters = CounterNames();
   const std::vector<std::string>& sums = SumNames();
@@ -912,6 +919,38 @@ absl::StatusOr<v1::ReportComparison> CompareReports(const v1::Report& earlier,
                                       out.mutable_change(), "");
       !s.ok()) {
     return s;
+  }
+  // Groups matched by key: the later's in order, then the earlier's alone.
+  absl::flat_hash_map<std::string, const v1::ReportGroup*> before;
+  for (const v1::ReportGroup& g : earlier.groups()) {
+    before.emplace(g.key().SerializeAsString(), &g);
+  }
+  absl::flat_hash_set<std::string> seen;
+  auto add = [&](const v1::ReportGroup* e,
+                 const v1::ReportGroup* l) -> absl::Status {
+    v1::GroupComparison* c = out.add_groups();
+    const v1::ReportGroup& any = l != nullptr ? *l : *e;
+    *c->mutable_key() = any.key();
+    c->set_region_name(l != nullptr && !l->region_name().empty()
+                           ? l->region_name()
+                           : (e != nullptr ? e->region_name() : ""));
+    if (e != nullptr) *c->mutable_earlier() = e->figures();
+    if (l != nullptr) *c->mutable_later() = l->figures();
+    return internal::Diff(c->earlier(), c->later(), c->mutable_change(),
+                          absl::StrCat("groups[", out.groups_size() - 1, "]"));
+  };
+  for (const v1::ReportGroup& l : later.groups()) {
+    const std::string k = l.key().SerializeAsString();
+    seen.insert(k);
+    auto it = before.find(k);
+    if (absl::Status s = add(it == before.end() ? nullptr : it->second, &l);
+        !s.ok()) {
+      return s;
+    }
+  }
+  for (const v1::ReportGroup& e : earlier.groups()) {
+    if (seen.contains(e.key().SerializeAsString())) continue;
+    if (absl::Status s = add(&e, nullptr); !s.ok()) return s;
   }
   return out;
 }

@@ -6,8 +6,10 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "cli/commands.h"
 #include "cli/help.h"
+#include "dangjian/personal_data.h"
 #include "dangjian/version.h"
 
 namespace dangjian {
@@ -37,7 +39,9 @@ int main(int argc, char** argv) {
   const std::vector<cli::Command>& commands = cli::Commands();
   if (argc < 2 || std::strcmp(argv[1], "--help") == 0 ||
       std::strcmp(argv[1], "-h") == 0 ||
-      (std::strcmp(argv[1], "help") == 0 && argc == 2)) {
+      (std::strcmp(argv[1], "help") == 0 &&
+       (argc == 2 || std::strcmp(argv[2], "--help") == 0 ||
+        std::strcmp(argv[2], "-h") == 0))) {
     std::fputs(cli::ProgramHelp(commands).c_str(), stdout);
     return argc < 2 ? cli::kExitFailed : cli::kExitOk;
   }
@@ -62,9 +66,11 @@ int main(int argc, char** argv) {
         return cli::kExitOk;
       }
     }
-    std::fprintf(stderr,
-                 "dangjian help: no command '%s'; run 'dangjian --help'\n",
-                 argc == 3 ? topic.c_str() : "(more than one)");
+    std::fprintf(stderr, "dangjian help: %s; run 'dangjian --help'\n",
+                 argc == 3 ? dangjian::MaskPersonalData(
+                                 absl::StrCat("no command '", topic, "'"))
+                                 .c_str()
+                           : "give one command");
     return cli::kExitFailed;
   }
   for (const auto& c : dangjian::cli::Commands()) {

@@ -37,12 +37,12 @@ absl::Status MakeParentFolders(const std::string& path);
 absl::Status CheckOutputIsNoInput(const std::string& output,
                                   const std::vector<std::string>& inputs);
 
-// Whether `path` means standard output.
 // The --lang flag's spec: "zh" (the default) or "en".
 FlagSpec LangFlag();
 // The language --lang names, or InvalidArgument.
 absl::StatusOr<ReportLanguage> LanguageFromArgs(const Args& args);
 
+// Whether `path` means standard output.
 inline bool IsStdout(const std::string& path) { return path == "-"; }
 
 // A writer of records to standard output in a streaming format (kRecordStream

@@ -56,7 +56,9 @@ std::string ProgressLine(absl::string_view what, int64_t records, int64_t bytes,
   if (total_bytes > 0) {
     const double done = std::min(
         1.0, static_cast<double>(bytes) / static_cast<double>(total_bytes));
-    absl::StrAppend(&line, absl::StrFormat(", %.0f%%", 100.0 * done));
+    // Rounded down: 100% only when done.
+    absl::StrAppend(&line,
+                    absl::StrFormat(", %d%%", static_cast<int>(100.0 * done)));
     // The rest at the rate so far; said once there is a rate to go by.
     if (done > 0.01 && done < 1.0 && seconds > 0) {
       absl::StrAppend(&line, ", ", TimeLeft(seconds * (1.0 - done) / done),

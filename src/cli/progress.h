@@ -11,7 +11,7 @@
 namespace dangjian {
 namespace cli {
 
-// Prints "<what>: N records, R records/s[, P%, T left]" on stderr, rewritten in
+// Prints ProgressLine() on stderr, rewritten in
 // place at most 4 times a second, and a last line from Finish(); only when
 // stderr is a terminal and only once the run has taken more than two seconds,
 // so that short runs, pipes and logs stay quiet. Silent when disabled.

@@ -22,6 +22,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
+#include "absl/time/civil_time.h"
 #include "cli/commands.h"
 #include "cli/output.h"
 #include "cli/pipeline_flags.h"
@@ -32,6 +33,7 @@
 #include "dangjian/render.h"
 #include "dangjian/validate.h"
 #include "google/protobuf/util/json_util.h"
+#include "google/protobuf/util/message_differencer.h"
 
 namespace dangjian {
 namespace cli {
@@ -273,10 +275,17 @@ absl::StatusOr<Files> RenderWorklists(const char* name,
 // time); the data date came with the partial.
 absl::Status SetReportInfo(const Args& args, v1::Report* report) {
   v1::ReportInfo* info = report->mutable_info();
-  info->set_reporting_unit(args.Get("reporting-unit"));
+  // Masked where it is stored: every format and any partial carry the same.
+  info->set_reporting_unit(MaskPersonalData(args.Get("reporting-unit")));
   if (args.Has("made-on")) {
     absl::StatusOr<v1::Date> d = ParseDateFlag("made-on", args.Get("made-on"));
     if (!d.ok()) return d.status();
+    const absl::CivilDay day(d->year(), d->month(), d->day());
+    if (day.year() != d->year() || day.month() != d->month() ||
+        day.day() != d->day() || d->year() < 1) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "--made-on ", args.Get("made-on"), " is not a calendar date"));
+    }
     *info->mutable_made_on() = *d;
     return absl::OkStatus();
   }
@@ -289,9 +298,63 @@ absl::Status SetReportInfo(const Args& args, v1::Report* report) {
   return absl::OkStatus();
 }
 
+// `report` beside the earlier year's (--compare PARTIAL, grouped as
+// `report`), rendered as `format`: text, csv or json.
+absl::StatusOr<std::string> RenderCompared(const Args& args,
+                                           const v1::Report& report,
+                                           const std::string& format,
+                                           ReportLanguage language) {
+  if (format != "text" && format != "csv" && format != "json") {
+    return absl::InvalidArgumentError(
+        "--compare writes text, csv or json (html and xlsx are not done yet)");
+  }
+  const std::string path = args.Get("compare");
+  absl::StatusOr<v1::PartialReport> earlier = ReadPartialReportFile(path);
+  if (!earlier.ok()) return earlier.status();
+  if (!google::protobuf::util::MessageDifferencer::Equals(earlier->group_by(),
+                                                          report.group_by())) {
+    earlier = RegroupPartialReport(*earlier, report.group_by());
+    if (!earlier.ok()) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          path, ": ", earlier.status().message(),
+          " (make the earlier partial with a grouping as fine as this one's)"));
+    }
+  }
+  absl::StatusOr<v1::Report> before = FinishReport(*earlier);
+  if (!before.ok()) return before.status();
+  absl::StatusOr<v1::ReportComparison> comparison =
+      CompareReports(*before, report);
+  if (!comparison.ok()) return comparison.status();
+  if (format == "text") {
+    TextRenderOptions options;
+    options.language = language;
+    return RenderComparisonText(*comparison, options);
+  }
+  if (format == "csv") {
+    CsvRenderOptions options;
+    options.language = language;
+    options.utf8_bom =
+        language == ReportLanguage::kChinese && !args.Has("no-bom");
+    return RenderComparisonCsv(*comparison, options);
+  }
+  std::string json;
+  google::protobuf::util::JsonPrintOptions print;
+  print.add_whitespace = true;
+  if (!google::protobuf::util::MessageToJsonString(*comparison, &json, print)
+           .ok()) {
+    return absl::InternalError("cannot print the comparison as JSON");
+  }
+  return json;
+}
+
 int EmitReport(const char* name, const Args& args,
                const v1::PartialReport& partial) {
   const std::string output = args.Get("output");
+  if (args.Has("partial") && args.Has("compare")) {
+    return Fail(name,
+                "--compare sets a report beside an earlier year's; a partial "
+                "is for 'dangjian merge'");
+  }
   if (args.Has("partial") && args.Has("worklist")) {
     return Fail(name,
                 "--worklist writes the worklists of a report; a partial "
@@ -344,7 +407,14 @@ int EmitReport(const char* name, const Args& args,
   if (!lang.ok()) return Fail(name, std::string(lang.status().message()));
   const ReportLanguage language = *lang;
   std::string text;
-  if (format == "text") {
+  if (args.Has("compare")) {
+    absl::StatusOr<std::string> compared =
+        RenderCompared(args, *report, format, language);
+    if (!compared.ok()) {
+      return Fail(name, std::string(compared.status().message()));
+    }
+    text = *std::move(compared);
+  } else if (format == "text") {
     TextRenderOptions options;
     options.language = language;
     text = RenderReportText(*report, options);
@@ -517,12 +587,17 @@ std::vector<FlagSpec> OutputFlags() {
        "an .xlsx workbook (a sheet per township), or a folder (a .csv per "
        "township)",
        ""},
+      {"compare", 0, true, "FILE",
+       "set the report beside an earlier year's: a partial report of that "
+       "year (report --partial), every target and figure of both years and "
+       "the change, per group (text, csv or json)",
+       ""},
       {"title", 0, true, "TEXT",
        "the HTML report's title (default: the year's standard one)", ""},
       {"reporting-unit", 0, true, "NAME",
        "the unit that reports (填报单位), shown above the figures", ""},
       {"made-on", 0, true, "DATE",
-       "the date the report was made (制表日期), YYYY-MM-DD", "today"},
+       "the date the report was made (制表日期), YYYY-MM-DD", "today's date"},
   };
 }
 

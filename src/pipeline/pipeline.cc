@@ -51,6 +51,9 @@ struct ShardResult {
   v1::PartialReport partial;
   v1::ValidationReport findings;
   ShardOutcome outcome;
+  // The as-of date the header of the shard's first file declares, when it
+  // does (in the report year, when aggregating): the date its data stands at.
+  std::optional<v1::Date> declared_as_of;
 };
 
 // Counts records and bytes read and hands them to the run's progress
@@ -393,6 +396,14 @@ class ShardRun {
                                          : ReadParsed(reader, &read);
       if (!s.ok()) return s;
       ReaderFindings(*reader, path, &read);
+      // The first file's header dates the shard, as it does for the rules.
+      if (path == files_.front()) {
+        std::optional<v1::Date> declared = HeaderAsOf(*reader);
+        if (declared && IsValidFullDate(ToYmd(*declared)) &&
+            (!o_.aggregate || declared->year() == o_.year)) {
+          result_.declared_as_of = declared;
+        }
+      }
     }
     if (o_.validate && validator_ == nullptr) {
       absl::StatusOr<Validator*> made =
@@ -601,6 +612,8 @@ absl::StatusOr<PipelineResult> RunPipelineOnShards(
   }
   PipelineResult result;
   result.shards.resize(shards.size());
+  // Each shard's declared date (ShardResult::declared_as_of).
+  std::vector<std::optional<v1::Date>> declared(shards.size());
   PipelineProgress progress;
   progress.shards_total = static_cast<int64_t>(shards.size());
   for (const ShardFiles& s : shards) {
@@ -666,6 +679,7 @@ absl::StatusOr<PipelineResult> RunPipelineOnShards(
       {
         std::lock_guard<std::mutex> lock(mu);
         result.shards[i] = std::move(r->outcome);
+        declared[i] = r->declared_as_of;
         ++progress.shards_done;
         if (options.validate) {
           findings_kept += r->findings.findings_size();
@@ -705,16 +719,14 @@ absl::StatusOr<PipelineResult> RunPipelineOnShards(
     absl::StatusOr<v1::PartialReport> merged = MergeAllPartialReports(partials);
     if (!merged.ok()) return merged.status();
     result.partial = *std::move(merged);
-    // The date the data stands at: the latest a shard was judged as of; in a
-    // run without the rules, the as-of date given, else the end of the year.
+    // The date the data stands at: the as-of date given, else the latest a
+    // shard's header declares, else (no shard says) the end of the year.
     v1::Date latest;
-    for (const ShardOutcome& s : result.shards) {
-      if (internal::IsSet(s.as_of) &&
-          (!internal::IsSet(latest) ||
-           std::make_tuple(latest.year(), latest.month(), latest.day()) <
-               std::make_tuple(s.as_of.year(), s.as_of.month(),
-                               s.as_of.day()))) {
-        latest = s.as_of;
+    for (const std::optional<v1::Date>& d : declared) {
+      if (d && (!internal::IsSet(latest) ||
+                std::make_tuple(latest.year(), latest.month(), latest.day()) <
+                    std::make_tuple(d->year(), d->month(), d->day()))) {
+        latest = *d;
       }
     }
     if (!internal::IsSet(latest)) latest = plan->fallback_as_of;

@@ -13,24 +13,8 @@
 namespace dangjian {
 namespace {
 
-// A field as RFC 4180 wants it, and safe to open in a spreadsheet: a text
-// that starts like a formula (= + - @, tab, carriage return) gets a leading
-// apostrophe, so that no spreadsheet runs a region name as a formula.
 std::string Field(absl::string_view text, bool is_text) {
-  std::string s(text);
-  if (is_text && !s.empty() &&
-      (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' ||
-       s[0] == '\t' || s[0] == '\r')) {
-    s.insert(0, "'");
-  }
-  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-  std::string quoted = "\"";
-  for (char c : s) {
-    if (c == '"') quoted.push_back('"');
-    quoted.push_back(c);
-  }
-  quoted.push_back('"');
-  return quoted;
+  return internal::CsvField(text, is_text);
 }
 
 void Row(const std::string& group, const std::string& region_id,
@@ -153,4 +137,30 @@ std::string RenderFindingsCsv(const v1::ValidationReport& report,
   return MaskPersonalData(out);
 }
 
+}  // namespace dangjian
+
+namespace dangjian {
+namespace internal {
+
+// A field as RFC 4180 wants it, and safe to open in a spreadsheet: a text
+// that starts like a formula (= + - @, tab, carriage return) gets a leading
+// apostrophe, so that no spreadsheet runs a region name as a formula.
+std::string CsvField(absl::string_view text, bool is_text) {
+  std::string s(text);
+  if (is_text && !s.empty() &&
+      (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' ||
+       s[0] == '\t' || s[0] == '\r')) {
+    s.insert(0, "'");
+  }
+  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
+  std::string quoted = "\"";
+  for (char c : s) {
+    if (c == '"') quoted.push_back('"');
+    quoted.push_back(c);
+  }
+  quoted.push_back('"');
+  return quoted;
+}
+
+}  // namespace internal
 }  // namespace dangjian

@@ -69,6 +69,10 @@ std::string SeverityLabel(v1::Severity s, bool zh);
 // A finding's message in the language: the Chinese one when asked for and
 // present, else the English one.
 const std::string& FindingMessage(const v1::Finding& f, bool zh);
+// A CSV field as RFC 4180 wants it, and safe to open in a spreadsheet: a
+// text (`is_text`) that starts like a formula (= + - @, tab, carriage
+// return) gets a leading apostrophe.
+std::string CsvField(absl::string_view text, bool is_text = true);
 // A date for people: "2014年12月31日"; "2014-12-31".
 std::string FormatDate(const v1::Date& d, bool zh);
 

@@ -178,8 +178,9 @@ struct Html {
   }
 };
 
-// The four targets of the total and of every group (all of them, not only
-// those the chart has room for) as numbers: met, eligible and short.
+// The four targets of the total and of the groups (all with something
+// eligible, not only those the chart has room for) as numbers: met,
+// eligible and short.
 void TargetsTable(const v1::Report& report,
                   const std::vector<const v1::ReportGroup*>& groups, Html* h) {
   const bool zh = h->zh;
@@ -300,15 +301,16 @@ void Targets(const v1::Report& report, const HtmlRenderOptions& options,
   absl::StrAppend(&h->out, "<section id=\"targets\"><h2>",
                   h->T("四个100%: 达标率", "The four 100% targets: rates"),
                   "</h2>\n", TargetsChart(rows, headers));
-  TargetsTable(report, groups, h);
   if (groups.size() > cap) {
-    absl::StrAppend(&h->out, "<p class=\"note\">",
-                    zh ? absl::StrCat("图中列出前 ", cap, " 个分组, 共 ",
-                                      groups.size(), " 个。")
-                       : absl::StrCat("The chart shows the first ", cap, " of ",
-                                      groups.size(), " groups."),
-                    "</p>\n");
+    absl::StrAppend(
+        &h->out, "<p class=\"note\">",
+        zh ? absl::StrCat("图中列出前 ", cap, " 个分组, 共 ", groups.size(),
+                          " 个; 下表列出全部。")
+           : absl::StrCat("The chart shows the first ", cap, " of ",
+                          groups.size(), " groups; the table lists all."),
+        "</p>\n");
   }
+  TargetsTable(report, groups, h);
   absl::StrAppend(&h->out, "</section>\n");
 }
 
@@ -589,9 +591,10 @@ svg.chart,.cards,.card,table.figures{break-inside:avoid}tr{break-inside:avoid}th
 std::string RenderReportHtml(const v1::Report& report,
                              const HtmlRenderOptions& options) {
   Html h{options.language == ReportLanguage::kChinese, ""};
+  // A title is text like any other: masked.
   const std::string title =
       !options.title.empty()
-          ? options.title
+          ? MaskPersonalData(options.title)
           : (h.zh ? absl::StrCat(report.year(),
                                  "年度 非公经济组织和社会组织党建统计报告")
                   : absl::StrCat("Party building in non-public and social "

@@ -27,9 +27,16 @@ fi
 complete_words() {  # completes the words given, the last one being typed
   bash -c 'source ./completion.bash; COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); _dangjian; echo "${COMPREPLY[*]}"' _ "$@"
 }
-touch kompletion-file.djr
+touch kompletion-file.djr "kompletion 台账 2017.xlsx"
+count_words() {  # how many completions the words give
+  bash -c 'source ./completion.bash; COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); _dangjian; echo "${#COMPREPLY[@]}"' _ "$@"
+}
+check "bash completion: a file name with spaces is one word" \
+  '[[ $(count_words dangjian validate "kompletion 台") -eq 1 && $(count_words dangjian validate kompletion) -eq 2 ]]'
+"$bin" help --help >help_help.txt
+check "help --help is the program's help" '[[ $? -eq 0 ]] && cmp -s help_help.txt help.txt'
 check "bash completion: commands, flags, and file names where a file goes" \
-  '[[ $(complete_words dangjian rep) == report && $(complete_words dangjian report --worklist-c) == --worklist-cap && $(complete_words dangjian help val) == validate && $(complete_words dangjian report -o kompletion) == kompletion-file.djr && -z $(complete_words dangjian report --lang kompletion) ]]'
+  '[[ $(complete_words dangjian rep) == report && $(complete_words dangjian report --worklist-c) == --worklist-cap && $(complete_words dangjian help val) == validate && $(complete_words dangjian report -o kompletion-) == kompletion-file.djr && -z $(complete_words dangjian report --lang kompletion) ]]'
 "$bin" bogus 2>err.txt; check "an unknown command exits 2 with a message" \
   '[[ $? -eq 2 ]] && grep -q "unknown command" err.txt'
 "$bin" report --bogus x 2>err.txt; check "an unknown option exits 2 and names it" \
@@ -185,8 +192,26 @@ check "report to hand up: title, reporting unit, data date, date made" \
 "$bin" merge --made-on 2015-01-09 --reporting-unit 赤峰市委组织部 -o merged.txt k.partial.json
 check "merge: the partial's data date, the flags' unit and date" \
   'grep -q "填报单位: 赤峰市委组织部  统计截止日期: 2014年12月31日  制表日期: 2015年1月9日" merged.txt'
+# Year over year: an earlier year's partial beside this year's report.
+"$bin" generate -q --units 2000 --units-per-county 1000 --year 2016 --seed 3 -o y16/
+"$bin" generate -q --units 2200 --units-per-county 1100 --year 2017 -o y17/
+"$bin" report -q --year 2016 --group-by county --partial -o p16.json y16/
+"$bin" report -q --year 2017 --group-by county --compare p16.json y17/ >cmp.txt; rc=$?
+check "report --compare: both years and the change, the total and each county" \
+  '[[ $rc -eq 0 ]] && grep -q "^2017年度 与 2016年度 对比" cmp.txt && grep -Eq "^  单位总数 +2,000 +2,200 +\+200$" cmp.txt && [[ $(grep -c "^== " cmp.txt) -ge 3 ]]'
+"$bin" report -q --year 2017 --group-by county --compare p16.json --format csv --lang en y17/ >cmp.csv
+check "report --compare --format csv: earlier, later and change a row" \
+  'grep -q "^total,,units.total,units,2000,2200,200,count" cmp.csv'
+"$bin" report -q --year 2017 --compare p16.json --format html -o cmp.html y17/ 2>err.txt
+check "report --compare --format html is refused, saying what works" '[[ $? -eq 2 ]] && grep -q "text, csv or json" err.txt && [[ ! -e cmp.html ]]'
+"$bin" report -q --year 2016 --compare p16.json y16/ 2>err.txt
+check "report --compare of the same year is refused" '[[ $? -eq 2 ]] && grep -q "is not before" err.txt'
 "$bin" report -q --year 2014 --made-on 2015-1-8 -o bad.html k.djr 2>err.txt
 check "a --made-on that is no YYYY-MM-DD date exits 2" '[[ $? -eq 2 ]] && grep -q "made-on" err.txt && [[ ! -e bad.html ]]'
+"$bin" report -q --year 2014 --made-on 2015-02-30 -o bad.html k.djr 2>err.txt
+check "a --made-on of no calendar day exits 2" '[[ $? -eq 2 ]] && grep -q "not a calendar date" err.txt && [[ ! -e bad.html ]]'
+"$bin" report -q --year 2014 --format json --reporting-unit "联系人 13812345678" -o kj.json k.djr
+check "the reporting unit is masked in JSON too" '! grep -q 13812345678 kj.json && grep -q reportingUnit kj.json'
 # Worklists people act on: complete, named, a file per township.
 "$bin" report -q --year 2017 --format csv --lang en --worklist all.csv -o r.csv a/; rc=$?
 short=$(grep -E "^total,,targets[.]target_[1-4][.]shortfall," r.csv | awk -F, '{s += $(NF - 1)} END {print s + 0}')
