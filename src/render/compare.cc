@@ -35,36 +35,54 @@ std::string Change(const FigureRow& row, const v1::ReportFigures& change,
   return absl::StrCat(v < 0 ? "-" : "+", magnitude);
 }
 
-// The rows of the target table and of every figure, for one group.
+// A line of the comparison: a figure of RenderReportCsv() with its key and
+// label. The targets' parts (met, eligible, rate, short) are figures too, so
+// that one formatting serves every line.
 struct Line {
-  std::string key;    // As in RenderReportCsv(): "targets.target_1.met".
+  std::string key;    // "targets.target_1.met", "units.total".
   std::string label;  // "目标1 应建尽建 达标".
-  const FigureRow* row;
-  int target = -1;        // For target lines: 0 to 3.
-  const char* part = "";  // "met", "eligible", "rate_percent", "shortfall".
+  FigureRow row;
 };
 
 std::vector<Line> MakeLines(bool zh) {
   std::vector<Line> lines;
-  static constexpr const char* kParts[] = {"met", "eligible", "rate_percent",
-                                           "shortfall"};
-  static constexpr const char* kPartsZh[] = {"达标", "应达标", "比例",
-                                             "未达标"};
-  static constexpr const char* kPartsEn[] = {"met", "eligible", "rate",
-                                             "short"};
+  using Part = int64_t (*)(const v1::TargetResult&);
+  static constexpr struct {
+    const char* key;
+    const char* zh;
+    const char* en;
+    Part count;  // Null for the rate.
+  } kParts[] = {
+      {"met", "达标", "met", [](const v1::TargetResult& t) { return t.met(); }},
+      {"eligible", "应达标", "eligible",
+       [](const v1::TargetResult& t) { return t.eligible(); }},
+      {"rate_percent", "比例", "rate", nullptr},
+      {"shortfall", "未达标", "short",
+       [](const v1::TargetResult& t) { return t.shortfall(); }},
+  };
   for (int i = 0; i < 4; ++i) {
     const internal::TargetLabel& l = internal::TargetLabels()[i];
-    for (int p = 0; p < 4; ++p) {
-      lines.push_back(
-          Line{absl::StrCat("targets.target_", i + 1, ".", kParts[p]),
-               absl::StrCat(zh ? l.zh : l.en, zh ? " " : ", ",
-                            zh ? kPartsZh[p] : kPartsEn[p]),
-               nullptr, i, kParts[p]});
+    for (const auto& p : kParts) {
+      FigureRow row{nullptr, nullptr, nullptr, FigureUnit::kCount, {}, {}};
+      if (p.count != nullptr) {
+        row.count = [i, count = p.count](const v1::ReportFigures& f) {
+          return count(internal::Target(f.targets(), i));
+        };
+      } else {
+        row.unit = FigureUnit::kPercent;
+        row.percent = [i](const v1::ReportFigures& f) {
+          return internal::Target(f.targets(), i).rate_percent();
+        };
+      }
+      lines.push_back(Line{
+          absl::StrCat("targets.target_", i + 1, ".", p.key),
+          absl::StrCat(zh ? l.zh : l.en, zh ? " " : ", ", zh ? p.zh : p.en),
+          std::move(row)});
     }
   }
   for (const internal::FigureSection& s : internal::FigureSections()) {
     for (const FigureRow& r : s.rows) {
-      lines.push_back(Line{r.key, zh ? r.zh : r.en, &r});
+      lines.push_back(Line{r.key, zh ? r.zh : r.en, r});
     }
   }
   return lines;
@@ -76,42 +94,10 @@ const std::vector<Line>& Lines(bool zh) {
   return zh ? *kZh : *kEn;
 }
 
-// A target line's value in `f`: for people, or raw for CSV (`raw`).
-std::string TargetValue(const Line& line, const v1::ReportFigures& f,
-                        bool raw) {
-  const v1::TargetResult& t = internal::Target(f.targets(), line.target);
-  const std::string part = line.part;
-  if (part == "rate_percent") {
-    return raw ? absl::StrFormat("%.2f", t.rate_percent())
-               : internal::FormatPercent(t.rate_percent());
-  }
-  const int64_t v = part == "met"        ? t.met()
-                    : part == "eligible" ? t.eligible()
-                                         : t.shortfall();
-  return raw ? absl::StrCat(v) : internal::FormatCount(v);
-}
-
-std::string TargetChange(const Line& line, const v1::ReportFigures& change,
-                         bool zh, bool raw) {
-  const v1::TargetResult& t = internal::Target(change.targets(), line.target);
-  const std::string part = line.part;
-  if (part == "rate_percent") {
-    if (raw) return absl::StrFormat("%.2f", t.rate_percent());
-    if (t.rate_percent() == 0) return "0";
-    return absl::StrFormat("%+.1f%s", t.rate_percent(),
-                           zh ? " 个百分点" : " pp");
-  }
-  const int64_t v = part == "met"        ? t.met()
-                    : part == "eligible" ? t.eligible()
-                                         : t.shortfall();
-  if (raw) return absl::StrCat(v);
-  if (v == 0) return "0";
-  return absl::StrCat(v < 0 ? "-" : "+", internal::FormatCount(v < 0 ? -v : v));
-}
-
-// The groups of `c` in reading order (natural order of their titles).
-std::vector<const v1::GroupComparison*> GroupsInReadingOrder(
-    const v1::ReportComparison& c, bool zh) {
+// The groups of `c` with their titles, in reading order (natural order of
+// the titles).
+std::vector<std::pair<std::string, const v1::GroupComparison*>>
+TitledGroupsInReadingOrder(const v1::ReportComparison& c, bool zh) {
   std::vector<std::pair<std::string, const v1::GroupComparison*>> titled;
   for (const v1::GroupComparison& g : c.groups()) {
     v1::ReportGroup as_group;
@@ -123,16 +109,7 @@ std::vector<const v1::GroupComparison*> GroupsInReadingOrder(
                    [](const auto& a, const auto& b) {
                      return internal::NaturalLess(a.first, b.first);
                    });
-  std::vector<const v1::GroupComparison*> out;
-  for (const auto& t : titled) out.push_back(t.second);
-  return out;
-}
-
-std::string Title(const v1::GroupComparison& g, bool zh) {
-  v1::ReportGroup as_group;
-  *as_group.mutable_key() = g.key();
-  as_group.set_region_name(g.region_name());
-  return internal::GroupTitle(as_group, zh);
+  return titled;
 }
 
 void TextBlock(const v1::ReportFigures& earlier, const v1::ReportFigures& later,
@@ -143,15 +120,9 @@ void TextBlock(const v1::ReportFigures& earlier, const v1::ReportFigures& later,
       {zh ? "指标" : "figure", zh ? absl::StrCat(y0, "年") : absl::StrCat(y0),
        zh ? absl::StrCat(y1, "年") : absl::StrCat(y1), zh ? "增减" : "change"});
   for (const Line& line : Lines(zh)) {
-    if (line.row == nullptr) {
-      rows.push_back({line.label, TargetValue(line, earlier, false),
-                      TargetValue(line, later, false),
-                      TargetChange(line, change, zh, false)});
-    } else {
-      rows.push_back({line.label, internal::FormatFigure(*line.row, earlier),
-                      internal::FormatFigure(*line.row, later),
-                      Change(*line.row, change, zh)});
-    }
+    rows.push_back({line.label, internal::FormatFigure(line.row, earlier),
+                    internal::FormatFigure(line.row, later),
+                    Change(line.row, change, zh)});
   }
   absl::StrAppend(out, internal::AlignedTable(rows, 2));
 }
@@ -178,8 +149,8 @@ std::string RenderComparisonText(const v1::ReportComparison& c,
   TextBlock(c.earlier().total(), c.later().total(), c.change(), y0, y1, zh,
             &out);
   if (options.include_groups) {
-    for (const v1::GroupComparison* g : GroupsInReadingOrder(c, zh)) {
-      absl::StrAppend(&out, "\n== ", Title(*g, zh), " ==\n");
+    for (const auto& [title, g] : TitledGroupsInReadingOrder(c, zh)) {
+      absl::StrAppend(&out, "\n== ", title, " ==\n");
       TextBlock(g->earlier(), g->later(), g->change(), y0, y1, zh, &out);
     }
   }
@@ -199,33 +170,22 @@ std::string RenderComparisonCsv(const v1::ReportComparison& c,
                    const v1::ReportFigures& later,
                    const v1::ReportFigures& change) {
     for (const Line& line : Lines(zh)) {
-      std::string e, l, d;
-      const char* unit = "count";
-      if (line.row == nullptr) {
-        e = TargetValue(line, earlier, true);
-        l = TargetValue(line, later, true);
-        d = TargetChange(line, change, zh, true);
-        if (std::string(line.part) == "rate_percent") unit = "percent";
-      } else {
-        e = internal::RawFigure(*line.row, earlier);
-        l = internal::RawFigure(*line.row, later);
-        d = internal::RawFigure(*line.row, change);
-        unit = line.row->unit == FigureUnit::kCount  ? "count"
-               : line.row->unit == FigureUnit::kYuan ? "yuan"
-                                                     : "percent";
-      }
+      const char* unit = line.row.unit == FigureUnit::kCount  ? "count"
+                         : line.row.unit == FigureUnit::kYuan ? "yuan"
+                                                              : "percent";
       absl::StrAppend(&out, internal::CsvField(group), ",",
                       internal::CsvField(region_id), ",", line.key, ",",
-                      internal::CsvField(line.label), ",", e, ",", l, ",", d,
-                      ",", unit, "\r\n");
+                      internal::CsvField(line.label), ",",
+                      internal::RawFigure(line.row, earlier), ",",
+                      internal::RawFigure(line.row, later), ",",
+                      internal::RawFigure(line.row, change), ",", unit, "\r\n");
     }
   };
   block(zh ? "合计" : "total", "", c.earlier().total(), c.later().total(),
         c.change());
   if (options.include_groups) {
-    for (const v1::GroupComparison* g : GroupsInReadingOrder(c, zh)) {
-      block(Title(*g, zh), g->key().region_id(), g->earlier(), g->later(),
-            g->change());
+    for (const auto& [title, g] : TitledGroupsInReadingOrder(c, zh)) {
+      block(title, g->key().region_id(), g->earlier(), g->later(), g->change());
     }
   }
   return MaskPersonalData(out);

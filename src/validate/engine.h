@@ -89,6 +89,8 @@ std::string ZhEnum(E v) {
                          static_cast<int>(v), true);
 }
 
+// An amount in fen as an English message reads it: "-12.50 yuan".
+std::string Yuan(int64_t fen);
 // An amount in fen as Chinese text reads it: "-12.50 元".
 std::string ZhYuan(int64_t fen);
 

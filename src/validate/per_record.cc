@@ -22,14 +22,6 @@ std::string DateText(const Ymd& d) {
   return absl::StrCat(d.y, "-", d.m, "-", d.d);
 }
 
-std::string Yuan(int64_t fen) {
-  // Unsigned, so that INT64_MIN has a magnitude too.
-  const uint64_t a = fen < 0 ? uint64_t{0} - static_cast<uint64_t>(fen)
-                             : static_cast<uint64_t>(fen);
-  return absl::StrCat(fen < 0 ? "-" : "", a / 100, ".", (a % 100) / 10, a % 10,
-                      " yuan");
-}
-
 // A field path built only when a finding needs it: head[index]tail, or head
 // alone when index < 0.
 struct Field {

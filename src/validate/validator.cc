@@ -66,13 +66,22 @@ absl::string_view KindName(const v1::Record& r) {
   }
 }
 
-std::string ZhYuan(int64_t fen) {
+namespace {
+
+// An amount in fen as yuan with two decimals, then `unit`.
+std::string YuanWith(int64_t fen, absl::string_view unit) {
   // Unsigned, so that INT64_MIN has a magnitude too.
   const uint64_t a = fen < 0 ? uint64_t{0} - static_cast<uint64_t>(fen)
                              : static_cast<uint64_t>(fen);
   return absl::StrCat(fen < 0 ? "-" : "", a / 100, ".", (a % 100) / 10, a % 10,
-                      " 元");
+                      unit);
 }
+
+}  // namespace
+
+std::string Yuan(int64_t fen) { return YuanWith(fen, " yuan"); }
+
+std::string ZhYuan(int64_t fen) { return YuanWith(fen, " 元"); }
 
 absl::string_view ZhTerm(absl::string_view term) {
   const size_t close = term.rfind(')');
