@@ -435,6 +435,98 @@ TEST(CompareTest, EveryGroupOfEitherYearWithItsChange) {
   EXPECT_FALSE(CompareReports(later, earlier).ok());
 }
 
+// Two Keshiketeng years: 2014 with `earlier_short` branches gone, 2015 with
+// `later_short`, by township.
+v1::ReportComparison TwoYears(int earlier_short, int later_short) {
+  v1::Report earlier = Keshiketeng(true, earlier_short);
+  v1::Report later = Keshiketeng(true, later_short);
+  later.set_year(kKeshiketeng2014Year + 1);
+  absl::StatusOr<v1::ReportComparison> c = CompareReports(earlier, later);
+  EXPECT_THAT(c, IsOk());
+  return c.ok() ? *c : v1::ReportComparison();
+}
+
+TEST(CompareHtmlTest, BothYearsTheChangeAndEveryGroup) {
+  // 40 branches short in 2014, 2 in 2015: target 3 rises.
+  v1::ReportComparison c = TwoYears(40, 2);
+  c.mutable_later()->mutable_info()->set_reporting_unit("克什克腾旗委组织部");
+  HtmlRenderOptions o;
+  const std::string html = RenderComparisonHtml(c, o);
+  EXPECT_THAT(html, HasSubstr("<h1>2015年度与2014年度对比"));
+  EXPECT_THAT(html, HasSubstr("<dd>克什克腾旗委组织部</dd>"));
+  EXPECT_THAT(html, HasSubstr("<dd>2014年 → 2015年</dd>"));
+  for (const char* id :
+       {"card-target-1", "chart-targets-compare", "compare-targets-table",
+        "compare-total", "compare-group-1"}) {
+    EXPECT_THAT(html, HasSubstr(absl::StrCat("id=\"", id, "\"")));
+  }
+  // The earlier year's bars beside the later's.
+  EXPECT_THAT(html, HasSubstr("class=\"bar before\""));
+  EXPECT_THAT(html, HasSubstr("class=\"bar t1\""));
+  // Every line keyed, with the change marked by its sign.
+  EXPECT_THAT(html, HasSubstr("<tr data-key=\"units.total\">"));
+  EXPECT_THAT(html, HasSubstr("<tr data-key=\"targets.target_3.met\"><th>"
+                              "目标3 联建 达标</th>"));
+  EXPECT_THAT(html, HasSubstr("class=\"change up\""));
+  // Townships in natural order, every one with its own table.
+  EXPECT_LT(html.find("<h3>苏木2 (town-2)</h3>"),
+            html.find("<h3>苏木10 (town-10)</h3>"));
+  int tables = 0;
+  for (size_t at = html.find("id=\"compare-group-"); at != std::string::npos;
+       at = html.find("id=\"compare-group-", at + 1)) {
+    ++tables;
+  }
+  EXPECT_EQ(tables, c.groups_size());
+
+  // Falls are marked too; English labels.
+  o.language = ReportLanguage::kEnglish;
+  const std::string fall = RenderComparisonHtml(TwoYears(2, 40), o);
+  EXPECT_THAT(fall, HasSubstr("class=\"change down\""));
+  EXPECT_THAT(fall, HasSubstr(" pp<"));
+  EXPECT_THAT(fall, HasSubstr("<html lang=\"en\">"));
+  EXPECT_THAT(fall, HasSubstr("<th>Figure</th>"));
+  EXPECT_THAT(fall, Not(HasSubstr("<th>指标</th>")));
+}
+
+TEST(CompareHtmlTest, EscapedMaskedAndNoRateWhereNothingIsEligible) {
+  v1::ReportComparison c = TwoYears(2, 2);
+  c.mutable_later()->mutable_info()->set_reporting_unit(
+      "<b>组织部</b> 13812345678");
+  // A group with nothing eligible in either year: no bar, no rate row.
+  v1::GroupComparison* empty = c.add_groups();
+  empty->mutable_key()->set_region_id("town-empty");
+  empty->set_region_name("空苏木");
+  for (v1::ReportFigures* f :
+       {empty->mutable_earlier(), empty->mutable_later()}) {
+    for (v1::TargetResult* t : {f->mutable_targets()->mutable_target_1(),
+                                f->mutable_targets()->mutable_target_2(),
+                                f->mutable_targets()->mutable_target_3(),
+                                f->mutable_targets()->mutable_target_4()}) {
+      t->set_nothing_eligible(true);
+      t->set_rate_percent(100);
+    }
+  }
+  HtmlRenderOptions o;
+  o.title = "对比 11010519491231002X";
+  const std::string html = RenderComparisonHtml(c, o);
+  EXPECT_THAT(html, HasSubstr("&lt;b&gt;组织部&lt;/b&gt;"));
+  EXPECT_THAT(html, Not(HasSubstr("<b>组织部")));
+  EXPECT_THAT(html, Not(HasSubstr("13812345678")));
+  EXPECT_THAT(html, Not(HasSubstr("11010519491231002X")));
+  // Listed among every figure, left out of the chart and the rates' table.
+  EXPECT_THAT(html, HasSubstr("<h3>空苏木 (town-empty)</h3>"));
+  const size_t table = html.find("id=\"compare-targets-table\"");
+  const size_t figures = html.find("<section id=\"figures\">");
+  ASSERT_NE(table, std::string::npos);
+  ASSERT_NE(figures, std::string::npos);
+  EXPECT_EQ(html.substr(0, figures).find("空苏木"), std::string::npos);
+  // Without groups to show the chart still has the total.
+  v1::ReportComparison total_only = TwoYears(2, 2);
+  total_only.clear_groups();
+  EXPECT_THAT(RenderComparisonHtml(total_only),
+              HasSubstr("<tr class=\"total\"><th>合计</th>"));
+}
+
 TEST(RenderHtmlTest, ChartsFiguresAndWorklists) {
   HtmlRenderOptions o;
   o.language = ReportLanguage::kEnglish;

@@ -147,6 +147,75 @@ TEST(ReportXlsxTest, TooManyGroupsForASheetIsRefused) {
   EXPECT_THAT(RenderReportXlsx(r, o), IsOk());
 }
 
+// Two Keshiketeng years by township: 2014 with 40 branches gone, 2015 whole.
+v1::ReportComparison TwoYears() {
+  v1::Report earlier = Keshiketeng(true);
+  AggregatorOptions options;
+  options.year = kKeshiketeng2014Year;
+  options.group_by.set_region_level(v1::REGION_LEVEL_TOWNSHIP);
+  absl::StatusOr<v1::Report> later =
+      AggregateDataset(BuildKeshiketeng2014(), options);
+  EXPECT_THAT(later, IsOk());
+  later->set_year(kKeshiketeng2014Year + 1);
+  absl::StatusOr<v1::ReportComparison> c = CompareReports(earlier, *later);
+  EXPECT_THAT(c, IsOk());
+  return c.ok() ? *c : v1::ReportComparison();
+}
+
+TEST(ComparisonXlsxTest, TargetsAndEveryFigureInBothYears) {
+  const v1::ReportComparison c = TwoYears();
+  absl::StatusOr<std::string> xlsx = RenderComparisonXlsx(c);
+  ASSERT_THAT(xlsx, IsOk());
+  const auto parts = Parts(*xlsx);
+  EXPECT_THAT(SheetNames(parts), ElementsAre("四个100%对比", "全部指标对比"));
+  const std::string& targets = parts.at("xl/worksheets/sheet1.xml");
+  EXPECT_THAT(targets, HasSubstr("<t>目标1 应建尽建 达标 2014年</t>"));
+  EXPECT_THAT(targets, HasSubstr("<t>目标3 联建 比例增减(百分点)</t>"));
+  EXPECT_LT(targets.find("苏木2 "), targets.find("苏木10 "));
+  const std::string& figures = parts.at("xl/worksheets/sheet2.xml");
+  // A row per line per group, the total first: 40 more standalone branches.
+  EXPECT_THAT(figures, HasSubstr("<t>targets.target_1.met</t>"));
+  EXPECT_THAT(figures, HasSubstr("<t>units.total</t>"));
+  const int64_t met_before = c.earlier().total().targets().target_1().met();
+  EXPECT_THAT(figures, HasSubstr(absl::StrCat("<v>", met_before, "</v>")));
+  EXPECT_THAT(figures, HasSubstr(absl::StrCat("<v>", met_before + 40, "</v>")));
+  EXPECT_THAT(figures, HasSubstr("<v>40</v>"));
+  size_t rows = 0;
+  for (size_t at = figures.find("<row "); at != std::string::npos;
+       at = figures.find("<row ", at + 1)) {
+    ++rows;
+  }
+  // The header, then the same number of lines for the total and each group.
+  EXPECT_EQ((rows - 1) % static_cast<size_t>(c.groups_size() + 1), 0u);
+  EXPECT_GT(rows, 100u * (c.groups_size() + 1));
+  // Rates as 0.0%, their changes in points with a sign.
+  EXPECT_THAT(parts.at("xl/styles.xml"), HasSubstr("0.0%"));
+  EXPECT_THAT(parts.at("xl/styles.xml"), HasSubstr("+0.0;-0.0;0"));
+
+  WorkbookRenderOptions o;
+  o.language = ReportLanguage::kEnglish;
+  o.include_groups = false;
+  absl::StatusOr<std::string> en = RenderComparisonXlsx(c, o);
+  ASSERT_THAT(en, IsOk());
+  const auto en_parts = Parts(*en);
+  EXPECT_THAT(SheetNames(en_parts),
+              ElementsAre("targets compared", "figures compared"));
+  EXPECT_THAT(en_parts.at("xl/worksheets/sheet2.xml"), Not(HasSubstr("town-")));
+}
+
+TEST(ComparisonXlsxTest, MoreLinesThanASheetHoldsIsRefused) {
+  v1::ReportComparison c = TwoYears();
+  for (int i = 0; i < 10000; ++i) {
+    c.add_groups()->mutable_key()->set_industry(absl::StrCat("C", i));
+  }
+  EXPECT_THAT(
+      RenderComparisonXlsx(c),
+      StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("coarser")));
+  WorkbookRenderOptions o;
+  o.include_groups = false;
+  EXPECT_THAT(RenderComparisonXlsx(c, o), IsOk());
+}
+
 TEST(ReportXlsxTest, AnUnwritableTemporaryFolderIsAnError) {
   const char* old = getenv("TMPDIR");
   const std::string saved = old ? old : "";

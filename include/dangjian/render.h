@@ -358,6 +358,42 @@ DANGJIAN_EXPORT std::string RenderComparisonCsv(
     const v1::ReportComparison& comparison,
     const CsvRenderOptions& options = {});
 
+// Returns two years side by side as one self-contained HTML page, fit to
+// print on A4 like RenderReportHtml(): the title (options.title masked, else
+// "2017年度与2016年度对比 ..."), who reports and when ("report-info": the
+// later report's reporting unit, both years, each year's data date, the
+// date made), cards with each target's rate this year, last year's and the
+// change, the chart "chart-targets-compare" (per target a thin grey bar of
+// the earlier rate, class "bar before", above a bar of the later, "bar t1"..
+// "bar t4", for the total and the first options.max_chart_groups groups),
+// the table "compare-targets-table" of both rates and the change per target
+// for the total and every group, then every line of RenderComparisonText()
+// for the total (table "compare-total") and each group in natural order
+// ("compare-group-1", ...), rows marked data-key with the keys of
+// RenderComparisonCsv() and changes of class "change up" or "change down".
+// `include_worklists` is not read: a comparison has no worklists. Every
+// text is HTML-escaped and personal data is masked. Never fails.
+// Thread-safe.
+DANGJIAN_EXPORT std::string RenderComparisonHtml(
+    const v1::ReportComparison& comparison,
+    const HtmlRenderOptions& options = {});
+
+// Returns two years side by side as an Excel workbook (.xlsx) made as
+// RenderReportXlsx() makes one: the sheet 四个100%对比 ("targets compared":
+// a row per group, the total first, each target's met and rate in both
+// years and the rate's change in percentage points) and 全部指标对比
+// ("figures compared": a row per line of RenderComparisonCsv() per group,
+// with the group, region id, label, key, earlier, later and change as
+// numbers: counts #,##0, yuan #,##0.00, rates 0.0%, changes of rates in
+// points +0.0). `include_groups` and `language` as for RenderReportXlsx();
+// `include_worklists` is not read. Returns the file's bytes;
+// InvalidArgument when the lines of every group do not fit in a sheet's
+// 1,048,575 rows; Unavailable when the temporary file cannot be written;
+// Internal when libxlsxwriter fails. Thread-safe.
+DANGJIAN_EXPORT absl::StatusOr<std::string> RenderComparisonXlsx(
+    const v1::ReportComparison& comparison,
+    const WorkbookRenderOptions& options = {});
+
 }  // namespace dangjian
 
 #endif  // DANGJIAN_RENDER_H_

@@ -299,14 +299,15 @@ absl::Status SetReportInfo(const Args& args, v1::Report* report) {
 }
 
 // `report` beside the earlier year's (--compare PARTIAL, grouped as
-// `report`), rendered as `format`: text, csv or json.
+// `report`), rendered as `format`: text, csv, json, html or xlsx.
 absl::StatusOr<std::string> RenderCompared(const Args& args,
                                            const v1::Report& report,
                                            const std::string& format,
                                            ReportLanguage language) {
-  if (format != "text" && format != "csv" && format != "json") {
-    return absl::InvalidArgumentError(
-        "--compare writes text, csv or json (html and xlsx are not done yet)");
+  if (format != "text" && format != "csv" && format != "json" &&
+      format != "html" && format != "xlsx") {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "unknown --format '", format, "'; use text, json, csv, html or xlsx"));
   }
   const std::string path = args.Get("compare");
   absl::StatusOr<v1::PartialReport> earlier = ReadPartialReportFile(path);
@@ -336,6 +337,17 @@ absl::StatusOr<std::string> RenderCompared(const Args& args,
     options.utf8_bom =
         language == ReportLanguage::kChinese && !args.Has("no-bom");
     return RenderComparisonCsv(*comparison, options);
+  }
+  if (format == "html") {
+    HtmlRenderOptions options;
+    options.language = language;
+    options.title = args.Get("title");
+    return RenderComparisonHtml(*comparison, options);
+  }
+  if (format == "xlsx") {
+    WorkbookRenderOptions options;
+    options.language = language;
+    return RenderComparisonXlsx(*comparison, options);
   }
   std::string json;
   google::protobuf::util::JsonPrintOptions print;
@@ -406,6 +418,11 @@ int EmitReport(const char* name, const Args& args,
   absl::StatusOr<ReportLanguage> lang = LanguageFromArgs(args);
   if (!lang.ok()) return Fail(name, std::string(lang.status().message()));
   const ReportLanguage language = *lang;
+  if (format == "xlsx" && IsStdout(output) && isatty(STDOUT_FILENO)) {
+    return Fail(name,
+                "--format xlsx writes a binary workbook; give -o FILE.xlsx "
+                "(or send standard output to a file or a pipe)");
+  }
   std::string text;
   if (args.Has("compare")) {
     absl::StatusOr<std::string> compared =
@@ -437,11 +454,6 @@ int EmitReport(const char* name, const Args& args,
     options.title = args.Get("title");
     text = RenderReportHtml(*report, options);
   } else if (format == "xlsx") {
-    if (IsStdout(output) && isatty(STDOUT_FILENO)) {
-      return Fail(name,
-                  "--format xlsx writes a binary workbook; give -o FILE.xlsx "
-                  "(or send standard output to a file or a pipe)");
-    }
     WorkbookRenderOptions options;
     options.language = language;
     absl::StatusOr<std::string> xlsx = RenderReportXlsx(*report, options);
@@ -590,7 +602,7 @@ std::vector<FlagSpec> OutputFlags() {
       {"compare", 0, true, "FILE",
        "set the report beside an earlier year's: a partial report of that "
        "year (report --partial), every target and figure of both years and "
-       "the change, per group (text, csv or json)",
+       "the change, per group (every --format)",
        ""},
       {"title", 0, true, "TEXT",
        "the HTML report's title (default: the year's standard one)", ""},

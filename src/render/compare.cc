@@ -10,42 +10,35 @@
 #include "core/natural_order.h"
 #include "dangjian/personal_data.h"
 #include "dangjian/render.h"
+#include "render/comparison_lines.h"
 #include "render/figures_table.h"
 
 namespace dangjian {
-namespace {
+namespace internal {
 
-using internal::FigureRow;
-using internal::FigureUnit;
-
-// A change for people: "+12", "-1,234.50", "+1.7 个百分点" ("+1.7 pp"), "0".
-std::string Change(const FigureRow& row, const v1::ReportFigures& change,
-                   bool zh) {
+std::string FormatChange(const FigureRow& row, const v1::ReportFigures& change,
+                         bool zh, bool with_unit) {
   if (row.unit == FigureUnit::kPercent) {
     const double pp = row.percent(change);
     if (pp == 0) return "0";
-    return absl::StrFormat("%+.1f%s", pp, zh ? " 个百分点" : " pp");
+    return absl::StrFormat("%+.1f%s", pp,
+                           !with_unit ? ""
+                           : zh       ? " 个百分点"
+                                      : " pp");
   }
   const int64_t v = row.count(change);
   if (v == 0) return "0";
   const std::string magnitude =
       row.unit == FigureUnit::kYuan
-          ? internal::FormatYuan(v < 0 ? -v : v, /*grouped=*/true)
-          : internal::FormatCount(v < 0 ? -v : v);
+          ? FormatYuan(v < 0 ? -v : v, /*grouped=*/true)
+          : FormatCount(v < 0 ? -v : v);
   return absl::StrCat(v < 0 ? "-" : "+", magnitude);
 }
 
-// A line of the comparison: a figure of RenderReportCsv() with its key and
-// label. The targets' parts (met, eligible, rate, short) are figures too, so
-// that one formatting serves every line.
-struct Line {
-  std::string key;    // "targets.target_1.met", "units.total".
-  std::string label;  // "目标1 应建尽建 达标".
-  FigureRow row;
-};
+namespace {
 
-std::vector<Line> MakeLines(bool zh) {
-  std::vector<Line> lines;
+std::vector<ComparisonLine> MakeLines(bool zh) {
+  std::vector<ComparisonLine> lines;
   using Part = int64_t (*)(const v1::TargetResult&);
   static constexpr struct {
     const char* key;
@@ -61,56 +54,66 @@ std::vector<Line> MakeLines(bool zh) {
        [](const v1::TargetResult& t) { return t.shortfall(); }},
   };
   for (int i = 0; i < 4; ++i) {
-    const internal::TargetLabel& l = internal::TargetLabels()[i];
+    const TargetLabel& l = TargetLabels()[i];
     for (const auto& p : kParts) {
       FigureRow row{nullptr, nullptr, nullptr, FigureUnit::kCount, {}, {}};
       if (p.count != nullptr) {
         row.count = [i, count = p.count](const v1::ReportFigures& f) {
-          return count(internal::Target(f.targets(), i));
+          return count(Target(f.targets(), i));
         };
       } else {
         row.unit = FigureUnit::kPercent;
         row.percent = [i](const v1::ReportFigures& f) {
-          return internal::Target(f.targets(), i).rate_percent();
+          return Target(f.targets(), i).rate_percent();
         };
       }
-      lines.push_back(Line{
+      lines.push_back(ComparisonLine{
           absl::StrCat("targets.target_", i + 1, ".", p.key),
           absl::StrCat(zh ? l.zh : l.en, zh ? " " : ", ", zh ? p.zh : p.en),
           std::move(row)});
     }
   }
-  for (const internal::FigureSection& s : internal::FigureSections()) {
+  for (const FigureSection& s : FigureSections()) {
     for (const FigureRow& r : s.rows) {
-      lines.push_back(Line{r.key, zh ? r.zh : r.en, r});
+      lines.push_back(ComparisonLine{r.key, zh ? r.zh : r.en, r});
     }
   }
   return lines;
 }
 
-const std::vector<Line>& Lines(bool zh) {
-  static const auto* const kZh = new std::vector<Line>(MakeLines(true));
-  static const auto* const kEn = new std::vector<Line>(MakeLines(false));
+}  // namespace
+
+const std::vector<ComparisonLine>& ComparisonLines(bool zh) {
+  static const auto* const kZh =
+      new std::vector<ComparisonLine>(MakeLines(true));
+  static const auto* const kEn =
+      new std::vector<ComparisonLine>(MakeLines(false));
   return zh ? *kZh : *kEn;
 }
 
-// The groups of `c` with their titles, in reading order (natural order of
-// the titles).
-std::vector<std::pair<std::string, const v1::GroupComparison*>>
-TitledGroupsInReadingOrder(const v1::ReportComparison& c, bool zh) {
-  std::vector<std::pair<std::string, const v1::GroupComparison*>> titled;
+std::vector<ComparedGroup> ComparedGroupsInReadingOrder(
+    const v1::ReportComparison& c, bool zh) {
+  std::vector<ComparedGroup> titled;
   for (const v1::GroupComparison& g : c.groups()) {
     v1::ReportGroup as_group;
     *as_group.mutable_key() = g.key();
     as_group.set_region_name(g.region_name());
-    titled.emplace_back(internal::GroupTitle(as_group, zh), &g);
+    titled.push_back(ComparedGroup{GroupTitle(as_group, zh),
+                                   GroupShortTitle(as_group, zh), &g});
   }
   std::stable_sort(titled.begin(), titled.end(),
-                   [](const auto& a, const auto& b) {
-                     return internal::NaturalLess(a.first, b.first);
+                   [](const ComparedGroup& a, const ComparedGroup& b) {
+                     return NaturalLess(a.title, b.title);
                    });
   return titled;
 }
+
+}  // namespace internal
+
+namespace {
+
+using internal::ComparisonLine;
+using internal::FigureUnit;
 
 void TextBlock(const v1::ReportFigures& earlier, const v1::ReportFigures& later,
                const v1::ReportFigures& change, int y0, int y1, bool zh,
@@ -119,10 +122,10 @@ void TextBlock(const v1::ReportFigures& earlier, const v1::ReportFigures& later,
   rows.push_back(
       {zh ? "指标" : "figure", zh ? absl::StrCat(y0, "年") : absl::StrCat(y0),
        zh ? absl::StrCat(y1, "年") : absl::StrCat(y1), zh ? "增减" : "change"});
-  for (const Line& line : Lines(zh)) {
+  for (const ComparisonLine& line : internal::ComparisonLines(zh)) {
     rows.push_back({line.label, internal::FormatFigure(line.row, earlier),
                     internal::FormatFigure(line.row, later),
-                    Change(line.row, change, zh)});
+                    internal::FormatChange(line.row, change, zh)});
   }
   absl::StrAppend(out, internal::AlignedTable(rows, 2));
 }
@@ -149,9 +152,11 @@ std::string RenderComparisonText(const v1::ReportComparison& c,
   TextBlock(c.earlier().total(), c.later().total(), c.change(), y0, y1, zh,
             &out);
   if (options.include_groups) {
-    for (const auto& [title, g] : TitledGroupsInReadingOrder(c, zh)) {
-      absl::StrAppend(&out, "\n== ", title, " ==\n");
-      TextBlock(g->earlier(), g->later(), g->change(), y0, y1, zh, &out);
+    for (const internal::ComparedGroup& g :
+         internal::ComparedGroupsInReadingOrder(c, zh)) {
+      absl::StrAppend(&out, "\n== ", g.title, " ==\n");
+      TextBlock(g.group->earlier(), g.group->later(), g.group->change(), y0, y1,
+                zh, &out);
     }
   }
   // A partial may come from anywhere: its text is masked like input.
@@ -169,7 +174,7 @@ std::string RenderComparisonCsv(const v1::ReportComparison& c,
                    const v1::ReportFigures& earlier,
                    const v1::ReportFigures& later,
                    const v1::ReportFigures& change) {
-    for (const Line& line : Lines(zh)) {
+    for (const ComparisonLine& line : internal::ComparisonLines(zh)) {
       const char* unit = line.row.unit == FigureUnit::kCount  ? "count"
                          : line.row.unit == FigureUnit::kYuan ? "yuan"
                                                               : "percent";
@@ -184,8 +189,10 @@ std::string RenderComparisonCsv(const v1::ReportComparison& c,
   block(zh ? "合计" : "total", "", c.earlier().total(), c.later().total(),
         c.change());
   if (options.include_groups) {
-    for (const auto& [title, g] : TitledGroupsInReadingOrder(c, zh)) {
-      block(title, g->key().region_id(), g->earlier(), g->later(), g->change());
+    for (const internal::ComparedGroup& g :
+         internal::ComparedGroupsInReadingOrder(c, zh)) {
+      block(g.title, g.group->key().region_id(), g.group->earlier(),
+            g.group->later(), g.group->change());
     }
   }
   return MaskPersonalData(out);

@@ -2,12 +2,14 @@
 // script, no network, no external font.
 #include <algorithm>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "dangjian/personal_data.h"
 #include "dangjian/render.h"
+#include "render/comparison_lines.h"
 #include "render/figures_table.h"
 
 namespace dangjian {
@@ -52,6 +54,9 @@ struct Bar {
   // Beside the bar where space is short (TargetsChart); `text` goes to the
   // tooltip there.
   std::string short_text = "";
+  // The earlier year's value, drawn as a thin grey bar above this one
+  // (TargetsChart of a comparison); negative for none.
+  double before = -1;
 };
 
 // One row of bars sharing a label (a group), or a single bar.
@@ -115,8 +120,9 @@ std::string BarChart(absl::string_view id, const std::vector<BarRow>& rows,
 
 // The four targets of each row (the total, then each group) side by side: one
 // column per target, each a bar of the rate with the rate beside it; the
-// counts in each bar's tooltip. Compact enough for a county's townships.
-std::string TargetsChart(const std::vector<BarRow>& rows,
+// counts in each bar's tooltip. Compact enough for a county's townships. A
+// bar with an earlier value (Bar::before) shows it as a thin bar above.
+std::string TargetsChart(absl::string_view id, const std::vector<BarRow>& rows,
                          const std::vector<std::string>& headers) {
   constexpr int kColumn = 190;
   constexpr int kBar = 110;
@@ -125,10 +131,10 @@ std::string TargetsChart(const std::vector<BarRow>& rows,
   const int width = kLabelWidth + 4 * kColumn;
   const int height = kTop + static_cast<int>(rows.size()) * kRow + 4;
   std::string out = absl::StrFormat(
-      "<svg id=\"chart-targets\" class=\"chart\" "
+      "<svg id=\"%s\" class=\"chart\" "
       "xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
       "viewBox=\"0 0 %d %d\" role=\"img\">\n",
-      width, height, width, height);
+      Esc(id), width, height, width, height);
   for (size_t c = 0; c < headers.size(); ++c) {
     absl::StrAppendFormat(
         &out, "<text class=\"head\" x=\"%d\" y=\"14\">%s</text>\n",
@@ -153,6 +159,24 @@ std::string TargetsChart(const std::vector<BarRow>& rows,
       const int x = kLabelWidth + static_cast<int>(c) * kColumn;
       const int w =
           static_cast<int>(std::clamp(b.value / 100.0, 0.0, 1.0) * kBar + 0.5);
+      if (b.before >= 0) {
+        // Two years: the earlier a thin grey bar, the later below it.
+        const int wb = static_cast<int>(
+            std::clamp(b.before / 100.0, 0.0, 1.0) * kBar + 0.5);
+        absl::StrAppendFormat(
+            &out,
+            "<rect class=\"track\" x=\"%d\" y=\"%d\" width=\"%d\" "
+            "height=\"14\"/><rect class=\"bar before\" x=\"%d\" y=\"%d\" "
+            "width=\"%d\" height=\"4\" data-value=\"%g\"/><rect "
+            "class=\"bar %s\" x=\"%d\" y=\"%d\" width=\"%d\" height=\"9\" "
+            "data-value=\"%g\"><title>%s %s: %s</title></rect><text "
+            "class=\"value\" x=\"%d\" y=\"%d\" "
+            "dominant-baseline=\"middle\">%s</text>\n",
+            x, y + 3, kBar, x, y + 3, wb, b.before, Esc(b.css), x, y + 8, w,
+            b.value, Esc(r.label), Esc(b.label), Esc(b.text), x + kBar + 6,
+            y + kRow / 2, Esc(b.short_text));
+        continue;
+      }
       absl::StrAppendFormat(
           &out,
           "<rect class=\"track\" x=\"%d\" y=\"%d\" width=\"%d\" "
@@ -300,7 +324,7 @@ void Targets(const v1::Report& report, const HtmlRenderOptions& options,
   }
   absl::StrAppend(&h->out, "<section id=\"targets\"><h2>",
                   h->T("四个100%: 达标率", "The four 100% targets: rates"),
-                  "</h2>\n", TargetsChart(rows, headers));
+                  "</h2>\n", TargetsChart("chart-targets", rows, headers));
   if (groups.size() > cap) {
     absl::StrAppend(
         &h->out, "<p class=\"note\">",
@@ -526,6 +550,17 @@ void FiguresTable(const v1::Report& report, Html* h) {
   absl::StrAppend(&h->out, "</table>\n</div></section>\n");
 }
 
+// A list of (name, value) under the title: <dl id="report-info">.
+void InfoList(const std::vector<std::pair<std::string, std::string>>& items,
+              Html* h) {
+  absl::StrAppend(&h->out, "<dl class=\"info\" id=\"report-info\">");
+  for (const auto& [name, value] : items) {
+    absl::StrAppend(&h->out, "<div><dt>", Esc(name), h->T("：", ": "),
+                    "</dt><dd>", Esc(value), "</dd></div>");
+  }
+  absl::StrAppend(&h->out, "</dl>\n");
+}
+
 // Who reports and when, under the title: the report year, the reporting
 // unit, the data date and the date made, those that are known.
 void Info(const v1::Report& report, Html* h) {
@@ -546,12 +581,7 @@ void Info(const v1::Report& report, Html* h) {
     items.emplace_back(h->T("制表日期", "Made on"),
                        internal::FormatDate(info.made_on(), h->zh));
   }
-  absl::StrAppend(&h->out, "<dl class=\"info\" id=\"report-info\">");
-  for (const auto& [name, value] : items) {
-    absl::StrAppend(&h->out, "<div><dt>", Esc(name), h->T("：", ": "),
-                    "</dt><dd>", Esc(value), "</dd></div>");
-  }
-  absl::StrAppend(&h->out, "</dl>\n");
+  InfoList(items, h);
 }
 
 constexpr char kStyle[] = R"css(
@@ -574,7 +604,7 @@ svg.chart{display:block;font-size:12px;max-width:100%;height:auto}svg .head{font
 table.figures caption{text-align:left;font-weight:600;padding:4px 0}table.figures th{text-align:left;font-weight:normal;padding:2px 12px 2px 0;border-bottom:1px solid #eee}
 table.figures th.sub{padding-left:16px;color:#666}table.figures td{text-align:right;font-variant-numeric:tabular-nums;border-bottom:1px solid #eee}
 footer{margin-top:32px;font-size:11px;color:#888}
-dl.info{display:flex;flex-wrap:wrap;gap:4px 24px;margin:0 0 8px;font-size:14px}dl.info div{display:flex}dl.info dt{color:#555}dl.info dd{margin:0}
+dl.info{display:flex;flex-wrap:wrap;gap:4px 24px;margin:0 0 8px;font-size:14px}dl.info div{display:flex}dl.info dt{color:#555;white-space:pre}dl.info dd{margin:0}
 table.targets{border-collapse:collapse;font-size:11px;margin:12px 0;max-width:100%}table.targets th,table.targets td{padding:2px 5px;border-bottom:1px solid #eee}
 table.targets thead th{font-weight:600;text-align:center;border-bottom:1px solid #ccc}table.targets tbody th{text-align:left;font-weight:normal}
 table.targets td{text-align:right;font-variant-numeric:tabular-nums}table.targets td.short{color:#c8102e}table.targets tr.total{font-weight:600}
@@ -585,6 +615,152 @@ table.targets th.t1{border-top:3px solid #c8102e}table.targets th.t2{border-top:
 svg.chart,.cards,.card,table.figures{break-inside:avoid}tr{break-inside:avoid}thead{display:table-header-group}
 #worklists,#figures{break-before:page}.card.full,.card.notfull{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
 )css";
+
+// The page up to the title: <head> with the style (and `extra_style`),
+// then <h1>.
+void Head(const std::string& title, const char* extra_style, Html* h) {
+  absl::StrAppend(&h->out, "<!DOCTYPE html>\n<html lang=\"",
+                  h->zh ? "zh-CN" : "en",
+                  "\">\n<head>\n<meta charset=\"utf-8\">\n"
+                  "<meta name=\"viewport\" content=\"width=device-width\">\n"
+                  "<title>",
+                  Esc(title), "</title>\n<style>", kStyle, extra_style,
+                  "</style>\n</head>\n<body>\n<h1>", Esc(title), "</h1>\n");
+}
+
+// The policy version, that dangjian made the page, and the page's end.
+void Footer(const std::string& policy_version, Html* h) {
+  absl::StrAppend(&h->out, "<footer>", h->T("政策版本 ", "Policy "),
+                  Esc(policy_version),
+                  h->T("。由 dangjian 生成；本页不含个人身份信息。",
+                       ". Made by dangjian; this page holds no personal data."),
+                  "</footer>\n</body>\n</html>\n");
+}
+
+// What a comparison page adds to the style: the earlier year's bars, and
+// rises and falls in the tables.
+constexpr char kCompareStyle[] = R"css(
+svg .bar.before{fill:#9a9a9a}.change.up{color:#2f7d4a}.change.down{color:#c8102e}
+table.compare{border-collapse:collapse;font-size:12px;margin:4px 0 12px}table.compare th,table.compare td{padding:2px 8px;border-bottom:1px solid #eee}
+table.compare thead th{font-weight:600;text-align:center;border-bottom:1px solid #ccc}table.compare tbody th{text-align:left;font-weight:normal}
+table.compare td{text-align:right;font-variant-numeric:tabular-nums}table.compare tr.total{font-weight:600}
+table.compare.targets{font-size:11px}table.compare.targets th,table.compare.targets td{padding:2px 4px}
+@media print{table.compare{break-inside:auto}section.group{break-inside:avoid-page}}
+)css";
+
+// "up" or "down" for a change that is not zero, by its sign.
+const char* ChangeClass(const internal::FigureRow& row,
+                        const v1::ReportFigures& change) {
+  const double v = row.unit == internal::FigureUnit::kPercent
+                       ? row.percent(change)
+                       : static_cast<double>(row.count(change));
+  return v > 0 ? " class=\"change up\"" : v < 0 ? " class=\"change down\"" : "";
+}
+
+// Target `i`'s rate in two years for people: "-" for a year with nothing
+// eligible, and then no change.
+struct RatesCompared {
+  std::string before, after, change;
+  std::string points;  // The change without its unit: "+2.9".
+  const char* css;     // ChangeClass().
+};
+RatesCompared CompareRates(int i, const v1::ReportFigures& earlier,
+                           const v1::ReportFigures& later,
+                           const v1::ReportFigures& change, bool zh) {
+  // The rate is the third part of each target's lines.
+  const internal::FigureRow& rate =
+      internal::ComparisonLines(zh)[i * 4 + 2].row;
+  const v1::TargetResult& e = internal::Target(earlier.targets(), i);
+  const v1::TargetResult& l = internal::Target(later.targets(), i);
+  RatesCompared r{e.nothing_eligible() ? "-" : FormatPercent(e.rate_percent()),
+                  l.nothing_eligible() ? "-" : FormatPercent(l.rate_percent()),
+                  "-", "-", ""};
+  if (!e.nothing_eligible() && !l.nothing_eligible()) {
+    r.change = internal::FormatChange(rate, change, zh);
+    r.points = internal::FormatChange(rate, change, zh, /*with_unit=*/false);
+    r.css = ChangeClass(rate, change);
+  }
+  return r;
+}
+
+// Whether a group had nothing eligible for any target in either year (the
+// banner's own record, say): no rate to show.
+bool NothingEligible(const v1::GroupComparison& g) {
+  for (const v1::ReportFigures* f : {&g.earlier(), &g.later()}) {
+    for (int i = 0; i < 4; ++i) {
+      if (!internal::Target(f->targets(), i).nothing_eligible()) return false;
+    }
+  }
+  return true;
+}
+
+// Every line of one group (or the total) in two years: a table with the
+// earlier value, the later and the change.
+void ComparisonTable(const std::string& id, const v1::ReportFigures& earlier,
+                     const v1::ReportFigures& later,
+                     const v1::ReportFigures& change, int y0, int y1, Html* h) {
+  absl::StrAppend(
+      &h->out, "<table class=\"compare\" id=\"", Esc(id), "\"><thead><tr><th>",
+      h->T("指标", "Figure"), "</th><th>",
+      h->zh ? absl::StrCat(y0, "年") : absl::StrCat(y0), "</th><th>",
+      h->zh ? absl::StrCat(y1, "年") : absl::StrCat(y1), "</th><th>",
+      h->T("增减", "Change"), "</th></tr></thead><tbody>\n");
+  for (const internal::ComparisonLine& line :
+       internal::ComparisonLines(h->zh)) {
+    absl::StrAppend(
+        &h->out, "<tr data-key=\"", line.key, "\"><th>", Esc(line.label),
+        "</th><td>", Esc(internal::FormatFigure(line.row, earlier)),
+        "</td><td>", Esc(internal::FormatFigure(line.row, later)), "</td><td",
+        ChangeClass(line.row, change), ">",
+        Esc(internal::FormatChange(line.row, change, h->zh)), "</td></tr>\n");
+  }
+  absl::StrAppend(&h->out, "</tbody></table>\n");
+}
+
+// The four targets' rates of the total and every group in two years.
+void ComparedTargetsTable(const v1::ReportComparison& c,
+                          const std::vector<internal::ComparedGroup>& groups,
+                          Html* h) {
+  const bool zh = h->zh;
+  const int y0 = c.earlier().year(), y1 = c.later().year();
+  absl::StrAppend(
+      &h->out,
+      "<table class=\"compare targets\" id=\"compare-targets-table\">"
+      "<thead><tr><th rowspan=\"2\">",
+      h->T("分组", "group"), "</th>");
+  for (int i = 0; i < 4; ++i) {
+    const internal::TargetLabel& l = internal::TargetLabels()[i];
+    absl::StrAppend(&h->out, "<th colspan=\"3\" class=\"t", i + 1, "\">",
+                    Esc(zh ? l.zh : absl::StrCat(i + 1, " · ", l.short_en)),
+                    "</th>");
+  }
+  absl::StrAppend(&h->out, "</tr><tr>");
+  for (int i = 0; i < 4; ++i) {
+    absl::StrAppend(&h->out, "<th>",
+                    zh ? absl::StrCat(y0, "年") : absl::StrCat(y0), "</th><th>",
+                    zh ? absl::StrCat(y1, "年") : absl::StrCat(y1), "</th><th>",
+                    h->T("增减(百分点)", "change (pp)"), "</th>");
+  }
+  absl::StrAppend(&h->out, "</tr></thead><tbody>\n");
+  auto row = [&](const std::string& name, const v1::ReportFigures& earlier,
+                 const v1::ReportFigures& later,
+                 const v1::ReportFigures& change, const char* css) {
+    absl::StrAppend(&h->out, "<tr", css, "><th>", Esc(name), "</th>");
+    for (int i = 0; i < 4; ++i) {
+      const RatesCompared r = CompareRates(i, earlier, later, change, zh);
+      absl::StrAppend(&h->out, "<td>", r.before, "</td><td>", r.after,
+                      "</td><td", r.css, ">", r.points, "</td>");
+    }
+    absl::StrAppend(&h->out, "</tr>\n");
+  };
+  row(h->T("合计", "Total"), c.earlier().total(), c.later().total(), c.change(),
+      " class=\"total\"");
+  for (const internal::ComparedGroup& g : groups) {
+    row(g.short_title, g.group->earlier(), g.group->later(), g.group->change(),
+        "");
+  }
+  absl::StrAppend(&h->out, "</tbody></table>\n");
+}
 
 }  // namespace
 
@@ -600,13 +776,7 @@ std::string RenderReportHtml(const v1::Report& report,
                   : absl::StrCat("Party building in non-public and social "
                                  "organizations, ",
                                  report.year()));
-  absl::StrAppend(&h.out, "<!DOCTYPE html>\n<html lang=\"",
-                  h.zh ? "zh-CN" : "en",
-                  "\">\n<head>\n<meta charset=\"utf-8\">\n"
-                  "<meta name=\"viewport\" content=\"width=device-width\">\n"
-                  "<title>",
-                  Esc(title), "</title>\n<style>", kStyle,
-                  "</style>\n</head>\n<body>\n<h1>", Esc(title), "</h1>\n");
+  Head(title, "", &h);
   Info(report, &h);
   absl::StrAppend(
       &h.out, "<p class=\"sub-title\">", h.T("单位 ", "units "),
@@ -621,12 +791,144 @@ std::string RenderReportHtml(const v1::Report& report,
   SixHaves(report.total(), &h);
   if (options.include_worklists) Worklists(report.total(), &h);
   FiguresTable(report, &h);
-  absl::StrAppend(&h.out, "<footer>", h.T("政策版本 ", "Policy "),
-                  Esc(report.policy_version()),
-                  h.T("。由 dangjian 生成；本页不含个人身份信息。",
-                      ". Made by dangjian; this page holds no personal data."),
-                  "</footer>\n</body>\n</html>\n");
+  Footer(report.policy_version(), &h);
   return std::move(h.out);
+}
+
+std::string RenderComparisonHtml(const v1::ReportComparison& c,
+                                 const HtmlRenderOptions& options) {
+  Html h{options.language == ReportLanguage::kChinese, ""};
+  const bool zh = h.zh;
+  const int y0 = c.earlier().year(), y1 = c.later().year();
+  const std::string title =
+      !options.title.empty()
+          ? MaskPersonalData(options.title)
+          : (zh ? absl::StrCat(y1, "年度与", y0,
+                               "年度对比 非公经济组织和社会组织党建统计")
+                : absl::StrCat("Party building in non-public and social "
+                               "organizations, ",
+                               y1, " against ", y0));
+  Head(title, kCompareStyle, &h);
+  // Who reports and when: the later year's report is the one handed up.
+  const v1::ReportInfo& info = c.later().info();
+  std::vector<std::pair<std::string, std::string>> items;
+  if (!info.reporting_unit().empty()) {
+    items.emplace_back(h.T("填报单位", "Reporting unit"),
+                       MaskPersonalData(info.reporting_unit()));
+  }
+  items.emplace_back(
+      h.T("对比年度", "Years"),
+      zh ? absl::StrCat(y0, "年 → ", y1, "年") : absl::StrCat(y0, " → ", y1));
+  for (const v1::Report* r : {&c.earlier(), &c.later()}) {
+    if (!r->info().has_data_date()) continue;
+    items.emplace_back(zh ? absl::StrCat(r->year(), "年统计截止日期")
+                          : absl::StrCat("Data of ", r->year(), " as of"),
+                       internal::FormatDate(r->info().data_date(), zh));
+  }
+  if (info.has_made_on()) {
+    items.emplace_back(h.T("制表日期", "Made on"),
+                       internal::FormatDate(info.made_on(), zh));
+  }
+  InfoList(items, &h);
+
+  // The headline: each target's rate this year, last year's and the change.
+  absl::StrAppend(&h.out, "<section id=\"summary\"><div class=\"cards\">\n");
+  for (int i = 0; i < 4; ++i) {
+    const RatesCompared r =
+        CompareRates(i, c.earlier().total(), c.later().total(), c.change(), zh);
+    const internal::TargetLabel& l = internal::TargetLabels()[i];
+    absl::StrAppendFormat(
+        &h.out,
+        "<div class=\"card t%d\" id=\"card-target-%d\"><div "
+        "class=\"name\">%s %d · %s</div><div class=\"rate\">%s</div><div "
+        "class=\"detail\">%s %s · <span%s>%s</span></div></div>\n",
+        i + 1, i + 1, h.T("目标", "Target"), i + 1,
+        Esc(zh ? l.short_zh : l.short_en), r.after,
+        zh ? absl::StrCat(y0, "年") : absl::StrCat(y0), r.before, r.css,
+        Esc(r.change));
+  }
+  absl::StrAppend(&h.out, "</div></section>\n");
+
+  // The rates as bars, both years, for the total and the groups with
+  // something eligible.
+  const std::vector<internal::ComparedGroup> all_groups =
+      internal::ComparedGroupsInReadingOrder(c, zh);
+  std::vector<internal::ComparedGroup> groups;
+  for (const internal::ComparedGroup& g : all_groups) {
+    if (!NothingEligible(*g.group)) groups.push_back(g);
+  }
+  auto row_of = [&](const std::string& label, const v1::ReportFigures& earlier,
+                    const v1::ReportFigures& later,
+                    const v1::ReportFigures& change) {
+    BarRow row{label, {}};
+    for (int i = 0; i < 4; ++i) {
+      const RatesCompared r = CompareRates(i, earlier, later, change, zh);
+      const v1::TargetResult& before = internal::Target(earlier.targets(), i);
+      const v1::TargetResult& now = internal::Target(later.targets(), i);
+      const internal::TargetLabel& l = internal::TargetLabels()[i];
+      Bar bar{zh ? l.short_zh : l.short_en,
+              now.nothing_eligible() ? 0 : now.rate_percent(),
+              absl::StrCat(y0, h.T("年 ", ": "), r.before, h.T("，", ", "), y1,
+                           h.T("年 ", ": "), r.after, " (", r.change, ")"),
+              absl::StrCat("t", i + 1), r.after};
+      bar.before = before.nothing_eligible() ? 0 : before.rate_percent();
+      row.bars.push_back(std::move(bar));
+    }
+    return row;
+  };
+  std::vector<BarRow> rows;
+  rows.push_back(row_of(h.T("合计", "Total"), c.earlier().total(),
+                        c.later().total(), c.change()));
+  const size_t cap = static_cast<size_t>(std::max(0, options.max_chart_groups));
+  for (size_t i = 0; i < groups.size() && i < cap; ++i) {
+    rows.push_back(row_of(groups[i].short_title, groups[i].group->earlier(),
+                          groups[i].group->later(), groups[i].group->change()));
+  }
+  std::vector<std::string> headers;
+  for (int i = 0; i < 4; ++i) {
+    const internal::TargetLabel& l = internal::TargetLabels()[i];
+    headers.push_back(zh ? std::string(l.zh)
+                         : absl::StrCat(i + 1, " · ", l.short_en));
+  }
+  absl::StrAppend(
+      &h.out, "<section id=\"targets\"><h2>",
+      h.T("四个100%: 达标率", "The four 100% targets: rates"), "</h2>\n",
+      "<p class=\"legend\">",
+      zh ? absl::StrCat("灰色细条为", y0, "年，彩色条为", y1, "年。")
+         : absl::StrCat("Thin grey bars: ", y0, "; coloured bars: ", y1, "."),
+      "</p>\n", TargetsChart("chart-targets-compare", rows, headers));
+  if (groups.size() > cap) {
+    absl::StrAppend(
+        &h.out, "<p class=\"note\">",
+        zh ? absl::StrCat("图中列出前 ", cap, " 个分组, 共 ", groups.size(),
+                          " 个; 下表列出全部。")
+           : absl::StrCat("The chart shows the first ", cap, " of ",
+                          groups.size(), " groups; the table lists all."),
+        "</p>\n");
+  }
+  ComparedTargetsTable(c, groups, &h);
+  absl::StrAppend(&h.out, "</section>\n");
+
+  // Every figure, the total and each group.
+  absl::StrAppend(&h.out, "<section id=\"figures\"><h2>",
+                  h.T("全部指标对比", "Every figure, both years"), "</h2>\n",
+                  "<div class=\"tables\">\n<section class=\"group\"><h3>",
+                  h.T("合计", "Total"), "</h3>\n");
+  ComparisonTable("compare-total", c.earlier().total(), c.later().total(),
+                  c.change(), y0, y1, &h);
+  absl::StrAppend(&h.out, "</section>\n");
+  for (size_t i = 0; i < all_groups.size(); ++i) {
+    const internal::ComparedGroup& g = all_groups[i];
+    absl::StrAppend(&h.out, "<section class=\"group\"><h3>", Esc(g.title),
+                    "</h3>\n");
+    ComparisonTable(absl::StrCat("compare-group-", i + 1), g.group->earlier(),
+                    g.group->later(), g.group->change(), y0, y1, &h);
+    absl::StrAppend(&h.out, "</section>\n");
+  }
+  absl::StrAppend(&h.out, "</div></section>\n");
+  Footer(c.later().policy_version(), &h);
+  // A partial may come from anywhere: its text is masked like input.
+  return MaskPersonalData(h.out);
 }
 
 }  // namespace dangjian

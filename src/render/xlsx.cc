@@ -25,6 +25,7 @@
 #include "core/xlsx_text.h"
 #include "dangjian/personal_data.h"
 #include "dangjian/render.h"
+#include "render/comparison_lines.h"
 #include "render/figures_table.h"
 #include "xlsxwriter.h"
 
@@ -39,7 +40,8 @@ constexpr double kMaxWidth = 60;
 
 // A cell: text, or a number with a format.
 struct Cell {
-  enum Kind { kText, kCount, kYuan, kPercent } kind = kText;
+  // kPoints: a change of a rate in percentage points, signed.
+  enum Kind { kText, kCount, kYuan, kPercent, kPoints } kind = kText;
   std::string text;
   double number = 0;
 };
@@ -63,6 +65,7 @@ double WidthOf(const Cell& c) {
                  internal::FormatCount(static_cast<int64_t>(c.number)).size()) +
              3;
     case Cell::kPercent:
+    case Cell::kPoints:
       return 7;
   }
   return 8;
@@ -99,6 +102,8 @@ class Writer {
     format_set_num_format(yuan_, "#,##0.00");
     percent_ = workbook_add_format(wb_);
     format_set_num_format(percent_, "0.0%");
+    points_ = workbook_add_format(wb_);
+    format_set_num_format(points_, "+0.0;-0.0;0");
   }
 
   ~Writer() {
@@ -160,6 +165,9 @@ class Writer {
           case Cell::kPercent:
             e = worksheet_write_number(ws, r, col, cell.number / 100, percent_);
             break;
+          case Cell::kPoints:
+            e = worksheet_write_number(ws, r, col, cell.number, points_);
+            break;
         }
         Check(e, sheet.name, r);
         if (!ok()) return;
@@ -208,6 +216,7 @@ class Writer {
   lxw_format* count_ = nullptr;
   lxw_format* yuan_ = nullptr;
   lxw_format* percent_ = nullptr;
+  lxw_format* points_ = nullptr;
   absl::Status status_;
 };
 
@@ -263,6 +272,21 @@ Sheet TargetsSheet(const v1::Report& report, bool zh, bool include_groups) {
   return s;
 }
 
+// Figure `r` of `f` as a cell: a count, yuan, or a rate; with `change`, a
+// rate's change is in percentage points.
+Cell FigureCell(const internal::FigureRow& r, const v1::ReportFigures& f,
+                bool change = false) {
+  switch (r.unit) {
+    case internal::FigureUnit::kCount:
+      return Count(r.count(f));
+    case internal::FigureUnit::kYuan:
+      return Cell{Cell::kYuan, "", static_cast<double>(r.count(f)) / 100};
+    case internal::FigureUnit::kPercent:
+      return Cell{change ? Cell::kPoints : Cell::kPercent, "", r.percent(f)};
+  }
+  return Count(0);
+}
+
 // Every figure: a row per figure, a column per group.
 Sheet FiguresSheet(const v1::Report& report, bool zh, bool include_groups) {
   Sheet s;
@@ -277,19 +301,7 @@ Sheet FiguresSheet(const v1::Report& report, bool zh, bool include_groups) {
       std::vector<Cell> row = {Text(zh ? section.zh : section.en),
                                Text(zh ? r.zh : r.en), Text(r.key)};
       for (const auto& group : groups) {
-        const v1::ReportFigures& f = FiguresOf(report, group.second);
-        switch (r.unit) {
-          case internal::FigureUnit::kCount:
-            row.push_back(Count(r.count(f)));
-            break;
-          case internal::FigureUnit::kYuan:
-            row.push_back(
-                Cell{Cell::kYuan, "", static_cast<double>(r.count(f)) / 100});
-            break;
-          case internal::FigureUnit::kPercent:
-            row.push_back(Cell{Cell::kPercent, "", r.percent(f)});
-            break;
-        }
+        row.push_back(FigureCell(r, FiguresOf(report, group.second)));
       }
       s.rows.push_back(std::move(row));
     }
@@ -431,6 +443,93 @@ Sheet QualitySheet(const v1::Report& report, bool zh) {
   return s;
 }
 
+// The four targets in two years: a row per group (the total first), each
+// target's met and rate in both years and the rate's change.
+Sheet ComparedTargetsSheet(const v1::ReportComparison& c,
+                           const std::vector<internal::ComparedGroup>& groups,
+                           bool zh) {
+  const int y0 = c.earlier().year(), y1 = c.later().year();
+  Sheet s;
+  s.name = zh ? "四个100%对比" : "targets compared";
+  s.header = {zh ? "分组" : "group", zh ? "区域标识" : "region id"};
+  const std::string before =
+      zh ? absl::StrCat(" ", y0, "年") : absl::StrCat(", ", y0);
+  const std::string after =
+      zh ? absl::StrCat(" ", y1, "年") : absl::StrCat(", ", y1);
+  for (const internal::TargetLabel& l : internal::TargetLabels()) {
+    const std::string label = zh ? l.zh : l.en;
+    for (const std::string& what :
+         {absl::StrCat(zh ? " 达标" : ", met", before),
+          absl::StrCat(zh ? " 达标" : ", met", after),
+          absl::StrCat(zh ? " 比例" : ", rate", before),
+          absl::StrCat(zh ? " 比例" : ", rate", after),
+          std::string(zh ? " 比例增减(百分点)" : ", rate change (pp)")}) {
+      s.header.push_back(label + what);
+    }
+  }
+  auto row = [&](const std::string& title, const std::string& region_id,
+                 const v1::ReportFigures& earlier,
+                 const v1::ReportFigures& later,
+                 const v1::ReportFigures& change) {
+    std::vector<Cell> cells = {Text(title), Text(region_id)};
+    for (int i = 0; i < 4; ++i) {
+      const v1::TargetResult& e = internal::Target(earlier.targets(), i);
+      const v1::TargetResult& l = internal::Target(later.targets(), i);
+      cells.push_back(Count(e.met()));
+      cells.push_back(Count(l.met()));
+      cells.push_back(Cell{Cell::kPercent, "", e.rate_percent()});
+      cells.push_back(Cell{Cell::kPercent, "", l.rate_percent()});
+      cells.push_back(
+          Cell{Cell::kPoints, "",
+               internal::Target(change.targets(), i).rate_percent()});
+    }
+    s.rows.push_back(std::move(cells));
+  };
+  row(zh ? "合计" : "total", "", c.earlier().total(), c.later().total(),
+      c.change());
+  for (const internal::ComparedGroup& g : groups) {
+    row(g.title, g.group->key().region_id(), g.group->earlier(),
+        g.group->later(), g.group->change());
+  }
+  return s;
+}
+
+// Every line in two years: a row per line per group (the total first), the
+// earlier value, the later and the change, to filter and pivot.
+Sheet ComparedFiguresSheet(const v1::ReportComparison& c,
+                           const std::vector<internal::ComparedGroup>& groups,
+                           bool zh) {
+  const int y0 = c.earlier().year(), y1 = c.later().year();
+  Sheet s;
+  s.name = zh ? "全部指标对比" : "figures compared";
+  s.frozen_columns = 3;  // Through the figure's label.
+  s.header = {zh ? "分组" : "group",
+              zh ? "区域标识" : "region id",
+              zh ? "指标" : "figure",
+              zh ? "标识" : "key",
+              zh ? absl::StrCat(y0, "年") : absl::StrCat(y0),
+              zh ? absl::StrCat(y1, "年") : absl::StrCat(y1),
+              zh ? "增减" : "change"};
+  auto block = [&](const std::string& title, const std::string& region_id,
+                   const v1::ReportFigures& earlier,
+                   const v1::ReportFigures& later,
+                   const v1::ReportFigures& change) {
+    for (const internal::ComparisonLine& line : internal::ComparisonLines(zh)) {
+      s.rows.push_back({Text(title), Text(region_id), Text(line.label),
+                        Text(line.key), FigureCell(line.row, earlier),
+                        FigureCell(line.row, later),
+                        FigureCell(line.row, change, /*change=*/true)});
+    }
+  };
+  block(zh ? "合计" : "total", "", c.earlier().total(), c.later().total(),
+        c.change());
+  for (const internal::ComparedGroup& g : groups) {
+    block(g.title, g.group->key().region_id(), g.group->earlier(),
+          g.group->later(), g.group->change());
+  }
+  return s;
+}
+
 // A file of our own in the temporary folder, removed when done.
 class TempFile {
  public:
@@ -561,6 +660,28 @@ absl::StatusOr<std::string> RenderWorklistXlsx(
         w->Add(s);
       } while (at < all.size());
     }
+  });
+}
+
+absl::StatusOr<std::string> RenderComparisonXlsx(
+    const v1::ReportComparison& comparison,
+    const WorkbookRenderOptions& options) {
+  const bool zh = options.language == ReportLanguage::kChinese;
+  std::vector<internal::ComparedGroup> groups;
+  if (options.include_groups) {
+    groups = internal::ComparedGroupsInReadingOrder(comparison, zh);
+  }
+  const int64_t rows = static_cast<int64_t>(groups.size() + 1) *
+                       internal::ComparisonLines(zh).size();
+  if (rows + 1 > kMaxRows) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("RenderComparisonXlsx: ", groups.size(), " groups make ",
+                     rows, " rows of figures and a sheet holds ", kMaxRows - 1,
+                     "; group by a coarser tier, or leave the groups out"));
+  }
+  return WorkbookBytes("RenderComparisonXlsx", [&](Writer* w) {
+    w->Add(ComparedTargetsSheet(comparison, groups, zh));
+    w->Add(ComparedFiguresSheet(comparison, groups, zh));
   });
 }
 

@@ -202,8 +202,22 @@ check "report --compare: both years and the change, the total and each county" \
 "$bin" report -q --year 2017 --group-by county --compare p16.json --format csv --lang en y17/ >cmp.csv
 check "report --compare --format csv: earlier, later and change a row" \
   'grep -q "^total,,units.total,units,2000,2200,200,count" cmp.csv'
-"$bin" report -q --year 2017 --compare p16.json --format html -o cmp.html y17/ 2>err.txt
-check "report --compare --format html is refused, saying what works" '[[ $? -eq 2 ]] && grep -q "text, csv or json" err.txt && [[ ! -e cmp.html ]]'
+"$bin" report -q --year 2017 --group-by county --compare p16.json --reporting-unit 某县委组织部 -o cmp.html y17/; rc=$?
+check "report --compare -o .html: a page of both years per county" \
+  '[[ $rc -eq 0 ]] && grep -q "<h1>2017年度与2016年度对比" cmp.html && grep -q "<dd>某县委组织部</dd>" cmp.html && grep -q "id=\"chart-targets-compare\"" cmp.html && grep -q "id=\"compare-group-2\"" cmp.html'
+"$bin" report -q --year 2017 --group-by county --compare p16.json -o cmp.xlsx y17/; rc=$?
+check "report --compare -o .xlsx: both years' targets and figures as sheets" \
+  '[[ $rc -eq 0 ]] && /usr/bin/python3 -c "
+import openpyxl, sys
+wb = openpyxl.load_workbook(\"cmp.xlsx\", read_only=True)
+assert wb.sheetnames == [\"四个100%对比\", \"全部指标对比\"], wb.sheetnames
+rows = list(wb[\"全部指标对比\"].iter_rows(values_only=True))
+assert rows[0][4:] == (\"2016年\", \"2017年\", \"增减\"), rows[0]
+total = [r for r in rows if r[0] == \"合计\" and r[3] == \"units.total\"]
+assert total == [(\"合计\", None, \"单位总数\", \"units.total\", 2000, 2200, 200)], total
+"'
+"$bin" report -q --year 2017 --compare p16.json --format pdf -o cmp.pdf y17/ 2>err.txt
+check "report --compare --format pdf is refused, saying what works" '[[ $? -eq 2 ]] && grep -q "text, json, csv, html or xlsx" err.txt && [[ ! -e cmp.pdf ]]'
 "$bin" report -q --year 2016 --compare p16.json y16/ 2>err.txt
 check "report --compare of the same year is refused" '[[ $? -eq 2 ]] && grep -q "is not before" err.txt'
 "$bin" report -q --year 2014 --made-on 2015-1-8 -o bad.html k.djr 2>err.txt

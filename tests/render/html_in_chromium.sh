@@ -12,6 +12,8 @@
 #    and nothing hides content in a scroll or clip box (a chart in a scroll box
 #    fits on screen but not on paper).
 #  - Printed (--print-to-pdf), every page is A4.
+#  - The year-over-year page (report --compare) fits both widths and prints
+#    on A4 too.
 # Exit 77 (skipped) when Chromium is not installed (Debian: apt-get install
 # chromium; ./build.sh installs it). Without a Chinese font, Pillow or
 # poppler-utils the checks that need them fail, naming the package to install.
@@ -405,6 +407,19 @@ check "Chromium prints the report to PDF" '[[ $(head -c 5 zh.pdf 2>/dev/null) ==
 check "every printed page is A4 (595 x 842 pt)" 'needs poppler-utils && py pdf-a4 zh.pdf'
 check "printed, page 1 is not its copy with boxes" \
   'needs poppler-utils python3-pil fonts-noto-cjk && py compare zh.png zh-boxed.png'
+
+# --- The year-over-year page: the same width and paper checks ------------------------
+"$bin" report -q --year 2013 --group-by township --partial -o k13.json k.djr
+"$bin" report -q --year 2014 --group-by township --compare k13.json -o cmp.html k.djr
+py layout-page cmp.html cmp-layout.html
+chrome cmp-layout.html --window-size=1280,800 --dump-dom >cmp-1280.dom &
+chrome cmp-layout.html --window-size=794,1123 --dump-dom >cmp-794.dom &
+print_pdf cmp.html cmp.pdf &
+wait
+check "the year-over-year page fits 1280 px and 794 px" \
+  'grep -q "id=\"chart-targets-compare\"" cmp-1280.dom && py layout-check cmp-1280.dom &&
+   py layout-check cmp-794.dom'
+check "printed, every page of it is A4" 'needs poppler-utils && py pdf-a4 cmp.pdf'
 
 echo "$passed passed, $failed failed"
 [[ $failed -eq 0 ]]
