@@ -142,7 +142,8 @@ TEST(RuleTitleTest, EveryRuleHasTitlesInBothLanguages) {
     EXPECT_FALSE(HasChinese(en)) << r.rule_id;
     EXPECT_TRUE(zh_titles.insert(zh).second) << "two rules titled " << zh;
   }
-  for (const char* reading : {"io.read", "io.csv.row_skipped", "io.csv.cell"}) {
+  for (const char* reading : {"io.read", "io.csv.row_skipped", "io.csv.cell",
+                              "io.csv.subtotal_row"}) {
     EXPECT_TRUE(HasChinese(RuleTitle(reading, ReportLanguage::kChinese)));
   }
   EXPECT_EQ(

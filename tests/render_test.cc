@@ -447,7 +447,7 @@ v1::ReportComparison TwoYears(int earlier_short, int later_short) {
 }
 
 TEST(CompareHtmlTest, BothYearsTheChangeAndEveryGroup) {
-  // 40 branches short in 2014, 2 in 2015: target 3 rises.
+  // 40 branches short in 2014, 2 in 2015: target 1 rises.
   v1::ReportComparison c = TwoYears(40, 2);
   c.mutable_later()->mutable_info()->set_reporting_unit("克什克腾旗委组织部");
   HtmlRenderOptions o;
@@ -467,8 +467,17 @@ TEST(CompareHtmlTest, BothYearsTheChangeAndEveryGroup) {
   EXPECT_THAT(html, HasSubstr("<tr data-key=\"units.total\">"));
   EXPECT_THAT(html, HasSubstr("<tr data-key=\"targets.target_3.met\"><th>"
                               "目标3 联建 达标</th>"));
-  EXPECT_THAT(html, HasSubstr("class=\"change up\""));
+  // Target 1's rate rose: good news; its shortfall fell: good news too.
+  const size_t rate3 = html.find("data-key=\"targets.target_1.rate_percent\"");
+  const size_t short3 = html.find("data-key=\"targets.target_1.shortfall\"");
+  ASSERT_NE(rate3, std::string::npos);
+  ASSERT_NE(short3, std::string::npos);
+  EXPECT_THAT(html.substr(rate3, short3 - rate3),
+              HasSubstr("class=\"change up good\""));
+  EXPECT_THAT(html.substr(short3, html.find("</tr>", short3) - short3),
+              HasSubstr("class=\"change down good\""));
   // Townships in natural order, every one with its own table.
+  ASSERT_NE(html.find("<h3>苏木10 (town-10)</h3>"), std::string::npos);
   EXPECT_LT(html.find("<h3>苏木2 (town-2)</h3>"),
             html.find("<h3>苏木10 (town-10)</h3>"));
   int tables = 0;
@@ -481,11 +490,73 @@ TEST(CompareHtmlTest, BothYearsTheChangeAndEveryGroup) {
   // Falls are marked too; English labels.
   o.language = ReportLanguage::kEnglish;
   const std::string fall = RenderComparisonHtml(TwoYears(2, 40), o);
-  EXPECT_THAT(fall, HasSubstr("class=\"change down\""));
+  EXPECT_THAT(fall, HasSubstr("class=\"change down bad\""));
+  EXPECT_THAT(fall, HasSubstr("class=\"change up bad\""));
   EXPECT_THAT(fall, HasSubstr(" pp<"));
   EXPECT_THAT(fall, HasSubstr("<html lang=\"en\">"));
   EXPECT_THAT(fall, HasSubstr("<th>Figure</th>"));
   EXPECT_THAT(fall, Not(HasSubstr("<th>指标</th>")));
+}
+
+TEST(CompareTest, NoRateWhereAYearHasNothingEligible) {
+  v1::ReportComparison c = TwoYears(2, 2);
+  // Target 2 had nothing eligible the earlier year; a county of the earlier
+  // year only; a rate that is no number.
+  v1::TargetResult* t2 = c.mutable_earlier()
+                             ->mutable_total()
+                             ->mutable_targets()
+                             ->mutable_target_2();
+  t2->set_nothing_eligible(true);
+  t2->set_eligible(0);
+  t2->set_met(0);
+  t2->set_rate_percent(100);
+  c.mutable_change()->mutable_targets()->mutable_target_2()->set_rate_percent(
+      -18.1);
+  v1::GroupComparison* gone = c.add_groups();
+  gone->mutable_key()->set_region_id("town-gone");
+  gone->set_region_name("旧苏木");
+  v1::TargetResult* was =
+      gone->mutable_earlier()->mutable_targets()->mutable_target_1();
+  was->set_eligible(10);
+  was->set_met(8);
+  was->set_rate_percent(80);
+  gone->mutable_change()
+      ->mutable_targets()
+      ->mutable_target_1()
+      ->set_rate_percent(-80);
+  c.mutable_change()->mutable_targets()->mutable_target_4()->set_rate_percent(
+      std::numeric_limits<double>::quiet_NaN());
+
+  const std::string text = RenderComparisonText(c);
+  const size_t at = text.find("\n  目标2 星级管理 比例 ");
+  ASSERT_NE(at, std::string::npos);
+  const std::string line =
+      text.substr(at + 1, text.find('\n', at + 1) - at - 1);
+  EXPECT_THAT(line, ::testing::MatchesRegex(".* - +[0-9.]+% +-"));
+  EXPECT_THAT(text, Not(HasSubstr("nan")));
+  EXPECT_THAT(text, Not(HasSubstr("-18.1")));
+  EXPECT_THAT(text, Not(HasSubstr("-80.0")));
+
+  const std::string csv = RenderComparisonCsv(c);
+  EXPECT_THAT(
+      csv, HasSubstr(",targets.target_2.rate_percent,目标2 星级管理 比例,,"));
+  EXPECT_THAT(csv, Not(HasSubstr("nan")));
+
+  const std::string html = RenderComparisonHtml(c);
+  EXPECT_THAT(html, Not(HasSubstr(">nan")));
+  EXPECT_THAT(html, Not(HasSubstr("\"nan\"")));
+  EXPECT_THAT(html, Not(HasSubstr("+nan")));
+  EXPECT_THAT(html, Not(HasSubstr("-18.1")));
+  EXPECT_THAT(html, Not(HasSubstr("-80.0")));
+  // The county of one year is charted (it had something eligible) with no
+  // rate the later year.
+  EXPECT_THAT(html, HasSubstr("旧苏木"));
+
+  // The same report with the rate present both years shows the change.
+  v1::ReportComparison whole = TwoYears(40, 2);
+  EXPECT_THAT(
+      RenderComparisonText(whole),
+      ::testing::ContainsRegex("目标1 应建尽建 比例 .*\\+[0-9.]+ 个百分点"));
 }
 
 TEST(CompareHtmlTest, EscapedMaskedAndNoRateWhereNothingIsEligible) {

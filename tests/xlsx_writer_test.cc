@@ -6,6 +6,7 @@
 #include <zip.h>
 
 #include <fstream>
+#include <limits>
 #include <map>
 #include <sstream>
 #include <string>
@@ -171,6 +172,7 @@ TEST(ComparisonXlsxTest, TargetsAndEveryFigureInBothYears) {
   const std::string& targets = parts.at("xl/worksheets/sheet1.xml");
   EXPECT_THAT(targets, HasSubstr("<t>目标1 应建尽建 达标 2014年</t>"));
   EXPECT_THAT(targets, HasSubstr("<t>目标3 联建 比例增减(百分点)</t>"));
+  ASSERT_NE(targets.find("苏木10 "), std::string::npos);
   EXPECT_LT(targets.find("苏木2 "), targets.find("苏木10 "));
   const std::string& figures = parts.at("xl/worksheets/sheet2.xml");
   // A row per line per group, the total first: 40 more standalone branches.
@@ -179,7 +181,11 @@ TEST(ComparisonXlsxTest, TargetsAndEveryFigureInBothYears) {
   const int64_t met_before = c.earlier().total().targets().target_1().met();
   EXPECT_THAT(figures, HasSubstr(absl::StrCat("<v>", met_before, "</v>")));
   EXPECT_THAT(figures, HasSubstr(absl::StrCat("<v>", met_before + 40, "</v>")));
-  EXPECT_THAT(figures, HasSubstr("<v>40</v>"));
+  // The total's row of target 1's met: 40 more.
+  const size_t met = figures.find("<t>targets.target_1.met</t>");
+  ASSERT_NE(met, std::string::npos);
+  EXPECT_THAT(figures.substr(met, figures.find("</row>", met) - met),
+              HasSubstr("<v>40</v>"));
   size_t rows = 0;
   for (size_t at = figures.find("<row "); at != std::string::npos;
        at = figures.find("<row ", at + 1)) {
@@ -201,6 +207,35 @@ TEST(ComparisonXlsxTest, TargetsAndEveryFigureInBothYears) {
   EXPECT_THAT(SheetNames(en_parts),
               ElementsAre("targets compared", "figures compared"));
   EXPECT_THAT(en_parts.at("xl/worksheets/sheet2.xml"), Not(HasSubstr("town-")));
+}
+
+TEST(ComparisonXlsxTest, MaskedAndBlankWhereThereIsNoRate) {
+  v1::ReportComparison c = TwoYears();
+  v1::GroupComparison* g = c.add_groups();
+  g->mutable_key()->set_region_id("r13812345678");
+  g->set_region_name("张三 13912345678 110105194912310029");
+  v1::TargetResult* t =
+      g->mutable_earlier()->mutable_targets()->mutable_target_1();
+  t->set_eligible(10);
+  t->set_met(8);
+  t->set_rate_percent(80);
+  g->mutable_change()->mutable_targets()->mutable_target_1()->set_rate_percent(
+      -80);
+  c.mutable_change()->mutable_targets()->mutable_target_4()->set_rate_percent(
+      std::numeric_limits<double>::quiet_NaN());
+  absl::StatusOr<std::string> xlsx = RenderComparisonXlsx(c);
+  ASSERT_THAT(xlsx, IsOk());
+  const auto parts = Parts(*xlsx);
+  for (const char* sheet :
+       {"xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml"}) {
+    const std::string& xml = parts.at(sheet);
+    EXPECT_THAT(xml, Not(HasSubstr("13812345678"))) << sheet;
+    EXPECT_THAT(xml, Not(HasSubstr("13912345678"))) << sheet;
+    EXPECT_THAT(xml, Not(HasSubstr("110105194912310029"))) << sheet;
+    EXPECT_THAT(xml, Not(HasSubstr("NAN"))) << sheet;
+    EXPECT_THAT(xml, Not(HasSubstr("-80"))) << sheet;
+  }
+  EXPECT_THAT(parts.at("xl/worksheets/sheet2.xml"), HasSubstr("张三"));
 }
 
 TEST(ComparisonXlsxTest, MoreLinesThanASheetHoldsIsRefused) {

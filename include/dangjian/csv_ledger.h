@@ -138,7 +138,9 @@ struct CsvFinding {
   std::string header;
   // What is wrong and, where it helps, how to fix it.
   std::string message;
-  // True when the row was not imported because of it.
+  // True when a row of data was not imported because of it. A subtotal row
+  // (合计, 小计, ...: no data) is reported with false and a message that
+  // begins "a subtotal row (".
   bool row_skipped = false;
   // The worksheet, for a row of an Excel workbook; empty for a CSV file.
   std::string sheet;

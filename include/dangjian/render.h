@@ -339,7 +339,9 @@ DANGJIAN_EXPORT std::string RenderFindingsCsv(
 // (in natural order of their names) a table of every target (met, eligible,
 // rate, short) and every figure of RenderReportText(), with the earlier
 // year's value, the later year's and the change ("+12", "-1,234.50",
-// "+1.7 个百分点" / "+1.7 pp"). Personal data is masked. Never fails.
+// "+1.7 个百分点" / "+1.7 pp"; a rate's change under 0.05 points is "0"). A
+// target's rate in a year with nothing eligible (or without the group) is
+// "-", and so is its change. Personal data is masked. Never fails.
 // Thread-safe.
 DANGJIAN_EXPORT std::string RenderComparisonText(
     const v1::ReportComparison& comparison,
@@ -351,7 +353,8 @@ DANGJIAN_EXPORT std::string RenderComparisonText(
 //   group,region_id,figure,label,earlier,later,change,unit
 // with the figure keys of RenderReportCsv() (targets.target_1.met, ...)
 // and machine values (no separators; yuan with two decimals; percentages
-// and their change in points with two decimals). `utf8_bom`,
+// and their change in points with two decimals; empty where the text
+// shows "-"). `utf8_bom`,
 // `include_groups` and `language` as for RenderReportCsv(). Personal data
 // is masked. Never fails. Thread-safe.
 DANGJIAN_EXPORT std::string RenderComparisonCsv(
@@ -367,13 +370,16 @@ DANGJIAN_EXPORT std::string RenderComparisonCsv(
 // the earlier rate, class "bar before", above a bar of the later, "bar t1"..
 // "bar t4", for the total and the first options.max_chart_groups groups),
 // the table "compare-targets-table" of both rates and the change per target
-// for the total and every group, then every line of RenderComparisonText()
-// for the total (table "compare-total") and each group in natural order
-// ("compare-group-1", ...), rows marked data-key with the keys of
-// RenderComparisonCsv() and changes of class "change up" or "change down".
-// `include_worklists` is not read: a comparison has no worklists. Every
-// text is HTML-escaped and personal data is masked. Never fails.
-// Thread-safe.
+// for the total and every group with something eligible in either year
+// (the chart: the first options.max_chart_groups of them), then every line
+// of RenderComparisonText() for the total (table "compare-total") and each
+// group in natural order ("compare-group-1", ...), rows marked data-key
+// with the keys of RenderComparisonCsv(); a change is of class "change up"
+// or "change down", with "good" or "bad" where a rise is good news (a
+// rate) or bad (a shortfall). Values and changes as in
+// RenderComparisonText(). `include_worklists` is not read: a comparison has
+// no worklists. Every text is HTML-escaped and personal data is masked.
+// Never fails. Thread-safe.
 DANGJIAN_EXPORT std::string RenderComparisonHtml(
     const v1::ReportComparison& comparison,
     const HtmlRenderOptions& options = {});
@@ -385,8 +391,9 @@ DANGJIAN_EXPORT std::string RenderComparisonHtml(
 // ("figures compared": a row per line of RenderComparisonCsv() per group,
 // with the group, region id, label, key, earlier, later and change as
 // numbers: counts #,##0, yuan #,##0.00, rates 0.0%, changes of rates in
-// points +0.0). `include_groups` and `language` as for RenderReportXlsx();
-// `include_worklists` is not read. Returns the file's bytes;
+// points +0.0; blank where the text shows "-"). `include_groups` and
+// `language` as for RenderReportXlsx(); `include_worklists` is not read.
+// Personal data is masked. Returns the file's bytes;
 // InvalidArgument when the lines of every group do not fit in a sheet's
 // 1,048,575 rows; Unavailable when the temporary file cannot be written;
 // Internal when libxlsxwriter fails. Thread-safe.

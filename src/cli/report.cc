@@ -298,17 +298,37 @@ absl::Status SetReportInfo(const Args& args, v1::Report* report) {
   return absl::OkStatus();
 }
 
+// The report's format: --format, else the output file's extension, else
+// text. InvalidArgument for a format not known, or a workbook to a terminal.
+absl::StatusOr<std::string> ReportFormat(const Args& args) {
+  const std::string output = args.Get("output");
+  std::string format = args.Get("format");
+  if (!args.Has("format")) {
+    for (const char* ext : {"xlsx", "html", "json", "csv"}) {
+      if (absl::EndsWithIgnoreCase(output, absl::StrCat(".", ext))) {
+        format = ext;
+      }
+    }
+  }
+  if (format != "text" && format != "json" && format != "csv" &&
+      format != "html" && format != "xlsx") {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "unknown --format '", format, "'; use text, json, csv, html or xlsx"));
+  }
+  if (format == "xlsx" && IsStdout(output) && isatty(STDOUT_FILENO)) {
+    return absl::InvalidArgumentError(
+        "--format xlsx writes a binary workbook; give -o FILE.xlsx (or send "
+        "standard output to a file or a pipe)");
+  }
+  return format;
+}
+
 // `report` beside the earlier year's (--compare PARTIAL, grouped as
 // `report`), rendered as `format`: text, csv, json, html or xlsx.
 absl::StatusOr<std::string> RenderCompared(const Args& args,
                                            const v1::Report& report,
                                            const std::string& format,
                                            ReportLanguage language) {
-  if (format != "text" && format != "csv" && format != "json" &&
-      format != "html" && format != "xlsx") {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "unknown --format '", format, "'; use text, json, csv, html or xlsx"));
-  }
   const std::string path = args.Get("compare");
   absl::StatusOr<v1::PartialReport> earlier = ReadPartialReportFile(path);
   if (!earlier.ok()) return earlier.status();
@@ -406,23 +426,14 @@ int EmitReport(const char* name, const Args& args,
   if (absl::Status s = SetReportInfo(args, &*report); !s.ok()) {
     return Fail(name, std::string(s.message()));
   }
-  // The format named, else the output file's extension, else text.
-  std::string format = args.Get("format");
-  if (!args.Has("format")) {
-    for (const char* ext : {"xlsx", "html", "json", "csv"}) {
-      if (absl::EndsWithIgnoreCase(output, absl::StrCat(".", ext))) {
-        format = ext;
-      }
-    }
+  absl::StatusOr<std::string> report_format = ReportFormat(args);
+  if (!report_format.ok()) {
+    return Fail(name, std::string(report_format.status().message()));
   }
+  const std::string& format = *report_format;
   absl::StatusOr<ReportLanguage> lang = LanguageFromArgs(args);
   if (!lang.ok()) return Fail(name, std::string(lang.status().message()));
   const ReportLanguage language = *lang;
-  if (format == "xlsx" && IsStdout(output) && isatty(STDOUT_FILENO)) {
-    return Fail(name,
-                "--format xlsx writes a binary workbook; give -o FILE.xlsx "
-                "(or send standard output to a file or a pipe)");
-  }
   std::string text;
   if (args.Has("compare")) {
     absl::StatusOr<std::string> compared =
@@ -459,9 +470,6 @@ int EmitReport(const char* name, const Args& args,
     absl::StatusOr<std::string> xlsx = RenderReportXlsx(*report, options);
     if (!xlsx.ok()) return Fail(name, std::string(xlsx.status().message()));
     text = *std::move(xlsx);
-  } else {
-    return Fail(name, absl::StrCat("unknown --format '", format,
-                                   "'; use text, json, csv, html or xlsx"));
   }
   // Every output rendered before any is written: a failure leaves none.
   Files worklists;
@@ -528,6 +536,12 @@ int RunReport(const Args& args) {
   absl::StatusOr<PipelineOptions> options = ReportOptionsFromArgs(args);
   if (!options.ok())
     return Fail(kName, std::string(options.status().message()));
+  // A format that cannot be written fails before the input is read.
+  if (!args.Has("partial")) {
+    if (absl::StatusOr<std::string> f = ReportFormat(args); !f.ok()) {
+      return Fail(kName, std::string(f.status().message()));
+    }
+  }
   absl::StatusOr<PipelineResult> run = RunWithProgress(kName, args, *options);
   if (!run.ok()) return Fail(kName, std::string(run.status().message()));
   if (int rc = EmitReport(kName, args, run->partial); rc != kExitOk) return rc;
@@ -542,6 +556,11 @@ int RunMerge(const Args& args) {
           CheckOutputIsNoInput(args.Get("output"), args.positional());
       !s.ok()) {
     return Fail(kName, std::string(s.message()));
+  }
+  if (!args.Has("partial")) {
+    if (absl::StatusOr<std::string> f = ReportFormat(args); !f.ok()) {
+      return Fail(kName, std::string(f.status().message()));
+    }
   }
   std::vector<v1::PartialReport> partials;
   for (const std::string& path : args.positional()) {

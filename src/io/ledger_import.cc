@@ -101,6 +101,10 @@ bool IsSpreadsheetError(absl::string_view cell) {
 
 }  // namespace
 
+bool IsSubtotalRowFinding(const CsvFinding& f) {
+  return !f.row_skipped && absl::StartsWith(f.message, kSubtotalRowMessage);
+}
+
 LedgerReaderFindings LedgerFindingsOf(const RecordReader& reader) {
   LedgerReaderFindings out;
   if (const auto* csv = dynamic_cast<const CsvLedgerReader*>(&reader)) {
@@ -372,8 +376,9 @@ bool LedgerImporter::BuildRecord(v1::Record* record) {
     trimmed_[i] = TrimCell(row_.cell(i));
     const absl::string_view word = SubtotalWordOfTrimmed(trimmed_[i]);
     if (!word.empty()) {
-      Find(line, static_cast<int>(i) + 1, true,
-           absl::StrCat("a subtotal row (", word,
+      // Not data: reported, but no row of data was skipped.
+      Find(line, static_cast<int>(i) + 1, false,
+           absl::StrCat(kSubtotalRowMessage, word,
                         "): not imported and not counted"));
       ++summary_.subtotal_rows;
       return false;

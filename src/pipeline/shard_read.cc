@@ -158,9 +158,16 @@ void ReaderFindings(const RecordReader& reader, const std::string& path,
     const std::string* table_sheet = nullptr;
     for (const CsvFinding& f : *ledger.findings) {
       v1::Finding finding;
-      finding.set_rule_id(f.row_skipped ? "io.csv.row_skipped" : "io.csv.cell");
-      finding.set_severity(f.row_skipped ? v1::SEVERITY_ERROR
-                                         : v1::SEVERITY_WARNING);
+      if (IsSubtotalRowFinding(f)) {
+        // A ledger's 合计 row: normal in the format, no data lost.
+        finding.set_rule_id("io.csv.subtotal_row");
+        finding.set_severity(v1::SEVERITY_INFO);
+      } else {
+        finding.set_rule_id(f.row_skipped ? "io.csv.row_skipped"
+                                          : "io.csv.cell");
+        finding.set_severity(f.row_skipped ? v1::SEVERITY_ERROR
+                                           : v1::SEVERITY_WARNING);
+      }
       if (ledger.book != nullptr &&
           (table_sheet == nullptr || *table_sheet != f.sheet)) {
         table_sheet = &f.sheet;

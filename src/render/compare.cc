@@ -1,6 +1,7 @@
 // Two years side by side (年度对比): every target and figure of the total and
 // of each group, earlier, later and the change, as text and as CSV.
 #include <algorithm>
+#include <cmath>
 #include <string>
 #include <utility>
 #include <vector>
@@ -16,23 +17,80 @@
 namespace dangjian {
 namespace internal {
 
-std::string FormatChange(const FigureRow& row, const v1::ReportFigures& change,
-                         bool zh, bool with_unit) {
+namespace {
+
+// A rate's change as shown: rounded to a tenth of a point.
+double ShownPoints(double pp) { return std::round(pp * 10) / 10; }
+
+}  // namespace
+
+std::string YearLabel(int year, bool zh) {
+  return zh ? absl::StrCat(year, "年") : absl::StrCat(year);
+}
+
+std::string LineValue(const ComparisonLine& line, const v1::ReportFigures& f) {
+  if (line.has_value && !line.has_value(f)) return "-";
+  return FormatFigure(line.row, f);
+}
+
+std::string LineRawValue(const ComparisonLine& line,
+                         const v1::ReportFigures& f) {
+  if (line.has_value && !line.has_value(f)) return "";
+  if (line.row.unit == FigureUnit::kPercent &&
+      !std::isfinite(line.row.percent(f))) {
+    return "";
+  }
+  return RawFigure(line.row, f);
+}
+
+bool HasChange(const ComparisonLine& line, const v1::ReportFigures& earlier,
+               const v1::ReportFigures& later,
+               const v1::ReportFigures& change) {
+  if (line.has_value && (!line.has_value(earlier) || !line.has_value(later))) {
+    return false;
+  }
+  return line.row.unit != FigureUnit::kPercent ||
+         std::isfinite(line.row.percent(change));
+}
+
+int LineChangeSign(const ComparisonLine& line, const v1::ReportFigures& earlier,
+                   const v1::ReportFigures& later,
+                   const v1::ReportFigures& change) {
+  if (!HasChange(line, earlier, later, change)) return 0;
+  const double v = line.row.unit == FigureUnit::kPercent
+                       ? ShownPoints(line.row.percent(change))
+                       : static_cast<double>(line.row.count(change));
+  return v > 0 ? 1 : v < 0 ? -1 : 0;
+}
+
+std::string LineChange(const ComparisonLine& line,
+                       const v1::ReportFigures& earlier,
+                       const v1::ReportFigures& later,
+                       const v1::ReportFigures& change, bool zh,
+                       bool with_unit) {
+  if (!HasChange(line, earlier, later, change)) return "-";
+  if (LineChangeSign(line, earlier, later, change) == 0) return "0";
+  const FigureRow& row = line.row;
   if (row.unit == FigureUnit::kPercent) {
-    const double pp = row.percent(change);
-    if (pp == 0) return "0";
-    return absl::StrFormat("%+.1f%s", pp,
+    return absl::StrFormat("%+.1f%s", ShownPoints(row.percent(change)),
                            !with_unit ? ""
                            : zh       ? " 个百分点"
                                       : " pp");
   }
   const int64_t v = row.count(change);
-  if (v == 0) return "0";
   const std::string magnitude =
       row.unit == FigureUnit::kYuan
           ? FormatYuan(v < 0 ? -v : v, /*grouped=*/true)
           : FormatCount(v < 0 ? -v : v);
   return absl::StrCat(v < 0 ? "-" : "+", magnitude);
+}
+
+std::string LineRawChange(const ComparisonLine& line,
+                          const v1::ReportFigures& earlier,
+                          const v1::ReportFigures& later,
+                          const v1::ReportFigures& change) {
+  if (!HasChange(line, earlier, later, change)) return "";
+  return RawFigure(line.row, change);
 }
 
 namespace {
@@ -45,37 +103,47 @@ std::vector<ComparisonLine> MakeLines(bool zh) {
     const char* zh;
     const char* en;
     Part count;  // Null for the rate.
+    int better;
   } kParts[] = {
-      {"met", "达标", "met", [](const v1::TargetResult& t) { return t.met(); }},
+      {"met", "达标", "met", [](const v1::TargetResult& t) { return t.met(); },
+       0},
       {"eligible", "应达标", "eligible",
-       [](const v1::TargetResult& t) { return t.eligible(); }},
-      {"rate_percent", "比例", "rate", nullptr},
+       [](const v1::TargetResult& t) { return t.eligible(); }, 0},
+      {"rate_percent", "比例", "rate", nullptr, 1},
       {"shortfall", "未达标", "short",
-       [](const v1::TargetResult& t) { return t.shortfall(); }},
+       [](const v1::TargetResult& t) { return t.shortfall(); }, -1},
   };
   for (int i = 0; i < 4; ++i) {
     const TargetLabel& l = TargetLabels()[i];
     for (const auto& p : kParts) {
-      FigureRow row{nullptr, nullptr, nullptr, FigureUnit::kCount, {}, {}};
+      ComparisonLine line{
+          absl::StrCat("targets.target_", i + 1, ".", p.key),
+          absl::StrCat(zh ? l.zh : l.en, zh ? " " : ", ", zh ? p.zh : p.en),
+          FigureRow{nullptr, nullptr, nullptr, FigureUnit::kCount, {}, {}},
+          nullptr, p.better};
       if (p.count != nullptr) {
-        row.count = [i, count = p.count](const v1::ReportFigures& f) {
+        line.row.count = [i, count = p.count](const v1::ReportFigures& f) {
           return count(Target(f.targets(), i));
         };
       } else {
-        row.unit = FigureUnit::kPercent;
-        row.percent = [i](const v1::ReportFigures& f) {
+        line.row.unit = FigureUnit::kPercent;
+        line.row.percent = [i](const v1::ReportFigures& f) {
           return Target(f.targets(), i).rate_percent();
         };
+        // No rate where nothing is eligible: a group missing in a year has
+        // all zeros, nothing_eligible unset.
+        line.has_value = [i](const v1::ReportFigures& f) {
+          const v1::TargetResult& t = Target(f.targets(), i);
+          return !t.nothing_eligible() && t.eligible() > 0 &&
+                 std::isfinite(t.rate_percent());
+        };
       }
-      lines.push_back(ComparisonLine{
-          absl::StrCat("targets.target_", i + 1, ".", p.key),
-          absl::StrCat(zh ? l.zh : l.en, zh ? " " : ", ", zh ? p.zh : p.en),
-          std::move(row)});
+      lines.push_back(std::move(line));
     }
   }
   for (const FigureSection& s : FigureSections()) {
     for (const FigureRow& r : s.rows) {
-      lines.push_back(ComparisonLine{r.key, zh ? r.zh : r.en, r});
+      lines.push_back(ComparisonLine{r.key, zh ? r.zh : r.en, r, nullptr, 0});
     }
   }
   return lines;
@@ -91,6 +159,11 @@ const std::vector<ComparisonLine>& ComparisonLines(bool zh) {
   return zh ? *kZh : *kEn;
 }
 
+const ComparisonLine& TargetRateLine(int i, bool zh) {
+  // Each target has four lines: met, eligible, rate, short.
+  return ComparisonLines(zh)[i * 4 + 2];
+}
+
 std::vector<ComparedGroup> ComparedGroupsInReadingOrder(
     const v1::ReportComparison& c, bool zh) {
   std::vector<ComparedGroup> titled;
@@ -98,8 +171,10 @@ std::vector<ComparedGroup> ComparedGroupsInReadingOrder(
     v1::ReportGroup as_group;
     *as_group.mutable_key() = g.key();
     as_group.set_region_name(g.region_name());
-    titled.push_back(ComparedGroup{GroupTitle(as_group, zh),
-                                   GroupShortTitle(as_group, zh), &g});
+    titled.push_back(
+        ComparedGroup{MaskPersonalData(GroupTitle(as_group, zh)),
+                      MaskPersonalData(GroupShortTitle(as_group, zh)),
+                      MaskPersonalData(g.key().region_id()), &g});
   }
   std::stable_sort(titled.begin(), titled.end(),
                    [](const ComparedGroup& a, const ComparedGroup& b) {
@@ -119,13 +194,12 @@ void TextBlock(const v1::ReportFigures& earlier, const v1::ReportFigures& later,
                const v1::ReportFigures& change, int y0, int y1, bool zh,
                std::string* out) {
   std::vector<std::vector<std::string>> rows;
-  rows.push_back(
-      {zh ? "指标" : "figure", zh ? absl::StrCat(y0, "年") : absl::StrCat(y0),
-       zh ? absl::StrCat(y1, "年") : absl::StrCat(y1), zh ? "增减" : "change"});
+  rows.push_back({zh ? "指标" : "figure", internal::YearLabel(y0, zh),
+                  internal::YearLabel(y1, zh), zh ? "增减" : "change"});
   for (const ComparisonLine& line : internal::ComparisonLines(zh)) {
-    rows.push_back({line.label, internal::FormatFigure(line.row, earlier),
-                    internal::FormatFigure(line.row, later),
-                    internal::FormatChange(line.row, change, zh)});
+    rows.push_back({line.label, internal::LineValue(line, earlier),
+                    internal::LineValue(line, later),
+                    internal::LineChange(line, earlier, later, change, zh)});
   }
   absl::StrAppend(out, internal::AlignedTable(rows, 2));
 }
@@ -181,9 +255,10 @@ std::string RenderComparisonCsv(const v1::ReportComparison& c,
       absl::StrAppend(&out, internal::CsvField(group), ",",
                       internal::CsvField(region_id), ",", line.key, ",",
                       internal::CsvField(line.label), ",",
-                      internal::RawFigure(line.row, earlier), ",",
-                      internal::RawFigure(line.row, later), ",",
-                      internal::RawFigure(line.row, change), ",", unit, "\r\n");
+                      internal::LineRawValue(line, earlier), ",",
+                      internal::LineRawValue(line, later), ",",
+                      internal::LineRawChange(line, earlier, later, change),
+                      ",", unit, "\r\n");
     }
   };
   block(zh ? "合计" : "total", "", c.earlier().total(), c.later().total(),
@@ -191,8 +266,8 @@ std::string RenderComparisonCsv(const v1::ReportComparison& c,
   if (options.include_groups) {
     for (const internal::ComparedGroup& g :
          internal::ComparedGroupsInReadingOrder(c, zh)) {
-      block(g.title, g.group->key().region_id(), g.group->earlier(),
-            g.group->later(), g.group->change());
+      block(g.title, g.region_id, g.group->earlier(), g.group->later(),
+            g.group->change());
     }
   }
   return MaskPersonalData(out);

@@ -26,6 +26,7 @@ constexpr ReadingRule kReadingRules[] = {
     {"io.read", "文件无法完整读取", "file not read whole"},
     {"io.csv.row_skipped", "台账行被跳过", "ledger row skipped"},
     {"io.csv.cell", "台账单元格无法识别", "ledger cell not understood"},
+    {"io.csv.subtotal_row", "合计行未导入", "subtotal row not imported"},
     {"aggregate.unknown_host_organization", "统计时所指单位不存在",
      "unknown host organization in the figures"},
     {"aggregate.unknown_party_organization", "统计时所指党组织不存在",

@@ -202,6 +202,41 @@ struct Html {
   }
 };
 
+// Whether `f` has nothing eligible for any of the four targets (the banner's
+// own record, say): no rate to show.
+bool NothingEligible(const v1::ReportFigures& f) {
+  for (int i = 0; i < 4; ++i) {
+    const v1::TargetResult& t = internal::Target(f.targets(), i);
+    if (!t.nothing_eligible() && t.eligible() > 0) return false;
+  }
+  return true;
+}
+
+// The targets' headers of a chart: "目标1 应建尽建", "1 · found where
+// possible".
+std::vector<std::string> TargetHeaders(bool zh) {
+  std::vector<std::string> headers;
+  for (int i = 0; i < 4; ++i) {
+    const internal::TargetLabel& l = internal::TargetLabels()[i];
+    headers.push_back(zh ? std::string(l.zh)
+                         : absl::StrCat(i + 1, " · ", l.short_en));
+  }
+  return headers;
+}
+
+// Under a chart that shows `cap` of `groups` groups: that the table lists
+// them all.
+void ChartCapNote(size_t cap, size_t groups, Html* h) {
+  if (groups <= cap) return;
+  absl::StrAppend(&h->out, "<p class=\"note\">",
+                  h->zh
+                      ? absl::StrCat("图中列出前 ", cap, " 个分组, 共 ", groups,
+                                     " 个; 下表列出全部。")
+                      : absl::StrCat("The chart shows the first ", cap, " of ",
+                                     groups, " groups; the table lists all."),
+                  "</p>\n");
+}
+
 // The four targets of the total and of the groups (all with something
 // eligible, not only those the chart has room for) as numbers: met,
 // eligible and short.
@@ -302,11 +337,7 @@ void Targets(const v1::Report& report, const HtmlRenderOptions& options,
   // say) has no bar to show.
   groups.erase(std::remove_if(groups.begin(), groups.end(),
                               [](const v1::ReportGroup* g) {
-                                const auto& t = g->figures().targets();
-                                return t.target_1().nothing_eligible() &&
-                                       t.target_2().nothing_eligible() &&
-                                       t.target_3().nothing_eligible() &&
-                                       t.target_4().nothing_eligible();
+                                return NothingEligible(g->figures());
                               }),
                groups.end());
   const size_t cap = static_cast<size_t>(std::max(0, options.max_chart_groups));
@@ -314,26 +345,11 @@ void Targets(const v1::Report& report, const HtmlRenderOptions& options,
     rows.push_back(row_of(internal::GroupShortTitle(*groups[i], zh),
                           groups[i]->figures()));
   }
-  std::vector<std::string> headers;
-  for (int i = 0; i < 4; ++i) {
-    // Short enough for the column: "目标1 应建尽建", "1 · found where
-    // possible".
-    const internal::TargetLabel& l = internal::TargetLabels()[i];
-    headers.push_back(zh ? std::string(l.zh)
-                         : absl::StrCat(i + 1, " · ", l.short_en));
-  }
   absl::StrAppend(&h->out, "<section id=\"targets\"><h2>",
                   h->T("四个100%: 达标率", "The four 100% targets: rates"),
-                  "</h2>\n", TargetsChart("chart-targets", rows, headers));
-  if (groups.size() > cap) {
-    absl::StrAppend(
-        &h->out, "<p class=\"note\">",
-        zh ? absl::StrCat("图中列出前 ", cap, " 个分组, 共 ", groups.size(),
-                          " 个; 下表列出全部。")
-           : absl::StrCat("The chart shows the first ", cap, " of ",
-                          groups.size(), " groups; the table lists all."),
-        "</p>\n");
-  }
+                  "</h2>\n",
+                  TargetsChart("chart-targets", rows, TargetHeaders(zh)));
+  ChartCapNote(cap, groups.size(), h);
   TargetsTable(report, groups, h);
   absl::StrAppend(&h->out, "</section>\n");
 }
@@ -640,7 +656,7 @@ void Footer(const std::string& policy_version, Html* h) {
 // What a comparison page adds to the style: the earlier year's bars, and
 // rises and falls in the tables.
 constexpr char kCompareStyle[] = R"css(
-svg .bar.before{fill:#9a9a9a}.change.up{color:#2f7d4a}.change.down{color:#c8102e}
+svg .bar.before{fill:#9a9a9a}.change.good{color:#2f7d4a}.change.bad{color:#c8102e}
 table.compare{border-collapse:collapse;font-size:12px;margin:4px 0 12px}table.compare th,table.compare td{padding:2px 8px;border-bottom:1px solid #eee}
 table.compare thead th{font-weight:600;text-align:center;border-bottom:1px solid #ccc}table.compare tbody th{text-align:left;font-weight:normal}
 table.compare td{text-align:right;font-variant-numeric:tabular-nums}table.compare tr.total{font-weight:600}
@@ -648,50 +664,24 @@ table.compare.targets{font-size:11px}table.compare.targets th,table.compare.targ
 @media print{table.compare{break-inside:auto}section.group{break-inside:avoid-page}}
 )css";
 
-// "up" or "down" for a change that is not zero, by its sign.
-const char* ChangeClass(const internal::FigureRow& row,
+// The class of a change: "change up" or "change down" by its sign as shown,
+// with "good" or "bad" where the line says which way is better (a rate up,
+// a shortfall down); "" for none.
+const char* ChangeClass(const internal::ComparisonLine& line,
+                        const v1::ReportFigures& earlier,
+                        const v1::ReportFigures& later,
                         const v1::ReportFigures& change) {
-  const double v = row.unit == internal::FigureUnit::kPercent
-                       ? row.percent(change)
-                       : static_cast<double>(row.count(change));
-  return v > 0 ? " class=\"change up\"" : v < 0 ? " class=\"change down\"" : "";
-}
-
-// Target `i`'s rate in two years for people: "-" for a year with nothing
-// eligible, and then no change.
-struct RatesCompared {
-  std::string before, after, change;
-  std::string points;  // The change without its unit: "+2.9".
-  const char* css;     // ChangeClass().
-};
-RatesCompared CompareRates(int i, const v1::ReportFigures& earlier,
-                           const v1::ReportFigures& later,
-                           const v1::ReportFigures& change, bool zh) {
-  // The rate is the third part of each target's lines.
-  const internal::FigureRow& rate =
-      internal::ComparisonLines(zh)[i * 4 + 2].row;
-  const v1::TargetResult& e = internal::Target(earlier.targets(), i);
-  const v1::TargetResult& l = internal::Target(later.targets(), i);
-  RatesCompared r{e.nothing_eligible() ? "-" : FormatPercent(e.rate_percent()),
-                  l.nothing_eligible() ? "-" : FormatPercent(l.rate_percent()),
-                  "-", "-", ""};
-  if (!e.nothing_eligible() && !l.nothing_eligible()) {
-    r.change = internal::FormatChange(rate, change, zh);
-    r.points = internal::FormatChange(rate, change, zh, /*with_unit=*/false);
-    r.css = ChangeClass(rate, change);
+  const int sign = internal::LineChangeSign(line, earlier, later, change);
+  if (sign == 0) return "";
+  const int news = sign * line.better;
+  if (sign > 0) {
+    return news > 0   ? " class=\"change up good\""
+           : news < 0 ? " class=\"change up bad\""
+                      : " class=\"change up\"";
   }
-  return r;
-}
-
-// Whether a group had nothing eligible for any target in either year (the
-// banner's own record, say): no rate to show.
-bool NothingEligible(const v1::GroupComparison& g) {
-  for (const v1::ReportFigures* f : {&g.earlier(), &g.later()}) {
-    for (int i = 0; i < 4; ++i) {
-      if (!internal::Target(f->targets(), i).nothing_eligible()) return false;
-    }
-  }
-  return true;
+  return news > 0   ? " class=\"change down good\""
+         : news < 0 ? " class=\"change down bad\""
+                    : " class=\"change down\"";
 }
 
 // Every line of one group (or the total) in two years: a table with the
@@ -699,20 +689,20 @@ bool NothingEligible(const v1::GroupComparison& g) {
 void ComparisonTable(const std::string& id, const v1::ReportFigures& earlier,
                      const v1::ReportFigures& later,
                      const v1::ReportFigures& change, int y0, int y1, Html* h) {
-  absl::StrAppend(
-      &h->out, "<table class=\"compare\" id=\"", Esc(id), "\"><thead><tr><th>",
-      h->T("指标", "Figure"), "</th><th>",
-      h->zh ? absl::StrCat(y0, "年") : absl::StrCat(y0), "</th><th>",
-      h->zh ? absl::StrCat(y1, "年") : absl::StrCat(y1), "</th><th>",
-      h->T("增减", "Change"), "</th></tr></thead><tbody>\n");
+  absl::StrAppend(&h->out, "<table class=\"compare\" id=\"", Esc(id),
+                  "\"><thead><tr><th>", h->T("指标", "Figure"), "</th><th>",
+                  internal::YearLabel(y0, h->zh), "</th><th>",
+                  internal::YearLabel(y1, h->zh), "</th><th>",
+                  h->T("增减", "Change"), "</th></tr></thead><tbody>\n");
   for (const internal::ComparisonLine& line :
        internal::ComparisonLines(h->zh)) {
     absl::StrAppend(
         &h->out, "<tr data-key=\"", line.key, "\"><th>", Esc(line.label),
-        "</th><td>", Esc(internal::FormatFigure(line.row, earlier)),
-        "</td><td>", Esc(internal::FormatFigure(line.row, later)), "</td><td",
-        ChangeClass(line.row, change), ">",
-        Esc(internal::FormatChange(line.row, change, h->zh)), "</td></tr>\n");
+        "</th><td>", Esc(internal::LineValue(line, earlier)), "</td><td>",
+        Esc(internal::LineValue(line, later)), "</td><td",
+        ChangeClass(line, earlier, later, change), ">",
+        Esc(internal::LineChange(line, earlier, later, change, h->zh)),
+        "</td></tr>\n");
   }
   absl::StrAppend(&h->out, "</tbody></table>\n");
 }
@@ -736,9 +726,8 @@ void ComparedTargetsTable(const v1::ReportComparison& c,
   }
   absl::StrAppend(&h->out, "</tr><tr>");
   for (int i = 0; i < 4; ++i) {
-    absl::StrAppend(&h->out, "<th>",
-                    zh ? absl::StrCat(y0, "年") : absl::StrCat(y0), "</th><th>",
-                    zh ? absl::StrCat(y1, "年") : absl::StrCat(y1), "</th><th>",
+    absl::StrAppend(&h->out, "<th>", internal::YearLabel(y0, zh), "</th><th>",
+                    internal::YearLabel(y1, zh), "</th><th>",
                     h->T("增减(百分点)", "change (pp)"), "</th>");
   }
   absl::StrAppend(&h->out, "</tr></thead><tbody>\n");
@@ -747,9 +736,13 @@ void ComparedTargetsTable(const v1::ReportComparison& c,
                  const v1::ReportFigures& change, const char* css) {
     absl::StrAppend(&h->out, "<tr", css, "><th>", Esc(name), "</th>");
     for (int i = 0; i < 4; ++i) {
-      const RatesCompared r = CompareRates(i, earlier, later, change, zh);
-      absl::StrAppend(&h->out, "<td>", r.before, "</td><td>", r.after,
-                      "</td><td", r.css, ">", r.points, "</td>");
+      const internal::ComparisonLine& rate = internal::TargetRateLine(i, zh);
+      absl::StrAppend(&h->out, "<td>", internal::LineValue(rate, earlier),
+                      "</td><td>", internal::LineValue(rate, later), "</td><td",
+                      ChangeClass(rate, earlier, later, change), ">",
+                      internal::LineChange(rate, earlier, later, change, zh,
+                                           /*with_unit=*/false),
+                      "</td>");
     }
     absl::StrAppend(&h->out, "</tr>\n");
   };
@@ -833,45 +826,53 @@ std::string RenderComparisonHtml(const v1::ReportComparison& c,
 
   // The headline: each target's rate this year, last year's and the change.
   absl::StrAppend(&h.out, "<section id=\"summary\"><div class=\"cards\">\n");
+  const v1::ReportFigures& e = c.earlier().total();
+  const v1::ReportFigures& l = c.later().total();
   for (int i = 0; i < 4; ++i) {
-    const RatesCompared r =
-        CompareRates(i, c.earlier().total(), c.later().total(), c.change(), zh);
-    const internal::TargetLabel& l = internal::TargetLabels()[i];
+    const internal::ComparisonLine& rate = internal::TargetRateLine(i, zh);
+    const internal::TargetLabel& label = internal::TargetLabels()[i];
     absl::StrAppendFormat(
         &h.out,
         "<div class=\"card t%d\" id=\"card-target-%d\"><div "
         "class=\"name\">%s %d · %s</div><div class=\"rate\">%s</div><div "
         "class=\"detail\">%s %s · <span%s>%s</span></div></div>\n",
         i + 1, i + 1, h.T("目标", "Target"), i + 1,
-        Esc(zh ? l.short_zh : l.short_en), r.after,
-        zh ? absl::StrCat(y0, "年") : absl::StrCat(y0), r.before, r.css,
-        Esc(r.change));
+        Esc(zh ? label.short_zh : label.short_en), internal::LineValue(rate, l),
+        internal::YearLabel(y0, zh), internal::LineValue(rate, e),
+        ChangeClass(rate, e, l, c.change()),
+        Esc(internal::LineChange(rate, e, l, c.change(), zh)));
   }
   absl::StrAppend(&h.out, "</div></section>\n");
 
   // The rates as bars, both years, for the total and the groups with
-  // something eligible.
+  // something eligible in either year.
   const std::vector<internal::ComparedGroup> all_groups =
       internal::ComparedGroupsInReadingOrder(c, zh);
   std::vector<internal::ComparedGroup> groups;
   for (const internal::ComparedGroup& g : all_groups) {
-    if (!NothingEligible(*g.group)) groups.push_back(g);
+    if (!NothingEligible(g.group->earlier()) ||
+        !NothingEligible(g.group->later())) {
+      groups.push_back(g);
+    }
   }
   auto row_of = [&](const std::string& label, const v1::ReportFigures& earlier,
                     const v1::ReportFigures& later,
                     const v1::ReportFigures& change) {
     BarRow row{label, {}};
     for (int i = 0; i < 4; ++i) {
-      const RatesCompared r = CompareRates(i, earlier, later, change, zh);
-      const v1::TargetResult& before = internal::Target(earlier.targets(), i);
-      const v1::TargetResult& now = internal::Target(later.targets(), i);
+      const internal::ComparisonLine& rate = internal::TargetRateLine(i, zh);
       const internal::TargetLabel& l = internal::TargetLabels()[i];
-      Bar bar{zh ? l.short_zh : l.short_en,
-              now.nothing_eligible() ? 0 : now.rate_percent(),
-              absl::StrCat(y0, h.T("年 ", ": "), r.before, h.T("，", ", "), y1,
-                           h.T("年 ", ": "), r.after, " (", r.change, ")"),
-              absl::StrCat("t", i + 1), r.after};
-      bar.before = before.nothing_eligible() ? 0 : before.rate_percent();
+      const bool now = !rate.has_value || rate.has_value(later);
+      const bool before = !rate.has_value || rate.has_value(earlier);
+      Bar bar{zh ? l.short_zh : l.short_en, now ? rate.row.percent(later) : 0,
+              absl::StrCat(
+                  internal::YearLabel(y0, zh), zh ? " " : ": ",
+                  internal::LineValue(rate, earlier), h.T("，", ", "),
+                  internal::YearLabel(y1, zh), zh ? " " : ": ",
+                  internal::LineValue(rate, later), " (",
+                  internal::LineChange(rate, earlier, later, change, zh), ")"),
+              absl::StrCat("t", i + 1), internal::LineValue(rate, later)};
+      bar.before = before ? rate.row.percent(earlier) : 0;
       row.bars.push_back(std::move(bar));
     }
     return row;
@@ -884,28 +885,14 @@ std::string RenderComparisonHtml(const v1::ReportComparison& c,
     rows.push_back(row_of(groups[i].short_title, groups[i].group->earlier(),
                           groups[i].group->later(), groups[i].group->change()));
   }
-  std::vector<std::string> headers;
-  for (int i = 0; i < 4; ++i) {
-    const internal::TargetLabel& l = internal::TargetLabels()[i];
-    headers.push_back(zh ? std::string(l.zh)
-                         : absl::StrCat(i + 1, " · ", l.short_en));
-  }
   absl::StrAppend(
       &h.out, "<section id=\"targets\"><h2>",
       h.T("四个100%: 达标率", "The four 100% targets: rates"), "</h2>\n",
       "<p class=\"legend\">",
       zh ? absl::StrCat("灰色细条为", y0, "年，彩色条为", y1, "年。")
          : absl::StrCat("Thin grey bars: ", y0, "; coloured bars: ", y1, "."),
-      "</p>\n", TargetsChart("chart-targets-compare", rows, headers));
-  if (groups.size() > cap) {
-    absl::StrAppend(
-        &h.out, "<p class=\"note\">",
-        zh ? absl::StrCat("图中列出前 ", cap, " 个分组, 共 ", groups.size(),
-                          " 个; 下表列出全部。")
-           : absl::StrCat("The chart shows the first ", cap, " of ",
-                          groups.size(), " groups; the table lists all."),
-        "</p>\n");
-  }
+      "</p>\n", TargetsChart("chart-targets-compare", rows, TargetHeaders(zh)));
+  ChartCapNote(cap, groups.size(), &h);
   ComparedTargetsTable(c, groups, &h);
   absl::StrAppend(&h.out, "</section>\n");
 

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
+#include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
@@ -229,7 +230,8 @@ std::vector<std::pair<std::string, const v1::ReportGroup*>> Groups(
   if (include_groups && internal::IsGrouped(report)) {
     for (const v1::ReportGroup* g :
          internal::GroupsInReadingOrder(report, zh)) {
-      out.emplace_back(internal::GroupTitle(*g, zh), g);
+      // Masked: a merged partial may come from anywhere.
+      out.emplace_back(MaskPersonalData(internal::GroupTitle(*g, zh)), g);
     }
   }
   return out;
@@ -256,8 +258,9 @@ Sheet TargetsSheet(const v1::Report& report, bool zh, bool include_groups) {
   s.header.push_back(zh ? "全覆盖" : "full coverage");
   for (const auto& [title, g] : Groups(report, zh, include_groups)) {
     const v1::TargetFigures& t = FiguresOf(report, g).targets();
-    std::vector<Cell> row = {Text(title),
-                             Text(g == nullptr ? "" : g->key().region_id())};
+    std::vector<Cell> row = {
+        Text(title),
+        Text(g == nullptr ? "" : MaskPersonalData(g->key().region_id()))};
     for (int i = 0; i < 4; ++i) {
       const v1::TargetResult& r = internal::Target(t, i);
       row.push_back(Count(r.eligible()));
@@ -282,9 +285,28 @@ Cell FigureCell(const internal::FigureRow& r, const v1::ReportFigures& f,
     case internal::FigureUnit::kYuan:
       return Cell{Cell::kYuan, "", static_cast<double>(r.count(f)) / 100};
     case internal::FigureUnit::kPercent:
+      // Excel has no NaN: a blank cell.
+      if (!std::isfinite(r.percent(f))) return Text("");
       return Cell{change ? Cell::kPoints : Cell::kPercent, "", r.percent(f)};
   }
   return Count(0);
+}
+
+// Line `line` of a comparison in `f` as a cell; blank where the year has no
+// value (a rate where nothing was eligible).
+Cell LineCell(const internal::ComparisonLine& line,
+              const v1::ReportFigures& f) {
+  if (line.has_value && !line.has_value(f)) return Text("");
+  return FigureCell(line.row, f);
+}
+
+// The change of `line` as a cell; blank where there is none to show.
+Cell ChangeCell(const internal::ComparisonLine& line,
+                const v1::ReportFigures& earlier,
+                const v1::ReportFigures& later,
+                const v1::ReportFigures& change) {
+  if (!internal::HasChange(line, earlier, later, change)) return Text("");
+  return FigureCell(line.row, change, /*change=*/true);
 }
 
 // Every figure: a row per figure, a column per group.
@@ -453,9 +475,9 @@ Sheet ComparedTargetsSheet(const v1::ReportComparison& c,
   s.name = zh ? "四个100%对比" : "targets compared";
   s.header = {zh ? "分组" : "group", zh ? "区域标识" : "region id"};
   const std::string before =
-      zh ? absl::StrCat(" ", y0, "年") : absl::StrCat(", ", y0);
+      absl::StrCat(zh ? " " : ", ", internal::YearLabel(y0, zh));
   const std::string after =
-      zh ? absl::StrCat(" ", y1, "年") : absl::StrCat(", ", y1);
+      absl::StrCat(zh ? " " : ", ", internal::YearLabel(y1, zh));
   for (const internal::TargetLabel& l : internal::TargetLabels()) {
     const std::string label = zh ? l.zh : l.en;
     for (const std::string& what :
@@ -473,23 +495,20 @@ Sheet ComparedTargetsSheet(const v1::ReportComparison& c,
                  const v1::ReportFigures& change) {
     std::vector<Cell> cells = {Text(title), Text(region_id)};
     for (int i = 0; i < 4; ++i) {
-      const v1::TargetResult& e = internal::Target(earlier.targets(), i);
-      const v1::TargetResult& l = internal::Target(later.targets(), i);
-      cells.push_back(Count(e.met()));
-      cells.push_back(Count(l.met()));
-      cells.push_back(Cell{Cell::kPercent, "", e.rate_percent()});
-      cells.push_back(Cell{Cell::kPercent, "", l.rate_percent()});
-      cells.push_back(
-          Cell{Cell::kPoints, "",
-               internal::Target(change.targets(), i).rate_percent()});
+      const internal::ComparisonLine& rate = internal::TargetRateLine(i, zh);
+      cells.push_back(Count(internal::Target(earlier.targets(), i).met()));
+      cells.push_back(Count(internal::Target(later.targets(), i).met()));
+      cells.push_back(LineCell(rate, earlier));
+      cells.push_back(LineCell(rate, later));
+      cells.push_back(ChangeCell(rate, earlier, later, change));
     }
     s.rows.push_back(std::move(cells));
   };
   row(zh ? "合计" : "total", "", c.earlier().total(), c.later().total(),
       c.change());
   for (const internal::ComparedGroup& g : groups) {
-    row(g.title, g.group->key().region_id(), g.group->earlier(),
-        g.group->later(), g.group->change());
+    row(g.title, g.region_id, g.group->earlier(), g.group->later(),
+        g.group->change());
   }
   return s;
 }
@@ -503,12 +522,9 @@ Sheet ComparedFiguresSheet(const v1::ReportComparison& c,
   Sheet s;
   s.name = zh ? "全部指标对比" : "figures compared";
   s.frozen_columns = 3;  // Through the figure's label.
-  s.header = {zh ? "分组" : "group",
-              zh ? "区域标识" : "region id",
-              zh ? "指标" : "figure",
-              zh ? "标识" : "key",
-              zh ? absl::StrCat(y0, "年") : absl::StrCat(y0),
-              zh ? absl::StrCat(y1, "年") : absl::StrCat(y1),
+  s.header = {zh ? "分组" : "group",       zh ? "区域标识" : "region id",
+              zh ? "指标" : "figure",      zh ? "标识" : "key",
+              internal::YearLabel(y0, zh), internal::YearLabel(y1, zh),
               zh ? "增减" : "change"};
   auto block = [&](const std::string& title, const std::string& region_id,
                    const v1::ReportFigures& earlier,
@@ -516,16 +532,16 @@ Sheet ComparedFiguresSheet(const v1::ReportComparison& c,
                    const v1::ReportFigures& change) {
     for (const internal::ComparisonLine& line : internal::ComparisonLines(zh)) {
       s.rows.push_back({Text(title), Text(region_id), Text(line.label),
-                        Text(line.key), FigureCell(line.row, earlier),
-                        FigureCell(line.row, later),
-                        FigureCell(line.row, change, /*change=*/true)});
+                        Text(line.key), LineCell(line, earlier),
+                        LineCell(line, later),
+                        ChangeCell(line, earlier, later, change)});
     }
   };
   block(zh ? "合计" : "total", "", c.earlier().total(), c.later().total(),
         c.change());
   for (const internal::ComparedGroup& g : groups) {
-    block(g.title, g.group->key().region_id(), g.group->earlier(),
-          g.group->later(), g.group->change());
+    block(g.title, g.region_id, g.group->earlier(), g.group->later(),
+          g.group->change());
   }
   return s;
 }

@@ -326,6 +326,16 @@ tail -c +4 kled/members.csv >members-nobom.csv
 cat members-nobom.csv | "$bin" report -q --year 2014 --from csv - >mpipe.txt
 check "a CSV ledger without a BOM piped in reports as the file does" \
   'cmp -s mfile.txt mpipe.txt && grep -q "正式党员 *532" mpipe.txt'
+# A subtotal row (合计) is normal in a ledger: a note, not an error.
+cp -r kled ksub && printf '合计,,,,,,,,,7000\r\n' >>ksub/host_organizations.csv
+"$bin" validate -q --as-of 2014-12-31 kled/ >vled.txt; rc_clean=$?
+"$bin" validate -q --as-of 2014-12-31 ksub/ >vsub.txt; rc=$?
+check "a subtotal row is a note (提示) and changes no exit status" \
+  '[[ $rc -eq $rc_clean && $rc -ne 2 ]] && grep -q "提示 合计行未导入 \[io.csv.subtotal_row\]" vsub.txt && ! grep -q "io.csv.row_skipped" vsub.txt'
+"$bin" report -q --year 2014 kled/ >rled.txt
+"$bin" report -q --year 2014 ksub/ >rsub.txt
+check "a subtotal row changes no figure, only the count of findings" \
+  'cmp -s <(grep -v "io.csv\|校验发现" rled.txt) <(grep -v "io.csv\|合计行\|校验发现" rsub.txt)'
 # Excel workbooks: the same ledgers as one .xlsx (a sheet per table, a title
 # row, numbers and dates as Excel stores them) give the same report.
 python3 "$src/tests/cli/make_workbook.py" kled k.xlsx
