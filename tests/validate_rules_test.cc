@@ -121,6 +121,25 @@ std::vector<Case> Cases() {
                  *d.add_members() = copy;
                }});
   c.push_back(
+      {"SubtypeSector", "host.subtype.sector_system", "host_organization",
+       "h-big", "sector_system",
+       [](v1::Dataset& d) {
+         H(d, "h-big")->set_sector_system(v1::SECTOR_SYSTEM_CIVIL_AFFAIRS);
+       },
+       [](v1::Dataset& d) {
+         H(d, "h-big")
+             ->set_sector_system(v1::SECTOR_SYSTEM_INDIVIDUAL_PRIVATE_ECONOMY);
+       }});
+  c.push_back(
+      {"SubtypeSectorSocial", "host.subtype.sector_system", "host_organization",
+       "h-small", "sector_system",
+       [](v1::Dataset& d) {
+         H(d, "h-small")->set_sector_system(v1::SECTOR_SYSTEM_ECONOMY_IT);
+       },
+       [](v1::Dataset& d) {
+         H(d, "h-small")->set_sector_system(v1::SECTOR_SYSTEM_HEALTH);
+       }});
+  c.push_back(
       {"RefRegion", "reference.region.unknown", "host_organization", "h-big",
        "region_id",
        [](v1::Dataset& d) { H(d, "h-big")->set_region_id("r-nowhere"); },
@@ -499,18 +518,104 @@ std::vector<Case> Cases() {
                }});
   c.push_back({"CommitteeRequired", "party_org.branch.committee_required",
                "party_organization", "p-standalone", "committee",
+               [](v1::Dataset& d) { AddMembers(d, 4); },
                [](v1::Dataset& d) {
                  AddMembers(d, 4);
-                 AddSeats(O(d, "p-standalone"), 2);
-               },
-               [](v1::Dataset& d) {
-                 AddMembers(d, 4);
-                 AddSeats(O(d, "p-standalone"), 3);
+                 AddSeats(O(d, "p-standalone"), 2);  // committee.size's.
                }});
   c.push_back({"CommitteeSize", "party_org.committee.size",
                "party_organization", "p-standalone", "committee",
                [](v1::Dataset& d) { AddSeats(O(d, "p-standalone"), 8); },
                [](v1::Dataset& d) { AddSeats(O(d, "p-standalone"), 7); }});
+  c.push_back({"CommitteeTooSmall", "party_org.committee.size",
+               "party_organization", "p-standalone", "committee",
+               [](v1::Dataset& d) { AddSeats(O(d, "p-standalone"), 2); },
+               [](v1::Dataset& d) { AddSeats(O(d, "p-standalone"), 3); }});
+  c.push_back({"CommitteeOfACommittee", "party_org.committee.size",
+               "party_organization", "p-standalone", "committee",
+               [](v1::Dataset& d) { AddSeats(O(d, "p-standalone"), 8); },
+               [](v1::Dataset& d) {
+                 // A party committee (党委) elects more: not a branch's rule.
+                 O(d, "p-standalone")->set_level(v1::ORG_LEVEL_COMMITTEE);
+                 AddSeats(O(d, "p-standalone"), 8);
+               }});
+  c.push_back({"CommitteeAboveUsual", "party_org.committee.above_usual",
+               "party_organization", "p-standalone", "committee",
+               [](v1::Dataset& d) { AddSeats(O(d, "p-standalone"), 6); },
+               [](v1::Dataset& d) { AddSeats(O(d, "p-standalone"), 5); }});
+  // p-standalone has 3 members.
+  c.push_back({"LevelSizeGeneralBranch", "party_org.level.size",
+               "party_organization", "p-standalone", "level",
+               [](v1::Dataset& d) {
+                 O(d, "p-standalone")->set_level(v1::ORG_LEVEL_GENERAL_BRANCH);
+                 AddMembers(d, 47);
+               },
+               [](v1::Dataset& d) {
+                 O(d, "p-standalone")->set_level(v1::ORG_LEVEL_GENERAL_BRANCH);
+                 AddMembers(d, 48);
+               }});
+  // A committee counts the members of its branches.
+  const auto committee_over = [](v1::Dataset& d, int extra) {
+    v1::PartyOrganization* k = d.add_party_organizations();
+    k->set_id("p-committee");
+    k->set_level(v1::ORG_LEVEL_COMMITTEE);
+    k->set_region_id("r-town");
+    O(d, "p-standalone")->set_parent_id("p-committee");
+    AddMembers(d, extra);
+  };
+  c.push_back({"LevelSizeCommittee", "party_org.level.size",
+               "party_organization", "p-committee", "level",
+               [committee_over](v1::Dataset& d) { committee_over(d, 96); },
+               [committee_over](v1::Dataset& d) { committee_over(d, 97); }});
+  // as_of is 2024-06-30; a branch's term is 3 years.
+  c.push_back(
+      {"TermOverdue", "party_org.term.overdue", "party_organization",
+       "p-standalone", "term_started_on",
+       [](v1::Dataset& d) {
+         SetDate(O(d, "p-standalone")->mutable_term_started_on(), 2021, 6, 1);
+       },
+       [](v1::Dataset& d) {
+         SetDate(O(d, "p-standalone")->mutable_term_started_on(), 2021, 7, 1);
+       }});
+  c.push_back(
+      {"TermOverdueCommittee", "party_org.term.overdue", "party_organization",
+       "p-standalone", "term_started_on",
+       [](v1::Dataset& d) {
+         SetDate(O(d, "p-standalone")->mutable_term_started_on(), 2019, 6, 1);
+         O(d, "p-standalone")->set_level(v1::ORG_LEVEL_COMMITTEE);
+       },
+       [](v1::Dataset& d) {
+         // A committee serves 5 years.
+         SetDate(O(d, "p-standalone")->mutable_term_started_on(), 2021, 6, 1);
+         O(d, "p-standalone")->set_level(v1::ORG_LEVEL_COMMITTEE);
+       }});
+  c.push_back(
+      {"TermDue", "party_org.term.due", "party_organization", "p-standalone",
+       "term_started_on",
+       [](v1::Dataset& d) {
+         SetDate(O(d, "p-standalone")->mutable_term_started_on(), 2021, 12, 1);
+       },
+       [](v1::Dataset& d) {
+         SetDate(O(d, "p-standalone")->mutable_term_started_on(), 2022, 1, 31);
+       }});
+  c.push_back(
+      {"DemonstrationStars", "party_org.demonstration.stars",
+       "party_organization", "p-standalone", "demonstration_point",
+       [](v1::Dataset& d) {
+         O(d, "p-standalone")->set_demonstration_point(true);
+         O(d, "p-standalone")->mutable_star_assessments(0)->set_stars(3);
+       },
+       [](v1::Dataset& d) {
+         O(d, "p-standalone")->set_demonstration_point(true);
+       }});
+  c.push_back(
+      {"DemonstrationUnrated", "party_org.demonstration.stars",
+       "party_organization", "p-standalone", "demonstration_point",
+       [](v1::Dataset& d) {
+         O(d, "p-standalone")->set_demonstration_point(true);
+         O(d, "p-standalone")->clear_star_assessments();
+       },
+       [](v1::Dataset& d) { O(d, "p-standalone")->clear_star_assessments(); }});
   c.push_back({"JointTooMany", "party_org.joint.unit_count",
                "party_organization", "p-joint", "host_organization_ids",
                [](v1::Dataset& d) {

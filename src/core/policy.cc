@@ -93,6 +93,9 @@ v1::Policy DefaultPolicy() {
   AddBracket(p.mutable_retired_dues_brackets(), 0, 10);
   p.set_flat_monthly_dues_fen(20);
   p.set_regional_heart_to_heart_meetings_per_year(4);
+  p.set_committee_term_years(5);
+  p.set_term_notice_months(6);
+  p.set_demonstration_min_stars(4);
   return p;
 }
 
@@ -152,6 +155,9 @@ absl::Status CheckPolicy(const v1::Policy& p) {
       {p.flat_monthly_dues_fen(), "flat_monthly_dues_fen"},
       {p.regional_heart_to_heart_meetings_per_year(),
        "regional_heart_to_heart_meetings_per_year"},
+      {p.committee_term_years(), "committee_term_years"},
+      {p.term_notice_months(), "term_notice_months"},
+      {p.demonstration_min_stars(), "demonstration_min_stars"},
   };
   for (const Named& t : thresholds) {
     absl::Status s = RequirePositive(t.value, t.field);
@@ -170,6 +176,17 @@ absl::Status CheckPolicy(const v1::Policy& p) {
         "policy.general_branch_min_members (", p.general_branch_min_members(),
         ") is above committee_min_members (", p.committee_min_members(),
         "): a general branch cannot need more members than a committee"));
+  }
+  if (p.demonstration_min_stars() > 5) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "policy.demonstration_min_stars is ", p.demonstration_min_stars(),
+        "; star ratings go from 1 to 5"));
+  }
+  if (p.term_notice_months() > int64_t{12} * p.branch_term_years()) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "policy.term_notice_months (", p.term_notice_months(),
+        ") is longer than a branch's term (branch_term_years ",
+        p.branch_term_years(), "): every election would always be due"));
   }
   if (p.min_full_members_to_found() > p.branch_max_members()) {
     return absl::InvalidArgumentError(absl::StrCat(

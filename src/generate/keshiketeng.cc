@@ -63,6 +63,9 @@ v1::Dataset BuildKeshiketeng2014() {
     rb->set_level(v1::ORG_LEVEL_BRANCH);
     rb->set_formation(v1::FORMATION_MODEL_REGIONAL);
     rb->set_region_id(town->id());
+    // The article's 30 demonstration points: the 27 organizations of four
+    // and five stars, and three regional branches.
+    rb->set_demonstration_point(t < 3);
     // Heart-to-heart meetings: 15 branches one a quarter (60), 3 a fifth.
     if (t < 15) {
       for (int q = 0; q < 4; ++q) {
@@ -173,7 +176,7 @@ v1::Dataset BuildKeshiketeng2014() {
     o->add_host_organization_ids(host);
     o->set_region_id(d.host_organizations(i).region_id());
     *o->mutable_founded_on() = Day(2010, 7, 1);
-    o->set_demonstration_point(i < 30);
+    o->set_demonstration_point(i < 27);
     if (i >= 100 && i < 107) {  // Moved out of a joint branch.
       o->set_previous_party_organization_id("jb-" + std::to_string(i - 100));
       *o->mutable_founded_on() = Day(2013, 7, 1);

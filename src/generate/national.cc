@@ -733,15 +733,16 @@ absl::Status NationalGenerator::County(const CountyPlan& plan, size_t index) {
           }
           SetDate(o->mutable_term_started_on(), year - 1, 7, 1);
         }
+        int stars = 0;  // Unrated.
         if (rng.Chance(0.85)) {
           v1::StarAssessment* a = o->add_star_assessments();
           a->set_year(year);
           const double su = rng.Uniform();
-          const int stars = su < 0.05   ? 1
-                            : su < 0.2  ? 2
-                            : su < 0.6  ? 3
-                            : su < 0.88 ? 4
-                                        : 5;
+          stars = su < 0.05   ? 1
+                  : su < 0.2  ? 2
+                  : su < 0.6  ? 3
+                  : su < 0.88 ? 4
+                              : 5;
           a->set_stars(stars);
           a->set_organization_building_good(stars >= 1);
           a->set_guarantee_mechanism_good(stars >= 2);
@@ -751,7 +752,10 @@ absl::Status NationalGenerator::County(const CountyPlan& plan, size_t index) {
           a->set_standard_version("national-2017");
           SetDate(a->mutable_assessed_on(), year, 12, 15);
         }
-        o->set_demonstration_point(rng.Chance(0.05));
+        // Demonstration points are rated four stars or more (the draw is
+        // kept, so the rest of the data does not move).
+        const bool demonstration = rng.Chance(0.05);
+        o->set_demonstration_point(demonstration && stars >= 4);
         if (has_venue) o->set_venue_id(venue_id);
         DJ_RETURN_IF_ERROR(Emit());
         if (has_venue) {

@@ -443,6 +443,8 @@ class Checker {
   void Grids();
   void Hosts();
   void HeartToHeart(size_t org);
+  // party_org.level.size for `o`, with `members` under it.
+  void LevelSize(const OrgFacts& o, const Loc& loc, int64_t members);
 
   static Ymd FoundedOn(const OrgFacts& o) {
     return Ymd{o.founded_year, o.founded_month, o.founded_day};
@@ -872,6 +874,30 @@ void Checker::PartyOrganizations() {
          " party organization; only standalone (单建) "
          "organizations are rated");
   }
+  // Members under each organization, its own and its organizations' (by
+  // parent_id, to a depth of 16), for party_org.level.size; `counted` when
+  // a member record is under it.
+  std::vector<int64_t> under;
+  std::vector<char> counted;
+  if (c_.On(Rule::kLevelSize)) {
+    under.assign(x_.orgs.size(), 0);
+    counted.assign(x_.orgs.size(), 0);
+    for (size_t i = 0; i < x_.orgs.size(); ++i) {
+      const Counts& n = org_counts_[i];
+      if (n.records == 0) continue;
+      const int64_t members = n.by_status[v1::MEMBER_STATUS_FULL] +
+                              n.by_status[v1::MEMBER_STATUS_PROBATIONARY];
+      size_t at = i;
+      for (int depth = 0; depth < 16; ++depth) {
+        under[at] += members;
+        counted[at] = 1;
+        const absl::string_view parent = x_.orgs[at].value.parent_id;
+        const size_t* up = parent.empty() ? nullptr : orgs_.Find(parent);
+        if (up == nullptr || *up == at) break;
+        at = *up;
+      }
+    }
+  }
   for (size_t i = 0; i < x_.orgs.size(); ++i) {
     const OrgFacts& o = x_.orgs[i].value;
     const Loc& loc = x_.orgs[i].loc;
@@ -929,19 +955,20 @@ void Checker::PartyOrganizations() {
            p.branch_max_members(),
            " (form a general branch 党总支 above that)");
     }
+    if (!counted.empty() && counted[i]) LevelSize(o, loc, under[i]);
     const int64_t seats = static_cast<int64_t>(o.committee_member_ids.size());
     if (o.level == v1::ORG_LEVEL_BRANCH &&
-        full >= p.branch_committee_threshold() &&
-        seats < p.branch_committee_min_size() &&
+        full >= p.branch_committee_threshold() && seats == 0 &&
         c_.On(Rule::kCommitteeRequired)) {
+      // A committee of the wrong size is party_org.committee.size's.
       Emit(Rule::kCommitteeRequired, k, o.id, loc, "committee",
-           Zh("党支部有", full, "名正式党员，未设立不少于",
-              p.branch_committee_min_size(), "人的支部委员会（现有", seats,
-              "人）"),
+           Zh("党支部有", full, "名正式党员，未设立支部委员会（应为",
+              p.branch_committee_min_size(), "至",
+              p.branch_committee_max_size(), "人）"),
            "a branch with ", full,
-           " full members has no branch committee (支委会) of at "
-           "least ",
-           p.branch_committee_min_size(), " (", seats, " seats recorded)");
+           " full members has no branch committee (支委会) of ",
+           p.branch_committee_min_size(), " to ",
+           p.branch_committee_max_size());
     }
     if (o.formation == v1::FORMATION_MODEL_REGIONAL) {
       if (o.venue_id.empty() && !has_venue.Contains(o.id) &&
@@ -953,6 +980,28 @@ void Checker::PartyOrganizations() {
       }
       if (c_.On(Rule::kHeartToHeart)) HeartToHeart(i);
     }
+  }
+}
+
+void Checker::LevelSize(const OrgFacts& o, const Loc& loc, int64_t members) {
+  const v1::Policy& p = c_.policy;
+  const char* k = "party_organization";
+  if (o.level == v1::ORG_LEVEL_COMMITTEE &&
+      members < p.committee_min_members()) {
+    Emit(Rule::kLevelSize, k, o.id, loc, "level",
+         Zh("党委所属党员共", members, "名；党员", p.committee_min_members(),
+            "名以上的才设立党委，可改设党总支或党支部"),
+         "a party committee (党委) over ", members,
+         " members; a committee is for ", p.committee_min_members(),
+         " or more (a general branch or branch instead)");
+  } else if (o.level == v1::ORG_LEVEL_GENERAL_BRANCH &&
+             members <= p.general_branch_min_members()) {
+    Emit(Rule::kLevelSize, k, o.id, loc, "level",
+         Zh("党总支所属党员共", members, "名；党员超过",
+            p.general_branch_min_members(), "名的才设立党总支，可改设党支部"),
+         "a general branch (党总支) over ", members,
+         " members; a general branch is for more than ",
+         p.general_branch_min_members(), " (a branch instead)");
   }
 }
 

@@ -115,6 +115,14 @@ constexpr std::array<RuleDef, kRuleCount> kRules = {{
      "A host organization's subtype (组织类型) belongs to the other kind "
      "(非公经济组织 / 社会组织).",
      "integrity", "组织类型与类别不符", "subtype does not fit the kind"},
+    {Rule::kHostSubtypeSector, "host.subtype.sector_system", W,
+     "A host organization's subtype (组织类型) cannot be under its sector "
+     "system (行业系统): an enterprise or individual business under civil "
+     "affairs (民政, which registers social organizations), or a social "
+     "organization under the individual and private economy (个私/工商) or "
+     "economy and IT (经信) systems.",
+     "article: sector systems (行业系统)", "组织类型与行业系统不符",
+     "subtype does not fit the sector system"},
     {Rule::kStatusMissing, "member.status.missing", E,
      "A member record has no status (发展阶段).", "integrity", "未填写发展阶段",
      "status not recorded"},
@@ -172,14 +180,46 @@ constexpr std::array<RuleDef, kRuleCount> kRules = {{
      "党支部人数超过上限", "branch too large"},
     {Rule::kCommitteeRequired, "party_org.branch.committee_required", W,
      "A branch with the policy's threshold of full members or more has no "
-     "branch committee (支委会) of the minimum size.",
+     "branch committee (支委会).",
      "regulation: 支部工作条例 art. 15; policy.branch_committee_threshold",
      "应设支部委员会而未设", "branch committee missing"},
     {Rule::kCommitteeSize, "party_org.committee.size", W,
-     "A branch committee has more seats than the policy's hard maximum.",
-     "regulation: 支部工作条例 art. 15; "
+     "A branch's committee (支委会) has seats, but fewer than the policy's "
+     "minimum or more than its hard maximum.",
+     "regulation: 支部工作条例 art. 15; policy.branch_committee_min_size, "
      "policy.branch_committee_hard_max_size",
-     "委员会人数超过上限", "committee too large"},
+     "支部委员会人数不符", "committee size out of range"},
+    {Rule::kCommitteeAboveUsual, "party_org.committee.above_usual", I,
+     "A branch's committee has more seats than the policy's usual maximum, "
+     "within its hard maximum.",
+     "regulation: 支部工作条例 art. 15 (3 to 5, at most 7); "
+     "policy.branch_committee_max_size",
+     "支部委员会人数超过一般规模", "committee above the usual size"},
+    {Rule::kLevelSize, "party_org.level.size", W,
+     "A party committee (党委) has fewer members, its own and its "
+     "organizations' together, than the policy's minimum for a committee, "
+     "or a general branch (党总支) no more than the number above which one "
+     "is formed.",
+     "regulation: 基层组织工作条例; policy.committee_min_members, "
+     "policy.general_branch_min_members",
+     "党组织层级与党员人数不符", "level does not fit the size"},
+    {Rule::kTermOverdue, "party_org.term.overdue", W,
+     "A party organization's term (任期), from term_started_on (else "
+     "founded_on), ended before as_of: its election (换届) is overdue.",
+     "regulation: 基层组织选举工作条例 (3 years; 5 for a committee); "
+     "policy.branch_term_years, policy.committee_term_years",
+     "逾期未换届", "election overdue"},
+    {Rule::kTermDue, "party_org.term.due", I,
+     "A party organization's term ends within the policy's notice months "
+     "after as_of: its election (换届) is due.",
+     "regulation: 基层组织选举工作条例; policy.term_notice_months", "即将换届",
+     "election due"},
+    {Rule::kDemonstrationStars, "party_org.demonstration.stars", W,
+     "A standalone organization marked as a demonstration point (示范点) has "
+     "fewer stars than the policy's minimum in its latest assessment up to "
+     "as_of, or none.",
+     "article: 重点抓好四星级以上示范引领; policy.demonstration_min_stars",
+     "示范点星级不足", "demonstration point below its stars"},
     {Rule::kJointUnits, "party_org.joint.unit_count", W,
      "A joint (联建) party organization covers fewer than two host "
      "organizations or more than the policy's cap.",

@@ -42,6 +42,7 @@ enum class Rule : uint16_t {
   kCreditChecksum,
   // Host organizations.
   kHostKindSubtype,
+  kHostSubtypeSector,
   // Members.
   kStatusMissing,
   kApplicantAge,
@@ -58,6 +59,11 @@ enum class Rule : uint16_t {
   kBranchMax,
   kCommitteeRequired,
   kCommitteeSize,
+  kCommitteeAboveUsual,
+  kLevelSize,
+  kTermOverdue,
+  kTermDue,
+  kDemonstrationStars,
   kJointUnits,
   kAffiliated,
   kRegionalBranchCount,

@@ -392,10 +392,12 @@ for t in range(TOWNSHIPS):
     h["reportedMemberCounts"] = {"full": 2}
     expect("host.reported_counts.mismatch", "hostOrganizations", h["id"],
            "reported_member_counts.full")
-# A joint branch made a general branch: both its members are attached wrongly.
+# A joint branch made a general branch: both its members are attached wrongly,
+# and a general branch of two members does not fit its level.
 for t in (0, 3):
     o = [x for x in d["partyOrganizations"] if x["id"] == "p-%d-joint-1" % t][0]
     o["level"] = "ORG_LEVEL_GENERAL_BRANCH"
+    expect("party_org.level.size", "partyOrganizations", o["id"], "level")
     for m in d["members"]:
         if m["partyOrganizationId"] == o["id"]:
             expect("member.party_org.not_branch", "members", m["id"], "party_organization_id")
