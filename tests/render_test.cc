@@ -1,7 +1,10 @@
 // Text and JSON renderings of a report.
 #include "dangjian/render.h"
 
+#include <fstream>
 #include <limits>
+#include <set>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -48,6 +51,84 @@ v1::Report Keshiketeng(bool by_township, int short_units = 2) {
   absl::StatusOr<v1::Report> r = AggregateDataset(d, options);
   EXPECT_THAT(r, IsOk());
   return r.ok() ? *r : v1::Report();
+}
+
+// Every number of ReportFigures (by reflection, so that a figure added to
+// the schema must be) reaches the renderers: a key of RenderReportCsv(),
+// which FigureSections() feeds to the text, HTML and workbook too, and a
+// line of docs/report.md.
+TEST(RenderCsvTest, EveryFigureOfTheSchemaIsRendered) {
+  const std::string csv = RenderReportCsv(Keshiketeng(false));
+  std::ifstream doc_in(std::string(DANGJIAN_SOURCE_DIR) + "/docs/report.md");
+  std::stringstream doc;
+  doc << doc_in.rdbuf();
+  ASSERT_FALSE(doc.str().empty());
+  // The names in backquotes, braces expanded ("{a,b}_{c,d}" gives a_c, a_d,
+  // b_c, b_d), and each name's last part: the table lists a section's
+  // fields after its first ("`units.trade_unions`, `womens_organizations`").
+  std::set<std::string> documented;
+  const std::string& text = doc.str();
+  for (size_t at = text.find('`'); at != std::string::npos;) {
+    const size_t end = text.find('`', at + 1);
+    if (end == std::string::npos) break;
+    std::vector<std::string> names = {""};
+    const std::string token = text.substr(at + 1, end - at - 1);
+    for (size_t i = 0; i < token.size(); ++i) {
+      if (token[i] != '{') {
+        for (std::string& n : names) n.push_back(token[i]);
+        continue;
+      }
+      const size_t close = token.find('}', i);
+      if (close == std::string::npos) break;
+      std::vector<std::string> grown;
+      for (const absl::string_view alt : absl::StrSplit(
+               absl::string_view(token).substr(i + 1, close - i - 1), ',')) {
+        for (const std::string& n : names)
+          grown.push_back(absl::StrCat(n, alt));
+      }
+      names = std::move(grown);
+      i = close;
+    }
+    for (const std::string& n : names) {
+      documented.insert(n);
+      documented.insert(n.substr(n.rfind('.') + 1));
+    }
+    at = text.find('`', end + 1);
+  }
+  const google::protobuf::Descriptor* figures = v1::ReportFigures::descriptor();
+  int checked = 0;
+  for (int i = 0; i < figures->field_count(); ++i) {
+    const google::protobuf::FieldDescriptor* section = figures->field(i);
+    std::vector<std::string> keys;
+    if (section->message_type() == nullptr) {
+      keys.push_back(section->name());
+    } else {
+      const google::protobuf::Descriptor* m = section->message_type();
+      for (int j = 0; j < m->field_count(); ++j) {
+        const google::protobuf::FieldDescriptor* f = m->field(j);
+        if (f->is_repeated() || f->message_type() != nullptr) continue;
+        if (section->name() == "targets") continue;  // targets.target_N.*
+        keys.push_back(absl::StrCat(section->name(), ".", f->name()));
+      }
+    }
+    for (const std::string& key : keys) {
+      ++checked;
+      EXPECT_THAT(csv, HasSubstr(absl::StrCat(",", key, ",")))
+          << key << " is in no renderer (render/figures_table.cc)";
+      const std::string section_name = key.substr(0, key.find('.'));
+      const std::string field = key.substr(key.rfind('.') + 1);
+      EXPECT_TRUE(documented.count(field) > 0 ||
+                  documented.count(section_name + ".*") > 0)
+          << key << " is not in docs/report.md";
+    }
+  }
+  EXPECT_GT(checked, 100);
+  for (int t = 1; t <= 4; ++t) {
+    for (const char* part : {"met", "eligible", "rate_percent", "shortfall"}) {
+      EXPECT_THAT(
+          csv, HasSubstr(absl::StrCat(",targets.target_", t, ".", part, ",")));
+    }
+  }
 }
 
 TEST(RenderTextTest, WorklistsNameEachUnitOnALine) {
@@ -182,16 +263,16 @@ TEST(RenderTextTest, ChineseLabelsInAlignedTables) {
                               "克什克腾红山水泥有限公司 (h-0): 3 名正式党员、2 "
                               "名预备党员，未单独建立党组织"));
   EXPECT_THAT(text, HasSubstr("全覆盖: 否"));
-  EXPECT_THAT(text, HasSubstr("工会组织                               259\n"));
-  EXPECT_THAT(text, HasSubstr("单位总数                             7,000\n"));
+  EXPECT_THAT(text, HasSubstr("工会组织                                 259\n"));
+  EXPECT_THAT(text, HasSubstr("单位总数                               7,000\n"));
   // 红山水泥's branch is gone but its money is still counted, and the dangling
   // references show under data quality.
-  EXPECT_THAT(text, HasSubstr("企业列支                        100,000.00\n"));
+  EXPECT_THAT(text, HasSubstr("企业列支                          100,000.00\n"));
   EXPECT_THAT(text, HasSubstr("    统计时所指党组织不存在 "
                               "(aggregate.unknown_party_organization)  2\n"));
   // Not grouped: the one group is the total, not repeated.
   EXPECT_THAT(text, Not(HasSubstr("未归属")));
-  EXPECT_THAT(text, HasSubstr("非公市场主体占比                     96.7%\n"));
+  EXPECT_THAT(text, HasSubstr("非公市场主体占比                       96.7%\n"));
   EXPECT_THAT(text, Not(HasSubstr("Total")));
 }
 

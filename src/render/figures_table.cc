@@ -92,7 +92,7 @@ const std::vector<FigureSection>& FigureSections() {
              }),
            C("units.contact_cards_held", "持服务联系卡单位", "units holding a contact card",
              [](const Figures& f) { return f.units().contact_cards_held(); }),
-           C("units.owners_party_members", "党员业主", "owners who are members",
+           C("units.owners_party_members", "业主是党员的单位", "units whose owner is a member",
              [](const Figures& f) { return f.units().owners_party_members(); }),
            C("units.owners_secretaries", "业主任党组织书记", "owners serving as secretaries",
              [](const Figures& f) { return f.units().owners_secretaries(); }),
@@ -124,9 +124,37 @@ const std::vector<FigureSection>& FigureSections() {
              [](const Figures& f) {
                return f.party_organizations().affiliated_social();
              }),
+           C("party_organizations.standalone_other", "单建·单位类别未填写", "standalone, kind not recorded",
+             [](const Figures& f) {
+               return f.party_organizations().standalone_other();
+             }),
+           C("party_organizations.joint_other", "联建·单位类别未填写", "joint, kind not recorded",
+             [](const Figures& f) {
+               return f.party_organizations().joint_other();
+             }),
+           C("party_organizations.affiliated_other", "挂靠·单位类别未填写", "affiliated, kind not recorded",
+             [](const Figures& f) {
+               return f.party_organizations().affiliated_other();
+             }),
            C("party_organizations.regional_branches", "区域党支部(1+N)", "regional 1+N branches",
              [](const Figures& f) {
                return f.party_organizations().regional_branches();
+             }),
+           C("party_organizations.formation_unspecified", "组建方式未填写", "formation not recorded",
+             [](const Figures& f) {
+               return f.party_organizations().formation_unspecified();
+             }),
+           C("party_organizations.committees", "党委", "party committees",
+             [](const Figures& f) {
+               return f.party_organizations().committees();
+             }),
+           C("party_organizations.general_branches", "党总支", "general branches",
+             [](const Figures& f) {
+               return f.party_organizations().general_branches();
+             }),
+           C("party_organizations.branches", "党支部", "branches",
+             [](const Figures& f) {
+               return f.party_organizations().branches();
              }),
            C("party_organizations.five_star", "五星级", "five-star",
              [](const Figures& f) {
@@ -194,6 +222,10 @@ const std::vector<FigureSection>& FigureSections() {
              [](const Figures& f) { return f.members().activists(); }),
            C("members.applicants", "入党申请人", "applicants",
              [](const Figures& f) { return f.members().applicants(); }),
+           C("members.status_unspecified", "发展阶段未填写", "status not recorded",
+             [](const Figures& f) { return f.members().status_unspecified(); }),
+           C("members.owner_members", "党员业主(据党员记录)", "members who own their unit (member records)",
+             [](const Figures& f) { return f.members().owner_members(); }),
            C("members.new_members", "新发展党员", "new members",
              [](const Figures& f) { return f.members().new_members(); }),
            C("members.new_members_owners", "其中党员业主", "of whom owners",
@@ -266,6 +298,12 @@ const std::vector<FigureSection>& FigureSections() {
              }),
            C("activities.participants", "参加人次", "person-times",
              [](const Figures& f) { return f.activities().participants(); }),
+           C("activities.technical_services", "技术服务", "technical services",
+             [](const Figures& f) { return f.activities().technical_services(); }),
+           C("activities.other", "其他活动", "other activities",
+             [](const Figures& f) { return f.activities().other(); }),
+           C("activities.unspecified", "类别未填写的活动", "activities of no recorded kind",
+             [](const Figures& f) { return f.activities().unspecified(); }),
        }},
       {"venues", "活动场所",
        "Venues",
@@ -355,6 +393,24 @@ const std::vector<FigureSection>& FigureSections() {
       {"economy", "区域经济",
        "Regional economy",
        {
+           C("economy.market_entities_total", "市场主体总数", "market entities",
+             [](const Figures& f) { return f.economy().market_entities_total(); }),
+           C("economy.market_entities_non_public", "非公市场主体", "non-public market entities",
+             [](const Figures& f) {
+               return f.economy().market_entities_non_public();
+             }),
+           M("economy.value_added_total_fen", "地区生产总值(元)", "gross regional product (yuan)",
+             [](const Figures& f) { return f.economy().value_added_total_fen(); }),
+           M("economy.value_added_non_public_fen", "非公经济增加值(元)", "non-public value added (yuan)",
+             [](const Figures& f) {
+               return f.economy().value_added_non_public_fen();
+             }),
+           M("economy.tax_revenue_total_fen", "地方财政总收入(元)", "local fiscal revenue (yuan)",
+             [](const Figures& f) { return f.economy().tax_revenue_total_fen(); }),
+           M("economy.tax_revenue_non_public_fen", "非公经济税收(元)", "non-public tax revenue (yuan)",
+             [](const Figures& f) {
+               return f.economy().tax_revenue_non_public_fen();
+             }),
            P("economy.market_entities_non_public_percent", "非公市场主体占比", "non-public share of market entities",
              [](const Figures& f) {
                return f.economy().market_entities_non_public_percent();
