@@ -788,6 +788,64 @@ TEST(IndicatorsTest, EconomyTakesEachRegionsLatestYearNotAfterTheReport) {
   EXPECT_DOUBLE_EQ(e.value_added_non_public_percent(), 0.0);  // No figures.
 }
 
+// A county's figures and its townships' are the same economy at two levels:
+// the lowest complete level counts, never both.
+TEST(IndicatorsTest, EconomyCountsTheLowestCompleteLevelOnce) {
+  auto run = [](bool county, std::vector<int64_t> towns) {
+    Ledger l;
+    l.Region("c", v1::REGION_LEVEL_COUNTY);
+    l.Region("t1", v1::REGION_LEVEL_TOWNSHIP, "c");
+    l.Region("t2", v1::REGION_LEVEL_TOWNSHIP, "c");
+    auto econ = [&](const std::string& region, int64_t total) {
+      v1::RegionEconomy* e = l.dataset().add_region_economies();
+      e->set_region_id(region);
+      e->set_year(kYear);
+      e->set_market_entities_total(total);
+      e->set_market_entities_non_public(total / 2);
+    };
+    if (county) econ("c", 100);
+    for (size_t i = 0; i < towns.size(); ++i) {
+      econ(absl::StrCat("t", i + 1), towns[i]);
+    }
+    return Aggregate(l.dataset()).total().economy().market_entities_total();
+  };
+  EXPECT_EQ(run(true, {}), 100);         // The county alone.
+  EXPECT_EQ(run(true, {40}), 100);       // One township of two: the county.
+  EXPECT_EQ(run(true, {40, 70}), 110);   // Both townships: theirs, not 210.
+  EXPECT_EQ(run(false, {40, 70}), 110);  // The townships alone.
+  EXPECT_EQ(run(false, {40}), 40);       // What is on file.
+
+  // Across shards: the county's partial and each township's merge to the
+  // same choice.
+  Ledger a, b;
+  for (Ledger* l : {&a, &b}) {
+    l->Region("c", v1::REGION_LEVEL_COUNTY);
+    l->Region("t1", v1::REGION_LEVEL_TOWNSHIP, "c");
+  }
+  v1::RegionEconomy* e = a.dataset().add_region_economies();
+  e->set_region_id("c");
+  e->set_year(kYear);
+  e->set_market_entities_total(100);
+  e = b.dataset().add_region_economies();
+  e->set_region_id("t1");
+  e->set_year(kYear);
+  e->set_market_entities_total(100);
+  auto partial_of = [](const v1::Dataset& d) {
+    auto agg = *Aggregator::Create(Options());
+    ForEachRecord(d, [&](const v1::Record& r) { (void)agg->Add(r); });
+    return agg->Finish();
+  };
+  absl::StatusOr<v1::PartialReport> pa = partial_of(a.dataset());
+  absl::StatusOr<v1::PartialReport> pb = partial_of(b.dataset());
+  ASSERT_THAT(pa, IsOk());
+  ASSERT_THAT(pb, IsOk());
+  absl::StatusOr<v1::PartialReport> merged = MergePartialReports(*pa, *pb);
+  ASSERT_THAT(merged, IsOk());
+  absl::StatusOr<v1::Report> r = FinishReport(*merged);
+  ASSERT_THAT(r, IsOk());
+  EXPECT_EQ(r->total().economy().market_entities_total(), 100);
+}
+
 // --- Data quality ------------------------------------------------------------
 
 TEST(DataQualityTest, SkippedRecordsFindingsAndDanglingReferences) {

@@ -4,6 +4,7 @@
 #include <cstring>
 #include <map>
 #include <memory>
+#include <functional>
 #include <string>
 #include <tuple>
 #include <unordered_map>
@@ -385,6 +386,68 @@ class RegionTree {
   std::string Name(const std::string& id) const {
     auto it = nodes_.find(id);
     return it == nodes_.end() ? "" : it->second->name();
+  }
+
+  // Which regions of `p` (by index) have their economy figures counted: the
+  // lowest complete level, so that nothing is counted twice. A region whose
+  // child regions are all covered (each has figures of its own, or all of
+  // its children are covered) counts through its children; else through
+  // its own figures when it has them (RegionNode.economy_year set); else
+  // through whichever of its children do (what is on file).
+  std::vector<char> EconomyCounted(const v1::PartialReport& p) const {
+    const int n = p.regions_size();
+    std::unordered_map<std::string, int> index;
+    for (int i = 0; i < n; ++i) index.try_emplace(p.regions(i).id(), i);
+    std::vector<std::vector<int>> kids(n);
+    std::vector<int> roots;
+    for (int i = 0; i < n; ++i) {
+      auto it = index.find(p.regions(i).parent_id());
+      if (it == index.end() || it->second == i) {
+        roots.push_back(i);
+      } else {
+        kids[it->second].push_back(i);
+      }
+    }
+    auto has = [&p](int i) { return p.regions(i).economy_year() != 0; };
+    // Covered, bottom up; a region on a loop of parent ids counts its own.
+    std::vector<char> state(n, 0), covered(n, 0);
+    std::function<bool(int)> cover = [&](int i) -> bool {
+      if (state[i] == 2) return covered[i];
+      if (state[i] == 1) return has(i);
+      state[i] = 1;
+      bool all = !kids[i].empty();
+      for (int k : kids[i]) all = cover(k) && all;
+      covered[i] = all || has(i);
+      state[i] = 2;
+      return covered[i];
+    };
+    std::vector<char> counted(n, 0), seen(n, 0);
+    std::function<void(int)> select = [&](int i) {
+      if (seen[i]) return;
+      seen[i] = 1;
+      bool all = !kids[i].empty();
+      for (int k : kids[i]) all = all && cover(k);
+      if (!all && has(i)) {
+        counted[i] = 1;
+        return;
+      }
+      for (int k : kids[i]) select(k);
+    };
+    for (int r : roots) select(r);
+    // A region on a loop of parent ids has no root above it: its own count.
+    std::vector<char> reached(n, 0);
+    std::vector<int> todo = roots;
+    while (!todo.empty()) {
+      const int i = todo.back();
+      todo.pop_back();
+      if (reached[i]) continue;
+      reached[i] = 1;
+      for (int k : kids[i]) todo.push_back(k);
+    }
+    for (int i = 0; i < n; ++i) {
+      if (!reached[i]) counted[i] = has(i);
+    }
+    return counted;
   }
 
   // The place of a region: the names, top down, of it and every region
@@ -818,7 +881,9 @@ absl::StatusOr<v1::Report> FinishReport(const v1::PartialReport& partial) {
   // once; they join the groups only now.
   const internal::RegionTree tree(partial);
   const int tier = internal::RegionTier(partial.group_by().region_level());
-  for (const v1::RegionNode& n : partial.regions()) {
+  const std::vector<char> economy_counted = tree.EconomyCounted(partial);
+  for (int i = 0; i < partial.regions_size(); ++i) {
+    const v1::RegionNode& n = partial.regions(i);
     v1::GroupKey key;
     key.set_region_id(tree.AncestorAt(n.id(), tier));
     GroupAcc* acc = groups.Get(key);
@@ -832,6 +897,7 @@ absl::StatusOr<v1::Report> FinishReport(const v1::PartialReport& partial) {
         n.market_entities_total(), n.market_entities_non_public(),
         n.value_added_total_fen(), n.value_added_non_public_fen(),
         n.tax_revenue_total_fen(), n.tax_revenue_non_public_fen()};
+    if (!economy_counted[i]) continue;
     for (int k = 0; k < 6; ++k)
       acc->sums[internal::kEconMarketTotal + k] += econ[k];
   }
