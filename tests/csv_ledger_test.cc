@@ -457,6 +457,25 @@ TEST(CsvRowTest, SubtotalRowsAndMergedCells) {
                     HasSubstr("5:1:单位标识: a subtotal row (合计)"),
                     HasSubstr("6:1:单位标识: a subtotal row (小计)")));
   for (const CsvFinding& f : im.findings) EXPECT_EQ(f.file, "单位.csv");
+  // A subtotal row is no fault; the blank id is.
+  ASSERT_EQ(im.findings.size(), 3u);
+  EXPECT_FALSE(IsSubtotalRow(im.findings[0]));
+  EXPECT_TRUE(im.findings[0].row_skipped);
+  EXPECT_TRUE(IsSubtotalRow(im.findings[1]));
+  EXPECT_TRUE(IsSubtotalRow(im.findings[2]));
+}
+
+// A record whose text begins with a subtotal word is data: only a row with
+// the word in its id cell, or with a blank id, is a subtotal row.
+TEST(CsvRowTest, ASubtotalWordInARecordsTextIsData) {
+  Import im = Read(
+      "单位标识,单位名称,从业人员数\n"
+      "h1,共计走访企业12家的单位,10\n"
+      "合计,,10\n");
+  ASSERT_EQ(im.records.size(), 1u) << Messages(im);
+  EXPECT_EQ(im.records[0].host_organization().name(), "共计走访企业12家的单位");
+  EXPECT_EQ(im.summary.subtotal_rows, 1);
+  EXPECT_EQ(im.summary.rows_skipped, 0);
 }
 
 TEST(CsvRowTest, FindingsAreCappedButCounted) {

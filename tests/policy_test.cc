@@ -70,6 +70,32 @@ TEST(PolicyTest, CommitteeSizesMustBeOrdered) {
                                        HasSubstr("branch_committee_min_size")));
 }
 
+TEST(PolicyTest, TermsStarsAndNoticeMustMakeSense) {
+  v1::Policy p = DefaultPolicy();
+  EXPECT_EQ(p.committee_term_years(), 5);
+  EXPECT_EQ(p.term_notice_months(), 6);
+  EXPECT_EQ(p.demonstration_min_stars(), 4);
+  ASSERT_THAT(CheckPolicy(p), IsOk());
+  p.set_demonstration_min_stars(6);
+  EXPECT_THAT(CheckPolicy(p), StatusIs(absl::StatusCode::kInvalidArgument,
+                                       HasSubstr("demonstration_min_stars")));
+  p = DefaultPolicy();
+  p.set_demonstration_min_stars(5);
+  EXPECT_THAT(CheckPolicy(p), IsOk());
+  p.set_term_notice_months(36);  // A branch's whole term.
+  EXPECT_THAT(CheckPolicy(p), StatusIs(absl::StatusCode::kInvalidArgument,
+                                       HasSubstr("term_notice_months")));
+  p.set_term_notice_months(35);
+  EXPECT_THAT(CheckPolicy(p), IsOk());
+  p.set_committee_term_years(2);  // Shorter than the notice.
+  EXPECT_THAT(CheckPolicy(p), StatusIs(absl::StatusCode::kInvalidArgument,
+                                       HasSubstr("committee_term_years")));
+  p = DefaultPolicy();
+  p.set_committee_term_years(-5);
+  EXPECT_THAT(CheckPolicy(p), StatusIs(absl::StatusCode::kInvalidArgument,
+                                       HasSubstr("committee_term_years")));
+}
+
 TEST(PolicyTest, GeneralBranchAboveCommitteeIsRefused) {
   v1::Policy p = DefaultPolicy();
   p.set_general_branch_min_members(200);

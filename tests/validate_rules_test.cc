@@ -131,15 +131,6 @@ std::vector<Case> Cases() {
              ->set_sector_system(v1::SECTOR_SYSTEM_INDIVIDUAL_PRIVATE_ECONOMY);
        }});
   c.push_back(
-      {"SubtypeSectorSocial", "host.subtype.sector_system", "host_organization",
-       "h-small", "sector_system",
-       [](v1::Dataset& d) {
-         H(d, "h-small")->set_sector_system(v1::SECTOR_SYSTEM_ECONOMY_IT);
-       },
-       [](v1::Dataset& d) {
-         H(d, "h-small")->set_sector_system(v1::SECTOR_SYSTEM_HEALTH);
-       }});
-  c.push_back(
       {"RefRegion", "reference.region.unknown", "host_organization", "h-big",
        "region_id",
        [](v1::Dataset& d) { H(d, "h-big")->set_region_id("r-nowhere"); },
@@ -527,10 +518,6 @@ std::vector<Case> Cases() {
                "party_organization", "p-standalone", "committee",
                [](v1::Dataset& d) { AddSeats(O(d, "p-standalone"), 8); },
                [](v1::Dataset& d) { AddSeats(O(d, "p-standalone"), 7); }});
-  c.push_back({"CommitteeTooSmall", "party_org.committee.size",
-               "party_organization", "p-standalone", "committee",
-               [](v1::Dataset& d) { AddSeats(O(d, "p-standalone"), 2); },
-               [](v1::Dataset& d) { AddSeats(O(d, "p-standalone"), 3); }});
   c.push_back({"CommitteeOfACommittee", "party_org.committee.size",
                "party_organization", "p-standalone", "committee",
                [](v1::Dataset& d) { AddSeats(O(d, "p-standalone"), 8); },
@@ -1010,6 +997,81 @@ std::vector<Case> Cases() {
                  H(d, "h-none")->set_service_contact_card_issued(false);
                  H(d, "h-none")->set_status(v1::HOST_STATUS_CLOSED);
                }});
+  // p-standalone has 3 full members; 4 more make the 7 that need a
+  // committee of 3 to 5.
+  c.push_back({"CommitteeTooSmall", "party_org.committee.size",
+               "party_organization", "p-standalone", "committee",
+               [](v1::Dataset& d) {
+                 AddMembers(d, 4);
+                 AddSeats(O(d, "p-standalone"), 2);
+               },
+               [](v1::Dataset& d) {
+                 AddMembers(d, 4);
+                 AddSeats(O(d, "p-standalone"), 3);
+               }});
+  c.push_back({"SecretaryAndDeputyOfASmallBranch", "party_org.committee.size",
+               "party_organization", "p-standalone", "committee",
+               [](v1::Dataset& d) {
+                 AddMembers(d, 4);
+                 AddSeats(O(d, "p-standalone"), 2);
+               },
+               [](v1::Dataset& d) {
+                 // 6 full members: a secretary and a deputy, no committee.
+                 AddMembers(d, 3);
+                 AddSeats(O(d, "p-standalone"), 2);
+               }});
+  // Each organization once on a loop of parent ids.
+  const auto loop_over = [](v1::Dataset& d, int extra) {
+    v1::PartyOrganization* k = d.add_party_organizations();
+    k->set_id("p-committee");
+    k->set_level(v1::ORG_LEVEL_COMMITTEE);
+    k->set_region_id("r-town");
+    k->set_parent_id("p-standalone");
+    O(d, "p-standalone")->set_parent_id("p-committee");
+    AddMembers(d, extra);
+  };
+  c.push_back({"LevelSizeCommitteeOnALoop", "party_org.level.size",
+               "party_organization", "p-committee", "level",
+               [loop_over](v1::Dataset& d) { loop_over(d, 96); },
+               [loop_over](v1::Dataset& d) { loop_over(d, 97); }});
+  // A dissolved branch's members are no longer under the committee.
+  const auto two_branches = [](v1::Dataset& d, bool dissolved) {
+    v1::PartyOrganization* k = d.add_party_organizations();
+    k->set_id("p-committee");
+    k->set_level(v1::ORG_LEVEL_COMMITTEE);
+    k->set_region_id("r-town");
+    O(d, "p-standalone")->set_parent_id("p-committee");
+    O(d, "p-joint")->set_parent_id("p-committee");
+    AddMembers(d, 97);
+    if (dissolved) {
+      SetDate(O(d, "p-standalone")->mutable_dissolved_on(), 2023, 12, 31);
+    }
+  };
+  c.push_back({"LevelSizeWithoutDissolvedBranches", "party_org.level.size",
+               "party_organization", "p-committee", "level",
+               [two_branches](v1::Dataset& d) { two_branches(d, true); },
+               [two_branches](v1::Dataset& d) { two_branches(d, false); }});
+  c.push_back({"DemonstrationRatedInTheStarLedger",
+               "party_org.demonstration.stars", "party_organization",
+               "p-standalone", "demonstration_point",
+               [](v1::Dataset& d) {
+                 O(d, "p-standalone")->set_demonstration_point(true);
+                 StarRecord(d, "p-standalone")->set_stars(3);
+               },
+               [](v1::Dataset& d) {
+                 O(d, "p-standalone")->set_demonstration_point(true);
+                 StarRecord(d, "p-standalone");  // Five stars.
+               }});
+  c.push_back(
+      {"TermDueAtAMonthEnd", "party_org.term.due", "party_organization",
+       "p-standalone", "term_started_on",
+       [](v1::Dataset& d) {
+         // Ends 2024-12-31: six months after 2024-06-30 (as_of).
+         SetDate(O(d, "p-standalone")->mutable_term_started_on(), 2021, 12, 31);
+       },
+       [](v1::Dataset& d) {
+         SetDate(O(d, "p-standalone")->mutable_term_started_on(), 2022, 1, 1);
+       }});
   return c;
 }
 

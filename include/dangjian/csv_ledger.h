@@ -29,6 +29,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "absl/strings/match.h"
 #include "absl/strings/string_view.h"
 #include "dangjian/export.h"
 #include "dangjian/record_reader.h"
@@ -138,13 +139,24 @@ struct CsvFinding {
   std::string header;
   // What is wrong and, where it helps, how to fix it.
   std::string message;
-  // True when a row of data was not imported because of it. A subtotal row
-  // (合计, 小计, ...: no data) is reported with false and a message that
-  // begins "a subtotal row (".
+  // True when a row of data was not imported because of it; false for a
+  // subtotal row (IsSubtotalRow()), which holds no data.
   bool row_skipped = false;
   // The worksheet, for a row of an Excel workbook; empty for a CSV file.
   std::string sheet;
 };
+
+// How the message of a subtotal row's finding begins ("a subtotal row (合计):
+// not imported and not counted").
+inline constexpr absl::string_view kSubtotalRowMessage = "a subtotal row (";
+
+// Whether `f` reports a subtotal row, no fault: a row with 合计, 小计, 总计,
+// 共计 or total (and the like) in its id cell, or in any cell when its id cell
+// is blank. Such a row is not imported, is counted in
+// CsvImportSummary::subtotal_rows and has `row_skipped` false. Thread-safe.
+inline bool IsSubtotalRow(const CsvFinding& f) {
+  return !f.row_skipped && absl::StartsWith(f.message, kSubtotalRowMessage);
+}
 
 // What an import did.
 struct CsvImportSummary {

@@ -172,7 +172,8 @@ struct PipelineResult {
   // pass it to FinishReport(), or write it for a merge at the level above.
   v1::PartialReport partial;
   // The findings of every shard (empty when `validate` is off), including the
-  // readers' own (io.csv.row_skipped, io.csv.cell, io.read), listed up to
+  // readers' own (io.csv.row_skipped, io.csv.cell, io.csv.subtotal_row,
+  // io.read), listed up to
   // max_findings; counts are exact. Its as_of is the first shard's.
   v1::ValidationReport findings;
   // One outcome per shard, in the order of ExpandInputs().
@@ -186,8 +187,9 @@ struct PipelineResult {
 
 // The problems a reader met in its input, as findings, once it has stopped
 // (Next() returned false): each CSV row it refused ("io.csv.row_skipped",
-// ERROR) and cell it could not use ("io.csv.cell", WARNING), located by file,
-// line and column header; and, when reading stopped before the end,
+// ERROR), cell it could not use ("io.csv.cell", WARNING) and subtotal row it
+// passed over ("io.csv.subtotal_row", INFO), located by file, line and
+// column header; and, when reading stopped before the end,
 // "io.read" (ERROR) saying where and why. `file` names the input in the
 // findings (the reader's own name for it may be "/dev/stdin"). Personal data
 // is masked. Returns no findings for a reader that read its input whole.

@@ -279,7 +279,8 @@ DANGJIAN_EXPORT std::string EnumLabel(
 // A rule's short title for people, e.g. for "member.national_id.checksum"
 // "公民身份号码校验码错误" (English: "resident ID check character"). Knows
 // every rule of RuleCatalogue(), the reading rules "io.read",
-// "io.csv.row_skipped" and "io.csv.cell", and the names the aggregator
+// "io.csv.row_skipped", "io.csv.cell" and "io.csv.subtotal_row", and the
+// names the aggregator
 // counts under data quality ("aggregate.unknown_grid",
 // "aggregate.member.duplicate_id", ...); any other id is returned as given.
 // Thread-safe.

@@ -1,5 +1,6 @@
 #include "dangjian/policy.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 
@@ -182,11 +183,14 @@ absl::Status CheckPolicy(const v1::Policy& p) {
         "policy.demonstration_min_stars is ", p.demonstration_min_stars(),
         "; star ratings go from 1 to 5"));
   }
-  if (p.term_notice_months() > int64_t{12} * p.branch_term_years()) {
+  const int64_t shortest_term_months =
+      int64_t{12} * std::min(p.branch_term_years(), p.committee_term_years());
+  if (p.term_notice_months() >= shortest_term_months) {
     return absl::InvalidArgumentError(absl::StrCat(
         "policy.term_notice_months (", p.term_notice_months(),
-        ") is longer than a branch's term (branch_term_years ",
-        p.branch_term_years(), "): every election would always be due"));
+        ") is not shorter than a term (branch_term_years ",
+        p.branch_term_years(), ", committee_term_years ",
+        p.committee_term_years(), "): every election would always be due"));
   }
   if (p.min_full_members_to_found() > p.branch_max_members()) {
     return absl::InvalidArgumentError(absl::StrCat(

@@ -101,10 +101,6 @@ bool IsSpreadsheetError(absl::string_view cell) {
 
 }  // namespace
 
-bool IsSubtotalRowFinding(const CsvFinding& f) {
-  return !f.row_skipped && absl::StartsWith(f.message, kSubtotalRowMessage);
-}
-
 LedgerReaderFindings LedgerFindingsOf(const RecordReader& reader) {
   LedgerReaderFindings out;
   if (const auto* csv = dynamic_cast<const CsvLedgerReader*>(&reader)) {
@@ -372,10 +368,15 @@ bool LedgerImporter::BuildRecord(v1::Record* record) {
   }
   // Each cell trimmed once, here, for the checks and the import below.
   trimmed_.resize(row_.n);
+  for (size_t i = 0; i < row_.n; ++i) trimmed_[i] = TrimCell(row_.cell(i));
+  // A subtotal row: a cell begins with 合计 (小计, total, ...) and the id cell
+  // is blank or is that cell. A record whose description begins 共计 (a
+  // topic "共计走访企业12家") is data.
+  const bool id_blank = static_cast<size_t>(id_column_) >= row_.n ||
+                        trimmed_[id_column_].empty();
   for (size_t i = 0; i < row_.n; ++i) {
-    trimmed_[i] = TrimCell(row_.cell(i));
     const absl::string_view word = SubtotalWordOfTrimmed(trimmed_[i]);
-    if (!word.empty()) {
+    if (!word.empty() && (id_blank || static_cast<int>(i) == id_column_)) {
       // Not data: reported, but no row of data was skipped.
       Find(line, static_cast<int>(i) + 1, false,
            absl::StrCat(kSubtotalRowMessage, word,

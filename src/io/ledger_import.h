@@ -86,12 +86,6 @@ struct LedgerReaderFindings {
 };
 LedgerReaderFindings LedgerFindingsOf(const RecordReader& reader);
 
-// How the finding of a subtotal row (合计, 小计, ...) begins: the importer
-// reports such a row with row_skipped false (it is no data) and this text.
-inline constexpr absl::string_view kSubtotalRowMessage = "a subtotal row (";
-// Whether `f` reports a subtotal row, not a fault.
-bool IsSubtotalRowFinding(const CsvFinding& f);
-
 // How the importer judges a source's text.
 struct LedgerSourceTraits {
   // The file, as findings and locations name it.

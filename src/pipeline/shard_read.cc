@@ -158,7 +158,7 @@ void ReaderFindings(const RecordReader& reader, const std::string& path,
     const std::string* table_sheet = nullptr;
     for (const CsvFinding& f : *ledger.findings) {
       v1::Finding finding;
-      if (IsSubtotalRowFinding(f)) {
+      if (IsSubtotalRow(f)) {
         // A ledger's 合计 row: normal in the format, no data lost.
         finding.set_rule_id("io.csv.subtotal_row");
         finding.set_severity(v1::SEVERITY_INFO);

@@ -24,8 +24,8 @@ struct FileRead {
   int64_t records = 0;
   int64_t bytes = 0;
   // Problems of the file itself as findings: CSV rows skipped or cells
-  // refused ("io.csv.row_skipped", "io.csv.cell"), and a damaged stream
-  // ("io.read").
+  // refused ("io.csv.row_skipped", "io.csv.cell"), subtotal rows passed
+  // over ("io.csv.subtotal_row", a note), and a damaged stream ("io.read").
   std::vector<v1::Finding> findings;
   // Records lost to those problems, by reason, for the report's data quality.
   std::vector<std::pair<std::string, int64_t>> skipped;

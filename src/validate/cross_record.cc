@@ -445,6 +445,13 @@ class Checker {
   void HeartToHeart(size_t org);
   // party_org.level.size for `o`, with `members` under it.
   void LevelSize(const OrgFacts& o, const Loc& loc, int64_t members);
+  // party_org.demonstration.stars for `o`, with its latest rating from the
+  // star ledger (year * 8 + stars), if any.
+  void Demonstration(const OrgFacts& o, const Loc& loc, const int64_t* ledger);
+  // Organization i's full and all (full and probationary) members: from its
+  // member records, else from the reported counts of its units when every
+  // unit has them; -1 when unknown.
+  void MembersOf(size_t i, int64_t* full, int64_t* all) const;
 
   static Ymd FoundedOn(const OrgFacts& o) {
     return Ymd{o.founded_year, o.founded_month, o.founded_day};
@@ -874,26 +881,51 @@ void Checker::PartyOrganizations() {
          " party organization; only standalone (单建) "
          "organizations are rated");
   }
+  // Each organization's latest star rating up to as_of's year from the star
+  // ledger's records (a record of its own), as year * 8 + stars.
+  IdMap<int64_t> ledger_stars;
+  if (c_.On(Rule::kDemonstrationStars)) {
+    for (const auto& [a, loc] : x_.stars) {
+      if (a.year() <= 0 || a.year() > c_.as_of.y ||
+          a.party_organization_id().empty()) {
+        continue;
+      }
+      int64_t& v = ledger_stars.TryEmplace(a.party_organization_id(), 0);
+      if (a.year() > v / 8) {
+        v = int64_t{a.year()} * 8 + std::clamp(a.stars(), 0, 7);
+      }
+    }
+  }
   // Members under each organization, its own and its organizations' (by
-  // parent_id, to a depth of 16), for party_org.level.size; `counted` when
-  // a member record is under it.
+  // parent_id; organizations dissolved by as_of left out), for
+  // party_org.level.size: `under`, unknown (-1) when an organization under
+  // it has units without member data; judged when some member data is
+  // under it (`informed`).
   std::vector<int64_t> under;
-  std::vector<char> counted;
+  std::vector<char> informed;
   if (c_.On(Rule::kLevelSize)) {
     under.assign(x_.orgs.size(), 0);
-    counted.assign(x_.orgs.size(), 0);
+    informed.assign(x_.orgs.size(), 0);
+    std::vector<size_t> path;
     for (size_t i = 0; i < x_.orgs.size(); ++i) {
-      const Counts& n = org_counts_[i];
-      if (n.records == 0) continue;
-      const int64_t members = n.by_status[v1::MEMBER_STATUS_FULL] +
-                              n.by_status[v1::MEMBER_STATUS_PROBATIONARY];
-      size_t at = i;
-      for (int depth = 0; depth < 16; ++depth) {
-        under[at] += members;
-        counted[at] = 1;
+      const OrgFacts& o = x_.orgs[i].value;
+      if (Dissolved(o)) continue;
+      if (org_counts_[i].records == 0 && o.host_organization_ids.empty()) {
+        continue;  // Nothing of its own: a committee over its branches.
+      }
+      int64_t full = 0, all = 0;
+      MembersOf(i, &full, &all);
+      // Up the parent chain, each organization once (a loop of parent ids
+      // stops where it closes).
+      path.clear();
+      for (size_t at = i;;) {
+        if (std::find(path.begin(), path.end(), at) != path.end()) break;
+        path.push_back(at);
+        informed[at] = 1;
+        if (under[at] >= 0) under[at] = all < 0 ? -1 : under[at] + all;
         const absl::string_view parent = x_.orgs[at].value.parent_id;
         const size_t* up = parent.empty() ? nullptr : orgs_.Find(parent);
-        if (up == nullptr || *up == at) break;
+        if (up == nullptr) break;
         at = *up;
       }
     }
@@ -916,26 +948,8 @@ void Checker::PartyOrganizations() {
       }
     }
     if (Dissolved(o)) continue;
-    // Full and all members: from member records, else from the reported
-    // counts of its units when every unit has them.
-    const Counts& counts = org_counts_[i];
     int64_t full = -1, all = -1;
-    if (counts.records > 0) {
-      full = counts.by_status[v1::MEMBER_STATUS_FULL];
-      all = full + counts.by_status[v1::MEMBER_STATUS_PROBATIONARY];
-    } else if (!o.host_organization_ids.empty()) {
-      full = all = 0;
-      for (const uint32_t h : ListedHosts(x_.ids(), x_.org_joins[i])) {
-        const size_t* it = hosts_.At(h);
-        if (it == nullptr || !x_.hosts[*it].value.has_reported_member_counts) {
-          full = all = -1;
-          break;
-        }
-        const int32_t* reported = x_.hosts[*it].value.reported;
-        full += reported[0];
-        all += reported[0] + reported[1];
-      }
-    }
+    MembersOf(i, &full, &all);
     if (o.formation == v1::FORMATION_MODEL_STANDALONE && full >= 0 &&
         full < p.min_full_members_to_found() && c_.On(Rule::kStandaloneMin)) {
       Emit(Rule::kStandaloneMin, k, o.id, loc, "host_organization_ids",
@@ -955,8 +969,31 @@ void Checker::PartyOrganizations() {
            p.branch_max_members(),
            " (form a general branch 党总支 above that)");
     }
-    if (!counted.empty() && counted[i]) LevelSize(o, loc, under[i]);
+    if (!informed.empty() && informed[i] && under[i] >= 0) {
+      LevelSize(o, loc, under[i]);
+    }
+    if (o.demonstration_point &&
+        o.formation == v1::FORMATION_MODEL_STANDALONE &&
+        c_.On(Rule::kDemonstrationStars)) {
+      Demonstration(o, loc, ledger_stars.Find(o.id));
+    }
     const int64_t seats = static_cast<int64_t>(o.committee_member_ids.size());
+    if (o.level == v1::ORG_LEVEL_BRANCH &&
+        full >= p.branch_committee_threshold() && seats > 0 &&
+        seats < p.branch_committee_min_size() && c_.On(Rule::kCommitteeSize)) {
+      // Below the threshold a branch has a secretary (and a deputy), no
+      // committee: its seats are no committee to judge.
+      Emit(Rule::kCommitteeSize, k, o.id, loc, "committee",
+           Zh("党支部有", full, "名正式党员，支部委员会只有", seats,
+              "名委员；应为", p.branch_committee_min_size(), "至",
+              p.branch_committee_max_size(), "名"),
+           "a branch with ", full,
+           " full members has a branch committee "
+           "(支委会) of ",
+           seats, " seats; a branch committee has ",
+           p.branch_committee_min_size(), " to ",
+           p.branch_committee_max_size());
+    }
     if (o.level == v1::ORG_LEVEL_BRANCH &&
         full >= p.branch_committee_threshold() && seats == 0 &&
         c_.On(Rule::kCommitteeRequired)) {
@@ -983,6 +1020,60 @@ void Checker::PartyOrganizations() {
   }
 }
 
+void Checker::Demonstration(const OrgFacts& o, const Loc& loc,
+                            const int64_t* ledger) {
+  // The latest rating up to as_of's year: nested, or a ledger's record.
+  int32_t year = 0, stars = 0;
+  for (const StarFacts& a : o.star_assessments) {
+    if (a.year > 0 && a.year <= c_.as_of.y && a.year > year) {
+      year = a.year;
+      stars = a.stars;
+    }
+  }
+  if (ledger != nullptr && *ledger / 8 > year) {
+    year = static_cast<int32_t>(*ledger / 8);
+    stars = static_cast<int32_t>(*ledger % 8);
+  }
+  const int min = c_.policy.demonstration_min_stars();
+  const char* k = "party_organization";
+  if (year == 0) {
+    Emit(Rule::kDemonstrationStars, k, o.id, loc, "demonstration_point",
+         Zh("示范点未参加星级评定；示范点应为", min, "星级以上"),
+         "a demonstration point (示范点) without a star rating (星级); "
+         "demonstration points have ",
+         min, " stars or more");
+  } else if (stars < min) {
+    Emit(Rule::kDemonstrationStars, k, o.id, loc, "demonstration_point",
+         Zh("示范点", year, "年度评为", stars, "星级；示范点应为", min,
+            "星级以上"),
+         "a demonstration point (示范点) rated ", stars, " stars in ", year,
+         "; demonstration points have ", min, " stars or more");
+  }
+}
+
+void Checker::MembersOf(size_t i, int64_t* full, int64_t* all) const {
+  const Counts& counts = org_counts_[i];
+  *full = *all = -1;
+  if (counts.records > 0) {
+    *full = counts.by_status[v1::MEMBER_STATUS_FULL];
+    *all = *full + counts.by_status[v1::MEMBER_STATUS_PROBATIONARY];
+    return;
+  }
+  if (x_.orgs[i].value.host_organization_ids.empty()) return;
+  int64_t f = 0, a = 0;
+  for (const uint32_t h : ListedHosts(x_.ids(), x_.org_joins[i])) {
+    const size_t* it = hosts_.At(h);
+    if (it == nullptr || !x_.hosts[*it].value.has_reported_member_counts) {
+      return;
+    }
+    const int32_t* reported = x_.hosts[*it].value.reported;
+    f += reported[0];
+    a += reported[0] + reported[1];
+  }
+  *full = f;
+  *all = a;
+}
+
 void Checker::LevelSize(const OrgFacts& o, const Loc& loc, int64_t members) {
   const v1::Policy& p = c_.policy;
   const char* k = "party_organization";
@@ -990,18 +1081,24 @@ void Checker::LevelSize(const OrgFacts& o, const Loc& loc, int64_t members) {
       members < p.committee_min_members()) {
     Emit(Rule::kLevelSize, k, o.id, loc, "level",
          Zh("党委所属党员共", members, "名；党员", p.committee_min_members(),
-            "名以上的才设立党委，可改设党总支或党支部"),
-         "a party committee (党委) over ", members,
-         " members; a committee is for ", p.committee_min_members(),
-         " or more (a general branch or branch instead)");
+            "名以上的一般设立党委（人数不足的须经上级党组织批准），"
+            "否则可改设党总支或党支部"),
+         "a party committee (党委) with ", members,
+         " members under it; a committee is usually for ",
+         p.committee_min_members(),
+         " or more (fewer need the higher organization's approval; else a "
+         "general branch or branch)");
   } else if (o.level == v1::ORG_LEVEL_GENERAL_BRANCH &&
              members <= p.general_branch_min_members()) {
     Emit(Rule::kLevelSize, k, o.id, loc, "level",
          Zh("党总支所属党员共", members, "名；党员超过",
-            p.general_branch_min_members(), "名的才设立党总支，可改设党支部"),
-         "a general branch (党总支) over ", members,
-         " members; a general branch is for more than ",
-         p.general_branch_min_members(), " (a branch instead)");
+            p.general_branch_min_members(),
+            "名的一般设立党总支（人数不足的须经上级党组织批准），否则可改设党支"
+            "部"),
+         "a general branch (党总支) with ", members,
+         " members under it; a general branch is usually for more than ",
+         p.general_branch_min_members(),
+         " (fewer need the higher organization's approval; else a branch)");
   }
 }
 

@@ -40,7 +40,6 @@ struct Config {
     probation_late = MonthStep(int64_t{p.probation_months()} + 12);
     branch_term = MonthStep(int64_t{12} * p.branch_term_years());
     committee_term = MonthStep(int64_t{12} * p.committee_term_years());
-    term_notice = MonthStep(p.term_notice_months());
   }
 
   v1::Policy policy;  // Set through SetPolicy() only.
@@ -49,8 +48,8 @@ struct Config {
   // extension.
   MonthStep applicant_age{0}, activist_period{0}, probation{0},
       probation_late{0};
-  // A branch's and a committee's term, and the notice before an election.
-  MonthStep branch_term{0}, committee_term{0}, term_notice{0};
+  // A branch's and a committee's term.
+  MonthStep branch_term{0}, committee_term{0};
   Ymd as_of;
   std::array<bool, kRuleCount> enabled{};
   std::array<v1::Severity, kRuleCount> severity{};

@@ -533,26 +533,18 @@ void CheckHost(const Ctx& ctx, const HostFacts& h) {
       sector != v1::SECTOR_SYSTEM_UNSPECIFIED &&
       DANGJIAN_KNOWN(HostSubtype, h.subtype) &&
       ctx.On(Rule::kHostSubtypeSector)) {
-    // Civil affairs registers social organizations only; the individual
-    // and private economy and the economy and IT systems take enterprises.
-    const bool social = SubtypeIsSocial(subtype);
-    const bool conflict =
-        social ? (sector == v1::SECTOR_SYSTEM_INDIVIDUAL_PRIVATE_ECONOMY ||
-                  sector == v1::SECTOR_SYSTEM_ECONOMY_IT)
-               : sector == v1::SECTOR_SYSTEM_CIVIL_AFFAIRS;
-    if (conflict) {
-      ctx.Emit(Rule::kHostSubtypeSector, "sector_system",
-               Zh("组织类型“", ZhEnum(subtype), "”不归行业系统“",
-                  ZhEnum(sector), "”管理；",
-                  social ? "社会组织由民政或其业务主管部门管理"
-                         : "民政部门只登记社会组织"),
-               "subtype (组织类型) ", v1::HostSubtype_Name(subtype),
-               " is not under the sector system (行业系统) ",
-               v1::SectorSystem_Name(sector),
-               social ? ": a social organization is under civil affairs or "
-                        "its supervising department"
-                      : ": civil affairs (民政) registers social "
-                        "organizations only");
+    // Civil affairs registers social organizations only. (A social group
+    // may be under 工商 or 经信 as its supervising department: an industry
+    // association, the 个体私营企业协会.)
+    if (!SubtypeIsSocial(subtype) &&
+        sector == v1::SECTOR_SYSTEM_CIVIL_AFFAIRS) {
+      ctx.Emit(
+          Rule::kHostSubtypeSector, "sector_system",
+          Zh("组织类型“", ZhEnum(subtype),
+             "”是非公有制经济组织，不归民政系统管理；民政部门只登记社会组织"),
+          "subtype (组织类型) ", v1::HostSubtype_Name(subtype),
+          " is a non-public economic organization, not under civil "
+          "affairs (民政), which registers social organizations only");
     }
   }
 }
@@ -592,33 +584,46 @@ void CheckStar(const Ctx& ctx, const StarFacts& a, int index) {
   }
 }
 
-// A branch's committee (支委会): 3 to 5 seats, at most 7 (the policy's);
-// none is party_org.branch.committee_required's to judge.
+// A branch's committee (支委会): at most 7 seats (the policy's), usually 5.
+// Too few seats, or none, depend on the branch's full members: the
+// cross-record checks judge them.
 void CheckCommittee(const Ctx& ctx, const OrgFacts& o) {
   const v1::Policy& p = ctx.config().policy;
   const int64_t seats = static_cast<int64_t>(o.committee_member_ids.size());
   if (o.level != v1::ORG_LEVEL_BRANCH || seats == 0) return;
-  if ((seats < p.branch_committee_min_size() ||
-       seats > p.branch_committee_hard_max_size()) &&
+  if (seats > p.branch_committee_hard_max_size() &&
       ctx.On(Rule::kCommitteeSize)) {
     ctx.Emit(
         Rule::kCommitteeSize, "committee",
-        Zh("支部委员会有", seats, "名委员；应为", p.branch_committee_min_size(),
-           "至", p.branch_committee_max_size(), "名，最多",
-           p.branch_committee_hard_max_size(), "名"),
-        "the branch committee (支委会) has ", seats, " seats; it has ",
-        p.branch_committee_min_size(), " to ", p.branch_committee_max_size(),
-        ", at most ", p.branch_committee_hard_max_size());
+        Zh("支部委员会有", seats, "名委员；一般为",
+           p.branch_committee_min_size(), "至", p.branch_committee_max_size(),
+           "名，最多", p.branch_committee_hard_max_size(), "名"),
+        "the branch committee (支委会) has ", seats,
+        " seats; a branch committee has ", p.branch_committee_min_size(),
+        " to ", p.branch_committee_max_size(), ", at most ",
+        p.branch_committee_hard_max_size());
   } else if (seats > p.branch_committee_max_size() &&
              ctx.On(Rule::kCommitteeAboveUsual)) {
     ctx.Emit(Rule::kCommitteeAboveUsual, "committee",
              Zh("支部委员会有", seats, "名委员，一般为",
                 p.branch_committee_min_size(), "至",
                 p.branch_committee_max_size(), "名"),
-             "the branch committee (支委会) has ", seats, " seats; usually ",
+             "the branch committee (支委会) has ", seats,
+             " seats; a branch committee usually has ",
              p.branch_committee_min_size(), " to ",
              p.branch_committee_max_size());
   }
+}
+
+// `d` less `months`, the day kept where the month has it, else its last
+// (2014-12-31 less 6 months: 2014-06-30).
+Ymd MonthsBefore(const Ymd& d, int months) {
+  const int64_t m = int64_t{d.y} * 12 + (d.m - 1) - months;
+  Ymd out{static_cast<int32_t>(m / 12), static_cast<int32_t>(m % 12) + 1, d.d};
+  if (out.y >= 1 && out.d > DaysInMonth(out.y, out.m)) {
+    out.d = DaysInMonth(out.y, out.m);
+  }
+  return out;
 }
 
 // The term (任期) from `started` (term_started_on; not judged without it):
@@ -639,43 +644,14 @@ void CheckTerm(const Ctx& ctx, const OrgFacts& o, const Ymd& started) {
                " ended on ", DateText(ends),
                "; the election (换届) is overdue");
     }
-  } else if (CompareDates(c.term_notice.Add(c.as_of), ends) >= 0 &&
+  } else if (CompareDates(c.as_of,
+                          MonthsBefore(ends, c.policy.term_notice_months())) >=
+                 0 &&
              ctx.On(Rule::kTermDue)) {
     ctx.Emit(Rule::kTermDue, "term_started_on",
              Zh("本届任期将于 ", DateText(ends), " 届满，应准备换届"),
              "the term (任期) ends on ", DateText(ends),
              "; the election (换届) is due");
-  }
-}
-
-// A demonstration point (示范点) among the standalone organizations: rated
-// at least the policy's stars in its latest assessment up to as_of.
-void CheckDemonstration(const Ctx& ctx, const OrgFacts& o) {
-  if (!o.demonstration_point || o.formation != v1::FORMATION_MODEL_STANDALONE ||
-      !ctx.On(Rule::kDemonstrationStars)) {
-    return;
-  }
-  const Config& c = ctx.config();
-  const StarFacts* latest = nullptr;
-  for (const StarFacts& a : o.star_assessments) {
-    if (a.year <= c.as_of.y && (latest == nullptr || a.year > latest->year)) {
-      latest = &a;
-    }
-  }
-  const int min = c.policy.demonstration_min_stars();
-  if (latest == nullptr) {
-    ctx.Emit(Rule::kDemonstrationStars, "demonstration_point",
-             Zh("示范点未参加星级评定；示范点应为", min, "星级以上"),
-             "a demonstration point (示范点) without a star rating (星级); "
-             "demonstration points have ",
-             min, " stars or more");
-  } else if (latest->stars < min) {
-    ctx.Emit(Rule::kDemonstrationStars, "demonstration_point",
-             Zh("示范点", latest->year, "年度评为", latest->stars,
-                "星级；示范点应为", min, "星级以上"),
-             "a demonstration point (示范点) rated ", latest->stars,
-             " stars in ", latest->year, "; demonstration points have ", min,
-             " stars or more");
   }
 }
 
@@ -743,7 +719,6 @@ void CheckPartyOrganization(const Ctx& ctx, const OrgFacts& o) {
   if (dissolved.y == 0 || CompareDates(dissolved, c.as_of) > 0) {
     CheckTerm(ctx, o, term_started);
   }
-  CheckDemonstration(ctx, o);
   if (!o.star_assessments.empty() &&
       o.formation != v1::FORMATION_MODEL_STANDALONE &&
       ctx.On(Rule::kStarsNotStandalone)) {

@@ -116,11 +116,9 @@ constexpr std::array<RuleDef, kRuleCount> kRules = {{
      "(非公经济组织 / 社会组织).",
      "integrity", "组织类型与类别不符", "subtype does not fit the kind"},
     {Rule::kHostSubtypeSector, "host.subtype.sector_system", W,
-     "A host organization's subtype (组织类型) cannot be under its sector "
-     "system (行业系统): an enterprise or individual business under civil "
-     "affairs (民政, which registers social organizations), or a social "
-     "organization under the individual and private economy (个私/工商) or "
-     "economy and IT (经信) systems.",
+     "A non-public economic organization (an enterprise, individual business "
+     "or cooperative) is under the civil affairs system (民政), which "
+     "registers social organizations only.",
      "article: sector systems (行业系统)", "组织类型与行业系统不符",
      "subtype does not fit the sector system"},
     {Rule::kStatusMissing, "member.status.missing", E,
@@ -184,8 +182,10 @@ constexpr std::array<RuleDef, kRuleCount> kRules = {{
      "regulation: 支部工作条例 art. 15; policy.branch_committee_threshold",
      "应设支部委员会而未设", "branch committee missing"},
     {Rule::kCommitteeSize, "party_org.committee.size", W,
-     "A branch's committee (支委会) has seats, but fewer than the policy's "
-     "minimum or more than its hard maximum.",
+     "A branch's committee (支委会) has more seats than the policy's hard "
+     "maximum, or, in a branch with the policy's threshold of full members, "
+     "fewer than its minimum (a smaller branch's secretary and deputy are no "
+     "committee).",
      "regulation: 支部工作条例 art. 15; policy.branch_committee_min_size, "
      "policy.branch_committee_hard_max_size",
      "支部委员会人数不符", "committee size out of range"},
@@ -204,8 +204,9 @@ constexpr std::array<RuleDef, kRuleCount> kRules = {{
      "policy.general_branch_min_members",
      "党组织层级与党员人数不符", "level does not fit the size"},
     {Rule::kTermOverdue, "party_org.term.overdue", W,
-     "A party organization's term (任期), from term_started_on (else "
-     "founded_on), ended before as_of: its election (换届) is overdue.",
+     "A party organization's term (任期), from term_started_on, ended before "
+     "as_of: its election (换届) is overdue. Not judged without "
+     "term_started_on.",
      "regulation: 基层组织选举工作条例 (3 years; 5 for a committee); "
      "policy.branch_term_years, policy.committee_term_years",
      "逾期未换届", "election overdue"},
@@ -217,7 +218,7 @@ constexpr std::array<RuleDef, kRuleCount> kRules = {{
     {Rule::kDemonstrationStars, "party_org.demonstration.stars", W,
      "A standalone organization marked as a demonstration point (示范点) has "
      "fewer stars than the policy's minimum in its latest assessment up to "
-     "as_of, or none.",
+     "as_of (nested or a star ledger's record), or none.",
      "article: 重点抓好四星级以上示范引领; policy.demonstration_min_stars",
      "示范点星级不足", "demonstration point below its stars"},
     {Rule::kJointUnits, "party_org.joint.unit_count", W,
