@@ -1072,6 +1072,23 @@ std::vector<Case> Cases() {
        [](v1::Dataset& d) {
          SetDate(O(d, "p-standalone")->mutable_term_started_on(), 2022, 1, 1);
        }});
+  // h-big's members m-1 .. m-3 are full; its owner is on no record yet.
+  c.push_back({"OwnerNotMarkedOnMembers", "host.owner.member_mismatch",
+               "host_organization", "h-big", "owner.is_party_member",
+               [](v1::Dataset& d) {
+                 H(d, "h-big")->mutable_owner()->set_is_party_member(true);
+               },
+               [](v1::Dataset& d) {
+                 H(d, "h-big")->mutable_owner()->set_is_party_member(true);
+                 M(d, "m-1")->set_is_owner(true);
+               }});
+  c.push_back({"OwnerMemberNotOnTheUnit", "host.owner.member_mismatch",
+               "host_organization", "h-big", "owner.is_party_member",
+               [](v1::Dataset& d) { M(d, "m-1")->set_is_owner(true); },
+               [](v1::Dataset& d) {
+                 M(d, "m-1")->set_is_owner(true);
+                 H(d, "h-big")->mutable_owner()->set_is_party_member(true);
+               }});
   return c;
 }
 

@@ -230,7 +230,16 @@ v1::Dataset BuildKeshiketeng2014() {
     v1::Member* m = add_member(host, org, v1::MEMBER_STATUS_PROBATIONARY);
     *m->mutable_activist_on() = Day(2012, 5, 1);
     *m->mutable_probationary_on() = Day(kYear, 7, 1);
-    m->set_is_owner(n >= 85 && n < 130);  // 45 owners.
+    // 45 owners: of 31 standalone units and 14 joint ones whose owners were
+    // not yet members (the 85 secretaries' units are h-0 .. h-84).
+    const bool owner = (n >= 85 && n < kStandalone) || (n >= 219 && n < 233);
+    m->set_is_owner(owner);
+    if (owner) {
+      const int unit =
+          n < kStandalone ? n : kStandalone + (n - 219) % kJointUnits;
+      d.mutable_host_organizations(unit)->mutable_owner()->set_is_party_member(
+          true);
+    }
     if (n < 42) {  // 30 demonstration and 12 vanguard posts.
       v1::MemberPost* p = m->add_posts();
       p->set_kind(n < 30 ? v1::POST_KIND_DEMONSTRATION_POST

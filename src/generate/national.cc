@@ -630,12 +630,14 @@ absl::Status NationalGenerator::County(const CountyPlan& plan, size_t index) {
         m->set_id(absl::StrCat("m", code, "-", ++member_seq));
         m->set_name(PersonName(rng));
         const double su = rng.Uniform();
-        // A unit counted as large has at least three full members.
+        // A unit counted as large has at least three full members; an
+        // owner recorded as a party member is its first member, a full one.
         const v1::MemberStatus status =
-            (large && k < 3) || su < 0.93 ? v1::MEMBER_STATUS_FULL
-            : su < 0.98                   ? v1::MEMBER_STATUS_PROBATIONARY
-            : su < 0.995                  ? v1::MEMBER_STATUS_ACTIVIST
-                                          : v1::MEMBER_STATUS_APPLICANT;
+            (large && k < 3) || (k == 0 && owner_member) || su < 0.93
+                ? v1::MEMBER_STATUS_FULL
+            : su < 0.98  ? v1::MEMBER_STATUS_PROBATIONARY
+            : su < 0.995 ? v1::MEMBER_STATUS_ACTIVIST
+                         : v1::MEMBER_STATUS_APPLICANT;
         m->set_status(status);
         if (joined && status == v1::MEMBER_STATUS_FULL) ++joint_full;
         // Birth date and sequence number from a permutation of the member's

@@ -258,6 +258,7 @@ void Index::Add(const MemberFacts& m, const MemberJoin& join,
   e.join = join;
   e.status = MemberStatusAtYearEnd(MemberFactsView(m), year);
   e.national_id_key = national_id_key;
+  e.is_owner = m.is_owner;
   e.loc = Intern(location);
 }
 
@@ -535,6 +536,8 @@ class Checker {
   struct Counts {
     int64_t by_status[6] = {0, 0, 0, 0, 0, 0};
     int64_t records = 0;
+    // Full and probationary members who own the unit (Member.is_owner).
+    int64_t owners = 0;
   };
   std::vector<Counts> org_counts_, host_counts_;
 };
@@ -812,6 +815,10 @@ void Checker::Members() {
       if (status >= 0) {
         ++c.by_status[status];
         ++c.records;
+      }
+      if (m.is_owner && (status == v1::MEMBER_STATUS_FULL ||
+                         status == v1::MEMBER_STATUS_PROBATIONARY)) {
+        ++c.owners;
       }
     }
     if (m.national_id_key != 0) ids.emplace_back(m.national_id_key, i);
@@ -1309,6 +1316,26 @@ void Checker::Hosts() {
     const Loc& loc = x_.hosts[i].loc;
     const char* k = "host_organization";
     const Counts& counts = host_counts_[i];
+    // The owner on the unit's record against its member records (judged
+    // when the unit has member records).
+    if (counts.records > 0 && c_.On(Rule::kOwnerMismatch) &&
+        h.owner_is_party_member != (counts.owners > 0)) {
+      if (h.owner_is_party_member) {
+        Emit(Rule::kOwnerMismatch, k, h.id, loc, "owner.is_party_member",
+             Zh("单位记录业主是党员，但本单位党员记录中没有业主（是否业主未填"
+                "）"),
+             "the unit's owner (业主) is recorded as a party member, but no "
+             "member record of the unit is marked as its owner (is_owner)");
+      } else {
+        Emit(Rule::kOwnerMismatch, k, h.id, loc, "owner.is_party_member",
+             Zh("本单位有", counts.owners,
+                "名党员记录标为业主，但单位记录业主不是党员"),
+             counts.owners,
+             " member record(s) of the unit are marked as its "
+             "owner (is_owner), but the unit's owner (业主) is not recorded "
+             "as a party member");
+      }
+    }
     // Reported counts against member records.
     if (h.has_reported_member_counts && counts.records > 0 &&
         c_.On(Rule::kReportedCounts)) {

@@ -203,6 +203,7 @@ struct MemberEntry {
   // (MemberStatusAtYearEnd()); -1 when the person had not applied by then.
   int status = v1::MEMBER_STATUS_UNSPECIFIED;
   uint64_t national_id_key = 0;  // 0 when the ID is not well formed
+  bool is_owner = false;         // Member.is_owner.
   Loc loc;
 };
 

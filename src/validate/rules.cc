@@ -161,6 +161,12 @@ constexpr std::array<RuleDef, kRuleCount> kRules = {{
      "A host organization's reported member counts (党员人数) disagree with "
      "its member records.",
      "integrity", "单位报告人数与党员记录不符", "reported counts disagree"},
+    {Rule::kOwnerMismatch, "host.owner.member_mismatch", W,
+     "A unit's owner record (业主) says whether the owner is a party member, "
+     "and its member records (full or probationary, is_owner) say "
+     "otherwise. Judged for units with member records.",
+     "integrity; article: 党员业主", "业主党员信息与党员记录不符",
+     "owner disagrees with member records"},
     {Rule::kStandaloneMin, "party_org.standalone.min_full_members", W,
      "A standalone (单建) party organization has fewer full members than the "
      "policy's minimum to found one.",

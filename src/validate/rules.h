@@ -53,6 +53,7 @@ enum class Rule : uint16_t {
   kProbationOverdue,
   kNotBranch,
   kReportedCounts,
+  kOwnerMismatch,
   // Party organizations.
   kStandaloneMin,
   kStandaloneUnits,
