@@ -237,23 +237,30 @@ void ChartCapNote(size_t cap, size_t groups, Html* h) {
                   "</p>\n");
 }
 
+// Opens a table of the four targets, three columns each: <table class=CSS
+// id=ID>, the group's header over two rows and each target's name over its
+// three columns; the caller writes the second header row's cells, then
+// "</tr></thead>".
+void TargetsTableHead(const char* css, const char* id, Html* h) {
+  absl::StrAppend(&h->out, "<table class=\"", css, "\" id=\"", id,
+                  "\"><thead><tr><th rowspan=\"2\">", h->T("分组", "group"),
+                  "</th>");
+  for (int i = 0; i < 4; ++i) {
+    const internal::TargetLabel& l = internal::TargetLabels()[i];
+    absl::StrAppend(&h->out, "<th colspan=\"3\" class=\"t", i + 1, "\">",
+                    Esc(h->zh ? l.zh : absl::StrCat(i + 1, " · ", l.short_en)),
+                    "</th>");
+  }
+  absl::StrAppend(&h->out, "</tr><tr>");
+}
+
 // The four targets of the total and of the groups (all with something
 // eligible, not only those the chart has room for) as numbers: met,
 // eligible and short.
 void TargetsTable(const v1::Report& report,
                   const std::vector<const v1::ReportGroup*>& groups, Html* h) {
   const bool zh = h->zh;
-  absl::StrAppend(&h->out,
-                  "<table class=\"targets\" id=\"targets-table\"><thead><tr>"
-                  "<th rowspan=\"2\">",
-                  h->T("分组", "group"), "</th>");
-  for (int i = 0; i < 4; ++i) {
-    const internal::TargetLabel& l = internal::TargetLabels()[i];
-    absl::StrAppend(&h->out, "<th colspan=\"3\" class=\"t", i + 1, "\">",
-                    Esc(zh ? l.zh : absl::StrCat(i + 1, " · ", l.short_en)),
-                    "</th>");
-  }
-  absl::StrAppend(&h->out, "</tr><tr>");
+  TargetsTableHead("targets", "targets-table", h);
   for (int i = 0; i < 4; ++i) {
     absl::StrAppend(&h->out, "<th>", h->T("达标", "met"), "</th><th>",
                     h->T("应达标", "eligible"), "</th><th>",
@@ -713,18 +720,7 @@ void ComparedTargetsTable(const v1::ReportComparison& c,
                           Html* h) {
   const bool zh = h->zh;
   const int y0 = c.earlier().year(), y1 = c.later().year();
-  absl::StrAppend(
-      &h->out,
-      "<table class=\"compare targets\" id=\"compare-targets-table\">"
-      "<thead><tr><th rowspan=\"2\">",
-      h->T("分组", "group"), "</th>");
-  for (int i = 0; i < 4; ++i) {
-    const internal::TargetLabel& l = internal::TargetLabels()[i];
-    absl::StrAppend(&h->out, "<th colspan=\"3\" class=\"t", i + 1, "\">",
-                    Esc(zh ? l.zh : absl::StrCat(i + 1, " · ", l.short_en)),
-                    "</th>");
-  }
-  absl::StrAppend(&h->out, "</tr><tr>");
+  TargetsTableHead("compare targets", "compare-targets-table", h);
   for (int i = 0; i < 4; ++i) {
     absl::StrAppend(&h->out, "<th>", internal::YearLabel(y0, zh), "</th><th>",
                     internal::YearLabel(y1, zh), "</th><th>",
