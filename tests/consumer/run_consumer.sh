@@ -27,8 +27,20 @@ case $mode in
     ;;
   add_subdirectory)
     cmake -S "$consumer" -B "$work" "${generator[@]}" -DBUILD_SHARED_LIBS=$shared \
-      -DDANGJIAN_CONSUMER_MODE=add_subdirectory -DDANGJIAN_SOURCE_DIR="$source"
+      -DDANGJIAN_CONSUMER_MODE=add_subdirectory -DDANGJIAN_SOURCE_DIR="$source" \
+      -DCMAKE_EXPORT_COMPILE_COMMANDS=ON
     cmake --build "$work"
+    # Embedded with no build type: the library is optimized all the same, and
+    # only what the consumer needs is built (no CLI, tests or examples).
+    if ! grep -q -- '-O2 .*src/core/policy.cc' "$work/compile_commands.json"; then
+      echo "consumer: libdangjian was not compiled with -O2 under a parent with no build type" >&2
+      exit 1
+    fi
+    if grep -q 'src/cli/' "$work/compile_commands.json"; then
+      echo "consumer: add_subdirectory built the dangjian CLI (DANGJIAN_BUILD_CLI defaults OFF)" >&2
+      exit 1
+    fi
+    echo "consumer: the library is optimized, the CLI not built"
     ;;
   FetchContent)
     install=()
