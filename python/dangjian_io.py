@@ -77,7 +77,8 @@ DATASET_LISTS = (
 # name of the Dataset list whose message its rows hold.
 LEDGER_TABLES = ("regions", "grids", "host_organizations",
                  "party_organizations", "venues", "funding", "members",
-                 "activities", "star_assessments")
+                 "activities", "star_assessments", "cadre_assignments",
+                 "reserve_talent", "host_annual_results", "region_economies")
 
 _CSV_GUARDED = ("=", "+", "-", "@", "\t", "\r")
 

@@ -7,6 +7,7 @@
 
 #include <cerrno>
 #include <cstdio>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -14,6 +15,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
+#include "dangjian/record.h"
 #include "dangjian/validate.h"
 #include "gmock/gmock.h"
 #include "google/protobuf/arena.h"
@@ -529,8 +531,9 @@ TEST(CsvWriterTest, EveryTableRoundTripsWithFullFidelity) {
   for (CsvTable table :
        {CsvTable::kRegions, CsvTable::kGrids, CsvTable::kHostOrganizations,
         CsvTable::kPartyOrganizations, CsvTable::kVenues, CsvTable::kFunding,
-        CsvTable::kMembers, CsvTable::kActivities,
-        CsvTable::kStarAssessments}) {
+        CsvTable::kMembers, CsvTable::kActivities, CsvTable::kStarAssessments,
+        CsvTable::kCadreAssignments, CsvTable::kReserveTalent,
+        CsvTable::kHostAnnualResults, CsvTable::kRegionEconomies}) {
     SCOPED_TRACE(CsvTableName(table));
     const auto* list = v1::Dataset::descriptor()->FindFieldByName(
         std::string(CsvTableName(table)));
@@ -579,6 +582,32 @@ TEST(CsvWriterTest, EveryTableRoundTripsWithFullFidelity) {
           << im.records[i].DebugString();
     }
   }
+}
+
+// Every kind of record has a ledger; only nested posts, roles and committee
+// seats have no column, and are named.
+TEST(CsvWriterTest, FieldsNoLedgerHoldsAreNamed) {
+  v1::Dataset d;
+  dangjian::testing::PopulateAllFields(&d, 1);
+  std::set<std::string> left_out;
+  int records = 0;
+  ForEachRecord(d, [&](const v1::Record& r) {
+    ++records;
+    for (const std::string& f : FieldsNoLedgerHolds(r)) left_out.insert(f);
+  });
+  EXPECT_GT(records, 10);
+  EXPECT_THAT(left_out,
+              ::testing::UnorderedElementsAre("member.posts", "member.roles",
+                                              "party_organization.committee"));
+  for (const char* table :
+       {"cadre_assignment", "reserve_talent", "host_annual_result",
+        "region_economy", "star_assessment", "member"}) {
+    EXPECT_NE(CsvTableFromName(table), CsvTable::kAuto) << table;
+  }
+  v1::Record plain;
+  plain.mutable_member()->set_id("m1");
+  EXPECT_TRUE(FieldsNoLedgerHolds(plain).empty());
+  EXPECT_TRUE(FieldsNoLedgerHolds(v1::Record()).empty());
 }
 
 TEST(CsvWriterTest, InjectionGuardMaskingAndQuoting) {

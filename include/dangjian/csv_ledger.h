@@ -51,15 +51,33 @@ enum class CsvTable {
   // Star assessments (星级评定台账), one row per organization and year, keyed
   // by party_organization_id: StarAssessment records.
   kStarAssessments = 9,
+  // Cadres seconded, stationed or cultivated (党务干部台账): CadreAssignment.
+  kCadreAssignments = 10,
+  // Reserve party-affairs talent (储备人才台账): ReserveTalent.
+  kReserveTalent = 11,
+  // A unit's results of a year (年度成效台账): HostAnnualResult.
+  kHostAnnualResults = 12,
+  // A region's economy of a year (区域经济台账): RegionEconomy.
+  kRegionEconomies = 13,
 };
 
-// The table's file stem and Record field name: "host_organizations", ...;
+// The table's file stem and Dataset list name: "host_organizations", ...;
 // "auto" for kAuto. Thread-safe.
 DANGJIAN_EXPORT absl::string_view CsvTableName(CsvTable table);
 
-// The table whose name (as CsvTableName()) or Chinese name (单位, 党组织, 党员,
-// ...) is `name`; kAuto when none. Thread-safe.
+// The table whose name (as CsvTableName()), Chinese name (单位, 党组织, 党员,
+// ...) or record kind (RecordKindName(): "host_organization",
+// "region_economy") is `name`; kAuto when none. Thread-safe.
 DANGJIAN_EXPORT CsvTable CsvTableFromName(absl::string_view name);
+
+// The fields of `record`'s entity that hold data no ledger column (CSV or
+// workbook) holds, as "member.posts", "member.roles",
+// "party_organization.committee"; the record kind alone ("cadre_assignment")
+// when no ledger holds the kind. Empty when a ledger holds the record whole
+// (a party organization's nested star assessments go to the star ledger).
+// Thread-safe.
+DANGJIAN_EXPORT std::vector<std::string> FieldsNoLedgerHolds(
+    const v1::Record& record);
 
 // Text encodings of CSV files.
 enum class TextEncoding {

@@ -93,9 +93,9 @@ class CsvFolderWriter {
     const absl::string_view kind = RecordKindName(r);
     auto it = writers_.find(kind);
     if (it == writers_.end()) {
-      // CSV tables are named by the Dataset's plural field names.
-      const std::string table_name = TableNameFor(kind);
-      const CsvTable table = CsvTableFromName(table_name);
+      // The table that holds the kind, and its file stem.
+      const CsvTable table = CsvTableFromName(kind);
+      const std::string table_name(CsvTableName(table));
       if (single_table_ != CsvTable::kAuto && table != single_table_) {
         ++other_tables_[std::string(kind)];
         return absl::OkStatus();
@@ -124,11 +124,6 @@ class CsvFolderWriter {
     return CreateRecordWriter(path, options);
   }
 
-  static std::string TableNameFor(absl::string_view kind) {
-    if (kind == "funding") return "funding";
-    if (kind == "activity") return "activities";
-    return absl::StrCat(kind, "s");
-  }
   std::string dir_;
   bool full_fidelity_;
   bool english_;
@@ -266,6 +261,8 @@ int Run(const Args& args) {
                         *out_format == FileFormat::kCsvLedger;
   std::unique_ptr<RecordWriter> writer;
   std::unique_ptr<CsvFolderWriter> csv;
+  // Ledgers (CSV, a workbook) hold a table's columns, not every field.
+  bool ledger_out = csv_file || csv_folder;
   if (csv_file) {
     const std::string base = out.substr(out.find_last_of('/') + 1);
     const CsvTable table =
@@ -301,6 +298,9 @@ int Run(const Args& args) {
       if (!f.ok()) return Fail(kName, std::string(f.status().message()));
       format = *f;
     }
+    ledger_out =
+        format == FileFormat::kXlsxLedger ||
+        (format == FileFormat::kAuto && absl::EndsWithIgnoreCase(out, ".xlsx"));
     WorkbookWriterOptions workbook;
     workbook.full_fidelity = args.Has("full-fidelity");
     workbook.chinese_headers = args.Get("headers") != "en";
@@ -322,6 +322,8 @@ int Run(const Args& args) {
   }
   int64_t records = 0;
   std::map<std::string, int64_t> unsupported;
+  // Records written without some of their fields: field -> records.
+  std::map<std::string, int64_t> fields_left_out;
   std::vector<std::string> empty_records;  // Where, for standard error.
   int64_t empty_count = 0;
   auto write = [&](const v1::Record& r, const v1::SourceLocation& where) {
@@ -343,6 +345,11 @@ int Run(const Args& args) {
     if (absl::IsNotFound(s)) {
       ++unsupported[std::string(RecordKindName(r))];
       return absl::OkStatus();
+    }
+    if (s.ok() && ledger_out) {
+      for (const std::string& field : FieldsNoLedgerHolds(r)) {
+        ++fields_left_out[field];
+      }
     }
     return s;
   };
@@ -427,6 +434,14 @@ int Run(const Args& args) {
         "dangjian convert: %lld %s records were not written: no ledger "
         "holds them (convert to .djr, .jsonl or .pb to keep them)\n",
         static_cast<long long>(n), kind.c_str());
+    exit = kExitFailed;
+  }
+  for (const auto& [field, n] : fields_left_out) {
+    std::fprintf(stderr,
+                 "dangjian convert: %lld records were written without %s: "
+                 "no ledger column holds it (convert to .djr, .jsonl or .pb "
+                 "to keep it)\n",
+                 static_cast<long long>(n), field.c_str());
     exit = kExitFailed;
   }
   return exit;

@@ -293,6 +293,84 @@ std::vector<TableDef> TableDefs() {
            {"score", nullptr, {"得分"}, K::kInt},
        },
        "party_organization_id"},
+      {CsvTable::kCadreAssignments,
+       "cadre_assignments",
+       {"党务干部", "党务干部台账", "选派干部"},
+       {
+           {"id", nullptr, {"记录标识", "选派标识"}, K::kString},
+           {"kind", nullptr, {"选派类别", "类别"}, K::kEnum},
+           {"name", nullptr, {"姓名"}, K::kString},
+           {"from_unit", nullptr, {"派出单位"}, K::kString},
+           {"party_organization_id",
+            nullptr,
+            {"所在党组织", "党组织"},
+            K::kString},
+           {"grid_id", nullptr, {"所在网格", "网格"}, K::kString},
+           {"start_on", nullptr, {"开始日期", "到任日期"}, K::kDate},
+           {"end_on", nullptr, {"结束日期", "离任日期"}, K::kDate},
+       }},
+      {CsvTable::kReserveTalent,
+       "reserve_talent",
+       {"储备人才", "储备人才台账", "储备党务工作人才"},
+       {
+           {"id", nullptr, {"记录标识", "人才标识"}, K::kString},
+           {"name", nullptr, {"姓名"}, K::kString},
+           {"member_id", nullptr, {"党员标识"}, K::kString},
+           {"host_organization_id", nullptr, {"所在单位"}, K::kString},
+           {"party_organization_id", nullptr, {"所在党组织"}, K::kString},
+           {"since", nullptr, {"储备日期", "入库日期"}, K::kDate},
+       }},
+      {CsvTable::kHostAnnualResults,
+       "host_annual_results",
+       {"年度成效", "年度成效台账", "单位年度成效"},
+       {
+           {"id", nullptr, {"记录标识", "成效标识"}, K::kString},
+           {"host_organization_id", nullptr, {"单位标识", "单位"}, K::kString},
+           {"year", nullptr, {"年度"}, K::kInt},
+           {"jobs_provided", nullptr, {"解决就业", "解决就业人数"}, K::kInt},
+           {"donations_fen",
+            "donations_yuan",
+            {"公益捐款(元)", "公益捐款"},
+            K::kYuan},
+           {"households_helped", nullptr, {"帮扶贫困户"}, K::kInt},
+           {"students_aided", nullptr, {"救助贫困学生"}, K::kInt},
+           {"suggestions", nullptr, {"合理化建议"}, K::kInt},
+           {"savings_fen",
+            "savings_yuan",
+            {"节约开支创收(元)", "节约开支创收"},
+            K::kYuan},
+           {"technical_problems_solved", nullptr, {"攻克技术难题"}, K::kInt},
+           {"innovation_projects", nullptr, {"创新项目"}, K::kInt},
+       }},
+      {CsvTable::kRegionEconomies,
+       "region_economies",
+       {"区域经济", "区域经济台账", "经济数据"},
+       {
+           {"id", nullptr, {"记录标识", "经济数据标识"}, K::kString},
+           {"region_id", nullptr, {"区域标识", "区域"}, K::kString},
+           {"year", nullptr, {"年度"}, K::kInt},
+           {"market_entities_total", nullptr, {"市场主体总数"}, K::kInt},
+           {"market_entities_non_public",
+            nullptr,
+            {"非公市场主体数", "非公市场主体"},
+            K::kInt},
+           {"value_added_total_fen",
+            "value_added_total_yuan",
+            {"地区生产总值(元)", "地区生产总值"},
+            K::kYuan},
+           {"value_added_non_public_fen",
+            "value_added_non_public_yuan",
+            {"非公经济增加值(元)", "非公经济增加值"},
+            K::kYuan},
+           {"tax_revenue_total_fen",
+            "tax_revenue_total_yuan",
+            {"地方财政总收入(元)", "地方财政总收入"},
+            K::kYuan},
+           {"tax_revenue_non_public_fen",
+            "tax_revenue_non_public_yuan",
+            {"非公经济税收(元)", "非公经济税收"},
+            K::kYuan},
+       }},
   };
 }
 
@@ -543,7 +621,11 @@ std::vector<Table> Build() {
         {"funding", "funding"},
         {"members", "member"},
         {"activities", "activity"},
-        {"star_assessments", "star_assessment"}};
+        {"star_assessments", "star_assessment"},
+        {"cadre_assignments", "cadre_assignment"},
+        {"reserve_talent", "reserve_talent"},
+        {"host_annual_results", "host_annual_result"},
+        {"region_economies", "region_economy"}};
     t.record_field = record->FindFieldByName(kSingular.at(t.name));
     for (ColumnDef& cd : def.columns) {
       Column c;
@@ -995,6 +1077,42 @@ const Table* FindTable(CsvTable table) {
   }
   return nullptr;
 }
+
+}  // namespace internal
+
+std::vector<std::string> FieldsNoLedgerHolds(const v1::Record& record) {
+  std::vector<std::string> out;
+  const int entity = static_cast<int>(record.entity_case());
+  if (entity == v1::Record::ENTITY_NOT_SET) return out;
+  const internal::Table* table = nullptr;
+  for (const internal::Table& t : internal::Tables()) {
+    if (t.record_field->number() == entity) table = &t;
+  }
+  const google::protobuf::FieldDescriptor* kind =
+      v1::Record::descriptor()->FindFieldByNumber(entity);
+  if (table == nullptr) {
+    out.push_back(kind->name());
+    return out;
+  }
+  const google::protobuf::Message& message =
+      record.GetReflection()->GetMessage(record, kind);
+  std::vector<const google::protobuf::FieldDescriptor*> set;
+  message.GetReflection()->ListFields(message, &set);
+  for (const google::protobuf::FieldDescriptor* f : set) {
+    if (kind->name() == "party_organization" &&
+        f->name() == "star_assessments") {
+      continue;  // The star ledger's rows.
+    }
+    bool held = false;
+    for (const internal::Column& c : table->columns) {
+      held = held || c.path.front() == f;
+    }
+    if (!held) out.push_back(absl::StrCat(kind->name(), ".", f->name()));
+  }
+  return out;
+}
+
+namespace internal {
 
 absl::string_view TrimCellSpaces(absl::string_view s) {
   for (;;) {

@@ -36,7 +36,7 @@ absl::string_view CsvTableName(CsvTable table) {
 
 CsvTable CsvTableFromName(absl::string_view name) {
   for (const internal::Table& t : internal::Tables()) {
-    if (name == t.name) return t.table;
+    if (name == t.name || name == t.record_field->name()) return t.table;
     for (const std::string& c : t.chinese) {
       if (name == c) return t.table;
     }

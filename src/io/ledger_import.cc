@@ -344,6 +344,14 @@ google::protobuf::Message* LedgerImporter::MutableEntity(
       return record->mutable_activity();
     case CsvTable::kStarAssessments:
       return record->mutable_star_assessment();
+    case CsvTable::kCadreAssignments:
+      return record->mutable_cadre_assignment();
+    case CsvTable::kReserveTalent:
+      return record->mutable_reserve_talent();
+    case CsvTable::kHostAnnualResults:
+      return record->mutable_host_annual_result();
+    case CsvTable::kRegionEconomies:
+      return record->mutable_region_economy();
     case CsvTable::kAuto:
       break;
   }
