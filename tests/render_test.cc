@@ -263,16 +263,20 @@ TEST(RenderTextTest, ChineseLabelsInAlignedTables) {
                               "克什克腾红山水泥有限公司 (h-0): 3 名正式党员、2 "
                               "名预备党员，未单独建立党组织"));
   EXPECT_THAT(text, HasSubstr("全覆盖: 否"));
-  EXPECT_THAT(text, HasSubstr("工会组织                                 259\n"));
-  EXPECT_THAT(text, HasSubstr("单位总数                               7,000\n"));
+  EXPECT_THAT(text,
+              HasSubstr("工会组织                                 259\n"));
+  EXPECT_THAT(text,
+              HasSubstr("单位总数                               7,000\n"));
   // 红山水泥's branch is gone but its money is still counted, and the dangling
   // references show under data quality.
-  EXPECT_THAT(text, HasSubstr("企业列支                          100,000.00\n"));
+  EXPECT_THAT(text,
+              HasSubstr("企业列支                          100,000.00\n"));
   EXPECT_THAT(text, HasSubstr("    统计时所指党组织不存在 "
                               "(aggregate.unknown_party_organization)  2\n"));
   // Not grouped: the one group is the total, not repeated.
   EXPECT_THAT(text, Not(HasSubstr("未归属")));
-  EXPECT_THAT(text, HasSubstr("非公市场主体占比                       96.7%\n"));
+  EXPECT_THAT(text,
+              HasSubstr("非公市场主体占比                       96.7%\n"));
   EXPECT_THAT(text, Not(HasSubstr("Total")));
 }
 

@@ -2,9 +2,9 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
+#include <functional>
 #include <map>
 #include <memory>
-#include <functional>
 #include <string>
 #include <tuple>
 #include <unordered_map>

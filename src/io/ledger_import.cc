@@ -380,8 +380,8 @@ bool LedgerImporter::BuildRecord(v1::Record* record) {
   // A subtotal row: a cell begins with 合计 (小计, total, ...) and the id cell
   // is blank or is that cell. A record whose description begins 共计 (a
   // topic "共计走访企业12家") is data.
-  const bool id_blank = static_cast<size_t>(id_column_) >= row_.n ||
-                        trimmed_[id_column_].empty();
+  const bool id_blank =
+      static_cast<size_t>(id_column_) >= row_.n || trimmed_[id_column_].empty();
   for (size_t i = 0; i < row_.n; ++i) {
     const absl::string_view word = SubtotalWordOfTrimmed(trimmed_[i]);
     if (!word.empty() && (id_blank || static_cast<int>(i) == id_column_)) {
