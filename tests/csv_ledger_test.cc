@@ -610,6 +610,24 @@ TEST(CsvWriterTest, FieldsNoLedgerHoldsAreNamed) {
   EXPECT_TRUE(FieldsNoLedgerHolds(v1::Record()).empty());
 }
 
+// The new tables read amounts in 元 and in 万元, and are found by their
+// Chinese names.
+TEST(CsvRowTest, RegionEconomyInWanYuan) {
+  CsvReaderOptions ro;
+  ro.table = CsvTableFromName("区域经济");
+  ASSERT_EQ(ro.table, CsvTable::kRegionEconomies);
+  Import im = Read(
+      "记录标识,区域标识,年度,市场主体总数,地区生产总值(万元),非公经济税收(元)"
+      "\n"
+      "e1,r1,2017,100,12.5,3000\n",
+      "区域经济.csv", ro);
+  ASSERT_EQ(im.records.size(), 1u) << Messages(im);
+  const v1::RegionEconomy& e = im.records[0].region_economy();
+  EXPECT_EQ(e.market_entities_total(), 100);
+  EXPECT_EQ(e.value_added_total_fen(), 12'500'000);  // 12.5 万元.
+  EXPECT_EQ(e.tax_revenue_non_public_fen(), 300'000);
+}
+
 TEST(CsvWriterTest, InjectionGuardMaskingAndQuoting) {
   CsvWriterOptions o;
   o.table = CsvTable::kMembers;

@@ -1089,6 +1089,16 @@ std::vector<Case> Cases() {
                  M(d, "m-1")->set_is_owner(true);
                  H(d, "h-big")->mutable_owner()->set_is_party_member(true);
                }});
+  // An owner who is a member of another unit, named by owner.member_id.
+  c.push_back({"OwnerIsAMemberElsewhere", "host.owner.member_mismatch",
+               "host_organization", "h-none", "owner.is_party_member",
+               [](v1::Dataset& d) {
+                 H(d, "h-none")->mutable_owner()->set_member_id("m-1");
+               },
+               [](v1::Dataset& d) {
+                 H(d, "h-none")->mutable_owner()->set_member_id("m-1");
+                 H(d, "h-none")->mutable_owner()->set_is_party_member(true);
+               }});
   return c;
 }
 

@@ -419,9 +419,9 @@ struct WorkbookWriterOptions {
 // is written as "<path>.tmp" and renamed into place by Close(); a writer
 // destroyed unclosed leaves nothing.
 //
-// Write() returns NotFound for a record of a type no ledger holds (cadre
-// assignments, reserve talent, annual results, region economies, headers),
-// writing nothing; InvalidArgument for a field that is not UTF-8;
+// Write() writes a record without the fields no ledger column holds
+// (FieldsNoLedgerHolds(): member posts and roles, committee seats); returns
+// NotFound for a record with no entity, writing nothing; InvalidArgument for a field that is not UTF-8;
 // ResourceExhausted past Excel's 1,048,575 rows in a sheet. Not thread-safe;
 // non-copyable.
 class DANGJIAN_EXPORT WorkbookLedgerWriter : public RecordWriter {
@@ -443,8 +443,9 @@ class DANGJIAN_EXPORT WorkbookLedgerWriter : public RecordWriter {
 // assessments nested in party organizations (party_organization_id set to
 // the organization's id; also those of a second organization with the same
 // id, which then count for the first) and then Dataset.star_assessments.
-// Entity lists without a CSV table (cadre assignments, reserve talent, annual
-// results, region economies) are not written: use a record stream for those.
+// Every entity list has a table; the fields no ledger column holds
+// (FieldsNoLedgerHolds(): member posts and roles, committee seats) are not
+// written: use a record stream to keep them.
 // Returns OK or the first error: NotFound when `directory` is not an existing
 // directory, else as CsvLedgerWriter's Create(), Write() and Close() (a file
 // already written stays). Thread-safe for different directories.

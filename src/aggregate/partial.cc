@@ -434,7 +434,7 @@ class RegionTree {
       for (int k : kids[i]) select(k);
     };
     for (int r : roots) select(r);
-    // A region on a loop of parent ids has no root above it: its own count.
+    // A region on a loop of parent ids, or below one, has no root above it.
     std::vector<char> reached(n, 0);
     std::vector<int> todo = roots;
     while (!todo.empty()) {
@@ -444,8 +444,9 @@ class RegionTree {
       reached[i] = 1;
       for (int k : kids[i]) todo.push_back(k);
     }
+    // Each loop's first region (in order) stands for a root.
     for (int i = 0; i < n; ++i) {
-      if (!reached[i]) counted[i] = has(i);
+      if (!reached[i] && !seen[i]) select(i);
     }
     return counted;
   }

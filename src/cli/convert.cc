@@ -88,6 +88,14 @@ class CsvFolderWriter {
     return absl::OkStatus();
   }
 
+  // Whether records of `kind` are written: every kind a ledger holds, or,
+  // for one ledger file, its table's.
+  bool Holds(absl::string_view kind) const {
+    const CsvTable table = CsvTableFromName(kind);
+    return table != CsvTable::kAuto &&
+           (single_table_ == CsvTable::kAuto || table == single_table_);
+  }
+
  private:
   absl::Status WriteOne(const v1::Record& r) {
     const absl::string_view kind = RecordKindName(r);
@@ -219,7 +227,9 @@ int Run(const Args& args) {
                                     "' names no table; use regions, grids, "
                                     "host_organizations, party_organizations, "
                                     "venues, funding, members, activities, "
-                                    "star_assessments or their Chinese names "
+                                    "star_assessments, cadre_assignments, "
+                                    "reserve_talent, host_annual_results, "
+                                    "region_economies or their Chinese names "
                                     "(党员, 单位, ...)"));
   }
 
@@ -346,7 +356,9 @@ int Run(const Args& args) {
       ++unsupported[std::string(RecordKindName(r))];
       return absl::OkStatus();
     }
-    if (s.ok() && ledger_out) {
+    // (A one-table ledger passes over the other tables' records.)
+    if (s.ok() && ledger_out &&
+        (csv == nullptr || csv->Holds(RecordKindName(r)))) {
       for (const std::string& field : FieldsNoLedgerHolds(r)) {
         ++fields_left_out[field];
       }

@@ -1316,10 +1316,23 @@ void Checker::Hosts() {
     const Loc& loc = x_.hosts[i].loc;
     const char* k = "host_organization";
     const Counts& counts = host_counts_[i];
-    // The owner on the unit's record against its member records (judged
-    // when the unit has member records).
-    if (counts.records > 0 && c_.On(Rule::kOwnerMismatch) &&
-        h.owner_is_party_member != (counts.owners > 0)) {
+    // The owner on the unit's record against the member records: the
+    // unit's members marked is_owner, or the member its owner names
+    // (owner.member_id: an owner may belong to another branch). Judged when
+    // the unit has member records or names its owner's.
+    const size_t* owner_record =
+        h.owner_member_id.empty() ? nullptr
+                                  : members_.At(x_.host_joins[i].owner_member);
+    bool members_say_owner = counts.owners > 0;
+    if (owner_record != nullptr) {
+      const int status = x_.members[*owner_record].status;
+      members_say_owner = members_say_owner ||
+                          status == v1::MEMBER_STATUS_FULL ||
+                          status == v1::MEMBER_STATUS_PROBATIONARY;
+    }
+    if ((counts.records > 0 || owner_record != nullptr) &&
+        c_.On(Rule::kOwnerMismatch) &&
+        h.owner_is_party_member != members_say_owner) {
       if (h.owner_is_party_member) {
         Emit(Rule::kOwnerMismatch, k, h.id, loc, "owner.is_party_member",
              Zh("单位记录业主是党员，但本单位党员记录中没有业主（是否业主未填"

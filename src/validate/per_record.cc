@@ -645,9 +645,10 @@ void CheckTerm(const Ctx& ctx, const OrgFacts& o, const Ymd& started) {
                "; the election (换届) is overdue");
     }
   } else if (CompareDates(c.as_of,
-                          MonthsBefore(ends, c.policy.term_notice_months())) >=
-                 0 &&
+                          MonthsBefore(ends.m == 0 ? Ymd{ends.y, 12, 31} : ends,
+                                       c.policy.term_notice_months())) >= 0 &&
              ctx.On(Rule::kTermDue)) {
+    // (A term started in a year alone ends in a year alone: its last day.)
     ctx.Emit(Rule::kTermDue, "term_started_on",
              Zh("本届任期将于 ", DateText(ends), " 届满，应准备换届"),
              "the term (任期) ends on ", DateText(ends),

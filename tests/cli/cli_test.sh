@@ -408,6 +408,9 @@ check "merge of a binary file names it, with no raw bytes on standard error" \
 "$bin" convert -q k.djr one/members.csv 2>err.txt; rc=$?
 check "convert IN members.csv writes the members' ledger, naming what it left out" \
   '[[ $rc -eq 2 ]] && [[ $(wc -l <one/members.csv) -eq 794 ]] && grep -q "holds one table" err.txt && grep -q "written without member.posts" err.txt'
+"$bin" convert -q k.djr one/单位.csv 2>err.txt; rc=$?
+check "convert IN 单位.csv: no member is written, so none lost its posts" \
+  '[[ $rc -eq 0 ]] && grep -q "holds one table" err.txt && ! grep -q "written without" err.txt'
 "$bin" convert -q k.djr one/党员.csv 2>/dev/null
 check "convert IN 党员.csv: the Chinese name works too" 'cmp -s one/members.csv one/党员.csv'
 "$bin" convert -q k.djr one/x.csv 2>err.txt

@@ -28,7 +28,7 @@ case $mode in
   add_subdirectory)
     cmake -S "$consumer" -B "$work" "${generator[@]}" -DBUILD_SHARED_LIBS=$shared \
       -DDANGJIAN_CONSUMER_MODE=add_subdirectory -DDANGJIAN_SOURCE_DIR="$source" \
-      -DCMAKE_EXPORT_COMPILE_COMMANDS=ON
+      -DCMAKE_EXPORT_COMPILE_COMMANDS=ON -DCMAKE_BUILD_TYPE=
     cmake --build "$work"
     # Embedded with no build type: the library is optimized all the same, and
     # only what the consumer needs is built (no CLI, tests or examples).
