@@ -421,9 +421,9 @@ struct WorkbookWriterOptions {
 //
 // Write() writes a record without the fields no ledger column holds
 // (FieldsNoLedgerHolds(): member posts and roles, committee seats); returns
-// NotFound for a record with no entity, writing nothing; InvalidArgument for a field that is not UTF-8;
-// ResourceExhausted past Excel's 1,048,575 rows in a sheet. Not thread-safe;
-// non-copyable.
+// NotFound for a record with no entity, writing nothing; InvalidArgument for a
+// field that is not UTF-8; ResourceExhausted past Excel's 1,048,575 rows in a
+// sheet. Not thread-safe; non-copyable.
 class DANGJIAN_EXPORT WorkbookLedgerWriter : public RecordWriter {
  public:
   // Creates `path` (by way of "<path>.tmp"). Returns the writer, or

@@ -724,6 +724,9 @@ std::vector<Table> Build() {
           }
         }
       }
+      const size_t number = static_cast<size_t>(c.path.front()->number());
+      if (t.held.size() <= number) t.held.resize(number + 1, false);
+      t.held[number] = true;
       t.columns.push_back(std::move(c));
     }
     tables.push_back(std::move(t));
@@ -1130,11 +1133,10 @@ std::vector<std::string> FieldsNoLedgerHolds(const v1::Record& record) {
         f->name() == "star_assessments") {
       continue;  // The star ledger's rows.
     }
-    bool held = false;
-    for (const internal::Column& c : table->columns) {
-      held = held || c.path.front() == f;
+    const size_t number = static_cast<size_t>(f->number());
+    if (number >= table->held.size() || !table->held[number]) {
+      out.push_back(absl::StrCat(kind->name(), ".", f->name()));
     }
-    if (!held) out.push_back(absl::StrCat(kind->name(), ".", f->name()));
   }
   return out;
 }

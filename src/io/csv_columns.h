@@ -82,6 +82,9 @@ struct Table {
   std::vector<std::string> chinese;  // Names of the table: "单位", ...
   const google::protobuf::FieldDescriptor* record_field;  // In v1::Record.
   std::vector<Column> columns;
+  // By field number of the entity: whether a column holds the field (or a
+  // field inside it).
+  std::vector<bool> held;
 };
 
 // Every table, in CsvTable order (kRegions first). Built once; thread-safe.
