@@ -697,7 +697,12 @@ def ledger_column_kinds(table, headers):
     - "decimal": a float or double field (coordinates);
     - "yes_no": a bool, written 是/否;
     - "label": an enum, written as its Chinese label;
-    - "list": a repeated field, items joined by ";";
+    - "list": a repeated text field (ids), items joined by ";";
+    - "labels": a repeated enum (a member's roles), labels joined by "、";
+    - "posts": a member's posts, "kind：name" items joined by "；";
+    - "seats": a committee's seats, "role：name[member id]" items joined
+      by "；", seats of one role in a row by "、", "（挂职）" after a
+      seconded holder;
     - "text": everything else (ids, codes, names, resident IDs, phones).
 
     `table` is one of LEDGER_TABLES. Headers that name no field (Chinese
@@ -732,6 +737,12 @@ def _column_kind(message, header):
     if field is None:
         return None
     if field.label == F.LABEL_REPEATED:
+        if field.type == F.TYPE_ENUM:
+            return "labels"
+        if field.type == F.TYPE_MESSAGE:
+            return {"dangjian.v1.MemberPost": "posts",
+                    "dangjian.v1.CommitteeSeat": "seats"}.get(
+                        field.message_type.full_name)
         return "list"
     if field.type in (F.TYPE_INT32, F.TYPE_INT64, F.TYPE_UINT32,
                       F.TYPE_UINT64, F.TYPE_SINT32, F.TYPE_SINT64):

@@ -71,11 +71,13 @@ DANGJIAN_EXPORT absl::string_view CsvTableName(CsvTable table);
 DANGJIAN_EXPORT CsvTable CsvTableFromName(absl::string_view name);
 
 // The fields of `record`'s entity that hold data no ledger column (CSV or
-// workbook) holds, as "member.posts", "member.roles",
-// "party_organization.committee"; the record kind alone ("cadre_assignment")
-// when no ledger holds the kind. Empty when a ledger holds the record whole
-// (a party organization's nested star assessments go to the star ledger).
-// Thread-safe.
+// workbook) holds as it is: "member.posts" or "party_organization.committee"
+// when a post's or seat's text holds its cell's separators (a post named
+// "质检；包装", a holder "张三、李四", a seat with neither name nor member id),
+// so that the cell would not read back the same; a field of a later schema
+// with no column; the record kind alone when no ledger holds the kind. Empty
+// when a ledger holds the record whole (a party organization's nested star
+// assessments go to the star ledger). Thread-safe.
 DANGJIAN_EXPORT std::vector<std::string> FieldsNoLedgerHolds(
     const v1::Record& record);
 
@@ -419,8 +421,9 @@ struct WorkbookWriterOptions {
 // is written as "<path>.tmp" and renamed into place by Close(); a writer
 // destroyed unclosed leaves nothing.
 //
-// Write() writes a record without the fields no ledger column holds
-// (FieldsNoLedgerHolds(): member posts and roles, committee seats); returns
+// Write() writes a record without the values no ledger column holds
+// (FieldsNoLedgerHolds(): a post or seat whose text holds its cell's
+// separators); returns
 // NotFound for a record with no entity, writing nothing; InvalidArgument for a
 // field that is not UTF-8; ResourceExhausted past Excel's 1,048,575 rows in a
 // sheet. Not thread-safe; non-copyable.
@@ -443,9 +446,9 @@ class DANGJIAN_EXPORT WorkbookLedgerWriter : public RecordWriter {
 // assessments nested in party organizations (party_organization_id set to
 // the organization's id; also those of a second organization with the same
 // id, which then count for the first) and then Dataset.star_assessments.
-// Every entity list has a table; the fields no ledger column holds
-// (FieldsNoLedgerHolds(): member posts and roles, committee seats) are not
-// written: use a record stream to keep them.
+// Every entity list has a table; the values no ledger column holds
+// (FieldsNoLedgerHolds(): a post or seat whose text holds its cell's
+// separators) are not written: use a record stream to keep them.
 // Returns OK or the first error: NotFound when `directory` is not an existing
 // directory, else as CsvLedgerWriter's Create(), Write() and Close() (a file
 // already written stays). Thread-safe for different directories.

@@ -181,6 +181,10 @@ std::vector<TableDef> TableDefs() {
             {"原党组织"},
             K::kString},
            {"dissolved_on", nullptr, {"撤销日期"}, K::kDate},
+           {"committee",
+            nullptr,
+            {"班子成员", "委员会成员", "支委会成员"},
+            K::kSeats},
        }},
       {CsvTable::kVenues,
        "venues",
@@ -253,6 +257,8 @@ std::vector<TableDef> TableDefs() {
             "monthly_dues_yuan",
             {"月缴党费(元)", "月缴党费"},
             K::kYuan},
+           {"roles", nullptr, {"党内职务"}, K::kEnumList},
+           {"posts", nullptr, {"党员岗位", "设岗定责"}, K::kPosts},
        }},
       {CsvTable::kActivities,
        "activities",
@@ -619,9 +625,33 @@ bool SetsDirectly(CellKind kind, const Column& c) {
              c.set_allocated_date != nullptr;
     case CellKind::kList:
     case CellKind::kDecimal:
+    case CellKind::kEnumList:
+    case CellKind::kPosts:
+    case CellKind::kSeats:
       return false;
   }
   return false;
+}
+
+// The enum a column's labels name: its field's, or the kind's of a post and
+// the role's of a seat; null for a column of no enum.
+const google::protobuf::EnumDescriptor* ColumnEnum(CellKind kind,
+                                                   const FieldDescriptor* f) {
+  switch (kind) {
+    case CellKind::kEnum:
+    case CellKind::kEnumList:
+      return f->enum_type();
+    case CellKind::kPosts:
+      return v1::MemberPost::descriptor()
+          ->FindFieldByNumber(v1::MemberPost::kKindFieldNumber)
+          ->enum_type();
+    case CellKind::kSeats:
+      return v1::CommitteeSeat::descriptor()
+          ->FindFieldByNumber(v1::CommitteeSeat::kRoleFieldNumber)
+          ->enum_type();
+    default:
+      return nullptr;
+  }
 }
 
 #undef DANGJIAN_STRING_SETTER
@@ -703,8 +733,7 @@ std::vector<Table> Build() {
       for (const std::string& h : c.chinese) {
         c.normalized.push_back(NormalizeHeader(h));
       }
-      if (c.kind == K::kEnum) {
-        const auto* e = c.path.back()->enum_type();
+      if (const auto* e = ColumnEnum(c.kind, c.path.back()); e != nullptr) {
         for (int i = 0; i < e->value_count(); ++i) {
           const auto* v = e->value(i);
           if (v->number() == 0) continue;
@@ -1138,6 +1167,15 @@ std::vector<std::string> FieldsNoLedgerHolds(const v1::Record& record) {
       out.push_back(absl::StrCat(kind->name(), ".", f->name()));
     }
   }
+  // Posts and seats a cell cannot hold as they are (a name with the cell's
+  // separator in it).
+  for (const internal::Column& c : table->columns) {
+    if ((c.kind == internal::CellKind::kPosts ||
+         c.kind == internal::CellKind::kSeats) &&
+        !internal::CompoundCellHolds(c, message)) {
+      out.push_back(absl::StrCat(kind->name(), ".", c.path.back()->name()));
+    }
+  }
   return out;
 }
 
@@ -1334,13 +1372,7 @@ CellProblem SetLeaf(const Column& c, absl::string_view cell, Message* entity,
       put_string(cell);
       return {};
     case K::kList: {
-      std::string s(cell);
-      for (absl::string_view sep : {"；", "、"}) {
-        size_t at;
-        while ((at = s.find(sep.data(), 0, sep.size())) != std::string::npos) {
-          s.replace(at, sep.size(), ";");
-        }
-      }
+      const std::string s = UnifySeparators(cell, {"；", "、"});
       for (absl::string_view item : absl::StrSplit(s, ';')) {
         item = TrimCell(item);
         if (!item.empty()) PutString(tag, item, wire);
@@ -1359,47 +1391,32 @@ CellProblem SetLeaf(const Column& c, absl::string_view cell, Message* entity,
         put_integer(it->second);
         return {};
       }
-      const std::string s = std::string(TrimCell(HalfWidth(cell)));
-      auto find = [&](absl::string_view key) -> int {
-        auto it = c.enum_lookup.find(key);
-        if (it == c.enum_lookup.end()) it = c.enum_lookup.find(Upper(key));
-        return it == c.enum_lookup.end() ? 0 : it->second;
-      };
-      int v = find(s);
-      if (v == 0) {
-        // "11 建立党委": a code, a space or punctuation, a label.
-        size_t i = 0;
-        while (i < s.size() && IsAsciiDigit(s[i])) ++i;
-        if (i > 0) {
-          absl::string_view label = absl::string_view(s).substr(i);
-          absl::ConsumePrefix(&label, "-");
-          absl::ConsumePrefix(&label, ".");
-          absl::ConsumePrefix(&label, "、");
-          label = TrimCell(label);
-          if (label.empty()) {
-            return absl::StrCat("\"", s,
-                                "\" is a bare code; codes differ between "
-                                "systems: write the label, or \"code label\" "
-                                "as in \"11 建立党委\"");
-          }
-          v = find(label);
-        }
-      }
-      if (v == 0) {
-        std::vector<std::string> firsts;
-        const auto* e = f->enum_type();
-        for (int k = 1; k < e->value_count(); ++k) {
-          auto it = EnumLabelTable().find(e->value(k)->name());
-          firsts.push_back(it != EnumLabelTable().end() ? it->second[0]
-                                                        : e->value(k)->name());
-        }
-        return MaskPersonalData(absl::StrCat(
-            "\"", s, "\" is not one of: ", absl::StrJoin(firsts, ", ")));
-      }
+      std::string why;
+      const int v = ParseEnumCell(c, cell, &why);
+      if (v == 0) return why;
       // Repeated or not, one occurrence: added, or set.
       put_integer(v);
       return {};
     }
+    case K::kEnumList: {
+      // Every label is read before any is added: a bad one keeps them all out.
+      std::vector<int> values;
+      const std::string s = UnifySeparators(cell, {"；", "、", "，"});
+      for (absl::string_view label :
+           absl::StrSplit(s, absl::ByAnyChar(";,\n"))) {
+        label = TrimCell(label);
+        if (label.empty()) continue;
+        std::string why;
+        const int v = ParseEnumCell(c, label, &why);
+        if (v == 0) return why;
+        values.push_back(v);
+      }
+      for (int v : values) PutInteger(tag, c.leaf_type, v, wire);
+      return {};
+    }
+    case K::kPosts:
+    case K::kSeats:
+      return SetCompoundCell(c, cell, wire);
     case K::kInt: {
       const bool int32 = f->cpp_type() == FieldDescriptor::CPPTYPE_INT32;
       if (cell.size() <= 9 && AllAsciiDigits(cell)) {
@@ -1575,6 +1592,67 @@ void WireBuffer::Replace(size_t at, const char* p, size_t n) {
   size_ += n - 1;
 }
 
+int ParseEnumCell(const Column& c, absl::string_view cell, std::string* why) {
+  if (auto it = c.enum_lookup.find(cell); it != c.enum_lookup.end()) {
+    return it->second;
+  }
+  const std::string s = std::string(TrimCell(HalfWidth(cell)));
+  auto find = [&](absl::string_view key) -> int {
+    auto it = c.enum_lookup.find(key);
+    if (it == c.enum_lookup.end()) it = c.enum_lookup.find(Upper(key));
+    return it == c.enum_lookup.end() ? 0 : it->second;
+  };
+  int v = find(s);
+  if (v == 0) {
+    // "11 建立党委": a code, a space or punctuation, a label.
+    size_t i = 0;
+    while (i < s.size() && IsAsciiDigit(s[i])) ++i;
+    if (i > 0) {
+      absl::string_view label = absl::string_view(s).substr(i);
+      absl::ConsumePrefix(&label, "-");
+      absl::ConsumePrefix(&label, ".");
+      absl::ConsumePrefix(&label, "、");
+      label = TrimCell(label);
+      if (label.empty()) {
+        *why = absl::StrCat("\"", s,
+                            "\" is a bare code; codes differ between "
+                            "systems: write the label, or \"code label\" "
+                            "as in \"11 建立党委\"");
+        return 0;
+      }
+      v = find(label);
+    }
+  }
+  if (v == 0) {
+    std::vector<std::string> firsts;
+    const auto* e = ColumnEnum(c.kind, c.path.back());
+    for (int k = 1; k < e->value_count(); ++k) {
+      auto it = EnumLabelTable().find(e->value(k)->name());
+      firsts.push_back(it != EnumLabelTable().end() ? it->second[0]
+                                                    : e->value(k)->name());
+    }
+    *why = MaskPersonalData(absl::StrCat(
+        "\"", s, "\" is not one of: ", absl::StrJoin(firsts, ", ")));
+  }
+  return v;
+}
+
+void PutLengthDelimited(uint32_t tag, absl::string_view v, WireBuffer* out) {
+  PutString(tag, v, out);
+}
+
+std::string UnifySeparators(absl::string_view cell,
+                            std::initializer_list<absl::string_view> seps) {
+  std::string s(cell);
+  for (absl::string_view sep : seps) {
+    size_t at;
+    while ((at = s.find(sep.data(), 0, sep.size())) != std::string::npos) {
+      s.replace(at, sep.size(), ";");
+    }
+  }
+  return s;
+}
+
 CellProblem SetCell(const Column& c, absl::string_view cell, Message* entity,
                     WireBuffer* wire, CellMemo* memo) {
   // SetLeaf() sets and appends nothing when the cell is wrong: the parents
@@ -1660,6 +1738,9 @@ bool SetCellDirectly(const Column& c, absl::string_view cell, Message* entity,
       return true;
     case K::kList:
     case K::kDecimal:
+    case K::kEnumList:
+    case K::kPosts:
+    case K::kSeats:
       break;
   }
   return false;
@@ -1688,6 +1769,21 @@ std::string FormatCell(const Column& c, const Message& entity,
       auto it = EnumLabelTable().find(v->name());
       return it != EnumLabelTable().end() ? it->second[0] : v->name();
     }
+    case K::kEnumList: {
+      std::vector<std::string> labels;
+      for (int i = 0; i < r->FieldSize(m, f); ++i) {
+        const auto* v = r->GetRepeatedEnum(m, f, i);
+        auto it = EnumLabelTable().find(v->name());
+        labels.push_back(it != EnumLabelTable().end() ? it->second[0]
+                                                      : v->name());
+      }
+      return absl::StrJoin(labels, "、");
+    }
+    case K::kPosts:
+    case K::kSeats:
+      // Left out whole rather than written so as to read back otherwise
+      // (FieldsNoLedgerHolds() names the field).
+      return CompoundCellHolds(c, entity) ? FormatCompoundCell(c, entity) : "";
     case K::kInt:
       return f->cpp_type() == FieldDescriptor::CPPTYPE_INT32
                  ? absl::StrCat(r->GetInt32(m, f))

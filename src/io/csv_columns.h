@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <cstring>
+#include <initializer_list>
 #include <memory>
 #include <string>
 #include <vector>
@@ -34,6 +35,11 @@ enum class CellKind {
   kPhone,       // Phone number.
   kList,        // Repeated string: items separated by ';', '；' or '、'.
   kDecimal,     // A decimal number into a double (coordinates).
+  kEnumList,    // Repeated enum: labels separated by '、', ';', '；', ','
+                // or '，' (党内职务 "书记、委员").
+  kPosts,  // Member posts (MemberPost): "党员示范岗：质检班组；党员先锋岗".
+  kSeats,  // Committee seats (CommitteeSeat):
+           // "书记：张三[m-1]；委员：李四、王五（挂职）".
 };
 
 struct Column {
@@ -42,7 +48,8 @@ struct Column {
   CellKind kind;
   // The field path from the entity message, e.g. {owner, name}.
   std::vector<const google::protobuf::FieldDescriptor*> path;
-  // kEnum: normalised label or name -> number. Looked up by
+  // kEnum, kEnumList, and the kind or role of kPosts and kSeats (ColumnEnum()):
+  // normalised label or name -> number. Looked up by
   // absl::string_view, without building a std::string per cell.
   absl::flat_hash_map<std::string, int> enum_lookup;
   bool is_id = false;  // The column keying a row: `id`, or the star
@@ -272,6 +279,34 @@ using SpareDates = std::vector<v1::Date*>;
 bool SetCellDirectly(const Column& column, absl::string_view cell,
                      google::protobuf::Message* entity, CellMemo* memo,
                      SpareDates* spare);
+
+// The value of the enum `column` reads (its field's, or for kPosts and
+// kSeats the kind's or role's) whose label, alias or name `cell` is, as a
+// kEnum cell is read ("code label" too); 0 with `*why` set when none.
+int ParseEnumCell(const Column& column, absl::string_view cell,
+                  std::string* why);
+
+// kPosts and kSeats cells (csv_compound_cells.cc): SetCompoundCell() appends
+// to `*wire` each post or seat that `cell` lists as a field of the entity
+// (the format in docs/ledger-format.md) and returns "" or what is wrong;
+// FormatCompoundCell() writes the field of `entity` as such a cell;
+// CompoundCellHolds() is false when a value of the field holds a character
+// the cell's format uses to separate (so that the cell would not read back
+// the same).
+CellProblem SetCompoundCell(const Column& column, absl::string_view cell,
+                            WireBuffer* wire);
+std::string FormatCompoundCell(const Column& column,
+                               const google::protobuf::Message& entity);
+bool CompoundCellHolds(const Column& column,
+                       const google::protobuf::Message& entity);
+
+// `cell` with each of `separators` replaced by ';'.
+std::string UnifySeparators(
+    absl::string_view cell,
+    std::initializer_list<absl::string_view> separators);
+
+// Appends a length-delimited field (`tag` is its number << 3) holding `v`.
+void PutLengthDelimited(uint32_t tag, absl::string_view v, WireBuffer* out);
 
 // Writes the field of `entity` that `column` names as a cell (unescaped);
 // empty for an absent value. Masks personal data unless `full_fidelity`.

@@ -145,6 +145,9 @@ class XlsxLedgerWriter final : public WorkbookLedgerWriter {
       switch (c.kind) {
         case CellKind::kString:
         case CellKind::kList:
+        case CellKind::kEnumList:
+        case CellKind::kPosts:
+        case CellKind::kSeats:
           width = std::max(width, 24.0);
           break;
         case CellKind::kNationalId:

@@ -1,0 +1,259 @@
+// Ledger cells that hold a list of small records: a member's posts
+// (党员岗位) and an organization's committee seats (班子成员). Their format is
+// in docs/ledger-format.md; each post or seat goes to the wire format as one
+// occurrence of the repeated message field.
+
+#include <algorithm>
+#include <initializer_list>
+#include <string>
+#include <vector>
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
+#include "core/enum_labels.h"
+#include "dangjian/personal_data.h"
+#include "dangjian/v1/member.pb.h"
+#include "dangjian/v1/party_organization.pb.h"
+#include "io/csv_columns.h"
+
+namespace dangjian {
+namespace internal {
+namespace {
+
+using google::protobuf::Message;
+
+constexpr absl::string_view kSecondedMarks[] = {"（挂职）", "(挂职)"};
+
+// The items of a cell: separated by ';', '；' or a line break (Alt+Enter in
+// Excel), trimmed, blank ones skipped.
+std::vector<std::string> Items(absl::string_view cell) {
+  std::vector<std::string> out;
+  const std::string s = UnifySeparators(cell, {"；"});
+  for (absl::string_view item : absl::StrSplit(s, absl::ByAnyChar(";\n\r"))) {
+    item = TrimCell(item);
+    if (!item.empty()) out.emplace_back(item);
+  }
+  return out;
+}
+
+// Splits `item` at its first ':' or '：' into what is before and after it,
+// both trimmed; false (and `*after` is the item) when it has neither.
+bool SplitAtColon(absl::string_view item, absl::string_view* before,
+                  absl::string_view* after) {
+  const size_t ascii = item.find(':');
+  const size_t wide = item.find("：");
+  const size_t at = std::min(ascii, wide);
+  if (at == absl::string_view::npos) {
+    *before = {};
+    *after = item;
+    return false;
+  }
+  *before = TrimCell(item.substr(0, at));
+  *after = TrimCell(item.substr(at + (at == ascii ? 1 : 3)));
+  return true;
+}
+
+std::string Label(const google::protobuf::EnumValueDescriptor* v) {
+  auto it = EnumLabelTable().find(v->name());
+  return it != EnumLabelTable().end() ? it->second[0] : v->name();
+}
+
+bool HasAny(absl::string_view s, std::initializer_list<absl::string_view> of) {
+  for (absl::string_view x : of) {
+    if (absl::StrContains(s, x)) return true;
+  }
+  return false;
+}
+
+CellProblem SetPosts(const Column& c, absl::string_view cell,
+                     WireBuffer* wire) {
+  std::vector<std::string> posts;  // Serialized, all read before any is put.
+  for (const std::string& item : Items(cell)) {
+    absl::string_view kind_text, name;
+    if (!SplitAtColon(item, &kind_text, &name)) {
+      kind_text = name;  // "党员先锋岗": a kind alone.
+      name = {};
+    }
+    v1::MemberPost post;
+    if (!kind_text.empty()) {
+      std::string why;
+      const int kind = ParseEnumCell(c, kind_text, &why);
+      if (kind == 0) {
+        return absl::StrCat("post \"", MaskPersonalData(item), "\": ", why,
+                            " (write 类别：名称, as 党员示范岗：质检班组)");
+      }
+      post.set_kind(static_cast<v1::PostKind>(kind));
+    } else if (name.empty()) {
+      return "a post with neither kind nor name";
+    }
+    post.set_name(std::string(name));
+    posts.push_back(post.SerializeAsString());
+  }
+  for (const std::string& p : posts) {
+    PutLengthDelimited(c.tags.back(), p, wire);
+  }
+  return {};
+}
+
+CellProblem SetSeats(const Column& c, absl::string_view cell,
+                     WireBuffer* wire) {
+  std::vector<std::string> seats;  // Serialized, all read before any is put.
+  for (const std::string& item : Items(cell)) {
+    absl::string_view role_text, holders;
+    const bool has_role = SplitAtColon(item, &role_text, &holders);
+    int role = 0;
+    if (has_role && !role_text.empty()) {
+      std::string why;
+      role = ParseEnumCell(c, role_text, &why);
+      if (role == 0) {
+        return absl::StrCat(
+            "committee seat \"", MaskPersonalData(item), "\": ", why,
+            " (write 职务：姓名, as 书记：张三；委员：李四、王五)");
+      }
+    }
+    const std::string list = UnifySeparators(holders, {"、", "，"});
+    bool any = false;
+    for (absl::string_view holder :
+         absl::StrSplit(list, absl::ByAnyChar(";,"))) {
+      holder = TrimCell(holder);
+      if (holder.empty()) continue;
+      any = true;
+      v1::CommitteeSeat seat;
+      seat.set_role(static_cast<v1::CommitteeRole>(role));
+      for (absl::string_view mark : kSecondedMarks) {
+        if (absl::ConsumeSuffix(&holder, mark)) {
+          seat.set_seconded(true);
+          holder = TrimCell(holder);
+          break;
+        }
+      }
+      if (absl::EndsWith(holder, "]") || absl::EndsWith(holder, "］")) {
+        const bool wide = absl::EndsWith(holder, "］");
+        const size_t open = holder.rfind(wide ? "［" : "[");
+        if (open == absl::string_view::npos) {
+          return absl::StrCat("committee seat \"", MaskPersonalData(holder),
+                              "\": a member id closed by ] but not opened "
+                              "by [ (write 姓名[党员标识])");
+        }
+        const size_t from = open + (wide ? 3 : 1);
+        seat.set_member_id(std::string(TrimCell(
+            holder.substr(from, holder.size() - (wide ? 3 : 1) - from))));
+        holder = TrimCell(holder.substr(0, open));
+      }
+      seat.set_name(std::string(holder));
+      if (seat.name().empty() && seat.member_id().empty()) {
+        return absl::StrCat("committee seat \"", MaskPersonalData(item),
+                            "\": a seat with neither name nor member id");
+      }
+      seats.push_back(seat.SerializeAsString());
+    }
+    if (!any) {
+      return absl::StrCat("committee seat \"", MaskPersonalData(item),
+                          "\": a role with no one in it");
+    }
+  }
+  for (const std::string& s : seats) {
+    PutLengthDelimited(c.tags.back(), s, wire);
+  }
+  return {};
+}
+
+template <typename T>
+std::vector<const T*> Repeated(const Column& c, const Message& entity) {
+  std::vector<const T*> out;
+  const auto* r = entity.GetReflection();
+  const auto* f = c.path.back();
+  for (int i = 0; i < r->FieldSize(entity, f); ++i) {
+    out.push_back(static_cast<const T*>(&r->GetRepeatedMessage(entity, f, i)));
+  }
+  return out;
+}
+
+std::string FormatSeat(const v1::CommitteeSeat& s) {
+  std::string out = s.name();
+  if (!s.member_id().empty()) absl::StrAppend(&out, "[", s.member_id(), "]");
+  if (s.seconded()) absl::StrAppend(&out, kSecondedMarks[0]);
+  return out;
+}
+
+}  // namespace
+
+CellProblem SetCompoundCell(const Column& c, absl::string_view cell,
+                            WireBuffer* wire) {
+  return c.kind == CellKind::kPosts ? SetPosts(c, cell, wire)
+                                    : SetSeats(c, cell, wire);
+}
+
+std::string FormatCompoundCell(const Column& c, const Message& entity) {
+  std::vector<std::string> items;
+  if (c.kind == CellKind::kPosts) {
+    for (const v1::MemberPost* p : Repeated<v1::MemberPost>(c, entity)) {
+      std::string item =
+          p->kind() != 0
+              ? Label(v1::PostKind_descriptor()->FindValueByNumber(p->kind()))
+              : "";
+      if (!p->name().empty()) absl::StrAppend(&item, "：", p->name());
+      items.push_back(std::move(item));
+    }
+    return absl::StrJoin(items, "；");
+  }
+  // Seats of one role in a row are one item: 委员：李四、王五.
+  const std::vector<const v1::CommitteeSeat*> seats =
+      Repeated<v1::CommitteeSeat>(c, entity);
+  for (size_t i = 0; i < seats.size();) {
+    const int role = seats[i]->role();
+    std::vector<std::string> holders;
+    size_t j = i;
+    for (; j < seats.size() && seats[j]->role() == role; ++j) {
+      holders.push_back(FormatSeat(*seats[j]));
+    }
+    items.push_back(absl::StrCat(
+        role != 0 ? absl::StrCat(
+                        Label(v1::CommitteeRole_descriptor()->FindValueByNumber(
+                            role)),
+                        "：")
+                  : "",
+        absl::StrJoin(holders, "、")));
+    i = j;
+  }
+  return absl::StrJoin(items, "；");
+}
+
+bool CompoundCellHolds(const Column& c, const Message& entity) {
+  auto trimmed = [](const std::string& s) { return TrimCell(s) == s; };
+  if (c.kind == CellKind::kPosts) {
+    for (const v1::MemberPost* p : Repeated<v1::MemberPost>(c, entity)) {
+      const auto* kind =
+          v1::PostKind_descriptor()->FindValueByNumber(p->kind());
+      if (kind == nullptr || (p->kind() == 0 && p->name().empty()) ||
+          !trimmed(p->name()) || HasAny(p->name(), {";", "；", "\n", "\r"})) {
+        return false;
+      }
+    }
+    return true;
+  }
+  for (const v1::CommitteeSeat* s : Repeated<v1::CommitteeSeat>(c, entity)) {
+    if (v1::CommitteeRole_descriptor()->FindValueByNumber(s->role()) ==
+            nullptr ||
+        (s->name().empty() && s->member_id().empty()) || !trimmed(s->name()) ||
+        !trimmed(s->member_id())) {
+      return false;
+    }
+    for (const std::string* text : {&s->name(), &s->member_id()}) {
+      if (HasAny(*text, {";", "；", "\n", "\r", "、", "，", ",", "[", "]", "［",
+                         "］", ":", "："})) {
+        return false;
+      }
+    }
+    for (absl::string_view mark : kSecondedMarks) {
+      if (absl::EndsWith(s->name(), mark)) return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace internal
+}  // namespace dangjian
