@@ -692,6 +692,8 @@ def ledger_column_kinds(table, headers):
     - "whole": a whole number (int32/int64 fields): pandas "Int64";
     - "date": a dangjian.v1.Date, written 2014-08-14 (or 2014-08, 2014 when
       the day or month is unknown);
+    - "month": a dangjian.v1.Date of which only the month counts (a
+      member's dues_paid_through, 党费交至), written 2017-12;
     - "amount": money in 元 (``*_yuan``) or 万元 (``*_wan_yuan``), fields
       stored as int64 fen;
     - "decimal": a float or double field (coordinates);
@@ -719,6 +721,10 @@ def ledger_column_kinds(table, headers):
         if kind is not None:
             kinds[header] = kind
     return kinds
+
+
+# Date fields of which only the year and month count.
+MONTH_FIELDS = frozenset({"dangjian.v1.Member.dues_paid_through"})
 
 
 def _column_kind(message, header):
@@ -749,7 +755,7 @@ def _column_kind(message, header):
         return "whole"
     if field.type == F.TYPE_MESSAGE:
         if field.message_type.full_name == "dangjian.v1.Date":
-            return "date"
+            return "month" if field.full_name in MONTH_FIELDS else "date"
         return None
     return {F.TYPE_BOOL: "yes_no", F.TYPE_ENUM: "label",
             F.TYPE_DOUBLE: "decimal", F.TYPE_FLOAT: "decimal"}.get(

@@ -610,6 +610,46 @@ TEST(MemberCountTest, NewMembersOwnersAndPosts) {
   EXPECT_EQ(f.technical_service_teams(), 1);
 }
 
+// Monthly dues of the full and probationary members, by category; the same
+// from parsed records and from their bytes.
+TEST(IndicatorsTest, DuesByCategory) {
+  Ledger l;
+  l.Host("a");
+  auto dues = [&](v1::MemberStatus status, v1::DuesCategory category,
+                  int64_t fen) {
+    v1::Member* m = l.Member("a", status);
+    m->set_dues_category(category);
+    m->set_monthly_dues_fen(fen);
+  };
+  dues(v1::MEMBER_STATUS_FULL, v1::DUES_CATEGORY_EMPLOYED, 1500);
+  dues(v1::MEMBER_STATUS_FULL, v1::DUES_CATEGORY_RETIRED, 2000);
+  dues(v1::MEMBER_STATUS_PROBATIONARY, v1::DUES_CATEGORY_STUDENT, 20);
+  dues(v1::MEMBER_STATUS_FULL, v1::DUES_CATEGORY_SUBSISTENCE, 20);
+  dues(v1::MEMBER_STATUS_FULL, v1::DUES_CATEGORY_UNSPECIFIED, 100);
+  dues(v1::MEMBER_STATUS_ACTIVIST, v1::DUES_CATEGORY_EMPLOYED, 500);  // No.
+  dues(v1::MEMBER_STATUS_FULL, v1::DUES_CATEGORY_EMPLOYED, 0);        // No.
+  dues(v1::MEMBER_STATUS_FULL, v1::DUES_CATEGORY_EMPLOYED, -5);       // No.
+  const v1::DuesFigures f = Aggregate(l.dataset()).total().dues();
+  EXPECT_EQ(f.members_paying(), 5);
+  EXPECT_EQ(f.employed_fen(), 1500);
+  EXPECT_EQ(f.retired_fen(), 2000);
+  EXPECT_EQ(f.flat_rate_fen(), 40);
+  EXPECT_EQ(f.uncategorized_fen(), 100);
+  EXPECT_EQ(f.total_fen(), 3640);
+
+  absl::StatusOr<std::unique_ptr<Aggregator>> agg =
+      Aggregator::Create(Options());
+  ASSERT_THAT(agg, IsOk());
+  ForEachRecord(l.dataset(), [&](const v1::Record& r) {
+    ASSERT_THAT((*agg)->AddSerialized(r.SerializeAsString()), IsOk());
+  });
+  absl::StatusOr<v1::PartialReport> partial = (*agg)->Finish();
+  ASSERT_THAT(partial, IsOk());
+  absl::StatusOr<v1::Report> bytes = FinishReport(*partial);
+  ASSERT_THAT(bytes, IsOk());
+  EXPECT_EQ(bytes->total().dues().SerializeAsString(), f.SerializeAsString());
+}
+
 // --- Closed units and existence in the year -------------------------------
 
 TEST(UnitsTest, ClosedAndLaterUnitsAreLeftOut) {

@@ -868,6 +868,42 @@ std::vector<Case> Cases() {
                  M(d, "m-1")->set_monthly_income_fen(0);
                  M(d, "m-1")->set_monthly_dues_fen(0);
                }});
+  // as_of is 2024-06-30, the end of its month: June's dues are owed too.
+  c.push_back({"DuesArrears", "member.dues.arrears", "member", "m-1",
+               "dues_paid_through",
+               [](v1::Dataset& d) {
+                 SetDate(M(d, "m-1")->mutable_dues_paid_through(), 2024, 3, 0);
+               },
+               [](v1::Dataset& d) {
+                 SetDate(M(d, "m-1")->mutable_dues_paid_through(), 2024, 4, 0);
+               }});
+  c.push_back({"DuesArrearsNotOfAnApplicant", "member.dues.arrears", "member",
+               "m-1", "dues_paid_through",
+               [](v1::Dataset& d) {
+                 SetDate(M(d, "m-1")->mutable_dues_paid_through(), 2024, 1, 0);
+               },
+               [](v1::Dataset& d) {
+                 SetDate(M(d, "m-1")->mutable_dues_paid_through(), 2024, 1, 0);
+                 M(d, "m-1")->set_status(v1::MEMBER_STATUS_ACTIVIST);
+                 M(d, "m-1")->clear_probationary_on();
+                 M(d, "m-1")->clear_full_on();
+               }});
+  c.push_back({"DuesLapsed", "member.dues.lapsed", "member", "m-1",
+               "dues_paid_through",
+               [](v1::Dataset& d) {
+                 SetDate(M(d, "m-1")->mutable_dues_paid_through(), 2023, 12, 0);
+               },
+               [](v1::Dataset& d) {
+                 SetDate(M(d, "m-1")->mutable_dues_paid_through(), 2024, 1, 0);
+               }});
+  c.push_back({"DuesLapsedYearAlone", "member.dues.lapsed", "member", "m-1",
+               "dues_paid_through",
+               [](v1::Dataset& d) {
+                 SetDate(M(d, "m-1")->mutable_dues_paid_through(), 2023, 0, 0);
+               },
+               [](v1::Dataset& d) {
+                 SetDate(M(d, "m-1")->mutable_dues_paid_through(), 2024, 7, 0);
+               }});
   c.push_back({"CoverageFound", "coverage.found_where_condition_exists",
                "host_organization", "h-big", "id",
                [](v1::Dataset& d) {

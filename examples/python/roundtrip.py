@@ -48,10 +48,11 @@ def write_records(folder, header, records):
 
 def typed(frame, table):
     """Gives a ledger's columns their types: whole numbers Int64 (blank:
-    <NA>), dates datetime64, amounts and coordinates float64. Every other
-    column stays text, so that ids, codes and resident IDs keep their
-    leading zeros. A date known only to the month or year (2014-08, 2014)
-    raises ValueError: keep such a column as text."""
+    <NA>), dates datetime64, months (党费交至) period[M], amounts and
+    coordinates float64. Every other column stays text, so that ids, codes
+    and resident IDs keep their leading zeros. A date column with a date
+    known only to the month or year (2014-08, 2014) stays text too: pandas
+    would read 2014-08 as 2014-08-01."""
     # Undo the writer's CSV-injection guard ('-12.50 is -12.50).
     frame = frame.replace(r"^'([=+\-@\t\r])", r"\1", regex=True)
     kinds = dangjian_io.ledger_column_kinds(table, frame.columns)
@@ -59,7 +60,13 @@ def typed(frame, table):
         if kind == "whole":
             frame[column] = pd.to_numeric(frame[column]).astype("Int64")
         elif kind == "date":
-            frame[column] = pd.to_datetime(frame[column], format="%Y-%m-%d")
+            if frame[column].dropna().astype(str).str.fullmatch(
+                    r"\d{4}-\d{2}-\d{2}").all():
+                frame[column] = pd.to_datetime(frame[column],
+                                               format="%Y-%m-%d")
+        elif kind == "month":
+            frame[column] = pd.to_datetime(
+                frame[column], format="%Y-%m").dt.to_period("M")
         elif kind in ("amount", "decimal"):
             frame[column] = pd.to_numeric(frame[column]).astype("float64")
     return frame
@@ -86,10 +93,21 @@ def read_workbook(path):
             if table in dangjian_io.LEDGER_TABLES}
 
 
+def months_as_text(frame):
+    """The frame with its period[M] columns as 2017-12 text (blank: NaN),
+    which neither CSV nor a workbook would write so by itself."""
+    frame = frame.copy()
+    for column in frame.columns:
+        if str(frame[column].dtype) == "period[M]":
+            frame[column] = frame[column].dt.strftime("%Y-%m")
+    return frame
+
+
 def write_ledgers(frames, folder, workbook):
     """Writes {table: DataFrame} as CSV ledgers into `folder` and as one
     workbook, a sheet per table, in the cells dangjian reads."""
     os.makedirs(folder, exist_ok=True)
+    frames = {table: months_as_text(frame) for table, frame in frames.items()}
     for table, frame in frames.items():
         frame.to_csv(os.path.join(folder, table + ".csv"), index=False,
                      encoding="utf-8-sig", date_format="%Y-%m-%d")

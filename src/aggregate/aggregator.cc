@@ -51,7 +51,28 @@ struct MemberAcc {
   uint32_t new_owners = 0;
   uint32_t owners = 0;
   uint32_t posts[3] = {};  // Demonstration, vanguard, zone.
+  // Full and probationary members with monthly dues recorded, and their
+  // dues (fen) by DuesBucket(), exact whatever the values.
+  uint32_t dues_members = 0;
+  absl::int128 dues_fen[4] = {};
 };
+
+// Where a member's dues are summed: employed, retired, a flat rate
+// (students, the unemployed, those on subsistence), category not recorded.
+int DuesBucket(int category) {
+  switch (category) {
+    case v1::DUES_CATEGORY_EMPLOYED:
+      return 0;
+    case v1::DUES_CATEGORY_RETIRED:
+      return 1;
+    case v1::DUES_CATEGORY_STUDENT:
+    case v1::DUES_CATEGORY_UNEMPLOYED:
+    case v1::DUES_CATEGORY_SUBSISTENCE:
+      return 2;
+    default:
+      return 3;
+  }
+}
 
 struct HostState {
   absl::string_view id;
@@ -319,6 +340,8 @@ class MemberMessageView {
   }
   int status() const { return m_.status(); }
   bool is_owner() const { return m_.is_owner(); }
+  int dues_category() const { return m_.dues_category(); }
+  int64_t monthly_dues_fen() const { return m_.monthly_dues_fen(); }
   bool After(int step, int32_t year) const { return dates_.After(step, year); }
   bool In(int step, int32_t year) const { return dates_.In(step, year); }
   bool has_posts() const { return m_.posts_size() != 0; }
@@ -334,7 +357,8 @@ class MemberMessageView {
   MemberMessageDates dates_;
 };
 
-void AddMembers(const MemberAcc& m, int64_t* c) {
+void AddMembers(const MemberAcc& m, GroupAcc* g) {
+  int64_t* c = g->counters;
   c[kMembersFull] += m.by_status[v1::MEMBER_STATUS_FULL];
   c[kMembersProbationary] += m.by_status[v1::MEMBER_STATUS_PROBATIONARY];
   c[kMembersDevelopmentTargets] +=
@@ -348,6 +372,8 @@ void AddMembers(const MemberAcc& m, int64_t* c) {
   c[kMembersDemonstrationPosts] += m.posts[0];
   c[kMembersVanguardPosts] += m.posts[1];
   c[kMembersResponsibilityZones] += m.posts[2];
+  c[kDuesMembers] += m.dues_members;
+  for (int k = 0; k < 4; ++k) g->sums[kDuesEmployed + k] += m.dues_fen[k];
 }
 
 class AggregatorImpl final : public Aggregator {
@@ -671,6 +697,10 @@ class AggregatorImpl final : public Aggregator {
     const bool member = status == v1::MEMBER_STATUS_FULL ||
                         status == v1::MEMBER_STATUS_PROBATIONARY;
     if (member && m.is_owner()) ++acc->owners;
+    if (member && m.monthly_dues_fen() > 0) {
+      ++acc->dues_members;
+      acc->dues_fen[DuesBucket(m.dues_category())] += m.monthly_dues_fen();
+    }
     if (member && m.In(MemberFacts::kProbationary, year_)) {
       ++acc->new_members;
       if (m.is_owner()) ++acc->new_owners;
@@ -1242,7 +1272,7 @@ int64_t AggregatorImpl::FinishHosts() {
     HostState& h = hosts_.rows[i];
     GroupAcc& g = *groups_[HostGroup(i)];
     int64_t* c = g.counters;
-    AddMembers(h.members, c);
+    AddMembers(h.members, &g);
     unknown += !h.present;
     if (!h.present) continue;
     if (!h.unit_of_year) {
@@ -1266,7 +1296,7 @@ int64_t AggregatorImpl::FinishHosts() {
       for (int k = 0; k < 6; ++k) {
         reported.by_status[k] = static_cast<uint32_t>(h.reported[k]);
       }
-      AddMembers(reported, c);
+      AddMembers(reported, &g);
     } else {
       ++c[kUnitsNotReported];
     }
@@ -1319,7 +1349,7 @@ int64_t AggregatorImpl::FinishOrgs() {
     OrgState& o = orgs_.rows[i];
     GroupAcc& g = *groups_[OrgGroup(i)];
     int64_t* c = g.counters;
-    AddMembers(o.members, c);
+    AddMembers(o.members, &g);
     unknown += !o.present;
     for (int s = 0; s < 5; ++s) g.sums[kFundUnspecified + s] += o.funding[s];
     const bool joint = o.formation == v1::FORMATION_MODEL_JOINT ||
@@ -1440,7 +1470,7 @@ void AggregatorImpl::FinishFacts() {
   if (loose_members_.by_status[0] || loose_members_.by_status[1] ||
       loose_members_.by_status[2] || loose_members_.by_status[3] ||
       loose_members_.by_status[4] || loose_members_.by_status[5]) {
-    AddMembers(loose_members_, groups_[RegionGroup(kNone)]->counters);
+    AddMembers(loose_members_, groups_[RegionGroup(kNone)].get());
   }
 }
 

@@ -249,6 +249,17 @@ absl::Status FillFigures(GroupAcc* acc_ptr, int32_t cap,
                      "(-9223372036854775808 to 9223372036854775807)"));
   }
   f->mutable_funding()->set_total_fen(static_cast<int64_t>(funding_total));
+  const absl::int128 dues_total =
+      acc.sums[kDuesEmployed] + acc.sums[kDuesRetired] +
+      acc.sums[kDuesFlatRate] + acc.sums[kDuesUncategorized];
+  if (!FitsInt64(dues_total)) {
+    return absl::OutOfRangeError(
+        absl::StrCat("report figure dues.total_fen of ", where, " is ",
+                     Int128ToString(dues_total),
+                     ", outside the int64 range of a report field "
+                     "(-9223372036854775808 to 9223372036854775807)"));
+  }
+  f->mutable_dues()->set_total_fen(static_cast<int64_t>(dues_total));
 
   const int64_t* c = acc.counters;
   v1::TargetFigures* t = f->mutable_targets();

@@ -19,7 +19,7 @@
 namespace dangjian {
 namespace internal {
 
-inline constexpr int32_t kStateVersion = 1;
+inline constexpr int32_t kStateVersion = 2;
 
 // Counters: how many entities; int64 is ample and exact.
 #define DANGJIAN_COUNTERS(X)                                               \
@@ -104,7 +104,8 @@ inline constexpr int32_t kStateVersion = 1;
   X(kVenuesRules, "venues.has_rules_on_wall")                              \
   X(kVenuesOwn, "venues.own")                                              \
   X(kVenuesShared, "venues.shared")                                        \
-  X(kWorkingCommitteeUnits, "working_committee_member_units")
+  X(kWorkingCommitteeUnits, "working_committee_member_units")              \
+  X(kDuesMembers, "dues.members_paying")
 
 // Sums: of quantities taken from records (money in fen, activity counts),
 // exact in 128 bits and range-checked once, in FinishReport().
@@ -128,6 +129,10 @@ inline constexpr int32_t kStateVersion = 1;
   X(kFundSuperior, "funding.superior_supplement_fen")                        \
   X(kFundDues, "funding.dues_returned_fen")                                  \
   X(kFundFiscal, "funding.fiscal_subsidy_fen")                               \
+  X(kDuesEmployed, "dues.employed_fen")                                      \
+  X(kDuesRetired, "dues.retired_fen")                                        \
+  X(kDuesFlatRate, "dues.flat_rate_fen")                                     \
+  X(kDuesUncategorized, "dues.uncategorized_fen")                            \
   X(kResJobs, "results.jobs_provided")                                       \
   X(kResDonations, "results.donations_fen")                                  \
   X(kResHouseholds, "results.households_helped")                             \

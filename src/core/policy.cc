@@ -97,6 +97,8 @@ v1::Policy DefaultPolicy() {
   p.set_committee_term_years(5);
   p.set_term_notice_months(6);
   p.set_demonstration_min_stars(4);
+  p.set_dues_arrears_months(3);
+  p.set_dues_lapse_months(6);
   return p;
 }
 
@@ -159,6 +161,8 @@ absl::Status CheckPolicy(const v1::Policy& p) {
       {p.committee_term_years(), "committee_term_years"},
       {p.term_notice_months(), "term_notice_months"},
       {p.demonstration_min_stars(), "demonstration_min_stars"},
+      {p.dues_arrears_months(), "dues_arrears_months"},
+      {p.dues_lapse_months(), "dues_lapse_months"},
   };
   for (const Named& t : thresholds) {
     absl::Status s = RequirePositive(t.value, t.field);
@@ -177,6 +181,12 @@ absl::Status CheckPolicy(const v1::Policy& p) {
         "policy.general_branch_min_members (", p.general_branch_min_members(),
         ") is above committee_min_members (", p.committee_min_members(),
         "): a general branch cannot need more members than a committee"));
+  }
+  if (p.dues_arrears_months() >= p.dues_lapse_months()) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "policy.dues_arrears_months (", p.dues_arrears_months(),
+        ") is not fewer than dues_lapse_months (", p.dues_lapse_months(),
+        "): arrears would never come before a lapse"));
   }
   if (p.demonstration_min_stars() > 5) {
     return absl::InvalidArgumentError(absl::StrCat(

@@ -377,6 +377,9 @@ void MemberFactsOf(const v1::Member& m, MemberFacts* out) {
   out->dues_category = m.dues_category();
   out->monthly_income_fen = m.monthly_income_fen();
   out->monthly_dues_fen = m.monthly_dues_fen();
+  out->has_dues_paid_through = m.has_dues_paid_through();
+  out->dues_paid_year = m.dues_paid_through().year();
+  out->dues_paid_month = m.dues_paid_through().month();
   out->posts.clear();
   for (const v1::MemberPost& p : m.posts()) {
     out->posts.emplace_back(p.kind(), p.name());
@@ -613,6 +616,14 @@ ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool MemberField(Wire* w, uint64_t tag,
       if (!w->Varint(&v)) return false;
       out->is_owner = v != 0;
       break;
+    case Tag(v1::Member::kDuesPaidThroughFieldNumber, kLength): {
+      int32_t day;
+      if (!w->Date(&out->dues_paid_year, &out->dues_paid_month, &day)) {
+        return false;
+      }
+      out->has_dues_paid_through = true;
+      break;
+    }
     case Tag(16, kVarint):  // roles, one by one
       if (!w->Varint(&v)) return false;
       break;

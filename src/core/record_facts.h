@@ -67,6 +67,8 @@ struct MemberFacts {
   int32_t dues_category = 0;
   int64_t monthly_income_fen = 0;
   int64_t monthly_dues_fen = 0;
+  bool has_dues_paid_through = false;  // 党费交至: a year and month.
+  int32_t dues_paid_year = 0, dues_paid_month = 0;
   std::vector<std::pair<int32_t, absl::string_view>> posts;  // Kind, name.
 
   // Back to the defaults above, the vector keeping its capacity: field by
@@ -84,6 +86,8 @@ struct MemberFacts {
     birth_year = birth_month = birth_day = 0;
     gender = dues_category = 0;
     monthly_income_fen = monthly_dues_fen = 0;
+    has_dues_paid_through = false;
+    dues_paid_year = dues_paid_month = 0;
     posts.clear();
   }
 };
@@ -110,6 +114,8 @@ class MemberFactsView {
   bool In(int step, int32_t year) const {
     return m_.has_date[step] && m_.date_year[step] == year;
   }
+  int dues_category() const { return m_.dues_category; }
+  int64_t monthly_dues_fen() const { return m_.monthly_dues_fen; }
   bool has_posts() const { return !m_.posts.empty(); }
   template <typename F>
   void ForEachPost(F&& f) const {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "dangjian/dues.h"
 #include "dangjian/generate.h"
 #include "dangjian/policy.h"
 #include "generate/identifiers.h"
@@ -132,6 +133,15 @@ class NationalGenerator {
     p_small_ = std::min(0.08, mean / small_mean);
     p_large_ =
         std::clamp((mean - p_small_ * small_mean) / large_mean, 0.0, 0.9);
+    // Dues by income step, for SetDues(): the policy's brackets computed once.
+    const v1::Policy policy = DefaultPolicy();
+    for (int i = 0; i < kIncomeSteps; ++i) {
+      employed_dues_[i] = *MonthlyDuesFen(EmployedIncome(i),
+                                          v1::DUES_CATEGORY_EMPLOYED, policy);
+      retired_dues_[i] =
+          *MonthlyDuesFen(RetiredIncome(i), v1::DUES_CATEGORY_RETIRED, policy);
+    }
+    flat_dues_ = policy.flat_monthly_dues_fen();
   }
 
   int64_t shards() const { return static_cast<int64_t>(plans_.size()); }
@@ -289,6 +299,45 @@ class NationalGenerator {
     }
   }
 
+  // Incomes in steps of 100 yuan: employed 2,500 to 15,000 yuan a month,
+  // retired 2,000 to 14,500.
+  static constexpr int kIncomeSteps = 126;
+  static int64_t EmployedIncome(int step) { return (2500 + 100 * step) * 100; }
+  static int64_t RetiredIncome(int step) { return (2000 + 100 * step) * 100; }
+
+  // A full or probationary member's dues, from a hash of the member's number
+  // and the county's, with no draw of the random stream (so nothing else in
+  // the data moves): 90% employed, 7% retired, 3% students at the flat rate;
+  // an income; the dues the policy gives; paid through December of the year
+  // (95%) or November (4%); 0.9% three or four months behind
+  // (member.dues.arrears) and 0.1% six (member.dues.lapsed).
+  void SetDues(int64_t member_seq, int64_t county, int year, v1::Member* m) {
+    const uint64_t h =
+        internal::SplitMix64(static_cast<uint64_t>(member_seq) +
+                             (static_cast<uint64_t>(county) << 40));
+    const int kind = static_cast<int>(h % 100);
+    const int step = static_cast<int>((h >> 8) % kIncomeSteps);
+    if (kind < 90) {
+      m->set_dues_category(v1::DUES_CATEGORY_EMPLOYED);
+      m->set_monthly_income_fen(EmployedIncome(step));
+      m->set_monthly_dues_fen(employed_dues_[step]);
+    } else if (kind < 97) {
+      m->set_dues_category(v1::DUES_CATEGORY_RETIRED);
+      m->set_monthly_income_fen(RetiredIncome(step));
+      m->set_monthly_dues_fen(retired_dues_[step]);
+    } else {
+      m->set_dues_category(v1::DUES_CATEGORY_STUDENT);
+      m->set_monthly_dues_fen(flat_dues_);
+    }
+    const int p = static_cast<int>((h >> 24) % 1000);
+    const int month = p < 950   ? 12
+                      : p < 990 ? 11
+                      : p < 996 ? 9
+                      : p < 999 ? 8
+                                : 6;
+    SetDate(m->mutable_dues_paid_through(), year, month, 0);
+  }
+
   std::string PersonName(Rng& rng) {
     std::string s = kSurnames[rng.Below(Count(kSurnames))];
     s += kGiven[rng.Below(Count(kGiven))];
@@ -355,6 +404,8 @@ class NationalGenerator {
       google::protobuf::Arena::CreateMessage<v1::Record>(&arena_);
   int since_reset_ = 0;
   double p_small_ = 0, p_large_ = 0;
+  int64_t employed_dues_[kIncomeSteps] = {}, retired_dues_[kIncomeSteps] = {};
+  int64_t flat_dues_ = 0;
   int64_t records_ = 0;
 };
 
@@ -705,6 +756,10 @@ absl::Status NationalGenerator::County(const CountyPlan& plan, size_t index) {
           v1::MemberPost* p = m->add_posts();
           p->set_kind(v1::POST_KIND_TECHNICAL_SERVICE_TEAM);
           p->set_name(absl::StrCat(host_id, "技术服务队"));
+        }
+        if (status == v1::MEMBER_STATUS_FULL ||
+            status == v1::MEMBER_STATUS_PROBATIONARY) {
+          SetDues(member_seq, index, year, m);
         }
         DJ_RETURN_IF_ERROR(Emit());
       }

@@ -366,6 +366,22 @@ const std::vector<FigureSection>& FigureSections() {
                return f.party_organizations().funded_by_fiscal_subsidy();
              }),
        }},
+      {"dues", "党费(元/月)",
+       "Party dues (yuan a month)",
+       {
+           C("dues.members_paying", "录有党费的党员", "members with dues recorded",
+             [](const Figures& f) { return f.dues().members_paying(); }),
+           M("dues.total_fen", "月缴党费合计", "monthly dues, total",
+             [](const Figures& f) { return f.dues().total_fen(); }),
+           M("dues.employed_fen", "在职党员", "employed members",
+             [](const Figures& f) { return f.dues().employed_fen(); }),
+           M("dues.retired_fen", "离退休党员", "retired members",
+             [](const Figures& f) { return f.dues().retired_fen(); }),
+           M("dues.flat_rate_fen", "学生、失业、低保党员", "students, unemployed, on subsistence",
+             [](const Figures& f) { return f.dues().flat_rate_fen(); }),
+           M("dues.uncategorized_fen", "类别未填写", "category not recorded",
+             [](const Figures& f) { return f.dues().uncategorized_fen(); }),
+       }},
       {"results", "作用发挥",
        "Results",
        {

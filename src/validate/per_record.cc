@@ -282,6 +282,53 @@ void CheckId(const Ctx& ctx, absl::string_view id) {
 }
 
 // Returns NationalIdKeyOf() the member's national_id.
+// Dues paid through a month (党费交至; a year alone is its December): the
+// months after it that have ended by as_of are unpaid. Arrears from the
+// policy's 3 months; from its 6 the lapse of the Party Constitution's art. 9.
+void CheckDuesPaidThrough(const Ctx& ctx, const MemberFacts& m) {
+  const Config& c = ctx.config();
+  const v1::Policy& p = c.policy;
+  const Ymd paid{m.dues_paid_year,
+                 m.dues_paid_month == 0 ? 12 : m.dues_paid_month, 0};
+  if (!IsValidDate(paid)) {
+    if (ctx.On(Rule::kDateInvalid)) {
+      ctx.Emit(Rule::kDateInvalid, "dues_paid_through",
+               Zh("党费交至 ", paid.y, "-", m.dues_paid_month, " 不是有效月份"),
+               "dues paid through (党费交至) ", paid.y, "-", m.dues_paid_month,
+               " is not a calendar month (日期无效)");
+    }
+    return;
+  }
+  const int64_t as_of_month = int64_t{c.as_of.y} * 12 + c.as_of.m - 1;
+  const int64_t paid_month = int64_t{paid.y} * 12 + paid.m - 1;
+  const bool month_ended =
+      c.as_of.d == 0 || c.as_of.d >= DaysInMonth(c.as_of.y, c.as_of.m);
+  const int64_t unpaid = as_of_month - paid_month - (month_ended ? 0 : 1);
+  const Ymd month{paid.y, paid.m, 0};
+  if (unpaid >= p.dues_lapse_months()) {
+    if (ctx.On(Rule::kDuesLapsed)) {
+      ctx.Emit(Rule::kDuesLapsed, "dues_paid_through",
+               Zh("党费交至 ", DateText(month), "，至 ", DateText(c.as_of),
+                  " 已连续", unpaid,
+                  "个月未交纳；党章第九条：无正当理由连续六个月不交纳党费，"
+                  "被认为是自行脱党，请支部核实处理"),
+               "dues (党费) are paid through ", DateText(month), ": ", unpaid,
+               " months unpaid by ", DateText(c.as_of),
+               "; a member who without good reason pays no dues for six "
+               "months in a row is held to have left the party (Party "
+               "Constitution art. 9): the branch is to look into it");
+    }
+  } else if (unpaid >= p.dues_arrears_months()) {
+    if (ctx.On(Rule::kDuesArrears)) {
+      ctx.Emit(Rule::kDuesArrears, "dues_paid_through",
+               Zh("党费交至 ", DateText(month), "，至 ", DateText(c.as_of),
+                  " 已", unpaid, "个月未交纳（欠缴党费）"),
+               "dues (党费) are paid through ", DateText(month), ": ", unpaid,
+               " months unpaid by ", DateText(c.as_of), " (欠缴党费)");
+    }
+  }
+}
+
 uint64_t CheckMember(const Ctx& ctx, const MemberFacts& m) {
   const Config& c = ctx.config();
   const v1::Policy& p = c.policy;
@@ -442,6 +489,10 @@ uint64_t CheckMember(const Ctx& ctx, const MemberFacts& m) {
                v1::DuesCategory_Name(category), " with a monthly income of ",
                Yuan(income));
     }
+  }
+  if (m.has_dues_paid_through && (m.status == v1::MEMBER_STATUS_FULL ||
+                                  m.status == v1::MEMBER_STATUS_PROBATIONARY)) {
+    CheckDuesPaidThrough(ctx, m);
   }
   return national_id_key;
 }

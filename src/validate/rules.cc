@@ -312,6 +312,19 @@ constexpr std::array<RuleDef, kRuleCount> kRules = {{
      "A member's monthly income or dues is negative, or dues are recorded "
      "without a dues category (党费类别).",
      "integrity", "党费数据无效", "invalid dues data"},
+    {Rule::kDuesArrears, "member.dues.arrears", W,
+     "A full or probationary member's dues are paid through a month "
+     "(dues_paid_through) the policy's months or more (3) before as_of, "
+     "counting the months that have ended, but fewer than the lapse's.",
+     "regulation: 关于中国共产党党费收缴、使用和管理的规定; "
+     "policy.dues_arrears_months",
+     "欠缴党费", "dues in arrears"},
+    {Rule::kDuesLapsed, "member.dues.lapsed", W,
+     "A full or probationary member has paid no dues for the policy's "
+     "consecutive months or more (6) by as_of: without good reason, such a "
+     "member is held to have left the party; the branch is to look into it.",
+     "regulation: Party Constitution art. 9; policy.dues_lapse_months",
+     "连续六个月未交党费", "six months of dues unpaid"},
     {Rule::kCoverageFound, "coverage.found_where_condition_exists", I,
      "Target 1 (应建尽建): a unit with the minimum full members has no "
      "standalone party organization.",

@@ -86,6 +86,8 @@ enum class Rule : uint16_t {
   // Dues.
   kDuesMismatch,
   kDuesInvalid,
+  kDuesArrears,
+  kDuesLapsed,
   // Coverage.
   kCoverageFound,
   kCoverageStar,

@@ -168,6 +168,8 @@ def main():
                   "%s.%s is %s, not Int64" % (table, column, dtype))
             check(kind != "date" or dtype == "datetime64[ns]",
                   "%s.%s is %s, not datetime64" % (table, column, dtype))
+            check(kind != "month" or dtype == "period[M]",
+                  "%s.%s is %s, not period[M]" % (table, column, dtype))
         pd.testing.assert_frame_equal(frame, workbook_frames[table],
                                       obj="county.xlsx sheet " + table)
     hosts = csv_frames["host_organizations"].set_index("id")
