@@ -1,10 +1,10 @@
-// Tests MonthStep (validate/checks.h, internal, header-only): the member
+// Tests MonthStep (core/calendar.h, internal, header-only): the member
 // rules' month arithmetic with the division done once equals the plain
 // arithmetic with a division per date.
 #include <cstdint>
 
 #include "gtest/gtest.h"
-#include "validate/checks.h"
+#include "core/calendar.h"
 
 namespace dangjian {
 namespace internal {

@@ -26,7 +26,7 @@
 #include "google/protobuf/descriptor.h"
 #include "google/protobuf/message.h"
 #include "google/protobuf/unknown_field_set.h"
-#include "validate/checks.h"
+#include "core/calendar.h"
 
 namespace dangjian {
 namespace internal {

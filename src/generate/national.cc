@@ -13,7 +13,7 @@
 #include "generate/identifiers.h"
 #include "generate/rng.h"
 #include "google/protobuf/arena.h"
-#include "validate/checks.h"
+#include "core/id_checks.h"
 
 namespace dangjian {
 

@@ -23,6 +23,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
+#include "core/calendar.h"
 #include "core/enum_labels.h"
 #include "core/id_index.h"
 #include "core/wire_format.h"
@@ -896,35 +897,9 @@ bool LooksScientific(absl::string_view s) {
   return i == s.size() && i > exp;
 }
 
-// Whether y-m-d is a calendar date of the years 1 to 9999; a month or day
-// of 0 is unknown (an unknown month with an unknown day only). Callers use
-// ValidDate() below.
-bool ValidDateSlow(int y, int m, int d) {
-  if (y < 1 || y > 9999 || m < 0 || m > 12 || d < 0 || d > 31) return false;
-  if (m == 0 && d != 0) return false;
-  if (d == 0) return true;
-  static const int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (d > kDays[m - 1]) return false;
-  if (m == 2 && d == 29) {
-    const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    if (!leap) return false;
-  }
-  return true;
-}
-
-// Inline for the common days, 1 to 28 of months 1 to 12, which need no more
-// checking; ValidDateSlow() the rest.
-inline bool ValidDate(int y, int m, int d) {
-  if ((m >= 1) & (m <= 12) & (d >= 1) & (d <= 28)) return y >= 1 && y <= 9999;
-  return ValidDateSlow(y, m, d);
-}
-
-// A calendar date as ParseDate() reads it; 0 for an unknown month or day.
-struct Ymd {
-  int year = 0;
-  int month = 0;
-  int day = 0;
-};
+// Whether y-m-d is a calendar date of the years 1 to 9999 (a month or day
+// of 0 unknown): the calendar's IsValidDate().
+inline bool ValidDate(int y, int m, int d) { return IsValidDate(Ymd{y, m, d}); }
 
 // The common case of ParseDate(): a valid 2014-08-14. False, with `*date`
 // unchanged, for anything else, which ParseDate() reads.
@@ -959,9 +934,9 @@ ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool ParseIsoDate(absl::string_view cell,
   const int d =
       static_cast<int>(tail & 0xF) * 10 + static_cast<int>((tail >> 8) & 0xF);
   if (y < 1000 || !ValidDate(y, mo, d)) return false;
-  date->year = y;
-  date->month = mo;
-  date->day = d;
+  date->y = y;
+  date->m = mo;
+  date->d = d;
   return true;
 }
 
@@ -1029,9 +1004,9 @@ std::string ParseDate(absl::string_view cell, Ymd* date) {
   if (!ValidDate(parts[0], parts[1], parts[2]) || parts[0] < 1000) {
     return "not a valid calendar date (year, month 1-12, day of the month)";
   }
-  date->year = parts[0];
-  date->month = parts[1];
-  date->day = parts[2];
+  date->y = parts[0];
+  date->m = parts[1];
+  date->d = parts[2];
   return {};
 }
 
@@ -1475,9 +1450,9 @@ CellProblem SetLeaf(const Column& c, absl::string_view cell, Message* entity,
       }
       if (c.mutable_date != nullptr && entity != nullptr) {
         v1::Date* date = c.mutable_date(entity);
-        date->set_year(d.year);
-        date->set_month(d.month);
-        date->set_day(d.day);
+        date->set_year(d.y);
+        date->set_month(d.m);
+        date->set_day(d.d);
         return {};
       }
       // A Date message; proto3 leaves out zero fields, as CopyFrom() does.
@@ -1486,10 +1461,9 @@ CellProblem SetLeaf(const Column& c, absl::string_view cell, Message* entity,
       p = EncodeVarint(tag | kLengthDelimited, p);
       char* const body = p + 1;
       p = body;
-      const std::pair<int, int> parts[] = {
-          {v1::Date::kYearFieldNumber, d.year},
-          {v1::Date::kMonthFieldNumber, d.month},
-          {v1::Date::kDayFieldNumber, d.day}};
+      const std::pair<int, int> parts[] = {{v1::Date::kYearFieldNumber, d.y},
+                                           {v1::Date::kMonthFieldNumber, d.m},
+                                           {v1::Date::kDayFieldNumber, d.d}};
       for (const auto& [number, value] : parts) {
         if (value != 0) {
           // int32: sign-extended, as protobuf writes it.
@@ -1711,9 +1685,9 @@ bool SetCellDirectly(const Column& c, absl::string_view cell, Message* entity,
         date->Clear();
         c.set_allocated_date(m, date);
       }
-      date->set_year(d.year);
-      date->set_month(d.month);
-      date->set_day(d.day);
+      date->set_year(d.y);
+      date->set_month(d.m);
+      date->set_day(d.d);
       return true;
     }
     case K::kYuan:

@@ -26,7 +26,7 @@
 #include "dangjian/validate.h"
 #include "google/protobuf/arena.h"
 #include "pipeline/shard_read.h"
-#include "validate/checks.h"
+#include "core/calendar.h"
 #include "validate/feed.h"
 
 namespace dangjian {

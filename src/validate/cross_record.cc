@@ -21,7 +21,7 @@
 #include "core/star_target.h"
 #include "dangjian/coverage.h"
 #include "dangjian/personal_data.h"
-#include "validate/checks.h"
+#include "core/calendar.h"
 #include "validate/engine.h"
 
 namespace dangjian {

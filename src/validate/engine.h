@@ -23,7 +23,7 @@
 #include "dangjian/v1/dataset.pb.h"
 #include "dangjian/v1/validation.pb.h"
 #include "google/protobuf/arena.h"
-#include "validate/checks.h"
+#include "core/id_checks.h"
 #include "validate/rules.h"
 
 namespace dangjian {

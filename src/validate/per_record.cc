@@ -8,7 +8,7 @@
 #include "absl/strings/str_join.h"
 #include "dangjian/personal_data.h"
 #include "dangjian/record.h"
-#include "validate/checks.h"
+#include "core/id_checks.h"
 #include "validate/dues.h"
 #include "validate/engine.h"
 
