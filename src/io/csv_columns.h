@@ -280,6 +280,12 @@ bool SetCellDirectly(const Column& column, absl::string_view cell,
                      google::protobuf::Message* entity, CellMemo* memo,
                      SpareDates* spare);
 
+// The enum whose labels a column of `kind` reads for `field` (its last
+// field): the field's own for kEnum and kEnumList, the kind's of a post
+// (kPosts) and the role's of a seat (kSeats); null for other kinds.
+const google::protobuf::EnumDescriptor* ColumnEnum(
+    CellKind kind, const google::protobuf::FieldDescriptor* field);
+
 // The value of the enum `column` reads (its field's, or for kPosts and
 // kSeats the kind's or role's) whose label, alias or name `cell` is, as a
 // kEnum cell is read ("code label" too); 0 with `*why` set when none.
