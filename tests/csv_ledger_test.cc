@@ -582,8 +582,8 @@ TEST(CsvWriterTest, EveryTableRoundTripsWithFullFidelity) {
   }
 }
 
-// Every kind of record has a ledger; only nested posts, roles and committee
-// seats have no column, and are named.
+// Every kind of record has a ledger and every field a column; a post, seat or
+// role that a cell would not read back the same is named.
 TEST(CsvWriterTest, FieldsNoLedgerHoldsAreNamed) {
   v1::Dataset d;
   dangjian::testing::PopulateAllFields(&d, 1);
@@ -613,6 +613,12 @@ TEST(CsvWriterTest, FieldsNoLedgerHoldsAreNamed) {
   seat.mutable_party_organization()->mutable_committee(0)->set_name("");
   EXPECT_THAT(FieldsNoLedgerHolds(seat),
               ElementsAre("party_organization.committee"));
+  v1::Record role;
+  role.mutable_member()->set_id("m1");
+  role.mutable_member()->add_roles(v1::MEMBER_ROLE_SECRETARY);
+  EXPECT_TRUE(FieldsNoLedgerHolds(role).empty());
+  role.mutable_member()->add_roles(v1::MEMBER_ROLE_UNSPECIFIED);
+  EXPECT_THAT(FieldsNoLedgerHolds(role), ElementsAre("member.roles"));
   for (const char* table :
        {"cadre_assignment", "reserve_talent", "host_annual_result",
         "region_economy", "star_assessment", "member"}) {
@@ -633,11 +639,13 @@ TEST(CsvRowTest, RolesPostsAndSeats) {
   Import im = Read(
       "人员标识,姓名,党内职务,党员岗位\n"
       "m1,张三,书记、委员,党员示范岗：质检班组；党员先锋岗\n"
-      "m2,李四,,\n"
+      "m2,李四,无,\n"
       "m3,王五,书记、局长,\n"
-      "m4,赵六,,示范岗位：质检\n",
+      "m4,赵六,支部书记、组织委员,示范岗位：质检\n"
+      "m5,钱七,,党员示范岗：车间一、先锋岗：车间二；党员示范岗：质检、包装组\n",
       "党员.csv", ro);
-  ASSERT_EQ(im.records.size(), 2u) << Messages(im);
+  // A cell that cannot be read is left out, its row kept (with a warning).
+  ASSERT_EQ(im.records.size(), 5u) << Messages(im);
   const v1::Member m = im.records[0].member();  // A copy: `im` is reused.
   EXPECT_THAT(m.roles(), ElementsAre(v1::MEMBER_ROLE_SECRETARY,
                                      v1::MEMBER_ROLE_COMMITTEE_MEMBER));
@@ -646,11 +654,24 @@ TEST(CsvRowTest, RolesPostsAndSeats) {
   EXPECT_EQ(m.posts(0).name(), "质检班组");
   EXPECT_EQ(m.posts(1).kind(), v1::POST_KIND_VANGUARD_POST);
   EXPECT_EQ(m.posts(1).name(), "");
-  EXPECT_EQ(im.records[1].member().roles_size(), 0);
+  EXPECT_EQ(im.records[1].member().roles_size(), 0);  // 无.
+  EXPECT_EQ(im.records[2].member().roles_size(), 0);  // Left out.
+  EXPECT_THAT(
+      im.records[3].member().roles(),
+      ElementsAre(v1::MEMBER_ROLE_SECRETARY, v1::MEMBER_ROLE_COMMITTEE_MEMBER));
+  EXPECT_EQ(im.records[3].member().posts_size(), 0);  // Left out.
+  const v1::Member& m5 = im.records[4].member();
+  ASSERT_EQ(m5.posts_size(), 3);
+  EXPECT_EQ(m5.posts(0).name(), "车间一");
+  EXPECT_EQ(m5.posts(1).kind(), v1::POST_KIND_VANGUARD_POST);
+  EXPECT_EQ(m5.posts(1).name(), "车间二");
+  EXPECT_EQ(m5.posts(2).name(), "质检、包装组");  // 包装组 is no kind.
   const std::string messages = Messages(im);
   EXPECT_THAT(messages,
               HasSubstr("4:3:党内职务: \"局长\" is not one of: 书记"));
   EXPECT_THAT(messages, HasSubstr("5:4:党员岗位: post \"示范岗位：质检\""));
+  EXPECT_THAT(messages, HasSubstr("left out, the row imported without it"));
+  EXPECT_THAT(messages, Not(HasSubstr("[skipped]")));
 
   ro.table = CsvTable::kPartyOrganizations;
   im = Read(
@@ -659,9 +680,11 @@ TEST(CsvRowTest, RolesPostsAndSeats) {
       "p2,赵六\n"
       "p3,主席：张三\n"
       "p4,委员：\n"
-      "p5,委员：李四]\n",
+      "p5,委员：李四]\n"
+      "p6,\"书记:张三,委员:李四、宣传委员：王五（挂职）[m-3]\"\n"
+      "p7,书记：张三，主任：李四\n",
       "党组织.csv", ro);
-  ASSERT_EQ(im.records.size(), 2u) << Messages(im);
+  ASSERT_EQ(im.records.size(), 7u) << Messages(im);
   const v1::PartyOrganization& o = im.records[0].party_organization();
   ASSERT_EQ(o.committee_size(), 4);
   EXPECT_EQ(o.committee(0).role(), v1::COMMITTEE_ROLE_SECRETARY);
@@ -679,12 +702,29 @@ TEST(CsvRowTest, RolesPostsAndSeats) {
   ASSERT_EQ(p2.committee_size(), 1);
   EXPECT_EQ(p2.committee(0).role(), v1::COMMITTEE_ROLE_UNSPECIFIED);
   EXPECT_EQ(p2.committee(0).name(), "赵六");
+  for (int i : {2, 3, 4, 6}) {
+    EXPECT_EQ(im.records[i].party_organization().committee_size(), 0) << i;
+  }
+  // A missing ； between roles, and the seconded mark before the id.
+  const v1::PartyOrganization& p6 = im.records[5].party_organization();
+  ASSERT_EQ(p6.committee_size(), 3);
+  EXPECT_EQ(p6.committee(0).role(), v1::COMMITTEE_ROLE_SECRETARY);
+  EXPECT_EQ(p6.committee(1).role(), v1::COMMITTEE_ROLE_MEMBER);
+  EXPECT_EQ(p6.committee(1).name(), "李四");
+  EXPECT_EQ(p6.committee(2).role(), v1::COMMITTEE_ROLE_MEMBER);
+  EXPECT_EQ(p6.committee(2).name(), "王五");
+  EXPECT_EQ(p6.committee(2).member_id(), "m-3");
+  EXPECT_TRUE(p6.committee(2).seconded());
   const std::string seats = Messages(im);
   EXPECT_THAT(seats, HasSubstr("4:2:班子成员: committee seat \"主席：张三\""));
   EXPECT_THAT(seats,
               HasSubstr("5:2:班子成员: committee seat \"委员：\": a role "
                         "with no one in it"));
-  EXPECT_THAT(seats, HasSubstr("6:2:班子成员: committee seat \"李四]\""));
+  EXPECT_THAT(seats, HasSubstr("6:2:班子成员: committee seat \"委员：李四]\""));
+  EXPECT_THAT(
+      seats,
+      HasSubstr("8:2:班子成员: committee seat \"书记：张三，主任：李四\": "
+                "a holder with a colon"));
 
   // Written back: seats of one role in a row are one item.
   CsvWriterOptions o2;

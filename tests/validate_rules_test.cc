@@ -896,6 +896,27 @@ std::vector<Case> Cases() {
                [](v1::Dataset& d) {
                  SetDate(M(d, "m-1")->mutable_dues_paid_through(), 2024, 1, 0);
                }});
+  c.push_back({"DuesArrearsYearAloneIsDecember", "member.dues.arrears",
+               "member", "m-1", "dues_paid_through",
+               [](v1::Dataset& d) {
+                 SetDate(M(d, "m-1")->mutable_dues_paid_through(), 2024, 3, 0);
+               },
+               [](v1::Dataset& d) {
+                 // Read as January it would be 5 months behind.
+                 SetDate(M(d, "m-1")->mutable_dues_paid_through(), 2024, 0, 0);
+               }});
+  c.push_back({"DuesLapsedNotBeforeAdmission", "member.dues.lapsed", "member",
+               "m-1", "dues_paid_through",
+               [](v1::Dataset& d) {
+                 SetDate(M(d, "m-1")->mutable_dues_paid_through(), 2023, 12, 0);
+               },
+               [](v1::Dataset& d) {
+                 // Admitted in May 2024: May and June are owed, no more.
+                 SetDate(M(d, "m-1")->mutable_dues_paid_through(), 2023, 12, 0);
+                 M(d, "m-1")->set_status(v1::MEMBER_STATUS_PROBATIONARY);
+                 M(d, "m-1")->clear_full_on();
+                 SetDate(M(d, "m-1")->mutable_probationary_on(), 2024, 5, 10);
+               }});
   c.push_back({"DuesLapsedYearAlone", "member.dues.lapsed", "member", "m-1",
                "dues_paid_through",
                [](v1::Dataset& d) {
@@ -1155,6 +1176,30 @@ std::string Describe(const v1::ValidationReport& r) {
            f.field_path() + ": " + f.message() + "\n";
   }
   return out;
+}
+
+// A month is owed once it has ended: on 2024-06-15, dues paid through March
+// owe April and May (2: none), paid through February three (arrears).
+TEST(ValidateRulesTest, DuesOwedForMonthsEnded) {
+  ValidatorOptions options;
+  options.as_of.set_year(2024);
+  options.as_of.set_month(6);
+  options.as_of.set_day(15);
+  auto v = Validator::Create(options);
+  ASSERT_THAT(v, IsOk());
+  auto arrears = [&](int paid_month) {
+    v1::Dataset d = CleanCounty();
+    SetDate(M(d, "m-1")->mutable_dues_paid_through(), 2024, paid_month, 0);
+    absl::StatusOr<v1::ValidationReport> r = (*v)->Validate(d);
+    EXPECT_THAT(r, IsOk());
+    int n = 0;
+    for (const v1::Finding& f : r->findings()) {
+      n += f.rule_id() == "member.dues.arrears" && f.record_id() == "m-1";
+    }
+    return n;
+  };
+  EXPECT_EQ(arrears(3), 0);
+  EXPECT_EQ(arrears(2), 1);
 }
 
 TEST(ValidateRulesTest, CleanCountyHasNoFindings) {

@@ -65,8 +65,12 @@ def typed(frame, table):
                 frame[column] = pd.to_datetime(frame[column],
                                                format="%Y-%m-%d")
         elif kind == "month":
-            frame[column] = pd.to_datetime(
-                frame[column], format="%Y-%m").dt.to_period("M")
+            # 2017-12; a year alone (2017: its December) or a full date stays
+            # text, which pandas would read as January or lose the day of.
+            if frame[column].dropna().astype(str).str.fullmatch(
+                    r"\d{4}-\d{2}").all():
+                frame[column] = pd.to_datetime(
+                    frame[column], format="%Y-%m").dt.to_period("M")
         elif kind in ("amount", "decimal"):
             frame[column] = pd.to_numeric(frame[column]).astype("float64")
     return frame

@@ -421,9 +421,9 @@ struct WorkbookWriterOptions {
 // is written as "<path>.tmp" and renamed into place by Close(); a writer
 // destroyed unclosed leaves nothing.
 //
-// Write() writes a record without the values no ledger column holds
-// (FieldsNoLedgerHolds(): a post or seat whose text holds its cell's
-// separators); returns
+// Write() writes a record without the fields no ledger cell holds as they
+// are (FieldsNoLedgerHolds(): the whole posts, seats or roles cell when one
+// value would not read back the same); returns
 // NotFound for a record with no entity, writing nothing; InvalidArgument for a
 // field that is not UTF-8; ResourceExhausted past Excel's 1,048,575 rows in a
 // sheet. Not thread-safe; non-copyable.
@@ -446,9 +446,10 @@ class DANGJIAN_EXPORT WorkbookLedgerWriter : public RecordWriter {
 // assessments nested in party organizations (party_organization_id set to
 // the organization's id; also those of a second organization with the same
 // id, which then count for the first) and then Dataset.star_assessments.
-// Every entity list has a table; the values no ledger column holds
-// (FieldsNoLedgerHolds(): a post or seat whose text holds its cell's
-// separators) are not written: use a record stream to keep them.
+// Every entity list has a table; the fields no ledger cell holds as they are
+// (FieldsNoLedgerHolds(): the whole posts, seats or roles cell when one
+// value would not read back the same) are not written: use a record stream
+// to keep them.
 // Returns OK or the first error: NotFound when `directory` is not an existing
 // directory, else as CsvLedgerWriter's Create(), Write() and Close() (a file
 // already written stays). Thread-safe for different directories.

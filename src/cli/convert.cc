@@ -451,8 +451,9 @@ int Run(const Args& args) {
   for (const auto& [field, n] : fields_left_out) {
     std::fprintf(stderr,
                  "dangjian convert: %lld records were written without %s: "
-                 "no ledger column holds it (convert to .djr, .jsonl or .pb "
-                 "to keep it)\n",
+                 "its cell would not read back the same (a name holding "
+                 "the cell's separators, a value with no label; convert to "
+                 ".djr, .jsonl or .pb to keep it)\n",
                  static_cast<long long>(n), field.c_str());
     exit = kExitFailed;
   }

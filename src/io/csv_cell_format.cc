@@ -67,6 +67,8 @@ std::string FormatCell(const Column& c, const Message& entity,
       return it != EnumLabelTable().end() ? it->second[0] : v->name();
     }
     case K::kEnumList: {
+      // Left out whole when a value has no label (FieldsNoLedgerHolds()).
+      if (!CompoundCellHolds(c, entity)) return "";
       std::vector<std::string> labels;
       for (int i = 0; i < r->FieldSize(m, f); ++i) {
         const auto* v = r->GetRepeatedEnum(m, f, i);

@@ -554,16 +554,20 @@ CellProblem SetLeaf(const Column& c, absl::string_view cell, Message* entity,
       return {};
     }
     case K::kEnumList: {
-      // Every label is read before any is added: a bad one keeps them all out.
+      // Every label is read before any is added: a bad one leaves the cell
+      // out, the row imported without it. 无 (none) is no label.
       std::vector<int> values;
       const std::string s = UnifySeparators(cell, {"；", "、", "，"});
       for (absl::string_view label :
-           absl::StrSplit(s, absl::ByAnyChar(";,\n"))) {
+           absl::StrSplit(s, absl::ByAnyChar(";,\n\r"))) {
         label = TrimCell(label);
-        if (label.empty()) continue;
+        if (label.empty() || label == "无") continue;
         std::string why;
         const int v = ParseEnumCell(c, label, &why);
-        if (v == 0) return why;
+        if (v == 0) {
+          return CellProblem::LeftOut(
+              absl::StrCat(why, ": left out, the row imported without it"));
+        }
         values.push_back(v);
       }
       for (int v : values) PutInteger(tag, c.leaf_type, v, wire);
@@ -770,10 +774,11 @@ int ParseEnumCell(const Column& c, absl::string_view cell, std::string* why) {
       absl::ConsumePrefix(&label, "、");
       label = TrimCell(label);
       if (label.empty()) {
-        *why = absl::StrCat("\"", s,
-                            "\" is a bare code; codes differ between "
-                            "systems: write the label, or \"code label\" "
-                            "as in \"11 建立党委\"");
+        *why = MaskPersonalData(
+            absl::StrCat("\"", s,
+                         "\" is a bare code; codes differ between "
+                         "systems: write the label, or \"code label\" "
+                         "as in \"11 建立党委\""));
         return 0;
       }
       v = find(label);

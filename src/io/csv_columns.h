@@ -294,11 +294,13 @@ int ParseEnumCell(const Column& column, absl::string_view cell,
 
 // kPosts and kSeats cells (csv_compound_cells.cc): SetCompoundCell() appends
 // to `*wire` each post or seat that `cell` lists as a field of the entity
-// (the format in docs/ledger-format.md) and returns "" or what is wrong;
-// FormatCompoundCell() writes the field of `entity` as such a cell;
-// CompoundCellHolds() is false when a value of the field holds a character
-// the cell's format uses to separate (so that the cell would not read back
-// the same).
+// (the format in docs/ledger-format.md) and returns "" or, for a cell it
+// cannot read, what is wrong (CellProblem::LeftOut: nothing is appended, the
+// row is kept); FormatCompoundCell() writes the field of `entity` as such a
+// cell; CompoundCellHolds() (also for kEnumList) is false when a value of
+// the field would not read back the same: a post's or seat's text holding a
+// character the cell's format separates with, a seat with neither name nor
+// id, a role that is 0 or no value of its enum.
 CellProblem SetCompoundCell(const Column& column, absl::string_view cell,
                             WireBuffer* wire);
 std::string FormatCompoundCell(const Column& column,

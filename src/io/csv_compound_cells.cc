@@ -68,29 +68,71 @@ bool HasAny(absl::string_view s, std::initializer_list<absl::string_view> of) {
   return false;
 }
 
+// What a cell that is left out says; the row is imported without it.
+CellProblem LeftOut(absl::string_view what, absl::string_view item,
+                    absl::string_view why) {
+  return CellProblem::LeftOut(absl::StrCat(what, " \"", MaskPersonalData(item),
+                                           "\": ", why,
+                                           ": left out, the row imported "
+                                           "without it"));
+}
+
+// One post, "类别：名称", "类别" or "：名称"; false with `*why` set when its
+// kind is no kind of post. `*kind_given` says whether a kind was written.
+bool ReadPost(const Column& c, absl::string_view text, v1::MemberPost* post,
+              bool* kind_given, std::string* why) {
+  absl::string_view kind_text, name;
+  if (!SplitAtColon(text, &kind_text, &name)) {
+    kind_text = name;  // "党员先锋岗": a kind alone.
+    name = {};
+  }
+  *kind_given = !kind_text.empty();
+  post->Clear();
+  if (*kind_given) {
+    const int kind = ParseEnumCell(c, kind_text, why);
+    if (kind == 0) return false;
+    post->set_kind(static_cast<v1::PostKind>(kind));
+  } else if (name.empty()) {
+    *why = "a post with neither kind nor name";
+    return false;
+  }
+  post->set_name(std::string(name));
+  return true;
+}
+
 CellProblem SetPosts(const Column& c, absl::string_view cell,
                      WireBuffer* wire) {
   std::vector<std::string> posts;  // Serialized, all read before any is put.
   for (const std::string& item : Items(cell)) {
-    absl::string_view kind_text, name;
-    if (!SplitAtColon(item, &kind_text, &name)) {
-      kind_text = name;  // "党员先锋岗": a kind alone.
-      name = {};
-    }
-    v1::MemberPost post;
-    if (!kind_text.empty()) {
-      std::string why;
-      const int kind = ParseEnumCell(c, kind_text, &why);
-      if (kind == 0) {
-        return absl::StrCat("post \"", MaskPersonalData(item), "\": ", why,
-                            " (write 类别：名称, as 党员示范岗：质检班组)");
+    // "党员示范岗：车间一、党员先锋岗：车间二": posts joined by 、 when every
+    // part is a post of a kind; else 、 is part of a name ("质检、包装组").
+    std::vector<std::string> parts;
+    if (absl::StrContains(item, "、")) {
+      for (absl::string_view part : absl::StrSplit(item, "、")) {
+        v1::MemberPost post;
+        bool kind_given;
+        std::string why;
+        if (!ReadPost(c, TrimCell(part), &post, &kind_given, &why) ||
+            !kind_given) {
+          parts.clear();
+          break;
+        }
+        parts.push_back(post.SerializeAsString());
       }
-      post.set_kind(static_cast<v1::PostKind>(kind));
-    } else if (name.empty()) {
-      return "a post with neither kind nor name";
     }
-    post.set_name(std::string(name));
-    posts.push_back(post.SerializeAsString());
+    if (parts.empty()) {
+      v1::MemberPost post;
+      bool kind_given;
+      std::string why;
+      if (!ReadPost(c, item, &post, &kind_given, &why)) {
+        return LeftOut("post", item,
+                       absl::StrCat(why,
+                                    " (write 类别：名称, as "
+                                    "党员示范岗：质检班组)"));
+      }
+      parts.push_back(post.SerializeAsString());
+    }
+    posts.insert(posts.end(), parts.begin(), parts.end());
   }
   for (const std::string& p : posts) {
     PutLengthDelimited(c.tags.back(), p, wire);
@@ -98,20 +140,31 @@ CellProblem SetPosts(const Column& c, absl::string_view cell,
   return {};
 }
 
+// Takes a seconded mark (（挂职）) off the end of `*holder`: true when it had
+// one.
+bool TakeSecondedMark(absl::string_view* holder) {
+  for (absl::string_view mark : kSecondedMarks) {
+    if (absl::ConsumeSuffix(holder, mark)) {
+      *holder = TrimCell(*holder);
+      return true;
+    }
+  }
+  return false;
+}
+
 CellProblem SetSeats(const Column& c, absl::string_view cell,
                      WireBuffer* wire) {
+  constexpr absl::string_view kHow =
+      " (write 职务：姓名, as 书记：张三；委员：李四、王五)";
   std::vector<std::string> seats;  // Serialized, all read before any is put.
   for (const std::string& item : Items(cell)) {
     absl::string_view role_text, holders;
-    const bool has_role = SplitAtColon(item, &role_text, &holders);
     int role = 0;
-    if (has_role && !role_text.empty()) {
+    if (SplitAtColon(item, &role_text, &holders) && !role_text.empty()) {
       std::string why;
       role = ParseEnumCell(c, role_text, &why);
       if (role == 0) {
-        return absl::StrCat(
-            "committee seat \"", MaskPersonalData(item), "\": ", why,
-            " (write 职务：姓名, as 书记：张三；委员：李四、王五)");
+        return LeftOut("committee seat", item, absl::StrCat(why, kHow));
       }
     }
     const std::string list = UnifySeparators(holders, {"、", "，"});
@@ -120,39 +173,51 @@ CellProblem SetSeats(const Column& c, absl::string_view cell,
          absl::StrSplit(list, absl::ByAnyChar(";,"))) {
       holder = TrimCell(holder);
       if (holder.empty()) continue;
+      // "书记：张三，委员：李四" (a ； missing): a new role from here on.
+      absl::string_view next_role, rest;
+      if (SplitAtColon(holder, &next_role, &rest)) {
+        std::string why;
+        const int r = next_role.empty() ? 0 : ParseEnumCell(c, next_role, &why);
+        if (r == 0) {
+          return LeftOut("committee seat", item,
+                         absl::StrCat("a holder with a colon in it", kHow));
+        }
+        role = r;
+        holder = rest;
+        if (holder.empty()) {
+          return LeftOut("committee seat", item, "a role with no one in it");
+        }
+      }
       any = true;
       v1::CommitteeSeat seat;
       seat.set_role(static_cast<v1::CommitteeRole>(role));
-      for (absl::string_view mark : kSecondedMarks) {
-        if (absl::ConsumeSuffix(&holder, mark)) {
-          seat.set_seconded(true);
-          holder = TrimCell(holder);
-          break;
-        }
-      }
+      // The seconded mark after the id or before it: 张三[m-1]（挂职）,
+      // 张三（挂职）[m-1].
+      bool seconded = TakeSecondedMark(&holder);
       if (absl::EndsWith(holder, "]") || absl::EndsWith(holder, "］")) {
         const bool wide = absl::EndsWith(holder, "］");
         const size_t open = holder.rfind(wide ? "［" : "[");
         if (open == absl::string_view::npos) {
-          return absl::StrCat("committee seat \"", MaskPersonalData(holder),
-                              "\": a member id closed by ] but not opened "
-                              "by [ (write 姓名[党员标识])");
+          return LeftOut("committee seat", item,
+                         "a member id closed by ] but not opened by [ "
+                         "(write 姓名[党员标识])");
         }
         const size_t from = open + (wide ? 3 : 1);
         seat.set_member_id(std::string(TrimCell(
             holder.substr(from, holder.size() - (wide ? 3 : 1) - from))));
         holder = TrimCell(holder.substr(0, open));
+        seconded = TakeSecondedMark(&holder) || seconded;
       }
+      seat.set_seconded(seconded);
       seat.set_name(std::string(holder));
       if (seat.name().empty() && seat.member_id().empty()) {
-        return absl::StrCat("committee seat \"", MaskPersonalData(item),
-                            "\": a seat with neither name nor member id");
+        return LeftOut("committee seat", item,
+                       "a seat with neither name nor member id");
       }
       seats.push_back(seat.SerializeAsString());
     }
     if (!any) {
-      return absl::StrCat("committee seat \"", MaskPersonalData(item),
-                          "\": a role with no one in it");
+      return LeftOut("committee seat", item, "a role with no one in it");
     }
   }
   for (const std::string& s : seats) {
@@ -224,6 +289,19 @@ std::string FormatCompoundCell(const Column& c, const Message& entity) {
 
 bool CompoundCellHolds(const Column& c, const Message& entity) {
   auto trimmed = [](const std::string& s) { return TrimCell(s) == s; };
+  if (c.kind == CellKind::kEnumList) {
+    // Every value a label: neither 0 (not recorded) nor one the schema does
+    // not define.
+    const auto* r = entity.GetReflection();
+    const auto* f = c.path.back();
+    for (int i = 0; i < r->FieldSize(entity, f); ++i) {
+      const int v = r->GetRepeatedEnumValue(entity, f, i);
+      if (v == 0 || f->enum_type()->FindValueByNumber(v) == nullptr) {
+        return false;
+      }
+    }
+    return true;
+  }
   if (c.kind == CellKind::kPosts) {
     for (const v1::MemberPost* p : Repeated<v1::MemberPost>(c, entity)) {
       const auto* kind =

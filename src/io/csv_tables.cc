@@ -824,7 +824,8 @@ std::vector<std::string> FieldsNoLedgerHolds(const v1::Record& record) {
   // Posts and seats a cell cannot hold as they are (a name with the cell's
   // separator in it).
   for (const internal::Column& c : table->columns) {
-    if ((c.kind == internal::CellKind::kPosts ||
+    if ((c.kind == internal::CellKind::kEnumList ||
+         c.kind == internal::CellKind::kPosts ||
          c.kind == internal::CellKind::kSeats) &&
         !internal::CompoundCellHolds(c, message)) {
       out.push_back(absl::StrCat(kind->name(), ".", c.path.back()->name()));

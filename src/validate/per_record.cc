@@ -1,14 +1,15 @@
 // Per-record rules: each looks at one record only, allocates nothing unless it
 // reports a finding, and runs on the streaming hot path.
+#include <algorithm>
 #include <cstdint>
 #include <string>
 
 #include "absl/base/attributes.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "core/id_checks.h"
 #include "dangjian/personal_data.h"
 #include "dangjian/record.h"
-#include "core/id_checks.h"
 #include "validate/dues.h"
 #include "validate/engine.h"
 
@@ -281,10 +282,10 @@ void CheckId(const Ctx& ctx, absl::string_view id) {
   }
 }
 
-// Returns NationalIdKeyOf() the member's national_id.
 // Dues paid through a month (党费交至; a year alone is its December): the
-// months after it that have ended by as_of are unpaid. Arrears from the
-// policy's 3 months; from its 6 the lapse of the Party Constitution's art. 9.
+// months after it, and from the member's admission (probationary_on) on,
+// that have ended by as_of are unpaid. Arrears from the policy's 3 months;
+// from its 6 the lapse of the Party Constitution's art. 9.
 void CheckDuesPaidThrough(const Ctx& ctx, const MemberFacts& m) {
   const Config& c = ctx.config();
   const v1::Policy& p = c.policy;
@@ -300,7 +301,14 @@ void CheckDuesPaidThrough(const Ctx& ctx, const MemberFacts& m) {
     return;
   }
   const int64_t as_of_month = int64_t{c.as_of.y} * 12 + c.as_of.m - 1;
-  const int64_t paid_month = int64_t{paid.y} * 12 + paid.m - 1;
+  int64_t paid_month = int64_t{paid.y} * 12 + paid.m - 1;
+  const int admitted = MemberFacts::kProbationary;
+  if (m.has_date[admitted] && m.date_month[admitted] >= 1 &&
+      m.date_month[admitted] <= 12) {
+    // Nothing was owed before the month of admission.
+    paid_month = std::max(paid_month, int64_t{m.date_year[admitted]} * 12 +
+                                          m.date_month[admitted] - 2);
+  }
   const bool month_ended =
       c.as_of.d == 0 || c.as_of.d >= DaysInMonth(c.as_of.y, c.as_of.m);
   const int64_t unpaid = as_of_month - paid_month - (month_ended ? 0 : 1);
@@ -329,6 +337,7 @@ void CheckDuesPaidThrough(const Ctx& ctx, const MemberFacts& m) {
   }
 }
 
+// Returns NationalIdKeyOf() the member's national_id.
 uint64_t CheckMember(const Ctx& ctx, const MemberFacts& m) {
   const Config& c = ctx.config();
   const v1::Policy& p = c.policy;
