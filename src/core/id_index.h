@@ -2,10 +2,12 @@
 // a flat open-addressing index from a key to a dense index in order of first
 // sight, the keys kept by the caller (internal; header-only).
 //
-// Our own rather than absl::flat_hash_map because Debian's abseil builds
-// raw_hash_set and hash as separate shared libraries, which the library
-// target does not link (src/CMakeLists.txt); the aggregator and the
-// validator's cross-record rules share it.
+// Our own rather than absl::flat_hash_map (which the library links): a slot
+// is 8 bytes and the key is read back only when the hashes match.
+// benchmarks/id_index_benchmark.cc measures both on a county's unit ids,
+// interned then looked up four times each (BENCHMARKS.md, "The id index"):
+// this one is faster at 1,000, 100,000 and 1 M ids, absl's at 3,300. The
+// aggregator and the validator's cross-record rules share it.
 #ifndef DANGJIAN_SRC_CORE_ID_INDEX_H_
 #define DANGJIAN_SRC_CORE_ID_INDEX_H_
 
