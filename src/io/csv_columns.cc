@@ -56,6 +56,8 @@ inline bool AllAsciiDigits(absl::string_view s) {
   return true;
 }
 
+}  // namespace
+
 // Full-width digits and punctuation (U+FF01..U+FF5E) to ASCII, U+3000 to a
 // space, "￥" (U+FFE5) to "¥" (U+00A5).
 std::string HalfWidth(absl::string_view s) {
@@ -98,6 +100,8 @@ std::string RemoveSpaces(absl::string_view s) {
   }
   return out;
 }
+
+namespace {
 
 // Parses a whole decimal number "123", "1,234", "-5" (already half-width);
 // "3.0" and "1,234.00" too, as Excel and pandas write a whole number held as
@@ -373,48 +377,6 @@ absl::string_view TrimCellSpaces(absl::string_view s) {
   }
 }
 
-absl::string_view SubtotalWordOf(absl::string_view cell) {
-  // Quick rejection: every word below starts with 合, 小, 总 or 共, or an
-  // ASCII or full-width (0xEF...) 's', 't' or 'g'.
-  cell = TrimCell(cell);
-  if (cell.empty()) return {};
-  const auto first = static_cast<unsigned char>(cell[0]);
-  if (first >= 0x80) {
-    // 合, 小 and 共 start with the byte 0xE5, 总 with 0xE6.
-    if (first != 0xE5 && first != 0xE6 && first != 0xEF) return {};
-    static constexpr absl::string_view kHe = "合", kXiao = "小", kZong = "总",
-                                       kGong = "共";
-    if (first != 0xEF && !absl::StartsWith(cell, kHe) &&
-        !absl::StartsWith(cell, kXiao) && !absl::StartsWith(cell, kZong) &&
-        !absl::StartsWith(cell, kGong)) {
-      return {};
-    }
-  } else {
-    const char lower = absl::ascii_tolower(first);
-    if (lower != 's' && lower != 't' && lower != 'g') return {};
-    // Only "total", "subtotal" or "grandtotal" (and a colon) can follow: an
-    // ASCII byte that is neither a letter, a space nor a colon rules the
-    // cell out before the copies below (ids such as "g110101-000001").
-    for (const char ch : cell) {
-      const auto b = static_cast<unsigned char>(ch);
-      if (b < 0x80 && !absl::ascii_isalpha(b) && b != ' ' && b != '\t' &&
-          b != ':') {
-        return {};
-      }
-    }
-  }
-  const std::string s = RemoveSpaces(HalfWidth(TrimCell(cell)));
-  for (absl::string_view w : {"合计", "小计", "总计", "共计"}) {
-    if (absl::StartsWith(s, w)) return w;
-  }
-  const std::string lower = absl::AsciiStrToLower(s);
-  if (lower == "total" || lower == "subtotal" || lower == "grandtotal" ||
-      lower == "total:" || lower == "subtotal:") {
-    return "total";
-  }
-  return {};
-}
-
 namespace {
 
 constexpr uint32_t kVarint = 0;
@@ -504,6 +466,74 @@ bool PlainAmountFen(absl::string_view s, int scale, int64_t* fen) {
 
 // Sets or appends the value of the last field of `c.path` from the trimmed,
 // non-blank `cell`; returns "" or what is wrong (and then does neither).
+// A labels cell (kEnumList): every label is read before any is added, and a
+// bad one leaves the cell out, the row imported without it. 无 (none) is no
+// label.
+CellProblem SetEnumList(const Column& c, absl::string_view cell,
+                        WireBuffer* wire) {
+  std::vector<int> values;
+  const std::string s = UnifySeparators(cell, {"；", "、", "，"});
+  for (absl::string_view label : absl::StrSplit(s, absl::ByAnyChar(";,\n\r"))) {
+    label = TrimCell(label);
+    if (label.empty() || label == "无") continue;
+    std::string why;
+    const int v = ParseEnumCell(c, label, &why);
+    if (v == 0) {
+      return CellProblem::LeftOut(
+          absl::StrCat(why, ": left out, the row imported without it"));
+    }
+    values.push_back(v);
+  }
+  for (int v : values) PutInteger(c.tags.back(), c.leaf_type, v, wire);
+  return {};
+}
+
+// A whole-number cell into `*v`, within the range of `field`'s type.
+CellProblem ReadWholeNumber(absl::string_view cell,
+                            const FieldDescriptor* field, int64_t* v) {
+  if (cell.size() <= 9 && AllAsciiDigits(cell)) {
+    *v = 0;
+    for (char ch : cell) *v = *v * 10 + (ch - '0');
+    return {};
+  }
+  const std::string s = RemoveSpaces(HalfWidth(cell));
+  if (LooksScientific(s)) {
+    return "a number in scientific notation; write it whole";
+  }
+  std::string why;
+  if (!ParseInteger(s, v, &why)) {
+    return MaskPersonalData(absl::StrCat("\"", s, "\": ", why));
+  }
+  if (field->cpp_type() == FieldDescriptor::CPPTYPE_INT32 &&
+      (*v < std::numeric_limits<int32_t>::min() ||
+       *v > std::numeric_limits<int32_t>::max())) {
+    return MaskPersonalData(absl::StrCat("\"", s, "\": too large"));
+  }
+  return {};
+}
+
+// Appends a Date message as the field `tag`; proto3 leaves out zero fields,
+// as CopyFrom() does. Its length is one byte: three int32 fields of at most
+// 11 bytes each.
+void PutDate(uint32_t tag, const Ymd& d, WireBuffer* wire) {
+  char* p = wire->Extend(5 + 1 + 33);
+  p = EncodeVarint(tag | kLengthDelimited, p);
+  char* const body = p + 1;
+  p = body;
+  const std::pair<int, int> parts[] = {{v1::Date::kYearFieldNumber, d.y},
+                                       {v1::Date::kMonthFieldNumber, d.m},
+                                       {v1::Date::kDayFieldNumber, d.d}};
+  for (const auto& [number, value] : parts) {
+    if (value != 0) {
+      // int32: sign-extended, as protobuf writes it.
+      p = EncodeVarint(static_cast<uint32_t>(number) << 3 | kVarint, p);
+      p = EncodeVarint(static_cast<uint64_t>(int64_t{value}), p);
+    }
+  }
+  body[-1] = static_cast<char>(p - body);
+  wire->Commit(p);
+}
+
 CellProblem SetLeaf(const Column& c, absl::string_view cell, Message* entity,
                     WireBuffer* wire, CellMemo* memo) {
   const FieldDescriptor* f = c.path.back();
@@ -553,50 +583,15 @@ CellProblem SetLeaf(const Column& c, absl::string_view cell, Message* entity,
       put_integer(v);
       return {};
     }
-    case K::kEnumList: {
-      // Every label is read before any is added: a bad one leaves the cell
-      // out, the row imported without it. 无 (none) is no label.
-      std::vector<int> values;
-      const std::string s = UnifySeparators(cell, {"；", "、", "，"});
-      for (absl::string_view label :
-           absl::StrSplit(s, absl::ByAnyChar(";,\n\r"))) {
-        label = TrimCell(label);
-        if (label.empty() || label == "无") continue;
-        std::string why;
-        const int v = ParseEnumCell(c, label, &why);
-        if (v == 0) {
-          return CellProblem::LeftOut(
-              absl::StrCat(why, ": left out, the row imported without it"));
-        }
-        values.push_back(v);
-      }
-      for (int v : values) PutInteger(tag, c.leaf_type, v, wire);
-      return {};
-    }
+    case K::kEnumList:
+      return SetEnumList(c, cell, wire);
     case K::kPosts:
     case K::kSeats:
       return SetCompoundCell(c, cell, wire);
     case K::kInt: {
-      const bool int32 = f->cpp_type() == FieldDescriptor::CPPTYPE_INT32;
-      if (cell.size() <= 9 && AllAsciiDigits(cell)) {
-        int64_t v = 0;
-        for (char ch : cell) v = v * 10 + (ch - '0');
-        put_integer(v);
-        return {};
-      }
-      const std::string s = RemoveSpaces(HalfWidth(cell));
-      if (LooksScientific(s)) {
-        return "a number in scientific notation; write it whole";
-      }
       int64_t v = 0;
-      std::string why;
-      if (!ParseInteger(s, &v, &why)) {
-        return MaskPersonalData(absl::StrCat("\"", s, "\": ", why));
-      }
-      if (int32 && (v < std::numeric_limits<int32_t>::min() ||
-                    v > std::numeric_limits<int32_t>::max())) {
-        return MaskPersonalData(absl::StrCat("\"", s, "\": too large"));
-      }
+      CellProblem why = ReadWholeNumber(cell, f, &v);
+      if (!why.empty()) return why;
       put_integer(v);
       return {};
     }
@@ -635,24 +630,7 @@ CellProblem SetLeaf(const Column& c, absl::string_view cell, Message* entity,
         date->set_day(d.d);
         return {};
       }
-      // A Date message; proto3 leaves out zero fields, as CopyFrom() does.
-      // Its length is one byte: three int32 fields of at most 11 bytes each.
-      char* p = wire->Extend(5 + 1 + 33);
-      p = EncodeVarint(tag | kLengthDelimited, p);
-      char* const body = p + 1;
-      p = body;
-      const std::pair<int, int> parts[] = {{v1::Date::kYearFieldNumber, d.y},
-                                           {v1::Date::kMonthFieldNumber, d.m},
-                                           {v1::Date::kDayFieldNumber, d.d}};
-      for (const auto& [number, value] : parts) {
-        if (value != 0) {
-          // int32: sign-extended, as protobuf writes it.
-          p = EncodeVarint(static_cast<uint32_t>(number) << 3 | kVarint, p);
-          p = EncodeVarint(static_cast<uint64_t>(int64_t{value}), p);
-        }
-      }
-      body[-1] = static_cast<char>(p - body);
-      wire->Commit(p);
+      PutDate(tag, d, wire);
       return {};
     }
     case K::kYuan:

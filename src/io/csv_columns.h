@@ -308,6 +308,11 @@ std::string FormatCompoundCell(const Column& column,
 bool CompoundCellHolds(const Column& column,
                        const google::protobuf::Message& entity);
 
+// Full-width digits and punctuation (U+FF01..U+FF5E) made ASCII, U+3000 a
+// space, "￥" (U+FFE5) "¥" (U+00A5); and `s` without its spaces.
+std::string HalfWidth(absl::string_view s);
+std::string RemoveSpaces(absl::string_view s);
+
 // `cell` with each of `separators` replaced by ';'.
 std::string UnifySeparators(
     absl::string_view cell,

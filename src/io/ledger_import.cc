@@ -4,6 +4,7 @@
 #include <cstring>
 #include <utility>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
@@ -549,6 +550,48 @@ bool LedgerImporter::BuildRecord(v1::Record* record) {
     return false;
   }
   return true;
+}
+
+absl::string_view SubtotalWordOf(absl::string_view cell) {
+  // Quick rejection: every word below starts with 合, 小, 总 or 共, or an
+  // ASCII or full-width (0xEF...) 's', 't' or 'g'.
+  cell = TrimCell(cell);
+  if (cell.empty()) return {};
+  const auto first = static_cast<unsigned char>(cell[0]);
+  if (first >= 0x80) {
+    // 合, 小 and 共 start with the byte 0xE5, 总 with 0xE6.
+    if (first != 0xE5 && first != 0xE6 && first != 0xEF) return {};
+    static constexpr absl::string_view kHe = "合", kXiao = "小", kZong = "总",
+                                       kGong = "共";
+    if (first != 0xEF && !absl::StartsWith(cell, kHe) &&
+        !absl::StartsWith(cell, kXiao) && !absl::StartsWith(cell, kZong) &&
+        !absl::StartsWith(cell, kGong)) {
+      return {};
+    }
+  } else {
+    const char lower = absl::ascii_tolower(first);
+    if (lower != 's' && lower != 't' && lower != 'g') return {};
+    // Only "total", "subtotal" or "grandtotal" (and a colon) can follow: an
+    // ASCII byte that is neither a letter, a space nor a colon rules the
+    // cell out before the copies below (ids such as "g110101-000001").
+    for (const char ch : cell) {
+      const auto b = static_cast<unsigned char>(ch);
+      if (b < 0x80 && !absl::ascii_isalpha(b) && b != ' ' && b != '\t' &&
+          b != ':') {
+        return {};
+      }
+    }
+  }
+  const std::string s = RemoveSpaces(HalfWidth(TrimCell(cell)));
+  for (absl::string_view w : {"合计", "小计", "总计", "共计"}) {
+    if (absl::StartsWith(s, w)) return w;
+  }
+  const std::string lower = absl::AsciiStrToLower(s);
+  if (lower == "total" || lower == "subtotal" || lower == "grandtotal" ||
+      lower == "total:" || lower == "subtotal:") {
+    return "total";
+  }
+  return {};
 }
 
 }  // namespace internal
