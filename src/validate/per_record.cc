@@ -337,6 +337,50 @@ void CheckDuesPaidThrough(const Ctx& ctx, const MemberFacts& m) {
   }
 }
 
+// A member's dues (党费): the figures valid, the amount the policy's brackets
+// give, and months unpaid (CheckDuesPaidThrough()).
+void CheckDues(const Ctx& ctx, const MemberFacts& m) {
+  const v1::Policy& p = ctx.config().policy;
+  const int64_t income = m.monthly_income_fen;
+  const int64_t dues = m.monthly_dues_fen;
+  const auto category = static_cast<v1::DuesCategory>(m.dues_category);
+  if (ctx.On(Rule::kDuesInvalid)) {
+    if (income < 0) {
+      ctx.Emit(Rule::kDuesInvalid, "monthly_income_fen",
+               Zh("月收入为负数：", ZhYuan(income)),
+               "monthly income (月收入) is negative: ", Yuan(income));
+    }
+    if (dues < 0) {
+      ctx.Emit(Rule::kDuesInvalid, "monthly_dues_fen",
+               Zh("月缴党费为负数：", ZhYuan(dues)),
+               "monthly dues (月缴党费) are negative: ", Yuan(dues));
+    }
+    if (dues > 0 && category == v1::DUES_CATEGORY_UNSPECIFIED) {
+      ctx.Emit(Rule::kDuesInvalid, "dues_category",
+               Zh("录有党费但未填写党费类别"),
+               "monthly dues (党费) are recorded without a dues category "
+               "(党费类别)");
+    }
+  }
+  if (dues > 0 && income >= 0 && ctx.On(Rule::kDuesMismatch)) {
+    const int64_t expected = ComputeMonthlyDuesFen(income, category, p);
+    if (expected >= 0 && expected != dues) {
+      ctx.Emit(Rule::kDuesMismatch, "monthly_dues_fen",
+               Zh("月缴党费 ", ZhYuan(dues), "；按党费标准，党费类别“",
+                  ZhEnum(category), "”、月收入 ", ZhYuan(income), " 应缴 ",
+                  ZhYuan(expected)),
+               "monthly dues (月缴党费) are ", Yuan(dues),
+               "; the policy's brackets give ", Yuan(expected), " for ",
+               v1::DuesCategory_Name(category), " with a monthly income of ",
+               Yuan(income));
+    }
+  }
+  if (m.has_dues_paid_through && (m.status == v1::MEMBER_STATUS_FULL ||
+                                  m.status == v1::MEMBER_STATUS_PROBATIONARY)) {
+    CheckDuesPaidThrough(ctx, m);
+  }
+}
+
 // Returns NationalIdKeyOf() the member's national_id.
 uint64_t CheckMember(const Ctx& ctx, const MemberFacts& m) {
   const Config& c = ctx.config();
@@ -464,45 +508,7 @@ uint64_t CheckMember(const Ctx& ctx, const MemberFacts& m) {
              ", more than ", probation + 12, " months after admission on ",
              DateText(probationary), "; record the conversion or the decision");
   }
-  // Dues.
-  const int64_t income = m.monthly_income_fen;
-  const int64_t dues = m.monthly_dues_fen;
-  const auto category = static_cast<v1::DuesCategory>(m.dues_category);
-  if (ctx.On(Rule::kDuesInvalid)) {
-    if (income < 0) {
-      ctx.Emit(Rule::kDuesInvalid, "monthly_income_fen",
-               Zh("月收入为负数：", ZhYuan(income)),
-               "monthly income (月收入) is negative: ", Yuan(income));
-    }
-    if (dues < 0) {
-      ctx.Emit(Rule::kDuesInvalid, "monthly_dues_fen",
-               Zh("月缴党费为负数：", ZhYuan(dues)),
-               "monthly dues (月缴党费) are negative: ", Yuan(dues));
-    }
-    if (dues > 0 && category == v1::DUES_CATEGORY_UNSPECIFIED) {
-      ctx.Emit(Rule::kDuesInvalid, "dues_category",
-               Zh("录有党费但未填写党费类别"),
-               "monthly dues (党费) are recorded without a dues category "
-               "(党费类别)");
-    }
-  }
-  if (dues > 0 && income >= 0 && ctx.On(Rule::kDuesMismatch)) {
-    const int64_t expected = ComputeMonthlyDuesFen(income, category, p);
-    if (expected >= 0 && expected != dues) {
-      ctx.Emit(Rule::kDuesMismatch, "monthly_dues_fen",
-               Zh("月缴党费 ", ZhYuan(dues), "；按党费标准，党费类别“",
-                  ZhEnum(category), "”、月收入 ", ZhYuan(income), " 应缴 ",
-                  ZhYuan(expected)),
-               "monthly dues (月缴党费) are ", Yuan(dues),
-               "; the policy's brackets give ", Yuan(expected), " for ",
-               v1::DuesCategory_Name(category), " with a monthly income of ",
-               Yuan(income));
-    }
-  }
-  if (m.has_dues_paid_through && (m.status == v1::MEMBER_STATUS_FULL ||
-                                  m.status == v1::MEMBER_STATUS_PROBATIONARY)) {
-    CheckDuesPaidThrough(ctx, m);
-  }
+  CheckDues(ctx, m);
   return national_id_key;
 }
 
