@@ -34,7 +34,8 @@ configure_package_config_file(
   "${PROJECT_SOURCE_DIR}/cmake/dangjianConfig.cmake.in"
   "${PROJECT_BINARY_DIR}/dangjianConfig.cmake"
   INSTALL_DESTINATION "${DANGJIAN_CMAKE_DIR}")
-# 0.x: a minor release may break compatibility, so only the same minor is accepted.
+# 0.x: a minor release may break compatibility, so only the same minor is accepted;
+# from 1.0 any later 1.x builds the same source (docs/compatibility.md).
 if(PROJECT_VERSION_MAJOR EQUAL 0)
   set(_dangjian_compat SameMinorVersion)
 else()
