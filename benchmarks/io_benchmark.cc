@@ -261,7 +261,7 @@ BENCHMARK(BM_RecordStreamStockParse)->Arg(1000)->Arg(100000);
 void BM_JsonLinesRead(benchmark::State& state) {
   std::string text;
   {
-    auto w = JsonLinesWriter::ToString(&text);
+    auto w = *JsonLinesWriter::ToString(&text);
     for (const v1::Record& r : CountyMix(static_cast<int>(state.range(0)))) {
       if (!w->Write(r).ok()) state.SkipWithError("write failed");
     }
@@ -269,7 +269,7 @@ void BM_JsonLinesRead(benchmark::State& state) {
   }
   int64_t records = 0;
   for (auto _ : state) {
-    auto r = JsonLinesReader::FromBuffer(text, "bench.jsonl");
+    auto r = *JsonLinesReader::FromBuffer(text, "bench.jsonl");
     v1::Record rec;
     while (r->Next(&rec)) ++records;
     if (!r->status().ok()) state.SkipWithError("read failed");
@@ -287,7 +287,7 @@ void BM_JsonLinesWrite(benchmark::State& state) {
   int64_t bytes = 0;
   for (auto _ : state) {
     std::string text;
-    auto w = JsonLinesWriter::ToString(&text);
+    auto w = *JsonLinesWriter::ToString(&text);
     for (const v1::Record& r : records) {
       if (!w->Write(r).ok()) state.SkipWithError("write failed");
     }

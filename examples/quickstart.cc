@@ -207,12 +207,11 @@ const char* FormationName(v1::FormationModel f) {
 
 int main(int argc, char** argv) {
   const std::string path = argc > 1 ? argv[1] : "quickstart.pb";
-  if (absl::Status s = dangjian::WriteDatasetFile(BuildTownship(), path);
-      !s.ok()) {
+  if (absl::Status s = dangjian::WriteDataset(BuildTownship(), path); !s.ok()) {
     std::cerr << "quickstart: " << s << "\n";
     return 2;
   }
-  absl::StatusOr<v1::Dataset> read = dangjian::ReadDatasetFile(path);
+  absl::StatusOr<v1::Dataset> read = dangjian::ReadDataset(path);
   if (!read.ok()) {
     std::cerr << "quickstart: " << read.status() << "\n";
     return 2;

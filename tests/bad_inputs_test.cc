@@ -31,6 +31,7 @@
 #include "dangjian/csv_ledger.h"
 #include "dangjian/io.h"
 #include "dangjian/json_lines.h"
+#include "dangjian/record_io.h"
 #include "dangjian/record_stream.h"
 #include "dangjian/validate.h"
 #include "gmock/gmock.h"
@@ -39,6 +40,13 @@
 
 namespace dangjian {
 namespace {
+
+// Options that read `format`, whatever the file's extension.
+OpenOptions Format(FileFormat format) {
+  OpenOptions options;
+  options.format = format;
+  return options;
+}
 
 using ::dangjian::testing::StatusIs;
 using ::testing::AllOf;
@@ -233,8 +241,9 @@ absl::StatusOr<v1::Dataset> ReadCsvDataset(const std::string& path) {
 }
 
 void RuleOutcome(const std::string& path, const Row& row, Outcome* o) {
-  auto dataset = row.reader == "csv_validate" ? ReadCsvDataset(path)
-                                              : ReadDatasetJsonFile(path);
+  auto dataset = row.reader == "csv_validate"
+                     ? ReadCsvDataset(path)
+                     : ReadDataset(path, Format(FileFormat::kDatasetJson));
   if (!dataset.ok()) {
     SetStatus(dataset.status(), o);
     return;
@@ -288,10 +297,10 @@ bool RunReader(const Row& row, const std::string& path, Outcome* o) {
   if (row.reader == "stream") {
     *o = RunStream(path);
   } else if (row.reader == "dataset_pb") {
-    auto d = ReadDatasetFile(path);
+    auto d = ReadDataset(path, Format(FileFormat::kDatasetBinary));
     SetStatus(d.status(), o);
   } else if (row.reader == "dataset_json") {
-    auto d = ReadDatasetJsonFile(path);
+    auto d = ReadDataset(path, Format(FileFormat::kDatasetJson));
     SetStatus(d.status(), o);
   } else if (row.reader == "jsonl") {
     *o = RunJsonLines(path);
@@ -435,14 +444,14 @@ TEST(BadInputs, EndlessOrOversizedWholeFileInputsAreRefused) {
   EXPECT_THAT(LoadPolicyJsonFile("/dev/zero").status(),
               StatusIs(absl::StatusCode::kResourceExhausted,
                        AllOf(HasSubstr("/dev/zero"), HasSubstr("policy"))));
-  BinaryReadOptions pb;
-  pb.max_bytes = int64_t{8} << 20;
-  EXPECT_THAT(
-      ReadDatasetFile("/dev/zero", pb).status(),
-      StatusIs(absl::StatusCode::kResourceExhausted, HasSubstr("/dev/zero")));
-  EXPECT_THAT(
-      ReadDatasetJsonFile("/dev/zero", {}, int64_t{8} << 20).status(),
-      StatusIs(absl::StatusCode::kResourceExhausted, HasSubstr("/dev/zero")));
+  for (const FileFormat format :
+       {FileFormat::kDatasetBinary, FileFormat::kDatasetJson}) {
+    OpenOptions capped = Format(format);
+    capped.max_dataset_bytes = int64_t{8} << 20;
+    EXPECT_THAT(
+        ReadDataset("/dev/zero", capped).status(),
+        StatusIs(absl::StatusCode::kResourceExhausted, HasSubstr("/dev/zero")));
+  }
   // A valid policy padded with spaces past 4 MiB, and one just under.
   const std::string good = Slurp(kDir + "policy_good.json");
   const std::string dir = ::testing::TempDir() + "/";

@@ -8,6 +8,7 @@
 #include "dangjian/io.h"
 #include "dangjian/json_lines.h"
 #include "dangjian/personal_data.h"
+#include "dangjian/record_io.h"
 #include "dangjian/record_stream.h"
 #include "dangjian/validate.h"
 #include "gmock/gmock.h"
@@ -170,7 +171,7 @@ TEST(Hardening, BinaryDatasetErrorsSayWhere) {
     f << std::string("\x4a\x04\x0a\x02m1") << std::string("\x4a\x05\x0a\x02m2");
   }
   EXPECT_THAT(
-      ReadDatasetFile(path).status(),
+      ReadDataset(path).status(),
       StatusIs(absl::StatusCode::kDataLoss, HasSubstr("at byte offset 7")));
 }
 
@@ -196,7 +197,7 @@ TEST(Hardening, JsonNumbersBeyondADoubleAndNaNSayWhere) {
 TEST(Hardening, JsonLinesRefuseRawControlCharactersWithTheColumn) {
   const std::string text =
       std::string("{\"member\":{\"id\":\"m") + '\0' + "1\"}}\n";
-  auto reader = JsonLinesReader::FromBuffer(text, "a.jsonl");
+  auto reader = *JsonLinesReader::FromBuffer(text, "a.jsonl");
   v1::Record r;
   EXPECT_FALSE(reader->Next(&r));
   EXPECT_THAT(reader->status(),

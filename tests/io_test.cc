@@ -4,8 +4,10 @@
 
 #include <cstdio>
 #include <fstream>
+#include <iterator>
 #include <string>
 
+#include "dangjian/record_io.h"
 #include "gmock/gmock.h"
 #include "google/protobuf/util/message_differencer.h"
 #include "gtest/gtest.h"
@@ -34,8 +36,8 @@ TEST(DatasetFileTest, WritesAndReadsBack) {
   v1::Dataset d;
   dangjian::testing::PopulateAllFields(&d);
   const std::string path = TempPath("roundtrip.pb");
-  ASSERT_THAT(WriteDatasetFile(d, path), IsOk());
-  absl::StatusOr<v1::Dataset> back = ReadDatasetFile(path);
+  ASSERT_THAT(WriteDataset(d, path), IsOk());
+  absl::StatusOr<v1::Dataset> back = ReadDataset(path);
   ASSERT_THAT(back, IsOk());
   EXPECT_TRUE(google::protobuf::util::MessageDifferencer::Equals(d, *back));
   // No temporary file is left beside it.
@@ -44,14 +46,14 @@ TEST(DatasetFileTest, WritesAndReadsBack) {
 
 TEST(DatasetFileTest, MissingFileIsNotFoundAndNamesThePath) {
   const std::string path = TempPath("does-not-exist.pb");
-  EXPECT_THAT(ReadDatasetFile(path),
+  EXPECT_THAT(ReadDataset(path),
               StatusIs(absl::StatusCode::kNotFound, HasSubstr(path)));
 }
 
 TEST(DatasetFileTest, UnwritableDirectoryFails) {
   v1::Dataset d;
   d.mutable_provenance()->set_producer("test");
-  EXPECT_THAT(WriteDatasetFile(d, "/nonexistent-dir/x.pb"),
+  EXPECT_THAT(WriteDataset(d, "/nonexistent-dir/x.pb"),
               StatusIs(absl::StatusCode::kUnavailable,
                        HasSubstr("/nonexistent-dir/x.pb")));
 }
@@ -62,17 +64,17 @@ TEST(DatasetFileTest, EmptyDatasetIsNotWrittenAndAnEmptyFileNotRead) {
   const std::string path = TempPath("empty.pb");
   std::remove(path.c_str());
   EXPECT_THAT(
-      WriteDatasetFile(v1::Dataset(), path),
+      WriteDataset(v1::Dataset(), path),
       StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("provenance")));
   EXPECT_FALSE(std::ifstream(path).good());
   WriteBytes(path, "");
-  EXPECT_THAT(ReadDatasetFile(path),
+  EXPECT_THAT(ReadDataset(path),
               StatusIs(absl::StatusCode::kDataLoss,
                        AllOf(HasSubstr(path), HasSubstr("is empty"))));
   v1::Dataset d;
   d.mutable_provenance()->set_producer("test");
-  ASSERT_THAT(WriteDatasetFile(d, path), IsOk());
-  EXPECT_THAT(ReadDatasetFile(path), IsOk());
+  ASSERT_THAT(WriteDataset(d, path), IsOk());
+  EXPECT_THAT(ReadDataset(path), IsOk());
 }
 
 TEST(DatasetFileTest, GarbageIsDataLoss) {
@@ -80,7 +82,7 @@ TEST(DatasetFileTest, GarbageIsDataLoss) {
   WriteBytes(path,
              std::string("\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff", 11));
   EXPECT_THAT(
-      ReadDatasetFile(path),
+      ReadDataset(path),
       StatusIs(absl::StatusCode::kDataLoss,
                AllOf(HasSubstr(path), HasSubstr("dangjian.v1.Dataset"))));
 }
@@ -92,7 +94,7 @@ TEST(DatasetFileTest, TruncatedFileIsDataLoss) {
   ASSERT_TRUE(d.SerializeToString(&bytes));
   const std::string path = TempPath("truncated.pb");
   WriteBytes(path, bytes.substr(0, bytes.size() / 2));
-  EXPECT_THAT(ReadDatasetFile(path),
+  EXPECT_THAT(ReadDataset(path),
               StatusIs(absl::StatusCode::kDataLoss, HasSubstr("truncated")));
 }
 
@@ -100,16 +102,112 @@ TEST(DatasetFileTest, SizeCapIsEnforced) {
   v1::Dataset d;
   d.add_regions()->set_name(std::string(100, 'x'));
   const std::string path = TempPath("capped.pb");
-  ASSERT_THAT(WriteDatasetFile(d, path), IsOk());
+  ASSERT_THAT(WriteDataset(d, path), IsOk());
+  OpenOptions small;
+  small.max_dataset_bytes = 10;
+  EXPECT_THAT(ReadDataset(path, small),
+              StatusIs(absl::StatusCode::kResourceExhausted,
+                       HasSubstr("max_dataset_bytes")));
+  OpenOptions enough;
+  enough.max_dataset_bytes = 1000;
+  EXPECT_THAT(ReadDataset(path, enough), IsOk());
+}
+
+// WriteDataset() writes every format ReadDataset() reads, and the dataset
+// comes back whole: in a record stream and JSON Lines the header carries the
+// provenance and policy.
+TEST(WriteDatasetTest, EveryFormatReadsBackTheSameDataset) {
+  v1::Dataset d;
+  dangjian::testing::PopulateAllFields(&d);
+  for (const char* name : {"all.pb", "all.json", "all.djr", "all.jsonl"}) {
+    SCOPED_TRACE(name);
+    const std::string path = TempPath(name);
+    ASSERT_THAT(WriteDataset(d, path), IsOk());
+    EXPECT_FALSE(std::ifstream(path + ".tmp").good());
+    absl::StatusOr<v1::Dataset> back = ReadDataset(path);
+    ASSERT_THAT(back, IsOk());
+    EXPECT_TRUE(google::protobuf::util::MessageDifferencer::Equals(d, *back))
+        << back->ShortDebugString().substr(0, 400);
+  }
+}
+
+// A workbook holds the records (a sheet per table), not the provenance.
+TEST(WriteDatasetTest, WorkbookHoldsTheRecords) {
+  v1::Dataset d;
+  d.mutable_provenance()->set_producer("test");
+  v1::Region* r = d.add_regions();
+  r->set_id("r1");
+  r->set_name("克什克腾旗");
+  const std::string path = TempPath("regions.xlsx");
+  ASSERT_THAT(WriteDataset(d, path), IsOk());
+  absl::StatusOr<v1::Dataset> back = ReadDataset(path);
+  ASSERT_THAT(back, IsOk());
+  ASSERT_EQ(back->regions_size(), 1);
+  EXPECT_EQ(back->regions(0).name(), "克什克腾旗");
+}
+
+TEST(WriteDatasetTest, ExplicitFormatAndJsonOptions) {
+  v1::Dataset d;
+  d.add_regions()->set_id("r1");
+  const std::string path = TempPath("no-extension");
+  CreateOptions options;
+  options.format = FileFormat::kDatasetJson;
+  options.json.pretty = true;
+  ASSERT_THAT(WriteDataset(d, path, options), IsOk());
+  std::ifstream in(path);
+  const std::string text((std::istreambuf_iterator<char>(in)),
+                         std::istreambuf_iterator<char>());
+  EXPECT_THAT(text, HasSubstr("{\n \"regions\": [\n"));
+  OpenOptions open;
+  open.format = FileFormat::kDatasetJson;
+  EXPECT_THAT(ReadDataset(path, open), IsOk());
+}
+
+TEST(WriteDatasetTest, RefusesWhatItCannotWriteAndLeavesNoFile) {
+  v1::Dataset d;
+  d.add_regions()->set_id("r1");
+  EXPECT_THAT(WriteDataset(d, TempPath("one-table.csv")),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       HasSubstr("WriteCsvLedgers()")));
+  EXPECT_THAT(WriteDataset(d, TempPath("x.unknown")),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       HasSubstr("unknown extension")));
+  // A string that is not UTF-8 fails the record, and nothing is left.
+  d.add_regions()->set_name(std::string("\xc3\x28", 2));
+  const std::string path = TempPath("bad-utf8.djr");
+  std::remove(path.c_str());
+  EXPECT_THAT(WriteDataset(d, path),
+              StatusIs(absl::StatusCode::kInvalidArgument, ::testing::_));
+  EXPECT_FALSE(std::ifstream(path).good());
+  EXPECT_FALSE(std::ifstream(path + ".tmp").good());
+}
+
+// The file functions of 0.2 still work, beside the one reader and writer
+// that replace them.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+TEST(DeprecatedDatasetFileTest, StillReadAndWrite) {
+  v1::Dataset d;
+  dangjian::testing::PopulateAllFields(&d);
+  const std::string pb = TempPath("deprecated.pb");
+  const std::string json = TempPath("deprecated.json");
+  ASSERT_THAT(WriteDatasetFile(d, pb), IsOk());
+  ASSERT_THAT(WriteDatasetJsonFile(d, json), IsOk());
+  absl::StatusOr<v1::Dataset> from_pb = ReadDatasetFile(pb);
+  absl::StatusOr<v1::Dataset> from_json = ReadDatasetJsonFile(json);
+  ASSERT_THAT(from_pb, IsOk());
+  ASSERT_THAT(from_json, IsOk());
+  EXPECT_TRUE(google::protobuf::util::MessageDifferencer::Equals(d, *from_pb));
+  EXPECT_TRUE(
+      google::protobuf::util::MessageDifferencer::Equals(d, *from_json));
   BinaryReadOptions small;
   small.max_bytes = 10;
-  EXPECT_THAT(
-      ReadDatasetFile(path, small),
-      StatusIs(absl::StatusCode::kResourceExhausted, HasSubstr("max_bytes")));
-  BinaryReadOptions enough;
-  enough.max_bytes = 1000;
-  EXPECT_THAT(ReadDatasetFile(path, enough), IsOk());
+  EXPECT_THAT(ReadDatasetFile(pb, small),
+              StatusIs(absl::StatusCode::kResourceExhausted, ::testing::_));
+  EXPECT_THAT(ReadDatasetJsonFile(json, {}, 10),
+              StatusIs(absl::StatusCode::kResourceExhausted, ::testing::_));
 }
+#pragma GCC diagnostic pop
 
 TEST(DatasetJsonTest, UnknownFieldIsAnErrorByDefault) {
   const std::string json = R"({"regions":[{"id":"r1","nmae":"typo"}]})";
@@ -154,7 +252,7 @@ TEST(DatasetJsonTest, InvalidUtf8CannotBeWritten) {
   d.add_regions()->set_name(std::string("\xc3\x28", 2));
   EXPECT_THAT(DatasetToJson(d), StatusIs(absl::StatusCode::kInvalidArgument,
                                          HasSubstr("regions[1].name")));
-  EXPECT_THAT(WriteDatasetFile(d, TempPath("bad-utf8.pb")),
+  EXPECT_THAT(WriteDataset(d, TempPath("bad-utf8.pb")),
               StatusIs(absl::StatusCode::kInvalidArgument,
                        HasSubstr("regions[1].name")));
   d.mutable_regions(1)->set_name("克什克腾旗 \xf0\x9f\x98\x80");

@@ -8,6 +8,7 @@
 
 #include "dangjian/io.h"
 #include "dangjian/record.h"
+#include "dangjian/record_io.h"
 #include "dangjian/record_stream.h"
 #include "gmock/gmock.h"
 #include "google/protobuf/util/json_util.h"
@@ -29,7 +30,7 @@ using ::testing::Not;
 
 std::vector<v1::Record> ReadAll(const std::string& text, absl::Status* status,
                                 JsonLinesReaderOptions options = {}) {
-  auto r = JsonLinesReader::FromBuffer(text, "mem.jsonl", options);
+  auto r = *JsonLinesReader::FromBuffer(text, "mem.jsonl", options);
   std::vector<v1::Record> out;
   v1::Record rec;
   while (r->Next(&rec)) out.push_back(rec);
@@ -85,14 +86,14 @@ TEST(JsonLinesTest, HeaderIsReadOnOpeningAsARecordStreamsIs) {
   JsonLinesWriterOptions lo;
   lo.write_header_and_trailer = true;
   lo.header = testing::SampleStreamHeader();
-  auto lw = JsonLinesWriter::ToString(&jsonl, lo);
+  auto lw = *JsonLinesWriter::ToString(&jsonl, lo);
   ASSERT_THAT(lw->Write(member), IsOk());
   ASSERT_THAT(lw->Close(), IsOk());
   EXPECT_THAT(jsonl, ::testing::StartsWith("{\"header\":"));
 
   auto stream = RecordStreamReader::FromBuffer(djr, "mem.djr");
   ASSERT_THAT(stream, IsOk());
-  auto lines = JsonLinesReader::FromBuffer(jsonl, "mem.jsonl");
+  auto lines = *JsonLinesReader::FromBuffer(jsonl, "mem.jsonl");
   ASSERT_NE(lines->header(), nullptr);
   // Equal, defaults filled in alike (schema_version, policy_version).
   EXPECT_TRUE(MessageDifferencer::Equals(*lines->header(), (*stream)->header()))
@@ -116,7 +117,7 @@ TEST(JsonLinesTest, HeaderIsReadOnOpeningAsARecordStreamsIs) {
 }
 
 TEST(JsonLinesTest, HeaderAfterBlankLinesAndABomIsTheHeader) {
-  auto r = JsonLinesReader::FromBuffer(
+  auto r = *JsonLinesReader::FromBuffer(
       "\xEF\xBB\xBF\n  \n{\"header\":{\"provenance\":{\"asOf\":"
       "{\"year\":2014,\"month\":12,\"day\":31}}}}\n{\"member\":{\"id\":"
       "\"m1\"}}\n",
@@ -132,7 +133,7 @@ TEST(JsonLinesTest, HeaderAfterBlankLinesAndABomIsTheHeader) {
 }
 
 TEST(JsonLinesTest, WithoutAHeaderTheFirstRecordIsStillHandedOut) {
-  auto r = JsonLinesReader::FromBuffer(
+  auto r = *JsonLinesReader::FromBuffer(
       "{\"member\":{\"id\":\"m1\"}}\n{\"member\":{\"id\":\"m2\"}}\n",
       "mem.jsonl");
   EXPECT_EQ(r->header(), nullptr);
@@ -150,28 +151,28 @@ TEST(JsonLinesTest, WithoutAHeaderTheFirstRecordIsStillHandedOut) {
 
   // No line but blank ones: a failed export, not a county without records.
   for (const char* text : {"", "\n\n  \n"}) {
-    auto empty = JsonLinesReader::FromBuffer(text, "empty.jsonl");
+    auto empty = *JsonLinesReader::FromBuffer(text, "empty.jsonl");
     EXPECT_EQ(empty->header(), nullptr);
     EXPECT_FALSE(empty->Next(&rec));
     EXPECT_THAT(empty->status(), StatusIs(absl::StatusCode::kDataLoss,
                                           HasSubstr("empty.jsonl: is empty")));
   }
   // A header alone is a county without records.
-  auto header_only = JsonLinesReader::FromBuffer(
+  auto header_only = *JsonLinesReader::FromBuffer(
       "{\"header\":{\"provenance\":{\"producer\":\"t\"}}}\n", "h.jsonl");
   EXPECT_NE(header_only->header(), nullptr);
   EXPECT_FALSE(header_only->Next(&rec));
   EXPECT_THAT(header_only->status(), IsOk());
 
   // A bad first line: no header, and the error waits for Next().
-  auto bad = JsonLinesReader::FromBuffer("{\"header\":\n", "bad.jsonl");
+  auto bad = *JsonLinesReader::FromBuffer("{\"header\":\n", "bad.jsonl");
   EXPECT_EQ(bad->header(), nullptr);
   EXPECT_FALSE(bad->Next(&rec));
   EXPECT_THAT(bad->status(), StatusIs(absl::StatusCode::kInvalidArgument,
                                       HasSubstr("bad.jsonl:1")));
 
   // A trailer alone: an empty stream.
-  auto trailer = JsonLinesReader::FromBuffer(
+  auto trailer = *JsonLinesReader::FromBuffer(
       "{\"trailer\":{\"recordCount\":\"0\"}}\n", "t.jsonl");
   EXPECT_EQ(trailer->header(), nullptr);
   EXPECT_FALSE(trailer->Next(&rec));
@@ -338,7 +339,7 @@ TEST(JsonLinesTest, OverlongLineIsRefused) {
 
 TEST(JsonLinesTest, WriterRefusesHeadersAndBadUtf8) {
   std::string out;
-  auto w = JsonLinesWriter::ToString(&out);
+  auto w = *JsonLinesWriter::ToString(&out);
   v1::Record r;
   r.mutable_header();
   EXPECT_THAT(w->Write(r), StatusIs(absl::StatusCode::kInvalidArgument,
@@ -356,20 +357,22 @@ TEST(DatasetJsonFileTest, RoundTripAndErrorsNameTheFile) {
   v1::Dataset d;
   dangjian::testing::PopulateAllFields(&d);
   const std::string path = ::testing::TempDir() + "/jl_dataset.json";
-  ASSERT_THAT(WriteDatasetJsonFile(d, path), IsOk());
-  absl::StatusOr<v1::Dataset> back = ReadDatasetJsonFile(path);
+  ASSERT_THAT(WriteDataset(d, path), IsOk());
+  absl::StatusOr<v1::Dataset> back = ReadDataset(path);
   ASSERT_THAT(back, IsOk());
   EXPECT_TRUE(MessageDifferencer::Equals(d, *back));
-  EXPECT_THAT(ReadDatasetJsonFile(path, {}, 100),
+  OpenOptions small;
+  small.max_dataset_bytes = 100;
+  EXPECT_THAT(ReadDataset(path, small),
               StatusIs(absl::StatusCode::kResourceExhausted, HasSubstr(path)));
   { std::ofstream(path) << "{\"regions\": [{\"nmae\": 1}]}"; }
-  EXPECT_THAT(ReadDatasetJsonFile(path),
+  EXPECT_THAT(ReadDataset(path),
               StatusIs(absl::StatusCode::kInvalidArgument,
                        AllOf(HasSubstr(path), HasSubstr("nmae"))));
-  JsonReadOptions lax;
-  lax.ignore_unknown_fields = true;
-  EXPECT_THAT(ReadDatasetJsonFile(path, lax), IsOk());
-  EXPECT_THAT(ReadDatasetJsonFile(path + ".missing"),
+  OpenOptions lax;
+  lax.json_lines.ignore_unknown_fields = true;
+  EXPECT_THAT(ReadDataset(path, lax), IsOk());
+  EXPECT_THAT(ReadDataset(path + ".missing.json"),
               StatusIs(absl::StatusCode::kNotFound, HasSubstr("missing")));
 }
 
@@ -378,11 +381,10 @@ TEST(JsonLinesTest, UnwritableAndMissingFiles) {
               StatusIs(absl::StatusCode::kUnavailable, HasSubstr("x.jsonl")));
   EXPECT_THAT(JsonLinesReader::Open("/nonexistent-dir/x.jsonl"),
               StatusIs(absl::StatusCode::kNotFound, HasSubstr("x.jsonl")));
-  EXPECT_THAT(WriteDatasetJsonFile(v1::Dataset(), "/nonexistent-dir/x.json"),
+  EXPECT_THAT(WriteDataset(v1::Dataset(), "/nonexistent-dir/x.json"),
               StatusIs(absl::StatusCode::kUnavailable, HasSubstr("x.json")));
-  EXPECT_THAT(
-      WriteDatasetJsonFile(v1::Dataset(), ::testing::TempDir() + "/ok.json"),
-      IsOk());
+  EXPECT_THAT(WriteDataset(v1::Dataset(), ::testing::TempDir() + "/ok.json"),
+              IsOk());
 }
 
 // The reader's fast path and protobuf's own JSON parser agree on every line:

@@ -9,6 +9,7 @@
 #include "dangjian/csv_ledger.h"
 #include "dangjian/io.h"
 #include "dangjian/json_lines.h"
+#include "dangjian/record_io.h"
 #include "dangjian/record_stream.h"
 #include "dangjian/validate.h"
 #include "gmock/gmock.h"
@@ -73,13 +74,13 @@ TEST(Limits, JsonLinesLineAtTheCapAndOnePast) {
   at.max_line_bytes = static_cast<int64_t>(line.size());
   int64_t n = 0;
   EXPECT_THAT(
-      ReadAll(JsonLinesReader::FromBuffer(text, "a.jsonl", at).get(), &n),
+      ReadAll(JsonLinesReader::FromBuffer(text, "a.jsonl", at)->get(), &n),
       IsOk());
   EXPECT_EQ(n, 2);
   JsonLinesReaderOptions past;
   past.max_line_bytes = static_cast<int64_t>(line.size()) - 1;
   EXPECT_THAT(
-      ReadAll(JsonLinesReader::FromBuffer(text, "a.jsonl", past).get(), &n),
+      ReadAll(JsonLinesReader::FromBuffer(text, "a.jsonl", past)->get(), &n),
       StatusIs(absl::StatusCode::kResourceExhausted,
                HasSubstr("max_line_bytes")));
   EXPECT_EQ(n, 0);
@@ -139,26 +140,27 @@ TEST(Limits, BinaryDatasetAtTheCapAndOnePast) {
   d.add_members()->set_id("m1");
   const std::string bytes = d.SerializeAsString();
   const std::string path = TempFile("d.pb", bytes);
-  BinaryReadOptions at;
-  at.max_bytes = static_cast<int64_t>(bytes.size());
-  EXPECT_THAT(ReadDatasetFile(path, at).status(), IsOk());
-  BinaryReadOptions past;
-  past.max_bytes = static_cast<int64_t>(bytes.size()) - 1;
-  EXPECT_THAT(
-      ReadDatasetFile(path, past).status(),
-      StatusIs(absl::StatusCode::kResourceExhausted, HasSubstr("max_bytes")));
+  OpenOptions at;
+  at.max_dataset_bytes = static_cast<int64_t>(bytes.size());
+  EXPECT_THAT(ReadDataset(path, at).status(), IsOk());
+  OpenOptions past;
+  past.max_dataset_bytes = static_cast<int64_t>(bytes.size()) - 1;
+  EXPECT_THAT(ReadDataset(path, past).status(),
+              StatusIs(absl::StatusCode::kResourceExhausted,
+                       HasSubstr("max_dataset_bytes")));
   std::remove(path.c_str());
 }
 
 TEST(Limits, JsonDatasetAtTheCapAndOnePast) {
   const std::string json = R"({"members":[{"id":"m1"}]})";
   const std::string path = TempFile("d.json", json);
+  OpenOptions at;
+  at.max_dataset_bytes = static_cast<int64_t>(json.size());
+  EXPECT_THAT(ReadDataset(path, at).status(), IsOk());
+  OpenOptions past;
+  past.max_dataset_bytes = static_cast<int64_t>(json.size()) - 1;
   EXPECT_THAT(
-      ReadDatasetJsonFile(path, {}, static_cast<int64_t>(json.size())).status(),
-      IsOk());
-  EXPECT_THAT(
-      ReadDatasetJsonFile(path, {}, static_cast<int64_t>(json.size()) - 1)
-          .status(),
+      ReadDataset(path, past).status(),
       StatusIs(absl::StatusCode::kResourceExhausted, HasSubstr("limits_d")));
   std::remove(path.c_str());
 }
@@ -173,9 +175,9 @@ TEST(Limits, BinaryNestingAtProtobufsLimitAndPast) {
     return s;
   };
   const std::string ok_path = TempFile("n50.pb", nested(50));
-  EXPECT_THAT(ReadDatasetFile(ok_path).status(), IsOk());
+  EXPECT_THAT(ReadDataset(ok_path).status(), IsOk());
   const std::string bad_path = TempFile("n150.pb", nested(150));
-  EXPECT_THAT(ReadDatasetFile(bad_path).status(),
+  EXPECT_THAT(ReadDataset(bad_path).status(),
               StatusIs(absl::StatusCode::kDataLoss, HasSubstr("limits_n150")));
   std::remove(ok_path.c_str());
   std::remove(bad_path.c_str());

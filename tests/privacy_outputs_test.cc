@@ -18,6 +18,7 @@
 #include "dangjian/io.h"
 #include "dangjian/personal_data.h"
 #include "dangjian/pipeline.h"
+#include "dangjian/record_io.h"
 #include "dangjian/render.h"
 #include "google/protobuf/descriptor.h"
 #include "google/protobuf/message.h"
@@ -180,7 +181,7 @@ TEST(PrivacyOutputsTest, NoSeededIdOrPhoneAppearsWholeInAnyOutput) {
     d.mutable_host_organizations(i)->set_id(d.host_organizations(i - 1).id());
   }
   const std::string path = ::testing::TempDir() + "/dangjian_privacy.pb";
-  ASSERT_TRUE(WriteDatasetFile(d, path).ok());
+  ASSERT_TRUE(WriteDataset(d, path).ok());
 
   std::vector<std::pair<std::string, std::string>> outputs;  // name, text
   v1::GroupBy none, township, industry;

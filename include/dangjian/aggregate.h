@@ -27,10 +27,10 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
-#include "absl/strings/string_view.h"
 #include "absl/types/span.h"
 #include "dangjian/export.h"
 #include "dangjian/policy.h"
+#include "dangjian/string_arg.h"
 #include "dangjian/v1/dataset.pb.h"
 #include "dangjian/v1/policy.pb.h"
 #include "dangjian/v1/report.pb.h"
@@ -112,13 +112,11 @@ class DANGJIAN_EXPORT Aggregator {
   // Adds `count` records skipped by a reader for `reason` (e.g.
   // "io.bad_frame"), shown under data quality. Returns InvalidArgument for a
   // negative count or an empty reason, FailedPrecondition after Finish().
-  virtual absl::Status AddSkippedRecords(absl::string_view reason,
-                                         int64_t count) = 0;
+  virtual absl::Status AddSkippedRecords(StringArg reason, int64_t count) = 0;
 
   // Adds `count` validation findings of rule `rule_id`, shown under data
   // quality. Fails as AddSkippedRecords() does.
-  virtual absl::Status AddFindings(absl::string_view rule_id,
-                                   int64_t count) = 0;
+  virtual absl::Status AddFindings(StringArg rule_id, int64_t count) = 0;
 
   // Joins the records and returns the shard's partial report. Returns
   // FailedPrecondition when called twice. Money beyond int64 is not an error
@@ -146,7 +144,7 @@ class DANGJIAN_EXPORT Aggregator {
   //   while ((*reader)->NextSerialized(&bytes)) {
   //     if (auto s = (*aggregator)->AddSerialized(bytes); !s.ok()) return s;
   //   }
-  virtual absl::Status AddSerialized(absl::string_view bytes);
+  virtual absl::Status AddSerialized(StringArg bytes);
   // (Declared after Finish() so that the virtual table of 0.1 keeps its
   // layout.)
 

@@ -33,6 +33,7 @@
 #include "absl/strings/string_view.h"
 #include "dangjian/export.h"
 #include "dangjian/record_reader.h"
+#include "dangjian/string_arg.h"
 #include "dangjian/v1/dataset.pb.h"
 
 namespace dangjian {
@@ -68,7 +69,7 @@ DANGJIAN_EXPORT absl::string_view CsvTableName(CsvTable table);
 // The table whose name (as CsvTableName()), Chinese name (单位, 党组织, 党员,
 // ...) or record kind (RecordKindName(): "host_organization",
 // "region_economy") is `name`; kAuto when none. Thread-safe.
-DANGJIAN_EXPORT CsvTable CsvTableFromName(absl::string_view name);
+DANGJIAN_EXPORT CsvTable CsvTableFromName(StringArg name);
 
 // The fields of `record`'s entity that hold data no ledger column (CSV or
 // workbook) holds as it is: "member.posts" or "party_organization.committee"
@@ -113,7 +114,7 @@ enum class AmountUnit {
 // Returns the fen, or InvalidArgument saying what is wrong (a fraction of a
 // fen, scientific notation, misplaced separators, out of int64 range, not a
 // number). Thread-safe.
-DANGJIAN_EXPORT absl::StatusOr<int64_t> ParseAmountFen(absl::string_view text,
+DANGJIAN_EXPORT absl::StatusOr<int64_t> ParseAmountFen(StringArg text,
                                                        AmountUnit unit);
 
 // Options for reading a CSV ledger.
@@ -222,12 +223,11 @@ class DANGJIAN_EXPORT CsvLedgerReader : public RecordReader {
  public:
   // Opens `path` and reads its header row.
   static absl::StatusOr<std::unique_ptr<CsvLedgerReader>> Open(
-      absl::string_view path, const CsvReaderOptions& options = {});
+      StringArg path, const CsvReaderOptions& options = {});
   // Reads CSV bytes held in memory; `name` stands for the file (and its stem
   // for the table). REQUIRES: `data` outlives the reader.
   static absl::StatusOr<std::unique_ptr<CsvLedgerReader>> FromBuffer(
-      absl::string_view data, absl::string_view name,
-      const CsvReaderOptions& options = {});
+      StringArg data, StringArg name, const CsvReaderOptions& options = {});
 
   ~CsvLedgerReader() override;
 
@@ -329,12 +329,11 @@ class DANGJIAN_EXPORT WorkbookLedgerReader : public RecordReader {
   // and styles. CsvReaderOptions's table and max_findings apply (table: to
   // every sheet); its encoding, separator and max_row_bytes do not.
   static absl::StatusOr<std::unique_ptr<WorkbookLedgerReader>> Open(
-      absl::string_view path, const CsvReaderOptions& options = {});
+      StringArg path, const CsvReaderOptions& options = {});
   // Reads a workbook held in memory; `name` stands for the file. REQUIRES:
   // `data` outlives the reader.
   static absl::StatusOr<std::unique_ptr<WorkbookLedgerReader>> FromBuffer(
-      absl::string_view data, absl::string_view name,
-      const CsvReaderOptions& options = {});
+      StringArg data, StringArg name, const CsvReaderOptions& options = {});
 
   ~WorkbookLedgerReader() override;
 
@@ -386,7 +385,7 @@ class DANGJIAN_EXPORT CsvLedgerWriter : public RecordWriter {
   // Returns the writer, InvalidArgument for kAuto or a bad separator, or
   // Unavailable.
   static absl::StatusOr<std::unique_ptr<CsvLedgerWriter>> Create(
-      absl::string_view path, const CsvWriterOptions& options);
+      StringArg path, const CsvWriterOptions& options);
   // Writes to `*out`. REQUIRES: out != nullptr and outlives the writer.
   static absl::StatusOr<std::unique_ptr<CsvLedgerWriter>> ToString(
       std::string* out, const CsvWriterOptions& options);
@@ -432,7 +431,7 @@ class DANGJIAN_EXPORT WorkbookLedgerWriter : public RecordWriter {
   // Creates `path` (by way of "<path>.tmp"). Returns the writer, or
   // Unavailable when the file cannot be created.
   static absl::StatusOr<std::unique_ptr<WorkbookLedgerWriter>> Create(
-      absl::string_view path, const WorkbookWriterOptions& options = {});
+      StringArg path, const WorkbookWriterOptions& options = {});
 
   ~WorkbookLedgerWriter() override;
 
@@ -454,7 +453,7 @@ class DANGJIAN_EXPORT WorkbookLedgerWriter : public RecordWriter {
 // directory, else as CsvLedgerWriter's Create(), Write() and Close() (a file
 // already written stays). Thread-safe for different directories.
 DANGJIAN_EXPORT absl::Status WriteCsvLedgers(const v1::Dataset& dataset,
-                                             absl::string_view directory,
+                                             StringArg directory,
                                              const CsvWriterOptions& options);
 
 }  // namespace dangjian

@@ -19,6 +19,7 @@
 #include "dangjian/record.h"
 #include "dangjian/record_io.h"
 #include "dangjian/render.h"
+#include "dangjian/string_arg.h"
 #include "dangjian/v1/dataset.pb.h"
 #include "dangjian/validate.h"
 #include "dangjian/version.h"

@@ -1,9 +1,11 @@
-// Reading and writing a whole v1::Dataset: binary protobuf and protobuf's
-// canonical JSON mapping; reading a partial report file.
+// A whole v1::Dataset in memory as protobuf's canonical JSON mapping, and
+// its options; reading a partial report file.
 //
 // A Dataset holds a ledger in one message and suits small exchanges (a
-// township, a county). Errors name the file and say what is wrong; personal
-// data in them is masked.
+// township, a county). Files of every format, a Dataset's among them, are
+// read and written by dangjian/record_io.h: ReadDataset(), WriteDataset(),
+// OpenRecordReader(), CreateRecordWriter(). Errors name the file and say what
+// is wrong; personal data in them is masked.
 #ifndef DANGJIAN_IO_H_
 #define DANGJIAN_IO_H_
 
@@ -12,14 +14,14 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
-#include "absl/strings/string_view.h"
 #include "dangjian/export.h"
+#include "dangjian/string_arg.h"
 #include "dangjian/v1/dataset.pb.h"
 #include "dangjian/v1/report.pb.h"
 
 namespace dangjian {
 
-// Options for reading a binary Dataset.
+// Options for reading a binary Dataset with the deprecated ReadDatasetFile().
 struct BinaryReadOptions {
   // Files larger than this are refused before reading, with ResourceExhausted.
   // Default: 1 GiB. protobuf cannot parse a message of 2 GiB or more in any
@@ -44,41 +46,23 @@ struct JsonWriteOptions {
   bool include_default_values = false;
 };
 
-// Writes `dataset` to `path` as binary protobuf. The file is written beside its
-// final name and renamed into place, so a reader never sees half a file.
-//
-// Example:
-//   absl::Status s = dangjian::WriteDatasetFile(dataset, "county.pb");
-//
-// Returns OK; InvalidArgument naming the field when a string is not valid UTF-8
-// (proto3 could not read the file back), or when the dataset is empty (no
-// provenance, no records: 0 bytes, which ReadDatasetFile() refuses);
-// Unavailable naming the path when the file cannot be written. Thread-safe for
-// different paths.
-DANGJIAN_EXPORT absl::Status WriteDatasetFile(const v1::Dataset& dataset,
-                                              absl::string_view path);
+// Deprecated since 0.3 (removed in a later minor release): WriteDataset()
+// (dangjian/record_io.h) writes a Dataset in every format, binary protobuf
+// for ".pb". Writes `dataset` to `path` as binary protobuf, as WriteDataset()
+// does; fails as it does.
+[[deprecated(
+    "use dangjian::WriteDataset() (dangjian/record_io.h)")]] DANGJIAN_EXPORT
+    absl::Status
+    WriteDatasetFile(const v1::Dataset& dataset, StringArg path);
 
-// Reads a binary Dataset from `path`.
-//
-// Example:
-//   absl::StatusOr<dangjian::v1::Dataset> d =
-//       dangjian::ReadDatasetFile("county.pb");
-//   if (!d.ok()) {
-//     std::cerr << d.status() << "\n";
-//     return 2;
-//   }
-//
-// The file is read once, to its end: a pipe, a FIFO or standard input
-// ("/dev/stdin") is read as a regular file is.
-//
-// Returns the dataset; NotFound when the file does not exist; ResourceExhausted
-// when it is larger than options.max_bytes (checked while reading, so an
-// endless input such as /dev/zero ends); DataLoss when its bytes are not a
-// dangjian.v1.Dataset, or when it is empty (0 bytes: a failed export, not an
-// empty Dataset, which WriteDatasetFile() writes with its provenance).
-// Thread-safe.
-DANGJIAN_EXPORT absl::StatusOr<v1::Dataset> ReadDatasetFile(
-    absl::string_view path, const BinaryReadOptions& options = {});
+// Deprecated since 0.3 (removed in a later minor release): ReadDataset()
+// (dangjian/record_io.h) reads a Dataset from every format, binary protobuf
+// for ".pb" (OpenOptions::max_dataset_bytes for options.max_bytes). Reads a
+// binary Dataset from `path`, as ReadDataset() does; fails as it does.
+[[deprecated(
+    "use dangjian::ReadDataset() (dangjian/record_io.h)")]] DANGJIAN_EXPORT
+    absl::StatusOr<v1::Dataset>
+    ReadDatasetFile(StringArg path, const BinaryReadOptions& options = {});
 
 // Returns `dataset` in protobuf's canonical JSON mapping (field names in
 // lowerCamelCase, enums by name, int64 as strings). Fails with InvalidArgument
@@ -93,7 +77,7 @@ DANGJIAN_EXPORT absl::StatusOr<std::string> DatasetToJson(
 // first error (personal data masked), including unknown fields unless
 // options.ignore_unknown_fields. Thread-safe.
 DANGJIAN_EXPORT absl::StatusOr<v1::Dataset> DatasetFromJson(
-    absl::string_view json, const JsonReadOptions& options = {});
+    StringArg json, const JsonReadOptions& options = {});
 
 // Reads a partial report (v1::PartialReport, as `dangjian report --partial`
 // writes it) from `path`: binary protobuf when the name ends in ".pb",
@@ -115,7 +99,7 @@ DANGJIAN_EXPORT absl::StatusOr<v1::Dataset> DatasetFromJson(
 // identity in the library, but as a file the sign of a failed export). Errors
 // name the file; personal data in them is masked. Thread-safe.
 DANGJIAN_EXPORT absl::StatusOr<v1::PartialReport> ReadPartialReportFile(
-    absl::string_view path);
+    StringArg path);
 
 }  // namespace dangjian
 

@@ -9,10 +9,10 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
-#include "absl/strings/string_view.h"
 #include "dangjian/export.h"
 #include "dangjian/io.h"
 #include "dangjian/record_reader.h"
+#include "dangjian/string_arg.h"
 #include "dangjian/v1/dataset.pb.h"
 
 namespace dangjian {
@@ -60,12 +60,14 @@ class DANGJIAN_EXPORT JsonLinesReader : public RecordReader {
   // the call: Next() then returns false and status() says why, as for any
   // other line.
   static absl::StatusOr<std::unique_ptr<JsonLinesReader>> Open(
-      absl::string_view path, const JsonLinesReaderOptions& options = {});
+      StringArg path, const JsonLinesReaderOptions& options = {});
   // Reads lines held in memory; `name` stands for the file in messages. Reads
-  // up to the first record as Open() does.
+  // up to the first record as Open() does; returns the reader (a StatusOr,
+  // as every factory of the library returns, though reading memory cannot
+  // fail to open).
   // REQUIRES: `data` outlives the reader.
-  static std::unique_ptr<JsonLinesReader> FromBuffer(
-      absl::string_view data, absl::string_view name,
+  static absl::StatusOr<std::unique_ptr<JsonLinesReader>> FromBuffer(
+      StringArg data, StringArg name,
       const JsonLinesReaderOptions& options = {});
 
   ~JsonLinesReader() override;
@@ -103,9 +105,11 @@ class DANGJIAN_EXPORT JsonLinesWriter : public RecordWriter {
  public:
   // Creates the file. Returns the writer or Unavailable.
   static absl::StatusOr<std::unique_ptr<JsonLinesWriter>> Create(
-      absl::string_view path, const JsonLinesWriterOptions& options = {});
-  // Writes to `*out`. REQUIRES: out != nullptr and outlives the writer.
-  static std::unique_ptr<JsonLinesWriter> ToString(
+      StringArg path, const JsonLinesWriterOptions& options = {});
+  // Writes to `*out`; Close() finishes it. Returns the writer, or
+  // InvalidArgument when the header to be written holds text that is not
+  // UTF-8. REQUIRES: out != nullptr and outlives the writer.
+  static absl::StatusOr<std::unique_ptr<JsonLinesWriter>> ToString(
       std::string* out, const JsonLinesWriterOptions& options = {});
 
   ~JsonLinesWriter() override;
@@ -114,19 +118,26 @@ class DANGJIAN_EXPORT JsonLinesWriter : public RecordWriter {
   JsonLinesWriter() = default;
 };
 
-// Writes `dataset` to `path` in protobuf's JSON mapping (DatasetToJson()), by
-// way of "<path>.tmp". Returns OK, InvalidArgument (invalid UTF-8, naming the
-// field) or Unavailable. Thread-safe for different paths.
-DANGJIAN_EXPORT absl::Status WriteDatasetJsonFile(
-    const v1::Dataset& dataset, absl::string_view path,
-    const JsonWriteOptions& options = {});
+// Deprecated since 0.3 (removed in a later minor release): WriteDataset()
+// (dangjian/record_io.h), with CreateOptions::json, writes a Dataset in every
+// format, protobuf's JSON mapping for ".json". Writes `dataset` to `path` as
+// JSON, as WriteDataset() does; fails as it does.
+[[deprecated(
+    "use dangjian::WriteDataset() (dangjian/record_io.h)")]] DANGJIAN_EXPORT
+    absl::Status
+    WriteDatasetJsonFile(const v1::Dataset& dataset, StringArg path,
+                         const JsonWriteOptions& options = {});
 
-// Reads a Dataset from a JSON file (DatasetFromJson()). Returns it, NotFound,
-// ResourceExhausted above `max_bytes`, or InvalidArgument naming the file and
-// what protobuf found wrong (personal data masked). Thread-safe.
-DANGJIAN_EXPORT absl::StatusOr<v1::Dataset> ReadDatasetJsonFile(
-    absl::string_view path, const JsonReadOptions& options = {},
-    int64_t max_bytes = int64_t{1} << 30);
+// Deprecated since 0.3 (removed in a later minor release): ReadDataset()
+// (dangjian/record_io.h) reads a Dataset from every format, protobuf's JSON
+// mapping for ".json" (OpenOptions::json_lines.ignore_unknown_fields and
+// max_dataset_bytes for `options` and `max_bytes`). Reads a JSON Dataset from
+// `path`, as ReadDataset() does; fails as it does.
+[[deprecated(
+    "use dangjian::ReadDataset() (dangjian/record_io.h)")]] DANGJIAN_EXPORT
+    absl::StatusOr<v1::Dataset>
+    ReadDatasetJsonFile(StringArg path, const JsonReadOptions& options = {},
+                        int64_t max_bytes = int64_t{1} << 30);
 
 }  // namespace dangjian
 

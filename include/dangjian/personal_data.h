@@ -8,8 +8,8 @@
 
 #include <string>
 
-#include "absl/strings/string_view.h"
 #include "dangjian/export.h"
+#include "dangjian/string_arg.h"
 
 namespace dangjian {
 
@@ -20,14 +20,14 @@ namespace dangjian {
 //
 // Example:
 //   MaskNationalId("11010519491231002X") == "110105********002X"
-DANGJIAN_EXPORT std::string MaskNationalId(absl::string_view id);
+DANGJIAN_EXPORT std::string MaskNationalId(StringArg id);
 
 // Masks a phone number: every digit but the last 4 becomes '*' (a full-width
 // digit, one '*'); other characters ('+', '-', spaces) are kept. Thread-safe.
 //
 // Example:
 //   MaskPhone("13800138000") == "*******8000"
-DANGJIAN_EXPORT std::string MaskPhone(absl::string_view phone);
+DANGJIAN_EXPORT std::string MaskPhone(StringArg phone);
 
 // Returns `text` with every resident identity number and phone number in it
 // masked, in any spelling: digits ASCII or full-width (１３８…), whole or in
@@ -47,7 +47,7 @@ DANGJIAN_EXPORT std::string MaskPhone(absl::string_view phone);
 // Example:
 //   MaskPersonalData("身份证 110105 19491231 002X, 电话 138-0013-8000") ==
 //       "身份证 110105 ******** 002X, 电话 ***-****-8000"
-DANGJIAN_EXPORT std::string MaskPersonalData(absl::string_view text);
+DANGJIAN_EXPORT std::string MaskPersonalData(StringArg text);
 
 }  // namespace dangjian
 

@@ -1,5 +1,7 @@
-// Streaming record readers and writers, and the one entry point that opens a
-// file by its extension or an explicit format.
+// Files of every exchange format: streaming record readers and writers, the
+// one entry point that opens a file by its extension or an explicit format,
+// and the one reader and writer of a whole Dataset (ReadDataset(),
+// WriteDataset()).
 //
 // Every exchange format (record stream, JSON Lines, CSV ledger, whole Dataset)
 // is read through a RecordReader that hands out one v1::Record at a time with
@@ -28,6 +30,7 @@
 #include "dangjian/export.h"
 #include "dangjian/json_lines.h"
 #include "dangjian/record_stream.h"
+#include "dangjian/string_arg.h"
 #include "dangjian/v1/common.pb.h"
 #include "dangjian/v1/dataset.pb.h"
 
@@ -56,8 +59,7 @@ DANGJIAN_EXPORT absl::string_view FileFormatName(FileFormat format);
 //
 // Example:
 //   FormatForPath("county.djr") -> FileFormat::kRecordStream
-DANGJIAN_EXPORT absl::StatusOr<FileFormat> FormatForPath(
-    absl::string_view path);
+DANGJIAN_EXPORT absl::StatusOr<FileFormat> FormatForPath(StringArg path);
 
 // Options for OpenRecordReader().
 struct OpenOptions {
@@ -73,7 +75,7 @@ struct OpenOptions {
   // For kCsvLedger, and for kXlsxLedger its table and max_findings.
   // Default: CsvReaderOptions's defaults (table detected from the headers).
   CsvReaderOptions csv;
-  // For kDatasetBinary: files above this size are refused.
+  // For kDatasetBinary and kDatasetJson: files above this size are refused.
   // Default: 1 GiB.
   int64_t max_dataset_bytes = int64_t{1} << 30;
 };
@@ -97,7 +99,7 @@ struct OpenOptions {
 // does not parse, a stream without a header), ResourceExhausted (a Dataset
 // above max_dataset_bytes).
 DANGJIAN_EXPORT absl::StatusOr<std::unique_ptr<RecordReader>> OpenRecordReader(
-    absl::string_view path, const OpenOptions& options = {});
+    StringArg path, const OpenOptions& options = {});
 
 // Options for CreateRecordWriter().
 struct CreateOptions {
@@ -112,6 +114,9 @@ struct CreateOptions {
   // chinese_headers and full_fidelity (WorkbookWriterOptions's).
   // Default: CsvWriterOptions's defaults.
   CsvWriterOptions csv;
+  // For kDatasetJson: indented, fields left at their default written.
+  // Default: JsonWriteOptions's defaults (one line, defaults omitted).
+  JsonWriteOptions json;
 };
 
 // Creates `path` for writing records in the format given or taken from its
@@ -134,7 +139,7 @@ struct CreateOptions {
 // (WorkbookLedgerWriter). Returns the writer, InvalidArgument for an unknown
 // extension or bad options, or Unavailable when the file cannot be created.
 DANGJIAN_EXPORT absl::StatusOr<std::unique_ptr<RecordWriter>>
-CreateRecordWriter(absl::string_view path, const CreateOptions& options = {});
+CreateRecordWriter(StringArg path, const CreateOptions& options = {});
 
 // Reads every record of `path` (any format, as OpenRecordReader()) into one
 // Dataset. Returns it, or the first error: the reader's status, or for a CSV
@@ -142,7 +147,31 @@ CreateRecordWriter(absl::string_view path, const CreateOptions& options = {});
 // findings are then only in CsvLedgerReader or WorkbookLedgerReader; read
 // with it to see them one by one).
 DANGJIAN_EXPORT absl::StatusOr<v1::Dataset> ReadDataset(
-    absl::string_view path, const OpenOptions& options = {});
+    StringArg path, const OpenOptions& options = {});
+
+// Writes every record of `dataset` to `path` in the format given or taken
+// from its extension, as CreateRecordWriter() would, so that ReadDataset()
+// reads the same dataset back:
+//   - a Dataset (.pb, .json) whole, its provenance and policy included;
+//   - a record stream (.djr) or JSON Lines (.jsonl) with a header carrying
+//     the dataset's provenance and policy (those of
+//     options.record_stream.header where it sets them) and a trailer;
+//   - a workbook (.xlsx), a sheet per table; a ledger has no place for the
+//     provenance and policy, which are not written.
+// Every file is written beside its final name and renamed into place.
+//
+// Example:
+//   absl::Status s = dangjian::WriteDataset(dataset, "county.djr");
+//
+// Returns OK; InvalidArgument for an unknown extension or bad options, for a
+// CSV ledger (one table per file: WriteCsvLedgers() writes a directory of
+// them), for an empty binary Dataset (no provenance, no records: 0 bytes,
+// which ReadDataset() refuses), or naming the record and field when a string
+// is not valid UTF-8 or a ledger cannot hold a value; Unavailable when the
+// file cannot be written. Thread-safe for different paths.
+DANGJIAN_EXPORT absl::Status WriteDataset(const v1::Dataset& dataset,
+                                          StringArg path,
+                                          const CreateOptions& options = {});
 
 }  // namespace dangjian
 

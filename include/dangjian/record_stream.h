@@ -21,6 +21,7 @@
 #include "absl/strings/string_view.h"
 #include "dangjian/export.h"
 #include "dangjian/record_reader.h"
+#include "dangjian/string_arg.h"
 #include "dangjian/v1/dataset.pb.h"
 
 namespace dangjian {
@@ -69,12 +70,12 @@ class DANGJIAN_EXPORT RecordStreamReader : public RecordReader {
   // NotFound or Unavailable when the file cannot be opened; DataLoss when it
   // does not begin with a header record (empty, another format, damaged).
   static absl::StatusOr<std::unique_ptr<RecordStreamReader>> Open(
-      absl::string_view path, const RecordStreamReaderOptions& options = {});
+      StringArg path, const RecordStreamReaderOptions& options = {});
 
   // Reads a stream held in memory; `name` stands for the file in locations and
   // messages. REQUIRES: `data` outlives the reader. Fails as Open().
   static absl::StatusOr<std::unique_ptr<RecordStreamReader>> FromBuffer(
-      absl::string_view data, absl::string_view name,
+      StringArg data, StringArg name,
       const RecordStreamReaderOptions& options = {});
 
   ~RecordStreamReader() override;
@@ -140,7 +141,7 @@ class DANGJIAN_EXPORT RecordStreamWriter : public RecordWriter {
   // Unavailable when the file cannot be created, InvalidArgument when the
   // header has a string that is not valid UTF-8.
   static absl::StatusOr<std::unique_ptr<RecordStreamWriter>> Create(
-      absl::string_view path, const RecordStreamWriterOptions& options = {});
+      StringArg path, const RecordStreamWriterOptions& options = {});
 
   // Writes the stream to `*out` instead of a file; Close() finishes it.
   // REQUIRES: out != nullptr and outlives the writer.

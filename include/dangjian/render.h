@@ -19,6 +19,7 @@
 #include "absl/status/statusor.h"
 #include "dangjian/export.h"
 #include "dangjian/io.h"
+#include "dangjian/string_arg.h"
 #include "dangjian/v1/report.pb.h"
 #include "dangjian/v1/validation.pb.h"
 #include "google/protobuf/descriptor.h"
@@ -284,7 +285,7 @@ DANGJIAN_EXPORT std::string EnumLabel(
 // counts under data quality ("aggregate.unknown_grid",
 // "aggregate.member.duplicate_id", ...); any other id is returned as given.
 // Thread-safe.
-DANGJIAN_EXPORT std::string RuleTitle(absl::string_view rule_id,
+DANGJIAN_EXPORT std::string RuleTitle(StringArg rule_id,
                                       ReportLanguage language);
 
 // Where a finding was read from, for people: "县台账.csv:12" (a line),

@@ -23,9 +23,9 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
-#include "absl/strings/string_view.h"
 #include "dangjian/export.h"
 #include "dangjian/policy.h"
+#include "dangjian/string_arg.h"
 #include "dangjian/v1/common.pb.h"
 #include "dangjian/v1/dataset.pb.h"
 #include "dangjian/v1/policy.pb.h"
@@ -165,8 +165,7 @@ class DANGJIAN_EXPORT Validator {
 //
 // Returns the policy, or InvalidArgument with what is wrong: a JSON error or
 // the first inconsistent field. Thread-safe.
-DANGJIAN_EXPORT absl::StatusOr<v1::Policy> PolicyFromJson(
-    absl::string_view json);
+DANGJIAN_EXPORT absl::StatusOr<v1::Policy> PolicyFromJson(StringArg json);
 
 // Reads a file once (a pipe or FIFO as well) and parses it with
 // PolicyFromJson(). Returns the policy; NotFound when the file does not exist
@@ -174,8 +173,7 @@ DANGJIAN_EXPORT absl::StatusOr<v1::Policy> PolicyFromJson(
 // when it is larger than 4 MiB (an endless input such as /dev/zero ends
 // there); InvalidArgument naming the file when it is not a valid policy.
 // Thread-safe.
-DANGJIAN_EXPORT absl::StatusOr<v1::Policy> LoadPolicyJsonFile(
-    absl::string_view path);
+DANGJIAN_EXPORT absl::StatusOr<v1::Policy> LoadPolicyJsonFile(StringArg path);
 
 }  // namespace dangjian
 

@@ -455,7 +455,8 @@ class AggregatorImpl final : public Aggregator {
     return absl::OkStatus();
   }
 
-  absl::Status AddSerialized(absl::string_view bytes) override {
+  absl::Status AddSerialized(StringArg bytes_arg) override {
+    const absl::string_view bytes = bytes_arg;
     if (finished_) return FinishedError();
     int field;
     absl::string_view body;
@@ -532,12 +533,13 @@ class AggregatorImpl final : public Aggregator {
     return absl::OkStatus();
   }
 
-  absl::Status AddSkippedRecords(absl::string_view reason,
-                                 int64_t count) override {
+  absl::Status AddSkippedRecords(StringArg reason_arg, int64_t count) override {
+    const absl::string_view reason = reason_arg;
     return AddNamed(reason, count, &skipped_);
   }
 
-  absl::Status AddFindings(absl::string_view rule_id, int64_t count) override {
+  absl::Status AddFindings(StringArg rule_id_arg, int64_t count) override {
+    const absl::string_view rule_id = rule_id_arg;
     return AddNamed(rule_id, count, &findings_);
   }
 
@@ -1636,7 +1638,8 @@ template absl::Status AddFacts(Aggregator*, const ResultFacts&,
 
 Aggregator::~Aggregator() = default;
 
-absl::Status Aggregator::AddSerialized(absl::string_view bytes) {
+absl::Status Aggregator::AddSerialized(StringArg bytes_arg) {
+  const absl::string_view bytes = bytes_arg;
   v1::Record record;
   if (absl::Status s = internal::ParseRecordStrictly(bytes, &record); !s.ok()) {
     return s;

@@ -158,7 +158,9 @@ absl::StatusOr<std::unique_ptr<RecordWriter>> CreateStdoutRecordWriter(
     if (!w.ok()) return w.status();
     out->set_inner(std::move(*w));
   } else if (format == FileFormat::kJsonLines) {
-    out->set_inner(JsonLinesWriter::ToString(out->buffer()));
+    auto w = JsonLinesWriter::ToString(out->buffer());
+    if (!w.ok()) return w.status();
+    out->set_inner(std::move(*w));
   } else {
     return absl::InvalidArgumentError(
         "standard output (-) takes a streaming format: give --to djr or "

@@ -14,7 +14,8 @@ constexpr size_t kKeepRegion = 6;
 
 }  // namespace
 
-std::string MaskNationalId(absl::string_view id) {
+std::string MaskNationalId(StringArg id_arg) {
+  const absl::string_view id = id_arg;
   std::string out(id);
   const size_t n = out.size();
   const size_t head = (n == 15 || n == 18) ? kKeepRegion : 0;
@@ -57,7 +58,8 @@ size_t DigitAt(absl::string_view t, size_t i, char* d) {
 
 }  // namespace
 
-std::string MaskPhone(absl::string_view phone) {
+std::string MaskPhone(StringArg phone_arg) {
+  const absl::string_view phone = phone_arg;
   // Every digit (ASCII, or full-width ０-９ as one '*') masked but the last
   // 4.
   char d;
@@ -280,7 +282,8 @@ bool MayHoldAShape(absl::string_view text) {
 
 }  // namespace
 
-std::string MaskPersonalData(absl::string_view text) {
+std::string MaskPersonalData(StringArg text_arg) {
+  const absl::string_view text = text_arg;
   // Most texts (record ids such as h110101-000064, messages) hold no digits
   // in a personal shape: they come back whole, in one copy, after one pass
   // that looks at the lengths of the groups alone.

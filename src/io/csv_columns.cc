@@ -887,8 +887,8 @@ bool SetCellDirectly(const Column& c, absl::string_view cell, Message* entity,
 
 }  // namespace internal
 
-absl::StatusOr<int64_t> ParseAmountFen(absl::string_view text,
-                                       AmountUnit unit) {
+absl::StatusOr<int64_t> ParseAmountFen(StringArg text_arg, AmountUnit unit) {
+  const absl::string_view text = text_arg;
   using internal::HalfWidth;
   using internal::RemoveSpaces;
   const int scale = unit == AmountUnit::kYuan ? 2 : 6;

@@ -34,7 +34,8 @@ absl::string_view CsvTableName(CsvTable table) {
   return t == nullptr ? "auto" : absl::string_view(t->name);
 }
 
-CsvTable CsvTableFromName(absl::string_view name) {
+CsvTable CsvTableFromName(StringArg name_arg) {
+  const absl::string_view name = name_arg;
   for (const internal::Table& t : internal::Tables()) {
     if (name == t.name || name == t.record_field->name()) return t.table;
     for (const std::string& c : t.chinese) {
@@ -575,15 +576,17 @@ absl::StatusOr<std::unique_ptr<CsvLedgerReader>> Make(
 }  // namespace internal
 
 absl::StatusOr<std::unique_ptr<CsvLedgerReader>> CsvLedgerReader::Open(
-    absl::string_view path, const CsvReaderOptions& options) {
+    StringArg path_arg, const CsvReaderOptions& options) {
+  const absl::string_view path = path_arg;
   auto in = internal::Input::OpenFile(path);
   if (!in.ok()) return in.status();
   return internal::Make(*std::move(in), path, options);
 }
 
 absl::StatusOr<std::unique_ptr<CsvLedgerReader>> CsvLedgerReader::FromBuffer(
-    absl::string_view data, absl::string_view name,
-    const CsvReaderOptions& options) {
+    StringArg data_arg, StringArg name_arg, const CsvReaderOptions& options) {
+  const absl::string_view data = data_arg;
+  const absl::string_view name = name_arg;
   return internal::Make(internal::Input::FromBuffer(data, name), name, options);
 }
 

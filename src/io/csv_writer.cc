@@ -135,7 +135,8 @@ absl::StatusOr<std::unique_ptr<CsvLedgerWriter>> Make(
 }  // namespace internal
 
 absl::StatusOr<std::unique_ptr<CsvLedgerWriter>> CsvLedgerWriter::Create(
-    absl::string_view path, const CsvWriterOptions& options) {
+    StringArg path_arg, const CsvWriterOptions& options) {
+  const absl::string_view path = path_arg;
   if (internal::FindTable(options.table) == nullptr) {
     return internal::Make(nullptr, options);
   }
@@ -150,8 +151,9 @@ absl::StatusOr<std::unique_ptr<CsvLedgerWriter>> CsvLedgerWriter::ToString(
 }
 
 absl::Status WriteCsvLedgers(const v1::Dataset& dataset,
-                             absl::string_view directory,
+                             StringArg directory_arg,
                              const CsvWriterOptions& options) {
+  const absl::string_view directory = directory_arg;
   struct stat st;
   const std::string dir(directory);
   if (stat(dir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) {

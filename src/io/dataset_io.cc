@@ -13,8 +13,10 @@
 #include "core/utf8.h"
 #include "core/wire_check.h"
 #include "dangjian/io.h"
+#include "dangjian/json_lines.h"
 #include "dangjian/personal_data.h"
 #include "google/protobuf/util/json_util.h"
+#include "io/dataset_files.h"
 #include "io/input.h"
 #include "io/json_check.h"
 
@@ -32,50 +34,6 @@ absl::Status CheckUtf8(const v1::Dataset& dataset, absl::string_view what) {
       what, ": field ", field,
       " is not valid UTF-8; convert the text to UTF-8 before storing it"));
 }
-
-}  // namespace
-
-absl::Status WriteDatasetFile(const v1::Dataset& dataset,
-                              absl::string_view path) {
-  const std::string final_path(path);
-  if (absl::Status s = CheckUtf8(dataset, final_path); !s.ok()) return s;
-  if (dataset.ByteSizeLong() == 0) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        final_path,
-        ": the dataset is empty (no provenance, no records): its file would "
-        "be 0 bytes, which ReadDatasetFile() refuses as a failed export; set "
-        "its provenance"));
-  }
-  const std::string tmp_path = final_path + ".tmp";
-  {
-    std::ofstream out(tmp_path, std::ios::binary | std::ios::trunc);
-    if (!out) {
-      return absl::UnavailableError(
-          absl::StrCat(tmp_path, ": cannot open for writing: ", ErrnoText()));
-    }
-    if (!dataset.SerializeToOstream(&out)) {
-      std::remove(tmp_path.c_str());
-      return absl::InternalError(absl::StrCat(
-          tmp_path, ": cannot serialize the dataset (is it over 2 GiB?)"));
-    }
-    out.flush();
-    if (!out) {
-      const std::string why = ErrnoText();
-      std::remove(tmp_path.c_str());
-      return absl::UnavailableError(
-          absl::StrCat(tmp_path, ": write failed: ", why));
-    }
-  }
-  if (std::rename(tmp_path.c_str(), final_path.c_str()) != 0) {
-    const std::string why = ErrnoText();
-    std::remove(tmp_path.c_str());
-    return absl::UnavailableError(absl::StrCat(final_path, ": cannot move ",
-                                               tmp_path, " into place: ", why));
-  }
-  return absl::OkStatus();
-}
-
-namespace {
 
 // Parses binary `bytes` into `message`, checked strictly first: protobuf
 // keeps a known field sent with the wrong wire type as an unknown field (its
@@ -123,14 +81,56 @@ absl::Status ParseJson(absl::string_view json,
 
 }  // namespace
 
-absl::StatusOr<v1::Dataset> ReadDatasetFile(absl::string_view path,
-                                            const BinaryReadOptions& options) {
+namespace internal {
+
+absl::Status WriteBinaryDatasetFile(const v1::Dataset& dataset,
+                                    absl::string_view path) {
+  const std::string final_path(path);
+  if (absl::Status s = CheckUtf8(dataset, final_path); !s.ok()) return s;
+  if (dataset.ByteSizeLong() == 0) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        final_path,
+        ": the dataset is empty (no provenance, no records): its file would "
+        "be 0 bytes, which ReadDataset() refuses as a failed export; set "
+        "its provenance"));
+  }
+  const std::string tmp_path = final_path + ".tmp";
+  {
+    std::ofstream out(tmp_path, std::ios::binary | std::ios::trunc);
+    if (!out) {
+      return absl::UnavailableError(
+          absl::StrCat(tmp_path, ": cannot open for writing: ", ErrnoText()));
+    }
+    if (!dataset.SerializeToOstream(&out)) {
+      std::remove(tmp_path.c_str());
+      return absl::InternalError(absl::StrCat(
+          tmp_path, ": cannot serialize the dataset (is it over 2 GiB?)"));
+    }
+    out.flush();
+    if (!out) {
+      const std::string why = ErrnoText();
+      std::remove(tmp_path.c_str());
+      return absl::UnavailableError(
+          absl::StrCat(tmp_path, ": write failed: ", why));
+    }
+  }
+  if (std::rename(tmp_path.c_str(), final_path.c_str()) != 0) {
+    const std::string why = ErrnoText();
+    std::remove(tmp_path.c_str());
+    return absl::UnavailableError(absl::StrCat(final_path, ": cannot move ",
+                                               tmp_path, " into place: ", why));
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<v1::Dataset> ReadBinaryDatasetFile(absl::string_view path,
+                                                  int64_t max_bytes) {
   const std::string p(path);
   auto in = internal::Input::OpenFile(p);
   if (!in.ok()) return in.status();
   absl::StatusOr<absl::string_view> read = (*in)->ReadAll(
-      options.max_bytes,
-      "a binary Dataset (BinaryReadOptions::max_bytes); use a record stream "
+      max_bytes,
+      "a binary Dataset (OpenOptions::max_dataset_bytes); use a record stream "
       "for large data");
   if (!read.ok()) return read.status();
   const absl::string_view bytes = *read;
@@ -155,6 +155,43 @@ absl::StatusOr<v1::Dataset> ReadDatasetFile(absl::string_view path,
   }
   return dataset;
 }
+
+absl::Status WriteJsonDatasetFile(const v1::Dataset& dataset,
+                                  absl::string_view path,
+                                  const JsonWriteOptions& options) {
+  absl::StatusOr<std::string> json = DatasetToJson(dataset, options);
+  if (!json.ok()) {
+    return absl::Status(json.status().code(),
+                        absl::StrCat(path, ": ", json.status().message()));
+  }
+  json->push_back('\n');
+  auto out = Output::CreateFile(path);
+  if (!out.ok()) return out.status();
+  if (absl::Status s = (*out)->Append(*json); !s.ok()) return s;
+  return (*out)->Finish();
+}
+
+absl::StatusOr<v1::Dataset> ReadJsonDatasetFile(absl::string_view path,
+                                                const JsonReadOptions& options,
+                                                int64_t max_bytes) {
+  auto in = Input::OpenFile(path);
+  if (!in.ok()) return in.status();
+  absl::StatusOr<absl::string_view> read =
+      (*in)->ReadAll(max_bytes, "a JSON Dataset");
+  if (!read.ok()) return read.status();
+  absl::string_view text = *read;
+  if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") {
+    text.remove_prefix(3);
+  }
+  absl::StatusOr<v1::Dataset> d = DatasetFromJson(text, options);
+  if (!d.ok()) {
+    return absl::Status(d.status().code(),
+                        absl::StrCat(path, ": ", d.status().message()));
+  }
+  return d;
+}
+
+}  // namespace internal
 
 absl::StatusOr<std::string> DatasetToJson(const v1::Dataset& dataset,
                                           const JsonWriteOptions& options) {
@@ -183,8 +220,9 @@ absl::StatusOr<std::string> DatasetToJson(const v1::Dataset& dataset,
   return out;
 }
 
-absl::StatusOr<v1::Dataset> DatasetFromJson(absl::string_view json,
+absl::StatusOr<v1::Dataset> DatasetFromJson(StringArg json_arg,
                                             const JsonReadOptions& options) {
+  const absl::string_view json = json_arg;
   google::protobuf::util::JsonParseOptions parse;
   parse.ignore_unknown_fields = options.ignore_unknown_fields;
   v1::Dataset dataset;
@@ -200,8 +238,8 @@ absl::StatusOr<v1::Dataset> DatasetFromJson(absl::string_view json,
   return dataset;
 }
 
-absl::StatusOr<v1::PartialReport> ReadPartialReportFile(
-    absl::string_view path) {
+absl::StatusOr<v1::PartialReport> ReadPartialReportFile(StringArg path_arg) {
+  const absl::string_view path = path_arg;
   const std::string p(path == "-" ? "/dev/stdin" : path);
   const std::string name = MaskPersonalData(path);
   // The file's name may hold personal data (a unit keyed by its owner's
@@ -260,6 +298,28 @@ absl::StatusOr<v1::PartialReport> ReadPartialReportFile(
   }
   if (partial.ByteSizeLong() == 0) return absl::InvalidArgumentError(empty);
   return partial;
+}
+
+// The file functions of 0.2, deprecated for ReadDataset() and WriteDataset().
+
+absl::Status WriteDatasetFile(const v1::Dataset& dataset, StringArg path) {
+  return internal::WriteBinaryDatasetFile(dataset, path);
+}
+
+absl::StatusOr<v1::Dataset> ReadDatasetFile(StringArg path,
+                                            const BinaryReadOptions& options) {
+  return internal::ReadBinaryDatasetFile(path, options.max_bytes);
+}
+
+absl::Status WriteDatasetJsonFile(const v1::Dataset& dataset, StringArg path,
+                                  const JsonWriteOptions& options) {
+  return internal::WriteJsonDatasetFile(dataset, path, options);
+}
+
+absl::StatusOr<v1::Dataset> ReadDatasetJsonFile(StringArg path,
+                                                const JsonReadOptions& options,
+                                                int64_t max_bytes) {
+  return internal::ReadJsonDatasetFile(path, options, max_bytes);
 }
 
 }  // namespace dangjian

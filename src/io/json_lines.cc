@@ -386,7 +386,8 @@ class LinesWriter final : public JsonLinesWriter {
 }  // namespace internal
 
 absl::StatusOr<std::unique_ptr<JsonLinesReader>> JsonLinesReader::Open(
-    absl::string_view path, const JsonLinesReaderOptions& options) {
+    StringArg path_arg, const JsonLinesReaderOptions& options) {
+  const absl::string_view path = path_arg;
   auto in = internal::Input::OpenFile(path);
   if (!in.ok()) return in.status();
   auto r = std::make_unique<internal::LinesReader>(*std::move(in), options);
@@ -394,17 +395,20 @@ absl::StatusOr<std::unique_ptr<JsonLinesReader>> JsonLinesReader::Open(
   return std::unique_ptr<JsonLinesReader>(std::move(r));
 }
 
-std::unique_ptr<JsonLinesReader> JsonLinesReader::FromBuffer(
-    absl::string_view data, absl::string_view name,
+absl::StatusOr<std::unique_ptr<JsonLinesReader>> JsonLinesReader::FromBuffer(
+    StringArg data_arg, StringArg name_arg,
     const JsonLinesReaderOptions& options) {
+  const absl::string_view data = data_arg;
+  const absl::string_view name = name_arg;
   auto r = std::make_unique<internal::LinesReader>(
       internal::Input::FromBuffer(data, name), options);
   r->ReadFirst();
-  return r;
+  return std::unique_ptr<JsonLinesReader>(std::move(r));
 }
 
 absl::StatusOr<std::unique_ptr<JsonLinesWriter>> JsonLinesWriter::Create(
-    absl::string_view path, const JsonLinesWriterOptions& options) {
+    StringArg path_arg, const JsonLinesWriterOptions& options) {
+  const absl::string_view path = path_arg;
   auto out = internal::Output::CreateFile(path);
   if (!out.ok()) return out.status();
   auto w = std::make_unique<internal::LinesWriter>(*std::move(out), options);
@@ -412,47 +416,12 @@ absl::StatusOr<std::unique_ptr<JsonLinesWriter>> JsonLinesWriter::Create(
   return std::unique_ptr<JsonLinesWriter>(std::move(w));
 }
 
-std::unique_ptr<JsonLinesWriter> JsonLinesWriter::ToString(
+absl::StatusOr<std::unique_ptr<JsonLinesWriter>> JsonLinesWriter::ToString(
     std::string* out, const JsonLinesWriterOptions& options) {
   auto w = std::make_unique<internal::LinesWriter>(
       internal::Output::ToString(out), options);
-  w->Start().IgnoreError();  // A string sink cannot fail.
-  return w;
-}
-
-absl::Status WriteDatasetJsonFile(const v1::Dataset& dataset,
-                                  absl::string_view path,
-                                  const JsonWriteOptions& options) {
-  absl::StatusOr<std::string> json = DatasetToJson(dataset, options);
-  if (!json.ok()) {
-    return absl::Status(json.status().code(),
-                        absl::StrCat(path, ": ", json.status().message()));
-  }
-  json->push_back('\n');
-  auto out = internal::Output::CreateFile(path);
-  if (!out.ok()) return out.status();
-  if (absl::Status s = (*out)->Append(*json); !s.ok()) return s;
-  return (*out)->Finish();
-}
-
-absl::StatusOr<v1::Dataset> ReadDatasetJsonFile(absl::string_view path,
-                                                const JsonReadOptions& options,
-                                                int64_t max_bytes) {
-  auto in = internal::Input::OpenFile(path);
-  if (!in.ok()) return in.status();
-  absl::StatusOr<absl::string_view> read =
-      (*in)->ReadAll(max_bytes, "a JSON Dataset");
-  if (!read.ok()) return read.status();
-  absl::string_view text = *read;
-  if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") {
-    text.remove_prefix(3);
-  }
-  absl::StatusOr<v1::Dataset> d = DatasetFromJson(text, options);
-  if (!d.ok()) {
-    return absl::Status(d.status().code(),
-                        absl::StrCat(path, ": ", d.status().message()));
-  }
-  return d;
+  if (absl::Status s = w->Start(); !s.ok()) return s;
+  return std::unique_ptr<JsonLinesWriter>(std::move(w));
 }
 
 }  // namespace dangjian

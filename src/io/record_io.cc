@@ -9,6 +9,7 @@
 #include "absl/strings/str_cat.h"
 #include "dangjian/io.h"
 #include "dangjian/record.h"
+#include "io/dataset_files.h"
 #include "io/dataset_reader.h"
 #include "io/ledger_import.h"
 
@@ -19,8 +20,9 @@ namespace {
 // Collects records into a Dataset and writes it whole on Close().
 class DatasetWriter final : public RecordWriter {
  public:
-  DatasetWriter(std::string path, FileFormat format)
-      : path_(std::move(path)), format_(format) {}
+  DatasetWriter(std::string path, FileFormat format,
+                const JsonWriteOptions& json)
+      : path_(std::move(path)), format_(format), json_(json) {}
 
   absl::Status Write(const v1::Record& record) override {
     if (closed_) return absl::FailedPreconditionError("writer closed");
@@ -35,13 +37,14 @@ class DatasetWriter final : public RecordWriter {
     if (closed_) return absl::FailedPreconditionError("writer already closed");
     closed_ = true;
     return format_ == FileFormat::kDatasetBinary
-               ? WriteDatasetFile(dataset_, path_)
-               : WriteDatasetJsonFile(dataset_, path_);
+               ? WriteBinaryDatasetFile(dataset_, path_)
+               : WriteJsonDatasetFile(dataset_, path_, json_);
   }
 
  private:
   std::string path_;
   FileFormat format_;
+  JsonWriteOptions json_;
   v1::Dataset dataset_;
   bool closed_ = false;
 };
@@ -74,7 +77,8 @@ absl::string_view FileFormatName(FileFormat format) {
   return "unknown";
 }
 
-absl::StatusOr<FileFormat> FormatForPath(absl::string_view path) {
+absl::StatusOr<FileFormat> FormatForPath(StringArg path_arg) {
+  const absl::string_view path = path_arg;
   const size_t slash = path.find_last_of('/');
   const absl::string_view base =
       slash == absl::string_view::npos ? path : path.substr(slash + 1);
@@ -105,7 +109,8 @@ absl::StatusOr<FileFormat> FormatForPath(absl::string_view path) {
 }
 
 absl::StatusOr<std::unique_ptr<RecordReader>> OpenRecordReader(
-    absl::string_view path, const OpenOptions& options) {
+    StringArg path_arg, const OpenOptions& options) {
+  const absl::string_view path = path_arg;
   absl::StatusOr<FileFormat> format = internal::Resolve(path, options.format);
   if (!format.ok()) return format.status();
   switch (*format) {
@@ -143,7 +148,8 @@ absl::StatusOr<std::unique_ptr<RecordReader>> OpenRecordReader(
 }
 
 absl::StatusOr<std::unique_ptr<RecordWriter>> CreateRecordWriter(
-    absl::string_view path, const CreateOptions& options) {
+    StringArg path_arg, const CreateOptions& options) {
+  const absl::string_view path = path_arg;
   absl::StatusOr<FileFormat> format = internal::Resolve(path, options.format);
   if (!format.ok()) return format.status();
   switch (*format) {
@@ -164,8 +170,8 @@ absl::StatusOr<std::unique_ptr<RecordWriter>> CreateRecordWriter(
     }
     case FileFormat::kDatasetBinary:
     case FileFormat::kDatasetJson:
-      return std::unique_ptr<RecordWriter>(
-          new internal::DatasetWriter(std::string(path), *format));
+      return std::unique_ptr<RecordWriter>(new internal::DatasetWriter(
+          std::string(path), *format, options.json));
     case FileFormat::kXlsxLedger: {
       WorkbookWriterOptions workbook;
       workbook.chinese_headers = options.csv.chinese_headers;
@@ -180,19 +186,18 @@ absl::StatusOr<std::unique_ptr<RecordWriter>> CreateRecordWriter(
   return absl::InvalidArgumentError("CreateOptions::format is invalid");
 }
 
-absl::StatusOr<v1::Dataset> ReadDataset(absl::string_view path,
+absl::StatusOr<v1::Dataset> ReadDataset(StringArg path_arg,
                                         const OpenOptions& options) {
+  const absl::string_view path = path_arg;
   absl::StatusOr<FileFormat> format = internal::Resolve(path, options.format);
   if (!format.ok()) return format.status();
   if (*format == FileFormat::kDatasetBinary) {
-    BinaryReadOptions b;
-    b.max_bytes = options.max_dataset_bytes;
-    return ReadDatasetFile(path, b);
+    return internal::ReadBinaryDatasetFile(path, options.max_dataset_bytes);
   }
   if (*format == FileFormat::kDatasetJson) {
     JsonReadOptions j;
     j.ignore_unknown_fields = options.json_lines.ignore_unknown_fields;
-    return ReadDatasetJsonFile(path, j, options.max_dataset_bytes);
+    return internal::ReadJsonDatasetFile(path, j, options.max_dataset_bytes);
   }
   OpenOptions o = options;
   o.format = *format;
@@ -251,6 +256,56 @@ absl::StatusOr<v1::Dataset> ReadDataset(absl::string_view path,
                      " (read it with ", reader_name, " for every finding)"));
   }
   return dataset;
+}
+
+absl::Status WriteDataset(const v1::Dataset& dataset, StringArg path_arg,
+                          const CreateOptions& options) {
+  const absl::string_view path = path_arg;
+  absl::StatusOr<FileFormat> format = internal::Resolve(path, options.format);
+  if (!format.ok()) return format.status();
+  switch (*format) {
+    case FileFormat::kDatasetBinary:
+      return internal::WriteBinaryDatasetFile(dataset, path);
+    case FileFormat::kDatasetJson:
+      return internal::WriteJsonDatasetFile(dataset, path, options.json);
+    case FileFormat::kCsvLedger:
+      return absl::InvalidArgumentError(absl::StrCat(
+          path,
+          ": a CSV ledger holds one table, a dataset many: write a directory "
+          "of ledgers with WriteCsvLedgers(), or a workbook (.xlsx)"));
+    default:
+      break;
+  }
+  // The streaming formats: the header carries what is no record.
+  v1::StreamHeader header = options.record_stream.header;
+  if (!header.has_provenance() && dataset.has_provenance()) {
+    *header.mutable_provenance() = dataset.provenance();
+  }
+  if (!header.has_policy() && dataset.has_policy()) {
+    *header.mutable_policy() = dataset.policy();
+  }
+  absl::StatusOr<std::unique_ptr<RecordWriter>> writer;
+  if (*format == FileFormat::kJsonLines) {
+    JsonLinesWriterOptions lines;
+    lines.write_header_and_trailer = true;
+    lines.header = std::move(header);
+    auto w = JsonLinesWriter::Create(path, lines);
+    if (!w.ok()) return w.status();
+    writer = std::unique_ptr<RecordWriter>(*std::move(w));
+  } else {
+    CreateOptions o = options;
+    o.format = *format;
+    o.record_stream.header = std::move(header);
+    writer = CreateRecordWriter(path, o);
+  }
+  if (!writer.ok()) return writer.status();
+  absl::Status status;
+  ForEachRecord(dataset, [&](const v1::Record& record) {
+    if (status.ok()) status = (*writer)->Write(record);
+  });
+  // After a failure the writer is destroyed unclosed: it leaves no file.
+  if (!status.ok()) return status;
+  return (*writer)->Close();
 }
 
 }  // namespace dangjian

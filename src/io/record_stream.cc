@@ -519,7 +519,8 @@ absl::Status CheckReaderOptions(const RecordStreamReaderOptions& options) {
 }  // namespace internal
 
 absl::StatusOr<std::unique_ptr<RecordStreamReader>> RecordStreamReader::Open(
-    absl::string_view path, const RecordStreamReaderOptions& options) {
+    StringArg path_arg, const RecordStreamReaderOptions& options) {
+  const absl::string_view path = path_arg;
   if (absl::Status s = internal::CheckReaderOptions(options); !s.ok()) return s;
   auto in = internal::Input::OpenFile(path);
   if (!in.ok()) return in.status();
@@ -528,15 +529,18 @@ absl::StatusOr<std::unique_ptr<RecordStreamReader>> RecordStreamReader::Open(
 }
 
 absl::StatusOr<std::unique_ptr<RecordStreamReader>>
-RecordStreamReader::FromBuffer(absl::string_view data, absl::string_view name,
+RecordStreamReader::FromBuffer(StringArg data_arg, StringArg name_arg,
                                const RecordStreamReaderOptions& options) {
+  const absl::string_view data = data_arg;
+  const absl::string_view name = name_arg;
   if (absl::Status s = internal::CheckReaderOptions(options); !s.ok()) return s;
   return internal::Finish(std::make_unique<internal::StreamReader>(
       internal::Input::FromBuffer(data, name), options));
 }
 
 absl::StatusOr<std::unique_ptr<RecordStreamWriter>> RecordStreamWriter::Create(
-    absl::string_view path, const RecordStreamWriterOptions& options) {
+    StringArg path_arg, const RecordStreamWriterOptions& options) {
+  const absl::string_view path = path_arg;
   auto out = internal::Output::CreateFile(path);
   if (!out.ok()) return out.status();
   return internal::Start(*std::move(out), options);

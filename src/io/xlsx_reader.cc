@@ -866,16 +866,19 @@ class XlsxReader final : public WorkbookLedgerReader {
 }  // namespace internal
 
 absl::StatusOr<std::unique_ptr<WorkbookLedgerReader>>
-WorkbookLedgerReader::Open(absl::string_view path,
+WorkbookLedgerReader::Open(StringArg path_arg,
                            const CsvReaderOptions& options) {
+  const absl::string_view path = path_arg;
   auto r = std::make_unique<internal::XlsxReader>();
   if (absl::Status s = r->Init(path, {}, false, options); !s.ok()) return s;
   return std::unique_ptr<WorkbookLedgerReader>(std::move(r));
 }
 
 absl::StatusOr<std::unique_ptr<WorkbookLedgerReader>>
-WorkbookLedgerReader::FromBuffer(absl::string_view data, absl::string_view name,
+WorkbookLedgerReader::FromBuffer(StringArg data_arg, StringArg name_arg,
                                  const CsvReaderOptions& options) {
+  const absl::string_view data = data_arg;
+  const absl::string_view name = name_arg;
   auto r = std::make_unique<internal::XlsxReader>();
   if (absl::Status s = r->Init(name, data, true, options); !s.ok()) return s;
   return std::unique_ptr<WorkbookLedgerReader>(std::move(r));

@@ -227,8 +227,9 @@ class XlsxLedgerWriter final : public WorkbookLedgerWriter {
 }  // namespace internal
 
 absl::StatusOr<std::unique_ptr<WorkbookLedgerWriter>>
-WorkbookLedgerWriter::Create(absl::string_view path,
+WorkbookLedgerWriter::Create(StringArg path_arg,
                              const WorkbookWriterOptions& options) {
+  const absl::string_view path = path_arg;
   const std::string target(path);
   const std::string tmp = absl::StrCat(target, ".tmp");
   // Made now, so that a folder that cannot be written fails here, not at

@@ -47,7 +47,8 @@ std::string EnumLabel(const google::protobuf::EnumValueDescriptor& value,
   return internal::EnumValueLabel(value, language == ReportLanguage::kChinese);
 }
 
-std::string RuleTitle(absl::string_view rule_id, ReportLanguage language) {
+std::string RuleTitle(StringArg rule_id_arg, ReportLanguage language) {
+  const absl::string_view rule_id = rule_id_arg;
   const bool zh = language == ReportLanguage::kChinese;
   for (size_t i = 0; i < internal::kRuleCount; ++i) {
     const internal::RuleDef& d = internal::GetRuleDefAt(i);

@@ -486,7 +486,8 @@ template void ValidatorFeed::Add(Validator*, const internal::ResultFacts&,
                                  const internal::ResultJoin&,
                                  const v1::SourceLocation&);
 
-absl::StatusOr<v1::Policy> PolicyFromJson(absl::string_view json) {
+absl::StatusOr<v1::Policy> PolicyFromJson(StringArg json_arg) {
+  const absl::string_view json = json_arg;
   v1::Policy policy;
   int64_t offset = 0;
   std::string what;
@@ -509,7 +510,8 @@ absl::StatusOr<v1::Policy> PolicyFromJson(absl::string_view json) {
   return policy;
 }
 
-absl::StatusOr<v1::Policy> LoadPolicyJsonFile(absl::string_view path) {
+absl::StatusOr<v1::Policy> LoadPolicyJsonFile(StringArg path_arg) {
+  const absl::string_view path = path_arg;
   // A policy is a few kilobytes; the limit keeps /dev/zero or a ledger given
   // by mistake from filling memory.
   constexpr int64_t kMaxPolicyBytes = int64_t{4} << 20;

@@ -6,13 +6,16 @@
 #       "dangjian/v1/X.pb.h" whose X.proto is in PROTO_DIR/dangjian/v1/;
 #     - abseil ("absl/...") and protobuf ("google/protobuf/...") headers;
 #     - standard headers (<name>, no directory, no ".h");
-#   none opens a namespace `internal` (internals live in src/); and the umbrella
-#   header dangjian/dangjian.h reaches every public header.
+#   none opens a namespace `internal` (internals live in src/); no function
+#   takes a string view by value (a string parameter is a StringArg, which
+#   takes std::string_view and Debian's absl::string_view alike); and the
+#   umbrella header dangjian/dangjian.h reaches every public header.
 #   A src/ header ("validate/checks.h", "src/...", "../src/...") is thus refused.
 # check_public_headers.sh --self-test INCLUDE_DIR PROTO_DIR
 #   Copies the headers to a scratch directory, plants a src/ include, a
-#   non-standard <...> include, a namespace internal and a header the umbrella
-#   header misses, and passes only when the check reports all four.
+#   non-standard <...> include, a namespace internal, a std::string_view
+#   parameter and a header the umbrella header misses, and passes only when the
+#   check reports all five.
 set -euo pipefail
 
 if [[ ${1:-} == --self-test ]]; then
@@ -22,6 +25,8 @@ if [[ ${1:-} == --self-test ]]; then
   cp -r "$include/dangjian" "$scratch/"
   printf '#include "validate/checks.h"\n#include <zlib.h>\nnamespace dangjian::internal {}\n' \
     >>"$scratch/dangjian/policy.h"
+  printf 'void Planted(int n,\n             std::string_view planted_view);\n' \
+    >>"$scratch/dangjian/record.h"
   printf '// Not in the umbrella header.\n' >"$scratch/dangjian/orphan.h"
   if out=$(bash "$0" "$scratch" "$proto" 2>&1); then
     printf '%s\n' "$out"
@@ -29,7 +34,8 @@ if [[ ${1:-} == --self-test ]]; then
     exit 1
   fi
   printf '%s\n' "$out"
-  for want in '"validate/checks.h"' '<zlib.h>' 'namespace internal' 'dangjian/orphan.h'; do
+  for want in '"validate/checks.h"' '<zlib.h>' 'namespace internal' 'planted_view' \
+    'dangjian/orphan.h'; do
     if [[ $out != *"$want"* ]]; then
       echo "self-test: the check did not report $want" >&2
       exit 1
@@ -78,6 +84,17 @@ for h in "${headers[@]}"; do
     echo "$name: opens a namespace internal: internals belong in src/" >&2
     bad=1
   fi
+  # A parameter `absl::string_view name` or `std::string_view name` (followed
+  # by `,`, `)` or a default), outside comments and constants; StringArg's own
+  # constructors take them.
+  if [[ $name != dangjian/string_arg.h ]] && views=$(grep -nE '(absl|std)::string_view[[:space:]]+[a-z_0-9]+[[:space:]]*[,)=]' "$h" |
+    grep -vE '^[0-9]+:[[:space:]]*//|constexpr'); then
+    while IFS= read -r v; do
+      echo "$name:$v: a string parameter is a dangjian::StringArg, so that" \
+        "callers holding std::string_view and absl::string_view both compile" >&2
+    done <<<"$views"
+    bad=1
+  fi
 done
 # The umbrella header reaches every public header, directly or through another.
 if [[ -f $include/dangjian/dangjian.h ]]; then
@@ -108,4 +125,4 @@ if ((bad)); then
   exit 1
 fi
 echo "public headers ok: ${#headers[@]} headers, all reached from dangjian.h, include" \
-  "only public, absl, protobuf and standard headers"
+  "only public, absl, protobuf and standard headers, take strings as StringArg"

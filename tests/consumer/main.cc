@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <iostream>
 #include <string>
+#include <string_view>
 
 #include "dangjian/dangjian.h"
 
@@ -19,11 +20,13 @@ int main(int argc, char** argv) {
   org->set_formation(dangjian::v1::FORMATION_MODEL_STANDALONE);
   org->add_host_organization_ids("h1");
 
-  if (absl::Status s = dangjian::WriteDatasetFile(dataset, path); !s.ok()) {
+  if (absl::Status s = dangjian::WriteDataset(dataset, path); !s.ok()) {
     std::cerr << s << "\n";
     return 1;
   }
-  absl::StatusOr<dangjian::v1::Dataset> back = dangjian::ReadDatasetFile(path);
+  // A C++17 caller's std::string_view is taken as well as abseil's view.
+  absl::StatusOr<dangjian::v1::Dataset> back =
+      dangjian::ReadDataset(std::string_view(path));
   if (!back.ok()) {
     std::cerr << back.status() << "\n";
     return 1;

@@ -1,5 +1,6 @@
-// Fuzzes ReadDatasetFile on arbitrary bytes, and checks that what it accepts is
-// written and read back unchanged (or refused for text that is not UTF-8).
+// Fuzzes ReadDataset() of a binary Dataset on arbitrary bytes, and checks that
+// what it accepts is written and read back unchanged (or refused for text that
+// is not UTF-8).
 #include <unistd.h>
 
 #include <cstddef>
@@ -9,6 +10,7 @@
 #include <string>
 
 #include "dangjian/io.h"
+#include "dangjian/record_io.h"
 #include "google/protobuf/util/message_differencer.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -21,14 +23,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     f.write(reinterpret_cast<const char*>(data),
             static_cast<std::streamsize>(size));
   }
-  dangjian::BinaryReadOptions options;
-  options.max_bytes = 1 << 20;
+  dangjian::OpenOptions options;
+  options.max_dataset_bytes = 1 << 20;
   absl::StatusOr<dangjian::v1::Dataset> d =
-      dangjian::ReadDatasetFile(in_path, options);
+      dangjian::ReadDataset(in_path, options);
   if (!d.ok()) return 0;
-  if (!dangjian::WriteDatasetFile(*d, out_path).ok()) return 0;
-  absl::StatusOr<dangjian::v1::Dataset> back =
-      dangjian::ReadDatasetFile(out_path);
+  if (!dangjian::WriteDataset(*d, out_path).ok()) return 0;
+  absl::StatusOr<dangjian::v1::Dataset> back = dangjian::ReadDataset(out_path);
   if (!back.ok() ||
       !google::protobuf::util::MessageDifferencer::Equals(*d, *back)) {
     std::abort();

@@ -18,7 +18,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   options.max_line_bytes = 1 << 20;
   options.ignore_unknown_fields = size > 0 && (data[0] & 1);
   auto reader =
-      dangjian::JsonLinesReader::FromBuffer(bytes, "fuzz.jsonl", options);
+      *dangjian::JsonLinesReader::FromBuffer(bytes, "fuzz.jsonl", options);
   std::vector<dangjian::v1::Record> records;
   dangjian::v1::Record r;
   while (reader->Next(&r)) {
@@ -33,13 +33,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     }
   }
   std::string out;
-  auto writer = dangjian::JsonLinesWriter::ToString(&out);
+  auto writer = *dangjian::JsonLinesWriter::ToString(&out);
   std::vector<dangjian::v1::Record> written;
   for (const dangjian::v1::Record& rec : records) {
     if (writer->Write(rec).ok()) written.push_back(rec);
   }
   if (!writer->Close().ok()) std::abort();
-  auto back = dangjian::JsonLinesReader::FromBuffer(out, "again.jsonl");
+  auto back = *dangjian::JsonLinesReader::FromBuffer(out, "again.jsonl");
   size_t i = 0;
   while (back->Next(&r)) {
     if (i >= written.size() ||

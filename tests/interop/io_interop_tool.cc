@@ -11,6 +11,7 @@
 #include "dangjian/io.h"
 #include "dangjian/json_lines.h"
 #include "dangjian/record.h"
+#include "dangjian/record_io.h"
 #include "dangjian/record_stream.h"
 #include "google/protobuf/util/message_differencer.h"
 #include "testing/populate.h"
@@ -33,7 +34,7 @@ int Fail(const std::string& what) {
 int Write(const std::string& dir) {
   dangjian::v1::Dataset d;
   dangjian::testing::PopulateAllFields(&d);
-  if (auto s = dangjian::WriteDatasetFile(d, dir + "/expected.pb"); !s.ok()) {
+  if (auto s = dangjian::WriteDataset(d, dir + "/expected.pb"); !s.ok()) {
     return Fail(s.ToString());
   }
   dangjian::RecordStreamWriterOptions so;
@@ -76,7 +77,7 @@ int Compare(const std::string& what, dangjian::RecordReader* reader,
 }
 
 int Check(const std::string& dir) {
-  auto d = dangjian::ReadDatasetFile(dir + "/expected.pb");
+  auto d = dangjian::ReadDataset(dir + "/expected.pb");
   if (!d.ok()) return Fail(d.status().ToString());
   const std::vector<Record> want = Records(*d);
   auto stream = dangjian::RecordStreamReader::Open(dir + "/python.djr");
