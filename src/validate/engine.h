@@ -227,6 +227,11 @@ struct Stored {
   Loc loc;
 };
 
+// The id numbered `n` in `table`, or "" for kNoId.
+inline absl::string_view IdAt(const IdTable& table, uint32_t n) {
+  return n == kNoId ? absl::string_view("") : table.id(n);
+}
+
 // What the cross-record rules read: the records fed since the last Finish(),
 // kept compactly. Its size is proportional to the shard. The ids that join
 // records (units, party organizations, grids, regions, cadre assignments,
