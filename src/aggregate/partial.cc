@@ -18,6 +18,8 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "aggregate/figures.h"
+#include "aggregate/worklist_places.h"
+#include "core/calendar.h"
 #include "core/id_index.h"
 #include "core/natural_order.h"
 #include "dangjian/aggregate.h"
@@ -26,7 +28,6 @@
 #include "google/protobuf/descriptor.h"
 #include "google/protobuf/message.h"
 #include "google/protobuf/unknown_field_set.h"
-#include "core/calendar.h"
 
 namespace dangjian {
 namespace internal {
@@ -360,199 +361,6 @@ void EmitGroups(const GroupMap& groups, v1::PartialReport* out) {
     v1::PartialGroup* g = out->add_groups();
     *g->mutable_key() = groups.groups[i].first;
     GroupToProto(*groups.groups[i].second, g);
-  }
-}
-
-// The region tree a partial carries.
-class RegionTree {
- public:
-  explicit RegionTree(const v1::PartialReport& p) {
-    for (const v1::RegionNode& n : p.regions()) nodes_[n.id()] = &n;
-  }
-
-  // The id of `id` or its nearest ancestor at `tier`, or "" when none.
-  std::string AncestorAt(const std::string& id, int tier) const {
-    if (tier == 0) return "";
-    const std::string* cur = &id;
-    for (int steps = 0; steps < 64 && !cur->empty(); ++steps) {
-      auto it = nodes_.find(*cur);
-      if (it == nodes_.end()) return "";
-      if (RegionTier(it->second->level()) == tier) return *cur;
-      cur = &it->second->parent_id();
-    }
-    return "";
-  }
-
-  std::string Name(const std::string& id) const {
-    auto it = nodes_.find(id);
-    return it == nodes_.end() ? "" : it->second->name();
-  }
-
-  // Which regions of `p` (by index) have their economy figures counted: the
-  // lowest complete level, so that nothing is counted twice. A region whose
-  // child regions are all covered (each has figures of its own, or all of
-  // its children are covered) counts through its children; else through
-  // its own figures when it has them (RegionNode.economy_year set); else
-  // through whichever of its children do (what is on file).
-  std::vector<char> EconomyCounted(const v1::PartialReport& p) const {
-    const int n = p.regions_size();
-    std::unordered_map<std::string, int> index;
-    for (int i = 0; i < n; ++i) index.try_emplace(p.regions(i).id(), i);
-    std::vector<std::vector<int>> kids(n);
-    std::vector<int> roots;
-    for (int i = 0; i < n; ++i) {
-      auto it = index.find(p.regions(i).parent_id());
-      if (it == index.end() || it->second == i) {
-        roots.push_back(i);
-      } else {
-        kids[it->second].push_back(i);
-      }
-    }
-    auto has = [&p](int i) { return p.regions(i).economy_year() != 0; };
-    // Covered, bottom up; a region on a loop of parent ids counts its own.
-    std::vector<char> state(n, 0), covered(n, 0);
-    std::function<bool(int)> cover = [&](int i) -> bool {
-      if (state[i] == 2) return covered[i];
-      if (state[i] == 1) return has(i);
-      state[i] = 1;
-      bool all = !kids[i].empty();
-      for (int k : kids[i]) all = cover(k) && all;
-      covered[i] = all || has(i);
-      state[i] = 2;
-      return covered[i];
-    };
-    std::vector<char> counted(n, 0), seen(n, 0);
-    std::function<void(int)> select = [&](int i) {
-      if (seen[i]) return;
-      seen[i] = 1;
-      bool all = !kids[i].empty();
-      for (int k : kids[i]) all = all && cover(k);
-      if (!all && has(i)) {
-        counted[i] = 1;
-        return;
-      }
-      for (int k : kids[i]) select(k);
-    };
-    for (int r : roots) select(r);
-    // A region on a loop of parent ids, or below one, has no root above it.
-    std::vector<char> reached(n, 0);
-    std::vector<int> todo = roots;
-    while (!todo.empty()) {
-      const int i = todo.back();
-      todo.pop_back();
-      if (reached[i]) continue;
-      reached[i] = 1;
-      for (int k : kids[i]) todo.push_back(k);
-    }
-    // Each loop's first region (in order) stands for a root.
-    for (int i = 0; i < n; ++i) {
-      if (!reached[i] && !seen[i]) select(i);
-    }
-    return counted;
-  }
-
-  // The place of a region: the names, top down, of it and every region
-  // above it, and the name of the one at tier 5 (the township).
-  struct Place {
-    std::vector<std::string> path;
-    std::string township;
-  };
-
-  // The place of region `id`, worked out once per region.
-  const Place& PlaceOf(const std::string& id) const {
-    auto [it, inserted] = places_.try_emplace(id);
-    if (!inserted) return it->second;
-    std::vector<const v1::RegionNode*> up;
-    const std::string* cur = &id;
-    for (int steps = 0; steps < 64 && !cur->empty(); ++steps) {
-      auto n = nodes_.find(*cur);
-      if (n == nodes_.end()) break;
-      up.push_back(n->second);
-      cur = &n->second->parent_id();
-    }
-    for (auto n = up.rbegin(); n != up.rend(); ++n) {
-      it->second.path.push_back((*n)->name());
-      if (RegionTier((*n)->level()) == 5) it->second.township = (*n)->name();
-    }
-    return it->second;
-  }
-
- private:
-  std::unordered_map<std::string, const v1::RegionNode*> nodes_;
-  mutable std::unordered_map<std::string, Place> places_;
-};
-
-// Lexicographic natural order of two region paths.
-bool PathLess(const std::vector<std::string>& a,
-              const std::vector<std::string>& b) {
-  const size_t n = std::min(a.size(), b.size());
-  for (size_t i = 0; i < n; ++i) {
-    if (int c = NaturalCompare(a[i], b[i]); c != 0) return c < 0;
-  }
-  return a.size() < b.size();
-}
-
-// The reading order of the regions of worklist entries: each region id's
-// rank when their paths are in natural order.
-absl::flat_hash_map<std::string, uint32_t> RegionRanks(
-    const RegionTree& tree, const std::vector<const v1::ReportFigures*>& all) {
-  absl::flat_hash_map<std::string, uint32_t> rank;
-  std::vector<std::pair<const RegionTree::Place*, const std::string*>> places;
-  for (const v1::ReportFigures* f : all) {
-    const v1::TargetFigures& t = f->targets();
-    for (const v1::TargetResult* r :
-         {&t.target_1(), &t.target_2(), &t.target_3(), &t.target_4()}) {
-      for (const v1::WorklistEntry& e : r->worklist_entries()) {
-        if (rank.try_emplace(e.region_id(), 0).second) {
-          places.emplace_back(&tree.PlaceOf(e.region_id()), &e.region_id());
-        }
-      }
-    }
-  }
-  std::sort(places.begin(), places.end(), [](const auto& a, const auto& b) {
-    if (PathLess(a.first->path, b.first->path)) return true;
-    if (PathLess(b.first->path, a.first->path)) return false;
-    return *a.second < *b.second;
-  });
-  for (size_t i = 0; i < places.size(); ++i) {
-    rank[*places[i].second] = static_cast<uint32_t>(i);
-  }
-  return rank;
-}
-
-// Places the worklist entries of every target of `f` and orders them as a
-// township officer reads them: by region path in natural order, then name,
-// then id.
-void PlaceWorklists(const RegionTree& tree,
-                    const absl::flat_hash_map<std::string, uint32_t>& ranks,
-                    v1::ReportFigures* f) {
-  v1::TargetFigures* t = f->mutable_targets();
-  struct Keyed {
-    uint32_t rank;
-    v1::WorklistEntry* entry;
-  };
-  std::vector<Keyed> keyed;
-  for (v1::TargetResult* r : {t->mutable_target_1(), t->mutable_target_2(),
-                              t->mutable_target_3(), t->mutable_target_4()}) {
-    auto* entries = r->mutable_worklist_entries();
-    if (entries->empty()) continue;
-    keyed.clear();
-    for (v1::WorklistEntry& e : *entries) {
-      const RegionTree::Place& place = tree.PlaceOf(e.region_id());
-      e.mutable_region_path()->Assign(place.path.begin(), place.path.end());
-      if (!place.township.empty()) e.set_township(place.township);
-      keyed.push_back({ranks.at(e.region_id()), &e});
-    }
-    std::sort(keyed.begin(), keyed.end(), [](const Keyed& a, const Keyed& b) {
-      if (a.rank != b.rank) return a.rank < b.rank;
-      if (int c = NaturalCompare(a.entry->name(), b.entry->name()); c != 0) {
-        return c < 0;
-      }
-      return a.entry->id() < b.entry->id();
-    });
-    // The same elements, their pointers in the new order.
-    auto out = entries->pointer_begin();
-    for (const Keyed& k : keyed) *out++ = k.entry;
   }
 }
 
