@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/base/attributes.h"
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "core/utf8.h"
@@ -528,6 +529,76 @@ bool FastJsonParser::Object(Type* type, int depth) {
 
 // Writes the field's value (each element of a repeated field, unpacked)
 // to `wire_`.
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool FastJsonParser::EnumValue(
+    const Field& f) {
+  const EnumValueDescriptor* v = nullptr;
+  if (*p_ == '"') {
+    absl::string_view name;
+    if (!String(&name)) return false;
+    v = f.enum_values->by_name.Find(name);
+  } else {
+    absl::string_view num;
+    int64_t n;
+    uint64_t u;
+    if (!Number(&num) || !Integer(num, true, &n, &u) ||
+        n < std::numeric_limits<int32_t>::min() ||
+        n > std::numeric_limits<int32_t>::max()) {
+      return false;
+    }
+    v = f.descriptor->enum_type()->FindValueByNumber(static_cast<int>(n));
+  }
+  if (v == nullptr) return false;
+  PutTag(f);
+  // An int32 on the wire: negative numbers sign-extended to 64 bits.
+  PutVarint(static_cast<uint64_t>(static_cast<int64_t>(v->number())));
+  return true;
+}
+
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool FastJsonParser::IntegerValue(
+    const Field& f) {
+  absl::string_view num;
+  if (*p_ == '"') {
+    if (!String(&num)) return false;
+  } else if (!Number(&num)) {
+    return false;
+  }
+  const auto t = f.cpp_type;
+  const bool is_signed = t == FieldDescriptor::CPPTYPE_INT32 ||
+                         t == FieldDescriptor::CPPTYPE_INT64;
+  int64_t s = 0;
+  uint64_t u = 0;
+  if (!Integer(num, is_signed, &s, &u)) return false;
+  if (t == FieldDescriptor::CPPTYPE_INT32 &&
+      (s < std::numeric_limits<int32_t>::min() ||
+       s > std::numeric_limits<int32_t>::max())) {
+    return false;
+  }
+  if (t == FieldDescriptor::CPPTYPE_UINT32 &&
+      u > std::numeric_limits<uint32_t>::max()) {
+    return false;
+  }
+  // The value's bits: int32 and int64 sign-extended, as the wire has
+  // them.
+  const uint64_t v = is_signed ? static_cast<uint64_t>(s) : u;
+  PutTag(f);
+  switch (f.kind) {
+    case Kind::kSInt32:
+    case Kind::kSInt64:  // ZigZag.
+      PutVarint((v << 1) ^ static_cast<uint64_t>(s >> 63));
+      break;
+    case Kind::kFixed32:
+      PutFixed(v, 4);
+      break;
+    case Kind::kFixed64:
+      PutFixed(v, 8);
+      break;
+    default:
+      PutVarint(v);
+      break;
+  }
+  return true;
+}
+
 bool FastJsonParser::Value(Field& f, int depth) {
   if (f.kind == Kind::kGiveUp) return false;
   const bool rep = f.repeated;
@@ -589,29 +660,9 @@ bool FastJsonParser::Value(Field& f, int depth) {
         PutVarint(v ? 1 : 0);
         break;
       }
-      case Kind::kEnum: {
-        const EnumValueDescriptor* v = nullptr;
-        if (*p_ == '"') {
-          absl::string_view name;
-          if (!String(&name)) return false;
-          v = f.enum_values->by_name.Find(name);
-        } else {
-          absl::string_view num;
-          int64_t n;
-          uint64_t u;
-          if (!Number(&num) || !Integer(num, true, &n, &u) ||
-              n < std::numeric_limits<int32_t>::min() ||
-              n > std::numeric_limits<int32_t>::max()) {
-            return false;
-          }
-          v = f.descriptor->enum_type()->FindValueByNumber(static_cast<int>(n));
-        }
-        if (v == nullptr) return false;
-        PutTag(f);
-        // An int32 on the wire: negative numbers sign-extended to 64 bits.
-        PutVarint(static_cast<uint64_t>(static_cast<int64_t>(v->number())));
+      case Kind::kEnum:
+        if (!EnumValue(f)) return false;
         break;
-      }
       case Kind::kDouble: {
         absl::string_view num;
         double d;
@@ -625,49 +676,9 @@ bool FastJsonParser::Value(Field& f, int depth) {
         PutFixed(bits, 8);
         break;
       }
-      default: {  // Integers, as numbers or as strings of digits.
-        absl::string_view num;
-        if (*p_ == '"') {
-          if (!String(&num)) return false;
-        } else if (!Number(&num)) {
-          return false;
-        }
-        const auto t = f.cpp_type;
-        const bool is_signed = t == FieldDescriptor::CPPTYPE_INT32 ||
-                               t == FieldDescriptor::CPPTYPE_INT64;
-        int64_t s = 0;
-        uint64_t u = 0;
-        if (!Integer(num, is_signed, &s, &u)) return false;
-        if (t == FieldDescriptor::CPPTYPE_INT32 &&
-            (s < std::numeric_limits<int32_t>::min() ||
-             s > std::numeric_limits<int32_t>::max())) {
-          return false;
-        }
-        if (t == FieldDescriptor::CPPTYPE_UINT32 &&
-            u > std::numeric_limits<uint32_t>::max()) {
-          return false;
-        }
-        // The value's bits: int32 and int64 sign-extended, as the wire has
-        // them.
-        const uint64_t v = is_signed ? static_cast<uint64_t>(s) : u;
-        PutTag(f);
-        switch (f.kind) {
-          case Kind::kSInt32:
-          case Kind::kSInt64:  // ZigZag.
-            PutVarint((v << 1) ^ static_cast<uint64_t>(s >> 63));
-            break;
-          case Kind::kFixed32:
-            PutFixed(v, 4);
-            break;
-          case Kind::kFixed64:
-            PutFixed(v, 8);
-            break;
-          default:
-            PutVarint(v);
-            break;
-        }
+      default:  // Integers, as numbers or as strings of digits.
+        if (!IntegerValue(f)) return false;
         break;
-      }
     }
     if (!rep) return true;
     Ws();

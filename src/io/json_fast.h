@@ -53,6 +53,10 @@ class FastJsonParser {
   const Enum* EnumOf(const google::protobuf::EnumDescriptor* e);
   bool Object(Type* type, int depth);
   bool Value(Field& f, int depth);
+  // One enum value (by name or number) of `f`, written.
+  bool EnumValue(const Field& f);
+  // One integer of `f` (a number, or a string of digits), written.
+  bool IntegerValue(const Field& f);
   bool String(absl::string_view* out);
   bool Number(absl::string_view* out);
   // Makes room for `n` more bytes of wire format.
