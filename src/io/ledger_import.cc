@@ -366,7 +366,7 @@ bool LedgerImporter::Merge(google::protobuf::Message* entity) const {
   return entity->MergeFromCodedStream(&in) && in.ConsumedEntireMessage();
 }
 
-bool LedgerImporter::BuildRecord(v1::Record* record) {
+bool LedgerImporter::ScreenRow(bool* row_bad) {
   const int64_t line = row_.line;
   if (row_.unterminated) {
     Find(line, 0, true,
@@ -426,6 +426,14 @@ bool LedgerImporter::BuildRecord(v1::Record* record) {
       }
     }
   }
+  *row_bad = bad;
+  return true;
+}
+
+bool LedgerImporter::BuildRecord(v1::Record* record) {
+  const int64_t line = row_.line;
+  bool bad = false;
+  if (!ScreenRow(&bad)) return false;
   // The entity of the previous row is cleared, not freed: its strings and
   // nested messages keep their memory for this row.
   google::protobuf::Message* entity = nullptr;

@@ -140,6 +140,12 @@ class LedgerImporter {
   google::protobuf::Message* MutableEntity(v1::Record* record) const;
   bool Merge(google::protobuf::Message* entity) const;
   bool BuildRecord(v1::Record* record);
+  // The checks of the row before its cells are read: false when it is not
+  // imported (a quote never closed, counted as skipped; a subtotal row,
+  // reported as one); else true, with `*row_bad` set when the row is read
+  // but skipped (more cells than headers, a control character), each
+  // reported.
+  bool ScreenRow(bool* row_bad);
 
   RowSource* rows_;
   LedgerSourceTraits traits_;
