@@ -210,6 +210,161 @@ absl::StatusOr<std::unique_ptr<RecordWriter>> CreateWriter(
   return w;
 }
 
+// Where convert writes: a record writer, or CSV ledgers (a folder, or one
+// file of one table).
+struct ConvertOutput {
+  std::unique_ptr<RecordWriter> writer;
+  std::unique_ptr<CsvFolderWriter> csv;
+  // Ledgers (CSV, a workbook) hold a table's columns, not every field.
+  bool ledger_out = false;
+};
+
+// Opens OUT for convert as the flags and its name say; `header` is the
+// input's. Returns the error to show, naming OUT.
+absl::Status OpenOutput(const Args& args, const std::string& out,
+                        const std::optional<v1::StreamHeader>& header,
+                        ConvertOutput* o) {
+  const bool csv_folder =
+      !IsStdout(out) && (args.Get("to") == "csv" || absl::EndsWith(out, "/"));
+  // One CSV ledger file: the table from --table, else from its name.
+  const absl::StatusOr<FileFormat> out_format = FormatForPath(out);
+  const bool csv_file = !csv_folder && !IsStdout(out) && !args.Has("to") &&
+                        out_format.ok() &&
+                        *out_format == FileFormat::kCsvLedger;
+  o->ledger_out = csv_file || csv_folder;
+  if (csv_file) {
+    const std::string base = out.substr(out.find_last_of('/') + 1);
+    const CsvTable table =
+        args.Has("table") ? CsvTableFromName(args.Get("table"))
+                          : CsvTableFromName(base.substr(0, base.find('.')));
+    if (table == CsvTable::kAuto) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(out,
+                       ": a CSV ledger holds one table and its name "
+                       "names none; name the file after its table "
+                       "(members.csv, 党员.csv, host_organizations."
+                       "csv, 单位.csv, ...), give --table, or write "
+                       "a folder (OUT/) of every table"));
+    }
+    if (absl::Status s = MakeParentFolders(out); !s.ok()) {
+      return s;
+    }
+    o->csv = std::make_unique<CsvFolderWriter>(
+        out, table, args.Has("full-fidelity"), args.Get("headers") == "en");
+  } else if (csv_folder) {
+    std::string dir = out;
+    while (dir.size() > 1 && dir.back() == '/') dir.pop_back();
+    if (int e = MakeFolders(dir); e != 0) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          dir,
+          ": cannot create the folder: ", std::generic_category().message(e)));
+    }
+    o->csv = std::make_unique<CsvFolderWriter>(dir, args.Has("full-fidelity"),
+                                               args.Get("headers") == "en");
+  } else {
+    FileFormat format = FileFormat::kAuto;
+    if (args.Has("to")) {
+      absl::StatusOr<FileFormat> f = FormatFromName(args.Get("to"));
+      if (!f.ok()) return f.status();
+      format = *f;
+    }
+    o->ledger_out =
+        format == FileFormat::kXlsxLedger ||
+        (format == FileFormat::kAuto && absl::EndsWithIgnoreCase(out, ".xlsx"));
+    WorkbookWriterOptions workbook;
+    workbook.full_fidelity = args.Has("full-fidelity");
+    workbook.chinese_headers = args.Get("headers") != "en";
+    absl::StatusOr<std::unique_ptr<RecordWriter>> w =
+        CreateWriter(out, format, header, workbook);
+    if (!w.ok()) return w.status();
+    o->writer = std::move(*w);
+  }
+  return absl::OkStatus();
+}
+
+// What convert left out and why, counted while writing.
+struct ConvertTally {
+  // Record kinds no ledger holds -> records.
+  std::map<std::string, int64_t> unsupported;
+  // Records written without some of their fields: field -> records.
+  std::map<std::string, int64_t> fields_left_out;
+  std::vector<std::string> empty_records;  // Where, for standard error.
+  int64_t empty_count = 0;
+};
+
+// Says on standard error what was read with findings and what was not
+// written; returns the exit status: failed when a row or record was not
+// written.
+int Summarize(const std::string& out, const ShardRead& read,
+              const ConvertTally& tally, const CsvFolderWriter* csv) {
+  int exit = kExitOk;
+  for (const v1::Finding& f : read.findings) {
+    std::fprintf(
+        stderr, "%s: %s\n",
+        SourceLocationText(f.location(), ReportLanguage::kEnglish).c_str(),
+        f.message().c_str());
+    // A row not written fails the run; a value left out of a row that was
+    // written (a masked ID: a warning) is said, not failed.
+    if (f.severity() == v1::SEVERITY_ERROR) exit = kExitFailed;
+  }
+  for (const std::string& e : tally.empty_records) {
+    std::fprintf(stderr, "dangjian convert: %s\n", MaskPersonalData(e).c_str());
+  }
+  if (tally.empty_count > 0) {
+    if (tally.empty_count > 10) {
+      std::fprintf(stderr,
+                   "dangjian convert: %lld empty records in all were not "
+                   "written\n",
+                   static_cast<long long>(tally.empty_count));
+    }
+    exit = kExitFailed;
+  }
+  if (csv != nullptr && csv->duplicate_stars() > 0) {
+    std::fprintf(stderr,
+                 "dangjian convert: %lld star assessments of duplicate "
+                 "party_organization records were not written: report keeps "
+                 "the first record of an id and ignores the rest\n",
+                 static_cast<long long>(csv->duplicate_stars()));
+    exit = kExitFailed;
+  }
+  if (csv != nullptr) {
+    // One ledger file was asked for: the other tables' records are left out
+    // by choice, and said so.
+    if (!csv->other_tables().empty()) {
+      int64_t total = 0;
+      std::vector<std::string> kinds;
+      for (const auto& [kind, n] : csv->other_tables()) {
+        total += n;
+        kinds.push_back(absl::StrCat(n, " ", kind));
+      }
+      std::fprintf(stderr,
+                   "dangjian convert: %s holds one table: %lld records of "
+                   "other kinds were not written (%s); write a folder "
+                   "(OUT/) for every table\n",
+                   out.c_str(), static_cast<long long>(total),
+                   absl::StrJoin(kinds, ", ").c_str());
+    }
+  }
+  for (const auto& [kind, n] : tally.unsupported) {
+    std::fprintf(
+        stderr,
+        "dangjian convert: %lld %s records were not written: no ledger "
+        "holds them (convert to .djr, .jsonl or .pb to keep them)\n",
+        static_cast<long long>(n), kind.c_str());
+    exit = kExitFailed;
+  }
+  for (const auto& [field, n] : tally.fields_left_out) {
+    std::fprintf(stderr,
+                 "dangjian convert: %lld records were written without %s: "
+                 "its cell would not read back the same (a name holding "
+                 "the cell's separators, a value with no label; convert to "
+                 ".djr, .jsonl or .pb to keep it)\n",
+                 static_cast<long long>(n), field.c_str());
+    exit = kExitFailed;
+  }
+  return exit;
+}
+
 int Run(const Args& args) {
   const char* kName = "convert";
   if (args.positional().size() != 2) return Fail(kName, "give IN and OUT");
@@ -262,63 +417,13 @@ int Run(const Args& args) {
     header = HeaderOf(*reader);
   }
 
-  const bool csv_folder =
-      !IsStdout(out) && (args.Get("to") == "csv" || absl::EndsWith(out, "/"));
-  // One CSV ledger file: the table from --table, else from its name.
-  const absl::StatusOr<FileFormat> out_format = FormatForPath(out);
-  const bool csv_file = !csv_folder && !IsStdout(out) && !args.Has("to") &&
-                        out_format.ok() &&
-                        *out_format == FileFormat::kCsvLedger;
-  std::unique_ptr<RecordWriter> writer;
-  std::unique_ptr<CsvFolderWriter> csv;
-  // Ledgers (CSV, a workbook) hold a table's columns, not every field.
-  bool ledger_out = csv_file || csv_folder;
-  if (csv_file) {
-    const std::string base = out.substr(out.find_last_of('/') + 1);
-    const CsvTable table =
-        args.Has("table") ? CsvTableFromName(args.Get("table"))
-                          : CsvTableFromName(base.substr(0, base.find('.')));
-    if (table == CsvTable::kAuto) {
-      return Fail(kName,
-                  absl::StrCat(out,
-                               ": a CSV ledger holds one table and its name "
-                               "names none; name the file after its table "
-                               "(members.csv, 党员.csv, host_organizations."
-                               "csv, 单位.csv, ...), give --table, or write "
-                               "a folder (OUT/) of every table"));
-    }
-    if (absl::Status s = MakeParentFolders(out); !s.ok()) {
-      return Fail(kName, std::string(s.message()));
-    }
-    csv = std::make_unique<CsvFolderWriter>(
-        out, table, args.Has("full-fidelity"), args.Get("headers") == "en");
-  } else if (csv_folder) {
-    std::string dir = out;
-    while (dir.size() > 1 && dir.back() == '/') dir.pop_back();
-    if (int e = MakeFolders(dir); e != 0) {
-      return Fail(kName, absl::StrCat(dir, ": cannot create the folder: ",
-                                      std::generic_category().message(e)));
-    }
-    csv = std::make_unique<CsvFolderWriter>(dir, args.Has("full-fidelity"),
-                                            args.Get("headers") == "en");
-  } else {
-    FileFormat format = FileFormat::kAuto;
-    if (args.Has("to")) {
-      absl::StatusOr<FileFormat> f = FormatFromName(args.Get("to"));
-      if (!f.ok()) return Fail(kName, std::string(f.status().message()));
-      format = *f;
-    }
-    ledger_out =
-        format == FileFormat::kXlsxLedger ||
-        (format == FileFormat::kAuto && absl::EndsWithIgnoreCase(out, ".xlsx"));
-    WorkbookWriterOptions workbook;
-    workbook.full_fidelity = args.Has("full-fidelity");
-    workbook.chinese_headers = args.Get("headers") != "en";
-    absl::StatusOr<std::unique_ptr<RecordWriter>> w =
-        CreateWriter(out, format, header, workbook);
-    if (!w.ok()) return Fail(kName, std::string(w.status().message()));
-    writer = std::move(*w);
+  ConvertOutput output;
+  if (absl::Status s = OpenOutput(args, out, header, &output); !s.ok()) {
+    return Fail(kName, std::string(s.message()));
   }
+  std::unique_ptr<RecordWriter>& writer = output.writer;
+  std::unique_ptr<CsvFolderWriter>& csv = output.csv;
+  const bool ledger_out = output.ledger_out;
 
   Progress progress("dangjian convert", !args.Has("quiet"));
   // Record streams and JSON Lines say where each record was read: of a file
@@ -331,17 +436,13 @@ int Run(const Args& args) {
     progress.set_total_bytes(in_stat.st_size);
   }
   int64_t records = 0;
-  std::map<std::string, int64_t> unsupported;
-  // Records written without some of their fields: field -> records.
-  std::map<std::string, int64_t> fields_left_out;
-  std::vector<std::string> empty_records;  // Where, for standard error.
-  int64_t empty_count = 0;
+  ConvertTally tally;
   auto write = [&](const v1::Record& r, const v1::SourceLocation& where) {
     progress.Update(++records, where.byte_offset());
     if (r.entity_case() == v1::Record::ENTITY_NOT_SET) {
       // An empty record is not written; the others are, and it is named.
-      if (++empty_count <= 10) {
-        empty_records.push_back(absl::StrCat(
+      if (++tally.empty_count <= 10) {
+        tally.empty_records.push_back(absl::StrCat(
             in, ": record ", where.record_index(),
             where.line() > 0
                 ? absl::StrCat(" (line ", where.line(), ")")
@@ -353,14 +454,14 @@ int Run(const Args& args) {
     // A ledger (a CSV one, or a workbook's sheet) does not hold every kind.
     absl::Status s = writer != nullptr ? writer->Write(r) : csv->Write(r);
     if (absl::IsNotFound(s)) {
-      ++unsupported[std::string(RecordKindName(r))];
+      ++tally.unsupported[std::string(RecordKindName(r))];
       return absl::OkStatus();
     }
     // (A one-table ledger passes over the other tables' records.)
     if (s.ok() && ledger_out &&
         (csv == nullptr || csv->Holds(RecordKindName(r)))) {
       for (const std::string& field : FieldsNoLedgerHolds(r)) {
-        ++fields_left_out[field];
+        ++tally.fields_left_out[field];
       }
     }
     return s;
@@ -392,72 +493,7 @@ int Run(const Args& args) {
   absl::Status closed = writer != nullptr ? writer->Close() : csv->Close();
   if (!closed.ok()) return Fail(kName, std::string(closed.message()));
   progress.Finish(records, read.bytes);
-  int exit = kExitOk;
-  for (const v1::Finding& f : read.findings) {
-    std::fprintf(
-        stderr, "%s: %s\n",
-        SourceLocationText(f.location(), ReportLanguage::kEnglish).c_str(),
-        f.message().c_str());
-    // A row not written fails the run; a value left out of a row that was
-    // written (a masked ID: a warning) is said, not failed.
-    if (f.severity() == v1::SEVERITY_ERROR) exit = kExitFailed;
-  }
-  for (const std::string& e : empty_records) {
-    std::fprintf(stderr, "dangjian convert: %s\n", MaskPersonalData(e).c_str());
-  }
-  if (empty_count > 0) {
-    if (empty_count > 10) {
-      std::fprintf(stderr,
-                   "dangjian convert: %lld empty records in all were not "
-                   "written\n",
-                   static_cast<long long>(empty_count));
-    }
-    exit = kExitFailed;
-  }
-  if (csv != nullptr && csv->duplicate_stars() > 0) {
-    std::fprintf(stderr,
-                 "dangjian convert: %lld star assessments of duplicate "
-                 "party_organization records were not written: report keeps "
-                 "the first record of an id and ignores the rest\n",
-                 static_cast<long long>(csv->duplicate_stars()));
-    exit = kExitFailed;
-  }
-  if (csv != nullptr) {
-    // One ledger file was asked for: the other tables' records are left out
-    // by choice, and said so.
-    if (!csv->other_tables().empty()) {
-      int64_t total = 0;
-      std::vector<std::string> kinds;
-      for (const auto& [kind, n] : csv->other_tables()) {
-        total += n;
-        kinds.push_back(absl::StrCat(n, " ", kind));
-      }
-      std::fprintf(stderr,
-                   "dangjian convert: %s holds one table: %lld records of "
-                   "other kinds were not written (%s); write a folder "
-                   "(OUT/) for every table\n",
-                   out.c_str(), static_cast<long long>(total),
-                   absl::StrJoin(kinds, ", ").c_str());
-    }
-  }
-  for (const auto& [kind, n] : unsupported) {
-    std::fprintf(
-        stderr,
-        "dangjian convert: %lld %s records were not written: no ledger "
-        "holds them (convert to .djr, .jsonl or .pb to keep them)\n",
-        static_cast<long long>(n), kind.c_str());
-    exit = kExitFailed;
-  }
-  for (const auto& [field, n] : fields_left_out) {
-    std::fprintf(stderr,
-                 "dangjian convert: %lld records were written without %s: "
-                 "its cell would not read back the same (a name holding "
-                 "the cell's separators, a value with no label; convert to "
-                 ".djr, .jsonl or .pb to keep it)\n",
-                 static_cast<long long>(n), field.c_str());
-    exit = kExitFailed;
-  }
-  return exit;
+  return Summarize(out, read, tally, csv.get());
 }
 
 }  // namespace
