@@ -262,6 +262,32 @@ absl::StatusOr<int64_t> ThreadsFlag(const Args& args) {
       std::max(1u, std::thread::hardware_concurrency()));
 }
 
+// The national scenario's options from the flags (--units, --members,
+// --seed, --year, --units-per-county, --faults). Returns the first flag's
+// error.
+absl::Status ScenarioOptionsFrom(const Args& args,
+                                 NationalScenarioOptions* options) {
+  auto units = args.GetInt("units");
+  absl::StatusOr<int64_t> members = int64_t{0};
+  if (args.Has("members")) members = args.GetInt("members");
+  auto seed = args.GetInt("seed");
+  auto year = args.GetInt("year");
+  auto per_county = args.GetInt("units-per-county");
+  auto faults = args.GetDouble("faults");
+  for (const absl::Status& s :
+       {units.status(), members.status(), seed.status(), year.status(),
+        per_county.status(), faults.status()}) {
+    if (!s.ok()) return s;
+  }
+  options->host_organizations = *units;
+  options->members = args.Has("members") ? *members : *units * 3;
+  options->seed = static_cast<uint64_t>(*seed);
+  options->year = static_cast<int32_t>(*year);
+  options->units_per_county = *per_county;
+  options->fault_rate = *faults;
+  return absl::OkStatus();
+}
+
 int Run(const Args& args) {
   const char* kName = "generate";
   const std::string scenario = args.Get("scenario");
@@ -291,24 +317,9 @@ int Run(const Args& args) {
     }
   }
   NationalScenarioOptions options;
-  auto units = args.GetInt("units");
-  absl::StatusOr<int64_t> members = int64_t{0};
-  if (args.Has("members")) members = args.GetInt("members");
-  auto seed = args.GetInt("seed");
-  auto year = args.GetInt("year");
-  auto per_county = args.GetInt("units-per-county");
-  auto faults = args.GetDouble("faults");
-  for (const absl::Status& s :
-       {units.status(), members.status(), seed.status(), year.status(),
-        per_county.status(), faults.status()}) {
-    if (!s.ok()) return Fail(kName, std::string(s.message()));
+  if (absl::Status s = ScenarioOptionsFrom(args, &options); !s.ok()) {
+    return Fail(kName, std::string(s.message()));
   }
-  options.host_organizations = *units;
-  options.members = args.Has("members") ? *members : *units * 3;
-  options.seed = static_cast<uint64_t>(*seed);
-  options.year = static_cast<int32_t>(*year);
-  options.units_per_county = *per_county;
-  options.fault_rate = *faults;
 
   absl::StatusOr<int64_t> threads = ThreadsFlag(args);
   if (!threads.ok())
