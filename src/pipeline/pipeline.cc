@@ -16,6 +16,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "aggregate/feed.h"
+#include "core/calendar.h"
 #include "core/record_facts.h"
 #include "core/shard_index.h"
 #include "core/utf8.h"
@@ -26,7 +27,6 @@
 #include "dangjian/validate.h"
 #include "google/protobuf/arena.h"
 #include "pipeline/shard_read.h"
-#include "core/calendar.h"
 #include "validate/feed.h"
 
 namespace dangjian {
@@ -591,6 +591,23 @@ absl::StatusOr<Plan> MakePlan(const PipelineOptions& o) {
   return plan;
 }
 
+// The date the data stands at: the as-of date given, else the latest a
+// shard's header declares, else (no shard says) the plan's end of the year.
+v1::Date DataAsOf(const std::vector<std::optional<v1::Date>>& declared,
+                  const Plan& plan, const PipelineOptions& options) {
+  v1::Date latest;
+  for (const std::optional<v1::Date>& d : declared) {
+    if (d && (!IsSet(latest) ||
+              std::make_tuple(latest.year(), latest.month(), latest.day()) <
+                  std::make_tuple(d->year(), d->month(), d->day()))) {
+      latest = *d;
+    }
+  }
+  if (!IsSet(latest)) latest = plan.fallback_as_of;
+  if (IsSet(options.as_of)) latest = options.as_of;
+  return latest;
+}
+
 }  // namespace
 }  // namespace internal
 
@@ -719,19 +736,8 @@ absl::StatusOr<PipelineResult> RunPipelineOnShards(
     absl::StatusOr<v1::PartialReport> merged = MergeAllPartialReports(partials);
     if (!merged.ok()) return merged.status();
     result.partial = *std::move(merged);
-    // The date the data stands at: the as-of date given, else the latest a
-    // shard's header declares, else (no shard says) the end of the year.
-    v1::Date latest;
-    for (const std::optional<v1::Date>& d : declared) {
-      if (d && (!internal::IsSet(latest) ||
-                std::make_tuple(latest.year(), latest.month(), latest.day()) <
-                    std::make_tuple(d->year(), d->month(), d->day()))) {
-        latest = *d;
-      }
-    }
-    if (!internal::IsSet(latest)) latest = plan->fallback_as_of;
-    if (internal::IsSet(options.as_of)) latest = options.as_of;
-    if (internal::IsSet(latest)) *result.partial.mutable_as_of() = latest;
+    const v1::Date as_of = internal::DataAsOf(declared, *plan, options);
+    if (internal::IsSet(as_of)) *result.partial.mutable_as_of() = as_of;
   }
   if (options.validate) {
     v1::ValidationReport& all = result.findings;
