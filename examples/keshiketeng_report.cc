@@ -77,77 +77,9 @@ class ValidateAndAggregate : public dangjian::RecordSink {
   int64_t records_ = 0;
 };
 
-int Failed(const absl::Status& status) {
-  std::cerr << "keshiketeng_report: " << status << "\n";
-  return 1;
-}
-
-}  // namespace
-
-int main(int argc, char** argv) {
-  bool text = false;
-  bool english = false;
-  std::string html_path = "keshiketeng_report.html";
-  for (int i = 1; i < argc; ++i) {
-    if (std::strcmp(argv[i], "--text") == 0) {
-      text = true;
-    } else if (std::strcmp(argv[i], "--en") == 0) {
-      english = true;
-    } else {
-      html_path = argv[i];
-    }
-  }
-
-  dangjian::ValidatorOptions check;
-  check.as_of.set_year(dangjian::kKeshiketeng2014Year);
-  check.as_of.set_month(12);
-  check.as_of.set_day(31);
-  absl::StatusOr<std::unique_ptr<dangjian::Validator>> validator =
-      dangjian::Validator::Create(check);
-  if (!validator.ok()) return Failed(validator.status());
-  // Each township's figures, as a township would report them...
-  dangjian::AggregatorOptions options;
-  options.year = dangjian::kKeshiketeng2014Year;
-  options.group_by.set_region_level(dangjian::v1::REGION_LEVEL_TOWNSHIP);
-  absl::StatusOr<std::unique_ptr<dangjian::Aggregator>> aggregator =
-      dangjian::Aggregator::Create(options);
-  if (!aggregator.ok()) return Failed(aggregator.status());
-  ValidateAndAggregate sink(validator->get(), aggregator->get());
-  if (absl::Status s = dangjian::GenerateKeshiketeng2014(&sink); !s.ok()) {
-    return Failed(s);
-  }
-  absl::StatusOr<dangjian::v1::ValidationReport> findings =
-      (*validator)->Finish();
-  if (!findings.ok()) return Failed(findings.status());
-  for (const dangjian::v1::RuleCount& c : findings->rule_counts()) {
-    if (absl::Status s = (*aggregator)->AddFindings(c.rule_id(), c.count());
-        !s.ok()) {
-      return Failed(s);
-    }
-  }
-  absl::StatusOr<dangjian::v1::PartialReport> townships =
-      (*aggregator)->Finish();
-  if (!townships.ok()) return Failed(townships.status());
-  absl::StatusOr<dangjian::v1::Report> by_township =
-      dangjian::FinishReport(*townships);
-  if (!by_township.ok()) return Failed(by_township.status());
-  // ...rolled up into the banner's.
-  dangjian::v1::GroupBy banner;
-  banner.set_region_level(dangjian::v1::REGION_LEVEL_COUNTY);
-  absl::StatusOr<dangjian::v1::PartialReport> rolled =
-      dangjian::RegroupPartialReport(*townships, banner);
-  if (!rolled.ok()) return Failed(rolled.status());
-  absl::StatusOr<dangjian::v1::Report> report = dangjian::FinishReport(*rolled);
-  if (!report.ok()) return Failed(report.status());
-  const dangjian::v1::ReportFigures& t = report->total();
+// Prints the banner's figures beside the article's, a line each.
+void PrintBesideTheArticle(const dangjian::v1::ReportFigures& t) {
   const auto& p = t.party_organizations();
-
-  std::cout << "克什克腾旗 Keshiketeng Banner, " << report->year()
-            << ": the report beside the article (人民网 2014-08-14)\n"
-            << N(sink.records())
-            << " records generated and validated: " << findings->error_count()
-            << " errors, " << findings->warning_count() << " warnings, "
-            << findings->info_count() << " notes\n\n";
   Line("figure", "report", "article");
   Line("standalone party orgs 单建: non-public / social",
        N(p.standalone_non_public()) + " / " + N(p.standalone_social()),
@@ -248,6 +180,79 @@ int main(int argc, char** argv) {
   Line("venues meeting all six haves (六有)",
        N(t.venues().all_six_haves()) + " / " + N(t.venues().total()),
        "(not in the article)");
+}
+
+int Failed(const absl::Status& status) {
+  std::cerr << "keshiketeng_report: " << status << "\n";
+  return 1;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  bool text = false;
+  bool english = false;
+  std::string html_path = "keshiketeng_report.html";
+  for (int i = 1; i < argc; ++i) {
+    if (std::strcmp(argv[i], "--text") == 0) {
+      text = true;
+    } else if (std::strcmp(argv[i], "--en") == 0) {
+      english = true;
+    } else {
+      html_path = argv[i];
+    }
+  }
+
+  dangjian::ValidatorOptions check;
+  check.as_of.set_year(dangjian::kKeshiketeng2014Year);
+  check.as_of.set_month(12);
+  check.as_of.set_day(31);
+  absl::StatusOr<std::unique_ptr<dangjian::Validator>> validator =
+      dangjian::Validator::Create(check);
+  if (!validator.ok()) return Failed(validator.status());
+  // Each township's figures, as a township would report them...
+  dangjian::AggregatorOptions options;
+  options.year = dangjian::kKeshiketeng2014Year;
+  options.group_by.set_region_level(dangjian::v1::REGION_LEVEL_TOWNSHIP);
+  absl::StatusOr<std::unique_ptr<dangjian::Aggregator>> aggregator =
+      dangjian::Aggregator::Create(options);
+  if (!aggregator.ok()) return Failed(aggregator.status());
+  ValidateAndAggregate sink(validator->get(), aggregator->get());
+  if (absl::Status s = dangjian::GenerateKeshiketeng2014(&sink); !s.ok()) {
+    return Failed(s);
+  }
+  absl::StatusOr<dangjian::v1::ValidationReport> findings =
+      (*validator)->Finish();
+  if (!findings.ok()) return Failed(findings.status());
+  for (const dangjian::v1::RuleCount& c : findings->rule_counts()) {
+    if (absl::Status s = (*aggregator)->AddFindings(c.rule_id(), c.count());
+        !s.ok()) {
+      return Failed(s);
+    }
+  }
+  absl::StatusOr<dangjian::v1::PartialReport> townships =
+      (*aggregator)->Finish();
+  if (!townships.ok()) return Failed(townships.status());
+  absl::StatusOr<dangjian::v1::Report> by_township =
+      dangjian::FinishReport(*townships);
+  if (!by_township.ok()) return Failed(by_township.status());
+  // ...rolled up into the banner's.
+  dangjian::v1::GroupBy banner;
+  banner.set_region_level(dangjian::v1::REGION_LEVEL_COUNTY);
+  absl::StatusOr<dangjian::v1::PartialReport> rolled =
+      dangjian::RegroupPartialReport(*townships, banner);
+  if (!rolled.ok()) return Failed(rolled.status());
+  absl::StatusOr<dangjian::v1::Report> report = dangjian::FinishReport(*rolled);
+  if (!report.ok()) return Failed(report.status());
+  const dangjian::v1::ReportFigures& t = report->total();
+
+  std::cout << "克什克腾旗 Keshiketeng Banner, " << report->year()
+            << ": the report beside the article (人民网 2014-08-14)\n"
+            << N(sink.records())
+            << " records generated and validated: " << findings->error_count()
+            << " errors, " << findings->warning_count() << " warnings, "
+            << findings->info_count() << " notes\n\n";
+  PrintBesideTheArticle(t);
 
   const auto language = english ? dangjian::ReportLanguage::kEnglish
                                 : dangjian::ReportLanguage::kChinese;
