@@ -731,6 +731,124 @@ absl::StatusOr<std::vector<ShardFiles>> BroadcastShards(
   return out;
 }
 
+namespace {
+
+// The threads of every rank, summed over the job (each rank gives its own).
+int64_t JobThreads(MPI_Comm comm, int threads) {
+  int64_t mine_threads = threads, job_threads = 0;
+  if (int rc = MPI_Allreduce(&mine_threads, &job_threads, 1, MPI_INT64_T,
+                             MPI_SUM, comm);
+      rc != MPI_SUCCESS) {
+    AbortJob(comm, MpiFailed(rc, "allreduce"));
+  }
+  return job_threads;
+}
+
+// The shards of `chunk`, checked against the list; the crash note names
+// them, for a rank that dies on them.
+std::vector<ShardFiles> ChunkShards(MPI_Comm comm, int rank, const Chunk& chunk,
+                                    const std::vector<ShardFiles>& shards) {
+  std::vector<ShardFiles> work;
+  work.reserve(chunk.shards.size());
+  std::string note =
+      absl::StrCat("dangjian-mpi: rank ", rank, " died while on shards:");
+  for (int32_t i : chunk.shards) {
+    if (i < 0 || static_cast<size_t>(i) >= shards.size()) {
+      AbortJob(comm, absl::InternalError("rank 0 sent a shard out of range"));
+    }
+    work.push_back(shards[static_cast<size_t>(i)]);
+    if (note.size() < 2048) {
+      absl::StrAppend(&note, " ", MaskPersonalData(work.back().front()));
+    }
+  }
+  SetCrashNote(note);
+  return work;
+}
+
+// Up the binomial tree of ranks, each rank's summary (a failure
+// included) merged into `*mine`; on rank 0, the whole job's.
+void ReduceUpTheTree(MPI_Comm comm, int rank, int ranks, Summary* mine_out) {
+  Summary& mine = *mine_out;
+  // Up the binomial tree: rank r takes the results of r + 1, r + 2, r + 4,
+  // ... while r has that bit clear, then hands its own (a failure included)
+  // to r - 2^k. Every rank but 0 sends exactly once.
+  for (int step = 1; step < ranks; step <<= 1) {
+    if (rank & step) {
+      if (mine.has_partial &&
+          mine.run.partial.ByteSizeLong() > kMaxPartialBytes) {
+        mine.failure = absl::ResourceExhaustedError(absl::StrCat(
+            "rank ", rank, ": the partial report of its ranks is ",
+            mine.run.partial.ByteSizeLong(),
+            " bytes, over the 2 GiB a protobuf message can hold; group by a "
+            "coarser tier or lower --worklist-cap"));
+        mine.run.partial.Clear();
+        mine.has_partial = false;
+      }
+      if (absl::Status s = SendBytes(Encode(mine), rank - step, kTagTree, comm);
+          !s.ok()) {
+        AbortJob(comm, s);
+      }
+      break;
+    }
+    if (rank + step >= ranks) continue;
+    std::string bytes;
+    if (absl::Status s = ReceiveBytes(rank + step, kTagTree, comm, &bytes);
+        !s.ok()) {
+      AbortJob(comm, s);
+    }
+    absl::StatusOr<Summary> child = Decode(bytes, rank + step);
+    if (!child.ok()) AbortJob(comm, child.status());
+    Absorb(rank, *std::move(child), &mine);
+  }
+}
+
+// Rank 0 tells every rank how the run ended (the dispatcher's failure
+// first, then the tree's); every rank returns it, rank 0 with the partial
+// report and the ranks' statistics.
+absl::StatusOr<ClusterResult> EndOfRun(MPI_Comm comm, int rank,
+                                       Dispatcher* dispatcher,
+                                       Summary* mine_out) {
+  Summary& mine = *mine_out;
+  // Rank 0 tells every rank how the run ended.
+  Packer end;
+  if (rank == 0) {
+    absl::Status failure = dispatcher->failure();
+    if (failure.ok()) failure = mine.failure;
+    end.Int(static_cast<int64_t>(failure.code()));
+    end.Str(std::string(failure.message()));
+    end.Int(mine.run.error_findings);
+    end.Int(mine.run.damaged_shards);
+    end.Int(mine.run.records);
+    end.Int(mine.run.bytes);
+  }
+  if (absl::Status s = BroadcastBytes(comm, &end.bytes()); !s.ok()) {
+    AbortJob(comm, s);
+  }
+  Unpacker u(end.bytes());
+  int64_t code = 0;
+  std::string message;
+  ClusterResult result;
+  if (!u.Int(&code) || !u.Str(&message) || !u.Int(&result.error_findings) ||
+      !u.Int(&result.damaged_shards) || !u.Int(&result.records) ||
+      !u.Int(&result.bytes)) {
+    AbortJob(comm, absl::InternalError(
+                       "the end of the run from rank 0 is malformed"));
+  }
+  if (code != 0) {
+    return absl::Status(static_cast<absl::StatusCode>(code), message);
+  }
+  if (rank == 0) {
+    result.partial = std::move(mine.run.partial);
+    result.ranks = std::move(mine.run.ranks);
+    std::sort(
+        result.ranks.begin(), result.ranks.end(),
+        [](const RankStats& a, const RankStats& b) { return a.rank < b.rank; });
+  }
+  return result;
+}
+
+}  // namespace
+
 absl::StatusOr<ClusterResult> RunPipelineOnCluster(
     MPI_Comm comm, const std::vector<ShardFiles>& shards,
     const ClusterOptions& options) {
@@ -739,12 +857,7 @@ absl::StatusOr<ClusterResult> RunPipelineOnCluster(
   MPI_Comm_rank(comm, &rank);
   MPI_Comm_size(comm, &ranks);
   const int threads = ThreadsPerRank(comm, options.pipeline.threads);
-  int64_t mine_threads = threads, job_threads = 0;
-  if (int rc = MPI_Allreduce(&mine_threads, &job_threads, 1, MPI_INT64_T,
-                             MPI_SUM, comm);
-      rc != MPI_SUCCESS) {
-    AbortJob(comm, MpiFailed(rc, "allreduce"));
-  }
+  const int64_t job_threads = JobThreads(comm, threads);
 
   // Rank 0 hands out the shards from a thread of its own while it works.
   std::unique_ptr<Dispatcher> dispatcher;
@@ -830,20 +943,7 @@ absl::StatusOr<ClusterResult> RunPipelineOnCluster(
     }
     done_in_last_chunk = 0;
     if (chunk.code != kChunk) break;
-    std::vector<ShardFiles> work;
-    work.reserve(chunk.shards.size());
-    std::string note =
-        absl::StrCat("dangjian-mpi: rank ", rank, " died while on shards:");
-    for (int32_t i : chunk.shards) {
-      if (i < 0 || static_cast<size_t>(i) >= shards.size()) {
-        AbortJob(comm, absl::InternalError("rank 0 sent a shard out of range"));
-      }
-      work.push_back(shards[static_cast<size_t>(i)]);
-      if (note.size() < 2048) {
-        absl::StrAppend(&note, " ", MaskPersonalData(work.back().front()));
-      }
-    }
-    SetCrashNote(note);
+    const std::vector<ShardFiles> work = ChunkShards(comm, rank, chunk, shards);
     const auto began = std::chrono::steady_clock::now();
     absl::StatusOr<PipelineResult> run = RunPipelineOnShards(work, pipeline);
     stats.busy_seconds += Seconds(began);
@@ -893,75 +993,10 @@ absl::StatusOr<ClusterResult> RunPipelineOnCluster(
   stats.peak_rss_bytes = PeakRssBytes();
   mine.run.ranks.push_back(stats);
 
-  // Up the binomial tree: rank r takes the results of r + 1, r + 2, r + 4,
-  // ... while r has that bit clear, then hands its own (a failure included)
-  // to r - 2^k. Every rank but 0 sends exactly once.
-  for (int step = 1; step < ranks; step <<= 1) {
-    if (rank & step) {
-      if (mine.has_partial &&
-          mine.run.partial.ByteSizeLong() > kMaxPartialBytes) {
-        mine.failure = absl::ResourceExhaustedError(absl::StrCat(
-            "rank ", rank, ": the partial report of its ranks is ",
-            mine.run.partial.ByteSizeLong(),
-            " bytes, over the 2 GiB a protobuf message can hold; group by a "
-            "coarser tier or lower --worklist-cap"));
-        mine.run.partial.Clear();
-        mine.has_partial = false;
-      }
-      if (absl::Status s = SendBytes(Encode(mine), rank - step, kTagTree, comm);
-          !s.ok()) {
-        AbortJob(comm, s);
-      }
-      break;
-    }
-    if (rank + step >= ranks) continue;
-    std::string bytes;
-    if (absl::Status s = ReceiveBytes(rank + step, kTagTree, comm, &bytes);
-        !s.ok()) {
-      AbortJob(comm, s);
-    }
-    absl::StatusOr<Summary> child = Decode(bytes, rank + step);
-    if (!child.ok()) AbortJob(comm, child.status());
-    Absorb(rank, *std::move(child), &mine);
-  }
+  ReduceUpTheTree(comm, rank, ranks, &mine);
   SetCrashNote("");
 
-  // Rank 0 tells every rank how the run ended.
-  Packer end;
-  if (rank == 0) {
-    absl::Status failure = dispatcher->failure();
-    if (failure.ok()) failure = mine.failure;
-    end.Int(static_cast<int64_t>(failure.code()));
-    end.Str(std::string(failure.message()));
-    end.Int(mine.run.error_findings);
-    end.Int(mine.run.damaged_shards);
-    end.Int(mine.run.records);
-    end.Int(mine.run.bytes);
-  }
-  if (absl::Status s = BroadcastBytes(comm, &end.bytes()); !s.ok()) {
-    AbortJob(comm, s);
-  }
-  Unpacker u(end.bytes());
-  int64_t code = 0;
-  std::string message;
-  ClusterResult result;
-  if (!u.Int(&code) || !u.Str(&message) || !u.Int(&result.error_findings) ||
-      !u.Int(&result.damaged_shards) || !u.Int(&result.records) ||
-      !u.Int(&result.bytes)) {
-    AbortJob(comm, absl::InternalError(
-                       "the end of the run from rank 0 is malformed"));
-  }
-  if (code != 0) {
-    return absl::Status(static_cast<absl::StatusCode>(code), message);
-  }
-  if (rank == 0) {
-    result.partial = std::move(mine.run.partial);
-    result.ranks = std::move(mine.run.ranks);
-    std::sort(
-        result.ranks.begin(), result.ranks.end(),
-        [](const RankStats& a, const RankStats& b) { return a.rank < b.rank; });
-  }
-  return result;
+  return EndOfRun(comm, rank, dispatcher.get(), &mine);
 }
 
 }  // namespace mpi
