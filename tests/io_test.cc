@@ -131,19 +131,30 @@ TEST(WriteDatasetTest, EveryFormatReadsBackTheSameDataset) {
   }
 }
 
-// A workbook holds the records (a sheet per table), not the provenance.
-TEST(WriteDatasetTest, WorkbookHoldsTheRecords) {
+// A stream's header fills in the producer and schema version, as every
+// stream writer does; a header string that is not UTF-8 is refused.
+TEST(WriteDatasetTest, StreamHeaderFillsInAndRefusesBadText) {
   v1::Dataset d;
-  d.mutable_provenance()->set_producer("test");
-  v1::Region* r = d.add_regions();
-  r->set_id("r1");
-  r->set_name("克什克腾旗");
-  const std::string path = TempPath("regions.xlsx");
-  ASSERT_THAT(WriteDataset(d, path), IsOk());
-  absl::StatusOr<v1::Dataset> back = ReadDataset(path);
-  ASSERT_THAT(back, IsOk());
-  ASSERT_EQ(back->regions_size(), 1);
-  EXPECT_EQ(back->regions(0).name(), "克什克腾旗");
+  d.add_regions()->set_id("r1");
+  for (const char* name : {"no-provenance.djr", "no-provenance.jsonl"}) {
+    SCOPED_TRACE(name);
+    const std::string path = TempPath(name);
+    ASSERT_THAT(WriteDataset(d, path), IsOk());
+    absl::StatusOr<v1::Dataset> back = ReadDataset(path);
+    ASSERT_THAT(back, IsOk());
+    EXPECT_THAT(back->provenance().producer(), HasSubstr("dangjian "));
+    EXPECT_EQ(back->regions_size(), 1);
+  }
+  d.mutable_provenance()->set_reporting_unit(std::string("\xc3\x28", 2));
+  for (const char* name : {"bad-header.djr", "bad-header.jsonl"}) {
+    SCOPED_TRACE(name);
+    const std::string path = TempPath(name);
+    std::remove(path.c_str());
+    EXPECT_THAT(WriteDataset(d, path),
+                StatusIs(absl::StatusCode::kInvalidArgument,
+                         HasSubstr("reporting_unit")));
+    EXPECT_FALSE(std::ifstream(path).good());
+  }
 }
 
 TEST(WriteDatasetTest, ExplicitFormatAndJsonOptions) {
@@ -166,9 +177,16 @@ TEST(WriteDatasetTest, ExplicitFormatAndJsonOptions) {
 TEST(WriteDatasetTest, RefusesWhatItCannotWriteAndLeavesNoFile) {
   v1::Dataset d;
   d.add_regions()->set_id("r1");
-  EXPECT_THAT(WriteDataset(d, TempPath("one-table.csv")),
-              StatusIs(absl::StatusCode::kInvalidArgument,
-                       HasSubstr("WriteCsvLedgers()")));
+  // Ledgers are not whole datasets (masked personal data, a table's
+  // columns): refused, and nothing written.
+  for (const char* ledger : {"one-table.csv", "ledgers.xlsx"}) {
+    const std::string path = TempPath(ledger);
+    std::remove(path.c_str());
+    EXPECT_THAT(WriteDataset(d, path),
+                StatusIs(absl::StatusCode::kInvalidArgument,
+                         HasSubstr("WriteCsvLedgers()")));
+    EXPECT_FALSE(std::ifstream(path).good());
+  }
   EXPECT_THAT(WriteDataset(d, TempPath("x.unknown")),
               StatusIs(absl::StatusCode::kInvalidArgument,
                        HasSubstr("unknown extension")));

@@ -2,6 +2,7 @@
 // absl::string_view, std::string, a literal and a C string alike.
 #include "dangjian/string_arg.h"
 
+#include <memory_resource>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -25,11 +26,37 @@ static_assert(std::is_convertible_v<const char*, StringArg>);
 static_assert(std::is_convertible_v<const char (&)[4], StringArg>);
 static_assert(!std::is_convertible_v<int, StringArg>);
 static_assert(!std::is_convertible_v<const std::string*, StringArg>);
+static_assert(std::is_convertible_v<const std::pmr::string&, StringArg>);
 // Passed in registers, as a view is.
 static_assert(std::is_trivially_copyable_v<StringArg>);
 static_assert(sizeof(StringArg) == sizeof(absl::string_view));
 
 absl::string_view Through(StringArg s) { return s; }
+
+// A caller's own type that converts to abseil's view, and one that converts
+// to the standard one.
+struct ToAbsl {
+  operator absl::string_view() const { return "absl"; }  // NOLINT
+};
+struct ToStd {
+  operator std::string_view() const { return "standard"; }  // NOLINT
+};
+
+// Every form a call took when the parameter was absl::string_view.
+TEST(StringArgTest, TakesWhatAbseilsViewTook) {
+  const std::pmr::string pmr = "pmr";
+  EXPECT_EQ(Through(pmr), "pmr");
+  EXPECT_EQ(Through(pmr).data(), pmr.data());
+  const char* text = "braced";
+  EXPECT_EQ(Through({text, 3}), "bra");
+  EXPECT_EQ(Through({}), "");
+  EXPECT_EQ(Through(ToAbsl()), "absl");
+  EXPECT_EQ(Through(ToStd()), "standard");
+  EXPECT_EQ(Through(nullptr), "");
+  char array[] = "array";
+  EXPECT_EQ(Through(array), "array");
+  EXPECT_EQ(Through(std::string("temporary")), "temporary");
+}
 
 TEST(StringArgTest, RefersToTheCallersCharactersWithoutCopying) {
   const std::string owner = "county.djr";

@@ -22,7 +22,10 @@
 namespace dangjian {
 
 // Options for reading a binary Dataset with the deprecated ReadDatasetFile().
-struct BinaryReadOptions {
+// Deprecated since 0.3, with it: OpenOptions::max_dataset_bytes caps a
+// Dataset read by ReadDataset().
+struct [[deprecated(
+    "use dangjian::OpenOptions::max_dataset_bytes")]] BinaryReadOptions {
   // Files larger than this are refused before reading, with ResourceExhausted.
   // Default: 1 GiB. protobuf cannot parse a message of 2 GiB or more in any
   // case.

@@ -41,6 +41,7 @@
 #include "dangjian/policy.h"
 #include "dangjian/record_io.h"
 #include "dangjian/record_reader.h"
+#include "dangjian/string_arg.h"
 #include "dangjian/v1/common.pb.h"
 #include "dangjian/v1/policy.pb.h"
 #include "dangjian/v1/report.pb.h"
@@ -200,7 +201,7 @@ struct PipelineResult {
 //   for (const auto& f : dangjian::ReaderFindings(*reader, path))
 //     std::cerr << f.message() << "\n";
 DANGJIAN_EXPORT std::vector<v1::Finding> ReaderFindings(
-    const RecordReader& reader, const std::string& file);
+    const RecordReader& reader, StringArg file);
 
 // Expands `inputs` (ExpandInputs()), then reads, validates and aggregates
 // each shard on options.threads threads, and merges the results.

@@ -149,26 +149,30 @@ CreateRecordWriter(StringArg path, const CreateOptions& options = {});
 DANGJIAN_EXPORT absl::StatusOr<v1::Dataset> ReadDataset(
     StringArg path, const OpenOptions& options = {});
 
-// Writes every record of `dataset` to `path` in the format given or taken
-// from its extension, as CreateRecordWriter() would, so that ReadDataset()
-// reads the same dataset back:
+// Writes `dataset` to `path` in the format given or taken from its
+// extension, so that ReadDataset() reads the same dataset back:
 //   - a Dataset (.pb, .json) whole, its provenance and policy included;
 //   - a record stream (.djr) or JSON Lines (.jsonl) with a header carrying
 //     the dataset's provenance and policy (those of
-//     options.record_stream.header where it sets them) and a trailer;
-//   - a workbook (.xlsx), a sheet per table; a ledger has no place for the
-//     provenance and policy, which are not written.
-// Every file is written beside its final name and renamed into place.
+//     options.record_stream.header where it sets them) and a trailer. As
+//     every stream writer does, the header fills in an empty
+//     provenance.producer ("dangjian 0.3.0") and provenance.schema_version,
+//     so the dataset reads back with them set (and with a provenance when
+//     it had none).
+// Ledgers (.csv, .xlsx) are refused: they mask personal data unless asked
+// not to and hold a table's columns, not every field; WriteCsvLedgers() and
+// CreateRecordWriter() write them and say what they leave out. Every file is
+// written beside its final name and renamed into place; after a failure
+// nothing is left at `path`.
 //
 // Example:
 //   absl::Status s = dangjian::WriteDataset(dataset, "county.djr");
 //
 // Returns OK; InvalidArgument for an unknown extension or bad options, for a
-// CSV ledger (one table per file: WriteCsvLedgers() writes a directory of
-// them), for an empty binary Dataset (no provenance, no records: 0 bytes,
+// ledger, for an empty binary Dataset (no provenance, no records: 0 bytes,
 // which ReadDataset() refuses), or naming the record and field when a string
-// is not valid UTF-8 or a ledger cannot hold a value; Unavailable when the
-// file cannot be written. Thread-safe for different paths.
+// is not valid UTF-8; Unavailable when the file cannot be written.
+// Thread-safe for different paths.
 DANGJIAN_EXPORT absl::Status WriteDataset(const v1::Dataset& dataset,
                                           StringArg path,
                                           const CreateOptions& options = {});

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 #include "absl/strings/string_view.h"
 
@@ -28,18 +29,35 @@ namespace dangjian {
 //   auto reader = dangjian::OpenRecordReader(path);  // std::string, "..."
 class StringArg {
  public:
+  // The empty string (`{}`).
+  StringArg() = default;
+  // `size` characters at `data` (`{data, size}`).
+  StringArg(const char* data, std::size_t size) : view_(data, size) {}
   // A null pointer is taken as the empty string.
   StringArg(const char* text)  // NOLINT(google-explicit-constructor)
       : view_(text == nullptr ? absl::string_view() : absl::string_view(text)) {
   }
-  StringArg(const std::string& text)  // NOLINT(google-explicit-constructor)
-      : view_(text) {}
+  // A std::string, or a string of another allocator (std::pmr::string).
+  template <typename Allocator>
+  StringArg(  // NOLINT(google-explicit-constructor)
+      const std::basic_string<char, std::char_traits<char>, Allocator>& text)
+      : view_(text.data(), text.size()) {}
   StringArg(std::string_view text)  // NOLINT(google-explicit-constructor)
       : view_(text.data(), text.size()) {}
 #if !defined(ABSL_USES_STD_STRING_VIEW)
   StringArg(absl::string_view text)  // NOLINT(google-explicit-constructor)
       : view_(text) {}
 #endif
+  // Any other type that converts to either view (a type of the caller's
+  // with an operator absl::string_view(), say).
+  template <typename T,
+            std::enable_if_t<
+                !std::is_convertible_v<const T&, const char*> &&
+                    (std::is_convertible_v<const T&, absl::string_view> ||
+                     std::is_convertible_v<const T&, std::string_view>),
+                int> = 0>
+  StringArg(const T& text)  // NOLINT(google-explicit-constructor)
+      : view_(ViewOf(text)) {}
 
   // The string as abseil's view (the type the library works in).
   operator absl::string_view() const {  // NOLINT(google-explicit-constructor)
@@ -55,6 +73,16 @@ class StringArg {
   bool empty() const { return view_.empty(); }
 
  private:
+  template <typename T>
+  static absl::string_view ViewOf(const T& text) {
+    if constexpr (std::is_convertible_v<const T&, absl::string_view>) {
+      return static_cast<absl::string_view>(text);
+    } else {
+      const std::string_view v = text;
+      return absl::string_view(v.data(), v.size());
+    }
+  }
+
   absl::string_view view_;
 };
 

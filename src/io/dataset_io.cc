@@ -130,8 +130,8 @@ absl::StatusOr<v1::Dataset> ReadBinaryDatasetFile(absl::string_view path,
   if (!in.ok()) return in.status();
   absl::StatusOr<absl::string_view> read = (*in)->ReadAll(
       max_bytes,
-      "a binary Dataset (OpenOptions::max_dataset_bytes); use a record stream "
-      "for large data");
+      "a binary Dataset (OpenOptions::max_dataset_bytes, or the deprecated "
+      "BinaryReadOptions::max_bytes); use a record stream for large data");
   if (!read.ok()) return read.status();
   const absl::string_view bytes = *read;
   const size_t size = bytes.size();
@@ -301,6 +301,8 @@ absl::StatusOr<v1::PartialReport> ReadPartialReportFile(StringArg path_arg) {
 }
 
 // The file functions of 0.2, deprecated for ReadDataset() and WriteDataset().
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
 
 absl::Status WriteDatasetFile(const v1::Dataset& dataset, StringArg path) {
   return internal::WriteBinaryDatasetFile(dataset, path);
@@ -321,5 +323,6 @@ absl::StatusOr<v1::Dataset> ReadDatasetJsonFile(StringArg path,
                                                 int64_t max_bytes) {
   return internal::ReadJsonDatasetFile(path, options, max_bytes);
 }
+#pragma GCC diagnostic pop
 
 }  // namespace dangjian

@@ -319,6 +319,11 @@ class LinesWriter final : public JsonLinesWriter {
     if (h->policy_version().empty() && h->has_policy()) {
       h->set_policy_version(h->policy().version());
     }
+    // protobuf's JSON printer would write such a string as "".
+    if (const std::string f = FirstInvalidUtf8Field(r); !f.empty()) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          out_->path(), ": the header's field ", f, " is not valid UTF-8"));
+    }
     return Line(r);
   }
 

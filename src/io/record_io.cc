@@ -269,10 +269,16 @@ absl::Status WriteDataset(const v1::Dataset& dataset, StringArg path_arg,
     case FileFormat::kDatasetJson:
       return internal::WriteJsonDatasetFile(dataset, path, options.json);
     case FileFormat::kCsvLedger:
+    case FileFormat::kXlsxLedger:
+      // A ledger masks personal data unless asked not to, and has no cell
+      // for some values: not a dataset that reads back the same.
       return absl::InvalidArgumentError(absl::StrCat(
           path,
-          ": a CSV ledger holds one table, a dataset many: write a directory "
-          "of ledgers with WriteCsvLedgers(), or a workbook (.xlsx)"));
+          ": a ledger (CSV, workbook) is not a whole dataset: it holds a "
+          "table's columns, not every field, nor the provenance; write "
+          "ledgers with WriteCsvLedgers() or CreateRecordWriter(), which "
+          "say what they leave out, and a dataset as .pb, .json, .djr or "
+          ".jsonl"));
     default:
       break;
   }

@@ -221,9 +221,9 @@ int64_t RegularFileSize(const std::string& path) {
 }  // namespace internal
 
 std::vector<v1::Finding> ReaderFindings(const RecordReader& reader,
-                                        const std::string& file) {
+                                        StringArg file) {
   internal::FileRead read;
-  internal::ReaderFindings(reader, file, &read);
+  internal::ReaderFindings(reader, std::string(file.view()), &read);
   return std::move(read.findings);
 }
 

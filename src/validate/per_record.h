@@ -186,19 +186,13 @@ inline void NegativeCount(const Ctx& ctx, const char* field, const char* term,
            ", below zero; counted as 0");
 }
 
-// Checks the member's resident ID; returns NationalIdKeyOf() it.
-
+// record.id.missing: a record without its id.
 inline void CheckId(const Ctx& ctx, absl::string_view id) {
   if (id.empty() && ctx.On(Rule::kIdMissing)) {
     ctx.Emit(Rule::kIdMissing, "id", Zh("记录没有标识（记录标识为空）"),
              "the record has no id (记录标识)");
   }
 }
-
-// Dues paid through a month (党费交至; a year alone is its December): the
-// months after it, and from the member's admission (probationary_on) on,
-// that have ended by as_of are unpaid. Arrears from the policy's 3 months;
-// from its 6 the lapse of the Party Constitution's art. 9.
 
 // The rules of one member record; returns the key of its resident ID (0
 // when it has none that is valid), for the duplicate check across records.

@@ -6,6 +6,7 @@ namespace dangjian {
 namespace internal {
 namespace {
 
+// Checks the member's resident ID; returns NationalIdKeyOf() it.
 uint64_t CheckNationalId(const Ctx& ctx, const MemberFacts& m, Ymd* id_birth) {
   const absl::string_view id = m.national_id;
   if (id.empty()) return 0;
@@ -98,6 +99,10 @@ uint64_t CheckNationalId(const Ctx& ctx, const MemberFacts& m, Ymd* id_birth) {
   return key;
 }
 
+// Dues paid through a month (党费交至; a year alone is its December): the
+// months after it, and from the member's admission (probationary_on) on,
+// that have ended by as_of are unpaid. Arrears from the policy's 3 months;
+// from its 6 the lapse of the Party Constitution's art. 9.
 void CheckDuesPaidThrough(const Ctx& ctx, const MemberFacts& m) {
   const Config& c = ctx.config();
   const v1::Policy& p = c.policy;

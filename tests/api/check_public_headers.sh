@@ -7,9 +7,10 @@
 #     - abseil ("absl/...") and protobuf ("google/protobuf/...") headers;
 #     - standard headers (<name>, no directory, no ".h");
 #   none opens a namespace `internal` (internals live in src/); no function
-#   takes a string view by value (a string parameter is a StringArg, which
-#   takes std::string_view and Debian's absl::string_view alike); and the
-#   umbrella header dangjian/dangjian.h reaches every public header.
+#   takes a string view or a const std::string& (a string parameter is a
+#   StringArg, which takes std::string_view and Debian's absl::string_view
+#   alike); and the umbrella header dangjian/dangjian.h reaches every public
+#   header.
 #   A src/ header ("validate/checks.h", "src/...", "../src/...") is thus refused.
 # check_public_headers.sh --self-test INCLUDE_DIR PROTO_DIR
 #   Copies the headers to a scratch directory, plants a src/ include, a
@@ -25,7 +26,7 @@ if [[ ${1:-} == --self-test ]]; then
   cp -r "$include/dangjian" "$scratch/"
   printf '#include "validate/checks.h"\n#include <zlib.h>\nnamespace dangjian::internal {}\n' \
     >>"$scratch/dangjian/policy.h"
-  printf 'void Planted(int n,\n             std::string_view planted_view);\n' \
+  printf 'void Planted(int n,\n             std::string_view planted_view);\nvoid Planted(const std::string& planted_ref);\n' \
     >>"$scratch/dangjian/record.h"
   printf '// Not in the umbrella header.\n' >"$scratch/dangjian/orphan.h"
   if out=$(bash "$0" "$scratch" "$proto" 2>&1); then
@@ -34,7 +35,7 @@ if [[ ${1:-} == --self-test ]]; then
     exit 1
   fi
   printf '%s\n' "$out"
-  for want in '"validate/checks.h"' '<zlib.h>' 'namespace internal' 'planted_view' \
+  for want in '"validate/checks.h"' '<zlib.h>' 'namespace internal' 'planted_view' 'planted_ref' \
     'dangjian/orphan.h'; do
     if [[ $out != *"$want"* ]]; then
       echo "self-test: the check did not report $want" >&2
@@ -84,10 +85,11 @@ for h in "${headers[@]}"; do
     echo "$name: opens a namespace internal: internals belong in src/" >&2
     bad=1
   fi
-  # A parameter `absl::string_view name` or `std::string_view name` (followed
+  # A parameter `absl::string_view name`, `std::string_view name` or
+  # `const std::string& name` (followed
   # by `,`, `)` or a default), outside comments and constants; StringArg's own
   # constructors take them.
-  if [[ $name != dangjian/string_arg.h ]] && views=$(grep -nE '(absl|std)::string_view[[:space:]]+[a-z_0-9]+[[:space:]]*[,)=]' "$h" |
+  if [[ $name != dangjian/string_arg.h ]] && views=$(grep -nE '((absl|std)::string_view|const std::string&)[[:space:]]+[a-z_0-9]+[[:space:]]*[,)=]' "$h" |
     grep -vE '^[0-9]+:[[:space:]]*//|constexpr'); then
     while IFS= read -r v; do
       echo "$name:$v: a string parameter is a dangjian::StringArg, so that" \
