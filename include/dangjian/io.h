@@ -50,9 +50,9 @@ struct JsonWriteOptions {
 };
 
 // Deprecated since 0.3 (removed in a later minor release): WriteDataset()
-// (dangjian/record_io.h) writes a Dataset in every format, binary protobuf
-// for ".pb". Writes `dataset` to `path` as binary protobuf, as WriteDataset()
-// does; fails as it does.
+// (dangjian/record_io.h) writes a Dataset as .pb, .json, .djr or .jsonl,
+// binary protobuf for ".pb". Writes `dataset` to `path` as binary protobuf, as
+// WriteDataset() does; fails as it does.
 [[deprecated(
     "use dangjian::WriteDataset() (dangjian/record_io.h)")]] DANGJIAN_EXPORT
     absl::Status

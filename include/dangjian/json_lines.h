@@ -103,7 +103,9 @@ struct JsonLinesWriterOptions {
 // Not thread-safe; non-copyable.
 class DANGJIAN_EXPORT JsonLinesWriter : public RecordWriter {
  public:
-  // Creates the file. Returns the writer or Unavailable.
+  // Creates the file. Returns the writer; Unavailable when it cannot be
+  // created; InvalidArgument, naming the field, when the header to be
+  // written holds text that is not UTF-8.
   static absl::StatusOr<std::unique_ptr<JsonLinesWriter>> Create(
       StringArg path, const JsonLinesWriterOptions& options = {});
   // Writes to `*out`; Close() finishes it. Returns the writer, or
@@ -119,9 +121,9 @@ class DANGJIAN_EXPORT JsonLinesWriter : public RecordWriter {
 };
 
 // Deprecated since 0.3 (removed in a later minor release): WriteDataset()
-// (dangjian/record_io.h), with CreateOptions::json, writes a Dataset in every
-// format, protobuf's JSON mapping for ".json". Writes `dataset` to `path` as
-// JSON, as WriteDataset() does; fails as it does.
+// (dangjian/record_io.h), with CreateOptions::json, writes a Dataset as
+// .pb, .json, .djr or .jsonl, protobuf's JSON mapping for ".json". Writes
+// `dataset` to `path` as JSON, as WriteDataset() does; fails as it does.
 [[deprecated(
     "use dangjian::WriteDataset() (dangjian/record_io.h)")]] DANGJIAN_EXPORT
     absl::Status
