@@ -3,8 +3,8 @@
 // arithmetic with a division per date.
 #include <cstdint>
 
-#include "gtest/gtest.h"
 #include "core/calendar.h"
+#include "gtest/gtest.h"
 
 namespace dangjian {
 namespace internal {

@@ -15,6 +15,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 #include "core/enum_labels.h"
+#include "core/id_checks.h"
 #include "core/id_index.h"
 #include "core/record_facts.h"
 #include "core/shard_index.h"
@@ -23,7 +24,6 @@
 #include "dangjian/v1/dataset.pb.h"
 #include "dangjian/v1/validation.pb.h"
 #include "google/protobuf/arena.h"
-#include "core/id_checks.h"
 #include "validate/rules.h"
 
 namespace dangjian {
