@@ -1,8 +1,9 @@
 // The join behind the coverage figures and findings (internal): which records
-// count in a report year and how a unit's grid adds to its coverage. The
-// aggregator (src/aggregate/aggregator.cc) and the validator's coverage rules
-// (src/validate/cross_record.cc) both call these, from the fields they hold,
-// so that the report and the findings cannot drift apart. docs/report.md
+// count in a report year, how the organizations that list a unit and its
+// grid cover it. The aggregator (src/aggregate/aggregator.cc and
+// aggregator_finish.cc) and the validator's coverage rules
+// (src/validate/cross_record_units.cc) both call these, from the fields they
+// hold, so that the report and the findings cannot drift apart. docs/report.md
 // states the definitions.
 #ifndef DANGJIAN_SRC_CORE_COVERAGE_JOIN_H_
 #define DANGJIAN_SRC_CORE_COVERAGE_JOIN_H_
@@ -10,6 +11,7 @@
 #include <cstdint>
 
 #include "dangjian/coverage.h"
+#include "dangjian/v1/party_organization.pb.h"
 
 namespace dangjian {
 namespace internal {
@@ -80,6 +82,47 @@ inline void SetRegionalCoverage(bool listed_by_regional, bool in_regional_grid,
   facts->in_regional = listed_by_regional || in_regional_grid;
   facts->in_regional_grid_with_instructor =
       in_regional_grid && grid_has_instructor;
+}
+
+// A joint (联合) or affiliated (挂靠) organization: one formed over units
+// beside its own, as against a standalone organization or a regional (1+N)
+// branch. `formation` is a v1::FormationModel value.
+inline bool JointOrAffiliated(int formation) {
+  return formation == v1::FORMATION_MODEL_JOINT ||
+         formation == v1::FORMATION_MODEL_AFFILIATED;
+}
+
+// How the party organizations existing in the year that list a unit among
+// their host organizations cover it, by their formation: Add() each one's
+// (a v1::FormationModel value; UNSPECIFIED and unknown values cover
+// nothing).
+struct UnitOrgCover {
+  bool standalone = false;
+  bool joint_or_affiliated = false;
+  bool regional = false;
+
+  void Add(int formation) {
+    if (formation == v1::FORMATION_MODEL_STANDALONE) {
+      standalone = true;
+    } else if (JointOrAffiliated(formation)) {
+      joint_or_affiliated = true;
+    } else if (formation == v1::FORMATION_MODEL_REGIONAL) {
+      regional = true;
+    }
+  }
+};
+
+// Sets the organization part of a unit's `facts`: from `cover`, the
+// organizations that list it, and from its grid as SetRegionalCoverage()
+// says (`in_regional_grid`, `grid_has_instructor`).
+inline void SetOrganizationCoverage(const UnitOrgCover& cover,
+                                    bool in_regional_grid,
+                                    bool grid_has_instructor,
+                                    HostCoverageFacts* facts) {
+  facts->in_standalone = cover.standalone;
+  facts->in_joint_or_affiliated = cover.joint_or_affiliated;
+  SetRegionalCoverage(cover.regional, in_regional_grid, grid_has_instructor,
+                      facts);
 }
 
 }  // namespace internal

@@ -315,10 +315,7 @@ class Checker {
   };
   // The party organizations that list each unit, by their formation: the
   // units' coverage by organizations (by position in x_.hosts).
-  struct HostOrgCover {
-    bool standalone = false, joint = false, regional = false;
-  };
-  std::vector<HostOrgCover> HostOrgCovers();
+  std::vector<UnitOrgCover> HostOrgCovers();
   // Unit `i`'s owner against its member records.
   void HostOwner(size_t i, const Counts& counts);
   // Unit `i`'s reported member counts against its member records.

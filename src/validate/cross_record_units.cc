@@ -323,8 +323,8 @@ void Checker::HeartToHeart(size_t index) {
   }
 }
 
-std::vector<Checker::HostOrgCover> Checker::HostOrgCovers() {
-  std::vector<HostOrgCover> cover(x_.hosts.size());
+std::vector<UnitOrgCover> Checker::HostOrgCovers() {
+  std::vector<UnitOrgCover> cover(x_.hosts.size());
   for (size_t i = 0; i < x_.orgs.size(); ++i) {
     const OrgFacts& o = x_.orgs[i].value;
     if (!FirstOfId(x_.orgs, orgs_, x_.org_joins[i].self, first_unnamed_org_,
@@ -335,21 +335,7 @@ std::vector<Checker::HostOrgCover> Checker::HostOrgCovers() {
     for (const uint32_t h : ListedHosts(x_.ids(), x_.org_joins[i])) {
       const size_t* it = hosts_.At(h);
       if (it == nullptr) continue;
-      HostOrgCover& c = cover[*it];
-      switch (o.formation) {
-        case v1::FORMATION_MODEL_STANDALONE:
-          c.standalone = true;
-          break;
-        case v1::FORMATION_MODEL_JOINT:
-        case v1::FORMATION_MODEL_AFFILIATED:
-          c.joint = true;
-          break;
-        case v1::FORMATION_MODEL_REGIONAL:
-          c.regional = true;
-          break;
-        default:
-          break;
-      }
+      cover[*it].Add(o.formation);
     }
   }
   return cover;
@@ -475,7 +461,7 @@ void Checker::HostCoverageFinding(size_t i, const HostCoverageFacts& facts,
 
 void Checker::Hosts() {
   // Coverage by party organizations.
-  const std::vector<HostOrgCover> cover = HostOrgCovers();
+  const std::vector<UnitOrgCover> cover = HostOrgCovers();
   // By number in the shard index: the units a contact card activity names.
   std::vector<char> cards(x_.ids().hosts.size(), 0);
   for (const ActivityEntry& a : x_.activities) {
@@ -513,15 +499,13 @@ void Checker::Hosts() {
       facts.all_members =
           facts.full_members + std::max<int64_t>(0, h.reported[1]);
     }
-    facts.in_standalone = cover[i].standalone;
-    facts.in_joint_or_affiliated = cover[i].joint;
     GridCover grid_cover;
     if (const size_t* g = grids_.At(join.grid);
         !h.grid_id.empty() && g != nullptr) {
       grid_cover = GridCoverAt(*g, &grid_covers);
     }
-    SetRegionalCoverage(cover[i].regional, grid_cover.in_regional_grid,
-                        grid_cover.has_instructor, &facts);
+    SetOrganizationCoverage(cover[i], grid_cover.in_regional_grid,
+                            grid_cover.has_instructor, &facts);
     if (facts.in_regional && !h.service_contact_card_issued &&
         !cards[join.self] && c_.On(Rule::kContactCard)) {
       Emit(Rule::kContactCard, k, h.id, loc, "service_contact_card_issued",
