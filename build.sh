@@ -108,7 +108,7 @@ run_fuzzers() {
   CC=clang CXX=clang++ configure_and_build "$root/build-fuzz" OFF \
     -DDANGJIAN_BUILD_FUZZERS=ON -DDANGJIAN_BUILD_TESTS=OFF \
     -DDANGJIAN_BUILD_EXAMPLES=OFF -DDANGJIAN_BUILD_BENCHMARKS=OFF -DDANGJIAN_INSTALL=OFF \
-    -DDANGJIAN_MPI=OFF
+    -DDANGJIAN_MPI=OFF -DDANGJIAN_BUILD_CLI=OFF
   if [[ -n ${FUZZ_SECONDS:-} ]]; then
     local t
     for t in "$root"/build-fuzz/bin/*_fuzzer; do
@@ -145,7 +145,11 @@ case $cmd in
     install_tools
     configure_and_build "$root/build" OFF
     run_tests "$root/build"
-    configure_and_build "$root/build-shared" ON
+    # build/ ran the consumers that build the library from this source tree
+    # (add_subdirectory, static; FetchContent, shared, with find_package and
+    # pkg-config against its install) and its own install's; build-shared/
+    # adds its own install's (shared), not those builds again.
+    configure_and_build "$root/build-shared" ON -DDANGJIAN_TEST_SOURCE_CONSUMERS=OFF
     run_tests "$root/build-shared"
     run_fuzzers
     ;;
