@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes the planted-faults dataset for tests/validate_planted_test.cc.
+"""Writes the planted-faults dataset for tests/validate/validate_planted_test.cc.
 
   python3 tests/data/make_planted_faults.py   # from the repository root
 

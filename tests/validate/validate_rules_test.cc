@@ -1247,7 +1247,7 @@ INSTANTIATE_TEST_SUITE_P(Catalogue, RuleCaseTest, ::testing::ValuesIn(Cases()),
 TEST(ValidateRulesTest, EveryRuleHasAFailingCase) {
   std::set<std::string> covered;
   for (const Case& c : Cases()) covered.insert(c.rule);
-  covered.insert("record.empty");  // a stream-only rule: validate_api_test
+  covered.insert("record.empty");  // a stream-only rule: validator_test
   for (const RuleInfo& r : RuleCatalogue()) {
     EXPECT_EQ(covered.count(r.rule_id), 1u) << r.rule_id << " has no case";
   }
