@@ -187,14 +187,24 @@ absl::Status AggregatorImpl::AddSerialized(StringArg bytes_arg) {
 }
 
 template <typename Facts, typename Join>
-inline absl::Status AggregatorImpl::AddJoined(const Facts& facts,
-                                              const Join& join) {
+absl::Status AggregatorImpl::AddJoined(const Facts& facts, const Join& join) {
   if (finished_) return FinishedError();
   AddFacts(facts, &join);
   return absl::OkStatus();
 }
 
-inline absl::Status AggregatorImpl::AddNamed(
+absl::Status AggregatorImpl::AddSkippedRecords(StringArg reason_arg,
+                                               int64_t count) {
+  const absl::string_view reason = reason_arg;
+  return AddNamed(reason, count, &skipped_);
+}
+
+absl::Status AggregatorImpl::AddFindings(StringArg rule_id_arg, int64_t count) {
+  const absl::string_view rule_id = rule_id_arg;
+  return AddNamed(rule_id, count, &findings_);
+}
+
+absl::Status AggregatorImpl::AddNamed(
     absl::string_view name, int64_t count,
     std::map<std::string, int64_t, std::less<>>* map) {
   if (finished_) return FinishedError();
@@ -214,47 +224,43 @@ inline absl::Status AggregatorImpl::AddNamed(
   return absl::OkStatus();
 }
 
-inline void AggregatorImpl::AddFacts(const MemberFacts& m,
-                                     const MemberJoin* j) {
+void AggregatorImpl::AddFacts(const MemberFacts& m, const MemberJoin* j) {
   AddMember(MemberFactsView(m), j);
 }
 
-inline void AggregatorImpl::AddFacts(const HostFacts& h, const HostJoin* j) {
+void AggregatorImpl::AddFacts(const HostFacts& h, const HostJoin* j) {
   AddHost(h, j);
 }
 
-inline void AggregatorImpl::AddFacts(const OrgFacts& o, const OrgJoin* j) {
+void AggregatorImpl::AddFacts(const OrgFacts& o, const OrgJoin* j) {
   AddOrg(o, j);
 }
 
-inline void AggregatorImpl::AddFacts(const FundingFacts& f,
-                                     const FundingJoin* j) {
+void AggregatorImpl::AddFacts(const FundingFacts& f, const FundingJoin* j) {
   AddFunding(f, j);
 }
 
-inline void AggregatorImpl::AddFacts(const VenueFacts& v, const VenueJoin* j) {
+void AggregatorImpl::AddFacts(const VenueFacts& v, const VenueJoin* j) {
   AddVenue(v, j);
 }
 
-inline void AggregatorImpl::AddFacts(const ActivityFacts& a,
-                                     const ActivityJoin* j) {
+void AggregatorImpl::AddFacts(const ActivityFacts& a, const ActivityJoin* j) {
   AddActivity(a, j);
 }
 
-inline void AggregatorImpl::AddFacts(const GridFacts& g, const GridJoin* j) {
+void AggregatorImpl::AddFacts(const GridFacts& g, const GridJoin* j) {
   AddGrid(g, j);
 }
 
-inline void AggregatorImpl::AddFacts(const CadreFacts& c, const CadreJoin* j) {
+void AggregatorImpl::AddFacts(const CadreFacts& c, const CadreJoin* j) {
   AddCadre(c, j);
 }
 
-inline void AggregatorImpl::AddFacts(const ResultFacts& r,
-                                     const ResultJoin* j) {
+void AggregatorImpl::AddFacts(const ResultFacts& r, const ResultJoin* j) {
   AddResult(r, j);
 }
 
-inline void AggregatorImpl::AddHost(const HostFacts& h, const HostJoin* j) {
+void AggregatorImpl::AddHost(const HostFacts& h, const HostJoin* j) {
   ++records_;  // Of the shard's fingerprint.
   HostState& s = hosts_.rows[j ? hosts_.Row(j->self) : hosts_.Intern(h.id)];
   if (s.present) return Duplicate("host_organization");
@@ -299,7 +305,7 @@ inline void AggregatorImpl::AddHost(const HostFacts& h, const HostJoin* j) {
 }
 
 template <typename View>
-inline void AggregatorImpl::AddMember(const View& m, const MemberJoin* j) {
+void AggregatorImpl::AddMember(const View& m, const MemberJoin* j) {
   ++records_;  // Of the shard's fingerprint.
   const int status = MemberStatusAtYearEnd(m, year_);
   if (status < 0) return;
@@ -358,7 +364,7 @@ inline void AggregatorImpl::AddMember(const View& m, const MemberJoin* j) {
   });
 }
 
-inline void AggregatorImpl::AddOrg(const OrgFacts& o, const OrgJoin* j) {
+void AggregatorImpl::AddOrg(const OrgFacts& o, const OrgJoin* j) {
   ++records_;  // Of the shard's fingerprint.
   const uint32_t idx = j ? orgs_.Row(j->self) : orgs_.Intern(o.id);
   if (orgs_.rows[idx].present) return Duplicate("party_organization");
@@ -405,7 +411,7 @@ inline void AggregatorImpl::AddOrg(const OrgFacts& o, const OrgJoin* j) {
   s.star_met = star.met;
 }
 
-inline void AggregatorImpl::AddStar(const v1::StarAssessment& a) {
+void AggregatorImpl::AddStar(const v1::StarAssessment& a) {
   ++records_;  // Of the shard's fingerprint.
   if (a.party_organization_id().empty()) {
     ++dangling_["aggregate.star_assessment.no_party_organization"];
@@ -415,7 +421,7 @@ inline void AggregatorImpl::AddStar(const v1::StarAssessment& a) {
   if (a.year() == year_) stars_.push_back({org, a.stars()});
 }
 
-inline void AggregatorImpl::AddGrid(const GridFacts& g, const GridJoin* j) {
+void AggregatorImpl::AddGrid(const GridFacts& g, const GridJoin* j) {
   ++records_;  // Of the shard's fingerprint.
   const uint32_t idx = j ? grids_.Row(j->self) : grids_.Intern(g.id);
   if (grids_.rows[idx].present) return Duplicate("grid");
@@ -438,7 +444,7 @@ inline void AggregatorImpl::AddGrid(const GridFacts& g, const GridJoin* j) {
   if (cap_ > 0) s.instructor_name = arena_.Store(g.instructor_name);
 }
 
-inline void AggregatorImpl::AddRegion(const v1::Region& r) {
+void AggregatorImpl::AddRegion(const v1::Region& r) {
   const uint32_t idx = regions_.Intern(r.id());
   if (regions_.rows[idx].present) return Duplicate("region");
   const uint32_t parent = RegionOf(r.parent_id());
@@ -450,7 +456,7 @@ inline void AggregatorImpl::AddRegion(const v1::Region& r) {
   s.working_committee_units = r.working_committee_member_units_size();
 }
 
-inline void AggregatorImpl::AddEconomy(const v1::RegionEconomy& e) {
+void AggregatorImpl::AddEconomy(const v1::RegionEconomy& e) {
   if (e.year() > year_ || e.region_id().empty()) return;
   RegionState& s = regions_.rows[regions_.Intern(e.region_id())];
   int64_t v[6] = {e.market_entities_total(), e.market_entities_non_public(),
@@ -472,8 +478,8 @@ inline void AggregatorImpl::AddEconomy(const v1::RegionEconomy& e) {
   }
 }
 
-inline void AggregatorImpl::AddActivity(const ActivityFacts& a,
-                                        const ActivityJoin* j) {
+void AggregatorImpl::AddActivity(const ActivityFacts& a,
+                                 const ActivityJoin* j) {
   ++records_;  // Of the shard's fingerprint.
   if (!a.has_held_on || a.held_year != year_) return;
   ActivityFact f;
@@ -505,8 +511,7 @@ inline void AggregatorImpl::AddActivity(const ActivityFacts& a,
   activities_.push_back(f);
 }
 
-inline void AggregatorImpl::AddFunding(const FundingFacts& f,
-                                       const FundingJoin* j) {
+void AggregatorImpl::AddFunding(const FundingFacts& f, const FundingJoin* j) {
   ++records_;  // Of the shard's fingerprint.
   if (f.year != year_ || f.party_organization_id.empty()) return;
   OrgState& o =
@@ -515,7 +520,7 @@ inline void AggregatorImpl::AddFunding(const FundingFacts& f,
   o.funding[source >= 0 && source <= 4 ? source : 0] += f.amount_fen;
 }
 
-inline void AggregatorImpl::AddVenue(const VenueFacts& v, const VenueJoin* j) {
+void AggregatorImpl::AddVenue(const VenueFacts& v, const VenueJoin* j) {
   ++records_;  // Of the shard's fingerprint.
   VenueFact f;
   f.org = v.party_organization_id.empty() ? kNone
@@ -527,7 +532,7 @@ inline void AggregatorImpl::AddVenue(const VenueFacts& v, const VenueJoin* j) {
   venues_.push_back(f);
 }
 
-inline void AggregatorImpl::AddCadre(const CadreFacts& c, const CadreJoin* j) {
+void AggregatorImpl::AddCadre(const CadreFacts& c, const CadreJoin* j) {
   ++records_;  // Of the shard's fingerprint.
   const bool in_post = AssignmentInPostInYear(c.has_start_on, c.start_year,
                                               c.has_end_on, c.end_year, year_);
@@ -558,7 +563,7 @@ inline void AggregatorImpl::AddCadre(const CadreFacts& c, const CadreJoin* j) {
   cadres_.push_back(f);
 }
 
-inline void AggregatorImpl::AddReserve(const v1::ReserveTalent& r) {
+void AggregatorImpl::AddReserve(const v1::ReserveTalent& r) {
   ++records_;  // Of the shard's fingerprint.
   if (r.has_since() && r.since().year() > year_) return;
   CadreFact f;
@@ -576,8 +581,7 @@ inline void AggregatorImpl::AddReserve(const v1::ReserveTalent& r) {
   cadres_.push_back(f);
 }
 
-inline void AggregatorImpl::AddResult(const ResultFacts& r,
-                                      const ResultJoin* j) {
+void AggregatorImpl::AddResult(const ResultFacts& r, const ResultJoin* j) {
   ++records_;  // Of the shard's fingerprint.
   if (r.year != year_) return;
   ResultFact f;

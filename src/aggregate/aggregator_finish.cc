@@ -22,7 +22,7 @@ namespace dangjian {
 namespace internal {
 namespace aggregation {
 
-inline uint32_t AggregatorImpl::TierAncestor(uint32_t region) {
+uint32_t AggregatorImpl::TierAncestor(uint32_t region) {
   if (region == kNone || region_tier_ == 0) return kNone;
   RegionState& start = regions_.rows[region];
   if (start.tier_resolved) return start.tier_ancestor;
@@ -41,8 +41,7 @@ inline uint32_t AggregatorImpl::TierAncestor(uint32_t region) {
   return found;
 }
 
-inline uint32_t AggregatorImpl::GroupFor(uint32_t region,
-                                         const HostState* host) {
+uint32_t AggregatorImpl::GroupFor(uint32_t region, const HostState* host) {
   v1::GroupKey key;
   const uint32_t anc = TierAncestor(region);
   // Ids and labels leave the shard masked (docs/privacy.md): a resident ID
@@ -72,7 +71,7 @@ inline uint32_t AggregatorImpl::GroupFor(uint32_t region,
   return it->second;
 }
 
-inline uint32_t AggregatorImpl::RegionGroup(uint32_t region) {
+uint32_t AggregatorImpl::RegionGroup(uint32_t region) {
   const uint32_t anc = TierAncestor(region);
   if (anc == kNone) {
     if (no_region_group_ == kNone) no_region_group_ = GroupFor(kNone, nullptr);
@@ -87,7 +86,7 @@ inline uint32_t AggregatorImpl::RegionGroup(uint32_t region) {
   return region_group_[anc];
 }
 
-inline uint32_t AggregatorImpl::HostGroup(uint32_t h) {
+uint32_t AggregatorImpl::HostGroup(uint32_t h) {
   if (h == kNone) return RegionGroup(kNone);
   HostState& s = hosts_.rows[h];
   if (s.group == kNone) {
@@ -97,7 +96,7 @@ inline uint32_t AggregatorImpl::HostGroup(uint32_t h) {
   return s.group;
 }
 
-inline uint32_t AggregatorImpl::OrgGroup(uint32_t o) {
+uint32_t AggregatorImpl::OrgGroup(uint32_t o) {
   if (o == kNone) return RegionGroup(kNone);
   OrgState& s = orgs_.rows[o];
   if (s.group == kNone) {
@@ -110,7 +109,7 @@ inline uint32_t AggregatorImpl::OrgGroup(uint32_t o) {
   return s.group;
 }
 
-inline uint32_t AggregatorImpl::GridGroup(uint32_t g) {
+uint32_t AggregatorImpl::GridGroup(uint32_t g) {
   if (g == kNone) return RegionGroup(kNone);
   GridState& s = grids_.rows[g];
   if (s.group == kNone) {
@@ -119,7 +118,7 @@ inline uint32_t AggregatorImpl::GridGroup(uint32_t g) {
   return s.group;
 }
 
-inline uint32_t AggregatorImpl::OwnerGroup(Owner owner, uint32_t idx) {
+uint32_t AggregatorImpl::OwnerGroup(Owner owner, uint32_t idx) {
   switch (owner) {
     case Owner::kHost:
       return HostGroup(idx);
@@ -132,13 +131,13 @@ inline uint32_t AggregatorImpl::OwnerGroup(Owner owner, uint32_t idx) {
   }
 }
 
-inline bool AggregatorImpl::RegionalOrg(uint32_t o) const {
+bool AggregatorImpl::RegionalOrg(uint32_t o) const {
   if (o == kNone) return false;
   const OrgState& s = orgs_.rows[o];
   return s.present && s.exists && s.formation == v1::FORMATION_MODEL_REGIONAL;
 }
 
-inline bool AggregatorImpl::Fingerprint(uint64_t* value) const {
+bool AggregatorImpl::Fingerprint(uint64_t* value) const {
   uint64_t sum = 0;
   size_t ids = 0;
   auto add = [&](const auto& table, uint64_t kind) {

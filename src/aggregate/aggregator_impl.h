@@ -67,15 +67,8 @@ class AggregatorImpl final : public Aggregator {
   template <typename Facts, typename Join>
   absl::Status AddJoined(const Facts& facts, const Join& join);
 
-  absl::Status AddSkippedRecords(StringArg reason_arg, int64_t count) override {
-    const absl::string_view reason = reason_arg;
-    return AddNamed(reason, count, &skipped_);
-  }
-
-  absl::Status AddFindings(StringArg rule_id_arg, int64_t count) override {
-    const absl::string_view rule_id = rule_id_arg;
-    return AddNamed(rule_id, count, &findings_);
-  }
+  absl::Status AddSkippedRecords(StringArg reason_arg, int64_t count) override;
+  absl::Status AddFindings(StringArg rule_id_arg, int64_t count) override;
 
   absl::StatusOr<v1::PartialReport> Finish() override;
 
