@@ -1,6 +1,6 @@
 -- The four 100% targets (四个100%) per county and in total, in DuckDB SQL: an
 -- independent implementation of docs/report.md, "The four targets", written
--- to agree exactly with src/aggregate/aggregator.cc and ClassifyHost() /
+-- to agree exactly with src/aggregate/aggregator_finish.cc and ClassifyHost() /
 -- ClassifyStarTarget() in src/core/coverage.cc. benchmarks/duckdb/compare.mjs
 -- checks that it does, number for number.
 --
@@ -108,7 +108,7 @@ member_count AS (
          count(*) FILTER (WHERE s = 5) AS full_members,
          count(*) FILTER (WHERE s IN (4, 5)) AS all_members
   FROM (
-    -- The status at the end of Y (StatusAsOf in aggregator.cc): each dated
+    -- The status at the end of Y (core/member_status.h): each dated
     -- step of the pipeline that falls after Y takes the person back one
     -- stage, whatever stage the record holds now; -1 when the person had not
     -- even applied by then. One step per level of nesting (a chain of

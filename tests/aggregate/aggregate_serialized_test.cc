@@ -459,6 +459,35 @@ v1::Activity Activity() {
   return a;
 }
 
+v1::Grid Grid() {
+  v1::Grid grid;
+  grid.set_id("g-1");
+  grid.set_party_organization_id("o-1");
+  grid.set_region_id("r-1");
+  grid.set_instructor_name("赵六");
+  grid.set_instructor_phone("13800000000");
+  return grid;
+}
+
+v1::CadreAssignment Cadre() {
+  v1::CadreAssignment cadre;
+  cadre.set_id("c-1");
+  cadre.set_kind(static_cast<v1::CadreAssignmentKind>(1));
+  cadre.set_grid_id("g-1");
+  cadre.mutable_start_on()->set_year(2015);
+  return cadre;
+}
+
+v1::HostAnnualResult Result() {
+  v1::HostAnnualResult result;
+  result.set_host_organization_id("h-1");
+  result.set_year(2017);
+  result.set_jobs_provided(12);
+  result.set_savings_fen(-300);
+  result.set_innovation_projects(2);
+  return result;
+}
+
 TEST(AddSerializedTest, EncodingsNoWriterProducesOfTheOtherDecodedKinds) {
   const std::string org = Org().SerializeAsString();
   const std::string funding = Funding().SerializeAsString();
@@ -476,23 +505,9 @@ TEST(AddSerializedTest, EncodingsNoWriterProducesOfTheOtherDecodedKinds) {
   by_host.set_kind(static_cast<v1::ActivityKind>(99));
   by_host.mutable_held_on()->set_year(2017);
   by_host.mutable_held_on()->set_month(13);
-  v1::Grid grid;
-  grid.set_id("g-1");
-  grid.set_party_organization_id("o-1");
-  grid.set_region_id("r-1");
-  grid.set_instructor_name("赵六");
-  grid.set_instructor_phone("13800000000");
-  v1::CadreAssignment cadre;
-  cadre.set_id("c-1");
-  cadre.set_kind(static_cast<v1::CadreAssignmentKind>(1));
-  cadre.set_grid_id("g-1");
-  cadre.mutable_start_on()->set_year(2015);
-  v1::HostAnnualResult result;
-  result.set_host_organization_id("h-1");
-  result.set_year(2017);
-  result.set_jobs_provided(12);
-  result.set_savings_fen(-300);
-  result.set_innovation_projects(2);
+  const v1::Grid grid = Grid();
+  const v1::CadreAssignment cadre = Cadre();
+  const v1::HostAnnualResult result = Result();
   struct Case {
     std::string name;
     std::string bytes;

@@ -1,0 +1,254 @@
+// The rule cases (rule_cases.h) of the rules on members.
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "validate/rule_cases.h"
+#include "validate_fixture.h"
+
+namespace dangjian {
+namespace rule_cases {
+
+using ::dangjian::testing::IdWithCheck;
+using ::dangjian::testing::SetDate;
+
+// The cases of the rules on a member's resident ID, status and path to
+// membership.
+void AddMemberCases(std::vector<Case>* out) {
+  std::vector<Case>& c = *out;
+  [[maybe_unused]] const Mutation none = [](v1::Dataset&) {};
+  c.push_back(
+      {"NidFormat", "member.national_id.format", "member", "m-1", "national_id",
+       [](v1::Dataset& d) {
+         M(d, "m-1")->set_national_id("15042519800505001");
+       },
+       [](v1::Dataset& d) { M(d, "m-1")->set_national_id(IdEndingInX()); }});
+  c.push_back({"NidFormatLowercaseX", "member.national_id.format", "member",
+               "m-1", "national_id",
+               [](v1::Dataset& d) {
+                 std::string id = IdEndingInX();
+                 id.back() = 'x';
+                 M(d, "m-1")->set_national_id(id);
+               },
+               none});
+  c.push_back({"NidChecksum", "member.national_id.checksum", "member", "m-1",
+               "national_id",
+               [](v1::Dataset& d) {
+                 std::string id = M(d, "m-1")->national_id();
+                 id.back() = id.back() == '1' ? '2' : '1';
+                 M(d, "m-1")->set_national_id(id);
+               },
+               none});
+  c.push_back({"NidBirthDate", "member.national_id.birth_date", "member", "m-1",
+               "national_id",
+               [](v1::Dataset& d) {
+                 M(d, "m-1")->set_national_id(IdWithCheck("15042519801305001"));
+               },
+               [](v1::Dataset& d) {
+                 M(d, "m-1")->set_national_id(IdWithCheck("15042519800229001"));
+               }});
+  // Day 00 is no date in a resident ID (a record's own date may leave the
+  // day unknown; an ID may not).
+  c.push_back({"NidBirthDateDayZero", "member.national_id.birth_date", "member",
+               "m-1", "national_id",
+               [](v1::Dataset& d) {
+                 M(d, "m-1")->set_national_id(IdWithCheck("15042519800100001"));
+               },
+               [](v1::Dataset& d) {
+                 M(d, "m-1")->set_national_id(IdWithCheck("15042519800101001"));
+               }});
+  c.push_back({"NidDuplicate", "member.national_id.duplicate", "member", "m-2",
+               "national_id",
+               [](v1::Dataset& d) {
+                 M(d, "m-2")->set_national_id(M(d, "m-1")->national_id());
+               },
+               none});
+  c.push_back(
+      {"NidExcelExponent", "member.national_id.excel_mangled", "member", "m-1",
+       "national_id",
+       [](v1::Dataset& d) { M(d, "m-1")->set_national_id("1.50425E+17"); },
+       none});
+  c.push_back({"NidExcelZeros", "member.national_id.excel_mangled", "member",
+               "m-1", "national_id",
+               [](v1::Dataset& d) {
+                 M(d, "m-1")->set_national_id("150425198005050000");
+               },
+               none});
+  c.push_back({"BirthDateMismatch", "member.birth_date.mismatch", "member",
+               "m-1", "birth_date",
+               [](v1::Dataset& d) {
+                 SetDate(M(d, "m-1")->mutable_birth_date(), 1980, 5, 6);
+               },
+               [](v1::Dataset& d) {
+                 SetDate(M(d, "m-1")->mutable_birth_date(), 1980, 5, 0);
+               }});
+  c.push_back(
+      {"GenderMismatch", "member.gender.mismatch", "member", "m-1", "gender",
+       [](v1::Dataset& d) { M(d, "m-1")->set_gender(v1::GENDER_FEMALE); },
+       [](v1::Dataset& d) {
+         M(d, "m-1")->set_gender(v1::GENDER_UNSPECIFIED);
+       }});
+  c.push_back({"StatusMissing", "member.status.missing", "member", "m-4",
+               "status",
+               [](v1::Dataset& d) {
+                 M(d, "m-4")->set_status(v1::MEMBER_STATUS_UNSPECIFIED);
+               },
+               none});
+  c.push_back({"ApplicantAge", "member.applicant.min_age", "member", "m-1",
+               "applied_on",
+               [](v1::Dataset& d) {
+                 SetDate(M(d, "m-1")->mutable_applied_on(), 1998, 5, 4);
+               },
+               [](v1::Dataset& d) {
+                 SetDate(M(d, "m-1")->mutable_applied_on(), 1998, 5, 5);
+               }});
+  c.push_back({"PipelineOrder", "member.pipeline.order", "member", "m-1",
+               "full_on",
+               [](v1::Dataset& d) {
+                 SetDate(M(d, "m-1")->mutable_full_on(), 2011, 8, 1);
+               },
+               [](v1::Dataset& d) {
+                 SetDate(M(d, "m-1")->mutable_full_on(), 2012, 9, 0);
+               }});
+  c.push_back({"StatusDates", "member.status.dates", "member", "m-5", "full_on",
+               [](v1::Dataset& d) {
+                 SetDate(M(d, "m-5")->mutable_full_on(), 2024, 2, 1);
+               },
+               [](v1::Dataset& d) {
+                 M(d, "m-5")->set_status(v1::MEMBER_STATUS_FULL);
+                 SetDate(M(d, "m-5")->mutable_probationary_on(), 2023, 1, 15);
+                 SetDate(M(d, "m-5")->mutable_full_on(), 2024, 1, 15);
+               }});
+  c.push_back(
+      {"ActivistPeriod", "member.activist.min_period", "member", "m-1",
+       "development_target_on",
+       [](v1::Dataset& d) {
+         SetDate(M(d, "m-1")->mutable_development_target_on(), 2011, 5, 31);
+       },
+       [](v1::Dataset& d) {
+         SetDate(M(d, "m-1")->mutable_development_target_on(), 2011, 6, 1);
+       }});
+  c.push_back({"ProbationTooShort", "member.probation.length", "member", "m-1",
+               "full_on",
+               [](v1::Dataset& d) {
+                 SetDate(M(d, "m-1")->mutable_full_on(), 2012, 8, 31);
+               },
+               [](v1::Dataset& d) {
+                 SetDate(M(d, "m-1")->mutable_full_on(), 2013, 9, 1);
+               }});
+  c.push_back({"ProbationTooLong", "member.probation.length", "member", "m-1",
+               "full_on",
+               [](v1::Dataset& d) {
+                 SetDate(M(d, "m-1")->mutable_full_on(), 2013, 9, 2);
+               },
+               none});
+  c.push_back(
+      {"ProbationOverdue", "member.probation.overdue", "member", "m-5",
+       "probationary_on",
+       [](v1::Dataset& d) {
+         SetDate(M(d, "m-5")->mutable_development_target_on(), 2021, 7, 1);
+         SetDate(M(d, "m-5")->mutable_probationary_on(), 2022, 6, 29);
+       },
+       [](v1::Dataset& d) {
+         SetDate(M(d, "m-5")->mutable_development_target_on(), 2021, 7, 1);
+         SetDate(M(d, "m-5")->mutable_probationary_on(), 2022, 6, 30);
+       }});
+  c.push_back({"NotBranch", "member.party_org.not_branch", "member", "m-4",
+               "party_organization_id",
+               [](v1::Dataset& d) {
+                 O(d, "p-joint")->set_level(v1::ORG_LEVEL_GENERAL_BRANCH);
+               },
+               [](v1::Dataset& d) {
+                 O(d, "p-joint")->set_level(v1::ORG_LEVEL_UNSPECIFIED);
+               }});
+}
+
+// The cases of the rules on dues.
+void AddDuesCases(std::vector<Case>* out) {
+  std::vector<Case>& c = *out;
+  [[maybe_unused]] const Mutation none = [](v1::Dataset&) {};
+  c.push_back({"DuesMismatch", "member.dues.mismatch", "member", "m-1",
+               "monthly_dues_fen",
+               [](v1::Dataset& d) { M(d, "m-1")->set_monthly_dues_fen(4001); },
+               [](v1::Dataset& d) {
+                 // 3,000 yuan is still the 0.5% bracket (bounds are inclusive).
+                 M(d, "m-1")->set_monthly_income_fen(300000);
+                 M(d, "m-1")->set_monthly_dues_fen(1500);
+               }});
+  c.push_back({"DuesMismatchRetired", "member.dues.mismatch", "member", "m-1",
+               "monthly_dues_fen",
+               [](v1::Dataset& d) {
+                 M(d, "m-1")->set_dues_category(v1::DUES_CATEGORY_RETIRED);
+               },
+               [](v1::Dataset& d) {
+                 M(d, "m-1")->set_dues_category(v1::DUES_CATEGORY_RETIRED);
+                 M(d, "m-1")->set_monthly_dues_fen(2000);  // 0.5% of 4,000
+               }});
+  c.push_back({"DuesInvalid", "member.dues.invalid", "member", "m-1",
+               "monthly_income_fen",
+               [](v1::Dataset& d) { M(d, "m-1")->set_monthly_income_fen(-1); },
+               [](v1::Dataset& d) {
+                 M(d, "m-1")->set_monthly_income_fen(0);
+                 M(d, "m-1")->set_monthly_dues_fen(0);
+               }});
+  // as_of is 2024-06-30, the end of its month: June's dues are owed too.
+  c.push_back({"DuesArrears", "member.dues.arrears", "member", "m-1",
+               "dues_paid_through",
+               [](v1::Dataset& d) {
+                 SetDate(M(d, "m-1")->mutable_dues_paid_through(), 2024, 3, 0);
+               },
+               [](v1::Dataset& d) {
+                 SetDate(M(d, "m-1")->mutable_dues_paid_through(), 2024, 4, 0);
+               }});
+  c.push_back({"DuesArrearsNotOfAnApplicant", "member.dues.arrears", "member",
+               "m-1", "dues_paid_through",
+               [](v1::Dataset& d) {
+                 SetDate(M(d, "m-1")->mutable_dues_paid_through(), 2024, 1, 0);
+               },
+               [](v1::Dataset& d) {
+                 SetDate(M(d, "m-1")->mutable_dues_paid_through(), 2024, 1, 0);
+                 M(d, "m-1")->set_status(v1::MEMBER_STATUS_ACTIVIST);
+                 M(d, "m-1")->clear_probationary_on();
+                 M(d, "m-1")->clear_full_on();
+               }});
+  c.push_back({"DuesLapsed", "member.dues.lapsed", "member", "m-1",
+               "dues_paid_through",
+               [](v1::Dataset& d) {
+                 SetDate(M(d, "m-1")->mutable_dues_paid_through(), 2023, 12, 0);
+               },
+               [](v1::Dataset& d) {
+                 SetDate(M(d, "m-1")->mutable_dues_paid_through(), 2024, 1, 0);
+               }});
+  c.push_back({"DuesArrearsYearAloneIsDecember", "member.dues.arrears",
+               "member", "m-1", "dues_paid_through",
+               [](v1::Dataset& d) {
+                 SetDate(M(d, "m-1")->mutable_dues_paid_through(), 2024, 3, 0);
+               },
+               [](v1::Dataset& d) {
+                 // Read as January it would be 5 months behind.
+                 SetDate(M(d, "m-1")->mutable_dues_paid_through(), 2024, 0, 0);
+               }});
+  c.push_back({"DuesLapsedNotBeforeAdmission", "member.dues.lapsed", "member",
+               "m-1", "dues_paid_through",
+               [](v1::Dataset& d) {
+                 SetDate(M(d, "m-1")->mutable_dues_paid_through(), 2023, 12, 0);
+               },
+               [](v1::Dataset& d) {
+                 // Admitted in May 2024: May and June are owed, no more.
+                 SetDate(M(d, "m-1")->mutable_dues_paid_through(), 2023, 12, 0);
+                 M(d, "m-1")->set_status(v1::MEMBER_STATUS_PROBATIONARY);
+                 M(d, "m-1")->clear_full_on();
+                 SetDate(M(d, "m-1")->mutable_probationary_on(), 2024, 5, 10);
+               }});
+  c.push_back({"DuesLapsedYearAlone", "member.dues.lapsed", "member", "m-1",
+               "dues_paid_through",
+               [](v1::Dataset& d) {
+                 SetDate(M(d, "m-1")->mutable_dues_paid_through(), 2023, 0, 0);
+               },
+               [](v1::Dataset& d) {
+                 SetDate(M(d, "m-1")->mutable_dues_paid_through(), 2024, 7, 0);
+               }});
+}
+
+}  // namespace rule_cases
+}  // namespace dangjian
