@@ -15,9 +15,10 @@ also cli's): they use the public API.
 
 import os
 import re
-import shutil
 import sys
-import tempfile
+
+sys.dont_write_bytecode = True  # Nothing written into the source tree.
+import tree_check  # noqa: E402
 
 PROGRAMS = {"cli": {"cli"}, "mpi": {"cli", "mpi"}}
 
@@ -75,56 +76,30 @@ def check(root):
     return faults
 
 
-def self_test(root):
-    plants = [
-        ("src/aggregate/figures.h", '#include "validate/rules.h"\n',
-         "aggregate may not use validate"),
-        ("src/cli/main.cc", '#include "core/calendar.h"\n',
-         "cli may not use core"),
-        ("docs/architecture.md", None, "docs/architecture.md says"),
-    ]
-    ok = True
-    for path, line, want in plants:
-        with tempfile.TemporaryDirectory() as tmp:
-            shutil.copytree(os.path.join(root, "src"), os.path.join(tmp, "src"),
-                            ignore=shutil.ignore_patterns("*.o"))
-            os.makedirs(os.path.join(tmp, "docs"))
-            shutil.copy(os.path.join(root, "docs", "architecture.md"),
-                        os.path.join(tmp, "docs"))
-            target = os.path.join(tmp, path)
-            if line is not None:
-                with open(target, "a", encoding="utf-8") as f:
-                    f.write(line)
-            else:  # The doc lets aggregate use render: differs from CMake.
-                text = open(target, encoding="utf-8").read()
-                text = text.replace("| `aggregate` | `core` |",
-                                    "| `aggregate` | `core`, `render` |")
-                open(target, "w", encoding="utf-8").write(text)
-            faults = check(tmp)
-            if not any(want in f for f in faults):
-                print("self-test: %s planted, not caught: %s" % (want, faults))
-                ok = False
-    if check(root):
-        print("self-test: the tree itself has faults")
-        ok = False
-    return ok
+def append(path, line):
+    """A plant: `line` added to the file `path` of the tree."""
+    def plant(tmp):
+        with open(os.path.join(tmp, path), "a", encoding="utf-8") as f:
+            f.write(line)
+    return plant
 
 
-def main():
-    if len(sys.argv) == 3 and sys.argv[1] == "--self-test":
-        ok = self_test(sys.argv[2])
-        print("check_modules self-test: %s" % ("ok" if ok else "FAILED"))
-        return 0 if ok else 1
-    if len(sys.argv) != 2:
-        print(__doc__)
-        return 2
-    faults = check(sys.argv[1])
-    for f in faults:
-        print(f)
-    print("check_modules: %s" % ("ok" if not faults else
-                                  "%d faults" % len(faults)))
-    return 1 if faults else 0
+def doc_lets_aggregate_use_render(tmp):  # The page differs from CMake.
+    path = os.path.join(tmp, "docs", "architecture.md")
+    text = open(path, encoding="utf-8").read()
+    text = text.replace("| `aggregate` | `core` |",
+                        "| `aggregate` | `core`, `render` |")
+    open(path, "w", encoding="utf-8").write(text)
 
+
+PLANTS = [
+    (append("src/aggregate/figures.h", '#include "validate/rules.h"\n'),
+     "aggregate may not use validate"),
+    (append("src/cli/main.cc", '#include "core/calendar.h"\n'),
+     "cli may not use core"),
+    (doc_lets_aggregate_use_render, "docs/architecture.md says"),
+]
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(tree_check.main("check_modules", __doc__, check,
+                             ("src", "docs/architecture.md"), PLANTS))

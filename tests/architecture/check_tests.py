@@ -15,9 +15,10 @@ configure step: tests/CMakeLists.txt.)
 import glob
 import os
 import re
-import shutil
 import sys
-import tempfile
+
+sys.dont_write_bytecode = True  # Nothing written into the source tree.
+import tree_check  # noqa: E402
 
 
 def table(root):
@@ -58,50 +59,22 @@ def check(root):
     return faults
 
 
-def self_test(root):
-    def new_source(tmp):  # A source file with no test and no row.
-        open(os.path.join(tmp, "src", "core", "untested.cc"), "w").close()
-
-    def missing_test(tmp):  # A row naming a test that is not there.
-        os.remove(os.path.join(tmp, "tests", "pipeline", "pipeline_test.cc"))
-
-    def gone_source(tmp):  # A row for a source file that was removed.
-        os.remove(os.path.join(tmp, "src", "io", "json_check.cc"))
-
-    plants = [(new_source, "src/core/untested.cc: no tests/core/untested_test.cc"),
-              (missing_test, "tests/pipeline/pipeline_test.cc for"),
-              (gone_source, "src/io/json_check.cc is no source file")]
-    ok = True
-    for plant, want in plants:
-        with tempfile.TemporaryDirectory() as tmp:
-            for part in ("src", "tests"):
-                shutil.copytree(os.path.join(root, part), os.path.join(tmp, part),
-                                ignore=shutil.ignore_patterns("corpus", "*.o"))
-            plant(tmp)
-            faults = check(tmp)
-            if not any(want in f for f in faults):
-                print("self-test: %r planted, not caught: %s" % (want, faults))
-                ok = False
-    if check(root):
-        print("self-test: the tree itself has faults")
-        ok = False
-    return ok
+def new_source(tmp):  # A source file with no test and no row.
+    open(os.path.join(tmp, "src", "core", "untested.cc"), "w").close()
 
 
-def main():
-    if len(sys.argv) == 3 and sys.argv[1] == "--self-test":
-        ok = self_test(sys.argv[2])
-        print("check_tests self-test: %s" % ("ok" if ok else "FAILED"))
-        return 0 if ok else 1
-    if len(sys.argv) != 2:
-        print(__doc__)
-        return 2
-    faults = check(sys.argv[1])
-    for f in faults:
-        print(f)
-    print("check_tests: %s" % ("ok" if not faults else "%d faults" % len(faults)))
-    return 1 if faults else 0
+def missing_test(tmp):  # A row naming a test that is not there.
+    os.remove(os.path.join(tmp, "tests", "pipeline", "pipeline_test.cc"))
 
+
+def gone_source(tmp):  # A row for a source file that was removed.
+    os.remove(os.path.join(tmp, "src", "io", "json_check.cc"))
+
+
+PLANTS = [(new_source, "src/core/untested.cc: no tests/core/untested_test.cc"),
+          (missing_test, "tests/pipeline/pipeline_test.cc for"),
+          (gone_source, "src/io/json_check.cc is no source file")]
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(tree_check.main("check_tests", __doc__, check, ("src", "tests"),
+                             PLANTS))
