@@ -18,8 +18,6 @@ constexpr int64_t kPiece = int64_t{1} << 30;
 
 }  // namespace
 
-// A short sleep, longer the longer the wait has lasted (20 us to 1.3 ms), so
-// that a waiting rank leaves the core to the ranks still working.
 void Nap(int* round) {
   const int shift = std::min(*round, 6);
   if (*round < 6) ++*round;
@@ -34,7 +32,6 @@ absl::Status MpiFailed(int rc, const char* what) {
       absl::StrCat("MPI ", what, " failed: ", std::string(text, len)));
 }
 
-// Waits for `request` without spinning.
 absl::Status Wait(MPI_Request* request, const char* what) {
   int done = 0, round = 0;
   for (;;) {
@@ -47,8 +44,6 @@ absl::Status Wait(MPI_Request* request, const char* what) {
   }
 }
 
-// Waits for a message from `source` with `tag` without spinning; its
-// envelope goes to `status`.
 absl::Status Probe(int source, int tag, MPI_Comm comm, MPI_Status* status) {
   int found = 0, round = 0;
   for (;;) {
@@ -61,7 +56,6 @@ absl::Status Probe(int source, int tag, MPI_Comm comm, MPI_Status* status) {
   }
 }
 
-// Receives the message `status` announced, whole, as bytes.
 absl::Status ReceiveProbed(const MPI_Status& status, MPI_Comm comm,
                            std::string* bytes) {
   int count = 0;
@@ -120,7 +114,6 @@ absl::Status ReceiveBytes(int source, int tag, MPI_Comm comm,
   return absl::OkStatus();
 }
 
-// Rank 0's bytes to every rank (a collective: every rank calls it).
 absl::Status BroadcastBytes(MPI_Comm comm, std::string* bytes) {
   int64_t size = static_cast<int64_t>(bytes->size());
   MPI_Request request;

@@ -1,12 +1,13 @@
 // The CLI's progress line and its help in every form (src/cli/progress.h,
 // src/cli/help.h): made from the one table of commands and flags.
+#include "cli/help.h"
+
 #include <string>
 #include <vector>
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "cli/commands.h"
-#include "cli/help.h"
 #include "cli/progress.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"

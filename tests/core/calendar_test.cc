@@ -1,9 +1,10 @@
 // Tests MonthStep (core/calendar.h, internal, header-only): the member
 // rules' month arithmetic with the division done once equals the plain
 // arithmetic with a division per date.
+#include "core/calendar.h"
+
 #include <cstdint>
 
-#include "core/calendar.h"
 #include "gtest/gtest.h"
 
 namespace dangjian {
