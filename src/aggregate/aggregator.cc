@@ -15,6 +15,7 @@
 #include "aggregate/aggregator_impl.h"
 #include "aggregate/feed.h"
 #include "core/coverage_join.h"
+#include "core/host_status.h"
 #include "core/member_status.h"
 #include "core/record_facts.h"
 #include "core/star_target.h"
@@ -277,7 +278,7 @@ void AggregatorImpl::AddHost(const HostFacts& h, const HostJoin* j) {
       s.grid = grids_.InternRecent(h.grid_id);
     }
   }
-  s.closed = h.status == v1::HOST_STATUS_CLOSED;
+  s.closed = HostClosedAtYearEnd(h, year_);
   s.registered_later = h.has_registered_on && h.registered_year > year_;
   s.unit_of_year =
       UnitOfYear(s.closed, h.has_registered_on, h.registered_year, year_);

@@ -17,7 +17,9 @@ namespace dangjian {
 namespace internal {
 
 // A host organization is a unit of `year` (counted in the unit figures and
-// the targets) when it is not closed and was not registered after `year`.
+// the targets) when it is not closed at the end of `year` (`closed`, as
+// core/host_status.h's HostClosedAtYearEnd() says) and was not registered
+// after `year`.
 inline bool UnitOfYear(bool closed, bool has_registered_on,
                        int32_t registered_year, int32_t year) {
   return !closed && !(has_registered_on && registered_year > year);

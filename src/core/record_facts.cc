@@ -218,6 +218,30 @@ bool DecodeOwner(absl::string_view bytes, HostFacts* out) {
   return true;
 }
 
+// One occurrence of HostOrganization.status_changes, appended (a repeated
+// message field: each occurrence is an element, as protobuf parses it).
+bool DecodeStatusChange(absl::string_view bytes, HostFacts* out) {
+  Wire w(bytes);
+  HostStatusChangeFacts& c = out->status_changes.emplace_back();
+  while (!w.done()) {
+    uint64_t tag, v;
+    if (!w.ReadTag(&tag)) return false;
+    switch (tag) {
+      case Tag(1, kLength):
+        if (!w.Date(&c.year, &c.month, &c.day)) return false;
+        c.has_on = true;
+        break;
+      case Tag(2, kVarint):
+        if (!w.Varint(&v)) return false;
+        c.status = Int32(v);
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+}
+
 bool DecodeReported(absl::string_view bytes, HostFacts* out) {
   Wire w(bytes);
   while (!w.done()) {
@@ -545,6 +569,9 @@ ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool HostField(Wire* w, uint64_t tag,
     case Tag(18, kVarint):
       if (!w->Varint(&v)) return false;
       out->status = Int32(v);
+      break;
+    case Tag(19, kLength):
+      if (!w->Bytes(&s) || !DecodeStatusChange(s, out)) return false;
       break;
     default:
       return false;

@@ -126,6 +126,13 @@ class MemberFactsView {
   const MemberFacts& m_;
 };
 
+// One v1::HostStatusChange of a host organization.
+struct HostStatusChangeFacts {
+  bool has_on = false;
+  int32_t year = 0, month = 0, day = 0;  // Of `on`.
+  int32_t status = 0;
+};
+
 // What the rules and the figures read of a v1::HostOrganization.
 struct HostFacts {
   absl::string_view id = "";
@@ -151,6 +158,7 @@ struct HostFacts {
   bool has_reported_member_counts = false;
   // full, probationary, activists, applicants, development_targets.
   int32_t reported[5] = {};
+  std::vector<HostStatusChangeFacts> status_changes;  // In the record's order.
 
   // As MemberFacts::Reset().
   void Reset() {
@@ -164,6 +172,7 @@ struct HostFacts {
     registered_year = registered_month = registered_day = 0;
     has_reported_member_counts = false;
     for (int32_t& r : reported) r = 0;
+    status_changes.clear();
   }
 };
 

@@ -72,6 +72,15 @@ void HostFactsOf(const v1::HostOrganization& h, HostFacts* out) {
   out->reported[2] = r.activists();
   out->reported[3] = r.applicants();
   out->reported[4] = r.development_targets();
+  out->status_changes.clear();
+  for (const v1::HostStatusChange& c : h.status_changes()) {
+    HostStatusChangeFacts& f = out->status_changes.emplace_back();
+    f.has_on = c.has_on();
+    f.year = c.on().year();
+    f.month = c.on().month();
+    f.day = c.on().day();
+    f.status = c.status();
+  }
 }
 
 void StarFactsOf(const v1::StarAssessment& a, StarFacts* out) {

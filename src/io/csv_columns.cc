@@ -365,6 +365,10 @@ std::string CheckPhone(absl::string_view cell) {
 
 }  // namespace
 
+std::string ParseDateCell(absl::string_view cell, Ymd* date) {
+  return ParseDate(cell, date);
+}
+
 absl::string_view TrimCellSpaces(absl::string_view s) {
   for (;;) {
     const size_t before = s.size();
@@ -587,6 +591,7 @@ CellProblem SetLeaf(const Column& c, absl::string_view cell, Message* entity,
       return SetEnumList(c, cell, wire);
     case K::kPosts:
     case K::kSeats:
+    case K::kStatusChanges:
       return SetCompoundCell(c, cell, wire);
     case K::kInt: {
       int64_t v = 0;
@@ -880,6 +885,7 @@ bool SetCellDirectly(const Column& c, absl::string_view cell, Message* entity,
     case K::kEnumList:
     case K::kPosts:
     case K::kSeats:
+    case K::kStatusChanges:
       break;
   }
   return false;

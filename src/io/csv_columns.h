@@ -12,6 +12,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/string_view.h"
+#include "core/calendar.h"
 #include "core/id_index.h"
 #include "dangjian/csv_ledger.h"
 #include "google/protobuf/descriptor.h"
@@ -40,6 +41,8 @@ enum class CellKind {
   kPosts,  // Member posts (MemberPost): "党员示范岗：质检班组；党员先锋岗".
   kSeats,  // Committee seats (CommitteeSeat):
            // "书记：张三[m-1]；委员：李四、王五（挂职）".
+  kStatusChanges,  // A unit's changes of status (HostStatusChange):
+                   // "2019-06-30：注销；2021-03-01：存续".
 };
 
 struct Column {
@@ -282,7 +285,8 @@ bool SetCellDirectly(const Column& column, absl::string_view cell,
 
 // The enum whose labels a column of `kind` reads for `field` (its last
 // field): the field's own for kEnum and kEnumList, the kind's of a post
-// (kPosts) and the role's of a seat (kSeats); null for other kinds.
+// (kPosts), the role's of a seat (kSeats) and the status of a change
+// (kStatusChanges); null for other kinds.
 const google::protobuf::EnumDescriptor* ColumnEnum(
     CellKind kind, const google::protobuf::FieldDescriptor* field);
 
@@ -292,21 +296,28 @@ const google::protobuf::EnumDescriptor* ColumnEnum(
 int ParseEnumCell(const Column& column, absl::string_view cell,
                   std::string* why);
 
-// kPosts and kSeats cells (csv_compound_cells.cc): SetCompoundCell() appends
-// to `*wire` each post or seat that `cell` lists as a field of the entity
-// (the format in docs/ledger-format.md) and returns "" or, for a cell it
-// cannot read, what is wrong (CellProblem::LeftOut: nothing is appended, the
-// row is kept); FormatCompoundCell() writes the field of `entity` as such a
-// cell; CompoundCellHolds() (also for kEnumList) is false when a value of
-// the field would not read back the same: a post's or seat's text holding a
+// kPosts, kSeats and kStatusChanges cells (csv_compound_cells.cc):
+// SetCompoundCell() appends to `*wire` each post, seat or change that `cell`
+// lists as a field of the entity (the format in docs/ledger-format.md) and
+// returns "" or, for a cell it cannot read, what is wrong
+// (CellProblem::LeftOut: nothing is appended, the row is kept);
+// FormatCompoundCell() writes the field of `entity` as such a cell;
+// CompoundCellHolds() (also for kEnumList) is false when a value of the
+// field would not read back the same: a post's or seat's text holding a
 // character the cell's format separates with, a seat with neither name nor
-// id, a role that is 0 or no value of its enum.
+// id, a role or status that is 0 or no value of its enum, a change without a
+// date.
 CellProblem SetCompoundCell(const Column& column, absl::string_view cell,
                             WireBuffer* wire);
 std::string FormatCompoundCell(const Column& column,
                                const google::protobuf::Message& entity);
 bool CompoundCellHolds(const Column& column,
                        const google::protobuf::Message& entity);
+
+// Reads a date cell as a kDate column does (2014-08-14, 2014/8/14,
+// 2014年8月14日, 20140814, 2014-08, 2014): "" with `*date` set, or what is
+// wrong with it.
+std::string ParseDateCell(absl::string_view cell, Ymd* date);
 
 // Full-width digits and punctuation (U+FF01..U+FF5E) made ASCII, U+3000 a
 // space, "￥" (U+FFE5) "¥" (U+00A5); and `s` without its spaces.

@@ -1,7 +1,8 @@
 // Ledger cells that hold a list of small records: a member's posts
-// (党员岗位) and an organization's committee seats (班子成员). Their format is
-// in docs/ledger-format.md; each post or seat goes to the wire format as one
-// occurrence of the repeated message field.
+// (党员岗位), an organization's committee seats (班子成员) and a unit's
+// changes of status (经营状态变更). Their format is in
+// docs/ledger-format.md; each post, seat or change goes to the wire format
+// as one occurrence of the repeated message field.
 
 #include <algorithm>
 #include <initializer_list>
@@ -10,11 +11,13 @@
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "core/enum_labels.h"
 #include "dangjian/personal_data.h"
+#include "dangjian/v1/host.pb.h"
 #include "dangjian/v1/member.pb.h"
 #include "dangjian/v1/party_organization.pb.h"
 #include "io/csv_columns.h"
@@ -226,6 +229,42 @@ CellProblem SetSeats(const Column& c, absl::string_view cell,
   return {};
 }
 
+CellProblem SetStatusChanges(const Column& c, absl::string_view cell,
+                             WireBuffer* wire) {
+  constexpr absl::string_view kHow =
+      " (write 日期：状态, as 2019-06-30：注销；2021-03-01：存续)";
+  std::vector<std::string> changes;  // Serialized, all read before any is put.
+  for (const std::string& item : Items(cell)) {
+    absl::string_view date_text, status_text;
+    if (!SplitAtColon(item, &date_text, &status_text) || date_text.empty() ||
+        status_text.empty()) {
+      return LeftOut("status change", item,
+                     absl::StrCat("not a date and a status", kHow));
+    }
+    Ymd on;
+    const std::string bad_date = ParseDateCell(date_text, &on);
+    if (!bad_date.empty()) {
+      return LeftOut("status change", item,
+                     absl::StrCat("the date ", bad_date, kHow));
+    }
+    std::string why;
+    const int status = ParseEnumCell(c, status_text, &why);
+    if (status == 0) {
+      return LeftOut("status change", item, absl::StrCat(why, kHow));
+    }
+    v1::HostStatusChange change;
+    change.mutable_on()->set_year(on.y);
+    change.mutable_on()->set_month(on.m);
+    change.mutable_on()->set_day(on.d);
+    change.set_status(static_cast<v1::HostStatus>(status));
+    changes.push_back(change.SerializeAsString());
+  }
+  for (const std::string& s : changes) {
+    PutLengthDelimited(c.tags.back(), s, wire);
+  }
+  return {};
+}
+
 template <typename T>
 std::vector<const T*> Repeated(const Column& c, const Message& entity) {
   std::vector<const T*> out;
@@ -248,12 +287,33 @@ std::string FormatSeat(const v1::CommitteeSeat& s) {
 
 CellProblem SetCompoundCell(const Column& c, absl::string_view cell,
                             WireBuffer* wire) {
-  return c.kind == CellKind::kPosts ? SetPosts(c, cell, wire)
-                                    : SetSeats(c, cell, wire);
+  switch (c.kind) {
+    case CellKind::kPosts:
+      return SetPosts(c, cell, wire);
+    case CellKind::kStatusChanges:
+      return SetStatusChanges(c, cell, wire);
+    default:
+      return SetSeats(c, cell, wire);
+  }
 }
 
 std::string FormatCompoundCell(const Column& c, const Message& entity) {
   std::vector<std::string> items;
+  if (c.kind == CellKind::kStatusChanges) {
+    for (const v1::HostStatusChange* s :
+         Repeated<v1::HostStatusChange>(c, entity)) {
+      const v1::Date& d = s->on();
+      std::string date =
+          d.month() == 0 ? absl::StrFormat("%04d", d.year())
+          : d.day() == 0
+              ? absl::StrFormat("%04d-%02d", d.year(), d.month())
+              : absl::StrFormat("%04d-%02d-%02d", d.year(), d.month(), d.day());
+      items.push_back(absl::StrCat(
+          date, "：",
+          Label(v1::HostStatus_descriptor()->FindValueByNumber(s->status()))));
+    }
+    return absl::StrJoin(items, "；");
+  }
   if (c.kind == CellKind::kPosts) {
     for (const v1::MemberPost* p : Repeated<v1::MemberPost>(c, entity)) {
       std::string item =
@@ -297,6 +357,19 @@ bool CompoundCellHolds(const Column& c, const Message& entity) {
     for (int i = 0; i < r->FieldSize(entity, f); ++i) {
       const int v = r->GetRepeatedEnumValue(entity, f, i);
       if (v == 0 || f->enum_type()->FindValueByNumber(v) == nullptr) {
+        return false;
+      }
+    }
+    return true;
+  }
+  if (c.kind == CellKind::kStatusChanges) {
+    // A date (written as a date column writes one) and a status of its
+    // enum, not 0.
+    for (const v1::HostStatusChange* s :
+         Repeated<v1::HostStatusChange>(c, entity)) {
+      if (!s->has_on() || s->status() == 0 ||
+          v1::HostStatus_descriptor()->FindValueByNumber(s->status()) ==
+              nullptr) {
         return false;
       }
     }

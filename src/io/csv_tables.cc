@@ -145,6 +145,10 @@ TableDef HostOrganizationsTable() {
                K::kInt},
               {"registered_on", nullptr, {"成立日期", "登记日期"}, K::kDate},
               {"status", nullptr, {"经营状态", "登记状态"}, K::kEnum},
+              {"status_changes",
+               nullptr,
+               {"经营状态变更", "状态变更记录"},
+               K::kStatusChanges},
           }};
 }
 
@@ -667,6 +671,7 @@ bool SetsDirectly(CellKind kind, const Column& c) {
     case CellKind::kEnumList:
     case CellKind::kPosts:
     case CellKind::kSeats:
+    case CellKind::kStatusChanges:
       return false;
   }
   return false;
@@ -797,6 +802,8 @@ const google::protobuf::EnumDescriptor* ColumnEnum(CellKind kind,
       return v1::CommitteeSeat::descriptor()
           ->FindFieldByNumber(v1::CommitteeSeat::kRoleFieldNumber)
           ->enum_type();
+    case CellKind::kStatusChanges:
+      return v1::HostStatus_descriptor();
     default:
       return nullptr;
   }
@@ -869,12 +876,13 @@ std::vector<std::string> FieldsNoLedgerHolds(const v1::Record& record) {
       out.push_back(absl::StrCat(kind->name(), ".", f->name()));
     }
   }
-  // Posts and seats a cell cannot hold as they are (a name with the cell's
-  // separator in it).
+  // Posts, seats and changes a cell cannot hold as they are (a name with the
+  // cell's separator in it, a change without a date).
   for (const internal::Column& c : table->columns) {
     if ((c.kind == internal::CellKind::kEnumList ||
          c.kind == internal::CellKind::kPosts ||
-         c.kind == internal::CellKind::kSeats) &&
+         c.kind == internal::CellKind::kSeats ||
+         c.kind == internal::CellKind::kStatusChanges) &&
         !internal::CompoundCellHolds(c, message)) {
       out.push_back(absl::StrCat(kind->name(), ".", c.path.back()->name()));
     }

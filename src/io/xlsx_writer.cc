@@ -148,6 +148,7 @@ class XlsxLedgerWriter final : public WorkbookLedgerWriter {
         case CellKind::kEnumList:
         case CellKind::kPosts:
         case CellKind::kSeats:
+        case CellKind::kStatusChanges:
           width = std::max(width, 24.0);
           break;
         case CellKind::kNationalId:

@@ -17,6 +17,7 @@
 #include "absl/types/span.h"
 #include "core/calendar.h"
 #include "core/coverage_join.h"
+#include "core/host_status.h"
 #include "core/id_index.h"
 #include "core/member_status.h"
 #include "core/star_target.h"
@@ -484,8 +485,7 @@ void Checker::Hosts() {
     // of its id, as the aggregator counts them (docs/report.md).
     const HostJoin& join = x_.host_joins[i];
     if (!FirstOfId(x_.hosts, hosts_, join.self, first_unnamed_host_, i) ||
-        !UnitOfYear(h.status == v1::HOST_STATUS_CLOSED, h.has_registered_on,
-                    h.registered_year, c_.as_of.y)) {
+        !HostUnitOfYear(h, c_.as_of.y)) {
       continue;
     }
     HostCoverageFacts facts;

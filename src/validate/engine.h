@@ -256,7 +256,9 @@ struct Index {
   std::unordered_map<std::string, int32_t> file_ids;
   std::vector<Stored<v1::Region>> regions;
   std::vector<Stored<GridFacts>> grids;
-  std::vector<Stored<HostFacts>> hosts;       // Ids from the shard index.
+  // Ids from the shard index; `status` the one in force at the end of
+  // `year` (HostStatusAtYearEnd()), the changes not kept.
+  std::vector<Stored<HostFacts>> hosts;
   std::vector<Stored<OrgFacts>> orgs;         // Units: the index's; kept.
   std::vector<Stored<VenueFacts>> venues;     // Strings: the ids only.
   std::vector<Stored<FundingFacts>> funding;  // Strings: the ids only.
@@ -280,7 +282,8 @@ struct Index {
   std::vector<VenueJoin> venue_joins;
   std::vector<FundingJoin> funding_joins;
 
-  // The year members' statuses are counted as of (the end of it).
+  // The year members' and units' statuses are counted as of (the end of
+  // it).
   int32_t year = 0;
 
   // The shard index in use: the one UseShardIndex() gave, else its own.

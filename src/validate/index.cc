@@ -17,6 +17,7 @@
 #include "absl/types/span.h"
 #include "core/calendar.h"
 #include "core/coverage_join.h"
+#include "core/host_status.h"
 #include "core/id_index.h"
 #include "core/member_status.h"
 #include "core/star_target.h"
@@ -142,6 +143,10 @@ void Index::Add(const HostFacts& h, const HostJoin& join,
                 const v1::SourceLocation& location) {
   const ShardIndex& x = ids();
   HostFacts* kept = google::protobuf::Arena::Create<HostFacts>(&arena, h);
+  // The status the cross-record rules read is the year's; the changes it
+  // came from are not kept.
+  kept->status = HostStatusAtYearEnd(h, year);
+  kept->status_changes = {};
   // The ids the rules look up, as the shard index keeps them; the other
   // strings are not read.
   kept->id = x.hosts.id(join.self);

@@ -7,8 +7,10 @@
 #include <string>
 
 #include "absl/base/attributes.h"
+#include "absl/base/optimization.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "core/host_status.h"
 #include "core/id_checks.h"
 #include "dangjian/personal_data.h"
 #include "dangjian/record.h"
@@ -21,6 +23,80 @@ namespace {
 
 bool SubtypeIsSocial(v1::HostSubtype s) {
   return s >= v1::HOST_SUBTYPE_SOCIAL_GROUP;
+}
+
+// The rules of a unit's dated changes of status (core/host_status.h reads
+// them for a report year).
+ABSL_ATTRIBUTE_NOINLINE void CheckStatusChanges(const Ctx& ctx,
+                                                const HostFacts& h) {
+  const Ymd registered =
+      h.has_registered_on
+          ? Ymd{h.registered_year, h.registered_month, h.registered_day}
+          : Ymd{};
+  Ymd previous;  // The last valid date before this change, y == 0 if none.
+  for (size_t i = 0; i < h.status_changes.size(); ++i) {
+    const HostStatusChangeFacts& c = h.status_changes[i];
+    const int n = static_cast<int>(i);
+    if (!DANGJIAN_KNOWN(HostStatus, c.status)) {
+      UnknownEnum(ctx, Field("status_changes", n, ".status").str().c_str(),
+                  "changed status (变更后状态)", c.status);
+    }
+    if ((!c.has_on || c.year == 0 || c.status == v1::HOST_STATUS_UNSPECIFIED) &&
+        ctx.On(Rule::kHostChangeIncomplete)) {
+      const bool no_date = !c.has_on || c.year == 0;
+      ctx.Emit(Rule::kHostChangeIncomplete,
+               Field("status_changes", n, no_date ? ".on" : ".status").str(),
+               Zh("第 ", n + 1, " 条经营状态变更缺少",
+                  no_date ? "变更日期" : "变更后状态", "，无法计入任何年度"),
+               "status change ", n + 1, " has no ",
+               no_date ? "date (变更日期)" : "status (变更后状态)",
+               ": no report year can take it");
+    }
+    const Ymd on = ctx.Date(
+        c.has_on && c.year != 0, Ymd{c.year, c.month, c.day},
+        Field("status_changes", n, ".on"), "status change date (变更日期)");
+    if (on.y == 0) continue;
+    if (previous.y != 0 && IsAfter(previous, on) &&
+        ctx.On(Rule::kHostChangeOrder)) {
+      ctx.Emit(Rule::kHostChangeOrder, Field("status_changes", n, ".on").str(),
+               Zh("第 ", n + 1, " 条经营状态变更（", DateText(on),
+                  "）早于前一条（", DateText(previous), "）；应按日期先后排列"),
+               "status change ", n + 1, " (", DateText(on),
+               ") is dated before the one before it (", DateText(previous),
+               "); list them oldest first");
+    }
+    if (registered.y != 0 && IsAfter(registered, on) &&
+        ctx.On(Rule::kHostChangeBeforeRegistration)) {
+      ctx.Emit(Rule::kHostChangeBeforeRegistration,
+               Field("status_changes", n, ".on").str(),
+               Zh("第 ", n + 1, " 条经营状态变更（", DateText(on),
+                  "）早于成立日期 ", DateText(registered)),
+               "status change ", n + 1, " (", DateText(on),
+               ") is before the registration date (成立日期) ",
+               DateText(registered));
+    }
+    previous = on;
+  }
+  const int latest = HostLatestChange(h);
+  if (latest >= 0 && h.status != v1::HOST_STATUS_UNSPECIFIED &&
+      h.status != h.status_changes[latest].status &&
+      ctx.On(Rule::kHostStatusHistory)) {
+    const int to = h.status_changes[latest].status;
+    const auto zh = [](int s) {
+      return ZhEnum(static_cast<v1::HostStatus>(s));
+    };
+    const auto en = [](int s) {
+      return DANGJIAN_KNOWN(HostStatus, s)
+                 ? v1::HostStatus_Name(static_cast<v1::HostStatus>(s))
+                 : absl::StrCat(s);
+    };
+    ctx.Emit(Rule::kHostStatusHistory, "status",
+             Zh("经营状态为“", zh(h.status), "”，但最近一次变更（第 ",
+                latest + 1, " 条）为“", zh(to), "”；报表按变更记录计"),
+             "status (经营状态) is ", en(h.status),
+             " but the latest status change (", latest + 1, ") is to ", en(to),
+             "; the reports read the changes");
+  }
 }
 
 void CheckHost(const Ctx& ctx, const HostFacts& h) {
@@ -39,6 +115,9 @@ void CheckHost(const Ctx& ctx, const HostFacts& h) {
   }
   if (!DANGJIAN_KNOWN(HostStatus, h.status)) {
     UnknownEnum(ctx, "status", "status (经营状态)", h.status);
+  }
+  if (ABSL_PREDICT_FALSE(!h.status_changes.empty())) {
+    CheckStatusChanges(ctx, h);
   }
   static constexpr const char* kReported[5] = {
       "reported_member_counts.full", "reported_member_counts.probationary",

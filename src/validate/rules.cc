@@ -121,6 +121,27 @@ constexpr std::array<RuleDef, kRuleCount> kRules = {{
      "registers social organizations only.",
      "article: sector systems (行业系统)", "组织类型与行业系统不符",
      "subtype does not fit the sector system"},
+    {Rule::kHostChangeIncomplete, "host.status_change.incomplete", E,
+     "A change of a unit's status (经营状态变更) has no date or no status: "
+     "no report year can take it.",
+     "integrity", "经营状态变更缺日期或状态",
+     "status change without date or status"},
+    {Rule::kHostChangeOrder, "host.status_change.order", W,
+     "A unit's changes of status are not oldest first: a change is dated "
+     "before the one listed before it.",
+     "integrity", "经营状态变更未按日期先后排列",
+     "status changes out of date order"},
+    {Rule::kHostChangeBeforeRegistration,
+     "host.status_change.before_registration", W,
+     "A change of a unit's status is dated before its registration date "
+     "(成立日期).",
+     "integrity", "经营状态变更早于成立日期",
+     "status change before registration"},
+    {Rule::kHostStatusHistory, "host.status.history_mismatch", W,
+     "A unit's status (经营状态) is set and is not the status of its latest "
+     "change of status, which the reports read instead.",
+     "integrity", "经营状态与最近一次变更不符",
+     "status differs from the latest change"},
     {Rule::kStatusMissing, "member.status.missing", E,
      "A member record has no status (发展阶段).", "integrity", "未填写发展阶段",
      "status not recorded"},

@@ -43,6 +43,10 @@ enum class Rule : uint16_t {
   // Host organizations.
   kHostKindSubtype,
   kHostSubtypeSector,
+  kHostChangeIncomplete,
+  kHostChangeOrder,
+  kHostChangeBeforeRegistration,
+  kHostStatusHistory,
   // Members.
   kStatusMissing,
   kApplicantAge,

@@ -577,6 +577,30 @@ TEST(UnitsTest, ClosedAndLaterUnitsAreLeftOut) {
   EXPECT_THAT(f.targets().target_4().worklist(), ElementsAre("open"));
 }
 
+// A unit with dated changes of status counts by the one in force at the end
+// of the year, not by its status today.
+TEST(UnitsTest, DatedChangesOfStatusGiveTheYearsStatus) {
+  Ledger l;
+  v1::HostOrganization* h = l.Host("closed-then-reopened");
+  h->set_status(v1::HOST_STATUS_OPERATING);
+  v1::HostStatusChange* closed = h->add_status_changes();
+  *closed->mutable_on() = D(kYear - 1);
+  closed->set_status(v1::HOST_STATUS_CLOSED);
+  v1::HostStatusChange* reopened = h->add_status_changes();
+  *reopened->mutable_on() = D(kYear + 1);
+  reopened->set_status(v1::HOST_STATUS_OPERATING);
+  v1::ReportFigures f = Aggregate(l.dataset()).total();
+  EXPECT_EQ(f.units().total(), 0);
+  EXPECT_EQ(f.units().closed(), 1);
+  // Reopened within the year: a unit again.
+  *reopened->mutable_on() = D(kYear);
+  f = Aggregate(l.dataset()).total();
+  EXPECT_EQ(f.units().total(), 1);
+  EXPECT_EQ(f.units().closed(), 0);
+  EXPECT_THAT(f.targets().target_4().worklist(),
+              ElementsAre("closed-then-reopened"));
+}
+
 TEST(UnitsTest, OrganizationsOutsideTheYearCoverNothing) {
   Ledger l;
   l.Host("a")->mutable_reported_member_counts()->set_full(3);

@@ -37,7 +37,14 @@ auto Tie(const MemberFacts& m) {
       m.birth_year, m.birth_month, m.birth_day, m.gender, m.dues_category,
       m.monthly_income_fen, m.monthly_dues_fen, m.posts);
 }
+auto Tie(const HostStatusChangeFacts& c) {
+  return std::make_tuple(c.has_on, c.year, c.month, c.day, c.status);
+}
 auto Tie(const HostFacts& h) {
+  std::vector<decltype(Tie(HostStatusChangeFacts()))> changes;
+  for (const HostStatusChangeFacts& c : h.status_changes) {
+    changes.push_back(Tie(c));
+  }
   return std::make_tuple(
       h.id, h.industry, h.region_id, h.grid_id, h.unified_social_credit_code,
       h.owner_member_id, h.kind, h.subtype, h.sector_system, h.status,
@@ -46,7 +53,7 @@ auto Tie(const HostFacts& h) {
       h.owner_is_party_member, h.owner_is_secretary, h.has_registered_on,
       h.registered_year, h.registered_month, h.registered_day,
       h.has_reported_member_counts,
-      std::vector<int32_t>(h.reported, h.reported + 5));
+      std::vector<int32_t>(h.reported, h.reported + 5), changes);
 }
 auto Tie(const StarFacts& a) {
   return std::make_tuple(a.party_organization_id, a.year, a.stars,
@@ -228,8 +235,36 @@ TEST(RecordFactsTest, FullyPopulatedMessagesDecodeAsTheyParse) {
   };
   Agrees<MemberFacts>(full(v1::Member()), MemberFactsOf, DecodeMemberFacts,
                       "member");
-  Agrees<HostFacts>(full(v1::HostOrganization()), HostFactsOf, DecodeHostFacts,
-                    "host");
+  v1::HostOrganization host = full(v1::HostOrganization());
+  // Changes of status after PopulateAllFields' two: one closing the unit in
+  // 2019, one without a date.
+  v1::HostStatusChange* closed = host.add_status_changes();
+  closed->mutable_on()->set_year(2019);
+  closed->set_status(v1::HOST_STATUS_CLOSED);
+  host.add_status_changes()->set_status(v1::HOST_STATUS_OPERATING);
+  Agrees<HostFacts>(host, HostFactsOf, DecodeHostFacts, "host");
+  {
+    std::string bytes = host.SerializeAsString();
+    // One more occurrence of the field, a change dated to a month alone.
+    v1::HostOrganization again;
+    v1::HostStatusChange* c = again.add_status_changes();
+    c->mutable_on()->set_month(4);
+    HostFacts h;
+    ASSERT_TRUE(DecodeHostFacts(bytes, &h));
+    const size_t before = h.status_changes.size();
+    ASSERT_GE(before, 3u);  // PopulateAllFields' own, and the two above.
+    EXPECT_EQ(h.status_changes[before - 2].year, 2019);
+    EXPECT_EQ(h.status_changes[before - 2].status, v1::HOST_STATUS_CLOSED);
+    EXPECT_FALSE(h.status_changes[before - 1].has_on);
+    // Appended bytes add an element; they are not merged into the last.
+    bytes += again.SerializeAsString();
+    ASSERT_TRUE(DecodeHostFacts(bytes, &h));
+    EXPECT_EQ(h.status_changes.size(), before + 1);
+    HostFacts parsed;
+    ASSERT_TRUE(host.ParseFromString(bytes));
+    HostFactsOf(host, &parsed);
+    EXPECT_TRUE(Tie(parsed) == Tie(h));
+  }
   v1::PartyOrganization org = full(v1::PartyOrganization());
   // Two seats, one without a member, and stars meeting some criteria.
   org.add_committee()->set_name("no member");

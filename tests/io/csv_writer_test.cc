@@ -55,10 +55,17 @@ void MakeLedgerValid(google::protobuf::Message* m) {
     if (f->name() == "phone" || f->name() == "instructor_phone") {
       r->SetString(m, f, "0476-5222333");
     }
-    if (f->cpp_type() != google::protobuf::FieldDescriptor::CPPTYPE_MESSAGE ||
-        f->is_repeated() || !r->HasField(*m, f)) {
+    if (f->cpp_type() != google::protobuf::FieldDescriptor::CPPTYPE_MESSAGE) {
       continue;
     }
+    if (f->is_repeated()) {
+      // Posts, seats, changes of status: each element valid.
+      for (int k = 0; k < r->FieldSize(*m, f); ++k) {
+        MakeLedgerValid(r->MutableRepeatedMessage(m, f, k));
+      }
+      continue;
+    }
+    if (!r->HasField(*m, f)) continue;
     auto* child = r->MutableMessage(m, f);
     if (auto* date = dynamic_cast<v1::Date*>(child)) {
       date->set_year(2000 + i);
@@ -158,6 +165,20 @@ TEST(CsvWriterTest, FieldsNoLedgerHoldsAreNamed) {
   seat.mutable_party_organization()->mutable_committee(0)->set_name("");
   EXPECT_THAT(FieldsNoLedgerHolds(seat),
               ElementsAre("party_organization.committee"));
+  // A change of status without a date, or with no status, cannot be
+  // written as 日期：状态.
+  v1::Record unit;
+  unit.mutable_host_organization()->set_id("h1");
+  v1::HostStatusChange* change =
+      unit.mutable_host_organization()->add_status_changes();
+  change->set_status(v1::HOST_STATUS_CLOSED);
+  EXPECT_THAT(FieldsNoLedgerHolds(unit),
+              ElementsAre("host_organization.status_changes"));
+  change->mutable_on()->set_year(2019);
+  EXPECT_TRUE(FieldsNoLedgerHolds(unit).empty());
+  change->set_status(v1::HOST_STATUS_UNSPECIFIED);
+  EXPECT_THAT(FieldsNoLedgerHolds(unit),
+              ElementsAre("host_organization.status_changes"));
   v1::Record role;
   role.mutable_member()->set_id("m1");
   role.mutable_member()->add_roles(v1::MEMBER_ROLE_SECRETARY);
@@ -173,6 +194,59 @@ TEST(CsvWriterTest, FieldsNoLedgerHoldsAreNamed) {
   plain.mutable_member()->set_id("m1");
   EXPECT_TRUE(FieldsNoLedgerHolds(plain).empty());
   EXPECT_TRUE(FieldsNoLedgerHolds(v1::Record()).empty());
+}
+
+// A unit's changes of status are one cell, 日期：状态 items: read, written
+// the same, and refused with the cell's place and why.
+TEST(CsvRowTest, StatusChanges) {
+  CsvReaderOptions ro;
+  ro.table = CsvTable::kHostOrganizations;
+  Import im = Read(
+      "单位标识,经营状态,经营状态变更\n"
+      "h1,存续,2019-06-30：注销；2021年3月1日:在营\n"
+      "h2,注销,2019-06：吊销\n"
+      "h3,,2019-06-30 注销\n"
+      "h4,,2019-13-01：注销\n"
+      "h5,,2019-06-30：破产\n",
+      "单位.csv", ro);
+  ASSERT_EQ(im.records.size(), 5u) << Messages(im);
+  const v1::HostOrganization h1 = im.records[0].host_organization();
+  ASSERT_EQ(h1.status_changes_size(), 2);
+  EXPECT_EQ(h1.status_changes(0).on().year(), 2019);
+  EXPECT_EQ(h1.status_changes(0).on().day(), 30);
+  EXPECT_EQ(h1.status_changes(0).status(), v1::HOST_STATUS_CLOSED);
+  EXPECT_EQ(h1.status_changes(1).on().month(), 3);
+  EXPECT_EQ(h1.status_changes(1).status(), v1::HOST_STATUS_OPERATING);
+  const v1::HostOrganization h2 = im.records[1].host_organization();
+  ASSERT_EQ(h2.status_changes_size(), 1);
+  EXPECT_EQ(h2.status_changes(0).on().day(), 0);  // Known to the month.
+  for (int i = 2; i < 5; ++i) {
+    EXPECT_EQ(im.records[i].host_organization().status_changes_size(), 0);
+  }
+  const std::string messages = Messages(im);
+  EXPECT_THAT(messages, HasSubstr("4:3:经营状态变更: status change "
+                                  "\"2019-06-30 注销\": not a date and a "
+                                  "status"));
+  EXPECT_THAT(messages, HasSubstr("5:3:经营状态变更: status change "
+                                  "\"2019-13-01：注销\": the date"));
+  EXPECT_THAT(messages, HasSubstr("6:3:经营状态变更: status change "
+                                  "\"2019-06-30：破产\""));
+  EXPECT_THAT(messages, HasSubstr("write 日期：状态"));
+
+  // Written back as read.
+  CsvWriterOptions o;
+  o.table = CsvTable::kHostOrganizations;
+  std::string csv;
+  auto w = CsvLedgerWriter::ToString(&csv, o);
+  ASSERT_THAT(w, IsOk());
+  v1::Record rec;
+  *rec.mutable_host_organization() = h1;
+  ASSERT_THAT((*w)->Write(rec), IsOk());
+  *rec.mutable_host_organization() = h2;
+  ASSERT_THAT((*w)->Write(rec), IsOk());
+  ASSERT_THAT((*w)->Close(), IsOk());
+  EXPECT_THAT(csv, HasSubstr("2019-06-30：注销；2021-03-01：存续"));
+  EXPECT_THAT(csv, HasSubstr("2019-06：注销"));
 }
 
 // A member's roles and posts and an organization's committee are cells

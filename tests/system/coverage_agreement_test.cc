@@ -265,6 +265,48 @@ TEST(EdgeAgreementTest, TheJoinsEdgesGiveTheSameShortfalls) {
                                     "listed-no-instr"));
 }
 
+// A unit's dated changes of status give its status at the end of the year
+// in both engines, whatever its status today: a unit closed in an earlier
+// year and reopened is judged, one closed during the year or reopened only
+// after it is not.
+TEST(EdgeAgreementTest, UnitsTakeTheStatusInForceAtTheEndOfTheYear) {
+  Edges e;
+  auto change = [](v1::HostOrganization* h, int32_t y, v1::HostStatus s) {
+    v1::HostStatusChange* c = h->add_status_changes();
+    *c->mutable_on() = MakeDate(y, 6, 1);
+    c->set_status(s);
+  };
+  v1::HostOrganization* reopened = e.Host("reopened", 3);
+  change(reopened, kYear - 2, v1::HOST_STATUS_CLOSED);
+  change(reopened, kYear - 1, v1::HOST_STATUS_OPERATING);
+  v1::HostOrganization* closed_now = e.Host("closed-today", 3);
+  closed_now->set_status(v1::HOST_STATUS_CLOSED);
+  change(closed_now, kYear + 2, v1::HOST_STATUS_CLOSED);
+  v1::HostOrganization* closed_in_year = e.Host("closed-in-year", 3);
+  change(closed_in_year, kYear, v1::HOST_STATUS_CLOSED);
+  v1::HostOrganization* reopened_later = e.Host("reopened-later", 3);
+  change(reopened_later, kYear - 1, v1::HOST_STATUS_CLOSED);
+  change(reopened_later, kYear + 1, v1::HOST_STATUS_OPERATING);
+  v1::HostOrganization* suspended = e.Host("suspended", 3);
+  change(suspended, kYear, v1::HOST_STATUS_SUSPENDED);
+  const Shortfalls s = ExpectAgreement(RecordsOf(e.dataset()), kYear);
+  // Three or more full members and no organization: target 1.
+  EXPECT_THAT(s.ids[0], ElementsAre("closed-today", "reopened", "suspended"));
+  AggregatorOptions options;
+  options.year = kYear;
+  absl::StatusOr<v1::Report> report = AggregateDataset(e.dataset(), options);
+  ASSERT_TRUE(report.ok()) << report.status();
+  EXPECT_EQ(report->total().units().total(), 3);
+  EXPECT_EQ(report->total().units().closed(), 2);
+  // Another year, another status: in kYear + 2 the units are "reopened",
+  // "reopened-later" and "suspended".
+  options.year = kYear + 2;
+  report = AggregateDataset(e.dataset(), options);
+  ASSERT_TRUE(report.ok()) << report.status();
+  EXPECT_EQ(report->total().units().total(), 3);
+  EXPECT_EQ(report->total().units().closed(), 2);
+}
+
 // Member records count as of the end of the year in both engines: a full
 // member whose full_on is next year was probationary, and a person who had
 // not applied by then is not counted.

@@ -27,6 +27,62 @@ void AddHostCases(std::vector<Case>* out) {
          H(d, "h-big")
              ->set_sector_system(v1::SECTOR_SYSTEM_INDIVIDUAL_PRIVATE_ECONOMY);
        }});
+  // A unit's dated changes of status (h-big was registered 2005-03-01).
+  const auto change = [](v1::Dataset& d, int y, int m, v1::HostStatus st) {
+    v1::HostStatusChange* c = H(d, "h-big")->add_status_changes();
+    if (y != 0) SetDate(c->mutable_on(), y, m, 1);
+    c->set_status(st);
+  };
+  c.push_back({"StatusChangeWithoutDate", "host.status_change.incomplete",
+               "host_organization", "h-big", "status_changes[1].on",
+               [change](v1::Dataset& d) {
+                 change(d, 2010, 5, v1::HOST_STATUS_SUSPENDED);
+                 change(d, 0, 0, v1::HOST_STATUS_OPERATING);
+               },
+               [change](v1::Dataset& d) {
+                 change(d, 2010, 5, v1::HOST_STATUS_SUSPENDED);
+                 change(d, 2011, 5, v1::HOST_STATUS_OPERATING);
+               }});
+  c.push_back({"StatusChangeWithoutStatus", "host.status_change.incomplete",
+               "host_organization", "h-big", "status_changes[0].status",
+               [change](v1::Dataset& d) {
+                 change(d, 2010, 5, v1::HOST_STATUS_UNSPECIFIED);
+               },
+               [change](v1::Dataset& d) {
+                 change(d, 2010, 5, v1::HOST_STATUS_SUSPENDED);
+               }});
+  c.push_back({"StatusChangesOutOfOrder", "host.status_change.order",
+               "host_organization", "h-big", "status_changes[1].on",
+               [change](v1::Dataset& d) {
+                 change(d, 2012, 1, v1::HOST_STATUS_OPERATING);
+                 change(d, 2010, 5, v1::HOST_STATUS_SUSPENDED);
+               },
+               [change](v1::Dataset& d) {
+                 change(d, 2010, 5, v1::HOST_STATUS_SUSPENDED);
+                 change(d, 2012, 1, v1::HOST_STATUS_OPERATING);
+               }});
+  c.push_back({"StatusChangeBeforeRegistration",
+               "host.status_change.before_registration", "host_organization",
+               "h-big", "status_changes[0].on",
+               [change](v1::Dataset& d) {
+                 change(d, 2004, 12, v1::HOST_STATUS_SUSPENDED);
+               },
+               [change](v1::Dataset& d) {
+                 change(d, 2005, 3, v1::HOST_STATUS_SUSPENDED);
+               }});
+  c.push_back({"StatusDiffersFromLatestChange", "host.status.history_mismatch",
+               "host_organization", "h-big", "status",
+               [change](v1::Dataset& d) {
+                 change(d, 2010, 5, v1::HOST_STATUS_SUSPENDED);
+                 change(d, 2011, 5, v1::HOST_STATUS_OPERATING);
+                 H(d, "h-big")->set_status(v1::HOST_STATUS_SUSPENDED);
+               },
+               [change](v1::Dataset& d) {
+                 // Listed out of order: the latest by date is what counts.
+                 change(d, 2011, 5, v1::HOST_STATUS_OPERATING);
+                 change(d, 2010, 5, v1::HOST_STATUS_SUSPENDED);
+                 H(d, "h-big")->set_status(v1::HOST_STATUS_OPERATING);
+               }});
   c.push_back(
       {"CreditFormat", "host.credit_code.format", "host_organization", "h-big",
        "unified_social_credit_code",
