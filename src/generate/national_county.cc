@@ -130,10 +130,7 @@ absl::Status NationalGenerator::CloseJoint(CountyState* c, TownState* w) {
   for (const std::string& h : joint_hosts) o->add_host_organization_ids(h);
   o->set_region_id(town_id);
   if (joint_affiliated) o->set_parent_id(last_standalone_org);
-  SetDate(o->mutable_founded_on(),
-          static_cast<int>(rng.Between(2008, year - 1)),
-          static_cast<int>(rng.Between(1, 12)),
-          static_cast<int>(rng.Between(1, 28)));
+  SetDrawnDate(rng, o->mutable_founded_on(), 2008, year - 1);
   if (joint_full >= 7) {  // Seven full members elect a committee.
     for (int k = 0; k < 3; ++k) {
       v1::CommitteeSeat* seat = o->add_committee();
@@ -348,15 +345,42 @@ absl::Status NationalGenerator::HostRecord(CountyState* c, TownState* w,
     ho->set_has_womens_organization(big && rng.Chance(0.15));
     ho->set_has_youth_league_organization(big && rng.Chance(0.08));
     ho->set_service_contact_card_issued(in_grid && rng.Chance(0.85));
-    SetDate(ho->mutable_registered_on(),
-            static_cast<int>(rng.Between(1995, year - 1)),
-            static_cast<int>(rng.Between(1, 12)),
-            static_cast<int>(rng.Between(1, 28)));
+    SetDrawnDate(rng, ho->mutable_registered_on(), 1995, year - 1);
     ho->set_status(v1::HOST_STATUS_OPERATING);
+    StatusHistory(*c, members == 0 && !u->joined && !standalone,
+                  ho->registered_on().year(), ho);
     DJ_RETURN_IF_ERROR(Emit());
   }
 
   return absl::OkStatus();
+}
+
+// The unit's changes of status, drawn from a sequence of the unit's own (so
+// that the county's other draws do not move): one in 25 units was suspended
+// for a while and reopened; one in 30 of the units `may_close` (no members,
+// no party organization) has closed since it registered, and stays on the
+// ledger, closed, as county ledgers keep such units.
+void NationalGenerator::StatusHistory(const CountyState& c, bool may_close,
+                                      int registered,
+                                      v1::HostOrganization* ho) const {
+  const int year = o_.year;
+  Rng rng(SplitMix64((o_.seed * 0x100000001b3ULL + c.index + 1) ^
+                     (c.host_seq * 0x9e3779b97f4a7c15ULL)));
+  auto change = [&](int y, v1::HostStatus status) {
+    v1::HostStatusChange* s = ho->add_status_changes();
+    SetDrawnDate(rng, s->mutable_on(), y);
+    s->set_status(status);
+  };
+  if (may_close && registered < year && rng.Chance(1.0 / 30)) {
+    change(static_cast<int>(rng.Between(registered + 1, year)),
+           v1::HOST_STATUS_CLOSED);
+    ho->set_status(v1::HOST_STATUS_CLOSED);
+  } else if (registered + 1 < year && rng.Chance(1.0 / 25)) {
+    const int from = static_cast<int>(rng.Between(registered + 1, year - 1));
+    change(from, v1::HOST_STATUS_SUSPENDED);
+    change(static_cast<int>(rng.Between(from + 1, year)),
+           v1::HOST_STATUS_OPERATING);
+  }
 }
 
 // The unit's members, one record each: status, birth date and resident ID,
@@ -493,9 +517,7 @@ absl::Status NationalGenerator::StandaloneBranch(CountyState* c, TownState* w,
   o->add_host_organization_ids(host_id);
   o->set_region_id(town_id);
   const int founded = static_cast<int>(rng.Between(2000, year - 1));
-  SetDate(o->mutable_founded_on(), founded,
-          static_cast<int>(rng.Between(1, 12)),
-          static_cast<int>(rng.Between(1, 28)));
+  SetDrawnDate(rng, o->mutable_founded_on(), founded);
   o->set_secretary_member_id(first_member_id);
   if (members >= 7) {
     const int seats = static_cast<int>(rng.Between(3, 5));
@@ -578,9 +600,7 @@ absl::Status NationalGenerator::BranchExtras(CountyState* c,
     f->set_year(year);
     f->set_source(kSources[k]);
     f->set_amount_fen(rng.Between(500, 100000) * 100);
-    SetDate(f->mutable_received_on(), year,
-            static_cast<int>(rng.Between(1, 12)),
-            static_cast<int>(rng.Between(1, 28)));
+    SetDrawnDate(rng, f->mutable_received_on(), year);
     DJ_RETURN_IF_ERROR(Emit());
   }
   {
@@ -589,8 +609,7 @@ absl::Status NationalGenerator::BranchExtras(CountyState* c,
     a->set_kind(v1::ACTIVITY_KIND_THREE_MEETINGS_ONE_LESSON);
     a->set_party_organization_id(org_id);
     a->set_host_organization_id(host_id);
-    SetDate(a->mutable_held_on(), year, static_cast<int>(rng.Between(1, 12)),
-            static_cast<int>(rng.Between(1, 28)));
+    SetDrawnDate(rng, a->mutable_held_on(), year);
     a->set_count(rng.Between(4, 16));
     a->set_participants(a->count() * members);
     DJ_RETURN_IF_ERROR(Emit());

@@ -209,12 +209,21 @@ check "merge: the partial's data date, the flags' unit and date" \
 "$bin" generate -q --units 2000 --units-per-county 1000 --year 2016 --seed 3 -o y16/
 "$bin" generate -q --units 2200 --units-per-county 1100 --year 2017 -o y17/
 "$bin" report -q --year 2016 --group-by county --partial -o p16.json y16/
+# Each year's units (the generator closes some of the units it writes: the
+# units of the year and the closed ones make --units).
+units_of() {  # YEAR DIR FIGURE
+  "$bin" report -q --year "$1" --format csv --lang en "$2" |
+    awk -F, -v f="units.$3" '$1 == "total" && $3 == f {print $(NF - 1)}'
+}
+u16=$(units_of 2016 y16/ total) u17=$(units_of 2017 y17/ total)
+check "generate --units N writes N units, the closed ones among them" \
+  '[[ $((u16 + $(units_of 2016 y16/ closed))) -eq 2000 && $((u17 + $(units_of 2017 y17/ closed))) -eq 2200 && $u16 -lt 2000 && $u17 -lt 2200 ]]'
 "$bin" report -q --year 2017 --group-by county --compare p16.json y17/ >cmp.txt; rc=$?
 check "report --compare: both years and the change, the total and each county" \
-  '[[ $rc -eq 0 ]] && grep -q "^2017年度 与 2016年度 对比" cmp.txt && grep -Eq "^  单位总数 +2,000 +2,200 +\+200$" cmp.txt && [[ $(grep -c "^== " cmp.txt) -ge 3 ]]'
+  '[[ $rc -eq 0 ]] && grep -q "^2017年度 与 2016年度 对比" cmp.txt && grep -Eq "^  单位总数 +$(printf "%d,%03d" $((u16 / 1000)) $((u16 % 1000))) +$(printf "%d,%03d" $((u17 / 1000)) $((u17 % 1000))) +\+$((u17 - u16))$" cmp.txt && [[ $(grep -c "^== " cmp.txt) -ge 3 ]]'
 "$bin" report -q --year 2017 --group-by county --compare p16.json --format csv --lang en y17/ >cmp.csv
 check "report --compare --format csv: earlier, later and change a row" \
-  'grep -q "^total,,units.total,units,2000,2200,200,count" cmp.csv'
+  'grep -q "^total,,units.total,units,$u16,$u17,$((u17 - u16)),count" cmp.csv'
 "$bin" report -q --year 2017 --group-by county --compare p16.json --reporting-unit 某县委组织部 -o cmp.html y17/; rc=$?
 check "report --compare -o .html: a page of both years per county" \
   '[[ $rc -eq 0 ]] && grep -q "<h1>2017年度与2016年度对比" cmp.html && grep -q "<dd>某县委组织部</dd>" cmp.html && grep -q "id=\"chart-targets-compare\"" cmp.html && grep -q "id=\"compare-group-2\"" cmp.html'
@@ -227,7 +236,7 @@ assert wb.sheetnames == [\"四个100%对比\", \"全部指标对比\"], wb.sheet
 rows = list(wb[\"全部指标对比\"].iter_rows(values_only=True))
 assert rows[0][4:] == (\"2016年\", \"2017年\", \"增减\"), rows[0]
 total = [r for r in rows if r[0] == \"合计\" and r[3] == \"units.total\"]
-assert total == [(\"合计\", None, \"单位总数\", \"units.total\", 2000, 2200, 200)], total
+assert total == [(\"合计\", None, \"单位总数\", \"units.total\", $u16, $u17, $((u17 - u16)))], total
 "'
 "$bin" report -q --year 2017 --compare p16.json --format pdf -o cmp.pdf y17/ 2>err.txt
 check "report --compare --format pdf is refused, saying what works" '[[ $? -eq 2 ]] && grep -q "text, json, csv, html or xlsx" err.txt && [[ ! -e cmp.pdf ]]'

@@ -133,7 +133,7 @@ TEST(RecordFactsTest, EveryGeneratedRecordDecodesAsItParses) {
     const std::vector<v1::Record> records = dangjian::testing::GeneratedRecords(
         dangjian::testing::SmallNational(faults));
     int64_t counts[9] = {};
-    int64_t stars = 0, posts = 0;
+    int64_t stars = 0, posts = 0, status_changes = 0;
     for (size_t i = 0; i < records.size(); ++i) {
       const v1::Record& r = records[i];
       const std::string what = absl::StrCat("faults ", faults, " record ", i,
@@ -147,6 +147,7 @@ TEST(RecordFactsTest, EveryGeneratedRecordDecodesAsItParses) {
         case v1::Record::kHostOrganization:
           counts[1] += Agrees<HostFacts>(r.host_organization(), HostFactsOf,
                                          DecodeHostFacts, what);
+          status_changes += r.host_organization().status_changes_size();
           break;
         case v1::Record::kPartyOrganization:
           counts[2] += Agrees<OrgFacts>(r.party_organization(), OrgFactsOf,
@@ -187,6 +188,7 @@ TEST(RecordFactsTest, EveryGeneratedRecordDecodesAsItParses) {
     for (int k = 0; k < 9; ++k) EXPECT_GT(counts[k], 20) << "kind " << k;
     EXPECT_GT(stars, 20);
     EXPECT_GT(posts, 20);
+    EXPECT_GT(status_changes, 20);
   }
 }
 
