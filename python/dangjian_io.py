@@ -705,6 +705,8 @@ def ledger_column_kinds(table, headers):
     - "seats": a committee's seats, "role：name[member id]" items joined
       by "；", seats of one role in a row by "、", "（挂职）" after a
       seconded holder;
+    - "status_changes": a unit's changes of status, "date：label" items
+      joined by "；" (2019-06-30：注销；2021-03-01：存续);
     - "text": everything else (ids, codes, names, resident IDs, phones).
 
     `table` is one of LEDGER_TABLES. Headers that name no field (Chinese
@@ -747,7 +749,8 @@ def _column_kind(message, header):
             return "labels"
         if field.type == F.TYPE_MESSAGE:
             return {"dangjian.v1.MemberPost": "posts",
-                    "dangjian.v1.CommitteeSeat": "seats"}.get(
+                    "dangjian.v1.CommitteeSeat": "seats",
+                    "dangjian.v1.HostStatusChange": "status_changes"}.get(
                         field.message_type.full_name)
         return "list"
     if field.type in (F.TYPE_INT32, F.TYPE_INT64, F.TYPE_UINT32,

@@ -172,6 +172,10 @@ def main():
                   "%s.%s is %s, not period[M]" % (table, column, dtype))
         pd.testing.assert_frame_equal(frame, workbook_frames[table],
                                       obj="county.xlsx sheet " + table)
+    check(dangjian_io.ledger_column_kinds(
+              "host_organizations", ["status_changes", "status"]) ==
+          {"status_changes": "status_changes", "status": "label"},
+          "a unit's changes of status are a cell of their own kind")
     hosts = csv_frames["host_organizations"].set_index("id")
     members = csv_frames["members"].set_index("id")
     checked = 0
