@@ -707,6 +707,8 @@ def ledger_column_kinds(table, headers):
       seconded holder;
     - "status_changes": a unit's changes of status, "date：label" items
       joined by "；" (2019-06-30：注销；2021-03-01：存续);
+    - "events": a member's membership events, "date：kind" items, a
+      transfer's with "：counterpart：letter number" after, joined by "；";
     - "text": everything else (ids, codes, names, resident IDs, phones).
 
     `table` is one of LEDGER_TABLES. Headers that name no field (Chinese
@@ -750,7 +752,8 @@ def _column_kind(message, header):
         if field.type == F.TYPE_MESSAGE:
             return {"dangjian.v1.MemberPost": "posts",
                     "dangjian.v1.CommitteeSeat": "seats",
-                    "dangjian.v1.HostStatusChange": "status_changes"}.get(
+                    "dangjian.v1.HostStatusChange": "status_changes",
+                    "dangjian.v1.MembershipEvent": "events"}.get(
                         field.message_type.full_name)
         return "list"
     if field.type in (F.TYPE_INT32, F.TYPE_INT64, F.TYPE_UINT32,

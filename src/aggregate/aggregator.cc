@@ -9,6 +9,7 @@
 #include <string>
 #include <utility>
 
+#include "absl/base/optimization.h"
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "absl/types/span.h"
@@ -309,22 +310,15 @@ template <typename View>
 void AggregatorImpl::AddMember(const View& m, const MemberJoin* j) {
   ++records_;  // Of the shard's fingerprint.
   const int status = MemberStatusAtYearEnd(m, year_);
-  if (status < 0) return;
-  const absl::string_view host_id = m.host_organization_id();
-  MemberAcc* acc;
-  if (!host_id.empty()) {
-    HostState& h =
-        hosts_.rows[j ? hosts_.Row(j->host) : hosts_.Intern(host_id)];
-    ++h.member_records;
-    acc = &h.members;
-  } else if (const absl::string_view org_id = m.party_organization_id();
-             !org_id.empty()) {
-    OrgState& o = orgs_.rows[j ? orgs_.Row(j->org) : orgs_.Intern(org_id)];
-    ++o.member_records;
-    acc = &o.members;
-  } else {
-    acc = &loose_members_;
+  if (status < 0) {
+    // Off the roll at the end of the year, or not yet applied: only the
+    // year's events count (a member who left in it).
+    if (m.has_events()) AddMemberEvents(m, MemberAccOf(m, j, false));
+    return;
   }
+  MemberAcc* acc = MemberAccOf(m, j, true);
+  if (ABSL_PREDICT_FALSE(m.has_events())) AddMemberEvents(m, acc);
+  const absl::string_view host_id = m.host_organization_id();
   ++acc->by_status[status];
   const bool member = status == v1::MEMBER_STATUS_FULL ||
                       status == v1::MEMBER_STATUS_PROBATIONARY;
@@ -361,6 +355,35 @@ void AggregatorImpl::AddMember(const View& m, const MemberJoin* j) {
         break;
       default:
         break;
+    }
+  });
+}
+
+template <typename View>
+MemberAcc* AggregatorImpl::MemberAccOf(const View& m, const MemberJoin* j,
+                                       bool counted) {
+  if (const absl::string_view host_id = m.host_organization_id();
+      !host_id.empty()) {
+    HostState& h =
+        hosts_.rows[j ? hosts_.Row(j->host) : hosts_.Intern(host_id)];
+    h.member_records += counted;
+    return &h.members;
+  }
+  if (const absl::string_view org_id = m.party_organization_id();
+      !org_id.empty()) {
+    OrgState& o = orgs_.rows[j ? orgs_.Row(j->org) : orgs_.Intern(org_id)];
+    o.member_records += counted;
+    return &o.members;
+  }
+  return &loose_members_;
+}
+
+template <typename View>
+void AggregatorImpl::AddMemberEvents(const View& m, MemberAcc* acc) {
+  m.ForEachEvent([&](bool has_on, int32_t y, int32_t, int32_t, int kind) {
+    if (has_on && y == year_ && kind > 0 &&
+        kind <= v1::MEMBERSHIP_EVENT_KIND_DIED) {
+      ++acc->events[kind];
     }
   });
 }

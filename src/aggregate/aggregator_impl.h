@@ -108,6 +108,14 @@ class AggregatorImpl final : public Aggregator {
   // A member, through a MemberFactsView or a MemberMessageView.
   template <typename View>
   void AddMember(const View& m, const MemberJoin* j = nullptr);
+  // Where a member's figures go: its unit's, else its organization's, else
+  // the loose members'; `counted` adds the record to the unit's or
+  // organization's member records.
+  template <typename View>
+  MemberAcc* MemberAccOf(const View& m, const MemberJoin* j, bool counted);
+  // The member's events dated in the year, by kind.
+  template <typename View>
+  void AddMemberEvents(const View& m, MemberAcc* acc);
 
   void AddOrg(const OrgFacts& o, const OrgJoin* j = nullptr);
 

@@ -36,6 +36,8 @@ struct MemberAcc {
   uint32_t new_owners = 0;
   uint32_t owners = 0;
   uint32_t posts[3] = {};  // Demonstration, vanguard, zone.
+  // Membership events of the year, by MembershipEventKind (1 to 6).
+  uint32_t events[7] = {};
   // Full and probationary members with monthly dues recorded, and their
   // dues (fen) by DuesBucket(), exact whatever the values.
   uint32_t dues_members = 0;
@@ -335,6 +337,11 @@ class MemberMessageView {
       f(p.kind(), absl::string_view(p.name()));
     }
   }
+  bool has_events() const { return dates_.has_events(); }
+  template <typename F>
+  void ForEachEvent(F&& f) const {
+    dates_.ForEachEvent(std::forward<F>(f));
+  }
 
  private:
   const v1::Member& m_;
@@ -356,6 +363,12 @@ inline void AddMembers(const MemberAcc& m, GroupAcc* g) {
   c[kMembersDemonstrationPosts] += m.posts[0];
   c[kMembersVanguardPosts] += m.posts[1];
   c[kMembersResponsibilityZones] += m.posts[2];
+  c[kMembersTransferredIn] += m.events[v1::MEMBERSHIP_EVENT_KIND_TRANSFER_IN];
+  c[kMembersTransferredOut] += m.events[v1::MEMBERSHIP_EVENT_KIND_TRANSFER_OUT];
+  c[kMembersStopped] += m.events[v1::MEMBERSHIP_EVENT_KIND_STOPPED];
+  c[kMembersRestored] += m.events[v1::MEMBERSHIP_EVENT_KIND_RESTORED];
+  c[kMembersLeft] += m.events[v1::MEMBERSHIP_EVENT_KIND_LEFT];
+  c[kMembersDied] += m.events[v1::MEMBERSHIP_EVENT_KIND_DIED];
   c[kDuesMembers] += m.dues_members;
   for (int k = 0; k < 4; ++k) g->sums[kDuesEmployed + k] += m.dues_fen[k];
 }

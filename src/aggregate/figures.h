@@ -19,7 +19,7 @@
 namespace dangjian {
 namespace internal {
 
-inline constexpr int32_t kStateVersion = 2;
+inline constexpr int32_t kStateVersion = 3;
 
 // Counters: how many entities; int64 is ample and exact.
 #define DANGJIAN_COUNTERS(X)                                               \
@@ -90,6 +90,12 @@ inline constexpr int32_t kStateVersion = 2;
   X(kMembersVanguardPosts, "members.vanguard_posts")                       \
   X(kMembersResponsibilityZones, "members.responsibility_zones")           \
   X(kMembersTechnicalTeams, "members.technical_service_teams")             \
+  X(kMembersTransferredIn, "members.transferred_in")                       \
+  X(kMembersTransferredOut, "members.transferred_out")                     \
+  X(kMembersStopped, "members.membership_stopped")                         \
+  X(kMembersRestored, "members.membership_restored")                       \
+  X(kMembersLeft, "members.left_the_party")                                \
+  X(kMembersDied, "members.died")                                          \
   X(kCadresSeconded, "cadres.seconded_deputy_secretaries")                 \
   X(kCadresInstructors, "cadres.stationed_instructors")                    \
   X(kCadresInternal, "cadres.internal")                                    \

@@ -190,6 +190,35 @@ bool DecodePost(absl::string_view bytes, MemberFacts* out) {
   return true;
 }
 
+// One occurrence of Member.events, appended; its counterpart and letter
+// are checked (UTF-8) and not kept.
+bool DecodeEvent(absl::string_view bytes, MemberFacts* out) {
+  Wire w(bytes);
+  MembershipEventFacts& e = out->events.emplace_back();
+  while (!w.done()) {
+    uint64_t tag, v;
+    absl::string_view s;
+    if (!w.ReadTag(&tag)) return false;
+    switch (tag) {
+      case Tag(1, kLength):
+        if (!w.Date(&e.year, &e.month, &e.day)) return false;
+        e.has_on = true;
+        break;
+      case Tag(2, kVarint):
+        if (!w.Varint(&v)) return false;
+        e.kind = Int32(v);
+        break;
+      case Tag(3, kLength):
+      case Tag(4, kLength):
+        if (!w.String(&s)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+}
+
 bool DecodeOwner(absl::string_view bytes, HostFacts* out) {
   Wire w(bytes);
   while (!w.done()) {
@@ -456,6 +485,9 @@ ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool MemberField(Wire* w, uint64_t tag,
       break;
     case Tag(17, kLength):
       if (!w->Bytes(&s) || !DecodePost(s, out)) return false;
+      break;
+    case Tag(v1::Member::kEventsFieldNumber, kLength):
+      if (!w->Bytes(&s) || !DecodeEvent(s, out)) return false;
       break;
     default:
       return false;

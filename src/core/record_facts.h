@@ -37,10 +37,18 @@
 namespace dangjian {
 namespace internal {
 
+// One v1::MembershipEvent of a member: its date and kind (the counterpart
+// and the letter are not read).
+struct MembershipEventFacts {
+  bool has_on = false;
+  int32_t year = 0, month = 0, day = 0;  // Of `on`.
+  int32_t kind = 0;
+};
+
 // What the rules and the figures read of a v1::Member: every field but the
-// name, the phone and the roles. Views point into the message or
-// bytes it came from; an absent string is "" (never a null pointer, as a
-// message's empty string is not).
+// name, the phone, the roles and an event's counterpart and letter. Views point
+// into the message or bytes it came from; an absent string is "" (never a null
+// pointer, as a message's empty string is not).
 struct MemberFacts {
   // The pipeline dates, in MemberStatus order (core/member_status.h's
   // MemberStep).
@@ -70,6 +78,7 @@ struct MemberFacts {
   bool has_dues_paid_through = false;  // 党费交至: a year and month.
   int32_t dues_paid_year = 0, dues_paid_month = 0;
   std::vector<std::pair<int32_t, absl::string_view>> posts;  // Kind, name.
+  std::vector<MembershipEventFacts> events;  // In the record's order.
 
   // Back to the defaults above, the vector keeping its capacity: field by
   // field, for `*this = MemberFacts{}` builds a temporary whose small
@@ -89,6 +98,7 @@ struct MemberFacts {
     has_dues_paid_through = false;
     dues_paid_year = dues_paid_month = 0;
     posts.clear();
+    events.clear();
   }
 };
 
@@ -120,6 +130,13 @@ class MemberFactsView {
   template <typename F>
   void ForEachPost(F&& f) const {
     for (const auto& [kind, name] : m_.posts) f(kind, name);
+  }
+  bool has_events() const { return !m_.events.empty(); }
+  template <typename F>
+  void ForEachEvent(F&& f) const {
+    for (const MembershipEventFacts& e : m_.events) {
+      f(e.has_on, e.year, e.month, e.day, static_cast<int>(e.kind));
+    }
   }
 
  private:

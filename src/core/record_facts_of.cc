@@ -40,6 +40,15 @@ void MemberFactsOf(const v1::Member& m, MemberFacts* out) {
   for (const v1::MemberPost& p : m.posts()) {
     out->posts.emplace_back(p.kind(), p.name());
   }
+  out->events.clear();
+  for (const v1::MembershipEvent& e : m.events()) {
+    MembershipEventFacts& f = out->events.emplace_back();
+    f.has_on = e.has_on();
+    f.year = e.on().year();
+    f.month = e.on().month();
+    f.day = e.on().day();
+    f.kind = e.kind();
+  }
 }
 
 void HostFactsOf(const v1::HostOrganization& h, HostFacts* out) {

@@ -72,7 +72,74 @@ absl::Status NationalGenerator::County(const CountyPlan& plan, size_t index) {
   for (int t = 1; t <= townships; ++t) {
     DJ_RETURN_IF_ERROR(Township(&c, t, townships));
   }
+  DJ_RETURN_IF_ERROR(Transfers(&c));
   return s;
+}
+
+// Members transferred between neighbouring counties in the report year
+// (docs/generator.md): each county sends 1 member per 400 units (and one
+// more) to the next county of the plan, the last to the first. A transfer
+// is two records of one person, one off the sending county's roll
+// (TRANSFER_OUT) and one on the receiving county's (TRANSFER_IN), with the
+// same date and letter: so a roll-up of every county counts as many in as
+// out. Only with two counties or more. No draw of the county's random
+// sequence: the rest of the data does not move.
+absl::Status NationalGenerator::Transfers(CountyState* c) {
+  const size_t n = plans_.size();
+  if (n < 2) return absl::OkStatus();
+  const size_t i = static_cast<size_t>(c->index);
+  DJ_RETURN_IF_ERROR(TransferRecords(c, i, (i + 1) % n, true));
+  DJ_RETURN_IF_ERROR(TransferRecords(c, (i + n - 1) % n, i, false));
+  return absl::OkStatus();
+}
+
+// The records in county `c` of the transfers from county `from` to county
+// `to` (indexes into the plan): the sending side's when `out`, else the
+// receiving side's.
+absl::Status NationalGenerator::TransferRecords(CountyState* c, size_t from,
+                                                size_t to, bool out) {
+  const int year = o_.year;
+  const CountyPlan& sender = plans_[from];
+  const std::string from_code = Code(sender);
+  const std::string to_code = Code(plans_[to]);
+  // Months with a 29th.
+  static constexpr int kMonths[11] = {1, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12};
+  const int64_t count = 1 + sender.hosts / 400;
+  for (int64_t j = 0; j < count; ++j) {
+    // The person, the same on both sides: born on a 29th, which no other
+    // member of a county is (their days are 1 to 28), so the resident ID
+    // issued in the sending county is no one else's.
+    Rng rng(SplitMix64((o_.seed * 0x100000001b3ULL + from + 1) ^
+                       (0xa0761d6478bd642fULL * static_cast<uint64_t>(j + 1))));
+    const int birth_year = year - 40 - static_cast<int>(j % 20);
+    const int birth_month = kMonths[j / 20 % 11];
+    ResidentId(from_code, birth_year, birth_month, 29, 501, &c->national_id);
+    v1::Member* m = Fresh(rec_->mutable_member());
+    m->set_id(
+        out ? absl::StrCat("m", from_code, "-to-", to_code, "-", j + 1)
+            : absl::StrCat("m", to_code, "-from-", from_code, "-", j + 1));
+    m->set_name(PersonName(rng));
+    m->set_status(v1::MEMBER_STATUS_FULL);
+    SetDate(m->mutable_applied_on(), year - 12, 3, 1);
+    SetDate(m->mutable_activist_on(), year - 12, 6, 1);
+    SetDate(m->mutable_development_target_on(), year - 11, 9, 1);
+    SetDate(m->mutable_probationary_on(), year - 11, 11, 1);
+    SetDate(m->mutable_full_on(), year - 10, 11, 1);
+    SetDate(m->mutable_birth_date(), birth_year, birth_month, 29);
+    m->set_national_id(c->national_id);
+    m->set_gender(c->national_id[16] % 2 ? v1::GENDER_MALE : v1::GENDER_FEMALE);
+    m->set_party_organization_id(
+        c->regional_ids[static_cast<size_t>(j) % c->regional_ids.size()]);
+    v1::MembershipEvent* e = m->add_events();
+    const int month = 1 + static_cast<int>(j % 12);
+    SetDate(e->mutable_on(), year, month, out ? 10 : 20);
+    e->set_kind(out ? v1::MEMBERSHIP_EVENT_KIND_TRANSFER_OUT
+                    : v1::MEMBERSHIP_EVENT_KIND_TRANSFER_IN);
+    e->set_counterpart(CountyName(plans_[out ? to : from]));
+    e->set_letter_number(absl::StrCat(year, "-", from_code, "-", j + 1));
+    DJ_RETURN_IF_ERROR(Emit());
+  }
+  return absl::OkStatus();
 }
 
 #undef DJ_RETURN_IF_ERROR

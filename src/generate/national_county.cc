@@ -46,6 +46,7 @@ absl::Status NationalGenerator::Township(CountyState* c, int t, int townships) {
   const int64_t first = plan.hosts * (t - 1) / townships;
   const int64_t last = plan.hosts * t / townships;
   const std::string regional_id = next_id('p', &org_seq);
+  c->regional_ids.push_back(regional_id);
 
   TownState w;
   w.t = t;

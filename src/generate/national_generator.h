@@ -425,6 +425,7 @@ class NationalGenerator {
             misc_seq = 0;
     std::string id, national_id, phone;  // Reused from record to record.
     std::string last_standalone_org;
+    std::vector<std::string> regional_ids;  // Each township's 1+N branch.
 
     CountyState(const CountyPlan& p, int64_t i, const Rng& r, std::string c,
                 std::string id_of_county, std::string name)
@@ -470,6 +471,9 @@ class NationalGenerator {
     std::string first_member_id, host_name;
   };
   absl::Status Township(CountyState* c, int t, int townships);
+  absl::Status Transfers(CountyState* c);
+  absl::Status TransferRecords(CountyState* c, size_t from, size_t to,
+                               bool out);
   absl::Status CloseJoint(CountyState* c, TownState* w);
   absl::Status Unit(CountyState* c, TownState* w);
   absl::Status GridFor(CountyState* c, TownState* w, bool in_grid);

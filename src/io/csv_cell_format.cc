@@ -81,6 +81,7 @@ std::string FormatCell(const Column& c, const Message& entity,
     case K::kPosts:
     case K::kSeats:
     case K::kStatusChanges:
+    case K::kMemberEvents:
       // Left out whole rather than written so as to read back otherwise
       // (FieldsNoLedgerHolds() names the field).
       return CompoundCellHolds(c, entity) ? FormatCompoundCell(c, entity) : "";

@@ -592,6 +592,7 @@ CellProblem SetLeaf(const Column& c, absl::string_view cell, Message* entity,
     case K::kPosts:
     case K::kSeats:
     case K::kStatusChanges:
+    case K::kMemberEvents:
       return SetCompoundCell(c, cell, wire);
     case K::kInt: {
       int64_t v = 0;
@@ -886,6 +887,7 @@ bool SetCellDirectly(const Column& c, absl::string_view cell, Message* entity,
     case K::kPosts:
     case K::kSeats:
     case K::kStatusChanges:
+    case K::kMemberEvents:
       break;
   }
   return false;

@@ -43,6 +43,8 @@ enum class CellKind {
            // "书记：张三[m-1]；委员：李四、王五（挂职）".
   kStatusChanges,  // A unit's changes of status (HostStatusChange):
                    // "2019-06-30：注销；2021-03-01：存续".
+  kMemberEvents,   // A member's events (MembershipEvent):
+                  // "2019-06-30：转出：红山区某支部：2019-015；2020-03-01：转入".
 };
 
 struct Column {
@@ -285,8 +287,9 @@ bool SetCellDirectly(const Column& column, absl::string_view cell,
 
 // The enum whose labels a column of `kind` reads for `field` (its last
 // field): the field's own for kEnum and kEnumList, the kind's of a post
-// (kPosts), the role's of a seat (kSeats) and the status of a change
-// (kStatusChanges); null for other kinds.
+// (kPosts), the role's of a seat (kSeats), the status of a change
+// (kStatusChanges) and the kind of an event (kMemberEvents); null for other
+// kinds.
 const google::protobuf::EnumDescriptor* ColumnEnum(
     CellKind kind, const google::protobuf::FieldDescriptor* field);
 
@@ -296,8 +299,9 @@ const google::protobuf::EnumDescriptor* ColumnEnum(
 int ParseEnumCell(const Column& column, absl::string_view cell,
                   std::string* why);
 
-// kPosts, kSeats and kStatusChanges cells (csv_compound_cells.cc):
-// SetCompoundCell() appends to `*wire` each post, seat or change that `cell`
+// kPosts, kSeats, kStatusChanges and kMemberEvents cells
+// (csv_compound_cells.cc): SetCompoundCell() appends to `*wire` each post,
+// seat, change or event that `cell`
 // lists as a field of the entity (the format in docs/ledger-format.md) and
 // returns "" or, for a cell it cannot read, what is wrong
 // (CellProblem::LeftOut: nothing is appended, the row is kept);
@@ -305,8 +309,8 @@ int ParseEnumCell(const Column& column, absl::string_view cell,
 // CompoundCellHolds() (also for kEnumList) is false when a value of the
 // field would not read back the same: a post's or seat's text holding a
 // character the cell's format separates with, a seat with neither name nor
-// id, a role or status that is 0 or no value of its enum, a change without a
-// date.
+// id, a role, status or kind that is 0 or no value of its enum, a change or
+// event without a date, an event's counterpart or letter holding a colon.
 CellProblem SetCompoundCell(const Column& column, absl::string_view cell,
                             WireBuffer* wire);
 std::string FormatCompoundCell(const Column& column,

@@ -1,8 +1,8 @@
 // Ledger cells that hold a list of small records: a member's posts
-// (党员岗位), an organization's committee seats (班子成员) and a unit's
-// changes of status (经营状态变更). Their format is in
-// docs/ledger-format.md; each post, seat or change goes to the wire format
-// as one occurrence of the repeated message field.
+// (党员岗位), an organization's committee seats (班子成员), a unit's
+// changes of status (经营状态变更) and a member's events (组织关系变动).
+// Their format is in docs/ledger-format.md; each post, seat, change or event
+// goes to the wire format as one occurrence of the repeated message field.
 
 #include <algorithm>
 #include <initializer_list>
@@ -265,6 +265,66 @@ CellProblem SetStatusChanges(const Column& c, absl::string_view cell,
   return {};
 }
 
+// The parts of an item separated by ':' or '：', each trimmed.
+std::vector<absl::string_view> ColonParts(absl::string_view item) {
+  std::vector<absl::string_view> parts;
+  for (;;) {
+    absl::string_view before, after;
+    if (!SplitAtColon(item, &before, &after)) {
+      parts.push_back(TrimCell(item));
+      return parts;
+    }
+    parts.push_back(before);
+    item = after;
+  }
+}
+
+CellProblem SetMemberEvents(const Column& c, absl::string_view cell,
+                            WireBuffer* wire) {
+  constexpr absl::string_view kHow =
+      " (write 日期：类别, and for a transfer ：对方党组织：介绍信编号, as "
+      "2019-06-30：转出：红山区某支部：2019-015)";
+  std::vector<std::string> events;  // Serialized, all read before any is put.
+  for (const std::string& item : Items(cell)) {
+    const std::vector<absl::string_view> parts = ColonParts(item);
+    if (parts.size() < 2 || parts.size() > 4 || parts[0].empty() ||
+        parts[1].empty()) {
+      return LeftOut("membership event", item,
+                     absl::StrCat("not a date and a kind", kHow));
+    }
+    Ymd on;
+    const std::string bad_date = ParseDateCell(parts[0], &on);
+    if (!bad_date.empty()) {
+      return LeftOut("membership event", item,
+                     absl::StrCat("the date ", bad_date, kHow));
+    }
+    std::string why;
+    const int kind = ParseEnumCell(c, parts[1], &why);
+    if (kind == 0) {
+      return LeftOut("membership event", item, absl::StrCat(why, kHow));
+    }
+    v1::MembershipEvent event;
+    event.mutable_on()->set_year(on.y);
+    event.mutable_on()->set_month(on.m);
+    event.mutable_on()->set_day(on.d);
+    event.set_kind(static_cast<v1::MembershipEventKind>(kind));
+    if (parts.size() > 2) event.set_counterpart(std::string(parts[2]));
+    if (parts.size() > 3) event.set_letter_number(std::string(parts[3]));
+    events.push_back(event.SerializeAsString());
+  }
+  for (const std::string& s : events) {
+    PutLengthDelimited(c.tags.back(), s, wire);
+  }
+  return {};
+}
+
+// A date as a date column writes it: 2019-06-30, 2019-06 or 2019.
+std::string FormatDate(const v1::Date& d) {
+  if (d.month() == 0) return absl::StrFormat("%04d", d.year());
+  if (d.day() == 0) return absl::StrFormat("%04d-%02d", d.year(), d.month());
+  return absl::StrFormat("%04d-%02d-%02d", d.year(), d.month(), d.day());
+}
+
 template <typename T>
 std::vector<const T*> Repeated(const Column& c, const Message& entity) {
   std::vector<const T*> out;
@@ -292,6 +352,8 @@ CellProblem SetCompoundCell(const Column& c, absl::string_view cell,
       return SetPosts(c, cell, wire);
     case CellKind::kStatusChanges:
       return SetStatusChanges(c, cell, wire);
+    case CellKind::kMemberEvents:
+      return SetMemberEvents(c, cell, wire);
     default:
       return SetSeats(c, cell, wire);
   }
@@ -302,15 +364,26 @@ std::string FormatCompoundCell(const Column& c, const Message& entity) {
   if (c.kind == CellKind::kStatusChanges) {
     for (const v1::HostStatusChange* s :
          Repeated<v1::HostStatusChange>(c, entity)) {
-      const v1::Date& d = s->on();
-      std::string date =
-          d.month() == 0 ? absl::StrFormat("%04d", d.year())
-          : d.day() == 0
-              ? absl::StrFormat("%04d-%02d", d.year(), d.month())
-              : absl::StrFormat("%04d-%02d-%02d", d.year(), d.month(), d.day());
       items.push_back(absl::StrCat(
-          date, "：",
+          FormatDate(s->on()), "：",
           Label(v1::HostStatus_descriptor()->FindValueByNumber(s->status()))));
+    }
+    return absl::StrJoin(items, "；");
+  }
+  if (c.kind == CellKind::kMemberEvents) {
+    for (const v1::MembershipEvent* e :
+         Repeated<v1::MembershipEvent>(c, entity)) {
+      std::string item = absl::StrCat(
+          FormatDate(e->on()), "：",
+          Label(v1::MembershipEventKind_descriptor()->FindValueByNumber(
+              e->kind())));
+      if (!e->counterpart().empty() || !e->letter_number().empty()) {
+        absl::StrAppend(&item, "：", e->counterpart());
+      }
+      if (!e->letter_number().empty()) {
+        absl::StrAppend(&item, "：", e->letter_number());
+      }
+      items.push_back(std::move(item));
     }
     return absl::StrJoin(items, "；");
   }
@@ -371,6 +444,25 @@ bool CompoundCellHolds(const Column& c, const Message& entity) {
           v1::HostStatus_descriptor()->FindValueByNumber(s->status()) ==
               nullptr) {
         return false;
+      }
+    }
+    return true;
+  }
+  if (c.kind == CellKind::kMemberEvents) {
+    // A date, a kind of its enum (not 0), and a counterpart and letter
+    // without the cell's separators.
+    for (const v1::MembershipEvent* e :
+         Repeated<v1::MembershipEvent>(c, entity)) {
+      if (!e->has_on() || e->kind() == 0 ||
+          v1::MembershipEventKind_descriptor()->FindValueByNumber(e->kind()) ==
+              nullptr) {
+        return false;
+      }
+      for (const std::string* text : {&e->counterpart(), &e->letter_number()}) {
+        if (!trimmed(*text) ||
+            HasAny(*text, {";", "；", "\n", "\r", ":", "："})) {
+          return false;
+        }
       }
     }
     return true;

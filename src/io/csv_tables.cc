@@ -269,6 +269,7 @@ TableDef MembersTable() {
            K::kDate},
           {"roles", nullptr, {"党内职务"}, K::kEnumList},
           {"posts", nullptr, {"党员岗位", "设岗定责"}, K::kPosts},
+          {"events", nullptr, {"组织关系变动", "党籍变动"}, K::kMemberEvents},
       }};
 }
 
@@ -672,6 +673,7 @@ bool SetsDirectly(CellKind kind, const Column& c) {
     case CellKind::kPosts:
     case CellKind::kSeats:
     case CellKind::kStatusChanges:
+    case CellKind::kMemberEvents:
       return false;
   }
   return false;
@@ -804,6 +806,8 @@ const google::protobuf::EnumDescriptor* ColumnEnum(CellKind kind,
           ->enum_type();
     case CellKind::kStatusChanges:
       return v1::HostStatus_descriptor();
+    case CellKind::kMemberEvents:
+      return v1::MembershipEventKind_descriptor();
     default:
       return nullptr;
   }
@@ -882,7 +886,8 @@ std::vector<std::string> FieldsNoLedgerHolds(const v1::Record& record) {
     if ((c.kind == internal::CellKind::kEnumList ||
          c.kind == internal::CellKind::kPosts ||
          c.kind == internal::CellKind::kSeats ||
-         c.kind == internal::CellKind::kStatusChanges) &&
+         c.kind == internal::CellKind::kStatusChanges ||
+         c.kind == internal::CellKind::kMemberEvents) &&
         !internal::CompoundCellHolds(c, message)) {
       out.push_back(absl::StrCat(kind->name(), ".", c.path.back()->name()));
     }

@@ -149,6 +149,7 @@ class XlsxLedgerWriter final : public WorkbookLedgerWriter {
         case CellKind::kPosts:
         case CellKind::kSeats:
         case CellKind::kStatusChanges:
+        case CellKind::kMemberEvents:
           width = std::max(width, 24.0);
           break;
         case CellKind::kNationalId:

@@ -286,6 +286,21 @@ FigureSection MembersSection() {
             [](const Figures& f) {
               return f.members().technical_service_teams();
             }),
+          C("members.transferred_in", "本年转入组织关系",
+            "relationships transferred in",
+            [](const Figures& f) { return f.members().transferred_in(); }),
+          C("members.transferred_out", "本年转出组织关系",
+            "relationships transferred out",
+            [](const Figures& f) { return f.members().transferred_out(); }),
+          C("members.membership_stopped", "本年停止党籍", "membership stopped",
+            [](const Figures& f) { return f.members().membership_stopped(); }),
+          C("members.membership_restored", "本年恢复党籍",
+            "membership restored",
+            [](const Figures& f) { return f.members().membership_restored(); }),
+          C("members.left_the_party", "本年出党", "left the party",
+            [](const Figures& f) { return f.members().left_the_party(); }),
+          C("members.died", "本年去世", "died",
+            [](const Figures& f) { return f.members().died(); }),
       }};
 }
 

@@ -242,7 +242,11 @@ void Checker::Members() {
         ++c.owners;
       }
     }
-    if (m.national_id_key != 0) ids.emplace_back(m.national_id_key, i);
+    // A record off the roll is a person who moved on (a transfer's other
+    // side may be on another roll): no duplicate.
+    if (m.national_id_key != 0 && !m.off_roll) {
+      ids.emplace_back(m.national_id_key, i);
+    }
   }
   if (!c_.On(Rule::kNidDuplicate)) return;
   // The IDs on more than one record: counted by hashing, then only their

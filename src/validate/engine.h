@@ -200,10 +200,15 @@ struct MemberEntry {
   // in the shard index, which keeps their text.
   MemberJoin join;
   // The status at the end of the validator's year
-  // (MemberStatusAtYearEnd()); -1 when the person had not applied by then.
+  // (MemberStatusAtYearEnd()); -1 when the person had not applied by then,
+  // or was off the roll.
   int status = v1::MEMBER_STATUS_UNSPECIFIED;
   uint64_t national_id_key = 0;  // 0 when the ID is not well formed
   bool is_owner = false;         // Member.is_owner.
+  // Off the organization's roll at the end of the year by the record's
+  // membership events (OnRollAtYearEnd()): transferred out, stopped, left,
+  // died, or not yet transferred in.
+  bool off_roll = false;
   Loc loc;
 };
 

@@ -253,6 +253,7 @@ void Index::Add(const MemberFacts& m, const MemberJoin& join,
   MemberEntry& e = members.emplace_back();
   e.join = join;
   e.status = MemberStatusAtYearEnd(MemberFactsView(m), year);
+  e.off_roll = !m.events.empty() && !OnRollAtYearEnd(MemberFactsView(m), year);
   e.national_id_key = national_id_key;
   e.is_owner = m.is_owner;
   e.loc = Intern(location);

@@ -1,5 +1,7 @@
 // The per-record rules of a member: the resident ID, stages and dates,
 // dues.
+#include "core/member_status.h"
+#include "core/record_facts.h"
 #include "validate/per_record.h"
 
 namespace dangjian {
@@ -197,6 +199,103 @@ void CheckDues(const Ctx& ctx, const MemberFacts& m) {
     CheckDuesPaidThrough(ctx, m);
   }
 }
+// The state of a member's relationship the events go through
+// (member.event.sequence).
+enum class Roll { kOn, kOut, kStopped, kGone };
+
+// What is wrong with an event of `kind` in state `*state` ("" for nothing),
+// the state moved on either way.
+const char* NextRoll(int kind, Roll* state) {
+  const Roll from = *state;
+  if (from == Roll::kGone) return "after leaving the party or death";
+  switch (kind) {
+    case v1::MEMBERSHIP_EVENT_KIND_TRANSFER_IN:
+      *state = Roll::kOn;
+      return from == Roll::kOut ? "" : "a transfer in of a member on the roll";
+    case v1::MEMBERSHIP_EVENT_KIND_TRANSFER_OUT:
+      *state = Roll::kOut;
+      return from == Roll::kOn ? "" : "a transfer out of a member not on it";
+    case v1::MEMBERSHIP_EVENT_KIND_STOPPED:
+      *state = Roll::kStopped;
+      return from == Roll::kOn ? "" : "a stop of a member not on the roll";
+    case v1::MEMBERSHIP_EVENT_KIND_RESTORED:
+      *state = Roll::kOn;
+      return from == Roll::kStopped ? "" : "a restoration without a stop";
+    case v1::MEMBERSHIP_EVENT_KIND_LEFT:
+    case v1::MEMBERSHIP_EVENT_KIND_DIED:
+      *state = Roll::kGone;
+      return from != Roll::kOut ? "" : "of a member transferred out";
+    default:
+      return "";
+  }
+}
+
+// The rules of a member's membership events (core/member_status.h reads
+// them for a report year).
+ABSL_ATTRIBUTE_NOINLINE void CheckEvents(const Ctx& ctx, const MemberFacts& m,
+                                         const Ymd& admitted) {
+  Ymd previous;  // The last valid date before this event, y == 0 if none.
+  Roll roll = Roll::kOn;
+  bool first = true;
+  for (size_t i = 0; i < m.events.size(); ++i) {
+    const MembershipEventFacts& e = m.events[i];
+    const int n = static_cast<int>(i);
+    const auto kind = static_cast<v1::MembershipEventKind>(e.kind);
+    if (!DANGJIAN_KNOWN(MembershipEventKind, e.kind)) {
+      UnknownEnum(ctx, Field("events", n, ".kind").str().c_str(),
+                  "event kind (变动类别)", e.kind);
+    }
+    const bool no_date = !e.has_on || e.year == 0;
+    if ((no_date || e.kind == 0) && ctx.On(Rule::kEventIncomplete)) {
+      ctx.Emit(Rule::kEventIncomplete,
+               Field("events", n, no_date ? ".on" : ".kind").str(),
+               Zh("第 ", n + 1, " 条组织关系变动缺少",
+                  no_date ? "变动日期" : "变动类别", "，无法计入任何年度"),
+               "membership event ", n + 1, " has no ",
+               no_date ? "date (变动日期)" : "kind (变动类别)",
+               ": no report year can take it");
+    }
+    if (no_date || e.kind == 0) continue;
+    if (first) {
+      // A member whose first event is a transfer in came from elsewhere.
+      if (e.kind == v1::MEMBERSHIP_EVENT_KIND_TRANSFER_IN) roll = Roll::kOut;
+      first = false;
+    }
+    const char* wrong = NextRoll(e.kind, &roll);
+    if (*wrong != '\0' && ctx.On(Rule::kEventSequence)) {
+      ctx.Emit(Rule::kEventSequence, Field("events", n, ".kind").str(),
+               Zh("第 ", n + 1, " 条组织关系变动（", ZhEnum(kind),
+                  "）与之前的变动矛盾"),
+               "membership event ", n + 1, " (",
+               v1::MembershipEventKind_Name(kind), ") is ", wrong);
+    }
+    const Ymd on =
+        ctx.Date(true, Ymd{e.year, e.month, e.day}, Field("events", n, ".on"),
+                 "membership event date (变动日期)");
+    if (on.y == 0) continue;
+    if (previous.y != 0 && IsAfter(previous, on) && ctx.On(Rule::kEventOrder)) {
+      ctx.Emit(Rule::kEventOrder, Field("events", n, ".on").str(),
+               Zh("第 ", n + 1, " 条组织关系变动（", DateText(on),
+                  "）早于前一条（", DateText(previous), "）；应按日期先后排列"),
+               "membership event ", n + 1, " (", DateText(on),
+               ") is dated before the one before it (", DateText(previous),
+               "); list them oldest first");
+    }
+    if (admitted.y != 0 && IsAfter(admitted, on) &&
+        ctx.On(Rule::kEventBeforeAdmission)) {
+      ctx.Emit(
+          Rule::kEventBeforeAdmission, Field("events", n, ".on").str(),
+          Zh("第 ", n + 1, " 条组织关系变动（", DateText(on),
+             "）早于接收为预备党员日期 ", DateText(admitted)),
+          "membership event ", n + 1, " (", DateText(on),
+          ") is before admission as a probationary member (接收为预备党员) "
+          "on ",
+          DateText(admitted));
+    }
+    previous = on;
+  }
+}
+
 }  // namespace
 
 // Returns NationalIdKeyOf() the member's national_id.
@@ -315,8 +414,15 @@ uint64_t CheckMember(const Ctx& ctx, const MemberFacts& m) {
                DateText(probationary));
     }
   }
+  // A member off the roll at the end of as_of's year (transferred out, left,
+  // died) owes no conversion and no dues here.
+  bool on_roll = true;
+  if (ABSL_PREDICT_FALSE(!m.events.empty())) {
+    CheckEvents(ctx, m, probationary);
+    on_roll = OnRollAtYearEnd(MemberFactsView(m), c.as_of.y);
+  }
   if (m.status == v1::MEMBER_STATUS_PROBATIONARY && probationary.y != 0 &&
-      !m.has_date[4] && ctx.On(Rule::kProbationOverdue) &&
+      on_roll && !m.has_date[4] && ctx.On(Rule::kProbationOverdue) &&
       CompareDates(c.as_of, c.probation_late.Add(probationary)) > 0) {
     ctx.Emit(Rule::kProbationOverdue, "probationary_on",
              Zh("至 ", DateText(c.as_of), " 仍为预备党员，距 ",
@@ -326,7 +432,7 @@ uint64_t CheckMember(const Ctx& ctx, const MemberFacts& m) {
              ", more than ", probation + 12, " months after admission on ",
              DateText(probationary), "; record the conversion or the decision");
   }
-  CheckDues(ctx, m);
+  if (on_roll) CheckDues(ctx, m);
   return national_id_key;
 }
 

@@ -188,6 +188,26 @@ constexpr std::array<RuleDef, kRuleCount> kRules = {{
      "otherwise. Judged for units with member records.",
      "integrity; article: 党员业主", "业主党员信息与党员记录不符",
      "owner disagrees with member records"},
+    {Rule::kEventIncomplete, "member.event.incomplete", E,
+     "A membership event (组织关系变动, `events`) has no date or no kind: no "
+     "report year can take it.",
+     "integrity", "组织关系变动缺日期或类别",
+     "membership event without date or kind"},
+    {Rule::kEventOrder, "member.event.order", W,
+     "A member's events are not oldest first: an event is dated before the "
+     "one listed before it.",
+     "integrity", "组织关系变动未按日期先后排列",
+     "membership events out of date order"},
+    {Rule::kEventBeforeAdmission, "member.event.before_admission", W,
+     "A membership event is dated before the person was admitted as a "
+     "probationary member (接收为预备党员日期).",
+     "integrity", "组织关系变动早于入党", "membership event before admission"},
+    {Rule::kEventSequence, "member.event.sequence", W,
+     "A membership event cannot follow the one before it: a transfer out, "
+     "stop, leaving or death of a member not on the roll, a transfer in of "
+     "one already on it, a restoration without a stop, or any event after "
+     "leaving the party or death.",
+     "integrity", "组织关系变动前后矛盾", "membership events out of sequence"},
     {Rule::kStandaloneMin, "party_org.standalone.min_full_members", W,
      "A standalone (单建) party organization has fewer full members than the "
      "policy's minimum to found one.",

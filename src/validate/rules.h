@@ -58,6 +58,10 @@ enum class Rule : uint16_t {
   kNotBranch,
   kReportedCounts,
   kOwnerMismatch,
+  kEventIncomplete,
+  kEventOrder,
+  kEventBeforeAdmission,
+  kEventSequence,
   // Party organizations.
   kStandaloneMin,
   kStandaloneUnits,

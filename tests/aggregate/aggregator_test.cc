@@ -577,6 +577,44 @@ TEST(UnitsTest, ClosedAndLaterUnitsAreLeftOut) {
   EXPECT_THAT(f.targets().target_4().worklist(), ElementsAre("open"));
 }
 
+// Membership events: a member off the roll at the end of the year is in no
+// figure of its unit, and the year's events are counted by kind.
+TEST(UnitsTest, MembershipEventsTakeMembersOffTheRollAndCount) {
+  Ledger l;
+  l.Host("u");
+  auto member = [&](const std::string& name) {
+    v1::Member* m = l.Member("u", v1::MEMBER_STATUS_FULL);
+    m->set_name(name);
+    return m;
+  };
+  auto event = [](v1::Member* m, int y, v1::MembershipEventKind kind) {
+    v1::MembershipEvent* e = m->add_events();
+    *e->mutable_on() = D(y, 5, 1);
+    e->set_kind(kind);
+  };
+  member("stays");
+  event(member("left-this-year"), kYear,
+        v1::MEMBERSHIP_EVENT_KIND_TRANSFER_OUT);
+  event(member("died-before"), kYear - 1, v1::MEMBERSHIP_EVENT_KIND_DIED);
+  event(member("came-this-year"), kYear, v1::MEMBERSHIP_EVENT_KIND_TRANSFER_IN);
+  event(member("comes-next-year"), kYear + 1,
+        v1::MEMBERSHIP_EVENT_KIND_TRANSFER_IN);
+  v1::Member* stopped = member("stopped-restored");
+  event(stopped, kYear - 2, v1::MEMBERSHIP_EVENT_KIND_STOPPED);
+  event(stopped, kYear, v1::MEMBERSHIP_EVENT_KIND_RESTORED);
+  const v1::ReportFigures f = Aggregate(l.dataset()).total();
+  // On the roll: stays, came-this-year, stopped-restored.
+  EXPECT_EQ(f.members().full(), 3);
+  EXPECT_EQ(f.members().transferred_in(), 1);
+  EXPECT_EQ(f.members().transferred_out(), 1);
+  EXPECT_EQ(f.members().membership_restored(), 1);
+  EXPECT_EQ(f.members().membership_stopped(), 0);  // Two years before.
+  EXPECT_EQ(f.members().died(), 0);                // The year before.
+  EXPECT_EQ(f.members().left_the_party(), 0);
+  // Three full members: target 1's condition, from the members on the roll.
+  EXPECT_EQ(f.targets().target_1().eligible(), 1);
+}
+
 // A unit with dated changes of status counts by the one in force at the end
 // of the year, not by its status today.
 TEST(UnitsTest, DatedChangesOfStatusGiveTheYearsStatus) {

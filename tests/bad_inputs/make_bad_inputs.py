@@ -485,7 +485,7 @@ policy("dues_overlap", '{"employedDuesBrackets":[{"upToFen":"300000","permille":
 # partial_base.bin is a real partial report, without its shard fingerprints
 # and as_of date (fields 14 and 15, as 0.2.0 wrote it): `dangjian generate
 # --units 30 --seed 1`, then `report --year 2017 --worklist-cap 100 --partial`
-# (state version 2); each case changes a field or a sum of it.
+# (state version 3); each case changes a field or a sum of it.
 
 def read_varint(b, i):
     n = shift = 0

@@ -26,8 +26,13 @@ namespace dangjian {
 namespace internal {
 namespace {
 
+auto Tie(const MembershipEventFacts& e) {
+  return std::make_tuple(e.has_on, e.year, e.month, e.day, e.kind);
+}
 // (Arrays as vectors: a tuple would compare their addresses.)
 auto Tie(const MemberFacts& m) {
+  std::vector<decltype(Tie(MembershipEventFacts()))> events;
+  for (const MembershipEventFacts& e : m.events) events.push_back(Tie(e));
   return std::make_tuple(
       m.id, m.host_organization_id, m.party_organization_id, m.national_id,
       m.status, m.is_owner, std::vector<bool>(m.has_date, m.has_date + 5),
@@ -35,7 +40,7 @@ auto Tie(const MemberFacts& m) {
       std::vector<int32_t>(m.date_month, m.date_month + 5),
       std::vector<int32_t>(m.date_day, m.date_day + 5), m.has_birth_date,
       m.birth_year, m.birth_month, m.birth_day, m.gender, m.dues_category,
-      m.monthly_income_fen, m.monthly_dues_fen, m.posts);
+      m.monthly_income_fen, m.monthly_dues_fen, m.posts, events);
 }
 auto Tie(const HostStatusChangeFacts& c) {
   return std::make_tuple(c.has_on, c.year, c.month, c.day, c.status);

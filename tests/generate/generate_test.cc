@@ -124,7 +124,11 @@ TEST(GenerateNationalTest, ShardsAreSelfContained) {
         }
       } else if (r.has_member()) {
         const auto& m = r.member();
-        EXPECT_TRUE(has("host_organization", m.host_organization_id()))
+        // A member transferred between counties belongs to a regional
+        // branch and names no unit.
+        EXPECT_TRUE(has("host_organization", m.host_organization_id()) ||
+                    (m.host_organization_id().empty() && m.events_size() > 0 &&
+                     !m.party_organization_id().empty()))
             << m.id();
         if (!m.party_organization_id().empty()) {
           EXPECT_TRUE(has("party_organization", m.party_organization_id()))
@@ -220,6 +224,49 @@ TEST(GenerateNationalTest, CleanUnlessFaultsAreAsked) {
   CollectingSink dirty;
   ASSERT_THAT(GenerateNational(faulty, &dirty), IsOk());
   EXPECT_GT(ResidentIdChecksumErrors(dirty), 100);
+}
+
+// Histories: units closed and suspended, and members transferred between
+// neighbouring counties, each transfer recorded on both sides with the same
+// person and letter, so that the counties' transfers balance.
+TEST(GenerateNationalTest, HistoriesAndTransfersThatBalance) {
+  CollectingSink sink;
+  ASSERT_THAT(GenerateNational(Small(), &sink), IsOk());
+  ASSERT_GE(sink.shards.size(), 3u);
+  // letter number -> (national ID, shard) of each side.
+  std::map<std::string, std::pair<std::string, size_t>> outs, ins;
+  int64_t closed = 0, suspended = 0;
+  for (size_t s = 0; s < sink.shards.size(); ++s) {
+    for (const v1::Record& r : sink.shards[s].records) {
+      if (r.has_host_organization()) {
+        const auto& h = r.host_organization();
+        if (h.status_changes_size() == 0) continue;
+        const auto& last = h.status_changes(h.status_changes_size() - 1);
+        EXPECT_EQ(last.status(), h.status()) << h.id();
+        (h.status() == v1::HOST_STATUS_CLOSED ? closed : suspended) += 1;
+      }
+      if (!r.has_member()) continue;
+      for (const v1::MembershipEvent& e : r.member().events()) {
+        auto& side =
+            e.kind() == v1::MEMBERSHIP_EVENT_KIND_TRANSFER_OUT ? outs : ins;
+        EXPECT_TRUE(side.emplace(e.letter_number(),
+                                 std::make_pair(r.member().national_id(), s))
+                        .second)
+            << e.letter_number();
+      }
+    }
+  }
+  EXPECT_GT(closed, 100);
+  EXPECT_GT(suspended, 100);
+  ASSERT_GT(outs.size(), sink.shards.size());
+  ASSERT_EQ(outs.size(), ins.size());
+  for (const auto& [letter, out] : outs) {
+    const auto in = ins.find(letter);
+    ASSERT_NE(in, ins.end()) << letter;
+    EXPECT_EQ(in->second.first, out.first) << letter;  // One person.
+    EXPECT_EQ(in->second.second, (out.second + 1) % sink.shards.size())
+        << letter;  // The next county.
+  }
 }
 
 TEST(GenerateNationalTest, CreditCodesCarryValidCheckCharacters) {

@@ -249,6 +249,55 @@ TEST(CsvRowTest, StatusChanges) {
   EXPECT_THAT(csv, HasSubstr("2019-06：注销"));
 }
 
+// A member's membership events are one cell, 日期：类别[：对方[：介绍信编号]]
+// items: read, written the same, and refused with the cell's place and why.
+TEST(CsvRowTest, MembershipEvents) {
+  CsvReaderOptions ro;
+  ro.table = CsvTable::kMembers;
+  Import im = Read(
+      "人员标识,组织关系变动\n"
+      "m1,2015-03-01：转入：红山区某支部：2015-007；2019年6月30日:转出::2019-"
+      "015\n"
+      "m2,2018-05：去世\n"
+      "m3,2018-05-01：调走\n"
+      "m4,转出\n",
+      "党员.csv", ro);
+  ASSERT_EQ(im.records.size(), 4u) << Messages(im);
+  const v1::Member m1 = im.records[0].member();
+  ASSERT_EQ(m1.events_size(), 2);
+  EXPECT_EQ(m1.events(0).kind(), v1::MEMBERSHIP_EVENT_KIND_TRANSFER_IN);
+  EXPECT_EQ(m1.events(0).counterpart(), "红山区某支部");
+  EXPECT_EQ(m1.events(0).letter_number(), "2015-007");
+  EXPECT_EQ(m1.events(1).on().day(), 30);
+  EXPECT_EQ(m1.events(1).counterpart(), "");
+  EXPECT_EQ(m1.events(1).letter_number(), "2019-015");
+  const v1::Member m2 = im.records[1].member();
+  ASSERT_EQ(m2.events_size(), 1);
+  EXPECT_EQ(m2.events(0).kind(), v1::MEMBERSHIP_EVENT_KIND_DIED);
+  EXPECT_EQ(im.records[2].member().events_size(), 0);
+  EXPECT_EQ(im.records[3].member().events_size(), 0);
+  const std::string messages = Messages(im);
+  EXPECT_THAT(messages, HasSubstr("4:2:组织关系变动: membership event "
+                                  "\"2018-05-01：调走\""));
+  EXPECT_THAT(messages, HasSubstr("5:2:组织关系变动: membership event "
+                                  "\"转出\": not a date and a kind"));
+
+  CsvWriterOptions o;
+  o.table = CsvTable::kMembers;
+  std::string csv;
+  auto w = CsvLedgerWriter::ToString(&csv, o);
+  ASSERT_THAT(w, IsOk());
+  v1::Record rec;
+  *rec.mutable_member() = m1;
+  ASSERT_THAT((*w)->Write(rec), IsOk());
+  ASSERT_THAT((*w)->Close(), IsOk());
+  EXPECT_THAT(csv, HasSubstr("2015-03-01：转入：红山区某支部：2015-007；"
+                             "2019-06-30：转出：：2019-015"));
+  // A counterpart with a colon in it cannot be written as it is.
+  rec.mutable_member()->mutable_events(0)->set_counterpart("某支部：二组");
+  EXPECT_THAT(FieldsNoLedgerHolds(rec), ElementsAre("member.events"));
+}
+
 // A member's roles and posts and an organization's committee are cells
 // (docs/ledger-format.md): read, written the same, and refused with the
 // cell's place and why.

@@ -343,5 +343,47 @@ TEST(EdgeAgreementTest, MembersCountAsOfTheEndOfTheYear) {
   EXPECT_THAT(s.ids[3], ElementsAre("joined-next-year"));
 }
 
+// Membership events take a member off the roll in both engines: a unit
+// whose third full member transferred out in the year no longer has three,
+// and one whose member came by transfer only after it has none.
+TEST(EdgeAgreementTest, MembersOffTheRollCountInNeither) {
+  Edges e;
+  e.Host("three-one-out");
+  e.Host("three-stay");
+  e.Host("came-later");
+  auto member = [&](const std::string& id, const std::string& host) {
+    v1::Member* m = e.dataset().add_members();
+    m->set_id(id);
+    m->set_host_organization_id(host);
+    m->set_status(v1::MEMBER_STATUS_FULL);
+    *m->mutable_probationary_on() = MakeDate(kYear - 5, 1, 1);
+    *m->mutable_full_on() = MakeDate(kYear - 4, 1, 1);
+    return m;
+  };
+  auto event = [](v1::Member* m, int32_t y, v1::MembershipEventKind kind) {
+    v1::MembershipEvent* ev = m->add_events();
+    *ev->mutable_on() = MakeDate(y, 6, 1);
+    ev->set_kind(kind);
+  };
+  for (int i = 0; i < 3; ++i) {
+    const std::string n = std::to_string(i);
+    v1::Member* m = member("a" + n, "three-one-out");
+    if (i == 0) event(m, kYear, v1::MEMBERSHIP_EVENT_KIND_TRANSFER_OUT);
+    m = member("b" + n, "three-stay");
+    // Came by transfer before the year, stopped and restored within it.
+    event(m, kYear - 1, v1::MEMBERSHIP_EVENT_KIND_TRANSFER_IN);
+    if (i == 0) {
+      event(m, kYear, v1::MEMBERSHIP_EVENT_KIND_STOPPED);
+      event(m, kYear, v1::MEMBERSHIP_EVENT_KIND_RESTORED);
+    }
+  }
+  event(member("c0", "came-later"), kYear + 1,
+        v1::MEMBERSHIP_EVENT_KIND_TRANSFER_IN);
+  const Shortfalls s = ExpectAgreement(RecordsOf(e.dataset()), kYear);
+  EXPECT_THAT(s.ids[0], ElementsAre("three-stay"));
+  EXPECT_THAT(s.ids[2], ElementsAre("three-one-out"));
+  EXPECT_THAT(s.ids[3], ElementsAre("came-later"));
+}
+
 }  // namespace
 }  // namespace dangjian

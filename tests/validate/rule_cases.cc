@@ -79,6 +79,7 @@ std::vector<Case> Cases() {
   AddEnumCountAndRegionCases(&c);
   AddMemberCases(&c);
   AddDuesCases(&c);
+  AddEventCases(&c);
   AddOrgSizeCases(&c);
   AddOrgFormationAndStarCases(&c);
   AddOrgMoreSizeCases(&c);

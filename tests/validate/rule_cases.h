@@ -37,6 +37,7 @@ void AddReferenceAndDateCases(std::vector<Case>* out);
 void AddEnumCountAndRegionCases(std::vector<Case>* out);
 void AddMemberCases(std::vector<Case>* out);
 void AddDuesCases(std::vector<Case>* out);
+void AddEventCases(std::vector<Case>* out);
 void AddOrgSizeCases(std::vector<Case>* out);
 void AddOrgFormationAndStarCases(std::vector<Case>* out);
 void AddOrgMoreSizeCases(std::vector<Case>* out);

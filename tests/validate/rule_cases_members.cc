@@ -1,6 +1,7 @@
 // The rule cases (rule_cases.h) of the rules on members.
 #include <cstdio>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "validate/rule_cases.h"
@@ -14,6 +15,17 @@ using ::dangjian::testing::SetDate;
 
 // The cases of the rules on a member's resident ID, status and path to
 // membership.
+namespace {
+
+// Adds an event of `kind` to `m`, dated y-m-01 (undated when y is 0).
+void Event(v1::Member* m, int y, int month, v1::MembershipEventKind kind) {
+  v1::MembershipEvent* e = m->add_events();
+  if (y != 0) SetDate(e->mutable_on(), y, month, 1);
+  e->set_kind(kind);
+}
+
+}  // namespace
+
 void AddMemberCases(std::vector<Case>* out) {
   std::vector<Case>& c = *out;
   [[maybe_unused]] const Mutation none = [](v1::Dataset&) {};
@@ -63,6 +75,19 @@ void AddMemberCases(std::vector<Case>* out) {
                  M(d, "m-2")->set_national_id(M(d, "m-1")->national_id());
                },
                none});
+  // A member transferred out of p-standalone and back in under a new record:
+  // one person on one roll.
+  c.push_back(
+      {"NidDuplicateTransferred", "member.national_id.duplicate", "member",
+       "m-2", "national_id",
+       [](v1::Dataset& d) {
+         M(d, "m-2")->set_national_id(M(d, "m-1")->national_id());
+         Event(M(d, "m-1"), 2020, 3, v1::MEMBERSHIP_EVENT_KIND_TRANSFER_IN);
+       },
+       [](v1::Dataset& d) {
+         M(d, "m-2")->set_national_id(M(d, "m-1")->national_id());
+         Event(M(d, "m-1"), 2020, 3, v1::MEMBERSHIP_EVENT_KIND_TRANSFER_OUT);
+       }});
   c.push_back(
       {"NidExcelExponent", "member.national_id.excel_mangled", "member", "m-1",
        "national_id",
@@ -248,6 +273,64 @@ void AddDuesCases(std::vector<Case>* out) {
                [](v1::Dataset& d) {
                  SetDate(M(d, "m-1")->mutable_dues_paid_through(), 2024, 7, 0);
                }});
+  // A member who died owes no dues.
+  c.push_back({"DuesLapsedNotOfTheDead", "member.dues.lapsed", "member", "m-1",
+               "dues_paid_through",
+               [](v1::Dataset& d) {
+                 SetDate(M(d, "m-1")->mutable_dues_paid_through(), 2023, 12, 0);
+               },
+               [](v1::Dataset& d) {
+                 SetDate(M(d, "m-1")->mutable_dues_paid_through(), 2023, 12, 0);
+                 Event(M(d, "m-1"), 2024, 1, v1::MEMBERSHIP_EVENT_KIND_DIED);
+               }});
+}
+
+// The cases of the rules on a member's membership events (m-1 was admitted
+// on 2011-09-01).
+void AddEventCases(std::vector<Case>* out) {
+  std::vector<Case>& c = *out;
+  using K = v1::MembershipEventKind;
+  auto events = [](std::vector<std::tuple<int, int, K>> list) {
+    return [list](v1::Dataset& d) {
+      for (const auto& [y, m, kind] : list) Event(M(d, "m-1"), y, m, kind);
+    };
+  };
+  c.push_back({"EventWithoutDate", "member.event.incomplete", "member", "m-1",
+               "events[0].on",
+               events({{0, 0, v1::MEMBERSHIP_EVENT_KIND_STOPPED}}),
+               events({{2015, 3, v1::MEMBERSHIP_EVENT_KIND_STOPPED},
+                       {2016, 3, v1::MEMBERSHIP_EVENT_KIND_RESTORED}})});
+  c.push_back({"EventWithoutKind", "member.event.incomplete", "member", "m-1",
+               "events[0].kind",
+               events({{2015, 3, v1::MEMBERSHIP_EVENT_KIND_UNSPECIFIED}}),
+               events({{2015, 3, v1::MEMBERSHIP_EVENT_KIND_TRANSFER_IN}})});
+  c.push_back({"EventsOutOfOrder", "member.event.order", "member", "m-1",
+               "events[1].on",
+               events({{2020, 1, v1::MEMBERSHIP_EVENT_KIND_STOPPED},
+                       {2019, 1, v1::MEMBERSHIP_EVENT_KIND_RESTORED}}),
+               events({{2019, 1, v1::MEMBERSHIP_EVENT_KIND_STOPPED},
+                       {2020, 1, v1::MEMBERSHIP_EVENT_KIND_RESTORED}})});
+  c.push_back({"EventBeforeAdmission", "member.event.before_admission",
+               "member", "m-1", "events[0].on",
+               events({{2011, 8, v1::MEMBERSHIP_EVENT_KIND_TRANSFER_IN}}),
+               events({{2011, 9, v1::MEMBERSHIP_EVENT_KIND_TRANSFER_IN}})});
+  c.push_back({"TransferredOutTwice", "member.event.sequence", "member", "m-1",
+               "events[1].kind",
+               events({{2015, 1, v1::MEMBERSHIP_EVENT_KIND_TRANSFER_OUT},
+                       {2016, 1, v1::MEMBERSHIP_EVENT_KIND_TRANSFER_OUT}}),
+               events({{2015, 1, v1::MEMBERSHIP_EVENT_KIND_TRANSFER_OUT},
+                       {2016, 1, v1::MEMBERSHIP_EVENT_KIND_TRANSFER_IN}})});
+  c.push_back({"EventAfterDeath", "member.event.sequence", "member", "m-1",
+               "events[1].kind",
+               events({{2015, 1, v1::MEMBERSHIP_EVENT_KIND_DIED},
+                       {2016, 1, v1::MEMBERSHIP_EVENT_KIND_TRANSFER_OUT}}),
+               events({{2015, 1, v1::MEMBERSHIP_EVENT_KIND_STOPPED},
+                       {2016, 1, v1::MEMBERSHIP_EVENT_KIND_LEFT}})});
+  c.push_back({"RestoredWithoutStop", "member.event.sequence", "member", "m-1",
+               "events[0].kind",
+               events({{2015, 1, v1::MEMBERSHIP_EVENT_KIND_RESTORED}}),
+               // A first transfer in: the member came from elsewhere.
+               events({{2015, 1, v1::MEMBERSHIP_EVENT_KIND_TRANSFER_IN}})});
 }
 
 }  // namespace rule_cases
