@@ -6,6 +6,8 @@
 
 #include <cstdint>
 
+#include "absl/base/attributes.h"
+#include "absl/base/optimization.h"
 #include "dangjian/v1/member.pb.h"
 
 namespace dangjian {
@@ -38,7 +40,7 @@ inline bool EventTakesAway(int kind) {
 // or without a kind are never in force. `View` has ForEachEvent(f), calling
 // f(has_on, year, month, day, kind) for each event.
 template <typename View>
-bool OnRollAtYearEnd(const View& m, int32_t year) {
+ABSL_ATTRIBUTE_NOINLINE bool OnRollAtYearEnd(const View& m, int32_t year) {
   bool any_by_then = false, any = false;
   int64_t latest = 0, earliest = 0;
   int latest_kind = 0, earliest_kind = 0;
@@ -71,7 +73,11 @@ bool OnRollAtYearEnd(const View& m, int32_t year) {
 // has_events() and ForEachEvent() (OnRollAtYearEnd()).
 template <typename View>
 int MemberStatusAtYearEnd(const View& m, int32_t year) {
-  if (m.has_events() && !OnRollAtYearEnd(m, year)) return -1;
+  // Out of line, so that the common case (no events) stays small enough to
+  // be inlined where it is called.
+  if (ABSL_PREDICT_FALSE(m.has_events()) && !OnRollAtYearEnd(m, year)) {
+    return -1;
+  }
   int s = m.status();
   if (s < 0 || s > v1::MEMBER_STATUS_FULL) s = v1::MEMBER_STATUS_UNSPECIFIED;
   if (s == v1::MEMBER_STATUS_UNSPECIFIED) return s;
