@@ -709,6 +709,8 @@ def ledger_column_kinds(table, headers):
       joined by "；" (2019-06-30：注销；2021-03-01：存续);
     - "events": a member's membership events, "date：kind" items, a
       transfer's with "：counterpart：letter number" after, joined by "；";
+    - "assessments": a venue's six-haves assessments, "date：haves" items
+      (有场所、有党旗, 六有齐全 or 无) joined by "；";
     - "text": everything else (ids, codes, names, resident IDs, phones).
 
     `table` is one of LEDGER_TABLES. Headers that name no field (Chinese
@@ -753,7 +755,8 @@ def _column_kind(message, header):
             return {"dangjian.v1.MemberPost": "posts",
                     "dangjian.v1.CommitteeSeat": "seats",
                     "dangjian.v1.HostStatusChange": "status_changes",
-                    "dangjian.v1.MembershipEvent": "events"}.get(
+                    "dangjian.v1.MembershipEvent": "events",
+                    "dangjian.v1.VenueAssessment": "assessments"}.get(
                         field.message_type.full_name)
         return "list"
     if field.type in (F.TYPE_INT32, F.TYPE_INT64, F.TYPE_UINT32,

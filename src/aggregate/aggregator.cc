@@ -20,6 +20,7 @@
 #include "core/member_status.h"
 #include "core/record_facts.h"
 #include "core/star_target.h"
+#include "core/venue_haves.h"
 #include "core/wire_check.h"
 #include "core/wire_format.h"
 #include "dangjian/aggregate.h"
@@ -550,7 +551,7 @@ void AggregatorImpl::AddVenue(const VenueFacts& v, const VenueJoin* j) {
   f.org = v.party_organization_id.empty() ? kNone
           : j                             ? orgs_.Row(j->org)
               : orgs_.Intern(v.party_organization_id);
-  f.haves = v.haves;
+  f.haves = VenueHavesAtYearEnd(v, year_);
   const int own = v.ownership;
   f.ownership = static_cast<uint8_t>(own >= 0 && own <= 4 ? own : 0);
   venues_.push_back(f);

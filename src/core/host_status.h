@@ -6,11 +6,10 @@
 #ifndef DANGJIAN_SRC_CORE_HOST_STATUS_H_
 #define DANGJIAN_SRC_CORE_HOST_STATUS_H_
 
-#include <cstddef>
 #include <cstdint>
-#include <limits>
 
 #include "core/coverage_join.h"
+#include "core/dated.h"
 #include "core/record_facts.h"
 #include "dangjian/v1/host.pb.h"
 
@@ -18,29 +17,15 @@ namespace dangjian {
 namespace internal {
 
 // The index in `h.status_changes` of the change in force at the end of
-// `year`: of the changes dated in or before `year`, the one of the latest
-// date (of two on one date, the later listed; a date known to the year only
-// comes before the dated days of that year). -1 when no change is dated in
-// or before `year`. Changes without a date (no `on`, or year 0) are never in
-// force. With `year` at its maximum, the latest change of all.
+// `year` (LatestDatedBy()), or -1 when no change is dated in or before it.
+// With `year` at its maximum, the latest change of all.
 inline int HostChangeInForce(const HostFacts& h, int32_t year) {
-  int best = -1;
-  int64_t best_key = 0;
-  for (size_t i = 0; i < h.status_changes.size(); ++i) {
-    const HostStatusChangeFacts& c = h.status_changes[i];
-    if (!c.has_on || c.year == 0 || c.year > year) continue;
-    const int64_t key = (int64_t{c.year} * 13 + c.month) * 32 + c.day;
-    if (best < 0 || key >= best_key) {
-      best = static_cast<int>(i);
-      best_key = key;
-    }
-  }
-  return best;
+  return LatestDatedBy(h.status_changes, year);
 }
 
 // The latest change of all (HostChangeInForce() of every year), or -1.
 inline int HostLatestChange(const HostFacts& h) {
-  return HostChangeInForce(h, std::numeric_limits<int32_t>::max());
+  return LatestDated(h.status_changes);
 }
 
 // The status (a v1::HostStatus value) in force at the end of `year`: without

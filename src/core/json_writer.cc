@@ -169,12 +169,20 @@ class Writer {
     const Reflection* r = m.GetReflection();
     // The fields to print, in number order (the order of the wire format,
     // which protobuf's printer walks): those set, as ListFields() gives them;
-    // with defaults, every field but unset ones with presence.
+    // with defaults, every field but unset ones with presence, and those of
+    // a oneof (a proto3 `optional` field's too) after the others, as
+    // protobuf's printer adds them only once it meets their value.
     std::vector<const FieldDescriptor*>& fields = Scratch(depth);
     fields.clear();
     if (defaults_) {
       for (const FieldDescriptor* f : FieldsByNumber(d)) {
-        if (f->is_repeated() || !f->has_presence() || r->HasField(m, f)) {
+        if (f->containing_oneof() == nullptr &&
+            (f->is_repeated() || !f->has_presence() || r->HasField(m, f))) {
+          fields.push_back(f);
+        }
+      }
+      for (const FieldDescriptor* f : FieldsByNumber(d)) {
+        if (f->containing_oneof() != nullptr && r->HasField(m, f)) {
           fields.push_back(f);
         }
       }

@@ -737,6 +737,36 @@ bool DecodeFundingFacts(absl::string_view bytes, FundingFacts* out) {
   });
 }
 
+// One occurrence of Venue.assessments, appended.
+bool DecodeVenueAssessment(absl::string_view bytes, VenueFacts* out) {
+  Wire w(bytes);
+  VenueAssessmentFacts& a = out->assessments.emplace_back();
+  while (!w.done()) {
+    uint64_t tag, v;
+    if (!w.ReadTag(&tag)) return false;
+    switch (tag) {
+      case Tag(1, kLength):
+        if (!w.Date(&a.year, &a.month, &a.day)) return false;
+        a.has_on = true;
+        break;
+      case Tag(2, kVarint):
+      case Tag(3, kVarint):
+      case Tag(4, kVarint):
+      case Tag(5, kVarint):
+      case Tag(6, kVarint):
+      case Tag(7, kVarint): {
+        if (!w.Varint(&v)) return false;
+        const uint8_t bit = static_cast<uint8_t>(1u << ((tag >> 3) - 2));
+        a.haves = static_cast<uint8_t>(v != 0 ? a.haves | bit : a.haves & ~bit);
+        break;
+      }
+      default:
+        return false;
+    }
+  }
+  return true;
+}
+
 bool DecodeVenueFacts(absl::string_view bytes, VenueFacts* out) {
   out->Reset();
   return DecodeFields(bytes, out, [](Wire* w, uint64_t tag, VenueFacts* f) {
@@ -782,6 +812,8 @@ bool DecodeVenueFacts(absl::string_view bytes, VenueFacts* out) {
       case Tag(16, kFixed64):
         f->has_longitude = true;
         return w->Double(&f->longitude);
+      case Tag(17, kLength):
+        return w->Bytes(&s) && DecodeVenueAssessment(s, f);
       default:
         return false;
     }

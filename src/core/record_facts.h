@@ -270,6 +270,13 @@ struct FundingFacts {
 
 // What the rules and the figures read of a v1::Venue: all but the name and
 // the address.
+// One v1::VenueAssessment of a venue.
+struct VenueAssessmentFacts {
+  bool has_on = false;
+  int32_t year = 0, month = 0, day = 0;  // Of `on`.
+  uint8_t haves = 0;                     // As VenueFacts::haves.
+};
+
 struct VenueFacts {
   absl::string_view id = "";
   absl::string_view party_organization_id = "";
@@ -285,6 +292,7 @@ struct VenueFacts {
   bool has_longitude = false;
   double latitude = 0;
   double longitude = 0;
+  std::vector<VenueAssessmentFacts> assessments;  // In the record's order.
 
   // As MemberFacts::Reset().
   void Reset() {
@@ -293,6 +301,7 @@ struct VenueFacts {
     haves = 0;
     has_latitude = has_longitude = false;
     latitude = longitude = 0;
+    assessments.clear();
   }
 };
 

@@ -169,6 +169,19 @@ void VenueFactsOf(const v1::Venue& v, VenueFacts* out) {
       (v.has_signage() ? 4 : 0) | (v.has_party_flag() ? 8 : 0) |
       (v.has_books_and_newspapers() ? 16 : 0) |
       (v.has_rules_on_wall() ? 32 : 0));
+  out->assessments.clear();
+  for (const v1::VenueAssessment& a : v.assessments()) {
+    VenueAssessmentFacts& f = out->assessments.emplace_back();
+    f.has_on = a.has_on();
+    f.year = a.on().year();
+    f.month = a.on().month();
+    f.day = a.on().day();
+    f.haves = static_cast<uint8_t>(
+        (a.has_site() ? 1 : 0) | (a.has_facilities() ? 2 : 0) |
+        (a.has_signage() ? 4 : 0) | (a.has_party_flag() ? 8 : 0) |
+        (a.has_books_and_newspapers() ? 16 : 0) |
+        (a.has_rules_on_wall() ? 32 : 0));
+  }
 }
 
 void ActivityFactsOf(const v1::Activity& a, ActivityFacts* out) {

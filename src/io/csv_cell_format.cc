@@ -82,6 +82,7 @@ std::string FormatCell(const Column& c, const Message& entity,
     case K::kSeats:
     case K::kStatusChanges:
     case K::kMemberEvents:
+    case K::kVenueAssessments:
       // Left out whole rather than written so as to read back otherwise
       // (FieldsNoLedgerHolds() names the field).
       return CompoundCellHolds(c, entity) ? FormatCompoundCell(c, entity) : "";

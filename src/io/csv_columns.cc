@@ -593,6 +593,7 @@ CellProblem SetLeaf(const Column& c, absl::string_view cell, Message* entity,
     case K::kSeats:
     case K::kStatusChanges:
     case K::kMemberEvents:
+    case K::kVenueAssessments:
       return SetCompoundCell(c, cell, wire);
     case K::kInt: {
       int64_t v = 0;
@@ -888,6 +889,7 @@ bool SetCellDirectly(const Column& c, absl::string_view cell, Message* entity,
     case K::kSeats:
     case K::kStatusChanges:
     case K::kMemberEvents:
+    case K::kVenueAssessments:
       break;
   }
   return false;

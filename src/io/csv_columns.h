@@ -45,6 +45,8 @@ enum class CellKind {
                    // "2019-06-30：注销；2021-03-01：存续".
   kMemberEvents,   // A member's events (MembershipEvent):
                   // "2019-06-30：转出：红山区某支部：2019-015；2020-03-01：转入".
+  kVenueAssessments,  // A venue\'s assessments (VenueAssessment):
+                      // "2016-05-01：有场所、有设施；2019-05-01：六有齐全".
 };
 
 struct Column {
@@ -299,9 +301,9 @@ const google::protobuf::EnumDescriptor* ColumnEnum(
 int ParseEnumCell(const Column& column, absl::string_view cell,
                   std::string* why);
 
-// kPosts, kSeats, kStatusChanges and kMemberEvents cells
+// kPosts, kSeats, kStatusChanges, kMemberEvents and kVenueAssessments cells
 // (csv_compound_cells.cc): SetCompoundCell() appends to `*wire` each post,
-// seat, change or event that `cell`
+// seat, change, event or assessment that `cell`
 // lists as a field of the entity (the format in docs/ledger-format.md) and
 // returns "" or, for a cell it cannot read, what is wrong
 // (CellProblem::LeftOut: nothing is appended, the row is kept);

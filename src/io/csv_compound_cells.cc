@@ -20,6 +20,7 @@
 #include "dangjian/v1/host.pb.h"
 #include "dangjian/v1/member.pb.h"
 #include "dangjian/v1/party_organization.pb.h"
+#include "dangjian/v1/venue.pb.h"
 #include "io/csv_columns.h"
 
 namespace dangjian {
@@ -318,6 +319,70 @@ CellProblem SetMemberEvents(const Column& c, absl::string_view cell,
   return {};
 }
 
+// The six haves as an assessment cell names them, in VenueFacts::haves'
+// bit order (a cell may leave out the 有).
+constexpr absl::string_view kHaves[6] = {"有场所", "有设施", "有标志",
+                                         "有党旗", "有书报", "有制度"};
+constexpr absl::string_view kNoHaves = "无";
+constexpr absl::string_view kAllHaves = "六有齐全";
+
+CellProblem SetVenueAssessments(const Column& c, absl::string_view cell,
+                                WireBuffer* wire) {
+  constexpr absl::string_view kHow =
+      " (write 日期：有场所、有设施…, 日期：六有齐全 or 日期：无, as "
+      "2019-05-01：有场所、有党旗)";
+  std::vector<std::string> out;  // Serialized, all read before any is put.
+  for (const std::string& item : Items(cell)) {
+    absl::string_view date_text, haves_text;
+    if (!SplitAtColon(item, &date_text, &haves_text) || date_text.empty() ||
+        haves_text.empty()) {
+      return LeftOut("six-haves assessment", item,
+                     absl::StrCat("not a date and its haves", kHow));
+    }
+    Ymd on;
+    const std::string bad_date = ParseDateCell(date_text, &on);
+    if (!bad_date.empty()) {
+      return LeftOut("six-haves assessment", item,
+                     absl::StrCat("the date ", bad_date, kHow));
+    }
+    unsigned haves = 0;
+    if (haves_text == kAllHaves || haves_text == "六有") {
+      haves = 0x3F;
+    } else if (haves_text != kNoHaves) {
+      const std::string list = UnifySeparators(haves_text, {"、", "，"});
+      for (absl::string_view h : absl::StrSplit(list, absl::ByAnyChar(";,"))) {
+        h = TrimCell(h);
+        if (h.empty()) continue;
+        int found = -1;
+        for (int b = 0; b < 6; ++b) {
+          if (h == kHaves[b] || h == kHaves[b].substr(3)) found = b;
+        }
+        if (found < 0) {
+          return LeftOut(
+              "six-haves assessment", item,
+              absl::StrCat("\"", h, "\" is none of the six haves", kHow));
+        }
+        haves |= 1u << found;
+      }
+    }
+    v1::VenueAssessment a;
+    a.mutable_on()->set_year(on.y);
+    a.mutable_on()->set_month(on.m);
+    a.mutable_on()->set_day(on.d);
+    a.set_has_site(haves & 1);
+    a.set_has_facilities(haves & 2);
+    a.set_has_signage(haves & 4);
+    a.set_has_party_flag(haves & 8);
+    a.set_has_books_and_newspapers(haves & 16);
+    a.set_has_rules_on_wall(haves & 32);
+    out.push_back(a.SerializeAsString());
+  }
+  for (const std::string& s : out) {
+    PutLengthDelimited(c.tags.back(), s, wire);
+  }
+  return {};
+}
+
 // A date as a date column writes it: 2019-06-30, 2019-06 or 2019.
 std::string FormatDate(const v1::Date& d) {
   if (d.month() == 0) return absl::StrFormat("%04d", d.year());
@@ -354,6 +419,8 @@ CellProblem SetCompoundCell(const Column& c, absl::string_view cell,
       return SetStatusChanges(c, cell, wire);
     case CellKind::kMemberEvents:
       return SetMemberEvents(c, cell, wire);
+    case CellKind::kVenueAssessments:
+      return SetVenueAssessments(c, cell, wire);
     default:
       return SetSeats(c, cell, wire);
   }
@@ -367,6 +434,27 @@ std::string FormatCompoundCell(const Column& c, const Message& entity) {
       items.push_back(absl::StrCat(
           FormatDate(s->on()), "：",
           Label(v1::HostStatus_descriptor()->FindValueByNumber(s->status()))));
+    }
+    return absl::StrJoin(items, "；");
+  }
+  if (c.kind == CellKind::kVenueAssessments) {
+    for (const v1::VenueAssessment* a :
+         Repeated<v1::VenueAssessment>(c, entity)) {
+      const bool has[6] = {a->has_site(),
+                           a->has_facilities(),
+                           a->has_signage(),
+                           a->has_party_flag(),
+                           a->has_books_and_newspapers(),
+                           a->has_rules_on_wall()};
+      std::vector<absl::string_view> named;
+      for (int b = 0; b < 6; ++b) {
+        if (has[b]) named.push_back(kHaves[b]);
+      }
+      items.push_back(absl::StrCat(FormatDate(a->on()), "：",
+                                   named.empty() ? std::string(kNoHaves)
+                                   : named.size() == 6
+                                       ? std::string(kAllHaves)
+                                       : absl::StrJoin(named, "、")));
     }
     return absl::StrJoin(items, "；");
   }
@@ -445,6 +533,14 @@ bool CompoundCellHolds(const Column& c, const Message& entity) {
               nullptr) {
         return false;
       }
+    }
+    return true;
+  }
+  if (c.kind == CellKind::kVenueAssessments) {
+    // A date: the haves are whatever they are.
+    for (const v1::VenueAssessment* a :
+         Repeated<v1::VenueAssessment>(c, entity)) {
+      if (!a->has_on()) return false;
     }
     return true;
   }

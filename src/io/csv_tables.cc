@@ -208,6 +208,10 @@ TableDef VenuesTable() {
           {"has_rules_on_wall", nullptr, {"有制度"}, K::kBool},
           {"latitude", nullptr, {"纬度"}, K::kDecimal},
           {"longitude", nullptr, {"经度"}, K::kDecimal},
+          {"assessments",
+           nullptr,
+           {"六有评估记录", "六有评估"},
+           K::kVenueAssessments},
       }};
 }
 
@@ -674,6 +678,7 @@ bool SetsDirectly(CellKind kind, const Column& c) {
     case CellKind::kSeats:
     case CellKind::kStatusChanges:
     case CellKind::kMemberEvents:
+    case CellKind::kVenueAssessments:
       return false;
   }
   return false;
@@ -887,7 +892,8 @@ std::vector<std::string> FieldsNoLedgerHolds(const v1::Record& record) {
          c.kind == internal::CellKind::kPosts ||
          c.kind == internal::CellKind::kSeats ||
          c.kind == internal::CellKind::kStatusChanges ||
-         c.kind == internal::CellKind::kMemberEvents) &&
+         c.kind == internal::CellKind::kMemberEvents ||
+         c.kind == internal::CellKind::kVenueAssessments) &&
         !internal::CompoundCellHolds(c, message)) {
       out.push_back(absl::StrCat(kind->name(), ".", c.path.back()->name()));
     }

@@ -150,6 +150,7 @@ class XlsxLedgerWriter final : public WorkbookLedgerWriter {
         case CellKind::kSeats:
         case CellKind::kStatusChanges:
         case CellKind::kMemberEvents:
+        case CellKind::kVenueAssessments:
           width = std::max(width, 24.0);
           break;
         case CellKind::kNationalId:

@@ -12,6 +12,7 @@
 #include "absl/strings/str_join.h"
 #include "core/host_status.h"
 #include "core/id_checks.h"
+#include "core/venue_haves.h"
 #include "dangjian/personal_data.h"
 #include "dangjian/record.h"
 #include "validate/dues.h"
@@ -24,6 +25,35 @@ namespace {
 bool SubtypeIsSocial(v1::HostSubtype s) {
   return s >= v1::HOST_SUBTYPE_SOCIAL_GROUP;
 }
+
+}  // namespace
+
+Ymd HistoryEntryDate(const Ctx& ctx, const HistoryText& text, int n,
+                     bool present, const Ymd& date, Rule order, Ymd* previous) {
+  const std::string field = Field(text.field, n, ".on").str();
+  const Ymd on = ctx.Date(present, date, field.c_str(), text.date_term);
+  if (on.y == 0) return on;
+  if (previous->y != 0 && IsAfter(*previous, on) && ctx.On(order)) {
+    ctx.Emit(order, field,
+             Zh("第 ", n + 1, " ", text.zh_measure, text.zh, "（", DateText(on),
+                "）早于前一", text.zh_measure, "（", DateText(*previous),
+                "）；应按日期先后排列"),
+             text.en, " ", n + 1, " (", DateText(on),
+             ") is dated before the one before it (", DateText(*previous),
+             "); list them oldest first");
+  }
+  *previous = on;
+  return on;
+}
+
+namespace {
+
+constexpr HistoryText kStatusChangeText = {"status_changes", "status change",
+                                           "经营状态变更", "条",
+                                           "status change date (变更日期)"};
+constexpr HistoryText kAssessmentText = {"assessments", "six-haves assessment",
+                                         "“六有”评估", "次",
+                                         "assessment date (评估日期)"};
 
 // The rules of a unit's dated changes of status (core/host_status.h reads
 // them for a report year).
@@ -52,19 +82,10 @@ ABSL_ATTRIBUTE_NOINLINE void CheckStatusChanges(const Ctx& ctx,
                no_date ? "date (变更日期)" : "status (变更后状态)",
                ": no report year can take it");
     }
-    const Ymd on = ctx.Date(
-        c.has_on && c.year != 0, Ymd{c.year, c.month, c.day},
-        Field("status_changes", n, ".on"), "status change date (变更日期)");
+    const Ymd on = HistoryEntryDate(
+        ctx, kStatusChangeText, n, c.has_on && c.year != 0,
+        Ymd{c.year, c.month, c.day}, Rule::kHostChangeOrder, &previous);
     if (on.y == 0) continue;
-    if (previous.y != 0 && IsAfter(previous, on) &&
-        ctx.On(Rule::kHostChangeOrder)) {
-      ctx.Emit(Rule::kHostChangeOrder, Field("status_changes", n, ".on").str(),
-               Zh("第 ", n + 1, " 条经营状态变更（", DateText(on),
-                  "）早于前一条（", DateText(previous), "）；应按日期先后排列"),
-               "status change ", n + 1, " (", DateText(on),
-               ") is dated before the one before it (", DateText(previous),
-               "); list them oldest first");
-    }
     if (registered.y != 0 && IsAfter(registered, on) &&
         ctx.On(Rule::kHostChangeBeforeRegistration)) {
       ctx.Emit(Rule::kHostChangeBeforeRegistration,
@@ -75,7 +96,6 @@ ABSL_ATTRIBUTE_NOINLINE void CheckStatusChanges(const Ctx& ctx,
                ") is before the registration date (成立日期) ",
                DateText(registered));
     }
-    previous = on;
   }
   const int latest = HostLatestChange(h);
   if (latest >= 0 && h.status != v1::HOST_STATUS_UNSPECIFIED &&
@@ -389,10 +409,43 @@ void CheckPartyOrganization(const Ctx& ctx, const OrgFacts& o) {
   }
 }
 
+// The rules of a venue's dated assessments (core/venue_haves.h reads them
+// for a report year).
+ABSL_ATTRIBUTE_NOINLINE void CheckAssessments(const Ctx& ctx,
+                                              const VenueFacts& v) {
+  Ymd previous;  // The last valid date before this one, y == 0 if none.
+  for (size_t i = 0; i < v.assessments.size(); ++i) {
+    const VenueAssessmentFacts& a = v.assessments[i];
+    const int n = static_cast<int>(i);
+    if ((!a.has_on || a.year == 0) && ctx.On(Rule::kAssessmentUndated)) {
+      ctx.Emit(Rule::kAssessmentUndated, Field("assessments", n, ".on").str(),
+               Zh("第 ", n + 1, " 次“六有”评估缺少评估日期，无法计入任何年度"),
+               "six-haves assessment ", n + 1,
+               " has no date (评估日期): no report year can take it");
+    }
+    HistoryEntryDate(ctx, kAssessmentText, n, a.has_on && a.year != 0,
+                     Ymd{a.year, a.month, a.day}, Rule::kAssessmentOrder,
+                     &previous);
+  }
+  const int latest = LatestDated(v.assessments);
+  if (latest >= 0 && v.assessments[latest].haves != v.haves &&
+      ctx.On(Rule::kHavesHistory)) {
+    ctx.Emit(Rule::kHavesHistory, "has_*",
+             Zh("场所的“六有”与最近一次评估（第 ", latest + 1,
+                " 次）不符；报表按评估记录计"),
+             "the venue's six haves (has_*) differ from its latest "
+             "assessment (",
+             latest + 1, "); the reports read the assessments");
+  }
+}
+
 void CheckVenue(const Ctx& ctx, const VenueFacts& v) {
   if (!DANGJIAN_KNOWN(VenueOwnership, v.ownership)) {
     UnknownEnum(ctx, "ownership", "ownership (场所权属)", v.ownership);
   }
+  if (ABSL_PREDICT_FALSE(!v.assessments.empty())) CheckAssessments(ctx, v);
+  // The six haves of as_of's year, as the report counts them.
+  const uint8_t haves = VenueHavesAtYearEnd(v, ctx.config().as_of.y);
   if (ctx.On(Rule::kSixHaves)) {
     // In VenueFacts::haves' bit order.
     static constexpr const char* kHaves[6] = {"site (有场所)",
@@ -403,7 +456,7 @@ void CheckVenue(const Ctx& ctx, const VenueFacts& v) {
                                               "rules on the wall (有制度)"};
     std::vector<const char*> missing;
     for (int i = 0; i < 6; ++i) {
-      if ((v.haves >> i & 1) == 0) missing.push_back(kHaves[i]);
+      if ((haves >> i & 1) == 0) missing.push_back(kHaves[i]);
     }
     if (!missing.empty()) {
       ctx.Emit(Rule::kSixHaves, "has_*",

@@ -165,6 +165,25 @@ inline bool KnownEnum(int v, int min, int max, bool (*is_valid)(int)) {
 #define DANGJIAN_KNOWN(Enum, v) \
   KnownEnum<v1::Enum>((v), v1::Enum##_MIN, v1::Enum##_MAX, v1::Enum##_IsValid)
 
+// What the findings of a dated history call it: its field, an entry in
+// English, in Chinese and the Chinese measure word (条, 次), and the term of
+// an entry's date.
+struct HistoryText {
+  const char* field;
+  const char* en;
+  const char* zh;
+  const char* zh_measure;
+  const char* date_term;
+};
+
+// Checks the date of entry `n` of a dated history (a unit's changes of
+// status, a member's events, a venue's assessments): Ctx::Date() when
+// `present`, then `order` when it is dated before `*previous` (the last
+// valid date of the entries before it). Returns the date, y == 0 when absent
+// or invalid, and moves `*previous` on to it when valid.
+Ymd HistoryEntryDate(const Ctx& ctx, const HistoryText& text, int n,
+                     bool present, const Ymd& date, Rule order, Ymd* previous);
+
 // record.enum.unknown for field `field` (`term` for people) holding `v`.
 inline void UnknownEnum(const Ctx& ctx, const char* field, const char* term,
                         int v) {

@@ -230,6 +230,10 @@ const char* NextRoll(int kind, Roll* state) {
   }
 }
 
+constexpr HistoryText kEventText = {"events", "membership event",
+                                    "组织关系变动", "条",
+                                    "membership event date (变动日期)"};
+
 // The rules of a member's membership events (core/member_status.h reads
 // them for a report year).
 ABSL_ATTRIBUTE_NOINLINE void CheckEvents(const Ctx& ctx, const MemberFacts& m,
@@ -270,17 +274,9 @@ ABSL_ATTRIBUTE_NOINLINE void CheckEvents(const Ctx& ctx, const MemberFacts& m,
                v1::MembershipEventKind_Name(kind), ") is ", wrong);
     }
     const Ymd on =
-        ctx.Date(true, Ymd{e.year, e.month, e.day}, Field("events", n, ".on"),
-                 "membership event date (变动日期)");
+        HistoryEntryDate(ctx, kEventText, n, true, Ymd{e.year, e.month, e.day},
+                         Rule::kEventOrder, &previous);
     if (on.y == 0) continue;
-    if (previous.y != 0 && IsAfter(previous, on) && ctx.On(Rule::kEventOrder)) {
-      ctx.Emit(Rule::kEventOrder, Field("events", n, ".on").str(),
-               Zh("第 ", n + 1, " 条组织关系变动（", DateText(on),
-                  "）早于前一条（", DateText(previous), "）；应按日期先后排列"),
-               "membership event ", n + 1, " (", DateText(on),
-               ") is dated before the one before it (", DateText(previous),
-               "); list them oldest first");
-    }
     if (admitted.y != 0 && IsAfter(admitted, on) &&
         ctx.On(Rule::kEventBeforeAdmission)) {
       ctx.Emit(
@@ -292,7 +288,6 @@ ABSL_ATTRIBUTE_NOINLINE void CheckEvents(const Ctx& ctx, const MemberFacts& m,
           "on ",
           DateText(admitted));
     }
-    previous = on;
   }
 }
 

@@ -327,6 +327,20 @@ constexpr std::array<RuleDef, kRuleCount> kRules = {{
     {Rule::kSixHaves, "venue.six_haves.incomplete", W,
      "A venue lacks some of the six haves (六有); the message lists which.",
      "article: six haves (六有)", "活动场所“六有”不全", "six haves incomplete"},
+    {Rule::kAssessmentUndated, "venue.assessment.undated", E,
+     "A venue's assessment against the six haves (六有评估, `assessments`) has "
+     "no date: no report year can take it.",
+     "integrity", "“六有”评估缺日期", "six-haves assessment without date"},
+    {Rule::kAssessmentOrder, "venue.assessment.order", W,
+     "A venue's assessments are not oldest first: one is dated before the "
+     "one listed before it.",
+     "integrity", "“六有”评估未按日期先后排列",
+     "six-haves assessments out of date order"},
+    {Rule::kHavesHistory, "venue.six_haves.history_mismatch", W,
+     "A venue's six haves (`has_*`) are not those of its latest assessment, "
+     "which the reports read instead.",
+     "integrity", "“六有”与最近一次评估不符",
+     "six haves differ from the latest assessment"},
     {Rule::kVenueSize, "venue.size.invalid", E,
      "A venue's area or capacity is negative, or its coordinates are outside "
      "the globe.",

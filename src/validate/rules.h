@@ -87,6 +87,9 @@ enum class Rule : uint16_t {
   kContactCard,
   // Venues and funding.
   kSixHaves,
+  kAssessmentUndated,
+  kAssessmentOrder,
+  kHavesHistory,
   kVenueSize,
   kFundingAbsurd,
   kFundingNegative,

@@ -740,6 +740,36 @@ TEST(IndicatorsTest, VenuesSixHavesOwnAndShared) {
   EXPECT_EQ(v.shared(), 1);
 }
 
+// A venue with assessments has the six haves of the latest one dated by the
+// end of the year (none before the first), not its fields.
+TEST(IndicatorsTest, VenuesTakeTheAssessmentInForce) {
+  Ledger l;
+  l.Org("o", v1::FORMATION_MODEL_STANDALONE);
+  v1::Venue* v = l.dataset().add_venues();
+  v->set_party_organization_id("o");
+  v->set_has_site(true);  // Today's: not read.
+  v1::VenueAssessment* before = v->add_assessments();
+  *before->mutable_on() = D(kYear - 1, 5, 1);
+  before->set_has_site(true);
+  before->set_has_facilities(true);
+  before->set_has_signage(true);
+  before->set_has_party_flag(true);
+  before->set_has_books_and_newspapers(true);
+  before->set_has_rules_on_wall(true);
+  v1::VenueAssessment* later = v->add_assessments();
+  *later->mutable_on() = D(kYear + 1, 5, 1);
+  later->set_has_site(true);
+  v1::VenueFigures f = Aggregate(l.dataset()).total().venues();
+  EXPECT_EQ(f.total(), 1);
+  EXPECT_EQ(f.all_six_haves(), 1);
+  EXPECT_EQ(f.has_rules_on_wall(), 1);
+  // Every assessment after the year: not yet judged to have any.
+  *before->mutable_on() = D(kYear + 1, 1, 1);
+  f = Aggregate(l.dataset()).total().venues();
+  EXPECT_EQ(f.total(), 1);
+  EXPECT_EQ(f.has_site(), 0);
+}
+
 TEST(IndicatorsTest, FundingPerSourceAndAllFour) {
   Ledger l;
   l.Org("all", v1::FORMATION_MODEL_STANDALONE);

@@ -88,11 +88,18 @@ uint64_t Bits(double d) {
   std::memcpy(&b, &d, sizeof b);
   return b;
 }
+auto Tie(const VenueAssessmentFacts& a) {
+  return std::make_tuple(a.has_on, a.year, a.month, a.day, a.haves);
+}
 auto Tie(const VenueFacts& v) {
+  std::vector<decltype(Tie(VenueAssessmentFacts()))> assessments;
+  for (const VenueAssessmentFacts& a : v.assessments) {
+    assessments.push_back(Tie(a));
+  }
   return std::make_tuple(
       v.id, v.party_organization_id, v.shared_with_party_organization_id,
       v.ownership, v.area_square_metres, v.capacity, v.haves, v.has_latitude,
-      Bits(v.latitude), v.has_longitude, Bits(v.longitude));
+      Bits(v.latitude), v.has_longitude, Bits(v.longitude), assessments);
 }
 auto Tie(const ActivityFacts& a) {
   return std::tie(a.id, a.party_organization_id, a.grid_id,

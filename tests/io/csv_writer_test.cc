@@ -298,6 +298,45 @@ TEST(CsvRowTest, MembershipEvents) {
   EXPECT_THAT(FieldsNoLedgerHolds(rec), ElementsAre("member.events"));
 }
 
+// A venue's assessments are one cell, 日期：haves items: read, written the
+// same, and refused with the cell's place and why.
+TEST(CsvRowTest, VenueAssessments) {
+  CsvReaderOptions ro;
+  ro.table = CsvTable::kVenues;
+  Import im = Read(
+      "场所标识,六有评估记录\n"
+      "v1,2016-05-01：有场所、设施；2019-05-01：六有齐全；2020-05：无\n"
+      "v2,2016-05-01：有场所、有花园\n",
+      "场所.csv", ro);
+  ASSERT_EQ(im.records.size(), 2u) << Messages(im);
+  const v1::Venue venue = im.records[0].venue();
+  ASSERT_EQ(venue.assessments_size(), 3);
+  EXPECT_TRUE(venue.assessments(0).has_site());
+  EXPECT_TRUE(venue.assessments(0).has_facilities());
+  EXPECT_FALSE(venue.assessments(0).has_signage());
+  EXPECT_TRUE(venue.assessments(1).has_rules_on_wall());
+  EXPECT_FALSE(venue.assessments(2).has_site());
+  EXPECT_EQ(venue.assessments(2).on().day(), 0);
+  EXPECT_EQ(im.records[1].venue().assessments_size(), 0);
+  EXPECT_THAT(Messages(im), HasSubstr("3:2:六有评估记录: six-haves assessment "
+                                      "\"2016-05-01：有场所、有花园\": "
+                                      "\"有花园\" is none of the six haves"));
+  CsvWriterOptions o;
+  o.table = CsvTable::kVenues;
+  std::string csv;
+  auto w = CsvLedgerWriter::ToString(&csv, o);
+  ASSERT_THAT(w, IsOk());
+  v1::Record rec;
+  *rec.mutable_venue() = venue;
+  ASSERT_THAT((*w)->Write(rec), IsOk());
+  ASSERT_THAT((*w)->Close(), IsOk());
+  EXPECT_THAT(csv,
+              HasSubstr("2016-05-01：有场所、有设施；2019-05-01：六有齐全；"
+                        "2020-05：无"));
+  rec.mutable_venue()->mutable_assessments(0)->clear_on();
+  EXPECT_THAT(FieldsNoLedgerHolds(rec), ElementsAre("venue.assessments"));
+}
+
 // A member's roles and posts and an organization's committee are cells
 // (docs/ledger-format.md): read, written the same, and refused with the
 // cell's place and why.

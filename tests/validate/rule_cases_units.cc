@@ -194,6 +194,60 @@ void AddGridVenueFundingCases(std::vector<Case>* out) {
       {"SixHaves", "venue.six_haves.incomplete", "venue", "v-regional", "has_*",
        [](v1::Dataset& d) { d.mutable_venues(0)->set_has_party_flag(false); },
        none});
+  // The six haves of the assessment in force at the end of as_of's year
+  // (2024), not the venue's fields.
+  const auto assess = [](v1::Dataset& d, int y, bool all) {
+    v1::VenueAssessment* a = d.mutable_venues(0)->add_assessments();
+    if (y != 0) SetDate(a->mutable_on(), y, 5, 1);
+    a->set_has_site(true);
+    a->set_has_facilities(true);
+    a->set_has_signage(true);
+    a->set_has_party_flag(all);
+    a->set_has_books_and_newspapers(true);
+    a->set_has_rules_on_wall(true);
+  };
+  c.push_back({"SixHavesOfTheLatestAssessment", "venue.six_haves.incomplete",
+               "venue", "v-regional", "has_*",
+               [assess](v1::Dataset& d) {
+                 assess(d, 2020, true);
+                 assess(d, 2023, false);
+               },
+               [assess](v1::Dataset& d) {
+                 assess(d, 2020, false);
+                 assess(d, 2023, true);
+               }});
+  c.push_back({"AssessmentUndated", "venue.assessment.undated", "venue",
+               "v-regional", "assessments[1].on",
+               [assess](v1::Dataset& d) {
+                 assess(d, 2020, true);
+                 assess(d, 0, true);
+               },
+               [assess](v1::Dataset& d) {
+                 assess(d, 2020, true);
+                 assess(d, 2021, true);
+               }});
+  c.push_back({"AssessmentsOutOfOrder", "venue.assessment.order", "venue",
+               "v-regional", "assessments[1].on",
+               [assess](v1::Dataset& d) {
+                 assess(d, 2021, true);
+                 assess(d, 2020, true);
+               },
+               [assess](v1::Dataset& d) {
+                 assess(d, 2020, true);
+                 assess(d, 2021, true);
+               }});
+  c.push_back({"HavesDifferFromTheLatestAssessment",
+               "venue.six_haves.history_mismatch", "venue", "v-regional",
+               "has_*",
+               [assess](v1::Dataset& d) {
+                 assess(d, 2021, true);
+                 assess(d, 2020, false);  // Listed last, dated first.
+                 d.mutable_venues(0)->set_has_party_flag(false);
+               },
+               [assess](v1::Dataset& d) {
+                 assess(d, 2021, true);
+                 assess(d, 2020, false);
+               }});
   c.push_back({"VenueSize", "venue.size.invalid", "venue", "v-regional",
                "capacity",
                [](v1::Dataset& d) { d.mutable_venues(0)->set_capacity(-1); },
