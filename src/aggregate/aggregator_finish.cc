@@ -395,11 +395,12 @@ void AggregatorImpl::FinishFacts() {
       s[kActOwnerTrainingParticipants] += a.participants;
     }
   }
-  if (loose_members_.by_status[0] || loose_members_.by_status[1] ||
-      loose_members_.by_status[2] || loose_members_.by_status[3] ||
-      loose_members_.by_status[4] || loose_members_.by_status[5]) {
-    AddMembers(loose_members_, groups_[RegionGroup(kNone)].get());
-  }
+  // Members of neither a unit nor an organization: counted, or off the roll
+  // with events of the year.
+  bool loose = false;
+  for (uint32_t n : loose_members_.by_status) loose |= n != 0;
+  for (uint32_t n : loose_members_.events) loose |= n != 0;
+  if (loose) AddMembers(loose_members_, groups_[RegionGroup(kNone)].get());
 }
 
 void AggregatorImpl::CountUnknown(int64_t hosts, int64_t orgs) {

@@ -7,6 +7,7 @@
 #define DANGJIAN_SRC_CORE_HOST_STATUS_H_
 
 #include <cstdint>
+#include <limits>
 
 #include "core/coverage_join.h"
 #include "core/dated.h"
@@ -17,15 +18,19 @@ namespace dangjian {
 namespace internal {
 
 // The index in `h.status_changes` of the change in force at the end of
-// `year` (LatestDatedBy()), or -1 when no change is dated in or before it.
-// With `year` at its maximum, the latest change of all.
+// `year` (LatestDatedBy() of the changes with a status), or -1 when none is
+// dated in or before it. With `year` at its maximum, the latest change of
+// all.
 inline int HostChangeInForce(const HostFacts& h, int32_t year) {
-  return LatestDatedBy(h.status_changes, year);
+  return LatestDatedBy(h.status_changes, year,
+                       [](const HostStatusChangeFacts& c) {
+                         return c.status != v1::HOST_STATUS_UNSPECIFIED;
+                       });
 }
 
 // The latest change of all (HostChangeInForce() of every year), or -1.
 inline int HostLatestChange(const HostFacts& h) {
-  return LatestDated(h.status_changes);
+  return HostChangeInForce(h, std::numeric_limits<int32_t>::max());
 }
 
 // The status (a v1::HostStatus value) in force at the end of `year`: without

@@ -8,6 +8,7 @@
 
 #include "absl/base/attributes.h"
 #include "absl/base/optimization.h"
+#include "core/dated.h"
 #include "dangjian/v1/member.pb.h"
 
 namespace dangjian {
@@ -46,7 +47,7 @@ ABSL_ATTRIBUTE_NOINLINE bool OnRollAtYearEnd(const View& m, int32_t year) {
   int latest_kind = 0, earliest_kind = 0;
   m.ForEachEvent([&](bool has_on, int32_t y, int32_t mo, int32_t d, int kind) {
     if (!has_on || y == 0 || kind == 0) return;
-    const int64_t key = (int64_t{y} * 13 + mo) * 32 + d;
+    const int64_t key = DateKey(y, mo, d);
     if (y <= year && (!any_by_then || key >= latest)) {
       any_by_then = true;
       latest = key;

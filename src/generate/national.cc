@@ -1,5 +1,6 @@
 // The national scenario: a country-shaped synthetic dataset, streamed county by
 // county in constant memory.
+#include <algorithm>
 #include <string>
 
 #include "absl/strings/str_cat.h"
@@ -104,16 +105,19 @@ absl::Status NationalGenerator::TransferRecords(CountyState* c, size_t from,
   const std::string to_code = Code(plans_[to]);
   // Months with a 29th.
   static constexpr int kMonths[11] = {1, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12};
-  const int64_t count = 1 + sender.hosts / 400;
+  // At most 220 birth dates times 98 sequence numbers: one resident ID each.
+  const int64_t count = std::min<int64_t>(1 + sender.hosts / 400, 220 * 98);
   for (int64_t j = 0; j < count; ++j) {
     // The person, the same on both sides: born on a 29th, which no other
-    // member of a county is (their days are 1 to 28), so the resident ID
-    // issued in the sending county is no one else's.
+    // member of a county is (their days are 1 to 28), on one of 220 dates,
+    // with a sequence number from 501 to 598 (never a multiple of 100), so
+    // the resident ID issued in the sending county is no one else's.
     Rng rng(SplitMix64((o_.seed * 0x100000001b3ULL + from + 1) ^
                        (0xa0761d6478bd642fULL * static_cast<uint64_t>(j + 1))));
     const int birth_year = year - 40 - static_cast<int>(j % 20);
     const int birth_month = kMonths[j / 20 % 11];
-    ResidentId(from_code, birth_year, birth_month, 29, 501, &c->national_id);
+    ResidentId(from_code, birth_year, birth_month, 29,
+               501 + static_cast<int>(j / 220), &c->national_id);
     v1::Member* m = Fresh(rec_->mutable_member());
     m->set_id(
         out ? absl::StrCat("m", from_code, "-to-", to_code, "-", j + 1)

@@ -358,9 +358,9 @@ CellProblem SetVenueAssessments(const Column& c, absl::string_view cell,
           if (h == kHaves[b] || h == kHaves[b].substr(3)) found = b;
         }
         if (found < 0) {
-          return LeftOut(
-              "six-haves assessment", item,
-              absl::StrCat("\"", h, "\" is none of the six haves", kHow));
+          return LeftOut("six-haves assessment", item,
+                         absl::StrCat("\"", MaskPersonalData(h),
+                                      "\" is none of the six haves", kHow));
         }
         haves |= 1u << found;
       }
@@ -381,6 +381,14 @@ CellProblem SetVenueAssessments(const Column& c, absl::string_view cell,
     PutLengthDelimited(c.tags.back(), s, wire);
   }
   return {};
+}
+
+// Whether `d` (present) is written as a date a cell reads back: a year of
+// four digits, a month and day of the calendar or 0 (unknown).
+bool Writable(const v1::Date& d) {
+  return d.year() >= 1000 && d.year() <= 9999 &&
+         !(d.month() == 0 && d.day() != 0) &&
+         IsValidDate(Ymd{d.year(), d.month(), d.day()});
 }
 
 // A date as a date column writes it: 2019-06-30, 2019-06 or 2019.
@@ -524,11 +532,11 @@ bool CompoundCellHolds(const Column& c, const Message& entity) {
     return true;
   }
   if (c.kind == CellKind::kStatusChanges) {
-    // A date (written as a date column writes one) and a status of its
-    // enum, not 0.
+    // A date a cell reads back (else the whole cell would be refused) and
+    // a status of its enum, not 0.
     for (const v1::HostStatusChange* s :
          Repeated<v1::HostStatusChange>(c, entity)) {
-      if (!s->has_on() || s->status() == 0 ||
+      if (!s->has_on() || !Writable(s->on()) || s->status() == 0 ||
           v1::HostStatus_descriptor()->FindValueByNumber(s->status()) ==
               nullptr) {
         return false;
@@ -537,10 +545,10 @@ bool CompoundCellHolds(const Column& c, const Message& entity) {
     return true;
   }
   if (c.kind == CellKind::kVenueAssessments) {
-    // A date: the haves are whatever they are.
+    // A date a cell reads back: the haves are whatever they are.
     for (const v1::VenueAssessment* a :
          Repeated<v1::VenueAssessment>(c, entity)) {
-      if (!a->has_on()) return false;
+      if (!a->has_on() || !Writable(a->on())) return false;
     }
     return true;
   }
@@ -549,7 +557,7 @@ bool CompoundCellHolds(const Column& c, const Message& entity) {
     // without the cell's separators.
     for (const v1::MembershipEvent* e :
          Repeated<v1::MembershipEvent>(c, entity)) {
-      if (!e->has_on() || e->kind() == 0 ||
+      if (!e->has_on() || !Writable(e->on()) || e->kind() == 0 ||
           v1::MembershipEventKind_descriptor()->FindValueByNumber(e->kind()) ==
               nullptr) {
         return false;

@@ -10,6 +10,7 @@
 #include "absl/base/optimization.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "core/dated.h"
 #include "core/host_status.h"
 #include "core/id_checks.h"
 #include "core/venue_haves.h"
@@ -33,7 +34,12 @@ Ymd HistoryEntryDate(const Ctx& ctx, const HistoryText& text, int n,
   const std::string field = Field(text.field, n, ".on").str();
   const Ymd on = ctx.Date(present, date, field.c_str(), text.date_term);
   if (on.y == 0) return on;
-  if (previous->y != 0 && IsAfter(*previous, on) && ctx.On(order)) {
+  // In the order the reports read a history (DateKey()): 2019 comes before
+  // 2019-01-01.
+  if (previous->y != 0 &&
+      DateKey(on.y, on.m, on.d) <
+          DateKey(previous->y, previous->m, previous->d) &&
+      ctx.On(order)) {
     ctx.Emit(order, field,
              Zh("第 ", n + 1, " ", text.zh_measure, text.zh, "（", DateText(on),
                 "）早于前一", text.zh_measure, "（", DateText(*previous),

@@ -178,8 +178,9 @@ struct HistoryText {
 
 // Checks the date of entry `n` of a dated history (a unit's changes of
 // status, a member's events, a venue's assessments): Ctx::Date() when
-// `present`, then `order` when it is dated before `*previous` (the last
-// valid date of the entries before it). Returns the date, y == 0 when absent
+// `present`, then `order` when it comes before `*previous` (the last valid
+// date of the entries before it) in DateKey() order, the order the reports
+// read it in. Returns the date, y == 0 when absent
 // or invalid, and moves `*previous` on to it when valid.
 Ymd HistoryEntryDate(const Ctx& ctx, const HistoryText& text, int n,
                      bool present, const Ymd& date, Rule order, Ymd* previous);

@@ -211,7 +211,9 @@ const char* NextRoll(int kind, Roll* state) {
   switch (kind) {
     case v1::MEMBERSHIP_EVENT_KIND_TRANSFER_IN:
       *state = Roll::kOn;
-      return from == Roll::kOut ? "" : "a transfer in of a member on the roll";
+      return from == Roll::kOut
+                 ? ""
+                 : "a transfer in of a member not transferred out";
     case v1::MEMBERSHIP_EVENT_KIND_TRANSFER_OUT:
       *state = Roll::kOut;
       return from == Roll::kOn ? "" : "a transfer out of a member not on it";

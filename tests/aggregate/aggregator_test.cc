@@ -613,6 +613,14 @@ TEST(UnitsTest, MembershipEventsTakeMembersOffTheRollAndCount) {
   EXPECT_EQ(f.members().left_the_party(), 0);
   // Three full members: target 1's condition, from the members on the roll.
   EXPECT_EQ(f.targets().target_1().eligible(), 1);
+  // A member of neither a unit nor an organization, off the roll: its
+  // event still counts.
+  Ledger loose;
+  event(loose.Member("", v1::MEMBER_STATUS_FULL), kYear,
+        v1::MEMBERSHIP_EVENT_KIND_DIED);
+  const v1::ReportFigures g = Aggregate(loose.dataset()).total();
+  EXPECT_EQ(g.members().died(), 1);
+  EXPECT_EQ(g.members().full(), 0);
 }
 
 // A unit with dated changes of status counts by the one in force at the end

@@ -86,6 +86,15 @@ TEST(HostStatusTest, ChangesWithoutADateAreNeverInForce) {
   EXPECT_EQ(HostChangeInForce(h, 2017), -1);
 }
 
+TEST(HostStatusTest, ChangesWithoutAStatusAreNeverInForce) {
+  HostFacts h;
+  Change(&h, 2017, 1, 1, v1::HOST_STATUS_CLOSED);
+  Change(&h, 2018, 1, 1, v1::HOST_STATUS_UNSPECIFIED);
+  EXPECT_EQ(HostChangeInForce(h, 2018), 0);
+  EXPECT_TRUE(HostClosedAtYearEnd(h, 2018));
+  EXPECT_EQ(HostLatestChange(h), 0);
+}
+
 TEST(HostStatusTest, UnitOfYearNeedsRegistrationByTheYear) {
   HostFacts h;
   h.has_registered_on = true;
