@@ -14,6 +14,12 @@
 
 namespace dangjian {
 namespace internal {
+
+std::string FormatDateCell(const v1::Date& d) {
+  if (d.month() == 0) return absl::StrFormat("%04d", d.year());
+  if (d.day() == 0) return absl::StrFormat("%04d-%02d", d.year(), d.month());
+  return absl::StrFormat("%04d-%02d-%02d", d.year(), d.month(), d.day());
+}
 namespace {
 
 using google::protobuf::FieldDescriptor;
@@ -97,11 +103,7 @@ std::string FormatCell(const Column& c, const Message& entity,
       return r->GetBool(m, f) ? "是" : "否";
     case K::kDate: {
       if (!r->HasField(m, f)) return "";
-      const auto& d = static_cast<const v1::Date&>(r->GetMessage(m, f));
-      if (d.month() == 0) return absl::StrFormat("%04d", d.year());
-      if (d.day() == 0)
-        return absl::StrFormat("%04d-%02d", d.year(), d.month());
-      return absl::StrFormat("%04d-%02d-%02d", d.year(), d.month(), d.day());
+      return FormatDateCell(static_cast<const v1::Date&>(r->GetMessage(m, f)));
     }
     case K::kYuan:
       return FormatFen(r->GetInt64(m, f));

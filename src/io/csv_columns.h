@@ -325,6 +325,10 @@ bool CompoundCellHolds(const Column& column,
 // wrong with it.
 std::string ParseDateCell(absl::string_view cell, Ymd* date);
 
+// A date as a date cell is written: 2014-08-14, or 2014-08 and 2014 when the
+// day or the month is unknown.
+std::string FormatDateCell(const v1::Date& date);
+
 // Full-width digits and punctuation (U+FF01..U+FF5E) made ASCII, U+3000 a
 // space, "￥" (U+FFE5) "¥" (U+00A5); and `s` without its spaces.
 std::string HalfWidth(absl::string_view s);

@@ -11,7 +11,6 @@
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
@@ -391,13 +390,6 @@ bool Writable(const v1::Date& d) {
          IsValidDate(Ymd{d.year(), d.month(), d.day()});
 }
 
-// A date as a date column writes it: 2019-06-30, 2019-06 or 2019.
-std::string FormatDate(const v1::Date& d) {
-  if (d.month() == 0) return absl::StrFormat("%04d", d.year());
-  if (d.day() == 0) return absl::StrFormat("%04d-%02d", d.year(), d.month());
-  return absl::StrFormat("%04d-%02d-%02d", d.year(), d.month(), d.day());
-}
-
 template <typename T>
 std::vector<const T*> Repeated(const Column& c, const Message& entity) {
   std::vector<const T*> out;
@@ -440,7 +432,7 @@ std::string FormatCompoundCell(const Column& c, const Message& entity) {
     for (const v1::HostStatusChange* s :
          Repeated<v1::HostStatusChange>(c, entity)) {
       items.push_back(absl::StrCat(
-          FormatDate(s->on()), "：",
+          FormatDateCell(s->on()), "：",
           Label(v1::HostStatus_descriptor()->FindValueByNumber(s->status()))));
     }
     return absl::StrJoin(items, "；");
@@ -458,7 +450,7 @@ std::string FormatCompoundCell(const Column& c, const Message& entity) {
       for (int b = 0; b < 6; ++b) {
         if (has[b]) named.push_back(kHaves[b]);
       }
-      items.push_back(absl::StrCat(FormatDate(a->on()), "：",
+      items.push_back(absl::StrCat(FormatDateCell(a->on()), "：",
                                    named.empty() ? std::string(kNoHaves)
                                    : named.size() == 6
                                        ? std::string(kAllHaves)
@@ -470,7 +462,7 @@ std::string FormatCompoundCell(const Column& c, const Message& entity) {
     for (const v1::MembershipEvent* e :
          Repeated<v1::MembershipEvent>(c, entity)) {
       std::string item = absl::StrCat(
-          FormatDate(e->on()), "：",
+          FormatDateCell(e->on()), "：",
           Label(v1::MembershipEventKind_descriptor()->FindValueByNumber(
               e->kind())));
       if (!e->counterpart().empty() || !e->letter_number().empty()) {
