@@ -52,11 +52,28 @@ Ymd HistoryEntryDate(const Ctx& ctx, const HistoryText& text, int n,
   return on;
 }
 
+void HistoryEntryIncomplete(const Ctx& ctx, const HistoryText& text, int n,
+                            bool no_date, Rule rule) {
+  const absl::string_view missing =
+      ZhTerm(no_date ? text.date_term : text.part_term);
+  ctx.Emit(rule, Field(text.field, n, no_date ? ".on" : text.part).str(),
+           Zh("第 ", n + 1, " ", text.zh_measure, text.zh, "缺少", missing,
+              "，无法计入任何年度"),
+           text.en, " ", n + 1, " has no ",
+           no_date ? absl::StrCat("date (", missing, ")")
+                   : std::string(text.part_term),
+           ": no report year can take it");
+}
+
 namespace {
 
-constexpr HistoryText kStatusChangeText = {"status_changes", "status change",
-                                           "经营状态变更", "条",
-                                           "status change date (变更日期)"};
+constexpr HistoryText kStatusChangeText = {"status_changes",
+                                           "status change",
+                                           "经营状态变更",
+                                           "条",
+                                           "status change date (变更日期)",
+                                           ".status",
+                                           "status (变更后状态)"};
 constexpr HistoryText kAssessmentText = {"assessments", "six-haves assessment",
                                          "“六有”评估", "次",
                                          "assessment date (评估日期)"};
@@ -79,14 +96,9 @@ ABSL_ATTRIBUTE_NOINLINE void CheckStatusChanges(const Ctx& ctx,
     }
     if ((!c.has_on || c.year == 0 || c.status == v1::HOST_STATUS_UNSPECIFIED) &&
         ctx.On(Rule::kHostChangeIncomplete)) {
-      const bool no_date = !c.has_on || c.year == 0;
-      ctx.Emit(Rule::kHostChangeIncomplete,
-               Field("status_changes", n, no_date ? ".on" : ".status").str(),
-               Zh("第 ", n + 1, " 条经营状态变更缺少",
-                  no_date ? "变更日期" : "变更后状态", "，无法计入任何年度"),
-               "status change ", n + 1, " has no ",
-               no_date ? "date (变更日期)" : "status (变更后状态)",
-               ": no report year can take it");
+      HistoryEntryIncomplete(ctx, kStatusChangeText, n,
+                             !c.has_on || c.year == 0,
+                             Rule::kHostChangeIncomplete);
     }
     const Ymd on = HistoryEntryDate(
         ctx, kStatusChangeText, n, c.has_on && c.year != 0,
@@ -424,10 +436,8 @@ ABSL_ATTRIBUTE_NOINLINE void CheckAssessments(const Ctx& ctx,
     const VenueAssessmentFacts& a = v.assessments[i];
     const int n = static_cast<int>(i);
     if ((!a.has_on || a.year == 0) && ctx.On(Rule::kAssessmentUndated)) {
-      ctx.Emit(Rule::kAssessmentUndated, Field("assessments", n, ".on").str(),
-               Zh("第 ", n + 1, " 次“六有”评估缺少评估日期，无法计入任何年度"),
-               "six-haves assessment ", n + 1,
-               " has no date (评估日期): no report year can take it");
+      HistoryEntryIncomplete(ctx, kAssessmentText, n, true,
+                             Rule::kAssessmentUndated);
     }
     HistoryEntryDate(ctx, kAssessmentText, n, a.has_on && a.year != 0,
                      Ymd{a.year, a.month, a.day}, Rule::kAssessmentOrder,

@@ -168,13 +168,23 @@ inline bool KnownEnum(int v, int min, int max, bool (*is_valid)(int)) {
 // What the findings of a dated history call it: its field, an entry in
 // English, in Chinese and the Chinese measure word (条, 次), and the term of
 // an entry's date.
+// An entry's other required part (".status", "status (变更后状态)"), or
+// null parts when it has none.
 struct HistoryText {
   const char* field;
   const char* en;
   const char* zh;
   const char* zh_measure;
   const char* date_term;
+  const char* part = nullptr;
+  const char* part_term = nullptr;
 };
+
+// Reports entry `n` of a dated history as `rule` (the history's
+// `*.incomplete` or `*.undated` rule): without a date when `no_date`, else
+// without its part. The caller checks ctx.On(rule).
+void HistoryEntryIncomplete(const Ctx& ctx, const HistoryText& text, int n,
+                            bool no_date, Rule rule);
 
 // Checks the date of entry `n` of a dated history (a unit's changes of
 // status, a member's events, a venue's assessments): Ctx::Date() when

@@ -232,9 +232,13 @@ const char* NextRoll(int kind, Roll* state) {
   }
 }
 
-constexpr HistoryText kEventText = {"events", "membership event",
-                                    "组织关系变动", "条",
-                                    "membership event date (变动日期)"};
+constexpr HistoryText kEventText = {"events",
+                                    "membership event",
+                                    "组织关系变动",
+                                    "条",
+                                    "membership event date (变动日期)",
+                                    ".kind",
+                                    "kind (变动类别)"};
 
 // The rules of a member's membership events (core/member_status.h reads
 // them for a report year).
@@ -253,13 +257,8 @@ ABSL_ATTRIBUTE_NOINLINE void CheckEvents(const Ctx& ctx, const MemberFacts& m,
     }
     const bool no_date = !e.has_on || e.year == 0;
     if ((no_date || e.kind == 0) && ctx.On(Rule::kEventIncomplete)) {
-      ctx.Emit(Rule::kEventIncomplete,
-               Field("events", n, no_date ? ".on" : ".kind").str(),
-               Zh("第 ", n + 1, " 条组织关系变动缺少",
-                  no_date ? "变动日期" : "变动类别", "，无法计入任何年度"),
-               "membership event ", n + 1, " has no ",
-               no_date ? "date (变动日期)" : "kind (变动类别)",
-               ": no report year can take it");
+      HistoryEntryIncomplete(ctx, kEventText, n, no_date,
+                             Rule::kEventIncomplete);
     }
     if (no_date || e.kind == 0) continue;
     if (first) {
