@@ -708,7 +708,8 @@ def ledger_column_kinds(table, headers):
     - "status_changes": a unit's changes of status, "date：label" items
       joined by "；" (2019-06-30：注销；2021-03-01：存续);
     - "events": a member's membership events, "date：kind" items, a
-      transfer's with "：counterpart：letter number" after, joined by "；";
+      transfer's with "：counterpart：letter number：county id" after,
+      joined by "；";
     - "assessments": a venue's six-haves assessments, "date：haves" items
       (有场所、有党旗, 六有齐全 or 无) joined by "；";
     - "text": everything else (ids, codes, names, resident IDs, phones).

@@ -158,7 +158,12 @@ class DANGJIAN_EXPORT Aggregator {
 // partials this version does not know (unknown fields) are dropped.
 // Returns InvalidArgument when both are non-empty and differ in year, policy
 // version or minimum, grouping, worklist cap or counter layout, or when one
-// is malformed (counter or sum count not matching its names). Thread-safe.
+// is malformed (counter or sum count not matching its names), or when their
+// transfers were judged under different settings (letter days, rules
+// switched off). The transfers the partials carry (a validated run's,
+// PipelineResult::partial) pair off across them: a member transferred from
+// one county to another is open in each county's partial and paired in
+// their merge. Thread-safe.
 //
 // Example:
 //   absl::StatusOr<dangjian::v1::PartialReport> both =
@@ -189,7 +194,11 @@ DANGJIAN_EXPORT absl::StatusOr<v1::PartialReport> RegroupPartialReport(
 
 // Turns a partial report into the final report: the total and each group,
 // rates as percentages of exact numerators and denominators (100% when nothing
-// is eligible, marked so), worklists with their cap and full count.
+// is eligible, marked so), worklists with their cap and full count. Its
+// data quality findings are the partial's, and those of the run-level
+// transfer rules (member.transfer.*) on the transfers it carries, as of its
+// as_of (else December 31 of its year): the counts RunPipeline() gives over
+// the same shards.
 // Returns OutOfRange, naming the figure and group, when a sum falls outside
 // int64 (e.g. funding totals beyond 9,223,372,036,854,775,807 fen), and
 // InvalidArgument for a malformed or empty partial. Thread-safe.

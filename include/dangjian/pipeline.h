@@ -171,11 +171,17 @@ struct ShardOutcome {
 struct PipelineResult {
   // The merged partial report of every shard (empty when `aggregate` is off):
   // pass it to FinishReport(), or write it for a merge at the level above.
+  // When validating, it carries the run's transfers not yet paired, so that
+  // FinishReport() and merges above judge them as the run does.
   v1::PartialReport partial;
   // The findings of every shard (empty when `validate` is off), including the
   // readers' own (io.csv.row_skipped, io.csv.cell, io.csv.subtotal_row,
   // io.read), listed up to
-  // max_findings; counts are exact. Its as_of is the first shard's.
+  // max_findings; counts are exact. Its as_of is the first shard's. After
+  // every shard's own, the run-level transfer rules' (member.transfer.*):
+  // each transfer out or in paired with its other side in any shard of the
+  // run, and judged as of the run's date (PipelineOptions::as_of, else the
+  // latest a shard stands at, else December 31 of `year`, else today).
   v1::ValidationReport findings;
   // One outcome per shard, in the order of ExpandInputs().
   std::vector<ShardOutcome> shards;

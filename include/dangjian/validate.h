@@ -13,6 +13,11 @@
 // county's ledger), never to the nation. Feed a national run shard by shard,
 // calling Finish() after each; references that cross shards are then reported
 // as unknown, so shard by the unit that owns the references (a county).
+// The transfer rules (member.transfer.unmatched, .overdue) pair a member's
+// transfer out in one county with the transfer in of another: a Validator
+// judges the transfers of the records fed since the last Finish() among
+// themselves; RunPipeline() (dangjian/pipeline.h) judges them across every
+// shard of a run, and FinishReport() across every partial report merged.
 #ifndef DANGJIAN_VALIDATE_H_
 #define DANGJIAN_VALIDATE_H_
 

@@ -22,6 +22,7 @@
 #include "core/calendar.h"
 #include "core/id_index.h"
 #include "core/natural_order.h"
+#include "core/transfers.h"
 #include "dangjian/aggregate.h"
 #include "dangjian/personal_data.h"
 #include "dangjian/record.h"
@@ -151,6 +152,29 @@ absl::Status CheckLayout(const v1::PartialReport& p, absl::string_view what) {
           " has a negative figure or more non-public than total (",
           MaskPersonalData(n.ShortDebugString()),
           "): not a partial any aggregation writes"));
+    }
+  }
+  const v1::TransferLedger& t = p.transfers();
+  if (t.letter_valid_days() < 0 ||
+      ((t.sides_size() != 0 || t.region_ids_size() != 0) &&
+       t.letter_valid_days() == 0)) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        what, ": partial report transfers with a letter valid for ",
+        t.letter_valid_days(), " days: not a partial any run writes"));
+  }
+  for (const v1::TransferSide& side : t.sides()) {
+    auto full = [](const v1::Date& d) {
+      return IsValidFullDate(Ymd{d.year(), d.month(), d.day()});
+    };
+    if (!full(side.on()) ||
+        (side.has_paired_out_on() && !full(side.paired_out_on())) ||
+        (side.kind() != v1::MEMBERSHIP_EVENT_KIND_TRANSFER_IN &&
+         side.kind() != v1::MEMBERSHIP_EVENT_KIND_TRANSFER_OUT)) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          what, ": partial report transfer of member ",
+          MaskPersonalData(side.member_id()),
+          " is not a dated transfer in or out: not a partial any run "
+          "writes"));
     }
   }
   for (const v1::DamagedShard& d : p.damaged_shards()) {
@@ -473,9 +497,16 @@ absl::StatusOr<v1::PartialReport> MergeImpl(
       shards;
   // The latest date the data stands at: the same whatever the order.
   const v1::Date* as_of = nullptr;
+  // The transfers, their sides paired across partials once all are in.
+  v1::TransferLedger transfers;
   for (size_t i = 0; i < partials.size(); ++i) {
     const v1::PartialReport& p = *partials[i];
     if (p.state_version() == 0) continue;
+    if (absl::Status s = internal::AddTransferLedger(p.transfers(), &transfers);
+        !s.ok()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("partial report ", i + 1, ": ", s.message()));
+    }
     if (p.has_as_of() &&
         (as_of == nullptr ||
          internal::DateTuple(*as_of) < internal::DateTuple(p.as_of()))) {
@@ -570,6 +601,14 @@ absl::StatusOr<v1::PartialReport> MergeImpl(
     *copy = *f;
     ClearUnknownFields(copy);
   }
+  if (transfers.sides_size() != 0 || transfers.region_ids_size() != 0 ||
+      transfers.letter_valid_days() != 0) {
+    internal::SettleTransfers(&transfers);
+    for (v1::TransferSide& side : *transfers.mutable_sides()) {
+      ClearUnknownFields(&side);
+    }
+    *out.mutable_transfers() = std::move(transfers);
+  }
   // The rest is built field by field, but for the copies of the first
   // partial's grouping and of each group's key.
   ClearUnknownFields(out.mutable_group_by());
@@ -658,6 +697,7 @@ absl::StatusOr<v1::PartialReport> RegroupPartialReport(
   *out.mutable_findings() = partial.findings();
   *out.mutable_damaged_shards() = partial.damaged_shards();
   *out.mutable_shards() = partial.shards();
+  if (partial.has_transfers()) *out.mutable_transfers() = partial.transfers();
   if (partial.has_as_of()) {
     out.mutable_as_of()->set_year(partial.as_of().year());
     out.mutable_as_of()->set_month(partial.as_of().month());
@@ -750,15 +790,29 @@ absl::StatusOr<v1::Report> FinishReport(const v1::PartialReport& partial) {
   }
   v1::DataQualityFigures* dq = report.mutable_data_quality();
   *dq->mutable_skipped_records() = partial.skipped_records();
-  *dq->mutable_findings() = partial.findings();
   *dq->mutable_damaged_shards() = partial.damaged_shards();
+  // The shards' own findings, and the run-level transfer rules' on the
+  // ledger of every shard merged (as RunPipeline() judges them), as of the
+  // date the data stands at.
+  std::map<std::string, int64_t> named;
+  for (const v1::NamedCount& c : partial.findings())
+    named[c.name()] += c.count();
+  if (partial.transfers().sides_size() != 0) {
+    internal::Ymd as_of{partial.year(), 12, 31};
+    if (partial.has_as_of()) as_of = internal::ToYmd(partial.as_of());
+    for (const internal::TransferVerdict& v :
+         internal::JudgeTransfers(partial.transfers(), as_of)) {
+      ++named[std::string(v.rule)];
+    }
+  }
+  internal::EmitNamed(named, dq->mutable_findings());
   int64_t skipped = 0, findings = 0;
   for (const v1::NamedCount& c : partial.skipped_records()) {
     if (__builtin_add_overflow(skipped, c.count(), &skipped)) {
       return internal::CounterOverflow("data_quality.skipped_total");
     }
   }
-  for (const v1::NamedCount& c : partial.findings()) {
+  for (const v1::NamedCount& c : dq->findings()) {
     if (__builtin_add_overflow(findings, c.count(), &findings)) {
       return internal::CounterOverflow("data_quality.findings_total");
     }

@@ -99,6 +99,7 @@ v1::Policy DefaultPolicy() {
   p.set_demonstration_min_stars(4);
   p.set_dues_arrears_months(3);
   p.set_dues_lapse_months(6);
+  p.set_transfer_letter_valid_days(90);
   return p;
 }
 
@@ -163,6 +164,7 @@ absl::Status CheckPolicy(const v1::Policy& p) {
       {p.demonstration_min_stars(), "demonstration_min_stars"},
       {p.dues_arrears_months(), "dues_arrears_months"},
       {p.dues_lapse_months(), "dues_lapse_months"},
+      {p.transfer_letter_valid_days(), "transfer_letter_valid_days"},
   };
   for (const Named& t : thresholds) {
     absl::Status s = RequirePositive(t.value, t.field);

@@ -190,8 +190,8 @@ bool DecodePost(absl::string_view bytes, MemberFacts* out) {
   return true;
 }
 
-// One occurrence of Member.events, appended; its counterpart and letter
-// are checked (UTF-8) and not kept.
+// One occurrence of Member.events, appended; its counterpart's name is
+// checked (UTF-8) and not kept.
 bool DecodeEvent(absl::string_view bytes, MemberFacts* out) {
   Wire w(bytes);
   MembershipEventFacts& e = out->events.emplace_back();
@@ -209,8 +209,13 @@ bool DecodeEvent(absl::string_view bytes, MemberFacts* out) {
         e.kind = Int32(v);
         break;
       case Tag(3, kLength):
-      case Tag(4, kLength):
         if (!w.String(&s)) return false;
+        break;
+      case Tag(4, kLength):
+        if (!w.String(&e.letter_number)) return false;
+        break;
+      case Tag(5, kLength):
+        if (!w.String(&e.counterpart_region_id)) return false;
         break;
       default:
         return false;

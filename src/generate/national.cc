@@ -81,10 +81,11 @@ absl::Status NationalGenerator::County(const CountyPlan& plan, size_t index) {
 // (docs/generator.md): each county sends 1 member per 400 units (and one
 // more) to the next county of the plan, the last to the first. A transfer
 // is two records of one person, one off the sending county's roll
-// (TRANSFER_OUT) and one on the receiving county's (TRANSFER_IN), with the
-// same date and letter: so a roll-up of every county counts as many in as
-// out. Only with two counties or more. No draw of the county's random
-// sequence: the rest of the data does not move.
+// (TRANSFER_OUT) and one on the receiving county's (TRANSFER_IN), ten days
+// later, with the same letter and each naming the other's county: so a
+// roll-up of every county counts as many in as out, and pairs each transfer
+// (member.transfer.unmatched). Only with two counties or more. No draw of the
+// county's random sequence: the rest of the data does not move.
 absl::Status NationalGenerator::Transfers(CountyState* c) {
   const size_t n = plans_.size();
   if (n < 2) return absl::OkStatus();
@@ -141,6 +142,7 @@ absl::Status NationalGenerator::TransferRecords(CountyState* c, size_t from,
                     : v1::MEMBERSHIP_EVENT_KIND_TRANSFER_IN);
     e->set_counterpart(CountyName(plans_[out ? to : from]));
     e->set_letter_number(absl::StrCat(year, "-", from_code, "-", j + 1));
+    e->set_counterpart_region_id(CountyId(plans_[out ? to : from]));
     DJ_RETURN_IF_ERROR(Emit());
   }
   return absl::OkStatus();

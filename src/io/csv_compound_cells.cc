@@ -282,12 +282,13 @@ std::vector<absl::string_view> ColonParts(absl::string_view item) {
 CellProblem SetMemberEvents(const Column& c, absl::string_view cell,
                             WireBuffer* wire) {
   constexpr absl::string_view kHow =
-      " (write 日期：类别, and for a transfer ：对方党组织：介绍信编号, as "
-      "2019-06-30：转出：红山区某支部：2019-015)";
+      " (write 日期：类别, and for a transfer ：对方党组织：介绍信编号 and, "
+      "when known, ：对方县区标识, as "
+      "2019-06-30：转出：红山区某支部：2019-015：r150402)";
   std::vector<std::string> events;  // Serialized, all read before any is put.
   for (const std::string& item : Items(cell)) {
     const std::vector<absl::string_view> parts = ColonParts(item);
-    if (parts.size() < 2 || parts.size() > 4 || parts[0].empty() ||
+    if (parts.size() < 2 || parts.size() > 5 || parts[0].empty() ||
         parts[1].empty()) {
       return LeftOut("membership event", item,
                      absl::StrCat("not a date and a kind", kHow));
@@ -310,6 +311,9 @@ CellProblem SetMemberEvents(const Column& c, absl::string_view cell,
     event.set_kind(static_cast<v1::MembershipEventKind>(kind));
     if (parts.size() > 2) event.set_counterpart(std::string(parts[2]));
     if (parts.size() > 3) event.set_letter_number(std::string(parts[3]));
+    if (parts.size() > 4) {
+      event.set_counterpart_region_id(std::string(parts[4]));
+    }
     events.push_back(event.SerializeAsString());
   }
   for (const std::string& s : events) {
@@ -465,12 +469,13 @@ std::string FormatCompoundCell(const Column& c, const Message& entity) {
           FormatDateCell(e->on()), "：",
           Label(v1::MembershipEventKind_descriptor()->FindValueByNumber(
               e->kind())));
-      if (!e->counterpart().empty() || !e->letter_number().empty()) {
+      const bool region = !e->counterpart_region_id().empty();
+      const bool letter = region || !e->letter_number().empty();
+      if (letter || !e->counterpart().empty()) {
         absl::StrAppend(&item, "：", e->counterpart());
       }
-      if (!e->letter_number().empty()) {
-        absl::StrAppend(&item, "：", e->letter_number());
-      }
+      if (letter) absl::StrAppend(&item, "：", e->letter_number());
+      if (region) absl::StrAppend(&item, "：", e->counterpart_region_id());
       items.push_back(std::move(item));
     }
     return absl::StrJoin(items, "；");
@@ -545,8 +550,8 @@ bool CompoundCellHolds(const Column& c, const Message& entity) {
     return true;
   }
   if (c.kind == CellKind::kMemberEvents) {
-    // A date, a kind of its enum (not 0), and a counterpart and letter
-    // without the cell's separators.
+    // A date, a kind of its enum (not 0), and a counterpart, letter and
+    // region without the cell's separators.
     for (const v1::MembershipEvent* e :
          Repeated<v1::MembershipEvent>(c, entity)) {
       if (!e->has_on() || !Writable(e->on()) || e->kind() == 0 ||
@@ -554,7 +559,8 @@ bool CompoundCellHolds(const Column& c, const Message& entity) {
               nullptr) {
         return false;
       }
-      for (const std::string* text : {&e->counterpart(), &e->letter_number()}) {
+      for (const std::string* text : {&e->counterpart(), &e->letter_number(),
+                                      &e->counterpart_region_id()}) {
         if (!trimmed(*text) ||
             HasAny(*text, {";", "；", "\n", "\r", ":", "："})) {
           return false;

@@ -19,6 +19,7 @@
 #include "core/calendar.h"
 #include "core/record_facts.h"
 #include "core/shard_index.h"
+#include "core/transfers.h"
 #include "core/utf8.h"
 #include "core/wire_check.h"
 #include "dangjian/aggregate.h"
@@ -54,6 +55,8 @@ struct ShardResult {
   // The as-of date the header of the shard's first file declares, when it
   // does (in the report year, when aggregating): the date its data stands at.
   std::optional<v1::Date> declared_as_of;
+  // The shard's transfers, settled, for the run to judge (validating only).
+  v1::TransferLedger transfers;
 };
 
 // Counts records and bytes read and hands them to the run's progress
@@ -235,6 +238,8 @@ class ShardRun {
     validator_ = *std::move(v);
     ValidatorFeed::UseShardIndex(validator_.get(), &index_);
     ValidatorFeed::ReserveMembers(validator_.get(), kCountyMembers);
+    // The transfers are the run's to judge, across its shards.
+    ValidatorFeed::KeepTransfers(validator_.get());
     return validator_.get();
   }
 
@@ -464,6 +469,7 @@ class ShardRun {
       if (!found.ok()) return found.status();
       shard_findings = *std::move(found);
       result_.outcome.as_of = shard_findings.as_of();
+      result_.transfers = ValidatorFeed::TakeTransfers(validator_.get());
     }
     if (aggregator_ != nullptr) {
       for (const auto& [reason, count] : skipped_) {
@@ -663,6 +669,9 @@ absl::StatusOr<PipelineResult> RunPipelineOnShards(
   // max_findings in shard order are dropped as soon as that is sure.
   std::vector<v1::ValidationReport> findings(shards.size());
   int64_t findings_kept = 0;
+  // The transfers of the shards read so far, their sides paired across
+  // shards as they come (core/transfers.h).
+  v1::TransferLedger transfers;
   absl::Status failure;
   auto fail = [&](absl::Status s) {
     std::lock_guard<std::mutex> lock(mu);
@@ -699,6 +708,13 @@ absl::StatusOr<PipelineResult> RunPipelineOnShards(
         declared[i] = r->declared_as_of;
         ++progress.shards_done;
         if (options.validate) {
+          if (absl::Status s =
+                  internal::MergeTransferLedgers(r->transfers, &transfers);
+              !s.ok()) {
+            failure = std::move(s);
+            next = shards.size();
+            return;
+          }
           findings_kept += r->findings.findings_size();
           findings[i] = std::move(r->findings);
           // Drop from the last shards what can no longer be among the
@@ -728,6 +744,7 @@ absl::StatusOr<PipelineResult> RunPipelineOnShards(
   for (std::thread& t : pool) t.join();
   if (!failure.ok()) return failure;
 
+  const v1::Date as_of = internal::DataAsOf(declared, *plan, options);
   if (options.aggregate) {
     std::vector<v1::PartialReport> partials;
     for (std::vector<v1::PartialReport>& k : kept) {
@@ -736,8 +753,9 @@ absl::StatusOr<PipelineResult> RunPipelineOnShards(
     absl::StatusOr<v1::PartialReport> merged = MergeAllPartialReports(partials);
     if (!merged.ok()) return merged.status();
     result.partial = *std::move(merged);
-    const v1::Date as_of = internal::DataAsOf(declared, *plan, options);
     if (internal::IsSet(as_of)) *result.partial.mutable_as_of() = as_of;
+    // Carried up for FinishReport() and the merges above to judge.
+    if (options.validate) *result.partial.mutable_transfers() = transfers;
   }
   if (options.validate) {
     v1::ValidationReport& all = result.findings;
@@ -749,6 +767,24 @@ absl::StatusOr<PipelineResult> RunPipelineOnShards(
         *all.mutable_as_of() = f.as_of();
       }
       internal::AddReport(f, &all, &counts);
+    }
+    // The run-level transfer rules, as of the run's date (the latest a
+    // shard stands at), after every shard's own findings.
+    v1::Date judged_on = as_of;
+    if (!internal::IsSet(judged_on)) {
+      const internal::Ymd today = internal::TodayUtc();
+      judged_on.set_year(today.y);
+      judged_on.set_month(today.m);
+      judged_on.set_day(today.d);
+    }
+    absl::StatusOr<v1::ValidationReport> judged =
+        ValidatorFeed::JudgeTransfers(plan->validator, transfers, judged_on);
+    if (!judged.ok()) return judged.status();
+    internal::AddReport(*judged, &all, &counts);
+    if (options.max_findings > 0) {
+      while (all.findings_size() > options.max_findings) {
+        all.mutable_findings()->RemoveLast();
+      }
     }
     internal::CloseCounts(&counts, &all);
   }

@@ -22,6 +22,7 @@
 #include "core/string_arena.h"
 #include "dangjian/personal_data.h"
 #include "dangjian/v1/dataset.pb.h"
+#include "dangjian/v1/report.pb.h"
 #include "dangjian/v1/validation.pb.h"
 #include "google/protobuf/arena.h"
 #include "validate/rules.h"
@@ -274,6 +275,9 @@ struct Index {
   std::vector<Stored<ResultFacts>> annual_results;
   std::vector<Stored<v1::RegionEconomy>> economies;
   std::vector<Stored<v1::StarAssessment>> stars;  // Records of their own.
+  // The members' transfers and the regions read, for the run-level transfer
+  // rules (core/transfers.h): unsorted, without the run's settings.
+  v1::TransferLedger transfers;
   // Beside regions, grids, cadre assignments, annual results, party
   // organizations, hosts, venues and funding, by position: the numbers of the
   // ids they name in the shard index, as JoinFacts() gave them (a region's
@@ -371,6 +375,14 @@ struct Index {
 
 // Cross-record rules over the whole index.
 void CheckIndex(const Config& config, const Index& index, Sink* sink);
+
+// The run's transfer ledger, empty, with `config`'s settings
+// (Policy.transfer_letter_valid_days, the transfer rules switched off).
+v1::TransferLedger NewTransferLedger(const Config& config);
+// The findings of the run-level transfer rules (member.transfer.unmatched,
+// .overdue) on a settled ledger as of config.as_of, into `sink`.
+void CheckTransfers(const Config& config, const v1::TransferLedger& ledger,
+                    Sink* sink);
 
 }  // namespace internal
 }  // namespace dangjian

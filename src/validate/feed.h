@@ -4,10 +4,13 @@
 #ifndef DANGJIAN_SRC_VALIDATE_FEED_H_
 #define DANGJIAN_SRC_VALIDATE_FEED_H_
 
+#include "absl/status/statusor.h"
 #include "core/record_facts.h"
 #include "core/shard_index.h"
 #include "dangjian/v1/common.pb.h"
 #include "dangjian/v1/dataset.pb.h"
+#include "dangjian/v1/report.pb.h"
+#include "dangjian/v1/validation.pb.h"
 #include "dangjian/validate.h"
 
 namespace dangjian {
@@ -24,6 +27,20 @@ class ValidatorFeed {
   // Finish(), as the pipeline does for a county: growing the room record by
   // record copied the entries a dozen times.
   static void ReserveMembers(Validator* validator, size_t members);
+  // Makes `validator`'s Finish() calls leave the run-level transfer rules
+  // (core/transfers.h) to the run: each Finish() settles the stream's
+  // transfers into a ledger TakeTransfers() then gives, instead of judging
+  // them among themselves.
+  static void KeepTransfers(Validator* validator);
+  static v1::TransferLedger TakeTransfers(Validator* validator);
+  // The findings of the run-level transfer rules on `ledger` (the run's,
+  // merged and settled) as of `as_of` (a full calendar date), under
+  // `options`' rule switches and severities: findings listed up to
+  // options.max_findings, counts exact. InvalidArgument for options
+  // Validator::Create() refuses.
+  static absl::StatusOr<v1::ValidationReport> JudgeTransfers(
+      const ValidatorOptions& options, const v1::TransferLedger& ledger,
+      const v1::Date& as_of);
   // For an entity in Record field `field` that the validator keeps whole
   // until its next Finish(), a record on its own arena: parsed there and
   // given to AddKept(), it is kept without a copy. Null for any other field

@@ -21,6 +21,7 @@
 #include "core/id_index.h"
 #include "core/member_status.h"
 #include "core/star_target.h"
+#include "core/transfers.h"
 #include "dangjian/coverage.h"
 #include "dangjian/personal_data.h"
 #include "validate/engine.h"
@@ -83,6 +84,7 @@ void Index::Clear() {
   annual_results.clear();
   economies.clear();
   stars.clear();
+  transfers.Clear();
   region_self.clear();
   grid_joins.clear();
   cadre_joins.clear();
@@ -124,6 +126,7 @@ void Index::Add(const v1::Record& r, const v1::SourceLocation& location,
     case v1::Record::kRegion:
       regions.push_back({Copy(r.region()), loc});
       region_self.push_back(self(&x.regions, r.region().id()));
+      AddTransferRegion(r.region().id(), r.region().level(), &transfers);
       break;
     case v1::Record::kReserveTalent:
       reserve.push_back({Copy(r.reserve_talent()), loc});
@@ -257,6 +260,9 @@ void Index::Add(const MemberFacts& m, const MemberJoin& join,
   e.national_id_key = national_id_key;
   e.is_owner = m.is_owner;
   e.loc = Intern(location);
+  for (size_t i = 0; i < m.events.size(); ++i) {
+    AddTransferSide(m, static_cast<int>(i), location, &transfers);
+  }
 }
 
 }  // namespace internal

@@ -208,6 +208,21 @@ constexpr std::array<RuleDef, kRuleCount> kRules = {{
      "one already on it, a restoration without a stop, or any event after "
      "leaving the party or death.",
      "integrity", "组织关系变动前后矛盾", "membership events out of sequence"},
+    {Rule::kTransferUnmatched, "member.transfer.unmatched", W,
+     "A transfer in (组织关系转入) whose sending county (`events[].counterpart_"
+     "region_id`) the run has read holds no transfer out of the person with "
+     "that letter number, or holds one dated after it. Judged across the "
+     "shards of a run, and of the partial reports a merge joins.",
+     "integrity; 党员组织关系转接", "组织关系转入无对应转出",
+     "transfer in without its transfer out"},
+    {Rule::kTransferOverdue, "member.transfer.overdue", W,
+     "A transfer out (组织关系转出) to a county the run has read is not "
+     "received there within the letter's days (policy."
+     "transfer_letter_valid_days), as of the run's date; or it was received "
+     "later than that. Judged like member.transfer.unmatched.",
+     "regulation: 党员组织关系介绍信有效期; "
+     "policy.transfer_letter_valid_days",
+     "组织关系转接超过介绍信有效期", "transfer overdue"},
     {Rule::kStandaloneMin, "party_org.standalone.min_full_members", W,
      "A standalone (单建) party organization has fewer full members than the "
      "policy's minimum to found one.",

@@ -62,6 +62,8 @@ enum class Rule : uint16_t {
   kEventOrder,
   kEventBeforeAdmission,
   kEventSequence,
+  kTransferUnmatched,
+  kTransferOverdue,
   // Party organizations.
   kStandaloneMin,
   kStandaloneUnits,

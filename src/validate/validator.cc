@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "core/transfers.h"
 #include "core/utf8.h"
 #include "dangjian/personal_data.h"
 #include "dangjian/record.h"
@@ -200,6 +201,10 @@ struct Validator::Impl {
   internal::Sink sink{&config};
   internal::Index index;
   int64_t fed = 0;
+  // ValidatorFeed::KeepTransfers(): Finish() leaves the transfers to the
+  // run, in `transfers`.
+  bool keep_transfers = false;
+  v1::TransferLedger transfers;
   // Reused by Add() so that a record without a location costs no allocation.
   v1::SourceLocation default_location;
 
@@ -300,11 +305,23 @@ struct Validator::Impl {
     ++fed;
   }
 
-  static v1::ValidationReport Report(const internal::Config& config,
-                                     int64_t records, internal::Sink* from,
-                                     internal::Index* index_to_check) {
+  // The findings of a stream or dataset; its transfers judged among
+  // themselves, or, when `transfers_out` is set, settled into it for the
+  // run to judge (ValidatorFeed::KeepTransfers()).
+  static v1::ValidationReport Report(
+      const internal::Config& config, int64_t records, internal::Sink* from,
+      internal::Index* index_to_check,
+      v1::TransferLedger* transfers_out = nullptr) {
     if (config.cross_record) {
       internal::CheckIndex(config, *index_to_check, from);
+      v1::TransferLedger ledger = internal::NewTransferLedger(config);
+      // The index's ledger has no settings: the merge cannot refuse it.
+      (void)internal::MergeTransferLedgers(index_to_check->transfers, &ledger);
+      if (transfers_out != nullptr) {
+        *transfers_out = std::move(ledger);
+      } else {
+        internal::CheckTransfers(config, ledger, from);
+      }
     }
     v1::ValidationReport report;
     report.set_policy_version(config.policy.version());
@@ -420,7 +437,8 @@ absl::Status Validator::Add(const v1::Record& record,
 
 absl::StatusOr<v1::ValidationReport> Validator::Finish() {
   v1::ValidationReport report =
-      Impl::Report(impl_->config, impl_->fed, &impl_->sink, &impl_->index);
+      Impl::Report(impl_->config, impl_->fed, &impl_->sink, &impl_->index,
+                   impl_->keep_transfers ? &impl_->transfers : nullptr);
   impl_->fed = 0;
   if (!impl_->as_of_given) impl_->config.as_of = impl_->default_as_of;
   return report;
@@ -429,6 +447,30 @@ absl::StatusOr<v1::ValidationReport> Validator::Finish() {
 void ValidatorFeed::UseShardIndex(Validator* validator,
                                   internal::ShardIndex* index) {
   validator->impl_->index.UseShardIndex(index);
+}
+
+void ValidatorFeed::KeepTransfers(Validator* validator) {
+  validator->impl_->keep_transfers = true;
+}
+
+v1::TransferLedger ValidatorFeed::TakeTransfers(Validator* validator) {
+  return std::move(validator->impl_->transfers);
+}
+
+absl::StatusOr<v1::ValidationReport> ValidatorFeed::JudgeTransfers(
+    const ValidatorOptions& options, const v1::TransferLedger& ledger,
+    const v1::Date& as_of) {
+  ValidatorOptions o = options;
+  o.as_of = as_of;
+  absl::StatusOr<std::unique_ptr<Validator>> v = Validator::Create(o);
+  if (!v.ok()) return v.status();
+  Validator::Impl& impl = *(*v)->impl_;
+  internal::CheckTransfers(impl.config, ledger, &impl.sink);
+  v1::ValidationReport report;
+  report.set_policy_version(impl.config.policy.version());
+  *report.mutable_as_of() = as_of;
+  impl.sink.Finish(&report);
+  return report;
 }
 
 void ValidatorFeed::ReserveMembers(Validator* validator, size_t members) {

@@ -262,8 +262,9 @@ TEST(CsvRowTest, StatusChanges) {
   EXPECT_THAT(csv, HasSubstr("2019-06：注销"));
 }
 
-// A member's membership events are one cell, 日期：类别[：对方[：介绍信编号]]
-// items: read, written the same, and refused with the cell's place and why.
+// A member's membership events are one cell,
+// 日期：类别[：对方[：介绍信编号[：对方县区标识]]] items: read, written the
+// same, and refused with the cell's place and why.
 TEST(CsvRowTest, MembershipEvents) {
   CsvReaderOptions ro;
   ro.table = CsvTable::kMembers;
@@ -273,9 +274,11 @@ TEST(CsvRowTest, MembershipEvents) {
       "015\n"
       "m2,2018-05：去世\n"
       "m3,2018-05-01：调走\n"
-      "m4,转出\n",
+      "m4,转出\n"
+      "m5,2020-01-10：转出：红山区某支部：2020-001：r150402\n"
+      "m6,2020-01-10：转出：红山区某支部：2020-001：r150402：多余\n",
       "党员.csv", ro);
-  ASSERT_EQ(im.records.size(), 4u) << Messages(im);
+  ASSERT_EQ(im.records.size(), 6u) << Messages(im);
   const v1::Member m1 = im.records[0].member();
   ASSERT_EQ(m1.events_size(), 2);
   EXPECT_EQ(m1.events(0).kind(), v1::MEMBERSHIP_EVENT_KIND_TRANSFER_IN);
@@ -289,7 +292,16 @@ TEST(CsvRowTest, MembershipEvents) {
   EXPECT_EQ(m2.events(0).kind(), v1::MEMBERSHIP_EVENT_KIND_DIED);
   EXPECT_EQ(im.records[2].member().events_size(), 0);
   EXPECT_EQ(im.records[3].member().events_size(), 0);
+  const v1::Member m5 = im.records[4].member();
+  ASSERT_EQ(m5.events_size(), 1);
+  EXPECT_EQ(m5.events(0).letter_number(), "2020-001");
+  EXPECT_EQ(m5.events(0).counterpart_region_id(), "r150402");
+  EXPECT_EQ(m1.events(0).counterpart_region_id(), "");
+  EXPECT_EQ(im.records[5].member().events_size(), 0);
   const std::string messages = Messages(im);
+  EXPECT_THAT(messages, HasSubstr("7:2:组织关系变动: membership event "
+                                  "\"2020-01-10：转出：红山区某支部：2020-001："
+                                  "r150402：多余\": not a date and a kind"));
   EXPECT_THAT(messages, HasSubstr("4:2:组织关系变动: membership event "
                                   "\"2018-05-01：调走\""));
   EXPECT_THAT(messages, HasSubstr("5:2:组织关系变动: membership event "
@@ -303,12 +315,24 @@ TEST(CsvRowTest, MembershipEvents) {
   v1::Record rec;
   *rec.mutable_member() = m1;
   ASSERT_THAT((*w)->Write(rec), IsOk());
+  // The county of the other side after the letter; a county without a
+  // letter or counterpart keeps their places empty.
+  v1::Record county_only;
+  *county_only.mutable_member() = m5;
+  county_only.mutable_member()->mutable_events(0)->clear_letter_number();
+  county_only.mutable_member()->mutable_events(0)->clear_counterpart();
+  ASSERT_THAT((*w)->Write(county_only), IsOk());
   ASSERT_THAT((*w)->Close(), IsOk());
   EXPECT_THAT(csv, HasSubstr("2015-03-01：转入：红山区某支部：2015-007；"
                              "2019-06-30：转出：：2019-015"));
+  EXPECT_THAT(csv, HasSubstr("2020-01-10：转出：：：r150402"));
   // A counterpart with a colon in it cannot be written as it is.
   rec.mutable_member()->mutable_events(0)->set_counterpart("某支部：二组");
   EXPECT_THAT(FieldsNoLedgerHolds(rec), ElementsAre("member.events"));
+  EXPECT_THAT(FieldsNoLedgerHolds(county_only), ::testing::IsEmpty());
+  county_only.mutable_member()->mutable_events(0)->set_counterpart_region_id(
+      "r150402；r150403");
+  EXPECT_THAT(FieldsNoLedgerHolds(county_only), ElementsAre("member.events"));
 }
 
 // A venue's assessments are one cell, 日期：haves items: read, written the

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "dangjian/aggregate.h"
 #include "dangjian/csv_ledger.h"
@@ -94,6 +95,68 @@ PipelineOptions Options2017() {
   return o;
 }
 
+// Transfers between counties are judged across the shards of a run, and
+// across partial reports merged: a county reported on its own and merged
+// above gives the findings of one run over every county. Without validation
+// a run carries no transfers.
+TEST(PipelineTest, TransfersArePairedAcrossShardsAndAcrossMergedPartials) {
+  const std::string dir = MakeDir("transfers");
+  Country(dir, MakeDate(2017, 12, 31), 0.2);
+  absl::StatusOr<std::vector<ShardFiles>> shards = ExpandInputs({dir});
+  ASSERT_THAT(shards.status(), IsOk());
+  ASSERT_EQ(shards->size(), 3u);
+  const PipelineOptions options = Options2017();
+  absl::StatusOr<PipelineResult> all = RunPipeline({dir}, options);
+  ASSERT_THAT(all.status(), IsOk());
+  auto transfer_counts = [](const v1::Report& r) {
+    std::map<std::string, int64_t> out;
+    for (const v1::NamedCount& c : r.data_quality().findings()) {
+      if (absl::StartsWith(c.name(), "member.transfer."))
+        out[c.name()] = c.count();
+    }
+    return out;
+  };
+  auto whole = FinishReport(all->partial);
+  ASSERT_THAT(whole.status(), IsOk());
+  ASSERT_FALSE(transfer_counts(*whole).empty());  // The faults break pairs.
+
+  std::vector<v1::PartialReport> partials;
+  std::map<std::string, int64_t> alone;
+  for (const ShardFiles& shard : *shards) {
+    absl::StatusOr<PipelineResult> one = RunPipelineOnShards({shard}, options);
+    ASSERT_THAT(one.status(), IsOk());
+    // A county alone: the other side of each of its transfers is elsewhere.
+    for (const v1::RuleCount& c : one->findings.rule_counts()) {
+      if (absl::StartsWith(c.rule_id(), "member.transfer.")) {
+        alone[c.rule_id()] += c.count();
+      }
+    }
+    v1::PartialReport p;
+    ASSERT_TRUE(p.ParseFromString(one->partial.SerializeAsString()));
+    partials.push_back(p);
+  }
+  EXPECT_TRUE(alone.empty());
+  // Merged in two orders: the same partial, the same findings as the run.
+  auto merged = MergeAllPartialReports(partials);
+  ASSERT_THAT(merged.status(), IsOk());
+  std::reverse(partials.begin(), partials.end());
+  auto reversed = MergeAllPartialReports(partials);
+  ASSERT_THAT(reversed.status(), IsOk());
+  EXPECT_EQ(merged->transfers().SerializeAsString(),
+            reversed->transfers().SerializeAsString());
+  EXPECT_EQ(merged->transfers().SerializeAsString(),
+            all->partial.transfers().SerializeAsString());
+  auto report = FinishReport(*merged);
+  ASSERT_THAT(report.status(), IsOk());
+  EXPECT_EQ(transfer_counts(*report), transfer_counts(*whole));
+
+  PipelineOptions plain = options;
+  plain.validate = false;
+  absl::StatusOr<PipelineResult> unvalidated = RunPipeline({dir}, plain);
+  ASSERT_THAT(unvalidated.status(), IsOk());
+  EXPECT_FALSE(unvalidated->partial.has_transfers());
+}
+
 // The pipeline decodes members, host organizations, funding, venues and
 // activities once, from their bytes, for both engines; by hand, every record is
 // parsed and given to each. With planted faults of every kind, the two must
@@ -164,20 +227,45 @@ TEST(PipelineTest, SameResultOnOneAndTwoThreadsAndAsShardByShard) {
   }
   auto merged = MergeAllPartialReports(partials);
   ASSERT_THAT(merged.status(), IsOk());
-  EXPECT_TRUE(MessageDifferencer::Equals(*merged, one->partial));
-  EXPECT_EQ(one->findings.error_count(), errors);
-  EXPECT_EQ(one->findings.warning_count(), warnings);
-  EXPECT_EQ(one->findings.info_count(), infos);
+  // A validator on its own judges the transfers of its shard among
+  // themselves; the run judges them across its shards (a member transferred
+  // between two counties of the run), and carries them in its partial for
+  // FinishReport(). The faults planted in the data break a few pairs (a
+  // mangled resident ID on one side): the run finds them, no shard alone.
+  v1::PartialReport run_partial = one->partial;
+  EXPECT_GT(run_partial.transfers().sides_size(), 0);
+  EXPECT_EQ(run_partial.transfers().letter_valid_days(), 90);
+  run_partial.clear_transfers();
+  EXPECT_TRUE(MessageDifferencer::Equals(*merged, run_partial));
+  int64_t transfer_findings = 0;
   std::vector<std::string> listed;
   for (const v1::Finding& f : one->findings.findings()) {
+    if (absl::StartsWith(f.rule_id(), "member.transfer.")) {
+      EXPECT_EQ(f.severity(), v1::SEVERITY_WARNING);
+      ++transfer_findings;
+      continue;
+    }
     listed.push_back(f.SerializeAsString());
   }
   EXPECT_EQ(listed, findings);
   std::map<std::string, int64_t> counted;
   for (const v1::RuleCount& c : one->findings.rule_counts()) {
+    if (absl::StartsWith(c.rule_id(), "member.transfer.")) continue;
     counted[c.rule_id()] = c.count();
   }
   EXPECT_EQ(counted, counts);
+  EXPECT_GT(transfer_findings, 0);
+  EXPECT_EQ(one->findings.error_count(), errors);
+  EXPECT_EQ(one->findings.warning_count(), warnings + transfer_findings);
+  EXPECT_EQ(one->findings.info_count(), infos);
+  // The report of the run counts them as the run's findings do.
+  auto report = FinishReport(one->partial);
+  ASSERT_THAT(report.status(), IsOk());
+  int64_t reported = 0;
+  for (const v1::NamedCount& c : report->data_quality().findings()) {
+    if (absl::StartsWith(c.name(), "member.transfer.")) reported += c.count();
+  }
+  EXPECT_EQ(reported, transfer_findings);
   EXPECT_GT(counts.size(), 20u);  // Many rules fire.
   EXPECT_EQ(one->records, records);
   EXPECT_EQ(one->findings.records_checked(), records);

@@ -24,6 +24,31 @@ void Event(v1::Member* m, int y, int month, v1::MembershipEventKind kind) {
   e->set_kind(kind);
 }
 
+// Adds a transfer of `kind` on y-m-d with letter `letter` to or from the
+// county `region` to `m`.
+void Transfer(v1::Member* m, int y, int month, int day,
+              v1::MembershipEventKind kind, const std::string& region) {
+  v1::MembershipEvent* e = m->add_events();
+  SetDate(e->mutable_on(), y, month, day);
+  e->set_kind(kind);
+  e->set_counterpart(kind == v1::MEMBERSHIP_EVENT_KIND_TRANSFER_IN
+                         ? "某县某支部"
+                         : "本旗某支部");
+  e->set_letter_number("2024-001");
+  e->set_counterpart_region_id(region);
+}
+
+// The other record of a member transferred within the county: m-1 as it
+// stood on its sending branch's roll, transferred out on y-m-d.
+void SendingSide(v1::Dataset& d, int y, int month, int day) {
+  v1::Member* out = d.add_members();
+  *out = *M(d, "m-1");
+  out->set_id("m-1-sent");
+  out->clear_events();
+  Transfer(out, y, month, day, v1::MEMBERSHIP_EVENT_KIND_TRANSFER_OUT,
+           "r-county");
+}
+
 }  // namespace
 
 void AddMemberCases(std::vector<Case>* out) {
@@ -331,6 +356,70 @@ void AddEventCases(std::vector<Case>* out) {
                events({{2015, 1, v1::MEMBERSHIP_EVENT_KIND_RESTORED}}),
                // A first transfer in: the member came from elsewhere.
                events({{2015, 1, v1::MEMBERSHIP_EVENT_KIND_TRANSFER_IN}})});
+  // The run-level transfer rules (as of 2024-06-30, letters valid 90 days),
+  // between two branches of the county the fixture holds (r-county): m-1
+  // received, and the record of the branch that sent the member.
+  using v1::MEMBERSHIP_EVENT_KIND_TRANSFER_IN;
+  using v1::MEMBERSHIP_EVENT_KIND_TRANSFER_OUT;
+  c.push_back({"TransferInWithoutOut", "member.transfer.unmatched", "member",
+               "m-1", "events[0].letter_number",
+               [](v1::Dataset& d) {
+                 Transfer(M(d, "m-1"), 2024, 3, 1,
+                          MEMBERSHIP_EVENT_KIND_TRANSFER_IN, "r-county");
+               },
+               [](v1::Dataset& d) {
+                 Transfer(M(d, "m-1"), 2024, 3, 1,
+                          MEMBERSHIP_EVENT_KIND_TRANSFER_IN, "r-county");
+                 SendingSide(d, 2024, 2, 20);
+               }});
+  c.push_back({"TransferInBeforeOut", "member.transfer.unmatched", "member",
+               "m-1", "events[0].letter_number",
+               [](v1::Dataset& d) {
+                 Transfer(M(d, "m-1"), 2024, 3, 1,
+                          MEMBERSHIP_EVENT_KIND_TRANSFER_IN, "r-county");
+                 SendingSide(d, 2024, 3, 2);
+               },
+               [](v1::Dataset& d) {
+                 // The same day is not before.
+                 Transfer(M(d, "m-1"), 2024, 3, 1,
+                          MEMBERSHIP_EVENT_KIND_TRANSFER_IN, "r-county");
+                 SendingSide(d, 2024, 3, 1);
+               }});
+  c.push_back({"TransferOutNotReceived", "member.transfer.overdue", "member",
+               "m-1", "events[0].letter_number",
+               // 2024-03-31 to 2024-06-30 is 91 days; 2024-04-01, 90.
+               [](v1::Dataset& d) {
+                 Transfer(M(d, "m-1"), 2024, 3, 31,
+                          MEMBERSHIP_EVENT_KIND_TRANSFER_OUT, "r-county");
+               },
+               [](v1::Dataset& d) {
+                 Transfer(M(d, "m-1"), 2024, 4, 1,
+                          MEMBERSHIP_EVENT_KIND_TRANSFER_OUT, "r-county");
+               }});
+  c.push_back({"TransferOutToACountyNotRead", "member.transfer.overdue",
+               "member", "m-1", "events[0].letter_number",
+               [](v1::Dataset& d) {
+                 Transfer(M(d, "m-1"), 2023, 1, 1,
+                          MEMBERSHIP_EVENT_KIND_TRANSFER_OUT, "r-county");
+               },
+               // The receiving county's ledger is not in the run: nothing to
+               // judge it by.
+               [](v1::Dataset& d) {
+                 Transfer(M(d, "m-1"), 2023, 1, 1,
+                          MEMBERSHIP_EVENT_KIND_TRANSFER_OUT, "r-elsewhere");
+               }});
+  c.push_back({"TransferReceivedLate", "member.transfer.overdue", "member",
+               "m-1", "events[0].letter_number",
+               [](v1::Dataset& d) {
+                 Transfer(M(d, "m-1"), 2024, 4, 30,
+                          MEMBERSHIP_EVENT_KIND_TRANSFER_IN, "r-county");
+                 SendingSide(d, 2024, 1, 30);  // 91 days before.
+               },
+               [](v1::Dataset& d) {
+                 Transfer(M(d, "m-1"), 2024, 4, 29,
+                          MEMBERSHIP_EVENT_KIND_TRANSFER_IN, "r-county");
+                 SendingSide(d, 2024, 1, 30);  // 90 days before.
+               }});
 }
 
 }  // namespace rule_cases
