@@ -163,11 +163,12 @@ absl::Status CheckLayout(const v1::PartialReport& p, absl::string_view what) {
         t.letter_valid_days(), " days: not a partial any run writes"));
   }
   for (const v1::TransferSide& side : t.sides()) {
-    auto full = [](const v1::Date& d) {
-      return IsValidFullDate(Ymd{d.year(), d.month(), d.day()});
+    // Dated at least to the year, as a side is.
+    auto dated = [](const v1::Date& d) {
+      return d.year() != 0 && IsValidDate(Ymd{d.year(), d.month(), d.day()});
     };
-    if (!full(side.on()) ||
-        (side.has_paired_out_on() && !full(side.paired_out_on())) ||
+    if (!dated(side.on()) ||
+        (side.has_paired_out_on() && !dated(side.paired_out_on())) ||
         (side.kind() != v1::MEMBERSHIP_EVENT_KIND_TRANSFER_IN &&
          side.kind() != v1::MEMBERSHIP_EVENT_KIND_TRANSFER_OUT)) {
       return absl::InvalidArgumentError(absl::StrCat(
@@ -605,7 +606,7 @@ absl::StatusOr<v1::PartialReport> MergeImpl(
       transfers.letter_valid_days() != 0) {
     internal::SettleTransfers(&transfers);
     for (v1::TransferSide& side : *transfers.mutable_sides()) {
-      ClearUnknownFields(&side);
+      side.DiscardUnknownFields();
     }
     *out.mutable_transfers() = std::move(transfers);
   }
@@ -795,14 +796,24 @@ absl::StatusOr<v1::Report> FinishReport(const v1::PartialReport& partial) {
   // ledger of every shard merged (as RunPipeline() judges them), as of the
   // date the data stands at.
   std::map<std::string, int64_t> named;
-  for (const v1::NamedCount& c : partial.findings())
-    named[c.name()] += c.count();
+  for (const v1::NamedCount& c : partial.findings()) {
+    int64_t& n = named[c.name()];
+    if (__builtin_add_overflow(n, c.count(), &n)) {
+      return internal::CounterOverflow("data_quality.findings");
+    }
+  }
   if (partial.transfers().sides_size() != 0) {
     internal::Ymd as_of{partial.year(), 12, 31};
     if (partial.has_as_of()) as_of = internal::ToYmd(partial.as_of());
+    // Settled again: a partial edited by hand may not be.
+    v1::TransferLedger transfers = partial.transfers();
+    internal::SettleTransfers(&transfers);
     for (const internal::TransferVerdict& v :
-         internal::JudgeTransfers(partial.transfers(), as_of)) {
-      ++named[std::string(v.rule)];
+         internal::JudgeTransfers(transfers, as_of)) {
+      int64_t& n = named[std::string(v.rule)];
+      if (__builtin_add_overflow(n, 1, &n)) {
+        return internal::CounterOverflow("data_quality.findings");
+      }
     }
   }
   internal::EmitNamed(named, dq->mutable_findings());

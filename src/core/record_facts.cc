@@ -190,14 +190,12 @@ bool DecodePost(absl::string_view bytes, MemberFacts* out) {
   return true;
 }
 
-// One occurrence of Member.events, appended; its counterpart's name is
-// checked (UTF-8) and not kept.
+// One occurrence of Member.events, appended.
 bool DecodeEvent(absl::string_view bytes, MemberFacts* out) {
   Wire w(bytes);
   MembershipEventFacts& e = out->events.emplace_back();
   while (!w.done()) {
     uint64_t tag, v;
-    absl::string_view s;
     if (!w.ReadTag(&tag)) return false;
     switch (tag) {
       case Tag(1, kLength):
@@ -209,7 +207,7 @@ bool DecodeEvent(absl::string_view bytes, MemberFacts* out) {
         e.kind = Int32(v);
         break;
       case Tag(3, kLength):
-        if (!w.String(&s)) return false;
+        if (!w.String(&e.counterpart)) return false;
         break;
       case Tag(4, kLength):
         if (!w.String(&e.letter_number)) return false;

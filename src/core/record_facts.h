@@ -43,14 +43,15 @@ struct MembershipEventFacts {
   bool has_on = false;
   int32_t year = 0, month = 0, day = 0;  // Of `on`.
   int32_t kind = 0;
-  // A transfer's letter and the other side's county (the run-level
-  // transfer rules, core/transfers.h).
+  // A transfer's other side, its letter and the other side's county (the
+  // run-level transfer rules, core/transfers.h).
+  absl::string_view counterpart = "";
   absl::string_view letter_number = "";
   absl::string_view counterpart_region_id = "";
 };
 
 // What the rules and the figures read of a v1::Member: every field but the
-// name, the phone, the roles and an event's counterpart name. Views point
+// name, the phone and the roles. Views point
 // into the message or bytes it came from; an absent string is "" (never a null
 // pointer, as a message's empty string is not).
 struct MemberFacts {

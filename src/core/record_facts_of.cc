@@ -48,6 +48,7 @@ void MemberFactsOf(const v1::Member& m, MemberFacts* out) {
     f.month = e.on().month();
     f.day = e.on().day();
     f.kind = e.kind();
+    f.counterpart = e.counterpart();
     f.letter_number = e.letter_number();
     f.counterpart_region_id = e.counterpart_region_id();
   }

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "core/crc32.h"
 #include "core/utf8.h"
 #include "dangjian/personal_data.h"
 #include "dangjian/v1/member.pb.h"
@@ -18,14 +19,45 @@ int64_t Day(const v1::Date& d) {
   return DayNumber(d.year(), d.month(), d.day());
 }
 
-// The order of sides in a settled ledger.
+bool Full(const v1::Date& d) {
+  return IsValidFullDate(Ymd{d.year(), d.month(), d.day()});
+}
+
+// Whether a transfer in on `in` agrees with its transfer out on `out`: not
+// before it and, both dates full, within `valid` days of it.
+bool Agree(const v1::Date& in, const v1::Date& out, int64_t valid) {
+  if (Full(in) && Full(out)) {
+    const int64_t days = Day(in) - Day(out);
+    return days >= 0 && days <= valid;
+  }
+  return CompareDates(ToYmd(in), ToYmd(out)) >= 0;
+}
+
+// The order of sides in a settled ledger: total, so that any order of
+// merging sorts the same sides alike.
 auto SortKey(const v1::TransferSide& s) {
+  const v1::SourceLocation& l = s.location();
   return std::make_tuple(
       absl::string_view(s.key()), static_cast<int>(s.kind()), s.on().year(),
-      s.on().month(), s.on().day(), absl::string_view(s.member_id()),
-      absl::string_view(s.location().file()),
-      absl::string_view(s.location().sheet()), s.location().record_index(),
-      s.location().line(), s.has_paired_out_on());
+      s.on().month(), s.on().day(), s.has_paired_out_on(),
+      s.paired_out_on().year(), s.paired_out_on().month(),
+      s.paired_out_on().day(), absl::string_view(s.member_id()),
+      s.event_index(), absl::string_view(s.letter_number()),
+      absl::string_view(s.counterpart()),
+      absl::string_view(s.counterpart_region_id()), absl::string_view(l.file()),
+      absl::string_view(l.sheet()), l.record_index(), l.line(), l.byte_offset(),
+      l.column());
+}
+
+// A resident ID as both sides of a transfer may have typed it: digits and
+// X, spaces and hyphens left out, then masked.
+std::string PersonKey(absl::string_view national_id) {
+  std::string id;
+  for (char c : national_id) {
+    if (c == ' ' || c == '-') continue;
+    id.push_back(c == 'x' ? 'X' : c);
+  }
+  return MaskNationalId(id);
 }
 
 bool Less(const v1::TransferSide& a, const v1::TransferSide& b) {
@@ -62,22 +94,31 @@ bool AddTransferSide(const MemberFacts& m, int event_index,
       e.kind != v1::MEMBERSHIP_EVENT_KIND_TRANSFER_OUT) {
     return false;
   }
-  if (!e.has_on || !IsValidFullDate(Ymd{e.year, e.month, e.day}) ||
-      e.letter_number.empty()) {
+  // A side is known by its letter and its person: without either it pairs
+  // with nothing. A date to the month or the year pairs, but is not judged
+  // by days.
+  if (!e.has_on || e.year == 0 || !IsValidDate(Ymd{e.year, e.month, e.day}) ||
+      e.letter_number.empty() || m.national_id.empty()) {
     return false;
   }
   v1::TransferSide* s = ledger->add_sides();
-  // Neither part whole if it is personal data: both sides mask alike.
-  s->set_key(absl::StrCat(MaskPersonalData(e.letter_number), "|",
-                          MaskNationalId(m.national_id)));
+  // No part whole if it is personal data, both sides masked alike; the
+  // letter's checksum tells apart letters its mask would make one.
+  const uint32_t letter_crc =
+      Crc32(0, e.letter_number.data(), e.letter_number.size());
+  s->set_key(ToValidUtf8(absl::StrCat(MaskPersonalData(e.letter_number), "#",
+                                      absl::Hex(letter_crc, absl::kZeroPad8),
+                                      "|", PersonKey(m.national_id))));
   s->set_kind(static_cast<v1::MembershipEventKind>(e.kind));
   s->mutable_on()->set_year(e.year);
   s->mutable_on()->set_month(e.month);
   s->mutable_on()->set_day(e.day);
-  s->set_counterpart_region_id(MaskPersonalData(e.counterpart_region_id));
-  s->set_member_id(MaskPersonalData(m.id));
+  s->set_counterpart_region_id(
+      ToValidUtf8(MaskPersonalData(e.counterpart_region_id)));
+  s->set_member_id(ToValidUtf8(MaskPersonalData(m.id)));
   s->set_event_index(event_index);
-  s->set_letter_number(MaskPersonalData(e.letter_number));
+  s->set_letter_number(ToValidUtf8(MaskPersonalData(e.letter_number)));
+  s->set_counterpart(ToValidUtf8(MaskPersonalData(e.counterpart)));
   v1::SourceLocation* at = s->mutable_location();
   // Named as a finding names it; a partial report holds it (proto3 strings:
   // a file named in GBK must not make the partial unparseable).
@@ -92,8 +133,8 @@ bool AddTransferSide(const MemberFacts& m, int event_index,
 void AddTransferRegion(absl::string_view region_id, int level,
                        v1::TransferLedger* ledger) {
   // Masked as a side's counterpart is, so that the two compare.
-  if (level >= v1::REGION_LEVEL_COUNTY && !region_id.empty()) {
-    ledger->add_region_ids(MaskPersonalData(region_id));
+  if (level == v1::REGION_LEVEL_COUNTY && !region_id.empty()) {
+    ledger->add_region_ids(ToValidUtf8(MaskPersonalData(region_id)));
   }
 }
 
@@ -129,9 +170,8 @@ void SettleTransfers(v1::TransferLedger* ledger) {
     for (size_t k = 0; k < ins.size() && k < outs.size(); ++k) {
       v1::TransferSide* in = sides->Mutable(ins[k]);
       const v1::TransferSide& out = sides->Get(outs[k]);
-      const int64_t days = Day(in->on()) - Day(out.on());
       keep[static_cast<size_t>(outs[k])] = false;
-      if (days >= 0 && days <= valid) {
+      if (Agree(in->on(), out.on(), valid)) {
         keep[static_cast<size_t>(ins[k])] = false;
       } else {
         *in->mutable_paired_out_on() = out.on();
@@ -153,10 +193,15 @@ void SettleTransfers(v1::TransferLedger* ledger) {
 
 absl::Status AddTransferLedger(const v1::TransferLedger& from,
                                v1::TransferLedger* into) {
+  auto set = [](const v1::TransferLedger& l) {
+    std::vector<std::string> off(l.rules_off().begin(), l.rules_off().end());
+    std::sort(off.begin(), off.end());
+    off.erase(std::unique(off.begin(), off.end()), off.end());
+    return off;
+  };
   if (HasSettings(from) && HasSettings(*into) &&
       (from.letter_valid_days() != into->letter_valid_days() ||
-       !std::equal(from.rules_off().begin(), from.rules_off().end(),
-                   into->rules_off().begin(), into->rules_off().end()))) {
+       set(from) != set(*into))) {
     return absl::InvalidArgumentError(absl::StrCat(
         "the transfers were judged under different settings (letter valid "
         "for ",
@@ -196,13 +241,20 @@ std::vector<TransferVerdict> JudgeTransfers(const v1::TransferLedger& ledger,
   };
   for (int i = 0; i < ledger.sides_size(); ++i) {
     const v1::TransferSide& s = ledger.sides(i);
-    const int64_t on = Day(s.on());
+    const bool full = Full(s.on());
+    const int64_t on = full ? Day(s.on()) : 0;
     if (s.has_paired_out_on()) {
-      const int64_t days = on - Day(s.paired_out_on());
-      if (days < 0 && unmatched) {
+      // Days only between two full dates; else the order, at the precision
+      // both have.
+      const bool both = full && Full(s.paired_out_on());
+      const int64_t days = both ? on - Day(s.paired_out_on()) : 0;
+      const bool before =
+          both ? days < 0
+               : CompareDates(ToYmd(s.on()), ToYmd(s.paired_out_on())) < 0;
+      if (before && unmatched) {
         out.push_back(
             {TransferVerdict::kInBeforeOut, kTransferUnmatchedRule, i, days});
-      } else if (days > valid && overdue) {
+      } else if (!before && days > valid && overdue) {
         out.push_back(
             {TransferVerdict::kReceivedLate, kTransferOverdueRule, i, days});
       }
@@ -212,7 +264,7 @@ std::vector<TransferVerdict> JudgeTransfers(const v1::TransferLedger& ledger,
       if (unmatched) {
         out.push_back({TransferVerdict::kNoOut, kTransferUnmatchedRule, i, 0});
       }
-    } else if (today - on > valid && overdue) {
+    } else if (full && today - on > valid && overdue) {
       out.push_back(
           {TransferVerdict::kNotReceived, kTransferOverdueRule, i, today - on});
     }

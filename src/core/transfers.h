@@ -37,29 +37,31 @@ v1::TransferLedger NewTransferLedger(int32_t letter_valid_days,
                                      const std::vector<std::string>& rules_off);
 
 // Adds to `ledger` the side of event `event_index` of member `m`, read at
-// `where` (file, line, record index; its column is left out), when the event is
-// a transfer in or out on a full calendar date with a letter number: its key is
-// the letter number and the member's masked resident ID, so that no resident ID
-// enters the ledger whole. Returns whether it added one. The ledger is unsorted
-// until SettleTransfers().
+// `where` (file, line, record index), when the event is a transfer in or
+// out dated at least to the year, with a letter number, of a member with a
+// resident ID: its key is the letter number (masked, with its checksum) and
+// the member's masked resident ID (spaces and hyphens left out), so that no
+// resident ID enters the ledger whole. Returns whether it added one. The
+// ledger is unsorted until SettleTransfers().
 bool AddTransferSide(const MemberFacts& m, int event_index,
                      const v1::SourceLocation& where,
                      v1::TransferLedger* ledger);
 
 // Adds the id of a Region record of level `level` to the regions the ledger
-// has read, when the level is COUNTY or below.
+// has read, when the level is COUNTY (masked, as a side's counterpart
+// region is).
 void AddTransferRegion(absl::string_view region_id, int level,
                        v1::TransferLedger* ledger);
 
 // Sorts the ledger's sides (by key, kind, date, member id, location) and its
 // regions (without repeats), and pairs the sides of each key: its i-th
 // unpaired transfer out, in that order, with its i-th unpaired transfer in.
-// A pair that agrees (the transfer in on or after the out, within the
-// letter's days) leaves the ledger; one that does not keeps its transfer in,
-// marked with the out's date (paired_out_on), for the finding. Pairing is
-// exact for any order of merging when a key has at most one side of each
-// kind, as an honest ledger has; a letter recorded twice for one person and
-// one kind is paired in the order the merges meet its sides.
+// A pair that agrees (the transfer in on or after the out and, both dated
+// to the day, within the letter's days) leaves the ledger; one that does not
+// keeps its transfer in, marked with the out's date (paired_out_on), for the
+// finding. Pairing is exact for any order of merging when a key has at most one
+// side of each kind, as an honest ledger has; a letter recorded twice for one
+// person and one kind is paired in the order the merges meet its sides.
 void SettleTransfers(v1::TransferLedger* ledger);
 
 // Adds `from`'s sides and regions to `into`, unsettled (to settle once

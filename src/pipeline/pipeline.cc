@@ -669,9 +669,12 @@ absl::StatusOr<PipelineResult> RunPipelineOnShards(
   // max_findings in shard order are dropped as soon as that is sure.
   std::vector<v1::ValidationReport> findings(shards.size());
   int64_t findings_kept = 0;
-  // The transfers of the shards read so far, their sides paired across
-  // shards as they come (core/transfers.h).
+  // The transfers of the shards read so far (core/transfers.h), their sides
+  // paired across shards whenever they have doubled since the last pairing
+  // (and once at the end): a sort per shard would cost the national run
+  // 3,000 sorts of every county's id.
   v1::TransferLedger transfers;
+  int64_t transfers_settled = 0;
   absl::Status failure;
   auto fail = [&](absl::Status s) {
     std::lock_guard<std::mutex> lock(mu);
@@ -709,11 +712,18 @@ absl::StatusOr<PipelineResult> RunPipelineOnShards(
         ++progress.shards_done;
         if (options.validate) {
           if (absl::Status s =
-                  internal::MergeTransferLedgers(r->transfers, &transfers);
+                  internal::AddTransferLedger(r->transfers, &transfers);
               !s.ok()) {
             failure = std::move(s);
             next = shards.size();
             return;
+          }
+          const int64_t held =
+              transfers.sides_size() + transfers.region_ids_size();
+          if (held > 2 * transfers_settled + 4096) {
+            internal::SettleTransfers(&transfers);
+            transfers_settled =
+                transfers.sides_size() + transfers.region_ids_size();
           }
           findings_kept += r->findings.findings_size();
           findings[i] = std::move(r->findings);
@@ -745,6 +755,7 @@ absl::StatusOr<PipelineResult> RunPipelineOnShards(
   if (!failure.ok()) return failure;
 
   const v1::Date as_of = internal::DataAsOf(declared, *plan, options);
+  if (options.validate) internal::SettleTransfers(&transfers);
   if (options.aggregate) {
     std::vector<v1::PartialReport> partials;
     for (std::vector<v1::PartialReport>& k : kept) {

@@ -28,8 +28,12 @@ void CheckTransfers(const Config& config, const v1::TransferLedger& ledger,
     const v1::TransferSide& s = ledger.sides(v.side);
     const Ymd on = ToYmd(s.on());
     const Ymd out_on = ToYmd(s.paired_out_on());
+    // The other side as an officer knows it: its name, then its county's
+    // id.
     const std::string where =
-        s.counterpart_region_id().empty() ? "" : s.counterpart_region_id();
+        s.counterpart().empty() ? s.counterpart_region_id()
+                                : absl::StrCat(s.counterpart(), "（",
+                                               s.counterpart_region_id(), "）");
     auto location = [&s]() -> const v1::SourceLocation& {
       return s.location();
     };

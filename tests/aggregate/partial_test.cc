@@ -703,5 +703,95 @@ TEST(MergeInvariantsTest, InconsistentPartialsAreRefused) {
   }
 }
 
+// The transfers a validated run carries: merged partials pair them,
+// FinishReport() counts what is left, malformed ledgers are refused, and a
+// regrouped partial keeps them.
+TEST(MergeInvariantsTest, TransfersArePairedCountedAndChecked) {
+  v1::PartialReport good = KeshiketengPartial();
+  good.clear_shards();
+  auto side = [](v1::TransferLedger* l, int kind, int month, int day,
+                 const std::string& member) {
+    v1::TransferSide* s = l->add_sides();
+    s->set_key("L-1#00000000|150425********001X");
+    s->set_kind(static_cast<v1::MembershipEventKind>(kind));
+    s->mutable_on()->set_year(2014);
+    s->mutable_on()->set_month(month);
+    s->mutable_on()->set_day(day);
+    s->set_counterpart_region_id(kind == v1::MEMBERSHIP_EVENT_KIND_TRANSFER_IN
+                                     ? "r-sender"
+                                     : "r-receiver");
+    s->set_member_id(member);
+  };
+  v1::PartialReport sender = good;
+  *sender.mutable_transfers() = v1::TransferLedger();
+  sender.mutable_transfers()->set_letter_valid_days(90);
+  sender.mutable_transfers()->add_region_ids("r-sender");
+  side(sender.mutable_transfers(), v1::MEMBERSHIP_EVENT_KIND_TRANSFER_OUT, 3, 1,
+       "m-out");
+  v1::PartialReport receiver = good;
+  *receiver.mutable_transfers() = v1::TransferLedger();
+  receiver.mutable_transfers()->set_letter_valid_days(90);
+  receiver.mutable_transfers()->add_region_ids("r-receiver");
+  side(receiver.mutable_transfers(), v1::MEMBERSHIP_EVENT_KIND_TRANSFER_IN, 3,
+       10, "m-in");
+  auto transfer_findings = [](const v1::PartialReport& p) {
+    absl::StatusOr<v1::Report> r = FinishReport(p);
+    EXPECT_THAT(r, IsOk());
+    int64_t n = 0;
+    for (const v1::NamedCount& c : r->data_quality().findings()) {
+      if (c.name().rfind("member.transfer.", 0) == 0) n += c.count();
+    }
+    return n;
+  };
+  // Alone, neither county has read the other: nothing to judge.
+  EXPECT_EQ(transfer_findings(sender), 0);
+  EXPECT_EQ(transfer_findings(receiver), 0);
+  // Merged, the two sides pair and leave the ledger.
+  absl::StatusOr<v1::PartialReport> both =
+      MergePartialReports(sender, receiver);
+  ASSERT_THAT(both, IsOk());
+  EXPECT_EQ(both->transfers().sides_size(), 0);
+  EXPECT_EQ(both->transfers().region_ids_size(), 2);
+  EXPECT_EQ(transfer_findings(*both), 0);
+  // Received 150 days after the out: overdue, counted once, in both orders.
+  receiver.mutable_transfers()->mutable_sides(0)->mutable_on()->set_month(7);
+  receiver.mutable_transfers()->mutable_sides(0)->mutable_on()->set_day(29);
+  absl::StatusOr<v1::PartialReport> late =
+      MergePartialReports(sender, receiver);
+  absl::StatusOr<v1::PartialReport> late2 =
+      MergePartialReports(receiver, sender);
+  ASSERT_THAT(late, IsOk());
+  ASSERT_THAT(late2, IsOk());
+  EXPECT_EQ(late->SerializeAsString(), late2->SerializeAsString());
+  ASSERT_EQ(late->transfers().sides_size(), 1);
+  EXPECT_TRUE(late->transfers().sides(0).has_paired_out_on());
+  EXPECT_EQ(transfer_findings(*late), 1);
+  // A regrouped partial keeps them.
+  v1::GroupBy none;
+  absl::StatusOr<v1::PartialReport> regrouped =
+      RegroupPartialReport(*late, none);
+  ASSERT_THAT(regrouped, IsOk());
+  EXPECT_EQ(transfer_findings(*regrouped), 1);
+  // Different settings do not merge.
+  v1::PartialReport strict = receiver;
+  strict.mutable_transfers()->set_letter_valid_days(30);
+  EXPECT_EQ(MergePartialReports(sender, strict).status().code(),
+            absl::StatusCode::kInvalidArgument);
+  // Malformed ledgers are refused, not judged.
+  v1::PartialReport no_days = sender;
+  no_days.mutable_transfers()->set_letter_valid_days(0);
+  v1::PartialReport bad_date = sender;
+  bad_date.mutable_transfers()->mutable_sides(0)->mutable_on()->set_month(13);
+  v1::PartialReport bad_kind = sender;
+  bad_kind.mutable_transfers()->mutable_sides(0)->set_kind(
+      v1::MEMBERSHIP_EVENT_KIND_DIED);
+  for (const v1::PartialReport* bad : {&no_days, &bad_date, &bad_kind}) {
+    EXPECT_EQ(FinishReport(*bad).status().code(),
+              absl::StatusCode::kInvalidArgument);
+    EXPECT_EQ(MergePartialReports(receiver, *bad).status().code(),
+              absl::StatusCode::kInvalidArgument);
+  }
+}
+
 }  // namespace
 }  // namespace dangjian

@@ -28,7 +28,8 @@ namespace {
 
 auto Tie(const MembershipEventFacts& e) {
   return std::make_tuple(e.has_on, e.year, e.month, e.day, e.kind,
-                         e.letter_number, e.counterpart_region_id);
+                         e.counterpart, e.letter_number,
+                         e.counterpart_region_id);
 }
 // (Arrays as vectors: a tuple would compare their addresses.)
 auto Tie(const MemberFacts& m) {

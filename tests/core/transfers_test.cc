@@ -66,29 +66,31 @@ std::vector<std::string> Rules(const v1::TransferLedger& l, int y, int m,
 TEST(TransfersTest, OnlyDatedTransfersWithALetterAreSides) {
   County a("r-a");
   EXPECT_TRUE(a.Side("m1", kId, kOut, 2024, 3, 1, "L1", "r-b"));
-  EXPECT_FALSE(a.Side("m2", kId, kOut, 2024, 3, 0, "L2", "r-b"));
   EXPECT_FALSE(a.Side("m3", kId, kOut, 2024, 2, 30, "L3", "r-b"));
   EXPECT_FALSE(a.Side("m4", kId, kOut, 2024, 3, 1, "", "r-b"));
   EXPECT_FALSE(a.Side("m5", kId, v1::MEMBERSHIP_EVENT_KIND_DIED, 2024, 3, 1,
                       "L5", "r-b"));
   ASSERT_EQ(a.ledger.sides_size(), 1);
   // No resident ID whole: the key holds it masked.
-  EXPECT_EQ(a.ledger.sides(0).key(), "L1|150425********001X");
+  EXPECT_EQ(a.ledger.sides(0).key().substr(0, 3), "L1#");
+  EXPECT_EQ(a.ledger.sides(0).key().substr(11), "|150425********001X");
   EXPECT_EQ(a.ledger.sides(0).member_id(), "m1");
   EXPECT_EQ(a.ledger.sides(0).location().file(), "m1.djr");
 }
 
-TEST(TransfersTest, RegionsBelowACountyOnly) {
+TEST(TransfersTest, CountiesOnly) {
   v1::TransferLedger l = NewTransferLedger(90, {});
   AddTransferRegion("r-province", v1::REGION_LEVEL_PROVINCE, &l);
   AddTransferRegion("r-city", v1::REGION_LEVEL_CITY, &l);
   AddTransferRegion("r-county", v1::REGION_LEVEL_COUNTY, &l);
   AddTransferRegion("r-town", v1::REGION_LEVEL_TOWNSHIP, &l);
+  AddTransferRegion("r-village", v1::REGION_LEVEL_VILLAGE, &l);
   AddTransferRegion("r-county", v1::REGION_LEVEL_COUNTY, &l);
+  AddTransferRegion("r-other", v1::REGION_LEVEL_COUNTY, &l);
   SettleTransfers(&l);
   EXPECT_EQ(
       std::vector<std::string>(l.region_ids().begin(), l.region_ids().end()),
-      (std::vector<std::string>{"r-county", "r-town"}));
+      (std::vector<std::string>{"r-county", "r-other"}));
 }
 
 TEST(TransfersTest, TheTwoSidesPairInAnyOrderOfMerging) {
@@ -185,6 +187,49 @@ TEST(TransfersTest, LedgersOfDifferentSettingsDoNotMerge) {
   ASSERT_TRUE(MergeTransferLedgers(c, &empty).ok());
   EXPECT_EQ(empty.letter_valid_days(), 90);
   EXPECT_EQ(empty.rules_off_size(), 1);
+}
+
+TEST(TransfersTest, ASideNeedsALetterAndAResidentId) {
+  County a("r-a");
+  EXPECT_FALSE(a.Side("m1", "", kOut, 2024, 3, 1, "L1", "r-b"));
+  EXPECT_FALSE(a.Side("m2", kId, kOut, 0, 0, 0, "L2", "r-b"));
+  // Dated to the month or the year: a side, judged by order only.
+  EXPECT_TRUE(a.Side("m3", kId, kOut, 2024, 3, 0, "L3", "r-b"));
+  EXPECT_TRUE(a.Side("m4", kId, kOut, 2024, 0, 0, "L4", "r-b"));
+  County b("r-b");
+  b.Side("b3", kId, kIn, 2024, 9, 20, "L3", "r-a");   // After March: agrees.
+  b.Side("b4", kId, kIn, 2023, 12, 31, "L4", "r-a");  // Before 2024.
+  v1::TransferLedger l = a.Settled();
+  ASSERT_TRUE(MergeTransferLedgers(b.Settled(), &l).ok());
+  // m4 not received in time is not judged by days; b4 before its out is.
+  std::vector<std::string> seen;
+  for (const TransferVerdict& v : JudgeTransfers(l, Ymd{2025, 6, 30})) {
+    seen.push_back(l.sides(v.side).member_id() + " " + std::string(v.rule));
+  }
+  EXPECT_EQ(seen, (std::vector<std::string>{"b4 member.transfer.unmatched"}));
+}
+
+TEST(TransfersTest, OnePersonTypedTwoWaysIsOnePerson) {
+  County a("r-a"), b("r-b");
+  a.Side("a1", "150425 19800505 001x", kOut, 2024, 3, 1, "L1", "r-b");
+  b.Side("b1", kId, kIn, 2024, 3, 5, "L1", "r-a");
+  v1::TransferLedger l = a.Settled();
+  ASSERT_TRUE(MergeTransferLedgers(b.Settled(), &l).ok());
+  EXPECT_EQ(l.sides_size(), 0);
+}
+
+TEST(TransfersTest, LettersThatLookLikeIdsStayApart) {
+  // Masked alike (150425*****0012), told apart by their checksums.
+  County a("r-a"), b("r-b");
+  a.Side("a1", kId, kOut, 2024, 3, 1, "150425202400012", "r-b");
+  b.Side("b1", kId, kIn, 2024, 3, 5, "150425202300012", "r-a");
+  v1::TransferLedger l = a.Settled();
+  ASSERT_TRUE(MergeTransferLedgers(b.Settled(), &l).ok());
+  ASSERT_EQ(l.sides_size(), 2);
+  for (const v1::TransferSide& s : l.sides()) {
+    EXPECT_EQ(s.key().find("202400012"), std::string::npos) << s.key();
+    EXPECT_EQ(s.key().find("202300012"), std::string::npos) << s.key();
+  }
 }
 
 }  // namespace
