@@ -30,9 +30,9 @@ jobs=${JOBS:-$(nproc 2>/dev/null || echo 2)}
 build_type=${BUILD_TYPE:-RelWithDebInfo}
 tools="$root/build/_tools"
 # Debug sections compressed (zlib) in objects, libraries and programs: a
-# RelWithDebInfo build takes a third of the disk (BENCHMARKS.md, "The disk a
-# build takes"), and a CI machine's disk is not large. gdb, valgrind and
-# abidw read them as they are. CMake takes these at a build tree's first
+# RelWithDebInfo build takes little more than half the disk (BENCHMARKS.md,
+# "The disk a build takes"), and a CI machine's disk is not large. gdb,
+# valgrind and abidw read them as they are. CMake takes these at a build tree's first
 # configure; the consumer builds the tests run inherit them.
 export CFLAGS="${CFLAGS:+$CFLAGS }-gz" CXXFLAGS="${CXXFLAGS:+$CXXFLAGS }-gz"
 export LDFLAGS="${LDFLAGS:+$LDFLAGS }-gz"
