@@ -163,14 +163,10 @@ absl::Status CheckLayout(const v1::PartialReport& p, absl::string_view what) {
         t.letter_valid_days(), " days: not a partial any run writes"));
   }
   for (const v1::TransferSide& side : t.sides()) {
-    // Dated at least to the year, as a side is.
-    auto dated = [](const v1::Date& d) {
-      return d.year() != 0 && IsValidDate(Ymd{d.year(), d.month(), d.day()});
-    };
-    if (!dated(side.on()) ||
-        (side.has_paired_out_on() && !dated(side.paired_out_on())) ||
-        (side.kind() != v1::MEMBERSHIP_EVENT_KIND_TRANSFER_IN &&
-         side.kind() != v1::MEMBERSHIP_EVENT_KIND_TRANSFER_OUT)) {
+    if (!DatesATransferSide(ToYmd(side.on())) ||
+        (side.has_paired_out_on() &&
+         !DatesATransferSide(ToYmd(side.paired_out_on()))) ||
+        !IsTransferKind(side.kind())) {
       return absl::InvalidArgumentError(absl::StrCat(
           what, ": partial report transfer of member ",
           MaskPersonalData(side.member_id()),
@@ -810,7 +806,7 @@ absl::StatusOr<v1::Report> FinishReport(const v1::PartialReport& partial) {
     internal::SettleTransfers(&transfers);
     for (const internal::TransferVerdict& v :
          internal::JudgeTransfers(transfers, as_of)) {
-      int64_t& n = named[std::string(v.rule)];
+      int64_t& n = named[std::string(v.rule())];
       if (__builtin_add_overflow(n, 1, &n)) {
         return internal::CounterOverflow("data_quality.findings");
       }

@@ -60,8 +60,19 @@ std::string PersonKey(absl::string_view national_id) {
   return MaskNationalId(id);
 }
 
-bool Less(const v1::TransferSide& a, const v1::TransferSide& b) {
-  return SortKey(a) < SortKey(b);
+// Sorts sides by SortKey().
+void SortSides(google::protobuf::RepeatedPtrField<v1::TransferSide>* sides) {
+  std::sort(sides->pointer_begin(), sides->pointer_end(),
+            [](const v1::TransferSide* a, const v1::TransferSide* b) {
+              return SortKey(*a) < SortKey(*b);
+            });
+}
+
+// Rule ids sorted, each once.
+std::vector<std::string> SortedRules(std::vector<std::string> rules) {
+  std::sort(rules.begin(), rules.end());
+  rules.erase(std::unique(rules.begin(), rules.end()), rules.end());
+  return rules;
 }
 
 bool HasSettings(const v1::TransferLedger& l) {
@@ -75,14 +86,18 @@ bool Off(const v1::TransferLedger& l, absl::string_view rule) {
 
 }  // namespace
 
+bool IsTransferKind(int kind) {
+  return kind == v1::MEMBERSHIP_EVENT_KIND_TRANSFER_IN ||
+         kind == v1::MEMBERSHIP_EVENT_KIND_TRANSFER_OUT;
+}
+
+bool DatesATransferSide(const Ymd& d) { return d.y != 0 && IsValidDate(d); }
+
 v1::TransferLedger NewTransferLedger(
     int32_t letter_valid_days, const std::vector<std::string>& rules_off) {
   v1::TransferLedger l;
   l.set_letter_valid_days(letter_valid_days);
-  std::vector<std::string> off = rules_off;
-  std::sort(off.begin(), off.end());
-  off.erase(std::unique(off.begin(), off.end()), off.end());
-  for (std::string& r : off) l.add_rules_off(std::move(r));
+  for (std::string& r : SortedRules(rules_off)) l.add_rules_off(std::move(r));
   return l;
 }
 
@@ -90,14 +105,11 @@ bool AddTransferSide(const MemberFacts& m, int event_index,
                      const v1::SourceLocation& where,
                      v1::TransferLedger* ledger) {
   const MembershipEventFacts& e = m.events[static_cast<size_t>(event_index)];
-  if (e.kind != v1::MEMBERSHIP_EVENT_KIND_TRANSFER_IN &&
-      e.kind != v1::MEMBERSHIP_EVENT_KIND_TRANSFER_OUT) {
-    return false;
-  }
   // A side is known by its letter and its person: without either it pairs
   // with nothing. A date to the month or the year pairs, but is not judged
   // by days.
-  if (!e.has_on || e.year == 0 || !IsValidDate(Ymd{e.year, e.month, e.day}) ||
+  if (!IsTransferKind(e.kind) || !e.has_on ||
+      !DatesATransferSide(Ymd{e.year, e.month, e.day}) ||
       e.letter_number.empty() || m.national_id.empty()) {
     return false;
   }
@@ -144,10 +156,7 @@ void SettleTransfers(v1::TransferLedger* ledger) {
   regions->erase(std::unique(regions->begin(), regions->end()), regions->end());
 
   auto* sides = ledger->mutable_sides();
-  std::sort(sides->pointer_begin(), sides->pointer_end(),
-            [](const v1::TransferSide* a, const v1::TransferSide* b) {
-              return Less(*a, *b);
-            });
+  SortSides(sides);
   // Sorted by key, then kind: a key's transfers in (1) come before its
   // transfers out (2), each kind by date.
   std::vector<bool> keep(static_cast<size_t>(sides->size()), true);
@@ -185,19 +194,13 @@ void SettleTransfers(v1::TransferLedger* ledger) {
   }
   sides->DeleteSubrange(kept, sides->size() - kept);
   // Marking a transfer in as paired moves it within its key.
-  std::sort(sides->pointer_begin(), sides->pointer_end(),
-            [](const v1::TransferSide* a, const v1::TransferSide* b) {
-              return Less(*a, *b);
-            });
+  SortSides(sides);
 }
 
 absl::Status AddTransferLedger(const v1::TransferLedger& from,
                                v1::TransferLedger* into) {
   auto set = [](const v1::TransferLedger& l) {
-    std::vector<std::string> off(l.rules_off().begin(), l.rules_off().end());
-    std::sort(off.begin(), off.end());
-    off.erase(std::unique(off.begin(), off.end()), off.end());
-    return off;
+    return SortedRules({l.rules_off().begin(), l.rules_off().end()});
   };
   if (HasSettings(from) && HasSettings(*into) &&
       (from.letter_valid_days() != into->letter_valid_days() ||
@@ -252,21 +255,18 @@ std::vector<TransferVerdict> JudgeTransfers(const v1::TransferLedger& ledger,
           both ? days < 0
                : CompareDates(ToYmd(s.on()), ToYmd(s.paired_out_on())) < 0;
       if (before && unmatched) {
-        out.push_back(
-            {TransferVerdict::kInBeforeOut, kTransferUnmatchedRule, i, days});
+        out.push_back({TransferVerdict::kInBeforeOut, i, days});
       } else if (!before && days > valid && overdue) {
-        out.push_back(
-            {TransferVerdict::kReceivedLate, kTransferOverdueRule, i, days});
+        out.push_back({TransferVerdict::kReceivedLate, i, days});
       }
     } else if (!in_run(s.counterpart_region_id())) {
       continue;  // The other side's county is not in the run.
     } else if (s.kind() == v1::MEMBERSHIP_EVENT_KIND_TRANSFER_IN) {
       if (unmatched) {
-        out.push_back({TransferVerdict::kNoOut, kTransferUnmatchedRule, i, 0});
+        out.push_back({TransferVerdict::kNoOut, i, 0});
       }
     } else if (full && today - on > valid && overdue) {
-      out.push_back(
-          {TransferVerdict::kNotReceived, kTransferOverdueRule, i, today - on});
+      out.push_back({TransferVerdict::kNotReceived, i, today - on});
     }
   }
   return out;

@@ -36,6 +36,12 @@ inline constexpr absl::string_view kTransferOverdueRule =
 v1::TransferLedger NewTransferLedger(int32_t letter_valid_days,
                                      const std::vector<std::string>& rules_off);
 
+// Whether a membership event of kind `kind` is a transfer (in or out), and
+// whether `d` dates a side: at least its year, a valid date. What
+// AddTransferSide() takes, and what a partial report's ledger must hold.
+bool IsTransferKind(int kind);
+bool DatesATransferSide(const Ymd& d);
+
 // Adds to `ledger` the side of event `event_index` of member `m`, read at
 // `where` (file, line, record index), when the event is a transfer in or
 // out dated at least to the year, with a letter number, of a member with a
@@ -88,13 +94,18 @@ struct TransferVerdict {
     kReceivedLate,
   };
   Kind kind;
-  // The rule: kTransferUnmatchedRule or kTransferOverdueRule.
-  absl::string_view rule;
   // The side, an index into the ledger's sides.
   int side = 0;
   // kNotReceived: days from the transfer out to `as_of`; kReceivedLate and
   // kInBeforeOut: days from the out to the in (negative for kInBeforeOut).
   int64_t days = 0;
+
+  // The rule: kTransferUnmatchedRule for kNoOut and kInBeforeOut, else
+  // kTransferOverdueRule.
+  absl::string_view rule() const {
+    return kind == kNoOut || kind == kInBeforeOut ? kTransferUnmatchedRule
+                                                  : kTransferOverdueRule;
+  }
 };
 
 // The verdicts on a settled ledger as of `as_of` (a full calendar date), in

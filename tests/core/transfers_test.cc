@@ -58,7 +58,7 @@ std::vector<std::string> Rules(const v1::TransferLedger& l, int y, int m,
                                int d) {
   std::vector<std::string> out;
   for (const TransferVerdict& v : JudgeTransfers(l, Ymd{y, m, d})) {
-    out.emplace_back(v.rule);
+    out.emplace_back(v.rule());
   }
   return out;
 }
@@ -130,7 +130,7 @@ TEST(TransfersTest, TheTwoSidesPairInAnyOrderOfMerging) {
   std::vector<std::string> seen;
   for (const TransferVerdict& t : v) {
     const v1::TransferSide& s = all.sides(t.side);
-    seen.push_back(s.member_id() + " " + std::string(t.rule) + " " +
+    seen.push_back(s.member_id() + " " + std::string(t.rule()) + " " +
                    std::to_string(t.days));
   }
   std::sort(seen.begin(), seen.end());
@@ -204,7 +204,7 @@ TEST(TransfersTest, ASideNeedsALetterAndAResidentId) {
   // m4 not received in time is not judged by days; b4 before its out is.
   std::vector<std::string> seen;
   for (const TransferVerdict& v : JudgeTransfers(l, Ymd{2025, 6, 30})) {
-    seen.push_back(l.sides(v.side).member_id() + " " + std::string(v.rule));
+    seen.push_back(l.sides(v.side).member_id() + " " + std::string(v.rule()));
   }
   EXPECT_EQ(seen, (std::vector<std::string>{"b4 member.transfer.unmatched"}));
 }
