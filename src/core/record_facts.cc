@@ -372,6 +372,30 @@ bool DecodeSeat(absl::string_view bytes, absl::string_view* member_id) {
   return true;
 }
 
+// A CommitteeTerm: its start and the number of its seats, each of which
+// DecodeSeat() reads.
+bool DecodeTerm(absl::string_view bytes, CommitteeTermFacts* out) {
+  Wire w(bytes);
+  while (!w.done()) {
+    uint64_t tag;
+    absl::string_view s, member_id;
+    if (!w.ReadTag(&tag)) return false;
+    switch (tag) {
+      case Tag(1, kLength):
+        if (!w.Date(&out->year, &out->month, &out->day)) return false;
+        out->has_on = true;
+        break;
+      case Tag(2, kLength):
+        if (!w.Bytes(&s) || !DecodeSeat(s, &member_id)) return false;
+        ++out->seats;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+}
+
 // Decodes `bytes` field by field with `field(&wire, tag, out)`, which
 // consumes one field's value and says false to what is not plain.
 template <typename Facts, typename FieldFn>
@@ -701,6 +725,8 @@ bool DecodeOrgFacts(absl::string_view bytes, OrgFacts* out) {
         o->has_dissolved_on = true;
         return w->Date(&o->dissolved_year, &o->dissolved_month,
                        &o->dissolved_day);
+      case Tag(18, kLength):
+        return w->Bytes(&s) && DecodeTerm(s, &o->past_terms.emplace_back());
       default:
         return false;
     }

@@ -211,9 +211,17 @@ struct StarFacts {
   int32_t assessed_year = 0, assessed_month = 0, assessed_day = 0;
 };
 
+// What the rules read of a v1::CommitteeTerm: its start (named as a dated
+// history's entries are, for LatestDatedBy()) and how many seats it lists.
+struct CommitteeTermFacts {
+  bool has_on = false;
+  int32_t year = 0, month = 0, day = 0;  // Of `started_on`.
+  int32_t seats = 0;
+};
+
 // What the rules, the figures and the worklists read of a
 // v1::PartyOrganization: all but the secretary's name, the committee's names,
-// roles and secondment.
+// roles and secondment, and the past terms' seats but their number.
 struct OrgFacts {
   absl::string_view id = "";
   absl::string_view name = "";
@@ -235,6 +243,8 @@ struct OrgFacts {
   // Each committee seat's member_id, in order ("" when it names none).
   std::vector<absl::string_view> committee_member_ids;
   std::vector<StarFacts> star_assessments;
+  // The committee's earlier terms (past_terms), in order.
+  std::vector<CommitteeTermFacts> past_terms;
 
   // As MemberFacts::Reset().
   void Reset() {
@@ -250,6 +260,7 @@ struct OrgFacts {
     host_organization_ids.clear();
     committee_member_ids.clear();
     star_assessments.clear();
+    past_terms.clear();
   }
 };
 

@@ -137,6 +137,16 @@ void OrgFactsOf(const v1::PartyOrganization& o, OrgFacts* out) {
   for (const v1::CommitteeSeat& seat : o.committee()) {
     out->committee_member_ids.push_back(seat.member_id());
   }
+  out->past_terms.resize(o.past_terms_size());
+  for (int i = 0; i < o.past_terms_size(); ++i) {
+    const v1::CommitteeTerm& t = o.past_terms(i);
+    CommitteeTermFacts& f = out->past_terms[i];
+    f.has_on = t.has_started_on();
+    f.year = t.started_on().year();
+    f.month = t.started_on().month();
+    f.day = t.started_on().day();
+    f.seats = t.committee_size();
+  }
   out->star_assessments.resize(o.star_assessments_size());
   for (int i = 0; i < o.star_assessments_size(); ++i) {
     StarFactsOf(o.star_assessments(i), &out->star_assessments[i]);

@@ -89,6 +89,7 @@ std::string FormatCell(const Column& c, const Message& entity,
     case K::kStatusChanges:
     case K::kMemberEvents:
     case K::kVenueAssessments:
+    case K::kPastTerms:
       // Left out whole rather than written so as to read back otherwise
       // (FieldsNoLedgerHolds() names the field).
       return CompoundCellHolds(c, entity) ? FormatCompoundCell(c, entity) : "";

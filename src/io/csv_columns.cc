@@ -594,6 +594,7 @@ CellProblem SetLeaf(const Column& c, absl::string_view cell, Message* entity,
     case K::kStatusChanges:
     case K::kMemberEvents:
     case K::kVenueAssessments:
+    case K::kPastTerms:
       return SetCompoundCell(c, cell, wire);
     case K::kInt: {
       int64_t v = 0;
@@ -890,6 +891,7 @@ bool SetCellDirectly(const Column& c, absl::string_view cell, Message* entity,
     case K::kStatusChanges:
     case K::kMemberEvents:
     case K::kVenueAssessments:
+    case K::kPastTerms:
       break;
   }
   return false;

@@ -47,6 +47,9 @@ enum class CellKind {
                   // "2019-06-30：转出：红山区某支部：2019-015；2020-03-01：转入".
   kVenueAssessments,  // A venue\'s assessments (VenueAssessment):
                       // "2016-05-01：有场所、有设施；2019-05-01：六有齐全".
+  kPastTerms,  // A committee's past terms (CommitteeTerm), each a date and
+               // its seats in brackets as a kSeats cell writes them:
+               // "2015-07-01（书记：张三；委员：李四、王五）；2018-07-01".
 };
 
 struct Column {

@@ -1,6 +1,7 @@
 // Ledger cells that hold a list of small records: a member's posts
 // (党员岗位), an organization's committee seats (班子成员), a unit's
-// changes of status (经营状态变更) and a member's events (组织关系变动).
+// changes of status (经营状态变更), a member's events (组织关系变动), a
+// venue's assessments (六有评估) and a committee's past terms (历届委员会).
 // Their format is in docs/ledger-format.md; each post, seat, change or event
 // goes to the wire format as one occurrence of the repeated message field.
 
@@ -155,11 +156,13 @@ bool TakeSecondedMark(absl::string_view* holder) {
   return false;
 }
 
-CellProblem SetSeats(const Column& c, absl::string_view cell,
-                     WireBuffer* wire) {
+// The seats of a seats cell (or of a past term's brackets), each serialized
+// into `*seats`.
+CellProblem ReadSeats(const Column& c, absl::string_view cell,
+                      std::vector<std::string>* out) {
   constexpr absl::string_view kHow =
       " (write 职务：姓名, as 书记：张三；委员：李四、王五)";
-  std::vector<std::string> seats;  // Serialized, all read before any is put.
+  std::vector<std::string>& seats = *out;
   for (const std::string& item : Items(cell)) {
     absl::string_view role_text, holders;
     int role = 0;
@@ -223,7 +226,106 @@ CellProblem SetSeats(const Column& c, absl::string_view cell,
       return LeftOut("committee seat", item, "a role with no one in it");
     }
   }
+  return {};
+}
+
+CellProblem SetSeats(const Column& c, absl::string_view cell,
+                     WireBuffer* wire) {
+  std::vector<std::string> seats;  // Serialized, all read before any is put.
+  if (CellProblem why = ReadSeats(c, cell, &seats); !why.why.empty()) {
+    return why;
+  }
   for (const std::string& s : seats) {
+    PutLengthDelimited(c.tags.back(), s, wire);
+  }
+  return {};
+}
+
+// The brackets a past term's seats are written in.
+constexpr absl::string_view kOpen[] = {"（", "("};
+constexpr absl::string_view kClose[] = {"）", ")"};
+
+// The terms of a past-terms cell: separated by ';', '；' or a line break
+// outside brackets, trimmed, blank ones skipped; "" when a bracket is not
+// closed, or closed without being opened.
+bool TermItems(absl::string_view cell, std::vector<absl::string_view>* out) {
+  int depth = 0;
+  size_t from = 0;
+  const auto take = [&](size_t to) {
+    const absl::string_view item = TrimCell(cell.substr(from, to - from));
+    if (!item.empty()) out->push_back(item);
+  };
+  for (size_t i = 0; i < cell.size();) {
+    const absl::string_view rest = cell.substr(i);
+    size_t n = 0;
+    for (absl::string_view b : kOpen) {
+      if (absl::StartsWith(rest, b)) n = b.size(), ++depth;
+    }
+    for (absl::string_view b : kClose) {
+      if (absl::StartsWith(rest, b)) n = b.size(), --depth;
+    }
+    if (depth < 0) return false;
+    if (n == 0 && depth == 0 &&
+        (rest[0] == ';' || rest[0] == '\n' || rest[0] == '\r' ||
+         absl::StartsWith(rest, "；"))) {
+      take(i);
+      n = rest[0] == ';' || rest[0] == '\n' || rest[0] == '\r' ? 1 : 3;
+      from = i + n;
+    }
+    i += n == 0 ? 1 : n;
+  }
+  take(cell.size());
+  return depth == 0;
+}
+
+CellProblem SetPastTerms(const Column& c, absl::string_view cell,
+                         WireBuffer* wire) {
+  constexpr absl::string_view kHow =
+      " (write 任期开始日期（职务：姓名…）, as "
+      "2015-07-01（书记：张三；委员：李四、王五）；2018-07-01)";
+  std::vector<absl::string_view> items;
+  if (!TermItems(cell, &items)) {
+    return LeftOut("past committee terms", cell,
+                   absl::StrCat("brackets that do not pair", kHow));
+  }
+  std::vector<std::string> out;  // Serialized, all read before any is put.
+  for (absl::string_view item : items) {
+    absl::string_view date_text = item, seats_text;
+    for (size_t b = 0; b < 2; ++b) {
+      const size_t open = item.find(kOpen[b]);
+      if (open == absl::string_view::npos) continue;
+      if (!absl::EndsWith(item, kClose[0]) && !absl::EndsWith(item, kClose[1])) {
+        return LeftOut("past committee term", item,
+                       absl::StrCat("text after the seats' brackets", kHow));
+      }
+      const size_t close = absl::EndsWith(item, kClose[0])
+                               ? item.size() - kClose[0].size()
+                               : item.size() - kClose[1].size();
+      date_text = TrimCell(item.substr(0, open));
+      const size_t from = open + kOpen[b].size();
+      seats_text = item.substr(from, close - from);
+      break;
+    }
+    Ymd on;
+    const std::string bad_date = ParseDateCell(date_text, &on);
+    if (!bad_date.empty()) {
+      return LeftOut("past committee term", item,
+                     absl::StrCat("the date ", bad_date, kHow));
+    }
+    v1::CommitteeTerm t;
+    t.mutable_started_on()->set_year(on.y);
+    t.mutable_started_on()->set_month(on.m);
+    t.mutable_started_on()->set_day(on.d);
+    std::vector<std::string> seats;
+    if (CellProblem why = ReadSeats(c, seats_text, &seats); !why.why.empty()) {
+      return why;
+    }
+    for (const std::string& seat : seats) {
+      t.add_committee()->ParseFromString(seat);
+    }
+    out.push_back(t.SerializeAsString());
+  }
+  for (const std::string& s : out) {
     PutLengthDelimited(c.tags.back(), s, wire);
   }
   return {};
@@ -405,11 +507,55 @@ std::vector<const T*> Repeated(const Column& c, const Message& entity) {
   return out;
 }
 
+// Whether a seats cell holds `s` as it is: a role of its enum, a name or
+// an id, neither with the cell's separators nor a seconded mark at its end.
+bool SeatHolds(const v1::CommitteeSeat& s) {
+  const auto trimmed = [](const std::string& t) { return TrimCell(t) == t; };
+  if (v1::CommitteeRole_descriptor()->FindValueByNumber(s.role()) == nullptr ||
+      (s.name().empty() && s.member_id().empty()) || !trimmed(s.name()) ||
+      !trimmed(s.member_id())) {
+    return false;
+  }
+  for (const std::string* text : {&s.name(), &s.member_id()}) {
+    if (HasAny(*text, {";", "；", "\n", "\r", "、", "，", ",", "[", "]", "［",
+                       "］", ":", "："})) {
+      return false;
+    }
+  }
+  for (absl::string_view mark : kSecondedMarks) {
+    if (absl::EndsWith(s.name(), mark)) return false;
+  }
+  return true;
+}
+
 std::string FormatSeat(const v1::CommitteeSeat& s) {
   std::string out = s.name();
   if (!s.member_id().empty()) absl::StrAppend(&out, "[", s.member_id(), "]");
   if (s.seconded()) absl::StrAppend(&out, kSecondedMarks[0]);
   return out;
+}
+
+// A seats cell of `seats`.
+std::string FormatSeats(const std::vector<const v1::CommitteeSeat*>& seats) {
+  std::vector<std::string> items;
+  // Seats of one role in a row are one item: 委员：李四、王五.
+  for (size_t i = 0; i < seats.size();) {
+    const int role = seats[i]->role();
+    std::vector<std::string> holders;
+    size_t j = i;
+    for (; j < seats.size() && seats[j]->role() == role; ++j) {
+      holders.push_back(FormatSeat(*seats[j]));
+    }
+    items.push_back(absl::StrCat(
+        role != 0 ? absl::StrCat(
+                        Label(v1::CommitteeRole_descriptor()->FindValueByNumber(
+                            role)),
+                        "：")
+                  : "",
+        absl::StrJoin(holders, "、")));
+    i = j;
+  }
+  return absl::StrJoin(items, "；");
 }
 
 }  // namespace
@@ -425,6 +571,8 @@ CellProblem SetCompoundCell(const Column& c, absl::string_view cell,
       return SetMemberEvents(c, cell, wire);
     case CellKind::kVenueAssessments:
       return SetVenueAssessments(c, cell, wire);
+    case CellKind::kPastTerms:
+      return SetPastTerms(c, cell, wire);
     default:
       return SetSeats(c, cell, wire);
   }
@@ -491,27 +639,21 @@ std::string FormatCompoundCell(const Column& c, const Message& entity) {
     }
     return absl::StrJoin(items, "；");
   }
-  // Seats of one role in a row are one item: 委员：李四、王五.
-  const std::vector<const v1::CommitteeSeat*> seats =
-      Repeated<v1::CommitteeSeat>(c, entity);
-  for (size_t i = 0; i < seats.size();) {
-    const int role = seats[i]->role();
-    std::vector<std::string> holders;
-    size_t j = i;
-    for (; j < seats.size() && seats[j]->role() == role; ++j) {
-      holders.push_back(FormatSeat(*seats[j]));
+  if (c.kind == CellKind::kPastTerms) {
+    for (const v1::CommitteeTerm* t : Repeated<v1::CommitteeTerm>(c, entity)) {
+      std::vector<const v1::CommitteeSeat*> seats;
+      for (const v1::CommitteeSeat& seat : t->committee()) {
+        seats.push_back(&seat);
+      }
+      items.push_back(absl::StrCat(
+          FormatDateCell(t->started_on()),
+          seats.empty() ? "" : absl::StrCat("（", FormatSeats(seats), "）")));
     }
-    items.push_back(absl::StrCat(
-        role != 0 ? absl::StrCat(
-                        Label(v1::CommitteeRole_descriptor()->FindValueByNumber(
-                            role)),
-                        "：")
-                  : "",
-        absl::StrJoin(holders, "、")));
-    i = j;
+    return absl::StrJoin(items, "；");
   }
-  return absl::StrJoin(items, "；");
+  return FormatSeats(Repeated<v1::CommitteeSeat>(c, entity));
 }
+
 
 bool CompoundCellHolds(const Column& c, const Message& entity) {
   auto trimmed = [](const std::string& s) { return TrimCell(s) == s; };
@@ -580,22 +722,21 @@ bool CompoundCellHolds(const Column& c, const Message& entity) {
     }
     return true;
   }
-  for (const v1::CommitteeSeat* s : Repeated<v1::CommitteeSeat>(c, entity)) {
-    if (v1::CommitteeRole_descriptor()->FindValueByNumber(s->role()) ==
-            nullptr ||
-        (s->name().empty() && s->member_id().empty()) || !trimmed(s->name()) ||
-        !trimmed(s->member_id())) {
-      return false;
-    }
-    for (const std::string* text : {&s->name(), &s->member_id()}) {
-      if (HasAny(*text, {";", "；", "\n", "\r", "、", "，", ",", "[", "]", "［",
-                         "］", ":", "："})) {
-        return false;
+  if (c.kind == CellKind::kPastTerms) {
+    // A date a cell reads back, and seats without brackets in them.
+    for (const v1::CommitteeTerm* t : Repeated<v1::CommitteeTerm>(c, entity)) {
+      if (!t->has_started_on() || !Writable(t->started_on())) return false;
+      for (const v1::CommitteeSeat& s : t->committee()) {
+        if (!SeatHolds(s)) return false;
+        for (const std::string* text : {&s.name(), &s.member_id()}) {
+          if (HasAny(*text, {"（", "）", "(", ")"})) return false;
+        }
       }
     }
-    for (absl::string_view mark : kSecondedMarks) {
-      if (absl::EndsWith(s->name(), mark)) return false;
-    }
+    return true;
+  }
+  for (const v1::CommitteeSeat* s : Repeated<v1::CommitteeSeat>(c, entity)) {
+    if (!SeatHolds(*s)) return false;
   }
   return true;
 }

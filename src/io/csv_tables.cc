@@ -180,6 +180,7 @@ TableDef PartyOrganizationsTable() {
            nullptr,
            {"班子成员", "委员会成员", "支委会成员"},
            K::kSeats},
+          {"past_terms", nullptr, {"历届委员会", "历届班子"}, K::kPastTerms},
       }};
 }
 
@@ -679,6 +680,7 @@ bool SetsDirectly(CellKind kind, const Column& c) {
     case CellKind::kStatusChanges:
     case CellKind::kMemberEvents:
     case CellKind::kVenueAssessments:
+    case CellKind::kPastTerms:
       return false;
   }
   return false;
@@ -806,6 +808,7 @@ const google::protobuf::EnumDescriptor* ColumnEnum(CellKind kind,
           ->FindFieldByNumber(v1::MemberPost::kKindFieldNumber)
           ->enum_type();
     case CellKind::kSeats:
+    case CellKind::kPastTerms:
       return v1::CommitteeSeat::descriptor()
           ->FindFieldByNumber(v1::CommitteeSeat::kRoleFieldNumber)
           ->enum_type();
@@ -893,7 +896,8 @@ std::vector<std::string> FieldsNoLedgerHolds(const v1::Record& record) {
          c.kind == internal::CellKind::kSeats ||
          c.kind == internal::CellKind::kStatusChanges ||
          c.kind == internal::CellKind::kMemberEvents ||
-         c.kind == internal::CellKind::kVenueAssessments) &&
+         c.kind == internal::CellKind::kVenueAssessments ||
+         c.kind == internal::CellKind::kPastTerms) &&
         !internal::CompoundCellHolds(c, message)) {
       out.push_back(absl::StrCat(kind->name(), ".", c.path.back()->name()));
     }

@@ -151,6 +151,7 @@ class XlsxLedgerWriter final : public WorkbookLedgerWriter {
         case CellKind::kStatusChanges:
         case CellKind::kMemberEvents:
         case CellKind::kVenueAssessments:
+        case CellKind::kPastTerms:
           width = std::max(width, 24.0);
           break;
         case CellKind::kNationalId:

@@ -25,6 +25,7 @@
 #include "dangjian/personal_data.h"
 #include "validate/cross_record.h"
 #include "validate/engine.h"
+#include "validate/per_record.h"
 
 namespace dangjian {
 namespace internal {
@@ -160,13 +161,19 @@ void Checker::PartyOrganizations() {
         c_.On(Rule::kDemonstrationStars)) {
       Demonstration(o, loc, ledger_stars.Find(o.id));
     }
-    const int64_t seats = static_cast<int64_t>(o.committee_member_ids.size());
+    // The seats of the term in force on as_of; a past term listing none is
+    // not judged.
+    const TermInForce term = CommitteeTermInForce(o, TermStart(o), c_.as_of);
+    const int64_t seats = term.seats;
+    const std::string seats_field =
+        term.past < 0 ? std::string("committee")
+                      : absl::StrCat("past_terms[", term.past, "].committee");
     if (o.level == v1::ORG_LEVEL_BRANCH &&
         full >= p.branch_committee_threshold() && seats > 0 &&
         seats < p.branch_committee_min_size() && c_.On(Rule::kCommitteeSize)) {
       // Below the threshold a branch has a secretary (and a deputy), no
       // committee: its seats are no committee to judge.
-      Emit(Rule::kCommitteeSize, k, o.id, loc, "committee",
+      Emit(Rule::kCommitteeSize, k, o.id, loc, seats_field,
            Zh("党支部有", full, "名正式党员，支部委员会只有", seats,
               "名委员；应为", p.branch_committee_min_size(), "至",
               p.branch_committee_max_size(), "名"),
@@ -181,7 +188,7 @@ void Checker::PartyOrganizations() {
         full >= p.branch_committee_threshold() && seats == 0 &&
         c_.On(Rule::kCommitteeRequired)) {
       // A committee of the wrong size is party_org.committee.size's.
-      Emit(Rule::kCommitteeRequired, k, o.id, loc, "committee",
+      Emit(Rule::kCommitteeRequired, k, o.id, loc, seats_field,
            Zh("党支部有", full, "名正式党员，未设立支部委员会（应为",
               p.branch_committee_min_size(), "至",
               p.branch_committee_max_size(), "人）"),

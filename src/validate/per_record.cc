@@ -31,7 +31,7 @@ bool SubtypeIsSocial(v1::HostSubtype s) {
 
 Ymd HistoryEntryDate(const Ctx& ctx, const HistoryText& text, int n,
                      bool present, const Ymd& date, Rule order, Ymd* previous) {
-  const std::string field = Field(text.field, n, ".on").str();
+  const std::string field = Field(text.field, n, text.on).str();
   const Ymd on = ctx.Date(present, date, field.c_str(), text.date_term);
   if (on.y == 0) return on;
   // In the order the reports read a history (DateKey()): 2019 comes before
@@ -56,13 +56,43 @@ void HistoryEntryIncomplete(const Ctx& ctx, const HistoryText& text, int n,
                             bool no_date, Rule rule) {
   const absl::string_view missing =
       ZhTerm(no_date ? text.date_term : text.part_term);
-  ctx.Emit(rule, Field(text.field, n, no_date ? ".on" : text.part).str(),
+  ctx.Emit(rule, Field(text.field, n, no_date ? text.on : text.part).str(),
            Zh("第 ", n + 1, " ", text.zh_measure, text.zh, "缺少", missing,
               "，无法计入任何年度"),
            text.en, " ", n + 1, " has no ",
            no_date ? absl::StrCat("date (", missing, ")")
                    : std::string(text.part_term),
            ": no report year can take it");
+}
+
+TermInForce CommitteeTermInForce(const OrgFacts& o, const Ymd& current,
+                                 const Ymd& as_of) {
+  TermInForce t;
+  t.started = current;
+  t.seats = static_cast<int64_t>(o.committee_member_ids.size());
+  if (o.past_terms.empty() || current.y == 0 || !IsAfter(current, as_of)) {
+    return t;
+  }
+  int best = -1;
+  int64_t best_key = 0;
+  for (size_t i = 0; i < o.past_terms.size(); ++i) {
+    const CommitteeTermFacts& p = o.past_terms[i];
+    const Ymd on{p.year, p.month, p.day};
+    if (!p.has_on || p.year == 0 || !IsValidDate(on) || IsAfter(on, as_of)) {
+      continue;
+    }
+    const int64_t key = DateKey(p.year, p.month, p.day);
+    if (best < 0 || key >= best_key) {
+      best = static_cast<int>(i);
+      best_key = key;
+    }
+  }
+  if (best < 0) return t;
+  const CommitteeTermFacts& p = o.past_terms[best];
+  t.started = Ymd{p.year, p.month, p.day};
+  t.seats = p.seats == 0 ? -1 : p.seats;
+  t.past = best;
+  return t;
 }
 
 namespace {
@@ -277,14 +307,20 @@ void CheckStar(const Ctx& ctx, const StarFacts& a, int index) {
 // A branch's committee (支委会): at most 7 seats (the policy's), usually 5.
 // Too few seats, or none, depend on the branch's full members: the
 // cross-record checks judge them.
-void CheckCommittee(const Ctx& ctx, const OrgFacts& o) {
+// The seats are those of the term in force (a past term's when as_of falls
+// in it, not judged when it lists none).
+void CheckCommittee(const Ctx& ctx, const OrgFacts& o, const TermInForce& t) {
   const v1::Policy& p = ctx.config().policy;
-  const int64_t seats = static_cast<int64_t>(o.committee_member_ids.size());
-  if (o.level != v1::ORG_LEVEL_BRANCH || seats == 0) return;
+  const int64_t seats = t.seats;
+  if (o.level != v1::ORG_LEVEL_BRANCH || seats <= 0) return;
+  const std::string field = t.past < 0 ? std::string("committee")
+                                       : Field("past_terms", t.past,
+                                               ".committee")
+                                             .str();
   if (seats > p.branch_committee_hard_max_size() &&
       ctx.On(Rule::kCommitteeSize)) {
     ctx.Emit(
-        Rule::kCommitteeSize, "committee",
+        Rule::kCommitteeSize, field,
         Zh("支部委员会有", seats, "名委员；一般为",
            p.branch_committee_min_size(), "至", p.branch_committee_max_size(),
            "名，最多", p.branch_committee_hard_max_size(), "名"),
@@ -294,7 +330,7 @@ void CheckCommittee(const Ctx& ctx, const OrgFacts& o) {
         p.branch_committee_hard_max_size());
   } else if (seats > p.branch_committee_max_size() &&
              ctx.On(Rule::kCommitteeAboveUsual)) {
-    ctx.Emit(Rule::kCommitteeAboveUsual, "committee",
+    ctx.Emit(Rule::kCommitteeAboveUsual, field,
              Zh("支部委员会有", seats, "名委员，一般为",
                 p.branch_committee_min_size(), "至",
                 p.branch_committee_max_size(), "名"),
@@ -316,21 +352,33 @@ Ymd MonthsBefore(const Ymd& d, int months) {
   return out;
 }
 
-// The term (任期) from `started` (term_started_on; not judged without it):
-// the election (换届) overdue after the term, due within the notice before.
-void CheckTerm(const Ctx& ctx, const OrgFacts& o, const Ymd& started) {
+// The term (任期) in force (not judged when it has no start): the election
+// (换届) overdue after the term, due within the notice before.
+void CheckTerm(const Ctx& ctx, const OrgFacts& o, const TermInForce& t) {
+  const Ymd& started = t.started;
   if (started.y == 0) return;
   const Config& c = ctx.config();
   const bool committee = o.level == v1::ORG_LEVEL_COMMITTEE;
   const int years = committee ? c.policy.committee_term_years()
                               : c.policy.branch_term_years();
   const Ymd ends = (committee ? c.committee_term : c.branch_term).Add(started);
+  // The current term, or the past one in force on as_of.
+  const std::string field =
+      t.past < 0 ? std::string("term_started_on")
+                 : Field("past_terms", t.past, ".started_on").str();
+  const std::string zh_term =
+      t.past < 0 ? std::string("本届任期")
+                 : absl::StrCat("第 ", t.past + 1, " 条历届委员会记录的任期");
+  const std::string en_term =
+      t.past < 0 ? std::string("the term (任期)")
+                 : absl::StrCat("the term (任期) of past term ", t.past + 1,
+                                ", in force on ", DateText(c.as_of), ",");
   if (CompareDates(c.as_of, ends) > 0) {
     if (ctx.On(Rule::kTermOverdue)) {
-      ctx.Emit(Rule::kTermOverdue, "term_started_on",
-               Zh("本届任期自 ", DateText(started), " 起", years, "年，已于 ",
+      ctx.Emit(Rule::kTermOverdue, field,
+               Zh(zh_term, "自 ", DateText(started), " 起", years, "年，已于 ",
                   DateText(ends), " 届满，逾期未换届"),
-               "the term (任期) of ", years, " years from ", DateText(started),
+               en_term, " of ", years, " years from ", DateText(started),
                " ended on ", DateText(ends),
                "; the election (换届) is overdue");
     }
@@ -339,10 +387,54 @@ void CheckTerm(const Ctx& ctx, const OrgFacts& o, const Ymd& started) {
                                        c.policy.term_notice_months())) >= 0 &&
              ctx.On(Rule::kTermDue)) {
     // (A term started in a year alone ends in a year alone: its last day.)
-    ctx.Emit(Rule::kTermDue, "term_started_on",
-             Zh("本届任期将于 ", DateText(ends), " 届满，应准备换届"),
-             "the term (任期) ends on ", DateText(ends),
+    ctx.Emit(Rule::kTermDue, field,
+             Zh(zh_term, "将于 ", DateText(ends), " 届满，应准备换届"),
+             en_term, " ends on ", DateText(ends),
              "; the election (换届) is due");
+  }
+}
+
+constexpr HistoryText kPastTermText = {
+    "past_terms",        "past committee term",
+    "历届委员会记录",    "条",
+    "term start (任期开始)", nullptr,
+    nullptr,             ".started_on"};
+
+// The rules of a committee's past terms: each dated, oldest first, all
+// before the current term (`current`, y == 0 when absent or invalid).
+ABSL_ATTRIBUTE_NOINLINE void CheckPastTerms(const Ctx& ctx, const OrgFacts& o,
+                                            const Ymd& current) {
+  Ymd previous;  // The last valid start before this one, y == 0 if none.
+  for (size_t i = 0; i < o.past_terms.size(); ++i) {
+    const CommitteeTermFacts& t = o.past_terms[i];
+    const int n = static_cast<int>(i);
+    if ((!t.has_on || t.year == 0) && ctx.On(Rule::kPastTermUndated)) {
+      HistoryEntryIncomplete(ctx, kPastTermText, n, true,
+                             Rule::kPastTermUndated);
+    }
+    HistoryEntryDate(ctx, kPastTermText, n, t.has_on && t.year != 0,
+                     Ymd{t.year, t.month, t.day}, Rule::kPastTermOrder,
+                     &previous);
+  }
+  if (!o.has_term_started_on) {
+    if (ctx.On(Rule::kPastTermUndated)) {
+      ctx.Emit(Rule::kPastTermUndated, "term_started_on",
+               Zh("已登记历届委员会，但缺少本届任期开始日期，无法判断各届任期"),
+               "past terms (past_terms) are listed but the current term has "
+               "no start (term_started_on): no date can tell which term is "
+               "in force");
+    }
+  } else if (current.y != 0 && previous.y != 0 &&
+             DateKey(previous.y, previous.m, previous.d) >=
+                 DateKey(current.y, current.m, current.d) &&
+             ctx.On(Rule::kPastTermOrder)) {
+    ctx.Emit(Rule::kPastTermOrder, "term_started_on",
+             Zh("本届任期开始（", DateText(current),
+                "）不晚于最后一条历届委员会记录（", DateText(previous),
+                "）；历届委员会应早于本届"),
+             "the current term began (term_started_on ", DateText(current),
+             ") no later than the last past term (", DateText(previous),
+             "); past terms come before the current one");
   }
 }
 
@@ -406,9 +498,13 @@ void CheckPartyOrganization(const Ctx& ctx, const OrgFacts& o) {
     default:
       break;
   }
-  CheckCommittee(ctx, o);
+  if (ABSL_PREDICT_FALSE(!o.past_terms.empty())) {
+    CheckPastTerms(ctx, o, term_started);
+  }
+  const TermInForce term = CommitteeTermInForce(o, term_started, c.as_of);
+  CheckCommittee(ctx, o, term);
   if (dissolved.y == 0 || CompareDates(dissolved, c.as_of) > 0) {
-    CheckTerm(ctx, o, term_started);
+    CheckTerm(ctx, o, term);
   }
   if (!o.star_assessments.empty() &&
       o.formation != v1::FORMATION_MODEL_STANDALONE &&

@@ -178,6 +178,8 @@ struct HistoryText {
   const char* date_term;
   const char* part = nullptr;
   const char* part_term = nullptr;
+  // The date's field within an entry.
+  const char* on = ".on";
 };
 
 // Reports entry `n` of a dated history as `rule` (the history's
@@ -194,6 +196,25 @@ void HistoryEntryIncomplete(const Ctx& ctx, const HistoryText& text, int n,
 // or invalid, and moves `*previous` on to it when valid.
 Ymd HistoryEntryDate(const Ctx& ctx, const HistoryText& text, int n,
                      bool present, const Ymd& date, Rule order, Ymd* previous);
+
+// The committee term in force on `as_of` (docs/rules.md, "Committee
+// terms"): the current one, begun on `current` (term_started_on as read,
+// y == 0 when absent), unless it began after `as_of` and one of past_terms
+// had begun by then: then the latest such (of two on one date, the later
+// listed).
+struct TermInForce {
+  Ymd started;        // Its start; y == 0 when not dated.
+  int64_t seats = 0;  // Its seats; -1 for a past term that lists none.
+  int past = -1;      // Its index in OrgFacts::past_terms; -1: the current.
+};
+TermInForce CommitteeTermInForce(const OrgFacts& o, const Ymd& current,
+                                 const Ymd& as_of);
+
+// `o`'s term_started_on when present and a date of the calendar, else y == 0.
+inline Ymd TermStart(const OrgFacts& o) {
+  const Ymd d{o.term_started_year, o.term_started_month, o.term_started_day};
+  return o.has_term_started_on && IsValidDate(d) ? d : Ymd{};
+}
 
 // record.enum.unknown for field `field` (`term` for people) holding `v`.
 inline void UnknownEnum(const Ctx& ctx, const char* field, const char* term,

@@ -266,17 +266,30 @@ constexpr std::array<RuleDef, kRuleCount> kRules = {{
      "policy.general_branch_min_members",
      "党组织层级与党员人数不符", "level does not fit the size"},
     {Rule::kTermOverdue, "party_org.term.overdue", W,
-     "A party organization's term (任期), from term_started_on, ended before "
-     "as_of: its election (换届) is overdue. Not judged without "
-     "term_started_on.",
+     "A party organization's term (任期) in force on as_of ended before it: "
+     "its election (换届) is overdue. The term in force is the current one "
+     "(term_started_on), or the latest of past_terms begun by as_of when the "
+     "current began after it. Not judged without term_started_on.",
      "regulation: 基层组织选举工作条例 (3 years; 5 for a committee); "
      "policy.branch_term_years, policy.committee_term_years",
      "逾期未换届", "election overdue"},
     {Rule::kTermDue, "party_org.term.due", I,
-     "A party organization's term ends within the policy's notice months "
-     "after as_of: its election (换届) is due.",
+     "A party organization's term in force on as_of (as for "
+     "party_org.term.overdue) ends within the policy's notice months after "
+     "as_of: its election (换届) is due.",
      "regulation: 基层组织选举工作条例; policy.term_notice_months", "即将换届",
      "election due"},
+    {Rule::kPastTermUndated, "party_org.past_term.undated", E,
+     "A past term of a committee (历届委员会, `past_terms`) has no start "
+     "date, or past terms are listed while the current term has none "
+     "(term_started_on): no date can tell which term is in force.",
+     "integrity", "历届委员会缺任期开始日期",
+     "past committee term without a start date"},
+    {Rule::kPastTermOrder, "party_org.past_term.order", W,
+     "A party organization's past terms are not oldest first, or the last "
+     "began after the current term (term_started_on).",
+     "integrity", "历届委员会未按任期先后排列",
+     "past committee terms out of date order"},
     {Rule::kDemonstrationStars, "party_org.demonstration.stars", W,
      "A standalone organization marked as a demonstration point (示范点) has "
      "fewer stars than the policy's minimum in its latest assessment up to "

@@ -74,6 +74,8 @@ enum class Rule : uint16_t {
   kLevelSize,
   kTermOverdue,
   kTermDue,
+  kPastTermUndated,
+  kPastTermOrder,
   kDemonstrationStars,
   kJointUnits,
   kAffiliated,

@@ -70,6 +70,10 @@ auto Tie(const StarFacts& a) {
 auto Tie(const OrgFacts& o) {
   std::vector<decltype(Tie(StarFacts()))> stars;
   for (const StarFacts& a : o.star_assessments) stars.push_back(Tie(a));
+  std::vector<std::tuple<bool, int32_t, int32_t, int32_t, int32_t>> terms;
+  for (const CommitteeTermFacts& t : o.past_terms) {
+    terms.emplace_back(t.has_on, t.year, t.month, t.day, t.seats);
+  }
   return std::make_tuple(
       o.id, o.region_id, o.parent_id, o.secretary_member_id, o.venue_id,
       o.previous_party_organization_id, o.level, o.formation,
@@ -77,7 +81,7 @@ auto Tie(const OrgFacts& o) {
       o.founded_day, o.has_dissolved_on, o.dissolved_year, o.dissolved_month,
       o.dissolved_day, o.has_term_started_on, o.term_started_year,
       o.term_started_month, o.term_started_day, o.host_organization_ids,
-      o.committee_member_ids, stars);
+      o.committee_member_ids, stars, terms);
 }
 auto Tie(const FundingFacts& f) {
   return std::tie(f.id, f.party_organization_id, f.year, f.source, f.amount_fen,
@@ -288,6 +292,12 @@ TEST(RecordFactsTest, FullyPopulatedMessagesDecodeAsTheyParse) {
   star->set_year(2016);
   star->set_activities_good(true);
   star->set_role_played_well(true);
+  // Past terms after PopulateAllFields' two: one of two seats, one undated.
+  v1::CommitteeTerm* term = org.add_past_terms();
+  term->mutable_started_on()->set_year(2015);
+  term->add_committee()->set_name("secretary");
+  term->add_committee()->set_member_id("m-1");
+  org.add_past_terms();
   Agrees<OrgFacts>(org, OrgFactsOf, DecodeOrgFacts, "party organization");
   OrgFacts facts;
   ASSERT_TRUE(DecodeOrgFacts(org.SerializeAsString(), &facts));
@@ -297,6 +307,10 @@ TEST(RecordFactsTest, FullyPopulatedMessagesDecodeAsTheyParse) {
   EXPECT_EQ(facts.star_assessments.back().criteria_met, 2);
   EXPECT_FALSE(facts.parent_id.empty());
   EXPECT_TRUE(facts.has_term_started_on);
+  ASSERT_EQ(facts.past_terms.size(), static_cast<size_t>(org.past_terms_size()));
+  EXPECT_EQ(facts.past_terms[facts.past_terms.size() - 2].year, 2015);
+  EXPECT_EQ(facts.past_terms[facts.past_terms.size() - 2].seats, 2);
+  EXPECT_FALSE(facts.past_terms.back().has_on);
   Agrees<FundingFacts>(full(v1::Funding()), FundingFactsOf, DecodeFundingFacts,
                        "funding");
   Agrees<VenueFacts>(full(v1::Venue()), VenueFactsOf, DecodeVenueFacts,

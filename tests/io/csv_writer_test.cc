@@ -374,6 +374,67 @@ TEST(CsvRowTest, VenueAssessments) {
   EXPECT_THAT(FieldsNoLedgerHolds(rec), ElementsAre("venue.assessments"));
 }
 
+// A committee's past terms are one cell, 日期（seats） items split outside
+// the brackets: read, written the same, and refused with the cell's place
+// and why.
+TEST(CsvRowTest, PastTerms) {
+  CsvReaderOptions ro;
+  ro.table = CsvTable::kPartyOrganizations;
+  Import im = Read(
+      "党组织标识,历届委员会\n"
+      "p1,\"2015-07-01（书记：张三[m-1]；委员：李四、王五（挂职））；2018-07\"\n"
+      "p2,2015-07-01（书记：张三\n"
+      "p3,2015-07-01（书记：张三）又\n"
+      "p4,2015-13-01\n",
+      "党组织.csv", ro);
+  ASSERT_EQ(im.records.size(), 4u) << Messages(im);
+  const v1::PartyOrganization org = im.records[0].party_organization();
+  ASSERT_EQ(org.past_terms_size(), 2);
+  EXPECT_EQ(org.past_terms(0).started_on().year(), 2015);
+  ASSERT_EQ(org.past_terms(0).committee_size(), 3);
+  EXPECT_EQ(org.past_terms(0).committee(0).member_id(), "m-1");
+  EXPECT_EQ(org.past_terms(0).committee(0).role(),
+            v1::COMMITTEE_ROLE_SECRETARY);
+  EXPECT_TRUE(org.past_terms(0).committee(2).seconded());
+  EXPECT_EQ(org.past_terms(1).started_on().month(), 7);
+  EXPECT_EQ(org.past_terms(1).committee_size(), 0);
+  for (int i = 1; i < 4; ++i) {
+    EXPECT_EQ(im.records[i].party_organization().past_terms_size(), 0) << i;
+  }
+  const std::string messages = Messages(im);
+  EXPECT_THAT(messages, HasSubstr("3:2:历届委员会: past committee terms "
+                                  "\"2015-07-01（书记：张三\": brackets that "
+                                  "do not pair"));
+  EXPECT_THAT(messages, HasSubstr("4:2:历届委员会: past committee term "
+                                  "\"2015-07-01（书记：张三）又\": text after "
+                                  "the seats' brackets"));
+  EXPECT_THAT(messages, HasSubstr("5:2:历届委员会: past committee term "
+                                  "\"2015-13-01\": the date"));
+  CsvWriterOptions o;
+  o.table = CsvTable::kPartyOrganizations;
+  std::string csv;
+  auto w = CsvLedgerWriter::ToString(&csv, o);
+  ASSERT_THAT(w, IsOk());
+  v1::Record rec;
+  *rec.mutable_party_organization() = org;
+  ASSERT_THAT((*w)->Write(rec), IsOk());
+  ASSERT_THAT((*w)->Close(), IsOk());
+  EXPECT_THAT(csv, HasSubstr("2015-07-01（书记：张三[m-1]；委员：李四、"
+                             "王五（挂职））；2018-07"));
+  EXPECT_THAT(FieldsNoLedgerHolds(rec), ::testing::IsEmpty());
+  rec.mutable_party_organization()
+      ->mutable_past_terms(0)
+      ->mutable_committee(1)
+      ->set_name("李(四)");
+  EXPECT_THAT(FieldsNoLedgerHolds(rec),
+              ElementsAre("party_organization.past_terms"));
+  rec.mutable_party_organization()->mutable_past_terms(0)->clear_committee();
+  EXPECT_THAT(FieldsNoLedgerHolds(rec), ::testing::IsEmpty());
+  rec.mutable_party_organization()->mutable_past_terms(1)->clear_started_on();
+  EXPECT_THAT(FieldsNoLedgerHolds(rec),
+              ElementsAre("party_organization.past_terms"));
+}
+
 // A member's roles and posts and an organization's committee are cells
 // (docs/ledger-format.md): read, written the same, and refused with the
 // cell's place and why.

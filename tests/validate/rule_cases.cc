@@ -83,6 +83,7 @@ std::vector<Case> Cases() {
   AddOrgSizeCases(&c);
   AddOrgFormationAndStarCases(&c);
   AddOrgMoreSizeCases(&c);
+  AddOrgTermHistoryCases(&c);
   AddHostCases(&c);
   AddGridVenueFundingCases(&c);
   AddCoverageCases(&c);

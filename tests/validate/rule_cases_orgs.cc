@@ -348,5 +348,104 @@ void AddOrgMoreSizeCases(std::vector<Case>* out) {
        }});
 }
 
+// The cases of the rules on a committee's past terms (past_terms), and of
+// the term and seat rules reading the term in force on as_of (2024-06-30).
+void AddOrgTermHistoryCases(std::vector<Case>* out) {
+  std::vector<Case>& c = *out;
+  struct Ymd {
+    int y = 0, m = 0, d = 0;
+  };
+  // A current term begun on `current` (y 0: none) after past terms begun
+  // on `starts` (y 0: undated), each with `seats` seats.
+  const auto terms = [](v1::Dataset& d, std::vector<Ymd> starts, Ymd current,
+                        int seats) {
+    v1::PartyOrganization* o = O(d, "p-standalone");
+    if (current.y != 0) {
+      SetDate(o->mutable_term_started_on(), current.y, current.m, current.d);
+    }
+    for (const Ymd& s : starts) {
+      v1::CommitteeTerm* t = o->add_past_terms();
+      if (s.y != 0) SetDate(t->mutable_started_on(), s.y, s.m, s.d);
+      for (int i = 0; i < seats; ++i) {
+        t->add_committee()->set_name("委员" + std::to_string(i));
+      }
+    }
+  };
+  c.push_back({"PastTermUndated", "party_org.past_term.undated",
+               "party_organization", "p-standalone", "past_terms[1].started_on",
+               [terms](v1::Dataset& d) {
+                 terms(d, {{2018, 6, 1}, {}}, {2021, 7, 1}, 0);
+               },
+               [terms](v1::Dataset& d) {
+                 terms(d, {{2015, 6, 1}, {2018, 6, 1}}, {2021, 7, 1}, 0);
+               }});
+  c.push_back({"PastTermsWithoutCurrentStart", "party_org.past_term.undated",
+               "party_organization", "p-standalone", "term_started_on",
+               [terms](v1::Dataset& d) { terms(d, {{2018, 6, 1}}, {}, 0); },
+               [terms](v1::Dataset& d) {
+                 terms(d, {{2018, 6, 1}}, {2021, 7, 1}, 0);
+               }});
+  c.push_back({"PastTermsOutOfOrder", "party_org.past_term.order",
+               "party_organization", "p-standalone", "past_terms[1].started_on",
+               [terms](v1::Dataset& d) {
+                 terms(d, {{2018, 6, 1}, {2015, 6, 1}}, {2021, 7, 1}, 0);
+               },
+               [terms](v1::Dataset& d) {
+                 terms(d, {{2015, 6, 1}, {2018, 6, 1}}, {2021, 7, 1}, 0);
+               }});
+  c.push_back({"PastTermAfterTheCurrent", "party_org.past_term.order",
+               "party_organization", "p-standalone", "term_started_on",
+               [terms](v1::Dataset& d) {
+                 terms(d, {{2021, 7, 1}}, {2021, 7, 1}, 0);
+               },
+               [terms](v1::Dataset& d) {
+                 terms(d, {{2018, 7, 1}}, {2021, 7, 1}, 0);
+               }});
+  // The current term began after as_of: the past one in force then ended
+  // on 2024-05-01, before as_of.
+  c.push_back({"TermOverdueInAPastTerm", "party_org.term.overdue",
+               "party_organization", "p-standalone", "past_terms[1].started_on",
+               [terms](v1::Dataset& d) {
+                 terms(d, {{2018, 5, 1}, {2021, 5, 1}}, {2024, 9, 1}, 0);
+               },
+               [terms](v1::Dataset& d) {
+                 // In force on as_of: the current one, begun 2024-06-01.
+                 terms(d, {{2018, 5, 1}, {2021, 5, 1}}, {2024, 6, 1}, 0);
+               }});
+  c.push_back({"TermDueInAPastTerm", "party_org.term.due",
+               "party_organization", "p-standalone", "past_terms[0].started_on",
+               [terms](v1::Dataset& d) {
+                 terms(d, {{2021, 9, 1}}, {2024, 9, 1}, 0);
+               },
+               [terms](v1::Dataset& d) {
+                 // Before every term on file: none is judged.
+                 terms(d, {{2024, 7, 1}}, {2024, 9, 1}, 0);
+               }});
+  c.push_back({"CommitteeSizeInAPastTerm", "party_org.committee.size",
+               "party_organization", "p-standalone", "past_terms[0].committee",
+               [terms](v1::Dataset& d) {
+                 terms(d, {{2021, 9, 1}}, {2024, 9, 1}, 8);
+                 AddSeats(O(d, "p-standalone"), 5);
+               },
+               [terms](v1::Dataset& d) {
+                 terms(d, {{2021, 9, 1}}, {2024, 9, 1}, 5);
+                 AddSeats(O(d, "p-standalone"), 8);  // Not yet in force.
+               }});
+  // p-standalone has 3 full members; 4 more need a committee.
+  c.push_back({"CommitteeTooSmallInAPastTerm",
+               "party_org.committee.size", "party_organization",
+               "p-standalone", "past_terms[0].committee",
+               [terms](v1::Dataset& d) {
+                 AddMembers(d, 4);
+                 terms(d, {{2021, 9, 1}}, {2024, 9, 1}, 2);
+                 AddSeats(O(d, "p-standalone"), 3);
+               },
+               [terms](v1::Dataset& d) {
+                 AddMembers(d, 4);
+                 // A past term whose seats are not on file is not judged.
+                 terms(d, {{2021, 9, 1}}, {2024, 9, 1}, 0);
+               }});
+}
+
 }  // namespace rule_cases
 }  // namespace dangjian
