@@ -294,7 +294,8 @@ CellProblem SetPastTerms(const Column& c, absl::string_view cell,
     for (size_t b = 0; b < 2; ++b) {
       const size_t open = item.find(kOpen[b]);
       if (open == absl::string_view::npos) continue;
-      if (!absl::EndsWith(item, kClose[0]) && !absl::EndsWith(item, kClose[1])) {
+      if (!absl::EndsWith(item, kClose[0]) &&
+          !absl::EndsWith(item, kClose[1])) {
         return LeftOut("past committee term", item,
                        absl::StrCat("text after the seats' brackets", kHow));
       }
@@ -653,7 +654,6 @@ std::string FormatCompoundCell(const Column& c, const Message& entity) {
   }
   return FormatSeats(Repeated<v1::CommitteeSeat>(c, entity));
 }
-
 
 bool CompoundCellHolds(const Column& c, const Message& entity) {
   auto trimmed = [](const std::string& s) { return TrimCell(s) == s; };

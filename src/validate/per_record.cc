@@ -313,10 +313,9 @@ void CheckCommittee(const Ctx& ctx, const OrgFacts& o, const TermInForce& t) {
   const v1::Policy& p = ctx.config().policy;
   const int64_t seats = t.seats;
   if (o.level != v1::ORG_LEVEL_BRANCH || seats <= 0) return;
-  const std::string field = t.past < 0 ? std::string("committee")
-                                       : Field("past_terms", t.past,
-                                               ".committee")
-                                             .str();
+  const std::string field =
+      t.past < 0 ? std::string("committee")
+                 : Field("past_terms", t.past, ".committee").str();
   if (seats > p.branch_committee_hard_max_size() &&
       ctx.On(Rule::kCommitteeSize)) {
     ctx.Emit(
@@ -388,17 +387,19 @@ void CheckTerm(const Ctx& ctx, const OrgFacts& o, const TermInForce& t) {
              ctx.On(Rule::kTermDue)) {
     // (A term started in a year alone ends in a year alone: its last day.)
     ctx.Emit(Rule::kTermDue, field,
-             Zh(zh_term, "将于 ", DateText(ends), " 届满，应准备换届"),
-             en_term, " ends on ", DateText(ends),
-             "; the election (换届) is due");
+             Zh(zh_term, "将于 ", DateText(ends), " 届满，应准备换届"), en_term,
+             " ends on ", DateText(ends), "; the election (换届) is due");
   }
 }
 
-constexpr HistoryText kPastTermText = {
-    "past_terms",        "past committee term",
-    "历届委员会记录",    "条",
-    "term start (任期开始)", nullptr,
-    nullptr,             ".started_on"};
+constexpr HistoryText kPastTermText = {"past_terms",
+                                       "past committee term",
+                                       "历届委员会记录",
+                                       "条",
+                                       "term start (任期开始)",
+                                       nullptr,
+                                       nullptr,
+                                       ".started_on"};
 
 // The rules of a committee's past terms: each dated, oldest first, all
 // before the current term (`current`, y == 0 when absent or invalid).

@@ -307,7 +307,8 @@ TEST(RecordFactsTest, FullyPopulatedMessagesDecodeAsTheyParse) {
   EXPECT_EQ(facts.star_assessments.back().criteria_met, 2);
   EXPECT_FALSE(facts.parent_id.empty());
   EXPECT_TRUE(facts.has_term_started_on);
-  ASSERT_EQ(facts.past_terms.size(), static_cast<size_t>(org.past_terms_size()));
+  ASSERT_EQ(facts.past_terms.size(),
+            static_cast<size_t>(org.past_terms_size()));
   EXPECT_EQ(facts.past_terms[facts.past_terms.size() - 2].year, 2015);
   EXPECT_EQ(facts.past_terms[facts.past_terms.size() - 2].seats, 2);
   EXPECT_FALSE(facts.past_terms.back().has_on);

@@ -381,7 +381,9 @@ void AddOrgTermHistoryCases(std::vector<Case>* out) {
                }});
   c.push_back({"PastTermsWithoutCurrentStart", "party_org.past_term.undated",
                "party_organization", "p-standalone", "term_started_on",
-               [terms](v1::Dataset& d) { terms(d, {{2018, 6, 1}}, {}, 0); },
+               [terms](v1::Dataset& d) {
+                 terms(d, {{2018, 6, 1}}, {}, 0);
+               },
                [terms](v1::Dataset& d) {
                  terms(d, {{2018, 6, 1}}, {2021, 7, 1}, 0);
                }});
@@ -412,8 +414,8 @@ void AddOrgTermHistoryCases(std::vector<Case>* out) {
                  // In force on as_of: the current one, begun 2024-06-01.
                  terms(d, {{2018, 5, 1}, {2021, 5, 1}}, {2024, 6, 1}, 0);
                }});
-  c.push_back({"TermDueInAPastTerm", "party_org.term.due",
-               "party_organization", "p-standalone", "past_terms[0].started_on",
+  c.push_back({"TermDueInAPastTerm", "party_org.term.due", "party_organization",
+               "p-standalone", "past_terms[0].started_on",
                [terms](v1::Dataset& d) {
                  terms(d, {{2021, 9, 1}}, {2024, 9, 1}, 0);
                },
@@ -432,9 +434,8 @@ void AddOrgTermHistoryCases(std::vector<Case>* out) {
                  AddSeats(O(d, "p-standalone"), 8);  // Not yet in force.
                }});
   // p-standalone has 3 full members; 4 more need a committee.
-  c.push_back({"CommitteeTooSmallInAPastTerm",
-               "party_org.committee.size", "party_organization",
-               "p-standalone", "past_terms[0].committee",
+  c.push_back({"CommitteeTooSmallInAPastTerm", "party_org.committee.size",
+               "party_organization", "p-standalone", "past_terms[0].committee",
                [terms](v1::Dataset& d) {
                  AddMembers(d, 4);
                  terms(d, {{2021, 9, 1}}, {2024, 9, 1}, 2);
