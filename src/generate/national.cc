@@ -74,6 +74,7 @@ absl::Status NationalGenerator::County(const CountyPlan& plan, size_t index) {
     DJ_RETURN_IF_ERROR(Township(&c, t, townships));
   }
   DJ_RETURN_IF_ERROR(Transfers(&c));
+  DJ_RETURN_IF_ERROR(Exits(&c));
   return s;
 }
 
@@ -144,6 +145,72 @@ absl::Status NationalGenerator::TransferRecords(CountyState* c, size_t from,
     e->set_letter_number(absl::StrCat(year, "-", from_code, "-", j + 1));
     e->set_counterpart_region_id(CountyId(plans_[out ? to : from]));
     DJ_RETURN_IF_ERROR(Emit());
+  }
+  return absl::OkStatus();
+}
+
+// Members who left the roll in the report year (docs/generator.md): each
+// county has 1 member per 500 units (and one more) whose membership stopped
+// (停止党籍), every other one of them restored (恢复党籍) six months later,
+// 1 per 1,000 (and one more) who left the party (出党) and 1 per 500 (and
+// one more) who died (去世). Each is a full member of a township's regional
+// branch with the event; only the restored are on the roll at the end of the
+// year. No draw of the county's random sequence: the rest of the data does
+// not move.
+absl::Status NationalGenerator::Exits(CountyState* c) {
+  const int year = o_.year;
+  const std::string code = Code(c->plan);
+  struct Exit {
+    v1::MembershipEventKind kind;
+    int64_t units_per;
+  };
+  static constexpr Exit kExits[3] = {{v1::MEMBERSHIP_EVENT_KIND_STOPPED, 500},
+                                     {v1::MEMBERSHIP_EVENT_KIND_LEFT, 1000},
+                                     {v1::MEMBERSHIP_EVENT_KIND_DIED, 500}};
+  // Months with a 30th.
+  static constexpr int kMonths[11] = {1, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12};
+  int64_t j = 0;  // The person, across the kinds.
+  for (const Exit& exit : kExits) {
+    // At most 440 birth dates times 98 sequence numbers, over the kinds.
+    const int64_t count =
+        std::min<int64_t>(1 + c->plan.hosts / exit.units_per, 440 * 98 / 3);
+    for (int64_t i = 0; i < count; ++i, ++j) {
+      // Born on a 30th, which no other member of a county is (transfers on
+      // a 29th, the rest 1 to 28), with a sequence number from 601 to 698.
+      Rng rng(
+          SplitMix64((o_.seed * 0x9e3779b97f4a7c15ULL + c->plan.hosts +
+                      static_cast<uint64_t>(c->index) + 1) ^
+                     (0xe7037ed1a0b428dbULL * static_cast<uint64_t>(j + 1))));
+      const int birth_year = year - 32 - static_cast<int>(j % 40);
+      const int birth_month = kMonths[j / 40 % 11];
+      ResidentId(code, birth_year, birth_month, 30,
+                 601 + static_cast<int>(j / 440), &c->national_id);
+      v1::Member* m = Fresh(rec_->mutable_member());
+      m->set_id(absl::StrCat("m", code, "-exit-", j + 1));
+      m->set_name(PersonName(rng));
+      m->set_status(v1::MEMBER_STATUS_FULL);
+      SetDate(m->mutable_applied_on(), year - 12, 3, 1);
+      SetDate(m->mutable_activist_on(), year - 12, 6, 1);
+      SetDate(m->mutable_development_target_on(), year - 11, 9, 1);
+      SetDate(m->mutable_probationary_on(), year - 11, 11, 1);
+      SetDate(m->mutable_full_on(), year - 10, 11, 1);
+      SetDate(m->mutable_birth_date(), birth_year, birth_month, 30);
+      m->set_national_id(c->national_id);
+      m->set_gender(c->national_id[16] % 2 ? v1::GENDER_MALE
+                                           : v1::GENDER_FEMALE);
+      m->set_party_organization_id(
+          c->regional_ids[static_cast<size_t>(j) % c->regional_ids.size()]);
+      const int month = 1 + static_cast<int>(j % 6);
+      v1::MembershipEvent* e = m->add_events();
+      SetDate(e->mutable_on(), year, month, 15);
+      e->set_kind(exit.kind);
+      if (exit.kind == v1::MEMBERSHIP_EVENT_KIND_STOPPED && i % 2 == 1) {
+        v1::MembershipEvent* back = m->add_events();
+        SetDate(back->mutable_on(), year, month + 6, 15);
+        back->set_kind(v1::MEMBERSHIP_EVENT_KIND_RESTORED);
+      }
+      DJ_RETURN_IF_ERROR(Emit());
+    }
   }
   return absl::OkStatus();
 }

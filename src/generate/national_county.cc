@@ -140,6 +140,7 @@ absl::Status NationalGenerator::CloseJoint(CountyState* c, TownState* w) {
                             : v1::COMMITTEE_ROLE_MEMBER);
     }
     SetDate(o->mutable_term_started_on(), year - 1, 7, 1);
+    PastTerm(year, o);
   }
   joint_hosts.clear();
   joint_full = 0;
@@ -530,6 +531,7 @@ absl::Status NationalGenerator::StandaloneBranch(CountyState* c, TownState* w,
                             : v1::COMMITTEE_ROLE_MEMBER);
     }
     SetDate(o->mutable_term_started_on(), year - 1, 7, 1);
+    PastTerm(year, o);
   }
   int stars = 0;  // Unrated.
   if (rng.Chance(0.85)) {

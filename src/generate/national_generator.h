@@ -365,6 +365,17 @@ class NationalGenerator {
     return s;
   }
 
+  // A new committee (docs/generator.md): an organization founded five years
+  // or more before `year`, whose current term began in the year before,
+  // had a term before it, from three years earlier, of the same seats. No
+  // random draw.
+  static void PastTerm(int year, v1::PartyOrganization* o) {
+    if (o->founded_on().year() > year - 5) return;
+    v1::CommitteeTerm* t = o->add_past_terms();
+    SetDate(t->mutable_started_on(), year - 4, 7, 1);
+    *t->mutable_committee() = o->committee();
+  }
+
   // A valid 18-digit resident ID issued in `county_code`.
   static void ResidentId(const std::string& county_code, int year, int month,
                          int day, int sequence, std::string* out) {
@@ -472,6 +483,7 @@ class NationalGenerator {
   };
   absl::Status Township(CountyState* c, int t, int townships);
   absl::Status Transfers(CountyState* c);
+  absl::Status Exits(CountyState* c);
   absl::Status TransferRecords(CountyState* c, size_t from, size_t to,
                                bool out);
   absl::Status CloseJoint(CountyState* c, TownState* w);

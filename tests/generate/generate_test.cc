@@ -226,7 +226,8 @@ TEST(GenerateNationalTest, CleanUnlessFaultsAreAsked) {
   EXPECT_GT(ResidentIdChecksumErrors(dirty), 100);
 }
 
-// Histories: units closed and suspended, and members transferred between
+// Histories: units closed and suspended, committees with a past term,
+// members who stopped, left or died, and members transferred between
 // neighbouring counties, each transfer recorded on both sides with the same
 // person and letter, so that the counties' transfers balance.
 TEST(GenerateNationalTest, HistoriesAndTransfersThatBalance) {
@@ -235,7 +236,8 @@ TEST(GenerateNationalTest, HistoriesAndTransfersThatBalance) {
   ASSERT_GE(sink.shards.size(), 3u);
   // letter number -> (national ID, shard) of each side.
   std::map<std::string, std::pair<std::string, size_t>> outs, ins;
-  int64_t closed = 0, suspended = 0;
+  int64_t closed = 0, suspended = 0, past_terms = 0;
+  std::map<v1::MembershipEventKind, int64_t> exits;
   for (size_t s = 0; s < sink.shards.size(); ++s) {
     for (const v1::Record& r : sink.shards[s].records) {
       if (r.has_host_organization()) {
@@ -245,8 +247,23 @@ TEST(GenerateNationalTest, HistoriesAndTransfersThatBalance) {
         EXPECT_EQ(last.status(), h.status()) << h.id();
         (h.status() == v1::HOST_STATUS_CLOSED ? closed : suspended) += 1;
       }
+      if (r.has_party_organization()) {
+        const auto& o = r.party_organization();
+        for (const v1::CommitteeTerm& t : o.past_terms()) {
+          ++past_terms;
+          // Three years before the current term, the same seats.
+          EXPECT_EQ(t.started_on().year() + 3, o.term_started_on().year());
+          EXPECT_EQ(t.committee_size(), o.committee_size());
+        }
+      }
       if (!r.has_member()) continue;
       for (const v1::MembershipEvent& e : r.member().events()) {
+        if (e.kind() != v1::MEMBERSHIP_EVENT_KIND_TRANSFER_OUT &&
+            e.kind() != v1::MEMBERSHIP_EVENT_KIND_TRANSFER_IN) {
+          ++exits[e.kind()];
+          EXPECT_EQ(r.member().national_id().substr(12, 2), "30");
+          continue;
+        }
         auto& side =
             e.kind() == v1::MEMBERSHIP_EVENT_KIND_TRANSFER_OUT ? outs : ins;
         EXPECT_TRUE(side.emplace(e.letter_number(),
@@ -258,6 +275,22 @@ TEST(GenerateNationalTest, HistoriesAndTransfersThatBalance) {
   }
   EXPECT_GT(closed, 100);
   EXPECT_GT(suspended, 100);
+  EXPECT_GT(past_terms, 100);
+  // In a county of h units: 1 + h / 500 stopped (every other one restored),
+  // 1 + h / 1000 left and 1 + h / 500 died.
+  int64_t stopped = 0, restored = 0, left = 0;
+  for (const auto& shard : sink.shards) {
+    int64_t h = 0;
+    for (const v1::Record& r : shard.records) h += r.has_host_organization();
+    stopped += 1 + h / 500;
+    restored += (1 + h / 500) / 2;
+    left += 1 + h / 1000;
+  }
+  EXPECT_EQ(exits[v1::MEMBERSHIP_EVENT_KIND_STOPPED], stopped);
+  EXPECT_EQ(exits[v1::MEMBERSHIP_EVENT_KIND_RESTORED], restored);
+  EXPECT_EQ(exits[v1::MEMBERSHIP_EVENT_KIND_LEFT], left);
+  EXPECT_EQ(exits[v1::MEMBERSHIP_EVENT_KIND_DIED], stopped);
+  EXPECT_GT(restored, 10);
   ASSERT_GT(outs.size(), sink.shards.size());
   ASSERT_EQ(outs.size(), ins.size());
   for (const auto& [letter, out] : outs) {
