@@ -61,6 +61,39 @@ absl::Status CheckBrackets(
   return absl::OkStatus();
 }
 
+// Each standard named, once, with five rising lowest scores from 0.
+absl::Status CheckStarStandards(const v1::Policy& p) {
+  for (int i = 0; i < p.star_standards_size(); ++i) {
+    const v1::StarStandard& st = p.star_standards(i);
+    const std::string where = absl::StrCat("policy.star_standards[", i, "]");
+    if (st.version().empty()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(where, ".version is empty; name the standard"));
+    }
+    for (int j = 0; j < i; ++j) {
+      if (p.star_standards(j).version() == st.version()) {
+        return absl::InvalidArgumentError(
+            absl::StrCat(where, ".version \"", st.version(),
+                         "\" is also star_standards[", j, "]'s"));
+      }
+    }
+    if (st.min_scores_size() != 5) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          where, " has ", st.min_scores_size(),
+          " min_scores; give the lowest score of 1, 2, 3, 4 and 5 stars"));
+    }
+    for (int k = 0; k < 5; ++k) {
+      if (st.min_scores(k) < 0 ||
+          (k > 0 && st.min_scores(k) <= st.min_scores(k - 1))) {
+        return absl::InvalidArgumentError(
+            absl::StrCat(where, ".min_scores[", k, "] is ", st.min_scores(k),
+                         "; the lowest scores rise from 1 to 5 stars, from 0"));
+      }
+    }
+  }
+  return absl::OkStatus();
+}
+
 absl::Status RequirePositive(int64_t value, absl::string_view field) {
   if (value > 0) return absl::OkStatus();
   return absl::InvalidArgumentError(absl::StrCat(
@@ -210,6 +243,7 @@ absl::Status CheckPolicy(const v1::Policy& p) {
         ") is above branch_max_members (", p.branch_max_members(),
         "): no branch could ever be founded"));
   }
+  if (absl::Status st = CheckStarStandards(p); !st.ok()) return st;
   absl::Status s =
       CheckBrackets(p.employed_dues_brackets(), "employed_dues_brackets");
   if (!s.ok()) return s;

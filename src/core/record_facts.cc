@@ -157,12 +157,13 @@ bool DecodeDate(absl::string_view bytes, int32_t* year, int32_t* month,
   return true;
 }
 
-// The values of a repeated enum field, packed: all must be whole varints.
-bool PackedVarints(absl::string_view bytes) {
+// Packed Member.roles: MemberRoleBit() of each into `*roles`.
+bool PackedRoles(absl::string_view bytes, uint8_t* roles) {
   Wire w(bytes);
   uint64_t v;
   while (!w.done()) {
     if (!w.Varint(&v)) return false;
+    *roles |= MemberRoleBit(v);
   }
   return true;
 }
@@ -321,11 +322,12 @@ bool DecodeStar(absl::string_view bytes, StarFacts* out) {
         if (!w.Varint(&v)) return false;
         criteria[(tag >> 3) - 3] = v != 0;
         break;
-      case Tag(10, kVarint):  // score
+      case Tag(10, kVarint):
         if (!w.Varint(&v)) return false;
+        out->score = Int32(v);
         break;
-      case Tag(8, kLength):  // standard_version
-        if (!w.String(&s)) return false;
+      case Tag(8, kLength):
+        if (!w.String(&out->standard_version)) return false;
         break;
       case Tag(11, kLength):
         if (!w.String(&out->party_organization_id)) return false;
@@ -346,9 +348,10 @@ bool DecodeStar(absl::string_view bytes, StarFacts* out) {
   return true;
 }
 
-// A CommitteeSeat: its member_id (the last one written, as protobuf keeps
-// it) into `member_id`; the rest must be plain.
-bool DecodeSeat(absl::string_view bytes, absl::string_view* member_id) {
+// A CommitteeSeat: its member_id, role and secondment (the last of each
+// written, as protobuf keeps it); the rest must be plain.
+bool DecodeSeat(absl::string_view bytes, absl::string_view* member_id,
+                int32_t* role, bool* seconded) {
   Wire w(bytes);
   while (!w.done()) {
     uint64_t tag, v;
@@ -361,9 +364,13 @@ bool DecodeSeat(absl::string_view bytes, absl::string_view* member_id) {
       case Tag(2, kLength):  // name
         if (!w.String(&s)) return false;
         break;
-      case Tag(3, kVarint):  // role
-      case Tag(4, kVarint):  // seconded
+      case Tag(3, kVarint):
         if (!w.Varint(&v)) return false;
+        *role = Int32(v);
+        break;
+      case Tag(4, kVarint):
+        if (!w.Varint(&v)) return false;
+        *seconded = v != 0;
         break;
       default:
         return false;
@@ -385,10 +392,15 @@ bool DecodeTerm(absl::string_view bytes, CommitteeTermFacts* out) {
         if (!w.Date(&out->year, &out->month, &out->day)) return false;
         out->has_on = true;
         break;
-      case Tag(2, kLength):
-        if (!w.Bytes(&s) || !DecodeSeat(s, &member_id)) return false;
+      case Tag(2, kLength): {
+        int32_t role = 0;
+        bool seconded = false;
+        if (!w.Bytes(&s) || !DecodeSeat(s, &member_id, &role, &seconded)) {
+          return false;
+        }
         ++out->seats;
         break;
+      }
       default:
         return false;
     }
@@ -506,9 +518,10 @@ ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool MemberField(Wire* w, uint64_t tag,
     }
     case Tag(16, kVarint):  // roles, one by one
       if (!w->Varint(&v)) return false;
+      out->roles |= MemberRoleBit(v);
       break;
     case Tag(16, kLength):  // roles, packed
-      if (!w->Bytes(&s) || !PackedVarints(s)) return false;
+      if (!w->Bytes(&s) || !PackedRoles(s, &out->roles)) return false;
       break;
     case Tag(17, kLength):
       if (!w->Bytes(&s) || !DecodePost(s, out)) return false;
@@ -703,10 +716,16 @@ bool DecodeOrgFacts(absl::string_view bytes, OrgFacts* out) {
       case Tag(8, kLength):
         o->has_founded_on = true;
         return w->Date(&o->founded_year, &o->founded_month, &o->founded_day);
-      case Tag(11, kLength):
+      case Tag(11, kLength): {
         if (!w->Bytes(&s)) return false;
-        o->committee_member_ids.emplace_back("");
-        return DecodeSeat(s, &o->committee_member_ids.back());
+        bool seconded = false;
+        if (!DecodeSeat(s, &o->committee_member_ids.emplace_back(""),
+                        &o->committee_roles.emplace_back(0), &seconded)) {
+          return false;
+        }
+        o->seconded_seats += seconded;
+        return true;
+      }
       case Tag(12, kLength):
         if (!w->Bytes(&s)) return false;
         o->star_assessments.emplace_back();

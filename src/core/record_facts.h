@@ -50,8 +50,14 @@ struct MembershipEventFacts {
   absl::string_view counterpart_region_id = "";
 };
 
+// The bit of a v1::MemberRole in MemberFacts::roles (1 << role), and of
+// roles the schema does not define (bit 0).
+inline uint8_t MemberRoleBit(uint64_t role) {
+  return role >= 1 && role <= 4 ? static_cast<uint8_t>(1u << role) : 1u;
+}
+
 // What the rules and the figures read of a v1::Member: every field but the
-// name, the phone and the roles. Views point
+// name and the phone. Views point
 // into the message or bytes it came from; an absent string is "" (never a null
 // pointer, as a message's empty string is not).
 struct MemberFacts {
@@ -82,6 +88,7 @@ struct MemberFacts {
   int64_t monthly_dues_fen = 0;
   bool has_dues_paid_through = false;  // 党费交至: a year and month.
   int32_t dues_paid_year = 0, dues_paid_month = 0;
+  uint8_t roles = 0;  // The roles (党内职务), MemberRoleBit() of each.
   std::vector<std::pair<int32_t, absl::string_view>> posts;  // Kind, name.
   std::vector<MembershipEventFacts> events;  // In the record's order.
 
@@ -102,6 +109,7 @@ struct MemberFacts {
     monthly_income_fen = monthly_dues_fen = 0;
     has_dues_paid_through = false;
     dues_paid_year = dues_paid_month = 0;
+    roles = 0;
     posts.clear();
     events.clear();
   }
@@ -198,11 +206,12 @@ struct HostFacts {
   }
 };
 
-// What the rules and the figures read of a v1::StarAssessment: all but the
-// standard version, the score and (nested in its organization) the
-// organization's id.
+// What the rules and the figures read of a v1::StarAssessment: all but
+// (nested in its organization) the organization's id.
 struct StarFacts {
   absl::string_view party_organization_id = "";
+  absl::string_view standard_version = "";
+  int32_t score = 0;
   int32_t year = 0;
   int32_t stars = 0;
   // How many of the five criteria (五好) are met.
@@ -221,7 +230,7 @@ struct CommitteeTermFacts {
 
 // What the rules, the figures and the worklists read of a
 // v1::PartyOrganization: all but the secretary's name, the committee's names,
-// roles and secondment, and the past terms' seats but their number.
+// and the past terms' seats but their number.
 struct OrgFacts {
   absl::string_view id = "";
   absl::string_view name = "";
@@ -240,8 +249,11 @@ struct OrgFacts {
   bool has_term_started_on = false;
   int32_t term_started_year = 0, term_started_month = 0, term_started_day = 0;
   std::vector<absl::string_view> host_organization_ids;
-  // Each committee seat's member_id, in order ("" when it names none).
+  // Each committee seat's member_id, in order ("" when it names none), and
+  // its role (CommitteeRole); how many seats are held by seconded cadres.
   std::vector<absl::string_view> committee_member_ids;
+  std::vector<int32_t> committee_roles;
+  int32_t seconded_seats = 0;
   std::vector<StarFacts> star_assessments;
   // The committee's earlier terms (past_terms), in order.
   std::vector<CommitteeTermFacts> past_terms;
@@ -259,6 +271,8 @@ struct OrgFacts {
     term_started_year = term_started_month = term_started_day = 0;
     host_organization_ids.clear();
     committee_member_ids.clear();
+    committee_roles.clear();
+    seconded_seats = 0;
     star_assessments.clear();
     past_terms.clear();
   }

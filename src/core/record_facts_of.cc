@@ -36,6 +36,8 @@ void MemberFactsOf(const v1::Member& m, MemberFacts* out) {
   out->has_dues_paid_through = m.has_dues_paid_through();
   out->dues_paid_year = m.dues_paid_through().year();
   out->dues_paid_month = m.dues_paid_through().month();
+  out->roles = 0;
+  for (int role : m.roles()) out->roles |= MemberRoleBit(role);
   out->posts.clear();
   for (const v1::MemberPost& p : m.posts()) {
     out->posts.emplace_back(p.kind(), p.name());
@@ -97,6 +99,8 @@ void HostFactsOf(const v1::HostOrganization& h, HostFacts* out) {
 
 void StarFactsOf(const v1::StarAssessment& a, StarFacts* out) {
   out->party_organization_id = a.party_organization_id();
+  out->standard_version = a.standard_version();
+  out->score = a.score();
   out->year = a.year();
   out->stars = a.stars();
   out->criteria_met = a.organization_building_good() +
@@ -134,8 +138,12 @@ void OrgFactsOf(const v1::PartyOrganization& o, OrgFacts* out) {
   out->host_organization_ids.assign(o.host_organization_ids().begin(),
                                     o.host_organization_ids().end());
   out->committee_member_ids.clear();
+  out->committee_roles.clear();
+  out->seconded_seats = 0;
   for (const v1::CommitteeSeat& seat : o.committee()) {
     out->committee_member_ids.push_back(seat.member_id());
+    out->committee_roles.push_back(seat.role());
+    out->seconded_seats += seat.seconded();
   }
   out->past_terms.resize(o.past_terms_size());
   for (int i = 0; i < o.past_terms_size(); ++i) {

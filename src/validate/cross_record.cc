@@ -440,6 +440,7 @@ void Checker::Run() {
   Regions();
   Funding();
   Assignments();
+  CommitteeRoles();
   Grids();
   Hosts();
 }

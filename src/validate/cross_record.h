@@ -215,6 +215,12 @@ class Checker {
   void Regions();
   void Funding();
   void Assignments();
+  // Members' roles against the committees that seat them, and seconded
+  // seats against the cadre assignments (party_org.committee.roles,
+  // party_org.committee.seconded).
+  void CommitteeRoles();
+  void RolesOfSeats(const std::vector<uint8_t>& seated,
+                    const std::vector<char>& names_members);
   void Grids();
   void Hosts();
   void HeartToHeart(size_t org);

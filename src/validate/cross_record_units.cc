@@ -526,6 +526,126 @@ void Checker::Hosts() {
   }
 }
 
+namespace {
+
+// A committee role (CommitteeRole 1 to 3), which MemberRole numbers alike.
+constexpr const char* kRoleZh[4] = {"", "书记", "副书记", "委员"};
+constexpr const char* kRoleEn[4] = {"", "secretary (书记)",
+                                    "deputy secretary (副书记)",
+                                    "committee member (委员)"};
+// What an organization's committee names (CommitteeRoles()).
+constexpr char kSeatsNameMembers = 1, kNamesSecretary = 2;
+
+}  // namespace
+
+void Checker::CommitteeRoles() {
+  const bool roles = c_.On(Rule::kCommitteeRoles);
+  const bool seconded = c_.On(Rule::kCommitteeSeconded) && !x_.cadres.empty();
+  if (!roles && !seconded) return;
+  // By organization number: a deputy secretary seconded to it in post in
+  // as_of's year.
+  std::vector<char> has_seconded;
+  if (seconded) {
+    has_seconded.assign(x_.ids().orgs.size(), 0);
+    for (size_t i = 0; i < x_.cadres.size(); ++i) {
+      const CadreFacts& a = x_.cadres[i].value;
+      const uint32_t org = x_.cadre_joins[i].org;
+      if (org != kNoId &&
+          a.kind == v1::CADRE_ASSIGNMENT_KIND_SECONDED_DEPUTY_SECRETARY &&
+          AssignmentInPostInYear(a.has_start_on, a.start_year, a.has_end_on,
+                                 a.end_year, c_.as_of.y)) {
+        has_seconded[org] = 1;
+      }
+    }
+  }
+  // By member position: the roles the seats of organizations give it; by
+  // organization position: what its committee names.
+  std::vector<uint8_t> seated(roles ? x_.members.size() : 0, 0);
+  std::vector<char> names(roles ? x_.orgs.size() : 0, 0);
+  const char* k = "party_organization";
+  for (size_t i = 0; i < x_.orgs.size(); ++i) {
+    const OrgFacts& o = x_.orgs[i].value;
+    const Loc& loc = x_.orgs[i].loc;
+    // Roles and secondment are today's: the current committee only.
+    if (Dissolved(o) ||
+        CommitteeTermInForce(o, TermStart(o), c_.as_of).past >= 0) {
+      continue;
+    }
+    const uint32_t self = x_.org_joins[i].self;
+    if (seconded && o.seconded_seats > 0 && self != kNoId &&
+        !has_seconded[self]) {
+      Emit(Rule::kCommitteeSeconded, k, o.id, loc, "committee",
+           Zh("班子中有", o.seconded_seats, "名挂职委员，但", c_.as_of.y,
+              "年度没有向该党组织选派挂职副书记的记录"),
+           o.seconded_seats,
+           " committee seat(s) held by seconded cadres (挂职), but no cadre "
+           "assignment seconds a deputy secretary (选派挂职副书记) to the "
+           "organization in ",
+           c_.as_of.y);
+    }
+    if (!roles) continue;
+    // Seat `s`, or at s == size the secretary_member_id as a secretary's.
+    const size_t seats = o.committee_member_ids.size();
+    for (size_t s = 0; s <= seats; ++s) {
+      const bool secretary = s == seats;
+      const absl::string_view id =
+          secretary ? o.secretary_member_id : o.committee_member_ids[s];
+      const int32_t role =
+          secretary ? v1::COMMITTEE_ROLE_SECRETARY : o.committee_roles[s];
+      if (id.empty()) continue;
+      names[i] |= secretary ? kNamesSecretary : kSeatsNameMembers;
+      const size_t* at = members_.Find(id);
+      if (at == nullptr || role < 1 || role > 3) continue;
+      const uint8_t bit = MemberRoleBit(role);
+      seated[*at] |= bit;
+      const uint8_t held = x_.members[*at].roles;
+      if (held == 0 || (held & bit) != 0) continue;
+      Emit(Rule::kCommitteeRoles, k, o.id, loc,
+           secretary ? std::string("secretary_member_id")
+                     : absl::StrCat("committee[", s, "].role"),
+           Zh(secretary ? "书记" : "班子成员", "“", id, "”任", kRoleZh[role],
+              "，但其党员信息的党内职务中没有", kRoleZh[role]),
+           secretary ? "the secretary" : "a committee seat", " names member \"",
+           id, "\" as ", kRoleEn[role],
+           ", a role the member's record (roles, 党内职务) does not hold");
+    }
+  }
+  if (roles) RolesOfSeats(seated, names);
+}
+
+void Checker::RolesOfSeats(const std::vector<uint8_t>& seated,
+                           const std::vector<char>& names) {
+  for (size_t j = 0; j < x_.members.size(); ++j) {
+    const MemberEntry& m = x_.members[j];
+    const uint8_t want =
+        m.roles & (MemberRoleBit(1) | MemberRoleBit(2) | MemberRoleBit(3));
+    if (want == 0 || m.off_roll || m.status < 0) continue;
+    const size_t* first = members_.At(m.join.self);
+    const size_t* org = orgs_.At(m.join.org);
+    if (first == nullptr || *first != j || org == nullptr) continue;
+    for (int role = 1; role <= 3; ++role) {
+      const uint8_t bit = MemberRoleBit(role);
+      // A secretary is judged against secretary_member_id too; a deputy
+      // or a committee member against seats that name members.
+      const bool judged = (names[*org] & kSeatsNameMembers) != 0 ||
+                          (role == 1 && (names[*org] & kNamesSecretary) != 0);
+      // A secretary's or a deputy's seat is a committee member's too.
+      const uint8_t held =
+          role == 3
+              ? static_cast<uint8_t>(MemberRoleBit(1) | MemberRoleBit(2) | bit)
+              : bit;
+      if ((want & bit) == 0 || !judged || (seated[j] & held) != 0) continue;
+      const absl::string_view org_id = x_.orgs[*org].value.id;
+      Emit(Rule::kCommitteeRoles, "member", MemberId(m), m.loc, "roles",
+           Zh("党内职务为", kRoleZh[role], "，但所在党组织“", org_id,
+              "”的班子中没有该党员任", kRoleZh[role]),
+           "the member's roles (党内职务) hold ", kRoleEn[role],
+           ", but the committee of its organization \"", org_id,
+           "\" seats the member in no such role");
+    }
+  }
+}
+
 }  // namespace cross_record
 }  // namespace internal
 }  // namespace dangjian

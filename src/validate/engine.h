@@ -206,6 +206,7 @@ struct MemberEntry {
   int status = v1::MEMBER_STATUS_UNSPECIFIED;
   uint64_t national_id_key = 0;  // 0 when the ID is not well formed
   bool is_owner = false;         // Member.is_owner.
+  uint8_t roles = 0;             // MemberFacts::roles.
   // Off the organization's roll at the end of the year by the record's
   // membership events (OnRollAtYearEnd()): transferred out, stopped, left,
   // died, or not yet transferred in.

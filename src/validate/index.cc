@@ -177,7 +177,9 @@ void Index::Add(const OrgFacts& o, const OrgJoin& join,
     kept->host_organization_ids[i] = ids().hosts.id(listed[i]);
   }
   for (absl::string_view& m : kept->committee_member_ids) m = Keep(m);
-  for (StarFacts& a : kept->star_assessments) a.party_organization_id = "";
+  for (StarFacts& a : kept->star_assessments) {
+    a.party_organization_id = a.standard_version = "";  // Not kept.
+  }
   orgs.push_back({*kept, Intern(location)});
   org_joins.push_back(join);
 }
@@ -259,6 +261,7 @@ void Index::Add(const MemberFacts& m, const MemberJoin& join,
   e.off_roll = !m.events.empty() && !OnRollAtYearEnd(MemberFactsView(m), year);
   e.national_id_key = national_id_key;
   e.is_owner = m.is_owner;
+  e.roles = m.roles;
   e.loc = Intern(location);
   for (size_t i = 0; i < m.events.size(); ++i) {
     AddTransferSide(m, static_cast<int>(i), location, &transfers);

@@ -269,6 +269,29 @@ void CheckHost(const Ctx& ctx, const HostFacts& h) {
   }
 }
 
+// An assessment's score against the policy's standard of its version (not
+// judged under one the policy does not name).
+ABSL_ATTRIBUTE_NOINLINE void CheckStarScore(const Ctx& ctx, const StarFacts& a,
+                                            const std::string& field) {
+  for (const v1::StarStandard& st : ctx.config().policy.star_standards()) {
+    if (st.version() != a.standard_version) continue;
+    int reached = 0;  // The stars whose lowest score the score reaches.
+    for (int k = 0; k < st.min_scores_size(); ++k) {
+      if (a.score >= st.min_scores(k)) reached = k + 1;
+    }
+    if (reached == a.stars) return;
+    ctx.Emit(Rule::kStarsScore, field,
+             Zh("评为", a.stars, "星，但按评定标准“", st.version(), "”得分 ",
+                a.score,
+                reached == 0
+                    ? absl::StrCat("不足1星（最低 ", st.min_scores(0), " 分）")
+                    : absl::StrCat("应评", reached, "星")),
+             a.stars, " stars (星级) but a score (得分) of ", a.score,
+             " under standard \"", st.version(), "\" gives ", reached);
+    return;
+  }
+}
+
 // One star assessment: nested in its organization's star_assessments[index],
 // or a record of its own (index < 0, fields named without a prefix).
 void CheckStar(const Ctx& ctx, const StarFacts& a, int index) {
@@ -292,6 +315,10 @@ void CheckStar(const Ctx& ctx, const StarFacts& a, int index) {
                a.stars, " is outside 1-5");
     }
     return;
+  }
+  if (a.score != 0 && !c.policy.star_standards().empty() &&
+      ctx.On(Rule::kStarsScore)) {
+    CheckStarScore(ctx, a, field(".score").str());
   }
   const int met = a.criteria_met;
   const int expected = met < 1 ? 1 : met;

@@ -257,6 +257,21 @@ constexpr std::array<RuleDef, kRuleCount> kRules = {{
      "regulation: 支部工作条例 art. 15 (3 to 5, at most 7); "
      "policy.branch_committee_max_size",
      "支部委员会人数超过一般规模", "committee above the usual size"},
+    {Rule::kCommitteeRoles, "party_org.committee.roles", W,
+     "A member's roles (党内职务, `roles`) disagree with the committee of "
+     "the organization: a seat or `secretary_member_id` names a member whose "
+     "recorded roles lack that role, or a member's recorded secretary, "
+     "deputy or committee role is held in no seat of its organization, "
+     "whose committee names its members. Judged on the current committee "
+     "when it is in force on as_of.",
+     "integrity; regulation: 支部工作条例 art. 15", "党内职务与班子成员不符",
+     "roles disagree with the committee"},
+    {Rule::kCommitteeSeconded, "party_org.committee.seconded", W,
+     "A committee seat is held by a seconded cadre (挂职, `seconded`) but no "
+     "cadre assignment seconds a deputy secretary to the organization in "
+     "as_of's year. Judged where the shard holds cadre assignments.",
+     "article: 组织部门选派干部挂职", "挂职委员无选派记录",
+     "seconded seat without an assignment"},
     {Rule::kLevelSize, "party_org.level.size", W,
      "A party committee (党委) has fewer members, its own and its "
      "organizations' together, than the policy's minimum for a committee, "
@@ -320,6 +335,12 @@ constexpr std::array<RuleDef, kRuleCount> kRules = {{
      "(五好) met, counting at least one star.",
      "article: star management (星级管理)", "星级与“五好”不符",
      "stars and criteria disagree"},
+    {Rule::kStarsScore, "party_org.stars.score", W,
+     "A star assessment carries a score (`score`) under a standard the "
+     "policy scores (`standard_version` among policy.star_standards), and its "
+     "stars are not those the standard's lowest scores give it. Not judged "
+     "without a score, or under a standard the policy does not name.",
+     "policy.star_standards", "星级与评分不符", "stars and score disagree"},
     {Rule::kStarsNotStandalone, "party_org.stars.not_standalone", W,
      "A party organization that is not standalone carries a star assessment, "
      "nested or as a star assessment record naming it.",

@@ -71,6 +71,8 @@ enum class Rule : uint16_t {
   kCommitteeRequired,
   kCommitteeSize,
   kCommitteeAboveUsual,
+  kCommitteeRoles,
+  kCommitteeSeconded,
   kLevelSize,
   kTermOverdue,
   kTermDue,
@@ -82,6 +84,7 @@ enum class Rule : uint16_t {
   kRegionalBranchCount,
   kStarsRange,
   kStarsCriteria,
+  kStarsScore,
   kStarsNotStandalone,
   kStarsOrgMissing,
   // 1+N.

@@ -96,6 +96,40 @@ TEST(PolicyTest, TermsStarsAndNoticeMustMakeSense) {
                                        HasSubstr("committee_term_years")));
 }
 
+// A scored star standard is named once and has five lowest scores rising
+// from 0.
+TEST(PolicyTest, StarStandardsMustBeNamedAndRise) {
+  v1::Policy p = DefaultPolicy();
+  EXPECT_EQ(p.star_standards_size(), 0);
+  v1::StarStandard* st = p.add_star_standards();
+  st->set_version("s-1");
+  for (int min : {0, 60, 70, 80, 90}) st->add_min_scores(min);
+  ASSERT_THAT(CheckPolicy(p), IsOk());
+  st->set_min_scores(3, 70);
+  EXPECT_THAT(CheckPolicy(p),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       HasSubstr("star_standards[0].min_scores[3] is 70")));
+  st->set_min_scores(3, 80);
+  st->set_min_scores(0, -1);
+  EXPECT_THAT(CheckPolicy(p), StatusIs(absl::StatusCode::kInvalidArgument,
+                                       HasSubstr("min_scores[0] is -1")));
+  st->set_min_scores(0, 0);
+  st->add_min_scores(100);
+  EXPECT_THAT(CheckPolicy(p), StatusIs(absl::StatusCode::kInvalidArgument,
+                                       HasSubstr("has 6 min_scores")));
+  st->mutable_min_scores()->RemoveLast();
+  *p.add_star_standards() = *st;
+  EXPECT_THAT(CheckPolicy(p),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       HasSubstr("star_standards[1].version \"s-1\" is also "
+                                 "star_standards[0]'s")));
+  p.mutable_star_standards(1)->clear_version();
+  EXPECT_THAT(CheckPolicy(p), StatusIs(absl::StatusCode::kInvalidArgument,
+                                       HasSubstr("version is empty")));
+  p.mutable_star_standards(1)->set_version("s-2");
+  EXPECT_THAT(CheckPolicy(p), IsOk());
+}
+
 TEST(PolicyTest, GeneralBranchAboveCommitteeIsRefused) {
   v1::Policy p = DefaultPolicy();
   p.set_general_branch_min_members(200);

@@ -42,7 +42,7 @@ auto Tie(const MemberFacts& m) {
       std::vector<int32_t>(m.date_month, m.date_month + 5),
       std::vector<int32_t>(m.date_day, m.date_day + 5), m.has_birth_date,
       m.birth_year, m.birth_month, m.birth_day, m.gender, m.dues_category,
-      m.monthly_income_fen, m.monthly_dues_fen, m.posts, events);
+      m.monthly_income_fen, m.monthly_dues_fen, m.roles, m.posts, events);
 }
 auto Tie(const HostStatusChangeFacts& c) {
   return std::make_tuple(c.has_on, c.year, c.month, c.day, c.status);
@@ -81,7 +81,8 @@ auto Tie(const OrgFacts& o) {
       o.founded_day, o.has_dissolved_on, o.dissolved_year, o.dissolved_month,
       o.dissolved_day, o.has_term_started_on, o.term_started_year,
       o.term_started_month, o.term_started_day, o.host_organization_ids,
-      o.committee_member_ids, stars, terms);
+      o.committee_member_ids, o.committee_roles, o.seconded_seats, stars,
+      terms);
 }
 auto Tie(const FundingFacts& f) {
   return std::tie(f.id, f.party_organization_id, f.year, f.source, f.amount_fen,
@@ -255,6 +256,17 @@ TEST(RecordFactsTest, FullyPopulatedMessagesDecodeAsTheyParse) {
   };
   Agrees<MemberFacts>(full(v1::Member()), MemberFactsOf, DecodeMemberFacts,
                       "member");
+  {
+    // Roles, packed as proto3 writes them, one the schema does not define.
+    v1::Member m;
+    m.add_roles(v1::MEMBER_ROLE_DEPUTY_SECRETARY);
+    m.add_roles(static_cast<v1::MemberRole>(9));
+    Agrees<MemberFacts>(m, MemberFactsOf, DecodeMemberFacts, "member roles");
+    MemberFacts facts;
+    ASSERT_TRUE(DecodeMemberFacts(m.SerializeAsString(), &facts));
+    EXPECT_EQ(facts.roles, MemberRoleBit(2) | MemberRoleBit(9));
+    EXPECT_EQ(facts.roles, (1 << 2) | 1);
+  }
   v1::HostOrganization host = full(v1::HostOrganization());
   // Changes of status after PopulateAllFields' two: one closing the unit in
   // 2019, one without a date.
@@ -288,6 +300,8 @@ TEST(RecordFactsTest, FullyPopulatedMessagesDecodeAsTheyParse) {
   v1::PartyOrganization org = full(v1::PartyOrganization());
   // Two seats, one without a member, and stars meeting some criteria.
   org.add_committee()->set_name("no member");
+  org.add_committee()->set_seconded(true);
+  org.mutable_committee()->rbegin()->set_role(v1::COMMITTEE_ROLE_MEMBER);
   v1::StarAssessment* star = org.add_star_assessments();
   star->set_year(2016);
   star->set_activities_good(true);
@@ -304,6 +318,8 @@ TEST(RecordFactsTest, FullyPopulatedMessagesDecodeAsTheyParse) {
   ASSERT_EQ(facts.committee_member_ids.size(),
             static_cast<size_t>(org.committee_size()));
   EXPECT_EQ(facts.committee_member_ids.back(), "");
+  EXPECT_EQ(facts.committee_roles.back(), v1::COMMITTEE_ROLE_MEMBER);
+  EXPECT_GE(facts.seconded_seats, 1);
   EXPECT_EQ(facts.star_assessments.back().criteria_met, 2);
   EXPECT_FALSE(facts.parent_id.empty());
   EXPECT_TRUE(facts.has_term_started_on);

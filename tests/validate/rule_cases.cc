@@ -84,6 +84,7 @@ std::vector<Case> Cases() {
   AddOrgFormationAndStarCases(&c);
   AddOrgMoreSizeCases(&c);
   AddOrgTermHistoryCases(&c);
+  AddCommitteeRoleCases(&c);
   AddHostCases(&c);
   AddGridVenueFundingCases(&c);
   AddCoverageCases(&c);

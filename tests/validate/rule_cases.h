@@ -42,6 +42,7 @@ void AddOrgSizeCases(std::vector<Case>* out);
 void AddOrgFormationAndStarCases(std::vector<Case>* out);
 void AddOrgMoreSizeCases(std::vector<Case>* out);
 void AddOrgTermHistoryCases(std::vector<Case>* out);
+void AddCommitteeRoleCases(std::vector<Case>* out);
 void AddHostCases(std::vector<Case>* out);
 void AddGridVenueFundingCases(std::vector<Case>* out);
 void AddCoverageCases(std::vector<Case>* out);

@@ -448,5 +448,95 @@ void AddOrgTermHistoryCases(std::vector<Case>* out) {
                }});
 }
 
+// The cases of the rules on members' roles and seconded seats: p-standalone
+// has m-1 as its secretary (secretary_member_id) and members m-1 to m-3;
+// cadre c-1 was seconded to it from 2020 to 2022.
+void AddCommitteeRoleCases(std::vector<Case>* out) {
+  std::vector<Case>& c = *out;
+  const auto seat = [](v1::Dataset& d, const char* member,
+                       v1::CommitteeRole role) {
+    v1::CommitteeSeat* s = O(d, "p-standalone")->add_committee();
+    s->set_member_id(member);
+    s->set_role(role);
+    return s;
+  };
+  c.push_back({"RolesOfASeat", "party_org.committee.roles",
+               "party_organization", "p-standalone", "committee[0].role",
+               [seat](v1::Dataset& d) {
+                 seat(d, "m-2", v1::COMMITTEE_ROLE_DEPUTY_SECRETARY);
+                 M(d, "m-2")->add_roles(v1::MEMBER_ROLE_COMMITTEE_MEMBER);
+               },
+               [seat](v1::Dataset& d) {
+                 seat(d, "m-2", v1::COMMITTEE_ROLE_DEPUTY_SECRETARY);
+                 M(d, "m-2")->add_roles(v1::MEMBER_ROLE_COMMITTEE_MEMBER);
+                 M(d, "m-2")->add_roles(v1::MEMBER_ROLE_DEPUTY_SECRETARY);
+               }});
+  c.push_back({"RolesOfTheSecretary", "party_org.committee.roles",
+               "party_organization", "p-standalone", "secretary_member_id",
+               [](v1::Dataset& d) {
+                 M(d, "m-1")->add_roles(v1::MEMBER_ROLE_PARTY_AFFAIRS_WORKER);
+               },
+               [](v1::Dataset& d) {
+                 M(d, "m-1")->add_roles(v1::MEMBER_ROLE_SECRETARY);
+               }});
+  c.push_back({"RoleHeldInNoSeat", "party_org.committee.roles", "member", "m-3",
+               "roles",
+               [seat](v1::Dataset& d) {
+                 seat(d, "m-1", v1::COMMITTEE_ROLE_SECRETARY);
+                 seat(d, "m-2", v1::COMMITTEE_ROLE_MEMBER);
+                 M(d, "m-3")->add_roles(v1::MEMBER_ROLE_DEPUTY_SECRETARY);
+               },
+               [seat](v1::Dataset& d) {
+                 seat(d, "m-1", v1::COMMITTEE_ROLE_SECRETARY);
+                 seat(d, "m-2", v1::COMMITTEE_ROLE_MEMBER);
+                 seat(d, "m-3", v1::COMMITTEE_ROLE_DEPUTY_SECRETARY);
+                 M(d, "m-3")->add_roles(v1::MEMBER_ROLE_DEPUTY_SECRETARY);
+               }});
+  c.push_back({"SecretaryRoleOfAnother", "party_org.committee.roles", "member",
+               "m-2", "roles",
+               [](v1::Dataset& d) {
+                 // The organization names m-1 as its secretary.
+                 M(d, "m-2")->add_roles(v1::MEMBER_ROLE_SECRETARY);
+               },
+               [](v1::Dataset& d) {
+                 // Its committee not on file by member: not judged.
+                 O(d, "p-standalone")->clear_secretary_member_id();
+                 M(d, "m-2")->add_roles(v1::MEMBER_ROLE_SECRETARY);
+               }});
+  // validate_rules_test's policy scores "fixture-100": 1 star from 0, 2
+  // from 60, 3 from 70, 4 from 80, 5 from 90; p-standalone has 5 stars.
+  const auto scored = [](v1::Dataset& d, const char* standard, int score) {
+    v1::StarAssessment* a = O(d, "p-standalone")->mutable_star_assessments(0);
+    a->set_standard_version(standard);
+    a->set_score(score);
+  };
+  c.push_back({"StarsAndScore", "party_org.stars.score", "party_organization",
+               "p-standalone", "star_assessments[0].score",
+               [scored](v1::Dataset& d) { scored(d, "fixture-100", 89); },
+               [scored](v1::Dataset& d) { scored(d, "fixture-100", 90); }});
+  c.push_back(
+      {"StarsAndScoreOfAnotherStandard", "party_org.stars.score",
+       "party_organization", "p-standalone", "star_assessments[0].score",
+       [scored](v1::Dataset& d) {
+         O(d, "p-standalone")->mutable_star_assessments(0)->set_stars(1);
+         scored(d, "fixture-100", 60);
+       },
+       [scored](v1::Dataset& d) {
+         // A standard the policy does not name is not judged.
+         scored(d, "keshiketeng-2013", 10);
+       }});
+  c.push_back({"SecondedSeatWithoutAssignment", "party_org.committee.seconded",
+               "party_organization", "p-standalone", "committee",
+               [seat](v1::Dataset& d) {
+                 seat(d, "m-2", v1::COMMITTEE_ROLE_DEPUTY_SECRETARY)
+                     ->set_seconded(true);
+               },
+               [seat](v1::Dataset& d) {
+                 seat(d, "m-2", v1::COMMITTEE_ROLE_DEPUTY_SECRETARY)
+                     ->set_seconded(true);
+                 d.mutable_cadre_assignments(0)->clear_end_on();
+               }});
+}
+
 }  // namespace rule_cases
 }  // namespace dangjian

@@ -34,6 +34,10 @@ using ::dangjian::rule_cases::M;
 v1::ValidationReport RunValidator(const v1::Dataset& d) {
   ValidatorOptions options;
   options.as_of = testing::FixtureAsOf();
+  // A standard that scores points, for party_org.stars.score's cases.
+  v1::StarStandard* standard = options.policy.add_star_standards();
+  standard->set_version("fixture-100");
+  for (int min : {0, 60, 70, 80, 90}) standard->add_min_scores(min);
   auto v = Validator::Create(options);
   EXPECT_THAT(v, IsOk());
   absl::StatusOr<v1::ValidationReport> r = (*v)->Validate(d);
