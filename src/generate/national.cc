@@ -2,6 +2,7 @@
 // county in constant memory.
 #include <algorithm>
 #include <string>
+#include <utility>
 
 #include "absl/strings/str_cat.h"
 #include "dangjian/generate.h"
@@ -78,6 +79,31 @@ absl::Status NationalGenerator::County(const CountyPlan& plan, size_t index) {
   return s;
 }
 
+// A full member of ten years' standing (applied twelve years before the
+// report year) of the `j`-th township's regional branch (round the county),
+// with no unit, born on the given date and holding c->national_id: the
+// transfers' and the exits' people. Its events are the caller's.
+v1::Member* NationalGenerator::RegionalMember(CountyState* c, Rng& rng,
+                                              std::string id, int birth_year,
+                                              int birth_month, int birth_day,
+                                              size_t j) {
+  const int year = o_.year;
+  v1::Member* m = Fresh(rec_->mutable_member());
+  m->set_id(std::move(id));
+  m->set_name(PersonName(rng));
+  m->set_status(v1::MEMBER_STATUS_FULL);
+  SetDate(m->mutable_applied_on(), year - 12, 3, 1);
+  SetDate(m->mutable_activist_on(), year - 12, 6, 1);
+  SetDate(m->mutable_development_target_on(), year - 11, 9, 1);
+  SetDate(m->mutable_probationary_on(), year - 11, 11, 1);
+  SetDate(m->mutable_full_on(), year - 10, 11, 1);
+  SetDate(m->mutable_birth_date(), birth_year, birth_month, birth_day);
+  m->set_national_id(c->national_id);
+  m->set_gender(c->national_id[16] % 2 ? v1::GENDER_MALE : v1::GENDER_FEMALE);
+  m->set_party_organization_id(c->regional_ids[j % c->regional_ids.size()]);
+  return m;
+}
+
 // Members transferred between neighbouring counties in the report year
 // (docs/generator.md): each county sends 1 member per 400 units (and one
 // more) to the next county of the plan, the last to the first. A transfer
@@ -120,22 +146,11 @@ absl::Status NationalGenerator::TransferRecords(CountyState* c, size_t from,
     const int birth_month = kMonths[j / 20 % 11];
     ResidentId(from_code, birth_year, birth_month, 29,
                501 + static_cast<int>(j / 220), &c->national_id);
-    v1::Member* m = Fresh(rec_->mutable_member());
-    m->set_id(
+    v1::Member* m = RegionalMember(
+        c, rng,
         out ? absl::StrCat("m", from_code, "-to-", to_code, "-", j + 1)
-            : absl::StrCat("m", to_code, "-from-", from_code, "-", j + 1));
-    m->set_name(PersonName(rng));
-    m->set_status(v1::MEMBER_STATUS_FULL);
-    SetDate(m->mutable_applied_on(), year - 12, 3, 1);
-    SetDate(m->mutable_activist_on(), year - 12, 6, 1);
-    SetDate(m->mutable_development_target_on(), year - 11, 9, 1);
-    SetDate(m->mutable_probationary_on(), year - 11, 11, 1);
-    SetDate(m->mutable_full_on(), year - 10, 11, 1);
-    SetDate(m->mutable_birth_date(), birth_year, birth_month, 29);
-    m->set_national_id(c->national_id);
-    m->set_gender(c->national_id[16] % 2 ? v1::GENDER_MALE : v1::GENDER_FEMALE);
-    m->set_party_organization_id(
-        c->regional_ids[static_cast<size_t>(j) % c->regional_ids.size()]);
+            : absl::StrCat("m", to_code, "-from-", from_code, "-", j + 1),
+        birth_year, birth_month, 29, static_cast<size_t>(j));
     v1::MembershipEvent* e = m->add_events();
     const int month = 1 + static_cast<int>(j % 12);
     SetDate(e->mutable_on(), year, month, out ? 10 : 20);
@@ -185,21 +200,9 @@ absl::Status NationalGenerator::Exits(CountyState* c) {
       const int birth_month = kMonths[j / 40 % 11];
       ResidentId(code, birth_year, birth_month, 30,
                  601 + static_cast<int>(j / 440), &c->national_id);
-      v1::Member* m = Fresh(rec_->mutable_member());
-      m->set_id(absl::StrCat("m", code, "-exit-", j + 1));
-      m->set_name(PersonName(rng));
-      m->set_status(v1::MEMBER_STATUS_FULL);
-      SetDate(m->mutable_applied_on(), year - 12, 3, 1);
-      SetDate(m->mutable_activist_on(), year - 12, 6, 1);
-      SetDate(m->mutable_development_target_on(), year - 11, 9, 1);
-      SetDate(m->mutable_probationary_on(), year - 11, 11, 1);
-      SetDate(m->mutable_full_on(), year - 10, 11, 1);
-      SetDate(m->mutable_birth_date(), birth_year, birth_month, 30);
-      m->set_national_id(c->national_id);
-      m->set_gender(c->national_id[16] % 2 ? v1::GENDER_MALE
-                                           : v1::GENDER_FEMALE);
-      m->set_party_organization_id(
-          c->regional_ids[static_cast<size_t>(j) % c->regional_ids.size()]);
+      v1::Member* m =
+          RegionalMember(c, rng, absl::StrCat("m", code, "-exit-", j + 1),
+                         birth_year, birth_month, 30, static_cast<size_t>(j));
       const int month = 1 + static_cast<int>(j % 6);
       v1::MembershipEvent* e = m->add_events();
       SetDate(e->mutable_on(), year, month, 15);

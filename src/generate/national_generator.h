@@ -484,6 +484,9 @@ class NationalGenerator {
   absl::Status Township(CountyState* c, int t, int townships);
   absl::Status Transfers(CountyState* c);
   absl::Status Exits(CountyState* c);
+  v1::Member* RegionalMember(CountyState* c, Rng& rng, std::string id,
+                             int birth_year, int birth_month, int birth_day,
+                             size_t j);
   absl::Status TransferRecords(CountyState* c, size_t from, size_t to,
                                bool out);
   absl::Status CloseJoint(CountyState* c, TownState* w);

@@ -558,8 +558,8 @@ void Checker::CommitteeRoles() {
       }
     }
   }
-  // By member position: the roles the seats of organizations give it; by
-  // organization position: what its committee names.
+  // By member position: the roles the seats of its organization give it;
+  // by organization position: what its committee names.
   std::vector<uint8_t> seated(roles ? x_.members.size() : 0, 0);
   std::vector<char> names(roles ? x_.orgs.size() : 0, 0);
   const char* k = "party_organization";
@@ -597,7 +597,8 @@ void Checker::CommitteeRoles() {
       const size_t* at = members_.Find(id);
       if (at == nullptr || role < 1 || role > 3) continue;
       const uint8_t bit = MemberRoleBit(role);
-      seated[*at] |= bit;
+      // Its own organization's seat only gives a member a role there.
+      if (x_.members[*at].join.org == x_.org_joins[i].self) seated[*at] |= bit;
       const uint8_t held = x_.members[*at].roles;
       if (held == 0 || (held & bit) != 0) continue;
       Emit(Rule::kCommitteeRoles, k, o.id, loc,
