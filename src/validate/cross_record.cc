@@ -72,6 +72,8 @@ void Checker::References() {
     RefAt(M, members_, j.owner_member, member, "host_organization", e.id, loc,
           "owner.member_id", e.owner_member_id);
   }
+  org_seats_begin_.assign(x_.orgs.size() + 1, 0);
+  org_seat_members_.clear();
   for (size_t o = 0; o < x_.orgs.size(); ++o) {
     const auto& [e, loc] = x_.orgs[o];
     const char* k = "party_organization";
@@ -88,16 +90,27 @@ void Checker::References() {
     Ref(P, orgs_, org, k, e.id, loc, "parent_id", e.parent_id);
     Ref(P, orgs_, org, k, e.id, loc, "previous_party_organization_id",
         e.previous_party_organization_id);
-    Ref(M, members_, member, k, e.id, loc, "secretary_member_id",
-        e.secretary_member_id);
+    // The members its secretary and its seats name, looked up once: their
+    // positions (kNowhere: none, or not on file) for CommitteeRoles().
+    org_seats_begin_[o] = org_seat_members_.size();
+    const auto position = [this](absl::string_view m) {
+      const size_t* at = m.empty() ? nullptr : members_.Find(m);
+      org_seat_members_.push_back(at != nullptr ? *at : kNowhere);
+      return at != nullptr || m.empty();
+    };
+    if (!position(e.secretary_member_id)) {
+      Ref(M, members_, member, k, e.id, loc, "secretary_member_id",
+          e.secretary_member_id);
+    }
     for (size_t i = 0; i < e.committee_member_ids.size(); ++i) {
       const absl::string_view m = e.committee_member_ids[i];
-      if (m.empty() || members_.Contains(m)) continue;
+      if (position(m)) continue;
       Ref(M, members_, member, k, e.id, loc,
           absl::StrCat("committee[", i, "].member_id"), m);
     }
     Ref(V, venues_, "venue (活动场所)", k, e.id, loc, "venue_id", e.venue_id);
   }
+  org_seats_begin_[x_.orgs.size()] = org_seat_members_.size();
   for (size_t i = 0; i < x_.venues.size(); ++i) {
     const auto& [e, loc] = x_.venues[i];
     const VenueJoin& j = x_.venue_joins[i];

@@ -330,6 +330,11 @@ class Checker {
   void HostCoverageFinding(size_t i, const HostCoverageFacts& facts,
                            const HostCoverage& cov);
   std::vector<Counts> org_counts_, host_counts_;
+  // By organization position o: [org_seats_begin_[o],
+  // org_seats_begin_[o + 1]) of org_seat_members_ hold the positions of the
+  // members its secretary_member_id and then its seats name (kNowhere: none,
+  // or not on file), as References() found them.
+  std::vector<size_t> org_seats_begin_, org_seat_members_;
 };
 
 template <typename T, typename IdFn>

@@ -539,7 +539,9 @@ constexpr char kSeatsNameMembers = 1, kNamesSecretary = 2;
 }  // namespace
 
 void Checker::CommitteeRoles() {
-  const bool roles = c_.On(Rule::kCommitteeRoles);
+  // Without roles on file a seat or a member has nothing to disagree with.
+  const bool roles =
+      c_.On(Rule::kCommitteeRoles) && !x_.members_with_roles.empty();
   const bool seconded = c_.On(Rule::kCommitteeSeconded) && !x_.cadres.empty();
   if (!roles && !seconded) return;
   // By organization number: a deputy secretary seconded to it in post in
@@ -567,7 +569,7 @@ void Checker::CommitteeRoles() {
     const OrgFacts& o = x_.orgs[i].value;
     const Loc& loc = x_.orgs[i].loc;
     // Roles and secondment are today's: the current committee only.
-    if (Dissolved(o) ||
+    if ((!roles && o.seconded_seats == 0) || Dissolved(o) ||
         CommitteeTermInForce(o, TermStart(o), c_.as_of).past >= 0) {
       continue;
     }
@@ -584,26 +586,29 @@ void Checker::CommitteeRoles() {
            c_.as_of.y);
     }
     if (!roles) continue;
-    // Seat `s`, or at s == size the secretary_member_id as a secretary's.
+    // The secretary_member_id as a secretary's seat, then the seats.
+    const size_t* at = &org_seat_members_[org_seats_begin_[i]];
     const size_t seats = o.committee_member_ids.size();
     for (size_t s = 0; s <= seats; ++s) {
-      const bool secretary = s == seats;
+      const bool secretary = s == 0;
       const absl::string_view id =
-          secretary ? o.secretary_member_id : o.committee_member_ids[s];
+          secretary ? o.secretary_member_id : o.committee_member_ids[s - 1];
       const int32_t role =
-          secretary ? v1::COMMITTEE_ROLE_SECRETARY : o.committee_roles[s];
+          secretary ? v1::COMMITTEE_ROLE_SECRETARY : o.committee_roles[s - 1];
       if (id.empty()) continue;
       names[i] |= secretary ? kNamesSecretary : kSeatsNameMembers;
-      const size_t* at = members_.Find(id);
-      if (at == nullptr || role < 1 || role > 3) continue;
+      const size_t member = at[s];
+      if (member == kNowhere || role < 1 || role > 3) continue;
       const uint8_t bit = MemberRoleBit(role);
       // Its own organization's seat only gives a member a role there.
-      if (x_.members[*at].join.org == x_.org_joins[i].self) seated[*at] |= bit;
-      const uint8_t held = x_.members[*at].roles;
+      if (x_.members[member].join.org == x_.org_joins[i].self) {
+        seated[member] |= bit;
+      }
+      const uint8_t held = x_.members[member].roles;
       if (held == 0 || (held & bit) != 0) continue;
       Emit(Rule::kCommitteeRoles, k, o.id, loc,
            secretary ? std::string("secretary_member_id")
-                     : absl::StrCat("committee[", s, "].role"),
+                     : absl::StrCat("committee[", s - 1, "].role"),
            Zh(secretary ? "书记" : "班子成员", "“", id, "”任", kRoleZh[role],
               "，但其党员信息的党内职务中没有", kRoleZh[role]),
            secretary ? "the secretary" : "a committee seat", " names member \"",
@@ -616,7 +621,7 @@ void Checker::CommitteeRoles() {
 
 void Checker::RolesOfSeats(const std::vector<uint8_t>& seated,
                            const std::vector<char>& names) {
-  for (size_t j = 0; j < x_.members.size(); ++j) {
+  for (const size_t j : x_.members_with_roles) {
     const MemberEntry& m = x_.members[j];
     const uint8_t want =
         m.roles & (MemberRoleBit(1) | MemberRoleBit(2) | MemberRoleBit(3));

@@ -270,6 +270,9 @@ struct Index {
   std::vector<Stored<VenueFacts>> venues;     // Strings: the ids only.
   std::vector<Stored<FundingFacts>> funding;  // Strings: the ids only.
   std::vector<MemberEntry> members;
+  // The positions in `members` of the records that carry roles (党内职务):
+  // party_org.committee.roles judges nothing without them.
+  std::vector<size_t> members_with_roles;
   std::vector<Stored<CadreFacts>> cadres;
   std::vector<Stored<v1::ReserveTalent>> reserve;
   std::vector<ActivityEntry> activities;

@@ -78,6 +78,7 @@ void Index::Clear() {
   venues.clear();
   funding.clear();
   members.clear();
+  members_with_roles.clear();
   cadres.clear();
   reserve.clear();
   activities.clear();
@@ -262,6 +263,7 @@ void Index::Add(const MemberFacts& m, const MemberJoin& join,
   e.national_id_key = national_id_key;
   e.is_owner = m.is_owner;
   e.roles = m.roles;
+  if (m.roles != 0) members_with_roles.push_back(members.size() - 1);
   e.loc = Intern(location);
   for (size_t i = 0; i < m.events.size(); ++i) {
     AddTransferSide(m, static_cast<int>(i), location, &transfers);
