@@ -163,7 +163,7 @@ bool PackedRoles(absl::string_view bytes, uint8_t* roles) {
   uint64_t v;
   while (!w.done()) {
     if (!w.Varint(&v)) return false;
-    *roles |= MemberRoleBit(v);
+    *roles |= MemberRoleBit(Int32(v));
   }
   return true;
 }
@@ -518,7 +518,7 @@ ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool MemberField(Wire* w, uint64_t tag,
     }
     case Tag(16, kVarint):  // roles, one by one
       if (!w->Varint(&v)) return false;
-      out->roles |= MemberRoleBit(v);
+      out->roles |= MemberRoleBit(Int32(v));
       break;
     case Tag(16, kLength):  // roles, packed
       if (!w->Bytes(&s) || !PackedRoles(s, &out->roles)) return false;

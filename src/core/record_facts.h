@@ -50,11 +50,15 @@ struct MembershipEventFacts {
   absl::string_view counterpart_region_id = "";
 };
 
-// The bit of a v1::MemberRole in MemberFacts::roles (1 << role), and of
-// roles the schema does not define (bit 0).
-inline uint8_t MemberRoleBit(uint64_t role) {
-  return role >= 1 && role <= 4 ? static_cast<uint8_t>(1u << role) : 1u;
+// The bit of a v1::MemberRole in MemberFacts::roles (1 << role), of
+// roles the schema does not define bit 0, and of MEMBER_ROLE_UNSPECIFIED
+// (not recorded) none.
+inline uint8_t MemberRoleBit(int32_t role) {
+  return role >= 1 && role <= 4 ? static_cast<uint8_t>(1u << role)
+                                : static_cast<uint8_t>(role != 0);
 }
+// The roles of MemberFacts::roles the schema defines.
+constexpr uint8_t kKnownMemberRoles = 0x1e;
 
 // What the rules and the figures read of a v1::Member: every field but the
 // name and the phone. Views point

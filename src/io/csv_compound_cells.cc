@@ -291,21 +291,22 @@ CellProblem SetPastTerms(const Column& c, absl::string_view cell,
   std::vector<std::string> out;  // Serialized, all read before any is put.
   for (absl::string_view item : items) {
     absl::string_view date_text = item, seats_text;
+    // The seats in the first bracket opened, closed by its kind at the end.
+    size_t open = absl::string_view::npos, kind = 0;
     for (size_t b = 0; b < 2; ++b) {
-      const size_t open = item.find(kOpen[b]);
-      if (open == absl::string_view::npos) continue;
-      if (!absl::EndsWith(item, kClose[0]) &&
-          !absl::EndsWith(item, kClose[1])) {
-        return LeftOut("past committee term", item,
-                       absl::StrCat("text after the seats' brackets", kHow));
+      const size_t at = item.find(kOpen[b]);
+      if (at < open) open = at, kind = b;
+    }
+    if (open != absl::string_view::npos) {
+      if (!absl::EndsWith(item, kClose[kind])) {
+        return LeftOut(
+            "past committee term", item,
+            absl::StrCat("text after the seats' brackets, or a ", kOpen[kind],
+                         " not closed by ", kClose[kind], kHow));
       }
-      const size_t close = absl::EndsWith(item, kClose[0])
-                               ? item.size() - kClose[0].size()
-                               : item.size() - kClose[1].size();
       date_text = TrimCell(item.substr(0, open));
-      const size_t from = open + kOpen[b].size();
-      seats_text = item.substr(from, close - from);
-      break;
+      const size_t from = open + kOpen[kind].size();
+      seats_text = item.substr(from, item.size() - kClose[kind].size() - from);
     }
     Ymd on;
     const std::string bad_date = ParseDateCell(date_text, &on);

@@ -598,14 +598,21 @@ void Checker::CommitteeRoles() {
       if (id.empty()) continue;
       names[i] |= secretary ? kNamesSecretary : kSeatsNameMembers;
       const size_t member = at[s];
-      if (member == kNowhere || role < 1 || role > 3) continue;
-      const uint8_t bit = MemberRoleBit(role);
-      // Its own organization's seat only gives a member a role there.
-      if (x_.members[member].join.org == x_.org_joins[i].self) {
-        seated[member] |= bit;
+      if (member == kNowhere) continue;
+      // A seat of any organization gives its member the role (a committee's
+      // secretary is often a member of a branch under it); a seat without
+      // a role of the schema, a committee member's.
+      const bool known = role >= 1 && role <= 3;
+      const uint8_t bit = MemberRoleBit(known ? role : 3);
+      seated[member] |= bit;
+      const uint8_t held = x_.members[member].roles & kKnownMemberRoles;
+      // The secretary named twice, by secretary_member_id and a seat, is
+      // judged once.
+      if (!known || held == 0 || (held & bit) != 0 ||
+          (!secretary && role == v1::COMMITTEE_ROLE_SECRETARY &&
+           member == at[0])) {
+        continue;
       }
-      const uint8_t held = x_.members[member].roles;
-      if (held == 0 || (held & bit) != 0) continue;
       Emit(Rule::kCommitteeRoles, k, o.id, loc,
            secretary ? std::string("secretary_member_id")
                      : absl::StrCat("committee[", s - 1, "].role"),
@@ -644,10 +651,10 @@ void Checker::RolesOfSeats(const std::vector<uint8_t>& seated,
       const absl::string_view org_id = x_.orgs[*org].value.id;
       Emit(Rule::kCommitteeRoles, "member", MemberId(m), m.loc, "roles",
            Zh("党内职务为", kRoleZh[role], "，但所在党组织“", org_id,
-              "”的班子中没有该党员任", kRoleZh[role]),
+              "”等党组织的班子中均没有该党员任", kRoleZh[role]),
            "the member's roles (党内职务) hold ", kRoleEn[role],
-           ", but the committee of its organization \"", org_id,
-           "\" seats the member in no such role");
+           ", but neither the committee of its organization \"", org_id,
+           "\" nor any other on file seats the member so");
     }
   }
 }

@@ -263,7 +263,9 @@ void Index::Add(const MemberFacts& m, const MemberJoin& join,
   e.national_id_key = national_id_key;
   e.is_owner = m.is_owner;
   e.roles = m.roles;
-  if (m.roles != 0) members_with_roles.push_back(members.size() - 1);
+  if ((m.roles & kKnownMemberRoles) != 0) {
+    members_with_roles.push_back(members.size() - 1);
+  }
   e.loc = Intern(location);
   for (size_t i = 0; i < m.events.size(); ++i) {
     AddTransferSide(m, static_cast<int>(i), location, &transfers);

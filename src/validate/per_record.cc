@@ -388,23 +388,29 @@ void CheckTerm(const Ctx& ctx, const OrgFacts& o, const TermInForce& t) {
   const int years = committee ? c.policy.committee_term_years()
                               : c.policy.branch_term_years();
   const Ymd ends = (committee ? c.committee_term : c.branch_term).Add(started);
-  // The current term, or the past one in force on as_of.
-  const std::string field =
-      t.past < 0 ? std::string("term_started_on")
-                 : Field("past_terms", t.past, ".started_on").str();
-  const std::string zh_term =
-      t.past < 0 ? std::string("本届任期")
-                 : absl::StrCat("第 ", t.past + 1, " 条历届委员会记录的任期");
-  const std::string en_term =
-      t.past < 0 ? std::string("the term (任期)")
-                 : absl::StrCat("the term (任期) of past term ", t.past + 1,
-                                ", in force on ", DateText(c.as_of), ",");
+  // The current term, or the past one in force on as_of: named only when
+  // a finding is made.
+  const auto field = [&t] {
+    return t.past < 0 ? std::string("term_started_on")
+                      : Field("past_terms", t.past, ".started_on").str();
+  };
+  const auto zh_term = [&t] {
+    return t.past < 0
+               ? std::string("本届任期")
+               : absl::StrCat("第 ", t.past + 1, " 条历届委员会记录的任期");
+  };
+  const auto en_term = [&t, &c] {
+    return t.past < 0
+               ? std::string("the term (任期)")
+               : absl::StrCat("the term (任期) of past term ", t.past + 1,
+                              ", in force on ", DateText(c.as_of), ",");
+  };
   if (CompareDates(c.as_of, ends) > 0) {
     if (ctx.On(Rule::kTermOverdue)) {
-      ctx.Emit(Rule::kTermOverdue, field,
-               Zh(zh_term, "自 ", DateText(started), " 起", years, "年，已于 ",
-                  DateText(ends), " 届满，逾期未换届"),
-               en_term, " of ", years, " years from ", DateText(started),
+      ctx.Emit(Rule::kTermOverdue, field(),
+               Zh(zh_term(), "自 ", DateText(started), " 起", years,
+                  "年，已于 ", DateText(ends), " 届满，逾期未换届"),
+               en_term(), " of ", years, " years from ", DateText(started),
                " ended on ", DateText(ends),
                "; the election (换届) is overdue");
     }
@@ -413,9 +419,10 @@ void CheckTerm(const Ctx& ctx, const OrgFacts& o, const TermInForce& t) {
                                        c.policy.term_notice_months())) >= 0 &&
              ctx.On(Rule::kTermDue)) {
     // (A term started in a year alone ends in a year alone: its last day.)
-    ctx.Emit(Rule::kTermDue, field,
-             Zh(zh_term, "将于 ", DateText(ends), " 届满，应准备换届"), en_term,
-             " ends on ", DateText(ends), "; the election (换届) is due");
+    ctx.Emit(Rule::kTermDue, field(),
+             Zh(zh_term(), "将于 ", DateText(ends), " 届满，应准备换届"),
+             en_term(), " ends on ", DateText(ends),
+             "; the election (换届) is due");
   }
 }
 

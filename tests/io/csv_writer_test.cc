@@ -386,9 +386,28 @@ TEST(CsvRowTest, PastTerms) {
       "07\"\n"
       "p2,2015-07-01（书记：张三\n"
       "p3,2015-07-01（书记：张三）又\n"
-      "p4,2015-13-01\n",
+      "p4,2015-13-01\n"
+      "p5,2015-07-01(委员：王五（挂职）)；2018-07-01（委员：李四)\n",
       "党组织.csv", ro);
-  ASSERT_EQ(im.records.size(), 4u) << Messages(im);
+  ASSERT_EQ(im.records.size(), 5u) << Messages(im);
+  // ASCII brackets round a full-width seconded mark; a bracket closed by
+  // the other kind is refused.
+  EXPECT_EQ(im.records[4].party_organization().past_terms_size(), 0);
+  EXPECT_THAT(Messages(im), HasSubstr("6:2:历届委员会: past committee term "
+                                      "\"2018-07-01（委员：李四)\": text after "
+                                      "the seats' brackets, or a （ not closed "
+                                      "by ）"));
+  {
+    Import ascii =
+        Read("党组织标识,历届委员会\np5,2015-07-01(委员：王五（挂职）)\n",
+             "党组织.csv", ro);
+    ASSERT_EQ(ascii.records.size(), 1u);
+    const v1::PartyOrganization& p5 = ascii.records[0].party_organization();
+    ASSERT_EQ(p5.past_terms_size(), 1) << Messages(ascii);
+    ASSERT_EQ(p5.past_terms(0).committee_size(), 1);
+    EXPECT_EQ(p5.past_terms(0).committee(0).name(), "王五");
+    EXPECT_TRUE(p5.past_terms(0).committee(0).seconded());
+  }
   const v1::PartyOrganization org = im.records[0].party_organization();
   ASSERT_EQ(org.past_terms_size(), 2);
   EXPECT_EQ(org.past_terms(0).started_on().year(), 2015);
@@ -399,7 +418,7 @@ TEST(CsvRowTest, PastTerms) {
   EXPECT_TRUE(org.past_terms(0).committee(2).seconded());
   EXPECT_EQ(org.past_terms(1).started_on().month(), 7);
   EXPECT_EQ(org.past_terms(1).committee_size(), 0);
-  for (int i = 1; i < 4; ++i) {
+  for (int i = 1; i < 5; ++i) {
     EXPECT_EQ(im.records[i].party_organization().past_terms_size(), 0) << i;
   }
   const std::string messages = Messages(im);

@@ -420,8 +420,9 @@ void AddOrgTermHistoryCases(std::vector<Case>* out) {
                  terms(d, {{2021, 9, 1}}, {2024, 9, 1}, 0);
                },
                [terms](v1::Dataset& d) {
-                 // Before every term on file: none is judged.
-                 terms(d, {{2024, 7, 1}}, {2024, 9, 1}, 0);
+                 // The current term, begun by as_of, is in force (the past
+                 // one would be due).
+                 terms(d, {{2021, 9, 1}}, {2024, 6, 1}, 0);
                }});
   c.push_back({"CommitteeSizeInAPastTerm", "party_org.committee.size",
                "party_organization", "p-standalone", "past_terms[0].committee",
@@ -443,8 +444,10 @@ void AddOrgTermHistoryCases(std::vector<Case>* out) {
                },
                [terms](v1::Dataset& d) {
                  AddMembers(d, 4);
-                 // A past term whose seats are not on file is not judged.
+                 // A past term whose seats are not on file is not judged,
+                 // nor the current term's too few, not yet in force.
                  terms(d, {{2021, 9, 1}}, {2024, 9, 1}, 0);
+                 AddSeats(O(d, "p-standalone"), 2);
                }});
 }
 
@@ -525,6 +528,36 @@ void AddCommitteeRoleCases(std::vector<Case>* out) {
          // A standard the policy does not name is not judged.
          scored(d, "keshiketeng-2013", 10);
        }});
+  c.push_back({"CommitteeRoleInNoSeat", "party_org.committee.roles", "member",
+               "m-3", "roles",
+               [seat](v1::Dataset& d) {
+                 seat(d, "m-1", v1::COMMITTEE_ROLE_SECRETARY);
+                 seat(d, "m-2", v1::COMMITTEE_ROLE_MEMBER);
+                 M(d, "m-3")->add_roles(v1::MEMBER_ROLE_COMMITTEE_MEMBER);
+               },
+               [seat](v1::Dataset& d) {
+                 seat(d, "m-1", v1::COMMITTEE_ROLE_SECRETARY);
+                 seat(d, "m-2", v1::COMMITTEE_ROLE_MEMBER);
+                 // A seat without a role is a committee member's.
+                 seat(d, "m-3", v1::COMMITTEE_ROLE_UNSPECIFIED);
+                 M(d, "m-3")->add_roles(v1::MEMBER_ROLE_COMMITTEE_MEMBER);
+                 M(d, "m-2")->add_roles(v1::MEMBER_ROLE_UNSPECIFIED);
+               }});
+  c.push_back({"SecretaryOfNoCommittee", "party_org.committee.roles", "member",
+               "m-2", "roles",
+               [](v1::Dataset& d) {
+                 M(d, "m-2")->add_roles(v1::MEMBER_ROLE_SECRETARY);
+               },
+               [](v1::Dataset& d) {
+                 // The secretary of a committee (党委) above its branch.
+                 v1::PartyOrganization* k = d.add_party_organizations();
+                 k->set_id("p-committee");
+                 k->set_name("某镇非公企业党委");
+                 k->set_level(v1::ORG_LEVEL_COMMITTEE);
+                 k->set_secretary_member_id("m-2");
+                 O(d, "p-standalone")->set_parent_id("p-committee");
+                 M(d, "m-2")->add_roles(v1::MEMBER_ROLE_SECRETARY);
+               }});
   c.push_back({"SecondedSeatWithoutAssignment", "party_org.committee.seconded",
                "party_organization", "p-standalone", "committee",
                [seat](v1::Dataset& d) {
