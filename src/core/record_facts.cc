@@ -303,7 +303,6 @@ bool DecodeStar(absl::string_view bytes, StarFacts* out) {
   bool criteria[5] = {};
   while (!w.done()) {
     uint64_t tag, v;
-    absl::string_view s;
     if (!w.ReadTag(&tag)) return false;
     switch (tag) {
       case Tag(1, kVarint):
