@@ -165,15 +165,12 @@ void Checker::PartyOrganizations() {
     // not judged.
     const TermInForce term = CommitteeTermInForce(o, TermStart(o), c_.as_of);
     const int64_t seats = term.seats;
-    const std::string seats_field =
-        term.past < 0 ? std::string("committee")
-                      : absl::StrCat("past_terms[", term.past, "].committee");
     if (o.level == v1::ORG_LEVEL_BRANCH &&
         full >= p.branch_committee_threshold() && seats > 0 &&
         seats < p.branch_committee_min_size() && c_.On(Rule::kCommitteeSize)) {
       // Below the threshold a branch has a secretary (and a deputy), no
       // committee: its seats are no committee to judge.
-      Emit(Rule::kCommitteeSize, k, o.id, loc, seats_field,
+      Emit(Rule::kCommitteeSize, k, o.id, loc, term.SeatsField(),
            Zh("党支部有", full, "名正式党员，支部委员会只有", seats,
               "名委员；应为", p.branch_committee_min_size(), "至",
               p.branch_committee_max_size(), "名"),
@@ -188,7 +185,7 @@ void Checker::PartyOrganizations() {
         full >= p.branch_committee_threshold() && seats == 0 &&
         c_.On(Rule::kCommitteeRequired)) {
       // A committee of the wrong size is party_org.committee.size's.
-      Emit(Rule::kCommitteeRequired, k, o.id, loc, seats_field,
+      Emit(Rule::kCommitteeRequired, k, o.id, loc, term.SeatsField(),
            Zh("党支部有", full, "名正式党员，未设立支部委员会（应为",
               p.branch_committee_min_size(), "至",
               p.branch_committee_max_size(), "人）"),

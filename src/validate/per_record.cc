@@ -73,26 +73,28 @@ TermInForce CommitteeTermInForce(const OrgFacts& o, const Ymd& current,
   if (o.past_terms.empty() || current.y == 0 || !IsAfter(current, as_of)) {
     return t;
   }
-  int best = -1;
-  int64_t best_key = 0;
-  for (size_t i = 0; i < o.past_terms.size(); ++i) {
-    const CommitteeTermFacts& p = o.past_terms[i];
-    const Ymd on{p.year, p.month, p.day};
-    if (!p.has_on || p.year == 0 || !IsValidDate(on) || IsAfter(on, as_of)) {
-      continue;
-    }
-    const int64_t key = DateKey(p.year, p.month, p.day);
-    if (best < 0 || key >= best_key) {
-      best = static_cast<int>(i);
-      best_key = key;
-    }
-  }
+  // Of the past terms begun by as_of, the latest (core/dated.h's order).
+  const int best = LatestDatedBy(
+      o.past_terms, as_of.y, [&as_of](const CommitteeTermFacts& p) {
+        const Ymd on{p.year, p.month, p.day};
+        return IsValidDate(on) && !IsAfter(on, as_of);
+      });
   if (best < 0) return t;
   const CommitteeTermFacts& p = o.past_terms[best];
   t.started = Ymd{p.year, p.month, p.day};
   t.seats = p.seats == 0 ? -1 : p.seats;
   t.past = best;
   return t;
+}
+
+std::string TermInForce::SeatsField() const {
+  return past < 0 ? std::string("committee")
+                  : Field("past_terms", past, ".committee").str();
+}
+
+std::string TermInForce::StartField() const {
+  return past < 0 ? std::string("term_started_on")
+                  : Field("past_terms", past, ".started_on").str();
 }
 
 namespace {
@@ -340,13 +342,10 @@ void CheckCommittee(const Ctx& ctx, const OrgFacts& o, const TermInForce& t) {
   const v1::Policy& p = ctx.config().policy;
   const int64_t seats = t.seats;
   if (o.level != v1::ORG_LEVEL_BRANCH || seats <= 0) return;
-  const std::string field =
-      t.past < 0 ? std::string("committee")
-                 : Field("past_terms", t.past, ".committee").str();
   if (seats > p.branch_committee_hard_max_size() &&
       ctx.On(Rule::kCommitteeSize)) {
     ctx.Emit(
-        Rule::kCommitteeSize, field,
+        Rule::kCommitteeSize, t.SeatsField(),
         Zh("支部委员会有", seats, "名委员；一般为",
            p.branch_committee_min_size(), "至", p.branch_committee_max_size(),
            "名，最多", p.branch_committee_hard_max_size(), "名"),
@@ -356,7 +355,7 @@ void CheckCommittee(const Ctx& ctx, const OrgFacts& o, const TermInForce& t) {
         p.branch_committee_hard_max_size());
   } else if (seats > p.branch_committee_max_size() &&
              ctx.On(Rule::kCommitteeAboveUsual)) {
-    ctx.Emit(Rule::kCommitteeAboveUsual, field,
+    ctx.Emit(Rule::kCommitteeAboveUsual, t.SeatsField(),
              Zh("支部委员会有", seats, "名委员，一般为",
                 p.branch_committee_min_size(), "至",
                 p.branch_committee_max_size(), "名"),
@@ -390,10 +389,6 @@ void CheckTerm(const Ctx& ctx, const OrgFacts& o, const TermInForce& t) {
   const Ymd ends = (committee ? c.committee_term : c.branch_term).Add(started);
   // The current term, or the past one in force on as_of: named only when
   // a finding is made.
-  const auto field = [&t] {
-    return t.past < 0 ? std::string("term_started_on")
-                      : Field("past_terms", t.past, ".started_on").str();
-  };
   const auto zh_term = [&t] {
     return t.past < 0
                ? std::string("本届任期")
@@ -407,7 +402,7 @@ void CheckTerm(const Ctx& ctx, const OrgFacts& o, const TermInForce& t) {
   };
   if (CompareDates(c.as_of, ends) > 0) {
     if (ctx.On(Rule::kTermOverdue)) {
-      ctx.Emit(Rule::kTermOverdue, field(),
+      ctx.Emit(Rule::kTermOverdue, t.StartField(),
                Zh(zh_term(), "自 ", DateText(started), " 起", years,
                   "年，已于 ", DateText(ends), " 届满，逾期未换届"),
                en_term(), " of ", years, " years from ", DateText(started),
@@ -419,7 +414,7 @@ void CheckTerm(const Ctx& ctx, const OrgFacts& o, const TermInForce& t) {
                                        c.policy.term_notice_months())) >= 0 &&
              ctx.On(Rule::kTermDue)) {
     // (A term started in a year alone ends in a year alone: its last day.)
-    ctx.Emit(Rule::kTermDue, field(),
+    ctx.Emit(Rule::kTermDue, t.StartField(),
              Zh(zh_term(), "将于 ", DateText(ends), " 届满，应准备换届"),
              en_term(), " ends on ", DateText(ends),
              "; the election (换届) is due");

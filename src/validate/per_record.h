@@ -206,6 +206,11 @@ struct TermInForce {
   Ymd started;        // Its start; y == 0 when not dated.
   int64_t seats = 0;  // Its seats; -1 for a past term that lists none.
   int past = -1;      // Its index in OrgFacts::past_terms; -1: the current.
+  // The field that names its seats (`committee`, `past_terms[1].committee`)
+  // and its start (`term_started_on`, `past_terms[1].started_on`), built
+  // when a finding names them.
+  std::string SeatsField() const;
+  std::string StartField() const;
 };
 TermInForce CommitteeTermInForce(const OrgFacts& o, const Ymd& current,
                                  const Ymd& as_of);
