@@ -15,6 +15,7 @@
 #include "absl/strings/string_view.h"
 #include "absl/types/span.h"
 #include "core/id_index.h"
+#include "core/member_status.h"
 #include "core/record_facts.h"
 #include "core/string_arena.h"
 
@@ -157,6 +158,9 @@ struct ShardIndex {
   IdTable regions;      // Regions.
   IdTable assignments;  // Cadre assignments.
   IdTable members;      // Members (and people in the pipeline).
+  // The year whose end JoinFacts() takes each member's status at
+  // (MemberJoin::status), for the engines of that year; 0: not taken.
+  int32_t member_status_year = 0;
   // The numbers in `hosts` of the units party organizations list, each
   // organization's run given by its OrgJoin.
   std::vector<uint32_t> listed_hosts;
@@ -172,6 +176,9 @@ struct MemberJoin {
   uint32_t self = kNoId;
   uint32_t host = kNoId;
   uint32_t org = kNoId;
+  // MemberStatusAtYearEnd() at the end of the index's member_status_year,
+  // when it is not 0: taken once for every engine of that year.
+  int8_t status = -1;
 };
 struct HostJoin {
   uint32_t self = kNoId;
@@ -233,6 +240,10 @@ inline MemberJoin JoinFacts(const MemberFacts& member, ShardIndex* index) {
                          &index->strings);
   j.org = InternIfNamed(&index->orgs, member.party_organization_id,
                         &index->strings);
+  if (index->member_status_year != 0) {
+    j.status = static_cast<int8_t>(MemberStatusAtYearEnd(
+        MemberFactsView(member), index->member_status_year));
+  }
   return j;
 }
 

@@ -176,10 +176,13 @@ class RecordArena {
   int made_ = 0;
 };
 
-// Member records in a typical county, which a validated shard makes room for
-// up front: growing the join's table and the validator's entries step by
-// step cost more than the room.
+// Member, unit and party organization records in a typical county (the
+// national scenario's: about 10,000, 3,300 and 1,500), which a validated shard
+// makes room for up front: growing the join's table and the validator's
+// entries step by step cost more than the room.
 constexpr size_t kCountyMembers = 16384;
+constexpr size_t kCountyHosts = 4096;
+constexpr size_t kCountyOrgs = 2048;
 
 // Reads, validates and aggregates one shard: Run() once.
 class ShardRun {
@@ -195,6 +198,9 @@ class ShardRun {
       index_.members.Reserve(kCountyMembers);
     }
     if (o_.aggregate) {
+      // Each member's status at the end of the report year, taken once in
+      // the join for the aggregator and for a validator of that year.
+      index_.member_status_year = o_.year;
       absl::StatusOr<std::unique_ptr<Aggregator>> a =
           Aggregator::Create(plan_.aggregator);
       if (!a.ok()) return a.status();
@@ -237,7 +243,8 @@ class ShardRun {
     if (!v.ok()) return v.status();
     validator_ = *std::move(v);
     ValidatorFeed::UseShardIndex(validator_.get(), &index_);
-    ValidatorFeed::ReserveMembers(validator_.get(), kCountyMembers);
+    ValidatorFeed::Reserve(validator_.get(), kCountyMembers, kCountyHosts,
+                           kCountyOrgs);
     // The transfers are the run's to judge, across its shards.
     ValidatorFeed::KeepTransfers(validator_.get());
     return validator_.get();

@@ -23,10 +23,12 @@ class ValidatorFeed {
   // aggregator, instead of an index of its own. Only before the first
   // record after Create() or Finish().
   static void UseShardIndex(Validator* validator, internal::ShardIndex* index);
-  // Makes room in `validator` for `members` member records before its next
+  // Makes room in `validator` for `members` member, `hosts` host
+  // organization and `orgs` party organization records before its next
   // Finish(), as the pipeline does for a county: growing the room record by
   // record copied the entries a dozen times.
-  static void ReserveMembers(Validator* validator, size_t members);
+  static void Reserve(Validator* validator, size_t members, size_t hosts,
+                      size_t orgs);
   // Makes `validator`'s Finish() calls leave the run-level transfer rules
   // (core/transfers.h) to the run: each Finish() settles the stream's
   // transfers into a ledger TakeTransfers() then gives, instead of judging

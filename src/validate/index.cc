@@ -4,6 +4,7 @@
 #include <cstring>
 #include <limits>
 #include <map>
+#include <new>
 #include <string>
 #include <string_view>
 #include <tuple>
@@ -146,11 +147,16 @@ void Index::Add(const v1::Record& r, const v1::SourceLocation& location,
 void Index::Add(const HostFacts& h, const HostJoin& join,
                 const v1::SourceLocation& location) {
   const ShardIndex& x = ids();
-  HostFacts* kept = google::protobuf::Arena::Create<HostFacts>(&arena, h);
-  // The status the cross-record rules read is the year's; the changes it
-  // came from are not kept.
+  // On the arena with no destructor to register and run (a unit is the
+  // most common record after a member): the changes, the one member that
+  // owns memory, are let go before the copy is kept. The status the
+  // cross-record rules read is the year's; the changes it came from are not
+  // kept.
+  static_assert(alignof(HostFacts) <= 8, "the arena aligns to 8 bytes");
+  HostFacts* kept = new (google::protobuf::Arena::CreateArray<char>(
+      &arena, sizeof(HostFacts))) HostFacts(h);
+  std::vector<HostStatusChangeFacts>().swap(kept->status_changes);
   kept->status = HostStatusAtYearEnd(h, year);
-  kept->status_changes = {};
   // The ids the rules look up, as the shard index keeps them; the other
   // strings are not read.
   kept->id = x.hosts.id(join.self);
@@ -258,7 +264,11 @@ void Index::Add(const MemberFacts& m, const MemberJoin& join,
                 const v1::SourceLocation& location, uint64_t national_id_key) {
   MemberEntry& e = members.emplace_back();
   e.join = join;
-  e.status = MemberStatusAtYearEnd(MemberFactsView(m), year);
+  // Taken by the join when its year is this one.
+  e.status = ids().member_status_year == year
+                 ? join.status
+                 : static_cast<int8_t>(
+                       MemberStatusAtYearEnd(MemberFactsView(m), year));
   e.off_roll = !m.events.empty() && !OnRollAtYearEnd(MemberFactsView(m), year);
   e.national_id_key = national_id_key;
   e.is_owner = m.is_owner;

@@ -473,8 +473,14 @@ absl::StatusOr<v1::ValidationReport> ValidatorFeed::JudgeTransfers(
   return report;
 }
 
-void ValidatorFeed::ReserveMembers(Validator* validator, size_t members) {
-  validator->impl_->index.members.reserve(members);
+void ValidatorFeed::Reserve(Validator* validator, size_t members, size_t hosts,
+                            size_t orgs) {
+  internal::Index& index = validator->impl_->index;
+  index.members.reserve(members);
+  index.hosts.reserve(hosts);
+  index.host_joins.reserve(hosts);
+  index.orgs.reserve(orgs);
+  index.org_joins.reserve(orgs);
 }
 
 v1::Record* ValidatorFeed::NewRecord(Validator* validator, int field) {

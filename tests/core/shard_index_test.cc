@@ -168,6 +168,36 @@ TEST(JoinFactsTest, AnOrganizationsUnitsAreNumberedInOrder) {
   EXPECT_TRUE(index.listed_hosts.empty());
 }
 
+TEST(JoinFactsTest, AMembersYearEndStatusIsTakenForTheIndexsYear) {
+  ShardIndex index;
+  MemberFacts member;
+  member.id = "m-1";
+  member.status = v1::MEMBER_STATUS_FULL;
+  member.has_date[MemberFacts::kFull] = true;
+  member.date_year[MemberFacts::kFull] = 2017;
+  member.date_month[MemberFacts::kFull] = 3;
+  member.date_day[MemberFacts::kFull] = 1;
+  member.has_date[MemberFacts::kProbationary] = true;
+  member.date_year[MemberFacts::kProbationary] = 2016;
+  member.date_month[MemberFacts::kProbationary] = 3;
+  member.date_day[MemberFacts::kProbationary] = 1;
+  // No year: not taken, each engine takes its own.
+  EXPECT_EQ(JoinFacts(member, &index).status, -1);
+  // Full by the end of 2017, probationary at the end of 2016: what
+  // MemberStatusAtYearEnd() says for the year.
+  index.member_status_year = 2017;
+  EXPECT_EQ(JoinFacts(member, &index).status, v1::MEMBER_STATUS_FULL);
+  index.member_status_year = 2016;
+  EXPECT_EQ(JoinFacts(member, &index).status, v1::MEMBER_STATUS_PROBATIONARY);
+  EXPECT_EQ(JoinFacts(member, &index).status,
+            MemberStatusAtYearEnd(MemberFactsView(member), 2016));
+  // Not yet applied by the end of 2015.
+  member.has_date[MemberFacts::kApplied] = true;
+  member.date_year[MemberFacts::kApplied] = 2016;
+  index.member_status_year = 2015;
+  EXPECT_EQ(JoinFacts(member, &index).status, -1);
+}
+
 }  // namespace
 }  // namespace internal
 }  // namespace dangjian
