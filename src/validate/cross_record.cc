@@ -209,17 +209,34 @@ void Checker::Members() {
   host_counts_.assign(x_.hosts.size(), Counts{});
   std::vector<std::pair<uint64_t, size_t>> ids;
   ids.reserve(x_.members.size());
+  // By organization position: a party committee or general branch, which
+  // members do not attach to (read here, not through each member's
+  // organization record).
+  std::vector<char> not_branch;
+  if (c_.On(Rule::kNotBranch)) {
+    not_branch.resize(x_.orgs.size());
+    for (size_t i = 0; i < x_.orgs.size(); ++i) {
+      const int level = x_.orgs[i].value.level;
+      not_branch[i] = level == v1::ORG_LEVEL_COMMITTEE ||
+                      level == v1::ORG_LEVEL_GENERAL_BRANCH;
+    }
+  }
   for (size_t i = 0; i < x_.members.size(); ++i) {
     const MemberEntry& m = x_.members[i];
     // Its host and organization (reported when missing, as References()
-    // reports the other kinds').
-    const absl::string_view id = MemberId(m);
-    const size_t host_at =
-        RefAt(Rule::kRefHost, hosts_, m.join.host, kHostTarget, "member", id,
-              m.loc, "host_organization_id", IdAt(x_.ids().hosts, m.join.host));
-    const size_t org_at =
-        RefAt(Rule::kRefPartyOrg, orgs_, m.join.org, kOrgTarget, "member", id,
-              m.loc, "party_organization_id", IdAt(x_.ids().orgs, m.join.org));
+    // reports the other kinds'); the ids read only then.
+    const size_t* host_found = hosts_.At(m.join.host);
+    const size_t* org_found = orgs_.At(m.join.org);
+    if (ABSL_PREDICT_FALSE((host_found == nullptr && m.join.host != kNoId) ||
+                           (org_found == nullptr && m.join.org != kNoId))) {
+      const absl::string_view id = MemberId(m);
+      RefAt(Rule::kRefHost, hosts_, m.join.host, kHostTarget, "member", id,
+            m.loc, "host_organization_id", IdAt(x_.ids().hosts, m.join.host));
+      RefAt(Rule::kRefPartyOrg, orgs_, m.join.org, kOrgTarget, "member", id,
+            m.loc, "party_organization_id", IdAt(x_.ids().orgs, m.join.org));
+    }
+    const size_t host_at = host_found != nullptr ? *host_found : kNowhere;
+    const size_t org_at = org_found != nullptr ? *org_found : kNowhere;
     // Not yet in the pipeline at the end of the year (status -1): counted
     // nowhere, as in the report.
     const int status = m.status;
@@ -229,10 +246,8 @@ void Checker::Members() {
         ++c.by_status[status];
         ++c.records;
       }
-      const OrgFacts& o = x_.orgs[*it].value;
-      if ((o.level == v1::ORG_LEVEL_COMMITTEE ||
-           o.level == v1::ORG_LEVEL_GENERAL_BRANCH) &&
-          c_.On(Rule::kNotBranch)) {
+      if (!not_branch.empty() && not_branch[*it]) {
+        const OrgFacts& o = x_.orgs[*it].value;
         Emit(Rule::kNotBranch, "member", MemberId(m), m.loc,
              "party_organization_id",
              Zh("所在党组织“", o.id, "”是",

@@ -31,8 +31,9 @@ bool SubtypeIsSocial(v1::HostSubtype s) {
 
 Ymd HistoryEntryDate(const Ctx& ctx, const HistoryText& text, int n,
                      bool present, const Ymd& date, Rule order, Ymd* previous) {
-  const std::string field = Field(text.field, n, text.on).str();
-  const Ymd on = ctx.Date(present, date, field.c_str(), text.date_term);
+  // Named only when a finding is made.
+  const Field field(text.field, n, text.on);
+  const Ymd on = ctx.Date(present, date, field, text.date_term);
   if (on.y == 0) return on;
   // In the order the reports read a history (DateKey()): 2019 comes before
   // 2019-01-01.
@@ -40,7 +41,7 @@ Ymd HistoryEntryDate(const Ctx& ctx, const HistoryText& text, int n,
       DateKey(on.y, on.m, on.d) <
           DateKey(previous->y, previous->m, previous->d) &&
       ctx.On(order)) {
-    ctx.Emit(order, field,
+    ctx.Emit(order, field.str(),
              Zh("第 ", n + 1, " ", text.zh_measure, text.zh, "（", DateText(on),
                 "）早于前一", text.zh_measure, "（", DateText(*previous),
                 "）；应按日期先后排列"),
