@@ -311,7 +311,8 @@ template <typename View>
 void AggregatorImpl::AddMember(const View& m, const MemberJoin* j) {
   ++records_;  // Of the shard's fingerprint.
   // Taken by the join when its year is this one.
-  const int status = j != nullptr && index_->member_status_year == year_
+  const int status = j != nullptr && index_->member_status_year != 0 &&
+                             index_->member_status_year == year_
                          ? j->status
                          : MemberStatusAtYearEnd(m, year_);
   if (status < 0) {

@@ -192,7 +192,10 @@ struct HostFacts {
   bool has_reported_member_counts = false;
   // full, probationary, activists, applicants, development_targets.
   int32_t reported[5] = {};
-  std::vector<HostStatusChangeFacts> status_changes;  // In the record's order.
+  // In the record's order. The only member that owns memory: the
+  // validator's index keeps copies whose destructor never runs
+  // (Index::Add(HostFacts) frees this first); keep it so.
+  std::vector<HostStatusChangeFacts> status_changes;
 
   // As MemberFacts::Reset().
   void Reset() {

@@ -139,7 +139,8 @@ struct ShardIndex {
   ShardIndex(const ShardIndex&) = delete;
   ShardIndex& operator=(const ShardIndex&) = delete;
 
-  // Forgets every id and frees their text.
+  // Forgets every id and frees their text; member_status_year, a setting,
+  // is kept.
   void Clear() {
     hosts.Clear();
     orgs.Clear();
@@ -177,7 +178,8 @@ struct MemberJoin {
   uint32_t host = kNoId;
   uint32_t org = kNoId;
   // MemberStatusAtYearEnd() at the end of the index's member_status_year,
-  // when it is not 0: taken once for every engine of that year.
+  // when it is not 0: taken once for every engine of that year. Read only
+  // then (-1 is also a status: not counted).
   int8_t status = -1;
 };
 struct HostJoin {

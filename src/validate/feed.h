@@ -4,6 +4,8 @@
 #ifndef DANGJIAN_SRC_VALIDATE_FEED_H_
 #define DANGJIAN_SRC_VALIDATE_FEED_H_
 
+#include <cstddef>
+
 #include "absl/status/statusor.h"
 #include "core/record_facts.h"
 #include "core/shard_index.h"

@@ -148,10 +148,10 @@ void Index::Add(const HostFacts& h, const HostJoin& join,
                 const v1::SourceLocation& location) {
   const ShardIndex& x = ids();
   // On the arena with no destructor to register and run (a unit is the
-  // most common record after a member): the changes, the one member that
-  // owns memory, are let go before the copy is kept. The status the
-  // cross-record rules read is the year's; the changes it came from are not
-  // kept.
+  // most common record after a member): the changes, the one member of
+  // HostFacts that owns memory, are copied with the rest and freed at once,
+  // so the copy the index keeps owns none. The status the cross-record rules
+  // read is the year's; the changes it came from are not kept.
   static_assert(alignof(HostFacts) <= 8, "the arena aligns to 8 bytes");
   HostFacts* kept = new (google::protobuf::Arena::CreateArray<char>(
       &arena, sizeof(HostFacts))) HostFacts(h);
@@ -265,10 +265,11 @@ void Index::Add(const MemberFacts& m, const MemberJoin& join,
   MemberEntry& e = members.emplace_back();
   e.join = join;
   // Taken by the join when its year is this one.
-  e.status = ids().member_status_year == year
+  e.status = ids().member_status_year != 0 && ids().member_status_year == year
                  ? join.status
                  : static_cast<int8_t>(
                        MemberStatusAtYearEnd(MemberFactsView(m), year));
+  e.join.status = e.status;  // The validator's year's, whichever took it.
   e.off_roll = !m.events.empty() && !OnRollAtYearEnd(MemberFactsView(m), year);
   e.national_id_key = national_id_key;
   e.is_owner = m.is_owner;

@@ -201,7 +201,7 @@ Ymd HistoryEntryDate(const Ctx& ctx, const HistoryText& text, int n,
 // terms"): the current one, begun on `current` (term_started_on as read,
 // y == 0 when absent), unless it began after `as_of` and one of past_terms
 // had begun by then: then the latest such (of two on one date, the later
-// listed).
+// listed). `as_of` is a calendar date (the validator's).
 struct TermInForce {
   Ymd started;        // Its start; y == 0 when not dated.
   int64_t seats = 0;  // Its seats; -1 for a past term that lists none.

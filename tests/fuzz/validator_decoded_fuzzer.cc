@@ -47,6 +47,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   where.set_record_index(0);
   // Joined in a shard index of the pipeline's kind, not the validator's own.
   dangjian::internal::ShardIndex index;
+  // Half the inputs with the members' year-end status taken in the join, as
+  // the pipeline does for the report year (the validator's here), half
+  // without: both must match the parsed path.
+  index.member_status_year = size % 2 == 0 ? 2017 : 0;
   dangjian::ValidatorFeed::UseShardIndex(decoded.get(), &index);
   auto feed = [&](auto decode, auto facts) {
     if (!decode(body, &facts)) return false;
