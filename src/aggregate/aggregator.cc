@@ -310,11 +310,8 @@ void AggregatorImpl::AddHost(const HostFacts& h, const HostJoin* j) {
 template <typename View>
 void AggregatorImpl::AddMember(const View& m, const MemberJoin* j) {
   ++records_;  // Of the shard's fingerprint.
-  // Taken by the join when its year is this one.
-  const int status = j != nullptr && index_->member_status_year != 0 &&
-                             index_->member_status_year == year_
-                         ? j->status
-                         : MemberStatusAtYearEnd(m, year_);
+  const int status = j != nullptr ? MemberStatusFor(*j, *index_, m, year_)
+                                  : MemberStatusAtYearEnd(m, year_);
   if (status < 0) {
     // Off the roll at the end of the year, or not yet applied: only the
     // year's events count (a member who left in it).

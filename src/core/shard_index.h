@@ -178,8 +178,8 @@ struct MemberJoin {
   uint32_t host = kNoId;
   uint32_t org = kNoId;
   // MemberStatusAtYearEnd() at the end of the index's member_status_year,
-  // when it is not 0: taken once for every engine of that year. Read only
-  // then (-1 is also a status: not counted).
+  // when it is not 0: taken once for every engine of that year. Read
+  // through MemberStatusFor() (-1 is also a status: not counted).
   int8_t status = -1;
 };
 struct HostJoin {
@@ -247,6 +247,17 @@ inline MemberJoin JoinFacts(const MemberFacts& member, ShardIndex* index) {
         MemberFactsView(member), index->member_status_year));
   }
   return j;
+}
+
+// A member's status at the end of `year` (MemberStatusAtYearEnd() of `m`),
+// as the engines read it: the one JoinFacts() took in `join` when `index`
+// names that year, else taken here.
+template <typename View>
+int MemberStatusFor(const MemberJoin& join, const ShardIndex& index,
+                    const View& m, int32_t year) {
+  return index.member_status_year != 0 && index.member_status_year == year
+             ? join.status
+             : MemberStatusAtYearEnd(m, year);
 }
 
 // The same for a host organization.

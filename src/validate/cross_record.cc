@@ -240,7 +240,7 @@ void Checker::Members() {
     const size_t org_at = org_found != nullptr ? *org_found : kNowhere;
     // Not yet in the pipeline at the end of the year (status -1): counted
     // nowhere, as in the report.
-    const int status = m.status;
+    const int status = m.join.status;
     if (const size_t* it = &org_at; *it != kNowhere) {
       Counts& c = org_counts_[*it];
       if (status >= 0) {

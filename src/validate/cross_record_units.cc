@@ -359,7 +359,7 @@ void Checker::HostOwner(size_t i, const Counts& counts) {
                                    : members_.At(x_.host_joins[i].owner_member);
   bool members_say_owner = counts.owners > 0;
   if (owner_record != nullptr) {
-    const int status = x_.members[*owner_record].status;
+    const int status = x_.members[*owner_record].join.status;
     members_say_owner = members_say_owner || status == v1::MEMBER_STATUS_FULL ||
                         status == v1::MEMBER_STATUS_PROBATIONARY;
   }
@@ -629,7 +629,7 @@ void Checker::RolesOfSeats(const std::vector<uint8_t>& seated,
     const MemberEntry& m = x_.members[j];
     const uint8_t want =
         m.roles & (MemberRoleBit(1) | MemberRoleBit(2) | MemberRoleBit(3));
-    if (want == 0 || m.off_roll || m.status < 0) continue;
+    if (want == 0 || m.off_roll || m.join.status < 0) continue;
     const size_t* first = members_.At(m.join.self);
     const size_t* org = orgs_.At(m.join.org);
     if (first == nullptr || *first != j || org == nullptr) continue;

@@ -198,15 +198,13 @@ struct Loc {
 // The compact view of a member that cross-record rules need.
 struct MemberEntry {
   // The numbers of its id, host organization id and party organization id
-  // in the shard index, which keeps their text.
+  // in the shard index, which keeps their text; and its status at the end
+  // of the validator's year (MemberStatusFor()): -1 when the person had not
+  // applied by then, or was off the roll.
   MemberJoin join;
   uint64_t national_id_key = 0;  // 0 when the ID is not well formed
-  // The status at the end of the validator's year
-  // (MemberStatusAtYearEnd()); -1 when the person had not applied by then,
-  // or was off the roll.
-  int8_t status = v1::MEMBER_STATUS_UNSPECIFIED;
-  bool is_owner = false;  // Member.is_owner.
-  uint8_t roles = 0;      // MemberFacts::roles.
+  bool is_owner = false;         // Member.is_owner.
+  uint8_t roles = 0;             // MemberFacts::roles.
   // Off the organization's roll at the end of the year by the record's
   // membership events (OnRollAtYearEnd()): transferred out, stopped, left,
   // died, or not yet transferred in.

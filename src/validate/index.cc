@@ -264,12 +264,9 @@ void Index::Add(const MemberFacts& m, const MemberJoin& join,
                 const v1::SourceLocation& location, uint64_t national_id_key) {
   MemberEntry& e = members.emplace_back();
   e.join = join;
-  // Taken by the join when its year is this one.
-  e.status = ids().member_status_year != 0 && ids().member_status_year == year
-                 ? join.status
-                 : static_cast<int8_t>(
-                       MemberStatusAtYearEnd(MemberFactsView(m), year));
-  e.join.status = e.status;  // The validator's year's, whichever took it.
+  // The validator's year's status, whichever took it.
+  e.join.status = static_cast<int8_t>(
+      MemberStatusFor(join, ids(), MemberFactsView(m), year));
   e.off_roll = !m.events.empty() && !OnRollAtYearEnd(MemberFactsView(m), year);
   e.national_id_key = national_id_key;
   e.is_owner = m.is_owner;
