@@ -151,9 +151,6 @@ class IdIndex {
 
   size_t size() const { return size_; }
 
-  // Returns the index of `key`, where `key_of(i)` gives the key of index i;
-  // when absent, gives it index size() and sets *inserted (the caller then
-  // makes key_of(size() - 1) return a stable copy of `key`).
   // Returns the index of `key`, or kAbsent; `key_of` as for FindOrInsert().
   template <typename KeyOf>
   uint32_t Find(absl::string_view key, KeyOf&& key_of) const {
@@ -179,8 +176,14 @@ class IdIndex {
     size_ = 0;
   }
 
+  // Returns the index of `key`, where `key_of(i)` gives the key of index i;
+  // when absent, gives it index size() and sets *inserted (the caller then
+  // makes key_of(size() - 1) return a stable copy of `key`). A caller that
+  // numbers some keys elsewhere gives the new key's index as `new_index`
+  // (key_of(new_index) is then the key's stable copy).
   template <typename KeyOf>
-  uint32_t FindOrInsert(absl::string_view key, KeyOf&& key_of, bool* inserted) {
+  uint32_t FindOrInsert(absl::string_view key, KeyOf&& key_of, bool* inserted,
+                        uint32_t new_index = kAbsent) {
     const uint64_t h64 = HashBytes(key.data(), key.size());
     const uint32_t h = static_cast<uint32_t>(h64 ^ (h64 >> 32));
     size_t i = h & mask_;
@@ -193,7 +196,8 @@ class IdIndex {
       }
       i = (i + 1) & mask_;
     }
-    const uint32_t value = static_cast<uint32_t>(size_);
+    const uint32_t value =
+        new_index != kAbsent ? new_index : static_cast<uint32_t>(size_);
     slots_[i] = Slot{h, value};
     ++size_;
     if (size_ * 4 > slots_.size() * 3) Grow();  // Load at most 3/4.

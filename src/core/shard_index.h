@@ -7,6 +7,7 @@
 #ifndef DANGJIAN_SRC_CORE_SHARD_INDEX_H_
 #define DANGJIAN_SRC_CORE_SHARD_INDEX_H_
 
+#include <algorithm>
 #include <cassert>
 #include <cstdint>
 #include <cstring>
@@ -36,14 +37,20 @@ class IdTable {
   // The id of number `n` (< size()), kept on the index's arena.
   absl::string_view id(uint32_t n) const { return ids_[n]; }
 
-  // Makes room for `n` ids.
+  // Makes room for `n` ids (in the index when the first id goes there: dense
+  // ids need none).
   void Reserve(size_t n) {
-    index_.Reserve(n);
+    index_room_ = n;
     ids_.reserve(n);
   }
 
   // The number of `id`, or kNone when it was never interned.
   uint32_t Find(absl::string_view id) const {
+    uint32_t v = 0;
+    if (DenseNumber(id, &v)) {
+      const uint32_t i = v - dense_base_;
+      return i < dense_.size() ? dense_[i] : kNone;
+    }
     return index_.Find(id, [this](uint32_t i) { return ids_[i]; });
   }
 
@@ -55,15 +62,32 @@ class IdTable {
     if (last_id_.data() != nullptr && EqualBytesInline(id, last_id_)) {
       return last_;
     }
+    uint32_t v = 0;
+    if (dense_state_ != kDenseOff &&
+        (DenseNumber(id, &v) ||
+         (dense_state_ == kDenseUnset && StartDense(id, &v))) &&
+        (v - dense_base_ < dense_.size() || DenseRoom(v))) {
+      uint32_t& slot = dense_[v - dense_base_];
+      if (slot == kNone) {
+        slot = static_cast<uint32_t>(ids_.size());
+        ++dense_count_;
+        Append(id, arena);
+      } else {
+        last_id_ = ids_[slot];
+      }
+      last_ = slot;
+      return slot;
+    }
+    if (index_room_ != 0) {
+      index_.Reserve(index_room_);
+      index_room_ = 0;
+    }
     bool inserted;
     const uint32_t n = index_.FindOrInsert(
-        id, [this](uint32_t i) { return ids_[i]; }, &inserted);
+        id, [this](uint32_t i) { return ids_[i]; }, &inserted,
+        static_cast<uint32_t>(ids_.size()));
     if (inserted) {
-      // The copy's view kept from the arena, not read back from the vector
-      // just written.
-      const absl::string_view stored = arena->Store(id);
-      ids_.push_back(stored);
-      last_id_ = stored;
+      Append(id, arena);
     } else {
       last_id_ = ids_[n];
     }
@@ -87,6 +111,13 @@ class IdTable {
   void Clear() {
     index_.Clear();
     ids_.clear();
+    std::fill(dense_.begin(), dense_.end(), kNone);
+    dense_state_ = kDenseUnset;
+    dense_tries_ = 0;
+    dense_count_ = 0;
+    dense_base_ = 0;
+    dense_prefix_ = absl::string_view();
+    dense_prefix_pending_ = false;
     last_ = kNone;
     last_id_ = absl::string_view();
     for (Recent& r : recent_) r = Recent();
@@ -98,6 +129,111 @@ class IdTable {
     absl::string_view id;  // Null: empty.
     uint32_t index = 0;
   };
+
+  // Dense ids. Ledgers number a county's ids in sequence under one prefix
+  // ("m110101-1", "m110101-2"; "h110101-000001"): such an id is numbered
+  // through an array indexed by its number, its slot next to the last one's,
+  // instead of a hash and a probe at a random slot of the index (a cache
+  // miss on a county's 10,000 members).
+  //
+  // The prefix (up to and with the last character that is not a digit) and
+  // the way the number is written (padded with zeros to a fixed width, or
+  // without leading zeros) are those of the first id that has them, among
+  // the first kDenseTries new ids. Under that prefix and way, a number is
+  // one text and a text one number. While the table is dense, every id so
+  // written is numbered through the array and none enters the index, so an
+  // id has one home. When one lies too far from the others for the array
+  // to stay small (DenseRoom()), the array's ids move to the index and the
+  // table numbers every id there until Clear().
+  static constexpr int kDenseTries = 16;
+  static constexpr size_t kDenseMinRoom = 16384;  // Slots allowed at least.
+  enum DenseState : uint8_t { kDenseUnset, kDenseOn, kDenseOff };
+
+  // True, with its number in *v, when `id` is written the table's dense way.
+  bool DenseNumber(absl::string_view id, uint32_t* v) const {
+    if (dense_state_ != kDenseOn) return false;
+    const size_t p = dense_prefix_.size();
+    if (id.size() <= p || id.size() - p > 9) return false;
+    const size_t digits = id.size() - p;
+    if (dense_width_ != 0 ? digits != dense_width_
+                          : (id[p] == '0' && digits > 1)) {
+      return false;
+    }
+    if (!EqualBytesInline(id.substr(0, p), dense_prefix_)) return false;
+    uint32_t n = 0;
+    for (size_t i = p; i < id.size(); ++i) {
+      const auto d = static_cast<uint32_t>(static_cast<unsigned char>(id[i])) -
+                     uint32_t{'0'};
+      if (d > 9) return false;
+      n = n * 10 + d;
+    }
+    *v = n;
+    return true;
+  }
+
+  // Makes `id`'s prefix and way of writing its number the table's when it
+  // has them (true, its number in *v, the array made for it); after
+  // kDenseTries ids that do not, the table has no dense ids.
+  bool StartDense(absl::string_view id, uint32_t* v) {
+    size_t p = id.size();
+    while (p > 0 && id[p - 1] >= '0' && id[p - 1] <= '9') --p;
+    const size_t digits = id.size() - p;
+    if (p == 0 || digits == 0 || digits > 9) {
+      if (++dense_tries_ >= kDenseTries) dense_state_ = kDenseOff;
+      return false;
+    }
+    // A view of `id` until Append() keeps its copy.
+    dense_prefix_ = id.substr(0, p);
+    dense_prefix_pending_ = true;
+    dense_width_ =
+        id[p] == '0' && digits > 1 ? static_cast<uint8_t>(digits) : 0;
+    dense_state_ = kDenseOn;
+    *v = 0;
+    DenseNumber(id, v);  // True: the id is written the way just taken.
+    dense_base_ = *v & ~uint32_t{1023};
+    dense_.assign(1024, kNone);
+    return true;
+  }
+
+  // Makes the array reach number `v` (not yet in it) while the array stays
+  // within kDenseMinRoom slots or eight per dense id (true); else moves the
+  // array's ids to the index and numbers every id there (false).
+  bool DenseRoom(uint32_t v) {
+    if (v >= dense_base_) {
+      const size_t need = size_t{v - dense_base_} + 1;
+      if (need <= std::max(kDenseMinRoom, 8 * (size_t{dense_count_} + 1))) {
+        size_t n = dense_.size() * 2;
+        while (n < need) n *= 2;
+        dense_.resize(n, kNone);
+        return true;
+      }
+    }
+    index_.Reserve(std::max<size_t>(index_room_, ids_.size()));
+    index_room_ = 0;
+    for (const uint32_t n : dense_) {
+      if (n == kNone) continue;
+      bool inserted;
+      index_.FindOrInsert(
+          ids_[n], [this](uint32_t i) { return ids_[i]; }, &inserted, n);
+    }
+    std::fill(dense_.begin(), dense_.end(), kNone);
+    dense_count_ = 0;
+    dense_state_ = kDenseOff;
+    return false;
+  }
+
+  // Numbers `id` size(): its copy kept on `arena`.
+  void Append(absl::string_view id, StringArena* arena) {
+    // The copy's view kept from the arena, not read back from the vector
+    // just written.
+    const absl::string_view stored = arena->Store(id);
+    ids_.push_back(stored);
+    last_id_ = stored;
+    if (dense_prefix_pending_) {
+      dense_prefix_ = stored.substr(0, dense_prefix_.size());
+      dense_prefix_pending_ = false;
+    }
+  }
 
   // The memo slot of `id`: its length and last (up to) eight bytes, mixed.
   static size_t RecentSlot(absl::string_view id) {
@@ -119,7 +255,18 @@ class IdTable {
   }
 
   IdIndex index_;
+  size_t index_room_ = 0;  // Room Reserve() asked of the index, not yet made.
   std::vector<absl::string_view> ids_;
+  // The dense ids' numbers: dense_[v - dense_base_] is the number of the
+  // id whose number is v, or kNone.
+  std::vector<uint32_t> dense_;
+  uint32_t dense_base_ = 0;
+  uint32_t dense_count_ = 0;        // Ids numbered through dense_.
+  absl::string_view dense_prefix_;  // On the arena, once kept.
+  uint8_t dense_width_ = 0;         // Digits of a padded number; 0: not padded.
+  DenseState dense_state_ = kDenseUnset;
+  bool dense_prefix_pending_ = false;  // dense_prefix_ not yet on the arena.
+  int dense_tries_ = 0;
   uint32_t last_ = kNone;
   // ids_[last_], kept here: the check costs no load through the vector.
   // Null until the first Intern().

@@ -2,7 +2,12 @@
 // first sight, and the numbers JoinFacts() gives a record's ids.
 #include "core/shard_index.h"
 
+#include <cstdio>
+#include <map>
+#include <random>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "gtest/gtest.h"
 
@@ -51,6 +56,101 @@ TEST(IdTableTest, ManyIdsKeepTheirNumbers) {
   for (int i = 0; i < 20000; i += 7) {
     ASSERT_EQ(table.Find("m-" + std::to_string(i)), static_cast<uint32_t>(i));
     ASSERT_EQ(table.id(i), "m-" + std::to_string(i));
+  }
+}
+
+// Ids numbered in sequence under one prefix go through the table's dense
+// array; every other spelling of the same number is another id, and an id far
+// from the rest moves the array's ids to the index without renumbering any.
+TEST(IdTableTest, DenseIdsAndOtherSpellingsAreEachTheirOwnId) {
+  StringArena arena;
+  IdTable table;
+  EXPECT_EQ(table.Intern("h110101-000001", &arena), 0u);  // Padded to 6.
+  EXPECT_EQ(table.Intern("h110101-000002", &arena), 1u);
+  EXPECT_EQ(table.Intern("h110101-1", &arena), 2u);        // Not padded.
+  EXPECT_EQ(table.Intern("h110101-0000001", &arena), 3u);  // Wider.
+  EXPECT_EQ(table.Intern("h110102-000001", &arena), 4u);   // Other prefix.
+  EXPECT_EQ(table.Intern("h110101-00000a", &arena), 5u);   // Not a number.
+  EXPECT_EQ(table.Intern("", &arena), 6u);
+  EXPECT_EQ(table.Intern("h110101-000001", &arena), 0u);
+  EXPECT_EQ(table.Find("h110101-000002"), 1u);
+  EXPECT_EQ(table.Find("h110101-1"), 2u);
+  EXPECT_EQ(table.Find("h110101-0000001"), 3u);
+  EXPECT_EQ(table.Find("h110101-000003"), IdTable::kNone);
+  EXPECT_EQ(table.Find("h110101-999999"), IdTable::kNone);
+  // A number far past the others: the table leaves the array, every id
+  // keeps its number.
+  EXPECT_EQ(table.Intern("h110101-900000", &arena), 7u);
+  EXPECT_EQ(table.Intern("h110101-000003", &arena), 8u);
+  for (const auto& [id, n] :
+       std::vector<std::pair<std::string, uint32_t>>{{"h110101-000001", 0},
+                                                     {"h110101-000002", 1},
+                                                     {"h110101-1", 2},
+                                                     {"h110101-900000", 7},
+                                                     {"h110101-000003", 8}}) {
+    EXPECT_EQ(table.Find(id), n) << id;
+    EXPECT_EQ(table.Intern(id, &arena), n) << id;
+    EXPECT_EQ(table.id(n), id);
+  }
+  // Clear() forgets the prefix: the next shard may number another way.
+  table.Clear();
+  EXPECT_EQ(table.Intern("m-7", &arena), 0u);
+  EXPECT_EQ(table.Intern("m-07", &arena), 1u);
+  EXPECT_EQ(table.Intern("m-8", &arena), 2u);
+  EXPECT_EQ(table.Find("h110101-000001"), IdTable::kNone);
+  EXPECT_EQ(table.Find("m-07"), 1u);
+  EXPECT_EQ(table.Find("m-8"), 2u);
+}
+
+// Against a plain map, over random mixes of dense, padded, unpadded, far and
+// other ids, with Clear() between rounds: each id one number, in order of
+// first sight, through Intern(), InternRecent() and Find() alike.
+TEST(IdTableTest, NumbersAgreeWithAMapOverRandomIds) {
+  std::mt19937 rng(20261207);
+  StringArena arena;
+  IdTable table;
+  for (int round = 0; round < 40; ++round) {
+    table.Clear();
+    arena.Clear();
+    std::map<std::string, uint32_t> model;
+    const std::vector<std::string> prefixes = {"m110101-", "h-", "x", "9"};
+    const int style = round % 4;
+    // Odd rounds draw from few numbers: each is met in both spellings.
+    const uint32_t numbers = round % 2 == 1 ? 300 : 4000;
+    for (int i = 0; i < 3000; ++i) {
+      const int pick = static_cast<int>(rng() % 100);
+      uint32_t n = static_cast<uint32_t>(rng() % numbers);
+      // Far numbers, which end the dense array: late in most rounds.
+      if (pick < 3 && (i > 2500 || round % 5 == 4)) {
+        n = static_cast<uint32_t>(rng() % 2000000000u);
+      }
+      const std::string& prefix =
+          prefixes[pick < 85 ? 0 : static_cast<size_t>(rng() % 4)];
+      std::string id;
+      if (style == 1 || (style == 3 && rng() % 2 == 0)) {
+        char buf[16];
+        std::snprintf(buf, sizeof buf, "%06u", n);
+        id = prefix + buf;
+      } else {
+        id = prefix + std::to_string(n);
+      }
+      if (pick == 99) id = "";
+      if (pick == 98) id += "z";
+      const auto it =
+          model.emplace(id, static_cast<uint32_t>(model.size())).first;
+      const uint32_t got = pick % 3 == 0 ? table.InternRecent(id, &arena)
+                                         : table.Intern(id, &arena);
+      ASSERT_EQ(got, it->second) << "round " << round << " id " << id;
+    }
+    ASSERT_EQ(table.size(), model.size());
+    for (const auto& [id, n] : model) {
+      ASSERT_EQ(table.Find(id), n) << id;
+      ASSERT_EQ(table.id(n), id);
+    }
+    for (const std::string absent : {"m110101-4001", "h-004001", "never"}) {
+      ASSERT_EQ(model.count(absent), 0u);
+      ASSERT_EQ(table.Find(absent), IdTable::kNone) << absent;
+    }
   }
 }
 
