@@ -137,7 +137,8 @@ inline uint64_t HashBytes(const char* p, size_t n) {
   return h;
 }
 
-// Maps ids to dense indexes 0, 1, 2, ... in order of first sight. A slot is
+// Maps ids to dense indexes 0, 1, 2, ... in order of first sight (or to the
+// indexes a caller gives, FindOrInsert()). A slot is
 // 8 bytes (a 32-bit hash and the index), so the table stays small enough for
 // the caches; the key itself is read back through `key_of(index)` only when
 // the hashes match. Keys are views into storage the caller keeps stable.
@@ -177,10 +178,11 @@ class IdIndex {
   }
 
   // Returns the index of `key`, where `key_of(i)` gives the key of index i;
-  // when absent, gives it index size() and sets *inserted (the caller then
-  // makes key_of(size() - 1) return a stable copy of `key`). A caller that
-  // numbers some keys elsewhere gives the new key's index as `new_index`
-  // (key_of(new_index) is then the key's stable copy).
+  // when absent, gives it index `new_index` (by default size(), the number
+  // of keys before it) and sets *inserted; the caller then makes
+  // key_of(that index) return a stable copy of `key`. A caller that numbers
+  // some keys elsewhere gives new_index (size() then counts only the keys
+  // indexed here).
   template <typename KeyOf>
   uint32_t FindOrInsert(absl::string_view key, KeyOf&& key_of, bool* inserted,
                         uint32_t new_index = kAbsent) {

@@ -48,6 +48,7 @@ class IdTable {
   uint32_t Find(absl::string_view id) const {
     uint32_t v = 0;
     if (DenseNumber(id, &v)) {
+      // Below the base, v - dense_base_ wraps past the array: never stored.
       const uint32_t i = v - dense_base_;
       return i < dense_.size() ? dense_[i] : kNone;
     }
@@ -66,6 +67,7 @@ class IdTable {
     if (dense_state_ != kDenseOff &&
         (DenseNumber(id, &v) ||
          (dense_state_ == kDenseUnset && StartDense(id, &v))) &&
+        // (Below the base, v - dense_base_ wraps past the array.)
         (v - dense_base_ < dense_.size() || DenseRoom(v))) {
       uint32_t& slot = dense_[v - dense_base_];
       if (slot == kNone) {
@@ -111,7 +113,7 @@ class IdTable {
   void Clear() {
     index_.Clear();
     ids_.clear();
-    std::fill(dense_.begin(), dense_.end(), kNone);
+    dense_.clear();  // StartDense() makes it anew, in the same memory.
     dense_state_ = kDenseUnset;
     dense_tries_ = 0;
     dense_count_ = 0;
@@ -138,15 +140,20 @@ class IdTable {
   //
   // The prefix (up to and with the last character that is not a digit) and
   // the way the number is written (padded with zeros to a fixed width, or
-  // without leading zeros) are those of the first id that has them, among
-  // the first kDenseTries new ids. Under that prefix and way, a number is
-  // one text and a text one number. While the table is dense, every id so
-  // written is numbered through the array and none enters the index, so an
-  // id has one home. When one lies too far from the others for the array
-  // to stay small (DenseRoom()), the array's ids move to the index and the
-  // table numbers every id there until Clear().
+  // without leading zeros) are those of the first id interned that has
+  // them; after kDenseTries interned ids without them (a repeat counts
+  // again), the table numbers every id in the index until Clear(). Under
+  // that prefix and way, a number is one text and a text one number. While
+  // the table is dense, every id so written is numbered through the array
+  // and none enters the index, so an id has one home. When one lies too far
+  // from the others for the array to stay small (DenseRoom()), the array's
+  // ids move to the index and the table numbers every id there until
+  // Clear(). (The first prefix is kept: a shard whose first member id is of
+  // another county numbers its own members through the index.)
   static constexpr int kDenseTries = 16;
-  static constexpr size_t kDenseMinRoom = 16384;  // Slots allowed at least.
+  // The span of numbers the array may cover: this many, or eight per id in
+  // it, whichever is more (the array itself up to twice that).
+  static constexpr size_t kDenseMinRoom = 16384;
   enum DenseState : uint8_t { kDenseUnset, kDenseOn, kDenseOff };
 
   // True, with its number in *v, when `id` is written the table's dense way.
@@ -189,22 +196,34 @@ class IdTable {
         id[p] == '0' && digits > 1 ? static_cast<uint8_t>(digits) : 0;
     dense_state_ = kDenseOn;
     *v = 0;
-    DenseNumber(id, v);  // True: the id is written the way just taken.
+    [[maybe_unused]] const bool dense = DenseNumber(id, v);
+    assert(dense);  // The id is written the way just taken.
     dense_base_ = *v & ~uint32_t{1023};
     dense_.assign(1024, kNone);
     return true;
   }
 
-  // Makes the array reach number `v` (not yet in it) while the array stays
-  // within kDenseMinRoom slots or eight per dense id (true); else moves the
-  // array's ids to the index and numbers every id there (false).
+  // Makes the array reach number `v` (outside it, above or below) while
+  // the numbers it covers stay within kDenseMinRoom or eight per dense id
+  // (true); else moves the array's ids to the index and numbers every id
+  // there (false).
   bool DenseRoom(uint32_t v) {
+    const size_t room = std::max(kDenseMinRoom, 8 * (size_t{dense_count_} + 1));
     if (v >= dense_base_) {
       const size_t need = size_t{v - dense_base_} + 1;
-      if (need <= std::max(kDenseMinRoom, 8 * (size_t{dense_count_} + 1))) {
+      if (need <= room) {
         size_t n = dense_.size() * 2;
         while (n < need) n *= 2;
         dense_.resize(n, kNone);
+        return true;
+      }
+    } else {
+      // Below the base: the array moves up to start at v's block.
+      const uint32_t base = v & ~uint32_t{1023};
+      const size_t shift = dense_base_ - base;
+      if (shift + dense_.size() <= 2 * room) {
+        dense_.insert(dense_.begin(), shift, kNone);
+        dense_base_ = base;
         return true;
       }
     }
@@ -216,7 +235,7 @@ class IdTable {
       index_.FindOrInsert(
           ids_[n], [this](uint32_t i) { return ids_[i]; }, &inserted, n);
     }
-    std::fill(dense_.begin(), dense_.end(), kNone);
+    dense_.clear();
     dense_count_ = 0;
     dense_state_ = kDenseOff;
     return false;

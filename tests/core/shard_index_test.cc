@@ -100,6 +100,16 @@ TEST(IdTableTest, DenseIdsAndOtherSpellingsAreEachTheirOwnId) {
   EXPECT_EQ(table.Find("h110101-000001"), IdTable::kNone);
   EXPECT_EQ(table.Find("m-07"), 1u);
   EXPECT_EQ(table.Find("m-8"), 2u);
+  // Numbers met in descending order, below the first one's block.
+  table.Clear();
+  for (uint32_t i = 0; i < 50; ++i) {
+    ASSERT_EQ(table.Intern("m-" + std::to_string(9000 - 150 * i), &arena), i);
+  }
+  for (uint32_t i = 0; i < 50; ++i) {
+    ASSERT_EQ(table.Find("m-" + std::to_string(9000 - 150 * i)), i);
+  }
+  EXPECT_EQ(table.Find("m-8999"), IdTable::kNone);
+  EXPECT_EQ(table.Find("m-1"), IdTable::kNone);
 }
 
 // Against a plain map, over random mixes of dense, padded, unpadded, far and
