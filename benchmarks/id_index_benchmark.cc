@@ -1,8 +1,10 @@
 // IdIndex (src/core/id_index.h) against absl::flat_hash_map<string_view,
 // uint32_t> on the work the aggregator and the validator give it: a county's
 // unit ids ("h150425-000123") interned in ledger order, then looked up in a
-// scattered order (the members', organizations' and grids' references). The
-// figures are in BENCHMARKS.md ("The id index").
+// scattered order (the members', organizations' and grids' references); and
+// the shard's IdTable (src/core/shard_index.h), which numbers such ids
+// through an array, on the same work and on ids it must hash. The figures
+// are in BENCHMARKS.md ("The id index").
 
 #include <algorithm>
 #include <cstdint>
@@ -15,6 +17,8 @@
 #include "absl/strings/string_view.h"
 #include "benchmark/benchmark.h"
 #include "core/id_index.h"
+#include "core/shard_index.h"
+#include "core/string_arena.h"
 
 namespace {
 
@@ -72,6 +76,31 @@ void BM_FlatHashMap(benchmark::State& state) {
       static_cast<int64_t>(ids.keys.size() + ids.lookups.size()));
 }
 BENCHMARK(BM_FlatHashMap)->Arg(1000)->Arg(3300)->Arg(100000)->Arg(1000000);
+
+// IdTable over the same work: Arg(1) the county's ids as they are (numbered
+// through its array), Arg(0) each with a letter after its number (hashed).
+void BM_IdTable(benchmark::State& state) {
+  Ids ids(state.range(0));
+  if (state.range(1) == 0) {
+    for (std::string& k : ids.keys) k += 'x';
+  }
+  dangjian::internal::StringArena arena;
+  dangjian::internal::IdTable table;
+  for (auto _ : state) {
+    table.Clear();
+    arena.Clear();
+    for (const std::string& k : ids.keys) table.Intern(k, &arena);
+    uint64_t sum = 0;
+    for (uint32_t l : ids.lookups) sum += table.Find(ids.keys[l]);
+    benchmark::DoNotOptimize(sum);
+  }
+  state.SetItemsProcessed(
+      state.iterations() *
+      static_cast<int64_t>(ids.keys.size() + ids.lookups.size()));
+}
+BENCHMARK(BM_IdTable)
+    ->ArgNames({"ids", "dense"})
+    ->ArgsProduct({{1000, 3300, 10000, 100000}, {0, 1}});
 
 }  // namespace
 
