@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cassert>
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <vector>
@@ -293,14 +294,21 @@ class IdTable {
   Recent recent_[size_t{1} << kRecentBits];
 };
 
+// A typical county, the room a shard's tables and the validator's entries
+// make up front: growing them step by step cost more than the room. Member,
+// unit and party organization records of the national scenario's counties:
+// about 10,000, 3,300 and 1,500 (a county's records: about 15,000).
+constexpr size_t kCountyMembers = 16384;
+constexpr size_t kCountyHosts = 4096;
+constexpr size_t kCountyOrgs = 2048;
+
 // One shard's ids, per kind, and the arena that keeps their text.
 struct ShardIndex {
   ShardIndex() {
-    // Room for a typical county (about 3,000 units and 15,000 records)
-    // from the start: growing the index there, slot by slot, cost more
-    // than the 40 KiB of slots.
-    hosts.Reserve(3000);
-    orgs.Reserve(700);
+    // Room for a typical county's units and organizations from the start
+    // (members: where their ids are joined, the pipeline's validated runs).
+    hosts.Reserve(kCountyHosts);
+    orgs.Reserve(kCountyOrgs);
   }
   ShardIndex(const ShardIndex&) = delete;
   ShardIndex& operator=(const ShardIndex&) = delete;

@@ -176,14 +176,6 @@ class RecordArena {
   int made_ = 0;
 };
 
-// Member, unit and party organization records in a typical county (the
-// national scenario's: about 10,000, 3,300 and 1,500), which a validated shard
-// makes room for up front: growing the join's table and the validator's
-// entries step by step cost more than the room.
-constexpr size_t kCountyMembers = 16384;
-constexpr size_t kCountyHosts = 4096;
-constexpr size_t kCountyOrgs = 2048;
-
 // Reads, validates and aggregates one shard: Run() once.
 class ShardRun {
  public:
@@ -195,7 +187,7 @@ class ShardRun {
     if (o_.validate) {
       // Room for a typical county's members (the validator numbers their
       // ids).
-      index_.members.Reserve(kCountyMembers);
+      index_.members.Reserve(internal::kCountyMembers);
     }
     if (o_.aggregate) {
       // Each member's status at the end of the report year, taken once in
@@ -243,8 +235,9 @@ class ShardRun {
     if (!v.ok()) return v.status();
     validator_ = *std::move(v);
     ValidatorFeed::UseShardIndex(validator_.get(), &index_);
-    ValidatorFeed::Reserve(validator_.get(), kCountyMembers, kCountyHosts,
-                           kCountyOrgs);
+    // Room for a typical county's records (core/shard_index.h).
+    ValidatorFeed::Reserve(validator_.get(), internal::kCountyMembers,
+                           internal::kCountyHosts, internal::kCountyOrgs);
     // The transfers are the run's to judge, across its shards.
     ValidatorFeed::KeepTransfers(validator_.get());
     return validator_.get();
