@@ -179,8 +179,15 @@ class RecordArena {
 // Reads, validates and aggregates one shard: Run() once.
 class ShardRun {
  public:
-  ShardRun(const ShardFiles& files, const Plan& plan, Ticker* ticker)
-      : files_(files), plan_(plan), o_(*plan.options), ticker_(ticker) {}
+  // `max_findings`: the findings the shard's validator lists (the plan's
+  // cap, or fewer when the shards before it have listed some).
+  ShardRun(const ShardFiles& files, const Plan& plan, Ticker* ticker,
+           int64_t max_findings)
+      : files_(files),
+        plan_(plan),
+        o_(*plan.options),
+        ticker_(ticker),
+        max_findings_(max_findings) {}
 
   absl::StatusOr<ShardResult> Run() {
     result_.outcome.files = files_;
@@ -211,6 +218,7 @@ class ShardRun {
   absl::StatusOr<Validator*> GetValidator(const RecordReader* reader) {
     if (validator_ != nullptr) return validator_.get();
     ValidatorOptions options = plan_.validator;
+    options.max_findings = max_findings_;
     bool from_header = false;
     if (!IsSet(options.as_of)) {
       std::optional<v1::Date> declared;
@@ -520,6 +528,7 @@ class ShardRun {
   const Plan& plan_;
   const PipelineOptions& o_;
   Ticker* ticker_;
+  const int64_t max_findings_;
   ShardResult result_;
   // The shard's join, shared by the engines: declared before them, so that
   // it outlives them.
@@ -669,6 +678,14 @@ absl::StatusOr<PipelineResult> RunPipelineOnShards(
   // max_findings in shard order are dropped as soon as that is sure.
   std::vector<v1::ValidationReport> findings(shards.size());
   int64_t findings_kept = 0;
+  // The shards before `listed_through` have all finished and listed
+  // `listed_before` findings between them (before the drops below): a shard
+  // started now lists at most max_findings - listed_before, the most of it
+  // that can be among the first max_findings. The rest it only counts,
+  // without a message to build and mask (most shards of a large run).
+  std::vector<int64_t> listed(shards.size(), -1);
+  size_t listed_through = 0;
+  int64_t listed_before = 0;
   // The transfers of the shards read so far (core/transfers.h), their sides
   // paired across shards whenever they have doubled since the last pairing
   // (and once at the end): a sort per shard would cost the national run
@@ -694,8 +711,14 @@ absl::StatusOr<PipelineResult> RunPipelineOnShards(
     };
     internal::Ticker ticker(tick);
     for (size_t i = next++; i < shards.size(); i = next++) {
+      int64_t cap = options.max_findings;  // 0: no cap.
+      if (cap > 0) {
+        std::lock_guard<std::mutex> lock(mu);
+        // At least 1: a validator's cap of 0 lists everything.
+        cap = std::max<int64_t>(1, cap - listed_before);
+      }
       absl::StatusOr<internal::ShardResult> r =
-          internal::ShardRun(shards[i], *plan, &ticker).Run();
+          internal::ShardRun(shards[i], *plan, &ticker, cap).Run();
       if (!r.ok()) return fail(r.status());
       if (r->outcome.damaged && !options.allow_damaged) {
         return fail(absl::DataLossError(absl::StrCat(
@@ -726,6 +749,11 @@ absl::StatusOr<PipelineResult> RunPipelineOnShards(
                 transfers.sides_size() + transfers.region_ids_size();
           }
           findings_kept += r->findings.findings_size();
+          listed[i] = r->findings.findings_size();
+          while (listed_through < shards.size() &&
+                 listed[listed_through] >= 0) {
+            listed_before += listed[listed_through++];
+          }
           findings[i] = std::move(r->findings);
           // Drop from the last shards what can no longer be among the
           // first max_findings, whichever shards finish later.

@@ -554,22 +554,42 @@ TEST(PipelineTest, FindingsListedUpToTheCapInShardOrderCountedExactly) {
   EXPECT_EQ(all->findings.findings_omitted(), 0);
   EXPECT_TRUE(all->partial.groups().empty());
 
-  for (int threads : {1, 2}) {
-    options.max_findings = 20;
-    options.threads = threads;
-    absl::StatusOr<PipelineResult> capped = RunPipeline({dir}, options);
-    ASSERT_THAT(capped.status(), IsOk());
-    ASSERT_EQ(capped->findings.findings_size(), 20);
-    for (int i = 0; i < 20; ++i) {
-      EXPECT_TRUE(MessageDifferencer::Equals(capped->findings.findings(i),
-                                             all->findings.findings(i)))
-          << i;
+  // Caps within the first shard, within a later one (each shard then lists
+  // only what the shards before it left room for), at and past the end.
+  const int n = all->findings.findings_size();
+  ASSERT_GT(all->shards.size(), 2u);
+  const int first_shard = [&] {
+    int k = 0;
+    while (k < n && all->findings.findings(k).location().file() ==
+                        all->findings.findings(0).location().file()) {
+      ++k;
     }
-    EXPECT_EQ(capped->findings.error_count(), all->findings.error_count());
-    EXPECT_EQ(capped->findings.findings_omitted(),
-              all->findings.findings_size() - 20);
-    EXPECT_EQ(capped->findings.rule_counts_size(),
-              all->findings.rule_counts_size());
+    return k;
+  }();
+  ASSERT_LT(first_shard, n);
+  for (int threads : {1, 2}) {
+    for (int cap :
+         {1, 20, first_shard, first_shard + 1, n / 2, n - 1, n, n + 5}) {
+      options.max_findings = cap;
+      options.threads = threads;
+      absl::StatusOr<PipelineResult> capped = RunPipeline({dir}, options);
+      ASSERT_THAT(capped.status(), IsOk());
+      const int want = std::min(cap, n);
+      ASSERT_EQ(capped->findings.findings_size(), want) << cap;
+      for (int i = 0; i < want; ++i) {
+        ASSERT_TRUE(MessageDifferencer::Equals(capped->findings.findings(i),
+                                               all->findings.findings(i)))
+            << "cap " << cap << " threads " << threads << " finding " << i;
+      }
+      EXPECT_EQ(capped->findings.error_count(), all->findings.error_count());
+      EXPECT_EQ(capped->findings.findings_omitted(), n - want);
+      ASSERT_EQ(capped->findings.rule_counts_size(),
+                all->findings.rule_counts_size());
+      for (int i = 0; i < all->findings.rule_counts_size(); ++i) {
+        EXPECT_TRUE(MessageDifferencer::Equals(capped->findings.rule_counts(i),
+                                               all->findings.rule_counts(i)));
+      }
+    }
   }
 }
 
