@@ -80,8 +80,10 @@ struct ValidatorOptions {
   v1::Date as_of;
   // At most this many findings are kept in a report; the rest are counted
   // (rule_counts, *_count and findings_omitted stay exact) but not listed.
-  // Those kept are the first by the report's sort order, whatever the order
-  // the records came in. 0 means no cap.
+  // Those kept are the first by the report's sort order (record kind, record
+  // id, rule, field, message, then where: file, record, line, sheet, byte,
+  // column), whatever the order the records came in: a capped list is the
+  // first findings of the uncapped one. 0 means no cap.
   // Default: 100000.
   int64_t max_findings = 100000;
   // Run the cross-record rules (duplicates, references, counts, 1+N, coverage).

@@ -19,12 +19,21 @@ namespace dangjian {
 namespace internal {
 namespace {
 
+// The report's order of findings: by record kind, id, rule, field and
+// message, then where, then the rest. A total order over what a finding
+// holds, so that a capped list is the first findings of the full one, the
+// same whatever the cap and the order of arrival (findings equal in all but
+// the sheet of a workbook came out in the heap's order). Sink::Count()
+// compares the first four fields alone.
 auto SortKey(const v1::Finding& f) {
+  const v1::SourceLocation& at = f.location();
   return std::make_tuple(
       absl::string_view(f.record_kind()), absl::string_view(f.record_id()),
       absl::string_view(f.rule_id()), absl::string_view(f.field_path()),
-      absl::string_view(f.message()), absl::string_view(f.location().file()),
-      f.location().record_index(), f.location().line());
+      absl::string_view(f.message()), absl::string_view(at.file()),
+      at.record_index(), at.line(), absl::string_view(at.sheet()),
+      at.byte_offset(), at.column(), absl::string_view(f.message_zh()),
+      static_cast<int>(f.severity()));
 }
 
 bool FindingLess(const v1::Finding& a, const v1::Finding& b) {
