@@ -131,9 +131,12 @@ void Sink::Keep(Rule rule, absl::string_view kind, std::string masked_id,
   // A ledger may use a resident ID as a record id: masked like a message.
   f.set_record_id(std::move(masked_id));
   *f.mutable_location() = location;
-  // A file may be named after a person's ID, too.
+  // A file, or a workbook's sheet, may be named after a person's ID, too.
   if (!f.location().file().empty()) {
     f.mutable_location()->set_file(MaskPersonalData(f.location().file()));
+  }
+  if (!f.location().sheet().empty()) {
+    f.mutable_location()->set_sheet(MaskPersonalData(f.location().sheet()));
   }
   f.set_field_path(std::string(field));
   f.set_message(MaskPersonalData(message));

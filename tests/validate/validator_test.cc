@@ -547,6 +547,37 @@ TEST(ValidatorTest, RecordIdsThatAreResidentIdsAreMasked) {
   EXPECT_TRUE(found);
 }
 
+// A workbook, or one of its sheets, named after a person's resident ID: the
+// findings' locations show it masked, file and sheet alike.
+TEST(ValidatorTest, FilesAndSheetsNamedAfterResidentIdsAreMasked) {
+  v1::Dataset d = CleanCounty();
+  const std::string nid = d.members(0).national_id();
+  const std::string masked = nid.substr(0, 6) + "********" + nid.substr(14);
+  v1::Record r;
+  *r.mutable_member() = d.members(0);
+  r.mutable_member()->set_status(v1::MEMBER_STATUS_UNSPECIFIED);
+  v1::SourceLocation where;
+  where.set_file(nid + ".xlsx");
+  where.set_sheet("党员" + nid);
+  where.set_record_index(0);
+  where.set_line(2);
+  auto v = Make(FixtureOptions());
+  ASSERT_THAT(v->Add(r, &where), IsOk());
+  absl::StatusOr<v1::ValidationReport> report = v->Finish();
+  ASSERT_THAT(report, IsOk());
+  bool found = false;
+  for (const v1::Finding& f : report->findings()) {
+    EXPECT_EQ(f.location().file().find(nid), std::string::npos);
+    EXPECT_EQ(f.location().sheet().find(nid), std::string::npos);
+    if (f.rule_id() == "member.status.missing") {
+      found = true;
+      EXPECT_EQ(f.location().file(), masked + ".xlsx");
+      EXPECT_EQ(f.location().sheet(), "党员" + masked);
+    }
+  }
+  EXPECT_TRUE(found);
+}
+
 TEST(PolicyJsonTest, ParsesFillsAndChecks) {
   absl::StatusOr<v1::Policy> p =
       PolicyFromJson(R"({"jointBranchMaxUnits": 6})");
