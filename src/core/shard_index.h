@@ -16,6 +16,7 @@
 
 #include "absl/strings/string_view.h"
 #include "absl/types/span.h"
+#include "core/id_checks.h"
 #include "core/id_index.h"
 #include "core/member_status.h"
 #include "core/record_facts.h"
@@ -64,31 +65,27 @@ class IdTable {
     if (last_id_.data() != nullptr && EqualBytesInline(id, last_id_)) {
       return last_;
     }
+    const auto next = static_cast<uint32_t>(ids_.size());
     uint32_t v = 0;
+    uint32_t n;
+    bool inserted;
     if (dense_state_ != kDenseOff &&
         (DenseNumber(id, &v) ||
          (dense_state_ == kDenseUnset && StartDense(id, &v))) &&
         // (Below the base, v - dense_base_ wraps past the array.)
         (v - dense_base_ < dense_.size() || DenseRoom(v))) {
       uint32_t& slot = dense_[v - dense_base_];
-      if (slot == kNone) {
-        slot = static_cast<uint32_t>(ids_.size());
+      inserted = slot == kNone;
+      if (inserted) {
+        slot = next;
         ++dense_count_;
-        Append(id, arena);
-      } else {
-        last_id_ = ids_[slot];
       }
-      last_ = slot;
-      return slot;
+      n = slot;
+    } else {
+      MakeIndexRoom(0);
+      n = index_.FindOrInsert(
+          id, [this](uint32_t i) { return ids_[i]; }, &inserted, next);
     }
-    if (index_room_ != 0) {
-      index_.Reserve(index_room_);
-      index_room_ = 0;
-    }
-    bool inserted;
-    const uint32_t n = index_.FindOrInsert(
-        id, [this](uint32_t i) { return ids_[i]; }, &inserted,
-        static_cast<uint32_t>(ids_.size()));
     if (inserted) {
       Append(id, arena);
     } else {
@@ -184,7 +181,7 @@ class IdTable {
   // kDenseTries ids that do not, the table has no dense ids.
   bool StartDense(absl::string_view id, uint32_t* v) {
     size_t p = id.size();
-    while (p > 0 && id[p - 1] >= '0' && id[p - 1] <= '9') --p;
+    while (p > 0 && IsAsciiDigit(id[p - 1])) --p;
     const size_t digits = id.size() - p;
     if (p == 0 || digits == 0 || digits > 9) {
       if (++dense_tries_ >= kDenseTries) dense_state_ = kDenseOff;
@@ -228,8 +225,7 @@ class IdTable {
         return true;
       }
     }
-    index_.Reserve(std::max<size_t>(index_room_, ids_.size()));
-    index_room_ = 0;
+    MakeIndexRoom(ids_.size());
     for (const uint32_t n : dense_) {
       if (n == kNone) continue;
       bool inserted;
@@ -240,6 +236,14 @@ class IdTable {
     dense_count_ = 0;
     dense_state_ = kDenseOff;
     return false;
+  }
+
+  // Makes the room Reserve() asked of the index, and for `n` ids, before
+  // the index takes its first.
+  void MakeIndexRoom(size_t n) {
+    if (index_room_ == 0 && n == 0) return;
+    index_.Reserve(std::max(index_room_, n));
+    index_room_ = 0;
   }
 
   // Numbers `id` size(): its copy kept on `arena`.
