@@ -310,21 +310,29 @@ void AggregatorImpl::AddHost(const HostFacts& h, const HostJoin* j) {
 template <typename View>
 void AggregatorImpl::AddMember(const View& m, const MemberJoin* j) {
   ++records_;  // Of the shard's fingerprint.
-  const int status = j != nullptr ? MemberStatusFor(*j, *index_, m, year_)
-                                  : MemberStatusAtYearEnd(m, year_);
+  int status;
+  MemberJoin own;
+  if (j != nullptr) {
+    // Joined, counted and its status taken by JoinFacts().
+    status = MemberStatusFor(*j, *index_, m, year_);
+  } else {
+    // Joined here, counted once, as JoinFacts() would.
+    own.host = hosts_.NumberIfNamed(m.host_organization_id());
+    own.org = orgs_.NumberIfNamed(m.party_organization_id());
+    status = MemberStatusAtYearEnd(m, year_);
+    index_->CountMember(own, status, m.is_owner());
+    j = &own;
+  }
   if (status < 0) {
     // Off the roll at the end of the year, or not yet applied: only the
     // year's events count (a member who left in it).
-    if (m.has_events()) AddMemberEvents(m, MemberAccOf(m, j, false));
+    if (m.has_events()) AddMemberEvents(m, MemberAccOf(*j));
     return;
   }
-  MemberAcc* acc = MemberAccOf(m, j, true);
+  MemberAcc* acc = MemberAccOf(*j);
   if (ABSL_PREDICT_FALSE(m.has_events())) AddMemberEvents(m, acc);
-  const absl::string_view host_id = m.host_organization_id();
-  ++acc->by_status[status];
   const bool member = status == v1::MEMBER_STATUS_FULL ||
                       status == v1::MEMBER_STATUS_PROBATIONARY;
-  if (member && m.is_owner()) ++acc->owners;
   if (member && m.monthly_dues_fen() > 0) {
     ++acc->dues_members;
     acc->dues_fen[DuesBucket(m.dues_category())] += m.monthly_dues_fen();
@@ -332,10 +340,7 @@ void AggregatorImpl::AddMember(const View& m, const MemberJoin* j) {
   if (member && m.In(MemberFacts::kProbationary, year_)) {
     ++acc->new_members;
     if (m.is_owner()) ++acc->new_owners;
-    if (const absl::string_view org_id = m.party_organization_id();
-        !org_id.empty()) {
-      ++orgs_.rows[j ? orgs_.Row(j->org) : orgs_.Intern(org_id)].new_members;
-    }
+    if (j->org != kNoId) ++orgs_.rows[orgs_.Row(j->org)].new_members;
   }
   if (!m.has_posts()) return;
   m.ForEachPost([&](int32_t kind, absl::string_view name) {
@@ -350,9 +355,8 @@ void AggregatorImpl::AddMember(const View& m, const MemberJoin* j) {
         ++acc->posts[2];
         break;
       case v1::POST_KIND_TECHNICAL_SERVICE_TEAM:
-        if (!host_id.empty()) {
-          teams_.emplace(j ? hosts_.Row(j->host) : hosts_.Intern(host_id),
-                         std::string(name));
+        if (j->host != kNoId) {
+          teams_.emplace(hosts_.Row(j->host), std::string(name));
         }
         break;
       default:
@@ -361,22 +365,9 @@ void AggregatorImpl::AddMember(const View& m, const MemberJoin* j) {
   });
 }
 
-template <typename View>
-MemberAcc* AggregatorImpl::MemberAccOf(const View& m, const MemberJoin* j,
-                                       bool counted) {
-  if (const absl::string_view host_id = m.host_organization_id();
-      !host_id.empty()) {
-    HostState& h =
-        hosts_.rows[j ? hosts_.Row(j->host) : hosts_.Intern(host_id)];
-    h.member_records += counted;
-    return &h.members;
-  }
-  if (const absl::string_view org_id = m.party_organization_id();
-      !org_id.empty()) {
-    OrgState& o = orgs_.rows[j ? orgs_.Row(j->org) : orgs_.Intern(org_id)];
-    o.member_records += counted;
-    return &o.members;
-  }
+MemberAcc* AggregatorImpl::MemberAccOf(const MemberJoin& j) {
+  if (j.host != kNoId) return &hosts_.rows[hosts_.Row(j.host)].members;
+  if (j.org != kNoId) return &orgs_.rows[orgs_.Row(j.org)].members;
   return &loose_members_;
 }
 

@@ -205,7 +205,9 @@ int64_t AggregatorImpl::FinishHosts() {
     HostState& h = hosts_.rows[i];
     GroupAcc& g = *groups_[HostGroup(i)];
     int64_t* c = g.counters;
-    AddMembers(h.members, &g);
+    const MemberTally& members =
+        index_->members_as_of.unit(hosts_.number_of[i]);
+    AddMembers(h.members, members, &g);
     unknown += !h.present;
     if (!h.present) continue;
     if (!h.unit_of_year) {
@@ -215,23 +217,26 @@ int64_t AggregatorImpl::FinishHosts() {
     }
     ++c[kUnitsTotal];
     HostCoverageFacts facts;
-    if (h.member_records > 0) {
-      ++c[kUnitsFromRecords];
-      facts.full_members = h.members.by_status[v1::MEMBER_STATUS_FULL];
-      facts.all_members = facts.full_members +
-                          h.members.by_status[v1::MEMBER_STATUS_PROBATIONARY];
-    } else if (h.has_reported) {
-      ++c[kUnitsFromReported];
-      facts.full_members = h.reported[v1::MEMBER_STATUS_FULL];
-      facts.all_members =
-          facts.full_members + h.reported[v1::MEMBER_STATUS_PROBATIONARY];
-      MemberAcc reported;
-      for (int k = 0; k < 6; ++k) {
-        reported.by_status[k] = static_cast<uint32_t>(h.reported[k]);
+    switch (SetUnitMembers(
+        members.records, members.by_status[v1::MEMBER_STATUS_FULL],
+        members.by_status[v1::MEMBER_STATUS_PROBATIONARY], h.has_reported,
+        h.reported[v1::MEMBER_STATUS_FULL],
+        h.reported[v1::MEMBER_STATUS_PROBATIONARY], &facts)) {
+      case UnitMembersFrom::kRecords:
+        ++c[kUnitsFromRecords];
+        break;
+      case UnitMembersFrom::kReported: {
+        ++c[kUnitsFromReported];
+        MemberTally reported;
+        for (int k = 0; k < 6; ++k) {
+          reported.by_status[k] = static_cast<uint32_t>(h.reported[k]);
+        }
+        AddMembers(MemberAcc(), reported, &g);
+        break;
       }
-      AddMembers(reported, &g);
-    } else {
-      ++c[kUnitsNotReported];
+      case UnitMembersFrom::kNone:
+        ++c[kUnitsNotReported];
+        break;
     }
     bool in_regional_grid = false, grid_has_instructor = false;
     const GridState* grid = h.grid != kNone ? &grids_.rows[h.grid] : nullptr;
@@ -280,7 +285,9 @@ int64_t AggregatorImpl::FinishOrgs() {
     OrgState& o = orgs_.rows[i];
     GroupAcc& g = *groups_[OrgGroup(i)];
     int64_t* c = g.counters;
-    AddMembers(o.members, &g);
+    const uint32_t number = orgs_.number_of[i];
+    // Its members who name no unit: those of a unit are the unit's.
+    AddMembers(o.members, index_->members_as_of.org_without_unit(number), &g);
     unknown += !o.present;
     for (int s = 0; s < 5; ++s) g.sums[kFundUnspecified + s] += o.funding[s];
     const bool joint = JointOrAffiliated(o.formation);
@@ -319,10 +326,12 @@ int64_t AggregatorImpl::FinishOrgs() {
       if (o.star_met) {
         ++c[kT2Met];
       } else if (cap_ > 0) {
+        // All its members, with a unit or without.
+        const MemberTally& members = index_->members_as_of.org(number);
         candidates_[OrgGroup(i)][1].push_back(
             {o.id, i, v1::SHORTFALL_REASON_NO_STAR_ASSESSMENT,
-             o.members.by_status[v1::MEMBER_STATUS_FULL],
-             o.members.by_status[v1::MEMBER_STATUS_PROBATIONARY]});
+             members.by_status[v1::MEMBER_STATUS_FULL],
+             members.by_status[v1::MEMBER_STATUS_PROBATIONARY]});
       }
       if (o.star_met && o.stars >= 1 && o.stars <= 5) {
         ++c[kOrgOneStar - (o.stars - 1)];
@@ -397,10 +406,13 @@ void AggregatorImpl::FinishFacts() {
   }
   // Members of neither a unit nor an organization: counted, or off the roll
   // with events of the year.
+  const MemberTally& counted = index_->members_as_of.loose();
   bool loose = false;
-  for (uint32_t n : loose_members_.by_status) loose |= n != 0;
+  for (uint32_t n : counted.by_status) loose |= n != 0;
   for (uint32_t n : loose_members_.events) loose |= n != 0;
-  if (loose) AddMembers(loose_members_, groups_[RegionGroup(kNone)].get());
+  if (loose) {
+    AddMembers(loose_members_, counted, groups_[RegionGroup(kNone)].get());
+  }
 }
 
 void AggregatorImpl::CountUnknown(int64_t hosts, int64_t orgs) {

@@ -53,7 +53,9 @@ class AggregatorImpl final : public Aggregator {
   }
 
   // Looks ids up in `index` (shared with a validator) instead of an index
-  // of its own. Only before the first Add*().
+  // of its own, and has JoinFacts() take members' statuses and counts there
+  // as of the end of the report year. Only before the first Add*(), and
+  // while the index is empty.
   void UseIndex(ShardIndex* index) {
     BindTables(index);
     own_index_.reset();
@@ -109,13 +111,12 @@ class AggregatorImpl final : public Aggregator {
   // A member, through a MemberFactsView or a MemberMessageView.
   template <typename View>
   void AddMember(const View& m, const MemberJoin* j = nullptr);
-  // Where a member's figures go: its unit's, else its organization's, else
-  // the loose members'; `counted` adds the record to the unit's or
-  // organization's member records.
+  // Where the figures of a member whose ids `j` numbers go: its unit's,
+  // else its organization's, else the loose members'. (Its counts by
+  // status are the shard index's: ShardIndex::members_as_of.)
   // (Inlined by force: a call per member record costs 2% of a report.)
-  template <typename View>
   ABSL_ATTRIBUTE_ALWAYS_INLINE inline MemberAcc* MemberAccOf(
-      const View& m, const MemberJoin* j, bool counted);
+      const MemberJoin& j);
   // The member's events dated in the year, by kind. Out of line: few
   // records have events.
   template <typename View>
@@ -229,6 +230,8 @@ class AggregatorImpl final : public Aggregator {
 
   void BindTables(ShardIndex* index) {
     index_ = index;
+    // The members' statuses and counts (members_as_of) of the report year.
+    index->member_status_year = year_;
     hosts_.Bind(&index->hosts, &index->strings);
     orgs_.Bind(&index->orgs, &index->strings);
     grids_.Bind(&index->grids, &index->strings);

@@ -28,13 +28,12 @@ namespace aggregation {
 inline constexpr uint32_t kNone = 0xffffffffu;
 
 // Member figures kept per host organization (or per party organization for
-// members without a host). 32-bit to keep the per-unit state small; unsigned,
-// so that even 2^32 records of one unit wrap rather than overflow.
+// members without a host), besides their counts by status (the shard index's
+// MemberTally). 32-bit to keep the per-unit state small; unsigned, so that
+// even 2^32 records of one unit wrap rather than overflow.
 struct MemberAcc {
-  uint32_t by_status[6] = {};  // Indexed by MemberStatus.
   uint32_t new_members = 0;
   uint32_t new_owners = 0;
-  uint32_t owners = 0;
   uint32_t posts[3] = {};  // Demonstration, vanguard, zone.
   // Membership events of the year, by MembershipEventKind (1 to 6).
   uint32_t events[7] = {};
@@ -85,7 +84,6 @@ struct HostState {
   uint8_t kind = 0;
   uint8_t subtype = 0;
   uint8_t sector = 0;
-  uint32_t member_records = 0;
   int32_t reported[6] = {};  // Indexed by MemberStatus.
   MemberAcc members;
 };
@@ -107,7 +105,6 @@ struct OrgState {
   int stars = 0;
   uint8_t quarter_mask = 0;
   uint32_t new_members = 0;
-  uint32_t member_records = 0;
   absl::int128 funding[5] = {};
   MemberAcc members;
 };
@@ -265,6 +262,8 @@ struct Table {
   ChunkedVector<State> rows;
   // Index number -> row, or kNone.
   std::vector<uint32_t> row_of;
+  // Row -> index number.
+  std::vector<uint32_t> number_of;
 
   void Bind(IdTable* table, StringArena* strings) {
     ids = table;
@@ -277,13 +276,11 @@ struct Table {
     return NewRow(n);
   }
   // The row of `id`, interned in the index when new there.
-  uint32_t Intern(absl::string_view id) {
-    // Ledgers list a unit's members together: one entry of memory answers
-    // runs of the same id with one compare.
-    if (last_id.data() != nullptr && EqualBytesInline(id, last_id)) {
-      return last_row;
-    }
-    return Remember(ids->Intern(id, arena));
+  uint32_t Intern(absl::string_view id) { return Row(Number(id)); }
+  // The index number of `id` (interned when new there), or kNoId for the
+  // empty id: how a member's references are joined without JoinFacts().
+  uint32_t NumberIfNamed(absl::string_view id) {
+    return id.empty() ? kNoId : Number(id);
   }
   // The same through the index's memo of recent ids.
   uint32_t InternRecent(absl::string_view id) {
@@ -291,10 +288,16 @@ struct Table {
   }
 
  private:
-  uint32_t Remember(uint32_t n) {
-    last_row = Row(n);
-    last_id = ids->id(n);
-    return last_row;
+  // The index number of `id`, interned when new there.
+  uint32_t Number(absl::string_view id) {
+    // Ledgers list a unit's members together: one entry of memory answers
+    // runs of the same id with one compare, inline.
+    if (last_id.data() != nullptr && EqualBytesInline(id, last_id)) {
+      return last_number;
+    }
+    last_number = ids->Intern(id, arena);
+    last_id = ids->id(last_number);
+    return last_number;
   }
   __attribute__((noinline)) uint32_t NewRow(uint32_t n) {
     if (n >= row_of.size()) {
@@ -302,13 +305,14 @@ struct Table {
     }
     const auto r = static_cast<uint32_t>(rows.size());
     row_of[n] = r;
+    number_of.push_back(n);
     rows.emplace_back();
     rows.back().id = ids->id(n);
     return r;
   }
 
-  uint32_t last_row = kNone;
-  // The id of last_row; null until the first Intern().
+  uint32_t last_number = kNone;
+  // The id of last_number; null until the first Number().
   absl::string_view last_id;
 };
 
@@ -348,18 +352,19 @@ class MemberMessageView {
   MemberMessageDates dates_;
 };
 
-inline void AddMembers(const MemberAcc& m, GroupAcc* g) {
+// Adds to `g` the members counted `t` and their other figures `m`.
+inline void AddMembers(const MemberAcc& m, const MemberTally& t, GroupAcc* g) {
   int64_t* c = g->counters;
-  c[kMembersFull] += m.by_status[v1::MEMBER_STATUS_FULL];
-  c[kMembersProbationary] += m.by_status[v1::MEMBER_STATUS_PROBATIONARY];
+  c[kMembersFull] += t.by_status[v1::MEMBER_STATUS_FULL];
+  c[kMembersProbationary] += t.by_status[v1::MEMBER_STATUS_PROBATIONARY];
   c[kMembersDevelopmentTargets] +=
-      m.by_status[v1::MEMBER_STATUS_DEVELOPMENT_TARGET];
-  c[kMembersActivists] += m.by_status[v1::MEMBER_STATUS_ACTIVIST];
-  c[kMembersApplicants] += m.by_status[v1::MEMBER_STATUS_APPLICANT];
-  c[kMembersStatusUnspecified] += m.by_status[v1::MEMBER_STATUS_UNSPECIFIED];
+      t.by_status[v1::MEMBER_STATUS_DEVELOPMENT_TARGET];
+  c[kMembersActivists] += t.by_status[v1::MEMBER_STATUS_ACTIVIST];
+  c[kMembersApplicants] += t.by_status[v1::MEMBER_STATUS_APPLICANT];
+  c[kMembersStatusUnspecified] += t.by_status[v1::MEMBER_STATUS_UNSPECIFIED];
   c[kMembersNew] += m.new_members;
   c[kMembersNewOwners] += m.new_owners;
-  c[kMembersOwners] += m.owners;
+  c[kMembersOwners] += t.owners;
   c[kMembersDemonstrationPosts] += m.posts[0];
   c[kMembersVanguardPosts] += m.posts[1];
   c[kMembersResponsibilityZones] += m.posts[2];

@@ -127,6 +127,39 @@ inline void SetOrganizationCoverage(const UnitOrgCover& cover,
                       facts);
 }
 
+// Where a unit's member counts for the targets come from.
+enum class UnitMembersFrom : uint8_t {
+  kRecords,   // Its member records (one or more).
+  kReported,  // None; the counts the unit reports.
+  kNone,      // Neither: counted as 0 and 0.
+};
+
+// Sets the member part of a unit's `facts` and returns where it came from:
+// its member records when it has any (`records` of them counted at the end
+// of the year, `full` and `probationary` of them), else the counts it
+// reports when it does (`has_reported`; a negative count read as 0), else 0
+// and 0.
+inline UnitMembersFrom SetUnitMembers(int64_t records, int64_t full,
+                                      int64_t probationary, bool has_reported,
+                                      int64_t reported_full,
+                                      int64_t reported_probationary,
+                                      HostCoverageFacts* facts) {
+  if (records > 0) {
+    facts->full_members = full;
+    facts->all_members = full + probationary;
+    return UnitMembersFrom::kRecords;
+  }
+  if (has_reported) {
+    facts->full_members = reported_full > 0 ? reported_full : 0;
+    facts->all_members =
+        facts->full_members +
+        (reported_probationary > 0 ? reported_probationary : 0);
+    return UnitMembersFrom::kReported;
+  }
+  facts->full_members = facts->all_members = 0;
+  return UnitMembersFrom::kNone;
+}
+
 }  // namespace internal
 }  // namespace dangjian
 

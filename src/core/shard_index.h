@@ -14,6 +14,8 @@
 #include <cstring>
 #include <vector>
 
+#include "absl/base/attributes.h"
+#include "absl/base/optimization.h"
 #include "absl/strings/string_view.h"
 #include "absl/types/span.h"
 #include "core/id_checks.h"
@@ -298,6 +300,90 @@ class IdTable {
   Recent recent_[size_t{1} << kRecentBits];
 };
 
+// The members of one unit or one party organization by their status at the
+// end of a year (MemberStatusAtYearEnd(); -1, not yet applied or off the
+// roll, is counted nowhere).
+struct MemberTally {
+  uint32_t by_status[6] = {};  // Indexed by MemberStatus.
+  uint32_t records = 0;        // The member records counted.
+  // Full and probationary members who own the unit (Member.is_owner).
+  uint32_t owners = 0;
+};
+
+// The shard's member counts as of the end of a year, by the numbers of the
+// units and party organizations the members name: counted once, where their
+// ids are joined (ShardIndex::CountMember()), and read by the rules and the
+// figures alike.
+class MemberTallies {
+ public:
+  // Counts a member of status `status` (MemberStatusAtYearEnd(); below 0:
+  // not counted) naming unit number `host` and party organization number
+  // `org` (IdTable::kNone: none named): under the unit, under the
+  // organization, and once more under the organization when it names no
+  // unit or under `loose()` when it names neither (where the report counts
+  // it).
+  void Count(uint32_t host, uint32_t org, int status, bool is_owner) {
+    if (status < 0) return;
+    // (PROBATIONARY and FULL are 4 and 5.)
+    static_assert(v1::MEMBER_STATUS_FULL == v1::MEMBER_STATUS_PROBATIONARY + 1);
+    const uint32_t owner =
+        is_owner && static_cast<unsigned>(status) -
+                            unsigned{v1::MEMBER_STATUS_PROBATIONARY} <=
+                        1u;
+    if (host != IdTable::kNone) Add(Slot(&units_, host), status, owner);
+    if (org != IdTable::kNone) {
+      Add(Slot(&orgs_, org), status, owner);
+      if (host == IdTable::kNone) {
+        Add(Slot(&orgs_without_unit_, org), status, owner);
+      }
+    } else if (host == IdTable::kNone) {
+      Add(&loose_, status, owner);
+    }
+  }
+  // The members naming unit number `n`.
+  const MemberTally& unit(uint32_t n) const { return Of(units_, n); }
+  // The members naming party organization number `n`, with or without a
+  // unit.
+  const MemberTally& org(uint32_t n) const { return Of(orgs_, n); }
+  // Those of them who name no unit.
+  const MemberTally& org_without_unit(uint32_t n) const {
+    return Of(orgs_without_unit_, n);
+  }
+  // The members naming neither a unit nor a party organization.
+  const MemberTally& loose() const { return loose_; }
+
+  void Clear() {
+    units_.clear();
+    orgs_.clear();
+    orgs_without_unit_.clear();
+    loose_ = MemberTally();
+  }
+
+ private:
+  static void Add(MemberTally* t, unsigned status, uint32_t owner) {
+    ++t->by_status[status];
+    ++t->records;
+    t->owners += owner;
+  }
+  // The tally of number `n` in `v`, made (with room for a typical county,
+  // or twice the last room) when past its end.
+  static MemberTally* Slot(std::vector<MemberTally>* v, uint32_t n) {
+    if (ABSL_PREDICT_FALSE(n >= v->size())) Grow(v, n);
+    return v->data() + n;
+  }
+  ABSL_ATTRIBUTE_NOINLINE static void Grow(std::vector<MemberTally>* v,
+                                           uint32_t n) {
+    v->resize(std::max({size_t{n} + 1, 2 * v->size(), size_t{1024}}));
+  }
+  static const MemberTally& Of(const std::vector<MemberTally>& v, uint32_t n) {
+    static const MemberTally kNoMembers;
+    return n < v.size() ? v[n] : kNoMembers;
+  }
+
+  std::vector<MemberTally> units_, orgs_, orgs_without_unit_;
+  MemberTally loose_;
+};
+
 // A typical county, the room a shard's tables and the validator's entries
 // make up front: growing them step by step cost more than the room. Member,
 // unit and party organization records of the national scenario's counties:
@@ -307,6 +393,8 @@ constexpr size_t kCountyHosts = 4096;
 constexpr size_t kCountyOrgs = 2048;
 
 // One shard's ids, per kind, and the arena that keeps their text.
+struct MemberJoin;
+
 struct ShardIndex {
   ShardIndex() {
     // Room for a typical county's units and organizations from the start
@@ -327,8 +415,14 @@ struct ShardIndex {
     assignments.Clear();
     members.Clear();
     listed_hosts.clear();
+    members_as_of.Clear();
     strings.Clear();
   }
+
+  // Counts a member whose ids JoinFacts() (or an engine joining them
+  // itself) numbered in `join`, of status `status` at the end of
+  // member_status_year, in `members_as_of`.
+  void CountMember(const MemberJoin& join, int status, bool is_owner);
 
   StringArena strings;
   IdTable hosts;        // Host organizations (units).
@@ -343,6 +437,10 @@ struct ShardIndex {
   // The numbers in `hosts` of the units party organizations list, each
   // organization's run given by its OrgJoin.
   std::vector<uint32_t> listed_hosts;
+  // The members by unit and party organization as of the end of
+  // member_status_year (when not 0), each counted once where its ids are
+  // joined: JoinFacts(), or an aggregator reading records without it.
+  MemberTallies members_as_of;
 };
 
 constexpr uint32_t kNoId = IdTable::kNone;
@@ -360,6 +458,11 @@ struct MemberJoin {
   // through MemberStatusFor() (-1 is also a status: not counted).
   int8_t status = -1;
 };
+
+inline void ShardIndex::CountMember(const MemberJoin& join, int status,
+                                    bool is_owner) {
+  members_as_of.Count(join.host, join.org, status, is_owner);
+}
 struct HostJoin {
   uint32_t self = kNoId;
   uint32_t region = kNoId;
@@ -412,7 +515,9 @@ inline uint32_t InternRecentIfNamed(IdTable* table, absl::string_view id,
   return id.empty() ? kNoId : table->InternRecent(id, arena);
 }
 
-// Interns the ids `member` names into `index`; returns their numbers.
+// Interns the ids `member` names into `index`; returns their numbers. When
+// the index has a member_status_year, also takes the member's status at its
+// end and counts the member in the index's members_as_of.
 inline MemberJoin JoinFacts(const MemberFacts& member, ShardIndex* index) {
   MemberJoin j;
   j.self = InternIfNamed(&index->members, member.id, &index->strings);
@@ -423,6 +528,7 @@ inline MemberJoin JoinFacts(const MemberFacts& member, ShardIndex* index) {
   if (index->member_status_year != 0) {
     j.status = static_cast<int8_t>(MemberStatusAtYearEnd(
         MemberFactsView(member), index->member_status_year));
+    index->CountMember(j, j.status, member.is_owner);
   }
   return j;
 }

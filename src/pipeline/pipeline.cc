@@ -197,9 +197,9 @@ class ShardRun {
       index_.members.Reserve(internal::kCountyMembers);
     }
     if (o_.aggregate) {
-      // Each member's status at the end of the report year, taken once in
-      // the join for the aggregator and for a validator of that year.
-      index_.member_status_year = o_.year;
+      // The aggregator has the join take each member's status at the end of
+      // the report year and count it there (ShardIndex::members_as_of),
+      // once, for it and for a validator of that year.
       absl::StatusOr<std::unique_ptr<Aggregator>> a =
           Aggregator::Create(plan_.aggregator);
       if (!a.ok()) return a.status();
@@ -294,15 +294,11 @@ class ShardRun {
     int field = 0;
     absl::string_view body;
     if (internal::OneEntity(bytes, &field, &body)) {
-      // Decodes the body into `facts` with `decode`, joins it and feeds both
-      // engines; false when the decoder says no.
+      // Decodes the body into `facts` with `decode` and feeds it to both
+      // (Both()); false when the decoder says no.
       auto both = [&](auto decode, auto* facts, absl::Status* status) {
         if (!decode(body, facts)) return false;
-        const auto join = internal::JoinFacts(*facts, &index_);
-        ValidatorFeed::Add(v, *facts, join, where);
-        if (aggregator_ != nullptr) {
-          *status = internal::AddFacts(aggregator_.get(), *facts, join);
-        }
+        *status = Both(v, *facts, where);
         return true;
       };
       absl::Status s;
@@ -352,10 +348,65 @@ class ShardRun {
     }
     if (kept) {
       ValidatorFeed::AddKept(v, *record, where);
-    } else if (absl::Status s = v->Add(*record, &where); !s.ok()) {
-      return s;
+      if (aggregator_ != nullptr) return aggregator_->Add(*record);
+      return absl::OkStatus();
     }
-    if (aggregator_ != nullptr) return aggregator_->Add(*record);
+    return AddParsed(v, *record, where);
+  }
+
+  // A record of a kind read as facts, its ids joined once in the shard's
+  // index (core/shard_index.h), to the validator and, when there is one, the
+  // aggregator.
+  template <typename Facts>
+  absl::Status Both(Validator* v, const Facts& facts,
+                    const v1::SourceLocation& where) {
+    const auto join = internal::JoinFacts(facts, &index_);
+    ValidatorFeed::Add(v, facts, join, where);
+    if (aggregator_ != nullptr) {
+      return internal::AddFacts(aggregator_.get(), facts, join);
+    }
+    return absl::OkStatus();
+  }
+
+  // A parsed record to the validator and, when there is one, the
+  // aggregator: a kind read as facts through Both(), its facts taken from
+  // the message (so that it is joined once, as a decoded one is); any other
+  // as it is.
+  absl::Status AddParsed(Validator* v, const v1::Record& r,
+                         const v1::SourceLocation& where) {
+    switch (r.entity_case()) {
+      case v1::Record::kMember:
+        internal::MemberFactsOf(r.member(), &member_);
+        return Both(v, member_, where);
+      case v1::Record::kHostOrganization:
+        internal::HostFactsOf(r.host_organization(), &host_);
+        return Both(v, host_, where);
+      case v1::Record::kPartyOrganization:
+        internal::OrgFactsOf(r.party_organization(), &org_);
+        return Both(v, org_, where);
+      case v1::Record::kFunding:
+        internal::FundingFactsOf(r.funding(), &funding_);
+        return Both(v, funding_, where);
+      case v1::Record::kVenue:
+        internal::VenueFactsOf(r.venue(), &venue_);
+        return Both(v, venue_, where);
+      case v1::Record::kActivity:
+        internal::ActivityFactsOf(r.activity(), &activity_);
+        return Both(v, activity_, where);
+      case v1::Record::kGrid:
+        internal::GridFactsOf(r.grid(), &grid_);
+        return Both(v, grid_, where);
+      case v1::Record::kCadreAssignment:
+        internal::CadreFactsOf(r.cadre_assignment(), &cadre_);
+        return Both(v, cadre_, where);
+      case v1::Record::kHostAnnualResult:
+        internal::ResultFactsOf(r.host_annual_result(), &annual_result_);
+        return Both(v, annual_result_, where);
+      default:
+        break;
+    }
+    if (absl::Status s = v->Add(r, &where); !s.ok()) return s;
+    if (aggregator_ != nullptr) return aggregator_->Add(r);
     return absl::OkStatus();
   }
 
@@ -370,10 +421,9 @@ class ShardRun {
           if (!made.ok()) return made.status();
           v = *made;
         }
-        if (absl::Status s = v->Add(*record, &where); !s.ok()) return s;
-      }
-      if (aggregator_ != nullptr) {
-        if (absl::Status s = aggregator_->Add(*record); !s.ok()) return s;
+        if (absl::Status s = AddParsed(v, *record, where); !s.ok()) return s;
+      } else if (absl::Status s = aggregator_->Add(*record); !s.ok()) {
+        return s;
       }
       ++read->records;
       read->bytes = where.byte_offset();

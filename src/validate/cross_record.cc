@@ -206,8 +206,6 @@ void Checker::RegionCycles() {
 }
 
 void Checker::Members() {
-  org_counts_.assign(x_.orgs.size(), Counts{});
-  host_counts_.assign(x_.hosts.size(), Counts{});
   std::vector<std::pair<uint64_t, size_t>> ids;
   ids.reserve(x_.members.size());
   // By organization position: a party committee or general branch, which
@@ -236,40 +234,18 @@ void Checker::Members() {
       RefAt(Rule::kRefPartyOrg, orgs_, m.join.org, kOrgTarget, "member", id,
             m.loc, "party_organization_id", IdAt(x_.ids().orgs, m.join.org));
     }
-    const size_t host_at = host_found != nullptr ? *host_found : kNowhere;
-    const size_t org_at = org_found != nullptr ? *org_found : kNowhere;
-    // Not yet in the pipeline at the end of the year (status -1): counted
-    // nowhere, as in the report.
-    const int status = m.join.status;
-    if (const size_t* it = &org_at; *it != kNowhere) {
-      Counts& c = org_counts_[*it];
-      if (status >= 0) {
-        ++c.by_status[status];
-        ++c.records;
-      }
-      if (!not_branch.empty() && not_branch[*it]) {
-        const OrgFacts& o = x_.orgs[*it].value;
-        Emit(Rule::kNotBranch, "member", MemberId(m), m.loc,
-             "party_organization_id",
-             Zh("所在党组织“", o.id, "”是",
-                o.level == v1::ORG_LEVEL_COMMITTEE ? "党委" : "党总支",
-                "；党员应编入党支部"),
-             "attached to \"", o.id, "\", a ",
-             o.level == v1::ORG_LEVEL_COMMITTEE ? "party committee (党委)"
-                                                : "general branch (党总支)",
-             "; members attach only to branches (党支部)");
-      }
-    }
-    if (const size_t* it = &host_at; *it != kNowhere) {
-      Counts& c = host_counts_[*it];
-      if (status >= 0) {
-        ++c.by_status[status];
-        ++c.records;
-      }
-      if (m.is_owner && (status == v1::MEMBER_STATUS_FULL ||
-                         status == v1::MEMBER_STATUS_PROBATIONARY)) {
-        ++c.owners;
-      }
+    // (Its counts by status are the index's: Index::members_as_of().)
+    if (org_found != nullptr && !not_branch.empty() && not_branch[*org_found]) {
+      const OrgFacts& o = x_.orgs[*org_found].value;
+      Emit(Rule::kNotBranch, "member", MemberId(m), m.loc,
+           "party_organization_id",
+           Zh("所在党组织“", o.id, "”是",
+              o.level == v1::ORG_LEVEL_COMMITTEE ? "党委" : "党总支",
+              "；党员应编入党支部"),
+           "attached to \"", o.id, "\", a ",
+           o.level == v1::ORG_LEVEL_COMMITTEE ? "party committee (党委)"
+                                              : "general branch (党总支)",
+           "; members attach only to branches (党支部)");
     }
     // A record off the roll is a person who moved on (a transfer's other
     // side may be on another roll): no duplicate.

@@ -312,24 +312,32 @@ class Checker {
   // in post in as_of's year, or one in post.
   static constexpr int8_t kNoAssignment = -1, kOutOfPost = 0, kInPost = 1;
   std::vector<int8_t> assignments_;
-  // Per party organization (by position): member counts from records.
-  struct Counts {
-    int64_t by_status[6] = {0, 0, 0, 0, 0, 0};
-    int64_t records = 0;
-    // Full and probationary members who own the unit (Member.is_owner).
-    int64_t owners = 0;
-  };
+  // The members of the unit at position `i`, as of the end of the year
+  // (Index::members_as_of()): none for a record after the first of its id.
+  const MemberTally& HostMembers(size_t i) const {
+    return MembersAt(hosts_, x_.host_joins[i].self, i, /*unit=*/true);
+  }
+  // The same for the party organization at position `i`.
+  const MemberTally& OrgMembers(size_t i) const {
+    return MembersAt(orgs_, x_.org_joins[i].self, i, /*unit=*/false);
+  }
+  const MemberTally& MembersAt(const Positions& first, uint32_t n, size_t i,
+                               bool unit) const {
+    static const MemberTally kNoMembers;
+    const size_t* at = first.At(n);
+    if (at == nullptr || *at != i) return kNoMembers;
+    return unit ? x_.members_as_of().unit(n) : x_.members_as_of().org(n);
+  }
   // The party organizations that list each unit, by their formation: the
   // units' coverage by organizations (by position in x_.hosts).
   std::vector<UnitOrgCover> HostOrgCovers();
   // Unit `i`'s owner against its member records.
-  void HostOwner(size_t i, const Counts& counts);
+  void HostOwner(size_t i, const MemberTally& counts);
   // Unit `i`'s reported member counts against its member records.
-  void HostReportedCounts(size_t i, const Counts& counts);
+  void HostReportedCounts(size_t i, const MemberTally& counts);
   // The finding of the coverage target unit `i` misses.
   void HostCoverageFinding(size_t i, const HostCoverageFacts& facts,
                            const HostCoverage& cov);
-  std::vector<Counts> org_counts_, host_counts_;
   // By organization position o: [org_seats_begin_[o],
   // org_seats_begin_[o + 1]) of org_seat_members_ hold the positions of the
   // members its secretary_member_id and then its seats name (kNowhere: none,

@@ -39,7 +39,7 @@ void Checker::MembersUnder(std::vector<int64_t>* under,
   for (size_t i = 0; i < x_.orgs.size(); ++i) {
     const OrgFacts& o = x_.orgs[i].value;
     if (Dissolved(o)) continue;
-    if (org_counts_[i].records == 0 && o.host_organization_ids.empty()) {
+    if (OrgMembers(i).records == 0 && o.host_organization_ids.empty()) {
       continue;  // Nothing of its own: a committee over its branches.
     }
     int64_t full = 0, all = 0;
@@ -239,7 +239,7 @@ void Checker::Demonstration(const OrgFacts& o, const Loc& loc,
 }
 
 void Checker::MembersOf(size_t i, int64_t* full, int64_t* all) const {
-  const Counts& counts = org_counts_[i];
+  const MemberTally& counts = OrgMembers(i);
   *full = *all = -1;
   if (counts.records > 0) {
     *full = counts.by_status[v1::MEMBER_STATUS_FULL];
@@ -346,7 +346,7 @@ std::vector<UnitOrgCover> Checker::HostOrgCovers() {
   return cover;
 }
 
-void Checker::HostOwner(size_t i, const Counts& counts) {
+void Checker::HostOwner(size_t i, const MemberTally& counts) {
   const HostFacts& h = x_.hosts[i].value;
   const Loc& loc = x_.hosts[i].loc;
   const char* k = "host_organization";
@@ -384,7 +384,7 @@ void Checker::HostOwner(size_t i, const Counts& counts) {
   }
 }
 
-void Checker::HostReportedCounts(size_t i, const Counts& counts) {
+void Checker::HostReportedCounts(size_t i, const MemberTally& counts) {
   const HostFacts& h = x_.hosts[i].value;
   const Loc& loc = x_.hosts[i].loc;
   const char* k = "host_organization";
@@ -482,7 +482,7 @@ void Checker::Hosts() {
     const HostFacts& h = x_.hosts[i].value;
     const Loc& loc = x_.hosts[i].loc;
     const char* k = "host_organization";
-    const Counts& counts = host_counts_[i];
+    const MemberTally& counts = HostMembers(i);
     HostOwner(i, counts);
     HostReportedCounts(i, counts);
     // Coverage: units of as_of's year only, each judged on the first record
@@ -493,16 +493,10 @@ void Checker::Hosts() {
       continue;
     }
     HostCoverageFacts facts;
-    if (counts.records > 0) {
-      facts.full_members = counts.by_status[v1::MEMBER_STATUS_FULL];
-      facts.all_members =
-          facts.full_members + counts.by_status[v1::MEMBER_STATUS_PROBATIONARY];
-    } else if (h.has_reported_member_counts) {
-      // Negative counts read as 0, as the aggregator reads them.
-      facts.full_members = std::max<int64_t>(0, h.reported[0]);
-      facts.all_members =
-          facts.full_members + std::max<int64_t>(0, h.reported[1]);
-    }
+    SetUnitMembers(counts.records, counts.by_status[v1::MEMBER_STATUS_FULL],
+                   counts.by_status[v1::MEMBER_STATUS_PROBATIONARY],
+                   h.has_reported_member_counts, h.reported[0], h.reported[1],
+                   &facts);
     GridCover grid_cover;
     if (const size_t* g = grids_.At(join.grid);
         !h.grid_id.empty() && g != nullptr) {

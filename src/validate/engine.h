@@ -297,6 +297,13 @@ struct Index {
   // it).
   int32_t year = 0;
 
+  // The members by unit and party organization as of the end of `year`:
+  // the shard index's, counted in the join, when it counts them as of that
+  // year; else the index's own, counted by Add().
+  const MemberTallies& members_as_of() const {
+    return CountedInJoin() ? ids().members_as_of : own_members_as_of;
+  }
+
   // The shard index in use: the one UseShardIndex() gave, else its own.
   ShardIndex& ids() { return shared != nullptr ? *shared : own; }
   const ShardIndex& ids() const { return shared != nullptr ? *shared : own; }
@@ -371,8 +378,14 @@ struct Index {
   // splits it again).
   int32_t FileIndex(const std::string& file, const std::string& sheet);
 
+  // Whether JoinFacts() counts the members in ids() as of `year`.
+  bool CountedInJoin() const {
+    return ids().member_status_year != 0 && ids().member_status_year == year;
+  }
+
   ShardIndex own;
   ShardIndex* shared = nullptr;
+  MemberTallies own_members_as_of;  // When not CountedInJoin().
 };
 
 // Cross-record rules over the whole index.

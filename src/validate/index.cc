@@ -98,6 +98,7 @@ void Index::Clear() {
   arena.Reset();
   strings.Clear();
   own.Clear();
+  own_members_as_of.Clear();
   shared = nullptr;
 }
 
@@ -267,6 +268,9 @@ void Index::Add(const MemberFacts& m, const MemberJoin& join,
   // The validator's year's status, whichever took it.
   e.join.status = static_cast<int8_t>(
       MemberStatusFor(join, ids(), MemberFactsView(m), year));
+  if (!CountedInJoin()) {
+    own_members_as_of.Count(join.host, join.org, e.join.status, m.is_owner);
+  }
   e.off_roll = !m.events.empty() && !OnRollAtYearEnd(MemberFactsView(m), year);
   e.national_id_key = national_id_key;
   e.is_owner = m.is_owner;

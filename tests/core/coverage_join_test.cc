@@ -29,6 +29,26 @@ TEST(CoverageJoinTest, OrganizationExistsFromFoundingToDissolution) {
   EXPECT_TRUE(OrganizationExistsInYear(true, 2010, true, 0, 2017));
 }
 
+// A unit's members for the targets: its records when it has any, else what
+// it reports (negative counts as 0), else 0 and 0.
+TEST(CoverageJoinTest, UnitMembersFromRecordsElseReported) {
+  HostCoverageFacts f;
+  EXPECT_EQ(SetUnitMembers(3, 2, 1, true, 9, 9, &f), UnitMembersFrom::kRecords);
+  EXPECT_EQ(f.full_members, 2);
+  EXPECT_EQ(f.all_members, 3);
+  EXPECT_EQ(SetUnitMembers(0, 0, 0, true, 5, -2, &f),
+            UnitMembersFrom::kReported);
+  EXPECT_EQ(f.full_members, 5);
+  EXPECT_EQ(f.all_members, 5);
+  EXPECT_EQ(SetUnitMembers(0, 0, 0, true, -1, 4, &f),
+            UnitMembersFrom::kReported);
+  EXPECT_EQ(f.full_members, 0);
+  EXPECT_EQ(f.all_members, 4);
+  EXPECT_EQ(SetUnitMembers(0, 0, 0, false, 5, 5, &f), UnitMembersFrom::kNone);
+  EXPECT_EQ(f.full_members, 0);
+  EXPECT_EQ(f.all_members, 0);
+}
+
 TEST(CoverageJoinTest, AssignmentInPostFromStartToEnd) {
   EXPECT_TRUE(AssignmentInPostInYear(false, 0, false, 0, 2017));
   EXPECT_TRUE(AssignmentInPostInYear(true, 2017, true, 2017, 2017));

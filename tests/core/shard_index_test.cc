@@ -308,6 +308,60 @@ TEST(JoinFactsTest, AMembersYearEndStatusIsTakenForTheIndexsYear) {
   EXPECT_EQ(JoinFacts(member, &index).status, -1);
 }
 
+// The join counts each member as of the index's year, once: under its unit,
+// under its organization, and once more under the organization when it
+// names no unit or as loose when it names neither; a member not yet in the
+// pipeline (status -1) nowhere. Without a year it counts none.
+TEST(JoinFactsTest, MembersAreCountedAsOfTheIndexsYear) {
+  ShardIndex index;
+  auto join = [&](const char* id, int status, const char* host, const char* org,
+                  bool owner = false) {
+    MemberFacts m;
+    m.id = id;
+    m.status = status;
+    m.host_organization_id = host;
+    m.party_organization_id = org;
+    m.is_owner = owner;
+    return JoinFacts(m, &index);
+  };
+  join("m-0", v1::MEMBER_STATUS_FULL, "h-1", "o-1");  // No year: not counted.
+  EXPECT_EQ(index.members_as_of.unit(0).records, 0u);
+  index.member_status_year = 2017;
+  const MemberJoin a = join("m-1", v1::MEMBER_STATUS_FULL, "h-1", "o-1", true);
+  join("m-2", v1::MEMBER_STATUS_PROBATIONARY, "h-1", "");
+  const MemberJoin c = join("m-3", v1::MEMBER_STATUS_ACTIVIST, "", "o-1");
+  join("m-4", v1::MEMBER_STATUS_FULL, "", "");
+  // Applied after 2017: not yet in the pipeline.
+  MemberFacts later;
+  later.id = "m-5";
+  later.status = v1::MEMBER_STATUS_APPLICANT;
+  later.host_organization_id = "h-1";
+  later.has_date[MemberFacts::kApplied] = true;
+  later.date_year[MemberFacts::kApplied] = 2018;
+  EXPECT_EQ(JoinFacts(later, &index).status, -1);
+
+  const MemberTallies& t = index.members_as_of;
+  const MemberTally& unit = t.unit(a.host);
+  EXPECT_EQ(unit.records, 2u);
+  EXPECT_EQ(unit.by_status[v1::MEMBER_STATUS_FULL], 1u);
+  EXPECT_EQ(unit.by_status[v1::MEMBER_STATUS_PROBATIONARY], 1u);
+  EXPECT_EQ(unit.owners, 1u);
+  const MemberTally& org = t.org(a.org);
+  EXPECT_EQ(org.records, 2u);
+  EXPECT_EQ(org.by_status[v1::MEMBER_STATUS_FULL], 1u);
+  EXPECT_EQ(org.by_status[v1::MEMBER_STATUS_ACTIVIST], 1u);
+  const MemberTally& alone = t.org_without_unit(c.org);
+  EXPECT_EQ(alone.records, 1u);
+  EXPECT_EQ(alone.by_status[v1::MEMBER_STATUS_ACTIVIST], 1u);
+  EXPECT_EQ(t.loose().records, 1u);
+  EXPECT_EQ(t.loose().by_status[v1::MEMBER_STATUS_FULL], 1u);
+  // A number nothing was counted under reads as no members.
+  EXPECT_EQ(t.unit(12345).records, 0u);
+  index.Clear();
+  EXPECT_EQ(index.members_as_of.unit(a.host).records, 0u);
+  EXPECT_EQ(index.members_as_of.loose().records, 0u);
+}
+
 }  // namespace
 }  // namespace internal
 }  // namespace dangjian

@@ -341,6 +341,74 @@ TEST(PipelineTest, IdsJoinedForTheRulesAloneCountNowhereInTheFigures) {
   }
 }
 
+// Each member is counted once, where its ids are joined (the shard index's
+// members as of the year), whichever way the shard is read (a record stream
+// decoded, JSON Lines parsed) and whether or not it is validated: the
+// report's member totals count each member once; the target-2 worklist
+// gives an organization all the members who name it, with a unit or
+// without; the rule that sets a unit's reported counts against its records
+// reads the same counts.
+TEST(PipelineTest, MembersAreCountedOnceWhereverTheyAreJoined) {
+  const std::string dir = MakeDir("members_once");
+  v1::Dataset d;
+  v1::HostOrganization* h = d.add_host_organizations();
+  h->set_id("h-1");
+  h->set_name("甲公司");
+  h->set_kind(v1::HOST_KIND_NON_PUBLIC_ECONOMIC);
+  h->mutable_reported_member_counts()->set_full(2);  // The records say 4.
+  v1::PartyOrganization* o = d.add_party_organizations();
+  o->set_id("o-1");
+  o->set_name("甲公司党支部");
+  o->set_level(v1::ORG_LEVEL_BRANCH);
+  o->set_formation(v1::FORMATION_MODEL_STANDALONE);
+  o->add_host_organization_ids("h-1");
+  *o->mutable_founded_on() = MakeDate(2010, 1, 1);
+  auto member = [&](const std::string& id, v1::MemberStatus status,
+                    const std::string& host, const std::string& org) {
+    v1::Member* m = d.add_members();
+    m->set_id(id);
+    m->set_status(status);
+    m->set_host_organization_id(host);
+    m->set_party_organization_id(org);
+  };
+  // Three of the unit and the organization, one of the organization alone,
+  // one of the unit alone.
+  member("m-1", v1::MEMBER_STATUS_FULL, "h-1", "o-1");
+  member("m-2", v1::MEMBER_STATUS_FULL, "h-1", "o-1");
+  member("m-3", v1::MEMBER_STATUS_FULL, "h-1", "o-1");
+  member("m-4", v1::MEMBER_STATUS_PROBATIONARY, "", "o-1");
+  member("m-5", v1::MEMBER_STATUS_FULL, "h-1", "");
+  for (const char* name : {"county.djr", "county.jsonl"}) {
+    const std::string path = dir + "/" + name;
+    ASSERT_THAT(WriteDataset(d, path), IsOk());
+    for (bool validate : {true, false}) {
+      SCOPED_TRACE(absl::StrCat(name, validate ? ", validated" : ""));
+      PipelineOptions options = Options2017();
+      options.validate = validate;
+      absl::StatusOr<PipelineResult> run = RunPipeline({path}, options);
+      ASSERT_THAT(run.status(), IsOk());
+      absl::StatusOr<v1::Report> report = FinishReport(run->partial);
+      ASSERT_THAT(report.status(), IsOk());
+      EXPECT_EQ(report->total().members().full(), 4);
+      EXPECT_EQ(report->total().members().probationary(), 1);
+      const v1::TargetResult& t2 = report->total().targets().target_2();
+      ASSERT_EQ(t2.worklist_entries_size(), 1);
+      EXPECT_EQ(t2.worklist_entries(0).id(), "o-1");
+      EXPECT_EQ(t2.worklist_entries(0).full_members(), 3);
+      EXPECT_EQ(t2.worklist_entries(0).probationary_members(), 1);
+      if (!validate) continue;
+      int mismatches = 0;
+      for (const v1::Finding& f : run->findings.findings()) {
+        if (f.rule_id() != "host.reported_counts.mismatch") continue;
+        ++mismatches;
+        EXPECT_THAT(f.message(), HasSubstr("reports 2 full members"));
+        EXPECT_THAT(f.message(), HasSubstr("but 4 member records"));
+      }
+      EXPECT_EQ(mismatches, 1);
+    }
+  }
+}
+
 TEST(PipelineTest, DateFromTheFlagElseTheHeaderElseTheEndOfTheYear) {
   const std::string with = MakeDir("header_date");
   Country(with, MakeDate(2017, 6, 30));
