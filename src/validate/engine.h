@@ -114,8 +114,8 @@ class Sink {
   void Add(Rule rule, absl::string_view kind, absl::string_view id,
            LocationFn&& location, absl::string_view field,
            const ZhText<Zh...>& zh, const Parts&... parts) {
-    std::string masked_id = MaskPersonalData(id);
-    if (!Count(rule, kind, masked_id, field)) return;
+    std::string masked_id;
+    if (!Count(rule, kind, id, field, &masked_id)) return;
     Keep(rule, kind, std::move(masked_id), location(), field,
          absl::StrCat(parts...), zh.Str());
   }
@@ -123,11 +123,12 @@ class Sink {
   void Finish(v1::ValidationReport* report);
 
  private:
-  // Counts a finding; returns whether it sorts before the last one the full
-  // list keeps (always, while the list is not full). `masked_id` is
-  // MaskPersonalData() of the record's id.
-  bool Count(Rule rule, absl::string_view kind, absl::string_view masked_id,
-             absl::string_view field);
+  // Counts a finding on record `id`; returns whether it sorts before the
+  // last one the full list keeps (always, while the list is not full), and
+  // then sets `masked_id` to MaskPersonalData() of `id` (the order's, and
+  // the list's).
+  bool Count(Rule rule, absl::string_view kind, absl::string_view id,
+             absl::string_view field, std::string* masked_id);
   // Puts a finding Count() let through in the list.
   void Keep(Rule rule, absl::string_view kind, std::string masked_id,
             const v1::SourceLocation& location, absl::string_view field,

@@ -103,19 +103,30 @@ absl::string_view ZhTerm(absl::string_view term) {
   return term.substr(open + 1, close - open - 1);
 }
 
-bool Sink::Count(Rule rule, absl::string_view kind, absl::string_view masked_id,
-                 absl::string_view field) {
+bool Sink::Count(Rule rule, absl::string_view kind, absl::string_view id,
+                 absl::string_view field, std::string* masked_id) {
   ++counts_[static_cast<size_t>(rule)];
   const int64_t cap = config_->max_findings;
-  if (cap == 0 || static_cast<int64_t>(heap_.size()) < cap) return true;
+  if (cap == 0 || static_cast<int64_t>(heap_.size()) < cap) {
+    *masked_id = MaskPersonalData(id);
+    return true;
+  }
   // Sorting after the last finding kept on the leading fields of the order,
   // it is only counted: no message to build or mask, no Finding to make.
+  // Most such findings differ from it in their kind already, and their id
+  // is not masked to place them (a report keeps one finding, and counts).
   const v1::Finding& last = heap_.front();
-  return !(std::make_tuple(absl::string_view(last.record_kind()),
-                           absl::string_view(last.record_id()),
+  if (const int by_kind = kind.compare(last.record_kind()); by_kind != 0) {
+    if (by_kind > 0) return false;
+    *masked_id = MaskPersonalData(id);
+    return true;
+  }
+  *masked_id = MaskPersonalData(id);
+  return !(std::make_tuple(absl::string_view(last.record_id()),
                            absl::string_view(last.rule_id()),
                            absl::string_view(last.field_path())) <
-           std::make_tuple(kind, masked_id, GetRuleDef(rule).id, field));
+           std::make_tuple(absl::string_view(*masked_id), GetRuleDef(rule).id,
+                           field));
 }
 
 void Sink::Keep(Rule rule, absl::string_view kind, std::string masked_id,
