@@ -374,34 +374,31 @@ class ShardRun {
   // as it is.
   absl::Status AddParsed(Validator* v, const v1::Record& r,
                          const v1::SourceLocation& where) {
+    // The message's facts into `facts` with `of`, to both.
+    auto both = [&](auto of, const auto& message, auto* facts) {
+      of(message, facts);
+      return Both(v, *facts, where);
+    };
     switch (r.entity_case()) {
       case v1::Record::kMember:
-        internal::MemberFactsOf(r.member(), &member_);
-        return Both(v, member_, where);
+        return both(internal::MemberFactsOf, r.member(), &member_);
       case v1::Record::kHostOrganization:
-        internal::HostFactsOf(r.host_organization(), &host_);
-        return Both(v, host_, where);
+        return both(internal::HostFactsOf, r.host_organization(), &host_);
       case v1::Record::kPartyOrganization:
-        internal::OrgFactsOf(r.party_organization(), &org_);
-        return Both(v, org_, where);
+        return both(internal::OrgFactsOf, r.party_organization(), &org_);
       case v1::Record::kFunding:
-        internal::FundingFactsOf(r.funding(), &funding_);
-        return Both(v, funding_, where);
+        return both(internal::FundingFactsOf, r.funding(), &funding_);
       case v1::Record::kVenue:
-        internal::VenueFactsOf(r.venue(), &venue_);
-        return Both(v, venue_, where);
+        return both(internal::VenueFactsOf, r.venue(), &venue_);
       case v1::Record::kActivity:
-        internal::ActivityFactsOf(r.activity(), &activity_);
-        return Both(v, activity_, where);
+        return both(internal::ActivityFactsOf, r.activity(), &activity_);
       case v1::Record::kGrid:
-        internal::GridFactsOf(r.grid(), &grid_);
-        return Both(v, grid_, where);
+        return both(internal::GridFactsOf, r.grid(), &grid_);
       case v1::Record::kCadreAssignment:
-        internal::CadreFactsOf(r.cadre_assignment(), &cadre_);
-        return Both(v, cadre_, where);
+        return both(internal::CadreFactsOf, r.cadre_assignment(), &cadre_);
       case v1::Record::kHostAnnualResult:
-        internal::ResultFactsOf(r.host_annual_result(), &annual_result_);
-        return Both(v, annual_result_, where);
+        return both(internal::ResultFactsOf, r.host_annual_result(),
+                    &annual_result_);
       default:
         break;
     }
