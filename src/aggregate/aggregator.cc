@@ -3,6 +3,7 @@
 // into the tables of aggregator_state.h. The hot path does one or two hash
 // lookups per record and allocates only when a new id enters a table.
 #include <algorithm>
+#include <cassert>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -313,7 +314,9 @@ void AggregatorImpl::AddMember(const View& m, const MemberJoin* j) {
   int status;
   MemberJoin own;
   if (j != nullptr) {
-    // Joined, counted and its status taken by JoinFacts().
+    // Joined, counted and its status taken by JoinFacts(), of our year
+    // (UseIndex()).
+    assert(index_->member_status_year == year_);
     status = MemberStatusFor(*j, *index_, m, year_);
   } else {
     // Joined here, counted once, as JoinFacts() would.

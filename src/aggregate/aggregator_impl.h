@@ -8,6 +8,7 @@
 #define DANGJIAN_SRC_AGGREGATE_AGGREGATOR_IMPL_H_
 
 #include <array>
+#include <cassert>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -57,6 +58,7 @@ class AggregatorImpl final : public Aggregator {
   // as of the end of the report year. Only before the first Add*(), and
   // while the index is empty.
   void UseIndex(ShardIndex* index) {
+    assert(index->empty());
     BindTables(index);
     own_index_.reset();
   }

@@ -352,6 +352,13 @@ class MemberTallies {
   // The members naming neither a unit nor a party organization.
   const MemberTally& loose() const { return loose_; }
 
+  // Makes room for units and party organizations numbered below `units`
+  // and `orgs` without growing.
+  void Reserve(size_t units, size_t orgs) {
+    units_.reserve(units);
+    orgs_.reserve(orgs);
+  }
+
   void Clear() {
     units_.clear();
     orgs_.clear();
@@ -365,15 +372,16 @@ class MemberTallies {
     ++t->records;
     t->owners += owner;
   }
-  // The tally of number `n` in `v`, made (with room for a typical county,
-  // or twice the last room) when past its end.
+  // The tally of number `n` in `v`, made (with the room reserved, else
+  // room for a small county, or twice the last room) when past its end.
   static MemberTally* Slot(std::vector<MemberTally>* v, uint32_t n) {
     if (ABSL_PREDICT_FALSE(n >= v->size())) Grow(v, n);
     return v->data() + n;
   }
   ABSL_ATTRIBUTE_NOINLINE static void Grow(std::vector<MemberTally>* v,
                                            uint32_t n) {
-    v->resize(std::max({size_t{n} + 1, 2 * v->size(), size_t{1024}}));
+    v->resize(
+        std::max({size_t{n} + 1, 2 * v->size(), v->capacity(), size_t{1024}}));
   }
   static const MemberTally& Of(const std::vector<MemberTally>& v, uint32_t n) {
     static const MemberTally kNoMembers;
@@ -392,15 +400,25 @@ constexpr size_t kCountyMembers = 16384;
 constexpr size_t kCountyHosts = 4096;
 constexpr size_t kCountyOrgs = 2048;
 
-// One shard's ids, per kind, and the arena that keeps their text.
 struct MemberJoin;
 
+// One shard's ids, per kind, and the arena that keeps their text; and its
+// members counted as of the end of member_status_year. Every member comes
+// through one join into an index (JoinFacts(), or an aggregator's own), so
+// that each is counted once.
 struct ShardIndex {
   ShardIndex() {
     // Room for a typical county's units and organizations from the start
     // (members: where their ids are joined, the pipeline's validated runs).
     hosts.Reserve(kCountyHosts);
     orgs.Reserve(kCountyOrgs);
+    members_as_of.Reserve(kCountyHosts, kCountyOrgs);
+  }
+  // Whether no id has been numbered yet (nothing joined since Clear()).
+  bool empty() const {
+    return hosts.size() == 0 && orgs.size() == 0 && grids.size() == 0 &&
+           regions.size() == 0 && assignments.size() == 0 &&
+           members.size() == 0;
   }
   ShardIndex(const ShardIndex&) = delete;
   ShardIndex& operator=(const ShardIndex&) = delete;

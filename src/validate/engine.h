@@ -123,10 +123,12 @@ class Sink {
   void Finish(v1::ValidationReport* report);
 
  private:
-  // Counts a finding on record `id`; returns whether it sorts before the
-  // last one the full list keeps (always, while the list is not full), and
-  // then sets `masked_id` to MaskPersonalData() of `id` (the order's, and
-  // the list's).
+  // Counts a finding on record `id`; returns whether it may enter the list:
+  // always while the list is not full, else when it does not sort after the
+  // last one kept on the order's leading fields (kind, id, rule, field;
+  // Keep() decides on the rest). Only when it returns true, sets
+  // `masked_id` to MaskPersonalData() of `id` (the order's, and the
+  // list's).
   bool Count(Rule rule, absl::string_view kind, absl::string_view id,
              absl::string_view field, std::string* masked_id);
   // Puts a finding Count() let through in the list.

@@ -23,7 +23,10 @@ class ValidatorFeed {
   // Makes `validator` number the ids of the records fed until its next
   // Finish() in `index` (which must outlive that Finish()), shared with an
   // aggregator, instead of an index of its own. Only before the first
-  // record after Create() or Finish().
+  // record after Create() or Finish(), and after the aggregator's
+  // UseShardIndex(). The validator reads the index's member counts when
+  // the index counts them as of its own year, else counts its own: each
+  // member must then reach the index through one join (aggregate/feed.h).
   static void UseShardIndex(Validator* validator, internal::ShardIndex* index);
   // Makes room in `validator` for `members` member, `hosts` host
   // organization and `orgs` party organization records before its next
