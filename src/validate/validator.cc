@@ -107,24 +107,20 @@ bool Sink::Count(Rule rule, absl::string_view kind, absl::string_view id,
                  absl::string_view field, std::string* masked_id) {
   ++counts_[static_cast<size_t>(rule)];
   const int64_t cap = config_->max_findings;
-  if (cap == 0 || static_cast<int64_t>(heap_.size()) < cap) {
-    *masked_id = MaskPersonalData(id);
-    return true;
-  }
   // Sorting after the last finding kept on the leading fields of the order,
   // it is only counted: no message to build or mask, no Finding to make.
   // Most such findings differ from it in their kind already, and their id
   // is not masked to place them (a report keeps one finding, and counts).
-  const v1::Finding& last = heap_.front();
-  if (const int by_kind = kind.compare(last.record_kind()); by_kind != 0) {
-    if (by_kind > 0) return false;
-    *masked_id = MaskPersonalData(id);
-    return true;
-  }
+  const v1::Finding* last = cap == 0 || static_cast<int64_t>(heap_.size()) < cap
+                                ? nullptr
+                                : &heap_.front();
+  const int by_kind = last == nullptr ? -1 : kind.compare(last->record_kind());
+  if (by_kind > 0) return false;
   *masked_id = MaskPersonalData(id);
-  return !(std::make_tuple(absl::string_view(last.record_id()),
-                           absl::string_view(last.rule_id()),
-                           absl::string_view(last.field_path())) <
+  if (by_kind < 0) return true;
+  return !(std::make_tuple(absl::string_view(last->record_id()),
+                           absl::string_view(last->rule_id()),
+                           absl::string_view(last->field_path())) <
            std::make_tuple(absl::string_view(*masked_id), GetRuleDef(rule).id,
                            field));
 }
