@@ -323,7 +323,7 @@ void AggregatorImpl::AddMember(const View& m, const MemberJoin* j) {
     own.host = hosts_.NumberIfNamed(m.host_organization_id());
     own.org = orgs_.NumberIfNamed(m.party_organization_id());
     status = MemberStatusAtYearEnd(m, year_);
-    index_->CountMember(own, status, m.is_owner());
+    index_->members_as_of.Count(own.host, own.org, status, m.is_owner());
     j = &own;
   }
   if (status < 0) {

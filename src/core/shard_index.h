@@ -312,8 +312,8 @@ struct MemberTally {
 
 // The shard's member counts as of the end of a year, by the numbers of the
 // units and party organizations the members name: counted once, where their
-// ids are joined (ShardIndex::CountMember()), and read by the rules and the
-// figures alike.
+// ids are joined (JoinFacts(), or an aggregator's own join), and read by the
+// rules and the figures alike.
 class MemberTallies {
  public:
   // Counts a member of status `status` (MemberStatusAtYearEnd(); below 0:
@@ -324,12 +324,9 @@ class MemberTallies {
   // it).
   void Count(uint32_t host, uint32_t org, int status, bool is_owner) {
     if (status < 0) return;
-    // (PROBATIONARY and FULL are 4 and 5.)
-    static_assert(v1::MEMBER_STATUS_FULL == v1::MEMBER_STATUS_PROBATIONARY + 1);
     const uint32_t owner =
-        is_owner && static_cast<unsigned>(status) -
-                            unsigned{v1::MEMBER_STATUS_PROBATIONARY} <=
-                        1u;
+        is_owner && (status == v1::MEMBER_STATUS_FULL ||
+                     status == v1::MEMBER_STATUS_PROBATIONARY);
     if (host != IdTable::kNone) Add(Slot(&units_, host), status, owner);
     if (org != IdTable::kNone) {
       Add(Slot(&orgs_, org), status, owner);
@@ -351,6 +348,11 @@ class MemberTallies {
   }
   // The members naming neither a unit nor a party organization.
   const MemberTally& loose() const { return loose_; }
+  // No members: what a number nothing was counted under reads.
+  static const MemberTally& none() {
+    static const MemberTally kNoMembers;
+    return kNoMembers;
+  }
 
   // Makes room for units and party organizations numbered below `units`
   // and `orgs` without growing.
@@ -367,7 +369,7 @@ class MemberTallies {
   }
 
  private:
-  static void Add(MemberTally* t, unsigned status, uint32_t owner) {
+  static void Add(MemberTally* t, int status, uint32_t owner) {
     ++t->by_status[status];
     ++t->records;
     t->owners += owner;
@@ -384,8 +386,7 @@ class MemberTallies {
         std::max({size_t{n} + 1, 2 * v->size(), v->capacity(), size_t{1024}}));
   }
   static const MemberTally& Of(const std::vector<MemberTally>& v, uint32_t n) {
-    static const MemberTally kNoMembers;
-    return n < v.size() ? v[n] : kNoMembers;
+    return n < v.size() ? v[n] : none();
   }
 
   std::vector<MemberTally> units_, orgs_, orgs_without_unit_;
@@ -399,8 +400,6 @@ class MemberTallies {
 constexpr size_t kCountyMembers = 16384;
 constexpr size_t kCountyHosts = 4096;
 constexpr size_t kCountyOrgs = 2048;
-
-struct MemberJoin;
 
 // One shard's ids, per kind, and the arena that keeps their text; and its
 // members counted as of the end of member_status_year. Every member comes
@@ -437,11 +436,6 @@ struct ShardIndex {
     strings.Clear();
   }
 
-  // Counts a member whose ids JoinFacts() (or an engine joining them
-  // itself) numbered in `join`, of status `status` at the end of
-  // member_status_year, in `members_as_of`.
-  void CountMember(const MemberJoin& join, int status, bool is_owner);
-
   StringArena strings;
   IdTable hosts;        // Host organizations (units).
   IdTable orgs;         // Party organizations.
@@ -476,11 +470,6 @@ struct MemberJoin {
   // through MemberStatusFor() (-1 is also a status: not counted).
   int8_t status = -1;
 };
-
-inline void ShardIndex::CountMember(const MemberJoin& join, int status,
-                                    bool is_owner) {
-  members_as_of.Count(join.host, join.org, status, is_owner);
-}
 struct HostJoin {
   uint32_t self = kNoId;
   uint32_t region = kNoId;
@@ -546,7 +535,7 @@ inline MemberJoin JoinFacts(const MemberFacts& member, ShardIndex* index) {
   if (index->member_status_year != 0) {
     j.status = static_cast<int8_t>(MemberStatusAtYearEnd(
         MemberFactsView(member), index->member_status_year));
-    index->CountMember(j, j.status, member.is_owner);
+    index->members_as_of.Count(j.host, j.org, j.status, member.is_owner);
   }
   return j;
 }

@@ -315,18 +315,17 @@ class Checker {
   // The members of the unit at position `i`, as of the end of the year
   // (Index::members_as_of()): none for a record after the first of its id.
   const MemberTally& HostMembers(size_t i) const {
-    return MembersAt(hosts_, x_.host_joins[i].self, i, /*unit=*/true);
+    const uint32_t n = x_.host_joins[i].self;
+    return FirstOfId(x_.hosts, hosts_, n, first_unnamed_host_, i)
+               ? x_.members_as_of().unit(n)
+               : MemberTallies::none();
   }
   // The same for the party organization at position `i`.
   const MemberTally& OrgMembers(size_t i) const {
-    return MembersAt(orgs_, x_.org_joins[i].self, i, /*unit=*/false);
-  }
-  const MemberTally& MembersAt(const Positions& first, uint32_t n, size_t i,
-                               bool unit) const {
-    static const MemberTally kNoMembers;
-    const size_t* at = first.At(n);
-    if (at == nullptr || *at != i) return kNoMembers;
-    return unit ? x_.members_as_of().unit(n) : x_.members_as_of().org(n);
+    const uint32_t n = x_.org_joins[i].self;
+    return FirstOfId(x_.orgs, orgs_, n, first_unnamed_org_, i)
+               ? x_.members_as_of().org(n)
+               : MemberTallies::none();
   }
   // The party organizations that list each unit, by their formation: the
   // units' coverage by organizations (by position in x_.hosts).
