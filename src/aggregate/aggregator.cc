@@ -316,7 +316,7 @@ void AggregatorImpl::AddMember(const View& m, const MemberJoin* j) {
   if (j != nullptr) {
     // Joined, counted and its status taken by JoinFacts(), of our year
     // (UseIndex()).
-    assert(index_->member_status_year == year_);
+    assert(index_->as_of_year == year_);
     status = MemberStatusFor(*j, *index_, m, year_);
   } else {
     // Joined here, counted once, as JoinFacts() would.
@@ -386,23 +386,29 @@ void AggregatorImpl::AddMemberEvents(const View& m, MemberAcc* acc) {
 
 void AggregatorImpl::AddOrg(const OrgFacts& o, const OrgJoin* j) {
   ++records_;  // Of the shard's fingerprint.
-  const uint32_t idx = j ? orgs_.Row(j->self) : orgs_.Intern(o.id);
+  OrgJoin own;
+  if (j == nullptr) {
+    // Joined here, its units' coverage counted once, as in a pipeline.
+    own = JoinFacts(o, index_);
+    j = &own;
+  } else {
+    // Joined and counted by JoinFacts(), of our year (UseIndex()).
+    assert(index_->as_of_year == year_);
+  }
+  const uint32_t idx = orgs_.Row(j->self);
   if (orgs_.rows[idx].present) return Duplicate("party_organization");
   // Its star assessments are records of their own in a CSV ledger (one
   // row each, but for a duplicate's): counted alike in every format.
   records_ += static_cast<int64_t>(o.star_assessments.size());
-  const bool exists =
-      OrganizationExistsInYear(o.has_founded_on, o.founded_year,
-                               o.has_dissolved_on, o.dissolved_year, year_);
+  const bool exists = ExistsInYear(o, year_);
   uint32_t anchor = kNone;
   if (exists) {
-    const absl::Span<const uint32_t> listed =
-        j ? ListedHosts(*index_, *j) : absl::Span<const uint32_t>();
-    for (size_t k = 0; k < o.host_organization_ids.size(); ++k) {
-      const uint32_t h =
-          j ? hosts_.Row(listed[k]) : hosts_.Intern(o.host_organization_ids[k]);
+    // The units it lists have rows (its coverage of them is the index's:
+    // ShardIndex::unit_org_cover); the first anchors it (its group, its
+    // kind).
+    for (const uint32_t n : ListedHosts(*index_, *j)) {
+      const uint32_t h = hosts_.Row(n);
       if (anchor == kNone) anchor = h;
-      hosts_.rows[h].org_cover.Add(o.formation);
     }
   }
   const uint32_t region = RegionOf(o.region_id);

@@ -244,8 +244,8 @@ int64_t AggregatorImpl::FinishHosts() {
       in_regional_grid = grid->present && RegionalOrg(grid->org);
       grid_has_instructor = grid->has_instructor;
     }
-    SetOrganizationCoverage(h.org_cover, in_regional_grid, grid_has_instructor,
-                            &facts);
+    SetOrganizationCoverage(index_->unit_org_cover.unit(hosts_.number_of[i]),
+                            in_regional_grid, grid_has_instructor, &facts);
     const HostCoverage cov = ClassifyHost(facts, policy_);
     const int t = static_cast<int>(cov.target);
     const Counter eligible = t == 1   ? kT1Eligible

@@ -54,9 +54,10 @@ class AggregatorImpl final : public Aggregator {
   }
 
   // Looks ids up in `index` (shared with a validator) instead of an index
-  // of its own, and has JoinFacts() take members' statuses and counts there
-  // as of the end of the report year. Only before the first Add*(), and
-  // while the index is empty.
+  // of its own, and has JoinFacts() take members' statuses and counts, and
+  // the units' coverage by party organizations, there as of the end of the
+  // report year. Only before the first Add*(), and while the index is
+  // empty.
   void UseIndex(ShardIndex* index) {
     assert(index->empty());
     BindTables(index);
@@ -232,8 +233,9 @@ class AggregatorImpl final : public Aggregator {
 
   void BindTables(ShardIndex* index) {
     index_ = index;
-    // The members' statuses and counts (members_as_of) of the report year.
-    index->member_status_year = year_;
+    // The members' statuses and counts (members_as_of), and the units'
+    // coverage by party organizations (unit_org_cover), of the report year.
+    index->as_of_year = year_;
     hosts_.Bind(&index->hosts, &index->strings);
     orgs_.Bind(&index->orgs, &index->strings);
     grids_.Bind(&index->grids, &index->strings);

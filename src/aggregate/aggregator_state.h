@@ -79,8 +79,6 @@ struct HostState {
   bool contact_card = false;
   bool owner_member = false;
   bool owner_secretary = false;
-  // The party organizations of the year that list it, by formation.
-  UnitOrgCover org_cover;
   uint8_t kind = 0;
   uint8_t subtype = 0;
   uint8_t sector = 0;

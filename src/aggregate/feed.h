@@ -14,18 +14,20 @@ namespace internal {
 
 // Makes `aggregator` (from Aggregator::Create(), nothing added yet) look its
 // ids up in `index`, which must outlive its Finish(), instead of an index of
-// its own, and sets the index's member_status_year to its report year: the
-// index must be empty. From then on, JoinFacts() into `index` counts each
-// member it joins (ShardIndex::members_as_of): every member must reach the
-// index through one join, AddFacts() with JoinFacts()' numbers, or the
-// aggregator's own Add(), never both (it would be counted twice).
+// its own, and sets the index's as_of_year to its report year: the index
+// must be empty. From then on, JoinFacts() into `index` counts each member
+// it joins (ShardIndex::members_as_of) and each party organization's units
+// (ShardIndex::unit_org_cover): every member and organization must reach
+// the index through one join, AddFacts() with JoinFacts()' numbers, or the
+// aggregator's own Add(), never both (a member would be counted twice).
 void UseShardIndex(Aggregator* aggregator, ShardIndex* index);
 
 // Counts a record decoded into facts (a member, host or party organization,
 // funding, venue, activity, grid, cadre assignment or annual result: the
 // kinds of core/record_facts.h), with the numbers JoinFacts() gave its ids in
 // the aggregator's index (after UseShardIndex()), as Add() counts a parsed
-// record holding it; a member is counted by the join, not here. Returns
+// record holding it; a member, and a party organization's coverage of its
+// units, are counted by the join, not here. Returns
 // FailedPrecondition after Finish(), else OK. Instantiated in aggregator.cc
 // for those kinds, each with its own Join.
 template <typename Facts, typename Join>

@@ -18,6 +18,7 @@
 #include "absl/base/optimization.h"
 #include "absl/strings/string_view.h"
 #include "absl/types/span.h"
+#include "core/coverage_join.h"
 #include "core/id_checks.h"
 #include "core/id_index.h"
 #include "core/member_status.h"
@@ -300,6 +301,19 @@ class IdTable {
   Recent recent_[size_t{1} << kRecentBits];
 };
 
+// Element `n` of `v`, a table by id number, made (with the room reserved,
+// else room for a small county, or twice the last room) when past its end.
+template <typename T>
+ABSL_ATTRIBUTE_NOINLINE void GrowTo(std::vector<T>* v, uint32_t n) {
+  v->resize(
+      std::max({size_t{n} + 1, 2 * v->size(), v->capacity(), size_t{1024}}));
+}
+template <typename T>
+T* SlotOf(std::vector<T>* v, uint32_t n) {
+  if (ABSL_PREDICT_FALSE(n >= v->size())) GrowTo(v, n);
+  return v->data() + n;
+}
+
 // The members of one unit or one party organization by their status at the
 // end of a year (MemberStatusAtYearEnd(); -1, not yet applied or off the
 // roll, is counted nowhere).
@@ -327,11 +341,11 @@ class MemberTallies {
     const uint32_t owner =
         is_owner && (status == v1::MEMBER_STATUS_FULL ||
                      status == v1::MEMBER_STATUS_PROBATIONARY);
-    if (host != IdTable::kNone) Add(Slot(&units_, host), status, owner);
+    if (host != IdTable::kNone) Add(SlotOf(&units_, host), status, owner);
     if (org != IdTable::kNone) {
-      Add(Slot(&orgs_, org), status, owner);
+      Add(SlotOf(&orgs_, org), status, owner);
       if (host == IdTable::kNone) {
-        Add(Slot(&orgs_without_unit_, org), status, owner);
+        Add(SlotOf(&orgs_without_unit_, org), status, owner);
       }
     } else if (host == IdTable::kNone) {
       Add(&loose_, status, owner);
@@ -374,23 +388,59 @@ class MemberTallies {
     ++t->records;
     t->owners += owner;
   }
-  // The tally of number `n` in `v`, made (with the room reserved, else
-  // room for a small county, or twice the last room) when past its end.
-  static MemberTally* Slot(std::vector<MemberTally>* v, uint32_t n) {
-    if (ABSL_PREDICT_FALSE(n >= v->size())) Grow(v, n);
-    return v->data() + n;
-  }
-  ABSL_ATTRIBUTE_NOINLINE static void Grow(std::vector<MemberTally>* v,
-                                           uint32_t n) {
-    v->resize(
-        std::max({size_t{n} + 1, 2 * v->size(), v->capacity(), size_t{1024}}));
-  }
   static const MemberTally& Of(const std::vector<MemberTally>& v, uint32_t n) {
     return n < v.size() ? v[n] : none();
   }
 
   std::vector<MemberTally> units_, orgs_, orgs_without_unit_;
   MemberTally loose_;
+};
+
+// The units' coverage by party organizations as of the end of a year
+// (UnitOrgCover, by unit number): which party organizations existing in the
+// year list each unit, by their formation. Each organization is counted once,
+// at the first record of its id (the one every engine keeps; the empty id is
+// an id like any other), where its ids are joined (JoinFacts(), or an
+// aggregator's own join), and read by the rules and the figures alike.
+class UnitOrgCovers {
+ public:
+  // Counts party organization number `org`, of `formation` (a
+  // v1::FormationModel value), under each unit numbered in `listed` (a unit
+  // listed twice, twice) when it `exists` in the year, unless a record of
+  // number `org` was counted before.
+  void Count(uint32_t org, int formation, bool exists,
+             absl::Span<const uint32_t> listed) {
+    uint8_t* seen = SlotOf(&counted_, org);
+    if (*seen != 0) return;
+    *seen = 1;
+    if (!exists) return;
+    for (const uint32_t h : listed) SlotOf(&units_, h)->Add(formation);
+  }
+  // How the organizations counted cover unit number `n`.
+  const UnitOrgCover& unit(uint32_t n) const {
+    return n < units_.size() ? units_[n] : none();
+  }
+  // Not covered: what a number nothing was counted under reads.
+  static const UnitOrgCover& none() {
+    static const UnitOrgCover kNoCover;
+    return kNoCover;
+  }
+
+  // Makes room for units and party organizations numbered below `units`
+  // and `orgs` without growing.
+  void Reserve(size_t units, size_t orgs) {
+    units_.reserve(units);
+    counted_.reserve(orgs);
+  }
+
+  void Clear() {
+    units_.clear();
+    counted_.clear();
+  }
+
+ private:
+  std::vector<UnitOrgCover> units_;
+  std::vector<uint8_t> counted_;  // By organization number: 1 once counted.
 };
 
 // A typical county, the room a shard's tables and the validator's entries
@@ -402,7 +452,7 @@ constexpr size_t kCountyHosts = 4096;
 constexpr size_t kCountyOrgs = 2048;
 
 // One shard's ids, per kind, and the arena that keeps their text; and its
-// members counted as of the end of member_status_year. Every member comes
+// members counted as of the end of as_of_year. Every member comes
 // through one join into an index (JoinFacts(), or an aggregator's own), so
 // that each is counted once.
 struct ShardIndex {
@@ -412,6 +462,7 @@ struct ShardIndex {
     hosts.Reserve(kCountyHosts);
     orgs.Reserve(kCountyOrgs);
     members_as_of.Reserve(kCountyHosts, kCountyOrgs);
+    unit_org_cover.Reserve(kCountyHosts, kCountyOrgs);
   }
   // Whether no id has been numbered yet (nothing joined since Clear()).
   bool empty() const {
@@ -422,8 +473,8 @@ struct ShardIndex {
   ShardIndex(const ShardIndex&) = delete;
   ShardIndex& operator=(const ShardIndex&) = delete;
 
-  // Forgets every id and frees their text; member_status_year, a setting,
-  // is kept.
+  // Forgets every id and frees their text; as_of_year, a setting, is
+  // kept.
   void Clear() {
     hosts.Clear();
     orgs.Clear();
@@ -433,6 +484,7 @@ struct ShardIndex {
     members.Clear();
     listed_hosts.clear();
     members_as_of.Clear();
+    unit_org_cover.Clear();
     strings.Clear();
   }
 
@@ -444,15 +496,20 @@ struct ShardIndex {
   IdTable assignments;  // Cadre assignments.
   IdTable members;      // Members (and people in the pipeline).
   // The year whose end JoinFacts() takes each member's status at
-  // (MemberJoin::status), for the engines of that year; 0: not taken.
-  int32_t member_status_year = 0;
+  // (MemberJoin::status) and counts members and units' coverage as of, for
+  // the engines of that year; 0: none taken or counted.
+  int32_t as_of_year = 0;
   // The numbers in `hosts` of the units party organizations list, each
   // organization's run given by its OrgJoin.
   std::vector<uint32_t> listed_hosts;
   // The members by unit and party organization as of the end of
-  // member_status_year (when not 0), each counted once where its ids are
+  // as_of_year (when not 0), each counted once where its ids are
   // joined: JoinFacts(), or an aggregator reading records without it.
   MemberTallies members_as_of;
+  // The units' coverage by the party organizations existing in as_of_year
+  // (when not 0), each organization counted once where it is joined, as
+  // the members are.
+  UnitOrgCovers unit_org_cover;
 };
 
 constexpr uint32_t kNoId = IdTable::kNone;
@@ -465,7 +522,7 @@ struct MemberJoin {
   uint32_t self = kNoId;
   uint32_t host = kNoId;
   uint32_t org = kNoId;
-  // MemberStatusAtYearEnd() at the end of the index's member_status_year,
+  // MemberStatusAtYearEnd() at the end of the index's as_of_year,
   // when it is not 0: taken once for every engine of that year. Read
   // through MemberStatusFor() (-1 is also a status: not counted).
   int8_t status = -1;
@@ -523,7 +580,7 @@ inline uint32_t InternRecentIfNamed(IdTable* table, absl::string_view id,
 }
 
 // Interns the ids `member` names into `index`; returns their numbers. When
-// the index has a member_status_year, also takes the member's status at its
+// the index has an as_of_year, also takes the member's status at its
 // end and counts the member in the index's members_as_of.
 inline MemberJoin JoinFacts(const MemberFacts& member, ShardIndex* index) {
   MemberJoin j;
@@ -532,9 +589,9 @@ inline MemberJoin JoinFacts(const MemberFacts& member, ShardIndex* index) {
                          &index->strings);
   j.org = InternIfNamed(&index->orgs, member.party_organization_id,
                         &index->strings);
-  if (index->member_status_year != 0) {
-    j.status = static_cast<int8_t>(MemberStatusAtYearEnd(
-        MemberFactsView(member), index->member_status_year));
+  if (index->as_of_year != 0) {
+    j.status = static_cast<int8_t>(
+        MemberStatusAtYearEnd(MemberFactsView(member), index->as_of_year));
     index->members_as_of.Count(j.host, j.org, j.status, member.is_owner);
   }
   return j;
@@ -546,7 +603,7 @@ inline MemberJoin JoinFacts(const MemberFacts& member, ShardIndex* index) {
 template <typename View>
 int MemberStatusFor(const MemberJoin& join, const ShardIndex& index,
                     const View& m, int32_t year) {
-  return index.member_status_year != 0 && index.member_status_year == year
+  return index.as_of_year != 0 && index.as_of_year == year
              ? join.status
              : MemberStatusAtYearEnd(m, year);
 }
@@ -563,8 +620,26 @@ inline HostJoin JoinFacts(const HostFacts& host, ShardIndex* index) {
   return j;
 }
 
+// The numbers JoinFacts() gave the units `join`'s organization lists.
+inline absl::Span<const uint32_t> ListedHosts(const ShardIndex& index,
+                                              const OrgJoin& join) {
+  assert(join.hosts_begin + size_t{join.hosts_count} <=
+         index.listed_hosts.size());
+  return absl::MakeConstSpan(index.listed_hosts.data() + join.hosts_begin,
+                             join.hosts_count);
+}
+
+// Whether party organization `org` exists in `year`
+// (OrganizationExistsInYear()).
+inline bool ExistsInYear(const OrgFacts& org, int32_t year) {
+  return OrganizationExistsInYear(org.has_founded_on, org.founded_year,
+                                  org.has_dissolved_on, org.dissolved_year,
+                                  year);
+}
+
 // The same for a party organization: its own id, interned even when empty
-// (as a unit's), and the units it lists.
+// (as a unit's), and the units it lists. When the index has an as_of_year,
+// also counts the organization in the index's unit_org_cover.
 inline OrgJoin JoinFacts(const OrgFacts& org, ShardIndex* index) {
   OrgJoin j;
   j.self = index->orgs.Intern(org.id, &index->strings);
@@ -573,16 +648,12 @@ inline OrgJoin JoinFacts(const OrgFacts& org, ShardIndex* index) {
   for (const absl::string_view h : org.host_organization_ids) {
     index->listed_hosts.push_back(index->hosts.Intern(h, &index->strings));
   }
+  if (index->as_of_year != 0) {
+    index->unit_org_cover.Count(j.self, org.formation,
+                                ExistsInYear(org, index->as_of_year),
+                                ListedHosts(*index, j));
+  }
   return j;
-}
-
-// The numbers JoinFacts() gave the units `join`'s organization lists.
-inline absl::Span<const uint32_t> ListedHosts(const ShardIndex& index,
-                                              const OrgJoin& join) {
-  assert(join.hosts_begin + size_t{join.hosts_count} <=
-         index.listed_hosts.size());
-  return absl::MakeConstSpan(index.listed_hosts.data() + join.hosts_begin,
-                             join.hosts_count);
 }
 
 // The same for funding.

@@ -242,13 +242,6 @@ class Checker {
     const Ymd d{o.dissolved_year, o.dissolved_month, o.dissolved_day};
     return IsValidDate(d) && !IsAfter(d, c_.as_of);
   }
-  // The coverage join's test (docs/report.md), as the aggregator has it for
-  // the year of as_of: founded by its end, not dissolved before it.
-  bool ExistsInYear(const OrgFacts& o) const {
-    return OrganizationExistsInYear(o.has_founded_on, o.founded_year,
-                                    o.has_dissolved_on, o.dissolved_year,
-                                    c_.as_of.y);
-  }
   // Whether record `i` of `v` is the first of its id, the one lookups by id
   // use (the aggregator, too, keeps the first record of an id); of the
   // records without an id, the first is `first_unnamed`.
@@ -283,7 +276,7 @@ class Checker {
     const size_t* o = orgs_.At(x_.grid_joins[g].org);
     if (o != nullptr &&
         x_.orgs[*o].value.formation == v1::FORMATION_MODEL_REGIONAL &&
-        ExistsInYear(x_.orgs[*o].value)) {
+        ExistsInYear(x_.orgs[*o].value, c_.as_of.y)) {
       c.in_regional_grid = true;
       c.has_instructor =
           GridHasInstructor(!grid.instructor_name.empty(), AssignmentOf(g));
@@ -327,9 +320,6 @@ class Checker {
                ? x_.members_as_of().org(n)
                : MemberTallies::none();
   }
-  // The party organizations that list each unit, by their formation: the
-  // units' coverage by organizations (by position in x_.hosts).
-  std::vector<UnitOrgCover> HostOrgCovers();
   // Unit `i`'s owner against its member records.
   void HostOwner(size_t i, const MemberTally& counts);
   // Unit `i`'s reported member counts against its member records.

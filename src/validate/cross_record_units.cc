@@ -328,24 +328,6 @@ void Checker::HeartToHeart(size_t index) {
   }
 }
 
-std::vector<UnitOrgCover> Checker::HostOrgCovers() {
-  std::vector<UnitOrgCover> cover(x_.hosts.size());
-  for (size_t i = 0; i < x_.orgs.size(); ++i) {
-    const OrgFacts& o = x_.orgs[i].value;
-    if (!FirstOfId(x_.orgs, orgs_, x_.org_joins[i].self, first_unnamed_org_,
-                   i) ||
-        !ExistsInYear(o)) {
-      continue;
-    }
-    for (const uint32_t h : ListedHosts(x_.ids(), x_.org_joins[i])) {
-      const size_t* it = hosts_.At(h);
-      if (it == nullptr) continue;
-      cover[*it].Add(o.formation);
-    }
-  }
-  return cover;
-}
-
 void Checker::HostOwner(size_t i, const MemberTally& counts) {
   const HostFacts& h = x_.hosts[i].value;
   const Loc& loc = x_.hosts[i].loc;
@@ -465,8 +447,6 @@ void Checker::HostCoverageFinding(size_t i, const HostCoverageFacts& facts,
 }
 
 void Checker::Hosts() {
-  // Coverage by party organizations.
-  const std::vector<UnitOrgCover> cover = HostOrgCovers();
   // By number in the shard index: the units a contact card activity names.
   std::vector<char> cards(x_.ids().hosts.size(), 0);
   for (const ActivityEntry& a : x_.activities) {
@@ -502,7 +482,8 @@ void Checker::Hosts() {
         !h.grid_id.empty() && g != nullptr) {
       grid_cover = GridCoverAt(*g, &grid_covers);
     }
-    SetOrganizationCoverage(cover[i], grid_cover.in_regional_grid,
+    SetOrganizationCoverage(x_.unit_org_cover().unit(join.self),
+                            grid_cover.in_regional_grid,
                             grid_cover.has_instructor, &facts);
     if (facts.in_regional && !h.service_contact_card_issued &&
         !cards[join.self] && c_.On(Rule::kContactCard)) {

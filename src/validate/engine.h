@@ -306,6 +306,12 @@ struct Index {
   const MemberTallies& members_as_of() const {
     return CountedInJoin() ? ids().members_as_of : own_members_as_of;
   }
+  // The units' coverage by party organizations existing in `year`: the
+  // shard index's, counted in the join, when it counts as of that year;
+  // else the index's own, counted by Add().
+  const UnitOrgCovers& unit_org_cover() const {
+    return CountedInJoin() ? ids().unit_org_cover : own_unit_org_cover;
+  }
 
   // The shard index in use: the one UseShardIndex() gave, else its own.
   ShardIndex& ids() { return shared != nullptr ? *shared : own; }
@@ -381,14 +387,17 @@ struct Index {
   // splits it again).
   int32_t FileIndex(const std::string& file, const std::string& sheet);
 
-  // Whether JoinFacts() counts the members in ids() as of `year`.
+  // Whether JoinFacts() counts the members and units' coverage in ids() as
+  // of `year`.
   bool CountedInJoin() const {
-    return ids().member_status_year != 0 && ids().member_status_year == year;
+    return ids().as_of_year != 0 && ids().as_of_year == year;
   }
 
   ShardIndex own;
   ShardIndex* shared = nullptr;
-  MemberTallies own_members_as_of;  // When not CountedInJoin().
+  // When not CountedInJoin().
+  MemberTallies own_members_as_of;
+  UnitOrgCovers own_unit_org_cover;
 };
 
 // Cross-record rules over the whole index.

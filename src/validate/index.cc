@@ -99,6 +99,7 @@ void Index::Clear() {
   strings.Clear();
   own.Clear();
   own_members_as_of.Clear();
+  own_unit_org_cover.Clear();
   shared = nullptr;
 }
 
@@ -187,6 +188,10 @@ void Index::Add(const OrgFacts& o, const OrgJoin& join,
   for (absl::string_view& m : kept->committee_member_ids) m = Keep(m);
   for (StarFacts& a : kept->star_assessments) {
     a.party_organization_id = a.standard_version = "";  // Not kept.
+  }
+  if (!CountedInJoin()) {
+    own_unit_org_cover.Count(join.self, o.formation, ExistsInYear(o, year),
+                             listed);
   }
   orgs.push_back({*kept, Intern(location)});
   org_joins.push_back(join);

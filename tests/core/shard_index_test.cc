@@ -295,16 +295,16 @@ TEST(JoinFactsTest, AMembersYearEndStatusIsTakenForTheIndexsYear) {
   EXPECT_EQ(JoinFacts(member, &index).status, -1);
   // Full by the end of 2017, probationary at the end of 2016: what
   // MemberStatusAtYearEnd() says for the year.
-  index.member_status_year = 2017;
+  index.as_of_year = 2017;
   EXPECT_EQ(JoinFacts(member, &index).status, v1::MEMBER_STATUS_FULL);
-  index.member_status_year = 2016;
+  index.as_of_year = 2016;
   EXPECT_EQ(JoinFacts(member, &index).status, v1::MEMBER_STATUS_PROBATIONARY);
   EXPECT_EQ(JoinFacts(member, &index).status,
             MemberStatusAtYearEnd(MemberFactsView(member), 2016));
   // Not yet applied by the end of 2015.
   member.has_date[MemberFacts::kApplied] = true;
   member.date_year[MemberFacts::kApplied] = 2016;
-  index.member_status_year = 2015;
+  index.as_of_year = 2015;
   EXPECT_EQ(JoinFacts(member, &index).status, -1);
 }
 
@@ -326,7 +326,7 @@ TEST(JoinFactsTest, MembersAreCountedAsOfTheIndexsYear) {
   };
   join("m-0", v1::MEMBER_STATUS_FULL, "h-1", "o-1");  // No year: not counted.
   EXPECT_EQ(index.members_as_of.unit(0).records, 0u);
-  index.member_status_year = 2017;
+  index.as_of_year = 2017;
   const MemberJoin a = join("m-1", v1::MEMBER_STATUS_FULL, "h-1", "o-1", true);
   join("m-2", v1::MEMBER_STATUS_PROBATIONARY, "h-1", "");
   const MemberJoin c = join("m-3", v1::MEMBER_STATUS_ACTIVIST, "", "o-1");
@@ -360,6 +360,69 @@ TEST(JoinFactsTest, MembersAreCountedAsOfTheIndexsYear) {
   index.Clear();
   EXPECT_EQ(index.members_as_of.unit(a.host).records, 0u);
   EXPECT_EQ(index.members_as_of.loose().records, 0u);
+}
+
+// The join counts each party organization existing in the index's year
+// once, at the first record of its id (the empty id too), under every unit
+// it lists, by its formation; one founded after the year or dissolved
+// before it, a later record of its id, or any without a year, nowhere.
+TEST(JoinFactsTest, UnitsCoverageIsCountedAsOfTheIndexsYear) {
+  ShardIndex index;
+  auto join = [&](const char* id, int formation,
+                  std::vector<absl::string_view> hosts, int32_t founded = 0,
+                  int32_t dissolved = 0) {
+    OrgFacts o;
+    o.id = id;
+    o.formation = formation;
+    o.host_organization_ids = std::move(hosts);
+    o.has_founded_on = founded != 0;
+    o.founded_year = founded;
+    o.has_dissolved_on = dissolved != 0;
+    o.dissolved_year = dissolved;
+    return JoinFacts(o, &index);
+  };
+  auto unit = [&](const char* id) -> const UnitOrgCover& {
+    return index.unit_org_cover.unit(index.hosts.Find(id));
+  };
+  // No year: not counted.
+  join("o-0", v1::FORMATION_MODEL_STANDALONE, {"h-0"});
+  EXPECT_FALSE(unit("h-0").standalone);
+  index.as_of_year = 2017;
+  join("o-1", v1::FORMATION_MODEL_STANDALONE, {"h-1"}, 2010);
+  join("o-2", v1::FORMATION_MODEL_JOINT, {"h-1", "h-2", "h-2"});
+  join("o-3", v1::FORMATION_MODEL_REGIONAL, {"h-3"}, 2017, 2017);
+  // Founded after the year; dissolved before it; neither covers.
+  join("o-4", v1::FORMATION_MODEL_STANDALONE, {"h-4"}, 2018);
+  join("o-5", v1::FORMATION_MODEL_AFFILIATED, {"h-5"}, 2010, 2016);
+  // A later record of o-1's id covers nothing; nor of o-4's, which existed
+  // not; nor of the empty id's.
+  join("o-1", v1::FORMATION_MODEL_REGIONAL, {"h-6"});
+  join("o-4", v1::FORMATION_MODEL_STANDALONE, {"h-7"});
+  join("", v1::FORMATION_MODEL_REGIONAL, {"h-8"});
+  join("", v1::FORMATION_MODEL_STANDALONE, {"h-8"});
+
+  EXPECT_TRUE(unit("h-1").standalone);
+  EXPECT_TRUE(unit("h-1").joint_or_affiliated);
+  EXPECT_FALSE(unit("h-1").regional);
+  EXPECT_TRUE(unit("h-2").joint_or_affiliated);
+  EXPECT_FALSE(unit("h-2").standalone);
+  EXPECT_TRUE(unit("h-3").regional);
+  for (const char* id : {"h-4", "h-5", "h-6", "h-7"}) {
+    SCOPED_TRACE(id);
+    EXPECT_FALSE(unit(id).standalone);
+    EXPECT_FALSE(unit(id).joint_or_affiliated);
+    EXPECT_FALSE(unit(id).regional);
+  }
+  EXPECT_TRUE(unit("h-8").regional);
+  EXPECT_FALSE(unit("h-8").standalone);
+  // A number nothing was counted under reads as not covered.
+  EXPECT_FALSE(index.unit_org_cover.unit(12345).standalone);
+  index.Clear();
+  EXPECT_FALSE(index.unit_org_cover.unit(0).standalone);
+  EXPECT_FALSE(index.unit_org_cover.unit(1).standalone);
+  // After Clear(), an id's first record counts again.
+  join("o-1", v1::FORMATION_MODEL_REGIONAL, {"h-1"});
+  EXPECT_TRUE(unit("h-1").regional);
 }
 
 }  // namespace

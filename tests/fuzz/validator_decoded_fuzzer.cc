@@ -50,7 +50,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   // Half the inputs with the members' year-end status taken in the join, as
   // the pipeline does for the report year (the validator's here), half
   // without: both must match the parsed path.
-  index.member_status_year = size % 2 == 0 ? 2017 : 0;
+  index.as_of_year = size % 2 == 0 ? 2017 : 0;
   dangjian::ValidatorFeed::UseShardIndex(decoded.get(), &index);
   auto feed = [&](auto decode, auto facts) {
     if (!decode(body, &facts)) return false;

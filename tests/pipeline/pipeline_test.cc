@@ -409,6 +409,84 @@ TEST(PipelineTest, MembersAreCountedOnceWhereverTheyAreJoined) {
   }
 }
 
+// The units' coverage by party organizations is counted once, in the join
+// of each organization's first record, for the rules and the figures alike:
+// a later record of an organization's id and one dissolved before the year
+// cover nothing, whichever format, validated or not; validating alone (its
+// own count, by its own date) gives the same coverage findings.
+TEST(PipelineTest, UnitsCoverageIsCountedOnceWhereverItIsJoined) {
+  const std::string dir = MakeDir("cover_once");
+  v1::Dataset d;
+  for (const char* id : {"h-1", "h-2", "h-3"}) {
+    v1::HostOrganization* h = d.add_host_organizations();
+    h->set_id(id);
+    h->set_name(absl::StrCat(id, "公司"));
+    h->set_kind(v1::HOST_KIND_NON_PUBLIC_ECONOMIC);
+    for (int k = 1; k <= 3; ++k) {
+      v1::Member* m = d.add_members();
+      m->set_id(absl::StrCat("m-", id, "-", k));
+      m->set_status(v1::MEMBER_STATUS_FULL);
+      m->set_host_organization_id(id);
+    }
+  }
+  auto org = [&](const std::string& id, v1::FormationModel formation,
+                 const std::string& host, int dissolved) {
+    v1::PartyOrganization* o = d.add_party_organizations();
+    o->set_id(id);
+    o->set_name(absl::StrCat(id, "党支部"));
+    o->set_level(v1::ORG_LEVEL_BRANCH);
+    o->set_formation(formation);
+    o->add_host_organization_ids(host);
+    *o->mutable_founded_on() = MakeDate(2010, 1, 1);
+    if (dissolved != 0) *o->mutable_dissolved_on() = MakeDate(dissolved, 6, 1);
+  };
+  org("o-1", v1::FORMATION_MODEL_STANDALONE, "h-1", 0);
+  // A second record of o-1's id: the first is the one kept.
+  org("o-1", v1::FORMATION_MODEL_STANDALONE, "h-2", 0);
+  org("o-2", v1::FORMATION_MODEL_STANDALONE, "h-3", 2015);
+  // The coverage findings' units (target 1: 单独建立党组织).
+  auto found_where_condition_exists = [](const v1::ValidationReport& findings) {
+    std::vector<std::string> ids;
+    for (const v1::Finding& f : findings.findings()) {
+      if (f.rule_id() == "coverage.found_where_condition_exists") {
+        ids.push_back(f.record_id());
+      }
+    }
+    std::sort(ids.begin(), ids.end());
+    return ids;
+  };
+  const std::vector<std::string> uncovered = {"h-2", "h-3"};
+  for (const char* name : {"county.djr", "county.jsonl"}) {
+    const std::string path = dir + "/" + name;
+    ASSERT_THAT(WriteDataset(d, path), IsOk());
+    for (bool validate : {true, false}) {
+      SCOPED_TRACE(absl::StrCat(name, validate ? ", validated" : ""));
+      PipelineOptions options = Options2017();
+      options.validate = validate;
+      absl::StatusOr<PipelineResult> run = RunPipeline({path}, options);
+      ASSERT_THAT(run.status(), IsOk());
+      absl::StatusOr<v1::Report> report = FinishReport(run->partial);
+      ASSERT_THAT(report.status(), IsOk());
+      EXPECT_EQ(report->total().units().total(), 3);
+      EXPECT_EQ(report->total().units().organization_covered(), 1);
+      const v1::TargetResult& t1 = report->total().targets().target_1();
+      std::vector<std::string> worklist;
+      for (const v1::WorklistEntry& e : t1.worklist_entries()) {
+        worklist.push_back(e.id());
+      }
+      std::sort(worklist.begin(), worklist.end());
+      EXPECT_EQ(worklist, uncovered);
+      if (!validate) continue;
+      EXPECT_EQ(found_where_condition_exists(run->findings), uncovered);
+      PipelineOptions validate_only = options;
+      validate_only.aggregate = false;
+      run = RunPipeline({path}, validate_only);
+      ASSERT_THAT(run.status(), IsOk());
+      EXPECT_EQ(found_where_condition_exists(run->findings), uncovered);
+    }
+  }
+}
+
 TEST(PipelineTest, DateFromTheFlagElseTheHeaderElseTheEndOfTheYear) {
   const std::string with = MakeDir("header_date");
   Country(with, MakeDate(2017, 6, 30));
