@@ -17,6 +17,7 @@
 #include "aggregate/aggregator_impl.h"
 #include "aggregate/feed.h"
 #include "core/coverage_join.h"
+#include "core/facts_kinds.h"
 #include "core/host_status.h"
 #include "core/member_status.h"
 #include "core/record_facts.h"
@@ -44,71 +45,46 @@ absl::Status Parsed(absl::string_view bytes, absl::string_view body,
   return absl::OkStatus();
 }
 
-// Decodes an entity's `body` (of the Record `bytes`) into `facts` with
-// `decode`; when it says no, checks and parses it into `message` and takes
-// the facts from there with `of`. Then calls `add`.
-template <typename Facts, typename Message, typename AddFn>
-absl::Status Decoded(absl::string_view bytes, absl::string_view body,
-                     bool (*decode)(absl::string_view, Facts*),
-                     Message* message, void (*of)(const Message&, Facts*),
-                     Facts* facts, AddFn&& add) {
-  if (decode(body, facts)) {
+// Decodes an entity's `body` (of the Record `bytes`) of kind `Kind` (a
+// FactsKind) into `facts`; when its decoder says no, checks and parses it
+// into `message` and takes the facts from there. Then calls `add`.
+template <typename Kind, typename AddFn>
+absl::Status Decoded(absl::string_view bytes, absl::string_view body, Kind kind,
+                     typename Kind::Message* message,
+                     typename Kind::Facts* facts, AddFn&& add) {
+  if (kind.Decode(body, facts)) {
     add();
     return absl::OkStatus();
   }
   return Parsed(bytes, body, message, [&] {
-    of(*message, facts);
+    kind.Of(*message, facts);
     add();
   });
 }
-
 }  // namespace
 
 namespace aggregation {
 
 absl::Status AggregatorImpl::Add(const v1::Record& record) {
   if (finished_) return FinishedError();
+  // A member's message is read through a view, without facts.
+  if (record.has_member()) {
+    AddMember(MemberMessageView(record.member()));
+    return absl::OkStatus();
+  }
+  if (ForFactsKind(record.entity_case(), [&](auto kind) {
+        auto* facts = facts_.Of(kind);
+        kind.Of(kind.MessageOf(record), facts);
+        AddFacts(*facts, nullptr);
+      })) {
+    return absl::OkStatus();
+  }
   switch (record.entity_case()) {
-    case v1::Record::kHostOrganization:
-      HostFactsOf(record.host_organization(), &host_facts_);
-      AddHost(host_facts_);
-      break;
-    case v1::Record::kMember:
-      AddMember(MemberMessageView(record.member()));
-      break;
-    case v1::Record::kPartyOrganization:
-      OrgFactsOf(record.party_organization(), &org_facts_);
-      AddOrg(org_facts_);
-      break;
-    case v1::Record::kGrid:
-      GridFactsOf(record.grid(), &grid_facts_);
-      AddGrid(grid_facts_);
-      break;
     case v1::Record::kRegion:
       AddRegion(record.region());
       break;
-    case v1::Record::kActivity:
-      ActivityFactsOf(record.activity(), &activity_facts_);
-      AddActivity(activity_facts_);
-      break;
-    case v1::Record::kFunding:
-      FundingFactsOf(record.funding(), &funding_facts_);
-      AddFunding(funding_facts_);
-      break;
-    case v1::Record::kVenue:
-      VenueFactsOf(record.venue(), &venue_facts_);
-      AddVenue(venue_facts_);
-      break;
-    case v1::Record::kCadreAssignment:
-      CadreFactsOf(record.cadre_assignment(), &cadre_facts_);
-      AddCadre(cadre_facts_);
-      break;
     case v1::Record::kReserveTalent:
       AddReserve(record.reserve_talent());
-      break;
-    case v1::Record::kHostAnnualResult:
-      ResultFactsOf(record.host_annual_result(), &result_facts_);
-      AddResult(result_facts_);
       break;
     case v1::Record::kRegionEconomy:
       AddEconomy(record.region_economy());
@@ -142,40 +118,19 @@ absl::Status AggregatorImpl::AddSerialized(StringArg bytes_arg) {
   // message of the entity's own type, kept from record to record: parsing
   // into one Record would free and allocate its entity whenever the kind
   // changes.
+  absl::Status status;
+  if (ForFactsKind(field, [&](auto kind) {
+        auto* facts = facts_.Of(kind);
+        status = Decoded(bytes, body, kind, messages_.Of(kind), facts,
+                         [&] { AddFacts(*facts, nullptr); });
+      })) {
+    return status;
+  }
   switch (field) {
-    case v1::Record::kMemberFieldNumber:
-      return Decoded(bytes, body, DecodeMemberFacts, &member_, MemberFactsOf,
-                     &member_facts_,
-                     [&] { AddMember(MemberFactsView(member_facts_)); });
-    case v1::Record::kHostOrganizationFieldNumber:
-      return Decoded(bytes, body, DecodeHostFacts, &host_, HostFactsOf,
-                     &host_facts_, [&] { AddHost(host_facts_); });
-    case v1::Record::kPartyOrganizationFieldNumber:
-      return Decoded(bytes, body, DecodeOrgFacts, &org_, OrgFactsOf,
-                     &org_facts_, [&] { AddOrg(org_facts_); });
-    case v1::Record::kFundingFieldNumber:
-      return Decoded(bytes, body, DecodeFundingFacts, &funding_, FundingFactsOf,
-                     &funding_facts_, [&] { AddFunding(funding_facts_); });
-    case v1::Record::kVenueFieldNumber:
-      return Decoded(bytes, body, DecodeVenueFacts, &venue_, VenueFactsOf,
-                     &venue_facts_, [&] { AddVenue(venue_facts_); });
-    case v1::Record::kActivityFieldNumber:
-      return Decoded(bytes, body, DecodeActivityFacts, &activity_,
-                     ActivityFactsOf, &activity_facts_,
-                     [&] { AddActivity(activity_facts_); });
     case v1::Record::kRegionFieldNumber:
       return Parsed(bytes, body, &region_, [&] { AddRegion(region_); });
-    case v1::Record::kGridFieldNumber:
-      return Decoded(bytes, body, DecodeGridFacts, &grid_, GridFactsOf,
-                     &grid_facts_, [&] { AddGrid(grid_facts_); });
-    case v1::Record::kCadreAssignmentFieldNumber:
-      return Decoded(bytes, body, DecodeCadreFacts, &cadre_, CadreFactsOf,
-                     &cadre_facts_, [&] { AddCadre(cadre_facts_); });
     case v1::Record::kReserveTalentFieldNumber:
       return Parsed(bytes, body, &reserve_, [&] { AddReserve(reserve_); });
-    case v1::Record::kHostAnnualResultFieldNumber:
-      return Decoded(bytes, body, DecodeResultFacts, &result_, ResultFactsOf,
-                     &result_facts_, [&] { AddResult(result_facts_); });
     case v1::Record::kRegionEconomyFieldNumber:
       return Parsed(bytes, body, &economy_, [&] { AddEconomy(economy_); });
     case v1::Record::kStarAssessmentFieldNumber:

@@ -26,6 +26,7 @@
 #include "absl/strings/string_view.h"
 #include "aggregate/aggregator_state.h"
 #include "aggregate/figures.h"
+#include "core/facts_kinds.h"
 #include "core/record_facts.h"
 #include "core/shard_index.h"
 #include "core/string_arena.h"
@@ -205,29 +206,15 @@ class AggregatorImpl final : public Aggregator {
   // a party organization's nested star assessments each one.
   int64_t records_ = 0;
 
-  // Reused for each record: the facts (core/record_facts.h), and a record to
+  // Reused for each record: the facts of a kind read as facts and its
+  // message to parse into when its bytes are not in the plain encoding
+  // (core/facts_kinds.h), and a record and messages of the other kinds to
   // parse into.
-  MemberFacts member_facts_;
-  HostFacts host_facts_;
+  FactsScratch facts_;
+  MessageScratch messages_;
   v1::Record scratch_;
   v1::Region region_;
-  v1::Grid grid_;
-  v1::HostOrganization host_;
-  v1::PartyOrganization org_;
-  OrgFacts org_facts_;
-  FundingFacts funding_facts_;
-  VenueFacts venue_facts_;
-  ActivityFacts activity_facts_;
-  GridFacts grid_facts_;
-  CadreFacts cadre_facts_;
-  ResultFacts result_facts_;
-  v1::Venue venue_;
-  v1::Funding funding_;
-  v1::Member member_;
-  v1::CadreAssignment cadre_;
   v1::ReserveTalent reserve_;
-  v1::Activity activity_;
-  v1::HostAnnualResult result_;
   v1::RegionEconomy economy_;
   v1::StarAssessment star_;
 

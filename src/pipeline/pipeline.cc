@@ -17,6 +17,7 @@
 #include "absl/strings/str_format.h"
 #include "aggregate/feed.h"
 #include "core/calendar.h"
+#include "core/facts_kinds.h"
 #include "core/record_facts.h"
 #include "core/shard_index.h"
 #include "core/transfers.h"
@@ -294,46 +295,15 @@ class ShardRun {
     int field = 0;
     absl::string_view body;
     if (internal::OneEntity(bytes, &field, &body)) {
-      // Decodes the body into `facts` with `decode` and feeds it to both
-      // (Both()); false when the decoder says no.
-      auto both = [&](auto decode, auto* facts, absl::Status* status) {
-        if (!decode(body, facts)) return false;
-        *status = Both(v, *facts, where);
-        return true;
-      };
+      // A kind read as facts whose decoder takes the body: to both (Both()).
       absl::Status s;
       bool done = false;
-      switch (field) {
-        case v1::Record::kMemberFieldNumber:
-          done = both(internal::DecodeMemberFacts, &member_, &s);
-          break;
-        case v1::Record::kHostOrganizationFieldNumber:
-          done = both(internal::DecodeHostFacts, &host_, &s);
-          break;
-        case v1::Record::kPartyOrganizationFieldNumber:
-          done = both(internal::DecodeOrgFacts, &org_, &s);
-          break;
-        case v1::Record::kFundingFieldNumber:
-          done = both(internal::DecodeFundingFacts, &funding_, &s);
-          break;
-        case v1::Record::kVenueFieldNumber:
-          done = both(internal::DecodeVenueFacts, &venue_, &s);
-          break;
-        case v1::Record::kActivityFieldNumber:
-          done = both(internal::DecodeActivityFacts, &activity_, &s);
-          break;
-        case v1::Record::kGridFieldNumber:
-          done = both(internal::DecodeGridFacts, &grid_, &s);
-          break;
-        case v1::Record::kCadreAssignmentFieldNumber:
-          done = both(internal::DecodeCadreFacts, &cadre_, &s);
-          break;
-        case v1::Record::kHostAnnualResultFieldNumber:
-          done = both(internal::DecodeResultFacts, &annual_result_, &s);
-          break;
-        default:
-          break;
-      }
+      internal::ForFactsKind(field, [&](auto kind) {
+        auto* facts = facts_.Of(kind);
+        if (!kind.Decode(body, facts)) return;
+        done = true;
+        s = Both(v, *facts, where);
+      });
       if (done) return s;
     }
     // The kinds the validator keeps whole until its Finish() are parsed onto
@@ -374,33 +344,13 @@ class ShardRun {
   // as it is.
   absl::Status AddParsed(Validator* v, const v1::Record& r,
                          const v1::SourceLocation& where) {
-    // The message's facts into `facts` with `of`, to both.
-    auto both = [&](auto of, const auto& message, auto* facts) {
-      of(message, facts);
-      return Both(v, *facts, where);
-    };
-    switch (r.entity_case()) {
-      case v1::Record::kMember:
-        return both(internal::MemberFactsOf, r.member(), &member_);
-      case v1::Record::kHostOrganization:
-        return both(internal::HostFactsOf, r.host_organization(), &host_);
-      case v1::Record::kPartyOrganization:
-        return both(internal::OrgFactsOf, r.party_organization(), &org_);
-      case v1::Record::kFunding:
-        return both(internal::FundingFactsOf, r.funding(), &funding_);
-      case v1::Record::kVenue:
-        return both(internal::VenueFactsOf, r.venue(), &venue_);
-      case v1::Record::kActivity:
-        return both(internal::ActivityFactsOf, r.activity(), &activity_);
-      case v1::Record::kGrid:
-        return both(internal::GridFactsOf, r.grid(), &grid_);
-      case v1::Record::kCadreAssignment:
-        return both(internal::CadreFactsOf, r.cadre_assignment(), &cadre_);
-      case v1::Record::kHostAnnualResult:
-        return both(internal::ResultFactsOf, r.host_annual_result(),
-                    &annual_result_);
-      default:
-        break;
+    absl::Status status;
+    if (internal::ForFactsKind(r.entity_case(), [&](auto kind) {
+          auto* facts = facts_.Of(kind);
+          kind.Of(kind.MessageOf(r), facts);
+          status = Both(v, *facts, where);
+        })) {
+      return status;
     }
     if (absl::Status s = v->Add(r, &where); !s.ok()) return s;
     if (aggregator_ != nullptr) return aggregator_->Add(r);
@@ -583,15 +533,7 @@ class ShardRun {
   std::unique_ptr<Aggregator> aggregator_;
   std::unique_ptr<Validator> validator_;
   // Reused from record to record by AddDecoded().
-  internal::MemberFacts member_;
-  internal::HostFacts host_;
-  internal::OrgFacts org_;
-  internal::FundingFacts funding_;
-  internal::VenueFacts venue_;
-  internal::ActivityFacts activity_;
-  internal::GridFacts grid_;
-  internal::CadreFacts cadre_;
-  internal::ResultFacts annual_result_;
+  internal::FactsScratch facts_;
   RecordArena records_;
   std::vector<v1::Finding> read_findings_;
   std::vector<std::pair<std::string, int64_t>> skipped_;

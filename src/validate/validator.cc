@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "core/facts_kinds.h"
 #include "core/transfers.h"
 #include "core/utf8.h"
 #include "dangjian/personal_data.h"
@@ -245,36 +246,10 @@ struct Validator::Impl {
     if (record.has_header() || record.has_trailer()) return;
     into->year = config.as_of.y;
     // The kinds read as facts take one route, whether parsed or decoded.
-    switch (record.entity_case()) {
-      case v1::Record::kMember:
-        return FeedFacts(config, internal::MemberFactsOf, record.member(),
-                         location, to, into);
-      case v1::Record::kHostOrganization:
-        return FeedFacts(config, internal::HostFactsOf,
-                         record.host_organization(), location, to, into);
-      case v1::Record::kPartyOrganization:
-        return FeedFacts(config, internal::OrgFactsOf,
-                         record.party_organization(), location, to, into);
-      case v1::Record::kFunding:
-        return FeedFacts(config, internal::FundingFactsOf, record.funding(),
-                         location, to, into);
-      case v1::Record::kVenue:
-        return FeedFacts(config, internal::VenueFactsOf, record.venue(),
-                         location, to, into);
-      case v1::Record::kActivity:
-        return FeedFacts(config, internal::ActivityFactsOf, record.activity(),
-                         location, to, into);
-      case v1::Record::kGrid:
-        return FeedFacts(config, internal::GridFactsOf, record.grid(), location,
-                         to, into);
-      case v1::Record::kCadreAssignment:
-        return FeedFacts(config, internal::CadreFactsOf,
-                         record.cadre_assignment(), location, to, into);
-      case v1::Record::kHostAnnualResult:
-        return FeedFacts(config, internal::ResultFactsOf,
-                         record.host_annual_result(), location, to, into);
-      default:
-        break;
+    if (internal::ForFactsKind(record.entity_case(), [&](auto kind) {
+          FeedFacts(config, kind, kind.MessageOf(record), location, to, into);
+        })) {
+      return;
     }
     const internal::RecordRef ref{&record, &location};
     internal::CheckRecord(config, record, ref, to);
@@ -283,14 +258,13 @@ struct Validator::Impl {
 
   // A parsed record of a kind read as facts: its facts, fed, its ids joined
   // in the index's shard index.
-  template <typename Facts, typename Message>
-  static void FeedFacts(const internal::Config& config,
-                        void (*of)(const Message&, Facts*),
-                        const Message& message,
+  template <typename Kind>
+  static void FeedFacts(const internal::Config& config, Kind kind,
+                        const typename Kind::Message& message,
                         const v1::SourceLocation& location, internal::Sink* to,
                         internal::Index* into) {
-    Facts facts;
-    of(message, &facts);
+    typename Kind::Facts facts;
+    kind.Of(message, &facts);
     if (!config.cross_record) {
       internal::CheckFacts(config, facts, location, to);
       return;
