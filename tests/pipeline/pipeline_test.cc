@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -341,6 +342,30 @@ TEST(PipelineTest, IdsJoinedForTheRulesAloneCountNowhereInTheFigures) {
   }
 }
 
+// Writes `d` into `dir` as a record stream and as JSON Lines and runs each
+// through the pipeline for 2017, validated and not, calling `check` with the
+// file, whether validated, the run and its report.
+void ForEachWayOfRunning(
+    const v1::Dataset& d, const std::string& dir,
+    const std::function<void(const std::string& path, bool validate,
+                             const PipelineResult& run,
+                             const v1::Report& report)>& check) {
+  for (const char* name : {"county.djr", "county.jsonl"}) {
+    const std::string path = dir + "/" + name;
+    ASSERT_THAT(WriteDataset(d, path), IsOk());
+    for (bool validate : {true, false}) {
+      SCOPED_TRACE(absl::StrCat(name, validate ? ", validated" : ""));
+      PipelineOptions options = Options2017();
+      options.validate = validate;
+      absl::StatusOr<PipelineResult> run = RunPipeline({path}, options);
+      ASSERT_THAT(run.status(), IsOk());
+      absl::StatusOr<v1::Report> report = FinishReport(run->partial);
+      ASSERT_THAT(report.status(), IsOk());
+      check(path, validate, *run, *report);
+    }
+  }
+}
+
 // Each member is counted once, where its ids are joined (the shard index's
 // members as of the year), whichever way the shard is read (a record stream
 // decoded, JSON Lines parsed) and whether or not it is validated: the
@@ -378,35 +403,27 @@ TEST(PipelineTest, MembersAreCountedOnceWhereverTheyAreJoined) {
   member("m-3", v1::MEMBER_STATUS_FULL, "h-1", "o-1");
   member("m-4", v1::MEMBER_STATUS_PROBATIONARY, "", "o-1");
   member("m-5", v1::MEMBER_STATUS_FULL, "h-1", "");
-  for (const char* name : {"county.djr", "county.jsonl"}) {
-    const std::string path = dir + "/" + name;
-    ASSERT_THAT(WriteDataset(d, path), IsOk());
-    for (bool validate : {true, false}) {
-      SCOPED_TRACE(absl::StrCat(name, validate ? ", validated" : ""));
-      PipelineOptions options = Options2017();
-      options.validate = validate;
-      absl::StatusOr<PipelineResult> run = RunPipeline({path}, options);
-      ASSERT_THAT(run.status(), IsOk());
-      absl::StatusOr<v1::Report> report = FinishReport(run->partial);
-      ASSERT_THAT(report.status(), IsOk());
-      EXPECT_EQ(report->total().members().full(), 4);
-      EXPECT_EQ(report->total().members().probationary(), 1);
-      const v1::TargetResult& t2 = report->total().targets().target_2();
-      ASSERT_EQ(t2.worklist_entries_size(), 1);
-      EXPECT_EQ(t2.worklist_entries(0).id(), "o-1");
-      EXPECT_EQ(t2.worklist_entries(0).full_members(), 3);
-      EXPECT_EQ(t2.worklist_entries(0).probationary_members(), 1);
-      if (!validate) continue;
-      int mismatches = 0;
-      for (const v1::Finding& f : run->findings.findings()) {
-        if (f.rule_id() != "host.reported_counts.mismatch") continue;
-        ++mismatches;
-        EXPECT_THAT(f.message(), HasSubstr("reports 2 full members"));
-        EXPECT_THAT(f.message(), HasSubstr("but 4 member records"));
-      }
-      EXPECT_EQ(mismatches, 1);
-    }
-  }
+  ForEachWayOfRunning(
+      d, dir,
+      [](const std::string&, bool validate, const PipelineResult& run,
+         const v1::Report& report) {
+        EXPECT_EQ(report.total().members().full(), 4);
+        EXPECT_EQ(report.total().members().probationary(), 1);
+        const v1::TargetResult& t2 = report.total().targets().target_2();
+        ASSERT_EQ(t2.worklist_entries_size(), 1);
+        EXPECT_EQ(t2.worklist_entries(0).id(), "o-1");
+        EXPECT_EQ(t2.worklist_entries(0).full_members(), 3);
+        EXPECT_EQ(t2.worklist_entries(0).probationary_members(), 1);
+        if (!validate) return;
+        int mismatches = 0;
+        for (const v1::Finding& f : run.findings.findings()) {
+          if (f.rule_id() != "host.reported_counts.mismatch") continue;
+          ++mismatches;
+          EXPECT_THAT(f.message(), HasSubstr("reports 2 full members"));
+          EXPECT_THAT(f.message(), HasSubstr("but 4 member records"));
+        }
+        EXPECT_EQ(mismatches, 1);
+      });
 }
 
 // The units' coverage by party organizations is counted once, in the join
@@ -456,35 +473,28 @@ TEST(PipelineTest, UnitsCoverageIsCountedOnceWhereverItIsJoined) {
     return ids;
   };
   const std::vector<std::string> uncovered = {"h-2", "h-3"};
-  for (const char* name : {"county.djr", "county.jsonl"}) {
-    const std::string path = dir + "/" + name;
-    ASSERT_THAT(WriteDataset(d, path), IsOk());
-    for (bool validate : {true, false}) {
-      SCOPED_TRACE(absl::StrCat(name, validate ? ", validated" : ""));
-      PipelineOptions options = Options2017();
-      options.validate = validate;
-      absl::StatusOr<PipelineResult> run = RunPipeline({path}, options);
-      ASSERT_THAT(run.status(), IsOk());
-      absl::StatusOr<v1::Report> report = FinishReport(run->partial);
-      ASSERT_THAT(report.status(), IsOk());
-      EXPECT_EQ(report->total().units().total(), 3);
-      EXPECT_EQ(report->total().units().organization_covered(), 1);
-      const v1::TargetResult& t1 = report->total().targets().target_1();
-      std::vector<std::string> worklist;
-      for (const v1::WorklistEntry& e : t1.worklist_entries()) {
-        worklist.push_back(e.id());
-      }
-      std::sort(worklist.begin(), worklist.end());
-      EXPECT_EQ(worklist, uncovered);
-      if (!validate) continue;
-      EXPECT_EQ(found_where_condition_exists(run->findings), uncovered);
-      PipelineOptions validate_only = options;
-      validate_only.aggregate = false;
-      run = RunPipeline({path}, validate_only);
-      ASSERT_THAT(run.status(), IsOk());
-      EXPECT_EQ(found_where_condition_exists(run->findings), uncovered);
-    }
-  }
+  ForEachWayOfRunning(
+      d, dir,
+      [&](const std::string& path, bool validate, const PipelineResult& run,
+          const v1::Report& report) {
+        EXPECT_EQ(report.total().units().total(), 3);
+        EXPECT_EQ(report.total().units().organization_covered(), 1);
+        std::vector<std::string> worklist;
+        for (const v1::WorklistEntry& e :
+             report.total().targets().target_1().worklist_entries()) {
+          worklist.push_back(e.id());
+        }
+        std::sort(worklist.begin(), worklist.end());
+        EXPECT_EQ(worklist, uncovered);
+        if (!validate) return;
+        EXPECT_EQ(found_where_condition_exists(run.findings), uncovered);
+        PipelineOptions validate_only = Options2017();
+        validate_only.aggregate = false;
+        absl::StatusOr<PipelineResult> alone =
+            RunPipeline({path}, validate_only);
+        ASSERT_THAT(alone.status(), IsOk());
+        EXPECT_EQ(found_where_condition_exists(alone->findings), uncovered);
+      });
 }
 
 TEST(PipelineTest, DateFromTheFlagElseTheHeaderElseTheEndOfTheYear) {
