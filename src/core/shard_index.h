@@ -405,9 +405,9 @@ class MemberTallies {
 class UnitOrgCovers {
  public:
   // Counts party organization number `org`, of `formation` (a
-  // v1::FormationModel value), under each unit numbered in `listed` (a unit
-  // listed twice, twice) when it `exists` in the year, unless a record of
-  // number `org` was counted before.
+  // v1::FormationModel value), under each unit numbered in `listed` (the
+  // empty id's number too) when it `exists` in the year, unless a record
+  // of number `org` was counted before.
   void Count(uint32_t org, int formation, bool exists,
              absl::Span<const uint32_t> listed) {
     uint8_t* seen = SlotOf(&counted_, org);
@@ -452,9 +452,10 @@ constexpr size_t kCountyHosts = 4096;
 constexpr size_t kCountyOrgs = 2048;
 
 // One shard's ids, per kind, and the arena that keeps their text; and its
-// members counted as of the end of as_of_year. Every member comes
-// through one join into an index (JoinFacts(), or an aggregator's own), so
-// that each is counted once.
+// members and the units' coverage by party organizations counted as of the
+// end of as_of_year. Every member and organization comes through one join
+// into an index (JoinFacts(), or an aggregator's own), so that each is
+// counted once.
 struct ShardIndex {
   ShardIndex() {
     // Room for a typical county's units and organizations from the start

@@ -199,8 +199,9 @@ class ShardRun {
     }
     if (o_.aggregate) {
       // The aggregator has the join take each member's status at the end of
-      // the report year and count it there (ShardIndex::members_as_of),
-      // once, for it and for a validator of that year.
+      // the report year and count it there (ShardIndex::members_as_of), and
+      // count each party organization's units (unit_org_cover), once, for
+      // it and for a validator of that year.
       absl::StatusOr<std::unique_ptr<Aggregator>> a =
           Aggregator::Create(plan_.aggregator);
       if (!a.ok()) return a.status();

@@ -24,9 +24,10 @@ class ValidatorFeed {
   // Finish() in `index` (which must outlive that Finish()), shared with an
   // aggregator, instead of an index of its own. Only before the first
   // record after Create() or Finish(), and after the aggregator's
-  // UseShardIndex(). The validator reads the index's member counts when
-  // the index counts them as of its own year, else counts its own: each
-  // member must then reach the index through one join (aggregate/feed.h).
+  // UseShardIndex(). The validator reads the index's member counts and
+  // units' coverage by party organizations when the index counts them as
+  // of its own year, else counts its own: each member and organization
+  // must then reach the index through one join (aggregate/feed.h).
   static void UseShardIndex(Validator* validator, internal::ShardIndex* index);
   // Makes room in `validator` for `members` member, `hosts` host
   // organization and `orgs` party organization records before its next

@@ -11,6 +11,7 @@
 #include <cstdlib>
 #include <memory>
 
+#include "core/facts_kinds.h"
 #include "core/record_facts.h"
 #include "core/shard_index.h"
 #include "core/wire_check.h"
@@ -52,46 +53,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   // without: both must match the parsed path.
   index.as_of_year = size % 2 == 0 ? 2017 : 0;
   dangjian::ValidatorFeed::UseShardIndex(decoded.get(), &index);
-  auto feed = [&](auto decode, auto facts) {
-    if (!decode(body, &facts)) return false;
+  bool fed = false;
+  dangjian::internal::ForFactsKind(field, [&](auto kind) {
+    typename decltype(kind)::Facts facts;
+    if (!kind.Decode(body, &facts)) return;
     dangjian::ValidatorFeed::Add(decoded.get(), facts,
                                  dangjian::internal::JoinFacts(facts, &index),
                                  where);
-    return true;
-  };
-  namespace di = dangjian::internal;
-  bool fed = false;
-  switch (field) {
-    case dangjian::v1::Record::kMemberFieldNumber:
-      fed = feed(di::DecodeMemberFacts, di::MemberFacts());
-      break;
-    case dangjian::v1::Record::kHostOrganizationFieldNumber:
-      fed = feed(di::DecodeHostFacts, di::HostFacts());
-      break;
-    case dangjian::v1::Record::kPartyOrganizationFieldNumber:
-      fed = feed(di::DecodeOrgFacts, di::OrgFacts());
-      break;
-    case dangjian::v1::Record::kFundingFieldNumber:
-      fed = feed(di::DecodeFundingFacts, di::FundingFacts());
-      break;
-    case dangjian::v1::Record::kVenueFieldNumber:
-      fed = feed(di::DecodeVenueFacts, di::VenueFacts());
-      break;
-    case dangjian::v1::Record::kActivityFieldNumber:
-      fed = feed(di::DecodeActivityFacts, di::ActivityFacts());
-      break;
-    case dangjian::v1::Record::kGridFieldNumber:
-      fed = feed(di::DecodeGridFacts, di::GridFacts());
-      break;
-    case dangjian::v1::Record::kCadreAssignmentFieldNumber:
-      fed = feed(di::DecodeCadreFacts, di::CadreFacts());
-      break;
-    case dangjian::v1::Record::kHostAnnualResultFieldNumber:
-      fed = feed(di::DecodeResultFacts, di::ResultFacts());
-      break;
-    default:
-      break;
-  }
+    fed = true;
+  });
   if (!fed) return 0;
   // The decoder took the bytes: the readers' check and protobuf must too.
   dangjian::v1::Record record;

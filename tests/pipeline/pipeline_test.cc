@@ -430,7 +430,9 @@ TEST(PipelineTest, MembersAreCountedOnceWhereverTheyAreJoined) {
 // of each organization's first record, for the rules and the figures alike:
 // a later record of an organization's id and one dissolved before the year
 // cover nothing, whichever format, validated or not; validating alone (its
-// own count, by its own date) gives the same coverage findings.
+// own count, by its own date) gives the same coverage findings. A unit
+// without an id is covered by an organization listing the empty id, for
+// the rules as for the figures (the rules once left it uncovered).
 TEST(PipelineTest, UnitsCoverageIsCountedOnceWhereverItIsJoined) {
   const std::string dir = MakeDir("cover_once");
   v1::Dataset d;
@@ -461,6 +463,11 @@ TEST(PipelineTest, UnitsCoverageIsCountedOnceWhereverItIsJoined) {
   // A second record of o-1's id: the first is the one kept.
   org("o-1", v1::FORMATION_MODEL_STANDALONE, "h-2", 0);
   org("o-2", v1::FORMATION_MODEL_STANDALONE, "h-3", 2015);
+  v1::HostOrganization* unnamed = d.add_host_organizations();
+  unnamed->set_name("无编号公司");
+  unnamed->set_kind(v1::HOST_KIND_NON_PUBLIC_ECONOMIC);
+  unnamed->mutable_reported_member_counts()->set_full(5);
+  org("o-3", v1::FORMATION_MODEL_STANDALONE, "", 0);
   // The coverage findings' units (target 1: 单独建立党组织).
   auto found_where_condition_exists = [](const v1::ValidationReport& findings) {
     std::vector<std::string> ids;
@@ -477,8 +484,8 @@ TEST(PipelineTest, UnitsCoverageIsCountedOnceWhereverItIsJoined) {
       d, dir,
       [&](const std::string& path, bool validate, const PipelineResult& run,
           const v1::Report& report) {
-        EXPECT_EQ(report.total().units().total(), 3);
-        EXPECT_EQ(report.total().units().organization_covered(), 1);
+        EXPECT_EQ(report.total().units().total(), 4);
+        EXPECT_EQ(report.total().units().organization_covered(), 2);
         std::vector<std::string> worklist;
         for (const v1::WorklistEntry& e :
              report.total().targets().target_1().worklist_entries()) {
