@@ -301,17 +301,25 @@ class IdTable {
   Recent recent_[size_t{1} << kRecentBits];
 };
 
-// Element `n` of `v`, a table by id number, made (with the room reserved,
-// else room for a small county, or twice the last room) when past its end.
+// Makes `v`, a table by id number, reach number `n`: to the room reserved,
+// else room for a small county, or twice the last room. Out of line: the
+// path of a table that must grow.
 template <typename T>
 ABSL_ATTRIBUTE_NOINLINE void GrowTo(std::vector<T>* v, uint32_t n) {
   v->resize(
       std::max({size_t{n} + 1, 2 * v->size(), v->capacity(), size_t{1024}}));
 }
+// Element `n` of `v`, a table by id number, made (GrowTo()) when past its
+// end.
 template <typename T>
 T* SlotOf(std::vector<T>* v, uint32_t n) {
   if (ABSL_PREDICT_FALSE(n >= v->size())) GrowTo(v, n);
   return v->data() + n;
+}
+// Element `n` of `v`, or `otherwise` when the table never reached it.
+template <typename T>
+const T& AtOr(const std::vector<T>& v, uint32_t n, const T& otherwise) {
+  return n < v.size() ? v[n] : otherwise;
 }
 
 // The members of one unit or one party organization by their status at the
@@ -352,13 +360,13 @@ class MemberTallies {
     }
   }
   // The members naming unit number `n`.
-  const MemberTally& unit(uint32_t n) const { return Of(units_, n); }
+  const MemberTally& unit(uint32_t n) const { return AtOr(units_, n, none()); }
   // The members naming party organization number `n`, with or without a
   // unit.
-  const MemberTally& org(uint32_t n) const { return Of(orgs_, n); }
+  const MemberTally& org(uint32_t n) const { return AtOr(orgs_, n, none()); }
   // Those of them who name no unit.
   const MemberTally& org_without_unit(uint32_t n) const {
-    return Of(orgs_without_unit_, n);
+    return AtOr(orgs_without_unit_, n, none());
   }
   // The members naming neither a unit nor a party organization.
   const MemberTally& loose() const { return loose_; }
@@ -388,9 +396,6 @@ class MemberTallies {
     ++t->records;
     t->owners += owner;
   }
-  static const MemberTally& Of(const std::vector<MemberTally>& v, uint32_t n) {
-    return n < v.size() ? v[n] : none();
-  }
 
   std::vector<MemberTally> units_, orgs_, orgs_without_unit_;
   MemberTally loose_;
@@ -417,9 +422,7 @@ class UnitOrgCovers {
     for (const uint32_t h : listed) SlotOf(&units_, h)->Add(formation);
   }
   // How the organizations counted cover unit number `n`.
-  const UnitOrgCover& unit(uint32_t n) const {
-    return n < units_.size() ? units_[n] : none();
-  }
+  const UnitOrgCover& unit(uint32_t n) const { return AtOr(units_, n, none()); }
   // Not covered: what a number nothing was counted under reads.
   static const UnitOrgCover& none() {
     static const UnitOrgCover kNoCover;
