@@ -4,10 +4,11 @@
 -- ClassifyStarTarget() in src/core/coverage.cc. benchmarks/duckdb/compare.mjs
 -- checks that it does, number for number.
 --
--- Reads the relations sources.sql defines (regions, host_organizations,
--- members, party_organizations, grids, star_assessments; each with `shard`,
--- the county folder, and `line`, the row's place in its file) and two
--- variables:
+-- Reads the typed relations decode.sql defines over those of sources.sql
+-- (typed_regions, typed_host_organizations, typed_members,
+-- typed_party_organizations, typed_grids, typed_star_assessments; each with
+-- `shard`, the county folder, and most with `line`, the row's place in its
+-- file) and two variables:
 --   SET VARIABLE report_year = 2017;          -- the report year Y
 --   SET VARIABLE min_full_members_to_found = 3; -- the policy minimum (default 3)
 --
@@ -16,73 +17,40 @@
 -- empty region id) and one row with is_total = true, each with eligible and
 -- met for the four targets.
 --
--- star_assessments is the star ledger (star_assessments.csv): `dangjian
+-- typed_star_assessments is the star ledger (star_assessments.csv): `dangjian
 -- convert` writes each party organization's nested assessments there, one row
 -- naming it, and dangjian counts such a row for its organization as it counts
 -- a nested one.
 --
--- Labels: `dangjian convert` writes the first label of each value
--- (docs/ledger-format.md, "Labels"); the matches below take the aliases too.
---
 -- Everything is joined within a shard (a county folder), as dangjian
 -- aggregates each shard on its own before merging.
-
--- The year of a ledger date: '2014-08-14', '2014-08' and '2014' are written.
-CREATE OR REPLACE MACRO ledger_year(d) AS TRY_CAST(split_part(d, '-', 1) AS INTEGER);
-
--- MemberStatus of a label (0 = unspecified).
-CREATE OR REPLACE MACRO member_status(label) AS
-  CASE
-    WHEN label IN ('正式党员', '中共党员', '党员', 'MEMBER_STATUS_FULL', 'FULL') THEN 5
-    WHEN label IN ('预备党员', 'MEMBER_STATUS_PROBATIONARY', 'PROBATIONARY') THEN 4
-    WHEN label IN ('发展对象', 'MEMBER_STATUS_DEVELOPMENT_TARGET', 'DEVELOPMENT_TARGET') THEN 3
-    WHEN label IN ('入党积极分子', '积极分子', 'MEMBER_STATUS_ACTIVIST', 'ACTIVIST') THEN 2
-    WHEN label IN ('入党申请人', 'MEMBER_STATUS_APPLICANT', 'APPLICANT') THEN 1
-    ELSE 0
-  END;
-
--- FormationModel of a label: 1 standalone, 2 joint, 3 affiliated, 4 regional.
-CREATE OR REPLACE MACRO formation_model(label) AS
-  CASE
-    WHEN label IN ('单建', '单独组建', '独立组建', 'FORMATION_MODEL_STANDALONE', 'STANDALONE') THEN 1
-    WHEN label IN ('联建', '联合组建', '联合党组织', 'FORMATION_MODEL_JOINT', 'JOINT') THEN 2
-    WHEN label IN ('挂靠组建', '挂靠', 'FORMATION_MODEL_AFFILIATED', 'AFFILIATED') THEN 3
-    WHEN label IN ('区域党支部', '1+N', '区域1+N', '区域组建', 'FORMATION_MODEL_REGIONAL', 'REGIONAL') THEN 4
-    ELSE 0
-  END;
 
 WITH RECURSIVE
 -- The first record of each id in a shard; later ones are ignored.
 region AS (
-  SELECT shard, id, parent_id,
-         level IN ('县', '旗', '区', '县级市', 'REGION_LEVEL_COUNTY', 'COUNTY') AS is_county
-  FROM regions
+  SELECT shard, id, parent_id, is_county
+  FROM typed_regions
   QUALIFY row_number() OVER (PARTITION BY shard, id ORDER BY line) = 1
 ),
 host AS (
-  SELECT * FROM host_organizations
+  SELECT * FROM typed_host_organizations
   QUALIFY row_number() OVER (PARTITION BY shard, id ORDER BY line) = 1
 ),
 org AS (
-  SELECT shard, id, line, region_id,
-         formation_model(formation) AS formation,
+  SELECT shard, id, line, region_id, formation,
          -- Exists in Y: founded by its end and not dissolved before it
          -- (a dissolution date of year 0 is no date).
-         NOT coalesce(ledger_year(founded_on) > getvariable('report_year'), false)
-           AND NOT coalesce(ledger_year(dissolved_on) <> 0
-                            AND ledger_year(dissolved_on) < getvariable('report_year'), false)
+         NOT coalesce(founded_year > getvariable('report_year'), false)
+           AND NOT coalesce(dissolved_year <> 0
+                            AND dissolved_year < getvariable('report_year'), false)
            AS exists_in_year,
-         -- The list cell: items separated by ';', '；' or '、'.
-         list_filter(list_transform(regexp_split_to_array(coalesce(host_organization_ids, ''), '[;；、]'),
-                                    x -> trim(x)),
-                     x -> x <> '') AS host_ids
-  FROM party_organizations
+         host_ids
+  FROM typed_party_organizations
   QUALIFY row_number() OVER (PARTITION BY shard, id ORDER BY line) = 1
 ),
 grid AS (
-  SELECT shard, id, party_organization_id,
-         instructor_name IS NOT NULL OR instructor_assignment_id IS NOT NULL AS has_instructor
-  FROM grids
+  SELECT shard, id, party_organization_id, has_instructor
+  FROM typed_grids
   QUALIFY row_number() OVER (PARTITION BY shard, id ORDER BY line) = 1
 ),
 
@@ -115,21 +83,21 @@ member_count AS (
     -- aliases in one SELECT would be expanded into an exponentially large
     -- expression).
     SELECT shard, host_organization_id,
-           CASE WHEN s >= 1 AND ledger_year(applied_on) > getvariable('report_year') THEN -1 ELSE s END AS s
+           CASE WHEN s >= 1 AND applied_year > getvariable('report_year') THEN -1 ELSE s END AS s
     FROM (
-      SELECT shard, host_organization_id, applied_on,
-             CASE WHEN s >= 2 AND ledger_year(activist_on) > getvariable('report_year') THEN 1 ELSE s END AS s
+      SELECT shard, host_organization_id, applied_year,
+             CASE WHEN s >= 2 AND activist_year > getvariable('report_year') THEN 1 ELSE s END AS s
       FROM (
-        SELECT shard, host_organization_id, applied_on, activist_on,
-               CASE WHEN s >= 3 AND ledger_year(development_target_on) > getvariable('report_year') THEN 2 ELSE s END AS s
+        SELECT shard, host_organization_id, applied_year, activist_year,
+               CASE WHEN s >= 3 AND development_target_year > getvariable('report_year') THEN 2 ELSE s END AS s
         FROM (
-          SELECT shard, host_organization_id, applied_on, activist_on, development_target_on,
-                 CASE WHEN s >= 4 AND ledger_year(probationary_on) > getvariable('report_year') THEN 3 ELSE s END AS s
+          SELECT shard, host_organization_id, applied_year, activist_year, development_target_year,
+                 CASE WHEN s >= 4 AND probationary_year > getvariable('report_year') THEN 3 ELSE s END AS s
           FROM (
-            SELECT shard, host_organization_id, applied_on, activist_on,
-                   development_target_on, probationary_on,
-                   CASE WHEN s >= 5 AND ledger_year(full_on) > getvariable('report_year') THEN 4 ELSE s END AS s
-            FROM (SELECT *, member_status(status) AS s FROM members
+            SELECT shard, host_organization_id, applied_year, activist_year,
+                   development_target_year, probationary_year,
+                   CASE WHEN s >= 5 AND full_year > getvariable('report_year') THEN 4 ELSE s END AS s
+            FROM (SELECT *, status AS s FROM typed_members
                   WHERE host_organization_id IS NOT NULL))))))
   GROUP BY ALL
 ),
@@ -158,12 +126,12 @@ unit AS (
   SELECT h.shard, h.id, coalesce(c.county_id, '') AS county_id,
          CASE
            WHEN coalesce(m.records, 0) > 0 THEN m.full_members
-           ELSE greatest(0, coalesce(CAST(h.reported_full AS BIGINT), 0))
+           ELSE greatest(0, coalesce(h.reported_full, 0))
          END AS full_members,
          CASE
            WHEN coalesce(m.records, 0) > 0 THEN m.all_members
-           ELSE greatest(0, coalesce(CAST(h.reported_full AS BIGINT), 0))
-                + greatest(0, coalesce(CAST(h.reported_probationary AS BIGINT), 0))
+           ELSE greatest(0, coalesce(h.reported_full, 0))
+                + greatest(0, coalesce(h.reported_probationary, 0))
          END AS all_members,
          coalesce(v.in_standalone, false) AS in_standalone,
          coalesce(v.in_joint_or_affiliated, false) AS in_joint_or_affiliated,
@@ -173,8 +141,8 @@ unit AS (
   LEFT JOIN member_count m ON m.shard = h.shard AND m.host_id = h.id
   LEFT JOIN host_cover v ON v.shard = h.shard AND v.host_id = h.id
   LEFT JOIN regional_grid_with_instructor rg ON rg.shard = h.shard AND rg.id = h.grid_id
-  WHERE coalesce(h.status NOT IN ('注销', '吊销', 'HOST_STATUS_CLOSED', 'CLOSED'), true)
-    AND NOT coalesce(ledger_year(h.registered_on) > getvariable('report_year'), false)
+  WHERE NOT h.closed
+    AND NOT coalesce(h.registered_year > getvariable('report_year'), false)
 ),
 
 -- Targets 1, 3 and 4 (ClassifyHost): each unit is eligible for exactly one.
@@ -199,7 +167,7 @@ unit_target AS (
 org_target AS (
   SELECT coalesce(c.county_id, '') AS county_id,
          2 AS target,
-         EXISTS (SELECT 1 FROM star_assessments a
+         EXISTS (SELECT 1 FROM typed_star_assessments a
                  WHERE a.shard = o.shard AND a.party_organization_id = o.id
                    AND a.year = getvariable('report_year')) AS met
   FROM org o

@@ -1,11 +1,15 @@
--- The relations report.sql reads, defined over the CSV ledgers that
+-- The relations of text that decode.sql reads (and report.sql through it),
+-- defined over the CSV ledgers that
 -- `dangjian convert --headers en --full-fidelity county.djr csv/<county>/`
 -- writes (one folder per county = one shard), the star ledger
 -- star_assessments.csv included.
 --
 -- duck.mjs substitutes placeholders before running this file:
---   ${KIND}         VIEW  (pair C: every query reads the CSV files again) or
---                   TABLE (pairs A and B: the files are loaded once into memory);
+--   ${KIND}         VIEW  (pair C: every query reads the CSV files again;
+--                   pair A': decode.sql's typed tables are loaded through
+--                   them) or
+--                   TABLE (pairs A and B: the files are loaded once into
+--                   memory as text);
 --   ${READ:<table>} read_csv over CSV/*/<table>.csv with
 --                   filename = true, header = true and every column VARCHAR.
 --                   By default the columns are declared from the header line
