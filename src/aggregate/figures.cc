@@ -152,8 +152,7 @@ bool GroupAcc::Add(const GroupAcc& other, int32_t cap) {
 }
 
 void GroupToProto(const GroupAcc& acc, v1::PartialGroup* g) {
-  g->mutable_counters()->Reserve(kNumCounters);
-  for (int i = 0; i < kNumCounters; ++i) g->add_counters(acc.counters[i]);
+  g->mutable_counters()->Add(acc.counters, acc.counters + kNumCounters);
   g->mutable_sums_high()->Reserve(kNumSums);
   g->mutable_sums_low()->Reserve(kNumSums);
   for (int i = 0; i < kNumSums; ++i) {

@@ -614,6 +614,80 @@ TEST(MergeTest, RegionsComeOutInIdOrder) {
   EXPECT_EQ(Bytes(*reversed), Bytes(*merged));
 }
 
+// Partials of several regions each: the merge orders each partial's
+// regions as a stretch when the stretches do not interleave, and sorts them
+// all when they do or when a partial lists its regions out of order. Either
+// way the regions come out in id order, the same bytes in any order of the
+// partials.
+TEST(MergeTest, RegionsOfManyPartialsComeOutInIdOrder) {
+  std::mt19937 rng(5);
+  v1::GroupBy by;
+  by.set_region_level(v1::REGION_LEVEL_COUNTY);
+  // A partial holding regions `ids` (the first a county, the rest its towns).
+  auto partial = [&](const std::vector<std::string>& ids) {
+    std::vector<v1::Record> records;
+    for (size_t i = 0; i < ids.size(); ++i) {
+      v1::Region* r = records.emplace_back().mutable_region();
+      r->set_id(ids[i]);
+      r->set_level(i == 0 ? v1::REGION_LEVEL_COUNTY : v1::REGION_LEVEL_TOWN);
+      if (i != 0) r->set_parent_id(ids[0]);
+    }
+    return Aggregate(records, {}, by, &rng);
+  };
+  auto ids_of = [](const v1::PartialReport& p) {
+    std::vector<std::string> ids;
+    for (const v1::RegionNode& n : p.regions()) ids.push_back(n.id());
+    return ids;
+  };
+  struct Case {
+    const char* name;
+    std::vector<std::vector<std::string>> partials;
+    bool shuffle_one;  // List one partial's regions in reverse.
+  };
+  const std::vector<Case> cases = {
+      // c1's towns sort before c10 ('-' before '0'): the stretches, ordered
+      // by their first ids, are the whole order.
+      {"stretches apart",
+       {{"c10", "c10-t0", "c10-t1"},
+        {"c2", "c2-t0"},
+        {"c1", "c1-t0", "c1-t1", "c1-t9"},
+        {"c100", "c100-t0"},
+        {"c0", "c0-t5"}},
+       false},
+      // "a" "c" and "b" "d": no order of the stretches is the whole order.
+      {"stretches interleave",
+       {{"c", "d-t"}, {"a", "b-t"}, {"b", "c-t"}},
+       false},
+      {"a partial out of order",
+       {{"c10", "c10-t0", "c10-t1"}, {"c2", "c2-t0", "c2-t1"}},
+       true},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    std::vector<v1::PartialReport> parts;
+    std::vector<std::string> want;
+    for (const std::vector<std::string>& ids : c.partials) {
+      parts.push_back(partial(ids));
+      want.insert(want.end(), ids.begin(), ids.end());
+    }
+    std::sort(want.begin(), want.end());
+    if (c.shuffle_one) {
+      auto* regions = parts[0].mutable_regions();
+      std::reverse(regions->pointer_begin(), regions->pointer_end());
+      ASSERT_NE(ids_of(parts[0]).front(), c.partials[0].front());
+    }
+    absl::StatusOr<v1::PartialReport> merged = MergeAllPartialReports(parts);
+    ASSERT_THAT(merged, IsOk());
+    EXPECT_EQ(ids_of(*merged), want);
+    for (int round = 0; round < 4; ++round) {
+      std::shuffle(parts.begin(), parts.end(), rng);
+      absl::StatusOr<v1::PartialReport> again = MergeAllPartialReports(parts);
+      ASSERT_THAT(again, IsOk());
+      EXPECT_EQ(Bytes(*again), Bytes(*merged));
+    }
+  }
+}
+
 }  // namespace
 }  // namespace dangjian
 
