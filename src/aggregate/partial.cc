@@ -325,9 +325,9 @@ void SortById(std::vector<const v1::RegionNode*>* nodes,
     const size_t begin = runs[r];
     const size_t end = r + 1 < runs.size() ? runs[r + 1] : nodes->size();
     if (begin == end) continue;
-    ordered = std::is_sorted(nodes->begin() + static_cast<ptrdiff_t>(begin),
-                             nodes->begin() + static_cast<ptrdiff_t>(end),
-                             less);
+    ordered =
+        std::is_sorted(nodes->begin() + static_cast<ptrdiff_t>(begin),
+                       nodes->begin() + static_cast<ptrdiff_t>(end), less);
     stretches.emplace_back(begin, end);
   }
   if (ordered) {
@@ -607,7 +607,8 @@ absl::StatusOr<v1::PartialReport> MergeImpl(
   unique_runs.reserve(node_runs.size());
   for (size_t r = 0; r < node_runs.size(); ++r) {
     unique_runs.push_back(unique.size());
-    const size_t end = r + 1 < node_runs.size() ? node_runs[r + 1] : nodes.size();
+    const size_t end =
+        r + 1 < node_runs.size() ? node_runs[r + 1] : nodes.size();
     for (size_t k = node_runs[r]; k < end; ++k) {
       const v1::RegionNode* n = nodes[k];
       auto [it, inserted] = node_slot.try_emplace(n->id(), unique.size());

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# benchmarks/scaling_run.sh on two small sizes: a line per size with records,
+# times, rates and peak RSS; a size reused, not generated again; a bad size
+# refused with exit 2.
+#
+#   tests/benchmarks/scaling_run_test.sh DANGJIAN WORK_DIR
+set -euo pipefail
+bin=$1
+work=$2
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+rm -rf "$work"
+mkdir -p "$work"
+fail() { echo "FAIL: $*" >&2; exit 1; }
+
+out=$(DANGJIAN=$bin REPEAT=1 bash "$root/benchmarks/scaling_run.sh" "$work/data" 300 600)
+echo "$out"
+lines=$(grep -cE '^(300|600) ' <<<"$out") || true
+[[ $lines == 2 ]] || fail "expected a line for each of 300 and 600 units, got $lines"
+while read -r units records streams gb _ first best rate rss _; do
+  [[ $records =~ ^[1-9][0-9]*$ ]] || fail "$units units: records '$records'"
+  [[ $(cat "$work/data/u$units.records") == "$records" ]] || fail "$units units: records file"
+  awk -v f="${first%/}" -v b="$best" -v r="$rate" 'BEGIN { exit !(b > 0 && b <= f && r > 0) }' ||
+    fail "$units units: times '$first $best', rate '$rate'"
+  [[ $rss =~ ^[1-9][0-9]*$ ]] || fail "$units units: peak RSS '$rss'"
+done < <(grep -E '^(300|600) ' <<<"$out")
+
+# A size already there is read again, not generated again.
+touch -d '2000-01-01' "$work/data/u300.records"
+DANGJIAN=$bin REPEAT=1 bash "$root/benchmarks/scaling_run.sh" "$work/data" 300 >/dev/null
+[[ $(stat -c %Y "$work/data/u300.records") == $(date -d '2000-01-01' +%s) ]] ||
+  fail "the 300-unit data was generated again"
+
+# A size that is not a whole number: exit 2, nothing run.
+status=0
+DANGJIAN=$bin bash "$root/benchmarks/scaling_run.sh" "$work/data" 1e6 2>"$work/err" || status=$?
+[[ $status == 2 ]] || fail "UNITS 1e6: exit $status, want 2"
+grep -q "whole numbers" "$work/err" || fail "UNITS 1e6: no message"
+echo "PASS"
