@@ -40,6 +40,7 @@ export LDFLAGS="${LDFLAGS:+$LDFLAGS }-gz"
 # Debian 12 packages the build, the tests and the tools need.
 packages=(
   g++ cmake ninja-build pkg-config git
+  time  # GNU time: peak RSS in benchmarks/*.sh (scaling_run.sh has a test)
   libprotobuf-dev protobuf-compiler libabsl-dev zlib1g-dev python3-protobuf
   libzip-dev libexpat1-dev  # Excel workbooks (.xlsx) read: the archive, the XML
   libxlsxwriter-dev         # Excel workbooks written

@@ -2,7 +2,8 @@
 # DuckDB against dangjian (issue 7): the four 100% targets per county and in
 # total, computed by both on the same national dataset, checked to agree
 # exactly and timed side by side. See benchmarks/duckdb/compare.mjs for the
-# three pairs and benchmarks/duckdb/report.sql for DuckDB's side.
+# four pairs (A, A', B, C) and benchmarks/duckdb/report.sql and decode.sql
+# for DuckDB's side.
 #
 #   benchmarks/duckdb_compare.sh [DIR] [UNITS] [MEMBERS]
 #

@@ -10,7 +10,7 @@
 # DIR/u<UNITS>.records; a size whose folder and count are there is not
 # generated again (a folder generated before, e.g. by national_run.sh, can be
 # linked in as DIR/u<UNITS> with its count in DIR/u<UNITS>.records). Needs
-# about 650 bytes of disk per unit (30 M units: about 20 GB).
+# about 700 bytes of disk per unit (30 M units: 21 GB).
 #
 # For each size: `report --year 2017 --no-validate --threads 2` and `report
 # --year 2017 --threads 2` (validated), each REPEAT times (default 3), the
@@ -50,10 +50,12 @@ timed() {
 }
 
 # Runs a report REPEAT times; prints "FIRST_SECONDS BEST_SECONDS RSS_MIB_OF_BEST".
+# (Each step runs in a command substitution, whose exit 2 is passed on.)
 best_of() {
-  local first="" best="" rss="" s m
+  local first="" best="" rss="" s m out
   for ((i = 0; i < repeat; i++)); do
-    read -r s m < <(timed "$@")
+    out=$(timed "$@") || exit 2
+    read -r s m <<<"$out"
     [[ -n $first ]] || first=$s
     if [[ -z $best ]] || awk -v a="$s" -v b="$best" 'BEGIN { exit !(a < b) }'; then
       best=$s
@@ -80,8 +82,10 @@ for u in "${sizes[@]}"; do
   records=$(cat "$data.records")
   streams=$(find -L "$data/" -maxdepth 1 -name '*.djr' | wc -l)
   gb=$(du -sbL "$data/" | awk '{ printf "%.2f", $1 / 1e9 }')
-  read -r pf pb pm < <(best_of "$bin" report --year 2017 --no-validate --threads 2 "$data/")
-  read -r vf vb vm < <(best_of "$bin" report --year 2017 --threads 2 "$data/")
+  out=$(best_of "$bin" report --year 2017 --no-validate --threads 2 "$data/") || exit 2
+  read -r pf pb pm <<<"$out"
+  out=$(best_of "$bin" report --year 2017 --threads 2 "$data/") || exit 2
+  read -r vf vb vm <<<"$out"
   rate() { awk -v r="$records" -v s="$1" 'BEGIN { printf "%.2f", (s > 0 ? r / s / 1e6 : 0) }'; }
   printf '%-10s %11s %7s %6s | %6s/%6s %6s %6s | %6s/%6s %6s %6s\n' "$u" "$records" "$streams" "$gb" \
     "$pf" "$pb" "$(rate "$pb")" "$pm" "$vf" "$vb" "$(rate "$vb")" "$vm"

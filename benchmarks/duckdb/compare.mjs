@@ -13,7 +13,7 @@
 //
 // Pairs (each side a fresh process, run --repeat times, the fastest kept):
 //   A  DuckDB: the query alone over tables of text already loaded in memory
-//      (report.sql decodes labels, dates and id lists as it reads them)
+//      (decode.sql's views decode labels, dates and id lists inside the query)
 //      dangjian: report from the record streams djr/
 //   A' DuckDB: the query alone over typed tables already loaded in memory
 //      (decode.sql at load: labels as small integers, dates as years, lists

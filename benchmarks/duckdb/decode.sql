@@ -49,6 +49,8 @@ CREATE OR REPLACE ${KIND} typed_host_organizations AS
 SELECT shard, line, id, region_id, grid_id,
        coalesce(status IN ('注销', '吊销', 'HOST_STATUS_CLOSED', 'CLOSED'), false) AS closed,
        ledger_year(registered_on) AS registered_year,
+       -- A cell that is not a number fails the query (convert writes none);
+       -- the query before decode.sql cast it only where it was used.
        CAST(reported_full AS BIGINT) AS reported_full,
        CAST(reported_probationary AS BIGINT) AS reported_probationary
 FROM host_organizations;

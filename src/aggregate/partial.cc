@@ -303,54 +303,14 @@ absl::uint128 IdPrefix(absl::string_view id) {
   return absl::MakeUint128(hi, lo);
 }
 
-// Sorts region nodes of distinct ids by id (byte order). `runs` holds the
-// starts of the stretches of `*nodes` that came from one partial each, in
-// ascending order (the first is 0). A partial lists its regions by id, so
-// each stretch is usually in order, and the stretches, ordered by their
-// first ids, usually make one ascending sequence: partials merged in any
-// order of counties whose ids do not interleave. Then ordering the
-// stretches (3,000) is the sort; else every node is sorted (33,000 in a
-// national merge), the prefixes making most comparisons one of two
-// integers.
-void SortById(std::vector<const v1::RegionNode*>* nodes,
-              const std::vector<size_t>& runs) {
+// Sorts region nodes of distinct ids by id (byte order). Nodes usually come
+// near sorted, county after county; the prefixes make most comparisons one
+// of two integers.
+void SortById(std::vector<const v1::RegionNode*>* nodes) {
   auto less = [](const v1::RegionNode* a, const v1::RegionNode* b) {
     return CompareBytes(a->id(), b->id()) < 0;
   };
   if (std::is_sorted(nodes->begin(), nodes->end(), less)) return;
-  std::vector<std::pair<size_t, size_t>> stretches;  // [begin, end)
-  stretches.reserve(runs.size());
-  bool ordered = true;
-  for (size_t r = 0; r < runs.size() && ordered; ++r) {
-    const size_t begin = runs[r];
-    const size_t end = r + 1 < runs.size() ? runs[r + 1] : nodes->size();
-    if (begin == end) continue;
-    ordered =
-        std::is_sorted(nodes->begin() + static_cast<ptrdiff_t>(begin),
-                       nodes->begin() + static_cast<ptrdiff_t>(end), less);
-    stretches.emplace_back(begin, end);
-  }
-  if (ordered) {
-    std::sort(stretches.begin(), stretches.end(),
-              [&](const auto& a, const auto& b) {
-                return less((*nodes)[a.first], (*nodes)[b.first]);
-              });
-    std::vector<const v1::RegionNode*> joined;
-    joined.reserve(nodes->size());
-    for (const auto& [begin, end] : stretches) {
-      if (!joined.empty() && !less(joined.back(), (*nodes)[begin])) {
-        ordered = false;  // Two stretches interleave.
-        break;
-      }
-      joined.insert(joined.end(),
-                    nodes->begin() + static_cast<ptrdiff_t>(begin),
-                    nodes->begin() + static_cast<ptrdiff_t>(end));
-    }
-    if (ordered) {
-      nodes->swap(joined);
-      return;
-    }
-  }
   std::vector<std::pair<absl::uint128, const v1::RegionNode*>> keyed;
   keyed.reserve(nodes->size());
   for (const v1::RegionNode* n : *nodes)
@@ -534,7 +494,6 @@ absl::StatusOr<v1::PartialReport> MergeImpl(
   const int32_t cap = ref->worklist_cap();
   GroupMap groups;
   std::vector<const v1::RegionNode*> nodes;
-  std::vector<size_t> node_runs;  // Where each partial's nodes start.
   std::map<std::string, int64_t> skipped;
   std::map<std::string, int64_t> findings;
   std::vector<const v1::DamagedShard*> damaged;
@@ -577,7 +536,6 @@ absl::StatusOr<v1::PartialReport> MergeImpl(
         return s;
       }
     }
-    node_runs.push_back(nodes.size());
     for (const v1::RegionNode& n : p.regions()) nodes.push_back(&n);
     for (const auto* named : {&p.skipped_records(), &p.findings()}) {
       if (absl::Status s = internal::AddNamed(
@@ -601,26 +559,16 @@ absl::StatusOr<v1::PartialReport> MergeImpl(
   node_slot.reserve(nodes.size());
   std::vector<const v1::RegionNode*> unique;
   unique.reserve(nodes.size());
-  // Where each partial's first copies start in `unique`: each partial's in
-  // its own order.
-  std::vector<size_t> unique_runs;
-  unique_runs.reserve(node_runs.size());
-  for (size_t r = 0; r < node_runs.size(); ++r) {
-    unique_runs.push_back(unique.size());
-    const size_t end =
-        r + 1 < node_runs.size() ? node_runs[r + 1] : nodes.size();
-    for (size_t k = node_runs[r]; k < end; ++k) {
-      const v1::RegionNode* n = nodes[k];
-      auto [it, inserted] = node_slot.try_emplace(n->id(), unique.size());
-      if (inserted) {
-        unique.push_back(n);
-      } else if (internal::NodeTuple(*unique[it->second]) <
-                 internal::NodeTuple(*n)) {
-        unique[it->second] = n;
-      }
+  for (const v1::RegionNode* n : nodes) {
+    auto [it, inserted] = node_slot.try_emplace(n->id(), unique.size());
+    if (inserted) {
+      unique.push_back(n);
+    } else if (internal::NodeTuple(*unique[it->second]) <
+               internal::NodeTuple(*n)) {
+      unique[it->second] = n;
     }
   }
-  internal::SortById(&unique, unique_runs);
+  internal::SortById(&unique);
   out.mutable_regions()->Reserve(static_cast<int>(unique.size()));
   for (const v1::RegionNode* n : unique) {
     v1::RegionNode* node = out.add_regions();

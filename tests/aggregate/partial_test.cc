@@ -614,11 +614,10 @@ TEST(MergeTest, RegionsComeOutInIdOrder) {
   EXPECT_EQ(Bytes(*reversed), Bytes(*merged));
 }
 
-// Partials of several regions each: the merge orders each partial's
-// regions as a stretch when the stretches do not interleave, and sorts them
-// all when they do or when a partial lists its regions out of order. Either
-// way the regions come out in id order, the same bytes in any order of the
-// partials.
+// Partials of several regions each (apart, interleaved, sharing their
+// province and city, one listing its regions out of order, one with none):
+// the regions come out once each, in id order, the same bytes in any order
+// of the partials.
 TEST(MergeTest, RegionsOfManyPartialsComeOutInIdOrder) {
   std::mt19937 rng(5);
   v1::GroupBy by;
@@ -661,6 +660,13 @@ TEST(MergeTest, RegionsOfManyPartialsComeOutInIdOrder) {
       {"a partial out of order",
        {{"c10", "c10-t0", "c10-t1"}, {"c2", "c2-t0", "c2-t1"}},
        true},
+      // Each county's partial holds its province and city too: kept once.
+      {"shared regions",
+       {{"11", "1101", "110102", "110102001"},
+        {"11", "1101", "110101", "110101001", "110101002"},
+        {"11", "1102", "110201"},
+        {}},
+       false},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.name);
@@ -671,6 +677,7 @@ TEST(MergeTest, RegionsOfManyPartialsComeOutInIdOrder) {
       want.insert(want.end(), ids.begin(), ids.end());
     }
     std::sort(want.begin(), want.end());
+    want.erase(std::unique(want.begin(), want.end()), want.end());
     if (c.shuffle_one) {
       auto* regions = parts[0].mutable_regions();
       std::reverse(regions->pointer_begin(), regions->pointer_end());

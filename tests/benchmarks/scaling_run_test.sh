@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # benchmarks/scaling_run.sh on two small sizes: a line per size with records,
-# times, rates and peak RSS; a size reused, not generated again; a bad size
-# refused with exit 2.
+# times, rates and peak RSS; a size reused, not generated again; a report
+# that fails and a bad size, exit 2.
 #
 #   tests/benchmarks/scaling_run_test.sh DANGJIAN WORK_DIR
 set -euo pipefail
@@ -29,6 +29,18 @@ touch -d '2000-01-01' "$work/data/u300.records"
 DANGJIAN=$bin REPEAT=1 bash "$root/benchmarks/scaling_run.sh" "$work/data" 300 >/dev/null
 [[ $(stat -c %Y "$work/data/u300.records") == $(date -d '2000-01-01' +%s) ]] ||
   fail "the 300-unit data was generated again"
+
+# A report that fails (a stream cut short): exit 2 with its message.
+mkdir -p "$work/cut"
+cp -r "$work/data/u300" "$work/cut/u300"
+cp "$work/data/u300.records" "$work/cut/"
+f=$(find "$work/cut/u300" -name '*.djr' | head -1)
+truncate -s -7 "$f"
+status=0
+DANGJIAN=$bin REPEAT=1 bash "$root/benchmarks/scaling_run.sh" "$work/cut" 300 >/dev/null 2>"$work/err" ||
+  status=$?
+[[ $status == 2 ]] || fail "a damaged stream: exit $status, want 2"
+grep -q "could not be read whole" "$work/err" || fail "a damaged stream: no message"
 
 # A size that is not a whole number: exit 2, nothing run.
 status=0
