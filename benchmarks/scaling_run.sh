@@ -65,6 +65,9 @@ best_of() {
   echo "$first $best $rss"
 }
 
+# Millions of RECORDS per SECONDS, to a hundredth.
+rate() { awk -v r="$1" -v s="$2" 'BEGIN { printf "%.2f", (s > 0 ? r / s / 1e6 : 0) }'; }
+
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "dangjian: $bin ($("$bin" --version | head -1)); best of $repeat"
 printf '%-10s %11s %7s %6s | %-28s | %-28s\n' "units" "records" "streams" "GB" \
@@ -86,7 +89,6 @@ for u in "${sizes[@]}"; do
   read -r pf pb pm <<<"$out"
   out=$(best_of "$bin" report --year 2017 --threads 2 "$data/") || exit 2
   read -r vf vb vm <<<"$out"
-  rate() { awk -v r="$records" -v s="$1" 'BEGIN { printf "%.2f", (s > 0 ? r / s / 1e6 : 0) }'; }
   printf '%-10s %11s %7s %6s | %6s/%6s %6s %6s | %6s/%6s %6s %6s\n' "$u" "$records" "$streams" "$gb" \
-    "$pf" "$pb" "$(rate "$pb")" "$pm" "$vf" "$vb" "$(rate "$vb")" "$vm"
+    "$pf" "$pb" "$(rate "$records" "$pb")" "$pm" "$vf" "$vb" "$(rate "$records" "$vb")" "$vm"
 done

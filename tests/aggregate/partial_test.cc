@@ -644,17 +644,17 @@ TEST(MergeTest, RegionsOfManyPartialsComeOutInIdOrder) {
     bool shuffle_one;  // List one partial's regions in reverse.
   };
   const std::vector<Case> cases = {
-      // c1's towns sort before c10 ('-' before '0'): the stretches, ordered
-      // by their first ids, are the whole order.
-      {"stretches apart",
+      // Each partial's ids apart from the others' (c1's towns sort before
+      // c10: '-' before '0'), the partials out of id order.
+      {"partials apart",
        {{"c10", "c10-t0", "c10-t1"},
         {"c2", "c2-t0"},
         {"c1", "c1-t0", "c1-t1", "c1-t9"},
         {"c100", "c100-t0"},
         {"c0", "c0-t5"}},
        false},
-      // "a" "c" and "b" "d": no order of the stretches is the whole order.
-      {"stretches interleave",
+      // Each partial's ids fall between another's.
+      {"partials interleave",
        {{"c", "d-t"}, {"a", "b-t"}, {"b", "c-t"}},
        false},
       {"a partial out of order",
