@@ -581,6 +581,12 @@ void UseShardIndex(Aggregator* aggregator, ShardIndex* index) {
   static_cast<aggregation::AggregatorImpl*>(aggregator)->UseIndex(index);
 }
 
+absl::StatusOr<v1::PartialReport> FinishForRun(Aggregator* aggregator) {
+  return static_cast<aggregation::AggregatorImpl*>(aggregator)
+      ->FinishPartial(
+          /*with_layout=*/false);
+}
+
 template <typename Facts, typename Join>
 absl::Status AddFacts(Aggregator* aggregator, const Facts& facts,
                       const Join& join) {

@@ -425,7 +425,8 @@ void AggregatorImpl::CountUnknown(int64_t hosts, int64_t orgs) {
   if (regions) dangling_["aggregate.unknown_region"] += regions;
 }
 
-absl::StatusOr<v1::PartialReport> AggregatorImpl::Finish() {
+absl::StatusOr<v1::PartialReport> AggregatorImpl::FinishPartial(
+    bool with_layout) {
   if (finished_) return FinishedError();
   finished_ = true;
   // Quarterly meetings first: orgs read their masks.
@@ -481,8 +482,10 @@ absl::StatusOr<v1::PartialReport> AggregatorImpl::Finish() {
   out.set_min_full_members_to_found(policy_.min_full_members_to_found());
   *out.mutable_group_by() = group_by_;
   out.set_worklist_cap(cap_);
-  for (const std::string& n : CounterNames()) out.add_counter_names(n);
-  for (const std::string& n : SumNames()) out.add_sum_names(n);
+  if (with_layout) {
+    for (const std::string& n : CounterNames()) out.add_counter_names(n);
+    for (const std::string& n : SumNames()) out.add_sum_names(n);
+  }
 
   std::vector<std::pair<std::string, uint32_t>> order(group_index_.begin(),
                                                       group_index_.end());

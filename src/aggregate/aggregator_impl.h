@@ -77,7 +77,13 @@ class AggregatorImpl final : public Aggregator {
   absl::Status AddSkippedRecords(StringArg reason_arg, int64_t count) override;
   absl::Status AddFindings(StringArg rule_id_arg, int64_t count) override;
 
-  absl::StatusOr<v1::PartialReport> Finish() override;
+  absl::StatusOr<v1::PartialReport> Finish() override {
+    return FinishPartial(/*with_layout=*/true);
+  }
+  // Finish(), with the counter and sum names when `with_layout`; without
+  // them, for a merge in this process that knows the layout
+  // (aggregate/feed.h: FinishForRun()).
+  absl::StatusOr<v1::PartialReport> FinishPartial(bool with_layout);
 
  private:
   static absl::Status FinishedError() {

@@ -5,9 +5,12 @@
 #define DANGJIAN_SRC_AGGREGATE_FEED_H_
 
 #include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/types/span.h"
 #include "core/record_facts.h"
 #include "core/shard_index.h"
 #include "dangjian/aggregate.h"
+#include "dangjian/v1/report.pb.h"
 
 namespace dangjian {
 namespace internal {
@@ -33,6 +36,23 @@ void UseShardIndex(Aggregator* aggregator, ShardIndex* index);
 template <typename Facts, typename Join>
 absl::Status AddFacts(Aggregator* aggregator, const Facts& facts,
                       const Join& join);
+
+// The layout of a run's partials, agreed once per run: a shard's partial
+// leaves the aggregator without the names of its counters and sums (125
+// strings, two allocations each, for each of 3,000 counties), and the run's
+// merges take it as in this library's layout. What they return names them,
+// as every partial that leaves the run does.
+//
+// Aggregator::Finish() without the counter and sum names: the partial holds
+// the same otherwise. Only for MergeRunPartials() in this process; never
+// written out or passed to the public merges (which refuse it).
+absl::StatusOr<v1::PartialReport> FinishForRun(Aggregator* aggregator);
+
+// MergeAllPartialReports(), but a partial that names no counters and no sums
+// (one of FinishForRun()) is taken as in this library's layout; one that
+// names them is checked as there. The result names them.
+absl::StatusOr<v1::PartialReport> MergeRunPartials(
+    absl::Span<const v1::PartialReport> partials);
 
 }  // namespace internal
 }  // namespace dangjian

@@ -17,6 +17,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "aggregate/feed.h"
 #include "aggregate/figures.h"
 #include "aggregate/worklist_places.h"
 #include "core/calendar.h"
@@ -42,7 +43,11 @@ std::string ShardName(const v1::ShardFingerprint& f) {
                       f.records()));
 }
 
-absl::Status CheckLayout(const v1::PartialReport& p, absl::string_view what) {
+// Checks that `p` is in this library's layout. `names_implied`: a partial
+// that names no counters and no sums is taken as naming this library's (a
+// partial of this run: aggregate/feed.h).
+absl::Status CheckLayout(const v1::PartialReport& p, absl::string_view what,
+                         bool names_implied = false) {
   if (p.state_version() != kStateVersion) {
     return absl::InvalidArgumentError(
         absl::StrCat(what, ": partial report state version ", p.state_version(),
@@ -68,7 +73,10 @@ absl::Status CheckLayout(const v1::PartialReport& p, absl::string_view what) {
     }
     return true;
   };
-  if (!same(counters, p.counter_names()) || !same(sums, p.sum_names())) {
+  const bool implied =
+      names_implied && p.counter_names().empty() && p.sum_names().empty();
+  if (!implied &&
+      (!same(counters, p.counter_names()) || !same(sums, p.sum_names()))) {
     return absl::InvalidArgumentError(
         absl::StrCat(what,
                      ": partial report counter or sum names differ from this "
@@ -303,23 +311,37 @@ absl::uint128 IdPrefix(absl::string_view id) {
   return absl::MakeUint128(hi, lo);
 }
 
-// Sorts region nodes of distinct ids by id (byte order). Nodes usually come
-// near sorted, county after county; the prefixes make most comparisons one
-// of two integers.
-void SortById(std::vector<const v1::RegionNode*>* nodes) {
-  auto less = [](const v1::RegionNode* a, const v1::RegionNode* b) {
-    return CompareBytes(a->id(), b->id()) < 0;
-  };
-  if (std::is_sorted(nodes->begin(), nodes->end(), less)) return;
+// One node per id, in order of id (byte order): of the copies of a
+// replicated region (every county's partial holds its province and city),
+// the greatest by NodeTuple(), so that which copy is kept does not depend on
+// the order of the partials. One sort of every copy, then a walk along the
+// copies of each id: the prefixes make most comparisons one of two integers,
+// and no table of ids is built (a hash of each id cost as much as the sort).
+std::vector<const v1::RegionNode*> UniqueById(
+    const std::vector<const v1::RegionNode*>& nodes) {
   std::vector<std::pair<absl::uint128, const v1::RegionNode*>> keyed;
-  keyed.reserve(nodes->size());
-  for (const v1::RegionNode* n : *nodes)
+  keyed.reserve(nodes.size());
+  for (const v1::RegionNode* n : nodes) {
     keyed.emplace_back(IdPrefix(n->id()), n);
-  std::sort(keyed.begin(), keyed.end(), [&](const auto& a, const auto& b) {
+  }
+  auto id_less = [](const auto& a, const auto& b) {
     if (a.first != b.first) return a.first < b.first;
-    return less(a.second, b.second);
-  });
-  for (size_t i = 0; i < keyed.size(); ++i) (*nodes)[i] = keyed[i].second;
+    return CompareBytes(a.second->id(), b.second->id()) < 0;
+  };
+  std::sort(keyed.begin(), keyed.end(), id_less);
+  std::vector<const v1::RegionNode*> unique;
+  unique.reserve(keyed.size());
+  for (size_t i = 0; i < keyed.size();) {
+    const v1::RegionNode* best = keyed[i].second;
+    size_t j = i + 1;
+    for (; j < keyed.size() && !id_less(keyed[i], keyed[j]); ++j) {
+      if (NodeTuple(*best) < NodeTuple(*keyed[j].second))
+        best = keyed[j].second;
+    }
+    unique.push_back(best);
+    i = j;
+  }
+  return unique;
 }
 
 // Groups keyed by their encoded key, in insertion order.
@@ -377,8 +399,10 @@ void CopyHeader(const v1::PartialReport& from, v1::PartialReport* to) {
   to->set_min_full_members_to_found(from.min_full_members_to_found());
   *to->mutable_group_by() = from.group_by();
   to->set_worklist_cap(from.worklist_cap());
-  *to->mutable_counter_names() = from.counter_names();
-  *to->mutable_sum_names() = from.sum_names();
+  // The names of this library's layout, which every partial merged has
+  // (CheckLayout()) or is taken to have.
+  for (const std::string& n : CounterNames()) to->add_counter_names(n);
+  for (const std::string& n : SumNames()) to->add_sum_names(n);
 }
 
 void EmitGroups(const GroupMap& groups, v1::PartialReport* out) {
@@ -472,14 +496,15 @@ void ClearUnknownFields(M* m) {
   if (!r->GetUnknownFields(*m).empty()) r->MutableUnknownFields(m)->Clear();
 }
 
+// `names_implied`: as CheckLayout()'s.
 absl::StatusOr<v1::PartialReport> MergeImpl(
-    absl::Span<const v1::PartialReport* const> partials) {
+    absl::Span<const v1::PartialReport* const> partials, bool names_implied) {
   const v1::PartialReport* ref = nullptr;
   for (size_t i = 0; i < partials.size(); ++i) {
     const v1::PartialReport& p = *partials[i];
     if (p.state_version() == 0 && p.ByteSizeLong() == 0) continue;  // Empty.
-    if (absl::Status s =
-            internal::CheckLayout(p, absl::StrCat("partial report ", i + 1));
+    if (absl::Status s = internal::CheckLayout(
+            p, absl::StrCat("partial report ", i + 1), names_implied);
         !s.ok()) {
       return s;
     }
@@ -552,23 +577,7 @@ absl::StatusOr<v1::PartialReport> MergeImpl(
     out.mutable_as_of()->set_day(as_of->day());
   }
   internal::EmitGroups(groups, &out);
-  // One node per id: of the copies of a replicated region (every county's
-  // partial holds its province and city), the greatest, so that which copy is
-  // kept does not depend on the order of the partials. Then by id.
-  absl::flat_hash_map<absl::string_view, size_t> node_slot;
-  node_slot.reserve(nodes.size());
-  std::vector<const v1::RegionNode*> unique;
-  unique.reserve(nodes.size());
-  for (const v1::RegionNode* n : nodes) {
-    auto [it, inserted] = node_slot.try_emplace(n->id(), unique.size());
-    if (inserted) {
-      unique.push_back(n);
-    } else if (internal::NodeTuple(*unique[it->second]) <
-               internal::NodeTuple(*n)) {
-      unique[it->second] = n;
-    }
-  }
-  internal::SortById(&unique);
+  const std::vector<const v1::RegionNode*> unique = internal::UniqueById(nodes);
   out.mutable_regions()->Reserve(static_cast<int>(unique.size()));
   for (const v1::RegionNode* n : unique) {
     v1::RegionNode* node = out.add_regions();
@@ -631,14 +640,26 @@ absl::StatusOr<v1::PartialReport> MergeAllPartialReports(
   std::vector<const v1::PartialReport*> ptrs;
   ptrs.reserve(partials.size());
   for (const v1::PartialReport& p : partials) ptrs.push_back(&p);
-  return internal::MergeImpl(ptrs);
+  return internal::MergeImpl(ptrs, /*names_implied=*/false);
 }
 
 absl::StatusOr<v1::PartialReport> MergePartialReports(
     const v1::PartialReport& a, const v1::PartialReport& b) {
   const v1::PartialReport* both[2] = {&a, &b};
-  return internal::MergeImpl(both);
+  return internal::MergeImpl(both, /*names_implied=*/false);
 }
+
+namespace internal {
+
+absl::StatusOr<v1::PartialReport> MergeRunPartials(
+    absl::Span<const v1::PartialReport> partials) {
+  std::vector<const v1::PartialReport*> ptrs;
+  ptrs.reserve(partials.size());
+  for (const v1::PartialReport& p : partials) ptrs.push_back(&p);
+  return MergeImpl(ptrs, /*names_implied=*/true);
+}
+
+}  // namespace internal
 
 absl::StatusOr<v1::PartialReport> RegroupPartialReport(
     const v1::PartialReport& partial, const v1::GroupBy& group_by) {

@@ -500,7 +500,8 @@ class ShardRun {
           return s;
         }
       }
-      absl::StatusOr<v1::PartialReport> partial = aggregator_->Finish();
+      absl::StatusOr<v1::PartialReport> partial =
+          internal::FinishForRun(aggregator_.get());
       if (!partial.ok()) return partial.status();
       result_.partial = *std::move(partial);
       result_.partial.mutable_damaged_shards()->Swap(&damaged_);
@@ -693,7 +694,7 @@ absl::StatusOr<PipelineResult> RunPipelineOnShards(
     auto flush = [&] {
       if (batch.size() == 1) kept[t].push_back(std::move(batch[0]));
       if (batch.size() > 1) {
-        absl::StatusOr<v1::PartialReport> m = MergeAllPartialReports(batch);
+        absl::StatusOr<v1::PartialReport> m = internal::MergeRunPartials(batch);
         if (!m.ok()) return fail(m.status());
         kept[t].push_back(*std::move(m));
       }
@@ -779,7 +780,8 @@ absl::StatusOr<PipelineResult> RunPipelineOnShards(
     for (std::vector<v1::PartialReport>& k : kept) {
       for (v1::PartialReport& p : k) partials.push_back(std::move(p));
     }
-    absl::StatusOr<v1::PartialReport> merged = MergeAllPartialReports(partials);
+    absl::StatusOr<v1::PartialReport> merged =
+        internal::MergeRunPartials(partials);
     if (!merged.ok()) return merged.status();
     result.partial = *std::move(merged);
     if (internal::IsSet(as_of)) *result.partial.mutable_as_of() = as_of;

@@ -487,6 +487,50 @@ TEST(MergeTest, UnknownFieldsDoNotBreakCommutativity) {
   EXPECT_EQ(Bytes(*aa), Bytes(*ab));
 }
 
+// Copies of one region that differ (counties' partials that name their city
+// as different ledgers do): the merge keeps one, the same in any order of
+// the partials, with the regions around it kept once each.
+TEST(MergeTest, DifferingCopiesOfARegionKeepOneInAnyOrder) {
+  v1::GroupBy by;
+  by.set_region_level(v1::REGION_LEVEL_COUNTY);
+  std::mt19937 rng(7);
+  auto partial = [&](const std::string& county, const std::string& city_name) {
+    std::vector<v1::Record> records(2);
+    v1::Region* city = records[0].mutable_region();
+    city->set_id("1101");
+    city->set_level(v1::REGION_LEVEL_CITY);
+    city->set_name(city_name);
+    v1::Region* c = records[1].mutable_region();
+    c->set_id(county);
+    c->set_level(v1::REGION_LEVEL_COUNTY);
+    c->set_parent_id("1101");
+    return Aggregate(records, {}, by, &rng);
+  };
+  std::vector<v1::PartialReport> parts = {
+      partial("110101", "北京市辖区"), partial("110102", "北京市"),
+      partial("110103", "北京市市辖区"), partial("110100", "北京市辖区")};
+  absl::StatusOr<v1::PartialReport> merged = MergeAllPartialReports(parts);
+  ASSERT_THAT(merged, IsOk());
+  std::vector<std::string> ids;
+  for (const v1::RegionNode& n : merged->regions()) ids.push_back(n.id());
+  EXPECT_EQ(ids, (std::vector<std::string>{"1101", "110100", "110101", "110102",
+                                           "110103"}));
+  // The copies differ: had a copy been kept by its place, some order below
+  // would give other bytes.
+  ASSERT_NE(Bytes(parts[0]), Bytes(parts[2]));
+  for (int round = 0; round < 8; ++round) {
+    std::shuffle(parts.begin(), parts.end(), rng);
+    absl::StatusOr<v1::PartialReport> again = MergeAllPartialReports(parts);
+    ASSERT_THAT(again, IsOk());
+    EXPECT_EQ(Bytes(*again), Bytes(*merged));
+    absl::StatusOr<v1::PartialReport> pairwise =
+        MergePartialReports(*MergePartialReports(parts[0], parts[1]),
+                            *MergePartialReports(parts[2], parts[3]));
+    ASSERT_THAT(pairwise, IsOk());
+    EXPECT_EQ(Bytes(*pairwise), Bytes(*merged));
+  }
+}
+
 TEST(MergeTest, TheDataDateIsTheLatestInAnyOrder) {
   v1::Record region;
   region.mutable_region()->set_id("r1");
