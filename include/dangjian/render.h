@@ -16,7 +16,10 @@
 #include <string>
 #include <vector>
 
+#include "absl/functional/function_ref.h"
+#include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
 #include "dangjian/export.h"
 #include "dangjian/io.h"
 #include "dangjian/string_arg.h"
@@ -74,6 +77,24 @@ DANGJIAN_EXPORT std::string RenderReportText(
 // for its status contract). Thread-safe.
 DANGJIAN_EXPORT absl::StatusOr<std::string> RenderReportJson(
     const v1::Report& report, const JsonWriteOptions& options = {});
+
+// Writes the report as RenderReportJson() returns it, byte for byte, handed to
+// `write` in consecutive pieces of about a mebibyte, so that a large report
+// (grouped by county, 3,000 groups and their worklists: tens of megabytes of
+// JSON) is never held whole. Returns OK once every piece is written, or the
+// first non-OK status `write` returns (then no more pieces follow). Thread-safe
+// if `write` is.
+//
+// Example:
+//   absl::Status s = dangjian::WriteReportJson(
+//       report, {}, [&](absl::string_view piece) {
+//         return std::fwrite(piece.data(), 1, piece.size(), f) == piece.size()
+//                    ? absl::OkStatus()
+//                    : absl::UnavailableError("write failed");
+//       });
+DANGJIAN_EXPORT absl::Status WriteReportJson(
+    const v1::Report& report, const JsonWriteOptions& options,
+    absl::FunctionRef<absl::Status(absl::string_view)> write);
 
 // Options of RenderReportCsv().
 struct CsvRenderOptions {

@@ -17,14 +17,23 @@ namespace {
 
 std::string ErrnoText(int err) { return std::generic_category().message(err); }
 
-absl::Status WriteAll(std::FILE* f, const std::string& text, bool close,
+// Writes what `produce` hands its writer to `f`, then closes or flushes it.
+absl::Status WriteAll(std::FILE* f, const OutputProducer& produce, bool close,
                       const std::string& name) {
-  const bool ok = std::fwrite(text.data(), 1, text.size(), f) == text.size();
-  const int err = errno;
-  const bool done = close ? std::fclose(f) == 0 : std::fflush(f) == 0;
-  if (!ok || !done) {
+  int err = 0;
+  absl::Status produced = produce([&](absl::string_view piece) {
+    if (std::fwrite(piece.data(), 1, piece.size(), f) == piece.size()) {
+      return absl::OkStatus();
+    }
+    err = errno;
     return absl::UnavailableError(
-        absl::StrCat(name, ": write failed: ", ErrnoText(ok ? errno : err)));
+        absl::StrCat(name, ": write failed: ", ErrnoText(err)));
+  });
+  const bool done = close ? std::fclose(f) == 0 : std::fflush(f) == 0;
+  if (!produced.ok()) return produced;
+  if (!done) {
+    return absl::UnavailableError(
+        absl::StrCat(name, ": write failed: ", ErrnoText(errno)));
   }
   return absl::OkStatus();
 }
@@ -32,8 +41,16 @@ absl::Status WriteAll(std::FILE* f, const std::string& text, bool close,
 }  // namespace
 
 absl::Status WriteOutput(const std::string& path, const std::string& text) {
+  return WriteOutputPieces(
+      path, [&](absl::FunctionRef<absl::Status(absl::string_view)> write) {
+        return write(text);
+      });
+}
+
+absl::Status WriteOutputPieces(const std::string& path,
+                               const OutputProducer& produce) {
   if (path.empty() || path == "-") {
-    return WriteAll(stdout, text, false, "standard output");
+    return WriteAll(stdout, produce, false, "standard output");
   }
   struct stat st;
   if (stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
@@ -43,7 +60,7 @@ absl::Status WriteOutput(const std::string& path, const std::string& text) {
       return absl::UnavailableError(
           absl::StrCat(path, ": cannot open for writing: ", ErrnoText(errno)));
     }
-    return WriteAll(f, text, true, path);
+    return WriteAll(f, produce, true, path);
   }
   if (absl::Status s = MakeParentFolders(path); !s.ok()) return s;
   const std::string tmp = path + ".tmp";
@@ -52,7 +69,7 @@ absl::Status WriteOutput(const std::string& path, const std::string& text) {
     return absl::UnavailableError(absl::StrCat(
         path, ": cannot open ", tmp, " for writing: ", ErrnoText(errno)));
   }
-  if (absl::Status s = WriteAll(f, text, true, path); !s.ok()) {
+  if (absl::Status s = WriteAll(f, produce, true, path); !s.ok()) {
     std::remove(tmp.c_str());
     return s;
   }

@@ -6,8 +6,10 @@
 #include <string>
 #include <vector>
 
+#include "absl/functional/function_ref.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
 #include "cli/flags.h"
 #include "dangjian/record_io.h"
 #include "dangjian/render.h"
@@ -20,6 +22,19 @@ namespace cli {
 // a full disk or a failed write leaves the old file, or none, never half a
 // file; a device or FIFO (`-o /dev/null`) is written directly.
 absl::Status WriteOutput(const std::string& path, const std::string& text);
+
+// What makes an output in pieces: it hands each piece, in order, to the
+// writer it is given, and returns the first failed write's status (or its
+// own failure).
+using OutputProducer = absl::FunctionRef<absl::Status(
+    absl::FunctionRef<absl::Status(absl::string_view)>)>;
+
+// WriteOutput() of what `produce` makes, written as it is made (a large
+// report is never held whole); the same guarantees: a regular file is
+// renamed into place only when every piece was written, and left as it was
+// (or absent) when `produce` or a write fails.
+absl::Status WriteOutputPieces(const std::string& path,
+                               const OutputProducer& produce);
 
 // mkdir -p: creates `dir` and its missing parents. Returns 0, or the errno of
 // the first that could not be made (ENOTDIR when a part is a file).

@@ -12,6 +12,7 @@
 #include <ctime>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <utility>
@@ -435,6 +436,9 @@ int EmitReport(const char* name, const Args& args,
   if (!lang.ok()) return Fail(name, std::string(lang.status().message()));
   const ReportLanguage language = *lang;
   std::string text;
+  // JSON is written as it is made (WriteReportJson()): a county-grouped
+  // national report is 74 MB.
+  std::optional<JsonWriteOptions> json_pieces;
   if (args.Has("compare")) {
     absl::StatusOr<std::string> compared =
         RenderCompared(args, *report, format, language);
@@ -447,11 +451,8 @@ int EmitReport(const char* name, const Args& args,
     options.language = language;
     text = RenderReportText(*report, options);
   } else if (format == "json") {
-    JsonWriteOptions options;
-    options.pretty = true;
-    absl::StatusOr<std::string> json = RenderReportJson(*report, options);
-    if (!json.ok()) return Fail(name, std::string(json.status().message()));
-    text = *json;
+    json_pieces.emplace();
+    json_pieces->pretty = true;
   } else if (format == "csv") {
     CsvRenderOptions options;
     options.language = language;
@@ -471,7 +472,8 @@ int EmitReport(const char* name, const Args& args,
     if (!xlsx.ok()) return Fail(name, std::string(xlsx.status().message()));
     text = *std::move(xlsx);
   }
-  // Every output rendered before any is written: a failure leaves none.
+  // Every output rendered before any is written (the JSON, which cannot fail
+  // but in writing, as it is written): a failure leaves none.
   Files worklists;
   if (args.Has("worklist")) {
     absl::StatusOr<Files> files = RenderWorklists(
@@ -479,9 +481,15 @@ int EmitReport(const char* name, const Args& args,
     if (!files.ok()) return Fail(name, std::string(files.status().message()));
     worklists = *std::move(files);
   }
-  if (absl::Status s = WriteOutput(output, text); !s.ok()) {
-    return Fail(name, std::string(s.message()));
-  }
+  absl::Status written =
+      json_pieces.has_value()
+          ? WriteOutputPieces(
+                output,
+                [&](absl::FunctionRef<absl::Status(absl::string_view)> write) {
+                  return WriteReportJson(*report, *json_pieces, write);
+                })
+          : WriteOutput(output, text);
+  if (!written.ok()) return Fail(name, std::string(written.message()));
   for (const auto& [path, bytes] : worklists) {
     if (absl::Status s = WriteOutput(path, bytes); !s.ok()) {
       return Fail(name, std::string(s.message()));

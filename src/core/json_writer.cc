@@ -8,6 +8,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "absl/functional/function_ref.h"
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
@@ -163,6 +164,15 @@ class Writer {
   Writer(bool pretty, bool defaults, std::string* out)
       : pretty_(pretty), defaults_(defaults), out_(out) {}
 
+  // Hands what is written to `emit` whenever `piece` bytes are at hand, at
+  // the end of a field or of an element of a list, and then clears `*out`;
+  // writes a string that is not UTF-8 as "", as protobuf's printer does.
+  void Stream(size_t piece,
+              const absl::FunctionRef<bool(absl::string_view)>* emit) {
+    piece_ = piece;
+    emit_ = emit;
+  }
+
   bool Object(const Message& m, int depth) {
     const Descriptor* d = m.GetDescriptor();
     if (absl::StartsWith(d->full_name(), "google.protobuf.")) return false;
@@ -211,11 +221,11 @@ class Writer {
         for (int i = 0; i < size; ++i) {
           if (i > 0) out_->push_back(',');
           Newline(depth + 2);
-          if (!Value(m, r, f, i, depth + 2)) return false;
+          if (!Value(m, r, f, i, depth + 2) || !MaybeEmit()) return false;
         }
         Newline(depth + 1);
         out_->push_back(']');
-      } else if (!Value(m, r, f, -1, depth + 1)) {
+      } else if (!Value(m, r, f, -1, depth + 1) || !MaybeEmit()) {
         return false;
       }
     }
@@ -225,6 +235,14 @@ class Writer {
   }
 
  private:
+  // When streaming and a piece is at hand: emits it. False when `emit` did.
+  bool MaybeEmit() {
+    if (emit_ == nullptr || out_->size() < piece_) return true;
+    if (!(*emit_)(*out_)) return false;
+    out_->clear();
+    return true;
+  }
+
   void Newline(int depth) {
     if (!pretty_) return;
     out_->push_back('\n');
@@ -283,7 +301,10 @@ class Writer {
         const std::string& s =
             rep ? r->GetRepeatedStringReference(m, f, i, &scratch)
                 : r->GetStringReference(m, f, &scratch);
-        return AppendString(s, out_);
+        if (AppendString(s, out_)) return true;
+        if (emit_ == nullptr) return false;
+        out_->append("\"\"");  // Not UTF-8: as protobuf's printer writes it.
+        return true;
       }
       case FieldDescriptor::CPPTYPE_MESSAGE:
         return Object(
@@ -324,6 +345,8 @@ class Writer {
   const bool pretty_;
   const bool defaults_;
   std::string* const out_;
+  size_t piece_ = 0;
+  const absl::FunctionRef<bool(absl::string_view)>* emit_ = nullptr;
   std::deque<std::vector<const FieldDescriptor*>> scratch_;
 };
 
@@ -335,6 +358,18 @@ bool WriteJsonLikeProtobuf(const google::protobuf::Message& message,
   if (!w.Object(message, 0)) return false;
   if (pretty) out->push_back('\n');
   return true;
+}
+
+bool StreamJsonLikeProtobuf(const google::protobuf::Message& message,
+                            bool pretty, bool defaults, size_t piece,
+                            absl::FunctionRef<bool(absl::string_view)> emit) {
+  std::string out;
+  out.reserve(piece + piece / 4);
+  Writer w(pretty, defaults, &out);
+  w.Stream(piece, &emit);
+  if (!w.Object(message, 0)) return false;
+  if (pretty) out.push_back('\n');
+  return out.empty() || emit(out);
 }
 
 }  // namespace internal

@@ -10,6 +10,8 @@
 
 #include <string>
 
+#include "absl/functional/function_ref.h"
+#include "absl/strings/string_view.h"
 #include "google/protobuf/message.h"
 
 namespace dangjian {
@@ -30,6 +32,20 @@ namespace internal {
 // point.
 bool WriteJsonLikeProtobuf(const google::protobuf::Message& message,
                            bool pretty, bool defaults, std::string* out);
+
+// WriteJsonLikeProtobuf() in pieces, for an output too large to hold whole:
+// hands `emit` consecutive pieces of the JSON, each of at least `piece` bytes
+// but the last (a piece ends after a field or an element of a list, so it
+// can exceed `piece` by one string or number), that join to what
+// WriteJsonLikeProtobuf() appends. A string that is not UTF-8 is written as
+// "", as protobuf's printer writes it (which also logs an error; this does
+// not), so the pieces then join to what protobuf's printer writes. Returns
+// false when `emit` does (and emits nothing more) and for the other kinds of
+// field WriteJsonLikeProtobuf() leaves to protobuf, having emitted part of
+// the message: the caller must know that `message`'s type holds none.
+bool StreamJsonLikeProtobuf(const google::protobuf::Message& message,
+                            bool pretty, bool defaults, size_t piece,
+                            absl::FunctionRef<bool(absl::string_view)> emit);
 
 }  // namespace internal
 }  // namespace dangjian

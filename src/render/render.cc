@@ -220,4 +220,28 @@ absl::StatusOr<std::string> RenderReportJson(const v1::Report& report,
   return out;
 }
 
+absl::Status WriteReportJson(
+    const v1::Report& report, const JsonWriteOptions& options,
+    absl::FunctionRef<absl::Status(absl::string_view)> write) {
+  // About a mebibyte: a piece stays in the cache between the writer and the
+  // write, and a county-grouped national report (74 MB) is never whole.
+  constexpr size_t kPiece = size_t{1} << 20;
+  absl::Status written;
+  const bool done = internal::StreamJsonLikeProtobuf(
+      report, options.pretty, options.include_default_values, kPiece,
+      [&](absl::string_view piece) {
+        written = write(piece);
+        return written.ok();
+      });
+  if (!written.ok()) return written;
+  if (!done) {
+    // A Report holds no field the writer leaves to protobuf (no map, float,
+    // bytes, group or well-known type), so this is not reached.
+    return absl::InternalError(
+        "WriteReportJson: the report holds a field the JSON writer cannot "
+        "write");
+  }
+  return absl::OkStatus();
+}
+
 }  // namespace dangjian

@@ -413,6 +413,12 @@ check "report -o onto a hard link of the input is refused" '[[ $? -eq 2 ]] && cm
 check "merge -o IN IN is refused" '[[ $? -eq 2 ]] && grep -q "is the input" err.txt'
 "$bin" report -q --year 2014 -o /dev/full k.djr 2>err.txt
 check "a write that fails (a full disk) exits 2 naming the output" '[[ $? -eq 2 ]] && grep -q "/dev/full" err.txt'
+"$bin" report -q --year 2014 --format json -o /dev/full k.djr 2>err.txt
+check "JSON written in pieces to a full disk exits 2 naming the output" '[[ $? -eq 2 ]] && grep -q "/dev/full: write failed" err.txt'
+"$bin" report -q --year 2014 --format json --group-by township -o json-out/r.json k.djr
+"$bin" report -q --year 2014 --format json --group-by township k.djr > r-stdout.json
+check "JSON written in pieces: the file equals standard output, no .tmp left" \
+  'cmp -s json-out/r.json r-stdout.json && [[ -z $(ls json-out/ | grep tmp) ]] && grep -q "\"groups\": \[" r-stdout.json'
 "$bin" report -q --year 2014 -o made/for/it/r.txt k.djr
 check "report -o into missing folders makes them, and leaves no .tmp" \
   '[[ -s made/for/it/r.txt ]] && [[ -z $(ls made/for/it/ | grep tmp) ]]'

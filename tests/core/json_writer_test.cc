@@ -46,6 +46,24 @@ void ExpectSame(const Message& m, const std::string& what) {
           << what << " pretty " << pretty << " defaults " << defaults;
       ASSERT_EQ(ours, Protobuf(m, pretty, defaults))
           << what << " pretty " << pretty << " defaults " << defaults;
+      // In pieces, the same bytes: each at least `piece` long but the last.
+      for (size_t piece : {size_t{1}, size_t{64}, size_t{1} << 20}) {
+        std::vector<std::string> pieces;
+        ASSERT_TRUE(StreamJsonLikeProtobuf(m, pretty, defaults, piece,
+                                           [&](absl::string_view p) {
+                                             pieces.emplace_back(p);
+                                             return true;
+                                           }))
+            << what << " in pieces of " << piece;
+        std::string joined;
+        for (size_t i = 0; i < pieces.size(); ++i) {
+          if (i + 1 < pieces.size()) {
+            ASSERT_GE(pieces[i].size(), piece);
+          }
+          joined += pieces[i];
+        }
+        ASSERT_EQ(joined, ours) << what << " in pieces of " << piece;
+      }
     }
   }
 }
@@ -302,6 +320,37 @@ TEST(JsonWriterTest, RandomRecordsAsProtobufWritesThem) {
   venue.mutable_venue()->set_latitude(0.0);  // Present, though zero.
   ExpectSame(venue, "venue at latitude 0");
   ExpectSame(v1::Record(), "empty record");
+}
+
+// In pieces, a string that is not UTF-8 is written as protobuf's printer
+// writes it (""), singular or in a list; and a piece refused stops the rest.
+TEST(JsonWriterTest, InPiecesAsProtobufWritesEvenAStringNotUtf8) {
+  v1::Report report;
+  report.set_policy_version("\xc3(");  // Not UTF-8.
+  report.add_groups()->set_region_name("县");
+  for (const char* name : {"ok", "\xff\xfe", "也好"}) {  // One not UTF-8.
+    v1::NamedCount* c = report.mutable_data_quality()->add_findings();
+    c->set_name(name);
+    c->set_count(1);
+  }
+  for (bool pretty : {false, true}) {
+    std::string joined;
+    ASSERT_TRUE(StreamJsonLikeProtobuf(report, pretty, false, 8,
+                                       [&](absl::string_view p) {
+                                         joined.append(p.data(), p.size());
+                                         return true;
+                                       }));
+    EXPECT_EQ(joined, Protobuf(report, pretty, false));
+    EXPECT_NE(joined.find("\"\""), std::string::npos);
+    // Whole, the writer leaves such a string to protobuf.
+    std::string whole;
+    EXPECT_FALSE(WriteJsonLikeProtobuf(report, pretty, false, &whole));
+  }
+  // The second piece refused: no third is offered, and the call fails.
+  int offered = 0;
+  EXPECT_FALSE(StreamJsonLikeProtobuf(
+      report, true, true, 8, [&](absl::string_view) { return ++offered < 2; }));
+  EXPECT_EQ(offered, 2);
 }
 
 TEST(JsonWriterTest, LeavesToProtobufWhatItDoesNotWrite) {

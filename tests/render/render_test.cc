@@ -23,6 +23,7 @@ namespace dangjian {
 namespace {
 
 using ::dangjian::testing::IsOk;
+using ::dangjian::testing::StatusIs;
 using ::testing::Contains;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
@@ -753,6 +754,35 @@ TEST(RenderJsonTest, RoundTripsThroughProtobufJson) {
   EXPECT_THAT(*RenderReportJson(v1::Report()), Not(HasSubstr("year")));
   o.include_default_values = true;
   EXPECT_THAT(*RenderReportJson(v1::Report(), o), HasSubstr("\"year\": 0"));
+}
+
+// WriteReportJson() writes what RenderReportJson() returns, in pieces; a
+// write that fails stops it with the write's status.
+TEST(RenderJsonTest, WrittenInPiecesAsRendered) {
+  const v1::Report report = Keshiketeng(true);
+  for (bool pretty : {false, true}) {
+    for (bool defaults : {false, true}) {
+      JsonWriteOptions o;
+      o.pretty = pretty;
+      o.include_default_values = defaults;
+      std::string written;
+      ASSERT_THAT(WriteReportJson(report, o,
+                                  [&](absl::string_view piece) {
+                                    written.append(piece.data(), piece.size());
+                                    return absl::OkStatus();
+                                  }),
+                  IsOk());
+      EXPECT_EQ(written, *RenderReportJson(report, o));
+    }
+  }
+  int calls = 0;
+  EXPECT_THAT(WriteReportJson(report, {},
+                              [&](absl::string_view) {
+                                ++calls;
+                                return absl::UnavailableError("disk full");
+                              }),
+              StatusIs(absl::StatusCode::kUnavailable, HasSubstr("disk full")));
+  EXPECT_EQ(calls, 1);
 }
 
 }  // namespace
