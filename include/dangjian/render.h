@@ -14,12 +14,12 @@
 
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "absl/functional/function_ref.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
-#include "absl/strings/string_view.h"
 #include "dangjian/export.h"
 #include "dangjian/io.h"
 #include "dangjian/string_arg.h"
@@ -83,18 +83,20 @@ DANGJIAN_EXPORT absl::StatusOr<std::string> RenderReportJson(
 // (grouped by county, 3,000 groups and their worklists: tens of megabytes of
 // JSON) is never held whole. Returns OK once every piece is written, or the
 // first non-OK status `write` returns (then no more pieces follow). Thread-safe
-// if `write` is.
+// if `write` is. (Returns Internal, after some pieces, only for a field the
+// JSON writer leaves to protobuf's printer, which no Report holds; kept for
+// the status contract.)
 //
 // Example:
 //   absl::Status s = dangjian::WriteReportJson(
-//       report, {}, [&](absl::string_view piece) {
+//       report, {}, [&](std::string_view piece) {
 //         return std::fwrite(piece.data(), 1, piece.size(), f) == piece.size()
 //                    ? absl::OkStatus()
 //                    : absl::UnavailableError("write failed");
 //       });
 DANGJIAN_EXPORT absl::Status WriteReportJson(
     const v1::Report& report, const JsonWriteOptions& options,
-    absl::FunctionRef<absl::Status(absl::string_view)> write);
+    absl::FunctionRef<absl::Status(std::string_view)> write);
 
 // Options of RenderReportCsv().
 struct CsvRenderOptions {

@@ -482,10 +482,7 @@ absl::StatusOr<v1::PartialReport> AggregatorImpl::FinishPartial(
   out.set_min_full_members_to_found(policy_.min_full_members_to_found());
   *out.mutable_group_by() = group_by_;
   out.set_worklist_cap(cap_);
-  if (with_layout) {
-    for (const std::string& n : CounterNames()) out.add_counter_names(n);
-    for (const std::string& n : SumNames()) out.add_sum_names(n);
-  }
+  if (with_layout) AddLayoutNames(&out);
 
   std::vector<std::pair<std::string, uint32_t>> order(group_index_.begin(),
                                                       group_index_.end());

@@ -1,6 +1,7 @@
 // What the pipeline feeds an aggregator besides the public Add() calls: a
 // record decoded once, into facts, and joined once, into the shard's index,
-// for the validator and the aggregator (internal).
+// for the validator and the aggregator; and how it takes the partials back
+// and merges them, in a layout agreed once per run (internal).
 #ifndef DANGJIAN_SRC_AGGREGATE_FEED_H_
 #define DANGJIAN_SRC_AGGREGATE_FEED_H_
 
@@ -46,6 +47,7 @@ absl::Status AddFacts(Aggregator* aggregator, const Facts& facts,
 // Aggregator::Finish() without the counter and sum names: the partial holds
 // the same otherwise. Only for MergeRunPartials() in this process; never
 // written out or passed to the public merges (which refuse it).
+// `aggregator` must come from Aggregator::Create().
 absl::StatusOr<v1::PartialReport> FinishForRun(Aggregator* aggregator);
 
 // MergeAllPartialReports(), but a partial that names no counters and no sums

@@ -139,6 +139,11 @@ const std::vector<std::string>& SumNames() {
 #undef DANGJIAN_NAME_ENTRY
 }
 
+void AddLayoutNames(v1::PartialReport* partial) {
+  for (const std::string& n : CounterNames()) partial->add_counter_names(n);
+  for (const std::string& n : SumNames()) partial->add_sum_names(n);
+}
+
 bool GroupAcc::Add(const GroupAcc& other, int32_t cap) {
   for (int i = 0; i < kNumCounters; ++i) {
     if (__builtin_add_overflow(counters[i], other.counters[i], &counters[i])) {

@@ -162,6 +162,9 @@ enum Sum : int { DANGJIAN_SUMS(DANGJIAN_ENUM_ENTRY) kNumSums };
 // The names, in layout order.
 const std::vector<std::string>& CounterNames();
 const std::vector<std::string>& SumNames();
+// Appends CounterNames() and SumNames() to the partial's counter_names and
+// sum_names: the layout a partial that leaves this library names.
+void AddLayoutNames(v1::PartialReport* partial);
 
 // One unit or organization of a worklist while the figures accumulate: a
 // WorklistEntry's fields but its region path, in plain strings (a message per

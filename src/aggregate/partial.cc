@@ -401,8 +401,7 @@ void CopyHeader(const v1::PartialReport& from, v1::PartialReport* to) {
   to->set_worklist_cap(from.worklist_cap());
   // The names of this library's layout, which every partial merged has
   // (CheckLayout()) or is taken to have.
-  for (const std::string& n : CounterNames()) to->add_counter_names(n);
-  for (const std::string& n : SumNames()) to->add_sum_names(n);
+  AddLayoutNames(to);
 }
 
 void EmitGroups(const GroupMap& groups, v1::PartialReport* out) {

@@ -20,14 +20,12 @@ std::string ErrnoText(int err) { return std::generic_category().message(err); }
 // Writes what `produce` hands its writer to `f`, then closes or flushes it.
 absl::Status WriteAll(std::FILE* f, const OutputProducer& produce, bool close,
                       const std::string& name) {
-  int err = 0;
   absl::Status produced = produce([&](absl::string_view piece) {
     if (std::fwrite(piece.data(), 1, piece.size(), f) == piece.size()) {
       return absl::OkStatus();
     }
-    err = errno;
     return absl::UnavailableError(
-        absl::StrCat(name, ": write failed: ", ErrnoText(err)));
+        absl::StrCat(name, ": write failed: ", ErrnoText(errno)));
   });
   const bool done = close ? std::fclose(f) == 0 : std::fflush(f) == 0;
   if (!produced.ok()) return produced;

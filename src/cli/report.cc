@@ -486,7 +486,11 @@ int EmitReport(const char* name, const Args& args,
           ? WriteOutputPieces(
                 output,
                 [&](absl::FunctionRef<absl::Status(absl::string_view)> write) {
-                  return WriteReportJson(*report, *json_pieces, write);
+                  return WriteReportJson(
+                      *report, *json_pieces, [&](std::string_view piece) {
+                        return write(
+                            absl::string_view(piece.data(), piece.size()));
+                      });
                 })
           : WriteOutput(output, text);
   if (!written.ok()) return Fail(name, std::string(written.message()));

@@ -15,6 +15,8 @@
 #include "absl/strings/string_view.h"
 #include "core/utf8.h"
 #include "google/protobuf/descriptor.h"
+#include "google/protobuf/util/json_util.h"
+#include "google/protobuf/wrappers.pb.h"
 
 namespace dangjian {
 namespace internal {
@@ -55,6 +57,21 @@ void AppendU(uint32_t unit, std::string* out) {
 }
 
 // A JSON string as JsonEscaping writes it; false when `s` is not UTF-8.
+// Appends `s` as protobuf's printer writes a string, by that printer: for a
+// string that is not UTF-8, whose bad bytes it drops by rules of its own.
+// A string's JSON does not depend on where it stands, so that of a
+// one-string message is that of the string anywhere.
+bool AppendByProtobuf(absl::string_view s, std::string* out) {
+  google::protobuf::StringValue value;
+  value.set_value(std::string(s));
+  std::string json;  // The wrapper's JSON is the bare string.
+  if (!google::protobuf::util::MessageToJsonString(value, &json).ok()) {
+    return false;
+  }
+  out->append(json);
+  return true;
+}
+
 bool AppendString(absl::string_view s, std::string* out) {
   if (!IsValidUtf8(s)) return false;
   out->push_back('"');
@@ -166,7 +183,7 @@ class Writer {
 
   // Hands what is written to `emit` whenever `piece` bytes are at hand, at
   // the end of a field or of an element of a list, and then clears `*out`;
-  // writes a string that is not UTF-8 as "", as protobuf's printer does.
+  // a string that is not UTF-8 is written by protobuf's printer.
   void Stream(size_t piece,
               const absl::FunctionRef<bool(absl::string_view)>* emit) {
     piece_ = piece;
@@ -302,9 +319,7 @@ class Writer {
             rep ? r->GetRepeatedStringReference(m, f, i, &scratch)
                 : r->GetStringReference(m, f, &scratch);
         if (AppendString(s, out_)) return true;
-        if (emit_ == nullptr) return false;
-        out_->append("\"\"");  // Not UTF-8: as protobuf's printer writes it.
-        return true;
+        return emit_ != nullptr && AppendByProtobuf(s, out_);
       }
       case FieldDescriptor::CPPTYPE_MESSAGE:
         return Object(

@@ -37,9 +37,9 @@ bool WriteJsonLikeProtobuf(const google::protobuf::Message& message,
 // hands `emit` consecutive pieces of the JSON, each of at least `piece` bytes
 // but the last (a piece ends after a field or an element of a list, so it
 // can exceed `piece` by one string or number), that join to what
-// WriteJsonLikeProtobuf() appends. A string that is not UTF-8 is written as
-// "", as protobuf's printer writes it (which also logs an error; this does
-// not), so the pieces then join to what protobuf's printer writes. Returns
+// WriteJsonLikeProtobuf() appends. A string that is not UTF-8 is written by
+// protobuf's printer (which drops its bad bytes, and logs an error), so the
+// pieces then join to what protobuf's printer writes for the message. Returns
 // false when `emit` does (and emits nothing more) and for the other kinds of
 // field WriteJsonLikeProtobuf() leaves to protobuf, having emitted part of
 // the message: the caller must know that `message`'s type holds none.

@@ -222,15 +222,15 @@ absl::StatusOr<std::string> RenderReportJson(const v1::Report& report,
 
 absl::Status WriteReportJson(
     const v1::Report& report, const JsonWriteOptions& options,
-    absl::FunctionRef<absl::Status(absl::string_view)> write) {
-  // About a mebibyte: a piece stays in the cache between the writer and the
-  // write, and a county-grouped national report (74 MB) is never whole.
+    absl::FunctionRef<absl::Status(std::string_view)> write) {
+  // About a mebibyte: few writes, and a county-grouped national report (74
+  // MB) is never whole.
   constexpr size_t kPiece = size_t{1} << 20;
   absl::Status written;
   const bool done = internal::StreamJsonLikeProtobuf(
       report, options.pretty, options.include_default_values, kPiece,
       [&](absl::string_view piece) {
-        written = write(piece);
+        written = write(std::string_view(piece.data(), piece.size()));
         return written.ok();
       });
   if (!written.ok()) return written;

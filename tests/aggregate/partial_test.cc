@@ -495,7 +495,13 @@ TEST(MergeTest, DifferingCopiesOfARegionKeepOneInAnyOrder) {
   by.set_region_level(v1::REGION_LEVEL_COUNTY);
   std::mt19937 rng(7);
   auto partial = [&](const std::string& county, const std::string& city_name) {
-    std::vector<v1::Record> records(2);
+    std::vector<v1::Record> records(3);
+    // A province whose id is longer than the 16 bytes the sort compares
+    // first, named as the city is.
+    v1::Region* province = records[2].mutable_region();
+    province->set_id("the-province-of-the-north-0001");
+    province->set_level(v1::REGION_LEVEL_PROVINCE);
+    province->set_name(city_name);
     v1::Region* city = records[0].mutable_region();
     city->set_id("1101");
     city->set_level(v1::REGION_LEVEL_CITY);
@@ -514,10 +520,19 @@ TEST(MergeTest, DifferingCopiesOfARegionKeepOneInAnyOrder) {
   std::vector<std::string> ids;
   for (const v1::RegionNode& n : merged->regions()) ids.push_back(n.id());
   EXPECT_EQ(ids, (std::vector<std::string>{"1101", "110100", "110101", "110102",
-                                           "110103"}));
+                                           "110103",
+                                           "the-province-of-the-north-0001"}));
   // The copies differ: had a copy been kept by its place, some order below
   // would give other bytes.
-  ASSERT_NE(Bytes(parts[0]), Bytes(parts[2]));
+  auto name_of = [](const v1::PartialReport& p, const std::string& id) {
+    for (const v1::RegionNode& n : p.regions()) {
+      if (n.id() == id) return n.name();
+    }
+    return std::string("(none)");
+  };
+  ASSERT_NE(name_of(parts[0], "1101"), name_of(parts[1], "1101"));
+  ASSERT_NE(name_of(parts[0], "the-province-of-the-north-0001"),
+            name_of(parts[1], "the-province-of-the-north-0001"));
   for (int round = 0; round < 8; ++round) {
     std::shuffle(parts.begin(), parts.end(), rng);
     absl::StatusOr<v1::PartialReport> again = MergeAllPartialReports(parts);

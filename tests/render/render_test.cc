@@ -759,30 +759,40 @@ TEST(RenderJsonTest, RoundTripsThroughProtobufJson) {
 // WriteReportJson() writes what RenderReportJson() returns, in pieces; a
 // write that fails stops it with the write's status.
 TEST(RenderJsonTest, WrittenInPiecesAsRendered) {
-  const v1::Report report = Keshiketeng(true);
+  // The township groups over and over: several mebibytes of JSON.
+  v1::Report report = Keshiketeng(true);
+  const auto groups = report.groups();
+  while (report.ByteSizeLong() < (size_t{3} << 20)) {
+    for (const v1::ReportGroup& g : groups) *report.add_groups() = g;
+  }
   for (bool pretty : {false, true}) {
     for (bool defaults : {false, true}) {
       JsonWriteOptions o;
       o.pretty = pretty;
       o.include_default_values = defaults;
       std::string written;
+      int pieces = 0;
       ASSERT_THAT(WriteReportJson(report, o,
-                                  [&](absl::string_view piece) {
+                                  [&](std::string_view piece) {
                                     written.append(piece.data(), piece.size());
+                                    ++pieces;
                                     return absl::OkStatus();
                                   }),
                   IsOk());
       EXPECT_EQ(written, *RenderReportJson(report, o));
+      EXPECT_GE(pieces, 3);
     }
   }
+  // The second piece fails: no third is offered.
   int calls = 0;
   EXPECT_THAT(WriteReportJson(report, {},
-                              [&](absl::string_view) {
-                                ++calls;
-                                return absl::UnavailableError("disk full");
+                              [&](std::string_view) {
+                                return ++calls < 2 ? absl::OkStatus()
+                                                   : absl::UnavailableError(
+                                                         "disk full");
                               }),
               StatusIs(absl::StatusCode::kUnavailable, HasSubstr("disk full")));
-  EXPECT_EQ(calls, 1);
+  EXPECT_EQ(calls, 2);
 }
 
 }  // namespace
