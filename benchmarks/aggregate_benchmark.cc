@@ -240,8 +240,8 @@ BENCHMARK(BM_MergeCountyPartials)
 // counties, as protobuf builds it (a heap object per message and per
 // string, first-touched memory), without reading a partial.
 void BM_CopyMergedPartial(benchmark::State& state) {
-  const v1::PartialReport merged = *MergeAllPartialReports(
-      CountyPartials(static_cast<int>(state.range(0))));
+  const v1::PartialReport merged =
+      *MergeAllPartialReports(CountyPartials(static_cast<int>(state.range(0))));
   for (auto _ : state) {
     v1::PartialReport copy = merged;
     benchmark::DoNotOptimize(copy);
