@@ -634,12 +634,24 @@ absl::StatusOr<v1::PartialReport> MergeImpl(
 }  // namespace
 }  // namespace internal
 
-absl::StatusOr<v1::PartialReport> MergeAllPartialReports(
-    absl::Span<const v1::PartialReport> partials) {
+namespace internal {
+namespace {
+
+// MergeImpl() over a span of partials.
+absl::StatusOr<v1::PartialReport> MergeSpan(
+    absl::Span<const v1::PartialReport> partials, bool names_implied) {
   std::vector<const v1::PartialReport*> ptrs;
   ptrs.reserve(partials.size());
   for (const v1::PartialReport& p : partials) ptrs.push_back(&p);
-  return internal::MergeImpl(ptrs, /*names_implied=*/false);
+  return MergeImpl(ptrs, names_implied);
+}
+
+}  // namespace
+}  // namespace internal
+
+absl::StatusOr<v1::PartialReport> MergeAllPartialReports(
+    absl::Span<const v1::PartialReport> partials) {
+  return internal::MergeSpan(partials, /*names_implied=*/false);
 }
 
 absl::StatusOr<v1::PartialReport> MergePartialReports(
@@ -652,10 +664,7 @@ namespace internal {
 
 absl::StatusOr<v1::PartialReport> MergeRunPartials(
     absl::Span<const v1::PartialReport> partials) {
-  std::vector<const v1::PartialReport*> ptrs;
-  ptrs.reserve(partials.size());
-  for (const v1::PartialReport& p : partials) ptrs.push_back(&p);
-  return MergeImpl(ptrs, /*names_implied=*/true);
+  return MergeSpan(partials, /*names_implied=*/true);
 }
 
 }  // namespace internal

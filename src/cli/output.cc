@@ -20,7 +20,7 @@ std::string ErrnoText(int err) { return std::generic_category().message(err); }
 // Writes what `produce` hands its writer to `f`, then closes or flushes it.
 absl::Status WriteAll(std::FILE* f, const OutputProducer& produce, bool close,
                       const std::string& name) {
-  absl::Status produced = produce([&](absl::string_view piece) {
+  absl::Status produced = produce([&](std::string_view piece) {
     if (std::fwrite(piece.data(), 1, piece.size(), f) == piece.size()) {
       return absl::OkStatus();
     }
@@ -40,7 +40,7 @@ absl::Status WriteAll(std::FILE* f, const OutputProducer& produce, bool close,
 
 absl::Status WriteOutput(const std::string& path, const std::string& text) {
   return WriteOutputPieces(
-      path, [&](absl::FunctionRef<absl::Status(absl::string_view)> write) {
+      path, [&](absl::FunctionRef<absl::Status(std::string_view)> write) {
         return write(text);
       });
 }

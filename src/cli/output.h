@@ -4,12 +4,12 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "absl/functional/function_ref.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
-#include "absl/strings/string_view.h"
 #include "cli/flags.h"
 #include "dangjian/record_io.h"
 #include "dangjian/render.h"
@@ -26,8 +26,9 @@ absl::Status WriteOutput(const std::string& path, const std::string& text);
 // What makes an output in pieces: it hands each piece, in order, to the
 // writer it is given, and returns the first failed write's status (or its
 // own failure).
+// The writer takes the standard view, as WriteReportJson() hands it out.
 using OutputProducer = absl::FunctionRef<absl::Status(
-    absl::FunctionRef<absl::Status(absl::string_view)>)>;
+    absl::FunctionRef<absl::Status(std::string_view)>)>;
 
 // WriteOutput() of what `produce` makes, written as it is made (a large
 // report is never held whole); the same guarantees: a regular file is

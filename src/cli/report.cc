@@ -485,12 +485,8 @@ int EmitReport(const char* name, const Args& args,
       json_pieces.has_value()
           ? WriteOutputPieces(
                 output,
-                [&](absl::FunctionRef<absl::Status(absl::string_view)> write) {
-                  return WriteReportJson(
-                      *report, *json_pieces, [&](std::string_view piece) {
-                        return write(
-                            absl::string_view(piece.data(), piece.size()));
-                      });
+                [&](absl::FunctionRef<absl::Status(std::string_view)> write) {
+                  return WriteReportJson(*report, *json_pieces, write);
                 })
           : WriteOutput(output, text);
   if (!written.ok()) return Fail(name, std::string(written.message()));

@@ -10,9 +10,9 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <string_view>
 
 #include "absl/status/status.h"
-#include "absl/strings/string_view.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
@@ -40,8 +40,8 @@ TEST(WriteOutputPiecesTest, EveryPieceInOrderThenRenamedIntoPlace) {
   std::remove(path.c_str());
   ASSERT_TRUE(WriteOutputPieces(
                   path,
-                  [](absl::FunctionRef<absl::Status(absl::string_view)> write) {
-                    for (absl::string_view p : {"{", "\"a\"", ":1}"}) {
+                  [](absl::FunctionRef<absl::Status(std::string_view)> write) {
+                    for (std::string_view p : {"{", "\"a\"", ":1}"}) {
                       if (absl::Status s = write(p); !s.ok()) {
                         return s;
                       }
@@ -57,7 +57,7 @@ TEST(WriteOutputPiecesTest, AFailureAfterSomePiecesLeavesTheOldFile) {
   const std::string path = Scratch("kept.json");
   ASSERT_TRUE(WriteOutput(path, "the old report").ok());
   const absl::Status s = WriteOutputPieces(
-      path, [](absl::FunctionRef<absl::Status(absl::string_view)> write) {
+      path, [](absl::FunctionRef<absl::Status(std::string_view)> write) {
         if (absl::Status w = write("{\"half\":"); !w.ok()) return w;
         return absl::InternalError("the report could not be made");
       });
@@ -70,8 +70,7 @@ TEST(WriteOutputPiecesTest, AFailureAfterSomePiecesLeavesTheOldFile) {
 TEST(WriteOutputPiecesTest, AFullDeviceNamesTheOutput) {
   if (!Exists("/dev/full")) GTEST_SKIP() << "no /dev/full";
   const absl::Status s = WriteOutputPieces(
-      "/dev/full",
-      [](absl::FunctionRef<absl::Status(absl::string_view)> write) {
+      "/dev/full", [](absl::FunctionRef<absl::Status(std::string_view)> write) {
         const std::string piece(size_t{1} << 20, 'x');
         for (int i = 0; i < 3; ++i) {
           if (absl::Status w = write(piece); !w.ok()) return w;
