@@ -50,11 +50,15 @@ absl::Status AddFacts(Aggregator* aggregator, const Facts& facts,
 // `aggregator` must come from Aggregator::Create().
 absl::StatusOr<v1::PartialReport> FinishForRun(Aggregator* aggregator);
 
-// MergeAllPartialReports(), but a partial that names no counters and no sums
-// (one of FinishForRun()) is taken as in this library's layout; one that
-// names them is checked as there. The result names them.
+// MergeAllPartialReports() of a run's partials, each from FinishForRun() or
+// an earlier MergeRunPartials() of the run: one that names no counters and
+// no sums is taken as in this library's layout (one that names them is
+// checked as there; the result names them), and a group whose key no other
+// partial has is moved into the result, not copied (its worklist entries
+// are most of a county-grouped partial). What is left of `partials` is for
+// destruction only, whatever is returned.
 absl::StatusOr<v1::PartialReport> MergeRunPartials(
-    absl::Span<const v1::PartialReport> partials);
+    absl::Span<v1::PartialReport> partials);
 
 }  // namespace internal
 }  // namespace dangjian

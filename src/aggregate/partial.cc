@@ -344,15 +344,52 @@ std::vector<const v1::RegionNode*> UniqueById(
   return unique;
 }
 
-// Groups keyed by their encoded key, in insertion order.
+// Groups keyed by their encoded key, in insertion order. A merge holds a
+// key's group as it is in its partial until a second group of the key comes:
+// merging by county, most keys are in one partial only and need no
+// accumulator (1.4 KB each, first-touched: 3,000 in a national merge).
 struct GroupMap {
+  struct Entry {
+    v1::GroupKey key;
+    // The key's only group so far (Add()), and where it is: its partial's
+    // index among those merged, and its own among the partial's groups.
+    const v1::PartialGroup* sole = nullptr;
+    size_t partial = 0;
+    int group = 0;
+    // The key's figures once a second group came, or Get() asked for them.
+    std::unique_ptr<GroupAcc> acc;
+  };
   std::unordered_map<std::string, size_t> index;
-  std::vector<std::pair<v1::GroupKey, std::unique_ptr<GroupAcc>>> groups;
+  std::vector<Entry> groups;
 
+  // The accumulator of `key`, made empty when first asked for. Not for a
+  // key Add() holds a group of.
   GroupAcc* Get(const v1::GroupKey& key) {
-    auto [it, inserted] = index.try_emplace(EncodeGroupKey(key), groups.size());
-    if (inserted) groups.emplace_back(key, std::make_unique<GroupAcc>());
-    return groups[it->second].second.get();
+    Entry& e = Find(key);
+    if (e.acc == nullptr) e.acc = std::make_unique<GroupAcc>();
+    return e.acc.get();
+  }
+
+  // Adds group `group` of partial `partial`, `g`, under `key`: held as it is
+  // while it is the key's only group, accumulated (AddGroup()) with the
+  // first from the second on. `g` must outlive the map.
+  absl::Status Add(const v1::GroupKey& key, const v1::PartialGroup& g,
+                   size_t partial, int group, int32_t cap) {
+    Entry& e = Find(key);
+    if (e.acc == nullptr && e.sole == nullptr) {
+      e.sole = &g;
+      e.partial = partial;
+      e.group = group;
+      return absl::OkStatus();
+    }
+    if (e.acc == nullptr) {
+      e.acc = std::make_unique<GroupAcc>();
+      if (absl::Status s = AddGroup(*e.sole, cap, e.acc.get()); !s.ok()) {
+        return s;
+      }
+      e.sole = nullptr;
+    }
+    return AddGroup(g, cap, e.acc.get());
   }
 
   // Indexes of the groups in ascending key order.
@@ -364,6 +401,13 @@ struct GroupMap {
     out.reserve(v.size());
     for (const auto& e : v) out.push_back(e.second);
     return out;
+  }
+
+ private:
+  Entry& Find(const v1::GroupKey& key) {
+    auto [it, inserted] = index.try_emplace(EncodeGroupKey(key), groups.size());
+    if (inserted) groups.emplace_back().key = key;
+    return groups[it->second];
   }
 };
 
@@ -404,12 +448,34 @@ void CopyHeader(const v1::PartialReport& from, v1::PartialReport* to) {
   AddLayoutNames(to);
 }
 
-void EmitGroups(const GroupMap& groups, v1::PartialReport* out) {
-  for (size_t i : groups.Sorted()) {
+// Writes the groups of `groups` (Add()) into `out` in key order. A key's only
+// group is written as a merge of it alone would write it: through one
+// accumulator reused for all of them; or, when `owned` holds the partials
+// merged (a run's, each group as GroupToProto() wrote it, with the same
+// cap), moved out of its partial as it is.
+absl::Status EmitGroups(GroupMap* groups, int32_t cap,
+                        absl::Span<v1::PartialReport> owned,
+                        v1::PartialReport* out) {
+  GroupAcc scratch;
+  for (size_t i : groups->Sorted()) {
+    GroupMap::Entry& e = groups->groups[i];
     v1::PartialGroup* g = out->add_groups();
-    *g->mutable_key() = groups.groups[i].first;
-    GroupToProto(*groups.groups[i].second, g);
+    if (e.acc == nullptr && !owned.empty()) {
+      g->Swap(owned[e.partial].mutable_groups(e.group));
+      continue;
+    }
+    *g->mutable_key() = e.key;
+    if (e.acc != nullptr) {
+      GroupToProto(*e.acc, g);
+      continue;
+    }
+    std::fill(std::begin(scratch.counters), std::end(scratch.counters), 0);
+    std::fill(std::begin(scratch.sums), std::end(scratch.sums), 0);
+    for (std::vector<WorkItem>& w : scratch.worklists) w.clear();
+    if (absl::Status s = AddGroup(*e.sole, cap, &scratch); !s.ok()) return s;
+    GroupToProto(scratch, g);
   }
+  return absl::OkStatus();
 }
 
 std::string Describe(const v1::GroupKey& key) {
@@ -495,9 +561,12 @@ void ClearUnknownFields(M* m) {
   if (!r->GetUnknownFields(*m).empty()) r->MutableUnknownFields(m)->Clear();
 }
 
-// `names_implied`: as CheckLayout()'s.
+// `names_implied`: as CheckLayout()'s. `owned`: empty, or the partials
+// themselves (partials[i] == &owned[i]), a run's, whose groups the merge may
+// move out (EmitGroups()).
 absl::StatusOr<v1::PartialReport> MergeImpl(
-    absl::Span<const v1::PartialReport* const> partials, bool names_implied) {
+    absl::Span<const v1::PartialReport* const> partials, bool names_implied,
+    absl::Span<v1::PartialReport> owned = {}) {
   const v1::PartialReport* ref = nullptr;
   for (size_t i = 0; i < partials.size(); ++i) {
     const v1::PartialReport& p = *partials[i];
@@ -554,9 +623,9 @@ absl::StatusOr<v1::PartialReport> MergeImpl(
       }
     }
     for (const v1::DamagedShard& d : p.damaged_shards()) damaged.push_back(&d);
-    for (const v1::PartialGroup& g : p.groups()) {
-      if (absl::Status s = internal::AddGroup(g, cap, groups.Get(g.key()));
-          !s.ok()) {
+    for (int j = 0; j < p.groups_size(); ++j) {
+      const v1::PartialGroup& g = p.groups(j);
+      if (absl::Status s = groups.Add(g.key(), g, i, j, cap); !s.ok()) {
         return s;
       }
     }
@@ -575,7 +644,10 @@ absl::StatusOr<v1::PartialReport> MergeImpl(
     out.mutable_as_of()->set_month(as_of->month());
     out.mutable_as_of()->set_day(as_of->day());
   }
-  internal::EmitGroups(groups, &out);
+  if (absl::Status s = internal::EmitGroups(&groups, cap, owned, &out);
+      !s.ok()) {
+    return s;
+  }
   const std::vector<const v1::RegionNode*> unique = internal::UniqueById(nodes);
   out.mutable_regions()->Reserve(static_cast<int>(unique.size()));
   for (const v1::RegionNode* n : unique) {
@@ -663,8 +735,11 @@ absl::StatusOr<v1::PartialReport> MergePartialReports(
 namespace internal {
 
 absl::StatusOr<v1::PartialReport> MergeRunPartials(
-    absl::Span<const v1::PartialReport> partials) {
-  return MergeSpan(partials, /*names_implied=*/true);
+    absl::Span<v1::PartialReport> partials) {
+  std::vector<const v1::PartialReport*> ptrs;
+  ptrs.reserve(partials.size());
+  for (const v1::PartialReport& p : partials) ptrs.push_back(&p);
+  return MergeImpl(ptrs, /*names_implied=*/true, partials);
 }
 
 }  // namespace internal
@@ -705,7 +780,8 @@ absl::StatusOr<v1::PartialReport> RegroupPartialReport(
   }
   const internal::RegionTree tree(partial);
   GroupMap groups;
-  for (const v1::PartialGroup& g : partial.groups()) {
+  for (int j = 0; j < partial.groups_size(); ++j) {
+    const v1::PartialGroup& g = partial.groups(j);
     v1::GroupKey key;
     if (new_tier != 0) {
       key.set_region_id(tree.AncestorAt(g.key().region_id(), new_tier));
@@ -716,8 +792,7 @@ absl::StatusOr<v1::PartialReport> RegroupPartialReport(
     if (group_by.sector_system()) {
       key.set_sector_system(g.key().sector_system());
     }
-    if (absl::Status s =
-            internal::AddGroup(g, partial.worklist_cap(), groups.Get(key));
+    if (absl::Status s = groups.Add(key, g, 0, j, partial.worklist_cap());
         !s.ok()) {
       return s;
     }
@@ -725,7 +800,11 @@ absl::StatusOr<v1::PartialReport> RegroupPartialReport(
   v1::PartialReport out;
   internal::CopyHeader(partial, &out);
   *out.mutable_group_by() = group_by;
-  internal::EmitGroups(groups, &out);
+  if (absl::Status s =
+          internal::EmitGroups(&groups, partial.worklist_cap(), {}, &out);
+      !s.ok()) {
+    return s;
+  }
   *out.mutable_regions() = partial.regions();
   *out.mutable_skipped_records() = partial.skipped_records();
   *out.mutable_findings() = partial.findings();
@@ -796,7 +875,8 @@ absl::StatusOr<v1::Report> FinishReport(const v1::PartialReport& partial) {
   }
   GroupAcc total;
   for (size_t i : groups.Sorted()) {
-    const auto& [key, acc] = groups.groups[i];
+    const v1::GroupKey& key = groups.groups[i].key;
+    const std::unique_ptr<GroupAcc>& acc = groups.groups[i].acc;
     if (!total.Add(*acc, cap)) {
       return internal::CounterOverflow("of the whole report (合计)");
     }

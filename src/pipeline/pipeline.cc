@@ -694,7 +694,8 @@ absl::StatusOr<PipelineResult> RunPipelineOnShards(
     auto flush = [&] {
       if (batch.size() == 1) kept[t].push_back(std::move(batch[0]));
       if (batch.size() > 1) {
-        absl::StatusOr<v1::PartialReport> m = internal::MergeRunPartials(batch);
+        absl::StatusOr<v1::PartialReport> m =
+            internal::MergeRunPartials(absl::MakeSpan(batch));
         if (!m.ok()) return fail(m.status());
         kept[t].push_back(*std::move(m));
       }
@@ -781,7 +782,7 @@ absl::StatusOr<PipelineResult> RunPipelineOnShards(
       for (v1::PartialReport& p : k) partials.push_back(std::move(p));
     }
     absl::StatusOr<v1::PartialReport> merged =
-        internal::MergeRunPartials(partials);
+        internal::MergeRunPartials(absl::MakeSpan(partials));
     if (!merged.ok()) return merged.status();
     result.partial = *std::move(merged);
     if (internal::IsSet(as_of)) *result.partial.mutable_as_of() = as_of;

@@ -2,11 +2,13 @@
 // shard's partial from FinishForRun() names no counters and no sums, and
 // MergeRunPartials() merges such partials to the bytes the public merge
 // gives for the partials Finish() returns, names and all; what does not come
-// from the run is checked as the public merge checks it.
+// from the run is checked as the public merge checks it. A group whose key
+// only one partial has is moved out of it, and merges to the same bytes.
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "absl/types/span.h"
 #include "aggregate/feed.h"
 #include "dangjian/aggregate.h"
 #include "dangjian/generate.h"
@@ -45,6 +47,44 @@ v1::PartialReport Partial(const std::vector<v1::Record>& records,
   return p.ok() ? *p : v1::PartialReport();
 }
 
+// The records of a small national scenario (2017), one list per county.
+std::vector<std::vector<v1::Record>> Counties() {
+  class Sink : public RecordSink {
+   public:
+    absl::Status StartShard(const ShardInfo&) override {
+      shards.emplace_back();
+      return absl::OkStatus();
+    }
+    absl::Status Write(const v1::Record& r) override {
+      shards.back().push_back(r);
+      return absl::OkStatus();
+    }
+    absl::Status FinishShard() override { return absl::OkStatus(); }
+    std::vector<std::vector<v1::Record>> shards;
+  } sink;
+  NationalScenarioOptions o;
+  o.host_organizations = 3000;
+  o.members = 9000;
+  o.units_per_county = 250;
+  EXPECT_THAT(GenerateNational(o, &sink), IsOk());
+  return sink.shards;
+}
+
+// A county's partial of 2017 grouped by `level`: from Finish() or
+// FinishForRun().
+v1::PartialReport CountyPartial(const std::vector<v1::Record>& records,
+                                v1::RegionLevel level, bool for_run) {
+  AggregatorOptions o;
+  o.year = 2017;
+  o.group_by.set_region_level(level);
+  std::unique_ptr<Aggregator> agg = *Aggregator::Create(o);
+  for (const v1::Record& r : records) EXPECT_THAT(agg->Add(r), IsOk());
+  absl::StatusOr<v1::PartialReport> p =
+      for_run ? internal::FinishForRun(agg.get()) : agg->Finish();
+  EXPECT_THAT(p, IsOk());
+  return p.ok() ? *p : v1::PartialReport();
+}
+
 std::string Bytes(const v1::PartialReport& p) {
   std::string out;
   EXPECT_TRUE(p.SerializeToString(&out));
@@ -74,19 +114,74 @@ TEST(RunPartialsTest, MergedTheyAreThePublicMergeNamesAndAll) {
   absl::StatusOr<v1::PartialReport> want = MergeAllPartialReports(named);
   ASSERT_THAT(want, IsOk());
   ASSERT_EQ(want->counter_names_size(), named[0].counter_names_size());
-  absl::StatusOr<v1::PartialReport> got = internal::MergeRunPartials(run);
+  std::vector<v1::PartialReport> taken = run;
+  absl::StatusOr<v1::PartialReport> got =
+      internal::MergeRunPartials(absl::MakeSpan(taken));
   ASSERT_THAT(got, IsOk());
   EXPECT_EQ(Bytes(*got), Bytes(*want));
   // A run's merges merge again (a thread's batches, then the run's), and a
   // partial that names the layout mixes with one that does not.
-  absl::StatusOr<v1::PartialReport> mixed = internal::MergeRunPartials(
-      {*internal::MergeRunPartials({run[0]}), named[1]});
+  std::vector<v1::PartialReport> first = {run[0]};
+  std::vector<v1::PartialReport> both = {
+      *internal::MergeRunPartials(absl::MakeSpan(first)), named[1]};
+  absl::StatusOr<v1::PartialReport> mixed =
+      internal::MergeRunPartials(absl::MakeSpan(both));
   ASSERT_THAT(mixed, IsOk());
   EXPECT_EQ(Bytes(*mixed), Bytes(*want));
   // One alone comes out named, as the public merge names it.
-  absl::StatusOr<v1::PartialReport> one = internal::MergeRunPartials({run[0]});
+  first = {run[0]};
+  absl::StatusOr<v1::PartialReport> one =
+      internal::MergeRunPartials(absl::MakeSpan(first));
   ASSERT_THAT(one, IsOk());
   EXPECT_EQ(Bytes(*one), Bytes(*MergeAllPartialReports({named[0]})));
+}
+
+TEST(RunPartialsTest, AGroupOfOnePartialIsMovedAndMergesTheSame) {
+  const std::vector<std::vector<v1::Record>> counties = Counties();
+  ASSERT_GE(counties.size(), 8u);
+  // By county every key is one partial's; by city some are; by province
+  // most keys are several partials'.
+  for (v1::RegionLevel level : {v1::REGION_LEVEL_COUNTY, v1::REGION_LEVEL_CITY,
+                                v1::REGION_LEVEL_PROVINCE}) {
+    SCOPED_TRACE(v1::RegionLevel_Name(level));
+    std::vector<v1::PartialReport> named;
+    std::vector<v1::PartialReport> run;
+    for (const std::vector<v1::Record>& c : counties) {
+      named.push_back(CountyPartial(c, level, false));
+      run.push_back(CountyPartial(c, level, true));
+    }
+    absl::StatusOr<v1::PartialReport> want = MergeAllPartialReports(named);
+    ASSERT_THAT(want, IsOk());
+    ASSERT_GT(want->groups_size(), 0);
+    // The public merge copies the groups it merges: they are as they were.
+    for (size_t i = 0; i < named.size(); ++i) {
+      EXPECT_EQ(Bytes(named[i]),
+                Bytes(CountyPartial(counties[i], level, false)));
+    }
+    // As a run merges them: in batches (the first three, the rest), then
+    // the batches.
+    std::vector<v1::PartialReport> a(run.begin(), run.begin() + 3);
+    std::vector<v1::PartialReport> b(run.begin() + 3, run.end());
+    std::vector<v1::PartialReport> batches = {
+        *internal::MergeRunPartials(absl::MakeSpan(a)),
+        *internal::MergeRunPartials(absl::MakeSpan(b))};
+    absl::StatusOr<v1::PartialReport> got =
+        internal::MergeRunPartials(absl::MakeSpan(batches));
+    ASSERT_THAT(got, IsOk());
+    EXPECT_EQ(Bytes(*got), Bytes(*want));
+    // And at once.
+    std::vector<v1::PartialReport> all = run;
+    got = internal::MergeRunPartials(absl::MakeSpan(all));
+    ASSERT_THAT(got, IsOk());
+    EXPECT_EQ(Bytes(*got), Bytes(*want));
+    if (level == v1::REGION_LEVEL_COUNTY) {
+      // Moved, not copied: each county's group has left its partial.
+      for (const v1::PartialReport& p : all) {
+        ASSERT_EQ(p.groups_size(), 1);
+        EXPECT_EQ(p.groups(0).counters_size(), 0);
+      }
+    }
+  }
 }
 
 TEST(RunPartialsTest, NamesNotOfThisLayoutAreRefused) {
@@ -96,21 +191,24 @@ TEST(RunPartialsTest, NamesNotOfThisLayoutAreRefused) {
   // A counter renamed.
   v1::PartialReport renamed = named;
   renamed.set_counter_names(0, "units.renamed");
-  EXPECT_THAT(internal::MergeRunPartials({run, renamed}),
+  std::vector<v1::PartialReport> pair = {run, renamed};
+  EXPECT_THAT(internal::MergeRunPartials(absl::MakeSpan(pair)),
               StatusIs(absl::StatusCode::kInvalidArgument,
                        HasSubstr("partial report 2: partial report counter "
                                  "or sum names differ")));
   // Counters named, sums not: not a partial of the run, and not whole.
   v1::PartialReport half = named;
   half.clear_sum_names();
+  pair = {run, half};
   EXPECT_THAT(
-      internal::MergeRunPartials({run, half}),
+      internal::MergeRunPartials(absl::MakeSpan(pair)),
       StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("names differ")));
   // Sums named, counters not.
   half = named;
   half.clear_counter_names();
+  pair = {half};
   EXPECT_THAT(
-      internal::MergeRunPartials({half}),
+      internal::MergeRunPartials(absl::MakeSpan(pair)),
       StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("names differ")));
 }
 
