@@ -156,6 +156,12 @@ bool GroupAcc::Add(const GroupAcc& other, int32_t cap) {
   return true;
 }
 
+void GroupAcc::Clear() {
+  std::fill(std::begin(counters), std::end(counters), 0);
+  std::fill(std::begin(sums), std::end(sums), 0);
+  for (std::vector<WorkItem>& w : worklists) w.clear();
+}
+
 void GroupToProto(const GroupAcc& acc, v1::PartialGroup* g) {
   g->mutable_counters()->Add(acc.counters, acc.counters + kNumCounters);
   g->mutable_sums_high()->Reserve(kNumSums);

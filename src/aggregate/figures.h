@@ -234,6 +234,9 @@ struct GroupAcc {
   // Adds `other` in; false, with the counters left part-added, when a count
   // would leave the int64 range (no partial of real data does).
   [[nodiscard]] bool Add(const GroupAcc& other, int32_t cap);
+
+  // Back to empty, keeping the worklists' memory for the next group.
+  void Clear();
 };
 
 // Merges `from` (WorkItem or WorkRef, sorted by id) into `into` (sorted by
@@ -242,6 +245,14 @@ template <typename Item>
 void MergeWorklist(std::vector<WorkItem>* into, const std::vector<Item>& from,
                    int32_t cap) {
   if (from.empty()) return;
+  if (into->empty()) {
+    // The first list in: its first `cap` items, in the memory `into` has.
+    const size_t n =
+        std::min(from.size(), static_cast<size_t>(std::max(cap, 0)));
+    into->reserve(n);
+    for (size_t i = 0; i < n; ++i) into->push_back(ToItem(from[i]));
+    return;
+  }
   std::vector<WorkItem> out;
   out.reserve(std::min<size_t>(into->size() + from.size(),
                                static_cast<size_t>(std::max(cap, 0))));

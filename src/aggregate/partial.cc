@@ -356,18 +356,21 @@ struct GroupMap {
     const v1::PartialGroup* sole = nullptr;
     size_t partial = 0;
     int group = 0;
-    // The key's figures once a second group came, or Get() asked for them.
+    // The key's figures once a second group came.
     std::unique_ptr<GroupAcc> acc;
+    // FinishReport(): the figures of the key's regions, joined to its
+    // group's there.
+    int64_t working_committee_units = 0;
+    absl::int128 economy[6] = {};
   };
   std::unordered_map<std::string, size_t> index;
   std::vector<Entry> groups;
 
-  // The accumulator of `key`, made empty when first asked for. Not for a
-  // key Add() holds a group of.
-  GroupAcc* Get(const v1::GroupKey& key) {
-    Entry& e = Find(key);
-    if (e.acc == nullptr) e.acc = std::make_unique<GroupAcc>();
-    return e.acc.get();
+  // The entry of `key`, made empty when first asked for.
+  Entry& At(const v1::GroupKey& key) {
+    auto [it, inserted] = index.try_emplace(EncodeGroupKey(key), groups.size());
+    if (inserted) groups.emplace_back().key = key;
+    return groups[it->second];
   }
 
   // Adds group `group` of partial `partial`, `g`, under `key`: held as it is
@@ -375,7 +378,7 @@ struct GroupMap {
   // first from the second on. `g` must outlive the map.
   absl::Status Add(const v1::GroupKey& key, const v1::PartialGroup& g,
                    size_t partial, int group, int32_t cap) {
-    Entry& e = Find(key);
+    Entry& e = At(key);
     if (e.acc == nullptr && e.sole == nullptr) {
       e.sole = &g;
       e.partial = partial;
@@ -401,13 +404,6 @@ struct GroupMap {
     out.reserve(v.size());
     for (const auto& e : v) out.push_back(e.second);
     return out;
-  }
-
- private:
-  Entry& Find(const v1::GroupKey& key) {
-    auto [it, inserted] = index.try_emplace(EncodeGroupKey(key), groups.size());
-    if (inserted) groups.emplace_back().key = key;
-    return groups[it->second];
   }
 };
 
@@ -469,9 +465,7 @@ absl::Status EmitGroups(GroupMap* groups, int32_t cap,
       GroupToProto(*e.acc, g);
       continue;
     }
-    std::fill(std::begin(scratch.counters), std::end(scratch.counters), 0);
-    std::fill(std::begin(scratch.sums), std::end(scratch.sums), 0);
-    for (std::vector<WorkItem>& w : scratch.worklists) w.clear();
+    scratch.Clear();
     if (absl::Status s = AddGroup(*e.sole, cap, &scratch); !s.ok()) return s;
     GroupToProto(scratch, g);
   }
@@ -832,12 +826,12 @@ absl::StatusOr<v1::Report> FinishReport(const v1::PartialReport& partial) {
     return s;
   }
   const int32_t cap = partial.worklist_cap();
+  // A partial has one group of a key (CheckLayout()): each is held as it
+  // is, and made figures in turn through one accumulator below.
   GroupMap groups;
-  for (const v1::PartialGroup& g : partial.groups()) {
-    if (absl::Status s = internal::AddGroup(g, cap, groups.Get(g.key()));
-        !s.ok()) {
-      return s;
-    }
+  for (int j = 0; j < partial.groups_size(); ++j) {
+    const v1::PartialGroup& g = partial.groups(j);
+    if (absl::Status s = groups.Add(g.key(), g, 0, j, cap); !s.ok()) return s;
   }
   // Region facts are kept per region so that replicated region records count
   // once; they join the groups only now.
@@ -848,11 +842,10 @@ absl::StatusOr<v1::Report> FinishReport(const v1::PartialReport& partial) {
     const v1::RegionNode& n = partial.regions(i);
     v1::GroupKey key;
     key.set_region_id(tree.AncestorAt(n.id(), tier));
-    GroupAcc* acc = groups.Get(key);
-    if (__builtin_add_overflow(
-            acc->counters[internal::kWorkingCommitteeUnits],
-            n.working_committee_member_units(),
-            &acc->counters[internal::kWorkingCommitteeUnits])) {
+    GroupMap::Entry& e = groups.At(key);
+    if (__builtin_add_overflow(e.working_committee_units,
+                               n.working_committee_member_units(),
+                               &e.working_committee_units)) {
       return internal::CounterOverflow("working_committee_member_units");
     }
     const int64_t econ[6] = {
@@ -860,8 +853,7 @@ absl::StatusOr<v1::Report> FinishReport(const v1::PartialReport& partial) {
         n.value_added_total_fen(), n.value_added_non_public_fen(),
         n.tax_revenue_total_fen(), n.tax_revenue_non_public_fen()};
     if (!economy_counted[i]) continue;
-    for (int k = 0; k < 6; ++k)
-      acc->sums[internal::kEconMarketTotal + k] += econ[k];
+    for (int k = 0; k < 6; ++k) e.economy[k] += econ[k];
   }
   v1::Report report;
   report.set_year(partial.year());
@@ -874,17 +866,35 @@ absl::StatusOr<v1::Report> FinishReport(const v1::PartialReport& partial) {
     d->set_day(partial.as_of().day());
   }
   GroupAcc total;
+  // Each group's figures in turn, in the memory of the last one's (a
+  // county-grouped national report has 3,030 groups of four worklists).
+  GroupAcc acc;
   for (size_t i : groups.Sorted()) {
-    const v1::GroupKey& key = groups.groups[i].key;
-    const std::unique_ptr<GroupAcc>& acc = groups.groups[i].acc;
-    if (!total.Add(*acc, cap)) {
+    GroupMap::Entry& e = groups.groups[i];
+    acc.Clear();
+    if (e.acc != nullptr) std::swap(acc, *e.acc);
+    if (e.sole != nullptr) {
+      if (absl::Status s = internal::AddGroup(*e.sole, cap, &acc); !s.ok()) {
+        return s;
+      }
+    }
+    if (__builtin_add_overflow(
+            acc.counters[internal::kWorkingCommitteeUnits],
+            e.working_committee_units,
+            &acc.counters[internal::kWorkingCommitteeUnits])) {
+      return internal::CounterOverflow("working_committee_member_units");
+    }
+    for (int k = 0; k < 6; ++k) {
+      acc.sums[internal::kEconMarketTotal + k] += e.economy[k];
+    }
+    if (!total.Add(acc, cap)) {
       return internal::CounterOverflow("of the whole report (合计)");
     }
     v1::ReportGroup* g = report.add_groups();
-    *g->mutable_key() = key;
-    g->set_region_name(tree.Name(key.region_id()));
+    *g->mutable_key() = e.key;
+    g->set_region_name(tree.Name(e.key.region_id()));
     if (absl::Status s = internal::FillFigures(
-            acc.get(), cap, internal::Describe(key), g->mutable_figures());
+            &acc, cap, internal::Describe(e.key), g->mutable_figures());
         !s.ok()) {
       return s;
     }

@@ -232,6 +232,42 @@ TEST(WorklistEntryTest, CapKeepsTheSmallestIdsAndAllKeepsEvery) {
             0);
 }
 
+TEST(WorklistEntryTest, AListLongerThanItsCapOrOutOfOrderIsMendedOnMerge) {
+  v1::Dataset d = County();
+  for (int i = 0; i < 5; ++i) {
+    Host(&d, "h" + std::to_string(i), "单位", "t2");
+  }
+  AggregatorOptions o = Options();
+  o.worklist_cap = kWorklistCapAll;
+  absl::StatusOr<std::unique_ptr<Aggregator>> agg = Aggregator::Create(o);
+  ASSERT_THAT(agg, IsOk());
+  ForEachRecord(d, [&](const v1::Record& r) { (void)(*agg)->Add(r); });
+  absl::StatusOr<v1::PartialReport> p = (*agg)->Finish();
+  ASSERT_THAT(p, IsOk());
+  ASSERT_EQ(p->groups(0).worklists(3).ids_size(), 5);
+  // As written, the list is whole, in order of id.
+  absl::StatusOr<v1::Report> whole = FinishReport(*p);
+  ASSERT_THAT(whole, IsOk());
+  EXPECT_EQ(whole->total().targets().target_4().worklist_size(), 5);
+  // Edited by hand: the cap lowered to 2, the list reversed. Alone in a
+  // merge, or finished, it comes out as the 2 smallest ids, in order.
+  v1::PartialReport edited = *p;
+  edited.set_worklist_cap(2);
+  v1::Worklist* w = edited.mutable_groups(0)->mutable_worklists(3);
+  for (int i = 0, j = w->ids_size() - 1; i < j; ++i, --j) {
+    w->mutable_ids()->SwapElements(i, j);
+    w->mutable_entries()->SwapElements(i, j);
+  }
+  absl::StatusOr<v1::PartialReport> merged = MergeAllPartialReports({edited});
+  ASSERT_THAT(merged, IsOk());
+  EXPECT_THAT(merged->groups(0).worklists(3).ids(), ElementsAre("h0", "h1"));
+  EXPECT_EQ(merged->groups(0).worklists(3).entries_size(), 2);
+  absl::StatusOr<v1::Report> r = FinishReport(edited);
+  ASSERT_THAT(r, IsOk());
+  EXPECT_THAT(Ids(r->total().targets().target_4()), ElementsAre("h0", "h1"));
+  EXPECT_EQ(r->total().targets().target_4().shortfall(), 5);
+}
+
 TEST(WorklistEntryTest, EntriesSurviveAPartialAndAMerge) {
   const v1::Dataset all = EveryReason();
   // Two shards: the county's regions in both, the units split.
