@@ -33,12 +33,14 @@ std::vector<std::vector<v1::Record>> TwoShards() {
   return shards;
 }
 
-// A shard's partial: from Finish() (`for_run` false) or FinishForRun().
-v1::PartialReport Partial(const std::vector<v1::Record>& records,
-                          bool for_run) {
+// A shard's partial of `year` grouped by `level`: from Finish() (`for_run`
+// false) or FinishForRun().
+v1::PartialReport Partial(const std::vector<v1::Record>& records, bool for_run,
+                          int32_t year = kKeshiketeng2014Year,
+                          v1::RegionLevel level = v1::REGION_LEVEL_TOWNSHIP) {
   AggregatorOptions o;
-  o.year = kKeshiketeng2014Year;
-  o.group_by.set_region_level(v1::REGION_LEVEL_TOWNSHIP);
+  o.year = year;
+  o.group_by.set_region_level(level);
   std::unique_ptr<Aggregator> agg = *Aggregator::Create(o);
   for (const v1::Record& r : records) EXPECT_THAT(agg->Add(r), IsOk());
   absl::StatusOr<v1::PartialReport> p =
@@ -68,21 +70,6 @@ std::vector<std::vector<v1::Record>> Counties() {
   o.units_per_county = 250;
   EXPECT_THAT(GenerateNational(o, &sink), IsOk());
   return sink.shards;
-}
-
-// A county's partial of 2017 grouped by `level`: from Finish() or
-// FinishForRun().
-v1::PartialReport CountyPartial(const std::vector<v1::Record>& records,
-                                v1::RegionLevel level, bool for_run) {
-  AggregatorOptions o;
-  o.year = 2017;
-  o.group_by.set_region_level(level);
-  std::unique_ptr<Aggregator> agg = *Aggregator::Create(o);
-  for (const v1::Record& r : records) EXPECT_THAT(agg->Add(r), IsOk());
-  absl::StatusOr<v1::PartialReport> p =
-      for_run ? internal::FinishForRun(agg.get()) : agg->Finish();
-  EXPECT_THAT(p, IsOk());
-  return p.ok() ? *p : v1::PartialReport();
 }
 
 std::string Bytes(const v1::PartialReport& p) {
@@ -147,8 +134,8 @@ TEST(RunPartialsTest, AGroupOfOnePartialIsMovedAndMergesTheSame) {
     std::vector<v1::PartialReport> named;
     std::vector<v1::PartialReport> run;
     for (const std::vector<v1::Record>& c : counties) {
-      named.push_back(CountyPartial(c, level, false));
-      run.push_back(CountyPartial(c, level, true));
+      named.push_back(Partial(c, false, 2017, level));
+      run.push_back(Partial(c, true, 2017, level));
     }
     absl::StatusOr<v1::PartialReport> want = MergeAllPartialReports(named);
     ASSERT_THAT(want, IsOk());
@@ -156,7 +143,7 @@ TEST(RunPartialsTest, AGroupOfOnePartialIsMovedAndMergesTheSame) {
     // The public merge copies the groups it merges: they are as they were.
     for (size_t i = 0; i < named.size(); ++i) {
       EXPECT_EQ(Bytes(named[i]),
-                Bytes(CountyPartial(counties[i], level, false)));
+                Bytes(Partial(counties[i], false, 2017, level)));
     }
     // As a run merges them: in batches (the first three, the rest), then
     // the batches.
