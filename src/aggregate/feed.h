@@ -55,8 +55,10 @@ absl::StatusOr<v1::PartialReport> FinishForRun(Aggregator* aggregator);
 // no sums is taken as in this library's layout (one that names them is
 // checked as there; the result names them), and a group whose key no other
 // partial has is moved into the result, not copied (its worklist entries
-// are most of a county-grouped partial). What is left of `partials` is for
-// destruction only, whatever is returned.
+// are most of a county-grouped partial), when it is as the merge would
+// write it (its worklists in order of id: the aggregator orders ids before
+// masking them). What is left of `partials` is for destruction only,
+// whatever is returned.
 absl::StatusOr<v1::PartialReport> MergeRunPartials(
     absl::Span<v1::PartialReport> partials);
 

@@ -257,6 +257,13 @@ absl::Status CounterOverflow(absl::string_view name) {
       "real data (or one was counted many times)"));
 }
 
+// Whether a partial's worklist is in order of id, as a merge writes it. The
+// aggregator's own may not be: it orders the ids before masking them, and a
+// masked resident ID can sort elsewhere (its '*' below the digits).
+bool InIdOrder(const v1::Worklist& w) {
+  return std::is_sorted(w.ids().begin(), w.ids().end());
+}
+
 // Adds a partial group into an accumulator; OutOfRange naming the counter
 // whose sum leaves the int64 range (it wrapped to a negative count).
 absl::Status AddGroup(const v1::PartialGroup& g, int32_t cap, GroupAcc* acc) {
@@ -281,9 +288,10 @@ absl::Status AddGroup(const v1::PartialGroup& g, int32_t cap, GroupAcc* acc) {
       items[static_cast<size_t>(i)] = {w.ids(i),
                                        entries ? &w.entries(i) : nullptr};
     }
-    auto by_id = [](const WorkRef& a, const WorkRef& b) { return a.id < b.id; };
-    if (!std::is_sorted(items.begin(), items.end(), by_id)) {
-      std::stable_sort(items.begin(), items.end(), by_id);
+    if (!InIdOrder(w)) {
+      std::stable_sort(
+          items.begin(), items.end(),
+          [](const WorkRef& a, const WorkRef& b) { return a.id < b.id; });
     }
     MergeWorklist(&acc->worklists[w.target() - 1], items, cap);
   }
@@ -362,6 +370,17 @@ struct GroupMap {
     // group's there.
     int64_t working_committee_units = 0;
     absl::int128 economy[6] = {};
+
+    // The key's figures so far into `out`, emptied first and its memory
+    // kept: the accumulator's, or its one group's (AddGroup()).
+    absl::Status FiguresInto(int32_t cap, GroupAcc* out) const {
+      if (acc != nullptr) {
+        *out = *acc;
+        return absl::OkStatus();
+      }
+      out->Clear();
+      return sole != nullptr ? AddGroup(*sole, cap, out) : absl::OkStatus();
+    }
   };
   std::unordered_map<std::string, size_t> index;
   std::vector<Entry> groups;
@@ -445,28 +464,30 @@ void CopyHeader(const v1::PartialReport& from, v1::PartialReport* to) {
 }
 
 // Writes the groups of `groups` (Add()) into `out` in key order. A key's only
-// group is written as a merge of it alone would write it: through one
-// accumulator reused for all of them; or, when `owned` holds the partials
-// merged (a run's, each group as GroupToProto() wrote it, with the same
-// cap), moved out of its partial as it is.
+// group is written as a merge of it alone writes it: through one accumulator
+// reused for all of them; or, when `owned` holds the partials merged (a
+// run's: each group written by GroupToProto() with the same cap, no unknown
+// fields), moved out of its partial as it is if its worklists are in order
+// of id (InIdOrder()), which is then what the accumulator would give.
 absl::Status EmitGroups(GroupMap* groups, int32_t cap,
                         absl::Span<v1::PartialReport> owned,
                         v1::PartialReport* out) {
   GroupAcc scratch;
   for (size_t i : groups->Sorted()) {
-    GroupMap::Entry& e = groups->groups[i];
+    const GroupMap::Entry& e = groups->groups[i];
     v1::PartialGroup* g = out->add_groups();
-    if (e.acc == nullptr && !owned.empty()) {
+    if (e.acc != nullptr) {
+      *g->mutable_key() = e.key;
+      GroupToProto(*e.acc, g);
+      continue;
+    }
+    if (!owned.empty() && std::all_of(e.sole->worklists().begin(),
+                                      e.sole->worklists().end(), InIdOrder)) {
       g->Swap(owned[e.partial].mutable_groups(e.group));
       continue;
     }
     *g->mutable_key() = e.key;
-    if (e.acc != nullptr) {
-      GroupToProto(*e.acc, g);
-      continue;
-    }
-    scratch.Clear();
-    if (absl::Status s = AddGroup(*e.sole, cap, &scratch); !s.ok()) return s;
+    if (absl::Status s = e.FiguresInto(cap, &scratch); !s.ok()) return s;
     GroupToProto(scratch, g);
   }
   return absl::OkStatus();
@@ -703,13 +724,14 @@ absl::StatusOr<v1::PartialReport> MergeImpl(
 namespace internal {
 namespace {
 
-// MergeImpl() over a span of partials.
+// MergeImpl() over a span of partials (`owned`: as MergeImpl()'s).
 absl::StatusOr<v1::PartialReport> MergeSpan(
-    absl::Span<const v1::PartialReport> partials, bool names_implied) {
+    absl::Span<const v1::PartialReport> partials, bool names_implied,
+    absl::Span<v1::PartialReport> owned = {}) {
   std::vector<const v1::PartialReport*> ptrs;
   ptrs.reserve(partials.size());
   for (const v1::PartialReport& p : partials) ptrs.push_back(&p);
-  return MergeImpl(ptrs, names_implied);
+  return MergeImpl(ptrs, names_implied, owned);
 }
 
 }  // namespace
@@ -730,10 +752,7 @@ namespace internal {
 
 absl::StatusOr<v1::PartialReport> MergeRunPartials(
     absl::Span<v1::PartialReport> partials) {
-  std::vector<const v1::PartialReport*> ptrs;
-  ptrs.reserve(partials.size());
-  for (const v1::PartialReport& p : partials) ptrs.push_back(&p);
-  return MergeImpl(ptrs, /*names_implied=*/true, partials);
+  return MergeSpan(partials, /*names_implied=*/true, partials);
 }
 
 }  // namespace internal
@@ -843,9 +862,18 @@ absl::StatusOr<v1::Report> FinishReport(const v1::PartialReport& partial) {
     v1::GroupKey key;
     key.set_region_id(tree.AncestorAt(n.id(), tier));
     GroupMap::Entry& e = groups.At(key);
+    // Checked here with the group's own count, as the regions come: the
+    // sum below cannot leave the range.
+    int64_t with_group = 0;
     if (__builtin_add_overflow(e.working_committee_units,
                                n.working_committee_member_units(),
-                               &e.working_committee_units)) {
+                               &e.working_committee_units) ||
+        __builtin_add_overflow(
+            e.working_committee_units,
+            e.sole != nullptr
+                ? e.sole->counters(internal::kWorkingCommitteeUnits)
+                : 0,
+            &with_group)) {
       return internal::CounterOverflow("working_committee_member_units");
     }
     const int64_t econ[6] = {
@@ -870,20 +898,9 @@ absl::StatusOr<v1::Report> FinishReport(const v1::PartialReport& partial) {
   // county-grouped national report has 3,030 groups of four worklists).
   GroupAcc acc;
   for (size_t i : groups.Sorted()) {
-    GroupMap::Entry& e = groups.groups[i];
-    acc.Clear();
-    if (e.acc != nullptr) std::swap(acc, *e.acc);
-    if (e.sole != nullptr) {
-      if (absl::Status s = internal::AddGroup(*e.sole, cap, &acc); !s.ok()) {
-        return s;
-      }
-    }
-    if (__builtin_add_overflow(
-            acc.counters[internal::kWorkingCommitteeUnits],
-            e.working_committee_units,
-            &acc.counters[internal::kWorkingCommitteeUnits])) {
-      return internal::CounterOverflow("working_committee_member_units");
-    }
+    const GroupMap::Entry& e = groups.groups[i];
+    if (absl::Status s = e.FiguresInto(cap, &acc); !s.ok()) return s;
+    acc.counters[internal::kWorkingCommitteeUnits] += e.working_committee_units;
     for (int k = 0; k < 6; ++k) {
       acc.sums[internal::kEconMarketTotal + k] += e.economy[k];
     }

@@ -696,6 +696,7 @@ absl::StatusOr<PipelineResult> RunPipelineOnShards(
       if (batch.size() > 1) {
         absl::StatusOr<v1::PartialReport> m =
             internal::MergeRunPartials(absl::MakeSpan(batch));
+        batch.clear();  // Merged or not, for destruction only.
         if (!m.ok()) return fail(m.status());
         kept[t].push_back(*std::move(m));
       }
