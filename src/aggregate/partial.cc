@@ -481,8 +481,9 @@ absl::Status EmitGroups(GroupMap* groups, int32_t cap,
       GroupToProto(*e.acc, g);
       continue;
     }
-    if (!owned.empty() && std::all_of(e.sole->worklists().begin(),
-                                      e.sole->worklists().end(), InIdOrder)) {
+    if (!owned.empty() && e.sole != nullptr &&
+        std::all_of(e.sole->worklists().begin(), e.sole->worklists().end(),
+                    InIdOrder)) {
       g->Swap(owned[e.partial].mutable_groups(e.group));
       continue;
     }
