@@ -15,6 +15,7 @@
 #include "dangjian/generate.h"
 #include "dangjian/record.h"
 #include "gtest/gtest.h"
+#include "testing/generated.h"
 #include "testing/status_matchers.h"
 
 namespace dangjian {
@@ -52,25 +53,11 @@ v1::PartialReport Partial(const std::vector<v1::Record>& records, bool for_run,
 
 // The records of a small national scenario (2017), one list per county.
 std::vector<std::vector<v1::Record>> Counties() {
-  class Sink : public RecordSink {
-   public:
-    absl::Status StartShard(const ShardInfo&) override {
-      shards.emplace_back();
-      return absl::OkStatus();
-    }
-    absl::Status Write(const v1::Record& r) override {
-      shards.back().push_back(r);
-      return absl::OkStatus();
-    }
-    absl::Status FinishShard() override { return absl::OkStatus(); }
-    std::vector<std::vector<v1::Record>> shards;
-  } sink;
   NationalScenarioOptions o;
   o.host_organizations = 3000;
   o.members = 9000;
   o.units_per_county = 250;
-  EXPECT_THAT(GenerateNational(o, &sink), IsOk());
-  return sink.shards;
+  return testing::GeneratedCounties(o);
 }
 
 std::string Bytes(const v1::PartialReport& p) {

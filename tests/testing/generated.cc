@@ -1,26 +1,32 @@
 #include "testing/generated.h"
 
+#include <algorithm>
+#include <iterator>
+#include <utility>
+
 #include "gtest/gtest.h"
 
 namespace dangjian {
 namespace testing {
 namespace {
 
+// Collects each shard's records in a list of its own.
 class CollectingSink : public RecordSink {
  public:
-  explicit CollectingSink(std::vector<v1::Record>* records)
-      : records_(records) {}
+  explicit CollectingSink(std::vector<std::vector<v1::Record>>* shards)
+      : shards_(shards) {}
   absl::Status StartShard(const ShardInfo&) override {
+    shards_->emplace_back();
     return absl::OkStatus();
   }
   absl::Status Write(const v1::Record& r) override {
-    records_->push_back(r);
+    shards_->back().push_back(r);
     return absl::OkStatus();
   }
   absl::Status FinishShard() override { return absl::OkStatus(); }
 
  private:
-  std::vector<v1::Record>* records_;
+  std::vector<std::vector<v1::Record>>* shards_;
 };
 
 }  // namespace
@@ -37,10 +43,19 @@ NationalScenarioOptions SmallNational(double fault_rate) {
 std::vector<v1::Record> GeneratedRecords(
     const NationalScenarioOptions& options) {
   std::vector<v1::Record> records;
-  CollectingSink sink(&records);
+  for (std::vector<v1::Record>& county : GeneratedCounties(options)) {
+    std::move(county.begin(), county.end(), std::back_inserter(records));
+  }
+  return records;
+}
+
+std::vector<std::vector<v1::Record>> GeneratedCounties(
+    const NationalScenarioOptions& options) {
+  std::vector<std::vector<v1::Record>> counties;
+  CollectingSink sink(&counties);
   const absl::Status s = GenerateNational(options, &sink);
   EXPECT_TRUE(s.ok()) << s;
-  return records;
+  return counties;
 }
 
 }  // namespace testing

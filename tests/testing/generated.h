@@ -21,6 +21,10 @@ NationalScenarioOptions SmallNational(double fault_rate);
 std::vector<v1::Record> GeneratedRecords(
     const NationalScenarioOptions& options);
 
+// The same records, one list per county (shard), in order.
+std::vector<std::vector<v1::Record>> GeneratedCounties(
+    const NationalScenarioOptions& options);
+
 }  // namespace testing
 }  // namespace dangjian
 
